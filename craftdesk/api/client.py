@@ -1,0 +1,285 @@
+"""HTTP client for the sevDesk REST API v1.
+
+Timeouts on every request; reads are retried with exponential backoff and jitter on
+429/502/503/504 and connection failures (``Retry-After`` honoured); writes are never
+retried blindly — callers look their result up first (see services.invoices).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from .. import __version__
+from ..log import register_secret
+from .errors import (
+    ApiError,
+    AuthError,
+    CancelledError,
+    MalformedResponseError,
+    NotFoundError,
+    ServerError,
+    SevdeskError,
+    ThrottledError,
+    UnreachableError,
+)
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 1000
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+AUTH_MESSAGE = (
+    "sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert "
+    "(sevDesk vergibt einen neuen Token, wenn der Benutzer bearbeitet wird); bitte den "
+    "aktuellen Token eintragen."
+)
+
+
+def _is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def validate_base_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url.rstrip("/")
+    if parts.scheme == "http" and _is_loopback(parts.hostname):
+        return url.rstrip("/")
+    raise ValueError(
+        "Die sevDesk-Adresse muss mit https:// beginnen (http nur für den lokalen Demo-Server)."
+    )
+
+
+class SevdeskClient:
+    """One client per token. Thread-compatible: use one instance per worker thread."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = (5.0, 30.0),
+        max_retries: int = 4,
+        backoff_base: float = 0.5,
+        backoff_max: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+        cancel_event: threading.Event | None = None,
+    ) -> None:
+        self.base_url = validate_base_url(base_url)
+        if not token or not token.strip():
+            raise AuthError("Es ist kein sevDesk-API-Token hinterlegt.")
+        self._token = token.strip()
+        register_secret(self._token)
+        self.session = session or requests.Session()
+        self.session.headers.update(
+            {
+                "Authorization": self._token,
+                "Accept": "application/json",
+                "User-Agent": f"craftdesk/{__version__} (desktop app for craft businesses)",
+            }
+        )
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self._sleep = sleep
+        self.cancel_event = cancel_event or threading.Event()
+        self.request_count = 0
+
+    # -- public API ----------------------------------------------------------------------
+    def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        """GET and return the ``objects`` of the envelope (retried when safe)."""
+        return self._request("GET", path, params=params)[0]
+
+    def get_envelope(self, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        return self._request("GET", path, params=params)[1]
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        """POST once. On a dropped answer the error says ``outcome_unknown``."""
+        return self._request("POST", path, json_body=body)[0]
+
+    def iter_pages(
+        self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE
+    ) -> Iterator[list[dict[str, Any]]]:
+        """Yield pages of a collection until a short page; checks cancel between pages."""
+        offset = 0
+        while True:
+            self.check_cancel()
+            query = dict(params or {})
+            query.update({"limit": page_size, "offset": offset})
+            objects = self.get(path, query)
+            if not isinstance(objects, list):
+                raise MalformedResponseError(
+                    "sevDesk hat eine unerwartete Antwort geschickt.", detail=f"{path}: not a list"
+                )
+            yield objects
+            if len(objects) < page_size:
+                return
+            offset += page_size
+
+    def get_all(self, path: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for page in self.iter_pages(path, params):
+            for row in page:
+                # Offset paging over changing data can repeat rows: keep the first of each id.
+                key = str(row.get("id")) if isinstance(row, dict) and row.get("id") is not None else None
+                if key is not None:
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                rows.append(row)
+        return rows
+
+    def check_cancel(self) -> None:
+        if self.cancel_event.is_set():
+            raise CancelledError("Der Abgleich wurde abgebrochen.")
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- internals -----------------------------------------------------------------------
+    def _url(self, path: str) -> str:
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def _backoff(self, attempt: int, retry_after: str | None) -> float:
+        if retry_after:
+            try:
+                return min(float(retry_after), self.backoff_max)
+            except ValueError:
+                pass
+        delay = min(self.backoff_base * (2**attempt), self.backoff_max)
+        return delay * (0.5 + random.random() / 2)
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        json_body: dict[str, Any] | None = None,
+    ) -> tuple[Any, dict[str, Any]]:
+        is_read = method == "GET"
+        attempt = 0
+        while True:
+            self.check_cancel()
+            started = time.monotonic()
+            self.request_count += 1
+            try:
+                response = self.session.request(
+                    method, self._url(path), params=params, json=json_body, timeout=self.timeout
+                )
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                elapsed = (time.monotonic() - started) * 1000
+                log.info("%s %s -> %s (%.0f ms)", method, path, exc.__class__.__name__, elapsed)
+                if is_read and attempt < self.max_retries:
+                    self._wait(self._backoff(attempt, None))
+                    attempt += 1
+                    continue
+                timed_out = isinstance(exc, requests.Timeout)
+                raise UnreachableError(
+                    "sevDesk antwortet nicht rechtzeitig."
+                    if timed_out
+                    else "sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen.",
+                    detail=exc.__class__.__name__,
+                    outcome_unknown=not is_read,
+                ) from None
+            except requests.RequestException as exc:
+                raise UnreachableError(
+                    "Die Verbindung zu sevDesk ist fehlgeschlagen.",
+                    detail=exc.__class__.__name__,
+                    outcome_unknown=not is_read,
+                ) from None
+            elapsed = (time.monotonic() - started) * 1000
+            status = response.status_code
+            log.info("%s %s -> %s (%.0f ms)", method, path, status, elapsed)
+            # 429 means "not processed", so even a write may be sent again.
+            retryable = is_read or status == 429
+            if status in RETRY_STATUSES and retryable and attempt < self.max_retries:
+                self._wait(self._backoff(attempt, response.headers.get("Retry-After")))
+                attempt += 1
+                continue
+            return self._interpret(response, method, path)
+
+    def _wait(self, seconds: float) -> None:
+        if self._sleep is not time.sleep:  # injected clock (tests)
+            self._sleep(seconds)
+            return
+        # Sleep in slices so a cancel does not wait for a long Retry-After.
+        end = time.monotonic() + seconds
+        while True:
+            self.check_cancel()
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(left, 0.25))
+
+    def _interpret(self, response: requests.Response, method: str, path: str) -> tuple[Any, dict[str, Any]]:
+        status = response.status_code
+        body: Any = None
+        text = response.text
+        if text:
+            try:
+                body = json.loads(text)
+            except ValueError:
+                body = None
+        error = body.get("error") if isinstance(body, dict) else None
+        detail = None
+        code = None
+        if isinstance(error, dict):
+            detail = str(error.get("message") or "")[:500]
+            code = error.get("code")
+        elif isinstance(error, str):
+            detail = error[:500]
+        write = method != "GET"
+        if status == 401:
+            raise AuthError(AUTH_MESSAGE, status=status, code=code, detail=detail)
+        if status == 404:
+            raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", status=status,
+                                code=code, detail=detail)
+        if status == 429:
+            raise ThrottledError("sevDesk bremst gerade zu viele Anfragen; später erneut versuchen.",
+                                 status=status, detail=detail, outcome_unknown=False)
+        if status >= 500:
+            raise ServerError(f"sevDesk meldet einen Serverfehler ({status}).", status=status,
+                              code=code, detail=detail, outcome_unknown=write)
+        if status >= 400:
+            if status == 400 and detail and "not found" in detail.lower():
+                raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", status=status,
+                                    code=code, detail=detail)
+            reason = f": {detail}" if detail else ""
+            raise ApiError(f"sevDesk hat die Anfrage abgelehnt{reason}", status=status, code=code,
+                           detail=detail)
+        if error:
+            if str(code) == "151":
+                raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", status=status,
+                                    code=code, detail=detail)
+            reason = f": {detail}" if detail else ""
+            raise ApiError(f"sevDesk meldet einen Fehler{reason}", status=status, code=code, detail=detail)
+        if not isinstance(body, dict) or "objects" not in body:
+            raise MalformedResponseError(
+                "sevDesk hat eine unlesbare Antwort geschickt.",
+                status=status,
+                detail=f"{method} {path}: {text[:200]!r}",
+                outcome_unknown=write,
+            )
+        return body["objects"], body
+
+
+__all__ = ["AUTH_MESSAGE", "PAGE_SIZE", "SevdeskClient", "SevdeskError", "validate_base_url"]

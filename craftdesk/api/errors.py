@@ -1,0 +1,63 @@
+"""Typed errors of the sevDesk client. Messages are one German sentence for the user;
+``detail`` keeps sevDesk's own words for the log."""
+
+from __future__ import annotations
+
+
+class SevdeskError(Exception):
+    """Base class. ``outcome_unknown`` is True when a write may have happened anyway."""
+
+    exit_code = 4
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: int | str | None = None,
+        detail: str | None = None,
+        outcome_unknown: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.outcome_unknown = outcome_unknown
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class AuthError(SevdeskError):
+    """401: the token is wrong or was replaced (sevDesk issues a new one when the user changes)."""
+
+    exit_code = 3
+
+
+class NotFoundError(SevdeskError):
+    pass
+
+
+class ThrottledError(SevdeskError):
+    pass
+
+
+class ServerError(SevdeskError):
+    pass
+
+
+class UnreachableError(SevdeskError):
+    pass
+
+
+class ApiError(SevdeskError):
+    """sevDesk refused the request (4xx other than 401/404, or an error in a 200 body)."""
+
+
+class MalformedResponseError(ApiError):
+    pass
+
+
+class CancelledError(SevdeskError):
+    exit_code = 1

@@ -1,0 +1,173 @@
+"""Command line (SPEC §7). Thin: parse, call the service layer, print, map errors to exit
+codes. Errors are one sentence on stderr; tracebacks go to the log file only."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from . import __version__, config
+from .api.errors import SevdeskError
+from .errors import CraftdeskError, NotAvailableError
+
+log = logging.getLogger("craftdesk.cli")
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_SEVDESK = 4
+EXIT_PRECONDITION = 5
+
+# command → "module:function" inside craftdesk.commands
+HANDLERS: dict[str, str] = {
+    "gui": "gui:run_gui",
+    "connect": "sync:run_connect",
+    "sync": "sync:run_sync",
+    "orders": "projects:run_orders",
+    "import-order": "projects:run_import_order",
+    "employee": "projects:run_employee",
+    "appointment": "projects:run_appointment",
+    "invoice": "invoice:run_invoice",
+    "export": "export:run_export",
+    "sandbox": "sandbox:run_sandbox",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # exit 2 with one German sentence
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"craftdesk: Aufruf fehlerhaft: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="craftdesk",
+        description="craftdesk – Büro-App für Handwerksbetriebe mit sevDesk-Anbindung.",
+    )
+    parser.add_argument("--version", action="version", version=f"craftdesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="Datenordner (Standard: Benutzerordner; "
+                        f"Umgebung {config.ENV_DATA_DIR})")
+    parser.add_argument("--api-url", metavar="URL", help="sevDesk-API-Adresse (Standard: "
+                        f"{config.DEFAULT_API_URL}; Umgebung {config.ENV_API_URL})")
+    parser.add_argument("--self-check", action="store_true",
+                        help="Installation prüfen (Version, Ordner, Schlüsselbund, Qt) und beenden")
+    parser.add_argument("-v", "--verbose", action="store_true", help="Protokoll auch auf stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="Fenster starten (Standard)")
+    p.add_argument("--demo", action="store_true", help="mit dem Demo-sevDesk starten (kein Konto nötig)")
+
+    p = sub.add_parser("connect", help="Token prüfen, speichern und Kunden importieren (S1)")
+    p.add_argument("--token-stdin", action="store_true", required=True,
+                   help="Token von der Standardeingabe lesen")
+
+    p = sub.add_parser("sync", help="einen Import ausführen und Zahlen ausgeben")
+    p.add_argument("what", nargs="?", choices=["customers", "articles", "all"], default="all")
+
+    p = sub.add_parser("orders", help="importierbare Auftragsbestätigungen (O1)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("import-order", help="Auftragsbestätigungen als Projekte importieren (O1–O7)")
+    p.add_argument("order_ids", nargs="+", metavar="ORDER_ID")
+
+    p = sub.add_parser("employee", help="Mitarbeiter verwalten")
+    esub = p.add_subparsers(dest="employee_command", metavar="ACTION", parser_class=_Parser)
+    esub.required = True
+    e = esub.add_parser("add", help="Mitarbeiter anlegen")
+    e.add_argument("--name", required=True)
+    e.add_argument("--email")
+    e.add_argument("--sevdesk-user", metavar="ID")
+    e = esub.add_parser("list", help="Mitarbeiter auflisten")
+    e.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("appointment", help="Termine")
+    asub = p.add_subparsers(dest="appointment_command", metavar="ACTION", parser_class=_Parser)
+    asub.required = True
+    a = asub.add_parser("list", help="Termine auflisten")
+    a.add_argument("--project", type=int, metavar="ID")
+    a.add_argument("--json", action="store_true")
+    a = asub.add_parser("add", help="Termin im ersten Auftrag des Projekts anlegen")
+    a.add_argument("project_id", type=int, metavar="PROJECT_ID")
+    a.add_argument("--title", required=True)
+    a.add_argument("--start", metavar="ISO_DATETIME")
+    a = asub.add_parser("done", help="Termin auf Fertig setzen (Stunden, verwendete Artikel)")
+    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID")
+    a.add_argument("--hours", required=True)
+    a.add_argument("--used", nargs="*", default=[], metavar="ARTICLE_NUMBER=QTY")
+
+    p = sub.add_parser("invoice", help="Rechnungsentwurf in sevDesk anlegen (I1–I5)")
+    p.add_argument("project_id", type=int, metavar="PROJECT_ID")
+
+    p = sub.add_parser("export", help="Daten exportieren")
+    p.add_argument("what", choices=["customers", "articles", "projects"])
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("-o", "--output", metavar="FILE")
+
+    p = sub.add_parser("sandbox", help="Demo-sevDesk im Vordergrund starten (§8)")
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--token")
+    return parser
+
+
+def _handler(command: str) -> Any:
+    module_name, func_name = HANDLERS[command].split(":")
+    try:
+        module = importlib.import_module(f"craftdesk.commands.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("craftdesk.commands"):
+            raise NotAvailableError(command) from None
+        raise
+    func = getattr(module, func_name, None)
+    if func is None:
+        raise NotAvailableError(command)
+    return func
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .log import setup_logging
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui" and not hasattr(args, "demo"):
+        args.demo = False
+    try:
+        data_dir = config.ensure_dir(config.data_dir(args.data_dir))
+        log_path = setup_logging(data_dir, console=args.verbose)
+    except OSError as exc:
+        sys.stderr.write(f"craftdesk: Der Datenordner ist nicht beschreibbar ({exc.strerror}).\n")
+        return EXIT_UNEXPECTED
+    log.info("craftdesk %s: %s", __version__, command)
+    try:
+        if args.self_check:
+            from .selfcheck import run_self_check
+
+            return int(run_self_check(args))
+        from .context import AppContext
+
+        handler = _handler(command)
+        ctx = AppContext(data_dir=data_dir, api_url=args.api_url)
+        return int(handler(ctx, args) or 0)
+    except SevdeskError as exc:
+        log.warning("%s failed: %s (%s)", command, exc.message, exc.detail or "")
+        sys.stderr.write(f"craftdesk: {exc.message}\n")
+        return exc.exit_code
+    except CraftdeskError as exc:
+        log.warning("%s failed: %s", command, exc.message)
+        sys.stderr.write(f"craftdesk: {exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("craftdesk: abgebrochen.\n")
+        return 130
+    except Exception:
+        log.exception("Unexpected error in %s", command)
+        sys.stderr.write(
+            f"craftdesk: Unerwarteter Fehler – Einzelheiten stehen im Protokoll {log_path}.\n"
+        )
+        return EXIT_UNEXPECTED

@@ -1,0 +1,69 @@
+"""Application names and folders.
+
+The data folder follows each platform's convention and can be overridden with the
+``CRAFTDESK_DATA_DIR`` environment variable or ``--data-dir`` (tests and automation).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "craftdesk"
+APP_DISPLAY_NAME = "craftdesk"
+ORG_NAME = "craftdesk"
+KEYRING_SERVICE = "craftdesk"
+DEFAULT_API_URL = "https://my.sevdesk.de/api/v1"
+SEVDESK_WEB_URL = "https://my.sevdesk.de"
+DB_FILENAME = "craftdesk.sqlite3"
+LOG_FILENAME = "craftdesk.log"
+
+ENV_DATA_DIR = "CRAFTDESK_DATA_DIR"
+ENV_API_URL = "CRAFTDESK_API_URL"
+ENV_API_TOKEN = "CRAFTDESK_API_TOKEN"
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder of this platform (not created here)."""
+    home = Path.home()
+    if sys.platform.startswith("win"):
+        base = os.environ.get("APPDATA") or str(home / "AppData" / "Roaming")
+        return Path(base) / APP_NAME
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / APP_NAME
+    base = os.environ.get("XDG_DATA_HOME") or str(home / ".local" / "share")
+    return Path(base) / APP_NAME
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the data folder: explicit override, then environment, then platform default."""
+    if override:
+        path = Path(override)
+    elif os.environ.get(ENV_DATA_DIR):
+        path = Path(os.environ[ENV_DATA_DIR])
+    else:
+        path = default_data_dir()
+    return path.expanduser().resolve()
+
+
+def ensure_dir(path: Path) -> Path:
+    """Create a folder readable only by its owner (where the OS supports modes)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def api_url(override: str | None = None) -> str:
+    return (override or os.environ.get(ENV_API_URL) or DEFAULT_API_URL).rstrip("/")
+
+
+def log_dir(base: Path) -> Path:
+    return base / "logs"
+
+
+def resources_dir() -> Path:
+    """Folder with icons and translations: next to the package in a checkout, or in a bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

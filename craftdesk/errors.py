@@ -1,0 +1,37 @@
+"""Errors of the service layer that are not sevDesk's (those live in api.errors)."""
+
+from __future__ import annotations
+
+
+class CraftdeskError(Exception):
+    """A failure with a one-sentence German message for the user."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(CraftdeskError):
+    exit_code = 2
+
+
+class NotAvailableError(UsageError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"„{what}“ ist noch nicht verfügbar.")
+
+
+class PreconditionError(CraftdeskError):
+    """Something must happen first (e.g. nothing to invoice, not connected)."""
+
+    exit_code = 5
+
+
+class NotFound(CraftdeskError):
+    """A local record named by the user does not exist."""
+
+    exit_code = 5

@@ -1,0 +1,124 @@
+"""Per-account reference data of sevDesk: address and part categories, units, countries,
+users. sevDesk ids differ per account, so everything is resolved by translation code or
+name, with documented fallbacks only where sevDesk has fixed ids."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..api.client import SevdeskClient
+from ..api.records import (
+    CategoryRec,
+    RecordError,
+    SevUserRec,
+    UnityRec,
+    parse_category,
+    parse_country,
+    parse_sevuser,
+    parse_unity,
+)
+
+log = logging.getLogger(__name__)
+
+CUSTOMER_CATEGORY_ID = "3"  # "Kunde"; documented fixed id of sevDesk
+GERMANY_COUNTRY_ID = "1"  # documented: StaticCountry 1 = Germany
+
+ADDRESS_INVOICE = "CATEGORY_INVOICE_ADDRESS"
+ADDRESS_DELIVERY = "CATEGORY_DELIVERY_ADDRESS"
+# Documented fallback when an account's category list carries no translation codes.
+FALLBACK_INVOICE_CATEGORY_ID = "47"
+
+
+@dataclass
+class AddressCategories:
+    invoice_ids: set[str] = field(default_factory=set)
+    delivery_ids: set[str] = field(default_factory=set)
+
+    def kind_of(self, category_id: str | None) -> str:
+        """billing | delivery | other"""
+        if category_id in self.invoice_ids:
+            return "billing"
+        if category_id in self.delivery_ids:
+            return "delivery"
+        return "other"
+
+
+def _parse_all(rows: list, parser):  # type: ignore[no-untyped-def]
+    result = []
+    for raw in rows:
+        try:
+            result.append(parser(raw))
+        except RecordError as exc:
+            log.warning("Skipping reference record %s: %s", exc.record_id, exc.reason)
+    return result
+
+
+def address_categories(client: SevdeskClient) -> AddressCategories:
+    rows: list[CategoryRec] = _parse_all(
+        client.get_all("/Category", {"objectType": "ContactAddress"}), parse_category
+    )
+    cats = AddressCategories()
+    for cat in rows:
+        code = cat.translation_code.upper()
+        if code == ADDRESS_INVOICE:
+            cats.invoice_ids.add(cat.id)
+        elif code == ADDRESS_DELIVERY:
+            cats.delivery_ids.add(cat.id)
+    if not cats.invoice_ids and not any(c.translation_code for c in rows):
+        cats.invoice_ids.add(FALLBACK_INVOICE_CATEGORY_ID)
+    return cats
+
+
+def part_category_ids(client: SevdeskClient, names: list[str]) -> dict[str, str]:
+    """id → name of the Part categories whose name is in ``names`` (case-insensitive)."""
+    wanted = {n.strip().casefold() for n in names if n.strip()}
+    rows: list[CategoryRec] = _parse_all(
+        client.get_all("/Category", {"objectType": "Part"}), parse_category
+    )
+    return {c.id: c.name for c in rows if c.name.casefold() in wanted}
+
+
+def unities(client: SevdeskClient) -> list[UnityRec]:
+    return _parse_all(client.get_all("/Unity"), parse_unity)
+
+
+def countries(client: SevdeskClient) -> dict[str, str]:
+    """StaticCountry id → ISO code (upper case); Germany is always known."""
+    result = {GERMANY_COUNTRY_ID: "DE"}
+    try:
+        for c in _parse_all(client.get_all("/StaticCountry"), parse_country):
+            if c.code:
+                result[c.id] = c.code
+    except Exception as exc:  # countries are a nicety; an import must not fail on them
+        log.info("Country list not available: %s", exc)
+    return result
+
+
+def sev_users(client: SevdeskClient) -> list[SevUserRec]:
+    return _parse_all(client.get_all("/SevUser"), parse_sevuser)
+
+
+UNIT_ALIASES = {
+    "stk": "UNITY_PIECE", "stück": "UNITY_PIECE",
+    "std": "UNITY_HOUR", "h": "UNITY_HOUR", "stunde": "UNITY_HOUR",
+    "m": "UNITY_METER", "lfm": "UNITY_RUNNING_METER",
+    "m2": "UNITY_SQUARE_METER", "m²": "UNITY_SQUARE_METER", "qm": "UNITY_SQUARE_METER",
+    "m3": "UNITY_CUBIC_METER", "m³": "UNITY_CUBIC_METER",
+    "kg": "UNITY_KILOGRAM", "l": "UNITY_L", "km": "UNITY_KILOMETER",
+    "pauschal": "UNITY_BLANKET", "psch": "UNITY_BLANKET",
+}
+
+
+def unity_for_name(units: list[UnityRec], name: str) -> UnityRec | None:
+    """The account's unit for a local unit name: by name, then by translation code."""
+    key = name.strip().casefold()
+    for u in units:
+        if u.name.casefold() == key:
+            return u
+    code = UNIT_ALIASES.get(key)
+    if code:
+        for u in units:
+            if u.translation_code.upper() == code:
+                return u
+    return None

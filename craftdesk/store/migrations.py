@@ -1,0 +1,61 @@
+"""Schema versions. Each step is atomic and safe to run twice; the file is copied
+before any step runs on an existing database."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from . import models
+
+log = logging.getLogger(__name__)
+
+
+def _v1_initial(database: SqliteDatabase) -> None:
+    database.create_tables(models.ALL_MODELS, safe=True)
+
+
+# (version, description, step). Append only; never edit a released step.
+MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+    (1, "initial schema", _v1_initial),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(database: SqliteDatabase) -> int:
+    if not database.table_exists(models.SchemaVersion._meta.table_name):
+        return 0
+    row = models.SchemaVersion.select().order_by(models.SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def backup(path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    shutil.copy2(path, target)
+    return target
+
+
+def run_migrations(database: SqliteDatabase, path: Path | None) -> int:
+    """Bring the schema to LATEST_VERSION; returns the version reached."""
+    version = current_version(database)
+    pending = [m for m in MIGRATIONS if m[0] > version]
+    if not pending:
+        return version
+    if path is not None and version > 0:
+        # Flush WAL content into the main file so the copy is complete.
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        target = backup(path, version)
+        log.info("Database backup before migration: %s", target.name)
+    for number, description, step in pending:
+        with database.atomic():
+            step(database)
+            models.SchemaVersion.create(version=number)
+        log.info("Migrated database to version %s (%s)", number, description)
+    return pending[-1][0]

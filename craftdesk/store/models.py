@@ -1,0 +1,259 @@
+"""The local domain: customers, articles, employees, projects → jobs → appointments,
+worksheets, invoice drafts, import runs and settings.
+
+Money and quantities are :class:`~decimal.Decimal` stored as text (``DecimalText``).
+Timestamps we create are UTC ISO strings; sevDesk ``update`` values are kept verbatim.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .db import db
+from .fields import DecimalText
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    version = IntegerField()
+    applied_at = DateTimeField(default=utcnow)
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True)
+    value = TextField(null=True)
+
+
+# --- customers ---------------------------------------------------------------------------
+
+CUSTOMER_KINDS = ("person", "organisation")
+
+
+class Customer(BaseModel):
+    sevdesk_id = CharField(null=True, unique=True)
+    sevdesk_update = CharField(null=True)
+    sync_hash = CharField(null=True)  # fingerprint of the imported content, to skip no-op writes
+    customer_number = CharField(null=True, index=True)
+    kind = CharField(default="organisation")
+    first_name = CharField(default="")
+    last_name = CharField(default="")
+    company = CharField(default="")
+    name_suffix = CharField(default="")
+    description = TextField(default="")
+    deleted_in_sevdesk = BooleanField(default=False)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    @property
+    def display_name(self) -> str:
+        if self.kind == "organisation" and self.company:
+            return self.company
+        name = " ".join(part for part in (self.first_name, self.last_name) if part)
+        return name or self.company or f"Kunde {self.id}"
+
+
+ADDRESS_KINDS = ("postal", "billing", "delivery")
+
+
+class Address(BaseModel):
+    customer = ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE")
+    kind = CharField()  # postal | billing | delivery
+    street = CharField(default="")
+    zip = CharField(default="")
+    city = CharField(default="")
+    country = CharField(default="DE")
+    sevdesk_id = CharField(null=True)
+    position = IntegerField(default=0)
+
+    def one_line(self) -> str:
+        place = " ".join(p for p in (self.zip, self.city) if p)
+        return ", ".join(p for p in (self.street, place) if p)
+
+
+CONTACT_KINDS = ("email", "mobile", "phone")
+
+
+class ContactInfo(BaseModel):
+    customer = ForeignKeyField(Customer, backref="contact_infos", on_delete="CASCADE")
+    kind = CharField()  # email | mobile | phone
+    value = CharField()
+    sevdesk_id = CharField(null=True)
+    position = IntegerField(default=0)
+
+
+# --- articles ----------------------------------------------------------------------------
+
+
+class Article(BaseModel):
+    sevdesk_id = CharField(null=True, unique=True)
+    sevdesk_update = CharField(null=True)
+    sync_hash = CharField(null=True)
+    number = CharField(default="", index=True)
+    name = CharField(default="")
+    unit = CharField(default="Stk")
+    net_price = DecimalText(default="0")
+    vat_rate = DecimalText(default="19")
+    description = TextField(default="")
+    active = BooleanField(default=True)
+    category = CharField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+# --- people and work ---------------------------------------------------------------------
+
+
+class Employee(BaseModel):
+    name = CharField()
+    email = CharField(null=True)
+    sevdesk_user_id = CharField(null=True, index=True)
+    active = BooleanField(default=True)
+
+
+class Project(BaseModel):
+    title = CharField()
+    customer = ForeignKeyField(Customer, null=True, backref="projects", on_delete="SET NULL")
+    sevdesk_order_id = CharField(null=True, unique=True)
+    sevdesk_order_number = CharField(null=True)
+    site_street = CharField(default="")
+    site_zip = CharField(default="")
+    site_city = CharField(default="")
+    site_country = CharField(default="DE")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class Job(BaseModel):
+    project = ForeignKeyField(Project, backref="jobs", on_delete="CASCADE")
+    title = CharField()
+    position = IntegerField(default=0)
+
+
+# Stable export codes; the UI shows the German names.
+APPOINTMENT_STATUSES = {
+    "unscheduled": "Nicht terminiert",
+    "scheduled": "Terminiert",
+    "in_progress": "In Bearbeitung",
+    "problem": "Problem",
+    "done": "Fertig",
+    "archived": "Archiv",
+}
+
+
+class InvoiceDraft(BaseModel):
+    """One attempt to create one sevDesk draft; ``reference`` makes it findable (I5)."""
+
+    project = ForeignKeyField(Project, backref="invoices", on_delete="CASCADE")
+    reference = CharField(unique=True)
+    state = CharField(default="pending")  # pending | sent | failed
+    sevdesk_id = CharField(null=True)
+    sevdesk_contact_id = CharField(null=True)
+    error = TextField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    sent_at = DateTimeField(null=True)
+
+
+class Appointment(BaseModel):
+    job = ForeignKeyField(Job, backref="appointments", on_delete="CASCADE")
+    title = CharField()
+    status = CharField(default="unscheduled")
+    start = DateTimeField(null=True)
+    end = DateTimeField(null=True)
+    customer = ForeignKeyField(Customer, null=True, on_delete="SET NULL")
+    site_street = CharField(default="")
+    site_zip = CharField(default="")
+    site_city = CharField(default="")
+    site_country = CharField(default="DE")
+    hours = DecimalText(null=True)
+    notes = TextField(default="")
+    invoice = ForeignKeyField(InvoiceDraft, null=True, backref="appointments", on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+
+
+class AppointmentEmployee(BaseModel):
+    appointment = ForeignKeyField(Appointment, backref="people", on_delete="CASCADE")
+    employee = ForeignKeyField(Employee, backref="appointments", on_delete="CASCADE")
+    role = CharField()  # assignee | observer
+
+    class Meta:
+        indexes = ((("appointment", "employee", "role"), True),)
+
+
+class PlannedMaterial(BaseModel):
+    appointment = ForeignKeyField(Appointment, backref="planned", on_delete="CASCADE")
+    article = ForeignKeyField(Article, null=True, on_delete="SET NULL")
+    text = CharField(default="")  # free-text line when there is no article
+    quantity = DecimalText(default="1")
+    unit = CharField(default="")
+    position = IntegerField(default=0)
+
+
+class UsedArticle(BaseModel):
+    appointment = ForeignKeyField(Appointment, backref="used", on_delete="CASCADE")
+    article = ForeignKeyField(Article, on_delete="RESTRICT")
+    quantity = DecimalText(default="1")
+    position = IntegerField(default=0)
+
+
+class DraftAppointment(BaseModel):
+    """Which appointments a (pending) draft covers; they are marked invoiced on success."""
+
+    draft = ForeignKeyField(InvoiceDraft, backref="covered", on_delete="CASCADE")
+    appointment = ForeignKeyField(Appointment, on_delete="CASCADE")
+
+
+# --- import runs -------------------------------------------------------------------------
+
+
+class SyncRun(BaseModel):
+    kind = CharField()  # customers | articles | all | orders
+    trigger = CharField(default="manual")  # manual | scheduled | cli | connect
+    started_at = DateTimeField(default=utcnow)
+    finished_at = DateTimeField(null=True)
+    status = CharField(default="running")  # running | ok | failed | cancelled | skipped
+    created = IntegerField(default=0)
+    updated = IntegerField(default=0)
+    unchanged = IntegerField(default=0)
+    skipped = IntegerField(default=0)
+    flagged = IntegerField(default=0)
+    requests = IntegerField(default=0)
+    error = TextField(null=True)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SchemaVersion,
+    Setting,
+    Customer,
+    Address,
+    ContactInfo,
+    Article,
+    Employee,
+    Project,
+    Job,
+    InvoiceDraft,
+    Appointment,
+    AppointmentEmployee,
+    PlannedMaterial,
+    UsedArticle,
+    DraftAppointment,
+    SyncRun,
+]
