@@ -1,0 +1,95 @@
+"""Local store: migrations, pragmas, file mode, Decimal round trip, settings."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from decimal import Decimal
+
+import pytest
+
+from craftdesk.store import migrations
+from craftdesk.store.db import DatabaseCorruptError, close_database, open_database
+from craftdesk.store.models import Article, Customer, SchemaVersion
+
+
+def test_migrations_run_twice_without_harm(data_dir):
+    path = data_dir / "craftdesk.sqlite3"
+    database = open_database(path)
+    Customer.create(company="Müller Haustechnik GmbH")
+    version = migrations.current_version(database)
+    assert version == migrations.LATEST_VERSION
+    # Running every step again (as after an interrupted upgrade) must not fail or lose data.
+    for _number, _description, step in migrations.MIGRATIONS:
+        with database.atomic():
+            step(database)
+    assert migrations.run_migrations(database, path) == version
+    assert Customer.select().count() == 1
+    close_database()
+    open_database(path)
+    assert SchemaVersion.select().count() == len(migrations.MIGRATIONS)
+    close_database()
+
+
+def test_backup_is_made_before_migrating_an_existing_database(data_dir, monkeypatch):
+    path = data_dir / "craftdesk.sqlite3"
+    open_database(path)
+    Customer.create(company="Bäckerei Schröder")
+    close_database()
+
+    def _v2(database):
+        database.execute_sql("CREATE TABLE IF NOT EXISTS probe (id INTEGER PRIMARY KEY)")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, "probe", _v2)])
+    database = open_database(path)
+    backups = list(data_dir.glob("craftdesk.sqlite3.v1-*.bak"))
+    assert len(backups) == 1
+    assert migrations.current_version(database) == 2
+    close_database()
+    # The backup is a usable database with the old data.
+    restored = open_database(backups[0], migrate=False)
+    assert Customer.select().count() == 1
+    restored.close()
+
+
+def test_wal_foreign_keys_and_busy_timeout(database):
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX file modes")
+def test_database_file_is_owner_only(database, data_dir):
+    mode = stat.S_IMODE(os.stat(data_dir / "craftdesk.sqlite3").st_mode)
+    assert mode == 0o600
+
+
+def test_decimal_round_trip_is_exact(database):
+    article = Article.create(name="Kupferrohr 15 mm", net_price=Decimal("0.10") + Decimal("0.20"),
+                             vat_rate=Decimal("19"))
+    again = Article.get_by_id(article.id)
+    assert again.net_price == Decimal("0.30")
+    assert isinstance(again.net_price, Decimal)
+    raw = database.execute_sql("SELECT net_price, typeof(net_price) FROM article").fetchone()
+    assert raw == ("0.30", "text")
+
+
+def test_corrupted_database_is_detected_and_kept(data_dir):
+    path = data_dir / "craftdesk.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseCorruptError):
+        open_database(path)
+    assert path.read_bytes().startswith(b"this is not a database")
+
+
+def test_settings_round_trip_and_refuse_secrets(database):
+    from craftdesk.store import settings
+
+    assert settings.get("sync_interval_min") == 15
+    settings.set("hourly_rate", "58.50")
+    settings.set("part_categories", ["Artikel", "Material"])
+    assert settings.get("hourly_rate") == "58.50"
+    assert settings.get("part_categories") == ["Artikel", "Material"]
+    with pytest.raises(ValueError):
+        settings.set("api_token", "x")
