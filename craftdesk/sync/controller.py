@@ -1,0 +1,270 @@
+"""The controller: the GUI thread's facade over the worker thread.
+
+Widgets call :meth:`SyncController.run_task` / :meth:`start_import`; the controller reads
+the token and settings on the GUI thread, builds a fresh :class:`SevdeskClient` per job
+(with its own cancel flag) and queues the job to the single worker. Results come back as
+signals and callbacks on the GUI thread. One job at a time: a second request is refused,
+and an overlapping scheduled import is recorded as a skipped run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from ..api.client import AUTH_MESSAGE, SevdeskClient
+from ..api.errors import AuthError, CancelledError
+from ..context import NO_TOKEN_MESSAGE, AppContext
+from ..store import settings
+from ..store.models import Setting, SyncRun, utcnow
+from .worker import Job, Reporter, Worker
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Which views have to reload after an import of a collection.
+CHANGES_OF_IMPORT = {"customers": "customers", "articles": "articles", "all": "all"}
+
+
+def run_import_job(client: SevdeskClient, what: str, trigger: str, report: Reporter) -> Any:
+    """The import itself (worker thread); imported late so the GUI starts without it."""
+    from ..services.importer import run_import
+
+    return run_import(client, what=what, trigger=trigger, progress=report)
+
+
+class SyncController(QObject):
+    """See the GUI contract: signals for views, run_task for sevDesk work, one job at a time."""
+
+    data_changed = Signal(str)  # "customers" | "articles" | "projects" | "all"
+    busy_changed = Signal(bool)
+    progress = Signal(int, int, str)  # done, total, German text
+    run_finished = Signal(object)  # ImportResult or None (after an import)
+    connection_state_changed = Signal(str)  # "connected" | "broken" | "disconnected" | "demo"
+    # Shell-only extras (scheduler, notifications, dialogs):
+    import_succeeded = Signal(object, str)  # ImportResult, trigger
+    import_failed = Signal(object, str)  # exception, trigger (CancelledError when cancelled)
+    auth_lost = Signal(str)  # emitted once when the connection turns broken (S3)
+    skipped = Signal(str)  # trigger of an import that was skipped because another job ran
+
+    _submit = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None,
+                 import_fn: Callable[[SevdeskClient, str, str, Reporter], Any] = run_import_job,
+                 client_options: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._import_fn = import_fn
+        self._client_options = dict(client_options or {})
+        self._ids = itertools.count(1)
+        self._job: Job | None = None
+        self._callbacks: tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None,
+                               str | None, bool] | None = None
+        self._import: tuple[str, str] | None = None  # (what, trigger) of the running import
+        self._stopped = False
+
+        self._thread = QThread(self)
+        self._thread.setObjectName("craftdesk-worker")
+        self._worker = Worker()
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._submit.connect(self._worker.run)
+        self._worker.job_done.connect(self._on_job_done)
+        self._worker.job_progress.connect(self._on_job_progress)
+        self._thread.start()
+
+    # -- state ---------------------------------------------------------------------------
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    def current_label(self) -> str:
+        return self._job.label if self._job else ""
+
+    def has_token(self) -> bool:
+        try:
+            return bool(self.ctx.tokens.get())
+        except Exception:  # a broken keyring must not crash the GUI
+            log.warning("Reading the token failed", exc_info=True)
+            return False
+
+    def sevdesk_enabled(self) -> bool:
+        """The "sevDesk" checkbox; before it was ever set, a stored token counts as enabled."""
+        if Setting.get_or_none(Setting.key == "sevdesk_enabled") is None:
+            return self.has_token()
+        return bool(settings.get("sevdesk_enabled"))
+
+    def is_broken(self) -> bool:
+        return bool(settings.get("connection_broken"))
+
+    def connection_state(self) -> str:
+        if self.is_broken():
+            return "broken"
+        if not self.has_token() or not self.sevdesk_enabled():
+            return "disconnected"
+        return "demo" if getattr(self.ctx, "demo", False) else "connected"
+
+    def can_sync(self) -> bool:
+        """Whether a background import may run now (token present, enabled, not broken)."""
+        return self.connection_state() in ("connected", "demo")
+
+    def mark_broken(self, message: str = AUTH_MESSAGE) -> None:
+        """S3: remember the rejected token; the prompt is shown once, on the transition."""
+        was_broken = self.is_broken()
+        settings.set("connection_broken", True)
+        self.connection_state_changed.emit("broken")
+        if not was_broken:
+            self.auth_lost.emit(message)
+
+    def mark_connected(self, user_name: str | None) -> None:
+        """A token was tested and stored: clear S3 and resume the recurring import."""
+        settings.set("connection_broken", False)
+        settings.set("sevdesk_enabled", True)
+        settings.set("connected_user", user_name)
+        self.connection_state_changed.emit(self.connection_state())
+
+    def set_enabled(self, enabled: bool) -> None:
+        settings.set("sevdesk_enabled", bool(enabled))
+        self.connection_state_changed.emit(self.connection_state())
+
+    # -- running work --------------------------------------------------------------------
+    def run_task(self, label: str, fn: Callable[[SevdeskClient], T],
+                 on_success: Callable[[T], None] | None = None,
+                 on_failure: Callable[[Exception], None] | None = None,
+                 changes: str | None = None, *, token: str | None = None) -> bool:
+        """Run ``fn(client)`` on the worker; callbacks run on the GUI thread.
+
+        Returns False (and does nothing) when another job runs. When no job can be built
+        (no token stored), ``on_failure`` is called soon after with the reason. ``token``
+        tests a token that is not stored yet (S1): a 401 then does not mark the stored
+        connection broken.
+        """
+        return self._start(label, lambda client, _report: fn(client), on_success, on_failure,
+                           changes, token=token)
+
+    def start_import(self, what: str = "all", trigger: str = "manual") -> bool:
+        """Queue an import run; False when another job runs (a scheduled one is then recorded
+        as skipped, R1/habit 2) or when there is nothing to connect with."""
+        if self.is_busy():
+            if trigger == "scheduled":
+                self._record_skipped(what, trigger)
+            return False
+        import_fn = self._import_fn
+
+        def job(client: SevdeskClient, report: Reporter) -> Any:
+            return import_fn(client, what, trigger, report)
+
+        self._import = (what, trigger)
+        started = self._start(f"import:{what}", job, None, None, None, is_import=True)
+        if not started:
+            self._import = None
+        return started
+
+    def cancel(self) -> None:
+        """Cooperative cancel: the client stops before its next request or page."""
+        if self._job is not None:
+            self._job.cancel_event.set()
+
+    def shutdown(self, timeout_ms: int = 15000) -> None:
+        """On quit: cancel the running job, stop the thread and wait for it."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.cancel()
+        self._thread.quit()
+        if not self._thread.wait(timeout_ms):
+            log.warning("The worker thread did not stop within %s ms", timeout_ms)
+
+    # -- internals -----------------------------------------------------------------------
+    def _start(self, label: str, fn: Callable[[SevdeskClient, Reporter], Any],
+               on_success: Callable[[Any], None] | None,
+               on_failure: Callable[[Exception], None] | None,
+               changes: str | None, *, token: str | None = None, is_import: bool = False) -> bool:
+        if self.is_busy() or self._stopped:
+            return False
+        cancel_event = threading.Event()
+        try:
+            # Prepared here, on the GUI thread: the worker never touches the keyring.
+            use_token = token if token is not None else self.ctx.tokens.get()
+            if not use_token:
+                raise AuthError(NO_TOKEN_MESSAGE)
+            client = self.ctx.client(token=use_token, cancel_event=cancel_event,
+                                     **self._client_options)
+        except (AuthError, ValueError) as exc:
+            error: Exception = exc
+            if is_import:
+                trigger = self._import[1] if self._import else "manual"
+                QTimer.singleShot(0, lambda: self._finish_import_failure(error, trigger))
+            elif on_failure is not None:
+                QTimer.singleShot(0, lambda: on_failure(error))
+            return not is_import and on_failure is not None
+        job = Job(next(self._ids), label, fn, client, cancel_event)
+        self._job = job
+        self._callbacks = (on_success, on_failure, changes, token is not None)
+        self.busy_changed.emit(True)
+        self._submit.emit(job)
+        return True
+
+    @Slot(int, int, int, str)
+    def _on_job_progress(self, job_id: int, done: int, total: int, text: str) -> None:
+        if self._job is not None and self._job.id == job_id:
+            self.progress.emit(done, total, text)
+
+    @Slot(int, object, object)
+    def _on_job_done(self, job_id: int, result: Any, error: Any) -> None:
+        if self._job is None or self._job.id != job_id:
+            return
+        callbacks = self._callbacks
+        import_info = self._import
+        self._job = None
+        self._callbacks = None
+        self._import = None
+        self.busy_changed.emit(False)
+        on_success, on_failure, changes, testing_token = callbacks or (None, None, None, False)
+        if import_info is not None:
+            if error is None:
+                self._finish_import_success(result, *import_info)
+            else:
+                self._finish_import_failure(error, import_info[1])
+            return
+        if error is None:
+            if on_success is not None:
+                on_success(result)
+            if changes:
+                self.data_changed.emit(changes)
+            return
+        if isinstance(error, AuthError) and not testing_token:
+            self.mark_broken(error.message)
+        if on_failure is not None:
+            on_failure(error)
+
+    def _finish_import_success(self, result: Any, what: str, trigger: str) -> None:
+        settings.set("last_sync_success", _now_iso())
+        self.run_finished.emit(result)
+        self.data_changed.emit(CHANGES_OF_IMPORT.get(what, "all"))
+        self.import_succeeded.emit(result, trigger)
+
+    def _finish_import_failure(self, error: Exception, trigger: str = "manual") -> None:
+        if isinstance(error, AuthError) and self.has_token():
+            self.mark_broken(error.message)
+        self.run_finished.emit(None)
+        if not isinstance(error, CancelledError):
+            # A failed run may still have committed whole pages before it stopped.
+            self.data_changed.emit("all")
+        self.import_failed.emit(error, trigger)
+
+    def _record_skipped(self, what: str, trigger: str) -> None:
+        now = utcnow()
+        SyncRun.create(kind=what, trigger=trigger, started_at=now, finished_at=now,
+                       status="skipped", error="Ein anderer Abgleich lief noch.")
+        self.skipped.emit(trigger)
+
+
+def _now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -1,0 +1,1 @@
+"""The desktop GUI (PySide6): main window, tabs, dialogs, tray."""

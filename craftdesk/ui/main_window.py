@@ -1,0 +1,184 @@
+"""The main window: four tabs (Schnittstellen, Kunden, Artikel, Projekte), a status bar,
+close-to-tray, and the two dialogs the shell owns (S3 token prompt, manual-run failure).
+
+Tab classes are imported lazily: a tab whose module is missing or broken becomes a
+placeholder instead of stopping the app.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ..api.errors import CancelledError
+from ..sync.controller import SyncController
+
+if TYPE_CHECKING:
+    from .tray import TrayIcon
+
+log = logging.getLogger(__name__)
+
+# (module, class) of each tab, in the order of the contract.
+TAB_CLASSES = (
+    ("craftdesk.ui.interfaces_tab", "InterfacesTab"),
+    ("craftdesk.ui.customers_tab", "CustomersTab"),
+    ("craftdesk.ui.articles_tab", "ArticlesTab"),
+    ("craftdesk.ui.projects_tab", "ProjectsTab"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs; knows the tray only to decide what closing the window means."""
+
+    first_shown = Signal()
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.tray: TrayIcon | None = None
+        self.quitting = False
+        self.last_dialog: QMessageBox | None = None
+        self._hint_shown = False
+        self._first_shown = False
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.window_title())
+        self.resize(1100, 720)
+        self.setMinimumSize(800, 520)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("MainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        titles = (self.tr("Schnittstellen"), self.tr("Kunden"), self.tr("Artikel"), self.tr("Projekte"))
+        self.tab_widgets: list[QWidget] = []
+        for (module, cls), title in zip(TAB_CLASSES, titles):
+            widget = self._create_tab(module, cls)
+            self.tab_widgets.append(widget)
+            self.tabs.addTab(widget, title)
+
+        self.statusBar().setObjectName("StatusBar")
+        self._state_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._state_label)
+        controller.connection_state_changed.connect(self._show_state)
+        controller.busy_changed.connect(self._show_busy)
+        controller.import_failed.connect(self._on_import_failed)
+        controller.auth_lost.connect(self._on_auth_lost)
+        self._show_state(controller.connection_state())
+
+    # -- tabs ----------------------------------------------------------------------------
+    def _create_tab(self, module_name: str, class_name: str) -> QWidget:
+        try:
+            module = importlib.import_module(module_name)
+            cls = getattr(module, class_name)
+            widget: QWidget = cls(self.controller, self)
+            return widget
+        except ModuleNotFoundError as exc:  # not written yet (or a part of it is missing)
+            log.warning("Tab %s.%s not available: %s", module_name, class_name, exc)
+        except Exception:  # a broken tab must not stop the whole app
+            log.exception("Tab %s.%s could not be created", module_name, class_name)
+        label = QLabel(self.tr("Dieser Bereich ist noch nicht verfügbar."), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setObjectName("TabPlaceholder")
+        return label
+
+    def tab(self, index: int) -> QWidget:
+        return self.tab_widgets[index]
+
+    @property
+    def interfaces_tab(self) -> Any:
+        return self.tab_widgets[0]
+
+    def show_interfaces(self) -> None:
+        self.tabs.setCurrentIndex(0)
+
+    # -- title and status ----------------------------------------------------------------
+    def window_title(self) -> str:
+        if getattr(self.controller.ctx, "demo", False):
+            return self.tr("craftdesk – Demo")
+        return "craftdesk"
+
+    def _show_state(self, state: str) -> None:
+        texts = {
+            "connected": self.tr("Mit sevDesk verbunden"),
+            "demo": self.tr("Mit dem Demo-sevDesk verbunden"),
+            "broken": self.tr("sevDesk-Verbindung unterbrochen – neuer Token nötig"),
+            "disconnected": self.tr("Nicht mit sevDesk verbunden"),
+        }
+        self._state_label.setText(texts.get(state, ""))
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage(self.tr("Abgleich mit sevDesk läuft …"))
+        else:
+            self.statusBar().clearMessage()
+
+    # -- dialogs -------------------------------------------------------------------------
+    def bring_to_front(self) -> None:
+        """Show and raise the window (tray "Öffnen", second start)."""
+        if self.isMinimized():
+            self.showNormal()
+        else:
+            self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _on_import_failed(self, error: Exception, trigger: str) -> None:
+        # Habit 5: a run the user asked for explains itself; background runs stay quiet.
+        if trigger != "manual" or isinstance(error, CancelledError):
+            return
+        from ..api.errors import AuthError
+
+        if isinstance(error, AuthError):
+            return  # the S3 prompt says it already
+        self.show_message(self.tr("Abgleich fehlgeschlagen"), _reason(error, self))
+
+    def _on_auth_lost(self, message: str) -> None:
+        self.bring_to_front()
+        self.show_interfaces()
+        prompt = getattr(self.interfaces_tab, "prompt_new_token", None)
+        if callable(prompt):
+            prompt(message)
+
+    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+        """A non-blocking message box (open(), never exec(): the event loop keeps running)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("MessageBox")
+        self.last_dialog = box
+        box.open()
+        return box
+
+    # -- closing -------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._first_shown:
+            self._first_shown = True
+            self.first_shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.quitting and self.tray is not None and self.tray.isVisible():
+            # With a tray, closing keeps the recurring import running in the background.
+            event.ignore()
+            self.hide()
+            if not self._hint_shown:
+                self._hint_shown = True
+                self.tray.show_info(self.tr("craftdesk läuft weiter"),
+                                    self.tr("craftdesk gleicht im Hintergrund weiter mit sevDesk ab. "
+                                            "Beenden über das Symbol im Infobereich."))
+            return
+        event.accept()
+
+
+def _reason(error: Exception, context: Any) -> str:
+    """One sentence for the user; never a traceback or the token."""
+    from ..api.errors import SevdeskError
+    from ..errors import CraftdeskError
+
+    if isinstance(error, (SevdeskError, CraftdeskError)):
+        return str(getattr(error, "message", "") or error)
+    return context.tr("Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")
