@@ -1,0 +1,232 @@
+"""``POST /Invoice/Factory/saveInvoice`` of the demo sevDesk server.
+
+Validates like sevDesk (422 for invalid drafts, 409 when changing a non-draft), stores
+the invoice and its positions in wire format and computes the sums with Decimal.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from .errors import ApiError, not_found, unprocessable
+from .store import SandboxData, berlin, money, number, ref, to_berlin_iso
+
+INVOICE_TYPES = ("RE", "WKR", "SR", "MA", "TR", "AR", "ER")
+# Allowed position tax rates per tax rule id (rules not listed are not checked).
+TAX_RATES_BY_RULE = {"1": {Decimal(0), Decimal(7), Decimal(19)}, "11": {Decimal(0)}}
+CENT = Decimal("0.01")
+
+_INVOICE_REFS = {"contact": "Contact", "contactPerson": "SevUser", "taxRule": "TaxRule",
+                 "addressCountry": "StaticCountry", "paymentMethod": "PaymentMethod"}
+_DATE_FIELDS = ("invoiceDate", "deliveryDate", "deliveryDateUntil")
+_PLAIN_INVOICE_FIELDS = ("header", "headText", "footText", "currency", "customerInternalNote",
+                         "address", "addressName", "addressStreet", "addressZip", "addressCity",
+                         "taxText", "taxType", "invoiceType")
+
+
+def _id(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("id")
+    if value is None or value == "" or isinstance(value, (bool, dict, list)):
+        return None
+    return str(value)
+
+
+def _decimal(value: Any, what: str) -> Decimal:
+    if value is True:  # sevDesk itself encodes a quantity of 1 as true
+        return Decimal(1)
+    if value is None or isinstance(value, (bool, dict, list)):
+        raise unprocessable(f"{what} is required")
+    try:
+        result = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise unprocessable(f"{what} is not a number: {value!r}") from None
+    if not result.is_finite():
+        raise unprocessable(f"{what} is not a number: {value!r}")
+    return result
+
+
+def _flag_true(value: Any, default: bool) -> bool:
+    if value is None:
+        return default
+    return str(value).lower() in ("1", "true")
+
+
+def parse_date(value: Any, what: str) -> str | None:
+    """Unix seconds, ``dd.mm.yyyy`` or ISO -> midnight of that German day as ISO."""
+    if value is None or value == "":
+        return None
+    day: date | None = None
+    text = str(value).strip()
+    try:
+        if isinstance(value, (int, float)) or re.fullmatch(r"\d{9,11}", text):
+            moment = datetime.fromtimestamp(float(text), timezone.utc)
+            day = datetime.fromisoformat(to_berlin_iso(moment)).date()
+        elif re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
+            d, m, y = (int(p) for p in text.split("."))
+            day = date(y, m, d)
+        else:
+            day = datetime.fromisoformat(text).date()
+    except (ValueError, OverflowError, OSError):
+        day = None
+    if day is None:
+        raise unprocessable(f"{what} is not a valid date: {value!r}")
+    return berlin(day.year, day.month, day.day)
+
+
+def _position_values(pos: dict, index: int, tax_rule: str | None, show_net: bool) -> dict:
+    what = f"invoicePosSave[{index}]"
+    if pos.get("objectName") not in (None, "InvoicePos"):
+        raise unprocessable(f"{what}.objectName must be 'InvoicePos'")
+    if _id(pos.get("unity")) is None:
+        raise unprocessable(f"{what}.unity is required")
+    quantity = _decimal(pos.get("quantity"), f"{what}.quantity")
+    rate = _decimal(pos.get("taxRate"), f"{what}.taxRate")
+    allowed = TAX_RATES_BY_RULE.get(tax_rule or "")
+    if allowed is not None and rate not in allowed:
+        raise unprocessable(f"The tax rate {number(rate)} is not allowed for tax rule {tax_rule}")
+    price = _decimal(pos.get("price") if pos.get("price") is not None else 0, f"{what}.price")
+    discount = _decimal(pos.get("discount") or 0, f"{what}.discount")
+    factor = 1 + rate / 100
+    if show_net:
+        unit_net, unit_gross = price, price * factor
+    else:
+        unit_net, unit_gross = price / factor, price
+    keep = 1 - discount / 100
+    sum_net = (quantity * unit_net * keep).quantize(CENT, ROUND_HALF_UP)
+    sum_gross = (quantity * unit_gross * keep).quantize(CENT, ROUND_HALF_UP)
+    return {
+        "part": ref("Part", _id(pos.get("part"))),
+        "quantity": number(quantity), "price": number(price),
+        "priceNet": money(unit_net), "priceTax": money(unit_gross - unit_net),
+        "priceGross": money(unit_gross),
+        "name": pos.get("name"), "text": pos.get("text"),
+        "unity": ref("Unity", _id(pos.get("unity"))),
+        "positionNumber": number(pos.get("positionNumber") if pos.get("positionNumber") is not None
+                                 else index),
+        "discount": number(discount), "taxRate": number(rate),
+        "sumNet": money(sum_net), "sumGross": money(sum_gross), "sumTax": money(sum_gross - sum_net),
+        "sumDiscount": money(quantity * unit_net * (1 - keep)),
+        "_rate": rate, "_net": sum_net, "_gross": sum_gross,
+    }
+
+
+def _invoice_fields(src: dict) -> dict:
+    fields: dict[str, Any] = {}
+    for key in _PLAIN_INVOICE_FIELDS:
+        if key in src:
+            fields[key] = src[key]
+    for key, table in _INVOICE_REFS.items():
+        if key in src:
+            fields[key] = ref(table, _id(src[key]))
+    for key in _DATE_FIELDS:
+        if key in src:
+            fields[key] = parse_date(src[key], f"invoice.{key}")
+    for key in ("timeToPay", "discount", "discountTime", "taxRate"):
+        if src.get(key) is not None:
+            fields[key] = number(_decimal(src[key], f"invoice.{key}"))
+    if "showNet" in src:
+        fields["showNet"] = "1" if _flag_true(src["showNet"], True) else "0"
+    if "propertyIsEInvoice" in src:
+        fields["propertyIsEInvoice"] = "1" if _flag_true(src["propertyIsEInvoice"], False) else "0"
+    return fields
+
+
+def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
+    if not isinstance(body, dict) or not isinstance(body.get("invoice"), dict):
+        raise unprocessable("invoice is required")
+    src = body["invoice"]
+    if src.get("objectName") != "Invoice":
+        raise unprocessable("invoice expects an object with objectName 'Invoice'")
+    with data.lock:
+        existing = None
+        invoice_id = _id(src.get("id"))
+        if invoice_id is not None and invoice_id != "0":
+            existing = data.get("Invoice", invoice_id)
+            if existing is None:
+                raise not_found("Invoice", invoice_id)
+            if existing.get("status") != "100":
+                raise ApiError(409, "Only invoice drafts can be changed", code=159)
+        merged = {**(existing or {}), **{k: v for k, v in src.items() if v is not None}}
+        if str(merged.get("status")) != "100":
+            raise unprocessable("Only the draft status 100 is allowed here")
+        if not merged.get("invoiceType"):
+            raise unprocessable("invoiceType is required")
+        if merged["invoiceType"] not in INVOICE_TYPES:
+            raise unprocessable(f"invoiceType {merged['invoiceType']!r} is unknown")
+        person = _id(merged.get("contactPerson"))
+        if person is None:
+            raise unprocessable("contactPerson is required")
+        if not data.exists("SevUser", person):
+            raise unprocessable(f"contactPerson: SevUser with id {person} does not exist")
+        contact = _id(merged.get("contact"))
+        if contact is not None and not data.exists("Contact", contact):
+            raise unprocessable(f"contact: Contact with id {contact} does not exist")
+        tax_rule = _id(merged.get("taxRule"))
+        show_net = _flag_true(merged.get("showNet"), True)
+
+        to_save = body.get("invoicePosSave") or []
+        if not isinstance(to_save, list) or not all(isinstance(p, dict) for p in to_save):
+            raise unprocessable("invoicePosSave must be a list of positions")
+        to_delete = {_id(p) for p in (body.get("invoicePosDelete") or []) if _id(p)}
+        own: list[dict] = []
+        if existing is not None:
+            own = data.select("InvoicePos", lambda r: _id(r.get("invoice")) == invoice_id)[0]
+        kept = [p for p in own if p["id"] not in to_delete]
+        saved_ids = {_id(p.get("id")) for p in to_save if _id(p.get("id"))}
+        untouched = [p for p in kept if p["id"] not in saved_ids]
+        if not to_save and not untouched:
+            raise unprocessable("The given document must have at least one position")
+        positions = []
+        for index, pos in enumerate(to_save):
+            old = next((p for p in kept if p["id"] == _id(pos.get("id"))), None)
+            source = {**(old or {}), **{k: v for k, v in pos.items() if v is not None}}
+            values = _position_values(source, index, tax_rule, show_net)
+            unity = values["unity"]["id"]
+            if not data.exists("Unity", unity):
+                raise unprocessable(f"invoicePosSave[{index}].unity: Unity with id {unity} does not exist")
+            positions.append((old["id"] if old else None, values))
+        for old in untouched:
+            positions.append((old["id"], _position_values(old, int(old.get("positionNumber") or 0),
+                                                          tax_rule, show_net)))
+
+        totals_net = sum((v["_net"] for _, v in positions), Decimal(0))
+        totals_gross = sum((v["_gross"] for _, v in positions), Decimal(0))
+        fields = _invoice_fields(src)
+        fields.update(status="100", sumNet=money(totals_net), sumGross=money(totals_gross),
+                      sumTax=money(totals_gross - totals_net), sumDiscounts="0")
+        if existing is None:
+            fields.setdefault("invoiceDate", parse_date(date.today().strftime("%d.%m.%Y"), "invoiceDate"))
+            fields.setdefault("currency", "EUR")
+            fields.setdefault("showNet", "1")
+            fields.update(invoiceNumber=None, sendType=None, enshrined=None)
+            invoice_id = data.add("Invoice", fields)
+        else:
+            data.update("Invoice", invoice_id, **fields)
+        for old in own:
+            if old["id"] in to_delete:
+                data.delete("InvoicePos", old["id"])
+        for pos_id, values in positions:
+            clean = {k: v for k, v in values.items() if not k.startswith("_")}
+            clean["invoice"] = ref("Invoice", invoice_id)
+            if pos_id is None:
+                data.add("InvoicePos", clean)
+            else:
+                data.update("InvoicePos", pos_id, **clean)
+        return 201, _answer(data, invoice_id)
+
+
+def _answer(data: SandboxData, invoice_id: str) -> dict:
+    """Saved invoice plus positions; positions embed the invoice and the unit like sevDesk."""
+    invoice = data.get("Invoice", invoice_id)
+    rows, _ = data.select("InvoicePos", lambda r: _id(r.get("invoice")) == invoice_id,
+                          sort_key=lambda r: (int(r.get("positionNumber") or 0), int(r["id"])))
+    for row in rows:
+        row["invoice"] = dict(invoice)
+        unity = data.get("Unity", _id(row.get("unity")))
+        if unity is not None:
+            row["unity"] = unity
+    return {"objects": {"invoice": invoice, "invoicePos": rows}}
