@@ -1,0 +1,180 @@
+"""CLI handlers for order confirmations, employees and appointments (SPEC §7):
+``orders``, ``import-order``, ``employee``, ``appointment``. Thin: parse, call the
+service layer, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ..context import AppContext
+from ..errors import NotFound, UsageError
+from ..services import employees as employee_service
+from ..services import projects as project_service
+from ..services.orders import import_orders, list_importable_orders
+from ..services.project_export import decimal_text
+from ..store.models import APPOINTMENT_STATUSES, Article
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _print_table(headers: list[str], rows: list[list[Any]]) -> None:
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    for row in [headers] + cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+# --- parsing -----------------------------------------------------------------------------
+
+
+def parse_decimal(text: str, what: str) -> Decimal:
+    """ "3.5" and "3,5" both mean three and a half; thousands separators are refused."""
+    raw = (text or "").strip()
+    if "," in raw and "." in raw:
+        raise UsageError(f"{what} „{text}“ ist keine Zahl (bitte ohne Tausenderpunkt).")
+    try:
+        value = Decimal(raw.replace(",", "."))
+    except InvalidOperation:
+        raise UsageError(f"{what} „{text}“ ist keine Zahl.") from None
+    if not value.is_finite():
+        raise UsageError(f"{what} „{text}“ ist keine Zahl.")
+    return value
+
+
+def parse_datetime(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"„{text}“ ist kein Zeitpunkt im ISO-Format (z. B. 2026-03-02T08:00).") from None
+
+
+def article_by_number(number: str) -> Article:
+    """The article with this number: an active one first, then the oldest."""
+    article = (Article.select().where(Article.number == number)
+               .order_by(Article.active.desc(), Article.id).first())
+    if article is None:
+        raise NotFound(f"Einen Artikel mit der Nummer „{number}“ gibt es nicht.")
+    return article
+
+
+def parse_used(items: list[str]) -> list[tuple[int, Decimal]]:
+    used = []
+    for item in items:
+        number, sep, qty = item.rpartition("=")
+        if not sep or not number.strip():
+            raise UsageError(f"„{item}“ hat nicht die Form ARTIKELNUMMER=MENGE.")
+        quantity = parse_decimal(qty, "Die Menge")
+        used.append((article_by_number(number.strip()).id, quantity))
+    return used
+
+
+# --- orders ------------------------------------------------------------------------------
+
+
+def run_orders(ctx: AppContext, args: argparse.Namespace) -> int:
+    ctx.open_db()
+    client = ctx.client()
+    try:
+        orders = list_importable_orders(client)
+    finally:
+        client.close()
+    if args.json:
+        _print_json([o.as_dict() for o in orders])
+        return 0
+    if not orders:
+        print("Keine versendeten Auftragsbestätigungen in sevDesk.")
+        return 0
+    _print_table(["Id", "Nummer", "Datum", "Kunde", "Titel", "Importiert"],
+                 [[o.sevdesk_id, o.number, o.date, o.customer, o.title,
+                   "ja" if o.imported else "nein"] for o in orders])
+    return 0
+
+
+def run_import_order(ctx: AppContext, args: argparse.Namespace) -> int:
+    ctx.open_db()
+    client = ctx.client()
+    try:
+        results = import_orders(client, list(args.order_ids))
+    finally:
+        client.close()
+    exit_code = 0
+    for result in results:
+        if result.status == "imported":
+            print(f"{result.order_id}: als Projekt {result.project_id} importiert")
+        elif result.status == "already_imported":
+            print(f"{result.order_id}: bereits importiert (Projekt {result.project_id})")
+        else:
+            sys.stderr.write(f"craftdesk: {result.order_id}: {result.message}\n")
+            exit_code = exit_code or result.exit_code or 1
+    return exit_code
+
+
+# --- employees ---------------------------------------------------------------------------
+
+
+def run_employee(ctx: AppContext, args: argparse.Namespace) -> int:
+    ctx.open_db()
+    if args.employee_command == "add":
+        employee = employee_service.add_employee(args.name, args.email, args.sevdesk_user)
+        print(employee.id)
+        return 0
+    people = employee_service.list_employees()
+    if args.json:
+        _print_json([{"id": e.id, "name": e.name, "email": e.email,
+                      "sevdesk_user_id": e.sevdesk_user_id, "active": e.active} for e in people])
+    elif not people:
+        print("Keine Mitarbeiter angelegt.")
+    else:
+        _print_table(["Id", "Name", "E-Mail", "sevDesk-Benutzer", "Aktiv"],
+                     [[e.id, e.name, e.email, e.sevdesk_user_id, "ja" if e.active else "nein"]
+                      for e in people])
+    return 0
+
+
+# --- appointments ------------------------------------------------------------------------
+
+
+def _appointment_dict(a: Any) -> dict[str, Any]:
+    return {
+        "id": a.id, "project_id": a.job.project_id, "job_id": a.job_id, "title": a.title,
+        "status": a.status,
+        "start": a.start.isoformat() if isinstance(a.start, datetime) else a.start,
+        "hours": decimal_text(a.hours),
+    }
+
+
+def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
+    ctx.open_db()
+    action = args.appointment_command
+    if action == "add":
+        start = parse_datetime(args.start) if args.start else None
+        appointment = project_service.add_appointment_to_project(args.project_id, args.title, start)
+        print(appointment.id)
+        return 0
+    if action == "done":
+        # Parse everything first: an unknown article number changes nothing.
+        hours = parse_decimal(args.hours, "Die Stundenzahl")
+        used = parse_used(list(args.used or []))
+        appointment = project_service.set_appointment_done(args.appointment_id, hours, used)
+        print(f"Termin {appointment.id} ist fertig ({decimal_text(hours)} Std, "
+              f"{len(used)} Artikelangaben).")
+        return 0
+    records = [_appointment_dict(a) for a in project_service.list_appointments(args.project)]
+    if args.json:
+        _print_json(records)
+    elif not records:
+        print("Keine Termine.")
+    else:
+        _print_table(["Id", "Projekt", "Titel", "Status", "Beginn", "Stunden"],
+                     [[r["id"], r["project_id"], r["title"], APPOINTMENT_STATUSES[r["status"]],
+                       r["start"], r["hours"]]
+                      for r in records])
+    return 0

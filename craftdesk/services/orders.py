@@ -1,0 +1,398 @@
+"""Importing sevDesk order confirmations (Auftragsbestätigungen) as projects (SPEC O1–O7).
+
+Import is manual only: the office lists the sent confirmations and picks some. Each
+import reads just what it needs — the confirmation, its positions, the creating user
+when no employee is linked to it yet, and at most the missing customer and parts — and
+never writes to sevDesk. An imported confirmation is never imported or updated again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from ..api.client import SevdeskClient
+from ..api.errors import AuthError, CancelledError, NotFoundError, SevdeskError
+from ..api.records import (
+    ContactRec,
+    OrderPosRec,
+    OrderRec,
+    RecordError,
+    parse_contact,
+    parse_order,
+    parse_order_pos,
+    parse_sevuser,
+)
+from ..errors import CraftdeskError, PreconditionError
+from ..store.db import db
+from ..store.models import (
+    Address,
+    Appointment,
+    AppointmentEmployee,
+    Article,
+    Customer,
+    Employee,
+    Job,
+    PlannedMaterial,
+    Project,
+)
+from .employees import UserIdentity, employee_by_user_id, match_employee
+from .projects import Site
+
+log = logging.getLogger(__name__)
+
+ORDER_TYPE = "AB"
+STATUS_SENT = 200
+ALREADY_IMPORTED = "bereits importiert"
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    """One importable confirmation as listed for the user (O1)."""
+
+    sevdesk_id: str
+    number: str
+    title: str
+    customer: str
+    date: str  # YYYY-MM-DD
+    imported: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ImportOrderResult:
+    """What happened to one requested confirmation."""
+
+    order_id: str
+    status: str  # imported | already_imported | failed
+    project_id: int | None = None
+    message: str = ""
+    exit_code: int = 0  # of the failure, for the command line (4 sevDesk, 5 precondition)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+# --- listing (O1) ------------------------------------------------------------------------
+
+
+def _contact_name(rec: ContactRec) -> str:
+    if rec.kind == "organisation" and rec.company:
+        return rec.company
+    return " ".join(p for p in (rec.first_name, rec.last_name) if p) or rec.company
+
+
+def _is_importable(order: OrderRec) -> bool:
+    # sevDesk ignores filters it does not know, so the list is checked again here.
+    return order.order_type.upper() == ORDER_TYPE and order.status == STATUS_SENT
+
+
+def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
+    """Sent order confirmations (type AB, status 200), already imported ones marked."""
+    # ``embed=contact`` lets sevDesk deliver the customer names in the same call; where
+    # the answer carries bare references only, unknown customers are fetched one by one.
+    rows = client.get_all("/Order", {"orderType": ORDER_TYPE, "status": str(STATUS_SENT),
+                                      "embed": "contact"})
+    orders: list[OrderRec] = []
+    embedded: dict[str, str] = {}
+    for raw in rows:
+        try:
+            order = parse_order(raw)
+        except RecordError as exc:
+            log.warning("Skipping unreadable order %s: %s", exc.record_id, exc.reason)
+            continue
+        if not _is_importable(order):
+            continue
+        orders.append(order)
+        contact = raw.get("contact") if isinstance(raw, dict) else None
+        if order.contact_id and isinstance(contact, dict) and len(contact) > 2:
+            try:
+                embedded[order.contact_id] = _contact_name(parse_contact(contact))
+            except RecordError:
+                pass
+
+    contact_ids = {o.contact_id for o in orders if o.contact_id}
+    names = {c.sevdesk_id: c.display_name
+             for c in Customer.select().where(Customer.sevdesk_id.in_(list(contact_ids)))}
+    for contact_id in sorted(contact_ids - names.keys()):
+        if contact_id in embedded:
+            names[contact_id] = embedded[contact_id]
+            continue
+        try:
+            found = client.get(f"/Contact/{contact_id}")
+            names[contact_id] = _contact_name(parse_contact(found[0] if isinstance(found, list)
+                                                            else found))
+        except (NotFoundError, RecordError, IndexError, TypeError):
+            names[contact_id] = ""
+    imported = {p.sevdesk_order_id for p in Project.select(Project.sevdesk_order_id)
+                .where(Project.sevdesk_order_id.in_([o.id for o in orders]))}
+    orders.sort(key=lambda o: (o.date, int(o.id)))
+    return [
+        OrderSummary(sevdesk_id=o.id, number=o.number, title=o.header,
+                     customer=names.get(o.contact_id or "", ""), date=o.date[:10],
+                     imported=o.id in imported)
+        for o in orders
+    ]
+
+
+# --- job site (O5) ------------------------------------------------------------------------
+
+_ZIP_CITY = re.compile(r"^(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$")
+_STREET_WORD = re.compile(r"strasse|str\.")
+_KIND_RANK = {"delivery": 0, "postal": 1, "billing": 2}
+
+
+def normalize_street(street: str) -> str:
+    """Comparison key of a street: case, spacing and "Straße"/"Strasse"/"Str." ignored."""
+    key = street.casefold()  # also turns "ß" into "ss"
+    key = _STREET_WORD.sub("str", key)
+    return "".join(key.split())
+
+
+@dataclass(frozen=True)
+class OrderAddress:
+    street: str
+    zip: str
+    city: str
+
+
+def order_site(address_street: str, address_text: str) -> OrderAddress:
+    """The street (and zip/city) a confirmation is addressed to.
+
+    ``addressStreet`` when sevDesk sends it; else the multi-line ``address``: first line
+    the name, then optional name lines ("z. Hd. …"), the street, and "ZIP City" — the
+    street is the line just before the ZIP line.
+    """
+    lines = [line.strip() for line in (address_text or "").splitlines() if line.strip()]
+    zip_index = next((i for i, line in enumerate(lines) if i >= 1 and _ZIP_CITY.match(line)), None)
+    zip_code = city = ""
+    if zip_index is not None:
+        match = _ZIP_CITY.match(lines[zip_index])
+        assert match is not None
+        zip_code, city = match.group(1), match.group(2).strip()
+    street = address_street.strip()
+    if not street:
+        if zip_index is not None:
+            street = lines[zip_index - 1] if zip_index >= 2 else ""
+        elif len(lines) >= 2:
+            street = lines[1]
+    return OrderAddress(street, zip_code, city)
+
+
+def find_site(customer: Customer | None, wanted: OrderAddress) -> Site:
+    """The customer's address whose street matches the confirmation's; else the postal
+    address (then billing, then any); the confirmation's own address only when the
+    customer has none at all."""
+    addresses = list(customer.addresses.order_by(Address.position, Address.id)) if customer else []
+    key = normalize_street(wanted.street)
+    matches = [a for a in addresses if key and normalize_street(a.street) == key]
+    if matches:
+        # Several of the customer's addresses on that street: the same zip wins, then a
+        # delivery address (a job site) over the postal and billing ones.
+        best = min(matches, key=lambda a: (bool(wanted.zip) and a.zip != wanted.zip,
+                                           _KIND_RANK.get(a.kind, 9)))
+        return Site.from_address(best)
+    for kind in ("postal", "billing"):
+        for address in addresses:
+            if address.kind == kind:
+                return Site.from_address(address)
+    if addresses:
+        return Site.from_address(addresses[0])
+    return Site(wanted.street, wanted.zip, wanted.city, "DE")
+
+
+# --- importing (O1–O7) -------------------------------------------------------------------
+
+
+def import_orders(client: SevdeskClient, order_ids: list[str]) -> list[ImportOrderResult]:
+    """Import each confirmation on its own; one failing does not stop the others.
+
+    A rejected token or a cancel stops the whole batch (every further call would fail).
+    """
+    results: list[ImportOrderResult] = []
+    for order_id in dict.fromkeys(str(i).strip() for i in order_ids):
+        try:
+            results.append(import_order(client, order_id))
+        except (AuthError, CancelledError):
+            raise
+        except (CraftdeskError, SevdeskError) as exc:
+            log.warning("Import of order %s failed: %s", order_id, exc)
+            results.append(ImportOrderResult(order_id, "failed", message=str(exc),
+                                             exit_code=exc.exit_code))
+        except Exception:  # one broken order must not hide the others' results
+            log.exception("Unexpected error importing order %s", order_id)
+            results.append(ImportOrderResult(
+                order_id, "failed", message="Unerwarteter Fehler – Einzelheiten im Protokoll.",
+                exit_code=1))
+    return results
+
+
+def _already(order_id: str) -> Project | None:
+    return Project.get_or_none(Project.sevdesk_order_id == order_id)
+
+
+def _fetch_order(client: SevdeskClient, order_id: str) -> OrderRec:
+    try:
+        found = client.get(f"/Order/{order_id}")
+    except NotFoundError:
+        raise PreconditionError(
+            f"Die Auftragsbestätigung {order_id} gibt es in sevDesk nicht.") from None
+    rows = found if isinstance(found, list) else [found]
+    if not rows:
+        raise PreconditionError(f"Die Auftragsbestätigung {order_id} gibt es in sevDesk nicht.")
+    try:
+        order = parse_order(rows[0])
+    except RecordError as exc:
+        raise PreconditionError(
+            f"Die Auftragsbestätigung {order_id} ist in sevDesk unlesbar ({exc.reason}).") from None
+    if order.id != order_id:
+        raise PreconditionError(f"sevDesk hat zu {order_id} einen anderen Beleg geliefert.")
+    if not _is_importable(order):
+        raise PreconditionError(
+            f"Der Beleg {order.number or order_id} ist keine versendete Auftragsbestätigung "
+            "und kann nicht importiert werden.")
+    return order
+
+
+def _fetch_positions(client: SevdeskClient, order: OrderRec) -> list[OrderPosRec]:
+    positions = []
+    for raw in client.get_all(f"/Order/{order.id}/getPositions"):
+        try:
+            pos = parse_order_pos(raw)
+        except RecordError as exc:
+            # Dropping a line silently would lose planned material: refuse the order.
+            raise PreconditionError(
+                f"Eine Position der Auftragsbestätigung {order.number or order.id} ist "
+                f"unlesbar ({exc.reason}).") from None
+        if pos.order_id == order.id:
+            positions.append(pos)
+    positions.sort(key=lambda p: (p.position_number, int(p.id)))
+    return positions
+
+
+def _observer(client: SevdeskClient, user_id: str | None) -> Employee | None:
+    """The local employee who is the confirmation's creator (O3), or None."""
+    if not user_id:
+        return None
+    linked = employee_by_user_id(user_id)
+    if linked is not None:  # no request needed
+        return linked
+    if not Employee.select().exists():
+        return None
+    try:
+        found = client.get(f"/SevUser/{user_id}")
+        rows = found if isinstance(found, list) else [found]
+        user = UserIdentity.from_record(parse_sevuser(rows[0]))
+    except (NotFoundError, RecordError, IndexError):
+        user = UserIdentity(id=user_id)
+    return match_employee(user)
+
+
+def _customer(client: SevdeskClient, contact_id: str | None) -> Customer | None:
+    if not contact_id:
+        return None
+    local = Customer.get_or_none(Customer.sevdesk_id == contact_id)
+    if local is not None:
+        return local
+    from .customers import import_single_customer
+
+    return import_single_customer(client, contact_id)
+
+
+def _articles(client: SevdeskClient, positions: list[OrderPosRec]) -> dict[str, Article]:
+    from .articles import import_single_part
+
+    wanted = list(dict.fromkeys(p.part_id for p in positions if p.part_id))
+    found = {a.sevdesk_id: a for a in Article.select().where(Article.sevdesk_id.in_(wanted))}
+    for part_id in wanted:
+        if part_id not in found:
+            found[part_id] = import_single_part(client, part_id)
+    return found
+
+
+@dataclass
+class _Line:
+    article: Article | None
+    text: str
+    quantity: Decimal
+    unit: str
+
+
+def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article]) -> list[_Line]:
+    """Positions → planned lines: one line per article with the summed quantity (O6),
+    free-text lines for positions without an article, in the confirmation's order."""
+    lines: list[_Line] = []
+    by_part: dict[str, _Line] = {}
+    for pos in positions:
+        if pos.part_id:
+            line = by_part.get(pos.part_id)
+            if line is not None:
+                line.quantity += pos.quantity
+                continue
+            article = articles[pos.part_id]
+            line = _Line(article, "", pos.quantity, article.unit)
+            by_part[pos.part_id] = line
+        else:
+            text = pos.name or pos.text
+            if not text:
+                continue  # an empty separator line carries nothing to plan
+            line = _Line(None, text, pos.quantity, "")
+        lines.append(line)
+    return lines
+
+
+def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
+    """Import one confirmation as project → job → first appointment (O2–O6), or report
+    "bereits importiert" without touching anything (O7)."""
+    order_id = str(order_id).strip()
+    if not order_id.isdigit():
+        raise PreconditionError(f"„{order_id}“ ist keine gültige sevDesk-Belegnummer (Id).")
+    existing = _already(order_id)
+    if existing is not None:
+        return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
+
+    order = _fetch_order(client, order_id)
+    positions = _fetch_positions(client, order)
+    observer = _observer(client, order.create_user_id)
+    # Customer and parts are imported by their own rules and committed on their own: they
+    # are valid imports whatever becomes of this order, and no database lock is held
+    # while waiting for sevDesk.
+    customer = _customer(client, order.contact_id)
+    articles = _articles(client, positions)
+    site = find_site(customer, order_site(order.address_street, order.address))
+    lines = planned_lines(positions, articles)
+    title = order.header or f"Auftragsbestätigung {order.number or order.id}"
+
+    with db.atomic():
+        existing = _already(order_id)  # another window may have imported it meanwhile
+        if existing is not None:
+            return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
+        project = Project.create(
+            title=title, customer=customer, sevdesk_order_id=order.id,
+            sevdesk_order_number=order.number or None, site_street=site.street,
+            site_zip=site.zip, site_city=site.city, site_country=site.country)
+        job = Job.create(project=project, title=title)
+        appointment = Appointment.create(
+            job=job, title=title, status="unscheduled", customer=customer,
+            site_street=site.street, site_zip=site.zip, site_city=site.city,
+            site_country=site.country)
+        if observer is not None:
+            AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
+        for position, line in enumerate(lines):
+            PlannedMaterial.create(appointment=appointment, article=line.article, text=line.text,
+                                   quantity=line.quantity, unit=line.unit, position=position)
+    log.info("Imported order %s (%s) as project %s with %d planned lines",
+             order.id, order.number, project.id, len(lines))
+    return ImportOrderResult(order_id, "imported", project.id,
+                             f"als Projekt {project.id} importiert")
+
+
+__all__ = [
+    "ALREADY_IMPORTED", "ImportOrderResult", "OrderSummary", "find_site", "import_order",
+    "import_orders", "list_importable_orders", "normalize_street", "order_site", "planned_lines",
+]

@@ -1,0 +1,156 @@
+"""Projects as export records (SPEC §7 ``export projects``).
+
+``project_records()`` gives the nested JSON shape; ``project_rows()`` the same data
+flattened to one row per appointment for CSV. Decimals are plain strings ("3.5", "10"),
+appointment statuses their stable codes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from ..store.models import (
+    Appointment,
+    AppointmentEmployee,
+    Article,
+    Employee,
+    InvoiceDraft,
+    Job,
+    PlannedMaterial,
+    Project,
+    UsedArticle,
+)
+
+
+def decimal_text(value: Decimal | None) -> str | None:
+    """"3.5", "10", "0" — never "10.000" or "1E+1"."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _group(rows: Any, key: str) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[getattr(row, key)].append(row)
+    return grouped
+
+
+def project_records() -> list[dict[str, Any]]:
+    """All projects, nested: project → jobs → appointments (a handful of queries)."""
+    projects = list(Project.select().order_by(Project.id))
+    jobs = _group(Job.select().order_by(Job.position, Job.id), "project_id")
+    appointments = _group(
+        Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
+                                      Appointment.id), "job_id")
+    articles = {a.id: a for a in Article.select()}
+    employees = {e.id: e.name for e in Employee.select()}
+    invoices = {d.id: d.sevdesk_id for d in InvoiceDraft.select()}
+    observers = _group(AppointmentEmployee.select().where(AppointmentEmployee.role == "observer")
+                       .order_by(AppointmentEmployee.id), "appointment_id")
+    planned = _group(PlannedMaterial.select().order_by(PlannedMaterial.position,
+                                                       PlannedMaterial.id), "appointment_id")
+    used = _group(UsedArticle.select().order_by(UsedArticle.position, UsedArticle.id),
+                  "appointment_id")
+
+    def planned_line(line: PlannedMaterial) -> dict[str, Any]:
+        article = articles.get(line.article_id) if line.article_id else None
+        return {
+            "article_number": (article.number or None) if article else None,
+            "name": article.name if article else line.text,
+            "quantity": decimal_text(line.quantity),
+            "unit": line.unit or (article.unit if article else ""),
+        }
+
+    def used_line(line: UsedArticle) -> dict[str, Any]:
+        article = articles.get(line.article_id)
+        return {"article_number": (article.number or None) if article else None,
+                "quantity": decimal_text(line.quantity)}
+
+    def appointment(a: Appointment) -> dict[str, Any]:
+        return {
+            "id": a.id,
+            "title": a.title,
+            "status": a.status,
+            "start": _iso(a.start),
+            "hours": decimal_text(a.hours),
+            "observers": [employees[o.employee_id] for o in observers.get(a.id, [])
+                          if o.employee_id in employees],
+            "planned": [planned_line(p) for p in planned.get(a.id, [])],
+            "used": [used_line(u) for u in used.get(a.id, [])],
+            "invoice_sevdesk_id": invoices.get(a.invoice_id) if a.invoice_id else None,
+        }
+
+    return [
+        {
+            "id": p.id,
+            "sevdesk_id": p.sevdesk_order_id,  # the order confirmation it came from
+            "title": p.title,
+            "sevdesk_order_id": p.sevdesk_order_id,
+            "customer_id": p.customer_id,
+            "address": {"street": p.site_street, "zip": p.site_zip, "city": p.site_city,
+                        "country": p.site_country},
+            "jobs": [
+                {"id": j.id, "title": j.title,
+                 "appointments": [appointment(a) for a in appointments.get(j.id, [])]}
+                for j in jobs.get(p.id, [])
+            ],
+        }
+        for p in projects
+    ]
+
+
+ROW_FIELDS = (
+    "project_id", "project_sevdesk_id", "project_title", "sevdesk_order_id", "customer_id",
+    "street", "zip", "city", "country", "job_id", "job_title", "appointment_id",
+    "appointment_title", "status", "start", "hours", "observers", "planned", "used",
+    "invoice_sevdesk_id",
+)
+
+
+def _planned_text(line: dict[str, Any]) -> str:
+    label = line["article_number"] or line["name"]
+    unit = f" {line['unit']}" if line["unit"] else ""
+    return f"{label}={line['quantity']}{unit}"
+
+
+def project_rows() -> list[dict[str, Any]]:
+    """One flat row per appointment (a project or job without appointments still gets a
+    row), lists joined with "; " — for CSV."""
+    rows: list[dict[str, Any]] = []
+    for p in project_records():
+        base = {
+            "project_id": p["id"], "project_sevdesk_id": p["sevdesk_id"],
+            "project_title": p["title"], "sevdesk_order_id": p["sevdesk_order_id"],
+            "customer_id": p["customer_id"], **p["address"],
+        }
+        empty = {f: None for f in ROW_FIELDS if f not in base}
+        if not p["jobs"]:
+            rows.append({**empty, **base})
+        for job in p["jobs"]:
+            job_base = {**empty, **base, "job_id": job["id"], "job_title": job["title"]}
+            if not job["appointments"]:
+                rows.append(job_base)
+            for a in job["appointments"]:
+                rows.append({
+                    **job_base,
+                    "appointment_id": a["id"], "appointment_title": a["title"],
+                    "status": a["status"], "start": a["start"], "hours": a["hours"],
+                    "observers": "; ".join(a["observers"]),
+                    "planned": "; ".join(_planned_text(line) for line in a["planned"]),
+                    "used": "; ".join(f"{u['article_number']}={u['quantity']}" for u in a["used"]),
+                    "invoice_sevdesk_id": a["invoice_sevdesk_id"],
+                })
+    return rows

@@ -1,0 +1,303 @@
+"""Order confirmation import against the demo sevDesk over loopback (SPEC O1–O7)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from craftdesk.services import employees as emp
+from craftdesk.services import projects as svc
+from craftdesk.services.orders import import_order, import_orders, list_importable_orders
+from craftdesk.store.models import (
+    Address,
+    Appointment,
+    Article,
+    Customer,
+    Job,
+    PlannedMaterial,
+    Project,
+)
+
+SENT = {"AB-1041", "AB-1042", "AB-1043", "AB-1044", "AB-1045"}
+NOT_IMPORTABLE = {"AB-1037", "AB-1038", "AB-1046", "AN-2015", "AN-2016"}
+
+
+def order_id(sandbox, number: str) -> str:
+    return next(o["id"] for o in sandbox.data.all("Order") if o["orderNumber"] == number)
+
+
+def order(sandbox, number: str) -> dict:
+    return sandbox.data.get("Order", order_id(sandbox, number))
+
+
+def part_id(sandbox, number: str) -> str:
+    return next(p["id"] for p in sandbox.data.all("Part") if p["partNumber"] == number)
+
+
+def the_appointment(project_id: int) -> Appointment:
+    [appointment] = svc.list_appointments(project_id)
+    return appointment
+
+
+def planned(project_id: int) -> list[tuple[str | None, str, Decimal]]:
+    return [(line.article.number if line.article else None, line.text, line.quantity)
+            for line in svc.planned_of(the_appointment(project_id))]
+
+
+def observers(project_id: int) -> list[str]:
+    return [e.name for e in svc.people_of(the_appointment(project_id), "observer")]
+
+
+def paths(sandbox) -> list[str]:
+    return [r.path for r in sandbox.requests]
+
+
+# --- O1 ------------------------------------------------------------------------------------
+
+
+def test_O1_only_sent_order_confirmations_are_listed(sandbox, client, database):
+    assert {o["orderNumber"] for o in sandbox.data.all("Order")} >= SENT | NOT_IMPORTABLE
+    orders = list_importable_orders(client)
+    assert {o.number for o in orders} == SENT
+    summary = next(o for o in orders if o.number == "AB-1042")
+    assert summary.sevdesk_id == order_id(sandbox, "AB-1042")
+    assert summary.title == "Heizungswartung Baustelle Vaihingen"
+    assert summary.customer == "Müller Haustechnik GmbH"
+    assert summary.date == "2026-02-10"
+    assert summary.imported is False
+    person = next(o for o in orders if o.number == "AB-1045")
+    assert person.customer == "Wolfgang Rößler"
+
+
+def test_O1_listing_marks_imported_and_asks_only_for_unknown_customers(sandbox, client, database):
+    result = import_order(client, order_id(sandbox, "AB-1042"))
+    assert result.status == "imported"
+    sandbox.clear_requests()
+    orders = list_importable_orders(client)
+    assert [o.imported for o in orders if o.number == "AB-1042"] == [True]
+    assert not any(o.imported for o in orders if o.number != "AB-1042")
+    contact_reads = [p for p in paths(sandbox) if p.startswith("/Contact")]
+    # Five sent confirmations of five customers; Müller is local now, so four reads.
+    assert len(contact_reads) == 4
+    müller = order(sandbox, "AB-1042")["contact"]["id"]
+    assert f"/Contact/{müller}" not in contact_reads
+    assert all(r.method == "GET" for r in sandbox.requests)
+
+
+def test_O1_import_is_manual_and_writes_nothing_to_sevdesk(sandbox, client, database):
+    sandbox.clear_requests()
+    results = import_orders(client, [order_id(sandbox, n) for n in sorted(SENT)])
+    assert [r.status for r in results] == ["imported"] * len(SENT)
+    assert Project.select().count() == len(SENT)
+    assert sandbox.requests and {r.method for r in sandbox.requests} == {"GET"}
+    # Reads only what it needs: no collection sweeps of contacts, parts or orders.
+    assert "/Contact" not in paths(sandbox) and "/Part" not in paths(sandbox)
+    assert "/Order" not in paths(sandbox)
+
+
+def test_O1_not_importable_or_unknown_orders_fail_alone(sandbox, client, database):
+    results = import_orders(client, ["999999", order_id(sandbox, "AB-1046"),
+                                     order_id(sandbox, "AB-1041"), order_id(sandbox, "AN-2015")])
+    assert [r.status for r in results] == ["failed", "failed", "imported", "failed"]
+    assert "gibt es in sevDesk nicht" in results[0].message and results[0].exit_code == 5
+    assert "keine versendete Auftragsbestätigung" in results[1].message
+    assert Project.select().count() == 1
+
+
+def test_O1_sevdesk_failure_leaves_no_partial_project(sandbox, client, database):
+    broken = order_id(sandbox, "AB-1043")
+    sandbox.faults.add(path=f"/Order/{broken}/getPositions", method="GET", kind="status",
+                       status=500, times=20)
+    results = import_orders(client, [broken, order_id(sandbox, "AB-1044")])
+    assert [r.status for r in results] == ["failed", "imported"]
+    assert results[0].exit_code == 4
+    assert Project.select().count() == 1 and Job.select().count() == 1
+    assert Appointment.select().count() == 1
+    sandbox.faults.clear()
+    assert import_order(client, broken).status == "imported"
+
+
+# --- O2 ------------------------------------------------------------------------------------
+
+
+def test_O2_header_is_title_of_project_job_and_first_appointment(sandbox, client, database):
+    sevdesk_id = order_id(sandbox, "AB-1041")
+    result = import_order(client, sevdesk_id)
+    project = Project.get_by_id(result.project_id)
+    header = "Badsanierung Familie Schmid"
+    assert project.title == header
+    assert [j.title for j in svc.jobs_of(project)] == [header]
+    appointment = the_appointment(project.id)
+    assert appointment.title == header and appointment.status == "unscheduled"
+    assert appointment.start is None
+    assert project.sevdesk_order_id == sevdesk_id and project.sevdesk_order_number == "AB-1041"
+
+
+# --- O3 ------------------------------------------------------------------------------------
+
+
+def test_O3_creator_becomes_observer_by_user_id_without_asking_sevdesk(sandbox, client, database):
+    user = order(sandbox, "AB-1041")["createUser"]["id"]
+    emp.add_employee("Tom", sevdesk_user_id=user)
+    sandbox.clear_requests()
+    result = import_order(client, order_id(sandbox, "AB-1041"))
+    assert observers(result.project_id) == ["Tom"]
+    assert not any(p.startswith("/SevUser") for p in paths(sandbox))
+
+
+def test_O3_creator_matched_by_email_then_name(sandbox, client, database):
+    office = sandbox.data.get("SevUser", order(sandbox, "AB-1042")["createUser"]["id"])
+    admin = sandbox.data.get("SevUser", order(sandbox, "AB-1041")["createUser"]["id"])
+    emp.add_employee("Bürokraft", office["email"].upper())
+    emp.add_employee(admin["fullname"])
+    by_mail = import_order(client, order_id(sandbox, "AB-1042"))
+    by_name = import_order(client, order_id(sandbox, "AB-1041"))
+    assert observers(by_mail.project_id) == ["Bürokraft"]
+    assert observers(by_name.project_id) == [admin["fullname"]]
+
+
+def test_O3_creator_without_local_employee_is_no_observer(sandbox, client, database):
+    emp.add_employee("Thomas Becker", "t.becker@example.de")  # somebody else entirely
+    master = sandbox.data.get("SevUser", order(sandbox, "AB-1045")["createUser"]["id"])
+    emp.add_employee(master["fullname"].upper())  # not the exact name
+    result = import_order(client, order_id(sandbox, "AB-1045"))
+    assert observers(result.project_id) == []
+
+
+# --- O4 ------------------------------------------------------------------------------------
+
+
+def test_O4_missing_customer_and_articles_are_imported_and_bound(sandbox, client, database):
+    ab = order(sandbox, "AB-1043")
+    contact = ab["contact"]["id"]
+    sandbox.clear_requests()
+    result = import_order(client, ab["id"])
+    customer = Customer.get(Customer.sevdesk_id == contact)
+    assert customer.company == "Bäckerei Schröder"
+    assert {a.kind for a in customer.addresses} >= {"billing", "delivery"}
+    project = Project.get_by_id(result.project_id)
+    assert project.customer_id == customer.id
+    assert the_appointment(project.id).customer_id == customer.id
+    ventil = Article.get(Article.sevdesk_id == part_id(sandbox, "A-1001"))
+    assert ventil.number == "A-1001" and ventil.net_price == Decimal("24.9")
+    assert ("A-1001", "", Decimal("4")) in planned(project.id)
+    assert f"/Contact/{contact}" in paths(sandbox)
+    assert f"/Part/{part_id(sandbox, 'A-1001')}" in paths(sandbox)
+
+
+def test_O4_local_customer_and_articles_are_bound_without_reading_them(sandbox, client, database):
+    ab = order(sandbox, "AB-1042")
+    local = Customer.create(company="Müller (lokal)", sevdesk_id=ab["contact"]["id"])
+    Address.create(customer=local, kind="postal", street="Königstraße 40", zip="70173", city="Stuttgart")
+    parts = {pos["part"]["id"] for pos in sandbox.data.all("OrderPos")
+             if pos["order"]["id"] == ab["id"] and pos["part"]}
+    for index, pid in enumerate(sorted(parts)):
+        Article.create(sevdesk_id=pid, number=f"L-{index}", name=f"Lokal {index}", unit="Stk")
+    sandbox.clear_requests()
+    result = import_order(client, ab["id"])
+    assert Project.get_by_id(result.project_id).customer_id == local.id
+    assert {n for n, _, _ in planned(result.project_id)} == {f"L-{i}" for i in range(len(parts))}
+    assert Customer.select().count() == 1 and Article.select().count() == len(parts)
+    # No employees at all, so not even the creating user is looked up.
+    assert paths(sandbox) == [f"/Order/{ab['id']}", f"/Order/{ab['id']}/getPositions"]
+
+
+# --- O5 ------------------------------------------------------------------------------------
+
+
+def test_O5_street_written_differently_matches_delivery_address(sandbox, client, database):
+    result = import_order(client, order_id(sandbox, "AB-1042"))  # "hauptstr. 12"
+    project = Project.get_by_id(result.project_id)
+    site = (project.site_street, project.site_zip, project.site_city)
+    assert site == ("Hauptstraße 12", "70563", "Stuttgart")
+    assert svc.site_of(the_appointment(project.id)) == svc.site_of(project)
+    delivery = Address.get((Address.customer == project.customer) & (Address.kind == "delivery")
+                           & (Address.street == "Hauptstraße 12"))
+    assert delivery.zip == "70563"
+
+
+def test_O5_odd_spacing_and_case_in_a_four_line_address(sandbox, client, database):
+    ab = order(sandbox, "AB-1042")
+    new_id = sandbox.data.add("Order", dict(
+        {k: v for k, v in ab.items() if k not in ("id", "create", "update")},
+        orderNumber="AB-1099",
+        address="Müller Haustechnik GmbH\nz. Hd. Herrn Müller\n  am   MÜHLBACH 3 \n71032 Böblingen"))
+    for pos in sandbox.data.all("OrderPos"):
+        if pos["order"]["id"] == ab["id"]:
+            sandbox.data.add("OrderPos", dict(
+                {k: v for k, v in pos.items() if k not in ("id", "create", "update")},
+                order={"id": new_id, "objectName": "Order"}))
+    project = Project.get_by_id(import_order(client, new_id).project_id)
+    assert (project.site_street, project.site_zip) == ("Am Mühlbach 3", "71032")
+
+
+def test_O5_no_matching_street_uses_postal_address(sandbox, client, database):
+    result = import_order(client, order_id(sandbox, "AB-1044"))  # Königsallee 7: no such address
+    project = Project.get_by_id(result.project_id)
+    postal = Address.get((Address.customer == project.customer) & (Address.kind == "postal"))
+    assert (project.site_street, project.site_zip, project.site_city) == (
+        postal.street, postal.zip, postal.city)
+    assert project.site_street != "Königsallee 7"
+
+
+# --- O6 ------------------------------------------------------------------------------------
+
+
+def test_O6_same_article_on_several_positions_is_one_summed_line(sandbox, client, database):
+    result = import_order(client, order_id(sandbox, "AB-1041"))
+    lines = planned(result.project_id)
+    assert [n for n, _, _ in lines] == ["A-1002", "A-1005", "A-1019", "A-1009", "D-2001"]
+    assert ("A-1002", "", Decimal("18")) in lines
+    copper = next(line for line in svc.planned_of(the_appointment(result.project_id))
+                  if line.article and line.article.number == "A-1002")
+    assert copper.unit == "m"
+
+
+def test_O6_position_without_article_is_a_free_text_line(sandbox, client, database):
+    result = import_order(client, order_id(sandbox, "AB-1043"))
+    free = [line for line in svc.planned_of(the_appointment(result.project_id)) if line.article is None]
+    assert [(f.text, f.quantity) for f in free] == [
+        ("Entsorgung der Altheizkörper inkl. Demontage", Decimal("1"))]
+    assert PlannedMaterial.select().where(PlannedMaterial.article.is_null()).count() == 1
+
+
+# --- O7 ------------------------------------------------------------------------------------
+
+
+def test_O7_reimport_changes_nothing_although_sevdesk_changed(sandbox, client, database):
+    ab = order(sandbox, "AB-1041")
+    first = import_order(client, ab["id"])
+    before = (Project.select().count(), Job.select().count(), Appointment.select().count(),
+              planned(first.project_id))
+    sandbox.data.update("Order", ab["id"], header="Geänderter Titel")
+    for pos in sandbox.data.all("OrderPos"):
+        if pos["order"]["id"] == ab["id"]:
+            sandbox.data.update("OrderPos", pos["id"], quantity="99")
+    sandbox.clear_requests()
+    again = import_orders(client, [ab["id"]])
+    assert [(r.status, r.project_id, r.message) for r in again] == [
+        ("already_imported", first.project_id, "bereits importiert")]
+    assert Project.get_by_id(first.project_id).title == "Badsanierung Familie Schmid"
+    assert (Project.select().count(), Job.select().count(), Appointment.select().count(),
+            planned(first.project_id)) == before
+    assert not any(r.method != "GET" for r in sandbox.requests)
+
+
+# --- employees from sevDesk --------------------------------------------------------------
+
+
+def test_employees_from_sevdesk_skips_linked_users(sandbox, client, database):
+    users = sandbox.data.all("SevUser")
+    emp.add_employee("Schon da", sevdesk_user_id=users[0]["id"])
+    created = emp.employees_from_sevdesk(client)
+    assert sorted(e.sevdesk_user_id for e in created) == sorted(u["id"] for u in users[1:])
+    assert {e.name for e in created} == {u["fullname"] for u in users[1:]}
+    assert all(e.email for e in created)
+    assert emp.employees_from_sevdesk(client) == []
+
+
+@pytest.mark.parametrize("bad", ["abc", ""])
+def test_O1_invalid_order_id_is_reported(client, database, bad):
+    [result] = import_orders(client, [bad])
+    assert result.status == "failed" and result.exit_code == 5
