@@ -1,0 +1,79 @@
+"""The real client against the demo sevDesk over loopback, and `craftdesk sandbox`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+from craftdesk.api.client import SevdeskClient
+from craftdesk.api.errors import AuthError, UnreachableError
+from craftdesk.api.records import parse_contact
+from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_bulk_data
+
+
+def test_client_reads_all_customers_in_pages(client, sandbox):
+    rows = client.get_all("/Contact", {"depth": 1, "category[id]": 3, "category[objectName]": "Category"})
+    contacts = [parse_contact(r) for r in rows]
+    assert len(contacts) == 40
+    assert {c.kind for c in contacts} == {"person", "organisation"}
+    assert all(c.category_id == "3" for c in contacts)
+
+
+def test_client_pages_a_large_collection_with_limit_1000():
+    with Sandbox(data=build_bulk_data(n_customers=2500, n_parts=10)) as sb:
+        c = SevdeskClient(sb.url, DEMO_TOKEN)
+        rows = c.get_all("/Contact", {"depth": 1})
+        assert len({r["id"] for r in rows}) == len(rows) >= 2500
+        limits = {r.query.get("limit") for r in sb.requests}
+        assert limits == {"1000"}
+        assert c.request_count == len(sb.requests) == len(rows) // 1000 + 1
+
+
+def test_client_retries_throttling_from_the_sandbox(client, sandbox):
+    sandbox.faults.add(path="/Part", method="GET", kind="status", status=429, retry_after=0, times=2)
+    rows = client.get_all("/Part")
+    assert len(rows) == 60
+    assert [r.status for r in sandbox.requests if r.path.startswith("/Part")] == [429, 429, 200]
+
+
+def test_wrong_token_is_auth_error(sandbox):
+    c = SevdeskClient(sandbox.url, "ffffffffffffffffffffffffffffffff")
+    with pytest.raises(AuthError):
+        c.get("/Contact")
+
+
+def test_stopped_sandbox_is_unreachable():
+    sb = Sandbox().start()
+    url = sb.url
+    sb.stop()
+    c = SevdeskClient(url, DEMO_TOKEN, max_retries=1, sleep=lambda s: None, timeout=(1, 1))
+    with pytest.raises(UnreachableError):
+        c.get("/Contact")
+
+
+def test_cli_sandbox_prints_url_and_serves(tmp_path):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "craftdesk", "--data-dir", str(tmp_path), "sandbox", "--port", "0",
+         "--token", "cafe0000cafe0000cafe0000cafe0000"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = None
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and url is None:
+            line = proc.stdout.readline()
+            if "http://127.0.0.1:" in line:
+                url = line[line.index("http://"):].strip()
+        assert url, "sandbox did not print its URL"
+        r = requests.get(f"{url}/Contact", headers={"Authorization": "cafe0000cafe0000cafe0000cafe0000"},
+                         params={"depth": 0, "countAll": "true"}, timeout=5)
+        assert r.status_code == 200
+        assert isinstance(r.json()["total"], str)
+        assert requests.get(f"{url}/Contact", timeout=5).status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
