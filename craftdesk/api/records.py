@@ -7,6 +7,7 @@ as ``true``. Every parser is tolerant: a field it cannot read makes the record i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -15,6 +16,10 @@ from typing import Any, Callable, TypeVar
 T = TypeVar("T")
 
 MAX_TEXT = 10_000
+
+# json.loads turns an escaped lone surrogate (backslash-u d800) into a str that cannot be encoded
+# as UTF-8, so SQLite (and any export) would fail on it; such characters become U+FFFD.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RecordError(ValueError):
@@ -37,8 +42,11 @@ def _id(value: Any, field: str, required: bool = True) -> str | None:
     if isinstance(value, bool):
         raise RecordError(f"{field} ist keine Id")
     if isinstance(value, int):
+        if value < 0:
+            raise RecordError(f"{field} ist keine Id")
         return str(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    # isascii: str.isdigit() also accepts "²" or Arabic-Indic digits, which are no sevDesk ids.
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return value.strip()
     raise RecordError(f"{field} ist keine Id")
 
@@ -63,7 +71,7 @@ def _text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise RecordError(f"{field} ist kein Text")
-    value = value.replace("\x00", "").strip()
+    value = _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", "")).strip()
     return value[:max_len]
 
 
@@ -112,7 +120,9 @@ def _timestamp(value: Any, field: str) -> str:
     """sevDesk's ISO timestamp, validated but kept verbatim for exact comparison."""
     if value is None or value == "":
         return ""
-    if not isinstance(value, str):
+    # fromisoformat accepts any character as the date/time separator and ignores a trailing
+    # NUL; what is kept verbatim must be plain ASCII so it can be stored and compared.
+    if not isinstance(value, str) or not (value.isascii() and value.isprintable()):
         raise RecordError(f"{field} ist kein Zeitstempel")
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -363,6 +373,7 @@ class SevUserRec:
     email: str
     username: str
     role: str
+    client_owner: bool = False  # the account owner (sevDesk has no "who am I" call)
 
 
 def parse_sevuser(raw: Any) -> SevUserRec:
@@ -378,6 +389,7 @@ def parse_sevuser(raw: Any) -> SevUserRec:
             email=_text(r.get("email"), "email", 255),
             username=_text(r.get("username"), "username", 255),
             role=_text(r.get("role"), "role", 64),
+            client_owner=_bool(r.get("clientOwner")),
         )
 
     return _guard(raw, build)

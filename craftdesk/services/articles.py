@@ -1,0 +1,220 @@
+"""Articles: sevDesk parts of the configured part categories become local articles (A1–A4).
+
+Decisions (the SPEC leaves them open):
+
+* Prices (A3): the net price is kept rounded half-up to cents; the VAT rate is kept as a
+  normalized decimal ("19", "7", "10.7"); the gross price is always derived, never read.
+* Units (A2): the name of the account's Unity; a part without a (known) unit gets "Stk",
+  sevDesk's default unit.
+* Inactive (A4): a part whose status is not active (50), that vanished from sevDesk, or that
+  was moved out of the imported categories becomes inactive — never deleted. A part that
+  was imported singly for an order although its category is not imported (e.g. a
+  "Dienstleistung") is kept up to date but not deactivated for being outside the
+  categories: the local ``category`` column remembers where each article came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..api.client import SevdeskClient
+from ..api.errors import MalformedResponseError, NotFoundError
+from ..api.records import CategoryRec, PartRec, RecordError, parse_category, parse_part, parse_unity
+from ..store import settings
+from ..store.db import db
+from ..store.models import Article, utcnow
+from .importer import (
+    CollectionCounts,
+    Progress,
+    bulk_insert,
+    bulk_update,
+    parse_rows,
+    ref_id,
+    sweep,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_UNIT = "Stk"
+CENT = Decimal("0.01")
+FIELDS = ("number", "name", "unit", "net_price", "vat_rate", "description", "active", "category")
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def rate_text(value: Decimal) -> str:
+    """A VAT rate as a plain decimal string without trailing zeros ("19", "7", "10.7")."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def gross_price(net: Decimal, vat_rate: Decimal) -> Decimal:
+    """A3: gross derived from net and rate, rounded half-up to cents."""
+    return money(net * (Decimal(100) + vat_rate) / Decimal(100))
+
+
+def part_categories_from(rows: Iterable[CategoryRec], names: Iterable[str]) -> dict[str, str]:
+    """A1: id → name of the Part categories whose name is configured (case-insensitive)."""
+    wanted = {n.strip().casefold() for n in names if n and n.strip()}
+    return {c.id: c.name for c in rows if c.object_type == "Part" and c.name.casefold() in wanted}
+
+
+def configured_categories() -> list[str]:
+    names = settings.get("part_categories") or ["Artikel"]
+    return [str(n) for n in names] if isinstance(names, list) else [str(names)]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleData:
+    sevdesk_id: str
+    sevdesk_update: str
+    fields: tuple[object, ...]  # values of FIELDS in database form (text, 0/1)
+
+    def fingerprint(self) -> str:
+        payload = json.dumps(self.fields, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def build_article(part: PartRec, units: dict[str, str], category_names: dict[str, str]) -> ArticleData:
+    unit = units.get(part.unity_id or "", "") or DEFAULT_UNIT
+    return ArticleData(
+        sevdesk_id=part.id,
+        sevdesk_update=part.update,
+        fields=(part.number, part.name, unit, format(money(part.net_price), "f"),
+                rate_text(part.vat_rate), part.description, 1 if part.active else 0,
+                category_names.get(part.category_id or "", "")),
+    )
+
+
+@dataclass
+class SaveCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    flagged: int = 0
+
+
+_INSERT_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash") + FIELDS + ("created_at", "updated_at")
+_UPDATE_COLS = ("sevdesk_update", "sync_hash") + FIELDS + ("updated_at",)
+
+
+def save_articles(data: dict[str, ArticleData], importable: set[str], malformed: set[str] | None,
+                  wanted_names: set[str] | None) -> SaveCounts:
+    """Write new/changed articles and deactivate parts that left (A4) in one transaction.
+
+    ``data``: every readable part (from a sweep: all of them). ``importable``: ids in an
+    imported category. ``malformed``/``wanted_names`` are None for a single import, which
+    deactivates nothing.
+    """
+    counts = SaveCounts()
+    query = Article.select(Article.id, Article.sevdesk_id, Article.sync_hash, Article.active,
+                           Article.category).where(Article.sevdesk_id.is_null(False))
+    sweep_done = malformed is not None and wanted_names is not None
+    if not sweep_done:
+        query = query.where(Article.sevdesk_id.in_(list(data)))
+    existing = {sid: (aid, digest, bool(active), category or "")
+                for aid, sid, digest, active, category in query.tuples()}
+
+    new: list[tuple[ArticleData, str]] = []
+    changed: list[tuple[int, ArticleData, str]] = []
+    deactivate: list[int] = []
+    for sid, item in data.items():
+        current = existing.get(sid)
+        if current is None:
+            if sid in importable:
+                new.append((item, item.fingerprint()))
+            continue
+        aid, old_digest, active, category = current
+        moved_out = (sweep_done and sid not in importable
+                     and category.casefold() in (wanted_names or set()))
+        if moved_out:
+            if active:
+                deactivate.append(aid)
+            else:
+                counts.unchanged += 1
+            continue
+        digest = item.fingerprint()
+        if digest != old_digest:
+            changed.append((aid, item, digest))
+        else:
+            counts.unchanged += 1
+    if sweep_done:
+        gone = set(existing) - set(data) - (malformed or set())
+        deactivate.extend(existing[sid][0] for sid in gone if existing[sid][2])
+    if not (new or changed or deactivate):
+        return counts
+
+    now = Article.updated_at.db_value(utcnow())
+    with db.atomic():
+        bulk_insert(Article, _INSERT_COLS, [
+            (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, now, now) for d, digest in new
+        ])
+        bulk_update(Article, _UPDATE_COLS, [
+            (d.sevdesk_update, digest, *d.fields, now, aid) for aid, d, digest in changed
+        ])
+        # Forget the fingerprint so the part is rewritten (and re-activated) if it returns.
+        bulk_update(Article, ("active", "sync_hash", "updated_at"),
+                    [(0, None, now, aid) for aid in deactivate])
+    counts.created, counts.updated, counts.flagged = len(new), len(changed), len(deactivate)
+    return counts
+
+
+def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
+                  progress: Progress | None = None) -> CollectionCounts:
+    """A1–A4 for all parts: /Unity and /Part sweeps, then one transaction."""
+    counts = CollectionCounts("articles")
+    names = configured_categories()
+    wanted = part_categories_from(categories, names)
+    all_part_categories = {c.id: c.name for c in categories if c.object_type == "Part"}
+    units = {u.id: u.name for page in sweep(client, "/Unity") for u in parse_rows(page, parse_unity, "Unity")}
+    data: dict[str, ArticleData] = {}
+    importable: set[str] = set()
+    malformed: set[str] = set()
+    for page in sweep(client, "/Part", None, progress, "Artikel"):
+        for raw in page:
+            try:
+                part = parse_part(raw)
+            except RecordError as exc:
+                if exc.record_id:
+                    malformed.add(exc.record_id)  # unreadable is not gone (A4)
+                category = ref_id(raw, "category")
+                if category is None or category in wanted:
+                    counts.skip("Part", exc)
+                continue
+            data[part.id] = build_article(part, units, all_part_categories)
+            if part.category_id in wanted:
+                importable.add(part.id)
+    client.check_cancel()  # last point where a cancel leaves this collection untouched
+    if progress:
+        progress(0, 1, "Artikel werden gespeichert")
+    counts.add(save_articles(data, importable, malformed, {n.casefold() for n in names}))
+    return counts
+
+
+def import_single_part(client: SevdeskClient, part_id: str) -> Article:
+    """Import one sevDesk part by A2 (any category; for order positions, O4).
+
+    Three requests: the part, the units and the part categories. An existing article is
+    updated when sevDesk changed it.
+    """
+    part_id = str(part_id).strip()
+    rows = client.get(f"/Part/{part_id}")
+    if not isinstance(rows, list) or not rows:
+        raise NotFoundError("Der Artikel wurde in sevDesk nicht gefunden.", detail=part_id)
+    try:
+        part = parse_part(rows[0])
+    except RecordError as exc:
+        raise MalformedResponseError("Der Artikel in sevDesk ist unvollständig.",
+                                     detail=f"Part {part_id}: {exc.reason}") from None
+    units = {u.id: u.name for u in parse_rows(client.get_all("/Unity"), parse_unity, "Unity")}
+    cats = parse_rows(client.get_all("/Category", {"objectType": "Part"}), parse_category, "Category")
+    names = {c.id: c.name for c in cats}
+    save_articles({part.id: build_article(part, units, names)}, {part.id}, None, None)
+    return Article.get(Article.sevdesk_id == part.id)

@@ -1,0 +1,449 @@
+"""Customers: sevDesk contacts of category "Kunde" become local customers (SPEC C1–C7).
+
+The rules that pick addresses (C3) and communication ways (C4) are pure functions over
+parsed records, so the bulk import (services.importer), the single import used when an
+order confirmation names an unknown customer, and the tests share them. Writes go through
+:func:`save_customers`, which compares a content fingerprint and touches only what changed.
+
+Decisions (documented here because the SPEC leaves them open):
+
+* Postal address (C3): the lowest-id address that is neither an invoice nor a delivery
+  address; without one, the billing address is *also stored* as a ``postal`` row (same
+  sevDesk id), so every consumer (exports, invoices, O5 job-site fallback) finds a postal
+  address without knowing this rule.
+* Mobile numbers (C4): type ``MOBILE``, and type ``PHONE`` with key 4 ("Mobil") — older
+  sevDesk data records mobiles that way. ``PHONE`` with key 3 ("Fax") is no phone number
+  and is ignored, like ``WEB``. Duplicate values within one kind count once.
+* C6: a customer that is no longer returned by the "Kunde" sweep — deleted in sevDesk *or*
+  moved to another contact category — is flagged ``deleted_in_sevdesk`` and kept. Both
+  mean "no longer a sevDesk customer"; it is un-flagged if it comes back.
+* C7: local customers (no sevDesk id) get numbers ``L-1001``, ``L-1002``, … The prefix
+  keeps them apart from sevDesk's numeric sequence, so looking a customer up in sevDesk by
+  number (I3) can never bind a different sevDesk contact by accident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..api.client import SevdeskClient
+from ..api.errors import MalformedResponseError, NotFoundError
+from ..api.records import (
+    AddressRec,
+    CategoryRec,
+    CommWayRec,
+    ContactRec,
+    RecordError,
+    parse_address,
+    parse_category,
+    parse_comm_way,
+    parse_contact,
+)
+from ..store.db import db
+from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer, utcnow
+from .importer import (
+    CollectionCounts,
+    Progress,
+    bulk_delete_children,
+    bulk_insert,
+    bulk_update,
+    chunks,
+    load_countries,
+    ref_id,
+    sweep,
+)
+from .lookups import (
+    ADDRESS_DELIVERY,
+    ADDRESS_INVOICE,
+    CUSTOMER_CATEGORY_ID,
+    FALLBACK_INVOICE_CATEGORY_ID,
+    GERMANY_COUNTRY_ID,
+    AddressCategories,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_EMAILS = 2
+MAX_MOBILES = 2
+MAX_PHONES = 1
+COMM_KEY_FAX = "3"
+COMM_KEY_MOBILE = "4"
+LOCAL_NUMBER_PREFIX = "L-"
+LOCAL_NUMBER_START = 1001
+
+# Customer columns written by the import, in the order of CustomerData.fields.
+FIELDS = ("customer_number", "kind", "first_name", "last_name", "company", "name_suffix",
+          "description")
+
+
+# --- pure rules ---------------------------------------------------------------------------
+
+
+def address_categories_from(rows: Iterable[CategoryRec]) -> AddressCategories:
+    """Invoice/delivery category ids of the account, by translation code (C3)."""
+    rows = [c for c in rows if c.object_type == "ContactAddress"]
+    cats = AddressCategories()
+    for cat in rows:
+        code = cat.translation_code.upper()
+        if code == ADDRESS_INVOICE:
+            cats.invoice_ids.add(cat.id)
+        elif code == ADDRESS_DELIVERY:
+            cats.delivery_ids.add(cat.id)
+    if not cats.invoice_ids and not any(c.translation_code for c in rows):
+        cats.invoice_ids.add(FALLBACK_INVOICE_CATEGORY_ID)  # documented sevDesk default id
+    return cats
+
+
+def country_code(country_id: str | None, countries: dict[str, str]) -> str:
+    if country_id is None:
+        return "DE"
+    if country_id == GERMANY_COUNTRY_ID:
+        return countries.get(country_id, "DE")
+    return countries.get(country_id, "")
+
+
+AddressTuple = tuple[str, str, str, str, str, str]  # kind, street, zip, city, country, sevdesk_id
+InfoTuple = tuple[str, str, str]  # kind, value, sevdesk_id
+
+
+def pick_addresses(addresses: Iterable[AddressRec], cats: AddressCategories,
+                   countries: dict[str, str]) -> tuple[AddressTuple, ...]:
+    """C3: one billing (lowest id), all delivery, postal = first other else billing."""
+    ordered = sorted(addresses, key=lambda a: int(a.id))
+    billing: AddressRec | None = None
+    other: AddressRec | None = None
+    delivery: list[AddressRec] = []
+    for a in ordered:
+        kind = cats.kind_of(a.category_id)
+        if kind == "billing":
+            billing = billing or a
+        elif kind == "delivery":
+            delivery.append(a)
+        else:
+            other = other or a
+
+    def row(kind: str, a: AddressRec) -> AddressTuple:
+        return (kind, a.street, a.zip, a.city, country_code(a.country_id, countries), a.id)
+
+    result: list[AddressTuple] = []
+    postal = other or billing
+    if postal is not None:
+        result.append(row("postal", postal))
+    if billing is not None:
+        result.append(row("billing", billing))
+    result.extend(row("delivery", a) for a in delivery)
+    return tuple(result)
+
+
+def _comm_kind(way: CommWayRec) -> str | None:
+    if way.type == "EMAIL":
+        return "email"
+    if way.type == "MOBILE" or (way.type == "PHONE" and way.key_id == COMM_KEY_MOBILE):
+        return "mobile"
+    if way.type == "PHONE" and way.key_id != COMM_KEY_FAX:
+        return "phone"
+    return None  # WEB, fax
+
+
+def pick_comm_ways(ways: Iterable[CommWayRec]) -> tuple[InfoTuple, ...]:
+    """C4: ≤2 e-mails, ≤2 mobiles, 1 phone; ``main`` first, then the lowest id."""
+    limits = {"email": MAX_EMAILS, "mobile": MAX_MOBILES, "phone": MAX_PHONES}
+    picked: dict[str, list[InfoTuple]] = {"email": [], "mobile": [], "phone": []}
+    seen: set[tuple[str, str]] = set()
+    for way in sorted(ways, key=lambda w: (not w.main, int(w.id))):
+        kind = _comm_kind(way)
+        if kind is None or len(picked[kind]) >= limits[kind]:
+            continue
+        key = (kind, way.value.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        picked[kind].append((kind, way.value, way.id))
+    return tuple(picked["email"] + picked["mobile"] + picked["phone"])
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerData:
+    """One customer as craftdesk stores it, derived from sevDesk."""
+
+    sevdesk_id: str
+    sevdesk_update: str
+    fields: tuple[str, ...]  # values of FIELDS
+    addresses: tuple[AddressTuple, ...]
+    infos: tuple[InfoTuple, ...]
+
+    def fingerprint(self) -> str:
+        # Content only: an ``update`` bump without a change we store writes nothing.
+        payload = json.dumps([self.fields, self.addresses, self.infos], ensure_ascii=False,
+                             separators=(",", ":"))
+        return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def build_customer(contact: ContactRec, addresses: Iterable[AddressRec], ways: Iterable[CommWayRec],
+                   cats: AddressCategories, countries: dict[str, str]) -> CustomerData:
+    return CustomerData(
+        sevdesk_id=contact.id,
+        sevdesk_update=contact.update,
+        fields=(contact.customer_number, contact.kind, contact.first_name, contact.last_name,
+                contact.company, contact.name_suffix, contact.description),
+        addresses=pick_addresses(addresses, cats, countries),
+        infos=pick_comm_ways(ways),
+    )
+
+
+# --- the bulk sweep -------------------------------------------------------------------------
+
+CONTACT_FILTER = {"depth": 1, "category[id]": CUSTOMER_CATEGORY_ID,
+                  "category[objectName]": "Category"}
+
+
+def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
+                   progress: Progress | None = None) -> CollectionCounts:
+    """C1–C6 for all customers: three sweeps joined locally, then one transaction."""
+    counts = CollectionCounts("customers")
+    contacts: dict[str, ContactRec] = {}
+    present: set[str] = set()
+    for page in sweep(client, "/Contact", CONTACT_FILTER, progress, "Kunden"):
+        for raw in page:
+            category = ref_id(raw, "category")
+            if category is not None and category != CUSTOMER_CATEGORY_ID:
+                continue  # sevDesk ignores unknown filters silently: check again (C1)
+            try:
+                contact = parse_contact(raw)
+            except RecordError as exc:
+                if exc.record_id:
+                    present.add(exc.record_id)  # unreadable is not deleted (C6)
+                counts.skip("Contact", exc)
+                continue
+            if contact.category_id == CUSTOMER_CATEGORY_ID:
+                contacts[contact.id] = contact
+                present.add(contact.id)
+
+    addresses: dict[str, list[AddressRec]] = defaultdict(list)
+    for page in sweep(client, "/ContactAddress", None, progress, "Adressen"):
+        for raw in page:
+            try:
+                address = parse_address(raw)
+            except RecordError as exc:
+                if _concerns(raw, contacts):
+                    counts.skip("ContactAddress", exc)
+                continue
+            if address.contact_id in contacts:
+                addresses[address.contact_id].append(address)
+
+    ways: dict[str, list[CommWayRec]] = defaultdict(list)
+    for page in sweep(client, "/CommunicationWay", None, progress, "Kommunikationswege"):
+        for raw in page:
+            try:
+                way = parse_comm_way(raw)
+            except RecordError as exc:
+                if _concerns(raw, contacts):
+                    counts.skip("CommunicationWay", exc)
+                continue
+            if way.contact_id in contacts:
+                ways[way.contact_id].append(way)
+
+    country_ids = {a.country_id for rows in addresses.values() for a in rows if a.country_id}
+    countries = load_countries(client, country_ids)
+    cats = address_categories_from(categories)
+    records = {cid: build_customer(c, addresses.get(cid, ()), ways.get(cid, ()), cats, countries)
+               for cid, c in contacts.items()}
+    del addresses, ways
+    client.check_cancel()  # last point where a cancel leaves this collection untouched
+    if progress:
+        progress(0, 1, "Kunden werden gespeichert")
+    counts.add(save_customers(records, present))
+    return counts
+
+
+def _concerns(raw: Any, contacts: dict[str, ContactRec]) -> bool:
+    """Whether a malformed detail record matters: it belongs to a customer or to nobody."""
+    owner = ref_id(raw, "contact")
+    return owner is None or owner in contacts
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+@dataclass
+class SaveCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    flagged: int = 0
+
+
+_CUSTOMER_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash") + FIELDS + (
+    "deleted_in_sevdesk", "created_at", "updated_at")
+_ADDRESS_COLS = ("customer", "kind", "street", "zip", "city", "country", "sevdesk_id", "position")
+_INFO_COLS = ("customer", "kind", "value", "sevdesk_id", "position")
+
+
+def save_customers(records: dict[str, CustomerData], present_ids: set[str] | None) -> SaveCounts:
+    """Write new and changed customers in one transaction (C5) and flag vanished ones (C6).
+
+    ``present_ids``: every contact id the "Kunde" sweep returned (also malformed ones, so a
+    record we could not read is not mistaken for a deleted one). ``None`` means no sweep
+    happened (single import): nothing is flagged. Local customers are never touched (C7).
+    """
+    counts = SaveCounts()
+    query = Customer.select(Customer.id, Customer.sevdesk_id, Customer.sync_hash,
+                            Customer.deleted_in_sevdesk).where(Customer.sevdesk_id.is_null(False))
+    if present_ids is None:
+        query = query.where(Customer.sevdesk_id.in_(list(records)))
+    existing = {sid: (cid, digest, bool(deleted)) for cid, sid, digest, deleted in query.tuples()}
+
+    new: list[tuple[CustomerData, str]] = []
+    changed: list[tuple[int, CustomerData, str]] = []
+    for sid, data in records.items():
+        digest = data.fingerprint()
+        current = existing.get(sid)
+        if current is None:
+            new.append((data, digest))
+        elif current[1] != digest or current[2]:
+            changed.append((current[0], data, digest))
+        else:
+            counts.unchanged += 1
+    vanished: list[int] = []
+    if present_ids is not None:
+        vanished = [cid for sid, (cid, _, deleted) in existing.items()
+                    if sid not in present_ids and not deleted]
+    if not (new or changed or vanished):
+        return counts  # nothing to write: not even a transaction
+
+    now = Customer.updated_at.db_value(utcnow())
+    with db.atomic():
+        bulk_insert(Customer, _CUSTOMER_COLS, [
+            (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, False, now, now) for d, digest in new
+        ])
+        ids = dict(existing_ids(d.sevdesk_id for d, _ in new))
+        sets = ("sevdesk_update", "sync_hash") + FIELDS + ("deleted_in_sevdesk", "updated_at")
+        bulk_update(Customer, sets, [
+            (d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed
+        ])
+        bulk_delete_children(Address, "customer", [cid for cid, _, _ in changed])
+        bulk_delete_children(ContactInfo, "customer", [cid for cid, _, _ in changed])
+        targets = [(ids[d.sevdesk_id], d) for d, _ in new] + [(cid, d) for cid, d, _ in changed]
+        bulk_insert(Address, _ADDRESS_COLS, [
+            (cid, *a[:5], a[5], pos) for cid, d in targets for pos, a in enumerate(d.addresses)
+        ])
+        bulk_insert(ContactInfo, _INFO_COLS, [
+            (cid, *i, pos) for cid, d in targets for pos, i in enumerate(d.infos)
+        ])
+        bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"),
+                    [(True, now, cid) for cid in vanished])
+    counts.created = len(new)
+    counts.updated = len(changed)
+    counts.flagged = len(vanished)
+    return counts
+
+
+def existing_ids(sevdesk_ids: Iterable[str]) -> list[tuple[str, int]]:
+    """(sevdesk_id, local id) for the given sevDesk ids, in chunks."""
+    result: list[tuple[str, int]] = []
+    for chunk in chunks(list(sevdesk_ids), 500):
+        result.extend((sid, cid) for cid, sid in Customer.select(Customer.id, Customer.sevdesk_id)
+                      .where(Customer.sevdesk_id.in_(chunk)).tuples())
+    return result
+
+
+# --- single import (order confirmations, O4) ---------------------------------------------
+
+
+def import_single_customer(client: SevdeskClient, contact_id: str) -> Customer:
+    """Import one sevDesk contact by the C1–C4 rules and return the local customer.
+
+    Five requests at most (contact, its addresses, its communication ways, address
+    categories, countries only for a foreign country). An existing customer is updated
+    per C5. The contact is imported whatever its category; note that the recurring import
+    flags it ``deleted_in_sevdesk`` when it is not a "Kunde" in sevDesk (C6 decision above).
+    """
+    contact_id = str(contact_id).strip()
+    rows = client.get(f"/Contact/{contact_id}")
+    if not isinstance(rows, list) or not rows:
+        raise NotFoundError("Der Kontakt wurde in sevDesk nicht gefunden.", detail=contact_id)
+    try:
+        contact = parse_contact(rows[0])
+    except RecordError as exc:
+        raise MalformedResponseError("Der Kontakt in sevDesk ist unvollständig.",
+                                     detail=f"Contact {contact_id}: {exc.reason}") from None
+    ref = {"contact[id]": contact.id, "contact[objectName]": "Contact"}
+    # sevDesk ignores unknown filters silently, so the contact id is checked again here.
+    addresses = _parse_valid(client.get_all("/ContactAddress", ref), parse_address, contact.id)
+    ways = _parse_valid(client.get_all("/CommunicationWay", ref), parse_comm_way, contact.id)
+    categories = _parse_valid(client.get_all("/Category", {"objectType": "ContactAddress"}),
+                              parse_category, None)
+    countries = load_countries(client, {a.country_id for a in addresses if a.country_id})
+    data = build_customer(contact, addresses, ways, address_categories_from(categories), countries)
+    save_customers({contact.id: data}, present_ids=None)
+    return Customer.get(Customer.sevdesk_id == contact.id)
+
+
+def _parse_valid(rows: list[Any], parser: Any, contact_id: str | None) -> list[Any]:
+    result = []
+    for raw in rows:
+        try:
+            rec = parser(raw)
+        except RecordError as exc:
+            log.warning("Skipping sevDesk record %s: %s", exc.record_id, exc.reason)
+            continue
+        if contact_id is None or rec.contact_id == contact_id:
+            result.append(rec)
+    return result
+
+
+# --- local customers (C7) -----------------------------------------------------------------
+
+_LOCAL_NUMBER = re.compile(rf"^{re.escape(LOCAL_NUMBER_PREFIX)}(\d+)$")
+
+
+def next_local_customer_number() -> str:
+    """The next free local customer number (``L-1001``, ``L-1002``, …)."""
+    highest = LOCAL_NUMBER_START - 1
+    query = Customer.select(Customer.customer_number).where(
+        Customer.customer_number.startswith(LOCAL_NUMBER_PREFIX))
+    for (number,) in query.tuples():
+        match = _LOCAL_NUMBER.match(number or "")
+        if match:
+            highest = max(highest, int(match.group(1)))
+    return f"{LOCAL_NUMBER_PREFIX}{highest + 1}"
+
+
+def create_local_customer(**fields: Any) -> Customer:
+    """Create a customer that exists only locally (no sevDesk id, C7).
+
+    Accepts the customer columns (kind, first_name, last_name, company, name_suffix,
+    description, customer_number — generated when missing), ``addresses`` (dicts with
+    kind, street, zip, city, country) and the lists ``emails``, ``mobiles``, ``phones``.
+    """
+    addresses = list(fields.pop("addresses", None) or [])
+    infos = [(kind, str(v).strip()) for kind, key in (("email", "emails"), ("mobile", "mobiles"),
+                                                      ("phone", "phones"))
+             for v in (fields.pop(key, None) or []) if str(v).strip()]
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown customer fields: {', '.join(sorted(unknown))}")
+    kind = fields.setdefault("kind", "organisation")
+    if kind not in CUSTOMER_KINDS:
+        raise ValueError(f"unknown customer kind {kind!r}")
+    for a in addresses:
+        if a.get("kind") not in ADDRESS_KINDS:
+            raise ValueError(f"unknown address kind {a.get('kind')!r}")
+    with db.atomic():
+        if not fields.get("customer_number"):
+            fields["customer_number"] = next_local_customer_number()
+        customer = Customer.create(**fields)
+        for pos, a in enumerate(addresses):
+            Address.create(customer=customer, kind=a["kind"], street=a.get("street", ""),
+                           zip=a.get("zip", ""), city=a.get("city", ""),
+                           country=a.get("country") or "DE", position=pos)
+        for pos, (kind_, value) in enumerate(infos):
+            ContactInfo.create(customer=customer, kind=kind_, value=value, position=pos)
+    return customer

@@ -1,0 +1,296 @@
+"""Customer import against the demo sevDesk (SPEC C1–C7), over real HTTP."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from craftdesk.api.client import SevdeskClient
+from craftdesk.api.errors import NotFoundError
+from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_demo_data
+from craftdesk.services import customers
+from craftdesk.services.importer import fetch_categories, run_import
+from craftdesk.store.db import db
+from craftdesk.store.models import Address, ContactInfo, Customer
+
+# Demo customer numbers with data that makes a rule matter.
+MUELLER = "10001"  # 3 e-mails, 3 mobiles, 2 phones + a fax, a web address
+WEISS_PRAXIS = "10003"  # two invoice addresses and a work address
+GRUENWALD = "10004"  # three delivery addresses
+GASTHAUS = "10005"  # only a work address
+KITA = "10008"  # only an invoice address
+SCHMID = "10027"  # main e-mail/mobile not the lowest id
+
+
+@pytest.fixture
+def start_sandbox():
+    started: list[tuple[Sandbox, SevdeskClient]] = []
+
+    def start(data=None) -> tuple[Sandbox, SevdeskClient]:
+        sb = Sandbox(data=data).start()
+        client = SevdeskClient(sb.url, DEMO_TOKEN, backoff_base=0.01, backoff_max=0.05)
+        started.append((sb, client))
+        return sb, client
+
+    yield start
+    for sb, client in started:
+        client.close()
+        sb.stop()
+
+
+def contact_id(sb: Sandbox, number: str) -> str:
+    return next(c["id"] for c in sb.data.all("Contact") if c.get("customerNumber") == number)
+
+
+def rows_of(sb: Sandbox, table: str, contact: str) -> list[dict]:
+    return [r for r in sb.data.all(table) if (r.get("contact") or {}).get("id") == contact]
+
+
+def local(number: str) -> Customer:
+    return Customer.get(Customer.customer_number == number)
+
+
+def addresses(customer: Customer) -> list[tuple[str, str, str]]:
+    return [(a.kind, a.street, a.sevdesk_id) for a in customer.addresses.order_by(Address.position)]
+
+
+def infos(customer: Customer, kind: str) -> list[str]:
+    query = customer.contact_infos.where(ContactInfo.kind == kind).order_by(ContactInfo.position)
+    return [i.value for i in query]
+
+
+def snapshot() -> list[tuple]:
+    """Everything the customer import may write, including local ids and timestamps."""
+    return (list(Customer.select().order_by(Customer.id).tuples())
+            + list(Address.select().order_by(Address.id).tuples())
+            + list(ContactInfo.select().order_by(ContactInfo.id).tuples()))
+
+
+def test_C1_imports_persons_and_organisations_of_category_kunde_only(sandbox, client, database):
+    result = run_import(client, "customers")
+    kunden = [c for c in sandbox.data.all("Contact") if c["category"]["id"] == "3"]
+    others = [c for c in sandbox.data.all("Contact") if c["category"]["id"] != "3"]
+    assert others, "the demo must contain suppliers/partners/prospects"
+    assert Customer.select().count() == len(kunden) == result.collections["customers"].created
+    assert {c.kind for c in Customer.select()} == {"person", "organisation"}
+    imported = {c.sevdesk_id for c in Customer.select()}
+    assert imported == {c["id"] for c in kunden}
+    # the contact list was read with depth=1 (persons too) and the Kunde filter
+    contact_reads = [r for r in sandbox.requests if r.path == "/Contact"]
+    assert all(r.query.get("depth") == "1" and r.query.get("category[id]") == "3" for r in contact_reads)
+
+
+def test_C2_stores_names_number_description_kind_and_update(sandbox, client, database):
+    run_import(client, "customers")
+    jun = local("10026")
+    raw = sandbox.data.get("Contact", jun.sevdesk_id)
+    assert (jun.kind, jun.first_name, jun.last_name) == ("person", "Jürgen", "Maier")
+    assert jun.name_suffix == "jun."
+    assert jun.sevdesk_update == raw["update"]
+    org = local(GRUENWALD)
+    assert org.kind == "organisation" and org.company == "Hausverwaltung Grünwald & Söhne KG"
+    assert "Herrn Öztürk" in org.description  # umlauts survive the round trip
+    assert Customer.get(Customer.company == "Schlosserei Maier GmbH").customer_number == "K-2019"
+
+
+def test_C3_billing_address_lowest_id(sandbox, client, database):
+    cid = contact_id(sandbox, WEISS_PRAXIS)
+    invoice_cat = sandbox.data.find_category("ContactAddress", translation_code="CATEGORY_INVOICE_ADDRESS")
+    # A third invoice address with an id lower than both existing ones must win.
+    lowest = sandbox.data.add("ContactAddress", {
+        "contact": {"id": cid, "objectName": "Contact"}, "street": "Postfach 1", "zip": "71001",
+        "city": "Sindelfingen", "country": {"id": "1", "objectName": "StaticCountry"},
+        "category": {"id": invoice_cat["id"], "objectName": "Category"}}, id=100)
+    run_import(client, "customers")
+    billing = [a for a in addresses(local(WEISS_PRAXIS)) if a[0] == "billing"]
+    assert billing == [("billing", "Postfach 1", lowest)]
+
+
+def test_C3_all_delivery_addresses(sandbox, client, database):
+    run_import(client, "customers")
+    delivery = [a[1] for a in addresses(local(GRUENWALD)) if a[0] == "delivery"]
+    assert delivery == ["Schloßstraße 21", "Gaußstraße 9", "Weißenburgstraße 14a"]
+
+
+def test_C3_postal_is_first_other_address(sandbox, client, database):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, WEISS_PRAXIS)
+    work = [r for r in rows_of(sandbox, "ContactAddress", cid) if r["category"]["id"] == "43"]
+    kinds = addresses(local(WEISS_PRAXIS))
+    assert ("postal", "Königsallee 5", work[0]["id"]) in kinds
+    assert [k for k, _, _ in kinds].count("billing") == 1
+    assert [k for k, _, _ in addresses(local(GASTHAUS))] == ["postal"]
+
+
+def test_C3_billing_address_is_also_postal_when_no_other(sandbox, client, database):
+    run_import(client, "customers")
+    rows = addresses(local(KITA))
+    assert [k for k, _, _ in rows] == ["postal", "billing"]
+    assert rows[0][1:] == rows[1][1:]  # same street, same sevDesk address
+
+
+def test_C3_address_categories_resolved_per_account(start_sandbox, database):
+    data = build_demo_data(category_ids={"CATEGORY_INVOICE_ADDRESS": 90047,
+                                         "CATEGORY_DELIVERY_ADDRESS": 90048, "CATEGORY_WORK": 47})
+    sb, client = start_sandbox(data)
+    run_import(client, "customers")
+    # id 47 is now a *work* category: the hard-coded sevDesk id must not be trusted.
+    assert [k for k, _, _ in addresses(local(GASTHAUS))] == ["postal"]
+    assert [k for k, _, _ in addresses(local(GRUENWALD))] == ["postal", "billing", "delivery",
+                                                               "delivery", "delivery"]
+    assert any(r.path == "/Category" for r in sb.requests)
+
+
+def test_C4_at_most_two_emails_two_mobiles_one_phone_main_first(sandbox, client, database):
+    run_import(client, "customers")
+    mueller = local(MUELLER)
+    assert infos(mueller, "email") == ["buchhaltung@mueller-haustechnik.de", "info@mueller-haustechnik.de"]
+    assert infos(mueller, "mobile") == ["+49 171 2345678", "+49 172 3456789"]
+    assert infos(mueller, "phone") == ["+49 711 1234568"]  # the main one, not the lowest id
+    assert not any("www." in i.value for i in mueller.contact_infos)  # WEB is not kept
+    schmid = local(SCHMID)
+    assert infos(schmid, "email") == ["petra.schmid@gmx.de", "p.schmid@t-online.de"]
+    assert infos(schmid, "mobile") == ["+49 160 5544332", "+49 171 9988776"]
+
+
+def test_C4_phone_with_mobile_key_is_a_mobile_and_fax_is_no_phone(sandbox, client, database):
+    cid = contact_id(sandbox, KITA)
+    for value, key in (("+49 170 0000001", "4"), ("+49 711 0000003", "3")):
+        sandbox.data.add("CommunicationWay", {"contact": {"id": cid, "objectName": "Contact"},
+                                              "type": "PHONE", "value": value, "main": "0",
+                                              "key": {"id": key, "objectName": "CommunicationWayKey"}})
+    run_import(client, "customers")
+    kita = local(KITA)
+    assert infos(kita, "mobile") == ["+49 170 0000001"]
+    assert infos(kita, "phone") == ["+49 711 7701234"]
+
+
+def test_C5_changes_in_sevdesk_overwrite_and_deleted_addresses_are_removed(sandbox, client, database):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, GRUENWALD)
+    before = local(GRUENWALD)
+    sandbox.data.update("Contact", cid, name="Hausverwaltung Grünwald GmbH",
+                        description="Neu: Büro im 2. OG")
+    delivery = [r for r in rows_of(sandbox, "ContactAddress", cid) if r["category"]["id"] == "48"]
+    sandbox.data.delete("ContactAddress", delivery[0]["id"])
+    sandbox.data.update("ContactAddress", delivery[1]["id"], street="Gaußstraße 11")
+    mail = next(r for r in rows_of(sandbox, "CommunicationWay", cid)
+                if r["main"] == "1" and r["type"] == "EMAIL")
+    sandbox.data.update("CommunicationWay", mail["id"], value="büro@grünwald-hv.de")
+
+    result = run_import(client, "customers")
+
+    counts = result.collections["customers"]
+    assert (counts.created, counts.updated) == (0, 1)
+    after = local("10004")
+    assert after.id == before.id  # same local customer, overwritten in place
+    assert after.company == "Hausverwaltung Grünwald GmbH" and after.description == "Neu: Büro im 2. OG"
+    streets = [a[1] for a in addresses(after) if a[0] == "delivery"]
+    assert streets == ["Gaußstraße 11", "Weißenburgstraße 14a"]
+    assert infos(after, "email")[0] == "büro@grünwald-hv.de"
+
+
+def test_C6_deleted_contact_is_flagged_and_kept(sandbox, client, database):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, KITA)
+    sandbox.data.delete("Contact", cid)
+    for table in ("ContactAddress", "CommunicationWay"):
+        for row in rows_of(sandbox, table, cid):
+            sandbox.data.delete(table, row["id"])
+
+    result = run_import(client, "customers")
+
+    assert result.collections["customers"].flagged == 1
+    kita = local(KITA)
+    assert kita.deleted_in_sevdesk is True
+    assert addresses(kita) and infos(kita, "email")  # kept as it was
+    assert Customer.select().where(Customer.deleted_in_sevdesk == True).count() == 1  # noqa: E712
+    assert run_import(client, "customers").collections["customers"].flagged == 0  # flagged once
+
+
+def test_C6_contact_moved_to_other_category_is_flagged_and_unflagged_on_return(sandbox, client, database):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, GASTHAUS)
+    sandbox.data.update("Contact", cid, category={"id": "2", "objectName": "Category"})
+    assert run_import(client, "customers").collections["customers"].flagged == 1
+    assert local(GASTHAUS).deleted_in_sevdesk is True
+    sandbox.data.update("Contact", cid, category={"id": "3", "objectName": "Category"})
+    assert run_import(client, "customers").collections["customers"].updated == 1
+    assert local(GASTHAUS).deleted_in_sevdesk is False
+
+
+def test_C7_local_customers_are_never_touched(sandbox, client, database):
+    first = customers.create_local_customer(company="Schmitt Bau", emails=["info@schmitt-bau.de"],
+                                            addresses=[{"kind": "postal", "street": "Weg 1",
+                                                        "zip": "70000", "city": "Stuttgart"}])
+    second = customers.create_local_customer(kind="person", first_name="Eva", last_name="Roth")
+    assert (first.customer_number, second.customer_number) == ("L-1001", "L-1002")
+    assert customers.next_local_customer_number() == "L-1003"
+    before = [(c.id, c.customer_number, c.company, c.updated_at, c.deleted_in_sevdesk)
+              for c in (first, second)]
+    run_import(client, "customers")
+    sandbox.data.delete("Contact", contact_id(sandbox, KITA))
+    run_import(client, "customers")
+    after = [(c.id, c.customer_number, c.company, c.updated_at, c.deleted_in_sevdesk)
+             for c in Customer.select().where(Customer.sevdesk_id.is_null()).order_by(Customer.id)]
+    assert after == before
+    assert infos(Customer.get_by_id(first.id), "email") == ["info@schmitt-bau.de"]
+
+
+def test_unchanged_reimport_writes_nothing(sandbox, client, database):
+    run_import(client, "customers")
+    before = snapshot()
+    connection = db.connection()
+    changes = connection.total_changes
+    categories = fetch_categories(client)
+    counts = customers.sync_customers(client, categories)
+    assert connection.total_changes == changes  # not a single row written
+    assert counts.unchanged == Customer.select().count() and counts.updated == counts.created == 0
+    result = run_import(client, "customers")
+    assert result.rows_written == 0
+    assert snapshot() == before
+
+
+def test_update_timestamp_alone_writes_nothing(sandbox, client, database):
+    run_import(client, "customers")
+    sandbox.data.update("Contact", contact_id(sandbox, KITA), gender="w")  # a field we do not keep
+    result = run_import(client, "customers")
+    assert result.rows_written == 0 and result.collections["customers"].updated == 0
+
+
+def test_malformed_records_are_skipped_logged_and_counted(sandbox, client, database, caplog):
+    cid = contact_id(sandbox, KITA)
+    nameless = sandbox.data.add("Contact", {"category": {"id": "3", "objectName": "Category"},
+                                            "customerNumber": "10999"})
+    orphan = sandbox.data.add("ContactAddress", {"contact": None, "street": "Nirgendwo 1"})
+    bad_type = sandbox.data.add("ContactAddress", {"contact": {"id": cid, "objectName": "Contact"},
+                                                   "street": {"not": "text"}})
+    fax = sandbox.data.add("CommunicationWay", {"contact": {"id": cid, "objectName": "Contact"},
+                                                "type": "FAX", "value": "+49 711 1"})
+    caplog.set_level(logging.WARNING, logger="craftdesk.services")
+    result = run_import(client, "customers")
+    counts = result.collections["customers"]
+    assert counts.skipped == 4
+    kunden = [c for c in sandbox.data.all("Contact") if c["category"]["id"] == "3"]
+    assert Customer.select().count() == len(kunden) - 1  # everything else arrived
+    for record_id in (nameless, orphan, bad_type, fax):
+        assert any(record_id in m and ("fehlt" in m or "kein" in m or "unbekannt" in m or "ohne" in m)
+                   for m in caplog.messages), record_id
+    assert addresses(local(KITA))  # the good address of that customer is still there
+
+
+def test_single_customer_import_follows_C3_C4(sandbox, client, database):
+    cid = contact_id(sandbox, MUELLER)
+    before = client.request_count
+    customer = customers.import_single_customer(client, cid)
+    assert client.request_count - before <= 5
+    assert isinstance(customer, Customer) and customer.sevdesk_id == cid
+    assert [k for k, _, _ in addresses(customer)] == ["postal", "billing", "delivery", "delivery"]
+    assert infos(customer, "email") == ["buchhaltung@mueller-haustechnik.de", "info@mueller-haustechnik.de"]
+    sandbox.data.update("Contact", cid, name="Müller Haustechnik AG")
+    again = customers.import_single_customer(client, cid)
+    assert again.id == customer.id and again.company == "Müller Haustechnik AG"
+    assert Customer.select().count() == 1
+    with pytest.raises(NotFoundError):
+        customers.import_single_customer(client, "999999")
