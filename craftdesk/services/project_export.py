@@ -153,4 +153,4 @@ def project_rows() -> list[dict[str, Any]]:
                     "used": "; ".join(f"{u['article_number']}={u['quantity']}" for u in a["used"]),
                     "invoice_sevdesk_id": a["invoice_sevdesk_id"],
                 })
-    return rows
+    return [{field: row[field] for field in ROW_FIELDS} for row in rows]

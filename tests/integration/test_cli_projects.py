@@ -122,3 +122,11 @@ def test_O8_cli_flow_import_done_add_and_export(cli, sandbox, tmp_path):
         ("A-1001", "2"), ("D-2003", "1.5")}
     assert {p["article_number"]: p["quantity"] for p in done["planned"]}["A-1001"] == "10"
     assert done["invoice_sevdesk_id"] is None
+
+    csv_target = tmp_path / "projects.csv"
+    code, _, err = cli("export", "projects", "--format", "csv", "-o", str(csv_target))
+    assert code == 0, err
+    lines = csv_target.read_text(encoding="utf-8-sig").strip().splitlines()
+    assert "appointment_id" in lines[0]
+    assert len(lines) == 1 + 2  # header and one row per appointment
+    assert any("3,5" in line for line in lines[1:])

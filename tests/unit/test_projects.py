@@ -318,6 +318,7 @@ def test_project_records_shape(customer, articles):
             "invoice_sevdesk_id": "9001"}]}],
     }
     [row] = project_rows()
+    assert list(row)[:3] == ["project_id", "project_sevdesk_id", "project_title"]
     assert row["appointment_id"] == a.id and row["hours"] == "3.5"
     assert row["planned"] == "A-2=18 m; Anfahrt=1" and row["used"] == "A-1=2"
 
