@@ -1,0 +1,207 @@
+"""Request bodies craftdesk writes to sevDesk. The only module that knows sevDesk's write
+field names (``records`` is its reading counterpart).
+
+Types follow the official request schemas, which differ from what sevDesk sends back:
+ids of references are JSON integers (except the tax rule id, a string enum), the invoice
+``status`` is the string ``"100"``, amounts and quantities are JSON numbers, flags are
+booleans, dates are ``"dd.mm.yyyy"``. tests/unit/test_payload_schema.py validates every
+body built here against the official schemas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+# The legacy ``taxType`` is not sent: with ``taxRule`` (bookkeeping version 2.0) sevDesk
+# takes the rule, and measured clients omit it (see API notes, section 8).
+TAX_RULE_TAXABLE = "1"  # "Umsatzsteuerpflichtige Umsätze": position rates 0, 7 or 19 %
+ALLOWED_TAX_RATES = (Decimal(0), Decimal(7), Decimal(19))
+INVOICE_STATUS_DRAFT = "100"
+INVOICE_TYPE = "RE"
+CURRENCY = "EUR"
+CONTACT_STATUS_ACTIVE = 1000
+
+COMM_TYPES = {"email": "EMAIL", "mobile": "MOBILE", "phone": "PHONE"}
+
+
+def _ref(object_name: str, id_: str | int) -> dict[str, Any]:
+    return {"id": int(id_), "objectName": object_name}
+
+
+def json_number(value: Decimal) -> int | float:
+    """A Decimal as a JSON number: an integer when it has no fraction.
+
+    The float only carries the value onto the wire (its shortest repr is the decimal
+    text); no arithmetic is done with it.
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def german_date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+
+def contact_body(
+    *,
+    kind: str,
+    company: str,
+    first_name: str,
+    last_name: str,
+    name_suffix: str,
+    customer_number: str,
+    description: str,
+    category_id: str,
+) -> dict[str, Any]:
+    """``POST /Contact``. sevDesk has no type flag: ``name`` makes an organisation,
+    ``surename``/``familyname`` a person."""
+    body: dict[str, Any] = {
+        "category": _ref("Category", category_id),
+        "status": CONTACT_STATUS_ACTIVE,
+        "customerNumber": customer_number,
+    }
+    if kind == "organisation":
+        body["name"] = company or " ".join(p for p in (first_name, last_name) if p)
+    else:
+        if first_name:
+            body["surename"] = first_name
+        if last_name or not first_name:
+            body["familyname"] = last_name or company
+    if name_suffix:
+        body["name2"] = name_suffix
+    if description:
+        body["description"] = description
+    return body
+
+
+def contact_address_body(
+    *,
+    contact_id: str,
+    street: str,
+    zip_code: str,
+    city: str,
+    country_id: str,
+    category_id: str,
+    name: str,
+) -> dict[str, Any]:
+    """``POST /ContactAddress``."""
+    return {
+        "contact": _ref("Contact", contact_id),
+        "street": street or None,
+        "zip": zip_code or None,
+        "city": city or None,
+        "country": _ref("StaticCountry", country_id),
+        "category": _ref("Category", category_id),
+        "name": name or None,
+    }
+
+
+def communication_way_body(
+    *, contact_id: str, kind: str, value: str, key_id: str, main: bool
+) -> dict[str, Any]:
+    """``POST /CommunicationWay``; ``kind`` is the local email | mobile | phone."""
+    return {
+        "contact": _ref("Contact", contact_id),
+        "type": COMM_TYPES[kind],
+        "value": value,
+        "key": _ref("CommunicationWayKey", key_id),
+        "main": main,
+    }
+
+
+# --- invoices ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InvoicePosition:
+    name: str
+    text: str
+    quantity: Decimal
+    price: Decimal  # net unit price (the invoice is sent with showNet)
+    unity_id: str
+    tax_rate: Decimal
+    part_id: str | None = None
+
+
+@dataclass(frozen=True)
+class InvoiceHead:
+    contact_id: str
+    contact_person_id: str
+    invoice_date: date
+    delivery_date: date
+    header: str
+    time_to_pay: int
+    reference: str  # sent as customerInternalNote; makes the draft findable (I5)
+    address_name: str
+    address_street: str
+    address_zip: str
+    address_city: str
+    address_country_id: str
+    tax_text: str = "Umsatzsteuer"
+
+
+def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "objectName": "InvoicePos",
+        "mapAll": True,
+        "name": pos.name,
+        "text": pos.text or None,
+        "quantity": json_number(pos.quantity),
+        "price": json_number(pos.price),
+        "unity": _ref("Unity", pos.unity_id),
+        "taxRate": json_number(pos.tax_rate),
+        "positionNumber": number,
+    }
+    if pos.part_id:
+        body["part"] = _ref("Part", pos.part_id)
+    return body
+
+
+def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> dict[str, Any]:
+    """``POST /Invoice/Factory/saveInvoice`` for a new draft (no ``invoice.id``)."""
+    invoice: dict[str, Any] = {
+        "objectName": "Invoice",
+        "mapAll": True,
+        "contact": _ref("Contact", head.contact_id),
+        "contactPerson": _ref("SevUser", head.contact_person_id),
+        "invoiceDate": german_date(head.invoice_date),
+        "deliveryDate": german_date(head.delivery_date),
+        "header": head.header,
+        "timeToPay": head.time_to_pay,
+        "discount": 0,
+        "status": INVOICE_STATUS_DRAFT,
+        "invoiceType": INVOICE_TYPE,
+        "currency": CURRENCY,
+        "taxRule": {"id": TAX_RULE_TAXABLE, "objectName": "TaxRule"},
+        "taxRate": 0,
+        "taxText": head.tax_text,
+        "showNet": True,
+        "customerInternalNote": head.reference,
+        # The local address is sent on purpose: sevDesk's copy of the contact may differ
+        # and is never updated by craftdesk (I4).
+        "addressName": head.address_name,
+        "addressStreet": head.address_street,
+        "addressZip": head.address_zip,
+        "addressCity": head.address_city,
+        "addressCountry": _ref("StaticCountry", head.address_country_id),
+    }
+    return {
+        "invoice": invoice,
+        "invoicePosSave": [invoice_position_body(p, i) for i, p in enumerate(positions)],
+        "invoicePosDelete": None,
+    }
+
+
+def saved_invoice(objects: object) -> object | None:
+    """The invoice record inside the ``saveInvoice`` answer (``{"invoice", "invoicePos"}``);
+    None when the answer has another shape. Parse it with ``records.parse_invoice``."""
+    if isinstance(objects, dict):
+        return objects.get("invoice")
+    return None

@@ -1,0 +1,372 @@
+"""Invoice drafts in sevDesk from finished work (SPEC I1–I5). Qt-free.
+
+``build_preview`` shows the positions a click would send; ``send_invoice`` creates the
+draft exactly once:
+
+1. Claim (one SQLite ``BEGIN IMMEDIATE`` transaction, so two processes cannot both
+   pass): a pending draft of the project is resumed; otherwise a new draft with a unique
+   reference and the covered appointments is stored *before* anything is sent.
+2. A resumed draft is first looked up by its reference (``customerInternalNote``); when
+   sevDesk has it, it is only finalized.
+3. Send ``saveInvoice``. Success → sevDesk id, state "sent" and the appointments marked
+   invoiced in one transaction. A refusal (e.g. 422) → one look-up (sevDesk admits some
+   refusals were written anyway), then "failed" with nothing invoiced. An unknown outcome
+   (timeout, dropped connection, 5xx, unreadable answer) → look the reference up; not
+   found → the draft stays pending and the next call looks again before resending with
+   the same reference.
+
+While a request is in flight, ``InvoiceDraft.sent_at`` of a pending draft holds when it
+was sent (a lease): another process does not resume such a draft for ``LEASE``, so it
+never resends while the first request may still be processed. In one process a second
+concurrent call for the same project is refused at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+
+from ..api import payloads
+from ..api.client import SevdeskClient
+from ..api.errors import AuthError, CancelledError, SevdeskError, ThrottledError
+from ..api.records import InvoiceRec, RecordError, parse_invoice
+from ..errors import NotFound, PreconditionError
+from ..store.db import db
+from ..store.models import Appointment, DraftAppointment, InvoiceDraft, Project, utcnow
+from . import lookups
+from .invoice_customer import resolve_contact
+from .invoice_preview import (
+    HOUR_UNIT,
+    TITLE_UNIT_FALLBACK,
+    InvoicePreview,
+    PreviewLine,
+    invoiceable_appointments,
+    nothing_to_invoice,
+    preview_for,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "HOUR_UNIT",
+    "LEASE",
+    "InvoiceOutcomeUnknown",
+    "InvoicePreview",
+    "PreviewLine",
+    "build_preview",
+    "invoice_link",
+    "pending_draft",
+    "send_invoice",
+    "sent_drafts",
+]
+
+SAVE_INVOICE = "/Invoice/Factory/saveInvoice"
+REFERENCE_PREFIX = "craftdesk-"
+LEASE = timedelta(minutes=2)  # longer than the client's connect + read timeout
+
+BUSY_MESSAGE = (
+    "Für dieses Projekt wird gerade ein Rechnungsentwurf angelegt; bitte in zwei Minuten "
+    "erneut versuchen."
+)
+UNKNOWN_MESSAGE = (
+    "Ob der Rechnungsentwurf in sevDesk angelegt wurde, ist unklar; beim nächsten Versuch "
+    "sucht craftdesk zuerst danach, damit er nicht doppelt entsteht."
+)
+
+
+class InvoiceOutcomeUnknown(SevdeskError):
+    """The draft may or may not exist in sevDesk; the next call looks it up first."""
+
+
+def invoice_link(sevdesk_id: str | int) -> str:
+    return f"https://my.sevdesk.de/#/fi/edit/type/RE/id/{sevdesk_id}"
+
+
+def new_reference() -> str:
+    return f"{REFERENCE_PREFIX}{uuid.uuid4()}"
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _project(project_id: int) -> Project:
+    project = Project.get_or_none(Project.id == project_id)
+    if project is None:
+        raise NotFound(f"Das Projekt {project_id} gibt es nicht.")
+    return project
+
+
+def pending_draft(project_id: int) -> InvoiceDraft | None:
+    """A draft whose creation in sevDesk is unfinished (resumed by the next send)."""
+    return (InvoiceDraft.select()
+            .where((InvoiceDraft.project == project_id) & (InvoiceDraft.state == "pending"))
+            .order_by(InvoiceDraft.id).first())
+
+
+def sent_drafts(project_id: int) -> list[InvoiceDraft]:
+    """The project's drafts that exist in sevDesk, oldest first (id + link for the GUI)."""
+    return list(InvoiceDraft.select()
+                .where((InvoiceDraft.project == project_id) & (InvoiceDraft.state == "sent"))
+                .order_by(InvoiceDraft.id))
+
+
+def _covered(draft: InvoiceDraft) -> list[Appointment]:
+    ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
+    return list(Appointment.select().where(Appointment.id.in_(ids))
+                .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id))
+
+
+def build_preview(project_id: int, today: date | None = None) -> InvoicePreview:
+    """What the next ``send_invoice`` sends: the pending draft's appointments when one is
+    unfinished, else every finished appointment not yet invoiced (PreconditionError when
+    there is none)."""
+    project = _project(project_id)
+    pending = pending_draft(project.id)
+    if pending is not None:
+        return preview_for(project, _covered(pending), today=today, pending_draft_id=pending.id)
+    return preview_for(project, invoiceable_appointments(project), today=today)
+
+
+# --- the exactly-once send ---------------------------------------------------------------
+
+_busy: set[int] = set()
+_busy_lock = threading.Lock()
+
+
+@contextmanager
+def _in_process_guard(project_id: int) -> Iterator[None]:
+    with _busy_lock:
+        if project_id in _busy:
+            raise PreconditionError(BUSY_MESSAGE)
+        _busy.add(project_id)
+    try:
+        yield
+    finally:
+        with _busy_lock:
+            _busy.discard(project_id)
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _claim(project: Project) -> tuple[InvoiceDraft, bool]:
+    """(draft, resumed). Takes the lease on it; raises when there is nothing to do."""
+    now = utcnow()
+    with db.atomic(lock_type="IMMEDIATE"):
+        pending = pending_draft(project.id)
+        if pending is not None:
+            started = _aware(pending.sent_at)
+            # Within the lease either way (a clock set back must not free it early).
+            if started is not None and -LEASE < now - started < LEASE:
+                raise PreconditionError(BUSY_MESSAGE)
+            InvoiceDraft.update(sent_at=now).where(InvoiceDraft.id == pending.id).execute()
+            pending.sent_at = now
+            return pending, True
+        appointments = invoiceable_appointments(project)
+        if not appointments:
+            raise nothing_to_invoice(project)
+        draft = InvoiceDraft.create(project=project, reference=new_reference(), state="pending",
+                                    sent_at=now)
+        DraftAppointment.insert_many(
+            [{"draft": draft.id, "appointment": a.id} for a in appointments]).execute()
+        return draft, False
+
+
+def _release(draft: InvoiceDraft, error: str | None = None) -> None:
+    """Keep the draft pending but free for the next attempt."""
+    InvoiceDraft.update(sent_at=None, error=error).where(InvoiceDraft.id == draft.id).execute()
+    draft.sent_at, draft.error = None, error
+
+
+def _fail(draft: InvoiceDraft, message: str) -> None:
+    """Nothing exists in sevDesk for this draft: the appointments stay open for a new one."""
+    InvoiceDraft.update(state="failed", error=message, sent_at=None).where(
+        InvoiceDraft.id == draft.id).execute()
+    draft.state, draft.error, draft.sent_at = "failed", message, None
+    log.info("Invoice draft %s failed: %s", draft.reference, message)
+
+
+def _finalize(draft: InvoiceDraft, sevdesk_id: str) -> InvoiceDraft:
+    now = utcnow()
+    with db.atomic():
+        InvoiceDraft.update(sevdesk_id=sevdesk_id, state="sent", sent_at=now, error=None).where(
+            InvoiceDraft.id == draft.id).execute()
+        ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
+        Appointment.update(invoice=draft.id).where(Appointment.id.in_(ids)).execute()
+    log.info("Invoice draft %s is sevDesk invoice %s", draft.reference, sevdesk_id)
+    return InvoiceDraft.get_by_id(draft.id)
+
+
+def find_by_reference(client: SevdeskClient, reference: str) -> InvoiceRec | None:
+    """The sevDesk invoice carrying ``reference``; re-checked here because sevDesk answers
+    an unknown filter with every invoice."""
+    matches: list[InvoiceRec] = []
+    for raw in client.get_all("/Invoice", {"customerInternalNote": reference}):
+        try:
+            rec = parse_invoice(raw)
+        except RecordError:
+            continue
+        if rec.customer_internal_note == reference:
+            matches.append(rec)
+    if len(matches) > 1:
+        log.warning("%d sevDesk invoices carry reference %s", len(matches), reference)
+    return min(matches, key=lambda r: int(r.id)) if matches else None
+
+
+def send_invoice(client: SevdeskClient, project_id: int, today: date | None = None) -> InvoiceDraft:
+    """Create the project's invoice draft in sevDesk (or finish an unfinished one).
+
+    Returns the draft (state "sent", ``sevdesk_id`` set). Raises PreconditionError when
+    nothing is ready, SevdeskError when sevDesk refuses or fails (InvoiceOutcomeUnknown
+    when the draft may exist; the next call settles that first).
+    """
+    project = _project(project_id)
+    with _in_process_guard(project.id):
+        draft, resumed = _claim(project)
+        try:
+            if resumed:
+                found = find_by_reference(client, draft.reference)
+                if found is not None:
+                    return _finalize(draft, found.id)
+            body = _prepare(client, draft, today or date.today())
+        except BaseException as exc:
+            message = str(exc) or exc.__class__.__name__
+            if not resumed or isinstance(exc, PreconditionError):
+                # Nothing was sent for a new draft; a resumed one was just looked up in
+                # vain after its lease, and its data now needs fixing: free the project.
+                _fail(draft, message)
+            else:  # the lookup itself failed: an earlier request may still surface
+                _release(draft, message)
+            raise
+        return _transmit(client, draft, body)
+
+
+def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date) -> dict:
+    project = draft.project
+    preview = preview_for(project, _covered(draft), today=today)
+    bad_rates = sorted({str(line.vat_rate) for line in preview.lines
+                        if line.vat_rate not in payloads.ALLOWED_TAX_RATES})
+    if bad_rates:
+        raise PreconditionError(
+            f"sevDesk erlaubt auf Rechnungen nur 0, 7 oder 19 % Umsatzsteuer, nicht {', '.join(bad_rates)} %."
+        )
+    units = lookups.unities(client)
+    unity_ids: list[str] = []
+    for line in preview.lines:
+        names = [line.unit, TITLE_UNIT_FALLBACK] if line.kind == "title" else [line.unit]
+        unit = next((u for u in (lookups.unity_for_name(units, n) for n in names) if u), None)
+        if unit is None:
+            raise PreconditionError(f"Die Einheit „{line.unit}“ gibt es in sevDesk nicht.")
+        unity_ids.append(unit.id)
+    contact_person = _contact_person(client)
+    country_id = _country_id(client, preview.address.country)
+    contact_id = resolve_contact(client, preview.customer, preview.address.record, country_id)
+    InvoiceDraft.update(sevdesk_contact_id=contact_id).where(InvoiceDraft.id == draft.id).execute()
+
+    rates = {line.vat_rate for line in preview.lines}
+    tax_text = f"Umsatzsteuer {payloads.json_number(rates.pop())}%" if len(rates) == 1 else "Umsatzsteuer"
+    head = payloads.InvoiceHead(
+        contact_id=contact_id, contact_person_id=contact_person, invoice_date=today,
+        delivery_date=preview.delivery_date, header=f"Rechnung {project.title}",
+        time_to_pay=preview.payment_term_days, reference=draft.reference,
+        address_name=preview.address.name, address_street=preview.address.street,
+        address_zip=preview.address.zip, address_city=preview.address.city,
+        address_country_id=country_id, tax_text=tax_text,
+    )
+    positions = [
+        payloads.InvoicePosition(name=line.name, text=line.text, quantity=line.quantity,
+                                 price=line.price, unity_id=unity_id,
+                                 tax_rate=line.vat_rate, part_id=line.part_id)
+        for line, unity_id in zip(preview.lines, unity_ids)
+    ]
+    return payloads.save_invoice_body(head, positions)
+
+
+def _contact_person(client: SevdeskClient) -> str:
+    """The configured sevDesk user, else the first admin, else the first user (S5)."""
+    from ..store import settings
+
+    configured = settings.get("contact_person_id")
+    if configured:
+        return str(configured)
+    users = sorted(lookups.sev_users(client), key=lambda u: int(u.id))
+    admins = [u for u in users if u.role.casefold() == "admin"]
+    if not users:
+        raise PreconditionError("In sevDesk gibt es keinen Benutzer, der als Ansprechpartner "
+                                "der Rechnung eingetragen werden kann.")
+    return (admins or users)[0].id
+
+
+def _country_id(client: SevdeskClient, code: str) -> str:
+    code = (code or "DE").strip().upper()
+    if code == "DE":
+        return lookups.GERMANY_COUNTRY_ID
+    for country_id, country_code in lookups.countries(client).items():
+        if country_code == code:
+            return country_id
+    raise PreconditionError(f"Das Land „{code}“ der Rechnungsanschrift kennt sevDesk nicht.")
+
+
+def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict) -> InvoiceDraft:
+    try:
+        answer = client.post(SAVE_INVOICE, body)
+    except (AuthError, ThrottledError, CancelledError) as exc:
+        _fail(draft, exc.message)  # refused or stopped before sevDesk processed anything
+        raise
+    except SevdeskError as exc:
+        if not exc.outcome_unknown:
+            # A refusal does not prove nothing was written (sevDesk admits some 400s and
+            # 500s are uncaught): look once before giving the appointments free again.
+            try:
+                found = find_by_reference(client, draft.reference)
+            except SevdeskError:
+                _release(draft, exc.message)
+                raise exc from None
+            if found is not None:
+                return _finalize(draft, found.id)
+            _fail(draft, exc.message)
+            raise
+        return _settle_unknown(client, draft, exc)
+    except BaseException:
+        _release(draft, "unterbrochen")
+        raise
+    invoice = payloads.saved_invoice(answer)
+    try:
+        invoice_id = parse_invoice(invoice).id if invoice is not None else ""
+    except RecordError:
+        invoice_id = ""
+    if not invoice_id:
+        return _settle_unknown(client, draft, SevdeskError(
+            "sevDesk hat das Anlegen des Entwurfs unlesbar beantwortet.", outcome_unknown=True))
+    return _finalize(draft, invoice_id)
+
+
+def _settle_unknown(client: SevdeskClient, draft: InvoiceDraft, exc: SevdeskError) -> InvoiceDraft:
+    log.warning("saveInvoice outcome unknown for %s: %s (%s)", draft.reference, exc.message,
+                exc.detail or "")
+    try:
+        found = find_by_reference(client, draft.reference)
+    except SevdeskError as lookup_exc:
+        log.warning("Looking up %s failed: %s", draft.reference, lookup_exc.message)
+        found = None
+    if found is not None:
+        return _finalize(draft, found.id)
+    timed_out = "timeout" in (exc.detail or "").lower()
+    if timed_out:
+        # sevDesk may still be working on the request: keep the lease, so no other
+        # attempt resends before LEASE has passed.
+        InvoiceDraft.update(error=exc.message).where(InvoiceDraft.id == draft.id).execute()
+    else:
+        _release(draft, exc.message)
+    raise InvoiceOutcomeUnknown(UNKNOWN_MESSAGE, status=exc.status, code=exc.code,
+                                detail=exc.detail, outcome_unknown=True) from exc
+
