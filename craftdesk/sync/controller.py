@@ -69,6 +69,8 @@ class SyncController(QObject):
                                str | None, bool] | None = None
         self._import: tuple[str, str] | None = None  # (what, trigger) of the running import
         self._stopped = False
+        self._broken_at_start = False
+        self.scheduler: Any = None  # set by SyncScheduler (views show the next run)
 
         self._thread = QThread(self)
         self._thread.setObjectName("craftdesk-worker")
@@ -114,9 +116,14 @@ class SyncController(QObject):
         """Whether a background import may run now (token present, enabled, not broken)."""
         return self.connection_state() in ("connected", "demo")
 
-    def mark_broken(self, message: str = AUTH_MESSAGE) -> None:
-        """S3: remember the rejected token; the prompt is shown once, on the transition."""
-        was_broken = self.is_broken()
+    def mark_broken(self, message: str = AUTH_MESSAGE, was_broken: bool | None = None) -> None:
+        """S3: remember the rejected token; the prompt is shown once, on the transition.
+
+        ``was_broken`` is the state when the failed job started (the import service may
+        already have stored the broken flag itself by the time the failure arrives).
+        """
+        if was_broken is None:
+            was_broken = self.is_broken()
         settings.set("connection_broken", True)
         self.connection_state_changed.emit("broken")
         if not was_broken:
@@ -206,6 +213,7 @@ class SyncController(QObject):
             return not is_import and on_failure is not None
         job = Job(next(self._ids), label, fn, client, cancel_event)
         self._job = job
+        self._broken_at_start = self.is_broken()
         self._callbacks = (on_success, on_failure, changes, token is not None)
         self.busy_changed.emit(True)
         self._submit.emit(job)
@@ -240,19 +248,20 @@ class SyncController(QObject):
                 self.data_changed.emit(changes)
             return
         if isinstance(error, AuthError) and not testing_token:
-            self.mark_broken(error.message)
+            self.mark_broken(error.message, self._broken_at_start)
         if on_failure is not None:
             on_failure(error)
 
     def _finish_import_success(self, result: Any, what: str, trigger: str) -> None:
-        settings.set("last_sync_success", _now_iso())
+        if what == "all":  # the recurring import's clock; a customers-only run does not count
+            settings.set("last_sync_success", _now_iso())
         self.run_finished.emit(result)
         self.data_changed.emit(CHANGES_OF_IMPORT.get(what, "all"))
         self.import_succeeded.emit(result, trigger)
 
     def _finish_import_failure(self, error: Exception, trigger: str = "manual") -> None:
         if isinstance(error, AuthError) and self.has_token():
-            self.mark_broken(error.message)
+            self.mark_broken(error.message, self._broken_at_start)
         self.run_finished.emit(None)
         if not isinstance(error, CancelledError):
             # A failed run may still have committed whole pages before it stopped.

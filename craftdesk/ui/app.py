@@ -1,28 +1,222 @@
-"""Application start: QApplication, translations, single instance, excepthook dialog,
-demo mode, and wiring of controller, scheduler, notifications, tray and main window."""
+"""Application start: QApplication, translations, one running instance, the excepthook
+dialog, demo mode, and the wiring of controller, scheduler, notifications, tray and window."""
 
 from __future__ import annotations
 
+import hashlib
+import getpass
 import logging
 import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..context import AppContext
+from .. import config
+from ..context import AppContext, MemoryTokenStore
+from ..store import settings
 from ..sync.controller import SyncController
+from ..sync.notifications import NotificationPolicy
+from ..sync.scheduler import SyncScheduler
+from .i18n import install_translations
 from .main_window import MainWindow
+from .tray import TrayIcon, app_icon
 
 log = logging.getLogger(__name__)
 
+SHOW_MESSAGE = b"show"
+
+
+# -- one running instance -----------------------------------------------------------------
+def instance_key(data_dir: Path) -> str:
+    """One instance per user and data folder (the demo has its own folder, so its own key)."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name (rare containers): the folder alone still separates
+        user = ""
+    digest = hashlib.sha1(f"{user}:{data_dir}".encode()).hexdigest()[:16]
+    return f"craftdesk-{digest}"
+
+
+def notify_running_instance(key: str, timeout_ms: int = 500) -> bool:
+    """True when another instance answered; it was asked to bring its window forward."""
+    socket = QLocalSocket()
+    socket.connectToServer(key)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(QByteArray(SHOW_MESSAGE))
+    socket.flush()
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True
+
+
+class InstanceServer(QObject):
+    """Listens for a second start and shows the window."""
+
+    def __init__(self, key: str, window: MainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(key)  # a stale socket of a crashed instance
+        if not self.server.listen(key):
+            log.warning("Single-instance server not listening: %s", self.server.errorString())
+        self.server.newConnection.connect(self._on_connection)
+
+    def _on_connection(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(SHOW_MESSAGE):
+            self.window.bring_to_front()
+
+
+# -- errors nobody caught -----------------------------------------------------------------
+class ExceptionDialog:
+    """sys.excepthook: log the traceback, show one short German sentence (no traceback)."""
+
+    def __init__(self) -> None:
+        self.showing = False
+        self.count = 0
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        self.count += 1
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Unhandled exception:\n%s", text)  # the log filter redacts the token
+        app = QApplication.instance()
+        if app is None or threading.current_thread() is not threading.main_thread() or self.showing:
+            return
+        self.showing = True
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "craftdesk – Fehler"),
+                          QCoreApplication.translate(
+                              "App", "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
+                                     "Einzelheiten stehen im Protokoll."),
+                          QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._closed)
+        box.open()
+
+    def _closed(self, _result: int) -> None:
+        self.showing = False
+
+
+# -- the running app ----------------------------------------------------------------------
+@dataclass
+class Shell:
+    """Everything run_app builds, kept together (tests and the screenshot script use it)."""
+
+    ctx: AppContext
+    controller: SyncController
+    scheduler: SyncScheduler
+    window: MainWindow
+    tray: TrayIcon | None
+    sandbox: Any = None
+    instance: InstanceServer | None = None
+    extras: list[Any] = field(default_factory=list)
+
+    def quit(self) -> None:
+        self.window.quitting = True
+        QCoreApplication.quit()
+
+    def shutdown(self) -> None:
+        """Stop in order: timers, worker thread, tray, demo server."""
+        self.scheduler.stop()
+        self.controller.shutdown()
+        if self.tray is not None:
+            self.tray.hide()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+
+
+def start_demo_sandbox(data_dir: Path) -> tuple[Any, AppContext]:
+    """The demo sevDesk in this process on a free port; its state and craftdesk's demo data
+    live in <data dir>/demo, and the demo token stays in memory (never the keyring)."""
+    from ..sandbox import DEMO_TOKEN, Sandbox
+
+    demo_dir = config.ensure_dir(data_dir / "demo")
+    sandbox = Sandbox(port=0, state_file=demo_dir / "sandbox-state.json").start()
+    ctx = AppContext(data_dir=demo_dir, api_url=sandbox.url, tokens=MemoryTokenStore(DEMO_TOKEN), demo=True)
+    return sandbox, ctx
+
+
+def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = None,
+                start_scheduler: bool = True) -> Shell:
+    """Create the app's objects (QApplication must exist)."""
+    sandbox = None
+    if demo:
+        sandbox, ctx = start_demo_sandbox(ctx.data_dir)
+    ctx.open_db()
+    if demo and not settings.get("connected_user"):
+        settings.set("sevdesk_enabled", True)
+        settings.set("connection_broken", False)
+        settings.set("connected_user", QCoreApplication.translate("App", "Demo-Benutzer"))
+    controller = SyncController(ctx)
+    scheduler = SyncScheduler(controller)
+    window = MainWindow(controller)
+    window.setWindowIcon(app_icon())
+    tray = None
+    if use_tray if use_tray is not None else TrayIcon.available():
+        tray = TrayIcon(controller, window, NotificationPolicy())
+        window.tray = tray
+    shell = Shell(ctx, controller, scheduler, window, tray, sandbox)
+    if tray is not None:
+        tray.open_requested.connect(window.bring_to_front)
+        tray.quit_requested.connect(shell.quit)
+        tray.show()
+    else:
+        # No tray: background notices go to the status bar instead.
+        policy = NotificationPolicy()
+
+        def status_notice(notice: Any) -> None:
+            if notice is not None:
+                window.statusBar().showMessage(f"{notice.title}: {notice.text}", 15000)
+
+        controller.import_failed.connect(lambda e, t: status_notice(policy.on_failure(e, t)))
+        controller.import_succeeded.connect(lambda r, t: status_notice(policy.on_success(r, t)))
+    scheduler.next_run_changed.connect(window.interfaces_tab.update_schedule_text
+                                       if hasattr(window.interfaces_tab, "update_schedule_text") else lambda: None)
+    if start_scheduler:
+        scheduler.start()
+    return shell
+
 
 def run_app(ctx: AppContext, demo: bool = False) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    ctx.demo = demo
-    ctx.open_db()
-    controller = SyncController(ctx)
-    window = MainWindow(controller)
-    window.show()
-    try:
-        return int(app.exec())
-    finally:
-        controller.shutdown()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(config.APP_NAME)
+    app.setOrganizationName(config.ORG_NAME)
+    app.setApplicationDisplayName(config.APP_DISPLAY_NAME)
+    app.setWindowIcon(app_icon())
+    install_translations(app)
+    sys.excepthook = ExceptionDialog()
+
+    key = instance_key(ctx.data_dir / "demo" if demo else ctx.data_dir)
+    if notify_running_instance(key):
+        log.info("craftdesk already runs: asked it to show its window")
+        return 0
+
+    shell = build_shell(ctx, demo=demo)
+    shell.instance = InstanceServer(key, shell.window)
+    # With a tray, hiding the window must not end the app; without one, closing quits.
+    app.setQuitOnLastWindowClosed(shell.tray is None)
+    app.aboutToQuit.connect(shell.shutdown)
+    shell.window.show()
+    if demo and not settings.get("last_sync_success"):
+        # The demo should show data at once instead of after the first scheduler tick.
+        QTimer.singleShot(0, lambda: shell.controller.start_import("all", trigger="manual"))
+    return int(app.exec())

@@ -1,0 +1,154 @@
+"""Recurring import (R1): run by elapsed time, not by trusting a timer.
+
+A QTimer ticks every minute; each tick asks "is an import due?": the recurring import is
+on, sevDesk is connected (token present, not broken by a 401), no back-off is pending, and
+the interval has passed since the last success (``last_sync_success`` in the settings, so it
+survives restarts). A gap between ticks much longer than the tick means the computer slept:
+the run is caught up at once. Failures back off 1, 2, 4 … 60 minutes; a success resets it.
+The recurring import covers customers and articles only — never projects (O1).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..api.errors import CancelledError
+from ..store import settings
+from .controller import SyncController
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 60_000
+FIRST_TICK_MS = 3_000  # shortly after start: catch up what was missed while the app was closed
+MAX_BACKOFF_MIN = 60
+RECURRING_WHAT = "all"  # customers + articles
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def parse_utc(text: Any) -> datetime | None:
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+class SyncScheduler(QObject):
+    """Decides when the controller runs the recurring import."""
+
+    next_run_changed = Signal()
+
+    def __init__(self, controller: SyncController, clock: Callable[[], datetime] = utc_now,
+                 tick_ms: int = TICK_MS, first_tick_ms: int = FIRST_TICK_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.clock = clock
+        self.tick_ms = tick_ms
+        self.first_tick_ms = first_tick_ms
+        self.failures = 0
+        self.backoff_until: datetime | None = None
+        self._last_tick: datetime | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.tick)
+        controller.import_succeeded.connect(self._on_success)
+        controller.import_failed.connect(self._on_failure)
+        controller.connection_state_changed.connect(lambda _state: self.next_run_changed.emit())
+        # Remember that the scheduler exists, so views can show the next run.
+        controller.scheduler = self  # type: ignore[attr-defined]
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def start(self) -> None:
+        self._last_tick = self.clock()
+        self._timer.start()
+        if self.first_tick_ms >= 0:
+            QTimer.singleShot(self.first_tick_ms, self.tick)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    # -- decisions -----------------------------------------------------------------------
+    def interval(self) -> timedelta:
+        try:
+            minutes = int(settings.get("sync_interval_min") or 15)
+        except (TypeError, ValueError):
+            minutes = 15
+        return timedelta(minutes=max(1, minutes))
+
+    def enabled(self) -> bool:
+        return bool(settings.get("sync_enabled"))
+
+    def last_success(self) -> datetime | None:
+        return parse_utc(settings.get("last_sync_success"))
+
+    def paused_reason(self) -> str | None:
+        """Why no recurring import runs now (None when it may run)."""
+        if not self.enabled():
+            return "off"
+        state = self.controller.connection_state()
+        if state == "broken":
+            return "broken"
+        if state == "disconnected":
+            return "disconnected"
+        return None
+
+    def next_run_at(self) -> datetime | None:
+        """When the next recurring import is expected (None while paused)."""
+        if self.paused_reason():
+            return None
+        last = self.last_success()
+        due = last + self.interval() if last else self.clock()
+        if self.backoff_until and self.backoff_until > due:
+            due = self.backoff_until
+        return due
+
+    def tick(self) -> bool:
+        """One check; returns True when an import was started."""
+        now = self.clock()
+        previous, self._last_tick = self._last_tick, now
+        slept = previous is not None and (now - previous) > timedelta(milliseconds=2 * self.tick_ms)
+        if self.paused_reason():
+            return False
+        if slept:
+            # After sleep the network is back: try once now, whatever the back-off said.
+            log.info("Clock gap of %s since the last tick: catching up", now - previous)
+            self.backoff_until = None
+        elif self.backoff_until and now < self.backoff_until:
+            return False
+        last = self.last_success()
+        due = slept or last is None or now - last >= self.interval()
+        if not due:
+            return False
+        started = self.controller.start_import(RECURRING_WHAT, trigger="scheduled")
+        if started:
+            log.info("Recurring import started")
+        return started
+
+    # -- results -------------------------------------------------------------------------
+    def _on_success(self, _result: object, _trigger: str) -> None:
+        self.failures = 0
+        self.backoff_until = None
+        self.next_run_changed.emit()
+
+    def _on_failure(self, error: Exception, trigger: str) -> None:
+        if isinstance(error, CancelledError) or trigger == "manual":
+            return
+        self.failures += 1
+        minutes = min(2 ** (self.failures - 1), MAX_BACKOFF_MIN)
+        self.backoff_until = self.clock() + timedelta(minutes=minutes)
+        log.info("Recurring import failed (%s in a row); next try in %s min", self.failures, minutes)
+        self.next_run_changed.emit()

@@ -1,0 +1,211 @@
+"""Settings of the Schnittstellen tab (S5): recurring import and interval, notifications,
+hourly rate and VAT, invoice contact person, part categories, start with the system.
+
+Every change is saved at once (no separate "apply" step for the user to forget).
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ..store import settings
+from ..sync.controller import SyncController
+from .style import format_decimal, parse_decimal_de
+
+log = logging.getLogger(__name__)
+
+VAT_RATES = ("19", "7", "0")
+
+
+def _autostart_module() -> Any:
+    try:
+        from .. import autostart
+    except ImportError:  # packaging not there yet: the checkbox is hidden
+        return None
+    return autostart
+
+
+class SettingsPanel(QGroupBox):
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setTitle(self.tr("Einstellungen"))
+        self.setObjectName("SettingsPanel")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.sync_enabled = QCheckBox(self.tr("Automatisch abgleichen alle"), self)
+        self.interval = QSpinBox(self)
+        self.interval.setRange(5, 24 * 60)
+        self.interval.setSingleStep(5)
+        self.interval.setSuffix(self.tr(" Minuten"))
+        row = QHBoxLayout()
+        row.addWidget(self.sync_enabled)
+        row.addWidget(self.interval)
+        row.addStretch(1)
+        form.addRow(self.tr("Abgleich:"), row)
+
+        self.notify_errors = QCheckBox(self.tr("bei Fehlern (höchstens einmal am Tag)"), self)
+        self.notify_success = QCheckBox(self.tr("bei neuen oder geänderten Daten"), self)
+        form.addRow(self.tr("Benachrichtigen:"), self.notify_errors)
+        form.addRow("", self.notify_success)
+
+        self.hourly_rate = QLineEdit(self)
+        self.hourly_rate.setPlaceholderText("65,00")
+        self.hourly_rate.setMaximumWidth(120)
+        self.vat_rate = QComboBox(self)
+        for rate in VAT_RATES:
+            self.vat_rate.addItem(f"{rate} %", rate)
+        row = QHBoxLayout()
+        row.addWidget(self.hourly_rate)
+        row.addWidget(QLabel(self.tr("€ netto, USt.:"), self))
+        row.addWidget(self.vat_rate)
+        row.addStretch(1)
+        form.addRow(self.tr("Stundensatz:"), row)
+
+        self.contact_person = QComboBox(self)
+        self.contact_person.setMinimumContentsLength(18)
+        self.load_users = QPushButton(self.tr("Aus sevDesk laden"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.contact_person, 1)
+        row.addWidget(self.load_users)
+        form.addRow(self.tr("Ansprechpartner auf Rechnungen:"), row)
+
+        self.part_categories = QLineEdit(self)
+        self.part_categories.setToolTip(self.tr("Namen der Artikelkategorien in sevDesk, durch Komma getrennt"))
+        form.addRow(self.tr("Artikel-Kategorien:"), self.part_categories)
+
+        self.autostart = QCheckBox(self.tr("Mit dem System starten"), self)
+        form.addRow("", self.autostart)
+        self._autostart = _autostart_module()
+        self.autostart.setVisible(self._autostart is not None)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        form.addRow("", self.message)
+
+        self.load()
+        self.sync_enabled.toggled.connect(self._save_sync)
+        self.interval.valueChanged.connect(self._save_sync)
+        self.notify_errors.toggled.connect(lambda on: settings.set("notify_errors", on))
+        self.notify_success.toggled.connect(lambda on: settings.set("notify_success", on))
+        self.hourly_rate.editingFinished.connect(self._save_rate)
+        self.vat_rate.currentIndexChanged.connect(self._save_vat)
+        self.contact_person.currentIndexChanged.connect(self._save_contact)
+        self.load_users.clicked.connect(self.fetch_users)
+        self.part_categories.editingFinished.connect(self._save_categories)
+        self.autostart.toggled.connect(self._save_autostart)
+        controller.busy_changed.connect(lambda busy: self.load_users.setEnabled(not busy))
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self) -> None:
+        values = settings.all_settings()
+        self.sync_enabled.setChecked(bool(values.get("sync_enabled")))
+        self.interval.setValue(int(values.get("sync_interval_min") or 15))
+        self.interval.setEnabled(self.sync_enabled.isChecked())
+        self.notify_errors.setChecked(bool(values.get("notify_errors")))
+        self.notify_success.setChecked(bool(values.get("notify_success")))
+        self.hourly_rate.setText(format_decimal(values.get("hourly_rate") or "0", places=2))
+        index = self.vat_rate.findData(str(values.get("hourly_vat_rate") or "19"))
+        self.vat_rate.setCurrentIndex(max(index, 0))
+        self.contact_person.clear()
+        self.contact_person.addItem(self.tr("(erster Administrator)"), None)
+        person_id = values.get("contact_person_id")
+        if person_id:
+            name = values.get("contact_person_name") or self.tr("Benutzer {id}").replace("{id}", str(person_id))
+            self.contact_person.addItem(name, str(person_id))
+            self.contact_person.setCurrentIndex(1)
+        categories = values.get("part_categories") or ["Artikel"]
+        self.part_categories.setText(", ".join(categories))
+        if self._autostart is not None:
+            try:
+                self.autostart.setChecked(bool(self._autostart.is_enabled()))
+            except Exception:  # reading the OS entry is best effort
+                log.warning("Reading the autostart state failed", exc_info=True)
+
+    # -- saving --------------------------------------------------------------------------
+    def _save_sync(self) -> None:
+        settings.set("sync_enabled", self.sync_enabled.isChecked())
+        settings.set("sync_interval_min", int(self.interval.value()))
+        self.interval.setEnabled(self.sync_enabled.isChecked())
+        scheduler = getattr(self.controller, "scheduler", None)
+        if scheduler is not None:
+            scheduler.next_run_changed.emit()
+
+    def _save_rate(self) -> None:
+        value = parse_decimal_de(self.hourly_rate.text())
+        if value is None or value < 0:
+            self.message.setText(self.tr("Bitte einen Stundensatz wie 65,00 eingeben."))
+            return
+        value = value.quantize(Decimal("0.01"))
+        settings.set("hourly_rate", str(value))
+        self.hourly_rate.setText(format_decimal(value, places=2))
+        self.message.clear()
+
+    def _save_vat(self) -> None:
+        settings.set("hourly_vat_rate", self.vat_rate.currentData())
+
+    def _save_contact(self) -> None:
+        person_id = self.contact_person.currentData()
+        settings.set("contact_person_id", person_id)
+        settings.set("contact_person_name", self.contact_person.currentText() if person_id else None)
+
+    def _save_categories(self) -> None:
+        names = [part.strip() for part in self.part_categories.text().split(",") if part.strip()]
+        if not names:
+            names = ["Artikel"]
+        settings.set("part_categories", names)
+        self.part_categories.setText(", ".join(names))
+
+    def _save_autostart(self, enabled: bool) -> None:
+        if self._autostart is None:
+            return
+        try:
+            self._autostart.set_enabled(bool(enabled))
+            self.message.clear()
+        except Exception as exc:  # shown in one sentence; the OS refused the entry
+            log.warning("Changing autostart failed", exc_info=True)
+            self.message.setText(str(getattr(exc, "message", "")) or
+                                 self.tr("Der automatische Start konnte nicht geändert werden."))
+
+    # -- sevDesk users -------------------------------------------------------------------
+    def fetch_users(self) -> bool:
+        from ..services.lookups import sev_users
+
+        self.message.setText(self.tr("Benutzer werden aus sevDesk geladen …"))
+        started = self.controller.run_task(self.tr("sevDesk-Benutzer laden"), sev_users,
+                                           on_success=self._fill_users, on_failure=self._users_failed)
+        if not started:
+            self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
+        return started
+
+    def _fill_users(self, users: list[Any]) -> None:
+        current = self.contact_person.currentData()
+        self.contact_person.blockSignals(True)
+        self.contact_person.clear()
+        self.contact_person.addItem(self.tr("(erster Administrator)"), None)
+        for user in users:
+            label = user.fullname or user.username or user.email
+            self.contact_person.addItem(label, user.id)
+        index = self.contact_person.findData(current) if current else 0
+        self.contact_person.setCurrentIndex(max(index, 0))
+        self.contact_person.blockSignals(False)
+        self.message.setText(self.tr("{n} Benutzer geladen.").replace("{n}", str(len(users))))
+
+    def _users_failed(self, error: Exception) -> None:
+        self.message.setText(str(getattr(error, "message", "") or error))

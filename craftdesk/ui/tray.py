@@ -1,0 +1,138 @@
+"""The tray icon (optional, habit 9): Öffnen, Jetzt synchronisieren, last/next import,
+Beenden. The menu is rebuilt each time it opens so its lines are never stale. Notices of
+the recurring import (R2) are shown here."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+from .. import config
+from ..store import settings
+from ..sync.controller import SyncController
+from ..sync.notifications import Notice, NotificationPolicy
+from .style import format_datetime
+
+log = logging.getLogger(__name__)
+
+
+def _painted_icon(text: str = "c", color: str = "#2b6cb0") -> QIcon:
+    pixmap = QPixmap(64, 64)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(4, 4, 56, 56, 12, 12)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPixelSize(40)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def load_icon(names: tuple[str, ...]) -> QIcon:
+    """The first icon file that exists in resources/icons, else a painted one."""
+    folder = config.resources_dir() / "icons"
+    icon = QIcon()
+    for name in names:
+        path = folder / name
+        if path.exists():
+            icon.addFile(str(path))
+    return icon if not icon.isNull() else _painted_icon()
+
+
+def app_icon() -> QIcon:
+    return load_icon(("craftdesk.svg", "craftdesk-256.png", "craftdesk-64.png", "craftdesk-32.png",
+                      "craftdesk-16.png"))
+
+
+def tray_icon() -> QIcon:
+    return load_icon(("tray.svg", "tray-64.png", "tray-32.png", "tray-22.png", "tray-16.png"))
+
+
+class TrayIcon(QSystemTrayIcon):
+    open_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None,
+                 policy: NotificationPolicy | None = None) -> None:
+        super().__init__(tray_icon(), parent)
+        self.controller = controller
+        self.policy = policy or NotificationPolicy()
+        self.last_notice: Notice | None = None
+        self.setToolTip("craftdesk")
+        self.menu = QMenu(parent)
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.setContextMenu(self.menu)
+        self.rebuild_menu()
+        self.activated.connect(self._on_activated)
+        controller.import_failed.connect(self._on_failed)
+        controller.import_succeeded.connect(self._on_succeeded)
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def rebuild_menu(self) -> None:
+        self.menu.clear()
+        open_action = QAction(QCoreApplication.translate("TrayIcon", "Öffnen"), self.menu)
+        open_action.triggered.connect(self.open_requested.emit)
+        self.menu.addAction(open_action)
+        sync_action = QAction(QCoreApplication.translate("TrayIcon", "Jetzt synchronisieren"), self.menu)
+        sync_action.setEnabled(not self.controller.is_busy() and self.controller.can_sync())
+        sync_action.triggered.connect(lambda: self.controller.start_import("all", trigger="manual"))
+        self.menu.addAction(sync_action)
+        self.menu.addSeparator()
+        for line in self.status_lines():
+            info = QAction(line, self.menu)
+            info.setEnabled(False)
+            self.menu.addAction(info)
+        self.menu.addSeparator()
+        quit_action = QAction(QCoreApplication.translate("TrayIcon", "Beenden"), self.menu)
+        quit_action.triggered.connect(self.quit_requested.emit)
+        self.menu.addAction(quit_action)
+
+    def status_lines(self) -> list[str]:
+        last = settings.get("last_sync_success")
+        lines = [QCoreApplication.translate("TrayIcon", "Letzter Abgleich: {time}").replace(
+            "{time}", format_datetime(last) if last else "–")]
+        if self.controller.is_busy():
+            lines.append(QCoreApplication.translate("TrayIcon", "Abgleich läuft …"))
+        scheduler: Any = getattr(self.controller, "scheduler", None)
+        if scheduler is not None:
+            upcoming = scheduler.next_run_at()
+            text = format_datetime(upcoming) if upcoming else QCoreApplication.translate("TrayIcon", "pausiert")
+            lines.append(QCoreApplication.translate("TrayIcon", "Nächster Abgleich: {time}").replace("{time}", text))
+        return lines
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.open_requested.emit()
+
+    def _on_failed(self, error: Exception, trigger: str) -> None:
+        self.notify(self.policy.on_failure(error, trigger))
+
+    def _on_succeeded(self, result: Any, trigger: str) -> None:
+        self.notify(self.policy.on_success(result, trigger))
+
+    def notify(self, notice: Notice | None) -> None:
+        if notice is None:
+            return
+        self.last_notice = notice
+        icon = (QSystemTrayIcon.MessageIcon.Warning if notice.kind == "error"
+                else QSystemTrayIcon.MessageIcon.Information)
+        if self.isVisible():
+            self.showMessage(notice.title, notice.text, icon, 8000)
+        log.info("Notice: %s – %s", notice.title, notice.text)
+
+    def show_info(self, title: str, text: str) -> None:
+        if self.isVisible():
+            self.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 5000)
