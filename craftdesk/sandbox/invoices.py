@@ -165,6 +165,14 @@ def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
         contact = _id(merged.get("contact"))
         if contact is not None and not data.exists("Contact", contact):
             raise unprocessable(f"contact: Contact with id {contact} does not exist")
+        if merged.get("invoiceType") == "RE" and merged.get("deliveryDate") and merged.get("invoiceDate"):
+            # sevDesk refuses a regular invoice delivered after its invoice date.
+            delivered = parse_date(merged["deliveryDate"], "invoice.deliveryDate") or ""
+            invoiced = parse_date(merged["invoiceDate"], "invoice.invoiceDate") or ""
+            if delivered[:10] > invoiced[:10]:
+                raise unprocessable(
+                    f"The invoiceDate ({invoiced[:10]}) must not be before the deliveryDate ({delivered[:10]})"
+                )
         tax_rule = _id(merged.get("taxRule"))
         show_net = _flag_true(merged.get("showNet"), True)
 

@@ -382,3 +382,22 @@ def test_bulk_data_sizes():
     in_articles = sum(p["category"]["id"] == articles for p in parts)
     in_services = sum(p["category"]["id"] == services for p in parts)
     assert len(parts) == 100 and in_articles + in_services == 100 and in_articles > in_services > 0
+
+
+def test_save_invoice_refuses_delivery_after_invoice_date(sandbox):
+    import requests as _rq
+
+    body = {
+        "invoice": {"objectName": "Invoice", "mapAll": True, "status": "100", "invoiceType": "RE",
+                    "contactPerson": {"id": 1551095, "objectName": "SevUser"},
+                    "invoiceDate": "01.03.2026", "deliveryDate": "02.03.2026",
+                    "taxRule": {"id": "1", "objectName": "TaxRule"}},
+        "invoicePosSave": [{"objectName": "InvoicePos", "mapAll": True, "quantity": 1, "price": 10,
+                            "name": "Montage", "unity": {"id": 9, "objectName": "Unity"}, "taxRate": 19}],
+    }
+    headers = {"Authorization": sandbox.token}
+    r = _rq.post(f"{sandbox.url}/Invoice/Factory/saveInvoice", json=body, headers=headers, timeout=5)
+    assert r.status_code == 422
+    body["invoice"]["deliveryDate"] = "01.03.2026"
+    r = _rq.post(f"{sandbox.url}/Invoice/Factory/saveInvoice", json=body, headers=headers, timeout=5)
+    assert r.status_code == 201
