@@ -93,27 +93,19 @@ def build_article(part: PartRec, units: dict[str, str], category_names: dict[str
     )
 
 
-@dataclass
-class SaveCounts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    flagged: int = 0
-
-
 _INSERT_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash") + FIELDS + ("created_at", "updated_at")
 _UPDATE_COLS = ("sevdesk_update", "sync_hash") + FIELDS + ("updated_at",)
 
 
 def save_articles(data: dict[str, ArticleData], importable: set[str], malformed: set[str] | None,
-                  wanted_names: set[str] | None) -> SaveCounts:
+                  wanted_names: set[str] | None) -> CollectionCounts:
     """Write new/changed articles and deactivate parts that left (A4) in one transaction.
 
     ``data``: every readable part (from a sweep: all of them). ``importable``: ids in an
     imported category. ``malformed``/``wanted_names`` are None for a single import, which
     deactivates nothing.
     """
-    counts = SaveCounts()
+    counts = CollectionCounts("articles")
     query = Article.select(Article.id, Article.sevdesk_id, Article.sync_hash, Article.active,
                            Article.category).where(Article.sevdesk_id.is_null(False))
     sweep_done = malformed is not None and wanted_names is not None

@@ -272,28 +272,21 @@ def _concerns(raw: Any, contacts: dict[str, ContactRec]) -> bool:
 # --- writing ------------------------------------------------------------------------------
 
 
-@dataclass
-class SaveCounts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    flagged: int = 0
-
-
 _CUSTOMER_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash") + FIELDS + (
     "deleted_in_sevdesk", "created_at", "updated_at")
 _ADDRESS_COLS = ("customer", "kind", "street", "zip", "city", "country", "sevdesk_id", "position")
 _INFO_COLS = ("customer", "kind", "value", "sevdesk_id", "position")
 
 
-def save_customers(records: dict[str, CustomerData], present_ids: set[str] | None) -> SaveCounts:
+def save_customers(records: dict[str, CustomerData],
+                   present_ids: set[str] | None) -> CollectionCounts:
     """Write new and changed customers in one transaction (C5) and flag vanished ones (C6).
 
     ``present_ids``: every contact id the "Kunde" sweep returned (also malformed ones, so a
     record we could not read is not mistaken for a deleted one). ``None`` means no sweep
     happened (single import): nothing is flagged. Local customers are never touched (C7).
     """
-    counts = SaveCounts()
+    counts = CollectionCounts("customers")
     query = Customer.select(Customer.id, Customer.sevdesk_id, Customer.sync_hash,
                             Customer.deleted_in_sevdesk).where(Customer.sevdesk_id.is_null(False))
     if present_ids is None:
@@ -323,7 +316,7 @@ def save_customers(records: dict[str, CustomerData], present_ids: set[str] | Non
         bulk_insert(Customer, _CUSTOMER_COLS, [
             (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, False, now, now) for d, digest in new
         ])
-        ids = dict(existing_ids(d.sevdesk_id for d, _ in new))
+        ids = _local_ids([d.sevdesk_id for d, _ in new])
         sets = ("sevdesk_update", "sync_hash") + FIELDS + ("deleted_in_sevdesk", "updated_at")
         bulk_update(Customer, sets, [
             (d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed
@@ -345,12 +338,11 @@ def save_customers(records: dict[str, CustomerData], present_ids: set[str] | Non
     return counts
 
 
-def existing_ids(sevdesk_ids: Iterable[str]) -> list[tuple[str, int]]:
-    """(sevdesk_id, local id) for the given sevDesk ids, in chunks."""
-    result: list[tuple[str, int]] = []
-    for chunk in chunks(list(sevdesk_ids), 500):
-        result.extend((sid, cid) for cid, sid in Customer.select(Customer.id, Customer.sevdesk_id)
-                      .where(Customer.sevdesk_id.in_(chunk)).tuples())
+def _local_ids(sevdesk_ids: list[str]) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for chunk in chunks(sevdesk_ids, 500):
+        query = Customer.select(Customer.id, Customer.sevdesk_id).where(Customer.sevdesk_id.in_(chunk))
+        result.update((sid, cid) for cid, sid in query.tuples())
     return result
 
 

@@ -24,7 +24,7 @@ from peewee import Model
 
 from ..api.client import PAGE_SIZE, SevdeskClient
 from ..api.errors import ApiError, AuthError, CancelledError, MalformedResponseError, SevdeskError
-from ..api.records import CategoryRec, RecordError, parse_category, parse_country
+from ..api.records import CategoryRec, RecordError, parse_category, parse_country, parse_sevuser
 from ..store import settings
 from ..store.db import db
 from ..store.models import SyncRun, utcnow
@@ -166,6 +166,25 @@ def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,
     log.info("Import run %s (%s) %s: %s created, %s updated, %s unchanged, %s skipped, "
              "%s flagged, %s requests, %s rows", run.id, result.what, status, result.created,
              result.updated, result.unchanged, result.skipped, result.flagged, requests, rows)
+
+
+def connected_user(client: SevdeskClient) -> str:
+    """Test the token and name who is connected (S1); AuthError on a rejected token.
+
+    ``GET /SevUser`` rather than ``/Contact?limit=1``: both prove the token (401 when it is
+    wrong), but only the users give a name to show. sevDesk has no "who am I" call and lists
+    all users of the account, so with several users the account owner (``clientOwner``) is
+    named — the token's own user cannot be told apart.
+    """
+    rows = client.get("/SevUser", {"limit": 100})
+    if not isinstance(rows, list):
+        raise MalformedResponseError("sevDesk hat eine unerwartete Antwort geschickt.",
+                                     detail="/SevUser: not a list")
+    users = parse_rows(rows, parse_sevuser, "SevUser")
+    if not users:
+        return "sevDesk-Konto"
+    chosen = users[0] if len(users) == 1 else next((u for u in users if u.client_owner), users[0])
+    return chosen.fullname or chosen.username or chosen.email or "sevDesk-Konto"
 
 
 # --- fetching -----------------------------------------------------------------------------

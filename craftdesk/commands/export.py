@@ -1,0 +1,56 @@
+"""CLI handler ``export customers|articles|projects`` (SPEC §7)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ..context import AppContext
+from ..errors import CraftdeskError, NotAvailableError
+from ..services import exports
+
+LABELS = {"customers": "Kunden", "articles": "Artikel", "projects": "Projekte"}
+
+
+def _project_records(fmt: str) -> tuple[list[dict[str, Any]], Sequence[str] | None]:
+    # Imported lazily: the projects service is a separate part of the application.
+    try:
+        project_export = importlib.import_module("craftdesk.services.project_export")
+    except ImportError:
+        raise NotAvailableError("export projects") from None
+    if fmt == "csv" and hasattr(project_export, "project_rows"):
+        # one flat row per appointment, with a fixed header even when there is none
+        return list(project_export.project_rows()), getattr(project_export, "ROW_FIELDS", None)
+    return list(project_export.project_records()), None
+
+
+def records_for(what: str, fmt: str) -> tuple[list[dict[str, Any]], Sequence[str] | None]:
+    """The records to export and, for CSV, a fixed column list (None: from the records)."""
+    if what == "customers":
+        return exports.customer_records(), None
+    if what == "articles":
+        return exports.article_records(), None
+    if what == "projects":
+        return _project_records(fmt)
+    raise NotAvailableError(f"export {what}")
+
+
+def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
+    ctx.open_db()
+    fmt = getattr(args, "format", None) or "json"
+    records, columns = records_for(args.what, fmt)
+    target = getattr(args, "output", None)
+    if not target or target == "-":
+        exports.write_export(args.what, fmt, records, sys.stdout, columns)
+        return 0
+    try:
+        exports.write_export(args.what, fmt, records, target, columns)
+    except OSError as exc:
+        raise CraftdeskError(
+            f"Die Datei „{target}“ konnte nicht geschrieben werden ({exc.strerror or exc})."
+        ) from None
+    sys.stderr.write(f"{len(records)} Datensätze ({LABELS[args.what]}) nach „{target}“ exportiert.\n")
+    return 0

@@ -1,0 +1,109 @@
+"""CLI handlers ``connect`` (S1) and ``sync`` (SPEC §7). Thin: read input, call the
+import service, print counts in German."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from ..context import AppContext
+from ..errors import UsageError
+from ..services.importer import ImportResult, Progress, connected_user, run_import
+from ..store import settings
+
+SESSION_ONLY_WARNING = (
+    "Achtung: Es gibt keinen sicheren Schlüsselbund des Betriebssystems – der Token wurde "
+    "nicht gespeichert und gilt nur für diesen Aufruf."
+)
+
+
+def _read_token() -> str:
+    if sys.stdin is None:
+        raise UsageError("Es gibt keine Standardeingabe, von der der Token gelesen werden kann.")
+    if sys.stdin.isatty():  # typed by hand: do not echo the secret
+        text = getpass.getpass("sevDesk-API-Token: ")
+    else:
+        text = sys.stdin.read()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise UsageError("Auf der Standardeingabe kam kein Token an.")
+    token = lines[0]
+    if any(ch.isspace() for ch in token) or len(lines) > 1:
+        raise UsageError("Der Token muss allein in einer Zeile stehen (ohne Leerzeichen).")
+    return token
+
+
+def _progress() -> Progress | None:
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        return None
+
+    def report(done: int, total: int, text: str) -> None:
+        stream.write(f"\r{text[:78]:<78}")
+        stream.flush()
+
+    return report
+
+
+def _end_progress(progress: Progress | None) -> None:
+    if progress is not None:
+        sys.stderr.write("\r" + " " * 78 + "\r")
+        sys.stderr.flush()
+
+
+def print_counts(result: ImportResult) -> None:
+    customers = result.collections.get("customers")
+    if customers is not None:
+        print(f"Kunden: {customers.created} neu, {customers.updated} geändert, "
+              f"{customers.unchanged} unverändert, {customers.skipped} übersprungen, "
+              f"{customers.flagged} als gelöscht markiert")
+    articles = result.collections.get("articles")
+    if articles is not None:
+        print(f"Artikel: {articles.created} neu, {articles.updated} geändert, "
+              f"{articles.unchanged} unverändert, {articles.skipped} übersprungen, "
+              f"{articles.flagged} deaktiviert")
+    print(f"Anfragen an sevDesk: {result.requests}")
+
+
+def run_connect(ctx: AppContext, args: argparse.Namespace) -> int:
+    """Test the token, store it, say who is connected, import the customers (S1).
+
+    Nothing is stored when the test fails (the error propagates: exit 3 or 4).
+    """
+    ctx.open_db()
+    token = _read_token()
+    client = ctx.client(token=token)
+    try:
+        user = connected_user(client)
+        where = ctx.tokens.set(token)
+        settings.set("connected_user", user)
+        settings.set("sevdesk_enabled", True)
+        settings.set("connection_broken", False)
+        print(f"Verbunden mit sevDesk: {user}.")
+        if where != "keyring":
+            sys.stderr.write(SESSION_ONLY_WARNING + "\n")
+        progress = _progress()
+        try:
+            result = run_import(client, "customers", trigger="connect", progress=progress)
+        finally:
+            _end_progress(progress)
+    finally:
+        client.close()
+    print_counts(result)
+    return 0
+
+
+def run_sync(ctx: AppContext, args: argparse.Namespace) -> int:
+    """One import run; prints the counts per collection."""
+    ctx.open_db()
+    what = getattr(args, "what", None) or "all"
+    client = ctx.client()
+    progress = _progress()
+    try:
+        result = run_import(client, what, trigger="cli", progress=progress)
+    finally:
+        _end_progress(progress)
+        client.close()
+    print_counts(result)
+    return 0

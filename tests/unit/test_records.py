@@ -1,0 +1,202 @@
+"""sevDesk record parsing and the pure import rules (C3, C4, A1, A3), plus the page sweep."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import responses
+
+from craftdesk.api.client import SevdeskClient
+from craftdesk.api.records import (
+    AddressRec,
+    CategoryRec,
+    CommWayRec,
+    RecordError,
+    parse_address,
+    parse_comm_way,
+    parse_contact,
+    parse_part,
+    parse_sevuser,
+)
+from craftdesk.services import articles, customers
+from craftdesk.services.importer import connected_user, sweep
+from craftdesk.services.lookups import AddressCategories
+
+BASE = "https://sevdesk.test/api/v1"
+TOKEN = "0123456789abcdef0123456789abcdef"
+
+
+def ref(name: str, id_: str) -> dict:
+    return {"id": id_, "objectName": name}
+
+
+# --- parsers ------------------------------------------------------------------------------
+
+
+def test_contact_with_name_is_an_organisation_else_a_person():
+    org = parse_contact({"id": "1", "name": "Bäckerei Schröder", "category": ref("Category", "3")})
+    person = parse_contact({"id": 2, "surename": "Anna", "familyname": "Schneider", "name2": "jun."})
+    assert (org.kind, org.company, org.category_id) == ("organisation", "Bäckerei Schröder", "3")
+    assert (person.kind, person.first_name, person.name_suffix, person.id) == ("person", "Anna", "jun.", "2")
+
+
+@pytest.mark.parametrize("raw, reason", [
+    ({"id": "5", "category": ref("Category", "3")}, "ohne Namen"),
+    ({"name": "X"}, "id fehlt"),
+    ({"id": "abc", "name": "X"}, "keine Id"),
+    ({"id": "6", "name": "X", "category": "3"}, "keine Referenz"),
+    ({"id": "7", "name": ["X"]}, "kein Text"),
+])
+def test_malformed_contact_raises_record_error_with_reason_and_id(raw, reason):
+    with pytest.raises(RecordError) as info:
+        parse_contact(raw)
+    assert reason in info.value.reason
+    assert info.value.record_id == (str(raw["id"]) if "id" in raw else None)
+
+
+def test_address_needs_its_contact():
+    with pytest.raises(RecordError, match="contact fehlt"):
+        parse_address({"id": "9", "contact": None, "street": "Weg 1"})
+    address = parse_address({"id": "9", "contact": ref("Contact", "1"), "street": " Weg 1 ", "zip": 70173,
+                             "country": ref("StaticCountry", "2"), "category": ref("Category", "47")})
+    assert (address.street, address.zip) == ("Weg 1", "70173")
+    assert (address.country_id, address.category_id) == ("2", "47")
+
+
+def test_comm_way_types_and_flags():
+    way = parse_comm_way({"id": "3", "contact": ref("Contact", "1"), "type": "email", "value": "a@b.de",
+                          "main": "1", "key": ref("CommunicationWayKey", "2")})
+    assert (way.type, way.main, way.key_id) == ("EMAIL", True, "2")
+    with pytest.raises(RecordError, match="unbekannter Kommunikationstyp"):
+        parse_comm_way({"id": "4", "contact": ref("Contact", "1"), "type": "FAX", "value": "1"})
+    with pytest.raises(RecordError, match="ohne Wert"):
+        parse_comm_way({"id": "5", "contact": ref("Contact", "1"), "type": "PHONE", "value": " "})
+
+
+def test_part_prices_status_and_bad_numbers():
+    part = parse_part({"id": "1", "name": "Ventil", "priceNet": "24.9", "taxRate": "19.00", "status": "50",
+                       "unity": ref("Unity", "1"), "category": ref("Category", "8")})
+    assert (part.net_price, part.vat_rate, part.active) == (Decimal("24.9"), Decimal("19.00"), False)
+    assert parse_part({"id": "2", "name": "X", "price": "5"}).net_price == Decimal("5")
+    derived = parse_part({"id": "3", "name": "X", "priceGross": "11.90", "taxRate": "19"})
+    assert derived.net_price == Decimal("10.00")
+    with pytest.raises(RecordError, match="priceNet ist keine Zahl"):
+        parse_part({"id": "4", "name": "X", "priceNet": "zehn"})
+
+
+def test_sevuser_client_owner_flag():
+    assert parse_sevuser({"id": "1", "fullname": "Thomas Becker", "clientOwner": "1"}).client_owner is True
+    user = parse_sevuser({"id": "2", "firstName": "Sabine", "lastName": "Krüger"})
+    assert user.fullname == "Sabine Krüger"
+
+
+# --- C3 / C4 ------------------------------------------------------------------------------
+
+CATS = AddressCategories(invoice_ids={"47"}, delivery_ids={"48"})
+
+
+def addr(id_: str, category: str | None, street: str, country: str | None = "1") -> AddressRec:
+    return AddressRec(id=id_, contact_id="1", street=street, zip="70173", city="Stuttgart",
+                      country_id=country, category_id=category, update="")
+
+
+def way(id_: str, type_: str, value: str, main: bool = False, key: str | None = "2") -> CommWayRec:
+    return CommWayRec(id=id_, contact_id="1", type=type_, value=value, main=main, key_id=key)
+
+
+def test_C3_rules_on_records():
+    rows = customers.pick_addresses(
+        [addr("30", "47", "Rechnung B"), addr("12", "47", "Rechnung A"), addr("40", "48", "Liefer 2"),
+         addr("35", "48", "Liefer 1"), addr("50", "43", "Büro"), addr("45", None, "Privat", "4")],
+        CATS, {"1": "DE", "4": "AT"})
+    assert [(r[0], r[1], r[4], r[5]) for r in rows] == [
+        ("postal", "Privat", "AT", "45"), ("billing", "Rechnung A", "DE", "12"),
+        ("delivery", "Liefer 1", "DE", "35"), ("delivery", "Liefer 2", "DE", "40")]
+    only_billing = customers.pick_addresses([addr("7", "47", "R")], CATS, {})
+    assert [r[0] for r in only_billing] == ["postal", "billing"] and only_billing[0][5] == "7"
+    unknown_country = customers.pick_addresses([addr("8", "48", "L", country="99")], CATS, {})
+    assert [(r[0], r[4]) for r in unknown_country] == [("delivery", "")]
+
+
+def test_C4_rules_on_records():
+    ways = [way("1", "EMAIL", "a@x.de"), way("2", "EMAIL", "b@x.de"), way("9", "EMAIL", "main@x.de", True),
+            way("3", "EMAIL", "A@X.de"), way("4", "PHONE", "fax", key="3"), way("5", "PHONE", "tel1"),
+            way("6", "PHONE", "tel-main", True), way("7", "PHONE", "mob-as-phone", key="4"),
+            way("8", "MOBILE", "mob1"), way("10", "MOBILE", "mob2"), way("11", "WEB", "x.de")]
+    picked = customers.pick_comm_ways(ways)
+    assert picked == (("email", "main@x.de", "9"), ("email", "a@x.de", "1"),
+                      ("mobile", "mob-as-phone", "7"), ("mobile", "mob1", "8"), ("phone", "tel-main", "6"))
+
+
+def test_C3_address_categories_by_translation_code_with_documented_fallback():
+    coded = [CategoryRec("900", "Rechnungsanschrift", "ContactAddress", "CATEGORY_INVOICE_ADDRESS"),
+             CategoryRec("901", "Lieferanschrift", "ContactAddress", "CATEGORY_DELIVERY_ADDRESS"),
+             CategoryRec("47", "Geschäftlich", "ContactAddress", "CATEGORY_WORK"),
+             CategoryRec("3", "Kunde", "Contact", "CATEGORY_INVOICE_ADDRESS")]
+    cats = customers.address_categories_from(coded)
+    assert (cats.invoice_ids, cats.delivery_ids) == ({"900"}, {"901"})
+    bare = customers.address_categories_from([CategoryRec("12", "X", "ContactAddress", "")])
+    assert bare.invoice_ids == {"47"}
+
+
+def test_fingerprint_changes_with_content_only():
+    contact = parse_contact({"id": "1", "name": "A", "update": "2026-01-01T10:00:00+01:00"})
+    later = parse_contact({"id": "1", "name": "A", "update": "2026-02-01T10:00:00+01:00"})
+    renamed = parse_contact({"id": "1", "name": "B", "update": "2026-02-01T10:00:00+01:00"})
+    build = lambda c: customers.build_customer(c, [], [], CATS, {})  # noqa: E731
+    assert build(contact).fingerprint() == build(later).fingerprint() != build(renamed).fingerprint()
+
+
+# --- A1 / A3 ------------------------------------------------------------------------------
+
+
+def test_A1_part_categories_by_name_case_insensitive():
+    rows = [CategoryRec("5", "Artikel", "Part", ""), CategoryRec("6", "Dienstleistung", "Part", ""),
+            CategoryRec("7", "Artikel", "Contact", "")]
+    assert articles.part_categories_from(rows, ["artikel "]) == {"5": "Artikel"}
+
+
+def test_A3_rate_text_and_gross_price_half_up():
+    rates = [articles.rate_text(Decimal(v)) for v in ("19.00", "7", "0.00", "10.70")]
+    assert rates == ["19", "7", "0", "10.7"]
+    assert articles.gross_price(Decimal("0.05"), Decimal("10")) == Decimal("0.06")  # 0.055 → 0.06
+    assert articles.money(Decimal("2.345")) == Decimal("2.35")
+
+
+# --- sweep and connection test -------------------------------------------------------------
+
+
+@pytest.fixture
+def api():
+    with responses.RequestsMock() as mock:
+        yield mock
+
+
+def make_client() -> SevdeskClient:
+    return SevdeskClient(BASE, TOKEN, max_retries=0)
+
+
+def test_sweep_uses_count_all_to_skip_the_empty_last_page(api):
+    page = [{"id": str(i)} for i in range(1000)]
+    api.get(f"{BASE}/Part", json={"objects": page, "total": "2000"})
+    api.get(f"{BASE}/Part", json={"objects": [{"id": str(i)} for i in range(999, 1999)], "total": "2000"})
+    seen: list[str] = []
+    rows = [r for p in sweep(make_client(), "/Part", None, lambda d, t, x: seen.append(x), "Artikel")
+            for r in p]
+    assert len(api.calls) == 2 and "countAll=true" in api.calls[0].request.url
+    assert len(rows) == 1999  # the repeated id 999 is dropped
+    assert seen == ["Artikel: 1000 von 2000", "Artikel: 2000 von 2000"]
+
+
+def test_sweep_without_total_stops_at_the_first_short_page(api):
+    api.get(f"{BASE}/Unity", json={"objects": [{"id": str(i)} for i in range(1000)]})
+    api.get(f"{BASE}/Unity", json={"objects": [{"id": "x"}]})
+    assert sum(len(p) for p in sweep(make_client(), "/Unity")) == 1001 and len(api.calls) == 2
+
+
+def test_connected_user_names_the_account_owner_among_several(api):
+    api.get(f"{BASE}/SevUser", json={"objects": [
+        {"id": "1", "fullname": "Sabine Krüger", "clientOwner": "0"},
+        {"id": "2", "fullname": "Thomas Becker", "clientOwner": "1"}]})
+    assert connected_user(make_client()) == "Thomas Becker"
