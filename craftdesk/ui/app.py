@@ -63,6 +63,7 @@ class InstanceServer(QObject):
     def __init__(self, key: str, window: MainWindow, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window = window
+        self._sockets: set[QLocalSocket] = set()
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(key)  # a stale socket of a crashed instance
@@ -70,11 +71,28 @@ class InstanceServer(QObject):
             log.warning("Single-instance server not listening: %s", self.server.errorString())
         self.server.newConnection.connect(self._on_connection)
 
+    def close(self) -> None:
+        self.server.close()
+
     def _on_connection(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
+            self._sockets.add(socket)
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(self._on_disconnected)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._sockets.discard(socket)
+            socket.deleteLater()
 
     def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(SHOW_MESSAGE):
@@ -88,6 +106,7 @@ class ExceptionDialog:
     def __init__(self) -> None:
         self.showing = False
         self.count = 0
+        self.dialog: QMessageBox | None = None
 
     def __call__(self, exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> None:
@@ -106,12 +125,15 @@ class ExceptionDialog:
                               "App", "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
                                      "Einzelheiten stehen im Protokoll."),
                           QMessageBox.StandardButton.Ok)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._closed)
+        self.dialog = box  # a parentless dialog lives only as long as a Python reference
         box.open()
 
     def _closed(self, _result: int) -> None:
         self.showing = False
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
 
 
 # -- the running app ----------------------------------------------------------------------
@@ -211,7 +233,7 @@ def run_app(ctx: AppContext, demo: bool = False) -> int:
         return 0
 
     shell = build_shell(ctx, demo=demo)
-    shell.instance = InstanceServer(key, shell.window)
+    shell.instance = InstanceServer(key, shell.window, shell.window)
     # With a tray, hiding the window must not end the app; without one, closing quits.
     app.setQuitOnLastWindowClosed(shell.tray is None)
     app.aboutToQuit.connect(shell.shutdown)
