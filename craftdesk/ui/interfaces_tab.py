@@ -32,7 +32,7 @@ from ..api.errors import AuthError, SevdeskError, UnreachableError
 from ..credentials import describe_backend
 from ..store import settings
 from ..store.models import SyncRun
-from ..sync.connection import test_token
+from ..services.importer import connected_user
 from ..sync.controller import SyncController
 from .style import DEMO_COLOR, ERROR_COLOR, OK_COLOR, format_datetime
 
@@ -293,7 +293,7 @@ class InterfacesTab(QWidget):
         self._set_status(self.tr("Token wird bei sevDesk geprüft …"))
         self.save_button.setEnabled(False)
         started = self.controller.run_task(
-            self.tr("Token prüfen"), test_token,
+            self.tr("Token prüfen"), connected_user,
             on_success=lambda user: self._token_accepted(token, user),
             on_failure=self._token_rejected, token=token)
         if not started:
