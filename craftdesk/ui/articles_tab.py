@@ -1,0 +1,62 @@
+"""The Artikel tab: local and imported articles with net price, VAT rate and the derived
+gross price (A3); inactive articles are greyed and can be hidden (A4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from .dialogs.article_dialog import ArticleDialog
+from .dialogs.record_store import ArticleRow, load_article_rows
+from .record_tab import RecordTab
+from .table_models import Column
+
+
+class ArticlesTab(RecordTab):
+    reload_on = ("articles", "all")
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.new_button.setText(self.tr("Neuer Artikel"))
+        self.new_button.setToolTip(self.tr("Einen Artikel nur in craftdesk anlegen"))
+        self.inactive_filter = self.add_filter_checkbox(
+            self.tr("Inaktive anzeigen"), "inactive", hide=lambda row: not row.active,
+            checked=False)
+
+    def columns(self) -> list[Column]:
+        yes, no = self.tr("aktiv"), self.tr("inaktiv")
+        return [
+            Column("number", self.tr("Nummer"), lambda r: r.number, width=90),
+            Column("name", self.tr("Bezeichnung"), lambda r: r.name, stretch=True),
+            Column("unit", self.tr("Einheit"), lambda r: r.unit, width=80),
+            Column("net", self.tr("Netto"), lambda r: r.net_price, kind="money", width=110),
+            Column("vat", self.tr("USt."), lambda r: r.vat_rate, kind="percent", width=70),
+            Column("gross", self.tr("Brutto"), lambda r: r.gross_price, kind="money", width=110),
+            Column("status", self.tr("Status"), lambda r: yes if r.active else no, width=80),
+            Column("source", self.tr("Quelle"),
+                   lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=80),
+        ]
+
+    def load_records(self) -> list[ArticleRow]:
+        return load_article_rows()
+
+    def dimmed_reason(self, record: ArticleRow) -> str | None:
+        if not record.active:
+            return self.tr("Inaktiver Artikel (in sevDesk entfernt oder deaktiviert).")
+        return None
+
+    def default_sort_column(self) -> int:
+        return 1
+
+    def search_placeholder(self) -> str:
+        return self.tr("Nummer, Bezeichnung oder Einheit …")
+
+    def count_text(self, shown: int, total: int) -> str:
+        return self.tr("%1 von %2 Artikeln").replace("%1", str(shown)).replace("%2", str(total))
+
+    def open_editor(self, record: ArticleRow | None) -> int | None:
+        dialog = ArticleDialog(record.id if record is not None else None, self)
+        if dialog.exec():
+            return dialog.saved_id
+        return None

@@ -1,0 +1,144 @@
+"""Detail/edit dialog of one article; also creates local articles (A3).
+
+The gross price is derived from net price and VAT rate while typing (Decimal, half-up to
+cents). Imported articles carry a note that the next import overwrites changes (A4).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.models import Article
+from ..style import format_money
+from . import common
+from .record_store import (
+    ArticleForm,
+    article_form,
+    article_number_taken,
+    gross_price,
+    save_article,
+)
+
+UNITS = ("Stk", "Std", "m", "m²", "m³", "kg", "l", "Pauschal")
+VAT_RATES = ("19", "7", "0")
+
+
+class ArticleDialog(QDialog):
+    """Edit ``article_id`` or, with None, create a local article."""
+
+    def __init__(self, article_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article_id = article_id
+        self.saved_id: int | None = None
+        article = Article.get_by_id(article_id) if article_id is not None else None
+        self.setWindowTitle(self.tr("Artikel bearbeiten") if article else self.tr("Neuer Artikel"))
+        self.setMinimumWidth(480)
+
+        layout = QVBoxLayout(self)
+        if article is not None and article.sevdesk_id:
+            text = self.tr("Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier werden beim "
+                           "nächsten Import durch die Daten aus sevDesk überschrieben.")
+            self.note = common.banner(text.replace("%1", article.sevdesk_id), "info", self)
+        else:
+            self.note = common.banner(self.tr("Lokaler Artikel: Er existiert nur in craftdesk."),
+                                      "info", self)
+        layout.addWidget(self.note)
+
+        self.number = QLineEdit(self)
+        self.name = QLineEdit(self)
+        self.unit = QComboBox(self)
+        self.unit.setEditable(True)
+        self.unit.addItems(list(UNITS))
+        self.net_price = common.DecimalEdit(self, places=2)
+        self.net_price.setPlaceholderText("0,00")
+        self.vat_rate = QComboBox(self)
+        for rate in VAT_RATES:
+            self.vat_rate.addItem(f"{rate} %", rate)
+        self.gross_label = QLabel(self)
+        self.active = QCheckBox(self.tr("Aktiv (in Auswahllisten anbieten)"), self)
+        self.active.setChecked(True)
+        self.description = QPlainTextEdit(self)
+        self.description.setMaximumHeight(80)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Artikelnummer:"), self.number)
+        form.addRow(self.tr("Bezeichnung:"), self.name)
+        form.addRow(self.tr("Einheit:"), self.unit)
+        form.addRow(self.tr("Preis netto (€):"), self.net_price)
+        form.addRow(self.tr("Umsatzsteuer:"), self.vat_rate)
+        form.addRow(self.tr("Preis brutto:"), self.gross_label)
+        form.addRow("", self.active)
+        form.addRow(self.tr("Beschreibung:"), self.description)
+        layout.addLayout(form)
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("Speichern"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.net_price.textChanged.connect(self._update_gross)
+        self.vat_rate.currentIndexChanged.connect(self._update_gross)
+        if article is not None:
+            self._fill(article_form(article))
+        self._update_gross()
+
+    def _fill(self, form: ArticleForm) -> None:
+        self.number.setText(form.number)
+        self.name.setText(form.name)
+        self.unit.setCurrentText(form.unit)
+        self.net_price.set_value(form.net_price)
+        rate = format(form.vat_rate.normalize(), "f")
+        if self.vat_rate.findData(rate) < 0:  # an unusual rate from sevDesk stays selectable
+            self.vat_rate.addItem(f"{rate.replace('.', ',')} %", rate)
+        self.vat_rate.setCurrentIndex(self.vat_rate.findData(rate))
+        self.description.setPlainText(form.description)
+        self.active.setChecked(form.active)
+
+    def _vat(self) -> Decimal:
+        return Decimal(self.vat_rate.currentData() or "0")
+
+    def _update_gross(self) -> None:
+        net = self.net_price.value()
+        self.gross_label.setText(format_money(gross_price(net, self._vat())) if net is not None else "–")
+
+    def form(self) -> ArticleForm:
+        return ArticleForm(number=self.number.text(), name=self.name.text(),
+                           unit=self.unit.currentText(), net_price=self.net_price.value() or Decimal(0),
+                           vat_rate=self._vat(), description=self.description.toPlainText(),
+                           active=self.active.isChecked())
+
+    def problem(self) -> str | None:
+        if not self.name.text().strip():
+            return self.tr("Bitte geben Sie eine Bezeichnung ein.")
+        if not self.number.text().strip():
+            return self.tr("Bitte geben Sie eine Artikelnummer ein.")
+        if article_number_taken(self.number.text(), self.article_id):
+            return self.tr("Die Artikelnummer „%1“ ist schon vergeben.").replace(
+                "%1", self.number.text().strip())
+        if self.net_price.text().strip() and self.net_price.value() is None:
+            return self.tr("Der Preis ist keine gültige Zahl.")
+        return None
+
+    def _save(self) -> None:
+        problem = self.problem()
+        if problem:
+            common.warn(self, self.tr("Artikel speichern"), problem)
+            return
+        self.saved_id = save_article(self.article_id, self.form())
+        self.accept()

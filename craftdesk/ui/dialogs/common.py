@@ -1,0 +1,87 @@
+"""Small building blocks shared by the dialogs: a German decimal input that yields
+:class:`~decimal.Decimal` (never float), a coloured note banner and message helpers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
+
+from ..style import format_decimal, parse_decimal_de
+
+# Digits with optional German thousands dots and up to four decimals after a comma
+# (a dot is accepted as decimal point as well, parse_decimal_de reads both).
+_DECIMAL_PATTERN = r"^\s*-?(\d{1,3}(\.\d{3})+|\d+)?([,.]\d{0,4})?\s*$"
+
+BANNER_STYLES = {
+    "info": "background:#e8f0fe; border:1px solid #9bbcf2; border-radius:4px; padding:6px;",
+    "warning": "background:#fff4d6; border:1px solid #e5c15c; border-radius:4px; padding:6px;",
+    "error": "background:#fde2e2; border:1px solid #e08c8c; border-radius:4px; padding:6px;",
+    "success": "background:#e3f4e4; border:1px solid #8cc891; border-radius:4px; padding:6px;",
+}
+
+
+class DecimalEdit(QLineEdit):
+    """A line edit for German decimals ("3,5", "1.234,56"); :meth:`value` gives a Decimal."""
+
+    def __init__(self, parent: QWidget | None = None, places: int | None = None,
+                 allow_negative: bool = False) -> None:
+        super().__init__(parent)
+        self._places = places
+        pattern = _DECIMAL_PATTERN if allow_negative else _DECIMAL_PATTERN.replace("-?", "")
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def value(self) -> Decimal | None:
+        """The typed number, or None when the field is empty or unreadable."""
+        return parse_decimal_de(self.text())
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText("" if value is None else format_decimal(value, self._places))
+
+
+def banner(text: str, kind: str = "info", parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped coloured note (info, warning, error, success)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(BANNER_STYLES.get(kind, BANNER_STYLES["info"]))
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setOpenExternalLinks(False)
+    return label
+
+
+def open_link(url: str) -> bool:
+    """Open a web link in the default browser (tests replace this function)."""
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A modal warning with a German "OK" (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
+    """Ask a yes/no question with German buttons; "Nein" is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes or _tr("Ja"), QMessageBox.ButtonRole.YesRole)
+    no_button = box.addButton(_tr("Nein"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button

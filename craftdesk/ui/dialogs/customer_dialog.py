@@ -1,0 +1,246 @@
+"""Detail/edit dialog of one customer; also creates local customers (C7).
+
+Imported customers can be edited, but the dialog says plainly that the next import from
+sevDesk overwrites such changes (C5). Customers deleted in sevDesk show that state and
+can be deleted here by hand (C6).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.customers import next_local_customer_number
+from ...store.models import Address, Customer
+from . import common
+from .record_store import (
+    AddressForm,
+    CustomerForm,
+    customer_form,
+    delete_customer,
+    save_customer,
+)
+
+
+class AddressBox(QGroupBox):
+    """Street, ZIP + city, country."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.street = QLineEdit(self)
+        self.zip = QLineEdit(self)
+        self.zip.setMaximumWidth(80)
+        self.city = QLineEdit(self)
+        self.country = QLineEdit(self)
+        self.country.setMaxLength(2)
+        self.country.setMaximumWidth(50)
+        self.country.setToolTip(self.tr("Ländercode, z. B. DE, AT, CH"))
+        place = QHBoxLayout()
+        place.addWidget(self.zip)
+        place.addWidget(self.city, 1)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Straße:"), self.street)
+        form.addRow(self.tr("PLZ / Ort:"), place)
+        form.addRow(self.tr("Land:"), self.country)
+
+    def set_form(self, address: AddressForm) -> None:
+        self.street.setText(address.street)
+        self.zip.setText(address.zip)
+        self.city.setText(address.city)
+        self.country.setText(address.country or "DE")
+
+    def form(self) -> AddressForm:
+        return AddressForm(self.street.text(), self.zip.text(), self.city.text(),
+                           self.country.text() or "DE")
+
+
+class CustomerDialog(QDialog):
+    """Edit ``customer_id`` or, with None, create a local customer."""
+
+    def __init__(self, customer_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.customer_id = customer_id
+        self.saved_id: int | None = None
+        customer = Customer.get_by_id(customer_id) if customer_id is not None else None
+        self.setWindowTitle(self.tr("Kunde bearbeiten") if customer else self.tr("Neuer Kunde"))
+        self.setMinimumWidth(760)
+
+        layout = QVBoxLayout(self)
+        self.note = None
+        if customer is not None and customer.deleted_in_sevdesk:
+            self.note = common.banner(self.tr(
+                "Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit "
+                "„Kunde löschen“ selbst entfernen."), "warning", self)
+        elif customer is not None and customer.sevdesk_id:
+            self.note = common.banner(self.tr(
+                "Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier werden beim nächsten "
+                "Import durch die Daten aus sevDesk überschrieben – ändern Sie Kunden am besten "
+                "in sevDesk.").replace("%1", customer.sevdesk_id), "info", self)
+        else:
+            self.note = common.banner(self.tr(
+                "Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf "
+                "in sevDesk angelegt."), "info", self)
+        layout.addWidget(self.note)
+
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Organisation"), "organisation")
+        self.kind.addItem(self.tr("Person"), "person")
+        self.company = QLineEdit(self)
+        self.first_name = QLineEdit(self)
+        self.last_name = QLineEdit(self)
+        self.name_suffix = QLineEdit(self)
+        self.customer_number = QLineEdit(self)
+        self.emails = [QLineEdit(self), QLineEdit(self)]
+        self.phone = QLineEdit(self)
+        self.mobiles = [QLineEdit(self), QLineEdit(self)]
+        self.description = QPlainTextEdit(self)
+        self.description.setMaximumHeight(70)
+
+        master = QGroupBox(self.tr("Stammdaten"), self)
+        master_form = QFormLayout(master)
+        master_form.addRow(self.tr("Art:"), self.kind)
+        master_form.addRow(self.tr("Firma:"), self.company)
+        master_form.addRow(self.tr("Vorname:"), self.first_name)
+        master_form.addRow(self.tr("Nachname:"), self.last_name)
+        master_form.addRow(self.tr("Namenszusatz:"), self.name_suffix)
+        master_form.addRow(self.tr("Kundennummer:"), self.customer_number)
+
+        contact = QGroupBox(self.tr("Kontakt"), self)
+        contact_form = QFormLayout(contact)
+        contact_form.addRow(self.tr("E-Mail:"), self.emails[0])
+        contact_form.addRow(self.tr("2. E-Mail:"), self.emails[1])
+        contact_form.addRow(self.tr("Telefon:"), self.phone)
+        contact_form.addRow(self.tr("Mobil:"), self.mobiles[0])
+        contact_form.addRow(self.tr("2. Mobil:"), self.mobiles[1])
+
+        self.postal = AddressBox(self.tr("Postanschrift"), self)
+        self.billing = AddressBox(self.tr("Abweichende Rechnungsanschrift"), self)
+        self.billing.setCheckable(True)
+        self.billing.setChecked(False)
+
+        grid = QGridLayout()
+        grid.addWidget(master, 0, 0)
+        grid.addWidget(contact, 1, 0)
+        grid.addWidget(self.postal, 0, 1)
+        grid.addWidget(self.billing, 1, 1)
+        layout.addLayout(grid)
+
+        self.deliveries = None
+        if customer is not None:
+            delivery = [a.one_line() for a in customer.addresses.where(Address.kind == "delivery")
+                        .order_by(Address.position, Address.id)]
+            if delivery:
+                self.deliveries = common.banner(
+                    self.tr("Lieferadressen: %1").replace("%1", "; ".join(delivery)), "info", self)
+                layout.addWidget(self.deliveries)
+
+        description_box = QGroupBox(self.tr("Beschreibung"), self)
+        QVBoxLayout(description_box).addWidget(self.description)
+        layout.addWidget(description_box)
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("Speichern"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.delete_button = None
+        if customer is not None and (customer.deleted_in_sevdesk or not customer.sevdesk_id):
+            self.delete_button = self.buttons.addButton(
+                self.tr("Kunde löschen"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button.clicked.connect(self._delete)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        if customer is not None:
+            self._fill(customer_form(customer))
+            # The number links the customer to sevDesk (I3); it is sevDesk's to change.
+            if customer.sevdesk_id:
+                self.customer_number.setReadOnly(True)
+                self.customer_number.setStyleSheet("background: #f0f0f0; color: #555;")
+                self.customer_number.setToolTip(self.tr("Die Kundennummer wird in sevDesk gepflegt."))
+        else:
+            self.customer_number.setText(next_local_customer_number())
+            self.postal.country.setText("DE")
+        self._kind_changed()
+
+    def _fill(self, form: CustomerForm) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(form.kind)))
+        self.company.setText(form.company)
+        self.first_name.setText(form.first_name)
+        self.last_name.setText(form.last_name)
+        self.name_suffix.setText(form.name_suffix)
+        self.customer_number.setText(form.customer_number)
+        self.description.setPlainText(form.description)
+        for edit, value in zip(self.emails, form.emails + ["", ""]):
+            edit.setText(value)
+        for edit, value in zip(self.mobiles, form.mobiles + ["", ""]):
+            edit.setText(value)
+        self.phone.setText(form.phones[0] if form.phones else "")
+        self.postal.set_form(form.postal)
+        if form.billing is not None:
+            self.billing.setChecked(True)
+            self.billing.set_form(form.billing)
+
+    def _kind_changed(self) -> None:
+        person = self.kind.currentData() == "person"
+        self.company.setPlaceholderText(self.tr("optional") if person else self.tr("erforderlich"))
+        self.last_name.setPlaceholderText(self.tr("erforderlich") if person else self.tr("optional"))
+
+    def form(self) -> CustomerForm:
+        return CustomerForm(
+            kind=self.kind.currentData(),
+            company=self.company.text(),
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            name_suffix=self.name_suffix.text(),
+            customer_number=self.customer_number.text(),
+            description=self.description.toPlainText(),
+            postal=self.postal.form(),
+            billing=self.billing.form() if self.billing.isChecked() else None,
+            emails=[e.text() for e in self.emails],
+            mobiles=[m.text() for m in self.mobiles],
+            phones=[self.phone.text()],
+        )
+
+    def problem(self, form: CustomerForm) -> str | None:
+        """Why the form cannot be saved, in German, or None."""
+        if form.kind == "organisation" and not form.company.strip():
+            return self.tr("Bitte geben Sie den Firmennamen ein.")
+        if form.kind == "person" and not (form.last_name.strip() or form.first_name.strip()):
+            return self.tr("Bitte geben Sie den Namen der Person ein.")
+        for email in form.emails:
+            if email.strip() and "@" not in email:
+                return self.tr("„%1“ ist keine gültige E-Mail-Adresse.").replace("%1", email.strip())
+        return None
+
+    def _save(self) -> None:
+        form = self.form()
+        problem = self.problem(form)
+        if problem:
+            common.warn(self, self.tr("Kunde speichern"), problem)
+            return
+        self.saved_id = save_customer(self.customer_id, form)
+        self.accept()
+
+    def _delete(self) -> None:
+        if self.customer_id is None:
+            return
+        if common.confirm(self, self.tr("Kunde löschen"), self.tr(
+                "Soll dieser Kunde in craftdesk gelöscht werden? Projekte des Kunden bleiben "
+                "erhalten, sind danach aber keinem Kunden mehr zugeordnet."),
+                yes=self.tr("Löschen")):
+            delete_customer(self.customer_id)
+            self.saved_id = self.customer_id
+            self.accept()

@@ -1,0 +1,28 @@
+"""Turning a failure of a background task into one German sentence for a dialog."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ...api.errors import AuthError, CancelledError, SevdeskError
+from ...errors import CraftdeskError
+
+log = logging.getLogger(__name__)
+
+
+def error_text(error: Exception, widget: QWidget | None = None) -> str:
+    """The user-facing reason: the service's own German message, or a generic sentence
+    (the details of unexpected errors go to the log, never into the dialog)."""
+    tr = QCoreApplication.translate
+    if isinstance(error, CancelledError):
+        return tr("Dialogs", "Der Vorgang wurde abgebrochen.")
+    if isinstance(error, AuthError):
+        return tr("Dialogs", "sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ "
+                             "einen neuen Token speichern.")
+    if isinstance(error, (SevdeskError, CraftdeskError)):
+        return str(getattr(error, "message", "") or error)
+    log.error("Unexpected error in a background task", exc_info=error)
+    return tr("Dialogs", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")

@@ -1,0 +1,234 @@
+"""Local writes behind the customer and article dialogs (Qt-free).
+
+The import service owns how sevDesk data arrives; these functions only write what the
+user typed into a dialog. Edits keep the sevDesk ids of existing addresses and
+communication rows (updated in place), so the next import can still match them (C5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from ...services.customers import create_local_customer
+from ...store.db import db
+from ...store.models import Address, Article, ContactInfo, Customer, utcnow
+
+
+@dataclass
+class AddressForm:
+    street: str = ""
+    zip: str = ""
+    city: str = ""
+    country: str = "DE"
+
+    @property
+    def empty(self) -> bool:
+        return not (self.street.strip() or self.zip.strip() or self.city.strip())
+
+
+@dataclass
+class CustomerForm:
+    kind: str = "organisation"
+    company: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    name_suffix: str = ""
+    customer_number: str = ""
+    description: str = ""
+    postal: AddressForm = field(default_factory=AddressForm)
+    billing: AddressForm | None = None  # None: no separate billing address
+    emails: list[str] = field(default_factory=list)
+    mobiles: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+
+
+def customer_form(customer: Customer) -> CustomerForm:
+    """The dialog's view of a stored customer."""
+    addresses = list(customer.addresses.order_by(Address.position, Address.id))
+    postal = next((a for a in addresses if a.kind == "postal"), None)
+    billing = next((a for a in addresses if a.kind == "billing"), None)
+    infos = list(customer.contact_infos.order_by(ContactInfo.position, ContactInfo.id))
+
+    def address(a: Address | None) -> AddressForm:
+        return AddressForm(a.street, a.zip, a.city, a.country or "DE") if a else AddressForm()
+
+    def same(a: Address, b: Address) -> bool:
+        return (a.street, a.zip, a.city, a.country) == (b.street, b.zip, b.city, b.country)
+
+    # The import stores a billing-only address also as the postal one; a billing address
+    # equal to the postal address is shown as "no different billing address".
+    separate_billing = billing is not None and postal is not None and not same(billing, postal)
+    return CustomerForm(
+        kind=customer.kind, company=customer.company, first_name=customer.first_name,
+        last_name=customer.last_name, name_suffix=customer.name_suffix,
+        customer_number=customer.customer_number or "", description=customer.description,
+        postal=address(postal or billing),
+        billing=address(billing) if separate_billing else None,
+        emails=[i.value for i in infos if i.kind == "email"],
+        mobiles=[i.value for i in infos if i.kind == "mobile"],
+        phones=[i.value for i in infos if i.kind == "phone"],
+    )
+
+
+def _write_address(customer: Customer, kind: str, form: AddressForm | None) -> None:
+    existing = list(customer.addresses.where(Address.kind == kind)
+                    .order_by(Address.position, Address.id))
+    if form is None or form.empty:
+        for row in existing[:1]:
+            row.delete_instance()
+        return
+    row = existing[0] if existing else Address(customer=customer, kind=kind)
+    row.street, row.zip, row.city = form.street.strip(), form.zip.strip(), form.city.strip()
+    row.country = (form.country.strip() or "DE").upper()
+    row.save()
+
+
+def _write_ways(customer: Customer, kind: str, values: list[str]) -> None:
+    values = [v.strip() for v in values if v.strip()]
+    existing = list(customer.contact_infos.where(ContactInfo.kind == kind)
+                    .order_by(ContactInfo.position, ContactInfo.id))
+    for position, value in enumerate(values):
+        if position < len(existing):
+            row = existing[position]
+            if row.value != value or row.position != position:
+                row.value, row.position = value, position
+                row.save()
+        else:
+            ContactInfo.create(customer=customer, kind=kind, value=value, position=position)
+    for row in existing[len(values):]:
+        row.delete_instance()
+
+
+def _address_dict(kind: str, form: AddressForm) -> dict[str, str]:
+    return {"kind": kind, "street": form.street.strip(), "zip": form.zip.strip(),
+            "city": form.city.strip(), "country": (form.country.strip() or "DE").upper()}
+
+
+def create_customer(form: CustomerForm) -> int:
+    """A new local customer: no sevDesk id, a local customer number when none was typed (C7)."""
+    addresses = [] if form.postal.empty else [_address_dict("postal", form.postal)]
+    if form.billing is not None and not form.billing.empty:
+        addresses.append(_address_dict("billing", form.billing))
+    customer = create_local_customer(
+        kind=form.kind, company=form.company.strip(), first_name=form.first_name.strip(),
+        last_name=form.last_name.strip(), name_suffix=form.name_suffix.strip(),
+        customer_number=form.customer_number.strip() or None,
+        description=form.description.strip(), addresses=addresses,
+        emails=form.emails[:2], mobiles=form.mobiles[:2], phones=form.phones[:1])
+    return int(customer.id)
+
+
+def save_customer(customer_id: int | None, form: CustomerForm) -> int:
+    """Create (None) or update a customer from the dialog; returns its id."""
+    if customer_id is None:
+        return create_customer(form)
+    with db.atomic():
+        customer = Customer.get_by_id(customer_id)
+        number = form.customer_number.strip() or customer.customer_number
+        customer.kind = form.kind
+        customer.company = form.company.strip()
+        customer.first_name = form.first_name.strip()
+        customer.last_name = form.last_name.strip()
+        customer.name_suffix = form.name_suffix.strip()
+        customer.customer_number = number
+        customer.description = form.description.strip()
+        customer.updated_at = utcnow()
+        customer.save()
+        _write_address(customer, "postal", form.postal)
+        has_billing = customer.addresses.where(Address.kind == "billing").exists()
+        if form.billing is not None:
+            _write_address(customer, "billing", form.billing)
+        elif has_billing:
+            # "No different billing address" keeps the billing row, equal to the postal one.
+            _write_address(customer, "billing", form.postal)
+        _write_ways(customer, "email", form.emails[:2])
+        _write_ways(customer, "mobile", form.mobiles[:2])
+        _write_ways(customer, "phone", form.phones[:1])
+        return int(customer.id)
+
+
+def delete_customer(customer_id: int) -> None:
+    """Delete a customer by hand (C6); projects keep existing without a customer."""
+    with db.atomic():
+        Customer.get_by_id(customer_id).delete_instance(recursive=False)
+
+
+# --- articles ------------------------------------------------------------------------------
+
+
+CENT = Decimal("0.01")
+
+
+def gross_price(net: Decimal, vat_rate: Decimal) -> Decimal:
+    """Net plus VAT, rounded half-up to cents (A3); Decimal only."""
+    return (net * (Decimal(100) + vat_rate) / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class ArticleForm:
+    number: str = ""
+    name: str = ""
+    unit: str = "Stk"
+    net_price: Decimal = Decimal(0)
+    vat_rate: Decimal = Decimal(19)
+    description: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    number: str
+    name: str
+    unit: str
+    net_price: Decimal
+    vat_rate: Decimal
+    gross_price: Decimal
+    active: bool
+    sevdesk_id: str | None
+
+    @property
+    def is_local(self) -> bool:
+        return not self.sevdesk_id
+
+
+def load_article_rows() -> list[ArticleRow]:
+    rows = []
+    for article in Article.select().order_by(Article.id):
+        net = article.net_price if article.net_price is not None else Decimal(0)
+        vat = article.vat_rate if article.vat_rate is not None else Decimal(0)
+        rows.append(ArticleRow(
+            id=article.id, number=article.number, name=article.name, unit=article.unit,
+            net_price=net, vat_rate=vat, gross_price=gross_price(net, vat),
+            active=bool(article.active), sevdesk_id=article.sevdesk_id,
+        ))
+    return rows
+
+
+def article_form(article: Article) -> ArticleForm:
+    return ArticleForm(article.number, article.name, article.unit, article.net_price,
+                       article.vat_rate, article.description, bool(article.active))
+
+
+def save_article(article_id: int | None, form: ArticleForm) -> int:
+    """Create (None, a local article without sevDesk id) or update an article."""
+    with db.atomic():
+        article = Article(sevdesk_id=None) if article_id is None else Article.get_by_id(article_id)
+        article.number = form.number.strip()
+        article.name = form.name.strip()
+        article.unit = form.unit.strip() or "Stk"
+        article.net_price = form.net_price
+        article.vat_rate = form.vat_rate
+        article.description = form.description.strip()
+        article.active = form.active
+        article.updated_at = utcnow()
+        article.save()
+        return int(article.id)
+
+
+def article_number_taken(number: str, own_id: int | None) -> bool:
+    query = Article.select().where(Article.number == number.strip())
+    if own_id is not None:
+        query = query.where(Article.id != own_id)
+    return query.exists()

@@ -1,0 +1,198 @@
+"""The common frame of the Kunden and Artikel tabs: search field, filter checkbox,
+"Neu"/"Bearbeiten" buttons, a sortable table behind a :class:`RecordFilterProxy` and a
+row counter. Subclasses provide the columns, the loader and the edit dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
+
+
+class RecordTab(QWidget):
+    """Base of a tab showing one table of store records.
+
+    Subclasses implement :meth:`columns`, :meth:`load_records`, :meth:`open_editor` and may
+    install a filter checkbox with :meth:`add_filter_checkbox`.
+    """
+
+    #: The names of ``controller.data_changed`` that make this tab reload.
+    reload_on: tuple[str, ...] = ("all",)
+
+    record_saved = Signal(object)
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+
+        self.model = RecordTableModel(self.columns(), dimmed=self.dimmed_reason, parent=self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.search_placeholder())
+        self.search.textChanged.connect(self.proxy.set_search_text)
+        self.search.textChanged.connect(self._update_count)
+
+        self.new_button = QPushButton(self.tr("Neu"), self)
+        self.new_button.clicked.connect(self.create_record)
+        self.edit_button = QPushButton(self.tr("Bearbeiten"), self)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.setEnabled(False)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stretch = [n for n, c in enumerate(self.model.columns) if c.stretch]
+        header.setStretchLastSection(not stretch)
+        for number, column in enumerate(self.model.columns):
+            if column.width:
+                self.view.setColumnWidth(number, column.width)
+            if column.stretch:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        self.view.sortByColumn(self.default_sort_column(), Qt.SortOrder.AscendingOrder)
+        self.view.doubleClicked.connect(self._on_double_click)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.count_label = QLabel(self)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(QLabel(self.tr("Suchen:"), self))
+        self.toolbar.addWidget(self.search, 1)
+        self.filter_row = QHBoxLayout()
+        self.toolbar.addLayout(self.filter_row)
+        self.toolbar.addSpacing(12)
+        self.toolbar.addWidget(self.new_button)
+        self.toolbar.addWidget(self.edit_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+        changed = getattr(controller, "data_changed", None)
+        if changed is not None:
+            changed.connect(self._on_data_changed)
+        self.reload()
+
+    # --- to implement ----------------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def load_records(self) -> list[Any]:
+        raise NotImplementedError
+
+    def open_editor(self, record: Any | None) -> int | None:
+        """Show the edit dialog (record None = create); the saved record's id, or None."""
+        raise NotImplementedError
+
+    def dimmed_reason(self, record: Any) -> str | None:
+        return None
+
+    def search_placeholder(self) -> str:
+        return self.tr("Suchbegriff eingeben …")
+
+    def count_text(self, shown: int, total: int) -> str:
+        return self.tr("%1 von %2 Einträgen").replace("%1", str(shown)).replace("%2", str(total))
+
+    def default_sort_column(self) -> int:
+        return 0
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def add_filter_checkbox(self, text: str, name: str, hide: Callable[[Any], bool],
+                            checked: bool = True) -> QCheckBox:
+        """A checkbox that, when unchecked, hides records for which ``hide`` is True."""
+        box = QCheckBox(text, self)
+        box.setChecked(checked)
+
+        def apply(state: bool) -> None:
+            self.proxy.set_predicate(name, None if state else (lambda r: not hide(r)))
+            self._update_count()
+
+        box.toggled.connect(apply)
+        apply(checked)
+        self.filter_row.addWidget(box)
+        return box
+
+    def reload(self) -> None:
+        """Re-read the records from the store, keeping the selected record selected."""
+        selected = self.selected_record()
+        self.model.set_records(self.load_records())
+        if selected is not None:
+            self.select_record(getattr(selected, "id", None))
+        self._update_count()
+        self._on_selection()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in self.reload_on or what == "all":
+            self.reload()
+
+    def selected_record(self) -> Any | None:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        if not rows:
+            return None
+        return rows[0].data(RecordRole)
+
+    def select_record(self, record_id: Any) -> bool:
+        row = self.proxy.row_of_id(record_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.proxy.index(row, 0))
+        return True
+
+    def _on_selection(self, *_args: object) -> None:
+        self.edit_button.setEnabled(self.selected_record() is not None)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        record = index.data(RecordRole)
+        if record is not None:
+            self._edit(record)
+
+    def edit_selected(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self._edit(record)
+
+    def create_record(self) -> None:
+        self._edit(None)
+
+    def _edit(self, record: Any | None) -> None:
+        saved_id = self.open_editor(record)
+        if saved_id is not None:
+            self.reload()
+            self.select_record(saved_id)
+            self.record_saved.emit(saved_id)
+
+    def _update_count(self, *_args: object) -> None:
+        self.count_label.setText(self.count_text(self.proxy.rowCount(), self.model.rowCount()))

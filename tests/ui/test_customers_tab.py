@@ -1,0 +1,135 @@
+"""Kunden tab: search as you type, sorting, lookups through RecordRole, local create (C7),
+customers deleted in sevDesk stay visible and marked (C6)."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import FakeController
+from PySide6.QtCore import Qt
+
+from craftdesk.store.models import Address, ContactInfo, Customer
+from craftdesk.ui.customers_tab import CustomersTab
+from craftdesk.ui.dialogs import common
+from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
+from craftdesk.ui.table_models import RecordRole
+
+
+def _customer(name: str, number: str, *, city: str = "Köln", email: str = "",
+              sevdesk_id: str | None = None, deleted: bool = False, kind: str = "organisation"):
+    customer = Customer.create(company=name if kind == "organisation" else "",
+                               last_name=name if kind == "person" else "", kind=kind,
+                               customer_number=number, sevdesk_id=sevdesk_id,
+                               deleted_in_sevdesk=deleted)
+    Address.create(customer=customer, kind="postal", street="Hauptstr. 1", zip="50667", city=city)
+    if email:
+        ContactInfo.create(customer=customer, kind="email", value=email)
+    return customer
+
+
+@pytest.fixture
+def tab(qtbot, database):
+    _customer("Bäckerei Schmidt", "1003", city="Köln", email="info@schmidt.de", sevdesk_id="11")
+    _customer("Autohaus Meier", "1001", city="Bonn", sevdesk_id="12")
+    _customer("Weber", "1002", city="Düsseldorf", sevdesk_id="13", kind="person")
+    _customer("Alte Firma GmbH", "1004", city="Aachen", sevdesk_id="14", deleted=True)
+    widget = CustomersTab(FakeController())
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _names(tab: CustomersTab) -> list[str]:
+    return [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+
+
+def test_search_filters_as_you_type_and_clearing_restores(tab, qtbot):
+    assert tab.proxy.rowCount() == 4
+    qtbot.keyClicks(tab.search, "bon")  # city column, typed key by key
+    assert _names(tab) == ["Autohaus Meier"]
+    tab.search.clear()
+    tab.search.setText("KÖLN")  # non-ASCII and upper case (QTest types ASCII only)
+    assert _names(tab) == ["Bäckerei Schmidt"]
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "SCHMIDT.DE")  # e-mail column, case-insensitive
+    assert _names(tab) == ["Bäckerei Schmidt"]
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "100")  # customer numbers
+    assert tab.proxy.rowCount() == 4
+    tab.search.clear()
+    assert tab.proxy.rowCount() == 4
+    assert "4 von 4" in tab.count_label.text()
+
+
+def test_sorting_by_name_and_record_lookup_after_sort(tab, monkeypatch):
+    tab.view.sortByColumn(tab.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+    assert _names(tab) == ["Alte Firma GmbH", "Autohaus Meier", "Bäckerei Schmidt", "Weber"]
+    opened: list[int | None] = []
+    monkeypatch.setattr(tab, "open_editor", lambda record: opened.append(record.id))
+    second = tab.proxy.index(1, 0)
+    tab.view.doubleClicked.emit(second)
+    assert opened == [Customer.get(Customer.company == "Autohaus Meier").id]
+
+
+def test_record_role_after_filtering(tab):
+    tab.search.setText("weber")
+    record = tab.proxy.index(0, 3).data(RecordRole)
+    assert record.id == Customer.get(Customer.last_name == "Weber").id
+    assert tab.proxy.record_at(0) == record
+
+
+def test_C6_deleted_in_sevdesk_visible_greyed_and_filterable(tab):
+    row = tab.proxy.row_of_id(Customer.get(Customer.company == "Alte Firma GmbH").id)
+    status = tab.proxy.index(row, tab.model.column_of("status"))
+    assert status.data() == "in sevDesk gelöscht"
+    assert status.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "gelöscht" in status.data(Qt.ItemDataRole.ToolTipRole)
+    tab.deleted_filter.setChecked(False)
+    assert "Alte Firma GmbH" not in _names(tab)
+    assert tab.proxy.rowCount() == 3
+    tab.deleted_filter.setChecked(True)
+    assert tab.proxy.rowCount() == 4
+
+
+def test_C7_create_dialog_makes_local_customer_with_local_number(tab, qtbot, monkeypatch):
+    dialog = CustomerDialog(None, tab)
+    qtbot.addWidget(dialog)
+    number = dialog.customer_number.text()
+    assert number.startswith("L-")
+    dialog.company.setText("Neubau Krause KG")
+    dialog.postal.street.setText("Ringstraße 5")
+    dialog.postal.zip.setText("53111")
+    dialog.postal.city.setText("Bonn")
+    dialog.emails[0].setText("krause@example.de")
+    dialog.save_button.click()
+    created = Customer.get(Customer.company == "Neubau Krause KG")
+    assert created.sevdesk_id is None
+    assert created.customer_number == number
+    assert [a.city for a in created.addresses] == ["Bonn"]
+    assert [c.value for c in created.contact_infos] == ["krause@example.de"]
+    # The next local customer gets the next number.
+    second = CustomerDialog(None, tab)
+    qtbot.addWidget(second)
+    assert second.customer_number.text() != number
+    tab.reload()
+    row = tab.proxy.row_of_id(created.id)
+    assert tab.proxy.index(row, tab.model.column_of("source")).data() == "lokal"
+
+
+def test_create_refuses_missing_name(tab, qtbot, monkeypatch):
+    warnings: list[str] = []
+    monkeypatch.setattr(common, "warn", lambda parent, title, text: warnings.append(text))
+    dialog = CustomerDialog(None, tab)
+    qtbot.addWidget(dialog)
+    dialog.save_button.click()
+    assert warnings and "Firmennamen" in warnings[0]
+    assert Customer.select().count() == 4
+
+
+def test_C5_imported_customer_dialog_warns_about_overwrite(tab, qtbot):
+    customer = Customer.get(Customer.company == "Autohaus Meier")
+    dialog = CustomerDialog(customer.id, tab)
+    qtbot.addWidget(dialog)
+    assert "überschrieben" in dialog.note.text()
+    assert dialog.customer_number.isReadOnly()
+    dialog.phone.setText("0228 123")
+    dialog.save_button.click()
+    assert [c.value for c in customer.contact_infos] == ["0228 123"]
