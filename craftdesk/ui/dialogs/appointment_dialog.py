@@ -1,0 +1,363 @@
+"""The appointment editor: title, status, start/end, assigned employees and observers, and
+the worksheet (hours, used articles, notes). Setting "Fertig" asks for the hours and the
+used articles (O8). Invoiced appointments are frozen: their worksheet is read-only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import CraftdeskError
+from ...services import employees, projects
+from ...store.db import db
+from ...store.models import APPOINTMENT_STATUSES, Article
+from ..project_tree import status_name
+from ..style import STATUS_COLORS, format_decimal, parse_decimal_de
+from . import common
+from .article_picker import ArticlePickerDialog
+
+DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
+
+
+def _swatch(code: str) -> QIcon:
+    """A small square in the status colour, so the combo matches the tree's colours."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(STATUS_COLORS.get(code, QColor("white")))
+    return QIcon(pixmap)
+
+
+class AppointmentDialog(QDialog):
+    """Edit ``appointment_id``, or with None create a new appointment in ``job_id``."""
+
+    def __init__(self, appointment_id: int | None, job_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.appointment_id = appointment_id
+        self.saved_id: int | None = None
+        appointment = projects.get_appointment(appointment_id) if appointment_id else None
+        self.job_id = appointment.job_id if appointment is not None else job_id
+        self.frozen = appointment is not None and projects.is_invoiced(appointment)
+        self.setWindowTitle(self.tr("Termin bearbeiten") if appointment else self.tr("Neuer Termin"))
+        self.setMinimumWidth(820)
+
+        layout = QVBoxLayout(self)
+        self.done_hint = common.banner(self.tr(
+            "Für „Fertig“ tragen Sie bitte die geleisteten Stunden und die verwendeten Artikel "
+            "ein – daraus entsteht die Rechnung."), "warning", self)
+        self.done_hint.setVisible(False)
+        layout.addWidget(self.done_hint)
+        if self.frozen:
+            layout.addWidget(common.banner(self.tr(
+                "Dieser Termin ist bereits abgerechnet. Status und Arbeitsblatt können nicht mehr "
+                "geändert werden."), "info", self))
+
+        # --- appointment -------------------------------------------------------------------
+        self.title = QLineEdit(self)
+        self.status = QComboBox(self)
+        self.status.setMinimumWidth(220)
+        for code in APPOINTMENT_STATUSES:
+            self.status.addItem(_swatch(code), status_name(code), code)
+        self.has_start = QCheckBox(self.tr("Beginn:"), self)
+        self.start = QDateTimeEdit(self)
+        self.has_end = QCheckBox(self.tr("Ende:"), self)
+        self.end = QDateTimeEdit(self)
+        now = QDateTime.currentDateTime()
+        for check, edit, hour in ((self.has_start, self.start, 8), (self.has_end, self.end, 16)):
+            edit.setDisplayFormat(DATETIME_FORMAT)
+            edit.setCalendarPopup(True)
+            edit.setDateTime(QDateTime(now.date(), QTime(hour, 0)))
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+        times = QGridLayout()
+        times.addWidget(self.has_start, 0, 0)
+        times.addWidget(self.start, 0, 1)
+        times.addWidget(self.has_end, 0, 2)
+        times.addWidget(self.end, 0, 3)
+        times.setColumnStretch(4, 1)
+
+        head = QFormLayout()
+        head.addRow(self.tr("Projekt:"), QLabel(self._context_text(), self))
+        head.addRow(self.tr("Titel:"), self.title)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status)
+        status_row.addStretch(1)
+        head.addRow(self.tr("Status:"), status_row)
+        head.addRow(self.tr("Zeit:"), times)
+        layout.addLayout(head)
+
+        # --- people ------------------------------------------------------------------------
+        self.assignees = QListWidget(self)
+        self.observers = QListWidget(self)
+        for widget in (self.assignees, self.observers):
+            widget.setMaximumHeight(110)
+            for employee in employees.list_employees(include_inactive=False):
+                item = QListWidgetItem(employee.name, widget)
+                item.setData(Qt.ItemDataRole.UserRole, employee.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        people = QHBoxLayout()
+        for title, widget in ((self.tr("Zugewiesene Mitarbeiter"), self.assignees),
+                              (self.tr("Beobachter (werden informiert)"), self.observers)):
+            box = QGroupBox(title, self)
+            QVBoxLayout(box).addWidget(widget)
+            people.addWidget(box)
+        layout.addLayout(people)
+
+        # --- planned material (read-only) and worksheet -------------------------------------
+        self.planned_label = QLabel(self)
+        self.planned_label.setWordWrap(True)
+        self.worksheet = QGroupBox(self.tr("Arbeitsblatt"), self)
+        self.hours = common.DecimalEdit(self)
+        self.hours.setPlaceholderText(self.tr("z. B. 3,5"))
+        self.hours.setMaximumWidth(120)
+        self.used = QTableWidget(0, 4, self)
+        self.used.setHorizontalHeaderLabels([self.tr("Nummer"), self.tr("Bezeichnung"),
+                                             self.tr("Menge"), self.tr("Einheit")])
+        self.used.verticalHeader().setVisible(False)
+        self.used.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.used.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.used.setColumnWidth(0, 90)
+        self.used.setColumnWidth(2, 80)
+        self.used.setColumnWidth(3, 70)
+        self.used.setMinimumHeight(130)
+        self.add_article = QPushButton(self.tr("Artikel hinzufügen …"), self)
+        self.add_article.clicked.connect(self._pick_article)
+        self.remove_article = QPushButton(self.tr("Entfernen"), self)
+        self.remove_article.clicked.connect(self._remove_article)
+        self.take_planned = QPushButton(self.tr("Geplantes Material übernehmen"), self)
+        self.take_planned.clicked.connect(self._take_planned)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setMaximumHeight(70)
+        sheet = QFormLayout(self.worksheet)
+        sheet.addRow(self.tr("Geleistete Stunden:"), self.hours)
+        sheet.addRow(self.tr("Geplantes Material:"), self.planned_label)
+        sheet.addRow(self.tr("Verwendete Artikel:"), self.used)
+        article_buttons = QHBoxLayout()
+        article_buttons.addWidget(self.add_article)
+        article_buttons.addWidget(self.remove_article)
+        article_buttons.addWidget(self.take_planned)
+        article_buttons.addStretch(1)
+        sheet.addRow("", article_buttons)
+        sheet.addRow(self.tr("Notizen:"), self.notes)
+        layout.addWidget(self.worksheet)
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._planned: list[tuple[int, Decimal]] = []
+        if appointment is not None:
+            self._fill(appointment)
+        else:
+            self.planned_label.setText(self.tr("keines"))
+        self.take_planned.setEnabled(bool(self._planned) and not self.frozen)
+        if self.frozen:
+            for widget in (self.status, self.hours, self.used, self.add_article,
+                           self.remove_article, self.take_planned):
+                widget.setEnabled(False)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.has_start.toggled.connect(self._start_toggled)
+        self.has_end.toggled.connect(self._end_toggled)
+
+    # --- filling -----------------------------------------------------------------------------
+
+    def _context_text(self) -> str:
+        """Project, customer and job site, so the editor says which work this is."""
+        if self.job_id is None:
+            return ""
+        job = projects.get_job(self.job_id)
+        project = job.project
+        parts = [project.title]
+        if project.customer_id is not None:
+            parts.append(project.customer.display_name)
+        site = projects.site_of(project)
+        place = " ".join(p for p in (site.zip, site.city) if p)
+        address = ", ".join(p for p in (site.street, place) if p)
+        if address:
+            parts.append(address)
+        return " · ".join(parts)
+
+    def _fill(self, appointment: object) -> None:
+        a = appointment
+        self.title.setText(a.title)
+        self.status.setCurrentIndex(max(0, self.status.findData(a.status)))
+        for check, edit, value in ((self.has_start, self.start, a.start), (self.has_end, self.end, a.end)):
+            if value is not None:
+                check.setChecked(True)
+                edit.setDateTime(QDateTime(value))
+        if a.start is not None and a.end is None:
+            self.end.setDateTime(QDateTime(a.start).addSecs(2 * 3600))
+        for widget, role in ((self.assignees, "assignee"), (self.observers, "observer")):
+            chosen = {e.id for e in projects.people_of(a, role)}
+            for row in range(widget.count()):
+                item = widget.item(row)
+                if item.data(Qt.ItemDataRole.UserRole) in chosen:
+                    item.setCheckState(Qt.CheckState.Checked)
+        self.hours.set_value(a.hours)
+        for line in projects.used_of(a):
+            self._add_used_row(line.article, line.quantity)
+        self.notes.setPlainText(a.notes)
+        planned_texts = []
+        for line in projects.planned_of(a):
+            name = line.article.name if line.article_id else line.text
+            planned_texts.append(f"{format_decimal(line.quantity)} {line.unit} {name}".strip())
+            if line.article_id:
+                self._planned.append((line.article_id, line.quantity))
+        self.planned_label.setText("; ".join(planned_texts) or self.tr("keines"))
+
+    def _add_used_row(self, article: Article, quantity: Decimal) -> None:
+        for row in range(self.used.rowCount()):  # the same article twice: add up (like the service)
+            if self.used.item(row, 0).data(Qt.ItemDataRole.UserRole) == article.id:
+                current = parse_decimal_de(self.used.item(row, 2).text()) or Decimal(0)
+                self.used.item(row, 2).setText(format_decimal(current + quantity))
+                return
+        row = self.used.rowCount()
+        self.used.insertRow(row)
+        for col, text in enumerate((article.number, article.name, format_decimal(quantity), article.unit)):
+            item = QTableWidgetItem(text)
+            if col != 2:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            else:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.used.setItem(row, col, item)
+        self.used.item(row, 0).setData(Qt.ItemDataRole.UserRole, article.id)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _status_changed(self) -> None:
+        done = self.status.currentData() == "done"
+        self.done_hint.setVisible(done)
+        if done and not self.hours.text().strip():
+            self.hours.setFocus()
+
+    def _start_toggled(self, has_start: bool) -> None:
+        # Giving an unscheduled appointment a start schedules it (and back), as users expect.
+        current = self.status.currentData()
+        if has_start and current == "unscheduled":
+            self.status.setCurrentIndex(self.status.findData("scheduled"))
+        elif not has_start and current == "scheduled":
+            self.status.setCurrentIndex(self.status.findData("unscheduled"))
+
+    def _end_toggled(self, has_end: bool) -> None:
+        # A fresh end starts two hours after the start instead of at some unrelated day.
+        if has_end and self.has_start.isChecked() and self.end.dateTime() <= self.start.dateTime():
+            self.end.setDateTime(self.start.dateTime().addSecs(2 * 3600))
+
+    def _pick_article(self) -> None:
+        picker = ArticlePickerDialog(self)
+        if picker.exec() and picker.chosen is not None:
+            row, quantity = picker.chosen
+            self._add_used_row(Article.get_by_id(row.id), quantity)
+
+    def add_used_article(self, article_id: int, quantity: Decimal) -> None:
+        """Add a used article (what the picker does; also handy for tests and scripts)."""
+        self._add_used_row(Article.get_by_id(article_id), quantity)
+
+    def _remove_article(self) -> None:
+        for index in sorted({i.row() for i in self.used.selectedIndexes()}, reverse=True):
+            self.used.removeRow(index)
+
+    def _take_planned(self) -> None:
+        for article_id, quantity in self._planned:
+            self._add_used_row(Article.get_by_id(article_id), quantity)
+
+    def used_lines(self) -> list[tuple[int, Decimal]] | None:
+        """(article id, quantity) of the table; None (after a warning) when one is unreadable."""
+        lines = []
+        for row in range(self.used.rowCount()):
+            quantity = parse_decimal_de(self.used.item(row, 2).text())
+            if quantity is None or quantity <= 0:
+                common.warn(self, self.windowTitle(), self.tr(
+                    "Die Menge von „%1“ ist keine Zahl größer als 0.").replace(
+                        "%1", self.used.item(row, 1).text()))
+                return None
+            lines.append((self.used.item(row, 0).data(Qt.ItemDataRole.UserRole), quantity))
+        return lines
+
+    def _checked(self, widget: QListWidget) -> list[int]:
+        return [widget.item(r).data(Qt.ItemDataRole.UserRole) for r in range(widget.count())
+                if widget.item(r).checkState() == Qt.CheckState.Checked]
+
+    def _when(self, check: QCheckBox, edit: QDateTimeEdit) -> datetime | None:
+        return edit.dateTime().toPython() if check.isChecked() else None
+
+    def _save(self) -> None:
+        status = self.status.currentData()
+        hours = self.hours.value()
+        if self.hours.text().strip() and hours is None:
+            common.warn(self, self.windowTitle(), self.tr("Die Stundenzahl ist keine gültige Zahl."))
+            return
+        used = self.used_lines()
+        if used is None:
+            return
+        if status == "done" and not self.frozen:
+            if hours is None:
+                self.done_hint.setVisible(True)
+                common.warn(self, self.windowTitle(), self.tr(
+                    "Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ "
+                    "gesetzt wird."))
+                self.hours.setFocus()
+                return
+            if not used and not common.confirm(self, self.windowTitle(), self.tr(
+                    "Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?")):
+                return
+        try:
+            self.saved_id = self._write(status, hours, used)
+        except CraftdeskError as exc:
+            common.warn(self, self.windowTitle(), str(exc))
+            return
+        self.accept()
+
+    def _write(self, status: str, hours: Decimal | None, used: list[tuple[int, Decimal]]) -> int:
+        start = self._when(self.has_start, self.start)
+        end = self._when(self.has_end, self.end)
+        assignees, observers = self._checked(self.assignees), self._checked(self.observers)
+        notes = self.notes.toPlainText()
+        plain_status = "in_progress" if status == "done" else status
+        with db.atomic():  # all or nothing: a refused worksheet undoes the other changes
+            if self.appointment_id is None:
+                appointment = projects.create_appointment(
+                    self.job_id, self.title.text(), start=start, end=end, status=plain_status,
+                    assignee_ids=assignees, observer_ids=observers, notes=notes)
+            else:
+                appointment = projects.edit_appointment(
+                    self.appointment_id, title=self.title.text(), start=start, end=end,
+                    status=None if self.frozen else plain_status, notes=notes)
+                projects.set_appointment_people(appointment.id, "assignee", assignees)
+                projects.set_appointment_people(appointment.id, "observer", observers)
+            if not self.frozen:
+                if status == "done":
+                    projects.set_appointment_done(appointment.id, hours, used)
+                else:
+                    projects.set_worksheet(appointment.id, hours=hours, used=used)
+            return int(appointment.id)

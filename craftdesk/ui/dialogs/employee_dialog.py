@@ -1,0 +1,215 @@
+"""Mitarbeiter: list, add, edit, delete, and take over the sevDesk users (through the worker).
+
+Employees are who can be assigned to appointments or observe them; the order import makes
+the confirmation's creator an observer when they are a local employee (O3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import CraftdeskError
+from ...services import employees
+from ...store.models import Employee
+from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
+from . import common
+from .errors import error_text
+
+
+@dataclass(frozen=True)
+class EmployeeRow:
+    id: int
+    name: str
+    email: str
+    sevdesk_user_id: str
+    active: bool
+
+
+def load_employee_rows() -> list[EmployeeRow]:
+    return [EmployeeRow(e.id, e.name, e.email or "", e.sevdesk_user_id or "", bool(e.active))
+            for e in employees.list_employees()]
+
+
+class EmployeeEditDialog(QDialog):
+    def __init__(self, employee_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        employee = employees.get_employee(employee_id) if employee_id is not None else None
+        self.employee = employee
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("Mitarbeiter bearbeiten") if employee else self.tr("Neuer Mitarbeiter"))
+        self.setMinimumWidth(420)
+        self.name = QLineEdit(self)
+        self.email = QLineEdit(self)
+        self.user_id = QLineEdit(self)
+        self.user_id.setPlaceholderText(self.tr("optional"))
+        self.active = QCheckBox(self.tr("Aktiv (für Termine auswählbar)"), self)
+        self.active.setChecked(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("E-Mail:"), self.email)
+        form.addRow(self.tr("sevDesk-Benutzer-ID:"), self.user_id)
+        form.addRow("", self.active)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        if employee is not None:
+            self.name.setText(employee.name)
+            self.email.setText(employee.email or "")
+            self.user_id.setText(employee.sevdesk_user_id or "")
+            self.active.setChecked(bool(employee.active))
+
+    def _save(self) -> None:
+        try:
+            if self.employee is None:
+                saved = employees.add_employee(self.name.text(), self.email.text() or None,
+                                               self.user_id.text() or None, self.active.isChecked())
+            else:
+                saved = employees.edit_employee(
+                    self.employee.id, name=self.name.text(), email=self.email.text() or None,
+                    sevdesk_user_id=self.user_id.text() or None, active=self.active.isChecked())
+        except CraftdeskError as exc:
+            common.warn(self, self.windowTitle(), str(exc))
+            return
+        self.saved_id = saved.id
+        self.accept()
+
+
+class EmployeeDialog(QDialog):
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(self.tr("Mitarbeiter"))
+        self.resize(740, 420)
+        active, inactive = self.tr("aktiv"), self.tr("inaktiv")
+        columns = [
+            Column("name", self.tr("Name"), lambda e: e.name, width=200),
+            Column("email", self.tr("E-Mail"), lambda e: e.email or "", width=260),
+            Column("user", self.tr("sevDesk-Benutzer"), lambda e: e.sevdesk_user_id or "", width=120),
+            Column("active", self.tr("Status"), lambda e: active if e.active else inactive),
+        ]
+        self.model = RecordTableModel(columns, parent=self,
+                                      dimmed=lambda e: None if e.active else inactive)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, self.view.horizontalHeader().sortIndicatorOrder())
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for number, column in enumerate(columns):
+            if column.width:
+                self.view.setColumnWidth(number, column.width)
+        self.view.doubleClicked.connect(self._double_clicked)
+
+        self.status = common.banner("", "info", self)
+        self.status.setVisible(False)
+        self.new_button = QPushButton(self.tr("Neu"), self)
+        self.new_button.clicked.connect(lambda: self._edit(None))
+        self.edit_button = QPushButton(self.tr("Bearbeiten"), self)
+        self.edit_button.clicked.connect(lambda: self._edit(self.selected()))
+        self.delete_button = QPushButton(self.tr("Löschen"), self)
+        self.delete_button.clicked.connect(self._delete)
+        self.sevdesk_button = QPushButton(self.tr("Aus sevDesk übernehmen"), self)
+        self.sevdesk_button.setToolTip(self.tr("Legt für jeden sevDesk-Benutzer, der noch keinem "
+                                               "Mitarbeiter zugeordnet ist, einen Mitarbeiter an."))
+        self.sevdesk_button.clicked.connect(self.take_from_sevdesk)
+        close = QPushButton(self.tr("Schließen"), self)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sevdesk_button)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_records(load_employee_rows())
+
+    def selected(self) -> EmployeeRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(RecordRole) if rows else None
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self._edit(index.data(RecordRole))
+
+    def _edit(self, employee: EmployeeRow | None) -> None:
+        if employee is None and self.sender() is self.edit_button:
+            return
+        dialog = EmployeeEditDialog(employee.id if employee is not None else None, self)
+        if dialog.exec():
+            self.reload()
+
+    def _delete(self) -> None:
+        employee = self.selected()
+        if employee is None:
+            return
+        if common.confirm(self, self.tr("Mitarbeiter löschen"), self.tr(
+                "„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.").replace(
+                    "%1", employee.name), yes=self.tr("Löschen")):
+            try:
+                employees.delete_employee(employee.id)
+            except CraftdeskError as exc:
+                common.warn(self, self.windowTitle(), str(exc))
+            self.reload()
+
+    def take_from_sevdesk(self) -> None:
+        self.sevdesk_button.setEnabled(False)
+        self._show(self.tr("sevDesk-Benutzer werden geladen …"), "info")
+        started = self.controller.run_task(
+            self.tr("Mitarbeiter aus sevDesk übernehmen"), employees.employees_from_sevdesk,
+            on_success=self._taken, on_failure=self._failed, changes="projects")
+        if not started:
+            self.sevdesk_button.setEnabled(True)
+            self._show(self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal "
+                               "versuchen."), "warning")
+
+    def _taken(self, created: list[Employee]) -> None:
+        self.sevdesk_button.setEnabled(True)
+        self.reload()
+        if created:
+            names = ", ".join(e.name for e in created)
+            self._show(self.tr("%1 Mitarbeiter übernommen: %2").replace("%1", str(len(created)))
+                       .replace("%2", names), "success")
+        else:
+            self._show(self.tr("Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden."), "info")
+
+    def _failed(self, error: Exception) -> None:
+        self.sevdesk_button.setEnabled(True)
+        self._show(error_text(error, self), "error")
+
+    def _show(self, text: str, kind: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(common.BANNER_STYLES[kind])
+        self.status.setVisible(True)

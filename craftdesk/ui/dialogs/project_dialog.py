@@ -1,0 +1,137 @@
+"""Create or edit a project (title, customer, job-site address, notes) — O8."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import CraftdeskError
+from ...services import projects
+from ...store.models import Address, Customer
+from . import common
+
+
+def customer_combo(parent: QWidget, empty_text: str) -> QComboBox:
+    """An editable combo of all customers (type to search), first entry "no customer"."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItem(empty_text, None)
+    customers = sorted(Customer.select(), key=lambda c: c.display_name.casefold())
+    for customer in customers:
+        label = customer.display_name
+        if customer.customer_number:
+            label += f" ({customer.customer_number})"
+        combo.addItem(label, customer.id)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+def combo_customer_id(combo: QComboBox) -> int | None:
+    """The chosen customer id; typed text that names no customer counts as none."""
+    index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchExactly)
+    return combo.itemData(index) if index >= 0 else None
+
+
+class ProjectDialog(QDialog):
+    def __init__(self, project_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project_id = project_id
+        self.saved_id: int | None = None
+        project = projects.get_project(project_id) if project_id is not None else None
+        self.setWindowTitle(self.tr("Projekt bearbeiten") if project else self.tr("Neues Projekt"))
+        self.setMinimumWidth(520)
+
+        self.title = QLineEdit(self)
+        self.customer = customer_combo(self, self.tr("(kein Kunde)"))
+        self.street = QLineEdit(self)
+        self.zip = QLineEdit(self)
+        self.zip.setMaximumWidth(80)
+        self.city = QLineEdit(self)
+        self.take_address = QPushButton(self.tr("Postanschrift des Kunden übernehmen"), self)
+        self.take_address.clicked.connect(self._take_customer_address)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setMaximumHeight(80)
+
+        layout = QVBoxLayout(self)
+        if project is not None and project.sevdesk_order_id:
+            layout.addWidget(common.banner(self.tr(
+                "Aus der sevDesk-Auftragsbestätigung %1 importiert. Änderungen bleiben lokal; "
+                "sevDesk aktualisiert importierte Projekte nie.").replace(
+                    "%1", project.sevdesk_order_number or project.sevdesk_order_id), "info", self))
+        form = QFormLayout()
+        form.addRow(self.tr("Titel:"), self.title)
+        form.addRow(self.tr("Kunde:"), self.customer)
+        layout.addLayout(form)
+        site = QGroupBox(self.tr("Einsatzort"), self)
+        site_form = QFormLayout(site)
+        site_form.addRow(self.tr("Straße:"), self.street)
+        place = QHBoxLayout()
+        place.addWidget(self.zip)
+        place.addWidget(self.city, 1)
+        site_form.addRow(self.tr("PLZ / Ort:"), place)
+        site_form.addRow("", self.take_address)
+        layout.addWidget(site)
+        notes_form = QFormLayout()
+        notes_form.addRow(self.tr("Notizen:"), self.notes)
+        layout.addLayout(notes_form)
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        if project is not None:
+            self.title.setText(project.title)
+            if project.customer_id is not None:
+                self.customer.setCurrentIndex(max(0, self.customer.findData(project.customer_id)))
+            self.street.setText(project.site_street)
+            self.zip.setText(project.site_zip)
+            self.city.setText(project.site_city)
+            self.notes.setPlainText(project.notes)
+
+    def _take_customer_address(self) -> None:
+        customer_id = combo_customer_id(self.customer)
+        if customer_id is None:
+            return
+        address = (Address.select().where(Address.customer == customer_id)
+                   .order_by(Address.kind != "postal", Address.position, Address.id).first())
+        if address is not None:
+            self.street.setText(address.street)
+            self.zip.setText(address.zip)
+            self.city.setText(address.city)
+
+    def _save(self) -> None:
+        site = projects.Site(self.street.text().strip(), self.zip.text().strip(),
+                             self.city.text().strip())
+        try:
+            if self.project_id is None:
+                project = projects.create_project(self.title.text(), combo_customer_id(self.customer),
+                                                  site, self.notes.toPlainText())
+            else:
+                project = projects.edit_project(self.project_id, title=self.title.text(),
+                                                customer_id=combo_customer_id(self.customer),
+                                                site=site, notes=self.notes.toPlainText())
+        except CraftdeskError as exc:
+            common.warn(self, self.tr("Projekt speichern"), str(exc))
+            return
+        self.saved_id = project.id
+        self.accept()

@@ -1,0 +1,195 @@
+"""The data of the Projekte tree: projects → jobs → appointments, read from the store in a
+handful of queries, and the item model built from it.
+
+Every item of a row carries a :class:`TreeRecord` under ``RecordRole`` so actions find the
+record through the role — also behind the search proxy — never by row number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+
+from ..store.models import APPOINTMENT_STATUSES, Appointment, Customer, InvoiceDraft, Job, Project
+from .style import STATUS_COLORS, format_datetime, format_decimal
+from .table_models import RecordRole
+
+LINK_COLOR = QColor("#1a5fb4")
+
+
+def status_name(code: str) -> str:
+    """German (translatable) name of an appointment status code."""
+    names = {
+        "unscheduled": QCoreApplication.translate("Status", "Nicht terminiert"),
+        "scheduled": QCoreApplication.translate("Status", "Terminiert"),
+        "in_progress": QCoreApplication.translate("Status", "In Bearbeitung"),
+        "problem": QCoreApplication.translate("Status", "Problem"),
+        "done": QCoreApplication.translate("Status", "Fertig"),
+        "archived": QCoreApplication.translate("Status", "Archiv"),
+    }
+    return names.get(code, APPOINTMENT_STATUSES.get(code, code))
+
+
+@dataclass(frozen=True)
+class TreeRecord:
+    """What a tree row stands for: kind ``project`` | ``job`` | ``appointment`` and its id."""
+
+    kind: str
+    id: int
+    project_id: int
+    job_id: int | None = None
+    invoice_id: str | None = None  # sevDesk id of the (latest) draft shown in the row
+
+
+@dataclass
+class AppointmentNode:
+    id: int
+    title: str
+    status: str
+    start: datetime | None
+    hours: Decimal | None
+    customer: str
+    invoice_id: str | None
+
+
+@dataclass
+class JobNode:
+    id: int
+    title: str
+    appointments: list[AppointmentNode] = field(default_factory=list)
+
+
+@dataclass
+class ProjectNode:
+    id: int
+    title: str
+    customer: str
+    order_number: str | None
+    jobs: list[JobNode] = field(default_factory=list)
+    invoice_ids: list[str] = field(default_factory=list)
+
+    def appointments(self) -> list[AppointmentNode]:
+        return [a for job in self.jobs for a in job.appointments]
+
+
+def load_project_nodes() -> list[ProjectNode]:
+    """All projects with jobs and appointments; five queries regardless of the size."""
+    names = {c.id: c.display_name for c in Customer.select()}
+    drafts: dict[int, list[str]] = defaultdict(list)
+    draft_ids: dict[int, str] = {}
+    for draft in InvoiceDraft.select().where(InvoiceDraft.state == "sent").order_by(InvoiceDraft.id):
+        if draft.sevdesk_id:
+            drafts[draft.project_id].append(draft.sevdesk_id)
+            draft_ids[draft.id] = draft.sevdesk_id
+    appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
+    query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
+                                          Appointment.id)
+    for a in query:
+        appointments[a.job_id].append(AppointmentNode(
+            a.id, a.title, a.status, a.start, a.hours, names.get(a.customer_id, ""),
+            draft_ids.get(a.invoice_id) if a.invoice_id else None))
+    jobs: dict[int, list[JobNode]] = defaultdict(list)
+    for job in Job.select().order_by(Job.position, Job.id):
+        jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
+    return [ProjectNode(p.id, p.title, names.get(p.customer_id, ""), p.sevdesk_order_number,
+                        jobs.get(p.id, []), drafts.get(p.id, []))
+            for p in Project.select().order_by(Project.id.desc())]
+
+
+COLUMNS = ("title", "customer", "status", "start", "hours", "invoice")
+
+
+def column_titles() -> list[str]:
+    tr = QCoreApplication.translate
+    return [tr("ProjectTree", "Titel"), tr("ProjectTree", "Kunde"), tr("ProjectTree", "Status"),
+            tr("ProjectTree", "Beginn"), tr("ProjectTree", "Stunden"),
+            tr("ProjectTree", "Rechnung (sevDesk)")]
+
+
+def _sum_hours(appointments: list[AppointmentNode]) -> Decimal | None:
+    hours = [a.hours for a in appointments if a.hours is not None]
+    return sum(hours, Decimal(0)) if hours else None
+
+
+def _project_status(node: ProjectNode) -> str:
+    tr = QCoreApplication.translate
+    appointments = node.appointments()
+    if not appointments:
+        return tr("ProjectTree", "keine Termine")
+    done = sum(1 for a in appointments if a.status in ("done", "archived"))
+    text = tr("ProjectTree", "%1 von %2 fertig").replace("%1", str(done)).replace(
+        "%2", str(len(appointments)))
+    if any(a.status == "done" and not a.invoice_id for a in appointments):
+        text += tr("ProjectTree", " – abrechenbar")
+    return text
+
+
+def _row(record: TreeRecord, texts: list[str], bold: bool = False) -> list[QStandardItem]:
+    items = []
+    for col, text in enumerate(texts):
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setData(record, RecordRole)
+        if COLUMNS[col] == "hours":
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if bold:
+            font = QFont()
+            font.setBold(True)
+            item.setFont(font)
+        items.append(item)
+    invoice = items[COLUMNS.index("invoice")]
+    if record.invoice_id:
+        invoice.setForeground(QBrush(LINK_COLOR))
+        font = invoice.font()
+        font.setUnderline(True)
+        invoice.setFont(font)
+        invoice.setToolTip(QCoreApplication.translate(
+            "ProjectTree", "Klicken, um den Rechnungsentwurf in sevDesk zu öffnen"))
+    return items
+
+
+def _draft_text(ids: list[str]) -> str:
+    if not ids:
+        return ""
+    return QCoreApplication.translate("ProjectTree", "Entwurf %1").replace("%1", ", ".join(ids))
+
+
+def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
+    """Fill ``model`` (emptied first) with the project → job → appointment rows.
+
+    Only the rows are removed, not the columns, so the view keeps its column widths.
+    """
+    model.removeRows(0, model.rowCount())
+    if model.columnCount() != len(COLUMNS):
+        model.setHorizontalHeaderLabels(column_titles())
+    root = model.invisibleRootItem()
+    for project in nodes:
+        record = TreeRecord("project", project.id, project.id,
+                            invoice_id=project.invoice_ids[-1] if project.invoice_ids else None)
+        title = project.title
+        if project.order_number:
+            title += f"  ({project.order_number})"
+        hours = _sum_hours(project.appointments())
+        project_row = _row(record, [title, project.customer, _project_status(project), "",
+                                    format_decimal(hours), _draft_text(project.invoice_ids)],
+                           bold=True)
+        for job in project.jobs:
+            job_record = TreeRecord("job", job.id, project.id, job.id)
+            job_row = _row(job_record, [job.title, "", "", "", format_decimal(
+                _sum_hours(job.appointments)), ""])
+            for a in job.appointments:
+                a_record = TreeRecord("appointment", a.id, project.id, job.id, a.invoice_id)
+                a_row = _row(a_record, [a.title, a.customer, status_name(a.status),
+                                        format_datetime(a.start), format_decimal(a.hours),
+                                        _draft_text([a.invoice_id] if a.invoice_id else [])])
+                color = STATUS_COLORS.get(a.status)
+                if color is not None:
+                    a_row[COLUMNS.index("status")].setBackground(QBrush(color))
+                job_row[0].appendRow(a_row)
+            project_row[0].appendRow(job_row)
+        root.appendRow(project_row)

@@ -1,0 +1,323 @@
+"""The Projekte tab: projects → jobs → appointments with status colours (SPEC §4), the
+order import from sevDesk (O1), the appointment editor (O8), employees, and the invoice
+draft: double-click a project → preview → create the draft in sevDesk (I1–I5).
+
+Rows are found through ``RecordRole`` (a :class:`TreeRecord`) on the proxy index that was
+clicked, never by row number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import CraftdeskError
+from ..services import invoices, projects
+from .dialogs import common
+from .dialogs.appointment_dialog import AppointmentDialog
+from .dialogs.employee_dialog import EmployeeDialog
+from .dialogs.invoice_dialog import InvoicePreviewDialog
+from .dialogs.order_import_dialog import OrderImportDialog
+from .dialogs.project_dialog import ProjectDialog
+from .project_tree import COLUMNS, TreeRecord, build_model, load_project_nodes
+from .table_models import RecordRole
+
+
+class ProjectsTab(QWidget):
+    reload_on = ("projects", "customers", "articles", "all")
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
+
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)  # a matching appointment keeps its project
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Projekt, Kunde, Termin oder Status …"))
+        self.search.textChanged.connect(self._search)
+
+        self.new_project_button = QPushButton(self.tr("Neues Projekt"), self)
+        self.new_project_button.clicked.connect(self.new_project)
+        self.new_appointment_button = QPushButton(self.tr("Neuer Termin"), self)
+        self.new_appointment_button.clicked.connect(self.new_appointment)
+        self.edit_button = QPushButton(self.tr("Bearbeiten"), self)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("Löschen"), self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.invoice_button = QPushButton(self.tr("Rechnung …"), self)
+        self.invoice_button.setToolTip(self.tr("Vorschau des Rechnungsentwurfs (auch per "
+                                               "Doppelklick auf das Projekt)"))
+        self.invoice_button.clicked.connect(self._invoice_selected)
+        self.employees_button = QPushButton(self.tr("Mitarbeiter …"), self)
+        self.employees_button.clicked.connect(self.open_employees)
+        self.import_button = QPushButton(self.tr("Aus sevDesk importieren"), self)
+        self.import_button.setToolTip(self.tr("Versendete Auftragsbestätigungen als Projekte übernehmen"))
+        self.import_button.clicked.connect(self.open_order_import)
+
+        self.view = QTreeView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setStyleSheet("QTreeView::item { min-height: 22px; }")
+        self.view.setExpandsOnDoubleClick(False)  # double-click means "open", not "fold"
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.clicked.connect(self._clicked)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Suchen:"), self))
+        top.addWidget(self.search, 1)
+        top.addSpacing(12)
+        top.addWidget(self.import_button)
+        top.addWidget(self.employees_button)
+        actions = QHBoxLayout()
+        for button in (self.new_project_button, self.new_appointment_button, self.edit_button,
+                       self.delete_button, self.invoice_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.hint = QLabel(self.tr("Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen "
+                                   "Termin: bearbeiten."), self)
+        self.hint.setStyleSheet("color: #666;")
+        actions.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+
+        changed = getattr(controller, "data_changed", None)
+        if changed is not None:
+            changed.connect(self._on_data_changed)
+        self.reload()
+        header = self.view.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in zip(COLUMNS, (380, 210, 200, 130, 70)):
+            self.view.setColumnWidth(COLUMNS.index(column), width)
+        header.setStretchLastSection(True)
+
+    # --- data ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Rebuild the tree from the store, keeping what was expanded and selected."""
+        collapsed = self._collapsed_records()
+        selected = self.selected_record()
+        build_model(load_project_nodes(), self.model)
+        self.view.expandAll()
+        for row in range(self.proxy.rowCount()):
+            self._restore(self.proxy.index(row, 0), collapsed)
+        if selected is not None:
+            self.select(selected.kind, selected.id)
+        self._update_buttons()
+
+    def _walk(self, parent: QModelIndex = QModelIndex()):  # noqa: B008 - Qt default
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            yield index
+            yield from self._walk(index)
+
+    def _collapsed_records(self) -> set[tuple[str, int]]:
+        return {(r.kind, r.id) for i in self._walk() if (r := i.data(RecordRole)) is not None
+                and self.proxy.hasChildren(i) and not self.view.isExpanded(i)}
+
+    def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]]) -> None:
+        record = index.data(RecordRole)
+        if record is not None and (record.kind, record.id) in collapsed:
+            self.view.collapse(index)
+        for row in range(self.proxy.rowCount(index)):
+            self._restore(self.proxy.index(row, 0, index), collapsed)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in self.reload_on:
+            self.reload()
+
+    def _search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.view.expandAll()
+
+    def find_index(self, kind: str, record_id: int) -> QModelIndex:
+        for index in self._walk():
+            record = index.data(RecordRole)
+            if record is not None and record.kind == kind and record.id == record_id:
+                return index
+        return QModelIndex()
+
+    def select(self, kind: str, record_id: int) -> bool:
+        index = self.find_index(kind, record_id)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def selected_record(self) -> TreeRecord | None:
+        selection = self.view.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        return rows[0].data(RecordRole) if rows else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        record = self.selected_record()
+        self.new_appointment_button.setEnabled(record is not None)
+        self.edit_button.setEnabled(record is not None)
+        self.delete_button.setEnabled(record is not None)
+        self.invoice_button.setEnabled(record is not None)
+
+    # --- clicks ------------------------------------------------------------------------------
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        record = index.data(RecordRole)
+        if record is None:
+            return
+        if record.kind == "project":
+            self.open_invoice(record.project_id)
+        else:
+            self.edit_record(record)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        record = index.data(RecordRole)
+        if index.column() == COLUMNS.index("invoice") and record is not None and record.invoice_id:
+            common.open_link(invoices.invoice_link(record.invoice_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        record = index.data(RecordRole) if index.isValid() else None
+        menu = QMenu(self)
+        menu.addAction(self.tr("Neues Projekt …"), self.new_project)
+        if record is not None:
+            menu.addAction(self.tr("Neuer Termin …"), self.new_appointment)
+            if record.kind == "project":
+                menu.addAction(self.tr("Neuer Auftrag …"), lambda: self.new_job(record.project_id))
+                menu.addAction(self.tr("Rechnungsentwurf …"), lambda: self.open_invoice(record.project_id))
+            menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
+            menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
+            if record.invoice_id:
+                menu.addAction(self.tr("Rechnungsentwurf in sevDesk öffnen"),
+                               lambda: common.open_link(invoices.invoice_link(record.invoice_id)))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _open(self, dialog: Any) -> bool:
+        self.last_dialog = dialog
+        return bool(dialog.exec())
+
+    def new_project(self) -> None:
+        dialog = ProjectDialog(None, self)
+        if self._open(dialog):
+            self.reload()
+            self.select("project", dialog.saved_id)
+
+    def new_job(self, project_id: int) -> None:
+        title, ok = QInputDialog.getText(self, self.tr("Neuer Auftrag"), self.tr("Titel des Auftrags:"))
+        if ok:
+            self._run(lambda: projects.create_job(project_id, title), self.tr("Neuer Auftrag"))
+
+    def new_appointment(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            common.inform(self, self.tr("Neuer Termin"),
+                          self.tr("Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus."))
+            return
+        job_id = record.job_id
+        if job_id is None:
+            job_id = projects.first_job(projects.get_project(record.project_id)).id
+        dialog = AppointmentDialog(None, job_id, self)
+        if self._open(dialog):
+            self.reload()
+            self.select("appointment", dialog.saved_id)
+
+    def edit_selected(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.edit_record(record)
+
+    def edit_record(self, record: TreeRecord) -> None:
+        if record.kind == "project":
+            dialog: Any = ProjectDialog(record.id, self)
+        elif record.kind == "job":
+            job = projects.get_job(record.id)
+            title, ok = QInputDialog.getText(self, self.tr("Auftrag bearbeiten"),
+                                             self.tr("Titel des Auftrags:"), text=job.title)
+            if ok:
+                self._run(lambda: projects.edit_job(record.id, title), self.tr("Auftrag bearbeiten"))
+            return
+        else:
+            dialog = AppointmentDialog(record.id, parent=self)
+        if self._open(dialog):
+            self.reload()
+
+    def delete_selected(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.delete_record(record)
+
+    def delete_record(self, record: TreeRecord) -> None:
+        questions = {
+            "project": self.tr("Das Projekt mit allen Aufträgen und Terminen löschen?"),
+            "job": self.tr("Den Auftrag mit allen Terminen löschen?"),
+            "appointment": self.tr("Den Termin löschen?"),
+        }
+        actions = {"project": projects.delete_project, "job": projects.delete_job,
+                   "appointment": projects.delete_appointment}
+        if common.confirm(self, self.tr("Löschen"), questions[record.kind], yes=self.tr("Löschen")):
+            # A refusal (e.g. an invoiced appointment) is shown with its reason.
+            self._run(lambda: actions[record.kind](record.id), self.tr("Löschen nicht möglich"))
+
+    def _run(self, action: Any, title: str) -> None:
+        try:
+            action()
+        except CraftdeskError as exc:
+            common.warn(self, title, str(exc))
+        self.reload()
+
+    def open_order_import(self) -> None:
+        self._open(OrderImportDialog(self.controller, self))
+        self.reload()
+
+    def open_employees(self) -> None:
+        self._open(EmployeeDialog(self.controller, self))
+
+    def _invoice_selected(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.open_invoice(record.project_id)
+
+    def open_invoice(self, project_id: int) -> None:
+        """Preview the project's invoice draft; a clear message when nothing is to invoice."""
+        try:
+            preview = invoices.build_preview(project_id)
+        except CraftdeskError as exc:
+            text = str(exc)
+            drafts = [d.sevdesk_id for d in invoices.sent_drafts(project_id) if d.sevdesk_id]
+            if drafts:
+                text += " " + self.tr("Bereits angelegte Rechnungsentwürfe in sevDesk: %1.").replace(
+                    "%1", ", ".join(drafts))
+            common.inform(self, self.tr("Keine Rechnung möglich"), text)
+            return
+        self._open(InvoicePreviewDialog(preview, self.controller, self))
+        self.reload()

@@ -1,0 +1,137 @@
+"""Double-click a project → invoice preview → create the draft in the demo sevDesk, exactly
+once however often the button is clicked (I1, I2, I5); then the id and link are shown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from fakes import FakeController
+
+from craftdesk.services import projects
+from craftdesk.services.customers import create_local_customer
+from craftdesk.store import settings
+from craftdesk.store.models import Appointment, Article, InvoiceDraft
+from craftdesk.ui.dialogs import common
+from craftdesk.ui.dialogs.invoice_dialog import InvoicePreviewDialog
+from craftdesk.ui.project_tree import COLUMNS
+from craftdesk.ui.projects_tab import ProjectsTab
+
+SAVE = "/Invoice/Factory/saveInvoice"
+
+
+@pytest.fixture
+def finished(ctx):
+    settings.set("hourly_rate", "58.00")
+    customer = create_local_customer(
+        company="Praxis Dr. Weber", addresses=[{"kind": "postal", "street": "Lindenstraße 4",
+                                                "zip": "70173", "city": "Stuttgart"}])
+    project = projects.create_project("Wasserschaden Praxis", customer.id)
+    job = projects.jobs_of(project)[0]
+    appointment = projects.create_appointment(job.id, "Trocknung und Rohrtausch",
+                                              start=datetime(2026, 3, 2, 8))
+    article = Article.create(number="A-1002", name="Kupferrohr 15 mm", unit="m",
+                             net_price=Decimal("8.90"), vat_rate=Decimal(19))
+    projects.set_appointment_done(appointment.id, Decimal("2.5"), [(article.id, Decimal(4))])
+    return {"project": project, "appointment": appointment}
+
+
+def _saves(sandbox) -> int:
+    return sum(1 for r in sandbox.requests if r.method == "POST" and r.path == SAVE)
+
+
+def _open_preview(tab: ProjectsTab, project_id: int, monkeypatch) -> InvoicePreviewDialog:
+    opened: list = []
+    monkeypatch.setattr(tab, "_open", lambda dialog: opened.append(dialog) or False)
+    tab.view.doubleClicked.emit(tab.find_index("project", project_id))
+    assert len(opened) == 1 and isinstance(opened[0], InvoicePreviewDialog)
+    return opened[0]
+
+
+def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox, finished,
+                                                            monkeypatch):
+    controller = FakeController(ctx, defer=True)  # the job "runs" until finish_pending()
+    tab = ProjectsTab(controller)
+    qtbot.addWidget(tab)
+    dialog = _open_preview(tab, finished["project"].id, monkeypatch)
+    qtbot.addWidget(dialog)
+
+    table = dialog.table
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == [
+        "Wasserschaden Praxis", "Trocknung und Rohrtausch – am 02.03.2026", "Kupferrohr 15 mm"]
+    assert [table.item(r, 2).text() for r in range(table.rowCount())] == ["1", "2,5", "4"]
+    assert table.item(1, 4).text() == "58,00 €"
+    assert table.item(1, 6).text() == "145,00 €"
+    assert table.item(2, 6).text() == "35,60 €"
+    assert dialog.net_label.text() == "180,60 €"
+    assert dialog.gross_label.text() == "214,91 €"
+
+    sandbox.clear_requests()
+    dialog.confirm_button.click()
+    assert not dialog.confirm_button.isEnabled()
+    dialog.confirm()  # a second click while the first is running
+    dialog.confirm_button.click()
+    assert len(controller.pending) == 1
+    controller.finish_pending()
+    dialog.confirm()  # and one after success
+    controller.finish_pending()
+
+    assert _saves(sandbox) == 1
+    draft = InvoiceDraft.get(InvoiceDraft.project == finished["project"].id)
+    assert draft.state == "sent" and draft.sevdesk_id
+    assert InvoiceDraft.select().count() == 1
+    assert draft.sevdesk_id in dialog.result.text()
+    assert "In sevDesk öffnen" in dialog.result.text()
+    assert dialog.confirm_button.isHidden()
+    assert Appointment.get_by_id(finished["appointment"].id).invoice_id == draft.id
+
+    opened: list[str] = []
+    monkeypatch.setattr(common, "open_link", lambda url: opened.append(url) or True)
+    dialog.result.linkActivated.emit(dialog.link())
+    assert opened and opened[0].endswith(f"/id/{draft.sevdesk_id}")
+
+    # The project row shows the draft id; the tree reloaded through data_changed.
+    row = tab.find_index("project", finished["project"].id)
+    assert draft.sevdesk_id in row.siblingAtColumn(COLUMNS.index("invoice")).data()
+
+
+def test_I1_nothing_to_invoice_shows_message_instead_of_dialog(qtbot, ctx, sandbox, finished,
+                                                               monkeypatch):
+    projects.edit_appointment(finished["appointment"].id, status="in_progress")
+    tab = ProjectsTab(FakeController(ctx))
+    qtbot.addWidget(tab)
+    opened: list = []
+    shown: list[str] = []
+    monkeypatch.setattr(tab, "_open", lambda dialog: opened.append(dialog) or False)
+    monkeypatch.setattr(common, "inform", lambda parent, title, text: shown.append(text))
+    tab.view.doubleClicked.emit(tab.find_index("project", finished["project"].id))
+    assert opened == []
+    assert shown and "keinen fertigen Termin" in shown[0]
+    assert _saves(sandbox) == 0
+
+
+def test_failure_keeps_dialog_open_and_allows_a_safe_retry(qtbot, ctx, sandbox, finished,
+                                                           monkeypatch):
+    controller = FakeController(ctx)
+    tab = ProjectsTab(controller)
+    qtbot.addWidget(tab)
+    dialog = _open_preview(tab, finished["project"].id, monkeypatch)
+    qtbot.addWidget(dialog)
+    sandbox.faults.add(path=SAVE, method="POST", kind="status", status=400, times=1)
+    dialog.confirm_button.click()
+    assert dialog.confirm_button.isEnabled()
+    assert dialog.confirm_button.text() == "Erneut versuchen"
+    assert dialog.draft is None
+    dialog.confirm_button.click()
+    assert dialog.draft is not None
+    assert sum(1 for d in InvoiceDraft.select() if d.state == "sent") == 1
+
+
+def test_preview_shows_hourly_rate_warning(qtbot, ctx, sandbox, finished, monkeypatch):
+    settings.set("hourly_rate", "0.00")
+    tab = ProjectsTab(FakeController(ctx))
+    qtbot.addWidget(tab)
+    dialog = _open_preview(tab, finished["project"].id, monkeypatch)
+    qtbot.addWidget(dialog)
+    assert any("0,00 €" in label.text() for label in dialog.warning_labels)
