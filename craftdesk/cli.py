@@ -13,6 +13,7 @@ from typing import Any
 from . import __version__, config
 from .api.errors import SevdeskError
 from .errors import CraftdeskError, NotAvailableError
+from .store.db import keep_damaged_copy, storage_problem
 
 log = logging.getLogger("craftdesk.cli")
 
@@ -143,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         sys.stderr.write(f"craftdesk: Der Datenordner ist nicht beschreibbar ({exc.strerror}).\n")
         return EXIT_UNEXPECTED
+    # A full disk must not turn a failing log write into a traceback on stderr.
+    logging.raiseExceptions = False
     log.info("craftdesk %s: %s", __version__, command)
     try:
         if args.self_check:
@@ -165,9 +168,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("craftdesk: abgebrochen.\n")
         return 130
-    except Exception:
+    except Exception as exc:
+        kind = storage_problem(exc)
+        if kind is not None:
+            sys.stderr.write(f"craftdesk: {_storage_message(kind, exc, data_dir, log_path)}\n")
+            return EXIT_UNEXPECTED
         log.exception("Unexpected error in %s", command)
         sys.stderr.write(
             f"craftdesk: Unerwarteter Fehler – Einzelheiten stehen im Protokoll {log_path}.\n"
         )
         return EXIT_UNEXPECTED
+
+
+def _storage_message(kind: str, exc: BaseException, data_dir: Any, log_path: Any) -> str:
+    """One German sentence for a failure of the local database or disk (not a bug)."""
+    path = getattr(exc, "path", None) or data_dir / config.DB_FILENAME
+    if kind == "corrupt":
+        log.error("Database %s is damaged: %s", path, getattr(exc, "reason", exc))
+        try:
+            copy = keep_damaged_copy(path)
+        except OSError as copy_exc:
+            log.error("Copying the damaged database failed: %s", copy_exc)
+            return (f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
+                    f"Sicherungskopie ließ sich nicht anlegen ({copy_exc.strerror or copy_exc}) – "
+                    "bitte die Datei selbst sichern und den Support verständigen.")
+        log.error("Copy of the damaged database kept at %s", copy)
+        return (f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
+                f"Sicherungskopie liegt unter {copy} – bitte den Support verständigen.")
+    if kind == "locked":
+        log.warning("Database %s is locked: %s", path, exc)
+        return (f"Die Datenbank {path} ist von einem anderen Programm gesperrt (läuft craftdesk "
+                "schon?) – es ging nichts verloren, bitte später erneut versuchen.")
+    if kind == "full":
+        log.warning("Disk full: %s", exc)
+        return ("Auf dem Datenträger ist kein Platz mehr frei – die angefangene Änderung wurde "
+                "verworfen, die gespeicherten Daten sind unverändert; bitte Platz schaffen und "
+                "erneut versuchen.")
+    log.exception("Database %s not usable", path)
+    return (f"Die Datenbank {path} lässt sich nicht lesen oder schreiben – Einzelheiten stehen im "
+            f"Protokoll {log_path}.")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import shutil
+import sqlite3
+from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import DatabaseProxy, PeeweeException, SqliteDatabase
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +28,105 @@ PRAGMAS = {
 class DatabaseCorruptError(RuntimeError):
     """The database file cannot be read; it was kept untouched for the user."""
 
+    def __init__(self, reason: str, path: Path | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.path = path
+
+
+class DatabaseLockedError(RuntimeError):
+    """Another process holds a lock on the database for longer than the busy timeout."""
+
+    def __init__(self, reason: str, path: Path | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.path = path
+
+
+# --- telling storage failures apart ------------------------------------------------------
+# peewee wraps sqlite3 errors (the original is its first argument); the bulk helpers use the
+# raw connection and raise sqlite3 errors directly. Python 3.11 names the SQLite result code;
+# older versions only have the message.
+
+_KIND_BY_CODE = {"SQLITE_BUSY": "locked", "SQLITE_LOCKED": "locked", "SQLITE_FULL": "full",
+                 "SQLITE_CORRUPT": "corrupt", "SQLITE_NOTADB": "corrupt"}
+_KIND_BY_TEXT = (("database is locked", "locked"), ("database table is locked", "locked"),
+                 ("disk is full", "full"), ("malformed", "corrupt"),
+                 ("file is not a database", "corrupt"), ("file is encrypted", "corrupt"))
+
+
+def _sqlite_errors(exc: BaseException) -> list[sqlite3.Error]:
+    """The sqlite3 errors in an exception chain, outermost first."""
+    found: list[sqlite3.Error] = []
+    current: BaseException | None = exc
+    for _ in range(10):
+        if current is None:
+            break
+        if isinstance(current, sqlite3.Error):
+            found.append(current)
+        elif isinstance(current, PeeweeException) and current.args and isinstance(current.args[0], sqlite3.Error):
+            found.append(current.args[0])
+        current = current.__cause__ or current.__context__
+    return found
+
+
+def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    errors = _sqlite_errors(exc)
+    return errors[0] if errors else None
+
+
+def _classify(error: sqlite3.Error) -> str | None:
+    name = str(getattr(error, "sqlite_errorname", "") or "")
+    for prefix, kind in _KIND_BY_CODE.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return kind
+    text = str(error).lower()
+    for needle, kind in _KIND_BY_TEXT:
+        if needle in text:
+            return kind
+    if isinstance(error, sqlite3.OperationalError):  # cannot open, I/O error, read-only …
+        return "unavailable"
+    return None
+
+
+_SEVERITY = ("corrupt", "full", "locked", "unavailable")
+
+
+def storage_problem(exc: BaseException) -> str | None:
+    """"corrupt", "locked", "full" or "unavailable" for a failure of the local storage,
+    None for anything else (then it is a bug, not the disk).
+
+    The whole exception chain counts: SQLite rolls a transaction back by itself on
+    SQLITE_FULL, so peewee's own ROLLBACK then fails with "no transaction is active" and
+    that error hides the real cause.
+    """
+    if isinstance(exc, DatabaseCorruptError):
+        return "corrupt"
+    if isinstance(exc, DatabaseLockedError):
+        return "locked"
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "full"
+    kinds = {_classify(error) for error in _sqlite_errors(exc)}
+    return next((kind for kind in _SEVERITY if kind in kinds), None)
+
+
+def keep_damaged_copy(path: str | os.PathLike[str]) -> Path:
+    """Copy a damaged database (and its WAL, which may hold committed data) next to it as
+    ``<name>.damaged-<timestamp>``; the original is left exactly as it is."""
+    path = Path(path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+    shutil.copy2(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            shutil.copy2(side, Path(str(target) + suffix))
+    return target
+
 
 def _touch_private(path: Path) -> None:
     if not path.exists():
@@ -34,25 +138,60 @@ def _touch_private(path: Path) -> None:
         pass
 
 
+def _check_readable(path: Path) -> None:
+    """``PRAGMA quick_check`` on a read-only connection before the real open.
+
+    Read-only, because a read-write connection to a damaged file could still change it:
+    closing one checkpoints the WAL into the main file. A lock is not damage: a busy
+    database raises DatabaseLockedError, never DatabaseCorruptError.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return  # a new database
+    timeout = float(PRAGMAS.get("busy_timeout", 5000)) / 1000
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+    except sqlite3.Error as exc:
+        _raise_open_error(exc, path)
+    try:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.Error as exc:
+        _raise_open_error(exc, path)
+    finally:
+        conn.close()
+    if not row or row[0] != "ok":
+        raise DatabaseCorruptError(str(row[0]) if row else "no answer", path)
+
+
+def _raise_open_error(exc: BaseException, path: Path) -> NoReturn:
+    kind = storage_problem(exc)
+    error = _sqlite_error(exc)
+    reason = str(error if error is not None else exc)
+    if kind == "locked":
+        raise DatabaseLockedError(reason, path) from exc
+    # SQLITE_CORRUPT / NOTADB and other non-operational DatabaseErrors mean a damaged file.
+    if kind == "corrupt" or (isinstance(error, sqlite3.DatabaseError)
+                             and not isinstance(error, sqlite3.OperationalError)):
+        raise DatabaseCorruptError(reason, path) from exc
+    raise exc  # cannot open, disk full, I/O error: not damage, reported as such by the caller
+
+
 def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteDatabase:
-    """Open (and migrate) the SQLite file at ``path`` and bind it to the proxy."""
+    """Open (and migrate) the SQLite file at ``path`` and bind it to the proxy.
+
+    Raises DatabaseCorruptError (file damaged; left untouched) or DatabaseLockedError.
+    """
     from .migrations import run_migrations
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _check_readable(path)
     _touch_private(path)
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         database.connect(reuse_if_open=True)
-        row = database.execute_sql("PRAGMA quick_check").fetchone()
-        if not row or row[0] != "ok":
-            raise DatabaseCorruptError(str(row[0]) if row else "no answer")
-    except DatabaseCorruptError:
+    except Exception as exc:  # peewee-wrapped sqlite3 errors
         database.close()
-        raise
-    except Exception as exc:  # sqlite3.DatabaseError: file is not a database, …
-        database.close()
-        raise DatabaseCorruptError(str(exc)) from exc
+        _raise_open_error(exc, path)
     db.initialize(database)
     if migrate:
         run_migrations(database, path)
