@@ -133,7 +133,8 @@ class SyncController(QObject):
         """A token was tested and stored: clear S3 and resume the recurring import."""
         settings.set("connection_broken", False)
         settings.set("sevdesk_enabled", True)
-        settings.set("connected_user", user_name)
+        if user_name:
+            settings.set("connected_user", user_name)
         self.connection_state_changed.emit(self.connection_state())
 
     def set_enabled(self, enabled: bool) -> None:

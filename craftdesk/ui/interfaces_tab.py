@@ -89,6 +89,8 @@ class InterfacesTab(QWidget):
         self.controller = controller
         self.ctx = controller.ctx
         self.prompt: TokenPromptDialog | None = None
+        self._busy = False
+        self._first_progress = False
         self.setObjectName("InterfacesTab")
 
         outer = QVBoxLayout(self)
@@ -262,6 +264,7 @@ class InterfacesTab(QWidget):
         self.enabled.blockSignals(False)
         self._update_keyring_note()
         self.update_schedule_text()
+        self.sync_button.setEnabled(not self._busy and self.controller.can_sync())
 
     def _update_keyring_note(self, stored_where: str | None = None) -> None:
         source = stored_where or self.ctx.tokens.source()
@@ -353,7 +356,9 @@ class InterfacesTab(QWidget):
         self.progress_text.setText(self.tr("Wird abgebrochen …"))
 
     def _on_busy(self, busy: bool) -> None:
-        self.sync_button.setEnabled(not busy)
+        self._busy = busy
+        self._first_progress = busy
+        self.sync_button.setEnabled(not busy and self.controller.can_sync())
         self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)
         if busy:
@@ -361,6 +366,10 @@ class InterfacesTab(QWidget):
         self.update_schedule_text()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self._first_progress:
+            # The run's record exists by now: show it as running in the history.
+            self._first_progress = False
+            self.reload_history()
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
@@ -382,7 +391,9 @@ class InterfacesTab(QWidget):
         if isinstance(error, CancelledError):
             self.progress_text.setText(self.tr("Abgebrochen."))
         else:
-            self.progress_text.setText(self.tr("Fehlgeschlagen."))
+            reason = str(getattr(error, "message", "") or "").rstrip(".")
+            self.progress_text.setText(self.tr("Fehlgeschlagen: {reason}.").replace("{reason}", reason)
+                                       if reason else self.tr("Fehlgeschlagen."))
         self.update_schedule_text()
 
     def update_schedule_text(self) -> None:

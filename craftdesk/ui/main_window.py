@@ -135,7 +135,10 @@ class MainWindow(QMainWindow):
 
         if isinstance(error, AuthError):
             return  # the S3 prompt says it already
-        self.show_message(self.tr("Abgleich fehlgeschlagen"), _reason(error, self))
+        box = self.show_message(self.tr("Abgleich fehlgeschlagen"),
+                                self.tr("Der Abgleich mit sevDesk ist fehlgeschlagen."))
+        box.setInformativeText(_reason(error, self) + " " + self.tr(
+            "Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest."))
 
     def _on_auth_lost(self, message: str) -> None:
         self.bring_to_front()
