@@ -1,0 +1,202 @@
+"""The PyInstaller build (build.spec) and the icons it embeds.
+
+The build itself takes about half a minute to several minutes, so it only runs when asked:
+
+    CRAFTDESK_BUILD_TEST=1 QT_QPA_PLATFORM=offscreen python -m pytest tests/packaging -m slow -q
+
+(``-m slow`` because the default options deselect slow tests; ``-m ""`` runs all.)
+
+It builds the one-folder app into a temp folder and runs the built ``craftdesk-debug
+--self-check`` offscreen. The icon container checks are fast and always run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import plistlib
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ICONS = ROOT / "resources" / "icons"
+EXE_SUFFIX = ".exe" if sys.platform.startswith("win") else ""
+OS_KEYRING_BACKEND = {"win32": "Windows", "darwin": "macOS"}.get(sys.platform, "SecretService")
+
+build_requested = pytest.mark.skipif(
+    os.environ.get("CRAFTDESK_BUILD_TEST") != "1",
+    reason="slow PyInstaller build: set CRAFTDESK_BUILD_TEST=1 to run it",
+)
+needs_pyinstaller = pytest.mark.skipif(
+    importlib.util.find_spec("PyInstaller") is None,
+    reason="PyInstaller is not installed (pip install -e .[build])",
+)
+
+
+# -- icons (fast) -----------------------------------------------------------------------
+def ico_sizes(data: bytes) -> list[int]:
+    reserved, kind, count = struct.unpack_from("<HHH", data, 0)
+    assert (reserved, kind) == (0, 1)
+    sizes = []
+    for index in range(count):
+        width, height, _colors, _res, _planes, bits, length, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * index
+        )
+        assert width == height and bits == 32
+        assert offset + length <= len(data)
+        sizes.append(width or 256)
+    return sizes
+
+
+def icns_types(data: bytes) -> dict[bytes, int]:
+    assert data[:4] == b"icns"
+    assert struct.unpack_from(">I", data, 4)[0] == len(data)
+    found, offset = {}, 8
+    while offset < len(data):
+        kind, length = data[offset : offset + 4], struct.unpack_from(">I", data, offset + 4)[0]
+        payload = data[offset + 8 : offset + length]
+        assert payload.startswith(b"\x89PNG"), kind
+        width, height = struct.unpack_from(">II", payload, 16)  # PNG IHDR
+        assert width == height
+        found[kind] = width
+        offset += length
+    assert offset == len(data)
+    return found
+
+
+def test_ico_holds_every_windows_size():
+    assert ico_sizes((ICONS / "craftdesk.ico").read_bytes()) == [16, 24, 32, 48, 64, 128, 256]
+
+
+def test_icns_holds_retina_and_normal_sizes():
+    types = icns_types((ICONS / "craftdesk.icns").read_bytes())
+    assert types[b"icp4"] == 16 and types[b"ic11"] == 32  # 16 pt at 1x and 2x
+    assert types[b"ic07"] == 128 and types[b"ic13"] == 256
+    assert types[b"ic09"] == 512 and types[b"ic10"] == 1024
+
+
+def test_macos_tray_template_is_black_on_transparent(qapp):
+    from PySide6.QtGui import QImage
+
+    for name, size in (("trayTemplate.png", 18), ("trayTemplate@2x.png", 36)):
+        image = QImage(str(ICONS / name)).convertToFormat(QImage.Format.Format_ARGB32)
+        assert image.width() == size
+        pixels = [image.pixelColor(x, y).getRgb() for x in range(size) for y in range(size)]
+        visible = [rgba for rgba in pixels if rgba[3] > 0]
+        assert visible, name
+        assert all(rgba[:3] == (0, 0, 0) for rgba in visible), name
+        assert any(rgba[3] == 0 for rgba in pixels), name
+
+
+def test_spec_names_the_icons_it_embeds():
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    for name in re.findall(r'"(craftdesk\.(?:ico|icns))"', spec):
+        assert (ICONS / name).is_file(), name
+    assert "collect_submodules(\"keyring.backends\")" in spec
+    assert "copy_metadata(\"keyring\")" in spec
+
+
+# -- the build (slow) -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def built_app(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("pyinstaller")
+    result = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(base / "dist"), "--workpath", str(base / "work"), str(ROOT / "build.spec")],
+        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return base
+
+
+def run_self_check(app_dir: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CRAFTDESK_")}
+    env.update(QT_QPA_PLATFORM="offscreen", CRAFTDESK_DATA_DIR=str(tmp_path / "data"))
+    return subprocess.run(
+        [str(app_dir / f"craftdesk-debug{EXE_SUFFIX}"), "--self-check"],
+        env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )
+
+
+def app_folder(built_app: Path) -> Path:
+    if sys.platform == "darwin":
+        return built_app / "dist" / "craftdesk.app" / "Contents" / "MacOS"
+    return built_app / "dist" / "craftdesk"
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+def test_built_app_passes_self_check_offscreen(built_app, tmp_path):
+    result = run_self_check(app_folder(built_app), tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = {
+        label: value.strip()
+        for label, _, value in (line.partition(":") for line in result.stdout.splitlines())
+    }
+    assert report["Version"].endswith("gebündelt)")
+    assert report["Qt-Plattform"] == "offscreen"
+    assert OS_KEYRING_BACKEND in report["Schlüsselbund-Module"]  # entry points + metadata bundled
+    assert report["TLS-Zertifikate"] != "fehlen"
+    assert {"svg", "ico", "png"} <= set(report["Bildformate"].split(", "))
+    assert report["Qt-Übersetzung (de)"] == "gefunden"
+    assert report["Symbole"].endswith("(vollständig)")
+    assert report["Oberfläche"] == "ladbar"
+    assert report["Demo-sevDesk-Abfrage"].startswith("in Ordnung")
+    assert result.stdout.rstrip().endswith("Selbsttest bestanden.")
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+def test_bundle_has_both_executables_and_no_excluded_qt_parts(built_app):
+    folder = app_folder(built_app)
+    assert (folder / f"craftdesk{EXE_SUFFIX}").is_file()
+    assert (folder / f"craftdesk-debug{EXE_SUFFIX}").is_file()
+    root = built_app / "dist" / ("craftdesk.app" if sys.platform == "darwin" else "craftdesk")
+    files = [p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()]
+    qt_translations = [f for f in files if re.search(r"PySide6/(Qt/)?translations/", f)]
+    assert qt_translations and all(f.endswith("_de.qm") for f in qt_translations)
+    # Our own catalogues and icons are all there, whatever their language.
+    for source in (ROOT / "resources").rglob("*"):
+        if source.is_file() and source.suffix != ".ts":
+            relative = source.relative_to(ROOT).as_posix()
+            assert any(f.endswith(relative) for f in files), relative
+    assert not [f for f in files if re.search(r"(?:^|/)(?:lib)?Qt6?(?:Qml|Quick|Pdf|VirtualKeyboard)[./]", f)]
+    # No craftdesk module imports a Qt module the spec excludes.
+    warnings = (built_app / "work" / "build" / "warn-build.txt").read_text(encoding="utf-8")
+    assert not re.search(r"excluded module named PySide6\.\S+ - imported by [^\n]*craftdesk", warnings)
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+@pytest.mark.skipif(sys.platform != "darwin", reason="macOS app bundle")
+def test_macos_bundle_info_plist(built_app):
+    info = plistlib.loads((built_app / "dist" / "craftdesk.app" / "Contents" / "Info.plist").read_bytes())
+    assert info["CFBundleIdentifier"] == "de.craftdesk.app"
+    assert info["CFBundleExecutable"] == "craftdesk"
+    assert info["NSHighResolutionCapable"] is True
+    assert info["LSBackgroundOnly"] is False and info["LSUIElement"] is False
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("ldd"), reason="ELF only")
+def test_trimming_left_no_qt_library_unresolved(built_app):
+    internal = built_app / "dist" / "craftdesk" / "_internal"
+    unresolved = []
+    for path in internal.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+        unresolved += [f"{path.name}: {line.strip()}" for line in out.splitlines()
+                       if "not found" in line and "libQt6" in line]
+    assert not unresolved
