@@ -41,9 +41,12 @@ def _settle() -> None:
         QCoreApplication.processEvents()
 
 
-def _grab(widget: QWidget, path: Path) -> Path:
+def _grab(widget: QWidget, path: Path, fit: bool = False) -> Path:
     widget.show()
     _settle()
+    if fit:  # dialogs: at least the size their layout asks for, as exec() would show them
+        widget.resize(widget.size().expandedTo(widget.sizeHint()))
+        _settle()
     widget.grab().save(str(path))
     return path
 
@@ -128,7 +131,7 @@ def _show_tab(window: QWidget, tab: QWidget) -> None:
 def render_tab_screenshots(window: QWidget, out_dir: str | Path) -> list[Path]:
     """Fill demo data, then save PNGs of the three tabs and their dialogs into ``out_dir``."""
     from craftdesk.services import invoices
-    from craftdesk.store.models import Appointment, Article, Customer, Project
+    from craftdesk.store.models import Appointment, Article, Customer, PlannedMaterial, Project
     from craftdesk.ui.dialogs.appointment_dialog import AppointmentDialog
     from craftdesk.ui.dialogs.article_dialog import ArticleDialog
     from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
@@ -169,10 +172,16 @@ def render_tab_screenshots(window: QWidget, out_dir: str | Path) -> list[Path]:
     ]
     done = Appointment.select().where(Appointment.status == "done").order_by(Appointment.id.desc()).first()
     if done is not None:
-        editor = AppointmentDialog(done.id, parent=window)
-        dialogs.append(("dialog-termin.png", editor))
+        dialogs.append(("dialog-termin.png", AppointmentDialog(done.id, parent=window)))
+    # An imported appointment with planned material, the user just picked "Fertig" (O8).
+    planned = (Appointment.select().join(PlannedMaterial)
+               .where(Appointment.status != "done").order_by(Appointment.id.desc()).first())
+    if planned is not None:
+        finishing = AppointmentDialog(planned.id, parent=window)
+        finishing.status.setCurrentIndex(finishing.status.findData("done"))
+        dialogs.append(("dialog-termin-fertig.png", finishing))
     for name, dialog in dialogs:
-        saved.append(_grab(dialog, out / name))
+        saved.append(_grab(dialog, out / name, fit=True))
         dialog.close()
 
     importer = OrderImportDialog(controller, window)

@@ -3,12 +3,12 @@ searchable, sortable table; customers deleted in sevDesk stay visible, greyed (C
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
 from .dialogs.customer_dialog import CustomerDialog
 from .record_tab import RecordTab
@@ -34,35 +34,56 @@ class CustomerRow:
         return not self.sevdesk_id
 
 
+def _display_name(customer_id: int, kind: str, company: str, first: str, last: str) -> str:
+    """Same rule as ``Customer.display_name``, on plain values (no model instances)."""
+    if kind == "organisation" and company:
+        return company
+    return " ".join(p for p in (first, last) if p) or company or f"Kunde {customer_id}"
+
+
+def _one_line(street: str, zip_: str, city: str) -> str:
+    place = " ".join(p for p in (zip_, city) if p)
+    return ", ".join(p for p in (street, place) if p)
+
+
+def _raw(query: Any) -> Any:
+    """The database rows of a query as plain tuples, without peewee's per-field conversion
+    (only text, integer and 0/1 columns are read this way)."""
+    return db.execute(query)
+
+
 def load_customer_rows() -> list[CustomerRow]:
-    """All customers with postal address, first e-mail and first phone — three queries,
-    not one per customer, so 10,000 customers load quickly."""
-    postal: dict[int, Address] = {}
-    billing: dict[int, Address] = {}
-    for address in Address.select().order_by(Address.position, Address.id):
-        target = postal if address.kind == "postal" else billing if address.kind == "billing" else None
-        if target is not None:
-            target.setdefault(address.customer_id, address)
-    contacts: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for info in ContactInfo.select().order_by(ContactInfo.position, ContactInfo.id):
-        contacts[info.customer_id][info.kind].append(info.value)
-    rows = []
-    for customer in Customer.select().order_by(Customer.id):
-        address = postal.get(customer.id) or billing.get(customer.id)
-        ways = contacts.get(customer.id, {})
-        phones = list(ways.get("phone", [])) + list(ways.get("mobile", []))
-        rows.append(CustomerRow(
-            id=customer.id,
-            name=customer.display_name,
-            kind=customer.kind,
-            customer_number=customer.customer_number or "",
-            address=address.one_line() if address is not None else "",
-            email=(ways.get("email") or [""])[0],
-            phone=phones[0] if phones else "",
-            sevdesk_id=customer.sevdesk_id,
-            deleted_in_sevdesk=bool(customer.deleted_in_sevdesk),
-        ))
-    return rows
+    """All customers with postal address, first e-mail and first phone.
+
+    Three plain tuple queries, not one per customer and no model instances, so a reload
+    of 10,000 customers after an import stays short on the GUI thread.
+    """
+    postal: dict[int, str] = {}
+    billing: dict[int, str] = {}
+    query = (Address.select(Address.customer, Address.kind, Address.street, Address.zip, Address.city)
+             .where(Address.kind.in_(("postal", "billing")))
+             .order_by(Address.position, Address.id))
+    for customer_id, kind, street, zip_, city in _raw(query):
+        (postal if kind == "postal" else billing).setdefault(customer_id, _one_line(street, zip_, city))
+    emails: dict[int, str] = {}
+    phones: dict[int, str] = {}
+    query = (ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value)
+             .order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id))
+    for customer_id, kind, value in _raw(query):  # "phone" sorts before "mobile": landline first
+        (emails if kind == "email" else phones).setdefault(customer_id, value)
+    query = (Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
+                             Customer.last_name, Customer.customer_number, Customer.sevdesk_id,
+                             Customer.deleted_in_sevdesk)
+             .order_by(Customer.id))
+    return [
+        CustomerRow(
+            id=cid, name=_display_name(cid, kind, company, first, last), kind=kind,
+            customer_number=number or "", address=postal.get(cid) or billing.get(cid, ""),
+            email=emails.get(cid, ""), phone=phones.get(cid, ""), sevdesk_id=sevdesk_id,
+            deleted_in_sevdesk=bool(deleted),
+        )
+        for cid, kind, company, first, last, number, sevdesk_id, deleted in _raw(query)
+    ]
 
 
 class CustomersTab(RecordTab):

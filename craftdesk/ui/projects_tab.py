@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,6 +44,7 @@ class ProjectsTab(QWidget):
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._stale = False
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
 
         self.model = QStandardItemModel(self)
@@ -153,8 +154,20 @@ class ProjectsTab(QWidget):
             self._restore(self.proxy.index(row, 0, index), collapsed)
 
     def _on_data_changed(self, what: str) -> None:
-        if what in self.reload_on:
+        if what not in self.reload_on and what != "all":
+            return
+        # A hidden tab (window in the tray, another tab in front) reloads when shown, so a
+        # background import does not stall the GUI thread for a table nobody sees.
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def _search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +41,7 @@ class RecordTab(QWidget):
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._stale = False
 
         self.model = RecordTableModel(self.columns(), dimmed=self.dimmed_reason, parent=self)
         self.proxy = RecordFilterProxy(self)
@@ -154,8 +156,20 @@ class RecordTab(QWidget):
         self._on_selection()
 
     def _on_data_changed(self, what: str) -> None:
-        if what in self.reload_on or what == "all":
+        if what not in self.reload_on and what != "all":
+            return
+        # A hidden tab (window in the tray, another tab in front) reloads when shown, so a
+        # background import does not stall the GUI thread for a table nobody sees.
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def selected_record(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []

@@ -128,9 +128,10 @@ class RecordTableModel(QAbstractTableModel):
         self._enabled = enabled
         self._checked: set[Any] = set()
         self._records: list[Any] = []
-        self._texts: list[list[str]] = []
-        self._haystacks: list[str] = []
+        self._texts: list[list[str] | None] = []  # per row, computed when first shown
+        self._haystacks: list[str] | None = None  # computed on the first search
         self._row_of_id: dict[Any, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -147,14 +148,18 @@ class RecordTableModel(QAbstractTableModel):
         raise KeyError(key)
 
     def set_records(self, records: Iterable[Any]) -> None:
-        """Replace all rows. Display texts are computed once here, not on every paint."""
+        """Replace all rows (kept in the current sort order).
+
+        Display texts and search texts are computed lazily: a reload of 10,000 customers
+        after an import must not stall the GUI thread formatting rows nobody looks at.
+        """
         self.beginResetModel()
         self._records = list(records)
-        self._texts = [[c.text(r) for c in self._columns] for r in self._records]
-        searchable = [n for n, c in enumerate(self._columns) if c.searchable]
-        self._haystacks = [
-            "\n".join(texts[n] for n in searchable).casefold() for texts in self._texts
-        ]
+        if self._sort is not None:
+            self._records.sort(key=self._key_function(self._sort[0]),
+                               reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+        self._texts = [None] * len(self._records)
+        self._haystacks = None
         self._row_of_id = {self._record_id(r): n for n, r in enumerate(self._records)}
         self._checked &= {self._record_id(r) for r in self._records if self._is_enabled(r)}
         self.endResetModel()
@@ -170,9 +175,55 @@ class RecordTableModel(QAbstractTableModel):
     def source_row_of(self, record_id: Any) -> int | None:
         return self._row_of_id.get(record_id)
 
+    def _row_texts(self, row: int) -> list[str]:
+        texts = self._texts[row]
+        if texts is None:
+            record = self._records[row]
+            texts = self._texts[row] = [c.text(record) for c in self._columns]
+        return texts
+
     def haystack(self, row: int) -> str:
         """All searchable texts of a row, casefolded, for the search field."""
+        if self._haystacks is None:
+            searchable = [n for n, c in enumerate(self._columns) if c.searchable]
+            self._haystacks = [
+                "\n".join(texts[n] for n in searchable).casefold()
+                for texts in (self._row_texts(r) for r in range(len(self._records)))
+            ]
         return self._haystacks[row]
+
+    # --- sorting -------------------------------------------------------------------------
+
+    def _key_function(self, column: int) -> Callable[[Any], tuple[bool, Any]]:
+        value = self._columns[column].value
+
+        def key(record: Any) -> tuple[bool, Any]:
+            # Empty values last (ascending); the key is exact (see sort_key), never float.
+            raw = sort_key(value(record))
+            return (raw is None, raw if raw is not None else 0)
+
+        return key
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python with one key per row (not one Python call per
+        comparison, as a proxy's lessThan would need): fast for 10,000 rows."""
+        if not 0 <= column < len(self._columns):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [self._record_id(r) for r in self._records]
+        key = self._key_function(column)
+        order_ = sorted(range(len(self._records)), key=lambda n: key(self._records[n]),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self._records = [self._records[n] for n in order_]
+        self._texts = [self._texts[n] for n in order_]
+        if self._haystacks is not None:
+            self._haystacks = [self._haystacks[n] for n in order_]
+        self._row_of_id = {self._record_id(r): n for n, r in enumerate(self._records)}
+        persistent = self.persistentIndexList()
+        moved = [self.index(self._row_of_id[old_ids[i.row()]], i.column()) for i in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def is_dimmed(self, row: int) -> bool:
         return self._dimmed is not None and bool(self._dimmed(self._records[row]))
@@ -232,7 +283,7 @@ class RecordTableModel(QAbstractTableModel):
         record = self._records[row]
         column = self._columns[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][col]
+            return self._row_texts(row)[col]
         if role == RecordRole:
             return record
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable and col == 0:
@@ -267,7 +318,8 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Sorts by :data:`SortRole` and filters by a search text plus named row predicates.
+    """Filters by a search text plus named row predicates; sorting is delegated to the
+    :class:`RecordTableModel` (by :func:`sort_key`).
 
     The search text is split into words; a row matches when every word occurs
     (case-insensitively) in one of its searchable columns.
@@ -282,6 +334,15 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
         self.setSortLocaleAware(False)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the source model (one key per row); the proxy only filters
+        and keeps the source order."""
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def _refilter(self, change: Callable[[], None]) -> None:
         # Qt 6.9+ wants begin/endFilterChange; older releases only have invalidateRowsFilter.

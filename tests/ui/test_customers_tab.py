@@ -133,3 +133,30 @@ def test_C5_imported_customer_dialog_warns_about_overwrite(tab, qtbot):
     dialog.phone.setText("0228 123")
     dialog.save_button.click()
     assert [c.value for c in customer.contact_infos] == ["0228 123"]
+
+
+def test_sort_is_german_dictionary_order_and_keeps_selection(tab):
+    _customer("Blumen Haas", "1005", sevdesk_id="15")
+    tab.reload()
+    tab.view.sortByColumn(tab.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+    names = _names(tab)
+    assert names.index("Bäckerei Schmidt") < names.index("Blumen Haas")  # ä sorts as a
+    weber = Customer.get(Customer.last_name == "Weber").id
+    tab.select_record(weber)
+    tab.view.sortByColumn(tab.model.column_of("number"), Qt.SortOrder.DescendingOrder)
+    assert _names(tab)[0] == "Blumen Haas"  # 1005
+    assert tab.selected_record().id == weber
+
+
+def test_hidden_tab_reloads_when_shown(tab, qtbot):
+    tab.controller.data_changed.emit("customers")  # nothing new: harmless
+    _customer("Neukunde Import", "1009", sevdesk_id="19")
+    tab.controller.data_changed.emit("customers")
+    assert tab.model.rowCount() == 4  # hidden: not reloaded yet
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.model.rowCount() == 5
+    tab.controller.data_changed.emit("articles")  # another collection: no reload needed
+    _customer("Noch einer", "1010", sevdesk_id="20")
+    tab.controller.data_changed.emit("all")
+    assert tab.model.rowCount() == 6

@@ -54,6 +54,7 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
     controller = FakeController(ctx, defer=True)  # the job "runs" until finish_pending()
     tab = ProjectsTab(controller)
     qtbot.addWidget(tab)
+    tab.show()  # a visible tab reloads at once on data_changed
     dialog = _open_preview(tab, finished["project"].id, monkeypatch)
     qtbot.addWidget(dialog)
 

@@ -65,7 +65,7 @@ class AppointmentDialog(QDialog):
         self.job_id = appointment.job_id if appointment is not None else job_id
         self.frozen = appointment is not None and projects.is_invoiced(appointment)
         self.setWindowTitle(self.tr("Termin bearbeiten") if appointment else self.tr("Neuer Termin"))
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(940)
 
         layout = QVBoxLayout(self)
         self.done_hint = common.banner(self.tr(
@@ -116,19 +116,24 @@ class AppointmentDialog(QDialog):
         self.assignees = QListWidget(self)
         self.observers = QListWidget(self)
         for widget in (self.assignees, self.observers):
-            widget.setMaximumHeight(110)
+            widget.setMinimumWidth(230)
             for employee in employees.list_employees(include_inactive=False):
                 item = QListWidgetItem(employee.name, widget)
                 item.setData(Qt.ItemDataRole.UserRole, employee.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
-        people = QHBoxLayout()
+        # People on the left, worksheet on the right: the dialog stays low enough for
+        # small laptop screens.
+        people = QVBoxLayout()
         for title, widget in ((self.tr("Zugewiesene Mitarbeiter"), self.assignees),
                               (self.tr("Beobachter (werden informiert)"), self.observers)):
             box = QGroupBox(title, self)
             QVBoxLayout(box).addWidget(widget)
             people.addWidget(box)
-        layout.addLayout(people)
+        people.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(people, 1)
+        layout.addLayout(body)
 
         # --- planned material (read-only) and worksheet -------------------------------------
         self.planned_label = QLabel(self)
@@ -158,15 +163,17 @@ class AppointmentDialog(QDialog):
         sheet = QFormLayout(self.worksheet)
         sheet.addRow(self.tr("Geleistete Stunden:"), self.hours)
         sheet.addRow(self.tr("Geplantes Material:"), self.planned_label)
-        sheet.addRow(self.tr("Verwendete Artikel:"), self.used)
         article_buttons = QHBoxLayout()
         article_buttons.addWidget(self.add_article)
         article_buttons.addWidget(self.remove_article)
         article_buttons.addWidget(self.take_planned)
         article_buttons.addStretch(1)
-        sheet.addRow("", article_buttons)
+        used_box = QVBoxLayout()
+        used_box.addWidget(self.used)
+        used_box.addLayout(article_buttons)
+        sheet.addRow(self.tr("Verwendete Artikel:"), used_box)
         sheet.addRow(self.tr("Notizen:"), self.notes)
-        layout.addWidget(self.worksheet)
+        body.addWidget(self.worksheet, 3)
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -230,7 +237,8 @@ class AppointmentDialog(QDialog):
         planned_texts = []
         for line in projects.planned_of(a):
             name = line.article.name if line.article_id else line.text
-            planned_texts.append(f"{format_decimal(line.quantity)} {line.unit} {name}".strip())
+            parts = (format_decimal(line.quantity), line.unit, name)
+            planned_texts.append(" ".join(p for p in parts if p))
             if line.article_id:
                 self._planned.append((line.article_id, line.quantity))
         self.planned_label.setText("; ".join(planned_texts) or self.tr("keines"))
@@ -256,7 +264,9 @@ class AppointmentDialog(QDialog):
 
     def _status_changed(self) -> None:
         done = self.status.currentData() == "done"
-        self.done_hint.setVisible(done)
+        if self.done_hint.isHidden() == done:
+            self.done_hint.setVisible(done)
+            self.adjustSize()  # make room for the note instead of squeezing the worksheet
         if done and not self.hours.text().strip():
             self.hours.setFocus()
 
