@@ -105,10 +105,14 @@ COLUMNS = ("title", "customer", "status", "start", "hours", "invoice")
 
 
 def column_titles() -> list[str]:
-    tr = QCoreApplication.translate
-    return [tr("ProjectTree", "Titel"), tr("ProjectTree", "Kunde"), tr("ProjectTree", "Status"),
-            tr("ProjectTree", "Beginn"), tr("ProjectTree", "Stunden"),
-            tr("ProjectTree", "Rechnung (sevDesk)")]
+    return [
+        QCoreApplication.translate("ProjectTree", "Titel"),
+        QCoreApplication.translate("ProjectTree", "Kunde"),
+        QCoreApplication.translate("ProjectTree", "Status"),
+        QCoreApplication.translate("ProjectTree", "Beginn"),
+        QCoreApplication.translate("ProjectTree", "Stunden"),
+        QCoreApplication.translate("ProjectTree", "Rechnung (sevDesk)"),
+    ]
 
 
 def _sum_hours(appointments: list[AppointmentNode]) -> Decimal | None:
@@ -117,15 +121,14 @@ def _sum_hours(appointments: list[AppointmentNode]) -> Decimal | None:
 
 
 def _project_status(node: ProjectNode) -> str:
-    tr = QCoreApplication.translate
     appointments = node.appointments()
     if not appointments:
-        return tr("ProjectTree", "keine Termine")
+        return QCoreApplication.translate("ProjectTree", "keine Termine")
     done = sum(1 for a in appointments if a.status in ("done", "archived"))
-    text = tr("ProjectTree", "%1 von %2 fertig").replace("%1", str(done)).replace(
-        "%2", str(len(appointments)))
+    text = QCoreApplication.translate("ProjectTree", "%1 von %2 fertig")
+    text = text.replace("%1", str(done)).replace("%2", str(len(appointments)))
     if any(a.status == "done" and not a.invoice_id for a in appointments):
-        text += tr("ProjectTree", " – abrechenbar")
+        text += QCoreApplication.translate("ProjectTree", " – abrechenbar")
     return text
 
 

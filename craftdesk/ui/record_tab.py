@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,9 @@ from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableMode
 
 class RecordTab(QWidget):
     """Base of a tab showing one table of store records.
+
+    Its own strings use the explicit context "RecordTab": ``self.tr`` in a base class
+    would look them up under the subclass's name, where the translation tools never put them.
 
     Subclasses implement :meth:`columns`, :meth:`load_records`, :meth:`open_editor` and may
     install a filter checkbox with :meth:`add_filter_checkbox`.
@@ -53,9 +56,9 @@ class RecordTab(QWidget):
         self.search.textChanged.connect(self.proxy.set_search_text)
         self.search.textChanged.connect(self._update_count)
 
-        self.new_button = QPushButton(self.tr("Neu"), self)
+        self.new_button = QPushButton(QCoreApplication.translate("RecordTab", "Neu"), self)
         self.new_button.clicked.connect(self.create_record)
-        self.edit_button = QPushButton(self.tr("Bearbeiten"), self)
+        self.edit_button = QPushButton(QCoreApplication.translate("RecordTab", "Bearbeiten"), self)
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setEnabled(False)
 
@@ -87,7 +90,7 @@ class RecordTab(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.toolbar = QHBoxLayout()
-        self.toolbar.addWidget(QLabel(self.tr("Suchen:"), self))
+        self.toolbar.addWidget(QLabel(QCoreApplication.translate("RecordTab", "Suchen:"), self))
         self.toolbar.addWidget(self.search, 1)
         self.filter_row = QHBoxLayout()
         self.toolbar.addLayout(self.filter_row)
@@ -121,10 +124,11 @@ class RecordTab(QWidget):
         return None
 
     def search_placeholder(self) -> str:
-        return self.tr("Suchbegriff eingeben …")
+        return QCoreApplication.translate("RecordTab", "Suchbegriff eingeben …")
 
     def count_text(self, shown: int, total: int) -> str:
-        return self.tr("%1 von %2 Einträgen").replace("%1", str(shown)).replace("%2", str(total))
+        text = QCoreApplication.translate("RecordTab", "%1 von %2 Einträgen")
+        return text.replace("%1", str(shown)).replace("%2", str(total))
 
     def default_sort_column(self) -> int:
         return 0

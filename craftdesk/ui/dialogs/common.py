@@ -57,22 +57,18 @@ def open_link(url: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """A modal warning with a German "OK" (tests replace this function)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
-    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
-    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
@@ -80,8 +76,9 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = Non
     """Ask a yes/no question with German buttons; "Nein" is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
-    yes_button = box.addButton(yes or _tr("Ja"), QMessageBox.ButtonRole.YesRole)
-    no_button = box.addButton(_tr("Nein"), QMessageBox.ButtonRole.NoRole)
+    yes_text = yes or QCoreApplication.translate("Dialogs", "Ja")
+    yes_button = box.addButton(yes_text, QMessageBox.ButtonRole.YesRole)
+    no_button = box.addButton(QCoreApplication.translate("Dialogs", "Nein"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button

@@ -207,7 +207,7 @@ class EmployeeDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.sevdesk_button.setEnabled(True)
-        self._show(error_text(error, self), "error")
+        self._show(error_text(error), "error")
 
     def _show(self, text: str, kind: str) -> None:
         self.status.setText(text)

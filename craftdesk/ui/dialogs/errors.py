@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
 
 from ...api.errors import AuthError, CancelledError, SevdeskError
 from ...errors import CraftdeskError
@@ -13,16 +12,17 @@ from ...errors import CraftdeskError
 log = logging.getLogger(__name__)
 
 
-def error_text(error: Exception, widget: QWidget | None = None) -> str:
+def error_text(error: Exception) -> str:
     """The user-facing reason: the service's own German message, or a generic sentence
     (the details of unexpected errors go to the log, never into the dialog)."""
-    tr = QCoreApplication.translate
     if isinstance(error, CancelledError):
-        return tr("Dialogs", "Der Vorgang wurde abgebrochen.")
+        return QCoreApplication.translate("Dialogs", "Der Vorgang wurde abgebrochen.")
     if isinstance(error, AuthError):
-        return tr("Dialogs", "sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ "
-                             "einen neuen Token speichern.")
+        return QCoreApplication.translate(
+            "Dialogs", "sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ einen neuen "
+            "Token speichern.")
     if isinstance(error, (SevdeskError, CraftdeskError)):
         return str(getattr(error, "message", "") or error)
     log.error("Unexpected error in a background task", exc_info=error)
-    return tr("Dialogs", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")
+    return QCoreApplication.translate(
+        "Dialogs", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")

@@ -165,7 +165,7 @@ class InvoicePreviewDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         # Retrying is safe: the service looks the draft's reference up before resending (I5).
         self._ready_again(self.tr("Erneut versuchen"))
-        self._show(error_text(error, self), "error")
+        self._show(error_text(error), "error")
 
     def _ready_again(self, text: str) -> None:
         self.sending = False

@@ -121,7 +121,7 @@ class OrderImportDialog(QDialog):
         self._set_busy(False, text)
 
     def _failed(self, error: Exception) -> None:
-        self._set_busy(False, error_text(error, self), "error")
+        self._set_busy(False, error_text(error), "error")
 
     def check_all_new(self) -> None:
         for order in self.model.records():
