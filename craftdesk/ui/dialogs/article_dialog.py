@@ -49,8 +49,9 @@ class ArticleDialog(QDialog):
 
         layout = QVBoxLayout(self)
         if article is not None and article.sevdesk_id:
-            text = self.tr("Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier werden beim "
-                           "nächsten Import durch die Daten aus sevDesk überschrieben.")
+            text = self.tr("Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier gelten nur "
+                           "in craftdesk und werden überschrieben, sobald der nächste Import "
+                           "geänderte Daten aus sevDesk bringt.")
             self.note = common.banner(text.replace("%1", article.sevdesk_id), "info", self)
         else:
             self.note = common.banner(self.tr("Lokaler Artikel: Er existiert nur in craftdesk."),

@@ -84,9 +84,9 @@ class CustomerDialog(QDialog):
                 "„Kunde löschen“ selbst entfernen."), "warning", self)
         elif customer is not None and customer.sevdesk_id:
             self.note = common.banner(self.tr(
-                "Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier werden beim nächsten "
-                "Import durch die Daten aus sevDesk überschrieben – ändern Sie Kunden am besten "
-                "in sevDesk.").replace("%1", customer.sevdesk_id), "info", self)
+                "Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk "
+                "und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk "
+                "bringt – ändern Sie Kunden am besten in sevDesk.").replace("%1", customer.sevdesk_id), "info", self)
         else:
             self.note = common.banner(self.tr(
                 "Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf "
