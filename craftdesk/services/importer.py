@@ -10,11 +10,19 @@ Request budget: every collection is read in pages of 1000 with ``countAll=true``
 full last page needs no extra empty request; ``/Category`` is read once for all object
 types; ``/StaticCountry`` only when an address names a country not yet known (the codes
 are cached in the settings). Importing 2,000 customers and 1,000 parts takes 15 requests.
+
+Incremental: every run sweeps the collections fully — addresses, communication ways and
+parts have no changed-since filter, and deletions only show in the complete id set (10,000
+customers are a handful of pages). Each record's content fingerprint (``sync_hash``)
+decides whether it is written, so a run where nothing changed writes no row (only its
+SyncRun record).
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -36,6 +44,7 @@ Progress = Callable[[int, int, str], None]
 WHAT = ("all", "customers", "articles")
 COUNTRY_CACHE_KEY = "sevdesk_country_codes"
 LABELS = {"customers": "Kunden", "articles": "Artikel"}
+INTERRUPTED = "Der Abgleich wurde unterbrochen (Programm beendet)."
 
 
 # --- counts -------------------------------------------------------------------------------
@@ -110,6 +119,10 @@ def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual"
     # Imported here: the collection modules use this module's helpers.
     from . import articles, customers
 
+    # A run still "running" was ended by a crash or kill (R3 must not show it running
+    # forever). Should another process really be importing, its own end overwrites this.
+    SyncRun.update(status="failed", finished_at=utcnow(), error=INTERRUPTED).where(
+        SyncRun.status == "running").execute()
     run = SyncRun.create(kind=what, trigger=trigger, status="running")
     result = ImportResult(what=what, run_id=run.id)
     first_request = client.request_count
@@ -131,10 +144,13 @@ def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual"
         else:
             message = f"Unerwarteter Fehler ({exc.__class__.__name__})"
             log.exception("Import run %s failed", run.id)
-        _finish(run, result, status, message, client.request_count - first_request,
-                _total_changes() - changes_before)
-        if isinstance(exc, AuthError):
-            settings.set("connection_broken", True)
+        try:
+            _finish(run, result, status, message, client.request_count - first_request,
+                    _total_changes() - changes_before)
+            if isinstance(exc, AuthError):
+                settings.set("connection_broken", True)
+        except Exception:  # e.g. the disk is full: the original error is what counts
+            log.exception("Recording the end of import run %s failed", run.id)
         raise
     _finish(run, result, "ok", None, client.request_count - first_request,
             _total_changes() - changes_before)
@@ -160,7 +176,9 @@ def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,
         setattr(run, name, getattr(result, name))
     run.save()
     if status == "ok":
-        settings.set("last_sync_success", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        if result.what == "all":  # the recurring import's clock (R1); partial runs do not count
+            settings.set("last_sync_success",
+                         datetime.now(timezone.utc).isoformat(timespec="seconds"))
         if settings.get("connection_broken"):
             settings.set("connection_broken", False)
     log.info("Import run %s (%s) %s: %s created, %s updated, %s unchanged, %s skipped, "
@@ -190,42 +208,100 @@ def connected_user(client: SevdeskClient) -> str:
 # --- fetching -----------------------------------------------------------------------------
 
 
+READ_AHEAD = 3  # pages fetched ahead of the caller (bounded: memory stays flat)
+
+
 def sweep(client: SevdeskClient, path: str, params: dict[str, Any] | None = None,
           progress: Progress | None = None, label: str | None = None) -> Iterator[list[Any]]:
     """Pages of a collection (1000 each) until the ``total`` sevDesk reports is reached.
 
     Like ``client.iter_pages`` but with ``countAll=true``, which saves the empty request
-    after a full last page. Without a usable ``total`` it stops at the first short page.
-    Rows repeated across pages (offset paging over changing data) are dropped.
+    after a full last page; without a usable ``total`` it stops at the first short page.
+    One helper thread requests the pages one after another, up to READ_AHEAD pages ahead
+    of the caller, so sevDesk's answer time and our parsing and writing overlap; it is the
+    only user of the client while the sweep runs. Rows repeated across pages (offset
+    paging over changing data) are dropped. Progress is reported in the caller's thread.
     """
-    offset = 0
+    pages = _PageReader(client, path, dict(params or {}))
     seen: set[str] = set()
-    while True:
+    done = 0
+    try:
+        for objects, total in pages:
+            done += len(objects)
+            page = []
+            for row in objects:
+                key = row.get("id") if isinstance(row, dict) else None
+                if key is not None:
+                    if str(key) in seen:
+                        continue
+                    seen.add(str(key))
+                page.append(row)
+            if progress and label:
+                shown_total = max(total or 0, done)
+                progress(done, shown_total, f"{label}: {done} von {shown_total}")
+            yield page
+    finally:
+        pages.close()
+
+
+class _PageReader:
+    """Fetches the pages of one sweep in a helper thread into a bounded queue."""
+
+    _END = object()
+
+    def __init__(self, client: SevdeskClient, path: str, params: dict[str, Any]) -> None:
+        self.client = client
+        self.path = path
+        self.params = params
+        self.queue: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
+        self.stopped = threading.Event()
         client.check_cancel()
-        query = dict(params or {})
-        query.update({"limit": PAGE_SIZE, "offset": offset, "countAll": "true"})
-        envelope = client.get_envelope(path, query)
-        objects = envelope.get("objects")
-        if not isinstance(objects, list):
-            raise MalformedResponseError("sevDesk hat eine unerwartete Antwort geschickt.",
-                                         detail=f"{path}: not a list")
-        total = _as_int(envelope.get("total"))
-        page = []
-        for row in objects:
-            key = row.get("id") if isinstance(row, dict) else None
-            if key is not None:
-                if str(key) in seen:
-                    continue
-                seen.add(str(key))
-            page.append(row)
-        done = offset + len(objects)
-        if progress and label:
-            shown_total = max(total or 0, done)
-            progress(done, shown_total, f"{label}: {done} von {shown_total}")
-        yield page
-        if len(objects) < PAGE_SIZE or (total is not None and done >= total):
-            return
-        offset += PAGE_SIZE
+        self.thread = threading.Thread(target=self._run, name="sevdesk-pages", daemon=True)
+        self.thread.start()
+
+    def _put(self, item: Any) -> bool:
+        while not self.stopped.is_set():
+            try:
+                self.queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        offset = 0
+        try:
+            while not self.stopped.is_set():
+                query = dict(self.params)
+                query.update({"limit": PAGE_SIZE, "offset": offset, "countAll": "true"})
+                envelope = self.client.get_envelope(self.path, query)
+                objects = envelope.get("objects")
+                if not isinstance(objects, list):
+                    raise MalformedResponseError("sevDesk hat eine unerwartete Antwort geschickt.",
+                                                 detail=f"{self.path}: not a list")
+                total = _as_int(envelope.get("total"))
+                if not self._put((objects, total)):
+                    return
+                offset += len(objects)
+                if len(objects) < PAGE_SIZE or (total is not None and offset >= total):
+                    break
+            self._put(self._END)
+        except BaseException as exc:  # handed to the caller, raised there
+            self._put(exc)
+
+    def __iter__(self) -> Iterator[tuple[list[Any], int | None]]:
+        while True:
+            item = self.queue.get()
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        """Stop early (error or cancel in the caller) and wait for the request in flight."""
+        self.stopped.set()
+        self.thread.join()
 
 
 def _as_int(value: Any) -> int | None:

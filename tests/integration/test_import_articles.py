@@ -227,3 +227,11 @@ def test_cancel_between_pages_writes_nothing(start_sandbox, database):
     assert Customer.select().count() == 0
     assert SyncRun.get().status == "cancelled"
     assert "Kunden: 1000 von 1500" in texts and "Kunden: 1500 von 1500" in texts
+
+
+def test_R3_a_run_left_running_by_a_crash_is_closed_by_the_next_run(sandbox, client, database):
+    crashed = SyncRun.create(kind="all", trigger="scheduled", status="running")
+    run_import(client, "customers")
+    crashed = SyncRun.get_by_id(crashed.id)
+    assert crashed.status == "failed" and crashed.finished_at is not None and "unterbrochen" in crashed.error
+    assert SyncRun.select().where(SyncRun.status == "running").count() == 0

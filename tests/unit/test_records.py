@@ -8,6 +8,7 @@ import pytest
 import responses
 
 from craftdesk.api.client import SevdeskClient
+from craftdesk.api.errors import MalformedResponseError
 from craftdesk.api.records import (
     AddressRec,
     CategoryRec,
@@ -200,3 +201,36 @@ def test_connected_user_names_the_account_owner_among_several(api):
         {"id": "1", "fullname": "Sabine Krüger", "clientOwner": "0"},
         {"id": "2", "fullname": "Thomas Becker", "clientOwner": "1"}]})
     assert connected_user(make_client()) == "Thomas Becker"
+
+
+def test_sweep_stops_reading_when_the_caller_stops(api):
+    api.get(f"{BASE}/CommunicationWay",  # the same full page, whatever the offset
+            json={"objects": [{"id": str(i)} for i in range(1000)], "total": "9000"})
+    pages = sweep(make_client(), "/CommunicationWay")
+    next(pages)
+    pages.close()  # e.g. the caller failed: the reader thread ends, nothing hangs
+    assert 1 <= len(api.calls) <= 5  # at most the read-ahead was requested
+
+
+def test_sweep_raises_on_a_response_that_is_not_a_list(api):
+    api.get(f"{BASE}/Part", json={"objects": {"id": "1"}})
+    with pytest.raises(MalformedResponseError):
+        list(sweep(make_client(), "/Part"))
+
+
+def test_C1_other_categories_are_dropped_even_if_sevdesk_ignores_the_filter(api):
+    from craftdesk.store.db import close_database, open_memory_database
+    from craftdesk.store.models import Customer
+
+    open_memory_database()
+    try:
+        api.get(f"{BASE}/Contact", json={"objects": [
+            {"id": "1", "name": "Kunde GmbH", "category": ref("Category", "3")},
+            {"id": "2", "name": "Lieferant KG", "category": ref("Category", "2")}], "total": "2"})
+        for path in ("/ContactAddress", "/CommunicationWay"):
+            api.get(f"{BASE}{path}", json={"objects": [], "total": "0"})
+        counts = customers.sync_customers(make_client(), [])
+        assert [c.company for c in Customer.select()] == ["Kunde GmbH"]
+        assert (counts.created, counts.skipped) == (1, 0)
+    finally:
+        close_database()
