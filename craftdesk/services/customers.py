@@ -17,6 +17,8 @@ Decisions (documented here because the SPEC leaves them open):
 * C6: a customer that is no longer returned by the "Kunde" sweep — deleted in sevDesk *or*
   moved to another contact category — is flagged ``deleted_in_sevdesk`` and kept. Both
   mean "no longer a sevDesk customer"; it is un-flagged if it comes back.
+* A local customer that an invoice linked to a sevDesk contact (I3/I4) keeps its local data
+  on the first import that sees it; from then on, changes in sevDesk overwrite it (C5).
 * C7: local customers (no sevDesk id) get numbers ``L-1001``, ``L-1002``, … The prefix
   keeps them apart from sevDesk's numeric sequence, so looking a customer up in sevDesk by
   number (I3) can never bind a different sevDesk contact by accident.
@@ -295,11 +297,17 @@ def save_customers(records: dict[str, CustomerData],
 
     new: list[tuple[CustomerData, str]] = []
     changed: list[tuple[int, CustomerData, str]] = []
+    adopted: list[tuple[str, str, int]] = []
     for sid, data in records.items():
         digest = data.fingerprint()
         current = existing.get(sid)
         if current is None:
             new.append((data, digest))
+        elif current[1] is None:
+            # A local customer an invoice linked to sevDesk (I3): its local data stays; what
+            # sevDesk holds now is the baseline, later changes there overwrite (C5).
+            adopted.append((data.sevdesk_update, digest, current[0]))
+            counts.unchanged += 1
         elif current[1] != digest or current[2]:
             changed.append((current[0], data, digest))
         else:
@@ -308,7 +316,7 @@ def save_customers(records: dict[str, CustomerData],
     if present_ids is not None:
         vanished = [cid for sid, (cid, _, deleted) in existing.items()
                     if sid not in present_ids and not deleted]
-    if not (new or changed or vanished):
+    if not (new or changed or vanished or adopted):
         return counts  # nothing to write: not even a transaction
 
     now = Customer.updated_at.db_value(utcnow())
@@ -332,6 +340,7 @@ def save_customers(records: dict[str, CustomerData],
         ])
         bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"),
                     [(True, now, cid) for cid in vanished])
+        bulk_update(Customer, ("sevdesk_update", "sync_hash"), adopted)
     counts.created = len(new)
     counts.updated = len(changed)
     counts.flagged = len(vanished)

@@ -294,3 +294,27 @@ def test_single_customer_import_follows_C3_C4(sandbox, client, database):
     assert Customer.select().count() == 1
     with pytest.raises(NotFoundError):
         customers.import_single_customer(client, "999999")
+
+
+def test_C7_customer_linked_by_an_invoice_keeps_its_local_data_until_sevdesk_changes(
+        sandbox, client, database):
+    local_customer = customers.create_local_customer(
+        company="Schmitt Bau", emails=["info@schmitt-bau.de"], phones=["0711 1"],
+        addresses=[{"kind": "postal", "street": "Postweg 1", "zip": "70000", "city": "Stuttgart"},
+                   {"kind": "billing", "street": "Rechnungsweg 2", "zip": "70000", "city": "Stuttgart"}])
+    # What the invoice service does (I3): create the contact in sevDesk, store its id.
+    new_id = sandbox.data.add("Contact", {"name": "Schmitt Bau", "customerNumber": "L-1001",
+                                          "category": {"id": "3", "objectName": "Category"}})
+    Customer.update(sevdesk_id=new_id).where(Customer.id == local_customer.id).execute()
+    details = list(Address.select().tuples()) + list(ContactInfo.select().tuples())
+    run_import(client, "customers")
+    assert list(Address.select().where(Address.customer == local_customer.id).tuples()) + list(
+        ContactInfo.select().where(ContactInfo.customer == local_customer.id).tuples()) == [
+        d for d in details if d[1] == local_customer.id]  # the very same rows, untouched
+    linked = Customer.get_by_id(local_customer.id)
+    assert [a[1] for a in addresses(linked)] == ["Postweg 1", "Rechnungsweg 2"]  # kept
+    assert infos(linked, "phone") == ["0711 1"]
+    assert Customer.select().where(Customer.sevdesk_id == new_id).count() == 1  # no duplicate
+    sandbox.data.update("Contact", new_id, name="Schmitt Bau GmbH")
+    run_import(client, "customers")
+    assert Customer.get_by_id(local_customer.id).company == "Schmitt Bau GmbH"  # C5 from now on
