@@ -10,7 +10,9 @@ Decisions (the SPEC leaves them open):
   was moved out of the imported categories becomes inactive — never deleted. A part that
   was imported singly for an order although its category is not imported (e.g. a
   "Dienstleistung") is kept up to date but not deactivated for being outside the
-  categories: the local ``category`` column remembers where each article came from.
+  categories: the local ``category`` column remembers where each article came from. For
+  the same reason, articles of a category the user removes from the configuration stay
+  as they are (the part did not move; the user chose to import other categories).
 """
 
 from __future__ import annotations
