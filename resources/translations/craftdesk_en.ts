@@ -1,0 +1,2211 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AddressBox</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="48"/>
+        <source>Ländercode, z. B. DE, AT, CH</source>
+        <translation>Country code, e.g. DE, AT, CH</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="53"/>
+        <source>Straße:</source>
+        <translation>Street:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="54"/>
+        <source>PLZ / Ort:</source>
+        <translation>Postcode / city:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
+        <source>Land:</source>
+        <translation>Country:</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="123"/>
+        <source>craftdesk – Fehler</source>
+        <translation>craftdesk – Error</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="124"/>
+        <source>Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; Einzelheiten stehen im Protokoll.</source>
+        <translation>An unexpected error occurred. craftdesk keeps running; details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="189"/>
+        <source>Demo-Benutzer</source>
+        <translation>Demo user</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="67"/>
+        <source>Termin bearbeiten</source>
+        <translation>Edit appointment</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="67"/>
+        <source>Neuer Termin</source>
+        <translation>New appointment</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="72"/>
+        <source>Für „Fertig“ tragen Sie bitte die geleisteten Stunden und die verwendeten Artikel ein – daraus entsteht die Rechnung.</source>
+        <translation>For “Done”, please enter the hours worked and the articles used – the invoice is made from them.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="78"/>
+        <source>Dieser Termin ist bereits abgerechnet. Status und Arbeitsblatt können nicht mehr geändert werden.</source>
+        <translation>This appointment has already been invoiced. Its status and worksheet can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="87"/>
+        <source>Beginn:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="89"/>
+        <source>Ende:</source>
+        <translation>End:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="106"/>
+        <source>Projekt:</source>
+        <translation>Project:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="107"/>
+        <source>Titel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="111"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="112"/>
+        <source>Zeit:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="128"/>
+        <source>Zugewiesene Mitarbeiter</source>
+        <translation>Assigned employees</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="129"/>
+        <source>Beobachter (werden informiert)</source>
+        <translation>Observers (kept informed)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="141"/>
+        <source>Arbeitsblatt</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="143"/>
+        <source>z. B. 3,5</source>
+        <translation>e.g. 3.5</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="146"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="146"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
+        <source>Menge</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="155"/>
+        <source>Artikel hinzufügen …</source>
+        <translation>Add article …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="157"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
+        <source>Geplantes Material übernehmen</source>
+        <translation>Use planned material</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="164"/>
+        <source>Geleistete Stunden:</source>
+        <translation>Hours worked:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="165"/>
+        <source>Geplantes Material:</source>
+        <translation>Planned material:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="174"/>
+        <source>Verwendete Artikel:</source>
+        <translation>Articles used:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="175"/>
+        <source>Notizen:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="179"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="180"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="189"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="244"/>
+        <source>keines</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="311"/>
+        <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
+        <translation>The quantity of “%1” is not a number greater than 0.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="328"/>
+        <source>Die Stundenzahl ist keine gültige Zahl.</source>
+        <translation>The number of hours is not a valid number.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="337"/>
+        <source>Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ gesetzt wird.</source>
+        <translation>Please enter the hours worked before setting the appointment to “Done”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="342"/>
+        <source>Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?</source>
+        <translation>No articles used are entered. Set to “Done” anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="47"/>
+        <source>Artikel bearbeiten</source>
+        <translation>Edit article</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="47"/>
+        <source>Neuer Artikel</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="52"/>
+        <source>Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt.</source>
+        <translation>This article comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="57"/>
+        <source>Lokaler Artikel: Er existiert nur in craftdesk.</source>
+        <translation>Local article: it exists only in craftdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="72"/>
+        <source>Aktiv (in Auswahllisten anbieten)</source>
+        <translation>Active (offer in selection lists)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="78"/>
+        <source>Artikelnummer:</source>
+        <translation>Article number:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="79"/>
+        <source>Bezeichnung:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="80"/>
+        <source>Einheit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="81"/>
+        <source>Preis netto (€):</source>
+        <translation>Net price (€):</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="82"/>
+        <source>Umsatzsteuer:</source>
+        <translation>VAT:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="83"/>
+        <source>Preis brutto:</source>
+        <translation>Gross price:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="85"/>
+        <source>Beschreibung:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="89"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="91"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="129"/>
+        <source>Bitte geben Sie eine Bezeichnung ein.</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="131"/>
+        <source>Bitte geben Sie eine Artikelnummer ein.</source>
+        <translation>Please enter an article number.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="133"/>
+        <source>Die Artikelnummer „%1“ ist schon vergeben.</source>
+        <translation>The article number “%1” is already taken.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="136"/>
+        <source>Der Preis ist keine gültige Zahl.</source>
+        <translation>The price is not a valid number.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="142"/>
+        <source>Artikel speichern</source>
+        <translation>Save article</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePickerDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="30"/>
+        <source>Artikel auswählen</source>
+        <translation>Choose article</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="35"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="36"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="37"/>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="38"/>
+        <source>Netto</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="48"/>
+        <source>Nummer oder Bezeichnung …</source>
+        <translation>Number or name …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="71"/>
+        <source>Menge:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="74"/>
+        <source>Übernehmen</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="75"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="101"/>
+        <source>Bitte wählen Sie einen Artikel aus.</source>
+        <translation>Please choose an article.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="105"/>
+        <source>Bitte geben Sie eine Menge größer als 0 ein.</source>
+        <translation>Please enter a quantity greater than 0.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesTab</name>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="21"/>
+        <source>Neuer Artikel</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="22"/>
+        <source>Einen Artikel nur in craftdesk anlegen</source>
+        <translation>Create an article in craftdesk only</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="24"/>
+        <source>Inaktive anzeigen</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="28"/>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="28"/>
+        <source>inaktiv</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="30"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="31"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="32"/>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="33"/>
+        <source>Netto</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="34"/>
+        <source>USt.</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="35"/>
+        <source>Brutto</source>
+        <translation>Gross</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="36"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="37"/>
+        <source>Quelle</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="38"/>
+        <source>lokal</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="46"/>
+        <source>Inaktiver Artikel (in sevDesk entfernt oder deaktiviert).</source>
+        <translation>Inactive article (removed or deactivated in sevDesk).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="53"/>
+        <source>Nummer, Bezeichnung oder Einheit …</source>
+        <translation>Number, name or unit …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="56"/>
+        <source>%1 von %2 Artikeln</source>
+        <translation>%1 of %2 articles</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="76"/>
+        <source>Kunde bearbeiten</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="76"/>
+        <source>Neuer Kunde</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="83"/>
+        <source>Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit „Kunde löschen“ selbst entfernen.</source>
+        <translation>This customer was deleted in sevDesk. craftdesk keeps it until you remove it yourself with “Delete customer”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="87"/>
+        <source>Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt – ändern Sie Kunden am besten in sevDesk.</source>
+        <translation>This customer comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk – it is best to change customers in sevDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="92"/>
+        <source>Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf in sevDesk angelegt.</source>
+        <translation>Local customer: it exists only in craftdesk and is created in sevDesk with the first invoice draft.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="97"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="98"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="110"/>
+        <source>Stammdaten</source>
+        <translation>Master data</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="112"/>
+        <source>Art:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="113"/>
+        <source>Firma:</source>
+        <translation>Company:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
+        <source>Vorname:</source>
+        <translation>First name:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="115"/>
+        <source>Nachname:</source>
+        <translation>Last name:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="116"/>
+        <source>Namenszusatz:</source>
+        <translation>Name suffix:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="117"/>
+        <source>Kundennummer:</source>
+        <translation>Customer number:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="119"/>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="121"/>
+        <source>E-Mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="122"/>
+        <source>2. E-Mail:</source>
+        <translation>2nd e-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="123"/>
+        <source>Telefon:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="124"/>
+        <source>Mobil:</source>
+        <translation>Mobile:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="125"/>
+        <source>2. Mobil:</source>
+        <translation>2nd mobile:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
+        <source>Postanschrift</source>
+        <translation>Postal address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="128"/>
+        <source>Abweichende Rechnungsanschrift</source>
+        <translation>Different billing address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="145"/>
+        <source>Lieferadressen: %1</source>
+        <translation>Delivery addresses: %1</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="148"/>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="153"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="155"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="159"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="240"/>
+        <source>Kunde löschen</source>
+        <translation>Delete customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="172"/>
+        <source>Die Kundennummer wird in sevDesk gepflegt.</source>
+        <translation>The customer number is maintained in sevDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="199"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="199"/>
+        <source>erforderlich</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="220"/>
+        <source>Bitte geben Sie den Firmennamen ein.</source>
+        <translation>Please enter the company name.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="222"/>
+        <source>Bitte geben Sie den Namen der Person ein.</source>
+        <translation>Please enter the name of the person.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="225"/>
+        <source>„%1“ ist keine gültige E-Mail-Adresse.</source>
+        <translation>“%1” is not a valid e-mail address.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="232"/>
+        <source>Kunde speichern</source>
+        <translation>Save customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="241"/>
+        <source>Soll dieser Kunde in craftdesk gelöscht werden? Projekte des Kunden bleiben erhalten, sind danach aber keinem Kunden mehr zugeordnet.</source>
+        <translation>Delete this customer in craftdesk? The customer’s projects are kept but will no longer belong to a customer.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="243"/>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="94"/>
+        <source>Neuer Kunde</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="95"/>
+        <source>Einen Kunden nur in craftdesk anlegen</source>
+        <translation>Create a customer in craftdesk only</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="97"/>
+        <source>In sevDesk gelöschte anzeigen</source>
+        <translation>Show deleted in sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="101"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="101"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="102"/>
+        <source>in sevDesk gelöscht</source>
+        <translation>deleted in sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="103"/>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="105"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="106"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="107"/>
+        <source>Kundennr.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="108"/>
+        <source>Postanschrift</source>
+        <translation>Postal address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="109"/>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="110"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="111"/>
+        <source>Quelle</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="112"/>
+        <source>lokal</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="113"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="122"/>
+        <source>Dieser Kunde wurde in sevDesk gelöscht. Er bleibt hier erhalten, bis Sie ihn selbst löschen.</source>
+        <translation>This customer was deleted in sevDesk. It stays here until you delete it yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="127"/>
+        <source>Name, Kundennummer, Adresse, E-Mail oder Telefon …</source>
+        <translation>Name, customer number, address, e-mail or phone …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="130"/>
+        <source>%1 von %2 Kunden</source>
+        <translation>%1 of %2 customers</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="64"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="71"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="79"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="81"/>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/errors.py" line="19"/>
+        <source>Der Vorgang wurde abgebrochen.</source>
+        <translation>The operation was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/errors.py" line="21"/>
+        <source>sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ einen neuen Token speichern.</source>
+        <translation>sevDesk rejected the token. Please save a new token in the “Connections” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/errors.py" line="27"/>
+        <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error – details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="101"/>
+        <source>Mitarbeiter</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="103"/>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="103"/>
+        <source>inaktiv</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="107"/>
+        <source>sevDesk-Benutzer</source>
+        <translation>sevDesk user</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="108"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="132"/>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="134"/>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="136"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="180"/>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="138"/>
+        <source>Aus sevDesk übernehmen</source>
+        <translation>Take over from sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="139"/>
+        <source>Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, einen Mitarbeiter an.</source>
+        <translation>Creates an employee for every sevDesk user who is not yet linked to an employee.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="142"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="178"/>
+        <source>Mitarbeiter löschen</source>
+        <translation>Delete employee</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="179"/>
+        <source>„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.</source>
+        <translation>Delete “%1”? Its assignments to appointments will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="189"/>
+        <source>sevDesk-Benutzer werden geladen …</source>
+        <translation>Loading sevDesk users …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="191"/>
+        <source>Mitarbeiter aus sevDesk übernehmen</source>
+        <translation>Take over employees from sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="195"/>
+        <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
+        <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="203"/>
+        <source>%1 Mitarbeiter übernommen: %2</source>
+        <translation>%1 employees taken over: %2</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="206"/>
+        <source>Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden.</source>
+        <translation>All sevDesk users already exist as employees.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeEditDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="56"/>
+        <source>Mitarbeiter bearbeiten</source>
+        <translation>Edit employee</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="56"/>
+        <source>Neuer Mitarbeiter</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="61"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="62"/>
+        <source>Aktiv (für Termine auswählbar)</source>
+        <translation>Active (can be chosen for appointments)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="65"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="66"/>
+        <source>E-Mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="67"/>
+        <source>sevDesk-Benutzer-ID:</source>
+        <translation>sevDesk user ID:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="70"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="71"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>InterfacesTab</name>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="107"/>
+        <source>Demo: craftdesk ist mit einem Demo-sevDesk auf diesem Rechner verbunden. Alle Daten sind Beispieldaten; an sevDesk wird nichts gesendet.</source>
+        <translation>Demo: craftdesk is connected to a demo sevDesk on this computer. All data is sample data; nothing is sent to sevDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="140"/>
+        <source>sevDesk-Verbindung</source>
+        <translation>sevDesk connection</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="142"/>
+        <source>sevDesk</source>
+        <translation>sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="151"/>
+        <source>API-Token aus sevDesk einfügen</source>
+        <translation>Paste the API token from sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="153"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="239"/>
+        <source>Token anzeigen</source>
+        <translation>Show token</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="158"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="176"/>
+        <source>&lt;b&gt;Wo finde ich den Token?&lt;/b&gt; In sevDesk unter Einstellungen → Benutzer: den eigenen Benutzer anklicken, beim API-Token auf „Einblenden“ klicken und das sevDesk-Passwort eingeben. Den Token kopieren und hier einfügen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Achtung:&lt;/b&gt; sevDesk vergibt einen neuen Token, sobald der Benutzer geändert wird (zum Beispiel seine Sprache). Dann muss der neue Token hier eingetragen werden.</source>
+        <translation>&lt;b&gt;Where is the token?&lt;/b&gt; In sevDesk under Einstellungen (Settings) → Benutzer (Users): click your own user, click “Einblenden” (show) next to the API token and enter your sevDesk password. Copy the token and paste it here.&lt;br&gt;&lt;br&gt;&lt;b&gt;Note:&lt;/b&gt; sevDesk issues a new token whenever the user is changed (for example its language). The new token must then be entered here.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="190"/>
+        <source>Abgleich</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="192"/>
+        <source>Jetzt synchronisieren</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="195"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="217"/>
+        <source>Verlauf der Abgleiche</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <source>Umfang</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <source>Auslöser</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <source>Geändert</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <source>Unverändert</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
+        <source>Übersprungen</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
+        <source>Fehler</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="239"/>
+        <source>Token verbergen</source>
+        <translation>Hide token</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="248"/>
+        <source>Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token abgelehnt. Bitte den aktuellen Token eintragen und speichern.</source>
+        <translation>The connection is broken: sevDesk rejected the stored token. Please enter the current token and save it.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="252"/>
+        <source>Verbunden als {user}.</source>
+        <translation>Connected as {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="253"/>
+        <source>Ein Token ist gespeichert.</source>
+        <translation>A token is stored.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="255"/>
+        <source>(Demo-sevDesk)</source>
+        <translation>(demo sevDesk)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="258"/>
+        <source>Die sevDesk-Anbindung ist ausgeschaltet.</source>
+        <translation>The sevDesk connection is switched off.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="260"/>
+        <source>Noch nicht verbunden.</source>
+        <translation>Not connected yet.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="273"/>
+        <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden.</source>
+        <translation>This computer has no secure keyring. The token is kept only until craftdesk is closed and must be entered again afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="277"/>
+        <source>Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.</source>
+        <translation>The token comes from the environment variable CRAFTDESK_API_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="280"/>
+        <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, bis craftdesk beendet wird.</source>
+        <translation>This computer has no secure keyring: a token is kept only until craftdesk is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="294"/>
+        <source>Bitte zuerst den API-Token eintragen.</source>
+        <translation>Please enter the API token first.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="296"/>
+        <source>Token wird bei sevDesk geprüft …</source>
+        <translation>Checking the token with sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="299"/>
+        <source>Token prüfen</source>
+        <translation>Check token</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="304"/>
+        <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
+        <translation>Please wait until the running sync has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="313"/>
+        <source>Der Token konnte nicht gespeichert werden.</source>
+        <translation>The token could not be stored.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="316"/>
+        <source>Token gespeichert – zum Ändern neuen Token einfügen</source>
+        <translation>Token stored – paste a new token to change it</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="348"/>
+        <source>Abgleich startet …</source>
+        <translation>Sync is starting …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="350"/>
+        <source>Es läuft bereits ein Abgleich.</source>
+        <translation>A sync is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="356"/>
+        <source>Wird abgebrochen …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="384"/>
+        <source>Fertig: {changes}</source>
+        <translation>Done: {changes}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="385"/>
+        <source>Fertig – nichts geändert.</source>
+        <translation>Done – nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="392"/>
+        <source>Abgebrochen.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="395"/>
+        <source>Fehlgeschlagen: {reason}.</source>
+        <translation>Failed: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="396"/>
+        <source>Fehlgeschlagen.</source>
+        <translation>Failed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="401"/>
+        <source>Letzter Abgleich: {time}</source>
+        <translation>Last sync: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="405"/>
+        <source>Nächster: {time}</source>
+        <translation>Next: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="406"/>
+        <source>pausiert</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="430"/>
+        <source>sevDesk hat den Token abgelehnt. Bitte prüfen, ob er vollständig kopiert wurde – sevDesk vergibt einen neuen Token, wenn der Benutzer geändert wird.</source>
+        <translation>sevDesk rejected the token. Please check that it was copied completely – sevDesk issues a new token when the user is changed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="433"/>
+        <source>sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen; der Token wurde nicht gespeichert.</source>
+        <translation>sevDesk cannot be reached – please check the internet connection; the token was not stored.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="436"/>
+        <source>sevDesk meldet einen Fehler ({reason}); der Token wurde nicht gespeichert.</source>
+        <translation>sevDesk reports an error ({reason}); the token was not stored.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="438"/>
+        <source>Der Token konnte nicht geprüft werden; er wurde nicht gespeichert.</source>
+        <translation>The token could not be checked; it was not stored.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="442"/>
+        <source>Kunden</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="442"/>
+        <source>Artikel</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="443"/>
+        <source>Kunden und Artikel</source>
+        <translation>Customers and articles</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="443"/>
+        <source>Aufträge</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="447"/>
+        <source>von Hand</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="447"/>
+        <source>automatisch</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="448"/>
+        <source>Befehlszeile</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="448"/>
+        <source>Verbinden</source>
+        <translation>connect</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="452"/>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="452"/>
+        <source>erfolgreich</source>
+        <translation>successful</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="452"/>
+        <source>fehlgeschlagen</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="453"/>
+        <source>abgebrochen</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="453"/>
+        <source>übersprungen</source>
+        <translation>skipped</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicePreviewDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="43"/>
+        <source>Rechnungsentwurf – Vorschau</source>
+        <translation>Invoice draft – preview</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="49"/>
+        <source>Projekt:</source>
+        <translation>Project:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="50"/>
+        <source>Kunde:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="51"/>
+        <source>Rechnungsadresse:</source>
+        <translation>Billing address:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <source>Pos.</source>
+        <translation>Pos.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <source>Menge</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
+        <source>Einzelpreis netto</source>
+        <translation>Unit price net</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
+        <source>USt %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
+        <source>Gesamt netto</source>
+        <translation>Total net</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="91"/>
+        <source>Summe netto:</source>
+        <translation>Total net:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="93"/>
+        <source>zzgl. USt %1:</source>
+        <translation>plus VAT %1:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="99"/>
+        <source>Gesamt brutto:</source>
+        <translation>Total gross:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="117"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="145"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="148"/>
+        <source>Rechnungsentwurf anlegen</source>
+        <translation>Create invoice draft</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="120"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="140"/>
+        <source>Wird angelegt …</source>
+        <translation>Creating …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="142"/>
+        <source>Der Rechnungsentwurf wird in sevDesk angelegt …</source>
+        <translation>Creating the invoice draft in sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="149"/>
+        <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
+        <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="156"/>
+        <source>Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). &lt;a href=&quot;%2&quot;&gt;In sevDesk öffnen&lt;/a&gt;</source>
+        <translation>The invoice draft was created in sevDesk (ID %1). &lt;a href=&quot;%2&quot;&gt;Open in sevDesk&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="160"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="167"/>
+        <source>Erneut versuchen</source>
+        <translation>Try again</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <source>Schnittstellen</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <source>Kunden</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <source>Artikel</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <source>Projekte</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="84"/>
+        <source>Dieser Bereich ist noch nicht verfügbar.</source>
+        <translation>This area is not available yet.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="102"/>
+        <source>craftdesk – Demo</source>
+        <translation>craftdesk – Demo</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="107"/>
+        <source>Mit sevDesk verbunden</source>
+        <translation>Connected to sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="108"/>
+        <source>Mit dem Demo-sevDesk verbunden</source>
+        <translation>Connected to the demo sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="109"/>
+        <source>sevDesk-Verbindung unterbrochen – neuer Token nötig</source>
+        <translation>sevDesk connection broken – new token needed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="110"/>
+        <source>Nicht mit sevDesk verbunden</source>
+        <translation>Not connected to sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="116"/>
+        <source>Abgleich mit sevDesk läuft …</source>
+        <translation>Syncing with sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="138"/>
+        <source>Abgleich fehlgeschlagen</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="139"/>
+        <source>Der Abgleich mit sevDesk ist fehlgeschlagen.</source>
+        <translation>The sync with sevDesk failed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="141"/>
+        <source>Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest.</source>
+        <translation>Whatever was already taken over is kept; the next sync fetches the rest.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="173"/>
+        <source>craftdesk läuft weiter</source>
+        <translation>craftdesk keeps running</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="174"/>
+        <source>craftdesk gleicht im Hintergrund weiter mit sevDesk ab. Beenden über das Symbol im Infobereich.</source>
+        <translation>craftdesk keeps syncing with sevDesk in the background. Quit from the icon in the notification area.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="69"/>
+        <source>1 Kunde neu</source>
+        <translation>1 new customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="69"/>
+        <source>{n} Kunden neu</source>
+        <translation>{n} new customers</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="71"/>
+        <source>1 Kunde geändert</source>
+        <translation>1 customer changed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="71"/>
+        <source>{n} Kunden geändert</source>
+        <translation>{n} customers changed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="73"/>
+        <source>1 Kunde in sevDesk gelöscht</source>
+        <translation>1 customer deleted in sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="74"/>
+        <source>{n} Kunden in sevDesk gelöscht</source>
+        <translation>{n} customers deleted in sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="77"/>
+        <source>1 Artikel neu</source>
+        <translation>1 new article</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="77"/>
+        <source>{n} Artikel neu</source>
+        <translation>{n} new articles</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="79"/>
+        <source>1 Artikel geändert</source>
+        <translation>1 article changed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="79"/>
+        <source>{n} Artikel geändert</source>
+        <translation>{n} articles changed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="81"/>
+        <source>1 Artikel inaktiv</source>
+        <translation>1 article inactive</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="81"/>
+        <source>{n} Artikel inaktiv</source>
+        <translation>{n} articles inactive</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="84"/>
+        <source>1 Eintrag neu</source>
+        <translation>1 new entry</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="84"/>
+        <source>{n} Einträge neu</source>
+        <translation>{n} new entries</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="86"/>
+        <source>1 Eintrag geändert</source>
+        <translation>1 entry changed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="86"/>
+        <source>{n} Einträge geändert</source>
+        <translation>{n} entries changed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="109"/>
+        <source>Unerwarteter Fehler.</source>
+        <translation>Unexpected error.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="110"/>
+        <source>Abgleich mit sevDesk fehlgeschlagen</source>
+        <translation>Sync with sevDesk failed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="111"/>
+        <source>Der automatische Abgleich hat nicht geklappt: {reason} Heute erscheint dazu keine weitere Meldung.</source>
+        <translation>The automatic sync did not work: {reason} There will be no further message about it today.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/notifications.py" line="121"/>
+        <source>Daten aus sevDesk übernommen</source>
+        <translation>Data taken over from sevDesk</translation>
+    </message>
+</context>
+<context>
+    <name>OrderImportDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="37"/>
+        <source>Auftragsbestätigungen aus sevDesk importieren</source>
+        <translation>Import order confirmations from sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
+        <source>bereits importiert</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
+        <source>Kunde</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="45"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="46"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="51"/>
+        <source>Diese Auftragsbestätigung ist bereits importiert.</source>
+        <translation>This order confirmation has already been imported.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="58"/>
+        <source>Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt übernommen werden sollen; bereits importierte sind ausgegraut.</source>
+        <translation>Sent order confirmations from sevDesk. Tick those that should become projects; already imported ones are greyed out.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="74"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="105"/>
+        <source>Auftragsbestätigungen werden aus sevDesk geladen …</source>
+        <translation>Loading order confirmations from sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="77"/>
+        <source>Aktualisieren</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="79"/>
+        <source>Alle neuen auswählen</source>
+        <translation>Select all new</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="81"/>
+        <source>Importieren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="84"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="107"/>
+        <source>Auftragsbestätigungen laden</source>
+        <translation>Load order confirmations</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="110"/>
+        <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte kurz warten und dann „Aktualisieren“ klicken.</source>
+        <translation>Another sync with sevDesk is running right now. Please wait a moment, then click “Refresh”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="117"/>
+        <source>In sevDesk gibt es keine versendeten Auftragsbestätigungen.</source>
+        <translation>There are no sent order confirmations in sevDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="119"/>
+        <source>%1 Auftragsbestätigungen, davon %2 noch nicht importiert.</source>
+        <translation>%1 order confirmations, %2 of them not imported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="139"/>
+        <source>%1 Auftragsbestätigungen werden importiert …</source>
+        <translation>Importing %1 order confirmations …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="142"/>
+        <source>Auftragsbestätigungen importieren</source>
+        <translation>Import order confirmations</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="145"/>
+        <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
+        <translation>Another sync with sevDesk is running right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="160"/>
+        <source>%1 importiert</source>
+        <translation>%1 imported</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="162"/>
+        <source>%1 bereits importiert</source>
+        <translation>%1 already imported</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="164"/>
+        <source>%1 fehlgeschlagen</source>
+        <translation>%1 failed</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="58"/>
+        <source>Projekt bearbeiten</source>
+        <translation>Edit project</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="58"/>
+        <source>Neues Projekt</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="62"/>
+        <source>(kein Kunde)</source>
+        <translation>(no customer)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="67"/>
+        <source>Postanschrift des Kunden übernehmen</source>
+        <translation>Use the customer’s postal address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="75"/>
+        <source>Aus der sevDesk-Auftragsbestätigung %1 importiert. Änderungen bleiben lokal; sevDesk aktualisiert importierte Projekte nie.</source>
+        <translation>Imported from the sevDesk order confirmation %1. Changes stay local; sevDesk never updates imported projects.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="79"/>
+        <source>Titel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="80"/>
+        <source>Kunde:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="82"/>
+        <source>Einsatzort</source>
+        <translation>Job site</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="84"/>
+        <source>Straße:</source>
+        <translation>Street:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="88"/>
+        <source>PLZ / Ort:</source>
+        <translation>Postcode / city:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="92"/>
+        <source>Notizen:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="96"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="97"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="134"/>
+        <source>Projekt speichern</source>
+        <translation>Save project</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTree</name>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="109"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="110"/>
+        <source>Kunde</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="111"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="112"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="113"/>
+        <source>Stunden</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="114"/>
+        <source>Rechnung (sevDesk)</source>
+        <translation>Invoice (sevDesk)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="126"/>
+        <source>keine Termine</source>
+        <translation>no appointments</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="128"/>
+        <source>%1 von %2 fertig</source>
+        <translation>%1 of %2 done</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="131"/>
+        <source> – abrechenbar</source>
+        <translation> – ready to invoice</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="154"/>
+        <source>Klicken, um den Rechnungsentwurf in sevDesk zu öffnen</source>
+        <translation>Click to open the invoice draft in sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="162"/>
+        <source>Entwurf %1</source>
+        <translation>Draft %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsTab</name>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="59"/>
+        <source>Projekt, Kunde, Termin oder Status …</source>
+        <translation>Project, customer, appointment or status …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="62"/>
+        <source>Neues Projekt</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="64"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="256"/>
+        <source>Neuer Termin</source>
+        <translation>New appointment</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="66"/>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="70"/>
+        <source>Rechnung …</source>
+        <translation>Invoice …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="71"/>
+        <source>Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)</source>
+        <translation>Preview of the invoice draft (also by double-clicking the project)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="74"/>
+        <source>Mitarbeiter …</source>
+        <translation>Employees …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="76"/>
+        <source>Aus sevDesk importieren</source>
+        <translation>Import from sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="77"/>
+        <source>Versendete Auftragsbestätigungen als Projekte übernehmen</source>
+        <translation>Take over sent order confirmations as projects</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="96"/>
+        <source>Suchen:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="106"/>
+        <source>Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen Termin: bearbeiten.</source>
+        <translation>Double-click a project: invoice draft; an appointment: edit.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="223"/>
+        <source>Neues Projekt …</source>
+        <translation>New project …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="225"/>
+        <source>Neuer Termin …</source>
+        <translation>New appointment …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="227"/>
+        <source>Neuer Auftrag …</source>
+        <translation>New job …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="228"/>
+        <source>Rechnungsentwurf …</source>
+        <translation>Invoice draft …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="229"/>
+        <source>Bearbeiten …</source>
+        <translation>Edit …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="230"/>
+        <source>Löschen …</source>
+        <translation>Delete …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="232"/>
+        <source>Rechnungsentwurf in sevDesk öffnen</source>
+        <translation>Open the invoice draft in sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="249"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="251"/>
+        <source>Neuer Auftrag</source>
+        <translation>New job</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="249"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="278"/>
+        <source>Titel des Auftrags:</source>
+        <translation>Title of the job:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="257"/>
+        <source>Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus.</source>
+        <translation>Please select a project or a job first.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="277"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="280"/>
+        <source>Auftrag bearbeiten</source>
+        <translation>Edit job</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="294"/>
+        <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
+        <translation>Delete the project with all its jobs and appointments?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="295"/>
+        <source>Den Auftrag mit allen Terminen löschen?</source>
+        <translation>Delete the job with all its appointments?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="296"/>
+        <source>Den Termin löschen?</source>
+        <translation>Delete the appointment?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="302"/>
+        <source>Löschen nicht möglich</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="331"/>
+        <source>Bereits angelegte Rechnungsentwürfe in sevDesk: %1.</source>
+        <translation>Invoice drafts already created in sevDesk: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="333"/>
+        <source>Keine Rechnung möglich</source>
+        <translation>No invoice possible</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="59"/>
+        <source>Neu</source>
+        <extracomment>The names of ``controller.data_changed`` that make this tab reload.</extracomment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="61"/>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="93"/>
+        <source>Suchen:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="127"/>
+        <source>Suchbegriff eingeben …</source>
+        <translation>Enter a search term …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="130"/>
+        <source>%1 von %2 Einträgen</source>
+        <translation>%1 of %2 entries</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="47"/>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="52"/>
+        <source>Automatisch abgleichen alle</source>
+        <translation>Sync automatically every</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="56"/>
+        <source> Minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="61"/>
+        <source>Abgleich:</source>
+        <translation>Sync:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="63"/>
+        <source>bei Fehlern (höchstens einmal am Tag)</source>
+        <translation>on errors (at most once a day)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="64"/>
+        <source>bei neuen oder geänderten Daten</source>
+        <translation>on new or changed data</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="65"/>
+        <source>Benachrichtigen:</source>
+        <translation>Notify:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="76"/>
+        <source>€ netto, USt.:</source>
+        <translation>€ net, VAT:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="79"/>
+        <source>Stundensatz:</source>
+        <translation>Hourly rate:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="83"/>
+        <source>Aus sevDesk laden</source>
+        <translation>Load from sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="87"/>
+        <source>Ansprechpartner auf Rechnungen:</source>
+        <translation>Contact person on invoices:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="90"/>
+        <source>Namen der Artikelkategorien in sevDesk, durch Komma getrennt</source>
+        <translation>Names of the article categories in sevDesk, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="91"/>
+        <source>Artikel-Kategorien:</source>
+        <translation>Article categories:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="93"/>
+        <source>Mit dem System starten</source>
+        <translation>Start with the system</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="127"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="201"/>
+        <source>(erster Administrator)</source>
+        <translation>(first administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="130"/>
+        <source>Benutzer {id}</source>
+        <translation>User {id}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="153"/>
+        <source>Bitte einen Stundensatz wie 65,00 eingeben.</source>
+        <translation>Please enter an hourly rate like 65.00.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="184"/>
+        <source>Der automatische Start konnte nicht geändert werden.</source>
+        <translation>Starting with the system could not be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="190"/>
+        <source>Benutzer werden aus sevDesk geladen …</source>
+        <translation>Loading users from sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="191"/>
+        <source>sevDesk-Benutzer laden</source>
+        <translation>Load sevDesk users</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="194"/>
+        <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
+        <translation>Please wait until the running sync has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="208"/>
+        <source>{n} Benutzer geladen.</source>
+        <translation>{n} users loaded.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="28"/>
+        <source>Nicht terminiert</source>
+        <translation>Not scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="29"/>
+        <source>Terminiert</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="30"/>
+        <source>In Bearbeitung</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="31"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="32"/>
+        <source>Fertig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="33"/>
+        <source>Archiv</source>
+        <translation>Archive</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPromptDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="68"/>
+        <source>Neuer sevDesk-Token nötig</source>
+        <translation>New sevDesk token needed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="75"/>
+        <source>neuen API-Token einfügen</source>
+        <translation>paste the new API token</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="78"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="79"/>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="86"/>
+        <source>Öffnen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="89"/>
+        <source>Jetzt synchronisieren</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="99"/>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="105"/>
+        <source>Letzter Abgleich: {time}</source>
+        <translation>Last sync: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="108"/>
+        <source>Abgleich läuft …</source>
+        <translation>Sync running …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="112"/>
+        <source>pausiert</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="113"/>
+        <source>Nächster Abgleich: {time}</source>
+        <translation>Next sync: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>context</name>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="187"/>
+        <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error – details are in the log.</translation>
+    </message>
+</context>
+</TS>
