@@ -11,7 +11,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
             return  # the S3 prompt says it already
         box = self.show_message(self.tr("Abgleich fehlgeschlagen"),
                                 self.tr("Der Abgleich mit sevDesk ist fehlgeschlagen."))
-        box.setInformativeText(_reason(error, self) + " " + self.tr(
+        box.setInformativeText(_reason(error) + " " + self.tr(
             "Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest."))
 
     def _on_auth_lost(self, message: str) -> None:
@@ -177,11 +177,11 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _reason(error: Exception, context: Any) -> str:
+def _reason(error: Exception) -> str:
     """One sentence for the user; never a traceback or the token."""
     from ..api.errors import SevdeskError
     from ..errors import CraftdeskError
 
     if isinstance(error, (SevdeskError, CraftdeskError)):
         return str(getattr(error, "message", "") or error)
-    return context.tr("Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")
+    return QCoreApplication.translate("MainWindow", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")

@@ -1446,6 +1446,11 @@
         <source>craftdesk gleicht im Hintergrund weiter mit sevDesk ab. Beenden über das Symbol im Infobereich.</source>
         <translation>craftdesk keeps syncing with sevDesk in the background. Quit from the icon in the notification area.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="187"/>
+        <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error – details are in the log.</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -2198,14 +2203,6 @@
         <location filename="../../craftdesk/ui/tray.py" line="113"/>
         <source>Nächster Abgleich: {time}</source>
         <translation>Next sync: {time}</translation>
-    </message>
-</context>
-<context>
-    <name>context</name>
-    <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="187"/>
-        <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
-        <translation>Unexpected error – details are in the log.</translation>
     </message>
 </context>
 </TS>
