@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import getpass
 import logging
+import signal
 import sys
 import threading
 import traceback
@@ -163,6 +164,7 @@ class Shell:
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
+        log.info("craftdesk stopped cleanly")
 
 
 def start_demo_sandbox(data_dir: Path) -> tuple[Any, AppContext]:
@@ -217,6 +219,28 @@ def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = Non
     return shell
 
 
+def _quit_on_signals(app: QApplication, shell: Shell) -> None:
+    """Ctrl+C / SIGTERM end the app cleanly (worker stopped, demo server closed).
+
+    Python runs signal handlers only when it gets control, so a cheap timer hands it
+    control twice a second while Qt's event loop runs.
+    """
+    def request_quit(*_args: object) -> None:
+        shell.quit()
+
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, request_quit)
+            except (ValueError, OSError):  # not the main thread, or not allowed here
+                pass
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
+    shell.extras.append(timer)
+
+
 def run_app(ctx: AppContext, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -238,6 +262,7 @@ def run_app(ctx: AppContext, demo: bool = False) -> int:
     app.setQuitOnLastWindowClosed(shell.tray is None)
     app.aboutToQuit.connect(shell.shutdown)
     shell.window.show()
+    _quit_on_signals(app, shell)
     if demo and not settings.get("last_sync_success"):
         # The demo should show data at once instead of after the first scheduler tick.
         QTimer.singleShot(0, lambda: shell.controller.start_import("all", trigger="manual"))
