@@ -90,8 +90,10 @@ def _bind(customer: Customer, contact_id: str) -> None:
             f"Die Kundennummer {customer.customer_number} gehört in sevDesk zu einem Kontakt, der "
             f"bereits mit dem Kunden „{other.display_name}“ verknüpft ist."
         )
+    # sync_hash=None: the next import keeps the local data (addresses, numbers) of this
+    # customer once instead of overwriting it with the possibly thinner sevDesk contact.
     with db.atomic():
-        Customer.update(sevdesk_id=contact_id, deleted_in_sevdesk=False).where(
+        Customer.update(sevdesk_id=contact_id, deleted_in_sevdesk=False, sync_hash=None).where(
             Customer.id == customer.id).execute()
     customer.sevdesk_id = contact_id
     customer.deleted_in_sevdesk = False
