@@ -158,6 +158,10 @@ class Shell:
     def shutdown(self) -> None:
         """Stop in order: timers, worker thread, tray, demo server."""
         self.scheduler.stop()
+        for extra in self.extras:
+            stop = getattr(extra, "stop", None)
+            if callable(stop):
+                stop()
         self.controller.shutdown()
         if self.tray is not None:
             self.tray.hide()

@@ -180,7 +180,11 @@ def test_demo_mode_runs_its_own_sevdesk_and_folder_without_keyring(qtbot, data_d
 def test_gui_command_starts_and_quits(qtbot, data_dir, monkeypatch):
     from craftdesk import cli
 
+    import signal
+
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    # run_app installs its own Ctrl+C/SIGTERM handlers; give the test runner its own back.
+    saved_handlers = [(number, signal.getsignal(number)) for number in (signal.SIGINT, signal.SIGTERM)]
     windows: list[MainWindow] = []
 
     def quit_when_shown() -> None:
@@ -195,6 +199,8 @@ def test_gui_command_starts_and_quits(qtbot, data_dir, monkeypatch):
     try:
         assert cli.main(["--data-dir", str(data_dir), "gui", "--demo"]) == 0
     finally:
+        for number, handler in saved_handlers:
+            signal.signal(number, handler)
         app = QApplication.instance()
         for translator in i18n._installed:
             app.removeTranslator(translator)
