@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import config
 from .api.client import SevdeskClient
-from .api.errors import AuthError
+from .api.errors import MissingTokenError
 from .credentials import TokenStore
 from .store.db import open_database
 
@@ -65,7 +65,7 @@ class AppContext:
     def token(self) -> str:
         token = self.tokens.get()
         if not token:
-            raise AuthError(NO_TOKEN_MESSAGE)
+            raise MissingTokenError(NO_TOKEN_MESSAGE)
         return token
 
     def client(self, token: str | None = None, cancel_event: threading.Event | None = None,

@@ -35,6 +35,12 @@ class AuthError(SevdeskError):
     exit_code = 3
 
 
+class MissingTokenError(AuthError):
+    """No token is stored at all: nothing was sent, so this is a precondition (exit 5)."""
+
+    exit_code = 5
+
+
 class NotFoundError(SevdeskError):
     pass
 
