@@ -8,7 +8,7 @@ integrity check, dangling foreign keys, and whether the next complete import con
 to the shadow (nothing lost, nothing doubled).
 
 Run: ``python benchmarks/soak_kill_import.py [--trials 100] [--customers 3000] [--parts 1000]
-[--page-delay 0.1] [--seed 1] [--converge 0.5]``  (POSIX only)
+[--page-delay 0.1] [--seed 1] [--converge 0.5] [--write-bias 0.5]``  (POSIX only)
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--converge", type=float, default=0.5,
                         help="probability of a complete import (and comparison) after a kill")
+    parser.add_argument("--write-bias", type=float, default=0.5,
+                        help="share of kills timed from the last page of a collection")
     args = parser.parse_args()
 
     from crash_support import PHASES, CrashHarness
@@ -41,17 +43,21 @@ def main() -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="soak-kill-") as tmp:
         harness = CrashHarness(Path(tmp), seed=args.seed, n_customers=args.customers,
-                               n_parts=args.parts, page_delay=args.page_delay)
+                               n_parts=args.parts, page_delay=args.page_delay,
+                               write_bias=args.write_bias)
         try:
             harness.prepare()
-            print(f"kill window (first request → exit of a full run): {harness.window:.2f} s")
-            print(f"{'#':>4} {'delay s':>8} {'exit':>5} {'phase':<18} {'integrity':<10} {'fk':>3} converged")
+            print(f"kill window (first request → exit of a full run): {harness.window:.2f} s; "
+                  "from the last page: " + ", ".join(f"{p} {t:.2f} s" for p, _n, t in harness.markers))
+            print(f"{'#':>4} {'clock from':<18} {'delay s':>8} {'exit':>5} {'phase':<18} "
+                  f"{'integrity':<10} {'fk':>3} converged")
             for i in range(args.trials):
                 harness.mutate()
                 last = i == args.trials - 1
                 trial = harness.kill_trial(converge=last or harness.rng.random() < args.converge)
                 converged = {None: "-", True: "yes", False: "NO"}[trial.converged]
-                print(f"{trial.index:>4} {trial.delay:>8.3f} {trial.returncode:>5} {trial.phase:<18} "
+                print(f"{trial.index:>4} {trial.aimed:<18} {trial.delay:>8.3f} {trial.returncode:>5} "
+                      f"{trial.phase:<18} "
                       f"{trial.integrity[:10]:<10} {trial.foreign_key_errors:>3} {converged}", flush=True)
                 if trial.difference:
                     print("     " + trial.difference.replace("\n", "\n     "))
@@ -68,6 +74,8 @@ def main() -> int:
     print()
     print(f"trials: {len(trials)}, killed by SIGKILL: {killed}, finished before the kill: "
           f"{len(trials) - killed}")
+    aimed = Counter(t.aimed for t in trials)
+    print("clock started at: " + ", ".join(f"{k} {v}" for k, v in sorted(aimed.items())))
     print("kill landed after (last answer logged): "
           + ", ".join(f"{p} {phases[p]}" for p in PHASES if phases.get(p)))
     print(f"integrity_check failures: {bad_integrity}, foreign key errors: {bad_fk}")

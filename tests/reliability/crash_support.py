@@ -5,6 +5,11 @@ are killed with SIGKILL after a random delay (seeded), while sevDesk changes bet
 trials. A shadow database goes through the same sevDesk states with clean, never killed
 imports. After each kill the victim must pass PRAGMA integrity_check; after the next
 complete import it must hold exactly what the shadow holds.
+
+Where the clock of a kill starts: either the run's first request (the delay is uniform
+over a whole run), or — for a share ``write_bias`` of the trials — the moment the last
+page of /CommunicationWay or /Part is out, so the kill lands in the collection's
+processing and write transaction, which a uniform delay rarely hits.
 """
 
 from __future__ import annotations
@@ -27,14 +32,17 @@ from craftdesk.store.db import close_database, open_database
 
 PHASES = ("start", "/Category", "/Contact", "/ContactAddress", "/CommunicationWay",
           "/StaticCountry", "/Unity", "/Part", "done")
+# Collections after whose last page a large write follows.
+MARKERS = ("/CommunicationWay", "/Part")
 
 
 @dataclass
 class Trial:
     index: int
+    aimed: str  # "run" (clock from the first request) or the marker collection
     delay: float
     returncode: int | None
-    phase: str
+    phase: str  # the last collection the killed run had an answer for (or start/done)
     integrity: str
     foreign_key_errors: int
     converged: bool | None = None
@@ -48,6 +56,8 @@ class CrashHarness:
     n_customers: int = 1000
     n_parts: int = 300
     page_delay: float = 0.05
+    write_bias: float = 0.5  # share of kills timed from the last page of a collection
+    mass_change: float = 0.3  # share of trials where sevDesk changes many records at once
     trials: list[Trial] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -62,6 +72,8 @@ class CrashHarness:
         self._deleted: set[str] = set()
         self._added = 0
         self.window = 1.0
+        # (collection, its pages, seconds from its last page to the end of a full run)
+        self.markers: list[tuple[str, int, float]] = []
 
     def close(self) -> None:
         self.sb.stop()
@@ -78,33 +90,49 @@ class CrashHarness:
             client.close()
 
     def prepare(self) -> None:
-        """Both databases start from one complete import; then calibrate the kill window."""
+        """Both databases start from one complete import; a full run calibrates the clocks."""
         self.import_into(self.victim)
         self.import_into(self.shadow)
         scratch = self.workdir / "calibration"
         scratch.mkdir(exist_ok=True)
-        started, proc = self._spawn(scratch)
-        proc.wait(timeout=120)
-        self.window = max(time.monotonic() - started, 0.05)
+        started, seen, proc = self._spawn(scratch)
+        events: list[tuple[float, str]] = []
+        while proc.poll() is None:
+            requests = self.sb.requests
+            events.extend((time.monotonic(), r.path) for r in requests[seen:])
+            seen = len(requests)
+            time.sleep(0.002)
+        end = time.monotonic()
         self.sb.faults.clear()
+        self.window = max(end - started, 0.05)
+        for path in MARKERS:
+            times = [t for t, p in events if p == path]
+            if times:
+                self.markers.append((path, len(times), max(end - times[-1], 0.01)))
 
     # -- sevDesk changes between trials ----------------------------------------------------
     def mutate(self) -> None:
         data, rng = self.sb.data, self.rng
         alive = [c for c in self._initial_contacts if c not in self._deleted]
+        parts = data.all("Part")
         for contact in rng.sample(alive, k=min(len(alive), rng.randint(1, 5))):
             data.update("Contact", contact, description=f"Änderung {rng.random():.6f}")
-        parts = data.all("Part")
         for part in rng.sample(parts, k=min(len(parts), rng.randint(1, 3))):
             price = f"{rng.randint(100, 99999) / 100:.2f}"
             data.update("Part", part["id"], priceNet=price, price=price)
         for _ in range(rng.randint(0, 2)):
             self._added += 1
             add_customer(data, self._added)
+        if rng.random() < self.mass_change:  # e.g. a price update: a long write transaction
+            for contact in rng.sample(alive, k=len(alive) * 2 // 5):
+                data.update("Contact", contact, description=f"Massenänderung {rng.random():.6f}")
+            for part in rng.sample(parts, k=len(parts) // 2):
+                price = f"{rng.randint(100, 99999) / 100:.2f}"
+                data.update("Part", part["id"], priceNet=price, price=price)
         if rng.random() < 0.25 and alive:
-            victim = rng.choice(alive)
-            data.delete("Contact", victim)
-            self._deleted.add(victim)
+            gone = rng.choice(alive)
+            data.delete("Contact", gone)
+            self._deleted.add(gone)
         if rng.random() < 0.25:
             addresses = data.all("ContactAddress")
             if addresses:
@@ -112,8 +140,11 @@ class CrashHarness:
         self.import_into(self.shadow)
 
     # -- one killed run --------------------------------------------------------------------
-    def _spawn(self, data_dir: Path) -> tuple[float, subprocess.Popen]:
-        """Start `craftdesk sync` against slowed pages; returns (first request time, proc)."""
+    def _spawn(self, data_dir: Path) -> tuple[float, int, subprocess.Popen]:
+        """Start `craftdesk sync` against slowed pages.
+
+        Returns (time of its first request, index of that request in the sandbox log, proc).
+        """
         self.sb.faults.clear()
         self.sb.faults.add(path=None, method="GET", kind="delay", seconds=self.page_delay, times=None)
         before = len(self.sb.requests)
@@ -123,27 +154,40 @@ class CrashHarness:
              "sync"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while len(self.sb.requests) == before and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
-        return time.monotonic(), proc
+            time.sleep(0.002)
+        return time.monotonic(), before, proc
+
+    def _wait_for_last_page(self, proc: subprocess.Popen, before: int, path: str, pages: int) -> None:
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if sum(1 for r in self.sb.requests[before:] if r.path == path) >= pages:
+                return
+            time.sleep(0.002)
 
     def kill_trial(self, converge: bool) -> Trial:
         index = len(self.trials) + 1
         log = self.victim_dir / "logs" / "craftdesk.log"
         log_start = log.stat().st_size if log.exists() else 0
-        delay = self.rng.uniform(0.0, self.window)
-        started, proc = self._spawn(self.victim_dir)
+        marker = None
+        if self.markers and self.rng.random() < self.write_bias:
+            marker = self.rng.choice(self.markers)
+        delay = self.rng.uniform(0.0, marker[2] if marker else self.window)
+        started, before, proc = self._spawn(self.victim_dir)
+        if marker is not None:
+            self._wait_for_last_page(proc, before, marker[0], marker[1])
+            started = time.monotonic()
         time.sleep(max(0.0, started + delay - time.monotonic()))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
         returncode = proc.wait(timeout=60)
         self.sb.faults.clear()
-        phase = _phase(log, log_start)
         conn = connect_ro(self.victim)
         try:
             fk_errors = len(conn.execute("PRAGMA foreign_key_check").fetchall())
         finally:
             conn.close()
-        trial = Trial(index, round(delay, 3), returncode, phase, integrity(self.victim), fk_errors)
+        trial = Trial(index, marker[0] if marker else "run", round(delay, 3), returncode,
+                      _phase(log, log_start), integrity(self.victim), fk_errors)
         if converge:
             self.import_into(self.victim)
             mine, theirs = snapshot(self.victim), snapshot(self.shadow)

@@ -35,6 +35,7 @@ def test_import_killed_20_times_stays_intact_and_converges(tmp_path):
     assert trials[-1].converged is True
     killed = [t for t in trials if t.returncode == -signal.SIGKILL]
     assert killed, "no run was actually killed"
+    assert any(t.aimed != "run" for t in trials), "no kill was timed to a write phase"
     # Nothing doubled: one local customer per sevDesk contact ever seen.
     snap = snapshot(harness.victim)
     sevdesk_ids = [row[0] for row in snap["customer"].elements()]
@@ -45,13 +46,15 @@ def test_R3_a_killed_run_is_not_left_running_forever(tmp_path):
     """The next run closes a run a kill left "running" (the history must not show it forever)."""
     import sqlite3
 
-    harness = CrashHarness(tmp_path, seed=SEED + 1, n_customers=300, n_parts=50, page_delay=0.1)
+    harness = CrashHarness(tmp_path, seed=SEED + 1, n_customers=300, n_parts=50, page_delay=0.1,
+                           write_bias=0.0)
     try:
         harness.prepare()
         harness.window = harness.window / 2  # land inside the run
-        harness.kill_trial(converge=True)  # a killed run, then a complete one
+        trial = harness.kill_trial(converge=True)  # a killed run, then a complete one
     finally:
         harness.close()
+    assert trial.returncode == -signal.SIGKILL and trial.phase != "done", trial
     with sqlite3.connect(harness.victim) as conn:
         statuses = [r[0] for r in conn.execute("SELECT status FROM sync_run ORDER BY id")]
     assert "running" not in statuses
