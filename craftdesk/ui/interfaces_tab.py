@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -379,6 +379,11 @@ class InterfacesTab(QWidget):
 
     def _on_import_succeeded(self, result: Any, trigger: str) -> None:
         from ..sync.notifications import describe_changes
+
+        if trigger == "connect" and getattr(result, "what", None) == "customers":
+            # The customers came first (S1); the articles follow right away instead of
+            # after the next interval (the customers run already counts as a success).
+            QTimer.singleShot(0, lambda: self.controller.start_import("articles", trigger="connect"))
 
         changes = describe_changes(result)
         self.progress_text.setText(self.tr("Fertig: {changes}").replace("{changes}", changes)

@@ -12,7 +12,7 @@ from craftdesk.context import AppContext, MemoryTokenStore
 from craftdesk.credentials import TOKEN_USERNAME, TokenStore
 from craftdesk.sandbox import DEMO_TOKEN
 from craftdesk.store import settings
-from craftdesk.store.models import Customer, SyncRun
+from craftdesk.store.models import Article, Customer, SyncRun
 from craftdesk.sync.controller import SyncController
 from craftdesk.ui.interfaces_tab import HISTORY_LIMIT, InterfacesTab, TokenPromptDialog
 
@@ -66,11 +66,15 @@ def test_S1_save_token_tests_stores_shows_user_and_imports_customers(qtbot, keyr
     assert memory_keyring.store[("craftdesk", TOKEN_USERNAME)] == DEMO_TOKEN
     assert _owner_name(sandbox) in tab.status.text()
     assert Customer.select().count() > 0
-    run = SyncRun.select().order_by(SyncRun.id.desc()).get()
+    run = SyncRun.select().order_by(SyncRun.id).get()
     assert (run.kind, run.trigger, run.status) == ("customers", "connect", "ok")
     assert controller.connection_state() == "connected"
     assert tab.token_edit.text() == ""  # the secret does not linger in the field
-    assert tab.history.rowCount() == 1
+    # The articles follow right after the customers.
+    qtbot.waitUntil(lambda: SyncRun.select().where(SyncRun.kind == "articles", SyncRun.status == "ok").exists(),
+                    timeout=20000)
+    qtbot.waitUntil(lambda: not controller.is_busy(), timeout=5000)
+    assert Article.select().count() > 0
 
 
 def test_S1_wrong_token_says_why_and_stores_nothing(qtbot, keyring_ctx, memory_keyring, tab_for):
