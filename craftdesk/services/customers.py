@@ -62,12 +62,10 @@ from .importer import (
     sweep,
 )
 from .lookups import (
-    ADDRESS_DELIVERY,
-    ADDRESS_INVOICE,
     CUSTOMER_CATEGORY_ID,
-    FALLBACK_INVOICE_CATEGORY_ID,
     GERMANY_COUNTRY_ID,
     AddressCategories,
+    address_categories_from,
 )
 
 log = logging.getLogger(__name__)
@@ -86,21 +84,6 @@ FIELDS = ("customer_number", "kind", "first_name", "last_name", "company", "name
 
 
 # --- pure rules ---------------------------------------------------------------------------
-
-
-def address_categories_from(rows: Iterable[CategoryRec]) -> AddressCategories:
-    """Invoice/delivery category ids of the account, by translation code (C3)."""
-    rows = [c for c in rows if c.object_type == "ContactAddress"]
-    cats = AddressCategories()
-    for cat in rows:
-        code = cat.translation_code.upper()
-        if code == ADDRESS_INVOICE:
-            cats.invoice_ids.add(cat.id)
-        elif code == ADDRESS_DELIVERY:
-            cats.delivery_ids.add(cat.id)
-    if not cats.invoice_ids and not any(c.translation_code for c in rows):
-        cats.invoice_ids.add(FALLBACK_INVOICE_CATEGORY_ID)  # documented sevDesk default id
-    return cats
 
 
 def country_code(country_id: str | None, countries: dict[str, str]) -> str:

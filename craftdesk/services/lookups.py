@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 
 from ..api.client import SevdeskClient
+from ..api.errors import SevdeskError
 from ..api.records import (
     CategoryRec,
     RecordError,
@@ -54,20 +55,34 @@ def _parse_all(rows: list, parser):  # type: ignore[no-untyped-def]
     return result
 
 
+_INVOICE_NAMES = ("rechnung", "invoice")
+_DELIVERY_NAMES = ("liefer", "delivery")
+
+
+def address_categories_from(rows: list[CategoryRec]) -> AddressCategories:
+    """Invoice/delivery category ids of the account (C3): by translation code; a category
+    without a code is recognised by its name ("Rechnungsanschrift", "Lieferanschrift")."""
+    rows = [c for c in rows if c.object_type in ("ContactAddress", "")]
+    cats = AddressCategories()
+    for cat in rows:
+        code = cat.translation_code.upper()
+        name = cat.name.casefold()
+        if code == ADDRESS_INVOICE or (not code and any(n in name for n in _INVOICE_NAMES)):
+            cats.invoice_ids.add(cat.id)
+        elif code == ADDRESS_DELIVERY or (not code and any(n in name for n in _DELIVERY_NAMES)):
+            cats.delivery_ids.add(cat.id)
+    if not cats.invoice_ids and not any(c.translation_code for c in rows):
+        cats.invoice_ids.add(FALLBACK_INVOICE_CATEGORY_ID)  # documented sevDesk default id
+    return cats
+
+
 def address_categories(client: SevdeskClient) -> AddressCategories:
     rows: list[CategoryRec] = _parse_all(
         client.get_all("/Category", {"objectType": "ContactAddress"}), parse_category
     )
-    cats = AddressCategories()
-    for cat in rows:
-        code = cat.translation_code.upper()
-        if code == ADDRESS_INVOICE:
-            cats.invoice_ids.add(cat.id)
-        elif code == ADDRESS_DELIVERY:
-            cats.delivery_ids.add(cat.id)
-    if not cats.invoice_ids and not any(c.translation_code for c in rows):
-        cats.invoice_ids.add(FALLBACK_INVOICE_CATEGORY_ID)
-    return cats
+    # The filter asked for address categories; rows without an objectType are those.
+    return address_categories_from([c if c.object_type else CategoryRec(c.id, c.name, "ContactAddress",
+                                    c.translation_code) for c in rows])
 
 
 def part_category_ids(client: SevdeskClient, names: list[str]) -> dict[str, str]:
@@ -90,7 +105,7 @@ def countries(client: SevdeskClient) -> dict[str, str]:
         for c in _parse_all(client.get_all("/StaticCountry"), parse_country):
             if c.code:
                 result[c.id] = c.code
-    except Exception as exc:  # countries are a nicety; an import must not fail on them
+    except SevdeskError as exc:  # countries are a nicety; an import must not fail on them
         log.info("Country list not available: %s", exc)
     return result
 
