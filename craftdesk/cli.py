@@ -130,6 +130,16 @@ def _handler(command: str) -> Any:
     return func
 
 
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .log import setup_logging
 
@@ -168,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("craftdesk: abgebrochen.\n")
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `craftdesk orders --json | head`): not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
     except Exception as exc:
         kind = storage_problem(exc)
         if kind is not None:
