@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         kind = storage_problem(exc)
         if kind is not None:
-            sys.stderr.write(f"craftdesk: {_storage_message(kind, exc, data_dir, log_path)}\n")
+            sys.stderr.write(f"craftdesk: {storage_message(kind, exc, data_dir, log_path)}\n")
             return EXIT_UNEXPECTED
         log.exception("Unexpected error in %s", command)
         sys.stderr.write(
@@ -194,8 +194,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
 
 
-def _storage_message(kind: str, exc: BaseException, data_dir: Any, log_path: Any) -> str:
-    """One German sentence for a failure of the local database or disk (not a bug)."""
+def storage_message(kind: str, exc: BaseException, data_dir: Any, log_path: Any) -> str:
+    """One German sentence for a failure of the local database or disk (not a bug).
+
+    ``kind`` comes from store.db.storage_problem(exc). A damaged database is copied
+    (store.db.keep_damaged_copy) here, before the sentence names the copy. Usable by the
+    GUI for its dialog as well.
+    """
     path = getattr(exc, "path", None) or data_dir / config.DB_FILENAME
     if kind == "corrupt":
         log.error("Database %s is damaged: %s", path, getattr(exc, "reason", exc))

@@ -186,6 +186,25 @@ CUSTOMER_TABLES = {"customer", "address", "contact_info"}
 ARTICLE_COLLECTIONS = {"/Unity", "/Part"}
 
 
+@pytest.mark.parametrize("collection", ["/Contact", "/Part"])
+def test_unreadable_answer_ends_the_run_cleanly(cli_env, synced, sandbox, data_dir, collection):
+    """A 200 with broken JSON is not retried (the client cannot tell what it was): exit 4,
+    one sentence, nothing of that collection written."""
+    contact = sandbox.data.all("Contact")[0]["id"]
+    sandbox.data.update("Contact", contact, description="geändert in sevDesk")
+    sandbox.clear_requests()
+    sandbox.faults.add(path=collection, method="GET", kind="malformed", times=1)
+    code, out, err = run_cli([*cli_env, "sync"])
+    assert code == 4
+    assert one_sentence(err) and "unlesbare Antwort" in err, err
+    assert len([r for r in sandbox.requests if r.path == collection]) == 1
+    after = snapshot(db_path(data_dir))
+    if collection == "/Contact":
+        assert after == synced, diff(synced, after)
+    else:  # the customers were complete before the articles failed
+        assert after["article"] == synced["article"]
+
+
 def test_rejected_token_mid_import_is_not_retried(cli_env, synced, sandbox, data_dir):
     sandbox.clear_requests()
     sandbox.faults.add(path="/Part", method="GET", kind="status", status=401, times=None)
