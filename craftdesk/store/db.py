@@ -189,7 +189,7 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         database.connect(reuse_if_open=True)
-    except Exception as exc:  # peewee-wrapped sqlite3 errors
+    except Exception as exc:  # noqa: BLE001 - peewee-wrapped sqlite3 errors, sorted below
         database.close()
         _raise_open_error(exc, path)
     db.initialize(database)

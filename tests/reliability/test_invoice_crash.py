@@ -26,8 +26,7 @@ from craftdesk.sandbox import DEMO_TOKEN
 from craftdesk.services import invoices
 from craftdesk.store import settings
 from craftdesk.store.db import close_database, open_database
-from craftdesk.store.models import (Address, Appointment, Customer, InvoiceDraft, Job, Project,
-                                    utcnow)
+from craftdesk.store.models import Address, Appointment, Customer, InvoiceDraft, Job, Project, utcnow
 
 pytestmark = pytest.mark.skipif(sys.platform.startswith("win"), reason="SIGKILL is POSIX")
 
@@ -98,7 +97,7 @@ def make_projects(sandbox, data_dir, n: int, bound: list[bool]) -> list[int]:
             project = Project.create(title=f"Bad {i}", customer=customer)
             job = Job.create(project=project, title=f"Bad {i}")
             Appointment.create(job=job, title="Montage", status="done",
-                               start=datetime(2026, 3, 2, 8), hours=Decimal("2"))
+                               start=datetime(2026, 3, 2, 8), hours=Decimal(2))
             ids.append(project.id)
         return ids
     finally:

@@ -14,8 +14,7 @@ import keyring
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
-from rel_support import (add_customer, counts, db_path, diff, integrity, one_sentence, run_cli,
-                         snapshot)
+from rel_support import add_customer, counts, db_path, diff, integrity, one_sentence, run_cli, snapshot
 
 from craftdesk.store.db import PRAGMAS
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -198,7 +199,7 @@ def test_parsers_survive_a_json_round_trip_of_odd_unicode() -> None:
 ids = st.integers(min_value=1, max_value=10**12).map(str)
 plain = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")),
                 min_size=1, max_size=40)
-amounts = st.decimals(min_value=Decimal("-99999"), max_value=Decimal("99999"), places=2)
+amounts = st.decimals(min_value=Decimal(-99999), max_value=Decimal(99999), places=2)
 stamps = st.datetimes().map(lambda d: d.replace(microsecond=0).isoformat() + "+01:00")
 
 

@@ -17,7 +17,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from rel_support import db_path
 
 from craftdesk.sandbox import Sandbox
