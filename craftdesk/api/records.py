@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, TypeVar
 
@@ -117,18 +117,21 @@ def _int(value: Any, field: str, default: int | None = None) -> int:
 
 
 def _timestamp(value: Any, field: str) -> str:
-    """sevDesk's ISO timestamp, validated but kept verbatim for exact comparison."""
+    """sevDesk's modification time as text. It is only stored (change detection compares
+    content), so a format other than sevDesk's ISO 8601 must not cost the record: Unix
+    seconds become ISO (UTC), any other plain text is kept verbatim."""
     if value is None or value == "":
         return ""
-    # fromisoformat accepts any character as the date/time separator and ignores a trailing
-    # NUL; what is kept verbatim must be plain ASCII so it can be stored and compared.
-    if not isinstance(value, str) or not (value.isascii() and value.isprintable()):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, timezone.utc).isoformat(timespec="seconds")
+        except (OverflowError, OSError, ValueError):
+            raise RecordError(f"{field} ist kein Zeitstempel") from None
+    # What is kept verbatim must be plain ASCII so it can be stored and compared (a NUL or
+    # a lone surrogate would break storage).
+    if not isinstance(value, str) or not (value.isascii() and value.isprintable()) or len(value) > 64:
         raise RecordError(f"{field} ist kein Zeitstempel")
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise RecordError(f"{field} ist kein Zeitstempel") from None
-    return value
+    return value.strip()
 
 
 def parse_datetime(value: str | None) -> datetime | None:

@@ -234,3 +234,21 @@ def test_C1_other_categories_are_dropped_even_if_sevdesk_ignores_the_filter(api)
         assert (counts.created, counts.skipped) == (1, 0)
     finally:
         close_database()
+
+
+# --- tolerance for other wire shapes (audit) ----------------------------------------------
+
+
+@pytest.mark.parametrize("stamp, stored", [
+    (1768461164, "2026-01-15T07:12:44+00:00"),  # Unix seconds
+    ("1768461164", "1768461164"),
+    ("15.01.2026 08:12", "15.01.2026 08:12"),
+    ("2026-01-15T08:12:44.000+0100", "2026-01-15T08:12:44.000+0100"),
+    (None, ""),
+])
+def test_C2_update_in_another_format_does_not_cost_the_contact(stamp, stored):
+    """``update`` is only stored: an unexpected format must not drop the whole record."""
+    contact = parse_contact({"id": "1", "name": "Firma", "category": ref("Category", "3"),
+                             "update": stamp})
+    part = parse_part({"id": "2", "name": "Rohr", "price": "1", "update": stamp})
+    assert contact.update == part.update == stored
