@@ -283,7 +283,10 @@ class _PageReader:
                 if not self._put((objects, total)):
                     return
                 offset += len(objects)
-                if len(objects) < PAGE_SIZE or (total is not None and offset >= total):
+                # With a total, a short page is not the end: a server may send fewer rows
+                # per page than asked for. Without one, the first short page is the last.
+                if not objects or (offset >= total if total is not None
+                                   else len(objects) < PAGE_SIZE):
                     break
             self._put(self._END)
         except BaseException as exc:  # handed to the caller, raised there

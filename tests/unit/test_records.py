@@ -252,3 +252,19 @@ def test_C2_update_in_another_format_does_not_cost_the_contact(stamp, stored):
                              "update": stamp})
     part = parse_part({"id": "2", "name": "Rohr", "price": "1", "update": stamp})
     assert contact.update == part.update == stored
+
+
+def test_C1_sweep_reads_on_when_sevdesk_sends_shorter_pages_than_asked(api):
+    """A server that caps the page size below 1000 still reports the total: read all of it."""
+    api.get(f"{BASE}/Contact", json={"objects": [{"id": str(i)} for i in range(100)], "total": "250"})
+    api.get(f"{BASE}/Contact", json={"objects": [{"id": str(i)} for i in range(100, 200)], "total": 250})
+    api.get(f"{BASE}/Contact", json={"objects": [{"id": str(i)} for i in range(200, 250)], "total": "250"})
+    rows = [r for p in sweep(make_client(), "/Contact") for r in p]
+    assert len(rows) == 250 and len(api.calls) == 3
+    assert [c.request.url.split("offset=")[1].split("&")[0] for c in api.calls] == ["0", "100", "200"]
+
+
+def test_sweep_stops_at_an_empty_page_even_if_total_promised_more(api):
+    api.get(f"{BASE}/Part", json={"objects": [{"id": "1"}], "total": "5"})
+    api.get(f"{BASE}/Part", json={"objects": [], "total": "5"})
+    assert sum(len(p) for p in sweep(make_client(), "/Part")) == 1 and len(api.calls) == 2
