@@ -87,9 +87,12 @@ def _contact_name(rec: ContactRec) -> str:
     return " ".join(p for p in (rec.first_name, rec.last_name) if p) or rec.company
 
 
-def _is_importable(order: OrderRec) -> bool:
-    # sevDesk ignores filters it does not know, so the list is checked again here.
-    return order.order_type.upper() == ORDER_TYPE and order.status == STATUS_SENT
+def _is_importable(order: OrderRec, type_confirmed: bool = False) -> bool:
+    """Type AB and status 200. sevDesk ignores filters it does not know, so what it
+    answered is checked again here; an answer that leaves ``orderType`` out is taken at
+    the word of the ``orderType`` filter it answered (``type_confirmed``)."""
+    kind = order.order_type.upper()
+    return (kind == ORDER_TYPE or (not kind and type_confirmed)) and order.status == STATUS_SENT
 
 
 def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
@@ -106,7 +109,7 @@ def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
         except RecordError as exc:
             log.warning("Skipping unreadable order %s: %s", exc.record_id, exc.reason)
             continue
-        if not _is_importable(order):
+        if not _is_importable(order, type_confirmed=True):
             continue
         orders.append(order)
         contact = raw.get("contact") if isinstance(raw, dict) else None
@@ -252,11 +255,27 @@ def _fetch_order(client: SevdeskClient, order_id: str) -> OrderRec:
             f"Die Auftragsbestätigung {order_id} ist in sevDesk unlesbar ({exc.reason}).") from None
     if order.id != order_id:
         raise PreconditionError(f"sevDesk hat zu {order_id} einen anderen Beleg geliefert.")
-    if not _is_importable(order):
+    confirmed = (not order.order_type and order.status == STATUS_SENT
+                 and _listed_as_confirmation(client, order))
+    if not _is_importable(order, type_confirmed=confirmed):
         raise PreconditionError(
             f"Der Beleg {order.number or order_id} ist keine versendete Auftragsbestätigung "
             "und kann nicht importiert werden.")
     return order
+
+
+def _listed_as_confirmation(client: SevdeskClient, order: OrderRec) -> bool:
+    """For an answer without ``orderType``: does sevDesk list this order under type AB?"""
+    params = {"orderType": ORDER_TYPE, "status": str(STATUS_SENT)}
+    if order.number:
+        params["orderNumber"] = order.number
+    for raw in client.get_all("/Order", params):
+        try:
+            if parse_order(raw).id == order.id:
+                return True
+        except RecordError:
+            continue
+    return False
 
 
 def _fetch_positions(client: SevdeskClient, order: OrderRec) -> list[OrderPosRec]:
