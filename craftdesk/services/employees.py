@@ -130,7 +130,9 @@ class UserIdentity:
 
     @classmethod
     def from_record(cls, rec: SevUserRec) -> UserIdentity:
-        return cls(id=rec.id, email=rec.email, fullname=rec.fullname)
+        # The login is the e-mail address in sevDesk; some users carry it only there.
+        login = rec.username if "@" in rec.username else ""
+        return cls(id=rec.id, email=rec.email or login, fullname=rec.fullname)
 
 
 def _only(candidates: list[Employee], what: str, value: str) -> Employee | None:

@@ -14,7 +14,14 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from ..api.client import SevdeskClient
-from ..api.errors import AuthError, CancelledError, NotFoundError, SevdeskError
+from ..api.errors import (
+    ApiError,
+    AuthError,
+    CancelledError,
+    MalformedResponseError,
+    NotFoundError,
+    SevdeskError,
+)
 from ..api.records import (
     ContactRec,
     OrderPosRec,
@@ -23,7 +30,6 @@ from ..api.records import (
     parse_contact,
     parse_order,
     parse_order_pos,
-    parse_sevuser,
 )
 from ..errors import CraftdeskError, PreconditionError
 from ..store.db import db
@@ -39,6 +45,7 @@ from ..store.models import (
     Project,
 )
 from .employees import UserIdentity, employee_by_user_id, match_employee
+from .lookups import sev_users
 from .projects import Site
 
 log = logging.getLogger(__name__)
@@ -303,12 +310,16 @@ def _observer(client: SevdeskClient, user_id: str | None) -> Employee | None:
         return linked
     if not Employee.select().exists():
         return None
+    # The documented user list rather than /SevUser/{id}: one request either way. The
+    # observer is a courtesy: a user sevDesk refuses to show imports the order without one.
+    user = UserIdentity(id=user_id)
     try:
-        found = client.get(f"/SevUser/{user_id}")
-        rows = found if isinstance(found, list) else [found]
-        user = UserIdentity.from_record(parse_sevuser(rows[0]))
-    except (NotFoundError, RecordError, IndexError):
-        user = UserIdentity(id=user_id)
+        for rec in sev_users(client):
+            if rec.id == user_id:
+                user = UserIdentity.from_record(rec)
+                break
+    except (NotFoundError, ApiError, MalformedResponseError) as exc:
+        log.info("sevDesk user %s not readable: %s", user_id, exc)
     return match_employee(user)
 
 

@@ -97,3 +97,23 @@ def test_O1_confirmation_without_order_type_in_the_answer(sandbox, client, datab
     results = import_orders(client, [ab["id"], an["id"]])
     assert [r.status for r in results] == ["imported", "failed"]
     assert "keine versendete Auftragsbestätigung" in results[1].message
+
+
+# --- O3: the creating user -----------------------------------------------------------------
+
+
+def test_O3_creator_matched_by_login_when_the_user_has_no_email_field(sandbox, client, database):
+    ab = order(sandbox, "AB-1042")
+    user = sandbox.data.get("SevUser", ab["createUser"]["id"])
+    sandbox.data.update("SevUser", user["id"], email=None)
+    emp.add_employee("Büro", user["username"].upper())
+    assert observers(import_order(client, ab["id"]).project_id) == ["Büro"]
+
+
+def test_O3_user_lookup_refused_still_imports_without_observer(sandbox, client, database):
+    emp.add_employee("Jemand", "jemand@example.de")
+    sandbox.faults.add(path="/SevUser", method="GET", kind="status", status=400, times=None)
+    ab = order(sandbox, "AB-1042")
+    [result] = import_orders(client, [ab["id"]])
+    assert result.status == "imported", result.message
+    assert observers(result.project_id) == []
