@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
-WINDOW_SIZE = (1280, 800)
+WINDOW_SIZE = (1100, 720)  # the main window's default size: clipping shows here first
 
 
 def _wait(condition: Callable[[], bool], timeout_ms: int = 15000) -> bool:

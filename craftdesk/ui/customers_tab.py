@@ -102,16 +102,18 @@ class CustomersTab(RecordTab):
         deleted = self.tr("in sevDesk gelöscht")
         active = self.tr("aktiv")
         return [
-            Column("name", self.tr("Name"), lambda r: r.name, width=250),
+            # Widths leave the address (the stretching column) room at the default window
+            # width of 1100 px; wider windows give the extra space to the address.
+            Column("name", self.tr("Name"), lambda r: r.name, width=210),
             Column("kind", self.tr("Art"), lambda r: kinds.get(r.kind, r.kind), width=95),
-            Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=80),
+            Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=95),
             Column("address", self.tr("Postanschrift"), lambda r: r.address, stretch=True),
-            Column("email", self.tr("E-Mail"), lambda r: r.email, width=220),
-            Column("phone", self.tr("Telefon"), lambda r: r.phone, width=130),
+            Column("email", self.tr("E-Mail"), lambda r: r.email, width=190),
+            Column("phone", self.tr("Telefon"), lambda r: r.phone, width=125),
             Column("source", self.tr("Quelle"),
                    lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=65),
             Column("status", self.tr("Status"),
-                   lambda r: deleted if r.deleted_in_sevdesk else active, width=135),
+                   lambda r: deleted if r.deleted_in_sevdesk else active, width=130),
         ]
 
     def load_records(self) -> list[CustomerRow]:

@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ..api.errors import CancelledError
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.window_title())
-        self.resize(1100, 720)
+        self.resize(*default_size(self.screen()))
         self.setMinimumSize(800, 520)
 
         self.tabs = QTabWidget(self)
@@ -175,6 +175,16 @@ class MainWindow(QMainWindow):
                                             "Beenden über das Symbol im Infobereich."))
             return
         event.accept()
+
+
+def default_size(screen: QScreen | None) -> tuple[int, int]:
+    """1100×720 fits a 1366×768 laptop; a larger screen gets 1280×800, so the tables show
+    their long columns (addresses, titles) without cutting them off."""
+    if screen is not None:
+        available = screen.availableGeometry()
+        if available.width() >= 1440 and available.height() >= 900:
+            return 1280, 800
+    return 1100, 720
 
 
 def _reason(error: Exception) -> str:

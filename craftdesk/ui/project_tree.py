@@ -132,6 +132,14 @@ def _project_status(node: ProjectNode) -> str:
     return text
 
 
+def widest_texts() -> dict[str, str]:
+    """The longest texts the status and invoice columns show (in bold on project rows), so
+    the tab can size those columns to fit in every language instead of clipping them."""
+    status = QCoreApplication.translate("ProjectTree", "%1 von %2 fertig").replace(
+        "%1", "10").replace("%2", "10") + QCoreApplication.translate("ProjectTree", " – abrechenbar")
+    return {"status": status, "invoice": _draft_text(["000000000"])}
+
+
 def _row(record: TreeRecord, texts: list[str], bold: bool = False) -> list[QStandardItem]:
     items = []
     for col, text in enumerate(texts):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QShowEvent, QStandardItemModel
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,8 +34,10 @@ from .dialogs.employee_dialog import EmployeeDialog
 from .dialogs.invoice_dialog import InvoicePreviewDialog
 from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
-from .project_tree import COLUMNS, TreeRecord, build_model, load_project_nodes
+from .project_tree import COLUMNS, TreeRecord, build_model, load_project_nodes, widest_texts
 from .table_models import RecordRole
+
+COLUMN_HOURS_SAMPLE = "1.000,5"  # the widest hours a project plausibly sums up
 
 
 class ProjectsTab(QWidget):
@@ -116,11 +118,30 @@ class ProjectsTab(QWidget):
         if changed is not None:
             changed.connect(self._on_data_changed)
         self.reload()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Status, start, hours and invoice get the width their longest text needs (in the
+        current language, bold as on project rows); the title takes the rest of the width."""
         header = self.view.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in zip(COLUMNS, (380, 210, 200, 130, 70)):
-            self.view.setColumnWidth(COLUMNS.index(column), width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        wide, plain = QFontMetrics(bold), QFontMetrics(self.view.font())
+        padding = 24  # cell margins and the status colour's frame
+        texts = widest_texts()
+        widths = {
+            "customer": 190,
+            "status": max(150, wide.horizontalAdvance(texts["status"]) + padding),
+            "start": max(110, plain.horizontalAdvance("00.00.0000 00:00") + padding),
+            "hours": max(60, wide.horizontalAdvance(COLUMN_HOURS_SAMPLE) + padding,
+                         header.sectionSizeHint(COLUMNS.index("hours"))),
+            "invoice": max(130, wide.horizontalAdvance(texts["invoice"]) + padding),
+        }
+        for key, width in widths.items():
+            self.view.setColumnWidth(COLUMNS.index(key), width)
 
     # --- data ------------------------------------------------------------------------------
 

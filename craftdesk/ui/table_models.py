@@ -38,6 +38,7 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 """A natively comparable sort key for the cell (see :func:`sort_key`)."""
 
 DIMMED_COLOR = QColor("#8a8a8a")
+TOOLTIP_MIN_CHARS = 18  # shorter cell texts always fit their column
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -303,6 +304,10 @@ class RecordTableModel(QAbstractTableModel):
                     return self._italic
                 if role == Qt.ItemDataRole.ToolTipRole:
                     return reason
+        if role == Qt.ItemDataRole.ToolTipRole and not column.numeric:
+            # A long text may be cut off ("Gartenstraße 7, 70771 Leinf…"): hovering shows it whole.
+            text = self._row_texts(row)[col]
+            return text if len(text) > TOOLTIP_MIN_CHARS else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -1,0 +1,89 @@
+"""What the user sees at the default window size: column texts that fit instead of being
+cut off ("ready to invo…"), in German and in English, and full texts on hover."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from fakes import FakeController
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from craftdesk.services import projects
+from craftdesk.store.models import Article, Customer
+from craftdesk.ui import i18n
+from craftdesk.ui.customers_tab import CustomersTab
+from craftdesk.ui.main_window import default_size
+from craftdesk.ui.project_tree import COLUMNS
+from craftdesk.ui.projects_tab import ProjectsTab
+
+
+class _Screen:
+    def __init__(self, width: int, height: int) -> None:
+        self._rect = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:  # noqa: N802 - Qt name
+        return self._rect
+
+
+@pytest.fixture
+def invoiceable(database):
+    customer = Customer.create(company="Müller Haustechnik GmbH", customer_number="10001")
+    project = projects.create_project("Heizungswartung Baustelle Vaihingen", customer.id)
+    job = projects.jobs_of(project)[0]
+    done = projects.create_appointment(job.id, "Abnahme mit dem Kunden", start=datetime(2026, 3, 2, 8))
+    projects.create_appointment(job.id, "Heizungswartung", start=datetime(2026, 3, 1, 8))
+    article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
+    projects.set_appointment_done(done.id, Decimal("1234.5"), [(article.id, Decimal(1))])
+    return project
+
+
+@pytest.fixture(params=["de", "en"])
+def language(request, qtbot):
+    app = QApplication.instance()
+    yield i18n.install_translations(app, request.param)
+    i18n.install_translations(app, "de")
+
+
+def test_project_status_and_hours_fit_their_columns_at_the_default_width(qtbot, invoiceable, language):
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(1100, 640)
+    tab.show()
+    qtbot.waitExposed(tab)
+    bold = QFont(tab.view.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    project_row = tab.find_index("project", invoiceable.id)
+    for key in ("status", "hours"):
+        column = COLUMNS.index(key)
+        text = project_row.siblingAtColumn(column).data()
+        assert text, key
+        assert metrics.horizontalAdvance(text) + 8 <= tab.view.columnWidth(column), (key, text)
+    assert ("ready to invoice" if language == "en" else "abrechenbar") in \
+        project_row.siblingAtColumn(COLUMNS.index("status")).data()
+    # All columns are visible side by side: no sideways scrolling at the default width.
+    used = sum(tab.view.columnWidth(c) for c in range(len(COLUMNS)))
+    assert used <= tab.view.viewport().width()
+    assert tab.view.columnWidth(COLUMNS.index("title")) >= 250
+
+
+def test_long_cell_texts_show_in_full_on_hover(qtbot, database):
+    Customer.create(company="Evangelische Kirchengemeinde Degerloch", customer_number="10015")
+    Customer.create(company="Café Süß", customer_number="10019")
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    name = tab.model.column_of("name")
+    tips = {tab.proxy.index(r, name).data(): tab.proxy.index(r, name).data(Qt.ItemDataRole.ToolTipRole)
+            for r in range(tab.proxy.rowCount())}
+    assert tips["Evangelische Kirchengemeinde Degerloch"] == "Evangelische Kirchengemeinde Degerloch"
+    assert tips["Café Süß"] is None  # short texts fit; no tooltip clutter
+
+
+def test_main_window_is_larger_on_large_screens():
+    assert default_size(_Screen(1366, 728)) == (1100, 720)
+    assert default_size(_Screen(1920, 1040)) == (1280, 800)
+    assert default_size(None) == (1100, 720)
