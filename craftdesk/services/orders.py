@@ -341,7 +341,12 @@ def _articles(client: SevdeskClient, positions: list[OrderPosRec]) -> dict[str, 
     found = {a.sevdesk_id: a for a in Article.select().where(Article.sevdesk_id.in_(wanted))}
     for part_id in wanted:
         if part_id not in found:
-            found[part_id] = import_single_part(client, part_id)
+            try:
+                found[part_id] = import_single_part(client, part_id)
+            except NotFoundError:
+                # Deleted in sevDesk since the confirmation was written: its positions
+                # become free-text lines instead of making the order unimportable.
+                log.info("Part %s of an order is gone in sevDesk", part_id)
     return found
 
 
@@ -355,11 +360,12 @@ class _Line:
 
 def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article]) -> list[_Line]:
     """Positions → planned lines: one line per article with the summed quantity (O6),
-    free-text lines for positions without an article, in the confirmation's order."""
+    free-text lines for positions without an article (or whose part sevDesk no longer
+    has), in the confirmation's order."""
     lines: list[_Line] = []
     by_part: dict[str, _Line] = {}
     for pos in positions:
-        if pos.part_id:
+        if pos.part_id and pos.part_id in articles:
             line = by_part.get(pos.part_id)
             if line is not None:
                 line.quantity += pos.quantity

@@ -117,3 +117,17 @@ def test_O3_user_lookup_refused_still_imports_without_observer(sandbox, client, 
     [result] = import_orders(client, [ab["id"]])
     assert result.status == "imported", result.message
     assert observers(result.project_id) == []
+
+
+# --- O4: parts --------------------------------------------------------------------------------
+
+
+def test_O4_part_gone_in_sevdesk_becomes_a_free_text_line(sandbox, client, database):
+    ab = order(sandbox, "AB-1043")
+    gone = next(p for p in positions(sandbox, ab["id"]) if p["part"] and p["name"] == "Thermostatkopf")
+    sandbox.data.delete("Part", gone["part"]["id"])
+    [result] = import_orders(client, [ab["id"]])
+    assert result.status == "imported", result.message
+    lines = [(p["article_number"], p["name"], p["quantity"]) for p in exported_planned(result.project_id)]
+    assert lines[1] == (None, "Thermostatkopf", "4")
+    assert lines[0][0] == "A-1001"
