@@ -288,6 +288,10 @@ def _listed_as_confirmation(client: SevdeskClient, order: OrderRec) -> bool:
 def _fetch_positions(client: SevdeskClient, order: OrderRec) -> list[OrderPosRec]:
     positions = []
     for raw in client.get_all(f"/Order/{order.id}/getPositions"):
+        if isinstance(raw, dict) and not raw.get("order"):
+            # Asked for this order's positions: an answer without the back reference
+            # belongs to it (one that names another order is still left out below).
+            raw = {**raw, "order": {"id": order.id, "objectName": "Order"}}
         try:
             pos = parse_order_pos(raw)
         except RecordError as exc:

@@ -131,3 +131,21 @@ def test_O4_part_gone_in_sevdesk_becomes_a_free_text_line(sandbox, client, datab
     lines = [(p["article_number"], p["name"], p["quantity"]) for p in exported_planned(result.project_id)]
     assert lines[1] == (None, "Thermostatkopf", "4")
     assert lines[0][0] == "A-1001"
+
+
+def test_O4_positions_answer_without_order_reference(sandbox, client, database, monkeypatch):
+    """getPositions is asked for one order; a server may leave out the back reference."""
+    ab = order(sandbox, "AB-1043")
+    dispatch = sandbox.api.dispatch
+
+    def answer(method, path, query, body):
+        status, payload = dispatch(method, path, query, body)
+        if path == f"/Order/{ab['id']}/getPositions":
+            for row in payload["objects"]:
+                row.pop("order", None)
+        return status, payload
+
+    monkeypatch.setattr(sandbox.api, "dispatch", answer)
+    [result] = import_orders(client, [ab["id"]])
+    assert result.status == "imported", result.message
+    assert len(exported_planned(result.project_id)) == 4
