@@ -65,7 +65,8 @@ def gross_price(net: Decimal, vat_rate: Decimal) -> Decimal:
 def part_categories_from(rows: Iterable[CategoryRec], names: Iterable[str]) -> dict[str, str]:
     """A1: id → name of the Part categories whose name is configured (case-insensitive)."""
     wanted = {n.strip().casefold() for n in names if n and n.strip()}
-    return {c.id: c.name for c in rows if c.object_type == "Part" and c.name.casefold() in wanted}
+    return {c.id: c.name for c in rows
+            if c.object_type.casefold() == "part" and c.name.casefold() in wanted}
 
 
 def configured_categories() -> list[str]:
@@ -166,7 +167,7 @@ def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
     counts = CollectionCounts("articles")
     names = configured_categories()
     wanted = part_categories_from(categories, names)
-    all_part_categories = {c.id: c.name for c in categories if c.object_type == "Part"}
+    all_part_categories = {c.id: c.name for c in categories if c.object_type.casefold() == "part"}
     units = {u.id: u.name for page in sweep(client, "/Unity") for u in parse_rows(page, parse_unity, "Unity")}
     data: dict[str, ArticleData] = {}
     importable: set[str] = set()

@@ -24,14 +24,21 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
 from peewee import Model
 
 from ..api.client import PAGE_SIZE, SevdeskClient
-from ..api.errors import ApiError, AuthError, CancelledError, MalformedResponseError, SevdeskError
+from ..api.errors import (
+    ApiError,
+    AuthError,
+    CancelledError,
+    MalformedResponseError,
+    NotFoundError,
+    SevdeskError,
+)
 from ..api.records import CategoryRec, RecordError, parse_category, parse_country, parse_sevuser
 from ..store import settings
 from ..store.db import db
@@ -129,7 +136,9 @@ def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual"
     changes_before = _total_changes()
     try:
         client.check_cancel()
-        categories = fetch_categories(client, progress)
+        categories = fetch_categories(client, progress, [
+            kind for name, kind in (("customers", "ContactAddress"), ("articles", "Part"))
+            if what in ("all", name)])
         if what in ("all", "customers"):
             result.collections["customers"] = customers.sync_customers(client, categories, progress)
             client.check_cancel()
@@ -325,14 +334,47 @@ def parse_rows(rows: Iterable[Any], parser: Callable[[Any], Any], object_name: s
     return result
 
 
-def fetch_categories(client: SevdeskClient, progress: Progress | None = None) -> list[CategoryRec]:
-    """All categories of the account in one request (address and part categories)."""
+CATEGORY_TYPES = ("ContactAddress", "Part")  # the categories an import resolves (C3, A1)
+
+
+def fetch_categories(client: SevdeskClient, progress: Progress | None = None,
+                     object_types: Sequence[str] = CATEGORY_TYPES) -> list[CategoryRec]:
+    """The account's categories, each with its object type spelled as in ``object_types``.
+
+    Normally one unfiltered request serves address and part categories alike. sevDesk
+    documents the lists per type (``/Category?objectType=…``): those are read for a type
+    when the unfiltered answer is refused, names no type for some row, or has no row of
+    that type; a row of a typed list without an ``objectType`` is of the type asked for.
+    """
     if progress:
         progress(0, 1, "Kategorien werden geladen")
+    canonical = {t.casefold(): t for t in object_types}
+
+    def typed(c: CategoryRec, default: str = "") -> CategoryRec:
+        kind = canonical.get(c.object_type.casefold(), c.object_type) or default
+        return c if kind == c.object_type else replace(c, object_type=kind)
+
     rows: list[CategoryRec] = []
-    for page in sweep(client, "/Category"):
-        rows.extend(parse_rows(page, parse_category, "Category"))
-    return rows
+    refused = False
+    try:
+        for page in sweep(client, "/Category"):
+            rows.extend(parse_rows(page, parse_category, "Category"))
+    except (ApiError, NotFoundError) as exc:
+        if isinstance(exc, MalformedResponseError):
+            raise
+        log.info("Unfiltered category list refused (%s); reading it per object type", exc.message)
+        refused = True
+    untyped = refused or any(not c.object_type for c in rows)
+    result = {c.id: typed(c) for c in rows if c.object_type}
+    for object_type in object_types:
+        if not untyped and any(c.object_type == object_type for c in result.values()):
+            continue
+        for page in sweep(client, "/Category", {"objectType": object_type}):
+            for c in parse_rows(page, parse_category, "Category"):
+                c = typed(c, object_type)
+                if c.object_type == object_type:  # sevDesk ignores unknown filters silently
+                    result[c.id] = c
+    return list(result.values())
 
 
 def load_countries(client: SevdeskClient, country_ids: Iterable[str]) -> dict[str, str]:

@@ -62,7 +62,7 @@ _DELIVERY_NAMES = ("liefer", "delivery")
 def address_categories_from(rows: list[CategoryRec]) -> AddressCategories:
     """Invoice/delivery category ids of the account (C3): by translation code; a category
     without a code is recognised by its name ("Rechnungsanschrift", "Lieferanschrift")."""
-    rows = [c for c in rows if c.object_type in ("ContactAddress", "")]
+    rows = [c for c in rows if c.object_type.casefold() in ("contactaddress", "")]
     cats = AddressCategories()
     for cat in rows:
         code = cat.translation_code.upper()

@@ -21,7 +21,7 @@ from craftdesk.api.records import (
     parse_sevuser,
 )
 from craftdesk.services import articles, customers
-from craftdesk.services.importer import connected_user, sweep
+from craftdesk.services.importer import connected_user, fetch_categories, sweep
 from craftdesk.services.lookups import AddressCategories
 
 BASE = "https://sevdesk.test/api/v1"
@@ -268,3 +268,68 @@ def test_sweep_stops_at_an_empty_page_even_if_total_promised_more(api):
     api.get(f"{BASE}/Part", json={"objects": [{"id": "1"}], "total": "5"})
     api.get(f"{BASE}/Part", json={"objects": [], "total": "5"})
     assert sum(len(p) for p in sweep(make_client(), "/Part")) == 1 and len(api.calls) == 2
+
+
+def _category_rows(with_type: bool) -> dict[str, list[dict]]:
+    def row(id_: str, name: str, object_type: str, code: str | None = None) -> dict:
+        result = {"id": id_, "objectName": "Category", "name": name, "translationCode": code}
+        if with_type:
+            result["objectType"] = object_type
+        return result
+    return {"ContactAddress": [row("470", "Rechnungsanschrift", "ContactAddress", "CATEGORY_INVOICE_ADDRESS"),
+                               row("480", "Lieferanschrift", "ContactAddress", "CATEGORY_DELIVERY_ADDRESS")],
+            "Part": [row("77", "Artikel", "Part"), row("78", "Dienstleistung", "Part")]}
+
+
+def test_A1_C3_categories_found_when_sevdesk_rows_carry_no_object_type(api):
+    """The unfiltered list cannot be sorted by type then: the documented typed lists
+    (/Category?objectType=…) are read, and their rows are of the type asked for."""
+    from responses import matchers
+
+    rows = _category_rows(with_type=False)
+    api.get(f"{BASE}/Category", json={"objects": rows["ContactAddress"] + rows["Part"], "total": "4"},
+            match=[matchers.query_param_matcher({"limit": "1000", "offset": "0", "countAll": "true"})])
+    for object_type, typed in rows.items():
+        api.get(f"{BASE}/Category", json={"objects": typed, "total": str(len(typed))},
+                match=[matchers.query_param_matcher({"objectType": object_type, "limit": "1000",
+                                                     "offset": "0", "countAll": "true"})])
+    categories = fetch_categories(make_client())
+    assert articles.part_categories_from(categories, ["Artikel"]) == {"77": "Artikel"}
+    cats = customers.address_categories_from(categories)
+    assert (cats.invoice_ids, cats.delivery_ids) == ({"470"}, {"480"})
+    assert len(api.calls) == 3
+
+
+def test_A1_C3_object_type_of_a_category_is_compared_case_insensitively(api):
+    rows = _category_rows(with_type=True)
+    for row in rows["Part"]:
+        row["objectType"] = "part"
+    for row in rows["ContactAddress"]:
+        row["objectType"] = "contactaddress"
+    api.get(f"{BASE}/Category", json={"objects": rows["ContactAddress"] + rows["Part"], "total": "4"})
+    categories = fetch_categories(make_client())
+    assert articles.part_categories_from(categories, ["Artikel"]) == {"77": "Artikel"}
+    assert customers.address_categories_from(categories).invoice_ids == {"470"}
+    assert len(api.calls) == 1  # typed rows: the one unfiltered request is enough
+
+
+def test_A1_C3_typed_category_lists_are_read_when_the_unfiltered_one_is_refused(api):
+    from responses import matchers
+
+    rows = _category_rows(with_type=True)
+    api.get(f"{BASE}/Category", status=400, json={"error": {"message": "objectType fehlt"}},
+            match=[matchers.query_param_matcher({"limit": "1000", "offset": "0", "countAll": "true"})])
+    for object_type, typed in rows.items():
+        api.get(f"{BASE}/Category", json={"objects": typed, "total": str(len(typed))},
+                match=[matchers.query_param_matcher({"objectType": object_type, "limit": "1000",
+                                                     "offset": "0", "countAll": "true"})])
+    categories = fetch_categories(make_client())
+    assert articles.part_categories_from(categories, ["artikel"]) == {"77": "Artikel"}
+    assert customers.address_categories_from(categories).delivery_ids == {"480"}
+
+
+def test_A1_C3_rules_accept_object_types_in_any_case():
+    rows = [CategoryRec("77", "Artikel", "PART", ""),
+            CategoryRec("470", "Rechnungsanschrift", "contactAddress", "CATEGORY_INVOICE_ADDRESS")]
+    assert articles.part_categories_from(rows, ["Artikel"]) == {"77": "Artikel"}
+    assert customers.address_categories_from(rows).invoice_ids == {"470"}
