@@ -45,7 +45,7 @@ from ..store.models import (
     Project,
 )
 from .employees import UserIdentity, employee_by_user_id, match_employee
-from .lookups import sev_users
+from .lookups import sev_users, unities
 from .projects import Site
 
 log = logging.getLogger(__name__)
@@ -362,10 +362,23 @@ class _Line:
     unit: str
 
 
-def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article]) -> list[_Line]:
+def _unit_names(client: SevdeskClient, positions: list[OrderPosRec],
+                articles: dict[str, Article]) -> dict[str, str]:
+    """Unity id → name, read only when a free-text position names a unit."""
+    if not any(p.unity_id and p.part_id not in articles for p in positions):
+        return {}
+    try:
+        return {u.id: u.name for u in unities(client)}
+    except (NotFoundError, ApiError, MalformedResponseError) as exc:
+        log.info("Units not readable, free-text lines stay without unit: %s", exc)
+        return {}
+
+
+def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article],
+                  unit_names: dict[str, str] | None = None) -> list[_Line]:
     """Positions → planned lines: one line per article with the summed quantity (O6),
     free-text lines for positions without an article (or whose part sevDesk no longer
-    has), in the confirmation's order."""
+    has) with the unit of their position, in the confirmation's order."""
     lines: list[_Line] = []
     by_part: dict[str, _Line] = {}
     for pos in positions:
@@ -381,7 +394,7 @@ def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article]) ->
             text = pos.name or pos.text
             if not text:
                 continue  # an empty separator line carries nothing to plan
-            line = _Line(None, text, pos.quantity, "")
+            line = _Line(None, text, pos.quantity, (unit_names or {}).get(pos.unity_id or "", ""))
         lines.append(line)
     return lines
 
@@ -405,7 +418,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     customer = _customer(client, order.contact_id)
     articles = _articles(client, positions)
     site = find_site(customer, order_site(order.address_street, order.address))
-    lines = planned_lines(positions, articles)
+    lines = planned_lines(positions, articles, _unit_names(client, positions, articles))
     title = order.header or f"Auftragsbestätigung {order.number or order.id}"
 
     with db.atomic():

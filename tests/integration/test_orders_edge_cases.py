@@ -149,3 +149,27 @@ def test_O4_positions_answer_without_order_reference(sandbox, client, database, 
     [result] = import_orders(client, [ab["id"]])
     assert result.status == "imported", result.message
     assert len(exported_planned(result.project_id)) == 4
+
+
+# --- O6: positions ------------------------------------------------------------------------------
+
+
+def test_O6_odd_quantities_and_price_only_in_price(sandbox, client, database):
+    ab = order(sandbox, "AB-1041")
+    rows = positions(sandbox, ab["id"])  # A-1002 12, A-1005 8, A-1002 6, A-1019 1, A-1009 3, D-2001 16
+    sandbox.data.update("OrderPos", rows[0]["id"], quantity="2.500", priceNet=None, price="8.9")
+    sandbox.data.update("OrderPos", rows[2]["id"], quantity=1.5, price="9.5")  # other price
+    sandbox.data.update("OrderPos", rows[3]["id"], quantity=True)
+    sandbox.data.update("OrderPos", rows[4]["id"], quantity="3,25")
+    result = import_order(client, ab["id"])
+    planned = {p["article_number"]: (p["quantity"], p["unit"]) for p in exported_planned(result.project_id)}
+    assert planned["A-1002"] == ("4", "m")
+    assert planned["A-1019"] == ("1", "Stk")
+    assert planned["A-1009"] == ("3.25", "Stk")
+
+
+def test_O6_free_text_line_keeps_the_unit_of_its_position(sandbox, client, database):
+    result = import_order(client, order(sandbox, "AB-1043")["id"])
+    free = [p for p in exported_planned(result.project_id) if p["article_number"] is None]
+    assert free == [{"article_number": None, "name": "Entsorgung der Altheizkörper inkl. Demontage",
+                     "quantity": "1", "unit": "pauschal"}]
