@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
@@ -158,10 +159,12 @@ _KIND_RANK = {"delivery": 0, "postal": 1, "billing": 2}
 
 
 def normalize_street(street: str) -> str:
-    """Comparison key of a street: case, spacing and "Straße"/"Strasse"/"Str." ignored."""
-    key = street.casefold()  # also turns "ß" into "ss"
+    """Comparison key of a street: case, spacing and "Straße"/"Strasse"/"Str." ignored,
+    and so are hyphens and other punctuation ("Haupt-Straße", "Karl Marx Str.") and the
+    Unicode form of umlauts (composed or not)."""
+    key = unicodedata.normalize("NFKC", street).casefold()  # casefold: "ß" → "ss"
     key = _STREET_WORD.sub("str", key)
-    return "".join(key.split())
+    return "".join(ch for ch in key if ch.isalnum())
 
 
 @dataclass(frozen=True)

@@ -173,3 +173,16 @@ def test_O6_free_text_line_keeps_the_unit_of_its_position(sandbox, client, datab
     free = [p for p in exported_planned(result.project_id) if p["article_number"] is None]
     assert free == [{"article_number": None, "name": "Entsorgung der Altheizkörper inkl. Demontage",
                      "quantity": "1", "unit": "pauschal"}]
+
+
+# --- O5: job site -----------------------------------------------------------------------------
+
+
+def test_O5_hyphenated_and_decomposed_street_names_match():
+    assert normalize_street("Haupt-Straße 12") == normalize_street("Hauptstraße 12")
+    assert normalize_street("Karl Marx Str. 5") == normalize_street("Karl-Marx-Straße 5")
+    assert normalize_street("Mu\u0308hlweg 3") == normalize_street("Mühlweg 3")
+    assert normalize_street("Hauptstraße 12,") == normalize_street("Hauptstraße 12")
+    assert normalize_street("Hauptstraße 12 a") == normalize_street("Hauptstr. 12A")
+    assert normalize_street("Hauptstraße 12") != normalize_street("Hauptstraße 12a")
+    assert normalize_street("Hauptstraße 1") != normalize_street("Hauptstraße 12")
