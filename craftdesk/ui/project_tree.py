@@ -44,6 +44,7 @@ class TreeRecord:
     project_id: int
     job_id: int | None = None
     invoice_id: str | None = None  # sevDesk id of the (latest) draft shown in the row
+    invoiceable: bool = False  # the project has a finished appointment not yet invoiced (I1)
 
 
 @dataclass
@@ -127,9 +128,13 @@ def _project_status(node: ProjectNode) -> str:
     done = sum(1 for a in appointments if a.status in ("done", "archived"))
     text = QCoreApplication.translate("ProjectTree", "%1 von %2 fertig")
     text = text.replace("%1", str(done)).replace("%2", str(len(appointments)))
-    if any(a.status == "done" and not a.invoice_id for a in appointments):
+    if _invoiceable(node):
         text += QCoreApplication.translate("ProjectTree", " – abrechenbar")
     return text
+
+
+def _invoiceable(node: ProjectNode) -> bool:
+    return any(a.status == "done" and not a.invoice_id for a in node.appointments())
 
 
 def widest_texts() -> dict[str, str]:
@@ -180,8 +185,10 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
         model.setHorizontalHeaderLabels(column_titles())
     root = model.invisibleRootItem()
     for project in nodes:
+        invoiceable = _invoiceable(project)
         record = TreeRecord("project", project.id, project.id,
-                            invoice_id=project.invoice_ids[-1] if project.invoice_ids else None)
+                            invoice_id=project.invoice_ids[-1] if project.invoice_ids else None,
+                            invoiceable=invoiceable)
         title = project.title
         if project.order_number:
             title += f"  ({project.order_number})"
@@ -190,11 +197,12 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
                                     format_decimal(hours), _draft_text(project.invoice_ids)],
                            bold=True)
         for job in project.jobs:
-            job_record = TreeRecord("job", job.id, project.id, job.id)
+            job_record = TreeRecord("job", job.id, project.id, job.id, invoiceable=invoiceable)
             job_row = _row(job_record, [job.title, "", "", "", format_decimal(
                 _sum_hours(job.appointments)), ""])
             for a in job.appointments:
-                a_record = TreeRecord("appointment", a.id, project.id, job.id, a.invoice_id)
+                a_record = TreeRecord("appointment", a.id, project.id, job.id, a.invoice_id,
+                                      invoiceable=invoiceable)
                 a_row = _row(a_record, [a.title, a.customer, status_name(a.status),
                                         format_datetime(a.start), format_decimal(a.hours),
                                         _draft_text([a.invoice_id] if a.invoice_id else [])])

@@ -70,13 +70,10 @@ class ProjectsTab(QWidget):
         self.delete_button = QPushButton(self.tr("Löschen"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.invoice_button = QPushButton(self.tr("Rechnung …"), self)
-        self.invoice_button.setToolTip(self.tr("Vorschau des Rechnungsentwurfs (auch per "
-                                               "Doppelklick auf das Projekt)"))
         self.invoice_button.clicked.connect(self._invoice_selected)
         self.employees_button = QPushButton(self.tr("Mitarbeiter …"), self)
         self.employees_button.clicked.connect(self.open_employees)
         self.import_button = QPushButton(self.tr("Aus sevDesk importieren"), self)
-        self.import_button.setToolTip(self.tr("Versendete Auftragsbestätigungen als Projekte übernehmen"))
         self.import_button.clicked.connect(self.open_order_import)
 
         self.view = QTreeView(self)
@@ -117,6 +114,10 @@ class ProjectsTab(QWidget):
         changed = getattr(controller, "data_changed", None)
         if changed is not None:
             changed.connect(self._on_data_changed)
+        state_changed = getattr(controller, "connection_state_changed", None)
+        if state_changed is not None:
+            state_changed.connect(self._update_import_button)
+        self._update_import_button()
         self.reload()
         self._size_columns()
 
@@ -219,7 +220,28 @@ class ProjectsTab(QWidget):
         self.new_appointment_button.setEnabled(record is not None)
         self.edit_button.setEnabled(record is not None)
         self.delete_button.setEnabled(record is not None)
-        self.invoice_button.setEnabled(record is not None)
+        # A project without a finished, not yet invoiced appointment has nothing to invoice;
+        # the tooltip says what is missing (double-click still explains it in a message).
+        self.invoice_button.setEnabled(record is not None and record.invoiceable)
+        if record is not None and not record.invoiceable:
+            self.invoice_button.setToolTip(self.tr(
+                "Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht "
+                "und noch nicht abgerechnet ist."))
+        else:
+            self.invoice_button.setToolTip(self.tr("Vorschau des Rechnungsentwurfs (auch per "
+                                                   "Doppelklick auf das Projekt)"))
+
+    def _connected(self) -> bool:
+        can_sync = getattr(self.controller, "can_sync", None)
+        return bool(can_sync()) if callable(can_sync) else True
+
+    def _update_import_button(self, *_args: object) -> None:
+        """Importing confirmations needs a working sevDesk connection."""
+        connected = self._connected()
+        self.import_button.setEnabled(connected)
+        self.import_button.setToolTip(
+            self.tr("Versendete Auftragsbestätigungen als Projekte übernehmen") if connected
+            else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden."))
 
     # --- clicks ------------------------------------------------------------------------------
 

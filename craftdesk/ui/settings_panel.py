@@ -110,7 +110,9 @@ class SettingsPanel(QGroupBox):
         self.load_users.clicked.connect(self.fetch_users)
         self.part_categories.editingFinished.connect(self._save_categories)
         self.autostart.toggled.connect(self._save_autostart)
-        controller.busy_changed.connect(lambda busy: self.load_users.setEnabled(not busy))
+        controller.busy_changed.connect(lambda _busy: self._update_load_users())
+        controller.connection_state_changed.connect(lambda _state: self._update_load_users())
+        self._update_load_users()
 
     # -- loading -------------------------------------------------------------------------
     def load(self) -> None:
@@ -184,6 +186,13 @@ class SettingsPanel(QGroupBox):
                                  self.tr("Der automatische Start konnte nicht geändert werden."))
 
     # -- sevDesk users -------------------------------------------------------------------
+    def _update_load_users(self) -> None:
+        """Loading the users needs a working connection and a free worker."""
+        connected = self.controller.can_sync()
+        self.load_users.setEnabled(connected and not self.controller.is_busy())
+        self.load_users.setToolTip("" if connected else self.tr(
+            "Zuerst links den sevDesk-API-Token speichern."))
+
     def fetch_users(self) -> bool:
         from ..services.lookups import sev_users
 

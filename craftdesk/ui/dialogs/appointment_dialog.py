@@ -188,6 +188,8 @@ class AppointmentDialog(QDialog):
         else:
             self.planned_label.setText(self.tr("keines"))
         self.take_planned.setEnabled(bool(self._planned) and not self.frozen)
+        self.used.itemSelectionChanged.connect(self._update_remove)
+        self._update_remove()
         if self.frozen:
             for widget in (self.status, self.hours, self.used, self.add_article,
                            self.remove_article, self.take_planned):
@@ -296,6 +298,11 @@ class AppointmentDialog(QDialog):
     def _remove_article(self) -> None:
         for index in sorted({i.row() for i in self.used.selectedIndexes()}, reverse=True):
             self.used.removeRow(index)
+        self._update_remove()
+
+    def _update_remove(self) -> None:
+        """"Entfernen" works on the selected used articles only."""
+        self.remove_article.setEnabled(not self.frozen and bool(self.used.selectedIndexes()))
 
     def _take_planned(self) -> None:
         for article_id, quantity in self._planned:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -136,8 +137,6 @@ class EmployeeDialog(QDialog):
         self.delete_button = QPushButton(self.tr("Löschen"), self)
         self.delete_button.clicked.connect(self._delete)
         self.sevdesk_button = QPushButton(self.tr("Aus sevDesk übernehmen"), self)
-        self.sevdesk_button.setToolTip(self.tr("Legt für jeden sevDesk-Benutzer, der noch keinem "
-                                               "Mitarbeiter zugeordnet ist, einen Mitarbeiter an."))
         self.sevdesk_button.clicked.connect(self.take_from_sevdesk)
         close = QPushButton(self.tr("Schließen"), self)
         close.clicked.connect(self.accept)
@@ -149,13 +148,36 @@ class EmployeeDialog(QDialog):
         buttons.addWidget(close)
 
         layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine "
+            "Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        changed = getattr(controller, "connection_state_changed", None)
+        if changed is not None:
+            changed.connect(self._update_buttons)
         self.reload()
 
     def reload(self) -> None:
         self.model.set_records(load_employee_rows())
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        """Edit and delete need a selected employee; taking users over needs sevDesk."""
+        selected = self.selected() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        can_sync = getattr(self.controller, "can_sync", None)
+        connected = bool(can_sync()) if callable(can_sync) else True
+        self.sevdesk_button.setEnabled(connected and not self.controller.is_busy())
+        self.sevdesk_button.setToolTip(
+            self.tr("Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, "
+                    "einen Mitarbeiter an.") if connected
+            else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden."))
 
     def selected(self) -> EmployeeRow | None:
         rows = self.view.selectionModel().selectedRows()
@@ -191,12 +213,11 @@ class EmployeeDialog(QDialog):
             self.tr("Mitarbeiter aus sevDesk übernehmen"), employees.employees_from_sevdesk,
             on_success=self._taken, on_failure=self._failed, changes="projects")
         if not started:
-            self.sevdesk_button.setEnabled(True)
+            self._update_buttons()
             self._show(self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal "
                                "versuchen."), "warning")
 
     def _taken(self, created: list[Employee]) -> None:
-        self.sevdesk_button.setEnabled(True)
         self.reload()
         if created:
             names = ", ".join(e.name for e in created)
@@ -206,7 +227,7 @@ class EmployeeDialog(QDialog):
             self._show(self.tr("Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden."), "info")
 
     def _failed(self, error: Exception) -> None:
-        self.sevdesk_button.setEnabled(True)
+        self._update_buttons()
         self._show(error_text(error), "error")
 
     def _show(self, text: str, kind: str) -> None:
