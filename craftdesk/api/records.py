@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
@@ -334,21 +334,30 @@ class PartRec:
     category_id: str | None
 
 
+def _net_price(r: dict[str, Any], vat: Decimal, gross: Decimal | None) -> Decimal:
+    """The first non-zero of ``priceNet`` and ``price`` (both are the net price; older parts
+    carry only ``price`` or a zero ``priceNet``), else derived from ``priceGross``."""
+    for key in ("priceNet", "price"):
+        value = r.get(key)
+        if value not in (None, "") and _decimal(value, key):
+            return _decimal(value, key)
+    if gross:
+        net = (gross * 100 / (100 + vat)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if abs(net) > Decimal("1e12"):
+            raise RecordError("priceGross ist keine gültige Zahl")
+        return net
+    return Decimal(0)
+
+
 def parse_part(raw: Any) -> PartRec:
     def build(r: dict[str, Any]) -> PartRec:
         name = _text(r.get("name"), "name", 255)
         if not name:
             raise RecordError("Artikel ohne Namen")
         vat = _decimal(r.get("taxRate"), "taxRate", Decimal(0))
-        net_raw = r.get("priceNet")
-        if net_raw in (None, ""):
-            net_raw = r.get("price")
         gross_raw = r.get("priceGross")
         gross = _decimal(gross_raw, "priceGross") if gross_raw not in (None, "") else None
-        if net_raw in (None, "") and gross is not None:
-            net = (gross / (1 + vat / 100)).quantize(Decimal("0.01"))
-        else:
-            net = _decimal(net_raw, "priceNet", Decimal(0))
+        net = _net_price(r, vat, gross)
         status = _int(r.get("status"), "status", PART_STATUS_ACTIVE)
         return PartRec(
             id=_id(r.get("id"), "id") or "",

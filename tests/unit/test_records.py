@@ -333,3 +333,16 @@ def test_A1_C3_rules_accept_object_types_in_any_case():
             CategoryRec("470", "Rechnungsanschrift", "contactAddress", "CATEGORY_INVOICE_ADDRESS")]
     assert articles.part_categories_from(rows, ["Artikel"]) == {"77": "Artikel"}
     assert customers.address_categories_from(rows).invoice_ids == {"470"}
+
+
+@pytest.mark.parametrize("prices, net", [
+    ({"priceNet": None, "price": "24.9", "priceGross": "29.63"}, "24.90"),
+    ({"priceNet": "0", "price": "24.9", "priceGross": "29.63"}, "24.90"),  # older parts
+    ({"priceNet": "0.00", "price": "0", "priceGross": "29.63"}, "24.90"),
+    ({"priceGross": 29.63}, "24.90"),
+    ({"priceGross": "11.90595"}, "10.01"),  # 10.005 net: half-up, not half-even
+    ({"priceNet": "0", "price": None, "priceGross": None}, "0.00"),
+])
+def test_A3_net_price_from_priceNet_price_or_gross(prices, net):
+    part = parse_part({"id": "1", "name": "Ventil", "taxRate": "19", **prices})
+    assert articles.money(part.net_price) == Decimal(net)
