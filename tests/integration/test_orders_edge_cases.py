@@ -186,3 +186,36 @@ def test_O5_hyphenated_and_decomposed_street_names_match():
     assert normalize_street("Hauptstraße 12 a") == normalize_street("Hauptstr. 12A")
     assert normalize_street("Hauptstraße 12") != normalize_street("Hauptstraße 12a")
     assert normalize_street("Hauptstraße 1") != normalize_street("Hauptstraße 12")
+
+
+def test_O5_address_text_without_name_line_still_finds_the_street(database):
+    customer = Customer.create(company="Müller")
+    Address.create(customer=customer, kind="postal", street="Königstraße 1", zip="70173", city="Stuttgart")
+    Address.create(customer=customer, kind="delivery", street="Hauptstraße 12", zip="70563",
+                   city="Stuttgart")
+    for text in ("Hauptstr. 12\n70563 Stuttgart",
+                 "Müller\nHaupt-Straße 12\n70563 Stuttgart\nDeutschland",
+                 "Müller\nz. Hd. Frau Kern\nAbteilung Einkauf\nhauptstrasse 12\n70563 Stuttgart",
+                 "Müller, Hauptstraße 12, 70563 Stuttgart"):
+        site = find_site(customer, order_site("", text))
+        assert (site.street, site.zip) == ("Hauptstraße 12", "70563"), text
+    fallback = find_site(customer, order_site("", "Müller\nGartenweg 3\n70563 Stuttgart"))
+    assert fallback.street == "Königstraße 1"
+
+
+def test_O5_person_with_parent_organisation_as_contact(sandbox, client, database):
+    """A confirmation addressed to a contact person of an organisation: that person is
+    the customer (as C1 imports persons), with the site from its own addresses."""
+    org = order(sandbox, "AB-1042")["contact"]["id"]
+    person = sandbox.data.add("Contact", {
+        "surename": "Eva", "familyname": "Kern", "parent": {"id": org, "objectName": "Contact"},
+        "category": {"id": "3", "objectName": "Category"}, "customerNumber": "K-9001",
+        "status": "1000"})
+    new_id = copy_order(sandbox, "AB-1042", "AB-1098",
+                        contact={"id": person, "objectName": "Contact"},
+                        address="Müller Haustechnik GmbH\nEva Kern\nHauptstraße 12\n70563 Stuttgart")
+    listed = {o.number: o.customer for o in list_importable_orders(client)}
+    assert listed["AB-1098"] == "Eva Kern"
+    project = Project.get_by_id(import_order(client, new_id).project_id)
+    assert project.customer.sevdesk_id == person and project.customer.kind == "person"
+    assert project.site_street == "Hauptstraße 12"  # no address of her own: the order's
