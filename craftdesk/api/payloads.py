@@ -164,6 +164,13 @@ def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
     return body
 
 
+def address_text(head: InvoiceHead) -> str | None:
+    """The recipient as sevDesk prints it: name, street, "ZIP City" on their own lines."""
+    place = " ".join(p for p in (head.address_zip, head.address_city) if p)
+    lines = [line for line in (head.address_name, head.address_street, place) if line]
+    return "\n".join(lines) or None
+
+
 def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> dict[str, Any]:
     """``POST /Invoice/Factory/saveInvoice`` for a new draft (no ``invoice.id``)."""
     invoice: dict[str, Any] = {
@@ -185,7 +192,9 @@ def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> di
         "showNet": True,
         "customerInternalNote": head.reference,
         # The local address is sent on purpose: sevDesk's copy of the contact may differ
-        # and is never updated by craftdesk (I4).
+        # and is never updated by craftdesk (I4). ``address`` is the field the official
+        # schema documents; the structured fields are what measured accounts show.
+        "address": address_text(head),
         "addressName": head.address_name,
         "addressStreet": head.address_street,
         "addressZip": head.address_zip,
