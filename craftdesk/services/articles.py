@@ -4,8 +4,8 @@ Decisions (the SPEC leaves them open):
 
 * Prices (A3): the net price is kept rounded half-up to cents; the VAT rate is kept as a
   normalized decimal ("19", "7", "10.7"); the gross price is always derived, never read.
-* Units (A2): the name of the account's Unity; a part without a (known) unit gets "Stk",
-  sevDesk's default unit.
+* Units (A2): the name of the account's Unity (also an empty one); a part without a
+  (known) unit gets "Stk", sevDesk's default unit.
 * Inactive (A4): a part whose status is not active (50), that vanished from sevDesk, or that
   was moved out of the imported categories becomes inactive — never deleted. A part that
   was imported singly for an order although its category is not imported (e.g. a
@@ -86,7 +86,9 @@ class ArticleData:
 
 
 def build_article(part: PartRec, units: dict[str, str], category_names: dict[str, str]) -> ArticleData:
-    unit = units.get(part.unity_id or "", "") or DEFAULT_UNIT
+    # A unit of the account keeps its name, even an empty one (UNITY_EMPTY); only a part
+    # without a unit sevDesk knows gets sevDesk's default.
+    unit = units.get(part.unity_id or "", DEFAULT_UNIT)
     return ArticleData(
         sevdesk_id=part.id,
         sevdesk_update=part.update,
