@@ -129,7 +129,8 @@ def render_tabs(window: QWidget, out: Path, shots: Shots) -> None:
 
 
 def render_not_connected(shots: Shots, sandbox_url: str) -> None:
-    """A fresh, real (non-demo) start: nothing connected, then a rejected token."""
+    """A fresh, real (non-demo) start: nothing connected (all four tabs), then a rejected
+    token."""
     import keyring
     import keyring.backends.fail
 
@@ -148,6 +149,12 @@ def render_not_connected(shots: Shots, sandbox_url: str) -> None:
         window.resize(*WINDOW_SIZE)
         try:
             shots.grab(window, "schnittstellen-nicht-verbunden.png")
+            # First start: every empty tab says what to do.
+            for index, name in ((1, "erststart-kunden.png"), (2, "erststart-artikel.png"),
+                                (3, "erststart-projekte.png")):
+                window.tabs.setCurrentIndex(index)
+                shots.grab(window, name)
+            window.show_interfaces()
             tab = window.interfaces_tab
             tab.token_edit.setText("0" * 32)
             tab.save_token()

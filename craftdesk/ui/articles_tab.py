@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from .dialogs.article_dialog import ArticleDialog
 from .dialogs.record_store import ArticleRow, load_article_rows
+from .empty_hint import link
 from .record_tab import RecordTab
 from .table_models import Column
 
@@ -51,6 +52,18 @@ class ArticlesTab(RecordTab):
 
     def search_placeholder(self) -> str:
         return self.tr("Nummer, Bezeichnung oder Einheit …")
+
+    def empty_text(self, state: str) -> str:
+        new = link("new", self.tr("„Neuer Artikel“"))
+        interfaces = link("interfaces", self.tr("Schnittstellen"))
+        if state == "importing":
+            return self.tr("Die Artikel werden gerade aus sevDesk geholt …")
+        if state == "disconnected":
+            return self.tr("Noch keine Artikel – verbinden Sie sevDesk im Tab %1 oder legen Sie mit "
+                           "%2 einen Artikel an.").replace("%1", interfaces).replace("%2", new)
+        return self.tr("Noch keine Artikel. craftdesk übernimmt beim Abgleich die sevDesk-Artikel "
+                       "der Kategorien, die im Tab %1 eingestellt sind. Oder legen Sie mit %2 einen "
+                       "Artikel an.").replace("%1", interfaces).replace("%2", new)
 
     def count_text(self, shown: int, total: int) -> str:
         return self.tr("%1 von %2 Artikeln").replace("%1", str(shown)).replace("%2", str(total))

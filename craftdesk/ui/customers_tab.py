@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
 from .dialogs.customer_dialog import CustomerDialog
+from .empty_hint import link
 from .record_tab import RecordTab
 from .table_models import Column
 
@@ -127,6 +128,18 @@ class CustomersTab(RecordTab):
 
     def search_placeholder(self) -> str:
         return self.tr("Name, Kundennummer, Adresse, E-Mail oder Telefon …")
+
+    def empty_text(self, state: str) -> str:
+        new = link("new", self.tr("„Neuer Kunde“"))
+        interfaces = link("interfaces", self.tr("Schnittstellen"))
+        if state == "importing":
+            return self.tr("Die Kunden werden gerade aus sevDesk geholt …")
+        if state == "disconnected":
+            return self.tr("Noch keine Kunden – verbinden Sie sevDesk im Tab %1 oder legen Sie mit "
+                           "%2 einen Kunden an.").replace("%1", interfaces).replace("%2", new)
+        return self.tr("Noch keine Kunden. craftdesk übernimmt beim Abgleich alle sevDesk-Kontakte "
+                       "der Kategorie „Kunde“ (Tab %1). Oder legen Sie mit %2 einen Kunden an."
+                       ).replace("%1", interfaces).replace("%2", new)
 
     def count_text(self, shown: int, total: int) -> str:
         return self.tr("%1 von %2 Kunden").replace("%1", str(shown)).replace("%2", str(total))

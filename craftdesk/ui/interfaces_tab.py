@@ -34,6 +34,7 @@ from ..store import settings
 from ..store.models import SyncRun
 from ..services.importer import connected_user
 from ..sync.controller import SyncController
+from .empty_hint import EmptyHint
 from .style import DEMO_COLOR, ERROR_COLOR, OK_COLOR, format_datetime
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,8 @@ class InterfacesTab(QWidget):
         box = QGroupBox(self.tr("sevDesk-Verbindung"), parent)
         layout = QVBoxLayout(box)
         self.enabled = QCheckBox(self.tr("sevDesk"), box)
+        self.enabled.setToolTip(self.tr("Die sevDesk-Anbindung ein- oder ausschalten. Sie wird "
+                                        "eingeschaltet, sobald ein Token gespeichert ist."))
         self.enabled.setChecked(self.controller.sevdesk_enabled())
         self.enabled.toggled.connect(self._on_enabled)
         layout.addWidget(self.enabled)
@@ -230,6 +233,7 @@ class InterfacesTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.history)
+        self.history_hint = EmptyHint(self.history)
         return box
 
     # -- connection (S1–S3) --------------------------------------------------------------
@@ -257,7 +261,9 @@ class InterfacesTab(QWidget):
         elif self.controller.has_token() and not self.controller.sevdesk_enabled():
             text, color = self.tr("Die sevDesk-Anbindung ist ausgeschaltet."), None
         else:
-            text, color = self.tr("Noch nicht verbunden."), None
+            text, color = self.tr("Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben "
+                                  "einfügen und auf „Speichern“ klicken – wo der Token steht, "
+                                  "ist hier unten beschrieben."), None
         self._set_status(text, color)
         self.enabled.blockSignals(True)
         self.enabled.setChecked(self.controller.sevdesk_enabled())
@@ -415,6 +421,9 @@ class InterfacesTab(QWidget):
     def reload_history(self) -> None:
         runs = list(SyncRun.select().order_by(SyncRun.id.desc()).limit(HISTORY_LIMIT))
         self.history.setRowCount(len(runs))
+        self.history_hint.show_text(None if runs else self.tr(
+            "Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit "
+            "seinem Ergebnis."))
         for row, run in enumerate(runs):
             values = (format_datetime(run.started_at), format_datetime(run.finished_at),
                       kind_label(run.kind), trigger_label(run.trigger),

@@ -32,6 +32,9 @@ TAB_CLASSES = (
 )
 
 
+PROJECTS_TAB = 3
+
+
 class MainWindow(QMainWindow):
     """Holds the tabs; knows the tray only to decide what closing the window means."""
 
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         controller.import_failed.connect(self._on_import_failed)
         controller.auth_lost.connect(self._on_auth_lost)
         self._show_state(controller.connection_state())
+        self.tabs.setCurrentIndex(self.start_tab())
 
     # -- tabs ----------------------------------------------------------------------------
     def _create_tab(self, module_name: str, class_name: str) -> QWidget:
@@ -95,6 +99,13 @@ class MainWindow(QMainWindow):
 
     def show_interfaces(self) -> None:
         self.tabs.setCurrentIndex(0)
+
+    def start_tab(self) -> int:
+        """Where the window opens: Schnittstellen until sevDesk works (first start, token
+        rejected, demo with its explanation), then Projekte, the daily work."""
+        if self.controller.connection_state() == "connected":
+            return PROJECTS_TAB
+        return 0
 
     # -- title and status ----------------------------------------------------------------
     def window_title(self) -> str:
@@ -161,6 +172,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._first_shown:
             self._first_shown = True
+            token_edit = getattr(self.interfaces_tab, "token_edit", None)
+            if token_edit is not None and not self.controller.has_token():
+                token_edit.setFocus()  # the first thing to do: paste the token
             self.first_shown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

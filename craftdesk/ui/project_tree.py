@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 
 from ..store.models import APPOINTMENT_STATUSES, Appointment, Customer, InvoiceDraft, Job, Project
 from .style import STATUS_COLORS, format_datetime, format_decimal
@@ -143,6 +143,26 @@ def widest_texts() -> dict[str, str]:
     status = QCoreApplication.translate("ProjectTree", "%1 von %2 fertig").replace(
         "%1", "10").replace("%2", "10") + QCoreApplication.translate("ProjectTree", " – abrechenbar")
     return {"status": status, "invoice": _draft_text(["000000000"])}
+
+
+HOURS_SAMPLE = "1.000,5"  # the widest hours a project plausibly sums up
+
+
+def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
+    """Widths of every column but the title: status, start, hours and invoice as wide as their
+    longest text needs in the current language (bold, as on project rows)."""
+    bold = QFont(font)
+    bold.setBold(True)
+    wide, plain = QFontMetrics(bold), QFontMetrics(font)
+    padding = 24  # cell margins and the status colour's frame
+    texts = widest_texts()
+    return {
+        "customer": 190,
+        "status": max(150, wide.horizontalAdvance(texts["status"]) + padding),
+        "start": max(110, plain.horizontalAdvance("00.00.0000 00:00") + padding),
+        "hours": max(60, wide.horizontalAdvance(HOURS_SAMPLE) + padding, hours_header),
+        "invoice": max(130, wide.horizontalAdvance(texts["invoice"]) + padding),
+    }
 
 
 def _row(record: TreeRecord, texts: list[str], bold: bool = False) -> list[QStandardItem]:

@@ -8,10 +8,11 @@ clicked, never by row number.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,10 +35,10 @@ from .dialogs.employee_dialog import EmployeeDialog
 from .dialogs.invoice_dialog import InvoicePreviewDialog
 from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
-from .project_tree import COLUMNS, TreeRecord, build_model, load_project_nodes, widest_texts
+from .empty_hint import EmptyHint, link
+from .project_tree import COLUMNS, TreeRecord, build_model, column_widths, load_project_nodes
+from .record_tab import connection_state_of, show_interfaces
 from .table_models import RecordRole
-
-COLUMN_HOURS_SAMPLE = "1.000,5"  # the widest hours a project plausibly sums up
 
 
 class ProjectsTab(QWidget):
@@ -114,34 +115,24 @@ class ProjectsTab(QWidget):
         changed = getattr(controller, "data_changed", None)
         if changed is not None:
             changed.connect(self._on_data_changed)
+        self.empty_hint = EmptyHint(self.view)
+        self.empty_hint.linkActivated.connect(self.follow_link)
         state_changed = getattr(controller, "connection_state_changed", None)
         if state_changed is not None:
             state_changed.connect(self._update_import_button)
+            state_changed.connect(self._update_empty_hint)
         self._update_import_button()
         self.reload()
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Status, start, hours and invoice get the width their longest text needs (in the
-        current language, bold as on project rows); the title takes the rest of the width."""
+        """The title takes the width the other columns leave (see ``column_widths``)."""
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        bold = QFont(self.view.font())
-        bold.setBold(True)
-        wide, plain = QFontMetrics(bold), QFontMetrics(self.view.font())
-        padding = 24  # cell margins and the status colour's frame
-        texts = widest_texts()
-        widths = {
-            "customer": 190,
-            "status": max(150, wide.horizontalAdvance(texts["status"]) + padding),
-            "start": max(110, plain.horizontalAdvance("00.00.0000 00:00") + padding),
-            "hours": max(60, wide.horizontalAdvance(COLUMN_HOURS_SAMPLE) + padding,
-                         header.sectionSizeHint(COLUMNS.index("hours"))),
-            "invoice": max(130, wide.horizontalAdvance(texts["invoice"]) + padding),
-        }
-        for key, width in widths.items():
+        for key, width in column_widths(self.view.font(), header.sectionSizeHint(
+                COLUMNS.index("hours"))).items():
             self.view.setColumnWidth(COLUMNS.index(key), width)
 
     # --- data ------------------------------------------------------------------------------
@@ -157,6 +148,35 @@ class ProjectsTab(QWidget):
         if selected is not None:
             self.select(selected.kind, selected.id)
         self._update_buttons()
+        self._update_empty_hint()
+
+    def _update_empty_hint(self, *_args: object) -> None:
+        if self.proxy.rowCount() > 0:
+            self.empty_hint.show_text(None)
+        elif self.model.rowCount() > 0:
+            self.empty_hint.show_text(self.tr("Keine Treffer für „%1“.").replace(
+                "%1", html.escape(self.search.text().strip())))
+        elif connection_state_of(self.controller) == "disconnected":
+            self.empty_hint.show_text(self.tr(
+                "Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete "
+                "Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an."
+            ).replace("%1", link("interfaces", self.tr("Schnittstellen")))
+             .replace("%2", link("new", self.tr("„Neues Projekt“"))))
+        else:
+            self.empty_hint.show_text(self.tr(
+                "Noch keine Projekte. Mit %1 werden versendete Auftragsbestätigungen aus sevDesk "
+                "zu Projekten – oder legen Sie mit %2 eines an."
+            ).replace("%1", link("import", self.tr("„Aus sevDesk importieren“")))
+             .replace("%2", link("new", self.tr("„Neues Projekt“"))))
+
+    def follow_link(self, target: str) -> None:
+        """The action links of the empty-tree note."""
+        if target == "new":
+            self.new_project()
+        elif target == "import":
+            self.open_order_import()
+        elif target == "interfaces":
+            show_interfaces(self)
 
     def _walk(self, parent: QModelIndex = QModelIndex()):  # noqa: B008 - Qt default
         for row in range(self.proxy.rowCount(parent)):
@@ -194,6 +214,7 @@ class ProjectsTab(QWidget):
     def _search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         self.view.expandAll()
+        self._update_empty_hint()
 
     def find_index(self, kind: str, record_id: int) -> QModelIndex:
         for index in self._walk():

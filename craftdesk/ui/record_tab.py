@@ -5,6 +5,7 @@ row counter. Subclasses provide the columns, the loader and the edit dialog.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .empty_hint import EmptyHint
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
 
@@ -103,9 +105,16 @@ class RecordTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
 
+        self.empty_hint = EmptyHint(self.view)
+        self.empty_hint.linkActivated.connect(self.follow_link)
+
         changed = getattr(controller, "data_changed", None)
         if changed is not None:
             changed.connect(self._on_data_changed)
+        for name in ("connection_state_changed", "busy_changed"):
+            signal = getattr(controller, name, None)
+            if signal is not None:
+                signal.connect(self._update_empty_hint)
         self.reload()
 
     # --- to implement ----------------------------------------------------------------------
@@ -132,6 +141,11 @@ class RecordTab(QWidget):
 
     def default_sort_column(self) -> int:
         return 0
+
+    def empty_text(self, state: str) -> str:
+        """What the empty table says; ``state`` is ``importing``, ``connected`` or
+        ``disconnected`` (sevDesk not usable: no token yet, switched off or token rejected)."""
+        return QCoreApplication.translate("RecordTab", "Noch keine Einträge.")
 
     # --- behaviour -------------------------------------------------------------------------
 
@@ -214,3 +228,54 @@ class RecordTab(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         self.count_label.setText(self.count_text(self.proxy.rowCount(), self.model.rowCount()))
+        self._update_empty_hint()
+
+    # --- empty table ---------------------------------------------------------------------
+
+    def connection_state(self) -> str:
+        """``importing`` | ``connected`` | ``disconnected`` for :meth:`empty_text`."""
+        return connection_state_of(self.controller)
+
+    def _update_empty_hint(self, *_args: object) -> None:
+        if self.proxy.rowCount() > 0:
+            self.empty_hint.show_text(None)
+            return
+        if self.model.rowCount() > 0:  # the search or the checkbox hides every row
+            search = self.search.text().strip()
+            if search:
+                text = QCoreApplication.translate("RecordTab", "Keine Treffer für „%1“.").replace(
+                    "%1", html.escape(search))
+            else:
+                text = QCoreApplication.translate(
+                    "RecordTab", "Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, "
+                    "um sie anzuzeigen.")
+            self.empty_hint.show_text(text)
+            return
+        self.empty_hint.show_text(self.empty_text(self.connection_state()))
+
+    def follow_link(self, target: str) -> None:
+        """The action links of the empty-table note."""
+        if target == "new":
+            self.create_record()
+        elif target == "interfaces":
+            show_interfaces(self)
+
+
+def connection_state_of(controller: Any) -> str:
+    """How usable sevDesk is for an empty-table note (fake controllers count as connected)."""
+    busy = getattr(controller, "is_busy", lambda: False)()
+    label = getattr(controller, "current_label", lambda: "import")()
+    if busy and str(label).startswith("import"):
+        return "importing"
+    can_sync = getattr(controller, "can_sync", None)
+    if callable(can_sync) and not can_sync():
+        return "disconnected"
+    return "connected"
+
+
+def show_interfaces(widget: QWidget) -> None:
+    """Bring the Schnittstellen tab to the front (from a link in another tab)."""
+    window = widget.window()
+    show = getattr(window, "show_interfaces", None)
+    if callable(show):
+        show()
