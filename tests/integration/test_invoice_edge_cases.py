@@ -54,7 +54,7 @@ def test_I4_local_address_also_in_the_documented_address_text(sandbox, client, r
     project, job = project_for(sandbox, kind="postal", street="Neue Straße 1", zip="71634",
                                city="Ludwigsburg")
     Appointment.create(job=job, title="Montage", status="done", start=datetime(2026, 3, 2, 8),
-                       hours=Decimal("2"))
+                       hours=Decimal(2))
     draft = invoices.send_invoice(client, project.id, today=TODAY)
     invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
     assert invoice["address"] == "Bäckerei Schröder\nNeue Straße 1\n71634 Ludwigsburg"
