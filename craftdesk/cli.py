@@ -100,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = asub.add_parser("done", help="Termin auf Fertig setzen (Stunden, verwendete Artikel)")
     a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID")
     a.add_argument("--hours", required=True)
-    a.add_argument("--used", nargs="*", default=[], metavar="ARTICLE_NUMBER=QTY")
+    # extend: "--used A=1 B=2" and "--used A=1 --used B=2" both keep every article.
+    a.add_argument("--used", nargs="+", action="extend", default=[], metavar="ARTICLE_NUMBER=QTY")
 
     p = sub.add_parser("invoice", help="Rechnungsentwurf in sevDesk anlegen (I1–I5)")
     p.add_argument("project_id", type=int, metavar="PROJECT_ID")

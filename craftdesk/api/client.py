@@ -260,7 +260,11 @@ class SevdeskClient:
             raise ServerError(f"sevDesk meldet einen Serverfehler ({status}).", status=status,
                               code=code, detail=detail, outcome_unknown=write)
         if status >= 400:
-            if status == 400 and detail and "not found" in detail.lower():
+            lowered = (detail or "").lower()
+            # sevDesk answers a missing object with 400 "… not found", 404, or code 151
+            # ("No Model_Contact with the id 1 was found").
+            missing = "not found" in lowered or ("no model" in lowered and "was found" in lowered)
+            if str(code) == "151" or (status == 400 and missing):
                 raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", status=status,
                                     code=code, detail=detail)
             reason = f": {detail}" if detail else ""

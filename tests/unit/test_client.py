@@ -232,3 +232,19 @@ def test_post_sends_json_body(api):
     responses.post(f"{BASE}/Contact", status=201, json={"objects": {"id": "77"}})
     api.post("/Contact", {"name": "Bäckerei Schröder"})
     assert json.loads(responses.calls[0].request.body) == {"name": "Bäckerei Schröder"}
+
+
+@responses.activate
+def test_400_no_model_was_found_is_not_found(api):
+    responses.get(f"{BASE}/Part/3", status=400,
+                  json={"objects": None, "error": {"message": "No Model_Part with the id 3 was found"}})
+    with pytest.raises(NotFoundError):
+        api.get("/Part/3")
+
+
+@responses.activate
+def test_code_151_with_any_status_is_not_found(api):
+    responses.get(f"{BASE}/Order/3", status=400,
+                  json={"objects": None, "error": {"message": "Gone", "code": 151}})
+    with pytest.raises(NotFoundError):
+        api.get("/Order/3")

@@ -1,0 +1,23 @@
+"""The CLI parser of SPEC §7."""
+
+from __future__ import annotations
+
+import pytest
+
+from craftdesk.cli import build_parser
+
+
+def test_used_articles_repeatable_and_space_separated_both_kept():
+    parser = build_parser()
+    args = parser.parse_args(["appointment", "done", "7", "--hours", "3,5",
+                              "--used", "A-1=2", "--used", "B-2=1", "C-3=4"])
+    assert args.used == ["A-1=2", "B-2=1", "C-3=4"]
+    assert args.appointment_id == 7
+    assert parser.parse_args(["appointment", "done", "7", "--hours", "1"]).used == []
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args(["invoice", "not-a-number"])
+    assert info.value.code == 2
+    assert "Aufruf fehlerhaft" in capsys.readouterr().err
