@@ -7,6 +7,7 @@ draft on the second.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..context import AppContext
 from ..errors import NotFound
@@ -21,7 +22,9 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
     if Project.get_or_none(Project.id == project_id) is None:
         raise NotFound(f"Das Projekt {project_id} gibt es nicht.")
     if invoices.pending_draft(project_id) is None:
-        invoices.build_preview(project_id)  # PreconditionError when nothing is ready
+        preview = invoices.build_preview(project_id)  # PreconditionError when nothing is ready
+        for warning in preview.warnings:  # e.g. an hourly rate of 0,00 € — said, not refused
+            sys.stderr.write(f"Warnung: {warning}\n")
     client = ctx.client()
     try:
         draft = invoices.send_invoice(client, project_id)

@@ -1,0 +1,26 @@
+"""`craftdesk invoice` says what the preview warns about (e.g. an hourly rate of 0,00 €)."""
+
+from __future__ import annotations
+
+from craftdesk.cli import main
+from craftdesk.sandbox import DEMO_TOKEN
+
+
+def test_I1_cli_invoice_warns_about_zero_hourly_rate_and_creates_one_draft(sandbox, monkeypatch,
+                                                                            tmp_path, capsys):
+    monkeypatch.setenv("CRAFTDESK_API_TOKEN", DEMO_TOKEN)
+    base = ["--data-dir", str(tmp_path / "d"), "--api-url", sandbox.url]
+    ab = next(o["id"] for o in sandbox.data.all("Order") if o["orderNumber"] == "AB-1042")
+    assert main([*base, "import-order", ab]) == 0
+    assert main([*base, "appointment", "done", "1", "--hours", "2"]) == 0
+    capsys.readouterr()
+    assert main([*base, "invoice", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert "Warnung:" in err and "Stundensatz ist 0,00 €" in err
+    invoice_id = out.splitlines()[0]
+    assert sandbox.data.get("Invoice", invoice_id) is not None
+    assert main([*base, "invoice", "1"]) == 5
+    assert sum(1 for r in sandbox.requests if r.path == "/Invoice/Factory/saveInvoice") == 1
+    from craftdesk.store.db import close_database
+
+    close_database()
