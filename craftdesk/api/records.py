@@ -113,7 +113,12 @@ def _int(value: Any, field: str, default: int | None = None) -> int:
     try:
         return int(str(value).strip())
     except ValueError:
-        raise RecordError(f"{field} ist keine Zahl") from None
+        pass
+    # A whole number sent as a decimal ("100.0", 100.0) is still that number.
+    number = _decimal(value, field)
+    if number != number.to_integral_value():
+        raise RecordError(f"{field} ist keine ganze Zahl")
+    return int(number)
 
 
 def _timestamp(value: Any, field: str) -> str:

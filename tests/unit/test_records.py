@@ -346,3 +346,14 @@ def test_A1_C3_rules_accept_object_types_in_any_case():
 def test_A3_net_price_from_priceNet_price_or_gross(prices, net):
     part = parse_part({"id": "1", "name": "Ventil", "taxRate": "19", **prices})
     assert articles.money(part.net_price) == Decimal(net)
+
+
+@pytest.mark.parametrize("status, active", [(100, True), ("100", True), (100.0, True), ("50.0", False),
+                                            (50, False), (None, True)])
+def test_A2_part_status_as_int_string_or_integral_decimal(status, active):
+    assert parse_part({"id": "1", "name": "Ventil", "status": status}).active is active
+
+
+def test_A2_part_status_that_is_no_whole_number_is_a_bad_record():
+    with pytest.raises(RecordError, match="status"):
+        parse_part({"id": "1", "name": "Ventil", "status": "100.5"})
