@@ -3,8 +3,8 @@ dialog, demo mode, and the wiring of controller, scheduler, notifications, tray 
 
 from __future__ import annotations
 
-import hashlib
 import getpass
+import hashlib
 import logging
 import signal
 import sys
@@ -15,7 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -39,7 +40,7 @@ def instance_key(data_dir: Path) -> str:
     """One instance per user and data folder (the demo has its own folder, so its own key)."""
     try:
         user = getpass.getuser()
-    except Exception:  # no user name (rare containers): the folder alone still separates
+    except (KeyError, OSError, ImportError):  # no user name (rare containers): the folder alone separates
         user = ""
     digest = hashlib.sha1(f"{user}:{data_dir}".encode()).hexdigest()[:16]
     return f"craftdesk-{digest}"
@@ -101,6 +102,15 @@ class InstanceServer(QObject):
 
 
 # -- errors nobody caught -----------------------------------------------------------------
+def current_log_file() -> Path | None:
+    """The file craftdesk logs to (``log.setup_logging``, called by the command line), if any."""
+    for handler in logging.getLogger().handlers:
+        name = getattr(handler, "baseFilename", None)
+        if getattr(handler, "_craftdesk", False) and name:
+            return Path(name)
+    return None
+
+
 class ExceptionDialog:
     """sys.excepthook: log the traceback, show one short German sentence (no traceback)."""
 
@@ -126,6 +136,14 @@ class ExceptionDialog:
                               "App", "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
                                      "Einzelheiten stehen im Protokoll."),
                           QMessageBox.StandardButton.Ok)
+        path = current_log_file()
+        if path is not None:
+            # Where the log is, so the user can send it to whoever helps them.
+            box.setInformativeText(QCoreApplication.translate("App", "Protokolldatei: %1").replace(
+                "%1", str(path)))
+            folder = box.addButton(QCoreApplication.translate("App", "Protokollordner öffnen"),
+                                   QMessageBox.ButtonRole.ActionRole)
+            folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         box.finished.connect(self._closed)
         self.dialog = box  # a parentless dialog lives only as long as a Python reference
         box.open()

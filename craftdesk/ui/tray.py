@@ -68,7 +68,8 @@ class TrayIcon(QSystemTrayIcon):
         self.controller = controller
         self.policy = policy or NotificationPolicy()
         self.last_notice: Notice | None = None
-        self.setToolTip("craftdesk")
+        self._update_tooltip()
+        controller.connection_state_changed.connect(lambda _state: self._update_tooltip())
         self.menu = QMenu(parent)
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.setContextMenu(self.menu)
@@ -100,10 +101,28 @@ class TrayIcon(QSystemTrayIcon):
         quit_action.triggered.connect(self.quit_requested.emit)
         self.menu.addAction(quit_action)
 
+    def _update_tooltip(self) -> None:
+        """"craftdesk" plus "Demo" in demo mode and what is wrong with the connection."""
+        title = "craftdesk"
+        if getattr(self.controller.ctx, "demo", False):
+            title = QCoreApplication.translate("TrayIcon", "craftdesk – Demo")
+        problem = self.connection_problem()
+        self.setToolTip(f"{title}\n{problem}" if problem else title)
+
+    def connection_problem(self) -> str:
+        """Why nothing is imported, or "" when sevDesk works."""
+        state = self.controller.connection_state()
+        if state == "broken":
+            return QCoreApplication.translate("TrayIcon", "sevDesk-Verbindung unterbrochen – neuer Token nötig")
+        if state == "disconnected":
+            return QCoreApplication.translate("TrayIcon", "Nicht mit sevDesk verbunden")
+        return ""
+
     def status_lines(self) -> list[str]:
         last = settings.get("last_sync_success")
-        lines = [QCoreApplication.translate("TrayIcon", "Letzter Abgleich: {time}").replace(
-            "{time}", format_datetime(last) if last else "–")]
+        lines = [self.connection_problem()] if self.connection_problem() else []
+        lines.append(QCoreApplication.translate("TrayIcon", "Letzter Abgleich: {time}").replace(
+            "{time}", format_datetime(last) if last else "–"))
         if self.controller.is_busy():
             lines.append(QCoreApplication.translate("TrayIcon", "Abgleich läuft …"))
         scheduler: Any = getattr(self.controller, "scheduler", None)

@@ -57,6 +57,29 @@ def test_tray_menu_is_rebuilt_when_opened(qtbot, controller, window):
     assert _texts(tray)[2].startswith("Letzter Abgleich: 26.11.2026")
 
 
+def test_tray_says_when_sevdesk_is_not_connected_and_marks_the_demo(qtbot, data_dir, sandbox, database):
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None))
+    ctx._db_open = True
+    offline = SyncController(ctx)
+    try:
+        tray = TrayIcon(offline)
+        tray.menu.aboutToShow.emit()
+        actions = [a for a in tray.menu.actions() if not a.isSeparator()]
+        assert not actions[1].isEnabled()  # "Jetzt synchronisieren" cannot work yet
+        assert actions[2].text() == "Nicht mit sevDesk verbunden"
+        assert "Nicht mit sevDesk verbunden" in tray.toolTip()
+        ctx.tokens.set(DEMO_TOKEN)
+        offline.mark_connected("Anna")
+        assert tray.toolTip() == "craftdesk"
+        tray.menu.aboutToShow.emit()
+        assert "Nicht mit sevDesk verbunden" not in _texts(tray)
+        ctx.demo = True
+        offline.mark_connected(None)
+        assert tray.toolTip() == "craftdesk – Demo"
+    finally:
+        offline.shutdown()
+
+
 def test_tray_sync_now_runs_an_import_and_open_shows_the_window(qtbot, controller, window):
     tray = TrayIcon(controller, window)
     tray.open_requested.connect(window.bring_to_front)
@@ -131,6 +154,7 @@ def test_excepthook_logs_the_traceback_and_shows_a_short_dialog(qtbot, data_dir)
     assert len(boxes) == 1
     assert "unerwarteter Fehler" in boxes[0].text() and secret not in boxes[0].text()
     assert "Traceback" not in boxes[0].text()
+    assert str(log_path) in boxes[0].informativeText()  # where to find the details
     hook(RuntimeError, RuntimeError("second"), None)  # no second dialog on top
     assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]) == 1
     boxes[0].close()
@@ -178,9 +202,9 @@ def test_demo_mode_runs_its_own_sevdesk_and_folder_without_keyring(qtbot, data_d
 
 
 def test_gui_command_starts_and_quits(qtbot, data_dir, monkeypatch):
-    from craftdesk import cli
-
     import signal
+
+    from craftdesk import cli
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     # run_app installs its own Ctrl+C/SIGTERM handlers; give the test runner its own back.
