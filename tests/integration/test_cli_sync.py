@@ -174,3 +174,35 @@ def test_token_never_reaches_log_database_or_exports(env, monkeypatch, capsys, d
     for path in files:
         assert DEMO_TOKEN.encode() not in path.read_bytes(), path.name
     assert not any(DEMO_TOKEN in text for text in outputs)
+
+
+def test_sync_without_a_token_exits_5_and_asks_nothing(env, monkeypatch, capsys):
+    monkeypatch.delenv("CRAFTDESK_API_TOKEN", raising=False)
+    code, out, err = run(monkeypatch, capsys, "sync")
+    assert code == 5 and out == "" and "connect --token-stdin" in err and err.count("\n") == 1
+    assert env.requests == []
+
+
+def test_sync_customers_reads_and_prints_only_the_customers(env, monkeypatch, capsys):
+    monkeypatch.setenv("CRAFTDESK_API_TOKEN", DEMO_TOKEN)
+    code, out, err = run(monkeypatch, capsys, "sync", "customers")
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("Kunden: ") and "Artikel" not in out
+    assert not {"/Part", "/Unity"} & {r.path for r in env.requests}
+
+
+def test_export_to_stdout_and_to_a_file_are_the_same_bytes(env, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("CRAFTDESK_API_TOKEN", DEMO_TOKEN)
+    run(monkeypatch, capsys, "sync")
+    stdout = io.BytesIO()
+    # A console that cannot encode umlauts: the export goes to it as UTF-8 bytes anyway.
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(stdout, encoding="ascii"))
+    for what in ("customers", "articles"):
+        for fmt in ("json", "csv"):
+            stdout.seek(0)
+            stdout.truncate()
+            assert cli.main(["export", what, "--format", fmt]) == 0
+            sys.stdout.flush()
+            target = tmp_path / f"{what}.{fmt}"
+            assert cli.main(["export", what, "--format", fmt, "-o", str(target)]) == 0
+            assert stdout.getvalue() == target.read_bytes() and len(target.read_bytes()) > 100
