@@ -357,3 +357,53 @@ def test_A2_part_status_as_int_string_or_integral_decimal(status, active):
 def test_A2_part_status_that_is_no_whole_number_is_a_bad_record():
     with pytest.raises(RecordError, match="status"):
         parse_part({"id": "1", "name": "Ventil", "status": "100.5"})
+
+
+def test_C1_C4_A2_json_numbers_and_booleans_instead_of_strings(api):
+    """Ids, numbers and flags as JSON ints/floats/booleans: the same result as strings."""
+    from craftdesk.services import exports
+    from craftdesk.services.importer import run_import
+    from craftdesk.store.db import close_database, open_memory_database
+
+    def r(name: str, id_: int) -> dict:
+        return {"id": id_, "objectName": name}
+
+    answers = {
+        "/Category": [{"id": 47, "name": "Rechnungsanschrift", "objectType": "ContactAddress",
+                       "translationCode": "CATEGORY_INVOICE_ADDRESS"},
+                      {"id": 12, "name": "Artikel", "objectType": "Part"}],
+        "/Contact": [{"id": 5, "name": "Org", "category": r("Category", 3), "customerNumber": 1001},
+                     {"id": 6, "surename": "A", "familyname": "B", "category": r("Category", 3),
+                      "parent": r("Contact", 5)},
+                     {"id": 7, "name": "Lieferant", "category": r("Category", 2)}],
+        "/ContactAddress": [{"id": 10, "contact": r("Contact", 5), "street": "S10", "zip": 70173,
+                             "city": "C", "country": r("StaticCountry", 1), "category": r("Category", 47)},
+                            {"id": 9, "contact": r("Contact", 5), "street": "S9", "zip": 70173,
+                             "city": "C", "country": r("StaticCountry", 1), "category": r("Category", 47)}],
+        "/CommunicationWay": [
+            {"id": 1, "contact": r("Contact", 5), "type": "EMAIL", "value": "a@b.de", "main": False,
+             "key": r("CommunicationWayKey", 2)},
+            {"id": 2, "contact": r("Contact", 5), "type": "EMAIL", "value": "c@b.de", "main": True,
+             "key": r("CommunicationWayKey", 2)},
+            {"id": 3, "contact": r("Contact", 6), "type": "PHONE", "value": "0171", "main": 0,
+             "key": r("CommunicationWayKey", 4)}],
+        "/Unity": [{"id": 1, "name": "Stk"}],
+        "/Part": [{"id": 3, "name": "Teil", "partNumber": 77, "price": 10.5, "priceNet": None,
+                   "taxRate": 19, "status": 100, "unity": r("Unity", 1), "category": r("Category", 12)}],
+    }
+    for path, rows in answers.items():
+        api.get(f"{BASE}{path}", json={"objects": rows, "total": len(rows)})
+    open_memory_database()
+    try:
+        result = run_import(make_client(), "all")
+        people = exports.customer_records()
+        parts = exports.article_records()
+    finally:
+        close_database()
+    assert (result.created, result.skipped) == (3, 0)
+    assert [(c["sevdesk_id"], c["customer_number"], c["kind"]) for c in people] == \
+        [("5", "1001", "organisation"), ("6", "", "person")]
+    assert [a["street"] for a in people[0]["addresses"]] == ["S9", "S9"]
+    assert people[0]["emails"] == ["c@b.de", "a@b.de"] and people[1]["mobiles"] == ["0171"]
+    assert [(a["sevdesk_id"], a["number"], a["unit"], a["net_price"], a["vat_rate"], a["active"])
+            for a in parts] == [("3", "77", "Stk", "10.50", "19", True)]
