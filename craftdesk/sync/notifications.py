@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..api.errors import CancelledError
 from ..store import settings
-
+from .messages import error_message
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class NotificationPolicy:
         if settings.get("last_error_notice_day") == day:
             return None
         settings.set("last_error_notice_day", day)
-        reason = str(getattr(error, "message", "") or "") or QCoreApplication.translate("Notifications", "Unerwarteter Fehler.")
+        reason = error_message(error) or QCoreApplication.translate("Notifications", "Unerwarteter Fehler.")
         return Notice(QCoreApplication.translate("Notifications", "Abgleich mit sevDesk fehlgeschlagen"),
                       QCoreApplication.translate("Notifications", "Der automatische Abgleich hat nicht geklappt: {reason} "
                           "Heute erscheint dazu keine weitere Meldung.").replace("{reason}", reason),

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from ..api.errors import AuthError, SevdeskError, UnreachableError
 from ..credentials import describe_backend
+from ..services.importer import connected_user
 from ..store import settings
 from ..store.models import SyncRun
-from ..services.importer import connected_user
 from ..sync.controller import SyncController
+from ..sync.messages import error_message, localize
 from .empty_hint import EmptyHint
 from .style import DEMO_COLOR, ERROR_COLOR, OK_COLOR, format_datetime
 
@@ -334,7 +335,7 @@ class InterfacesTab(QWidget):
         self.show_connection()
         if self.prompt is not None and self.prompt.isVisible():
             return
-        self.prompt = TokenPromptDialog(message, self)
+        self.prompt = TokenPromptDialog(localize(message), self)
         self.prompt.accepted.connect(self._prompt_accepted)
         self.prompt.open()
 
@@ -381,7 +382,7 @@ class InterfacesTab(QWidget):
             self.progress.setValue(min(done, total))
         else:
             self.progress.setRange(0, 0)
-        self.progress_text.setText(text)
+        self.progress_text.setText(localize(text))
 
     def _on_import_succeeded(self, result: Any, trigger: str) -> None:
         from ..sync.notifications import describe_changes
@@ -402,7 +403,7 @@ class InterfacesTab(QWidget):
         if isinstance(error, CancelledError):
             self.progress_text.setText(self.tr("Abgebrochen."))
         else:
-            reason = str(getattr(error, "message", "") or "").rstrip(".")
+            reason = error_message(error).rstrip(".")
             self.progress_text.setText(self.tr("Fehlgeschlagen: {reason}.").replace("{reason}", reason)
                                        if reason else self.tr("Fehlgeschlagen."))
         self.update_schedule_text()
@@ -428,7 +429,7 @@ class InterfacesTab(QWidget):
             values = (format_datetime(run.started_at), format_datetime(run.finished_at),
                       kind_label(run.kind), trigger_label(run.trigger),
                       status_label(run.status), str(run.created), str(run.updated),
-                      str(run.unchanged), str(run.skipped), run.error or "")
+                      str(run.unchanged), str(run.skipped), localize(run.error))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if 5 <= column <= 8:
@@ -448,7 +449,7 @@ def token_error_text(error: Exception) -> str:
                       "der Token wurde nicht gespeichert.")
     if isinstance(error, SevdeskError):
         return QCoreApplication.translate("InterfacesTab", "sevDesk meldet einen Fehler ({reason}); der Token wurde nicht gespeichert."
-                      ).replace("{reason}", error.message.rstrip("."))
+                      ).replace("{reason}", error_message(error).rstrip("."))
     return QCoreApplication.translate("InterfacesTab", "Der Token konnte nicht geprüft werden; er wurde nicht gespeichert.")
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from ..api.errors import CancelledError
 from ..sync.controller import SyncController
+from ..sync.messages import localize
 
 if TYPE_CHECKING:
     from .tray import TrayIcon
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         return box
 
     # -- closing -------------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._first_shown:
             self._first_shown = True
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
                 token_edit.setFocus()  # the first thing to do: paste the token
             self.first_shown.emit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.quitting and self.tray is not None and self.tray.isVisible():
             # With a tray, closing keeps the recurring import running in the background.
             event.ignore()
@@ -207,5 +208,5 @@ def _reason(error: Exception) -> str:
     from ..errors import CraftdeskError
 
     if isinstance(error, (SevdeskError, CraftdeskError)):
-        return str(getattr(error, "message", "") or error)
+        return localize(str(getattr(error, "message", "") or error))
     return QCoreApplication.translate("MainWindow", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")

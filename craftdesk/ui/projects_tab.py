@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import CraftdeskError
 from ..services import invoices, projects
+from ..sync.messages import localize
 from .dialogs import common
 from .dialogs.appointment_dialog import AppointmentDialog
 from .dialogs.employee_dialog import EmployeeDialog
@@ -369,7 +370,7 @@ class ProjectsTab(QWidget):
         try:
             action()
         except CraftdeskError as exc:
-            common.warn(self, title, str(exc))
+            common.warn(self, title, localize(str(exc)))
         self.reload()
 
     def open_order_import(self) -> None:
@@ -389,7 +390,7 @@ class ProjectsTab(QWidget):
         try:
             preview = invoices.build_preview(project_id)
         except CraftdeskError as exc:
-            text = str(exc)
+            text = localize(str(exc))
             drafts = [d.sevdesk_id for d in invoices.sent_drafts(project_id) if d.sevdesk_id]
             if drafts:
                 text += " " + self.tr("Bereits angelegte Rechnungsentwürfe in sevDesk: %1.").replace(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..store import settings
 from ..sync.controller import SyncController
+from ..sync.messages import error_message
 from .style import format_decimal, parse_decimal_de
 
 log = logging.getLogger(__name__)
@@ -217,4 +218,4 @@ class SettingsPanel(QGroupBox):
         self.message.setText(self.tr("{n} Benutzer geladen.").replace("{n}", str(len(users))))
 
     def _users_failed(self, error: Exception) -> None:
-        self.message.setText(str(getattr(error, "message", "") or error))
+        self.message.setText(error_message(error) or str(error))

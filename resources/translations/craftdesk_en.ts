@@ -27,17 +27,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="123"/>
+        <location filename="../../craftdesk/ui/app.py" line="134"/>
         <source>craftdesk – Fehler</source>
         <translation>craftdesk – Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="124"/>
+        <location filename="../../craftdesk/ui/app.py" line="135"/>
         <source>Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; Einzelheiten stehen im Protokoll.</source>
         <translation>An unexpected error occurred. craftdesk keeps running; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="189"/>
+        <location filename="../../craftdesk/ui/app.py" line="142"/>
+        <source>Protokolldatei: %1</source>
+        <translation>Log file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="144"/>
+        <source>Protokollordner öffnen</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="213"/>
         <source>Demo-Benutzer</source>
         <translation>Demo user</translation>
     </message>
@@ -45,163 +55,163 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="67"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="68"/>
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="67"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="68"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="72"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="73"/>
         <source>Für „Fertig“ tragen Sie bitte die geleisteten Stunden und die verwendeten Artikel ein – daraus entsteht die Rechnung.</source>
         <translation>For “Done”, please enter the hours worked and the articles used – the invoice is made from them.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="78"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="79"/>
         <source>Dieser Termin ist bereits abgerechnet. Status und Arbeitsblatt können nicht mehr geändert werden.</source>
         <translation>This appointment has already been invoiced. Its status and worksheet can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="87"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="88"/>
         <source>Beginn:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="89"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="90"/>
         <source>Ende:</source>
         <translation>End:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="107"/>
         <source>Projekt:</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="108"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="111"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="112"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="112"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="113"/>
         <source>Zeit:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="128"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="129"/>
         <source>Zugewiesene Mitarbeiter</source>
         <translation>Assigned employees</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="129"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="130"/>
         <source>Beobachter (werden informiert)</source>
         <translation>Observers (kept informed)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="141"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="142"/>
         <source>Arbeitsblatt</source>
         <translation>Worksheet</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="143"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="144"/>
         <source>z. B. 3,5</source>
         <translation>e.g. 3.5</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="146"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="146"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="155"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="156"/>
         <source>Artikel hinzufügen …</source>
         <translation>Add article …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="157"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="158"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="160"/>
         <source>Geplantes Material übernehmen</source>
         <translation>Use planned material</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="164"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="165"/>
         <source>Geleistete Stunden:</source>
         <translation>Hours worked:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="165"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="166"/>
         <source>Geplantes Material:</source>
         <translation>Planned material:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="174"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="175"/>
         <source>Verwendete Artikel:</source>
         <translation>Articles used:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="175"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="176"/>
         <source>Notizen:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="179"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="180"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="180"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="181"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="189"/>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="244"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="190"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="247"/>
         <source>keines</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="311"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="319"/>
         <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
         <translation>The quantity of “%1” is not a number greater than 0.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="328"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="336"/>
         <source>Die Stundenzahl ist keine gültige Zahl.</source>
         <translation>The number of hours is not a valid number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="337"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="345"/>
         <source>Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ gesetzt wird.</source>
         <translation>Please enter the hours worked before setting the appointment to “Done”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="342"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="350"/>
         <source>Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?</source>
         <translation>No articles used are entered. Set to “Done” anyway?</translation>
     </message>
@@ -365,87 +375,112 @@
 <context>
     <name>ArticlesTab</name>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="21"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="22"/>
         <source>Neuer Artikel</source>
         <translation>New article</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="22"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="23"/>
         <source>Einen Artikel nur in craftdesk anlegen</source>
         <translation>Create an article in craftdesk only</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="24"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="25"/>
         <source>Inaktive anzeigen</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="28"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="29"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="28"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="29"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="30"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="31"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="31"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="32"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="32"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="33"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="33"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="34"/>
         <source>Netto</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="34"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="35"/>
         <source>USt.</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="35"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="36"/>
         <source>Brutto</source>
         <translation>Gross</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="36"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="37"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="37"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="38"/>
         <source>Quelle</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="38"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="39"/>
         <source>lokal</source>
         <translation>local</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="46"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="47"/>
         <source>Inaktiver Artikel (in sevDesk entfernt oder deaktiviert).</source>
         <translation>Inactive article (removed or deactivated in sevDesk).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="53"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="54"/>
         <source>Nummer, Bezeichnung oder Einheit …</source>
         <translation>Number, name or unit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="56"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="57"/>
+        <source>„Neuer Artikel“</source>
+        <translation>“New article”</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="58"/>
+        <source>Schnittstellen</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="60"/>
+        <source>Die Artikel werden gerade aus sevDesk geholt …</source>
+        <translation>The articles are being fetched from sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="62"/>
+        <source>Noch keine Artikel – verbinden Sie sevDesk im Tab %1 oder legen Sie mit %2 einen Artikel an.</source>
+        <translation>No articles yet – connect sevDesk in the %1 tab or create an article with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="64"/>
+        <source>Noch keine Artikel. craftdesk übernimmt beim Abgleich die sevDesk-Artikel der Kategorien, die im Tab %1 eingestellt sind. Oder legen Sie mit %2 einen Artikel an.</source>
+        <translation>No articles yet. A sync takes over the sevDesk articles of the categories set in the %1 tab. Or create an article with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="69"/>
         <source>%1 von %2 Artikeln</source>
         <translation>%1 of %2 articles</translation>
     </message>
@@ -639,97 +674,122 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="94"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="95"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="95"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="96"/>
         <source>Einen Kunden nur in craftdesk anlegen</source>
         <translation>Create a customer in craftdesk only</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="97"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="98"/>
         <source>In sevDesk gelöschte anzeigen</source>
         <translation>Show deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="101"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="102"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="101"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="102"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="102"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="103"/>
         <source>in sevDesk gelöscht</source>
         <translation>deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="103"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="104"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="105"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="108"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="106"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="109"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="107"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="110"/>
         <source>Kundennr.</source>
         <translation>Customer no.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="108"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="111"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="109"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="112"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="110"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="113"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="111"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="114"/>
         <source>Quelle</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="112"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="115"/>
         <source>lokal</source>
         <translation>local</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="113"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="122"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="125"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. Er bleibt hier erhalten, bis Sie ihn selbst löschen.</source>
         <translation>This customer was deleted in sevDesk. It stays here until you delete it yourself.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="127"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="130"/>
         <source>Name, Kundennummer, Adresse, E-Mail oder Telefon …</source>
         <translation>Name, customer number, address, e-mail or phone …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="130"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="133"/>
+        <source>„Neuer Kunde“</source>
+        <translation>“New customer”</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="134"/>
+        <source>Schnittstellen</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="136"/>
+        <source>Die Kunden werden gerade aus sevDesk geholt …</source>
+        <translation>The customers are being fetched from sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="138"/>
+        <source>Noch keine Kunden – verbinden Sie sevDesk im Tab %1 oder legen Sie mit %2 einen Kunden an.</source>
+        <translation>No customers yet – connect sevDesk in the %1 tab or create a customer with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="140"/>
+        <source>Noch keine Kunden. craftdesk übernimmt beim Abgleich alle sevDesk-Kontakte der Kategorie „Kunde“ (Tab %1). Oder legen Sie mit %2 einen Kunden an.</source>
+        <translation>No customers yet. A sync takes over all sevDesk contacts of the category “Kunde” (customer) (%1 tab). Or create a customer with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="145"/>
         <source>%1 von %2 Kunden</source>
         <translation>%1 of %2 customers</translation>
     </message>
@@ -753,17 +813,17 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/errors.py" line="19"/>
+        <location filename="../../craftdesk/ui/dialogs/errors.py" line="20"/>
         <source>Der Vorgang wurde abgebrochen.</source>
         <translation>The operation was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/errors.py" line="21"/>
+        <location filename="../../craftdesk/ui/dialogs/errors.py" line="22"/>
         <source>sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ einen neuen Token speichern.</source>
         <translation>sevDesk rejected the token. Please save a new token in the “Connections” tab.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/errors.py" line="27"/>
+        <location filename="../../craftdesk/ui/dialogs/errors.py" line="28"/>
         <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error – details are in the log.</translation>
     </message>
@@ -771,103 +831,113 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="101"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="102"/>
         <source>Mitarbeiter</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="103"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="103"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="107"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="108"/>
         <source>sevDesk-Benutzer</source>
         <translation>sevDesk user</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="108"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="132"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="133"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="134"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="135"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="136"/>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="180"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="137"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="202"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="138"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="139"/>
         <source>Aus sevDesk übernehmen</source>
         <translation>Take over from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="139"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="152"/>
+        <source>Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins.</source>
+        <translation>Employees can be assigned to appointments or observe them. Whoever created an order confirmation in sevDesk becomes an observer of the appointment when it is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="178"/>
         <source>Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, einen Mitarbeiter an.</source>
         <translation>Creates an employee for every sevDesk user who is not yet linked to an employee.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="141"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="178"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="180"/>
+        <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
+        <translation>Connect sevDesk in the “Connections” tab first.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="200"/>
         <source>Mitarbeiter löschen</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="179"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="201"/>
         <source>„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.</source>
         <translation>Delete “%1”? Its assignments to appointments will be lost.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="189"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="211"/>
         <source>sevDesk-Benutzer werden geladen …</source>
         <translation>Loading sevDesk users …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="191"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="213"/>
         <source>Mitarbeiter aus sevDesk übernehmen</source>
         <translation>Take over employees from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="195"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="217"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="203"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="224"/>
         <source>%1 Mitarbeiter übernommen: %2</source>
         <translation>%1 employees taken over: %2</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="206"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="227"/>
         <source>Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden.</source>
         <translation>All sevDesk users already exist as employees.</translation>
     </message>
@@ -875,47 +945,47 @@
 <context>
     <name>EmployeeEditDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="56"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="57"/>
         <source>Mitarbeiter bearbeiten</source>
         <translation>Edit employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="56"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="57"/>
         <source>Neuer Mitarbeiter</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="61"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="62"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="62"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="63"/>
         <source>Aktiv (für Termine auswählbar)</source>
         <translation>Active (can be chosen for appointments)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="65"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="66"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="66"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="67"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="67"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="68"/>
         <source>sevDesk-Benutzer-ID:</source>
         <translation>sevDesk user ID:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="70"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="71"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="71"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="72"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -923,328 +993,338 @@
 <context>
     <name>InterfacesTab</name>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="107"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="109"/>
         <source>Demo: craftdesk ist mit einem Demo-sevDesk auf diesem Rechner verbunden. Alle Daten sind Beispieldaten; an sevDesk wird nichts gesendet.</source>
         <translation>Demo: craftdesk is connected to a demo sevDesk on this computer. All data is sample data; nothing is sent to sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="140"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="142"/>
         <source>sevDesk-Verbindung</source>
         <translation>sevDesk connection</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="142"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="144"/>
         <source>sevDesk</source>
         <translation>sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="151"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="145"/>
+        <source>Die sevDesk-Anbindung ein- oder ausschalten. Sie wird eingeschaltet, sobald ein Token gespeichert ist.</source>
+        <translation>Switch the sevDesk connection on or off. It is switched on as soon as a token is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="155"/>
         <source>API-Token aus sevDesk einfügen</source>
         <translation>Paste the API token from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="153"/>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="239"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="157"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="244"/>
         <source>Token anzeigen</source>
         <translation>Show token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="158"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="162"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="176"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="180"/>
         <source>&lt;b&gt;Wo finde ich den Token?&lt;/b&gt; In sevDesk unter Einstellungen → Benutzer: den eigenen Benutzer anklicken, beim API-Token auf „Einblenden“ klicken und das sevDesk-Passwort eingeben. Den Token kopieren und hier einfügen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Achtung:&lt;/b&gt; sevDesk vergibt einen neuen Token, sobald der Benutzer geändert wird (zum Beispiel seine Sprache). Dann muss der neue Token hier eingetragen werden.</source>
         <translation>&lt;b&gt;Where is the token?&lt;/b&gt; In sevDesk under Einstellungen (Settings) → Benutzer (Users): click your own user, click “Einblenden” (show) next to the API token and enter your sevDesk password. Copy the token and paste it here.&lt;br&gt;&lt;br&gt;&lt;b&gt;Note:&lt;/b&gt; sevDesk issues a new token whenever the user is changed (for example its language). The new token must then be entered here.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="190"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
         <source>Abgleich</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="192"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
         <source>Jetzt synchronisieren</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="195"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="199"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="217"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
         <source>Verlauf der Abgleiche</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
         <source>Umfang</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
         <source>Auslöser</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
         <source>Geändert</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="220"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
         <source>Unverändert</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="225"/>
         <source>Übersprungen</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="225"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="239"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="244"/>
         <source>Token verbergen</source>
         <translation>Hide token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="248"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="253"/>
         <source>Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token abgelehnt. Bitte den aktuellen Token eintragen und speichern.</source>
         <translation>The connection is broken: sevDesk rejected the stored token. Please enter the current token and save it.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="252"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="257"/>
         <source>Verbunden als {user}.</source>
         <translation>Connected as {user}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="253"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="258"/>
         <source>Ein Token ist gespeichert.</source>
         <translation>A token is stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="255"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="260"/>
         <source>(Demo-sevDesk)</source>
         <translation>(demo sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="258"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="263"/>
         <source>Die sevDesk-Anbindung ist ausgeschaltet.</source>
         <translation>The sevDesk connection is switched off.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="260"/>
-        <source>Noch nicht verbunden.</source>
-        <translation>Not connected yet.</translation>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="265"/>
+        <source>Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben einfügen und auf „Speichern“ klicken – wo der Token steht, ist hier unten beschrieben.</source>
+        <translation>Not connected yet. How to connect: paste the API token from sevDesk above and click “Save” – where to find the token is described below.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="273"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="280"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden.</source>
         <translation>This computer has no secure keyring. The token is kept only until craftdesk is closed and must be entered again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="277"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="284"/>
         <source>Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.</source>
         <translation>The token comes from the environment variable CRAFTDESK_API_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="280"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="287"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, bis craftdesk beendet wird.</source>
         <translation>This computer has no secure keyring: a token is kept only until craftdesk is closed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="294"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="301"/>
         <source>Bitte zuerst den API-Token eintragen.</source>
         <translation>Please enter the API token first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="296"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="303"/>
         <source>Token wird bei sevDesk geprüft …</source>
         <translation>Checking the token with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="299"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="306"/>
         <source>Token prüfen</source>
         <translation>Check token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="304"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="311"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="313"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="320"/>
         <source>Der Token konnte nicht gespeichert werden.</source>
         <translation>The token could not be stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="316"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="323"/>
         <source>Token gespeichert – zum Ändern neuen Token einfügen</source>
         <translation>Token stored – paste a new token to change it</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="348"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="355"/>
         <source>Abgleich startet …</source>
         <translation>Sync is starting …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="350"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="357"/>
         <source>Es läuft bereits ein Abgleich.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="356"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="363"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="384"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="396"/>
         <source>Fertig: {changes}</source>
         <translation>Done: {changes}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="385"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="397"/>
         <source>Fertig – nichts geändert.</source>
         <translation>Done – nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="392"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="404"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="395"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="407"/>
         <source>Fehlgeschlagen: {reason}.</source>
         <translation>Failed: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="396"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="408"/>
         <source>Fehlgeschlagen.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="401"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="413"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="405"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="417"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="406"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="418"/>
         <source>pausiert</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="430"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="426"/>
+        <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
+        <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="445"/>
         <source>sevDesk hat den Token abgelehnt. Bitte prüfen, ob er vollständig kopiert wurde – sevDesk vergibt einen neuen Token, wenn der Benutzer geändert wird.</source>
         <translation>sevDesk rejected the token. Please check that it was copied completely – sevDesk issues a new token when the user is changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="433"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="448"/>
         <source>sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen; der Token wurde nicht gespeichert.</source>
         <translation>sevDesk cannot be reached – please check the internet connection; the token was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="436"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="451"/>
         <source>sevDesk meldet einen Fehler ({reason}); der Token wurde nicht gespeichert.</source>
         <translation>sevDesk reports an error ({reason}); the token was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="438"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="453"/>
         <source>Der Token konnte nicht geprüft werden; er wurde nicht gespeichert.</source>
         <translation>The token could not be checked; it was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="442"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="457"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="442"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="457"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="443"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="458"/>
         <source>Kunden und Artikel</source>
         <translation>Customers and articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="443"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="458"/>
         <source>Aufträge</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="447"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="462"/>
         <source>von Hand</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="447"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="462"/>
         <source>automatisch</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="448"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="463"/>
         <source>Befehlszeile</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="448"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="463"/>
         <source>Verbinden</source>
         <translation>connect</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="452"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="467"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="452"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="467"/>
         <source>erfolgreich</source>
         <translation>successful</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="452"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="467"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="453"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="468"/>
         <source>abgebrochen</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="453"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="468"/>
         <source>übersprungen</source>
         <translation>skipped</translation>
     </message>
@@ -1252,114 +1332,114 @@
 <context>
     <name>InvoicePreviewDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="43"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="44"/>
         <source>Rechnungsentwurf – Vorschau</source>
         <translation>Invoice draft – preview</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="49"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="50"/>
         <source>Projekt:</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="50"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="51"/>
         <source>Kunde:</source>
         <translation>Customer:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="51"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="52"/>
         <source>Rechnungsadresse:</source>
         <translation>Billing address:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Pos.</source>
         <translation>Pos.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="60"/>
         <source>Einzelpreis netto</source>
         <translation>Unit price net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="60"/>
         <source>USt %</source>
         <translation>VAT %</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="60"/>
         <source>Gesamt netto</source>
         <translation>Total net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="91"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="92"/>
         <source>Summe netto:</source>
         <translation>Total net:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="93"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="94"/>
         <source>zzgl. USt %1:</source>
         <translation>plus VAT %1:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="99"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="100"/>
         <source>Gesamt brutto:</source>
         <translation>Total gross:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="117"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="145"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="119"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="150"/>
         <source>Rechnungsentwurf anlegen</source>
         <translation>Create invoice draft</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="120"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="122"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="140"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="142"/>
         <source>Wird angelegt …</source>
         <translation>Creating …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="144"/>
         <source>Der Rechnungsentwurf wird in sevDesk angelegt …</source>
         <translation>Creating the invoice draft in sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="149"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="151"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="156"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="158"/>
         <source>Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). &lt;a href=&quot;%2&quot;&gt;In sevDesk öffnen&lt;/a&gt;</source>
         <translation>The invoice draft was created in sevDesk (ID %1). &lt;a href=&quot;%2&quot;&gt;Open in sevDesk&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="160"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="162"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="167"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="169"/>
         <source>Erneut versuchen</source>
         <translation>Try again</translation>
     </message>
@@ -1367,87 +1447,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="57"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
         <source>Projekte</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="84"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="89"/>
         <source>Dieser Bereich ist noch nicht verfügbar.</source>
         <translation>This area is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="102"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="114"/>
         <source>craftdesk – Demo</source>
         <translation>craftdesk – Demo</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="107"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="119"/>
         <source>Mit sevDesk verbunden</source>
         <translation>Connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="108"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="120"/>
         <source>Mit dem Demo-sevDesk verbunden</source>
         <translation>Connected to the demo sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="109"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="121"/>
         <source>sevDesk-Verbindung unterbrochen – neuer Token nötig</source>
         <translation>sevDesk connection broken – new token needed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="110"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="122"/>
         <source>Nicht mit sevDesk verbunden</source>
         <translation>Not connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="116"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="128"/>
         <source>Abgleich mit sevDesk läuft …</source>
         <translation>Syncing with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="138"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="150"/>
         <source>Abgleich fehlgeschlagen</source>
         <translation>Sync failed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="139"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="151"/>
         <source>Der Abgleich mit sevDesk ist fehlgeschlagen.</source>
         <translation>The sync with sevDesk failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="141"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="153"/>
         <source>Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest.</source>
         <translation>Whatever was already taken over is kept; the next sync fetches the rest.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="173"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="188"/>
         <source>craftdesk läuft weiter</source>
         <translation>craftdesk keeps running</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="174"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="189"/>
         <source>craftdesk gleicht im Hintergrund weiter mit sevDesk ab. Beenden über das Symbol im Infobereich.</source>
         <translation>craftdesk keeps syncing with sevDesk in the background. Quit from the icon in the notification area.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="187"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="212"/>
         <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error – details are in the log.</translation>
     </message>
@@ -1558,128 +1638,128 @@
 <context>
     <name>OrderImportDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="37"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="38"/>
         <source>Auftragsbestätigungen aus sevDesk importieren</source>
         <translation>Import order confirmations from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="41"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="41"/>
         <source>bereits importiert</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="45"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="45"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="46"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="46"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="47"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="51"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="52"/>
         <source>Diese Auftragsbestätigung ist bereits importiert.</source>
         <translation>This order confirmation has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="59"/>
         <source>Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt übernommen werden sollen; bereits importierte sind ausgegraut.</source>
         <translation>Sent order confirmations from sevDesk. Tick those that should become projects; already imported ones are greyed out.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="74"/>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="105"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="75"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="106"/>
         <source>Auftragsbestätigungen werden aus sevDesk geladen …</source>
         <translation>Loading order confirmations from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="77"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="78"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="79"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="80"/>
         <source>Alle neuen auswählen</source>
         <translation>Select all new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="81"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="82"/>
         <source>Importieren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="84"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="85"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="108"/>
         <source>Auftragsbestätigungen laden</source>
         <translation>Load order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="110"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="111"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte kurz warten und dann „Aktualisieren“ klicken.</source>
         <translation>Another sync with sevDesk is running right now. Please wait a moment, then click “Refresh”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="117"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="118"/>
         <source>In sevDesk gibt es keine versendeten Auftragsbestätigungen.</source>
         <translation>There are no sent order confirmations in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="119"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="120"/>
         <source>%1 Auftragsbestätigungen, davon %2 noch nicht importiert.</source>
         <translation>%1 order confirmations, %2 of them not imported yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="139"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="140"/>
         <source>%1 Auftragsbestätigungen werden importiert …</source>
         <translation>Importing %1 order confirmations …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="143"/>
         <source>Auftragsbestätigungen importieren</source>
         <translation>Import order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="145"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="146"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>Another sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="160"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="161"/>
         <source>%1 importiert</source>
         <translation>%1 imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="162"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="163"/>
         <source>%1 bereits importiert</source>
         <translation>%1 already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="164"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="165"/>
         <source>%1 fehlgeschlagen</source>
         <translation>%1 failed</translation>
     </message>
@@ -1760,57 +1840,59 @@
 <context>
     <name>ProjectTree</name>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="109"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="110"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="110"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="111"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="111"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="112"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="112"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="113"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="113"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="114"/>
         <source>Stunden</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="114"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="115"/>
         <source>Rechnung (sevDesk)</source>
         <translation>Invoice (sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="126"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="127"/>
         <source>keine Termine</source>
         <translation>no appointments</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="128"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="129"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="143"/>
         <source>%1 von %2 fertig</source>
         <translation>%1 of %2 done</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="131"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="132"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="144"/>
         <source> – abrechenbar</source>
         <translation> – ready to invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="154"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="187"/>
         <source>Klicken, um den Rechnungsentwurf in sevDesk zu öffnen</source>
         <translation>Click to open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="162"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="195"/>
         <source>Entwurf %1</source>
         <translation>Draft %1</translation>
     </message>
@@ -1818,152 +1900,193 @@
 <context>
     <name>ProjectsTab</name>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="59"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="63"/>
         <source>Projekt, Kunde, Termin oder Status …</source>
         <translation>Project, customer, appointment or status …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="62"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="66"/>
         <source>Neues Projekt</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="64"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="256"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="321"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="66"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="70"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="72"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="365"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="70"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="74"/>
         <source>Rechnung …</source>
         <translation>Invoice …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="71"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="253"/>
         <source>Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)</source>
         <translation>Preview of the invoice draft (also by double-clicking the project)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="74"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="76"/>
         <source>Mitarbeiter …</source>
         <translation>Employees …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="76"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="78"/>
         <source>Aus sevDesk importieren</source>
         <translation>Import from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="77"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="265"/>
         <source>Versendete Auftragsbestätigungen als Projekte übernehmen</source>
         <translation>Take over sent order confirmations as projects</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="96"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="97"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="106"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="107"/>
         <source>Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen Termin: bearbeiten.</source>
         <translation>Double-click a project: invoice draft; an appointment: edit.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="223"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="158"/>
+        <source>Keine Treffer für „%1“.</source>
+        <translation>Nothing found for “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="162"/>
+        <source>Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an.</source>
+        <translation>No projects yet. Connect sevDesk in the %1 tab to take over sent order confirmations as projects – or create one with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="164"/>
+        <source>Schnittstellen</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="165"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="171"/>
+        <source>„Neues Projekt“</source>
+        <translation>“New project”</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="168"/>
+        <source>Noch keine Projekte. Mit %1 werden versendete Auftragsbestätigungen aus sevDesk zu Projekten – oder legen Sie mit %2 eines an.</source>
+        <translation>No projects yet. %1 turns sent order confirmations from sevDesk into projects – or create one with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="170"/>
+        <source>„Aus sevDesk importieren“</source>
+        <translation>“Import from sevDesk”</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="250"/>
+        <source>Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht und noch nicht abgerechnet ist.</source>
+        <translation>An invoice is possible as soon as an appointment of the project is “Done” and not yet invoiced.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="266"/>
+        <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
+        <translation>Connect sevDesk in the “Connections” tab first.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="288"/>
         <source>Neues Projekt …</source>
         <translation>New project …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="225"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="290"/>
         <source>Neuer Termin …</source>
         <translation>New appointment …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="227"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="292"/>
         <source>Neuer Auftrag …</source>
         <translation>New job …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="228"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="293"/>
         <source>Rechnungsentwurf …</source>
         <translation>Invoice draft …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="229"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="294"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="230"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="295"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="232"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="297"/>
         <source>Rechnungsentwurf in sevDesk öffnen</source>
         <translation>Open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="249"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="251"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="314"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="316"/>
         <source>Neuer Auftrag</source>
         <translation>New job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="249"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="278"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="314"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="343"/>
         <source>Titel des Auftrags:</source>
         <translation>Title of the job:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="257"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="322"/>
         <source>Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus.</source>
         <translation>Please select a project or a job first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="277"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="280"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="342"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="345"/>
         <source>Auftrag bearbeiten</source>
         <translation>Edit job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="294"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="359"/>
         <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
         <translation>Delete the project with all its jobs and appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="295"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="360"/>
         <source>Den Auftrag mit allen Terminen löschen?</source>
         <translation>Delete the job with all its appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="296"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="361"/>
         <source>Den Termin löschen?</source>
         <translation>Delete the appointment?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="302"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="367"/>
         <source>Löschen nicht möglich</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="331"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="396"/>
         <source>Bereits angelegte Rechnungsentwürfe in sevDesk: %1.</source>
         <translation>Invoice drafts already created in sevDesk: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="333"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="398"/>
         <source>Keine Rechnung möglich</source>
         <translation>No invoice possible</translation>
     </message>
@@ -1971,142 +2094,350 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="59"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="61"/>
         <source>Neu</source>
         <extracomment>The names of ``controller.data_changed`` that make this tab reload.</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="61"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="63"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="93"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="95"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="127"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="136"/>
         <source>Suchbegriff eingeben …</source>
         <translation>Enter a search term …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="130"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="139"/>
         <source>%1 von %2 Einträgen</source>
         <translation>%1 of %2 entries</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="148"/>
+        <source>Noch keine Einträge.</source>
+        <translation>No entries yet.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="246"/>
+        <source>Keine Treffer für „%1“.</source>
+        <translation>Nothing found for “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="249"/>
+        <source>Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.</source>
+        <translation>All entries are hidden – tick the box above to show them.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceText</name>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="23"/>
+        <source>sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert (sevDesk vergibt einen neuen Token, wenn der Benutzer bearbeitet wird); bitte den aktuellen Token eintragen.</source>
+        <translation>sevDesk rejected the API token – it was probably changed in sevDesk (sevDesk issues a new token whenever the user is edited); please enter the current token.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="26"/>
+        <source>Es ist kein sevDesk-API-Token hinterlegt.</source>
+        <translation>No sevDesk API token is stored.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="27"/>
+        <source>Es ist kein sevDesk-API-Token hinterlegt – bitte zuerst verbinden (Schnittstellen → sevDesk oder „craftdesk connect --token-stdin“).</source>
+        <translation>No sevDesk API token is stored – please connect first (Connections → sevDesk, or “craftdesk connect --token-stdin”).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="29"/>
+        <source>Der Abgleich wurde abgebrochen.</source>
+        <translation>The sync was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="30"/>
+        <source>abgebrochen</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="31"/>
+        <source>Der Datensatz wurde in sevDesk nicht gefunden.</source>
+        <translation>The record was not found in sevDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="32"/>
+        <source>sevDesk bremst gerade zu viele Anfragen; später erneut versuchen.</source>
+        <translation>sevDesk is currently limiting too many requests; please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="33"/>
+        <source>sevDesk antwortet nicht rechtzeitig.</source>
+        <translation>sevDesk does not answer in time.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="34"/>
+        <source>sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen.</source>
+        <translation>sevDesk cannot be reached – please check the internet connection.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="35"/>
+        <source>Die Verbindung zu sevDesk ist fehlgeschlagen.</source>
+        <translation>The connection to sevDesk failed.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="36"/>
+        <source>sevDesk hat eine unlesbare Antwort geschickt.</source>
+        <translation>sevDesk sent an unreadable answer.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="37"/>
+        <source>sevDesk hat eine unerwartete Antwort geschickt.</source>
+        <translation>sevDesk sent an unexpected answer.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="38"/>
+        <source>sevDesk hat die Anfrage abgelehnt</source>
+        <translation>sevDesk refused the request</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="39"/>
+        <source>sevDesk meldet einen Fehler</source>
+        <translation>sevDesk reports an error</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="40"/>
+        <source>Ein anderer Abgleich lief noch.</source>
+        <translation>Another sync was still running.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="41"/>
+        <source>Unerwarteter Fehler – Einzelheiten im Protokoll.</source>
+        <translation>Unexpected error – details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="43"/>
+        <source>Kategorien werden geladen</source>
+        <translation>Loading categories</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="44"/>
+        <source>Kunden werden gespeichert</source>
+        <translation>Saving customers</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="45"/>
+        <source>Artikel werden gespeichert</source>
+        <translation>Saving articles</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="46"/>
+        <source>Abgleich abgeschlossen</source>
+        <translation>Sync finished</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="48"/>
+        <source>Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen.</source>
+        <translation>The hourly rate is 0,00 € – please enter it in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="49"/>
+        <source>Ein früherer Versuch ist unvollständig: craftdesk sucht diesen Entwurf zuerst in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt.</source>
+        <translation>An earlier attempt is incomplete: craftdesk first looks for this draft in sevDesk and creates it only if it is not there.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="51"/>
+        <source>In sevDesk gibt es keinen Benutzer, der als Ansprechpartner der Rechnung eingetragen werden kann.</source>
+        <translation>sevDesk has no user who can be entered as the invoice&apos;s contact person.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="57"/>
+        <source>Kunden</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="58"/>
+        <source>Adressen</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="59"/>
+        <source>Kommunikationswege</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="60"/>
+        <source>Artikel</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="66"/>
+        <source>sevDesk meldet einen Serverfehler (%1).</source>
+        <translation>sevDesk reports a server error (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="68"/>
+        <source>sevDesk hat die Anfrage abgelehnt: %1</source>
+        <translation>sevDesk refused the request: %1</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="70"/>
+        <source>sevDesk meldet einen Fehler: %1</source>
+        <translation>sevDesk reports an error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="72"/>
+        <source>%1: %2 von %3</source>
+        <translation>%1: %2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="74"/>
+        <source>Unerwarteter Fehler (%1)</source>
+        <translation>Unexpected error (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="76"/>
+        <source>Im Projekt „%1“ gibt es keinen fertigen Termin, der noch nicht abgerechnet ist.</source>
+        <translation>The project “%1” has no finished appointment that is not yet invoiced.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="79"/>
+        <source>Dem Projekt „%1“ ist kein Kunde zugeordnet.</source>
+        <translation>The project “%1” has no customer.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="81"/>
+        <source>Für den Termin „%1“ sind keine Stunden dokumentiert.</source>
+        <translation>No hours are documented for the appointment “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="83"/>
+        <source>Für den Kunden „%1“ ist keine Anschrift hinterlegt.</source>
+        <translation>No address is stored for the customer “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="85"/>
+        <source>Die Einheit „%1“ gibt es in sevDesk nicht.</source>
+        <translation>The unit “%1” does not exist in sevDesk.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="47"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="48"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="52"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="53"/>
         <source>Automatisch abgleichen alle</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="56"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="57"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="61"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="62"/>
         <source>Abgleich:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="63"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="64"/>
         <source>bei Fehlern (höchstens einmal am Tag)</source>
         <translation>on errors (at most once a day)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="64"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="65"/>
         <source>bei neuen oder geänderten Daten</source>
         <translation>on new or changed data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="65"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="66"/>
         <source>Benachrichtigen:</source>
         <translation>Notify:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="76"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="77"/>
         <source>€ netto, USt.:</source>
         <translation>€ net, VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="79"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="80"/>
         <source>Stundensatz:</source>
         <translation>Hourly rate:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="83"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="84"/>
         <source>Aus sevDesk laden</source>
         <translation>Load from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="87"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="88"/>
         <source>Ansprechpartner auf Rechnungen:</source>
         <translation>Contact person on invoices:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="90"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="91"/>
         <source>Namen der Artikelkategorien in sevDesk, durch Komma getrennt</source>
         <translation>Names of the article categories in sevDesk, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="91"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="92"/>
         <source>Artikel-Kategorien:</source>
         <translation>Article categories:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="93"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="94"/>
         <source>Mit dem System starten</source>
         <translation>Start with the system</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="127"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="201"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="130"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="211"/>
         <source>(erster Administrator)</source>
         <translation>(first administrator)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="130"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="133"/>
         <source>Benutzer {id}</source>
         <translation>User {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="153"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="156"/>
         <source>Bitte einen Stundensatz wie 65,00 eingeben.</source>
         <translation>Please enter an hourly rate like 65.00.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="184"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="187"/>
         <source>Der automatische Start konnte nicht geändert werden.</source>
         <translation>Starting with the system could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="190"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="195"/>
+        <source>Zuerst links den sevDesk-API-Token speichern.</source>
+        <translation>Save the sevDesk API token on the left first.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="200"/>
         <source>Benutzer werden aus sevDesk geladen …</source>
         <translation>Loading users from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="191"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="201"/>
         <source>sevDesk-Benutzer laden</source>
         <translation>Load sevDesk users</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="194"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="204"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="208"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="218"/>
         <source>{n} Benutzer geladen.</source>
         <translation>{n} users loaded.</translation>
     </message>
@@ -2147,22 +2478,22 @@
 <context>
     <name>TokenPromptDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="68"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="70"/>
         <source>Neuer sevDesk-Token nötig</source>
         <translation>New sevDesk token needed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="75"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="77"/>
         <source>neuen API-Token einfügen</source>
         <translation>paste the new API token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="78"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="80"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="79"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="81"/>
         <source>Später</source>
         <translation>Later</translation>
     </message>
@@ -2170,37 +2501,52 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="86"/>
+        <location filename="../../craftdesk/ui/tray.py" line="87"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="89"/>
+        <location filename="../../craftdesk/ui/tray.py" line="90"/>
         <source>Jetzt synchronisieren</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="99"/>
+        <location filename="../../craftdesk/ui/tray.py" line="100"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="105"/>
+        <location filename="../../craftdesk/ui/tray.py" line="108"/>
+        <source>craftdesk – Demo</source>
+        <translation>craftdesk – Demo</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="116"/>
+        <source>sevDesk-Verbindung unterbrochen – neuer Token nötig</source>
+        <translation>sevDesk connection broken – new token needed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="118"/>
+        <source>Nicht mit sevDesk verbunden</source>
+        <translation>Not connected to sevDesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="124"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="108"/>
+        <location filename="../../craftdesk/ui/tray.py" line="127"/>
         <source>Abgleich läuft …</source>
         <translation>Sync running …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="112"/>
+        <location filename="../../craftdesk/ui/tray.py" line="131"/>
         <source>pausiert</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="113"/>
+        <location filename="../../craftdesk/ui/tray.py" line="132"/>
         <source>Nächster Abgleich: {time}</source>
         <translation>Next sync: {time}</translation>
     </message>

@@ -25,7 +25,7 @@ class _Screen:
     def __init__(self, width: int, height: int) -> None:
         self._rect = QRect(0, 0, width, height)
 
-    def availableGeometry(self) -> QRect:  # noqa: N802 - Qt name
+    def availableGeometry(self) -> QRect:
         return self._rect
 
 

@@ -38,6 +38,7 @@ from ...errors import CraftdeskError
 from ...services import employees, projects
 from ...store.db import db
 from ...store.models import APPOINTMENT_STATUSES, Article
+from ...sync.messages import localize
 from ..project_tree import status_name
 from ..style import STATUS_COLORS, format_decimal, parse_decimal_de
 from . import common
@@ -351,7 +352,7 @@ class AppointmentDialog(QDialog):
         try:
             self.saved_id = self._write(status, hours, used)
         except CraftdeskError as exc:
-            common.warn(self, self.windowTitle(), str(exc))
+            common.warn(self, self.windowTitle(), localize(str(exc)))
             return
         self.accept()
 

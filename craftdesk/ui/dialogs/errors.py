@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...api.errors import AuthError, CancelledError, SevdeskError
 from ...errors import CraftdeskError
+from ...sync.messages import localize
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ def error_text(error: Exception) -> str:
             "Dialogs", "sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ einen neuen "
             "Token speichern.")
     if isinstance(error, (SevdeskError, CraftdeskError)):
-        return str(getattr(error, "message", "") or error)
+        return localize(str(getattr(error, "message", "") or error))
     log.error("Unexpected error in a background task", exc_info=error)
     return QCoreApplication.translate(
         "Dialogs", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...services.invoices import InvoicePreview, invoice_link, send_invoice
 from ...store.models import InvoiceDraft
+from ...sync.messages import localize
 from ..style import format_decimal, format_money, format_percent
 from . import common
 from .errors import error_text
@@ -105,7 +106,8 @@ class InvoicePreviewDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
         layout.addLayout(totals_row)
-        self.warning_labels = [common.banner(text, "warning", self) for text in preview.warnings]
+        self.warning_labels = [common.banner(localize(text), "warning", self)
+                               for text in preview.warnings]
         for label in self.warning_labels:
             layout.addWidget(label)
         self.result = common.banner("", "info", self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.orders import ImportOrderResult, OrderSummary, import_orders, list_importable_orders
+from ...sync.messages import localize
 from ..style import format_date
 from ..table_models import Column, RecordFilterProxy, RecordTableModel
 from . import common
@@ -165,7 +166,7 @@ class OrderImportDialog(QDialog):
         text = ", ".join(parts) + "."
         numbers = {o.sevdesk_id: o.number or o.sevdesk_id for o in self.model.records()}
         for result in failed:
-            text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {result.message}"
+            text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {localize(result.message)}"
         kind = "error" if failed and not imported else "warning" if failed or already else "success"
         return text, kind
 

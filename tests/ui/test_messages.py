@@ -1,0 +1,86 @@
+"""The English UI shows the service layer's German sentences (errors, import progress,
+invoice warnings) in English; the German UI shows them unchanged."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from craftdesk.api.client import AUTH_MESSAGE, SevdeskClient
+from craftdesk.api.errors import AuthError, ServerError
+from craftdesk.context import NO_TOKEN_MESSAGE
+from craftdesk.services import invoices, projects
+from craftdesk.services.importer import run_import
+from craftdesk.store import settings
+from craftdesk.store.models import Article, Customer
+from craftdesk.sync import messages
+from craftdesk.sync.messages import localize
+from craftdesk.ui import i18n
+
+
+@pytest.fixture
+def english(qtbot):
+    app = QApplication.instance()
+    assert i18n.install_translations(app, "en") == "en"
+    yield
+    i18n.install_translations(app, "de")
+
+
+def test_service_constants_are_listed_for_translation():
+    assert AUTH_MESSAGE in messages.FIXED
+    assert NO_TOKEN_MESSAGE in messages.FIXED
+
+
+def test_every_listed_sentence_has_an_english_translation(english):
+    templates = list(messages.FIXED) + [t for _p, t in messages.PATTERNS]
+    templates += list(messages._PHASES.values())
+    untranslated = [t for t in templates if QCoreApplication.translate(messages.CONTEXT, t) == t]
+    assert untranslated == []
+
+
+def test_german_ui_shows_service_sentences_unchanged():
+    assert localize("sevDesk meldet einen Serverfehler (503).") == "sevDesk meldet einen Serverfehler (503)."
+    assert localize("Kunden: 1000 von 2000") == "Kunden: 1000 von 2000"
+    assert localize(AUTH_MESSAGE) == AUTH_MESSAGE
+    assert localize(None) == ""
+
+
+def test_import_progress_is_english_in_the_english_ui(english, client, database):
+    texts: list[str] = []
+    run_import(client, what="all", progress=lambda done, total, text: texts.append(text))
+    assert len(texts) > 3
+    shown = [localize(t) for t in texts]
+    assert [t for t, s in zip(texts, shown) if s == t] == []  # every phase is known
+    assert "Loading categories" in shown
+    assert any(s.startswith("Customers: ") and " of " in s for s in shown)
+
+
+def test_sevdesk_errors_are_english_in_the_english_ui(english, sandbox):
+    sandbox.faults.add(path="/Contact", method="GET", kind="status", status=503, times=None)
+    client = SevdeskClient(sandbox.url, "0" * 32, max_retries=0)
+    with pytest.raises(AuthError) as rejected:
+        client.get("/Contact")
+    assert localize(rejected.value.message).startswith("sevDesk rejected the API token")
+    from craftdesk.sandbox import DEMO_TOKEN
+
+    client = SevdeskClient(sandbox.url, DEMO_TOKEN, max_retries=0)
+    with pytest.raises(ServerError) as failed:
+        client.get("/Contact")
+    assert messages.error_message(failed.value) == "sevDesk reports a server error (503)."
+
+
+def test_invoice_warnings_are_english_in_the_english_ui(english, database):
+    settings.set("hourly_rate", "0")
+    customer = Customer.create(company="Café Süß", customer_number="10019")
+    project = projects.create_project("Theke", customer.id)
+    appointment = projects.create_appointment(projects.jobs_of(project)[0].id, "Montage",
+                                              start=datetime(2026, 3, 2, 8))
+    article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
+    projects.set_appointment_done(appointment.id, Decimal(2), [(article.id, Decimal(1))])
+    warnings = [localize(w) for w in invoices.build_preview(project.id).warnings]
+    assert "The hourly rate is 0,00 € – please enter it in the settings." in warnings
+    assert "No address is stored for the customer “Café Süß”." in warnings
