@@ -118,21 +118,35 @@ class SevdeskClient:
     def iter_pages(
         self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE
     ) -> Iterator[list[dict[str, Any]]]:
-        """Yield pages of a collection until a short page; checks cancel between pages."""
+        """Yield pages of a collection; checks cancel between pages."""
+        for objects, _total in self.iter_pages_with_total(path, params, page_size):
+            yield objects
+
+    def iter_pages_with_total(
+        self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE
+    ) -> Iterator[tuple[list[dict[str, Any]], int | None]]:
+        """Yield ``(page, total)``; ``total`` is sevDesk's row count when it sends one.
+
+        Asks for ``countAll`` so a full last page needs no extra empty request. With a
+        ``total`` a short page is not the end (a server may send fewer rows than asked);
+        without one, the first short page is the last.
+        """
         offset = 0
         while True:
             self.check_cancel()
             query = dict(params or {})
-            query.update({"limit": page_size, "offset": offset})
-            objects = self.get(path, query)
+            query.update({"limit": page_size, "offset": offset, "countAll": "true"})
+            envelope = self.get_envelope(path, query)
+            objects = envelope.get("objects")
             if not isinstance(objects, list):
                 raise MalformedResponseError(
                     "sevDesk hat eine unerwartete Antwort geschickt.", detail=f"{path}: not a list"
                 )
-            yield objects
-            if len(objects) < page_size:
+            total = _as_int(envelope.get("total"))
+            yield objects, total
+            offset += len(objects)
+            if not objects or (offset >= total if total is not None else len(objects) < page_size):
                 return
-            offset += page_size
 
     def get_all(self, path: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
@@ -284,6 +298,15 @@ class SevdeskClient:
                 outcome_unknown=write,
             )
         return body["objects"], body
+
+
+def _as_int(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
 
 
 __all__ = ["AUTH_MESSAGE", "PAGE_SIZE", "SevdeskClient", "SevdeskError", "validate_base_url"]

@@ -278,25 +278,10 @@ class _PageReader:
         return False
 
     def _run(self) -> None:
-        offset = 0
         try:
-            while not self.stopped.is_set():
-                query = dict(self.params)
-                query.update({"limit": PAGE_SIZE, "offset": offset, "countAll": "true"})
-                envelope = self.client.get_envelope(self.path, query)
-                objects = envelope.get("objects")
-                if not isinstance(objects, list):
-                    raise MalformedResponseError("sevDesk hat eine unerwartete Antwort geschickt.",
-                                                 detail=f"{self.path}: not a list")
-                total = _as_int(envelope.get("total"))
-                if not self._put((objects, total)):
+            for item in self.client.iter_pages_with_total(self.path, self.params, PAGE_SIZE):
+                if self.stopped.is_set() or not self._put(item):
                     return
-                offset += len(objects)
-                # With a total, a short page is not the end: a server may send fewer rows
-                # per page than asked for. Without one, the first short page is the last.
-                if not objects or (offset >= total if total is not None
-                                   else len(objects) < PAGE_SIZE):
-                    break
             self._put(self._END)
         except BaseException as exc:  # handed to the caller, raised there
             self._put(exc)

@@ -248,3 +248,22 @@ def test_code_151_with_any_status_is_not_found(api):
                   json={"objects": None, "error": {"message": "Gone", "code": 151}})
     with pytest.raises(NotFoundError):
         api.get("/Order/3")
+
+
+@responses.activate
+def test_paging_goes_on_when_the_server_sends_fewer_rows_than_asked(api):
+    for start in (0, 100, 200):
+        responses.get(f"{BASE}/Contact", json={"objects": [{"id": str(i)} for i in range(start, start + 100)],
+                                               "total": "250" if start < 200 else 250})
+    rows = api.get_all("/Contact")
+    # the third answer holds 100 rows although only 50 remain by total: all kept, then stop
+    assert len(rows) == 300
+    assert [c.request.params["offset"] for c in responses.calls] == ["0", "100", "200"]
+    assert all(c.request.params["countAll"] == "true" for c in responses.calls)
+
+
+@responses.activate
+def test_paging_with_total_needs_no_empty_request_after_a_full_page(api):
+    responses.get(f"{BASE}/Part", json={"objects": [{"id": str(i)} for i in range(1000)], "total": "1000"})
+    assert len(api.get_all("/Part")) == 1000
+    assert len(responses.calls) == 1
