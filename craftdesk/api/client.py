@@ -108,6 +108,18 @@ class SevdeskClient:
         """GET and return the ``objects`` of the envelope (retried when safe)."""
         return self._request("GET", path, params=params)[0]
 
+    def get_one(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        """GET one object by id. sevDesk answers with a list of one; a single object is
+        accepted too. An empty answer is :class:`NotFoundError`."""
+        objects = self.get(path, params)
+        if isinstance(objects, list):
+            if not objects:
+                raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", detail=path)
+            return objects[0]
+        if objects is None:
+            raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", detail=path)
+        return objects
+
     def get_envelope(self, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         return self._request("GET", path, params=params)[1]
 

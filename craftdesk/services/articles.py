@@ -202,11 +202,12 @@ def import_single_part(client: SevdeskClient, part_id: str) -> Article:
     updated when sevDesk changed it.
     """
     part_id = str(part_id).strip()
-    rows = client.get(f"/Part/{part_id}")
-    if not isinstance(rows, list) or not rows:
-        raise NotFoundError("Der Artikel wurde in sevDesk nicht gefunden.", detail=part_id)
     try:
-        part = parse_part(rows[0])
+        raw = client.get_one(f"/Part/{part_id}")
+    except NotFoundError:
+        raise NotFoundError("Der Artikel wurde in sevDesk nicht gefunden.", detail=part_id) from None
+    try:
+        part = parse_part(raw)
     except RecordError as exc:
         raise MalformedResponseError("Der Artikel in sevDesk ist unvollständig.",
                                      detail=f"Part {part_id}: {exc.reason}") from None

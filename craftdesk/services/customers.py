@@ -350,11 +350,12 @@ def import_single_customer(client: SevdeskClient, contact_id: str) -> Customer:
     flags it ``deleted_in_sevdesk`` when it is not a "Kunde" in sevDesk (C6 decision above).
     """
     contact_id = str(contact_id).strip()
-    rows = client.get(f"/Contact/{contact_id}")
-    if not isinstance(rows, list) or not rows:
-        raise NotFoundError("Der Kontakt wurde in sevDesk nicht gefunden.", detail=contact_id)
     try:
-        contact = parse_contact(rows[0])
+        raw = client.get_one(f"/Contact/{contact_id}")
+    except NotFoundError:
+        raise NotFoundError("Der Kontakt wurde in sevDesk nicht gefunden.", detail=contact_id) from None
+    try:
+        contact = parse_contact(raw)
     except RecordError as exc:
         raise MalformedResponseError("Der Kontakt in sevDesk ist unvollständig.",
                                      detail=f"Contact {contact_id}: {exc.reason}") from None

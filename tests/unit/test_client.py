@@ -267,3 +267,14 @@ def test_paging_with_total_needs_no_empty_request_after_a_full_page(api):
     responses.get(f"{BASE}/Part", json={"objects": [{"id": str(i)} for i in range(1000)], "total": "1000"})
     assert len(api.get_all("/Part")) == 1000
     assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_get_one_accepts_a_list_of_one_or_a_single_object(api):
+    responses.get(f"{BASE}/Part/1", json={"objects": [{"id": "1"}]})
+    responses.get(f"{BASE}/Part/2", json={"objects": {"id": "2"}})
+    responses.get(f"{BASE}/Part/3", json={"objects": []})
+    assert api.get_one("/Part/1") == {"id": "1"}
+    assert api.get_one("/Part/2") == {"id": "2"}
+    with pytest.raises(NotFoundError):
+        api.get_one("/Part/3")
