@@ -129,9 +129,14 @@ def unity_for_name(units: list[UnityRec], name: str) -> UnityRec | None:
     """The account's unit for a local unit name: by name, then by translation code."""
     key = name.strip().casefold()
     for u in units:
-        if u.name.casefold() == key:
+        if u.name.strip().casefold() == key:
             return u
-    code = UNIT_ALIASES.get(key)
+    # "Stk." and "Stk" are the same unit to a user.
+    loose = key.rstrip(".")
+    for u in units:
+        if u.name.strip().casefold().rstrip(".") == loose:
+            return u
+    code = UNIT_ALIASES.get(loose)
     if code:
         for u in units:
             if u.translation_code.upper() == code:

@@ -43,3 +43,10 @@ def test_A2_unit_by_name_then_translation_code():
     assert unity_for_name(units, "Stück").id == "1"
     assert unity_for_name(units, "h").id == "9"
     assert unity_for_name(units, "Palette") is None
+
+
+def test_A2_unit_with_or_without_trailing_dot():
+    units = [UnityRec("1", "Stk", "UNITY_PIECE"), UnityRec("7", "Psch.", "")]
+    assert unity_for_name(units, "Stk.").id == "1"
+    assert unity_for_name(units, "psch").id == "7"
+    assert unity_for_name(units, "Std.") is None
