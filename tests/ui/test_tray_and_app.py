@@ -7,7 +7,7 @@ import sys
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from craftdesk.api.errors import UnreachableError
@@ -238,3 +238,11 @@ def test_gui_command_starts_and_quits(qtbot, data_dir, monkeypatch):
         w.quitting = True
         w.close()
         w.deleteLater()
+    # Qt leaves the main thread's "quit now" flag set after app.exec() ended this way, and
+    # every later event loop in this test process (qtbot.waitUntil, a dialog's exec()) would
+    # return at once. Only a new app.exec() clears it.
+    QTimer.singleShot(0, QCoreApplication.quit)
+    QApplication.instance().exec()
+    loop = QEventLoop()
+    QTimer.singleShot(10, loop.quit)
+    assert loop.exec() == 0  # runs again (-1 would mean it returned at once)
