@@ -58,7 +58,6 @@ def _fill_demo_data(controller: Any) -> None:
     from craftdesk.services.customers import create_local_customer
     from craftdesk.services.importer import run_import
     from craftdesk.services.invoices import send_invoice
-    from craftdesk.store import settings
     from craftdesk.store.models import Article, Customer, Project
 
     client = controller.ctx.client()
@@ -79,7 +78,6 @@ def _fill_demo_data(controller: Any) -> None:
                 victim.save()
         if not employees.list_employees():
             employees.employees_from_sevdesk(client)
-        settings.set("hourly_rate", "58.00")
         if Project.select().count() < 3:
             listed = [o for o in orders.list_importable_orders(client) if not o.imported]
             orders.import_orders(client, [o.sevdesk_id for o in listed[:3]])

@@ -33,6 +33,7 @@ from .tray import TrayIcon, app_icon
 log = logging.getLogger(__name__)
 
 SHOW_MESSAGE = b"show"
+DEMO_HOURLY_RATE = "58.00"
 
 
 # -- one running instance -----------------------------------------------------------------
@@ -211,6 +212,9 @@ def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = Non
         settings.set("sevdesk_enabled", True)
         settings.set("connection_broken", False)
         settings.set("connected_user", QCoreApplication.translate("App", "Demo-Benutzer"))
+        # An example hourly rate, so the demo's first invoice draft is a realistic one
+        # (the user can change it like any setting).
+        settings.set("hourly_rate", DEMO_HOURLY_RATE)
     controller = SyncController(ctx)
     scheduler = SyncScheduler(controller)
     window = MainWindow(controller)

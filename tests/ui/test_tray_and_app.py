@@ -189,6 +189,9 @@ def test_demo_mode_runs_its_own_sevdesk_and_folder_without_keyring(qtbot, data_d
         assert shell.ctx.api_url.startswith("http://127.0.0.1:")
         assert shell.window.windowTitle() == "craftdesk – Demo"
         assert shell.controller.connection_state() == "demo"
+        assert shell.window.tabs.currentIndex() == 0  # the demo banner explains what this is
+        # The demo's invoices get an example hourly rate instead of 0,00 €.
+        assert shell.window.interfaces_tab.settings_panel.hourly_rate.text() == "58,00"
         with qtbot.waitSignal(shell.controller.run_finished, timeout=20000) as finished:
             shell.controller.start_import("all")
         assert finished.args[0].created > 0
