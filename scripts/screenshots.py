@@ -101,6 +101,9 @@ def render_shell(shell: Any, shots: Shots) -> None:
     shots.grab(tray.menu, "tray-menue.png")
     tray.menu.hide()
 
+    from craftdesk.log import setup_logging
+
+    setup_logging(shell.ctx.data_dir)  # as the command line does: the dialog names the log file
     hook = ExceptionDialog()
     try:
         raise RuntimeError("demo")
