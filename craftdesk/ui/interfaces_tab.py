@@ -36,7 +36,7 @@ from ..store.models import SyncRun
 from ..sync.controller import SyncController
 from ..sync.messages import error_message, localize
 from .empty_hint import EmptyHint
-from .style import DEMO_COLOR, ERROR_COLOR, OK_COLOR, format_datetime
+from .style import DEMO_COLOR, ERROR_COLOR, OK_COLOR, format_datetime, next_run_text
 
 log = logging.getLogger(__name__)
 
@@ -413,9 +413,7 @@ class InterfacesTab(QWidget):
         parts = [self.tr("Letzter Abgleich: {time}").replace("{time}", format_datetime(last) if last else "–")]
         scheduler = getattr(self.controller, "scheduler", None)
         if scheduler is not None:
-            upcoming = scheduler.next_run_at()
-            parts.append(self.tr("Nächster: {time}").replace(
-                "{time}", format_datetime(upcoming) if upcoming else self.tr("pausiert")))
+            parts.append(self.tr("Nächster: {time}").replace("{time}", next_run_text(scheduler)))
         self.schedule_text.setText(" · ".join(parts))
 
     # -- history (R3) --------------------------------------------------------------------

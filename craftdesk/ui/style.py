@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 CENT = Decimal("0.01")
@@ -165,3 +167,18 @@ def utc_iso(value: datetime) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def next_run_text(scheduler: Any) -> str:
+    """When the recurring import runs next, or in words why it does not (R1, S3)."""
+    upcoming = scheduler.next_run_at()
+    if upcoming is not None:
+        return format_datetime(upcoming)
+    reason = scheduler.paused_reason()
+    if reason == "off":
+        return QCoreApplication.translate("Schedule", "automatischer Abgleich ausgeschaltet")
+    if reason == "disconnected":
+        return QCoreApplication.translate("Schedule", "sobald sevDesk verbunden ist")
+    if reason == "broken":
+        return QCoreApplication.translate("Schedule", "pausiert, bis ein neuer Token gespeichert ist")
+    return QCoreApplication.translate("Schedule", "pausiert")

@@ -15,7 +15,7 @@ from .. import config
 from ..store import settings
 from ..sync.controller import SyncController
 from ..sync.notifications import Notice, NotificationPolicy
-from .style import format_datetime
+from .style import format_datetime, next_run_text
 
 log = logging.getLogger(__name__)
 
@@ -127,9 +127,8 @@ class TrayIcon(QSystemTrayIcon):
             lines.append(QCoreApplication.translate("TrayIcon", "Abgleich läuft …"))
         scheduler: Any = getattr(self.controller, "scheduler", None)
         if scheduler is not None:
-            upcoming = scheduler.next_run_at()
-            text = format_datetime(upcoming) if upcoming else QCoreApplication.translate("TrayIcon", "pausiert")
-            lines.append(QCoreApplication.translate("TrayIcon", "Nächster Abgleich: {time}").replace("{time}", text))
+            lines.append(QCoreApplication.translate("TrayIcon", "Nächster Abgleich: {time}").replace(
+                "{time}", next_run_text(scheduler)))
         return lines
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

@@ -27,27 +27,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="134"/>
+        <location filename="../../craftdesk/ui/app.py" line="135"/>
         <source>craftdesk – Fehler</source>
         <translation>craftdesk – Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="135"/>
+        <location filename="../../craftdesk/ui/app.py" line="136"/>
         <source>Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; Einzelheiten stehen im Protokoll.</source>
         <translation>An unexpected error occurred. craftdesk keeps running; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="142"/>
+        <location filename="../../craftdesk/ui/app.py" line="143"/>
         <source>Protokolldatei: %1</source>
         <translation>Log file: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="144"/>
+        <location filename="../../craftdesk/ui/app.py" line="145"/>
         <source>Protokollordner öffnen</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="213"/>
+        <location filename="../../craftdesk/ui/app.py" line="214"/>
         <source>Demo-Benutzer</source>
         <translation>Demo user</translation>
     </message>
@@ -1229,102 +1229,97 @@
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="417"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="416"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="418"/>
-        <source>pausiert</source>
-        <translation>paused</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="426"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="424"/>
         <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
         <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="445"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="443"/>
         <source>sevDesk hat den Token abgelehnt. Bitte prüfen, ob er vollständig kopiert wurde – sevDesk vergibt einen neuen Token, wenn der Benutzer geändert wird.</source>
         <translation>sevDesk rejected the token. Please check that it was copied completely – sevDesk issues a new token when the user is changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="448"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="446"/>
         <source>sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen; der Token wurde nicht gespeichert.</source>
         <translation>sevDesk cannot be reached – please check the internet connection; the token was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="451"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="449"/>
         <source>sevDesk meldet einen Fehler ({reason}); der Token wurde nicht gespeichert.</source>
         <translation>sevDesk reports an error ({reason}); the token was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="453"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="451"/>
         <source>Der Token konnte nicht geprüft werden; er wurde nicht gespeichert.</source>
         <translation>The token could not be checked; it was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="457"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="455"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="457"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="455"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="458"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="456"/>
         <source>Kunden und Artikel</source>
         <translation>Customers and articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="458"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="456"/>
         <source>Aufträge</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="462"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="460"/>
         <source>von Hand</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="462"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="460"/>
         <source>automatisch</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="463"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="461"/>
         <source>Befehlszeile</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="463"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="461"/>
         <source>Verbinden</source>
         <translation>connect</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="467"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="465"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="467"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="465"/>
         <source>erfolgreich</source>
         <translation>successful</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="467"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="465"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="468"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="466"/>
         <source>abgebrochen</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="468"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="466"/>
         <source>übersprungen</source>
         <translation>skipped</translation>
     </message>
@@ -2136,6 +2131,29 @@
     </message>
 </context>
 <context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../craftdesk/ui/style.py" line="179"/>
+        <source>automatischer Abgleich ausgeschaltet</source>
+        <translation>automatic sync switched off</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/style.py" line="181"/>
+        <source>sobald sevDesk verbunden ist</source>
+        <translation>as soon as sevDesk is connected</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/style.py" line="183"/>
+        <source>pausiert, bis ein neuer Token gespeichert ist</source>
+        <translation>paused until a new token is saved</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/style.py" line="184"/>
+        <source>pausiert</source>
+        <translation>paused</translation>
+    </message>
+</context>
+<context>
     <name>ServiceText</name>
     <message>
         <location filename="../../craftdesk/sync/messages.py" line="23"/>
@@ -2541,12 +2559,7 @@
         <translation>Sync running …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="131"/>
-        <source>pausiert</source>
-        <translation>paused</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/tray.py" line="132"/>
+        <location filename="../../craftdesk/ui/tray.py" line="130"/>
         <source>Nächster Abgleich: {time}</source>
         <translation>Next sync: {time}</translation>
     </message>

@@ -9,6 +9,7 @@ from craftdesk.context import AppContext, MemoryTokenStore
 from craftdesk.sandbox import DEMO_TOKEN
 from craftdesk.store.models import Customer
 from craftdesk.sync.controller import SyncController
+from craftdesk.sync.scheduler import SyncScheduler
 from craftdesk.ui.main_window import PROJECTS_TAB, MainWindow
 
 
@@ -39,6 +40,10 @@ def test_first_start_opens_schnittstellen_with_the_token_field_focused(qtbot, fr
     assert "Speichern" in tab.status.text()  # says what to do, not only "not connected"
     assert not tab.sync_button.isEnabled()
     assert tab.history_hint.isVisible() and "Noch kein Abgleich" in tab.history_hint.text()
+    scheduler = SyncScheduler(controller)  # the next import waits for the connection
+    tab.update_schedule_text()
+    assert "Nächster: sobald sevDesk verbunden ist" in tab.schedule_text.text()
+    scheduler.stop()
 
 
 def test_empty_tabs_say_what_to_do_and_link_to_schnittstellen(qtbot, fresh):
