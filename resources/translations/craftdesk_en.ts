@@ -993,333 +993,333 @@
 <context>
     <name>InterfacesTab</name>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="109"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="73"/>
         <source>Demo: craftdesk ist mit einem Demo-sevDesk auf diesem Rechner verbunden. Alle Daten sind Beispieldaten; an sevDesk wird nichts gesendet.</source>
         <translation>Demo: craftdesk is connected to a demo sevDesk on this computer. All data is sample data; nothing is sent to sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="142"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="106"/>
         <source>sevDesk-Verbindung</source>
         <translation>sevDesk connection</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="144"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="108"/>
         <source>sevDesk</source>
         <translation>sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="145"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="109"/>
         <source>Die sevDesk-Anbindung ein- oder ausschalten. Sie wird eingeschaltet, sobald ein Token gespeichert ist.</source>
         <translation>Switch the sevDesk connection on or off. It is switched on as soon as a token is saved.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="155"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="119"/>
         <source>API-Token aus sevDesk einfügen</source>
         <translation>Paste the API token from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="157"/>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="244"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="121"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="208"/>
         <source>Token anzeigen</source>
         <translation>Show token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="162"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="126"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="180"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="144"/>
         <source>&lt;b&gt;Wo finde ich den Token?&lt;/b&gt; In sevDesk unter Einstellungen → Benutzer: den eigenen Benutzer anklicken, beim API-Token auf „Einblenden“ klicken und das sevDesk-Passwort eingeben. Den Token kopieren und hier einfügen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Achtung:&lt;/b&gt; sevDesk vergibt einen neuen Token, sobald der Benutzer geändert wird (zum Beispiel seine Sprache). Dann muss der neue Token hier eingetragen werden.</source>
         <translation>&lt;b&gt;Where is the token?&lt;/b&gt; In sevDesk under Einstellungen (Settings) → Benutzer (Users): click your own user, click “Einblenden” (show) next to the API token and enter your sevDesk password. Copy the token and paste it here.&lt;br&gt;&lt;br&gt;&lt;b&gt;Note:&lt;/b&gt; sevDesk issues a new token whenever the user is changed (for example its language). The new token must then be entered here.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="158"/>
         <source>Abgleich</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="160"/>
         <source>Jetzt synchronisieren</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="199"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="163"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="185"/>
         <source>Verlauf der Abgleiche</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
         <source>Umfang</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
         <source>Auslöser</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
         <source>Geändert</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
         <source>Unverändert</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="225"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="189"/>
         <source>Übersprungen</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="225"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="189"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="244"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="208"/>
         <source>Token verbergen</source>
         <translation>Hide token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="253"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="217"/>
         <source>Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token abgelehnt. Bitte den aktuellen Token eintragen und speichern.</source>
         <translation>The connection is broken: sevDesk rejected the stored token. Please enter the current token and save it.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="257"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
         <source>Verbunden als {user}.</source>
         <translation>Connected as {user}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="258"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="222"/>
         <source>Ein Token ist gespeichert.</source>
         <translation>A token is stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="260"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
         <source>(Demo-sevDesk)</source>
         <translation>(demo sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="263"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="227"/>
         <source>Die sevDesk-Anbindung ist ausgeschaltet.</source>
         <translation>The sevDesk connection is switched off.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="265"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="229"/>
         <source>Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben einfügen und auf „Speichern“ klicken – wo der Token steht, ist hier unten beschrieben.</source>
         <translation>Not connected yet. How to connect: paste the API token from sevDesk above and click “Save” – where to find the token is described below.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="280"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="244"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden.</source>
         <translation>This computer has no secure keyring. The token is kept only until craftdesk is closed and must be entered again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="284"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="248"/>
         <source>Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.</source>
         <translation>The token comes from the environment variable CRAFTDESK_API_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="287"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="251"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, bis craftdesk beendet wird.</source>
         <translation>This computer has no secure keyring: a token is kept only until craftdesk is closed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="301"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="265"/>
         <source>Bitte zuerst den API-Token eintragen.</source>
         <translation>Please enter the API token first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="303"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="267"/>
         <source>Token wird bei sevDesk geprüft …</source>
         <translation>Checking the token with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="306"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="270"/>
         <source>Token prüfen</source>
         <translation>Check token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="311"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="275"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="320"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="284"/>
         <source>Der Token konnte nicht gespeichert werden.</source>
         <translation>The token could not be stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="323"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="287"/>
         <source>Token gespeichert – zum Ändern neuen Token einfügen</source>
         <translation>Token stored – paste a new token to change it</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="355"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="319"/>
         <source>Abgleich startet …</source>
         <translation>Sync is starting …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="357"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="321"/>
         <source>Es läuft bereits ein Abgleich.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="363"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="327"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="396"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="360"/>
         <source>Fertig: {changes}</source>
         <translation>Done: {changes}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="397"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="361"/>
         <source>Fertig – nichts geändert.</source>
         <translation>Done – nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="404"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="368"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="407"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="371"/>
         <source>Fehlgeschlagen: {reason}.</source>
         <translation>Failed: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="408"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="372"/>
         <source>Fehlgeschlagen.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="413"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="377"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="416"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="380"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="424"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="388"/>
         <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
         <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="443"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="58"/>
         <source>sevDesk hat den Token abgelehnt. Bitte prüfen, ob er vollständig kopiert wurde – sevDesk vergibt einen neuen Token, wenn der Benutzer geändert wird.</source>
         <translation>sevDesk rejected the token. Please check that it was copied completely – sevDesk issues a new token when the user is changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="446"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="61"/>
         <source>sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen; der Token wurde nicht gespeichert.</source>
         <translation>sevDesk cannot be reached – please check the internet connection; the token was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="449"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="64"/>
         <source>sevDesk meldet einen Fehler ({reason}); der Token wurde nicht gespeichert.</source>
         <translation>sevDesk reports an error ({reason}); the token was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="451"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="66"/>
         <source>Der Token konnte nicht geprüft werden; er wurde nicht gespeichert.</source>
         <translation>The token could not be checked; it was not stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="455"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="70"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="455"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="70"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="456"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="71"/>
         <source>Kunden und Artikel</source>
         <translation>Customers and articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="456"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="71"/>
         <source>Aufträge</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="460"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="75"/>
         <source>von Hand</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="460"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="75"/>
         <source>automatisch</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="461"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="76"/>
         <source>Befehlszeile</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="461"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="76"/>
         <source>Verbinden</source>
         <translation>connect</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="465"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="80"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="465"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="80"/>
         <source>erfolgreich</source>
         <translation>successful</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="465"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="80"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="466"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="81"/>
         <source>abgebrochen</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="466"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="81"/>
         <source>übersprungen</source>
         <translation>skipped</translation>
     </message>
@@ -2496,22 +2496,22 @@
 <context>
     <name>TokenPromptDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="70"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="37"/>
         <source>Neuer sevDesk-Token nötig</source>
         <translation>New sevDesk token needed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="77"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="44"/>
         <source>neuen API-Token einfügen</source>
         <translation>paste the new API token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="80"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="47"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="81"/>
+        <location filename="../../craftdesk/ui/interfaces_parts.py" line="48"/>
         <source>Später</source>
         <translation>Later</translation>
     </message>
