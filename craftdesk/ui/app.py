@@ -282,7 +282,22 @@ def run_app(ctx: AppContext, demo: bool = False) -> int:
         log.info("craftdesk already runs: asked it to show its window")
         return 0
 
-    shell = build_shell(ctx, demo=demo)
+    try:
+        shell = build_shell(ctx, demo=demo)
+    except Exception as exc:
+        # The windowed app has no console: a damaged, locked or full database must be said
+        # in a dialog, with the same guarantees as the command line (file left untouched,
+        # a damaged one copied).
+        from ..cli import storage_message
+        from ..store.db import storage_problem
+
+        kind = storage_problem(exc)
+        if kind is None:
+            raise
+        log_path = config.log_dir(ctx.data_dir) / config.LOG_FILENAME
+        QMessageBox.critical(None, QCoreApplication.translate("App", "craftdesk – Fehler"),
+                             storage_message(kind, exc, ctx.data_dir, log_path))
+        return 1
     shell.instance = InstanceServer(key, shell.window, shell.window)
     # With a tray, hiding the window must not end the app; without one, closing quits.
     app.setQuitOnLastWindowClosed(shell.tray is None)

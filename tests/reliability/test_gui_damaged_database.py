@@ -15,12 +15,6 @@ from rel_support import db_path
 pytest.importorskip("PySide6.QtWidgets")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ui/app.py run_app: build_shell() -> ctx.open_db() raises DatabaseCorruptError and it "
-    "propagates out of run_app; only cli.main reports it, on stderr, which the windowed "
-    "app does not have — the user sees nothing. run_app should catch it (store.db."
-    "storage_problem), keep a copy (store.db.keep_damaged_copy) and show the sentence of "
-    "cli.storage_message in a QMessageBox, then return 1."))
 def test_gui_start_with_a_damaged_database_shows_a_dialog(qapp, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
