@@ -23,6 +23,7 @@ from typing import Any
 
 from . import config
 from .errors import CraftdeskError
+from .fsutil import write_atomic
 
 BUNDLE_ID = "de.craftdesk.app"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -152,7 +153,7 @@ def _macos_set(enabled: bool) -> None:
         "ProcessType": "Interactive",
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, plistlib.dumps(agent))
+    write_atomic(path, plistlib.dumps(agent))
 
 
 # -- Linux / XDG ---------------------------------------------------------------------------
@@ -211,10 +212,4 @@ def _xdg_set(enabled: bool) -> None:
         lines.append(f"Icon={_desktop_escape_value(str(icon))}")
     text = "\n".join([*lines, ""])
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, text.encode("utf-8"))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_atomic(path, text.encode("utf-8"))

@@ -6,7 +6,6 @@ import json
 import os
 import socket
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from ..fsutil import write_atomic
 from .api import Api
 from .errors import ApiError, error_body
 from .faults import FaultInjector
@@ -314,18 +314,5 @@ class Sandbox:
             return
         with self._save_lock:
             text = json.dumps(self.data.to_json(), ensure_ascii=False)
-            folder = self.state_file.parent
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=self.state_file.name + ".", suffix=".tmp", dir=folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.state_file)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            self.state_file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.state_file, text.encode("utf-8"))

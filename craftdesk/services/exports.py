@@ -17,13 +17,12 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, Any
 
+from ..fsutil import write_atomic
 from ..store.models import Address, Article, ContactInfo, Customer
 from .articles import gross_price, money, rate_text
 
@@ -172,7 +171,8 @@ def write_export(what: str, fmt: str, records: list[dict[str, Any]],
     """
     data = render(what, fmt, records, columns)
     if isinstance(out, (str, os.PathLike)):
-        _write_file(Path(out), data)
+        # Temp file + replace: a failed export never leaves half a file behind.
+        write_atomic(out, data)
         return
     buffer = getattr(out, "buffer", None)
     if buffer is not None:
@@ -182,19 +182,3 @@ def write_export(what: str, fmt: str, records: list[dict[str, Any]],
     else:
         out.write(data)
         out.flush()
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    # Temp file + replace: a failed export never leaves half a file behind.
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
