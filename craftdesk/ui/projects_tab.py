@@ -12,7 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QShowEvent, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,18 +37,18 @@ from .dialogs.invoice_dialog import InvoicePreviewDialog
 from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
 from .empty_hint import EmptyHint, link
+from .lazy_reload import LazyReloadMixin
 from .project_tree import COLUMNS, TreeRecord, build_model, column_widths, load_project_nodes
 from .record_tab import connection_state_of, show_interfaces
 from .table_models import RecordRole
 
 
-class ProjectsTab(QWidget):
+class ProjectsTab(LazyReloadMixin, QWidget):
     reload_on = ("projects", "customers", "articles", "all")
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._stale = False
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
 
         self.model = QStandardItemModel(self)
@@ -195,22 +195,6 @@ class ProjectsTab(QWidget):
             self.view.collapse(index)
         for row in range(self.proxy.rowCount(index)):
             self._restore(self.proxy.index(row, 0, index), collapsed)
-
-    def _on_data_changed(self, what: str) -> None:
-        if what not in self.reload_on and what != "all":
-            return
-        # A hidden tab (window in the tray, another tab in front) reloads when shown, so a
-        # background import does not stall the GUI thread for a table nobody sees.
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload()
-        super().showEvent(event)
 
     def _search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

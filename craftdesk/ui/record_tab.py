@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from .empty_hint import EmptyHint
+from .lazy_reload import LazyReloadMixin
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
 
-class RecordTab(QWidget):
+class RecordTab(LazyReloadMixin, QWidget):
     """Base of a tab showing one table of store records.
 
     Its own strings use the explicit context "RecordTab": ``self.tr`` in a base class
@@ -38,15 +38,11 @@ class RecordTab(QWidget):
     install a filter checkbox with :meth:`add_filter_checkbox`.
     """
 
-    #: The names of ``controller.data_changed`` that make this tab reload.
-    reload_on: tuple[str, ...] = ("all",)
-
     record_saved = Signal(object)
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._stale = False
 
         self.model = RecordTableModel(self.columns(), dimmed=self.dimmed_reason, parent=self)
         self.proxy = RecordFilterProxy(self)
@@ -172,22 +168,6 @@ class RecordTab(QWidget):
             self.select_record(getattr(selected, "id", None))
         self._update_count()
         self._on_selection()
-
-    def _on_data_changed(self, what: str) -> None:
-        if what not in self.reload_on and what != "all":
-            return
-        # A hidden tab (window in the tray, another tab in front) reloads when shown, so a
-        # background import does not stall the GUI thread for a table nobody sees.
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload()
-        super().showEvent(event)
 
     def selected_record(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
