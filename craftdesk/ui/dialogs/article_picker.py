@@ -6,13 +6,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,18 +44,7 @@ class ArticlePickerDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Nummer oder Bezeichnung …"))
         self.search.textChanged.connect(self._search)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for number, column in enumerate(columns):
-            if column.width:
-                self.view.setColumnWidth(number, column.width)
+        self.view = common.record_table(self.proxy, columns, self)
         self.view.doubleClicked.connect(self._double_clicked)
         self.quantity = common.DecimalEdit(self)
         self.quantity.setText("1")

@@ -1,15 +1,26 @@
 """Small building blocks shared by the dialogs: a German decimal input that yields
-:class:`~decimal.Decimal` (never float), a coloured note banner and message helpers."""
+:class:`~decimal.Decimal` (never float), a coloured note banner, a read-only record table
+and message helpers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QUrl
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QRegularExpression, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from ..style import format_decimal, parse_decimal_de
+from ..table_models import Column
 
 # Digits with optional German thousands dots and up to four decimals after a comma
 # (a dot is accepted as decimal point as well, parse_decimal_de reads both).
@@ -50,6 +61,26 @@ def banner(text: str, kind: str = "info", parent: QWidget | None = None) -> QLab
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
     label.setOpenExternalLinks(False)
     return label
+
+
+def record_table(model: QAbstractItemModel, columns: Sequence[Column], parent: QWidget,
+                 *, single_selection: bool = True) -> QTableView:
+    """A sortable, read-only table of whole rows with the columns' preferred widths."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for number, column in enumerate(columns):
+        if column.width:
+            view.setColumnWidth(number, column.width)
+    return view
 
 
 def open_link(url: str) -> bool:

@@ -11,13 +11,10 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,19 +56,8 @@ class OrderImportDialog(QDialog):
             "Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt "
             "übernommen werden sollen; bereits importierte sind ausgegraut."), self)
         intro.setWordWrap(True)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
+        self.view = common.record_table(self.proxy, columns, self, single_selection=False)
         self.view.sortByColumn(3, self.view.horizontalHeader().sortIndicatorOrder())
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setWordWrap(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for number, column in enumerate(columns):
-            if column.width:
-                self.view.setColumnWidth(number, column.width)
         self.status = common.banner(self.tr("Auftragsbestätigungen werden aus sevDesk geladen …"),
                                     "info", self)
 
