@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..api.client import SevdeskClient
-from ..api.errors import MalformedResponseError, NotFoundError
 from ..api.records import CategoryRec, PartRec, RecordError, parse_category, parse_part, parse_unity
 from ..store import settings
 from ..store.db import db
@@ -35,6 +34,7 @@ from .importer import (
     Progress,
     bulk_insert,
     bulk_update,
+    fetch_record,
     parse_rows,
     ref_id,
     sweep,
@@ -202,15 +202,9 @@ def import_single_part(client: SevdeskClient, part_id: str) -> Article:
     updated when sevDesk changed it.
     """
     part_id = str(part_id).strip()
-    try:
-        raw = client.get_one(f"/Part/{part_id}")
-    except NotFoundError:
-        raise NotFoundError("Der Artikel wurde in sevDesk nicht gefunden.", detail=part_id) from None
-    try:
-        part = parse_part(raw)
-    except RecordError as exc:
-        raise MalformedResponseError("Der Artikel in sevDesk ist unvollständig.",
-                                     detail=f"Part {part_id}: {exc.reason}") from None
+    part = fetch_record(client, "Part", part_id, parse_part,
+                        "Der Artikel wurde in sevDesk nicht gefunden.",
+                        "Der Artikel in sevDesk ist unvollständig.")
     units = {u.id: u.name for u in parse_rows(client.get_all("/Unity"), parse_unity, "Unity")}
     cats = parse_rows(client.get_all("/Category", {"objectType": "Part"}), parse_category, "Category")
     names = {c.id: c.name for c in cats}

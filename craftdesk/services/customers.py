@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..api.client import SevdeskClient
-from ..api.errors import MalformedResponseError, NotFoundError
 from ..api.records import (
     AddressRec,
     CategoryRec,
@@ -57,6 +56,7 @@ from .importer import (
     bulk_insert,
     bulk_update,
     chunks,
+    fetch_record,
     load_countries,
     ref_id,
     sweep,
@@ -350,15 +350,9 @@ def import_single_customer(client: SevdeskClient, contact_id: str) -> Customer:
     flags it ``deleted_in_sevdesk`` when it is not a "Kunde" in sevDesk (C6 decision above).
     """
     contact_id = str(contact_id).strip()
-    try:
-        raw = client.get_one(f"/Contact/{contact_id}")
-    except NotFoundError:
-        raise NotFoundError("Der Kontakt wurde in sevDesk nicht gefunden.", detail=contact_id) from None
-    try:
-        contact = parse_contact(raw)
-    except RecordError as exc:
-        raise MalformedResponseError("Der Kontakt in sevDesk ist unvollständig.",
-                                     detail=f"Contact {contact_id}: {exc.reason}") from None
+    contact = fetch_record(client, "Contact", contact_id, parse_contact,
+                           "Der Kontakt wurde in sevDesk nicht gefunden.",
+                           "Der Kontakt in sevDesk ist unvollständig.")
     ref = {"contact[id]": contact.id, "contact[objectName]": "Contact"}
     # sevDesk ignores unknown filters silently, so the contact id is checked again here.
     addresses = _parse_valid(client.get_all("/ContactAddress", ref), parse_address, contact.id)

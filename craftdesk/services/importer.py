@@ -319,6 +319,23 @@ def parse_rows(rows: Iterable[Any], parser: Callable[[Any], Any], object_name: s
     return result
 
 
+def fetch_record(client: SevdeskClient, object_name: str, record_id: str,
+                 parser: Callable[[Any], Any], not_found: str, incomplete: str) -> Any:
+    """GET ``/{object_name}/{record_id}`` and parse it (single imports for orders, O4).
+
+    A 404 and a record the parser rejects become errors with the given one-sentence
+    German messages; the record id goes to the detail only.
+    """
+    try:
+        raw = client.get_one(f"/{object_name}/{record_id}")
+    except NotFoundError:
+        raise NotFoundError(not_found, detail=record_id) from None
+    try:
+        return parser(raw)
+    except RecordError as exc:
+        raise MalformedResponseError(incomplete, detail=f"{object_name} {record_id}: {exc.reason}") from None
+
+
 CATEGORY_TYPES = ("ContactAddress", "Part")  # the categories an import resolves (C3, A1)
 
 
