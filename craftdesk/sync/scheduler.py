@@ -11,10 +11,12 @@ The recurring import covers customers and articles only — never projects (O1).
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from peewee import PeeweeException
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..api.errors import CancelledError
@@ -61,7 +63,11 @@ class SyncScheduler(QObject):
         self._last_tick: datetime | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
-        self._timer.timeout.connect(self.tick)
+        self._timer.timeout.connect(self._safe_tick)
+        # A timer of our own (not QTimer.singleShot) so that stop() also cancels it.
+        self._first_timer = QTimer(self)
+        self._first_timer.setSingleShot(True)
+        self._first_timer.timeout.connect(self._safe_tick)
         controller.import_succeeded.connect(self._on_success)
         controller.import_failed.connect(self._on_failure)
         controller.connection_state_changed.connect(lambda _state: self.next_run_changed.emit())
@@ -73,10 +79,19 @@ class SyncScheduler(QObject):
         self._last_tick = self.clock()
         self._timer.start()
         if self.first_tick_ms >= 0:
-            QTimer.singleShot(self.first_tick_ms, self.tick)
+            self._first_timer.start(self.first_tick_ms)
 
     def stop(self) -> None:
         self._timer.stop()
+        self._first_timer.stop()
+
+    def _safe_tick(self) -> None:
+        # A timer callback must not raise: a locked or unreadable database is logged and the
+        # next tick tries again, instead of an error dialog every minute.
+        try:
+            self.tick()
+        except (PeeweeException, sqlite3.Error) as exc:
+            log.warning("Scheduler tick skipped: %s", exc)
 
     def is_active(self) -> bool:
         return self._timer.isActive()

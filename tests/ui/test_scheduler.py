@@ -238,3 +238,25 @@ def test_R2_success_notice_says_what_changed(database):
     assert policy.on_success(_result(), "scheduled") is None  # nothing changed: nothing said
     settings.set("notify_success", False)
     assert policy.on_success(_result(customers=(3, 0)), "scheduled") is None
+
+
+def test_R1_stop_also_cancels_the_pending_first_tick(qtbot, controller, clock, fake_import):
+    _last_success(60, clock)
+    s = SyncScheduler(controller, clock=clock, tick_ms=10_000, first_tick_ms=30)
+    s.start()
+    s.stop()
+    qtbot.wait(120)
+    assert fake_import.calls == []
+
+
+def test_R1_a_database_error_in_a_tick_is_logged_not_raised(qtbot, controller, clock, monkeypatch, caplog):
+    import sqlite3
+
+    s = SyncScheduler(controller, clock=clock, tick_ms=10_000, first_tick_ms=-1)
+
+    def broken() -> bool:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(s, "tick", broken)
+    s._safe_tick()  # no exception escapes into Qt's event loop
+    assert "database is locked" in caplog.text
