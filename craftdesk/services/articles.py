@@ -27,13 +27,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..api.client import SevdeskClient
 from ..api.records import CategoryRec, PartRec, RecordError, parse_category, parse_part, parse_unity
 from ..store import settings
+from ..store.bulk import bulk_insert, bulk_update
 from ..store.db import db
 from ..store.models import Article, utcnow
 from .importer import (
     CollectionCounts,
     Progress,
-    bulk_insert,
-    bulk_update,
     fetch_record,
     parse_rows,
     ref_id,

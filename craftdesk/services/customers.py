@@ -47,15 +47,12 @@ from ..api.records import (
     parse_comm_way,
     parse_contact,
 )
+from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, chunks
 from ..store.db import db
 from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer, utcnow
 from .importer import (
     CollectionCounts,
     Progress,
-    bulk_delete_children,
-    bulk_insert,
-    bulk_update,
-    chunks,
     fetch_record,
     load_countries,
     ref_id,

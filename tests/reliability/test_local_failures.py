@@ -104,10 +104,11 @@ def test_disk_full_during_import_rolls_back_and_says_so(cli_env, synced, sandbox
 def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(cli_env, synced, sandbox,
                                                                    data_dir, monkeypatch):
     """OSError(ENOSPC) after some rows of the transaction were already written."""
-    from craftdesk.services import customers, importer
+    from craftdesk.services import customers
+    from craftdesk.store import bulk
 
     _grow_sevdesk(sandbox, 20)
-    real_insert = importer.bulk_insert
+    real_insert = bulk.bulk_insert
     calls = []
 
     def insert_then_fail(model, columns, rows):
@@ -116,7 +117,6 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(cli_env, synce
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(customers, "bulk_insert", insert_then_fail)
-    monkeypatch.setattr(importer, "bulk_insert", insert_then_fail)
     code, out, err = run_cli([*cli_env, "sync", "customers"])
     assert calls, "the fault was never reached"
     assert code == 1
