@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ..services.local_records import ArticleRow, load_article_rows
 from .dialogs.article_dialog import ArticleDialog
-from .dialogs.record_store import ArticleRow, load_article_rows
 from .empty_hint import link
 from .record_tab import RecordTab
 from .table_models import Column

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.models import Article
-from ..style import format_money
-from . import common
-from .record_store import (
+from ...services.local_records import (
     ArticleForm,
     article_form,
     article_number_taken,
     gross_price,
     save_article,
 )
+from ...store.models import Article
+from ..style import format_money
+from . import common
 
 UNITS = ("Stk", "Std", "m", "m²", "m³", "kg", "l", "Pauschal")
 VAT_RATES = ("19", "7", "0")

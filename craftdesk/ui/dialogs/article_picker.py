@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.local_records import load_article_rows
 from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 from . import common
-from .record_store import load_article_rows
 
 
 class ArticlePickerDialog(QDialog):

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.customers import next_local_customer_number
-from ...store.models import Address, Customer
-from . import common
-from .record_store import (
+from ...services.local_records import (
     AddressForm,
     CustomerForm,
     customer_form,
     delete_customer,
     save_customer,
 )
+from ...store.models import Address, Customer
+from . import common
 
 
 class AddressBox(QGroupBox):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from ...services.customers import create_local_customer
-from ...store.db import db
-from ...store.models import Address, Article, ContactInfo, Customer, utcnow
+from ..store.db import db
+from ..store.models import Address, Article, ContactInfo, Customer, utcnow
+from .customers import create_local_customer
 
 
 @dataclass
