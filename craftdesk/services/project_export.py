@@ -52,9 +52,9 @@ def project_records() -> list[dict[str, Any]]:
     """All projects, nested: project → jobs → appointments (a handful of queries)."""
     projects = list(Project.select().order_by(Project.id))
     jobs = _group(Job.select().order_by(Job.position, Job.id), "project_id")
-    appointments = _group(
-        Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
-                                      Appointment.id), "job_id")
+    # Creation order (id): the appointment made from a confirmation stays first (O2), however
+    # the later ones are dated — the same order as `appointment list`.
+    appointments = _group(Appointment.select().order_by(Appointment.id), "job_id")
     articles = {a.id: a for a in Article.select()}
     employees = {e.id: e.name for e in Employee.select()}
     invoices = {d.id: d.sevdesk_id for d in InvoiceDraft.select()}

@@ -130,3 +130,14 @@ def test_O8_cli_flow_import_done_add_and_export(cli, sandbox, tmp_path):
     assert "appointment_id" in lines[0]
     assert len(lines) == 1 + 2  # header and one row per appointment
     assert any("3,5" in line for line in lines[1:])
+
+
+def test_O2_export_keeps_the_confirmations_appointment_first(cli, sandbox):
+    ab = order_id(sandbox, "AB-1042")
+    assert cli("import-order", ab)[0] == 0
+    assert cli("appointment", "add", "1", "--title", "Vorbesprechung", "--start", "2020-01-01T08:00")[0] == 0
+    code, out, err = cli("export", "projects")
+    assert code == 0, err
+    appointments = json.loads(out)[0]["jobs"][0]["appointments"]
+    assert [a["title"] for a in appointments] == ["Heizungswartung Baustelle Vaihingen", "Vorbesprechung"]
+    assert appointments[0]["status"] == "unscheduled"
