@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
+def ensure_std_streams() -> None:
+    """A windowed program on Windows (pythonw, the gui-script, the bundled exe) starts with
+    ``sys.stdout``/``sys.stderr`` set to None; writing an error sentence would then crash.
+    Point missing streams at the null device (the log file keeps everything)."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main() -> None:
+    ensure_std_streams()
     from .cli import main as cli_main
 
     sys.exit(cli_main(sys.argv[1:]))
@@ -13,6 +24,7 @@ def main() -> None:
 
 def gui_main() -> None:
     """The windowed entry point: always the GUI; ``--demo`` may be given without ``gui``."""
+    ensure_std_streams()
     from .cli import HANDLERS
     from .cli import main as cli_main
 
