@@ -273,3 +273,99 @@ def expected_articles(data: SandboxData, categories: tuple[str, ...] = ("Artikel
             "active": part["status"] == "100",
         }
     return result
+
+
+# --------------------------------------------------------------------------- orders (O5, O6)
+
+QUANTITIES = ("1", "2", "0.5", "2.5", "3", "10", "0.25", "1.75", "12")
+
+
+def street_variant(street: str, rng: random.Random) -> str:
+    """The same street as a human would type it: case, spacing, Straße/Str. swapped."""
+    text = street.replace("straße", "str.").replace("Straße", "Str.") if rng.random() < 0.5 \
+        else street.replace("str.", "straße")
+    upper = text if "ß" in text else text.upper()  # "ß".upper() is "SS": no case variant
+    text = rng.choice((text, text.lower(), upper, text.replace(" ", "  ")))
+    return text.replace(" ", "") if rng.random() < 0.2 else text
+
+
+def add_orders(data: SandboxData, ids: Ids, rng: random.Random, count: int = 6) -> list[str]:
+    """Sent confirmations (AB, status 200) of random customers with an address."""
+    with_address = sorted({a["contact"]["id"] for a in data.all("ContactAddress")}, key=int)
+    customers = [c for c in data.all("Contact") if c["category"]["id"] == CUSTOMER
+                 and c["id"] in with_address]
+    units = {u["id"] for u in data.all("Unity")}
+    parts = [p for p in data.all("Part") if p["unity"]["id"] in units]
+    result = []
+    for index in range(count):
+        contact = rng.choice(customers)
+        own = [a for a in data.all("ContactAddress") if a["contact"]["id"] == contact["id"]]
+        if rng.random() < 0.7:
+            address = rng.choice(own)
+            street = street_variant(address["street"], rng)
+            zip_city = f"{address['zip']} {address['city']}"
+        else:
+            street, zip_city = f"Nirgendweg {rng.randint(1, 99)}", "70000 Irgendwo"
+        order_id = data.add("Order", {
+            "orderNumber": f"AB-{2000 + index}", "contact": ref("Contact", contact["id"]),
+            "orderDate": "2026-03-02T00:00:00+01:00", "status": "200", "orderType": "AB",
+            "header": f"Auftrag {index} für {contact['name'] or contact['familyname']}",
+            "address": f"{contact['name'] or contact['familyname']}\n{street}\n{zip_city}",
+            "createUser": ref("SevUser", "1551095"), "currency": "EUR",
+        }, id=ids.next("Order"))
+        pool = rng.sample(parts, 3)
+        for number_ in range(rng.randint(1, 8)):
+            quantity = rng.choice(QUANTITIES)
+            if rng.random() < 0.25:
+                unit = rng.choice(sorted(units))
+                fields = {"part": None, "name": f"Freitext {number_} – Entsorgung",
+                          "unity": ref("Unity", unit)}
+            else:
+                part = rng.choice(pool)
+                fields = {"part": ref("Part", part["id"]), "name": part["name"], "unity": part["unity"]}
+            data.add("OrderPos", {**fields, "order": ref("Order", order_id), "quantity": quantity,
+                                  "price": "10", "priceNet": "10", "taxRate": "19",
+                                  "positionNumber": str(number_)}, id=ids.next("OrderPos"))
+        result.append(order_id)
+    return result
+
+
+def _squash(text: str) -> str:
+    text = "".join(text.lower().split())
+    return text.replace("straße", "str.")
+
+
+def expected_job_site(data: SandboxData, order: dict) -> dict[str, Any]:
+    """O5: the stored address whose street the confirmation names, else the postal one."""
+    stored = expected_addresses(data, order["contact"]["id"])
+    lines = (order["address"] or "").splitlines()
+    for line in lines:
+        for address in stored:
+            if _squash(address["street"]) == _squash(line):
+                return {k: address[k] for k in ("street", "zip", "city", "country")}
+    postal = next(a for a in stored if a["kind"] == "postal")
+    return {k: postal[k] for k in ("street", "zip", "city", "country")}
+
+
+def expected_planned(data: SandboxData, order_id: str) -> list[dict[str, Any]]:
+    """O6: one line per part (quantities summed, first position's place); free text kept."""
+    units = {u["id"]: u["name"] for u in data.all("Unity")}
+    positions = sorted((p for p in data.all("OrderPos") if p["order"]["id"] == order_id),
+                       key=lambda p: int(p["positionNumber"]))
+    lines: list[dict[str, Any]] = []
+    by_part: dict[str, dict[str, Any]] = {}
+    for pos in positions:
+        part_ref = pos.get("part")
+        if part_ref is None:
+            lines.append({"article_number": None, "name": pos["name"],
+                          "quantity": Decimal(pos["quantity"]), "unit": units[pos["unity"]["id"]]})
+            continue
+        if part_ref["id"] in by_part:
+            by_part[part_ref["id"]]["quantity"] += Decimal(pos["quantity"])
+            continue
+        part = data.get("Part", part_ref["id"])
+        line = {"article_number": part["partNumber"], "name": part["name"],
+                "quantity": Decimal(pos["quantity"]), "unit": units[part["unity"]["id"]]}
+        by_part[part_ref["id"]] = line
+        lines.append(line)
+    return [dict(line, quantity=plain(line["quantity"])) for line in lines]

@@ -22,9 +22,12 @@ from craftdesk.store.db import close_database
 
 from oracle_data import (
     CUSTOMER,
+    add_orders,
     add_way,
     expected_articles,
     expected_customers,
+    expected_job_site,
+    expected_planned,
     generate_account,
     plain,
 )
@@ -125,3 +128,23 @@ def test_C1_to_C6_and_A1_to_A4_match_the_spec_oracle(account):
     assert after_articles[deactivated]["active"] is False
     assert after_articles[repriced]["gross_price"] == "1320.92"
     assert_same(by_sevdesk_id(run.export("articles")), after_articles)
+
+
+@pytest.mark.parametrize("account", SEEDS[:3], indirect=True)
+def test_O5_O6_imported_confirmations_match_the_spec_oracle(account):
+    data, ids, run, rng = account
+    orders = add_orders(data, ids, rng)
+    # Only the articles first: the confirmations' customers are imported singly (O4 → C1–C4).
+    run("sync", "articles")
+    run("import-order", *orders)
+    projects = {p["sevdesk_order_id"]: p for p in run.export("projects")}
+    assert sorted(projects) == sorted(orders)
+    for order_id in orders:
+        order = data.get("Order", order_id)
+        project = projects[order_id]
+        appointment = project["jobs"][0]["appointments"][0]
+        assert appointment["planned"] == expected_planned(data, order_id), order_id
+        assert project["address"] == expected_job_site(data, order), (order_id, order["address"])
+    customers = expected_customers(data)
+    single = by_sevdesk_id(run.export("customers"))
+    assert_same(single, {key: customers[key] for key in single})
