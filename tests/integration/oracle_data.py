@@ -21,11 +21,13 @@ DECISIONS = (
     "postal address falls back to the billing address, exported as its own 'postal' entry",
     "PHONE with key 4 (Mobil) counts as a mobile number; PHONE with key 3 (Fax) is ignored",
     "duplicate values of one kind count once (the first in main/id order wins)",
-    "country exported as the upper-case ISO code of the StaticCountry ('DE')",
+    "country exported as the upper-case ISO code of the StaticCountry ('DE'); none = 'DE'",
     "vat_rate as a normalized decimal ('19', '7', '10.7'); prices with two decimals",
     "net price kept rounded half-up to cents; gross derived from the kept net price",
     "part without a known unit gets 'Stk'; an empty unit name stays ''",
     "addresses exported postal, billing, then deliveries by id",
+    "a contact moved out of category Kunde is flagged deleted_in_sevdesk like a deleted one",
+    "job site of a customer with only delivery addresses and no street match: the first one",
     "missing text fields (null in sevDesk) are exported as empty strings",
 )
 
@@ -117,7 +119,7 @@ def add_contact(data: SandboxData, ids: Ids, rng: random.Random, orgs: list[str]
         "name2": rng.choice((None, None, "sen.", "jun.", "Filiale Süd")),
     }
     if person:
-        fields.update(surename=rng.choice(FIRST), familyname=rng.choice(LAST), name=None)
+        fields.update(surename=rng.choice(FIRST), familyname=rng.choice(LAST), name=rng.choice((None, "")))
         if orgs and rng.random() < 0.4:
             fields["parent"] = ref("Contact", rng.choice(orgs))
     else:
@@ -133,7 +135,7 @@ def add_contact(data: SandboxData, ids: Ids, rng: random.Random, orgs: list[str]
         data.add("ContactAddress", {
             "contact": ref("Contact", contact_id), "street": f"{street} {no}",
             "zip": f"{rng.randint(10000, 99999)}", "city": rng.choice(CITIES),
-            "country": ref("StaticCountry", rng.choice(("1", "1", "1", "2", "3", "5"))),
+            "country": ref("StaticCountry", rng.choice(("1", "1", "1", "2", "3", "5", None))),
             "category": address_category(data, kind), "name": "x",
         }, id=ids.next("ContactAddress"))
     for way_type, keys in (("EMAIL", ("1", "2", "8")), ("PHONE", ("1", "2", KEY_FAX, KEY_MOBILE)),
@@ -173,7 +175,7 @@ def add_part(data: SandboxData, ids: Ids, rng: random.Random) -> str:
         "text": rng.choice((None, "Messing, vernickelt", "Größe ½ Zoll")),
         "category": ref("Category", data.find_category("Part", name=category)["id"]),
         "unity": ref("Unity", unit), "price": plain(net), "priceNet": plain(net),
-        "priceGross": plain(cents(net * (1 + rate / 100))), "taxRate": plain(rate),
+        "priceGross": plain(cents(net * (1 + rate / 100))), "taxRate": rng.choice((plain(rate), f"{rate:.2f}")),
         "status": rng.choice(("100", "100", "100", "50")), "stock": "0", "stockEnabled": "0",
     }, id=ids.next("Part"))
 
@@ -189,7 +191,7 @@ def _category_ids(data: SandboxData, object_type: str, code: str) -> set[str]:
 def _address(record: dict, kind: str) -> dict[str, Any]:
     country = record.get("country") or {}
     return {"kind": kind, "street": record["street"], "zip": record["zip"], "city": record["city"],
-            "country": COUNTRIES.get(str(country.get("id")), "")}
+            "country": COUNTRIES[country["id"]] if country else "DE"}
 
 
 def expected_addresses(data: SandboxData, contact_id: str) -> list[dict[str, Any]]:
@@ -327,7 +329,23 @@ def add_orders(data: SandboxData, ids: Ids, rng: random.Random, count: int = 6) 
                                   "price": "10", "priceNet": "10", "taxRate": "19",
                                   "positionNumber": str(number_)}, id=ids.next("OrderPos"))
         result.append(order_id)
-    return result
+    # A customer with two delivery addresses only (the later one with the lower id) and a
+    # confirmation naming neither of them: no postal address to fall back on.
+    contact_id = data.add("Contact", {"category": ref("Category", CUSTOMER), "name": "Lieferkunde AG"},
+                          id=ids.next("Contact"))
+    for street, id_ in (("Lagerstraße 2", "900000002"), ("Hofweg 1", "900000001")):
+        data.add("ContactAddress", {
+            "contact": ref("Contact", contact_id), "street": street, "zip": "89073", "city": "Ulm",
+            "country": ref("StaticCountry", "1"), "category": address_category(data, DELIVERY)}, id=id_)
+    order_id = data.add("Order", {
+        "orderNumber": "AB-2999", "contact": ref("Contact", contact_id), "status": "200",
+        "orderType": "AB", "orderDate": "2026-03-02T00:00:00+01:00", "header": "Lieferkunde",
+        "address": "Lieferkunde AG\nAnderer Weg 5\n89073 Ulm", "createUser": ref("SevUser", "1551095"),
+    }, id=ids.next("Order"))
+    data.add("OrderPos", {"order": ref("Order", order_id), "part": None, "name": "Pauschale",
+                          "quantity": "1.000", "unity": ref("Unity", "7"), "positionNumber": "1"},
+             id=ids.next("OrderPos"))
+    return [*result, order_id]
 
 
 def _squash(text: str) -> str:
@@ -343,7 +361,8 @@ def expected_job_site(data: SandboxData, order: dict) -> dict[str, Any]:
         for address in stored:
             if _squash(address["street"]) == _squash(line):
                 return {k: address[k] for k in ("street", "zip", "city", "country")}
-    postal = next(a for a in stored if a["kind"] == "postal")
+    # Without a postal address (only delivery addresses) the first stored one is used.
+    postal = next((a for a in stored if a["kind"] == "postal"), stored[0])
     return {k: postal[k] for k in ("street", "zip", "city", "country")}
 
 

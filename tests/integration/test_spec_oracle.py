@@ -116,15 +116,21 @@ def test_C1_to_C6_and_A1_to_A4_match_the_spec_oracle(account):
     data.update("Part", moved, category={"id": service, "objectName": "Category"})
     data.update("Part", deactivated, status="50")
     data.update("Part", repriced, priceNet="1234.5", price="1234.5", taxRate="7")
+    removed = rng.choice([p for p in articles if p not in (moved, deactivated, repriced)])
+    data.delete("Part", removed)
+    recategorised = rng.choice([c for c in customers_of(data) if c["id"] not in (organisation["id"], mailer["id"])])
+    data.update("Contact", recategorised["id"], category={"id": "28", "objectName": "Category"})
 
     run("sync")
     after = expected_customers(data)
     after[gone["id"]] = dict(customers[gone["id"]], deleted_in_sevdesk=True)
+    after[recategorised["id"]] = dict(customers[recategorised["id"]], deleted_in_sevdesk=True)
     assert after[organisation["id"]]["company"].endswith(" & Söhne")
     assert after[mailer["id"]]["emails"][0] == "neu.hauptadresse@example.de"
     assert_same(by_sevdesk_id(run.export("customers")), after)
     after_articles = expected_articles(data)
     after_articles[moved] = dict(articles[moved], active=False)
+    after_articles[removed] = dict(articles[removed], active=False)
     assert after_articles[deactivated]["active"] is False
     assert after_articles[repriced]["gross_price"] == "1320.92"
     assert_same(by_sevdesk_id(run.export("articles")), after_articles)
