@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,6 @@ from oracle_data import (
     expected_job_site,
     expected_planned,
     generate_account,
-    plain,
 )
 
 SEEDS = (11, 202, 3003, 40004, 500005)
