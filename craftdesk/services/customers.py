@@ -31,7 +31,7 @@ import json
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -186,6 +186,25 @@ CONTACT_FILTER = {"depth": 1, "category[id]": CUSTOMER_CATEGORY_ID,
                   "category[objectName]": "Category"}
 
 
+def _collect(client: SevdeskClient, path: str, parser: Callable[[Any], Any], label: str,
+             contacts: dict[str, Any], counts: Any, progress: Any) -> dict[str, list[Any]]:
+    """Sweep a per-contact collection (addresses, communication ways) and group it by
+    contact id; rows of other contacts are ignored, bad rows of our contacts are counted."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    object_name = path.strip("/")
+    for page in sweep(client, path, None, progress, label):
+        for raw in page:
+            try:
+                row = parser(raw)
+            except RecordError as exc:
+                if _concerns(raw, contacts):
+                    counts.skip(object_name, exc)
+                continue
+            if row.contact_id in contacts:
+                grouped[row.contact_id].append(row)
+    return grouped
+
+
 def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
                    progress: Progress | None = None) -> CollectionCounts:
     """C1–C6 for all customers: three sweeps joined locally, then one transaction."""
@@ -208,29 +227,10 @@ def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
                 contacts[contact.id] = contact
                 present.add(contact.id)
 
-    addresses: dict[str, list[AddressRec]] = defaultdict(list)
-    for page in sweep(client, "/ContactAddress", None, progress, "Adressen"):
-        for raw in page:
-            try:
-                address = parse_address(raw)
-            except RecordError as exc:
-                if _concerns(raw, contacts):
-                    counts.skip("ContactAddress", exc)
-                continue
-            if address.contact_id in contacts:
-                addresses[address.contact_id].append(address)
-
-    ways: dict[str, list[CommWayRec]] = defaultdict(list)
-    for page in sweep(client, "/CommunicationWay", None, progress, "Kommunikationswege"):
-        for raw in page:
-            try:
-                way = parse_comm_way(raw)
-            except RecordError as exc:
-                if _concerns(raw, contacts):
-                    counts.skip("CommunicationWay", exc)
-                continue
-            if way.contact_id in contacts:
-                ways[way.contact_id].append(way)
+    addresses: dict[str, list[AddressRec]] = _collect(
+        client, "/ContactAddress", parse_address, "Adressen", contacts, counts, progress)
+    ways: dict[str, list[CommWayRec]] = _collect(
+        client, "/CommunicationWay", parse_comm_way, "Kommunikationswege", contacts, counts, progress)
 
     country_ids = {a.country_id for rows in addresses.values() for a in rows if a.country_id}
     countries = load_countries(client, country_ids)
