@@ -59,9 +59,12 @@ def contact_body(
     customer_number: str,
     description: str,
     category_id: str,
+    buyer_reference: str = "",
+    government_agency: bool = False,
 ) -> dict[str, Any]:
     """``POST /Contact``. sevDesk has no type flag: ``name`` makes an organisation,
-    ``surename``/``familyname`` a person."""
+    ``surename``/``familyname`` a person. The buyer reference (Leitweg-ID) and the
+    authority flag are what an e-invoice to this contact needs (E2)."""
     body: dict[str, Any] = {
         "category": _ref("Category", category_id),
         "status": CONTACT_STATUS_ACTIVE,
@@ -78,6 +81,10 @@ def contact_body(
         body["name2"] = name_suffix
     if description:
         body["description"] = description
+    if buyer_reference:
+        body["buyerReference"] = buyer_reference
+    if government_agency:
+        body["governmentAgency"] = True
     return body
 
 
@@ -145,6 +152,9 @@ class InvoiceHead:
     address_city: str
     address_country_id: str
     tax_text: str = "Umsatzsteuer"
+    # E2: an e-invoice draft names the account's payment method.
+    e_invoice: bool = False
+    payment_method_id: str | None = None
 
 
 def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
@@ -201,6 +211,10 @@ def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> di
         "addressCity": head.address_city,
         "addressCountry": _ref("StaticCountry", head.address_country_id),
     }
+    if head.e_invoice:
+        invoice["propertyIsEInvoice"] = True
+    if head.payment_method_id:
+        invoice["paymentMethod"] = _ref("PaymentMethod", head.payment_method_id)
     return {
         "invoice": invoice,
         "invoicePosSave": [invoice_position_body(p, i) for i, p in enumerate(positions)],

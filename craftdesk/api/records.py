@@ -178,6 +178,8 @@ class ContactRec:
     customer_number: str
     description: str
     parent_id: str | None
+    buyer_reference: str = ""  # Leitweg-ID for e-invoices (E1)
+    government_agency: bool = False
 
 
 def parse_contact(raw: Any) -> ContactRec:
@@ -199,6 +201,8 @@ def parse_contact(raw: Any) -> ContactRec:
             customer_number=_text(r.get("customerNumber"), "customerNumber", 64),
             description=_text(r.get("description"), "description"),
             parent_id=_ref(r.get("parent"), "parent"),
+            buyer_reference=_text(r.get("buyerReference"), "buyerReference", 255),
+            government_agency=_bool(r.get("governmentAgency")),
         )
 
     return _guard(raw, build)
@@ -317,6 +321,19 @@ def parse_country(raw: Any) -> CountryRec:
             code=_text(r.get("code"), "code", 8).upper(),
             name=_text(r.get("name"), "name", 128),
         )
+
+    return _guard(raw, build)
+
+
+@dataclass(frozen=True)
+class PaymentMethodRec:
+    id: str
+    name: str
+
+
+def parse_payment_method(raw: Any) -> PaymentMethodRec:
+    def build(r: dict[str, Any]) -> PaymentMethodRec:
+        return PaymentMethodRec(id=_id(r.get("id"), "id") or "", name=_text(r.get("name"), "name", 255))
 
     return _guard(raw, build)
 

@@ -126,6 +126,7 @@ class Api:
         r("GET", r"/Unity", self._lister("Unity", ()))
         r("GET", r"/SevUser", self._lister("SevUser", ()))
         r("GET", r"/StaticCountry", self._lister("StaticCountry", (), ("code",)))
+        r("GET", r"/PaymentMethod", self._lister("PaymentMethod", ()))
         r("GET", r"/Order", self._lister("Order", ("contact",), ("orderType", "status", "orderNumber"),
                                           timed=True))
         r("GET", r"/Order/(\d+)/getPositions", self._positions("OrderPos", "order", "Order"))

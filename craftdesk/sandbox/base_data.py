@@ -83,6 +83,14 @@ _WAY_KEYS = (
 _SYSTEM_STAMP = "1970-01-01T01:00:01+01:00"
 
 
+# The account's payment methods (ids are per account; E2 picks one, default: bank transfer).
+_PAYMENT_METHODS = (
+    ("21918", "Bar", "Betrag dankend erhalten."),
+    ("21919", "Überweisung", "Bitte überweisen Sie den Betrag innerhalb der Zahlungsfrist."),
+    ("21920", "Lastschrift", "Der Betrag wird per SEPA-Lastschrift eingezogen."),
+)
+
+
 def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | None = None) -> None:
     """Fill categories, units, users, countries and communication way keys.
 
@@ -129,6 +137,10 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
                                    "nameEn": name_en, "code": code,
                                    "translationCode": f"COUNTRY_{code.upper()}", "locale": locale,
                                    "priority": "0" if id_ == "1" else "10"}, id=id_)
+
+    for id_, name, text in _PAYMENT_METHODS:
+        data.add("PaymentMethod", {"create": account_created, "update": account_created,
+                                   "name": name, "text": text}, id=id_)
 
     for id_, name, code in _WAY_KEYS:
         data.add("CommunicationWayKey", {"create": None, "update": _SYSTEM_STAMP, "name": name,

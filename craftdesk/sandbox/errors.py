@@ -24,15 +24,16 @@ class ApiError(Exception):
     """Raised by endpoint code; the server turns it into an error answer."""
 
     def __init__(self, status: int, message: str, code: int | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, data: Any = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.code = code
         self.headers = headers or {}
+        self.data = data
 
     def body(self) -> dict:
-        return error_body(self.status, self.message, self.code)
+        return error_body(self.status, self.message, self.code, self.data)
 
 
 def not_found(object_name: str, id_: Any) -> ApiError:

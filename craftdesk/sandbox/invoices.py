@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from .einvoice import check_e_invoice
 from .errors import ApiError, not_found, unprocessable
 from .store import SandboxData, berlin, money, number, ref, to_berlin_iso
 
@@ -173,6 +174,7 @@ def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
                 raise unprocessable(
                     f"The invoiceDate ({invoiced[:10]}) must not be before the deliveryDate ({delivered[:10]})"
                 )
+        check_e_invoice(data, merged)
         tax_rule = _id(merged.get("taxRule"))
         show_net = _flag_true(merged.get("showNet"), True)
 

@@ -18,6 +18,7 @@ from typing import Any
 TABLES = (
     "Contact", "ContactAddress", "CommunicationWay", "CommunicationWayKey", "Category",
     "Part", "Unity", "SevUser", "Order", "OrderPos", "Invoice", "InvoicePos", "StaticCountry",
+    "PaymentMethod",
 )
 
 # First id handed out per table when no explicit id is given; realistic magnitudes.
@@ -25,7 +26,16 @@ DEFAULT_ID_START = {
     "Contact": 71234501, "ContactAddress": 120178801, "CommunicationWay": 115440601,
     "CommunicationWayKey": 1, "Category": 631150, "Part": 9876501, "Unity": 1,
     "SevUser": 1551095, "Order": 4455601, "OrderPos": 22334401, "Invoice": 135582101,
-    "InvoicePos": 362964101, "StaticCountry": 1,
+    "InvoicePos": 362964101, "StaticCountry": 1, "PaymentMethod": 21919,
+}
+
+# What the demo company (sevClient) has filled in: sevDesk needs it for e-invoices (E4/E6).
+# Tests clear a key to see sevDesk's refusal.
+DEMO_COMPANY = {
+    "addressStreet": "Werkstattweg 3", "addressZip": "70565", "addressCity": "Stuttgart",
+    "bankIban": "DE02120300000000202051", "bankBic": "BYLADEM1001",
+    "contactEmail": "buero@becker-haustechnik.de", "contactPhone": "+49 711 4567890",
+    "taxNumber": "99/123/45678", "vatNumber": "DE811907980",
 }
 
 SEV_CLIENT = {"id": "512345", "objectName": "SevClient"}
@@ -79,6 +89,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
                    "name", "text", "unity", "positionNumber", "discount", "taxRate", "sumNet",
                    "sumTax", "sumGross", "sumDiscount"),
     "StaticCountry": ("name", "nameEn", "code", "translationCode", "locale", "priority"),
+    "PaymentMethod": ("name", "text"),
 }
 
 
@@ -172,6 +183,7 @@ class SandboxData:
         elif isinstance(id_start, dict):
             starts.update(id_start)
         self._next_id: dict[str, int] = {name: starts.get(name, 1) for name in TABLES}
+        self.company: dict[str, str] = dict(DEMO_COMPANY)
 
     # -- locking
     @property

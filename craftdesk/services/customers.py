@@ -77,7 +77,9 @@ LOCAL_NUMBER_START = 1001
 
 # Customer columns written by the import, in the order of CustomerData.fields.
 FIELDS = ("customer_number", "kind", "first_name", "last_name", "company", "name_suffix",
-          "description")
+          "description", "buyer_reference", "government_agency")
+# Local choices that no import touches (E1: None = e-invoice by kind).
+LOCAL_ONLY_FIELDS = ("e_invoice",)
 
 
 # --- pure rules ---------------------------------------------------------------------------
@@ -157,7 +159,7 @@ class CustomerData:
 
     sevdesk_id: str
     sevdesk_update: str
-    fields: tuple[str, ...]  # values of FIELDS
+    fields: tuple[str | bool, ...]  # values of FIELDS
     addresses: tuple[AddressTuple, ...]
     infos: tuple[InfoTuple, ...]
 
@@ -174,7 +176,8 @@ def build_customer(contact: ContactRec, addresses: Iterable[AddressRec], ways: I
         sevdesk_id=contact.id,
         sevdesk_update=contact.update,
         fields=(contact.customer_number, contact.kind, contact.first_name, contact.last_name,
-                contact.company, contact.name_suffix, contact.description),
+                contact.company, contact.name_suffix, contact.description,
+                contact.buyer_reference, contact.government_agency),
         addresses=pick_addresses(addresses, cats, countries),
         infos=pick_comm_ways(ways),
     )
@@ -403,7 +406,7 @@ def create_local_customer(**fields: Any) -> Customer:
     infos = [(kind, str(v).strip()) for kind, key in (("email", "emails"), ("mobile", "mobiles"),
                                                       ("phone", "phones"))
              for v in (fields.pop(key, None) or []) if str(v).strip()]
-    unknown = set(fields) - set(FIELDS)
+    unknown = set(fields) - set(FIELDS) - set(LOCAL_ONLY_FIELDS)
     if unknown:
         raise ValueError(f"unknown customer fields: {', '.join(sorted(unknown))}")
     kind = fields.setdefault("kind", "organisation")

@@ -27,8 +27,8 @@ from ..store.models import Address, Article, ContactInfo, Customer
 from .articles import gross_price, money, rate_text
 
 CUSTOMER_KEYS = ("id", "sevdesk_id", "customer_number", "kind", "first_name", "last_name", "company",
-                 "name_suffix", "description", "deleted_in_sevdesk", "emails", "mobiles", "phones",
-                 "addresses")
+                 "name_suffix", "description", "deleted_in_sevdesk", "e_invoice", "buyer_reference",
+                 "government_agency", "emails", "mobiles", "phones", "addresses")
 ARTICLE_KEYS = ("id", "sevdesk_id", "number", "name", "unit", "net_price", "vat_rate", "gross_price",
                 "description", "active")
 ADDRESS_KEYS = ("kind", "street", "zip", "city", "country")
@@ -64,6 +64,9 @@ def customer_records() -> list[dict[str, Any]]:
             "name_suffix": c.name_suffix,
             "description": c.description,
             "deleted_in_sevdesk": bool(c.deleted_in_sevdesk),
+            "e_invoice": c.wants_e_invoice,
+            "buyer_reference": c.buyer_reference or "",
+            "government_agency": bool(c.government_agency),
             "emails": found["email"],
             "mobiles": found["mobile"],
             "phones": found["phone"],

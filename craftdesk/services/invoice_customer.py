@@ -130,6 +130,8 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None,
         kind=kind, company=company, first_name=first, last_name=last,
         name_suffix=customer.name_suffix, customer_number=number,
         description=customer.description, category_id=CUSTOMER_CATEGORY_ID,
+        buyer_reference=(customer.buyer_reference or "").strip(),
+        government_agency=bool(customer.government_agency),
     ))
     try:
         contact_id = parse_contact(answer[0] if isinstance(answer, list) and answer else answer).id

@@ -11,11 +11,13 @@ from ..api.client import SevdeskClient
 from ..api.errors import SevdeskError
 from ..api.records import (
     CategoryRec,
+    PaymentMethodRec,
     RecordError,
     SevUserRec,
     UnityRec,
     parse_category,
     parse_country,
+    parse_payment_method,
     parse_sevuser,
     parse_unity,
 )
@@ -142,3 +144,27 @@ def unity_for_name(units: list[UnityRec], name: str) -> UnityRec | None:
             if u.translation_code.upper() == code:
                 return u
     return None
+
+
+# --- payment methods (E2) -----------------------------------------------------------------
+
+_BANK_TRANSFER_NAMES = ("überweisung", "ueberweisung", "bank transfer", "transfer")
+
+
+def payment_methods(client: SevdeskClient) -> list[PaymentMethodRec]:
+    """The account's payment methods (``GET /PaymentMethod``), unreadable rows skipped."""
+    result = []
+    for raw in client.get_all("/PaymentMethod"):
+        try:
+            result.append(parse_payment_method(raw))
+        except RecordError as exc:
+            log.warning("Skipping payment method %s: %s", exc.record_id, exc.reason)
+    return sorted(result, key=lambda m: int(m.id) if m.id.isdigit() else 0)
+
+
+def default_payment_method(methods: list[PaymentMethodRec]) -> PaymentMethodRec | None:
+    """The first bank transfer method (SPEC E2), else the first method, else None."""
+    for method in methods:
+        if any(name in method.name.casefold() for name in _BANK_TRANSFER_NAMES):
+            return method
+    return methods[0] if methods else None

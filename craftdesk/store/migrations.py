@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
+from playhouse.migrate import SchemaMigrator, migrate
 
 from . import models
 
@@ -20,9 +21,29 @@ def _v1_initial(database: SqliteDatabase) -> None:
     database.create_tables(models.ALL_MODELS, safe=True)
 
 
+def add_missing_columns(database: SqliteDatabase, model: type[models.BaseModel],
+                        *names: str) -> None:
+    """Add the model's fields ``names`` to its table where they do not exist yet, so a
+    step can run twice (and after a fresh v1 that already created them)."""
+    table = model._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    migrator = SchemaMigrator.from_database(database)
+    operations = [migrator.add_column(table, model._meta.fields[name].column_name,
+                                      model._meta.fields[name])
+                  for name in names if model._meta.fields[name].column_name not in present]
+    if operations:
+        migrate(*operations)
+
+
+def _v5_e_invoice(database: SqliteDatabase) -> None:
+    add_missing_columns(database, models.Customer, "buyer_reference", "government_agency",
+                        "e_invoice")
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _v1_initial),
+    (5, "e-invoice fields of customers", _v5_e_invoice),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -60,8 +60,20 @@ class Customer(BaseModel):
     name_suffix = CharField(default="")
     description = TextField(default="")
     deleted_in_sevdesk = BooleanField(default=False)
+    # E-invoices (E1): the buyer reference (Leitweg-ID) and the authority flag come from
+    # sevDesk; ``e_invoice`` is the office's choice, None meaning "by kind" (on for
+    # organisations, off for persons).
+    buyer_reference = CharField(default="")
+    government_agency = BooleanField(default=False)
+    e_invoice = BooleanField(null=True)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+
+    @property
+    def wants_e_invoice(self) -> bool:
+        if self.e_invoice is None:
+            return self.kind == "organisation"
+        return bool(self.e_invoice)
 
     @property
     def display_name(self) -> str:

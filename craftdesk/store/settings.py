@@ -17,6 +17,7 @@ DEFAULTS: dict[str, Any] = {
     "hourly_vat_rate": "19",
     "contact_person_id": None,  # sevDesk user id used as invoice contactPerson
     "payment_term_days": 14,
+    "payment_method_id": None,  # sevDesk PaymentMethod of e-invoice drafts (E2); None = bank transfer
     "part_categories": ["Artikel"],
     "connected_user": None,
     "connection_broken": False,

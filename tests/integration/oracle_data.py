@@ -124,6 +124,10 @@ def add_contact(data: SandboxData, ids: Ids, rng: random.Random, orgs: list[str]
             fields["parent"] = ref("Contact", rng.choice(orgs))
     else:
         fields.update(name=f"{rng.choice(ORG)} {rng.choice(LAST)} GmbH", surename=None, familyname=None)
+    # E1: buyer reference (Leitweg-ID) and authority flag, as sevDesk sends them: strings,
+    # sometimes missing or null.
+    fields["buyerReference"] = rng.choice((None, "", "991-12345-06", " 04011000-1234512345-06 "))
+    fields["governmentAgency"] = rng.choice((None, "0", "1", "false", "true"))
     contact_id = data.add("Contact", fields, id=ids.next("Contact"))
     if not person:
         orgs.append(contact_id)
@@ -247,6 +251,9 @@ def expected_customers(data: SandboxData) -> dict[str, dict[str, Any]]:
             "name_suffix": contact["name2"] or "",
             "description": contact["description"] or "",
             "deleted_in_sevdesk": False,
+            "e_invoice": organisation,
+            "buyer_reference": (contact.get("buyerReference") or "").strip(),
+            "government_agency": (contact.get("governmentAgency") or "") in ("1", "true"),
             **expected_comm(data, contact["id"]),
             "addresses": expected_addresses(data, contact["id"]),
         }

@@ -18,7 +18,8 @@ from craftdesk.store.models import Customer
 
 WRONG_TOKEN = "ffffffffffffffffffffffffffffffff"
 CUSTOMER_KEYS = {"id", "sevdesk_id", "customer_number", "kind", "first_name", "last_name", "company",
-                 "name_suffix", "description", "deleted_in_sevdesk", "emails", "mobiles", "phones",
+                 "name_suffix", "description", "deleted_in_sevdesk", "e_invoice", "buyer_reference",
+                 "government_agency", "emails", "mobiles", "phones",
                  "addresses"}
 
 

@@ -293,3 +293,20 @@ def test_I3_I4_bodies_sent_by_the_service_validate(spec, database):
     assert invoice["contactPerson"] == {"id": 30, "objectName": "SevUser"}  # the admin
     assert invoice["contact"] == {"id": 555, "objectName": "Contact"}
     assert invoice["addressCountry"] == {"id": 2, "objectName": "StaticCountry"}
+
+
+def test_E2_e_invoice_draft_and_contact_bodies_validate(spec):
+    body = _invoice_body(e_invoice=True, payment_method_id="21919")
+    assert_valid(spec, "/Invoice/Factory/saveInvoice", body)
+    assert body["invoice"]["propertyIsEInvoice"] is True
+    assert body["invoice"]["paymentMethod"] == {"id": 21919, "objectName": "PaymentMethod"}
+    for key in ("addressStreet", "addressZip", "addressCity", "addressCountry", "contact"):
+        assert body["invoice"][key]
+    plain = _invoice_body()["invoice"]
+    assert "propertyIsEInvoice" not in plain and "paymentMethod" not in plain
+    authority = payloads.contact_body(
+        kind="organisation", company="Stadtwerke Nürtingen GmbH", first_name="", last_name="",
+        name_suffix="", customer_number="10009", description="", category_id="3",
+        buyer_reference="08116044-NT-42", government_agency=True)
+    assert_valid(spec, "/Contact", authority)
+    assert authority["buyerReference"] == "08116044-NT-42" and authority["governmentAgency"] is True

@@ -38,14 +38,15 @@ def test_backup_is_made_before_migrating_an_existing_database(data_dir, monkeypa
     Customer.create(company="Bäckerei Schröder")
     close_database()
 
-    def _v2(database):
+    def _probe(database):
         database.execute_sql("CREATE TABLE IF NOT EXISTS probe (id INTEGER PRIMARY KEY)")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, "probe", _v2)])
+    before = migrations.LATEST_VERSION
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (before + 1, "probe", _probe)])
     database = open_database(path)
-    backups = list(data_dir.glob("craftdesk.sqlite3.v1-*.bak"))
+    backups = list(data_dir.glob(f"craftdesk.sqlite3.v{before}-*.bak"))
     assert len(backups) == 1
-    assert migrations.current_version(database) == 2
+    assert migrations.current_version(database) == before + 1
     close_database()
     # The backup is a usable database with the old data.
     restored = open_database(backups[0], migrate=False)
