@@ -36,6 +36,7 @@ HANDLERS: dict[str, str] = {
     "invoice": "invoice:run_invoice",
     "export": "export:run_export",
     "sandbox": "sandbox:run_sandbox",
+    "settings": "settings:run_settings",
 }
 
 
@@ -63,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="Fenster starten (Standard)")
     p.add_argument("--demo", action="store_true", help="mit dem Demo-sevDesk starten (kein Konto nötig)")
+    p.add_argument("--real-categories", action="store_true",
+                   help="mit --demo: ein Demo-Konto mit den Artikelkategorien „Standard“ und "
+                        "„Dienstleistung“ wie ein echtes Konto")
 
     p = sub.add_parser("connect", help="Token prüfen, speichern und Kunden importieren (S1)")
     p.add_argument("--token-stdin", action="store_true", required=True,
@@ -114,6 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sandbox", help="Demo-sevDesk im Vordergrund starten (§8)")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--token")
+    p.add_argument("--real-categories", action="store_true",
+                   help="Artikelkategorien wie ein echtes Konto („Standard“, „Dienstleistung“) "
+                        "statt „Artikel“")
+
+    p = sub.add_parser("settings", help="Einstellungen lesen oder ändern (A1a)")
+    ssub = p.add_subparsers(dest="settings_command", metavar="ACTION", parser_class=_Parser)
+    ssub.required = True
+    s = ssub.add_parser("get", help="eine Einstellung ausgeben")
+    s.add_argument("key", choices=["part-categories"])
+    s = ssub.add_parser("set", help="eine Einstellung ändern")
+    s.add_argument("key", choices=["part-categories"])
+    s.add_argument("value", metavar="NAME[,NAME…]")
     return parser
 
 

@@ -64,6 +64,8 @@ def print_counts(result: ImportResult) -> None:
               f"{articles.unchanged} unverändert, {articles.skipped} übersprungen, "
               f"{articles.flagged} deaktiviert")
     print(f"Anfragen an sevDesk: {result.requests}")
+    for warning in result.warnings:  # A1a: exit 0, the warning on stderr
+        sys.stderr.write(f"craftdesk: Warnung: {warning}\n")
 
 
 def run_connect(ctx: AppContext, args: argparse.Namespace) -> int:

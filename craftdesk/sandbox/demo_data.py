@@ -260,16 +260,26 @@ def add_contacts(data: SandboxData) -> dict[str, str]:
     return ids
 
 
+REAL_PART_CATEGORY = "Standard"  # the name a captured real account uses instead of "Artikel"
+
+
 def build_demo_data(category_ids: dict[str, str | int] | None = None,
-                    id_start: int | dict[str, int] | None = None) -> SandboxData:
+                    id_start: int | dict[str, int] | None = None,
+                    real_categories: bool = False) -> SandboxData:
     """The German demo account (customers, parts, users, orders, a few invoices).
 
     ``category_ids`` moves categories to other ids (keys: address translation codes like
     ``"CATEGORY_INVOICE_ADDRESS"`` or part category names ``"Artikel"``/``"Dienstleistung"``);
     ``id_start`` changes where automatic ids start (see :class:`SandboxData`).
+    ``real_categories`` names the part categories like a real account ("Standard" and
+    "Dienstleistung", no "Artikel"), so the A1a question can be tried.
     """
     data = SandboxData(id_start=id_start)
     add_reference_data(data, category_ids)
     contact_ids = add_contacts(data)
     add_catalog_and_orders(data, contact_ids)
+    if real_categories:
+        found = data.find_category("Part", name="Artikel")
+        if found is not None:
+            data.update("Category", found["id"], name=REAL_PART_CATEGORY)
     return data

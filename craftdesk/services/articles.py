@@ -26,10 +26,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..api.client import SevdeskClient
 from ..api.records import CategoryRec, PartRec, RecordError, parse_category, parse_part, parse_unity
-from ..store import settings
 from ..store.bulk import bulk_insert, bulk_update
 from ..store.db import db
 from ..store.models import Article, utcnow
+from . import part_categories
 from .importer import (
     CollectionCounts,
     Progress,
@@ -69,8 +69,7 @@ def part_categories_from(rows: Iterable[CategoryRec], names: Iterable[str]) -> d
 
 
 def configured_categories() -> list[str]:
-    names = settings.get("part_categories") or ["Artikel"]
-    return [str(n) for n in names] if isinstance(names, list) else [str(names)]
+    return part_categories.configured()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +168,12 @@ def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
     names = configured_categories()
     wanted = part_categories_from(categories, names)
     all_part_categories = {c.id: c.name for c in categories if c.object_type.casefold() == "part"}
+    warning = part_categories.missing_warning(names, part_categories.account_names(categories))
+    if warning is not None:
+        # A1a: nothing to import, and nothing to deactivate either (the parts did not move).
+        log.warning("No configured part category exists in sevDesk (%s)", ", ".join(names))
+        counts.warnings.append(warning)
+        return counts
     units = {u.id: u.name for page in sweep(client, "/Unity") for u in parse_rows(page, parse_unity, "Unity")}
     data: dict[str, ArticleData] = {}
     importable: set[str] = set()

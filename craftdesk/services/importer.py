@@ -63,6 +63,7 @@ class CollectionCounts:
     unchanged: int = 0
     skipped: int = 0
     flagged: int = 0
+    warnings: list[str] = field(default_factory=list)  # one sentence each (A1a)
 
     def skip(self, object_name: str, exc: RecordError) -> None:
         """Count a malformed record and log its id and reason (never its content)."""
@@ -105,6 +106,10 @@ class ImportResult:
     @property
     def flagged(self) -> int:
         return self._sum("flagged")
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for c in self.collections.values() for w in c.warnings]
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -159,11 +164,25 @@ def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual"
         except Exception:  # e.g. the disk is full: the original error is what counts
             log.exception("Recording the end of import run %s failed", run.id)
         raise
-    _finish(run, result, "ok", None, client.request_count - first_request,
-            _total_changes() - changes_before)
+    # A warning (A1a) is kept with the successful run, so the history shows it too.
+    _finish(run, result, "ok", " ".join(result.warnings) or None,
+            client.request_count - first_request, _total_changes() - changes_before)
     if progress:
         progress(1, 1, "Abgleich abgeschlossen")
     return result
+
+
+def note_success(what: str) -> None:
+    """The recurring import's clock (R1): ``last_sync_success`` is the time by which both
+    collections were imported. A connect imports customers, then articles in a second run:
+    together they are a full import, so no redundant one follows a minute later."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    names = ("customers", "articles") if what == "all" else (what,)
+    for name in names:
+        settings.set(f"last_sync_{name}", now)
+    stamps = [settings.get(f"last_sync_{name}") for name in ("customers", "articles")]
+    if all(stamps):
+        settings.set("last_sync_success", min(str(s) for s in stamps))
 
 
 def _total_changes() -> int:
@@ -183,9 +202,7 @@ def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,
         setattr(run, name, getattr(result, name))
     run.save()
     if status == "ok":
-        if result.what == "all":  # the recurring import's clock (R1); partial runs do not count
-            settings.set("last_sync_success",
-                         datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        note_success(result.what)
         if settings.get("connection_broken"):
             settings.set("connection_broken", False)
     log.info("Import run %s (%s) %s: %s created, %s updated, %s unchanged, %s skipped, "

@@ -9,17 +9,17 @@ and an overlapping scheduled import is recorded as a skipped run.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ..api.client import AUTH_MESSAGE, SevdeskClient
-from ..api.errors import AuthError, CancelledError
+from ..api.errors import AuthError, CancelledError, ServerError, UnreachableError
 from ..context import NO_TOKEN_MESSAGE, AppContext
 from ..store import settings
 from ..store.models import Setting, SyncRun, utcnow
@@ -71,6 +71,13 @@ class SyncController(QObject):
         self._stopped = False
         self._broken_at_start = False
         self.scheduler: Any = None  # set by SyncScheduler (views show the next run)
+        # Why the recurring import waits for the user (e.g. "question": the part category
+        # choice of the first connect is open, A1a); None when it need not wait.
+        self.hold_reason: str | None = None
+        self._connect_first: Any = None  # result of a connect's customers run
+        # The one sentence of the last failed sevDesk job when sevDesk could not be reached
+        # or failed (not a rejected token); None after a job that reached sevDesk.
+        self.reach_problem: str | None = None
 
         self._thread = QThread(self)
         self._thread.setObjectName("craftdesk-worker")
@@ -104,6 +111,12 @@ class SyncController(QObject):
 
     def is_broken(self) -> bool:
         return bool(settings.get("connection_broken"))
+
+    def set_reach_problem(self, message: str | None) -> None:
+        """Remember whether sevDesk answered the last job; views follow the state signal."""
+        if message != self.reach_problem:
+            self.reach_problem = message
+            self.connection_state_changed.emit(self.connection_state())
 
     def connection_state(self) -> str:
         if self.is_broken():
@@ -242,6 +255,7 @@ class SyncController(QObject):
             else:
                 self._finish_import_failure(error, import_info[1])
             return
+        self._note_reach(error)
         if error is None:
             if on_success is not None:
                 on_success(result)
@@ -254,8 +268,13 @@ class SyncController(QObject):
             on_failure(error)
 
     def _finish_import_success(self, result: Any, what: str, trigger: str) -> None:
-        if what == "all":  # the recurring import's clock; a customers-only run does not count
-            settings.set("last_sync_success", _now_iso())
+        # The recurring import's clock: a full run counts, and so do the customers and
+        # articles runs of a connect together (R1).
+        from ..services.importer import note_success
+
+        note_success(what)
+        result = self._connect_step(result, what, trigger)
+        self.set_reach_problem(None)
         self.run_finished.emit(result)
         self.data_changed.emit(CHANGES_OF_IMPORT.get(what, "all"))
         self.import_succeeded.emit(result, trigger)
@@ -263,18 +282,38 @@ class SyncController(QObject):
     def _finish_import_failure(self, error: Exception, trigger: str = "manual") -> None:
         if isinstance(error, AuthError) and self.has_token():
             self.mark_broken(error.message, self._broken_at_start)
+        self._note_reach(error)
         self.run_finished.emit(None)
         if not isinstance(error, CancelledError):
             # A failed run may still have committed whole pages before it stopped.
             self.data_changed.emit("all")
         self.import_failed.emit(error, trigger)
 
+    def _connect_step(self, result: Any, what: str, trigger: str) -> Any:
+        """A connect imports customers, then articles: the second run reports both, so the
+        status line and the notice name the customers too (not only the articles)."""
+        if trigger != "connect":
+            return result
+        if what == "customers":
+            self._connect_first = result
+            return result
+        first, self._connect_first = self._connect_first, None
+        first_counts = getattr(first, "collections", None)
+        if what == "articles" and isinstance(first_counts, dict) and hasattr(result, "collections"):
+            merged = copy.copy(result)
+            merged.collections = {**first_counts, **result.collections}
+            return merged
+        return result
+
+    def _note_reach(self, error: Exception | None) -> None:
+        """An unreachable or failing sevDesk is remembered until a job reaches it again."""
+        if error is None or isinstance(error, AuthError):
+            self.set_reach_problem(None)
+        elif isinstance(error, (UnreachableError, ServerError)):
+            self.set_reach_problem(str(getattr(error, "message", "") or error))
+
     def _record_skipped(self, what: str, trigger: str) -> None:
         now = utcnow()
         SyncRun.create(kind=what, trigger=trigger, started_at=now, finished_at=now,
                        status="skipped", error="Ein anderer Abgleich lief noch.")
         self.skipped.emit(trigger)
-
-
-def _now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

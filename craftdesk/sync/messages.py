@@ -81,6 +81,17 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ServiceText", "Für den Termin „%1“ sind keine Stunden dokumentiert.")),
     (re.compile(r"^Für den Kunden „(.+)“ ist keine Anschrift hinterlegt\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Für den Kunden „%1“ ist keine Anschrift hinterlegt.")),
+    (re.compile(r"^Keine der eingestellten Artikelkategorien \((.+)\) gibt es in sevDesk, dort gibt es "
+                r"(.+) – es wurden keine Artikel importiert; bitte die Kategorien unter Schnittstellen "
+                r"→ Einstellungen wählen\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Keine der eingestellten Artikelkategorien (%1) gibt es in "
+                       "sevDesk, dort gibt es %2 – es wurden keine Artikel importiert; bitte die "
+                       "Kategorien unter Schnittstellen → Einstellungen wählen.")),
+    (re.compile(r"^Keine der eingestellten Artikelkategorien \((.+)\) gibt es in sevDesk, und das "
+                r"Konto hat keine Artikelkategorien – es wurden keine Artikel importiert\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Keine der eingestellten Artikelkategorien (%1) gibt es in "
+                       "sevDesk, und das Konto hat keine Artikelkategorien – es wurden keine "
+                       "Artikel importiert.")),
     (re.compile(r"^Die Einheit „(.+)“ gibt es in sevDesk nicht\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Die Einheit „%1“ gibt es in sevDesk nicht.")),
 )

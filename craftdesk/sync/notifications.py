@@ -115,6 +115,8 @@ class NotificationPolicy:
     def on_success(self, result: Any, trigger: str) -> Notice | None:
         if not settings.get("notify_success"):
             return None
+        if trigger == "connect" and _field(result, "what") == "customers":
+            return None  # the connect's articles run that follows reports both
         text = describe_changes(result)
         if not text:
             return None

@@ -119,7 +119,8 @@ class SyncScheduler(QObject):
             return "broken"
         if state == "disconnected":
             return "disconnected"
-        return None
+        hold = getattr(self.controller, "hold_reason", None)
+        return str(hold) if hold else None
 
     def next_run_at(self) -> datetime | None:
         """When the next recurring import is expected (None while paused)."""

@@ -190,23 +190,30 @@ class Shell:
         log.info("craftdesk stopped cleanly")
 
 
-def start_demo_sandbox(data_dir: Path) -> tuple[Any, AppContext]:
-    """The demo sevDesk in this process on a free port; its state and craftdesk's demo data
-    live in <data dir>/demo, and the demo token stays in memory (never the keyring)."""
-    from ..sandbox import DEMO_TOKEN, Sandbox
+def demo_dir_name(real_categories: bool) -> str:
+    return "demo-real" if real_categories else "demo"
 
-    demo_dir = config.ensure_dir(data_dir / "demo")
-    sandbox = Sandbox(port=0, state_file=demo_dir / "sandbox-state.json").start()
+
+def start_demo_sandbox(data_dir: Path, real_categories: bool = False) -> tuple[Any, AppContext]:
+    """The demo sevDesk in this process on a free port; its state and craftdesk's demo data
+    live in <data dir>/demo (``demo-real`` for the account with real-like part categories,
+    A1a), and the demo token stays in memory (never the keyring)."""
+    from ..sandbox import DEMO_TOKEN, Sandbox, build_demo_data
+
+    demo_dir = config.ensure_dir(data_dir / demo_dir_name(real_categories))
+    state = demo_dir / "sandbox-state.json"
+    data = None if state.exists() else build_demo_data(real_categories=real_categories)
+    sandbox = Sandbox(data=data, port=0, state_file=state).start()
     ctx = AppContext(data_dir=demo_dir, api_url=sandbox.url, tokens=MemoryTokenStore(DEMO_TOKEN), demo=True)
     return sandbox, ctx
 
 
 def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = None,
-                start_scheduler: bool = True) -> Shell:
+                start_scheduler: bool = True, real_categories: bool = False) -> Shell:
     """Create the app's objects (QApplication must exist)."""
     sandbox = None
     if demo:
-        sandbox, ctx = start_demo_sandbox(ctx.data_dir)
+        sandbox, ctx = start_demo_sandbox(ctx.data_dir, real_categories)
     ctx.open_db()
     if demo and not settings.get("connected_user"):
         settings.set("sevdesk_enabled", True)
@@ -267,7 +274,7 @@ def _quit_on_signals(app: QApplication, shell: Shell) -> None:
     shell.extras.append(timer)
 
 
-def run_app(ctx: AppContext, demo: bool = False) -> int:
+def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(config.APP_NAME)
@@ -277,13 +284,13 @@ def run_app(ctx: AppContext, demo: bool = False) -> int:
     install_translations(app)
     sys.excepthook = ExceptionDialog()
 
-    key = instance_key(ctx.data_dir / "demo" if demo else ctx.data_dir)
+    key = instance_key(ctx.data_dir / demo_dir_name(real_categories) if demo else ctx.data_dir)
     if notify_running_instance(key):
         log.info("craftdesk already runs: asked it to show its window")
         return 0
 
     try:
-        shell = build_shell(ctx, demo=demo)
+        shell = build_shell(ctx, demo=demo, real_categories=real_categories)
     except Exception as exc:
         # The windowed app has no console: a damaged, locked or full database must be said
         # in a dialog, with the same guarantees as the command line (file left untouched,

@@ -173,11 +173,17 @@ class InterfacesTab(QWidget):
         self.schedule_text = QLabel(box)
         self.schedule_text.setObjectName("ScheduleText")
         self.schedule_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.schedule_text.setMinimumWidth(260)
+        # The run's result wraps on its own row; the schedule has a row of its own, so a long
+        # error never runs into "Letzter Abgleich".
+        self.progress_text.setWordWrap(True)
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.schedule_text.setWordWrap(True)
         layout.addWidget(self.sync_button, 0, 0)
         layout.addWidget(self.cancel_button, 0, 1)
-        layout.addWidget(self.progress, 0, 2, 1, 2)
-        layout.addWidget(self.progress_text, 1, 0, 1, 3)
-        layout.addWidget(self.schedule_text, 1, 3)
+        layout.addWidget(self.progress, 0, 2)
+        layout.addWidget(self.schedule_text, 0, 3)
+        layout.addWidget(self.progress_text, 1, 0, 1, 4)
         layout.setColumnStretch(2, 1)
         return box
 
@@ -223,6 +229,10 @@ class InterfacesTab(QWidget):
             if state == "demo":
                 text += " " + self.tr("(Demo-sevDesk)")
             color = OK_COLOR
+            problem = getattr(self.controller, "reach_problem", None)
+            if problem:  # the token is fine, but sevDesk did not answer the last request
+                text += " " + localize(problem)
+                color = ERROR_COLOR
         elif self.controller.has_token() and not self.controller.sevdesk_enabled():
             text, color = self.tr("Die sevDesk-Anbindung ist ausgeschaltet."), None
         else:
@@ -230,6 +240,11 @@ class InterfacesTab(QWidget):
                                   "einfügen und auf „Speichern“ klicken – wo der Token steht, "
                                   "ist hier unten beschrieben."), None
         self._set_status(text, color)
+        if state == "broken" and not self._busy:
+            # An older result ("nicht erreichbar") would contradict the status above.
+            self.progress_text.setText(self.tr("Abgleich pausiert: sevDesk hat den Token "
+                                               "abgelehnt."))
+            self.progress_text.setStyleSheet(f"color: {ERROR_COLOR.name()};")
         self.enabled.blockSignals(True)
         self.enabled.setChecked(self.controller.sevdesk_enabled())
         self.enabled.blockSignals(False)
@@ -347,19 +362,46 @@ class InterfacesTab(QWidget):
         else:
             self.progress.setRange(0, 0)
         self.progress_text.setText(localize(text))
+        self.progress_text.setStyleSheet("")
 
     def _on_import_succeeded(self, result: Any, trigger: str) -> None:
         from ..sync.notifications import describe_changes
 
         if trigger == "connect" and getattr(result, "what", None) == "customers":
             # The customers came first (S1); the articles follow right away instead of
-            # after the next interval (the customers run already counts as a success).
-            QTimer.singleShot(0, lambda: self.controller.start_import("articles", trigger="connect"))
+            # after the next interval — after asking for the part categories when the
+            # account has no "Artikel" (A1a).
+            QTimer.singleShot(0, self.ask_categories_then_import)
 
         changes = describe_changes(result)
-        self.progress_text.setText(self.tr("Fertig: {changes}").replace("{changes}", changes)
-                                   if changes else self.tr("Fertig – nichts geändert."))
+        text = (self.tr("Fertig: {changes}").replace("{changes}", changes)
+                if changes else self.tr("Fertig – nichts geändert."))
+        warnings = [localize(w) for w in getattr(result, "warnings", None) or []]
+        self.progress_text.setText(" ".join([text, *warnings]))
+        self.progress_text.setStyleSheet(f"color: {ERROR_COLOR.name()};" if warnings else "")
         self.update_schedule_text()
+
+    def ask_categories_then_import(self) -> bool:
+        """A1a on first connect: ask which part categories to import when the configured
+        ones (by default "Artikel") do not exist in the account; then import the articles."""
+        from ..services.part_categories import first_connect_question
+
+        def import_articles(_saved: bool = False) -> None:
+            self.controller.hold_reason = None
+            self.controller.start_import("articles", trigger="connect")
+            self.update_schedule_text()
+
+        def answered(available: list[str] | None) -> None:
+            if available is None:
+                import_articles()
+                return
+            self.controller.hold_reason = "question"  # no recurring import while asked
+            self.update_schedule_text()
+            self.settings_panel.choose_from(available, first_connect=True, on_done=import_articles)
+
+        return self.controller.run_task(self.tr("Artikelkategorien prüfen"), first_connect_question,
+                                        on_success=answered,
+                                        on_failure=lambda _error: import_articles())
 
     def _on_import_failed(self, error: Exception, trigger: str) -> None:
         from ..api.errors import CancelledError
@@ -370,6 +412,7 @@ class InterfacesTab(QWidget):
             reason = error_message(error).rstrip(".")
             self.progress_text.setText(self.tr("Fehlgeschlagen: {reason}.").replace("{reason}", reason)
                                        if reason else self.tr("Fehlgeschlagen."))
+            self.progress_text.setStyleSheet(f"color: {ERROR_COLOR.name()};")
         self.update_schedule_text()
 
     def update_schedule_text(self) -> None:

@@ -12,12 +12,13 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ..api.errors import CancelledError
 from ..sync.controller import SyncController
 from ..sync.messages import localize
+from .style import ERROR_COLOR
 
 if TYPE_CHECKING:
     from .tray import TrayIcon
@@ -50,7 +51,12 @@ class MainWindow(QMainWindow):
         self._hint_shown = False
         self._first_shown = False
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.window_title())
+        title = self.window_title()
+        # Qt (X11/Wayland) appends the application display name to every window title
+        # ("craftdesk – Demo — craftdesk"); with the title as display name it is shown once,
+        # and dialogs read "… — craftdesk – Demo" in the demo.
+        QGuiApplication.setApplicationDisplayName(title)
+        self.setWindowTitle(title)
         self.resize(*default_size(self.screen()))
         self.setMinimumSize(800, 520)
 
@@ -121,7 +127,15 @@ class MainWindow(QMainWindow):
             "broken": self.tr("sevDesk-Verbindung unterbrochen – neuer Token nötig"),
             "disconnected": self.tr("Nicht mit sevDesk verbunden"),
         }
-        self._state_label.setText(texts.get(state, ""))
+        text = texts.get(state, "")
+        problem = getattr(self.controller, "reach_problem", None)
+        if state in ("connected", "demo") and problem:
+            # Connected means "token accepted", not "sevDesk answers": say what happened.
+            text = self.tr("sevDesk nicht erreichbar – letzte Anfrage fehlgeschlagen")
+        self._state_label.setText(text)
+        self._state_label.setToolTip(localize(problem) if problem else "")
+        self._state_label.setStyleSheet(
+            f"color: {ERROR_COLOR.name()};" if state == "broken" or problem else "")
 
     def _show_busy(self, busy: bool) -> None:
         if busy:

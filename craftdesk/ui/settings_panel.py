@@ -7,12 +7,15 @@ Every change is saved at once (no separate "apply" step for the user to forget).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services import part_categories
 from ..store import settings
 from ..sync.controller import SyncController
 from ..sync.messages import error_message
@@ -87,9 +91,17 @@ class SettingsPanel(QGroupBox):
         row.addWidget(self.load_users)
         form.addRow(self.tr("Ansprechpartner auf Rechnungen:"), row)
 
-        self.part_categories = QLineEdit(self)
-        self.part_categories.setToolTip(self.tr("Namen der Artikelkategorien in sevDesk, durch Komma getrennt"))
-        form.addRow(self.tr("Artikel-Kategorien:"), self.part_categories)
+        # A1a: a choice among the account's real categories, not free text.
+        self.part_categories = QLabel(self)
+        self.part_categories.setObjectName("PartCategories")
+        self.part_categories.setWordWrap(True)
+        self.part_categories.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose_categories = QPushButton(self.tr("Wählen …"), self)
+        self.choose_categories.setObjectName("ChoosePartCategories")
+        row = QHBoxLayout()
+        row.addWidget(self.part_categories, 1)
+        row.addWidget(self.choose_categories)
+        form.addRow(self.tr("Artikel-Kategorien:"), row)
 
         self.autostart = QCheckBox(self.tr("Mit dem System starten"), self)
         form.addRow("", self.autostart)
@@ -109,7 +121,7 @@ class SettingsPanel(QGroupBox):
         self.vat_rate.currentIndexChanged.connect(self._save_vat)
         self.contact_person.currentIndexChanged.connect(self._save_contact)
         self.load_users.clicked.connect(self.fetch_users)
-        self.part_categories.editingFinished.connect(self._save_categories)
+        self.choose_categories.clicked.connect(self.fetch_categories)
         self.autostart.toggled.connect(self._save_autostart)
         controller.busy_changed.connect(lambda _busy: self._update_load_users())
         controller.connection_state_changed.connect(lambda _state: self._update_load_users())
@@ -133,8 +145,7 @@ class SettingsPanel(QGroupBox):
             name = values.get("contact_person_name") or self.tr("Benutzer {id}").replace("{id}", str(person_id))
             self.contact_person.addItem(name, str(person_id))
             self.contact_person.setCurrentIndex(1)
-        categories = values.get("part_categories") or ["Artikel"]
-        self.part_categories.setText(", ".join(categories))
+        self.part_categories.setText(", ".join(part_categories.configured()))
         if self._autostart is not None:
             try:
                 self.autostart.setChecked(bool(self._autostart.is_enabled()))
@@ -168,12 +179,41 @@ class SettingsPanel(QGroupBox):
         settings.set("contact_person_id", person_id)
         settings.set("contact_person_name", self.contact_person.currentText() if person_id else None)
 
-    def _save_categories(self) -> None:
-        names = [part.strip() for part in self.part_categories.text().split(",") if part.strip()]
-        if not names:
-            names = ["Artikel"]
-        settings.set("part_categories", names)
-        self.part_categories.setText(", ".join(names))
+    # -- part categories (A1a) -----------------------------------------------------------
+    def fetch_categories(self) -> bool:
+        """Load the account's part categories on the worker, then offer the choice."""
+        self.message.setText(self.tr("Artikelkategorien werden aus sevDesk geladen …"))
+        started = self.controller.run_task(
+            self.tr("Artikelkategorien laden"), part_categories.load_account_names,
+            on_success=self.choose_from, on_failure=self._users_failed)
+        if not started:
+            self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
+        return started
+
+    def choose_from(self, available: list[str], first_connect: bool = False,
+                    on_done: Callable[[bool], None] | None = None) -> QDialog:
+        """Open the choice (window-modal); ``on_done(saved)`` runs when it is closed."""
+        from .part_categories_dialog import PartCategoriesDialog
+
+        self.message.clear()
+        dialog = PartCategoriesDialog(available, part_categories.configured(), first_connect,
+                                      self.window())
+        self.category_dialog = dialog
+
+        def finished(code: int) -> None:
+            saved = code == QDialog.DialogCode.Accepted and bool(dialog.selected())
+            if saved:
+                names = part_categories.set_configured(dialog.selected())
+                self.part_categories.setText(", ".join(names))
+                if not first_connect:  # on connect the articles are imported right away
+                    self.message.setText(self.tr("Gespeichert – die Artikel kommen mit dem "
+                                                 "nächsten Abgleich."))
+            if on_done is not None:
+                on_done(saved)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
 
     def _save_autostart(self, enabled: bool) -> None:
         if self._autostart is None:
@@ -193,6 +233,10 @@ class SettingsPanel(QGroupBox):
         self.load_users.setEnabled(connected and not self.controller.is_busy())
         self.load_users.setToolTip("" if connected else self.tr(
             "Zuerst links den sevDesk-API-Token speichern."))
+        self.choose_categories.setEnabled(connected and not self.controller.is_busy())
+        self.choose_categories.setToolTip(self.tr(
+            "Die Kategorien aus sevDesk laden und die gewünschten ankreuzen") if connected
+            else self.tr("Zuerst links den sevDesk-API-Token speichern."))
 
     def fetch_users(self) -> bool:
         from ..services.lookups import sev_users

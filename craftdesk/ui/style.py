@@ -173,6 +173,9 @@ def next_run_text(scheduler: Any) -> str:
     """When the recurring import runs next, or in words why it does not (R1, S3)."""
     upcoming = scheduler.next_run_at()
     if upcoming is not None:
+        clock = getattr(scheduler, "clock", None)
+        if callable(clock) and upcoming <= clock():  # due: never show a time already past
+            return QCoreApplication.translate("Schedule", "gleich")
         return format_datetime(upcoming)
     reason = scheduler.paused_reason()
     if reason == "off":
@@ -181,4 +184,6 @@ def next_run_text(scheduler: Any) -> str:
         return QCoreApplication.translate("Schedule", "sobald sevDesk verbunden ist")
     if reason == "broken":
         return QCoreApplication.translate("Schedule", "pausiert, bis ein neuer Token gespeichert ist")
+    if reason == "question":
+        return QCoreApplication.translate("Schedule", "nach der Wahl der Artikelkategorien")
     return QCoreApplication.translate("Schedule", "pausiert")

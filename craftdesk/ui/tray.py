@@ -12,8 +12,10 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from .. import config
+from ..api.errors import CancelledError
 from ..store import settings
 from ..sync.controller import SyncController
+from ..sync.messages import localize
 from ..sync.notifications import Notice, NotificationPolicy
 from .style import format_datetime, next_run_text
 
@@ -34,6 +36,26 @@ def _painted_icon(text: str = "c", color: str = "#2b6cb0") -> QIcon:
     font.setBold(True)
     painter.setFont(font)
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def with_error_badge(icon: QIcon) -> QIcon:
+    """The icon with a red dot and a white "!" in its lower right corner (error state)."""
+    pixmap = icon.pixmap(64, 64)
+    if pixmap.isNull():
+        pixmap = _painted_icon().pixmap(64, 64)
+    pixmap = pixmap.copy()
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("white"))
+    painter.setBrush(QColor("#c62828"))
+    painter.drawEllipse(30, 30, 32, 32)
+    font = QFont()
+    font.setPixelSize(26)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(30, 30, 32, 32, Qt.AlignmentFlag.AlignCenter, "!")
     painter.end()
     return QIcon(pixmap)
 
@@ -68,6 +90,9 @@ class TrayIcon(QSystemTrayIcon):
         self.controller = controller
         self.policy = policy or NotificationPolicy()
         self.last_notice: Notice | None = None
+        self.last_failure: str | None = None  # the failed run's sentence until one succeeds
+        self._normal_icon = self.icon()
+        self._error_icon = with_error_badge(self._normal_icon)
         self._update_tooltip()
         controller.connection_state_changed.connect(lambda _state: self._update_tooltip())
         self.menu = QMenu(parent)
@@ -102,12 +127,26 @@ class TrayIcon(QSystemTrayIcon):
         self.menu.addAction(quit_action)
 
     def _update_tooltip(self) -> None:
-        """"craftdesk" plus "Demo" in demo mode and what is wrong with the connection."""
+        """"craftdesk" plus "Demo" in demo mode and what is wrong; the icon carries a red
+        badge while something is wrong (until it is resolved, not only for one balloon)."""
         title = "craftdesk"
         if getattr(self.controller.ctx, "demo", False):
             title = QCoreApplication.translate("TrayIcon", "craftdesk – Demo")
         problem = self.connection_problem()
         self.setToolTip(f"{title}\n{problem}" if problem else title)
+        self.setIcon(self._error_icon if self.in_error() else self._normal_icon)
+
+    def in_error(self) -> bool:
+        """A state the user has to know about: token rejected, sevDesk unreachable, last run
+        failed. Merely not connected yet is no error."""
+        state = self.controller.connection_state()
+        return state == "broken" or bool(self.problem_sentence())
+
+    def problem_sentence(self) -> str:
+        if self.controller.connection_state() in ("broken", "disconnected"):
+            return ""
+        problem = getattr(self.controller, "reach_problem", None) or self.last_failure
+        return localize(problem) if problem else ""
 
     def connection_problem(self) -> str:
         """Why nothing is imported, or "" when sevDesk works."""
@@ -116,6 +155,10 @@ class TrayIcon(QSystemTrayIcon):
             return QCoreApplication.translate("TrayIcon", "sevDesk-Verbindung unterbrochen – neuer Token nötig")
         if state == "disconnected":
             return QCoreApplication.translate("TrayIcon", "Nicht mit sevDesk verbunden")
+        sentence = self.problem_sentence()
+        if sentence:
+            return QCoreApplication.translate("TrayIcon", "Letzter Abgleich fehlgeschlagen: {reason}").replace(
+                "{reason}", sentence)
         return ""
 
     def status_lines(self) -> list[str]:
@@ -136,9 +179,14 @@ class TrayIcon(QSystemTrayIcon):
             self.open_requested.emit()
 
     def _on_failed(self, error: Exception, trigger: str) -> None:
+        if not isinstance(error, CancelledError):
+            self.last_failure = str(getattr(error, "message", "") or "") or None
+            self._update_tooltip()
         self.notify(self.policy.on_failure(error, trigger))
 
     def _on_succeeded(self, result: Any, trigger: str) -> None:
+        self.last_failure = None
+        self._update_tooltip()
         self.notify(self.policy.on_success(result, trigger))
 
     def notify(self, notice: Notice | None) -> None:

@@ -28,6 +28,7 @@
     <name>App</name>
     <message>
         <location filename="../../craftdesk/ui/app.py" line="135"/>
+        <location filename="../../craftdesk/ui/app.py" line="305"/>
         <source>craftdesk – Fehler</source>
         <translation>craftdesk – Error</translation>
     </message>
@@ -47,7 +48,7 @@
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="214"/>
+        <location filename="../../craftdesk/ui/app.py" line="221"/>
         <source>Demo-Benutzer</source>
         <translation>Demo user</translation>
     </message>
@@ -317,57 +318,57 @@
 <context>
     <name>ArticlePickerDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="30"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="27"/>
         <source>Artikel auswählen</source>
         <translation>Choose article</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="35"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="32"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="36"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="33"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="37"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="34"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="38"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="35"/>
         <source>Netto</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="48"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="45"/>
         <source>Nummer oder Bezeichnung …</source>
         <translation>Number or name …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="71"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="57"/>
         <source>Menge:</source>
         <translation>Quantity:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="74"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="60"/>
         <source>Übernehmen</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="75"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="61"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="101"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="87"/>
         <source>Bitte wählen Sie einen Artikel aus.</source>
         <translation>Please choose an article.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="105"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="91"/>
         <source>Bitte geben Sie eine Menge größer als 0 ein.</source>
         <translation>Please enter a quantity greater than 0.</translation>
     </message>
@@ -797,18 +798,18 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="64"/>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="71"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="95"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="102"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="79"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="110"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="81"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="112"/>
         <source>Nein</source>
         <translation>No</translation>
     </message>
@@ -831,113 +832,113 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="102"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="99"/>
         <source>Mitarbeiter</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="101"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="101"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="103"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="108"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
         <source>sevDesk-Benutzer</source>
         <translation>sevDesk user</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="109"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="133"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="118"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="135"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="120"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="137"/>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="202"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="122"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="187"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="139"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="124"/>
         <source>Aus sevDesk übernehmen</source>
         <translation>Take over from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="152"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="137"/>
         <source>Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins.</source>
         <translation>Employees can be assigned to appointments or observe them. Whoever created an order confirmation in sevDesk becomes an observer of the appointment when it is imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="178"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="163"/>
         <source>Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, einen Mitarbeiter an.</source>
         <translation>Creates an employee for every sevDesk user who is not yet linked to an employee.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="141"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="126"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="180"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="165"/>
         <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
         <translation>Connect sevDesk in the “Connections” tab first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="200"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="185"/>
         <source>Mitarbeiter löschen</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="201"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="186"/>
         <source>„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.</source>
         <translation>Delete “%1”? Its assignments to appointments will be lost.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="211"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="196"/>
         <source>sevDesk-Benutzer werden geladen …</source>
         <translation>Loading sevDesk users …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="213"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="198"/>
         <source>Mitarbeiter aus sevDesk übernehmen</source>
         <translation>Take over employees from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="217"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="202"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="224"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="209"/>
         <source>%1 Mitarbeiter übernommen: %2</source>
         <translation>%1 employees taken over: %2</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="227"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="212"/>
         <source>Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden.</source>
         <translation>All sevDesk users already exist as employees.</translation>
     </message>
@@ -945,47 +946,47 @@
 <context>
     <name>EmployeeEditDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="57"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="54"/>
         <source>Mitarbeiter bearbeiten</source>
         <translation>Edit employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="57"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="54"/>
         <source>Neuer Mitarbeiter</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="62"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="59"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="63"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="60"/>
         <source>Aktiv (für Termine auswählbar)</source>
         <translation>Active (can be chosen for appointments)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="66"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="63"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="67"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="64"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="68"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="65"/>
         <source>sevDesk-Benutzer-ID:</source>
         <translation>sevDesk user ID:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="71"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="68"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="72"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="69"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1019,7 +1020,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/interfaces_tab.py" line="121"/>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="208"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="214"/>
         <source>Token anzeigen</source>
         <translation>Show token</translation>
     </message>
@@ -1049,192 +1050,202 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="185"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="191"/>
         <source>Verlauf der Abgleiche</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
         <source>Umfang</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="187"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
         <source>Auslöser</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
         <source>Geändert</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="188"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
         <source>Unverändert</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="189"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="195"/>
         <source>Übersprungen</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="189"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="195"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="208"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="214"/>
         <source>Token verbergen</source>
         <translation>Hide token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="217"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
         <source>Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token abgelehnt. Bitte den aktuellen Token eintragen und speichern.</source>
         <translation>The connection is broken: sevDesk rejected the stored token. Please enter the current token and save it.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="221"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="227"/>
         <source>Verbunden als {user}.</source>
         <translation>Connected as {user}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="222"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="228"/>
         <source>Ein Token ist gespeichert.</source>
         <translation>A token is stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="230"/>
         <source>(Demo-sevDesk)</source>
         <translation>(demo sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="227"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="237"/>
         <source>Die sevDesk-Anbindung ist ausgeschaltet.</source>
         <translation>The sevDesk connection is switched off.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="229"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="239"/>
         <source>Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben einfügen und auf „Speichern“ klicken – wo der Token steht, ist hier unten beschrieben.</source>
         <translation>Not connected yet. How to connect: paste the API token from sevDesk above and click “Save” – where to find the token is described below.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="244"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="245"/>
+        <source>Abgleich pausiert: sevDesk hat den Token abgelehnt.</source>
+        <translation>Sync paused: sevDesk rejected the token.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="259"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden.</source>
         <translation>This computer has no secure keyring. The token is kept only until craftdesk is closed and must be entered again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="248"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="263"/>
         <source>Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.</source>
         <translation>The token comes from the environment variable CRAFTDESK_API_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="251"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="266"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, bis craftdesk beendet wird.</source>
         <translation>This computer has no secure keyring: a token is kept only until craftdesk is closed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="265"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="280"/>
         <source>Bitte zuerst den API-Token eintragen.</source>
         <translation>Please enter the API token first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="267"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="282"/>
         <source>Token wird bei sevDesk geprüft …</source>
         <translation>Checking the token with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="270"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="285"/>
         <source>Token prüfen</source>
         <translation>Check token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="275"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="290"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="284"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="299"/>
         <source>Der Token konnte nicht gespeichert werden.</source>
         <translation>The token could not be stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="287"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="302"/>
         <source>Token gespeichert – zum Ändern neuen Token einfügen</source>
         <translation>Token stored – paste a new token to change it</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="319"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="334"/>
         <source>Abgleich startet …</source>
         <translation>Sync is starting …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="321"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="336"/>
         <source>Es läuft bereits ein Abgleich.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="327"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="342"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="360"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="377"/>
         <source>Fertig: {changes}</source>
         <translation>Done: {changes}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="361"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="378"/>
         <source>Fertig – nichts geändert.</source>
         <translation>Done – nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="368"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="402"/>
+        <source>Artikelkategorien prüfen</source>
+        <translation>Check part categories</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="410"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="371"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="413"/>
         <source>Fehlgeschlagen: {reason}.</source>
         <translation>Failed: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="372"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="414"/>
         <source>Fehlgeschlagen.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="377"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="420"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="380"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="423"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="388"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="431"/>
         <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
         <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
     </message>
@@ -1442,87 +1453,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="67"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="67"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="67"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="61"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="67"/>
         <source>Projekte</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="89"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="95"/>
         <source>Dieser Bereich ist noch nicht verfügbar.</source>
         <translation>This area is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="114"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="120"/>
         <source>craftdesk – Demo</source>
         <translation>craftdesk – Demo</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="119"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="125"/>
         <source>Mit sevDesk verbunden</source>
         <translation>Connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="120"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="126"/>
         <source>Mit dem Demo-sevDesk verbunden</source>
         <translation>Connected to the demo sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="121"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="127"/>
         <source>sevDesk-Verbindung unterbrochen – neuer Token nötig</source>
         <translation>sevDesk connection broken – new token needed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="122"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="128"/>
         <source>Nicht mit sevDesk verbunden</source>
         <translation>Not connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="128"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="134"/>
+        <source>sevDesk nicht erreichbar – letzte Anfrage fehlgeschlagen</source>
+        <translation>sevDesk unreachable – the last request failed</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/main_window.py" line="142"/>
         <source>Abgleich mit sevDesk läuft …</source>
         <translation>Syncing with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="150"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="164"/>
         <source>Abgleich fehlgeschlagen</source>
         <translation>Sync failed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="151"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="165"/>
         <source>Der Abgleich mit sevDesk ist fehlgeschlagen.</source>
         <translation>The sync with sevDesk failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="153"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="167"/>
         <source>Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest.</source>
         <translation>Whatever was already taken over is kept; the next sync fetches the rest.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="188"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="202"/>
         <source>craftdesk läuft weiter</source>
         <translation>craftdesk keeps running</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="189"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="203"/>
         <source>craftdesk gleicht im Hintergrund weiter mit sevDesk ab. Beenden über das Symbol im Infobereich.</source>
         <translation>craftdesk keeps syncing with sevDesk in the background. Quit from the icon in the notification area.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="212"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="226"/>
         <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error – details are in the log.</translation>
     </message>
@@ -1625,7 +1641,7 @@
         <translation>The automatic sync did not work: {reason} There will be no further message about it today.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/notifications.py" line="121"/>
+        <location filename="../../craftdesk/sync/notifications.py" line="123"/>
         <source>Daten aus sevDesk übernommen</source>
         <translation>Data taken over from sevDesk</translation>
     </message>
@@ -1633,130 +1649,168 @@
 <context>
     <name>OrderImportDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="38"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="35"/>
         <source>Auftragsbestätigungen aus sevDesk importieren</source>
         <translation>Import order confirmations from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="41"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="38"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="41"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="38"/>
         <source>bereits importiert</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="41"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="45"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="46"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="47"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="52"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="49"/>
         <source>Diese Auftragsbestätigung ist bereits importiert.</source>
         <translation>This order confirmation has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="56"/>
         <source>Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt übernommen werden sollen; bereits importierte sind ausgegraut.</source>
         <translation>Sent order confirmations from sevDesk. Tick those that should become projects; already imported ones are greyed out.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="75"/>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="61"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="92"/>
         <source>Auftragsbestätigungen werden aus sevDesk geladen …</source>
         <translation>Loading order confirmations from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="78"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="64"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="80"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="66"/>
         <source>Alle neuen auswählen</source>
         <translation>Select all new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="82"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="68"/>
         <source>Importieren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="85"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="71"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="108"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="94"/>
         <source>Auftragsbestätigungen laden</source>
         <translation>Load order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="111"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="97"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte kurz warten und dann „Aktualisieren“ klicken.</source>
         <translation>Another sync with sevDesk is running right now. Please wait a moment, then click “Refresh”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="118"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="104"/>
         <source>In sevDesk gibt es keine versendeten Auftragsbestätigungen.</source>
         <translation>There are no sent order confirmations in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="120"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="106"/>
         <source>%1 Auftragsbestätigungen, davon %2 noch nicht importiert.</source>
         <translation>%1 order confirmations, %2 of them not imported yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="140"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="126"/>
         <source>%1 Auftragsbestätigungen werden importiert …</source>
         <translation>Importing %1 order confirmations …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="143"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="129"/>
         <source>Auftragsbestätigungen importieren</source>
         <translation>Import order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="146"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="132"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>Another sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="161"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="147"/>
         <source>%1 importiert</source>
         <translation>%1 imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="163"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="149"/>
         <source>%1 bereits importiert</source>
         <translation>%1 already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="165"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="151"/>
         <source>%1 fehlgeschlagen</source>
         <translation>%1 failed</translation>
+    </message>
+</context>
+<context>
+    <name>PartCategoriesDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/part_categories_dialog.py" line="34"/>
+        <source>Artikelkategorien wählen</source>
+        <translation>Choose part categories</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/part_categories_dialog.py" line="38"/>
+        <source>In diesem sevDesk-Konto gibt es keine Kategorie „Artikel“. Welche Kategorien sollen als Artikel übernommen werden?</source>
+        <translation>This sevDesk account has no category “Artikel”. Which categories should be imported as articles?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/part_categories_dialog.py" line="42"/>
+        <source>Die Teile dieser sevDesk-Kategorien werden als Artikel übernommen:</source>
+        <translation>The parts of these sevDesk categories are imported as articles:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/part_categories_dialog.py" line="55"/>
+        <source>{name} (gibt es in sevDesk nicht)</source>
+        <translation>{name} (does not exist in sevDesk)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/part_categories_dialog.py" line="62"/>
+        <source>Übernehmen</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/part_categories_dialog.py" line="63"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/part_categories_dialog.py" line="89"/>
+        <source>Bitte mindestens eine Kategorie ankreuzen.</source>
+        <translation>Please tick at least one category.</translation>
     </message>
 </context>
 <context>
@@ -1906,7 +1960,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="321"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="305"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
@@ -1917,7 +1971,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="72"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="365"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="349"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
@@ -1927,7 +1981,7 @@
         <translation>Invoice …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="253"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="237"/>
         <source>Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)</source>
         <translation>Preview of the invoice draft (also by double-clicking the project)</translation>
     </message>
@@ -1942,7 +1996,7 @@
         <translation>Import from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="265"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="249"/>
         <source>Versendete Auftragsbestätigungen als Projekte übernehmen</source>
         <translation>Take over sent order confirmations as projects</translation>
     </message>
@@ -1988,100 +2042,100 @@
         <translation>“Import from sevDesk”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="250"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="234"/>
         <source>Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht und noch nicht abgerechnet ist.</source>
         <translation>An invoice is possible as soon as an appointment of the project is “Done” and not yet invoiced.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="266"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="250"/>
         <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
         <translation>Connect sevDesk in the “Connections” tab first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="288"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="272"/>
         <source>Neues Projekt …</source>
         <translation>New project …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="290"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="274"/>
         <source>Neuer Termin …</source>
         <translation>New appointment …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="292"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="276"/>
         <source>Neuer Auftrag …</source>
         <translation>New job …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="293"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="277"/>
         <source>Rechnungsentwurf …</source>
         <translation>Invoice draft …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="294"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="278"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="295"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="279"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="297"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="281"/>
         <source>Rechnungsentwurf in sevDesk öffnen</source>
         <translation>Open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="314"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="316"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="298"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
         <source>Neuer Auftrag</source>
         <translation>New job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="314"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="343"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="298"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="327"/>
         <source>Titel des Auftrags:</source>
         <translation>Title of the job:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="322"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="306"/>
         <source>Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus.</source>
         <translation>Please select a project or a job first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="342"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="345"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="326"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="329"/>
         <source>Auftrag bearbeiten</source>
         <translation>Edit job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="359"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="343"/>
         <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
         <translation>Delete the project with all its jobs and appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="360"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="344"/>
         <source>Den Auftrag mit allen Terminen löschen?</source>
         <translation>Delete the job with all its appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="361"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="345"/>
         <source>Den Termin löschen?</source>
         <translation>Delete the appointment?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="367"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="351"/>
         <source>Löschen nicht möglich</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="396"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="380"/>
         <source>Bereits angelegte Rechnungsentwürfe in sevDesk: %1.</source>
         <translation>Invoice drafts already created in sevDesk: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="398"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="382"/>
         <source>Keine Rechnung möglich</source>
         <translation>No invoice possible</translation>
     </message>
@@ -2089,43 +2143,42 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="61"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="57"/>
         <source>Neu</source>
-        <extracomment>The names of ``controller.data_changed`` that make this tab reload.</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="63"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="59"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="95"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="91"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="136"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="132"/>
         <source>Suchbegriff eingeben …</source>
         <translation>Enter a search term …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="139"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="135"/>
         <source>%1 von %2 Einträgen</source>
         <translation>%1 of %2 entries</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="148"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="144"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="246"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="226"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="249"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="229"/>
         <source>Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.</source>
         <translation>All entries are hidden – tick the box above to show them.</translation>
     </message>
@@ -2133,22 +2186,32 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="179"/>
+        <location filename="../../craftdesk/ui/style.py" line="178"/>
+        <source>gleich</source>
+        <translation>shortly</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/style.py" line="182"/>
         <source>automatischer Abgleich ausgeschaltet</source>
         <translation>automatic sync switched off</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="181"/>
+        <location filename="../../craftdesk/ui/style.py" line="184"/>
         <source>sobald sevDesk verbunden ist</source>
         <translation>as soon as sevDesk is connected</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="183"/>
+        <location filename="../../craftdesk/ui/style.py" line="186"/>
         <source>pausiert, bis ein neuer Token gespeichert ist</source>
         <translation>paused until a new token is saved</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="184"/>
+        <location filename="../../craftdesk/ui/style.py" line="188"/>
+        <source>nach der Wahl der Artikelkategorien</source>
+        <translation>after the part categories are chosen</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/style.py" line="189"/>
         <source>pausiert</source>
         <translation>paused</translation>
     </message>
@@ -2336,7 +2399,17 @@
         <translation>No address is stored for the customer “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="85"/>
+        <location filename="../../craftdesk/sync/messages.py" line="87"/>
+        <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, dort gibt es %2 – es wurden keine Artikel importiert; bitte die Kategorien unter Schnittstellen → Einstellungen wählen.</source>
+        <translation>None of the configured part categories (%1) exists in sevDesk, which has %2 – no articles were imported; please choose the categories under Connections → Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="92"/>
+        <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, und das Konto hat keine Artikelkategorien – es wurden keine Artikel importiert.</source>
+        <translation>None of the configured part categories (%1) exists in sevDesk, and the account has no part categories – no articles were imported.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="96"/>
         <source>Die Einheit „%1“ gibt es in sevDesk nicht.</source>
         <translation>The unit “%1” does not exist in sevDesk.</translation>
     </message>
@@ -2344,118 +2417,144 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="48"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="52"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="53"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="57"/>
         <source>Automatisch abgleichen alle</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="57"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="61"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="62"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="66"/>
         <source>Abgleich:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="64"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="68"/>
         <source>bei Fehlern (höchstens einmal am Tag)</source>
         <translation>on errors (at most once a day)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="65"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="69"/>
         <source>bei neuen oder geänderten Daten</source>
         <translation>on new or changed data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="66"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="70"/>
         <source>Benachrichtigen:</source>
         <translation>Notify:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="77"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="81"/>
         <source>€ netto, USt.:</source>
         <translation>€ net, VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="80"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="84"/>
         <source>Stundensatz:</source>
         <translation>Hourly rate:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="84"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="88"/>
         <source>Aus sevDesk laden</source>
         <translation>Load from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="88"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="92"/>
         <source>Ansprechpartner auf Rechnungen:</source>
         <translation>Contact person on invoices:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="91"/>
         <source>Namen der Artikelkategorien in sevDesk, durch Komma getrennt</source>
-        <translation>Names of the article categories in sevDesk, separated by commas</translation>
+        <translation type="vanished">Names of the article categories in sevDesk, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="92"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="104"/>
         <source>Artikel-Kategorien:</source>
         <translation>Article categories:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="94"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="106"/>
         <source>Mit dem System starten</source>
         <translation>Start with the system</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="130"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="211"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="142"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="255"/>
         <source>(erster Administrator)</source>
         <translation>(first administrator)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="133"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="145"/>
         <source>Benutzer {id}</source>
         <translation>User {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="156"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="167"/>
         <source>Bitte einen Stundensatz wie 65,00 eingeben.</source>
         <translation>Please enter an hourly rate like 65.00.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="185"/>
+        <source>Artikelkategorien werden aus sevDesk geladen …</source>
+        <translation>Loading part categories from sevDesk …</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/settings_panel.py" line="187"/>
+        <source>Artikelkategorien laden</source>
+        <translation>Load part categories</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="209"/>
+        <source>Gespeichert – die Artikel kommen mit dem nächsten Abgleich.</source>
+        <translation>Saved – the articles come with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="227"/>
         <source>Der automatische Start konnte nicht geändert werden.</source>
         <translation>Starting with the system could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="195"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="235"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="239"/>
         <source>Zuerst links den sevDesk-API-Token speichern.</source>
         <translation>Save the sevDesk API token on the left first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="200"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="238"/>
+        <source>Die Kategorien aus sevDesk laden und die gewünschten ankreuzen</source>
+        <translation>Load the categories from sevDesk and tick the ones you want</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="244"/>
         <source>Benutzer werden aus sevDesk geladen …</source>
         <translation>Loading users from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="201"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="245"/>
         <source>sevDesk-Benutzer laden</source>
         <translation>Load sevDesk users</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="204"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="190"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="248"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="218"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="99"/>
+        <source>Wählen …</source>
+        <translation>Choose …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="262"/>
         <source>{n} Benutzer geladen.</source>
         <translation>{n} users loaded.</translation>
     </message>
@@ -2519,47 +2618,52 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="87"/>
+        <location filename="../../craftdesk/ui/tray.py" line="112"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="90"/>
+        <location filename="../../craftdesk/ui/tray.py" line="115"/>
         <source>Jetzt synchronisieren</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="100"/>
+        <location filename="../../craftdesk/ui/tray.py" line="125"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="108"/>
+        <location filename="../../craftdesk/ui/tray.py" line="134"/>
         <source>craftdesk – Demo</source>
         <translation>craftdesk – Demo</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="116"/>
+        <location filename="../../craftdesk/ui/tray.py" line="155"/>
         <source>sevDesk-Verbindung unterbrochen – neuer Token nötig</source>
         <translation>sevDesk connection broken – new token needed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="118"/>
+        <location filename="../../craftdesk/ui/tray.py" line="157"/>
         <source>Nicht mit sevDesk verbunden</source>
         <translation>Not connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="124"/>
+        <location filename="../../craftdesk/ui/tray.py" line="160"/>
+        <source>Letzter Abgleich fehlgeschlagen: {reason}</source>
+        <translation>Last sync failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/tray.py" line="167"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="127"/>
+        <location filename="../../craftdesk/ui/tray.py" line="170"/>
         <source>Abgleich läuft …</source>
         <translation>Sync running …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="130"/>
+        <location filename="../../craftdesk/ui/tray.py" line="173"/>
         <source>Nächster Abgleich: {time}</source>
         <translation>Next sync: {time}</translation>
     </message>

@@ -203,15 +203,12 @@ def test_S5_settings_are_saved_at_once(qtbot, ctx, tab_for):
     panel.hourly_rate.setText("65,5")
     panel.hourly_rate.editingFinished.emit()
     panel.vat_rate.setCurrentIndex(panel.vat_rate.findData("7"))
-    panel.part_categories.setText("Artikel, Material ")
-    panel.part_categories.editingFinished.emit()
     assert settings.get("sync_interval_min") == 30
     assert settings.get("sync_enabled") is False
     assert settings.get("notify_success") is False
     assert settings.get("hourly_rate") == "65.50"
     assert panel.hourly_rate.text() == "65,50"
     assert settings.get("hourly_vat_rate") == "7"
-    assert settings.get("part_categories") == ["Artikel", "Material"]
 
 
 def test_S5_contact_person_is_chosen_from_sevdesk_users(qtbot, ctx, sandbox, tab_for):

@@ -1,0 +1,106 @@
+"""Which sevDesk part categories become articles (A1, A1a).
+
+Real accounts often have no part category named "Artikel" (a captured real account has only
+"Standard" and "Dienstleistung"). The setting is a list of category names chosen among the
+account's real categories; when none of them exists in the account, the import says so in
+one sentence (naming the categories that do exist) and imports no articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..api.client import SevdeskClient
+from ..api.records import CategoryRec
+from ..errors import UsageError
+from ..store import settings
+
+SETTING = "part_categories"
+DEFAULT_CATEGORIES = ("Artikel",)
+CHOSEN_SETTING = "part_categories_chosen"  # True once the user picked categories (A1a)
+
+
+def parse_names(text: str | Iterable[str]) -> list[str]:
+    """Names from "A, B" or a list: stripped, empty ones dropped, duplicates (any case) once."""
+    parts = text.split(",") if isinstance(text, str) else list(text)
+    seen: set[str] = set()
+    names: list[str] = []
+    for part in parts:
+        name = " ".join(str(part).split())
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+def configured() -> list[str]:
+    """The configured category names (default "Artikel")."""
+    value = settings.get(SETTING)
+    names = parse_names(value if isinstance(value, list) else [str(value or "")])
+    return names or list(DEFAULT_CATEGORIES)
+
+
+def set_configured(names: str | Iterable[str]) -> list[str]:
+    """Store the category names; at least one is needed (UsageError, exit 2, otherwise)."""
+    cleaned = parse_names(names)
+    if not cleaned:
+        raise UsageError("Bitte mindestens eine Artikelkategorie angeben, z. B. „Artikel“.")
+    if any(len(name) > 200 for name in cleaned):
+        raise UsageError("Ein Kategoriename ist zu lang (höchstens 200 Zeichen).")
+    settings.set(SETTING, cleaned)
+    settings.set(CHOSEN_SETTING, True)
+    return cleaned
+
+
+def was_chosen() -> bool:
+    return bool(settings.get(CHOSEN_SETTING))
+
+
+def account_names(categories: Iterable[CategoryRec]) -> list[str]:
+    """Names of the account's part categories, in sevDesk's order, each once."""
+    return parse_names(c.name for c in categories if c.object_type.casefold() == "part")
+
+
+def matching(names: Iterable[str], available: Iterable[str]) -> list[str]:
+    """The configured names that exist in the account (case-insensitive)."""
+    present = {a.casefold() for a in available}
+    return [n for n in names if n.casefold() in present]
+
+
+def missing_warning(names: list[str], available: list[str]) -> str | None:
+    """A1a: one sentence when none of ``names`` exists among ``available``; else None."""
+    if matching(names, available):
+        return None
+    wanted = ", ".join(f"„{n}“" for n in names)
+    if available:
+        there = ", ".join(f"„{n}“" for n in available)
+        return (
+            f"Keine der eingestellten Artikelkategorien ({wanted}) gibt es in sevDesk, dort "
+            f"gibt es {there} – es wurden keine Artikel importiert; bitte die Kategorien unter "
+            "Schnittstellen → Einstellungen wählen."
+        )
+    return (
+        f"Keine der eingestellten Artikelkategorien ({wanted}) gibt es in sevDesk, und das "
+        "Konto hat keine Artikelkategorien – es wurden keine Artikel importiert."
+    )
+
+
+def load_account_names(client: SevdeskClient) -> list[str]:
+    """The account's part category names, read from sevDesk (for the choice, A1a)."""
+    from .importer import fetch_categories
+
+    return account_names(fetch_categories(client, None, ["Part"]))
+
+
+def first_connect_question(client: SevdeskClient) -> list[str] | None:
+    """On first connect: the account's categories when the user should be asked, else None.
+
+    Asked when the user never chose and none of the configured names (by default
+    "Artikel") exists in the account.
+    """
+    if was_chosen():
+        return None
+    available = load_account_names(client)
+    if matching(configured(), available):
+        return None
+    return available
