@@ -229,14 +229,45 @@ def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
         return 201, _answer(data, invoice_id)
 
 
+# Fields a real saveInvoice answer carries beyond what the sandbox stores (captured answers
+# hold 76 invoice fields); filled with what an empty account shows.
+_ANSWER_EXTRAS = (
+    "dunningLevel", "reminderDeadline", "reminderDebit", "reminderTotal", "reminderCharge",
+    "accountIntervall", "accountNextInvoice", "costCentre", "smallSettlement", "taxSet",
+    "sumDiscountsForeignCurrency", "sumNetForeignCurrency", "sumTaxForeignCurrency",
+    "sumGrossForeignCurrency", "sumNetAccounting", "sumTaxAccounting", "sumGrossAccounting",
+    "customerInternalNote", "showTax", "sendPaymentReceivedNotificationDate", "datevConnectOnline",
+    "mapAll", "invoiceTypeChangeable", "deliveryTerms", "paymentTerms", "propertyIsEInvoice",
+    "propertyPrecedingInvoiceNumber", "propertyPrecedingInvoiceDate", "accountingSpecialCase",
+    "contactPerson", "entryType", "deliveryDateUntil", "version", "objectName", "sumRemaining",
+    "sumRemainingAccounting", "paidAmount", "payDate", "sendDate", "reminderDeadlineNotification",
+)
+
+
 def _answer(data: SandboxData, invoice_id: str) -> dict:
-    """Saved invoice plus positions; positions embed the invoice and the unit like sevDesk."""
+    """The saveInvoice answer, shaped like captured real ones: the invoice with its many
+    fields, sums as JSON numbers, positions numbered from 1000 with ``quantity: true`` and
+    a ``vatdrop`` beside them. craftdesk reads only the invoice id (and its status) from it."""
     invoice = data.get("Invoice", invoice_id)
     rows, _ = data.select("InvoicePos", lambda r: _id(r.get("invoice")) == invoice_id,
                           sort_key=lambda r: (int(r.get("positionNumber") or 0), int(r["id"])))
-    for row in rows:
+    answer_invoice = {key: None for key in _ANSWER_EXTRAS}
+    answer_invoice.update(invoice)
+    answer_invoice.update(objectName="Invoice", mapAll=True, invoiceTypeChangeable=True)
+    for key in ("sumNet", "sumTax", "sumGross", "sumDiscounts"):
+        answer_invoice[key] = float(Decimal(invoice.get(key) or "0"))
+    answer_invoice["paidAmount"] = 0
+    answer_invoice["sumRemaining"] = answer_invoice["sumGross"]
+    positions = []
+    for index, row in enumerate(rows):
+        row = dict(row)
         row["invoice"] = dict(invoice)
         unity = data.get("Unity", _id(row.get("unity")))
         if unity is not None:
             row["unity"] = unity
-    return {"objects": {"invoice": invoice, "invoicePos": rows}}
+        row.update(objectName="InvoicePos", quantity=True, positionNumber=1000 + index)
+        for key in ("price", "priceNet", "priceTax", "priceGross", "sumNet", "sumTax", "sumGross"):
+            if row.get(key) is not None:
+                row[key] = float(Decimal(row[key]))
+        positions.append(row)
+    return {"objects": {"invoice": answer_invoice, "invoicePos": positions, "vatdrop": None}}

@@ -203,7 +203,11 @@ def test_save_invoice_creates_a_draft_with_positions(sandbox, http):
     saved = response.json()["objects"]
     invoice = saved["invoice"]
     assert invoice["status"] == "100" and invoice["invoiceNumber"] is None
-    assert (invoice["sumNet"], invoice["sumTax"], invoice["sumGross"]) == ("419", "79.61", "498.61")
+    # Like captured real answers: sums as JSON numbers, many more fields, positions numbered
+    # from 1000 with ``quantity: true`` (the stored positions keep the real quantities).
+    assert (invoice["sumNet"], invoice["sumTax"], invoice["sumGross"]) == (419, 79.61, 498.61)
+    assert len(invoice) >= 76 and "vatdrop" in saved
+    assert [(p["quantity"], p["positionNumber"]) for p in saved["invoicePos"]] == [(True, 1000), (True, 1001)]
     assert invoice["invoiceDate"].startswith("2026-02-18T00:00:00")
     assert invoice["contact"] == {"id": "71234501", "objectName": "Contact"}
     assert [p["name"] for p in saved["invoicePos"]] == ["Heizkörperventil DN15", "Montage"]
