@@ -91,6 +91,17 @@ class SettingsPanel(QGroupBox):
         row.addWidget(self.load_users)
         form.addRow(self.tr("Ansprechpartner auf Rechnungen:"), row)
 
+        # E2: the account's payment method named on e-invoice drafts.
+        self.payment_method = QComboBox(self)
+        self.payment_method.setObjectName("PaymentMethod")
+        self.payment_method.setMinimumContentsLength(18)
+        self.load_methods = QPushButton(self.tr("Aus sevDesk laden"), self)
+        self.load_methods.setObjectName("LoadPaymentMethods")
+        row = QHBoxLayout()
+        row.addWidget(self.payment_method, 1)
+        row.addWidget(self.load_methods)
+        form.addRow(self.tr("Zahlungsart (E-Rechnung):"), row)
+
         # A1a: a choice among the account's real categories, not free text.
         self.part_categories = QLabel(self)
         self.part_categories.setObjectName("PartCategories")
@@ -121,6 +132,8 @@ class SettingsPanel(QGroupBox):
         self.vat_rate.currentIndexChanged.connect(self._save_vat)
         self.contact_person.currentIndexChanged.connect(self._save_contact)
         self.load_users.clicked.connect(self.fetch_users)
+        self.payment_method.currentIndexChanged.connect(self._save_payment_method)
+        self.load_methods.clicked.connect(self.fetch_payment_methods)
         self.choose_categories.clicked.connect(self.fetch_categories)
         self.autostart.toggled.connect(self._save_autostart)
         controller.busy_changed.connect(lambda _busy: self._update_load_users())
@@ -145,6 +158,16 @@ class SettingsPanel(QGroupBox):
             name = values.get("contact_person_name") or self.tr("Benutzer {id}").replace("{id}", str(person_id))
             self.contact_person.addItem(name, str(person_id))
             self.contact_person.setCurrentIndex(1)
+        self.payment_method.blockSignals(True)
+        self.payment_method.clear()
+        self.payment_method.addItem(self.tr("Überweisung (Standard)"), None)
+        method_id = values.get("payment_method_id")
+        if method_id:
+            name = values.get("payment_method_name") or self.tr("Zahlungsart {id}").replace(
+                "{id}", str(method_id))
+            self.payment_method.addItem(name, str(method_id))
+            self.payment_method.setCurrentIndex(1)
+        self.payment_method.blockSignals(False)
         self.part_categories.setText(", ".join(part_categories.configured()))
         if self._autostart is not None:
             try:
@@ -178,6 +201,34 @@ class SettingsPanel(QGroupBox):
         person_id = self.contact_person.currentData()
         settings.set("contact_person_id", person_id)
         settings.set("contact_person_name", self.contact_person.currentText() if person_id else None)
+
+    def _save_payment_method(self) -> None:
+        method_id = self.payment_method.currentData()
+        settings.set("payment_method_id", method_id)
+        settings.set("payment_method_name", self.payment_method.currentText() if method_id else None)
+
+    def fetch_payment_methods(self) -> bool:
+        from ..services.lookups import payment_methods
+
+        self.message.setText(self.tr("Zahlungsarten werden aus sevDesk geladen …"))
+        started = self.controller.run_task(self.tr("Zahlungsarten laden"), payment_methods,
+                                           on_success=self._fill_payment_methods,
+                                           on_failure=self._users_failed)
+        if not started:
+            self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
+        return started
+
+    def _fill_payment_methods(self, methods: list[Any]) -> None:
+        current = self.payment_method.currentData()
+        self.payment_method.blockSignals(True)
+        self.payment_method.clear()
+        self.payment_method.addItem(self.tr("Überweisung (Standard)"), None)
+        for method in methods:
+            self.payment_method.addItem(method.name or method.id, method.id)
+        index = self.payment_method.findData(current) if current else 0
+        self.payment_method.setCurrentIndex(max(index, 0))
+        self.payment_method.blockSignals(False)
+        self.message.setText(self.tr("{n} Zahlungsarten geladen.").replace("{n}", str(len(methods))))
 
     # -- part categories (A1a) -----------------------------------------------------------
     def fetch_categories(self) -> bool:
@@ -231,6 +282,7 @@ class SettingsPanel(QGroupBox):
         """Loading the users needs a working connection and a free worker."""
         connected = self.controller.can_sync()
         self.load_users.setEnabled(connected and not self.controller.is_busy())
+        self.load_methods.setEnabled(connected and not self.controller.is_busy())
         self.load_users.setToolTip("" if connected else self.tr(
             "Zuerst links den sevDesk-API-Token speichern."))
         self.choose_categories.setEnabled(connected and not self.controller.is_busy())

@@ -2463,6 +2463,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/settings_panel.py" line="88"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="98"/>
         <source>Aus sevDesk laden</source>
         <translation>Load from sevDesk</translation>
     </message>
@@ -2472,89 +2473,117 @@
         <translation>Contact person on invoices:</translation>
     </message>
     <message>
-        <source>Namen der Artikelkategorien in sevDesk, durch Komma getrennt</source>
-        <translation type="vanished">Names of the article categories in sevDesk, separated by commas</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="104"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="115"/>
         <source>Artikel-Kategorien:</source>
         <translation>Article categories:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="106"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="117"/>
         <source>Mit dem System starten</source>
         <translation>Start with the system</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="142"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="255"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="155"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="307"/>
         <source>(erster Administrator)</source>
         <translation>(first administrator)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="145"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="158"/>
         <source>Benutzer {id}</source>
         <translation>User {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="167"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="163"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="225"/>
+        <source>Überweisung (Standard)</source>
+        <translation>Bank transfer (default)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="166"/>
+        <source>Zahlungsart {id}</source>
+        <translation>Payment method {id}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="190"/>
         <source>Bitte einen Stundensatz wie 65,00 eingeben.</source>
         <translation>Please enter an hourly rate like 65.00.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="185"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="213"/>
+        <source>Zahlungsarten werden aus sevDesk geladen …</source>
+        <translation>Loading payment methods from sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="214"/>
+        <source>Zahlungsarten laden</source>
+        <translation>Load payment methods</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="231"/>
+        <source>{n} Zahlungsarten geladen.</source>
+        <translation>{n} payment methods loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="236"/>
         <source>Artikelkategorien werden aus sevDesk geladen …</source>
         <translation>Loading part categories from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="187"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="238"/>
         <source>Artikelkategorien laden</source>
         <translation>Load part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="209"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="260"/>
         <source>Gespeichert – die Artikel kommen mit dem nächsten Abgleich.</source>
         <translation>Saved – the articles come with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="227"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="278"/>
         <source>Der automatische Start konnte nicht geändert werden.</source>
         <translation>Starting with the system could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="235"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="239"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="287"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="291"/>
         <source>Zuerst links den sevDesk-API-Token speichern.</source>
         <translation>Save the sevDesk API token on the left first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="238"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="290"/>
         <source>Die Kategorien aus sevDesk laden und die gewünschten ankreuzen</source>
         <translation>Load the categories from sevDesk and tick the ones you want</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="244"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="296"/>
         <source>Benutzer werden aus sevDesk geladen …</source>
         <translation>Loading users from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="245"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="297"/>
         <source>sevDesk-Benutzer laden</source>
         <translation>Load sevDesk users</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="190"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="248"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="218"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="241"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="300"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="99"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="103"/>
+        <source>Zahlungsart (E-Rechnung):</source>
+        <translation>Payment method (e-invoice):</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="110"/>
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="262"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="314"/>
         <source>{n} Benutzer geladen.</source>
         <translation>{n} users loaded.</translation>
     </message>

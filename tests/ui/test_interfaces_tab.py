@@ -222,6 +222,21 @@ def test_S5_contact_person_is_chosen_from_sevdesk_users(qtbot, ctx, sandbox, tab
     assert settings.get("contact_person_id") == panel.contact_person.itemData(2)
 
 
+def test_E2_payment_method_is_chosen_once_from_sevdesk(qtbot, ctx, sandbox, tab_for):
+    controller, tab = tab_for(ctx)
+    panel = tab.settings_panel
+    assert panel.payment_method.currentData() is None  # default: the bank transfer, found when sending
+    with qtbot.waitSignal(controller.busy_changed, timeout=5000):
+        panel.fetch_payment_methods()
+    qtbot.waitUntil(lambda: panel.payment_method.count() > 1, timeout=5000)
+    names = [panel.payment_method.itemText(i) for i in range(1, panel.payment_method.count())]
+    assert names == [m["name"] for m in sandbox.data.all("PaymentMethod")]
+    panel.payment_method.setCurrentIndex(names.index("Lastschrift") + 1)
+    assert settings.get("payment_method_id") == "21920"
+    panel.load()  # reopened: the choice is still shown
+    assert panel.payment_method.currentText() == "Lastschrift"
+
+
 def test_demo_marker_is_visible(qtbot, ctx, tab_for):
     from craftdesk.ui.main_window import MainWindow
 
