@@ -41,6 +41,10 @@ class CustomerForm:
     emails: list[str] = field(default_factory=list)
     mobiles: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    # E1: None = "by kind" (on for organisations); authority flag and Leitweg-ID.
+    e_invoice: bool | None = None
+    government_agency: bool = False
+    buyer_reference: str = ""
 
 
 def customer_form(customer: Customer) -> CustomerForm:
@@ -68,6 +72,9 @@ def customer_form(customer: Customer) -> CustomerForm:
         emails=[i.value for i in infos if i.kind == "email"],
         mobiles=[i.value for i in infos if i.kind == "mobile"],
         phones=[i.value for i in infos if i.kind == "phone"],
+        e_invoice=customer.e_invoice,
+        government_agency=bool(customer.government_agency),
+        buyer_reference=customer.buyer_reference or "",
     )
 
 
@@ -115,7 +122,9 @@ def create_customer(form: CustomerForm) -> int:
         last_name=form.last_name.strip(), name_suffix=form.name_suffix.strip(),
         customer_number=form.customer_number.strip() or None,
         description=form.description.strip(), addresses=addresses,
-        emails=form.emails[:2], mobiles=form.mobiles[:2], phones=form.phones[:1])
+        emails=form.emails[:2], mobiles=form.mobiles[:2], phones=form.phones[:1],
+        e_invoice=form.e_invoice, government_agency=form.government_agency,
+        buyer_reference=form.buyer_reference.strip())
     return int(customer.id)
 
 
@@ -133,6 +142,9 @@ def save_customer(customer_id: int | None, form: CustomerForm) -> int:
         customer.name_suffix = form.name_suffix.strip()
         customer.customer_number = number
         customer.description = form.description.strip()
+        customer.e_invoice = form.e_invoice
+        customer.government_agency = form.government_agency
+        customer.buyer_reference = form.buyer_reference.strip()
         customer.updated_at = utcnow()
         customer.save()
         _write_address(customer, "postal", form.postal)

@@ -4,22 +4,22 @@
 <context>
     <name>AddressBox</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="48"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="49"/>
         <source>Ländercode, z. B. DE, AT, CH</source>
         <translation>Country code, e.g. DE, AT, CH</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="53"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="54"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="54"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
         <source>PLZ / Ort:</source>
         <translation>Postcode / city:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="56"/>
         <source>Land:</source>
         <translation>Country:</translation>
     </message>
@@ -489,185 +489,225 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="76"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="77"/>
         <source>Kunde bearbeiten</source>
         <translation>Edit customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="76"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="77"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="83"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="84"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit „Kunde löschen“ selbst entfernen.</source>
         <translation>This customer was deleted in sevDesk. craftdesk keeps it until you remove it yourself with “Delete customer”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="87"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="88"/>
         <source>Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt – ändern Sie Kunden am besten in sevDesk.</source>
         <translation>This customer comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk – it is best to change customers in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="92"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="93"/>
         <source>Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf in sevDesk angelegt.</source>
         <translation>Local customer: it exists only in craftdesk and is created in sevDesk with the first invoice draft.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="97"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="98"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="98"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="99"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="110"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="111"/>
+        <source>E-Rechnung</source>
+        <translation>E-invoice</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
+        <source>Rechnungsentwürfe für diesen Kunden als E-Rechnung (XRechnung/ZUGFeRD) anlegen</source>
+        <translation>Create invoice drafts for this customer as e-invoices (XRechnung/ZUGFeRD)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="115"/>
+        <source>Behörde</source>
+        <translation>Public authority</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="119"/>
+        <source>für Behörden erforderlich</source>
+        <translation>required for public authorities</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="123"/>
         <source>Stammdaten</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="112"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="125"/>
         <source>Art:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="113"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="126"/>
         <source>Firma:</source>
         <translation>Company:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
         <source>Vorname:</source>
         <translation>First name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="115"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="128"/>
         <source>Nachname:</source>
         <translation>Last name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="116"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="129"/>
         <source>Namenszusatz:</source>
         <translation>Name suffix:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="117"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="130"/>
         <source>Kundennummer:</source>
         <translation>Customer number:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="119"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="135"/>
+        <source>Rechnung:</source>
+        <translation>Invoice:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="136"/>
+        <source>Leitweg-ID:</source>
+        <translation>Leitweg-ID:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="138"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="121"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="140"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="122"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="141"/>
         <source>2. E-Mail:</source>
         <translation>2nd e-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="123"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="142"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="124"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="143"/>
         <source>Mobil:</source>
         <translation>Mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="125"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="144"/>
         <source>2. Mobil:</source>
         <translation>2nd mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="146"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="128"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="147"/>
         <source>Abweichende Rechnungsanschrift</source>
         <translation>Different billing address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="145"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="164"/>
         <source>Lieferadressen: %1</source>
         <translation>Delivery addresses: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="167"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="153"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="172"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="155"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="174"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="159"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="240"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="178"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="289"/>
         <source>Kunde löschen</source>
         <translation>Delete customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="172"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="192"/>
         <source>Die Kundennummer wird in sevDesk gepflegt.</source>
         <translation>The customer number is maintained in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="199"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="196"/>
+        <source>Wird in sevDesk am Kontakt gepflegt.</source>
+        <translation>Maintained on the contact in sevDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="242"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="243"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="199"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="242"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="243"/>
         <source>erforderlich</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="220"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="267"/>
         <source>Bitte geben Sie den Firmennamen ein.</source>
         <translation>Please enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="222"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="269"/>
         <source>Bitte geben Sie den Namen der Person ein.</source>
         <translation>Please enter the name of the person.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="225"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="272"/>
         <source>„%1“ ist keine gültige E-Mail-Adresse.</source>
         <translation>“%1” is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="232"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="274"/>
+        <source>Behörden brauchen für E-Rechnungen eine Leitweg-ID.</source>
+        <translation>Public authorities need a Leitweg-ID (buyer reference) for e-invoices.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="281"/>
         <source>Kunde speichern</source>
         <translation>Save customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="241"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="290"/>
         <source>Soll dieser Kunde in craftdesk gelöscht werden? Projekte des Kunden bleiben erhalten, sind danach aber keinem Kunden mehr zugeordnet.</source>
         <translation>Delete this customer in craftdesk? The customer’s projects are kept but will no longer belong to a customer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="243"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="292"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>

@@ -160,3 +160,50 @@ def test_hidden_tab_reloads_when_shown(tab, qtbot):
     _customer("Noch einer", "1010", sevdesk_id="20")
     tab.controller.data_changed.emit("all")
     assert tab.model.rowCount() == 6
+
+
+def test_E1_dialog_e_invoice_defaults_by_kind_and_stores_only_a_real_choice(tab, qtbot):
+    dialog = CustomerDialog(None, tab)
+    qtbot.addWidget(dialog)
+    assert dialog.e_invoice.isChecked()  # organisation: on by default
+    dialog.kind.setCurrentIndex(dialog.kind.findData("person"))
+    assert not dialog.e_invoice.isChecked()  # person: off by default
+    dialog.last_name.setText("Roth")
+    dialog.save_button.click()
+    assert Customer.get(Customer.last_name == "Roth").e_invoice is None  # "by kind", not a choice
+
+    dialog = CustomerDialog(None, tab)
+    qtbot.addWidget(dialog)
+    dialog.company.setText("Landratsamt Esslingen")
+    dialog.e_invoice.setChecked(False)
+    dialog.e_invoice.setChecked(True)
+    dialog.government_agency.setChecked(True)
+    dialog.buyer_reference.setText(" 08116000-LRA-01 ")
+    dialog.save_button.click()
+    authority = Customer.get(Customer.company == "Landratsamt Esslingen")
+    assert authority.e_invoice is True and authority.government_agency is True
+    assert authority.buyer_reference == "08116000-LRA-01"
+    reopened = CustomerDialog(authority.id, tab)
+    qtbot.addWidget(reopened)
+    assert reopened.e_invoice.isChecked() and reopened.buyer_reference.text() == "08116000-LRA-01"
+
+
+def test_E1_authority_needs_a_leitweg_id_and_imported_fields_stay_sevdesks(tab, qtbot, monkeypatch):
+    warnings: list[str] = []
+    monkeypatch.setattr(common, "warn", lambda parent, title, text: warnings.append(text))
+    dialog = CustomerDialog(None, tab)
+    qtbot.addWidget(dialog)
+    dialog.company.setText("Stadtverwaltung Bonn")
+    dialog.government_agency.setChecked(True)
+    dialog.save_button.click()
+    assert warnings and "Leitweg-ID" in warnings[0]
+    assert not Customer.select().where(Customer.company == "Stadtverwaltung Bonn").exists()
+
+    imported = Customer.get(Customer.company == "Autohaus Meier")
+    dialog = CustomerDialog(imported.id, tab)
+    qtbot.addWidget(dialog)
+    assert not dialog.government_agency.isEnabled() and not dialog.buyer_reference.isEnabled()
+    assert dialog.e_invoice.isEnabled()  # the office's own choice
+    dialog.e_invoice.setChecked(False)
+    dialog.save_button.click()
+    assert Customer.get_by_id(imported.id).e_invoice is False

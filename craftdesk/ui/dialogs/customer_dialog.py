@@ -8,6 +8,7 @@ can be deleted here by hand (C6).
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -106,6 +107,18 @@ class CustomerDialog(QDialog):
         self.mobiles = [QLineEdit(self), QLineEdit(self)]
         self.description = QPlainTextEdit(self)
         self.description.setMaximumHeight(70)
+        # E1: e-invoice choice, authority flag and buyer reference (Leitweg-ID).
+        self.e_invoice = QCheckBox(self.tr("E-Rechnung"), self)
+        self.e_invoice.setObjectName("EInvoice")
+        self.e_invoice.setToolTip(self.tr(
+            "Rechnungsentwürfe für diesen Kunden als E-Rechnung (XRechnung/ZUGFeRD) anlegen"))
+        self.government_agency = QCheckBox(self.tr("Behörde"), self)
+        self.government_agency.setObjectName("GovernmentAgency")
+        self.buyer_reference = QLineEdit(self)
+        self.buyer_reference.setObjectName("BuyerReference")
+        self.buyer_reference.setPlaceholderText(self.tr("für Behörden erforderlich"))
+        self._e_invoice_touched = False
+        self._e_invoice_choice: bool | None = None
 
         master = QGroupBox(self.tr("Stammdaten"), self)
         master_form = QFormLayout(master)
@@ -115,6 +128,12 @@ class CustomerDialog(QDialog):
         master_form.addRow(self.tr("Nachname:"), self.last_name)
         master_form.addRow(self.tr("Namenszusatz:"), self.name_suffix)
         master_form.addRow(self.tr("Kundennummer:"), self.customer_number)
+        e_row = QHBoxLayout()
+        e_row.addWidget(self.e_invoice)
+        e_row.addWidget(self.government_agency)
+        e_row.addStretch(1)
+        master_form.addRow(self.tr("Rechnung:"), e_row)
+        master_form.addRow(self.tr("Leitweg-ID:"), self.buyer_reference)
 
         contact = QGroupBox(self.tr("Kontakt"), self)
         contact_form = QFormLayout(contact)
@@ -163,6 +182,7 @@ class CustomerDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.e_invoice.toggled.connect(self._e_invoice_toggled)
         if customer is not None:
             self._fill(customer_form(customer))
             # The number links the customer to sevDesk (I3); it is sevDesk's to change.
@@ -170,6 +190,10 @@ class CustomerDialog(QDialog):
                 self.customer_number.setReadOnly(True)
                 self.customer_number.setStyleSheet("background: #f0f0f0; color: #555;")
                 self.customer_number.setToolTip(self.tr("Die Kundennummer wird in sevDesk gepflegt."))
+                # Imported from sevDesk and kept in sync there (E1, C5).
+                for widget in (self.government_agency, self.buyer_reference):
+                    widget.setEnabled(False)
+                    widget.setToolTip(self.tr("Wird in sevDesk am Kontakt gepflegt."))
         else:
             self.customer_number.setText(next_local_customer_number())
             self.postal.country.setText("DE")
@@ -192,9 +216,29 @@ class CustomerDialog(QDialog):
         if form.billing is not None:
             self.billing.setChecked(True)
             self.billing.set_form(form.billing)
+        self.government_agency.setChecked(form.government_agency)
+        self.buyer_reference.setText(form.buyer_reference)
+        self._e_invoice_choice = form.e_invoice
+
+    def _e_invoice_toggled(self, _on: bool) -> None:
+        self._e_invoice_touched = True
+
+    def _e_invoice_value(self) -> bool | None:
+        """The stored choice: None ("by kind") until the user ticks or unticks the box."""
+        if self._e_invoice_touched:
+            return self.e_invoice.isChecked()
+        return self._e_invoice_choice
 
     def _kind_changed(self) -> None:
         person = self.kind.currentData() == "person"
+        if self._e_invoice_value() is None:  # E1 default: on for organisations, off for persons
+            self.e_invoice.blockSignals(True)
+            self.e_invoice.setChecked(not person)
+            self.e_invoice.blockSignals(False)
+        elif not self._e_invoice_touched:
+            self.e_invoice.blockSignals(True)
+            self.e_invoice.setChecked(bool(self._e_invoice_choice))
+            self.e_invoice.blockSignals(False)
         self.company.setPlaceholderText(self.tr("optional") if person else self.tr("erforderlich"))
         self.last_name.setPlaceholderText(self.tr("erforderlich") if person else self.tr("optional"))
 
@@ -212,6 +256,9 @@ class CustomerDialog(QDialog):
             emails=[e.text() for e in self.emails],
             mobiles=[m.text() for m in self.mobiles],
             phones=[self.phone.text()],
+            e_invoice=self._e_invoice_value(),
+            government_agency=self.government_agency.isChecked(),
+            buyer_reference=self.buyer_reference.text(),
         )
 
     def problem(self, form: CustomerForm) -> str | None:
@@ -223,6 +270,8 @@ class CustomerDialog(QDialog):
         for email in form.emails:
             if email.strip() and "@" not in email:
                 return self.tr("„%1“ ist keine gültige E-Mail-Adresse.").replace("%1", email.strip())
+        if form.government_agency and self.buyer_reference.isEnabled() and not form.buyer_reference.strip():
+            return self.tr("Behörden brauchen für E-Rechnungen eine Leitweg-ID.")
         return None
 
     def _save(self) -> None:
