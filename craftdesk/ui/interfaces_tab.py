@@ -198,6 +198,7 @@ class InterfacesTab(QWidget):
         self.history.setHorizontalHeaderLabels(list(headers))
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setTabKeyNavigation(False)
         self.history.verticalHeader().setVisible(False)
         self.history.setMinimumHeight(180)
         header = self.history.horizontalHeader()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -34,6 +33,7 @@ from .dialogs import common
 from .dialogs.appointment_dialog import AppointmentDialog
 from .dialogs.employee_dialog import EmployeeDialog
 from .dialogs.invoice_dialog import InvoicePreviewDialog
+from .dialogs.job_dialog import JobDialog
 from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
 from .empty_hint import EmptyHint, link
@@ -295,8 +295,9 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             self.select("project", dialog.saved_id)
 
     def new_job(self, project_id: int) -> None:
-        title, ok = QInputDialog.getText(self, self.tr("Neuer Auftrag"), self.tr("Titel des Auftrags:"))
-        if ok:
+        dialog = JobDialog("", self)
+        if self._open(dialog):
+            title = dialog.value()
             self._run(lambda: projects.create_job(project_id, title), self.tr("Neuer Auftrag"))
 
     def new_appointment(self) -> None:
@@ -323,9 +324,9 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             dialog: Any = ProjectDialog(record.id, self)
         elif record.kind == "job":
             job = projects.get_job(record.id)
-            title, ok = QInputDialog.getText(self, self.tr("Auftrag bearbeiten"),
-                                             self.tr("Titel des Auftrags:"), text=job.title)
-            if ok:
+            job_dialog = JobDialog(job.title, self)
+            if self._open(job_dialog):
+                title = job_dialog.value()
                 self._run(lambda: projects.edit_job(record.id, title), self.tr("Auftrag bearbeiten"))
             return
         else:

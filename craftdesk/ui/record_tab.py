@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .empty_hint import EmptyHint
+from .keys import KeyAction
 from .lazy_reload import LazyReloadMixin
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
@@ -82,10 +83,17 @@ class RecordTab(LazyReloadMixin, QWidget):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         self.view.sortByColumn(self.default_sort_column(), Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(self._on_double_click)
+        # Tab leaves the table (rows are selected whole; there is no cell to move to), and
+        # Enter opens the selected record like a double click.
+        self.view.setTabKeyNavigation(False)
+        self._enter = KeyAction(self.view, (Qt.Key.Key_Return, Qt.Key.Key_Enter), self.edit_selected)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.count_label = QLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.reveal_note = QLabel(self)  # says when a saved record was hidden by the search
+        self.reveal_note.setObjectName("RevealNote")
+        self._filter_boxes: list[QCheckBox] = []
 
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(QLabel(QCoreApplication.translate("RecordTab", "Suchen:"), self))
@@ -99,7 +107,11 @@ class RecordTab(LazyReloadMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.toolbar)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reveal_note, 1)
+        bottom.addWidget(self.count_label)
+        layout.addLayout(bottom)
+        self.search.textEdited.connect(lambda _text: self.reveal_note.clear())
 
         self.empty_hint = EmptyHint(self.view)
         self.empty_hint.linkActivated.connect(self.follow_link)
@@ -158,6 +170,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         box.toggled.connect(apply)
         apply(checked)
         self.filter_row.addWidget(box)
+        self._filter_boxes.append(box)
         return box
 
     def reload(self) -> None:
@@ -203,8 +216,28 @@ class RecordTab(LazyReloadMixin, QWidget):
         saved_id = self.open_editor(record)
         if saved_id is not None:
             self.reload()
-            self.select_record(saved_id)
+            self.reveal(saved_id)
             self.record_saved.emit(saved_id)
+
+    def reveal(self, record_id: Any) -> bool:
+        """Select the saved record; when the search or a filter hides it, clear them and say
+        so, instead of letting the record vanish without a word."""
+        if self.select_record(record_id):
+            return True
+        if self.model.source_row_of(record_id) is None:
+            return False  # deleted
+        cleared = bool(self.search.text())
+        self.search.clear()
+        for box in self._filter_boxes:
+            if not self.select_record(record_id) and not box.isChecked():
+                box.setChecked(True)
+                cleared = True
+        shown = self.select_record(record_id)
+        if shown and cleared:
+            self.reveal_note.setText(QCoreApplication.translate(
+                "RecordTab", "Suche und Filter wurden zurückgesetzt, damit der gespeicherte "
+                "Eintrag zu sehen ist."))
+        return shown
 
     def _update_count(self, *_args: object) -> None:
         self.count_label.setText(self.count_text(self.proxy.rowCount(), self.model.rowCount()))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -35,6 +36,17 @@ from .style import format_decimal, parse_decimal_de
 log = logging.getLogger(__name__)
 
 VAT_RATES = ("19", "7", "0")
+
+
+def _message_label(parent: QWidget, lines: int = 1) -> QLabel:
+    """A result note that keeps ``lines`` lines of height when empty (the form does not jump)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
 
 
 def _autostart_module() -> Any:
@@ -90,6 +102,10 @@ class SettingsPanel(QGroupBox):
         row.addWidget(self.contact_person, 1)
         row.addWidget(self.load_users)
         form.addRow(self.tr("Ansprechpartner auf Rechnungen:"), row)
+        # What loading the users gave, right under its button; the line keeps its height when
+        # empty, so a result never pushes the tab down.
+        self.users_message = _message_label(self, lines=2)
+        form.addRow("", self.users_message)
 
         # E2: the account's payment method named on e-invoice drafts.
         self.payment_method = QComboBox(self)
@@ -119,8 +135,7 @@ class SettingsPanel(QGroupBox):
         self._autostart = _autostart_module()
         self.autostart.setVisible(self._autostart is not None)
 
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = _message_label(self)
         form.addRow("", self.message)
 
         self.load()
@@ -236,7 +251,7 @@ class SettingsPanel(QGroupBox):
         self.message.setText(self.tr("Artikelkategorien werden aus sevDesk geladen …"))
         started = self.controller.run_task(
             self.tr("Artikelkategorien laden"), part_categories.load_account_names,
-            on_success=self.choose_from, on_failure=self._users_failed)
+            on_success=self.choose_from, on_failure=self._categories_failed)
         if not started:
             self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
         return started
@@ -293,11 +308,11 @@ class SettingsPanel(QGroupBox):
     def fetch_users(self) -> bool:
         from ..services.lookups import sev_users
 
-        self.message.setText(self.tr("Benutzer werden aus sevDesk geladen …"))
+        self.users_message.setText(self.tr("Benutzer werden aus sevDesk geladen …"))
         started = self.controller.run_task(self.tr("sevDesk-Benutzer laden"), sev_users,
                                            on_success=self._fill_users, on_failure=self._users_failed)
         if not started:
-            self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
+            self.users_message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
         return started
 
     def _fill_users(self, users: list[Any]) -> None:
@@ -311,7 +326,10 @@ class SettingsPanel(QGroupBox):
         index = self.contact_person.findData(current) if current else 0
         self.contact_person.setCurrentIndex(max(index, 0))
         self.contact_person.blockSignals(False)
-        self.message.setText(self.tr("{n} Benutzer geladen.").replace("{n}", str(len(users))))
+        self.users_message.setText(self.tr("{n} Benutzer geladen.").replace("{n}", str(len(users))))
 
     def _users_failed(self, error: Exception) -> None:
+        self.users_message.setText(error_message(error) or str(error))
+
+    def _categories_failed(self, error: Exception) -> None:
         self.message.setText(error_message(error) or str(error))

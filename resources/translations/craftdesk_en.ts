@@ -4,22 +4,22 @@
 <context>
     <name>AddressBox</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="49"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="50"/>
         <source>Ländercode, z. B. DE, AT, CH</source>
         <translation>Country code, e.g. DE, AT, CH</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="54"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="56"/>
         <source>PLZ / Ort:</source>
         <translation>Postcode / city:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="56"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="57"/>
         <source>Land:</source>
         <translation>Country:</translation>
     </message>
@@ -56,163 +56,163 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="68"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="69"/>
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="68"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="69"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="73"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="74"/>
         <source>Für „Fertig“ tragen Sie bitte die geleisteten Stunden und die verwendeten Artikel ein – daraus entsteht die Rechnung.</source>
         <translation>For “Done”, please enter the hours worked and the articles used – the invoice is made from them.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="79"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="80"/>
         <source>Dieser Termin ist bereits abgerechnet. Status und Arbeitsblatt können nicht mehr geändert werden.</source>
         <translation>This appointment has already been invoiced. Its status and worksheet can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="88"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="89"/>
         <source>Beginn:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="90"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="91"/>
         <source>Ende:</source>
         <translation>End:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="108"/>
         <source>Projekt:</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="108"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="109"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="112"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="113"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="113"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="114"/>
         <source>Zeit:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="129"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="130"/>
         <source>Zugewiesene Mitarbeiter</source>
         <translation>Assigned employees</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="130"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="131"/>
         <source>Beobachter (werden informiert)</source>
         <translation>Observers (kept informed)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="143"/>
         <source>Arbeitsblatt</source>
         <translation>Worksheet</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="144"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="145"/>
         <source>z. B. 3,5</source>
         <translation>e.g. 3.5</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="149"/>
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="149"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="156"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="157"/>
         <source>Artikel hinzufügen …</source>
         <translation>Add article …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="158"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="160"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="161"/>
         <source>Geplantes Material übernehmen</source>
         <translation>Use planned material</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="165"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="166"/>
         <source>Geleistete Stunden:</source>
         <translation>Hours worked:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="166"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="167"/>
         <source>Geplantes Material:</source>
         <translation>Planned material:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="175"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="176"/>
         <source>Verwendete Artikel:</source>
         <translation>Articles used:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="176"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="177"/>
         <source>Notizen:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="180"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="181"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="181"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="182"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="190"/>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="247"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="191"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="248"/>
         <source>keines</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="319"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="320"/>
         <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
         <translation>The quantity of “%1” is not a number greater than 0.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="336"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="337"/>
         <source>Die Stundenzahl ist keine gültige Zahl.</source>
         <translation>The number of hours is not a valid number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="345"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="346"/>
         <source>Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ gesetzt wird.</source>
         <translation>Please enter the hours worked before setting the appointment to “Done”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="350"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="351"/>
         <source>Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?</source>
         <translation>No articles used are entered. Set to “Done” anyway?</translation>
     </message>
@@ -220,97 +220,97 @@
 <context>
     <name>ArticleDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="47"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="48"/>
         <source>Artikel bearbeiten</source>
         <translation>Edit article</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="47"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="48"/>
         <source>Neuer Artikel</source>
         <translation>New article</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="52"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="53"/>
         <source>Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt.</source>
         <translation>This article comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="57"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="58"/>
         <source>Lokaler Artikel: Er existiert nur in craftdesk.</source>
         <translation>Local article: it exists only in craftdesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="72"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="73"/>
         <source>Aktiv (in Auswahllisten anbieten)</source>
         <translation>Active (offer in selection lists)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="78"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="79"/>
         <source>Artikelnummer:</source>
         <translation>Article number:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="79"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="80"/>
         <source>Bezeichnung:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="80"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="81"/>
         <source>Einheit:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="81"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="82"/>
         <source>Preis netto (€):</source>
         <translation>Net price (€):</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="82"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="83"/>
         <source>Umsatzsteuer:</source>
         <translation>VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="83"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="84"/>
         <source>Preis brutto:</source>
         <translation>Gross price:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="85"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="86"/>
         <source>Beschreibung:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="89"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="90"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="91"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="92"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="129"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="130"/>
         <source>Bitte geben Sie eine Bezeichnung ein.</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="131"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="132"/>
         <source>Bitte geben Sie eine Artikelnummer ein.</source>
         <translation>Please enter an article number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="133"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="134"/>
         <source>Die Artikelnummer „%1“ ist schon vergeben.</source>
         <translation>The article number “%1” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="136"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="137"/>
         <source>Der Preis ist keine gültige Zahl.</source>
         <translation>The price is not a valid number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="143"/>
         <source>Artikel speichern</source>
         <translation>Save article</translation>
     </message>
@@ -489,225 +489,225 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="77"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="78"/>
         <source>Kunde bearbeiten</source>
         <translation>Edit customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="77"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="78"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="84"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="85"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit „Kunde löschen“ selbst entfernen.</source>
         <translation>This customer was deleted in sevDesk. craftdesk keeps it until you remove it yourself with “Delete customer”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="88"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="89"/>
         <source>Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt – ändern Sie Kunden am besten in sevDesk.</source>
         <translation>This customer comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk – it is best to change customers in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="93"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="94"/>
         <source>Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf in sevDesk angelegt.</source>
         <translation>Local customer: it exists only in craftdesk and is created in sevDesk with the first invoice draft.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="98"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="99"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="99"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="100"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="111"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="112"/>
         <source>E-Rechnung</source>
         <translation>E-invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="115"/>
         <source>Rechnungsentwürfe für diesen Kunden als E-Rechnung (XRechnung/ZUGFeRD) anlegen</source>
         <translation>Create invoice drafts for this customer as e-invoices (XRechnung/ZUGFeRD)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="115"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="116"/>
         <source>Behörde</source>
         <translation>Public authority</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="119"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="120"/>
         <source>für Behörden erforderlich</source>
         <translation>required for public authorities</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="123"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="124"/>
         <source>Stammdaten</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="125"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="126"/>
         <source>Art:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="126"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
         <source>Firma:</source>
         <translation>Company:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="128"/>
         <source>Vorname:</source>
         <translation>First name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="128"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="129"/>
         <source>Nachname:</source>
         <translation>Last name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="129"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="130"/>
         <source>Namenszusatz:</source>
         <translation>Name suffix:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="130"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="131"/>
         <source>Kundennummer:</source>
         <translation>Customer number:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="135"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="136"/>
         <source>Rechnung:</source>
         <translation>Invoice:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="136"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="137"/>
         <source>Leitweg-ID:</source>
         <translation>Leitweg-ID:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="138"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="139"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="140"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="141"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="141"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="142"/>
         <source>2. E-Mail:</source>
         <translation>2nd e-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="143"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="143"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="144"/>
         <source>Mobil:</source>
         <translation>Mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="144"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="145"/>
         <source>2. Mobil:</source>
         <translation>2nd mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="146"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="147"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="148"/>
         <source>Abweichende Rechnungsanschrift</source>
         <translation>Different billing address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="164"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="165"/>
         <source>Lieferadressen: %1</source>
         <translation>Delivery addresses: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="167"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="168"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="172"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="173"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="174"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="175"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="178"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="289"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="179"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="305"/>
         <source>Kunde löschen</source>
         <translation>Delete customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="192"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="194"/>
         <source>Die Kundennummer wird in sevDesk gepflegt.</source>
         <translation>The customer number is maintained in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="196"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
         <source>Wird in sevDesk am Kontakt gepflegt.</source>
         <translation>Maintained on the contact in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="242"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="243"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="258"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="259"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="242"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="243"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="258"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="259"/>
         <source>erforderlich</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="267"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="283"/>
         <source>Bitte geben Sie den Firmennamen ein.</source>
         <translation>Please enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="269"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="285"/>
         <source>Bitte geben Sie den Namen der Person ein.</source>
         <translation>Please enter the name of the person.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="272"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="288"/>
         <source>„%1“ ist keine gültige E-Mail-Adresse.</source>
         <translation>“%1” is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="274"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="290"/>
         <source>Behörden brauchen für E-Rechnungen eine Leitweg-ID.</source>
         <translation>Public authorities need a Leitweg-ID (buyer reference) for e-invoices.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="281"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="297"/>
         <source>Kunde speichern</source>
         <translation>Save customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="290"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="306"/>
         <source>Soll dieser Kunde in craftdesk gelöscht werden? Projekte des Kunden bleiben erhalten, sind danach aber keinem Kunden mehr zugeordnet.</source>
         <translation>Delete this customer in craftdesk? The customer’s projects are kept but will no longer belong to a customer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="292"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="308"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
@@ -838,18 +838,18 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="95"/>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="102"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="96"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="103"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="110"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="111"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/common.py" line="112"/>
+        <location filename="../../craftdesk/ui/dialogs/common.py" line="113"/>
         <source>Nein</source>
         <translation>No</translation>
     </message>
@@ -868,117 +868,132 @@
         <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error – details are in the log.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/discard_guard.py" line="76"/>
+        <source>Änderungen verwerfen?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/discard_guard.py" line="77"/>
+        <source>Sie haben in diesem Fenster etwas geändert. Sollen die Änderungen verworfen werden?</source>
+        <translation>You changed something in this window. Discard the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/discard_guard.py" line="80"/>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="99"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="100"/>
         <source>Mitarbeiter</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="101"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="102"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="101"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="102"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="103"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
         <source>sevDesk-Benutzer</source>
         <translation>sevDesk user</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="118"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="119"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="120"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="121"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="122"/>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="187"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="123"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="188"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="124"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="125"/>
         <source>Aus sevDesk übernehmen</source>
         <translation>Take over from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="137"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="138"/>
         <source>Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins.</source>
         <translation>Employees can be assigned to appointments or observe them. Whoever created an order confirmation in sevDesk becomes an observer of the appointment when it is imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="163"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="164"/>
         <source>Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, einen Mitarbeiter an.</source>
         <translation>Creates an employee for every sevDesk user who is not yet linked to an employee.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="126"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="127"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="165"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="166"/>
         <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
         <translation>Connect sevDesk in the “Connections” tab first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="185"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="186"/>
         <source>Mitarbeiter löschen</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="186"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="187"/>
         <source>„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.</source>
         <translation>Delete “%1”? Its assignments to appointments will be lost.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="196"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="197"/>
         <source>sevDesk-Benutzer werden geladen …</source>
         <translation>Loading sevDesk users …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="198"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="199"/>
         <source>Mitarbeiter aus sevDesk übernehmen</source>
         <translation>Take over employees from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="202"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="203"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="209"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="210"/>
         <source>%1 Mitarbeiter übernommen: %2</source>
         <translation>%1 employees taken over: %2</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="212"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="213"/>
         <source>Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden.</source>
         <translation>All sevDesk users already exist as employees.</translation>
     </message>
@@ -986,47 +1001,47 @@
 <context>
     <name>EmployeeEditDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="54"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="55"/>
         <source>Mitarbeiter bearbeiten</source>
         <translation>Edit employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="54"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="55"/>
         <source>Neuer Mitarbeiter</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="60"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="60"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="61"/>
         <source>Aktiv (für Termine auswählbar)</source>
         <translation>Active (can be chosen for appointments)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="63"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="64"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="64"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="65"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="65"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="66"/>
         <source>sevDesk-Benutzer-ID:</source>
         <translation>sevDesk user ID:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="68"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="69"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="69"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="70"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1060,7 +1075,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/interfaces_tab.py" line="121"/>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="214"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="215"/>
         <source>Token anzeigen</source>
         <translation>Show token</translation>
     </message>
@@ -1145,147 +1160,147 @@
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="214"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="215"/>
         <source>Token verbergen</source>
         <translation>Hide token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="223"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
         <source>Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token abgelehnt. Bitte den aktuellen Token eintragen und speichern.</source>
         <translation>The connection is broken: sevDesk rejected the stored token. Please enter the current token and save it.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="227"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="228"/>
         <source>Verbunden als {user}.</source>
         <translation>Connected as {user}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="228"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="229"/>
         <source>Ein Token ist gespeichert.</source>
         <translation>A token is stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="230"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="231"/>
         <source>(Demo-sevDesk)</source>
         <translation>(demo sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="237"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="238"/>
         <source>Die sevDesk-Anbindung ist ausgeschaltet.</source>
         <translation>The sevDesk connection is switched off.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="239"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="240"/>
         <source>Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben einfügen und auf „Speichern“ klicken – wo der Token steht, ist hier unten beschrieben.</source>
         <translation>Not connected yet. How to connect: paste the API token from sevDesk above and click “Save” – where to find the token is described below.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="245"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="246"/>
         <source>Abgleich pausiert: sevDesk hat den Token abgelehnt.</source>
         <translation>Sync paused: sevDesk rejected the token.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="259"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="260"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden.</source>
         <translation>This computer has no secure keyring. The token is kept only until craftdesk is closed and must be entered again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="263"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="264"/>
         <source>Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.</source>
         <translation>The token comes from the environment variable CRAFTDESK_API_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="266"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="267"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, bis craftdesk beendet wird.</source>
         <translation>This computer has no secure keyring: a token is kept only until craftdesk is closed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="280"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="281"/>
         <source>Bitte zuerst den API-Token eintragen.</source>
         <translation>Please enter the API token first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="282"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="283"/>
         <source>Token wird bei sevDesk geprüft …</source>
         <translation>Checking the token with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="285"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="286"/>
         <source>Token prüfen</source>
         <translation>Check token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="290"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="291"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="299"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="300"/>
         <source>Der Token konnte nicht gespeichert werden.</source>
         <translation>The token could not be stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="302"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="303"/>
         <source>Token gespeichert – zum Ändern neuen Token einfügen</source>
         <translation>Token stored – paste a new token to change it</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="334"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="335"/>
         <source>Abgleich startet …</source>
         <translation>Sync is starting …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="336"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="337"/>
         <source>Es läuft bereits ein Abgleich.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="342"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="343"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="377"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="378"/>
         <source>Fertig: {changes}</source>
         <translation>Done: {changes}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="378"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="379"/>
         <source>Fertig – nichts geändert.</source>
         <translation>Done – nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="402"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="403"/>
         <source>Artikelkategorien prüfen</source>
         <translation>Check part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="410"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="411"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="413"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="414"/>
         <source>Fehlgeschlagen: {reason}.</source>
         <translation>Failed: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="414"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="415"/>
         <source>Fehlgeschlagen.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="420"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="421"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="423"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="424"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="431"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="432"/>
         <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
         <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
     </message>
@@ -1491,6 +1506,34 @@
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/job_dialog.py" line="22"/>
+        <source>Auftrag bearbeiten</source>
+        <translation>Edit job</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/job_dialog.py" line="22"/>
+        <source>Neuer Auftrag</source>
+        <translation>New job</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/job_dialog.py" line="28"/>
+        <source>Titel des Auftrags:</source>
+        <translation>Title of the job:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/job_dialog.py" line="31"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/job_dialog.py" line="34"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../craftdesk/ui/main_window.py" line="67"/>
@@ -1689,128 +1732,128 @@
 <context>
     <name>OrderImportDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="35"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="37"/>
         <source>Auftragsbestätigungen aus sevDesk importieren</source>
         <translation>Import order confirmations from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="38"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="38"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
         <source>bereits importiert</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="41"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="45"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="49"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="51"/>
         <source>Diese Auftragsbestätigung ist bereits importiert.</source>
         <translation>This order confirmation has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="56"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="58"/>
         <source>Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt übernommen werden sollen; bereits importierte sind ausgegraut.</source>
         <translation>Sent order confirmations from sevDesk. Tick those that should become projects; already imported ones are greyed out.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="61"/>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="92"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="66"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="97"/>
         <source>Auftragsbestätigungen werden aus sevDesk geladen …</source>
         <translation>Loading order confirmations from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="64"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="69"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="66"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="71"/>
         <source>Alle neuen auswählen</source>
         <translation>Select all new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="68"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="73"/>
         <source>Importieren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="71"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="76"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="94"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="99"/>
         <source>Auftragsbestätigungen laden</source>
         <translation>Load order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="97"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="102"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte kurz warten und dann „Aktualisieren“ klicken.</source>
         <translation>Another sync with sevDesk is running right now. Please wait a moment, then click “Refresh”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="104"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="109"/>
         <source>In sevDesk gibt es keine versendeten Auftragsbestätigungen.</source>
         <translation>There are no sent order confirmations in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="111"/>
         <source>%1 Auftragsbestätigungen, davon %2 noch nicht importiert.</source>
         <translation>%1 order confirmations, %2 of them not imported yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="126"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="144"/>
         <source>%1 Auftragsbestätigungen werden importiert …</source>
         <translation>Importing %1 order confirmations …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="129"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="147"/>
         <source>Auftragsbestätigungen importieren</source>
         <translation>Import order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="132"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="150"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>Another sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="165"/>
         <source>%1 importiert</source>
         <translation>%1 imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="149"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="167"/>
         <source>%1 bereits importiert</source>
         <translation>%1 already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="151"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="169"/>
         <source>%1 fehlgeschlagen</source>
         <translation>%1 failed</translation>
     </message>
@@ -1856,72 +1899,72 @@
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="59"/>
         <source>Projekt bearbeiten</source>
         <translation>Edit project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="59"/>
         <source>Neues Projekt</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="62"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="63"/>
         <source>(kein Kunde)</source>
         <translation>(no customer)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="67"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="68"/>
         <source>Postanschrift des Kunden übernehmen</source>
         <translation>Use the customer’s postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="75"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="76"/>
         <source>Aus der sevDesk-Auftragsbestätigung %1 importiert. Änderungen bleiben lokal; sevDesk aktualisiert importierte Projekte nie.</source>
         <translation>Imported from the sevDesk order confirmation %1. Changes stay local; sevDesk never updates imported projects.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="79"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="80"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="80"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="81"/>
         <source>Kunde:</source>
         <translation>Customer:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="82"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="83"/>
         <source>Einsatzort</source>
         <translation>Job site</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="84"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="85"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="88"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="89"/>
         <source>PLZ / Ort:</source>
         <translation>Postcode / city:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="92"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="93"/>
         <source>Notizen:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="96"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="97"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="97"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="98"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="134"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="135"/>
         <source>Projekt speichern</source>
         <translation>Save project</translation>
     </message>
@@ -2000,7 +2043,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="305"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="306"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
@@ -2011,7 +2054,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="72"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="349"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="350"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
@@ -2127,55 +2170,51 @@
         <translation>Open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="298"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="301"/>
         <source>Neuer Auftrag</source>
         <translation>New job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="298"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="327"/>
         <source>Titel des Auftrags:</source>
-        <translation>Title of the job:</translation>
+        <translation type="vanished">Title of the job:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="306"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="307"/>
         <source>Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus.</source>
         <translation>Please select a project or a job first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="326"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="329"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="330"/>
         <source>Auftrag bearbeiten</source>
         <translation>Edit job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="343"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="344"/>
         <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
         <translation>Delete the project with all its jobs and appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="344"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="345"/>
         <source>Den Auftrag mit allen Terminen löschen?</source>
         <translation>Delete the job with all its appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="345"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="346"/>
         <source>Den Termin löschen?</source>
         <translation>Delete the appointment?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="351"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="352"/>
         <source>Löschen nicht möglich</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="380"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="381"/>
         <source>Bereits angelegte Rechnungsentwürfe in sevDesk: %1.</source>
         <translation>Invoice drafts already created in sevDesk: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="382"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="383"/>
         <source>Keine Rechnung möglich</source>
         <translation>No invoice possible</translation>
     </message>
@@ -2183,42 +2222,47 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="57"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="58"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="59"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="60"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="91"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="99"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="132"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="144"/>
         <source>Suchbegriff eingeben …</source>
         <translation>Enter a search term …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="135"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="147"/>
         <source>%1 von %2 Einträgen</source>
         <translation>%1 of %2 entries</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="144"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="156"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="226"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="237"/>
+        <source>Suche und Filter wurden zurückgesetzt, damit der gespeicherte Eintrag zu sehen ist.</source>
+        <translation>The search and filters were reset so that the saved entry can be seen.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="259"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="229"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="262"/>
         <source>Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.</source>
         <translation>All entries are hidden – tick the box above to show them.</translation>
     </message>
@@ -2457,173 +2501,173 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="52"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="64"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="57"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="69"/>
         <source>Automatisch abgleichen alle</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="61"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="73"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="66"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="78"/>
         <source>Abgleich:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="68"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="80"/>
         <source>bei Fehlern (höchstens einmal am Tag)</source>
         <translation>on errors (at most once a day)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="69"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="81"/>
         <source>bei neuen oder geänderten Daten</source>
         <translation>on new or changed data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="70"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="82"/>
         <source>Benachrichtigen:</source>
         <translation>Notify:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="81"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="93"/>
         <source>€ netto, USt.:</source>
         <translation>€ net, VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="84"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="96"/>
         <source>Stundensatz:</source>
         <translation>Hourly rate:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="88"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="98"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="100"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="114"/>
         <source>Aus sevDesk laden</source>
         <translation>Load from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="92"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="104"/>
         <source>Ansprechpartner auf Rechnungen:</source>
         <translation>Contact person on invoices:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="115"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="131"/>
         <source>Artikel-Kategorien:</source>
         <translation>Article categories:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="117"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="133"/>
         <source>Mit dem System starten</source>
         <translation>Start with the system</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="155"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="307"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="170"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="322"/>
         <source>(erster Administrator)</source>
         <translation>(first administrator)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="158"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="173"/>
         <source>Benutzer {id}</source>
         <translation>User {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="163"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="225"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="178"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="240"/>
         <source>Überweisung (Standard)</source>
         <translation>Bank transfer (default)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="166"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="181"/>
         <source>Zahlungsart {id}</source>
         <translation>Payment method {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="190"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="205"/>
         <source>Bitte einen Stundensatz wie 65,00 eingeben.</source>
         <translation>Please enter an hourly rate like 65.00.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="213"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="228"/>
         <source>Zahlungsarten werden aus sevDesk geladen …</source>
         <translation>Loading payment methods from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="214"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="229"/>
         <source>Zahlungsarten laden</source>
         <translation>Load payment methods</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="231"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="246"/>
         <source>{n} Zahlungsarten geladen.</source>
         <translation>{n} payment methods loaded.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="236"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="251"/>
         <source>Artikelkategorien werden aus sevDesk geladen …</source>
         <translation>Loading part categories from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="238"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="253"/>
         <source>Artikelkategorien laden</source>
         <translation>Load part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="260"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="275"/>
         <source>Gespeichert – die Artikel kommen mit dem nächsten Abgleich.</source>
         <translation>Saved – the articles come with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="278"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="293"/>
         <source>Der automatische Start konnte nicht geändert werden.</source>
         <translation>Starting with the system could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="287"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="291"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="302"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="306"/>
         <source>Zuerst links den sevDesk-API-Token speichern.</source>
         <translation>Save the sevDesk API token on the left first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="290"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="305"/>
         <source>Die Kategorien aus sevDesk laden und die gewünschten ankreuzen</source>
         <translation>Load the categories from sevDesk and tick the ones you want</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="296"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="311"/>
         <source>Benutzer werden aus sevDesk geladen …</source>
         <translation>Loading users from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="297"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="312"/>
         <source>sevDesk-Benutzer laden</source>
         <translation>Load sevDesk users</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="218"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="241"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="300"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="233"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="256"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="315"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="103"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="119"/>
         <source>Zahlungsart (E-Rechnung):</source>
         <translation>Payment method (e-invoice):</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="110"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="126"/>
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="314"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="329"/>
         <source>{n} Benutzer geladen.</source>
         <translation>{n} users loaded.</translation>
     </message>

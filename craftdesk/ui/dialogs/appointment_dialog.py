@@ -42,6 +42,7 @@ from ...sync.messages import localize
 from ..project_tree import status_name
 from ..style import STATUS_COLORS, format_decimal, parse_decimal_de
 from . import common
+from .discard_guard import DiscardGuard
 from .article_picker import ArticlePickerDialog
 
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -54,7 +55,7 @@ def _swatch(code: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class AppointmentDialog(QDialog):
+class AppointmentDialog(DiscardGuard, QDialog):
     """Edit ``appointment_id``, or with None create a new appointment in ``job_id``."""
 
     def __init__(self, appointment_id: int | None, job_id: int | None = None,

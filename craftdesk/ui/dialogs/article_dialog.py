@@ -31,12 +31,13 @@ from ...services.local_records import (
 from ...store.models import Article
 from ..style import format_money
 from . import common
+from .discard_guard import DiscardGuard
 
 UNITS = ("Stk", "Std", "m", "m²", "m³", "kg", "l", "Pauschal")
 VAT_RATES = ("19", "7", "0")
 
 
-class ArticleDialog(QDialog):
+class ArticleDialog(DiscardGuard, QDialog):
     """Edit ``article_id`` or, with None, create a local article."""
 
     def __init__(self, article_id: int | None, parent: QWidget | None = None) -> None:

@@ -73,6 +73,7 @@ def record_table(model: QAbstractItemModel, columns: Sequence[Column], parent: Q
     if single_selection:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the table: rows are selected whole
     view.verticalHeader().setVisible(False)
     view.setWordWrap(False)
     view.horizontalHeader().setStretchLastSection(True)

@@ -32,6 +32,7 @@ from ...services.local_records import (
 )
 from ...store.models import Address, Customer
 from . import common
+from .discard_guard import DiscardGuard
 
 
 class AddressBox(QGroupBox):
@@ -66,7 +67,7 @@ class AddressBox(QGroupBox):
                            self.country.text() or "DE")
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(DiscardGuard, QDialog):
     """Edit ``customer_id`` or, with None, create a local customer."""
 
     def __init__(self, customer_id: int | None, parent: QWidget | None = None) -> None:
@@ -183,6 +184,7 @@ class CustomerDialog(QDialog):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.e_invoice.toggled.connect(self._e_invoice_toggled)
+        self._set_tab_order()
         if customer is not None:
             self._fill(customer_form(customer))
             # The number links the customer to sevDesk (I3); it is sevDesk's to change.
@@ -198,6 +200,20 @@ class CustomerDialog(QDialog):
             self.customer_number.setText(next_local_customer_number())
             self.postal.country.setText("DE")
         self._kind_changed()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows what the user reads: master data, contact, postal address, billing
+        address, description, buttons — and leaves the description instead of typing a tab."""
+        self.description.setTabChangesFocus(True)
+        chain: list[QWidget] = [
+            self.kind, self.company, self.first_name, self.last_name, self.name_suffix,
+            self.customer_number, self.e_invoice, self.government_agency, self.buyer_reference,
+            *self.emails, self.phone, *self.mobiles,
+            self.postal.street, self.postal.zip, self.postal.city, self.postal.country,
+            self.billing, self.billing.street, self.billing.zip, self.billing.city,
+            self.billing.country, self.description]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _fill(self, form: CustomerForm) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(form.kind)))

@@ -28,6 +28,7 @@ from ...services import employees
 from ...store.models import Employee
 from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 from . import common
+from .discard_guard import DiscardGuard
 from .errors import error_text
 
 
@@ -45,7 +46,7 @@ def load_employee_rows() -> list[EmployeeRow]:
             for e in employees.list_employees()]
 
 
-class EmployeeEditDialog(QDialog):
+class EmployeeEditDialog(DiscardGuard, QDialog):
     def __init__(self, employee_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         employee = employees.get_employee(employee_id) if employee_id is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from ...services.orders import ImportOrderResult, OrderSummary, import_orders, list_importable_orders
 from ...sync.messages import localize
+from ..keys import KeyAction
 from ..style import format_date
-from ..table_models import Column, RecordFilterProxy, RecordTableModel
+from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 from . import common
 from .errors import error_text
 
@@ -58,6 +60,9 @@ class OrderImportDialog(QDialog):
         intro.setWordWrap(True)
         self.view = common.record_table(self.proxy, columns, self, single_selection=False)
         self.view.sortByColumn(3, self.view.horizontalHeader().sortIndicatorOrder())
+        # Not only the small checkbox: double-click and Space tick the selected rows too.
+        self.view.doubleClicked.connect(lambda index: self.toggle([index.data(RecordRole)]))
+        self._space = KeyAction(self.view, (Qt.Key.Key_Space,), self.toggle_selected)
         self.status = common.banner(self.tr("Auftragsbestätigungen werden aus sevDesk geladen …"),
                                     "info", self)
 
@@ -109,6 +114,19 @@ class OrderImportDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False, error_text(error), "error")
+
+    def toggle_selected(self) -> None:
+        self.toggle([index.data(RecordRole) for index in self.view.selectionModel().selectedRows()])
+
+    def toggle(self, orders: list[Any]) -> None:
+        """Tick the given (new) confirmations, or untick them when all are ticked."""
+        orders = [o for o in orders if o is not None and not o.imported]
+        if not orders:
+            return
+        checked = {o.sevdesk_id for o in self.model.checked_records()}
+        value = not all(o.sevdesk_id in checked for o in orders)
+        for order in orders:
+            self.model.set_checked(order.sevdesk_id, value)
 
     def check_all_new(self) -> None:
         for order in self.model.records():

@@ -22,6 +22,7 @@ from ...errors import CraftdeskError
 from ...services import projects
 from ...store.models import Address, Customer
 from . import common
+from .discard_guard import DiscardGuard
 
 
 def customer_combo(parent: QWidget, empty_text: str) -> QComboBox:
@@ -49,7 +50,7 @@ def combo_customer_id(combo: QComboBox) -> int | None:
     return combo.itemData(index) if index >= 0 else None
 
 
-class ProjectDialog(QDialog):
+class ProjectDialog(DiscardGuard, QDialog):
     def __init__(self, project_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project_id = project_id

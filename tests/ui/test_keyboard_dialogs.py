@@ -1,0 +1,183 @@
+"""Keyboard and dialogs of a real office's first week: Enter opens, Tab leaves tables, the
+customer dialog's Tab order, Space/double-click in the order import, Escape asks before a
+filled dialog is thrown away, the job dialog, a saved record hidden by the search."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import FakeController
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from craftdesk.services.orders import OrderSummary
+from craftdesk.store.models import Address, Article, Customer
+from craftdesk.ui.articles_tab import ArticlesTab
+from craftdesk.ui.customers_tab import CustomersTab
+from craftdesk.ui.dialogs import discard_guard
+from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
+from craftdesk.ui.dialogs.job_dialog import JobDialog
+from craftdesk.ui.dialogs.order_import_dialog import OrderImportDialog
+
+
+@pytest.fixture
+def customers(qtbot, database):
+    for number, name in (("1001", "Autohaus Meier"), ("1002", "Bäckerei Schmidt")):
+        c = Customer.create(company=name, customer_number=number, sevdesk_id=number)
+        Address.create(customer=c, kind="postal", street="Hauptstr. 1", zip="50667", city="Köln")
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def test_enter_on_a_selected_row_opens_it(qtbot, customers, monkeypatch):
+    opened = []
+    monkeypatch.setattr(customers, "open_editor", lambda record: opened.append(record) or None)
+    customers.view.selectRow(0)
+    customers.view.setFocus()
+    qtbot.keyClick(customers.view, Qt.Key.Key_Return)
+    qtbot.keyClick(customers.view, Qt.Key.Key_Enter)
+    assert [r.name for r in opened] == [customers.proxy.index(0, 0).data()] * 2
+
+
+def test_enter_opens_an_article_too(qtbot, database, monkeypatch):
+    Article.create(number="A-1", name="Rohr", unit="m", net_price="2.50", vat_rate="19")
+    tab = ArticlesTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    opened = []
+    monkeypatch.setattr(tab, "open_editor", lambda record: opened.append(record) or None)
+    tab.view.selectRow(0)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert len(opened) == 1
+
+
+def test_tab_leaves_the_table(qtbot, customers):
+    assert not customers.view.tabKeyNavigation()
+    customers.view.selectRow(0)
+    customers.view.setFocus()
+    qtbot.keyClick(customers.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not customers.view
+
+
+def test_customer_dialog_tab_order_reaches_addresses_and_leaves_description(qtbot, database):
+    dialog = CustomerDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.description.tabChangesFocus()
+    assert dialog.mobiles[1].nextInFocusChain() is dialog.postal.street
+    assert dialog.postal.country.nextInFocusChain() is dialog.billing
+    assert dialog.billing.country.nextInFocusChain() is dialog.description
+    dialog.show()
+    dialog.description.setFocus()
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)
+    assert "\t" not in dialog.description.toPlainText()
+
+
+def test_escape_on_a_filled_dialog_asks_before_throwing_it_away(qtbot, database, monkeypatch):
+    asked = []
+    answer = {"discard": False}
+    monkeypatch.setattr(discard_guard, "ask_discard", lambda parent: asked.append(1) or answer["discard"])
+    dialog = CustomerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    assert not dialog.isVisible() and asked == []
+    dialog = CustomerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.company.setText("Neubau Krause KG")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [1] and dialog.isVisible()  # kept
+    answer["discard"] = True
+    dialog.reject()  # "Abbrechen"
+    assert asked == [1, 1] and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_job_dialog_is_wide_with_text_buttons(qtbot):
+    dialog = JobDialog("Austausch Heizkessel Buderus im Keller, Hausverwaltung Sonnenhof")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= 480
+    assert dialog.title.width() > dialog.title.fontMetrics().horizontalAdvance("Austausch Heizkessel")
+    assert [b.text() for b in dialog.buttons.buttons()] == ["Speichern", "Abbrechen"]
+    assert all(b.icon().isNull() for b in dialog.buttons.buttons())
+    dialog.title.setText("  ")
+    assert not dialog.save_button.isEnabled()
+    dialog.title.setText("Heizkessel")
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.value() == "Heizkessel"
+
+
+def _order(number: str, imported: bool = False) -> OrderSummary:
+    return OrderSummary(
+        sevdesk_id=number[-4:],
+        number=number,
+        title="Heizung",
+        customer="Maier",
+        date="2026-11-20",
+        imported=imported,
+    )
+
+
+def test_order_import_space_and_double_click_tick_rows(qtbot, ctx):
+    controller = FakeController(ctx)
+    dialog = OrderImportDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog._loaded([_order("AB-1044"), _order("AB-1045"), _order("AB-1001", imported=True)])
+    dialog.show()
+    assert not dialog.import_button.isEnabled()
+    dialog.view.selectRow(0)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    assert len(dialog.model.checked_records()) == 1 and dialog.import_button.isEnabled()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # again: unticked
+    assert dialog.model.checked_records() == []
+    index = dialog.proxy.index(1, 1)
+    rect = dialog.view.visualRect(index)
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(dialog.model.checked_records()) == 1
+    imported_row = next(
+        r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 0).data() == "AB-1001"
+    )
+    dialog.view.selectRow(imported_row)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # an imported one cannot be ticked
+    assert len(dialog.model.checked_records()) == 1
+
+
+def test_saved_customer_hidden_by_the_search_is_shown_and_said(qtbot, customers, monkeypatch):
+    customers.search.setText("Autohaus")
+
+    def create(record):
+        c = Customer.create(company="Zimmerei Holz", customer_number="L-1")
+        return c.id
+
+    monkeypatch.setattr(customers, "open_editor", create)
+    customers.create_record()
+    selected = customers.selected_record()
+    assert selected is not None and selected.name == "Zimmerei Holz"
+    assert customers.search.text() == ""
+    assert "zurückgesetzt" in customers.reveal_note.text()
+    customers.search.setText("Holz")  # typing again: the note goes
+    qtbot.keyClicks(customers.search, "x")
+    assert customers.reveal_note.text() == ""
+
+
+def test_settings_users_result_sits_under_its_button(qtbot, ctx):
+    from craftdesk.ui.settings_panel import SettingsPanel
+
+    controller = FakeController(ctx)
+    controller.can_sync = lambda: True
+    controller.connection_state_changed = controller.busy_changed
+    panel = SettingsPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show()
+    height = panel.sizeHint().height()
+    panel._fill_users([])
+    assert panel.users_message.text() == "0 Benutzer geladen."
+    form = panel.layout()
+    row_users = form.getWidgetPosition(panel.users_message)[0]
+
+    assert row_users < form.getWidgetPosition(panel.autostart)[0]
+    assert panel.sizeHint().height() == height  # the tab is not pushed down
