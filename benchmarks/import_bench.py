@@ -1,152 +1,211 @@
-"""Import benchmark: 10,000 customers (2 addresses, 3 communication ways each) and 5,000
-parts from the demo sevDesk.
+"""Import benchmark: CPU of a full and of an unchanged import against the download floor.
 
-Prints the full import time, the unchanged re-import time, requests, rows written, rows
-per second, the peak RSS of the importing process, and the floor: the time a plain
-``requests`` client needs merely to download (and JSON-decode) the same pages. The
-sandbox runs in a child process, so its memory and CPU are not counted as the importer's.
+Account: ``--customers`` contacts of category "Kunde" (2 addresses and 3 communication
+ways each) and ``--parts`` parts (default 10,000 and 5,000).
 
-Run: ``python benchmarks/import_bench.py [--customers N] [--parts N] [--repeat N]``
+* The server is faster than the client: ``fast_server`` answers from pre-serialised
+  (JSON-encoded, gzip-compressed) pages in its own process; an unmeasured warm-up round
+  fills its table. Every round prints the server's own CPU seconds next to the client's.
+* Each import runs in a fresh child process (an empty app: craftdesk imported, empty
+  database opened), first a full import, then an unchanged re-import; the figures are the
+  child's CPU seconds (all its threads) and its peak RSS above the empty app.
+* The floor is another child process that downloads exactly the URLs the full import
+  requested (the server logs them), with the same HTTP library (``requests``, same
+  headers, gzip accepted), and decodes every body with the fastest JSON decoder
+  installed (orjson, else the standard library) — the least any importer has to do.
+* ``--baseline-commit C`` extracts commit C (``git archive``) and measures it in the
+  same run: the rounds interleave floor, baseline and current code, medians of all
+  rounds are printed.
+
+Run: ``python benchmarks/import_bench.py [--customers N] [--parts N] [--rounds N]
+[--baseline-commit COMMIT]``
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
-import resource
+import os
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
-import time
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import fast_server
+
+IMPORT_CHILD = r"""
+import json, resource, sys, tempfile, time, urllib.request
+from pathlib import Path
+
+base, token = sys.argv[1], sys.argv[2]
+
+def control(name):
+    with urllib.request.urlopen(f"{base}/__bench/{name}") as answer:
+        return json.loads(answer.read())
+
+def rss_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+from craftdesk.api.client import SevdeskClient
+from craftdesk.services.importer import run_import
+from craftdesk.store.db import close_database, open_database
+
+out = {}
+with tempfile.TemporaryDirectory() as tmp:
+    open_database(Path(tmp) / "bench.sqlite3")
+    client = SevdeskClient(base + "/api/v1", token)
+    out["rss_empty"] = rss_mb()
+    for name in ("full", "unchanged"):
+        control("reset")
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = run_import(client, "all")
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        out[name] = {"cpu": cpu, "wall": wall, "requests": result.requests,
+                     "rows": result.rows_written, "created": result.created,
+                     "updated": result.updated, "unchanged": result.unchanged,
+                     "server": control("log")}
+    out["rss_peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    client.close()
+    close_database()
+print(json.dumps(out))
+"""
+
+FLOOR_CHILD = r"""
+import json, sys, time
 import requests
+try:
+    import orjson
+    decode, decoder = orjson.loads, "orjson"
+except ImportError:
+    decode, decoder = json.loads, "json"
 
-PAGE = 1000
-# The pages the importer reads, in its order (see services.importer / customers / articles).
-COLLECTIONS: list[tuple[str, dict[str, Any]]] = [
-    ("/Category", {}),
-    ("/Contact", {"depth": 1, "category[id]": "3", "category[objectName]": "Category"}),
-    ("/ContactAddress", {}),
-    ("/CommunicationWay", {}),
-    ("/Unity", {}),
-    ("/Part", {}),
-]
-
-
-def _serve(n_customers: int, n_parts: int, queue: Any, stop: Any) -> None:
-    from craftdesk.sandbox import Sandbox, build_bulk_data
-
-    sandbox = Sandbox(data=build_bulk_data(n_customers, n_parts)).start()
-    queue.put(sandbox.url)
-    stop.wait()
-    sandbox.stop()
+base, token = sys.argv[1], sys.argv[2]
+urls = json.loads(sys.stdin.read())
+session = requests.Session()
+session.headers.update({"Authorization": token, "Accept": "application/json",
+                        "User-Agent": "craftdesk-floor"})
+cpu, wall = time.process_time(), time.perf_counter()
+for url in urls:
+    response = session.get(base + url, timeout=300)
+    decode(response.content)
+cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+print(json.dumps({"cpu": cpu, "wall": wall, "requests": len(urls), "decoder": decoder}))
+"""
 
 
-def floor(url: str, token: str) -> tuple[float, float, int]:
-    """(seconds with JSON decode, seconds download only, requests) for the same pages."""
-    session = requests.Session()
-    session.headers.update({"Authorization": token, "Accept": "application/json"})
-    count = 0
-    decode = 0.0
-    started = time.perf_counter()
-    for path, params in COLLECTIONS:
-        offset = 0
-        while True:
-            query = dict(params, limit=PAGE, offset=offset, countAll="true")
-            response = session.get(url + path, params=query, timeout=60)
-            count += 1
-            t = time.perf_counter()
-            body = response.json()
-            decode += time.perf_counter() - t
-            rows = body["objects"]
-            total = int(body.get("total") or 0)
-            offset += len(rows)
-            if len(rows) < PAGE or offset >= total:
-                break
-    elapsed = time.perf_counter() - started
-    session.close()
-    return elapsed, elapsed - decode, count
+def run_child(code: str, args: list[str], path: Path, stdin: str = "") -> dict[str, Any]:
+    env = dict(os.environ, PYTHONPATH=str(path))
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"child failed ({path}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def import_once(url: str, token: str, folder: Path, name: str) -> tuple[float, float, Any, Any]:
-    """Full import into a fresh database, then an unchanged re-import."""
-    from craftdesk.api.client import SevdeskClient
-    from craftdesk.services.importer import run_import
-    from craftdesk.store.db import close_database, open_database
-
-    open_database(folder / f"{name}.sqlite3")
-    client = SevdeskClient(url, token)
-    try:
-        started = time.perf_counter()
-        full = run_import(client, "all")
-        full_time = time.perf_counter() - started
-        started = time.perf_counter()
-        again = run_import(client, "all")
-        again_time = time.perf_counter() - started
-    finally:
-        client.close()
-        close_database()
-    return full_time, again_time, full, again
+def extract(commit: str, target: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", commit, "craftdesk"], capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
 
 
-def peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes vs KiB
+def med(values: list[float]) -> float:
+    return statistics.median(values)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--customers", type=int, default=10000)
     parser.add_argument("--parts", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3, help="rounds; medians are printed")
+    parser.add_argument("--rounds", type=int, default=3, help="measured rounds; medians printed")
+    parser.add_argument("--baseline-commit", help="also measure this commit, interleaved")
     args = parser.parse_args()
 
     from craftdesk.sandbox import DEMO_TOKEN
 
     queue: Any = multiprocessing.Queue()
     stop = multiprocessing.Event()
-    server = multiprocessing.Process(target=_serve, args=(args.customers, args.parts, queue, stop),
-                                     daemon=True)
+    server = multiprocessing.Process(
+        target=fast_server.serve, daemon=True, args=(args.customers, args.parts, queue, stop)
+    )
     server.start()
-    url = queue.get(timeout=300)
-    floors, downloads, fulls, agains = [], [], [], []
-    full = again = None
-    requests_floor = 0
-    try:
-        floor(url, DEMO_TOKEN)  # warm-up: the sandbox sorts and caches its tables
-        with tempfile.TemporaryDirectory() as tmp:
-            for round_ in range(args.repeat):
-                f, d, requests_floor = floor(url, DEMO_TOKEN)
-                floors.append(f)
-                downloads.append(d)
-                full_time, again_time, full, again = import_once(url, DEMO_TOKEN, Path(tmp), f"r{round_}")
-                fulls.append(full_time)
-                agains.append(again_time)
-    finally:
-        stop.set()
-        server.join(timeout=10)
-
-    assert full is not None and again is not None
-    f, d = statistics.median(floors), statistics.median(downloads)
-    t_full, t_again = statistics.median(fulls), statistics.median(agains)
-    customers, articles = full.collections["customers"], full.collections["articles"]
-    print(f"craftdesk import benchmark: {args.customers} customers, {args.parts} parts "
-          f"(medians of {args.repeat} rounds; sandbox in a child process)")
-    print(f"floor, plain requests, same {requests_floor} pages: {f:.2f} s with JSON decode "
-          f"({d:.2f} s download only)")
-    print(f"full import:        {t_full:.2f} s = {t_full / f:.2f} x floor ({t_full / d:.2f} x download), "
-          f"{full.requests} requests, {full.rows_written} rows written, "
-          f"{full.rows_written / t_full:,.0f} rows/s")
-    print(f"  customers {customers.created} new, articles {articles.created} new "
-          f"({articles.unchanged + articles.updated} other), skipped {full.skipped}")
-    print(f"unchanged re-import: {t_again:.2f} s = {t_again / f:.2f} x floor, {again.requests} requests, "
-          f"{again.rows_written} rows written, {again.unchanged} unchanged")
-    print(f"peak RSS of the importing process: {peak_rss_mb():.0f} MB")
-    print(f"all rounds (s): floor {[round(x, 2) for x in floors]}, full {[round(x, 2) for x in fulls]}, "
-          f"unchanged {[round(x, 2) for x in agains]}")
+    base = queue.get(timeout=600)
+    results: dict[str, list[dict[str, Any]]] = {}
+    floors: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        codes = {"current": ROOT}
+        if args.baseline_commit:
+            codes = {"before": extract(args.baseline_commit, Path(tmp) / "before"), **codes}
+        try:
+            for path in codes.values():  # warm-up: fills the server's table, not counted
+                run_child(IMPORT_CHILD, [base, DEMO_TOKEN], path)
+            for round_ in range(args.rounds):
+                order = list(codes.items())
+                order = order[round_ % len(order) :] + order[: round_ % len(order)]
+                for name, path in order:
+                    results.setdefault(name, []).append(run_child(IMPORT_CHILD, [base, DEMO_TOKEN], path))
+                urls = results["current"][-1]["full"]["server"]["urls"]
+                floors.append(run_child(FLOOR_CHILD, [base, DEMO_TOKEN], ROOT, json.dumps(urls)))
+        finally:
+            stop.set()
+            server.join(timeout=10)
+    report(args, results, floors)
     return 0
+
+
+def report(args: Any, results: dict[str, list[dict[str, Any]]], floors: list[dict[str, Any]]) -> None:
+    floor_cpu = med([f["cpu"] for f in floors])
+    print(
+        f"craftdesk import benchmark: {args.customers} contacts (2 addresses, 3 communication ways "
+        f"each), {args.parts} parts; medians of {args.rounds} interleaved rounds; CPU seconds of "
+        "the importing process"
+    )
+    print(
+        f"floor (child process: same {floors[0]['requests']} URLs, requests, {floors[0]['decoder']} "
+        f"decode): {floor_cpu:.2f} CPU-s, {med([f['wall'] for f in floors]):.2f} s wall; "
+        f"rounds {[round(f['cpu'], 2) for f in floors]}"
+    )
+    for name, runs in results.items():
+        peak = med([r["rss_peak"] - r["rss_empty"] for r in runs])
+        for phase in ("full", "unchanged"):
+            cpu = [r[phase]["cpu"] for r in runs]
+            last = runs[-1][phase]
+            server = last["server"]
+            print(
+                f"{name:8} {phase:9}: {med(cpu):.2f} CPU-s = {med(cpu) / floor_cpu:.2f} x floor, "
+                f"{med([r[phase]['wall'] for r in runs]):.2f} s wall, {last['requests']} requests, "
+                f"{server['bytes'] / 1e6:.1f} MB received, {last['rows']} rows written "
+                f"({last['created']} new, {last['updated']} changed, {last['unchanged']} unchanged); "
+                f"rounds {[round(c, 2) for c in cpu]}"
+            )
+            print(
+                f"{'':8} {'':9}  server: {server['cpu']:.2f} CPU-s for these requests "
+                f"({server['misses']} not pre-serialised) — "
+                f"{'faster' if server['cpu'] < last['cpu'] else 'NOT faster'} than the client"
+            )
+        print(
+            f"{name:8} peak RSS above the empty app: {peak:.0f} MB "
+            f"({peak / args.customers * 1000:.2f} MB per 1,000 contacts)"
+        )
 
 
 if __name__ == "__main__":

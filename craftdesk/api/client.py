@@ -7,6 +7,7 @@ retried blindly — callers look their result up first (see services.invoices).
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import json
 import logging
@@ -14,6 +15,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,6 +34,11 @@ from .errors import (
     ThrottledError,
     UnreachableError,
 )
+
+try:  # a faster decoder for the large pages of an import; the standard library otherwise
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - orjson is a dependency, but the app runs without it
+    _orjson = None
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +71,40 @@ def validate_base_url(url: str) -> str:
     raise ValueError(
         "Die sevDesk-Adresse muss mit https:// beginnen (http nur für den lokalen Demo-Server)."
     )
+
+
+def decode_json(content: bytes, text: Callable[[], str] | None = None) -> Any:
+    """JSON from a response body: orjson when installed; anything orjson refuses (lone
+    surrogate escapes, NaN, huge integers, bytes that are not UTF-8) is decoded by the
+    standard library as before, from ``text()`` when given. Raises ValueError."""
+    if _orjson is not None:
+        try:
+            return _orjson.loads(content)
+        except ValueError:
+            pass
+    return json.loads(text() if text is not None else content)
+
+
+def page_digest(content: bytes) -> str:
+    """A page's identity for the unchanged-cycle check (its exact bytes)."""
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of a collection: decoded ``objects``, or None when the caller recognised
+    the bytes (``known``) and left them undecoded in ``content``."""
+
+    offset: int
+    digest: str
+    rows: int
+    total: int | None
+    objects: list[Any] | None
+    content: bytes = b""
+
+
+#: ``known(offset, digest)`` -> (rows, total) of a page read before with exactly these bytes.
+KnownPages = Callable[[int, str], "tuple[int, int | None] | None"]
 
 
 class SevdeskClient:
@@ -160,6 +201,53 @@ class SevdeskClient:
             if not objects or (offset >= total if total is not None else len(objects) < page_size):
                 return
 
+    def iter_pages_raw(
+        self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE, *,
+        known: KnownPages | None = None, offset: int = 0,
+    ) -> Iterator[Page]:
+        """Pages like :meth:`iter_pages_with_total`, each with the digest of its bytes.
+
+        A page whose (offset, digest) ``known`` recognises is not decoded: its row count
+        and total come from ``known`` and its bytes stay in ``Page.content``.
+        """
+        while True:
+            self.check_cancel()
+            query = dict(params or {})
+            query.update({"limit": page_size, "offset": offset, "countAll": "true"})
+            response = self._send("GET", path, params=query)
+            content = response.content
+            digest = page_digest(content)
+            seen = known(offset, digest) if known is not None and response.status_code == 200 else None
+            if seen is not None:
+                page = Page(offset, digest, seen[0], seen[1], None, content)
+            else:
+                envelope = self._interpret(response, "GET", path)[1]
+                objects = envelope.get("objects")
+                if not isinstance(objects, list):
+                    raise MalformedResponseError(
+                        "sevDesk hat eine unerwartete Antwort geschickt.", detail=f"{path}: not a list"
+                    )
+                page = Page(offset, digest, len(objects), _as_int(envelope.get("total")), objects)
+            yield page
+            offset += page.rows
+            total = page.total
+            if not page.rows or (offset >= total if total is not None else page.rows < page_size):
+                return
+
+    def decode_page(self, page: Page, path: str) -> list[Any]:
+        """The objects of a page left undecoded by :meth:`iter_pages_raw`."""
+        if page.objects is not None:
+            return page.objects
+        try:
+            body = decode_json(page.content)
+        except ValueError:
+            body = None
+        objects = body.get("objects") if isinstance(body, dict) else None
+        if not isinstance(objects, list):
+            raise MalformedResponseError("sevDesk hat eine unerwartete Antwort geschickt.",
+                                         detail=f"{path}: not a list")
+        return objects
+
     def get_all(self, path: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -201,6 +289,16 @@ class SevdeskClient:
         params: dict[str, Any] | None = None,
         json_body: dict[str, Any] | None = None,
     ) -> tuple[Any, dict[str, Any]]:
+        return self._interpret(self._send(method, path, params, json_body), method, path)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        json_body: dict[str, Any] | None = None,
+    ) -> requests.Response:
+        """The response (any status) after the retries that are safe for ``method``."""
         is_read = method == "GET"
         attempt = 0
         while True:
@@ -241,7 +339,7 @@ class SevdeskClient:
                 self._wait(self._backoff(attempt, response.headers.get("Retry-After")))
                 attempt += 1
                 continue
-            return self._interpret(response, method, path)
+            return response
 
     def _wait(self, seconds: float) -> None:
         if self._sleep is not time.sleep:  # injected clock (tests)
@@ -259,12 +357,14 @@ class SevdeskClient:
     def _interpret(self, response: requests.Response, method: str, path: str) -> tuple[Any, dict[str, Any]]:
         status = response.status_code
         body: Any = None
-        text = response.text
-        if text:
+        content = response.content
+        text = ""
+        if content:
             try:
-                body = json.loads(text)
+                body = decode_json(content, lambda: response.text)
             except ValueError:
                 body = None
+                text = response.text
         error = body.get("error") if isinstance(body, dict) else None
         detail = None
         code = None
@@ -306,7 +406,7 @@ class SevdeskClient:
             raise MalformedResponseError(
                 "sevDesk hat eine unlesbare Antwort geschickt.",
                 status=status,
-                detail=f"{method} {path}: {text[:200]!r}",
+                detail=f"{method} {path}: {(text or response.text)[:200]!r}",
                 outcome_unknown=write,
             )
         return body["objects"], body

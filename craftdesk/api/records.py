@@ -35,6 +35,8 @@ class RecordError(ValueError):
 
 
 def _id(value: Any, field: str, required: bool = True) -> str | None:
+    if type(value) is str and value.isdigit() and value.isascii():  # fast path: sevDesk's form
+        return value
     if value is None or value == "":
         if required:
             raise RecordError(f"{field} fehlt")
@@ -53,6 +55,10 @@ def _id(value: Any, field: str, required: bool = True) -> str | None:
 
 def _ref(value: Any, field: str, required: bool = False) -> str | None:
     """Id of a nested reference ``{"id": …, "objectName": …}``."""
+    if type(value) is dict:  # fast path: sevDesk's form
+        ref = value.get("id")
+        if type(ref) is str and ref.isdigit() and ref.isascii():
+            return ref
     if value is None or value == "":
         if required:
             raise RecordError(f"{field} fehlt")
@@ -63,6 +69,9 @@ def _ref(value: Any, field: str, required: bool = False) -> str | None:
 
 
 def _text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
+    if type(value) is str and "\x00" not in value and (value.isascii() or not _LONE_SURROGATE.search(value)):
+        value = value.strip()  # fast path: nothing to replace
+        return value if len(value) <= max_len else value[:max_len]
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -165,7 +174,7 @@ def _guard(raw: Any, build: Callable[[dict[str, Any]], T]) -> T:
 # --- records ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactRec:
     id: str
     update: str
@@ -208,7 +217,7 @@ def parse_contact(raw: Any) -> ContactRec:
     return _guard(raw, build)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AddressRec:
     id: str
     contact_id: str
@@ -239,7 +248,7 @@ def parse_address(raw: Any) -> AddressRec:
 COMM_TYPES = ("EMAIL", "PHONE", "MOBILE", "WEB")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommWayRec:
     id: str
     contact_id: str
@@ -341,7 +350,7 @@ def parse_payment_method(raw: Any) -> PaymentMethodRec:
 PART_STATUS_ACTIVE = 100
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartRec:
     id: str
     update: str

@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from ..api.client import SevdeskClient
 from ..api.records import CategoryRec, PartRec, RecordError, parse_category, parse_part, parse_unity
@@ -38,6 +39,7 @@ from .importer import (
     ref_id,
     sweep,
 )
+from .page_ledger import PageLedger, Probe, Sweep, basis, local_summary, sweep_key
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,12 @@ class ArticleData:
     fields: tuple[object, ...]  # values of FIELDS in database form (text, 0/1)
 
     def fingerprint(self) -> str:
+        # repr of a tuple of str and int: exact and several times cheaper than JSON.
+        payload = repr(self.fields)
+        return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def legacy_fingerprint(self) -> str:
+        """The fingerprint of versions before 0.2 (JSON), recognised once after an update."""
         payload = json.dumps(self.fields, ensure_ascii=False, separators=(",", ":"))
         return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -120,6 +128,7 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
     new: list[tuple[ArticleData, str]] = []
     changed: list[tuple[int, ArticleData, str]] = []
     deactivate: list[int] = []
+    rehashed: list[tuple[str, int]] = []
     for sid, item in data.items():
         current = existing.get(sid)
         if current is None:
@@ -136,14 +145,19 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
                 counts.unchanged += 1
             continue
         digest = item.fingerprint()
-        if digest != old_digest:
+        if digest != old_digest and old_digest == item.legacy_fingerprint():
+            rehashed.append((digest, aid))  # same content, fingerprint of an older version
+            counts.unchanged += 1
+        elif digest != old_digest:
             changed.append((aid, item, digest))
         else:
             counts.unchanged += 1
+    moved_out_count = len(deactivate)
     if sweep_done:
         gone = set(existing) - set(data) - (malformed or set())
         deactivate.extend(existing[sid][0] for sid in gone if existing[sid][2])
-    if not (new or changed or deactivate):
+    counts.steady = counts.unchanged
+    if not (new or changed or deactivate or rehashed):
         return counts
 
     now = Article.updated_at.db_value(utcnow())
@@ -157,28 +171,53 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
         # Forget the fingerprint so the part is rewritten (and re-activated) if it returns.
         bulk_update(Article, ("active", "sync_hash", "updated_at"),
                     [(0, None, now, aid) for aid in deactivate])
+        bulk_update(Article, ("sync_hash",), rehashed)
     counts.created, counts.updated, counts.flagged = len(new), len(changed), len(deactivate)
+    counts.steady = counts.unchanged + len(new) + len(changed) + moved_out_count
     return counts
+
+
+def articles_basis(categories: list[CategoryRec], names: list[str]) -> str:
+    """What the article rules read besides the pages (see services.page_ledger)."""
+    cats = sorted((c.id, c.name, c.object_type, c.translation_code) for c in categories)
+    return basis(cats, sorted(names), local_summary(Article))
+
+
+ARTICLE_SWEEPS: list[Sweep] = [("/Unity", None, "Einheiten"), ("/Part", None, "Artikel")]
 
 
 def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
                   progress: Progress | None = None) -> CollectionCounts:
-    """A1–A4 for all parts: /Unity and /Part sweeps, then one transaction."""
-    counts = CollectionCounts("articles")
+    """A1–A4 for all parts: /Unity and /Part sweeps, then one transaction.
+
+    When every page arrives as in the last run, nothing is parsed (services.page_ledger).
+    """
     names = configured_categories()
-    wanted = part_categories_from(categories, names)
-    all_part_categories = {c.id: c.name for c in categories if c.object_type.casefold() == "part"}
     warning = part_categories.missing_warning(names, part_categories.account_names(categories))
     if warning is not None:
         # A1a: nothing to import, and nothing to deactivate either (the parts did not move).
         log.warning("No configured part category exists in sevDesk (%s)", ", ".join(names))
-        counts.warnings.append(warning)
-        return counts
-    units = {u.id: u.name for page in sweep(client, "/Unity") for u in parse_rows(page, parse_unity, "Unity")}
+        return CollectionCounts("articles", warnings=[warning])
+    ledger = PageLedger("articles", articles_basis(categories, names))
+    probe = Probe(client, ledger, progress)
+    if probe.unchanged(ARTICLE_SWEEPS):
+        return CollectionCounts("articles", unchanged=ledger.previous_counts.get("unchanged", 0),
+                                skipped=ledger.previous_counts.get("skipped", 0))
+
+    def pages(index: int) -> Iterator[list[Any]]:
+        path, params, label = ARTICLE_SWEEPS[index]
+        key = sweep_key(path, params)
+        return sweep(client, path, params, progress, label if index else None,
+                     prefetched=probe.decoded(path, params), record=lambda page: ledger.record(key, page))
+
+    counts = CollectionCounts("articles")
+    wanted = part_categories_from(categories, names)
+    all_part_categories = {c.id: c.name for c in categories if c.object_type.casefold() == "part"}
+    units = {u.id: u.name for page in pages(0) for u in parse_rows(page, parse_unity, "Unity")}
     data: dict[str, ArticleData] = {}
     importable: set[str] = set()
     malformed: set[str] = set()
-    for page in sweep(client, "/Part", None, progress, "Artikel"):
+    for page in pages(1):
         for raw in page:
             try:
                 part = parse_part(raw)
@@ -195,7 +234,11 @@ def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
         progress(0, 1, "Artikel werden gespeichert")
-    counts.add(save_articles(data, importable, malformed, {n.casefold() for n in names}))
+    ledger.forget()
+    saved = save_articles(data, importable, malformed, {n.casefold() for n in names})
+    counts.add(saved)
+    ledger.save(articles_basis(categories, names),
+                {"unchanged": saved.steady, "skipped": counts.skipped})
     return counts
 
 

@@ -31,7 +31,7 @@ import json
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,10 +47,12 @@ from ..api.records import (
     parse_comm_way,
     parse_contact,
 )
-from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, chunks
+from ..store import settings
+from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update
 from ..store.db import db
 from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer, utcnow
 from .importer import (
+    COUNTRY_CACHE_KEY,
     CollectionCounts,
     Progress,
     fetch_record,
@@ -64,6 +66,7 @@ from .lookups import (
     AddressCategories,
     address_categories_from,
 )
+from .page_ledger import PageLedger, Probe, Sweep, basis, local_summary, sweep_key
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +167,13 @@ class CustomerData:
     infos: tuple[InfoTuple, ...]
 
     def fingerprint(self) -> str:
-        # Content only: an ``update`` bump without a change we store writes nothing.
+        # Content only: an ``update`` bump without a change we store writes nothing. The
+        # repr of tuples of str is exact and several times cheaper than JSON.
+        payload = repr((self.fields, self.addresses, self.infos))
+        return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def legacy_fingerprint(self) -> str:
+        """The fingerprint of versions before 0.2 (JSON), recognised once after an update."""
         payload = json.dumps([self.fields, self.addresses, self.infos], ensure_ascii=False,
                              separators=(",", ":"))
         return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
@@ -189,13 +198,17 @@ CONTACT_FILTER = {"depth": 1, "category[id]": CUSTOMER_CATEGORY_ID,
                   "category[objectName]": "Category"}
 
 
-def _collect(client: SevdeskClient, path: str, parser: Callable[[Any], Any], label: str,
-             contacts: dict[str, Any], counts: Any, progress: Any) -> dict[str, list[Any]]:
-    """Sweep a per-contact collection (addresses, communication ways) and group it by
-    contact id; rows of other contacts are ignored, bad rows of our contacts are counted."""
+CUSTOMER_SWEEPS: list[Sweep] = [("/Contact", CONTACT_FILTER, "Kunden"),
+                                 ("/ContactAddress", None, "Adressen"),
+                                 ("/CommunicationWay", None, "Kommunikationswege")]
+
+
+def _collect(pages: Iterable[list[Any]], parser: Callable[[Any], Any], object_name: str,
+             contacts: dict[str, Any], counts: Any) -> dict[str, list[Any]]:
+    """Group a per-contact collection (addresses, communication ways) by contact id;
+    rows of other contacts are ignored, bad rows of our contacts are counted."""
     grouped: dict[str, list[Any]] = defaultdict(list)
-    object_name = path.strip("/")
-    for page in sweep(client, path, None, progress, label):
+    for page in pages:
         for raw in page:
             try:
                 row = parser(raw)
@@ -208,13 +221,34 @@ def _collect(client: SevdeskClient, path: str, parser: Callable[[Any], Any], lab
     return grouped
 
 
+def customers_basis(categories: list[CategoryRec]) -> str:
+    """What the customer rules read besides the pages (see services.page_ledger)."""
+    cats = sorted((c.id, c.name, c.object_type, c.translation_code) for c in categories)
+    return basis(cats, settings.get(COUNTRY_CACHE_KEY), local_summary(Customer))
+
+
 def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
                    progress: Progress | None = None) -> CollectionCounts:
-    """C1–C6 for all customers: three sweeps joined locally, then one transaction."""
+    """C1–C6 for all customers: three sweeps joined locally, then one transaction.
+
+    When every page arrives as in the last run, nothing is parsed (services.page_ledger).
+    """
+    ledger = PageLedger("customers", customers_basis(categories))
+    probe = Probe(client, ledger, progress)
+    if probe.unchanged(CUSTOMER_SWEEPS):
+        return CollectionCounts("customers", unchanged=ledger.previous_counts.get("unchanged", 0),
+                                skipped=ledger.previous_counts.get("skipped", 0))
+
+    def pages(index: int) -> Iterator[list[Any]]:
+        path, params, label = CUSTOMER_SWEEPS[index]
+        key = sweep_key(path, params)
+        return sweep(client, path, params, progress, label, prefetched=probe.decoded(path, params),
+                     record=lambda page: ledger.record(key, page))
+
     counts = CollectionCounts("customers")
     contacts: dict[str, ContactRec] = {}
     present: set[str] = set()
-    for page in sweep(client, "/Contact", CONTACT_FILTER, progress, "Kunden"):
+    for page in pages(0):
         for raw in page:
             category = ref_id(raw, "category")
             if category is not None and category != CUSTOMER_CATEGORY_ID:
@@ -231,9 +265,9 @@ def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
                 present.add(contact.id)
 
     addresses: dict[str, list[AddressRec]] = _collect(
-        client, "/ContactAddress", parse_address, "Adressen", contacts, counts, progress)
+        pages(1), parse_address, "ContactAddress", contacts, counts)
     ways: dict[str, list[CommWayRec]] = _collect(
-        client, "/CommunicationWay", parse_comm_way, "Kommunikationswege", contacts, counts, progress)
+        pages(2), parse_comm_way, "CommunicationWay", contacts, counts)
 
     country_ids = {a.country_id for rows in addresses.values() for a in rows if a.country_id}
     countries = load_countries(client, country_ids)
@@ -244,7 +278,9 @@ def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
         progress(0, 1, "Kunden werden gespeichert")
+    ledger.forget()
     counts.add(save_customers(records, present))
+    ledger.save(customers_basis(categories), {"unchanged": len(records), "skipped": counts.skipped})
     return counts
 
 
@@ -291,6 +327,9 @@ def save_customers(records: dict[str, CustomerData],
             # sevDesk holds now is the baseline, later changes there overwrite (C5).
             adopted.append((data.sevdesk_update, digest, current[0]))
             counts.unchanged += 1
+        elif current[1] != digest and not current[2] and current[1] == data.legacy_fingerprint():
+            adopted.append((data.sevdesk_update, digest, current[0]))  # same content, new hash
+            counts.unchanged += 1
         elif current[1] != digest or current[2]:
             changed.append((current[0], data, digest))
         else:
@@ -304,9 +343,9 @@ def save_customers(records: dict[str, CustomerData],
 
     now = Customer.updated_at.db_value(utcnow())
     with db.atomic():
-        bulk_insert(Customer, _CUSTOMER_COLS, [
+        bulk_insert(Customer, _CUSTOMER_COLS, (
             (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, False, now, now) for d, digest in new
-        ])
+        ))
         ids = _local_ids([d.sevdesk_id for d, _ in new])
         sets = ("sevdesk_update", "sync_hash") + FIELDS + ("deleted_in_sevdesk", "updated_at")
         bulk_update(Customer, sets, [
@@ -315,12 +354,12 @@ def save_customers(records: dict[str, CustomerData],
         bulk_delete_children(Address, "customer", [cid for cid, _, _ in changed])
         bulk_delete_children(ContactInfo, "customer", [cid for cid, _, _ in changed])
         targets = [(ids[d.sevdesk_id], d) for d, _ in new] + [(cid, d) for cid, d, _ in changed]
-        bulk_insert(Address, _ADDRESS_COLS, [
-            (cid, *a[:5], a[5], pos) for cid, d in targets for pos, a in enumerate(d.addresses)
-        ])
-        bulk_insert(ContactInfo, _INFO_COLS, [
+        bulk_insert(Address, _ADDRESS_COLS, (
+            (cid, *a, pos) for cid, d in targets for pos, a in enumerate(d.addresses)
+        ))
+        bulk_insert(ContactInfo, _INFO_COLS, (
             (cid, *i, pos) for cid, d in targets for pos, i in enumerate(d.infos)
-        ])
+        ))
         bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"),
                     [(True, now, cid) for cid in vanished])
         bulk_update(Customer, ("sevdesk_update", "sync_hash"), adopted)
@@ -331,11 +370,15 @@ def save_customers(records: dict[str, CustomerData],
 
 
 def _local_ids(sevdesk_ids: list[str]) -> dict[str, int]:
-    result: dict[str, int] = {}
-    for chunk in chunks(sevdesk_ids, 500):
-        query = Customer.select(Customer.id, Customer.sevdesk_id).where(Customer.sevdesk_id.in_(chunk))
-        result.update((sid, cid) for cid, sid in query.tuples())
-    return result
+    """Local ids of just-inserted customers: one query over the linked customers, or an
+    IN query for a handful (single imports)."""
+    wanted = set(sevdesk_ids)
+    if not wanted:
+        return {}
+    query = Customer.select(Customer.id, Customer.sevdesk_id).where(Customer.sevdesk_id.is_null(False))
+    if len(wanted) <= 500:
+        query = query.where(Customer.sevdesk_id.in_(list(wanted)))
+    return {sid: cid for cid, sid in query.tuples() if sid in wanted}
 
 
 # --- single import (order confirmations, O4) ---------------------------------------------

@@ -20,15 +20,17 @@ SyncRun record).
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from ..api.client import PAGE_SIZE, SevdeskClient
+from ..api.client import PAGE_SIZE, Page, SevdeskClient
 from ..api.errors import (
     ApiError,
     AuthError,
@@ -42,6 +44,7 @@ from ..store import settings
 from ..store.db import db
 from ..store.models import SyncRun, utcnow
 from .lookups import GERMANY_COUNTRY_ID
+from .page_ledger import bookkeeping_rows
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,7 @@ class CollectionCounts:
     skipped: int = 0
     flagged: int = 0
     warnings: list[str] = field(default_factory=list)  # one sentence each (A1a)
+    steady: int = 0  # records an unchanged next run would count as unchanged (articles)
 
     def skip(self, object_name: str, exc: RecordError) -> None:
         """Count a malformed record and log its id and reason (never its content)."""
@@ -119,6 +123,9 @@ def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual"
                progress: Progress | None = None) -> ImportResult:
     """Import customers and/or articles; the run is recorded either way.
 
+    Python's cyclic garbage collector is paused meanwhile: the import allocates hundreds
+    of thousands of short-lived, acyclic objects, and each collection would walk them all.
+
     ``progress(done, total, text)`` is called per page and phase (``done``/``total`` refer
     to the current phase, ``text`` is German, e.g. "Kunden: 1000 von 2000"). Cancel via the
     client's cancel event; it is checked between pages and collections. Raises the
@@ -126,6 +133,24 @@ def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual"
     """
     if what not in WHAT:
         raise ValueError(f"unknown import target {what!r}")
+    with gc_paused():
+        return _run_import(client, what, trigger, progress)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC (nested use keeps it paused until the outermost ends)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run_import(client: SevdeskClient, what: str, trigger: str,
+                progress: Progress | None) -> ImportResult:
     # Imported here: the collection modules use this module's helpers.
     from . import articles, customers
 
@@ -186,7 +211,8 @@ def note_success(what: str) -> None:
 
 
 def _total_changes() -> int:
-    return int(db.connection().total_changes)
+    """Rows changed by the data: without the page ledger's own bookkeeping."""
+    return int(db.connection().total_changes) - bookkeeping_rows()
 
 
 def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,
@@ -236,7 +262,9 @@ READ_AHEAD = 3  # pages fetched ahead of the caller (bounded: memory stays flat)
 
 
 def sweep(client: SevdeskClient, path: str, params: dict[str, Any] | None = None,
-          progress: Progress | None = None, label: str | None = None) -> Iterator[list[Any]]:
+          progress: Progress | None = None, label: str | None = None, *,
+          prefetched: Iterable[Page] = (), record: Callable[[Page], None] | None = None,
+          ) -> Iterator[list[Any]]:
     """Pages of a collection (1000 each) until the ``total`` sevDesk reports is reached.
 
     Like ``client.iter_pages`` but with ``countAll=true``, which saves the empty request
@@ -245,27 +273,52 @@ def sweep(client: SevdeskClient, path: str, params: dict[str, Any] | None = None
     of the caller, so sevDesk's answer time and our parsing and writing overlap; it is the
     only user of the client while the sweep runs. Rows repeated across pages (offset
     paging over changing data) are dropped. Progress is reported in the caller's thread.
+
+    ``prefetched``: decoded pages already read (by a :class:`~.page_ledger.Probe`); the
+    sweep continues after the last of them. ``record`` sees every page (its digest).
     """
-    pages = _PageReader(client, path, dict(params or {}))
-    seen: set[str] = set()
+    seen: set[Any] = set()
     done = 0
+    last: Page | None = None
+    for page in prefetched:
+        last = page
+        yield from _deduplicated(page, seen, record)
+        done = page.offset + page.rows
+        _report(progress, label, done, page.total)
+    if last is not None and (not last.rows or (
+            done >= last.total if last.total is not None else last.rows < PAGE_SIZE)):
+        return
+    pages = _PageReader(client, path, dict(params or {}), done)
     try:
-        for objects, total in pages:
-            done += len(objects)
-            page = []
-            for row in objects:
-                key = row.get("id") if isinstance(row, dict) else None
-                if key is not None:
-                    if str(key) in seen:
-                        continue
-                    seen.add(str(key))
-                page.append(row)
-            if progress and label:
-                shown_total = max(total or 0, done)
-                progress(done, shown_total, f"{label}: {done} von {shown_total}")
-            yield page
+        for page in pages:
+            yield from _deduplicated(page, seen, record)
+            done = page.offset + page.rows
+            _report(progress, label, done, page.total)
     finally:
         pages.close()
+
+
+def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | None,
+                  ) -> Iterator[list[Any]]:
+    if record is not None:
+        record(page)
+    rows = []
+    for row in page.objects or ():
+        key = row.get("id") if type(row) is dict else None
+        if key is not None:
+            if type(key) is not str:
+                key = str(key)
+            if key in seen:
+                continue
+            seen.add(key)
+        rows.append(row)
+    yield rows
+
+
+def _report(progress: Progress | None, label: str | None, done: int, total: int | None) -> None:
+    if progress and label:
+        shown_total = max(total or 0, done)
+        progress(done, shown_total, f"{label}: {done} von {shown_total}")
 
 
 class _PageReader:
@@ -273,10 +326,12 @@ class _PageReader:
 
     _END = object()
 
-    def __init__(self, client: SevdeskClient, path: str, params: dict[str, Any]) -> None:
+    def __init__(self, client: SevdeskClient, path: str, params: dict[str, Any],
+                 offset: int = 0) -> None:
         self.client = client
         self.path = path
         self.params = params
+        self.offset = offset
         self.queue: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
         self.stopped = threading.Event()
         client.check_cancel()
@@ -294,14 +349,15 @@ class _PageReader:
 
     def _run(self) -> None:
         try:
-            for item in self.client.iter_pages_with_total(self.path, self.params, PAGE_SIZE):
+            for item in self.client.iter_pages_raw(self.path, self.params, PAGE_SIZE,
+                                                   offset=self.offset):
                 if self.stopped.is_set() or not self._put(item):
                     return
             self._put(self._END)
         except BaseException as exc:  # handed to the caller, raised there
             self._put(exc)
 
-    def __iter__(self) -> Iterator[tuple[list[Any], int | None]]:
+    def __iter__(self) -> Iterator[Page]:
         while True:
             item = self.queue.get()
             if item is self._END:

@@ -7,7 +7,7 @@ pass values already in their database form (text, numbers, 0/1).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from peewee import Model
@@ -24,8 +24,9 @@ def _col(model: type[Model], name: str) -> str:
     return f'"{model._meta.fields[name].column_name}"'
 
 
-def bulk_insert(model: type[Model], columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-    if not rows:
+def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
+    """``rows`` may be a generator: the rows are then never all in memory at once."""
+    if isinstance(rows, list) and not rows:
         return
     names = ", ".join(_col(model, c) for c in columns)
     marks = ", ".join("?" for _ in columns)

@@ -1,0 +1,205 @@
+"""The cheap unchanged cycle: recognise sevDesk's pages by their bytes (R1, issue "speed").
+
+sevDesk has no change feed covering what an import reads (addresses, communication ways and
+parts have no changed-since filter, and deletions show only in the complete id set), so the
+recurring import still downloads every page. What it can skip is the work after the
+download: every page of every sweep is remembered by the digest of its exact bytes. When a
+collection's pages all arrive byte for byte as in the last successful run — and nothing
+else that the rules read changed (:func:`basis`) — nothing can have changed, and the pages
+are neither decoded nor parsed nor compared with the database.
+
+Each page carries sevDesk's ``total`` (``countAll``), so a record added or deleted anywhere
+changes every page of that sweep; an edited record changes its own page.
+
+What the ledger compares besides the pages (the *basis*): the source of the modules whose
+rules turn pages into rows (a new version re-imports once), the categories, the settings
+the rules read, and a summary of the local rows (so a customer deleted or edited locally,
+or linked by an invoice, is compared again).
+
+The pages read while probing are kept (up to :data:`KEEP_BYTES`) so that, when a page
+differs, the full import goes on from there without asking sevDesk again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..api.client import Page, SevdeskClient
+from ..store import settings
+
+log = logging.getLogger(__name__)
+
+KEY_PREFIX = "import_pages_"
+KEEP_BYTES = 96 * 2**20  # page bytes kept while probing; beyond, the pages are read again
+RULE_MODULES = (
+    "craftdesk.api.records",
+    "craftdesk.services.customers",
+    "craftdesk.services.articles",
+    "craftdesk.services.lookups",
+    "craftdesk.services.importer",
+    "craftdesk.services.page_ledger",
+    "craftdesk.services.part_categories",
+)
+
+Progress = Callable[[int, int, str], None]
+Sweep = tuple[str, dict[str, Any] | None, str]  # path, params, progress label
+_rules_digest: str | None = None
+_bookkeeping = [0]  # database rows changed by ledger writes (not counted as data rows)
+
+
+def bookkeeping_rows() -> int:
+    return _bookkeeping[0]
+
+
+def _write(key: str, value: Any) -> None:
+    from ..store.db import db
+
+    before = db.connection().total_changes
+    settings.set(key, value)
+    _bookkeeping[0] += db.connection().total_changes - before
+
+
+def sweep_key(path: str, params: dict[str, Any] | None) -> str:
+    return path + "?" + json.dumps(sorted((params or {}).items()), default=str)
+
+
+def rules_digest() -> str:
+    """Digest of the source of the rule modules (once per process)."""
+    global _rules_digest
+    if _rules_digest is None:
+        h = hashlib.blake2b(digest_size=16)
+        for name in RULE_MODULES:
+            module = sys.modules.get(name)
+            source = Path(getattr(module, "__file__", "") or "")
+            if source.suffix == ".py" and source.is_file():
+                h.update(source.read_bytes())
+            else:  # frozen build without sources: its version stands for its rules
+                from .. import __version__
+
+                h.update(f"{name}:{__version__}".encode())
+        _rules_digest = h.hexdigest()
+    return _rules_digest
+
+
+def basis(*parts: Any) -> str:
+    """One digest of everything besides the pages that the rules read."""
+    payload = json.dumps([rules_digest(), *parts], default=str, sort_keys=True)
+    return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+
+
+class PageLedger:
+    """The page digests of one collection's last successful run, and those of this run."""
+
+    def __init__(self, collection: str, basis_now: str) -> None:
+        self.key = KEY_PREFIX + collection
+        stored = settings.get(self.key)
+        self.stored = stored is not None
+        valid = isinstance(stored, dict) and stored.get("basis") == basis_now
+        self.previous: dict[str, list[list[Any]]] = dict(stored["pages"]) if valid else {}
+        self.previous_counts: dict[str, int] = dict(stored.get("counts") or {}) if valid else {}
+        self.current: dict[str, list[list[Any]]] = {}
+
+    def known(self, key: str) -> Callable[[int, str], tuple[int, int | None] | None]:
+        table = {(o, d): (rows, total) for o, d, rows, total in self.previous.get(key, [])}
+        return lambda offset, digest: table.get((offset, digest))
+
+    def record(self, key: str, page: Page) -> None:
+        self.current.setdefault(key, []).append([page.offset, page.digest, page.rows, page.total])
+
+    def save(self, basis_after: str, counts: dict[str, int]) -> None:
+        """After the collection was written: this run's pages are the next run's yardstick."""
+        _write(self.key, {"basis": basis_after, "pages": self.current, "counts": counts})
+        self.stored = True
+
+    def forget(self) -> None:
+        """Before writing: a run that dies while writing leaves no yardstick behind."""
+        if self.stored:
+            _write(self.key, None)
+            self.stored = False
+
+
+class Probe:
+    """Reads the sweeps of a collection without decoding while every page is known.
+
+    :meth:`unchanged` answers whether all pages were as in the last run. If not, it
+    stopped at the first page that differs; :meth:`pages` hands the pages read so far to
+    the full import (decoded now), which continues from there.
+    """
+
+    def __init__(
+        self, client: SevdeskClient, ledger: PageLedger | None, progress: Progress | None = None
+    ) -> None:
+        self.client = client
+        self.ledger = ledger
+        self.progress = progress
+        self.kept: dict[str, list[Page]] = {}
+        self.kept_bytes = 0
+        self.dropped = False
+
+    def unchanged(self, sweeps: Iterable[Sweep]) -> bool:
+        if self.ledger is None or not self.ledger.previous:
+            return False
+        for path, params, label in sweeps:
+            key = sweep_key(path, params)
+            previous = self.ledger.previous.get(key)
+            if not previous:
+                return False
+            kept = self.kept.setdefault(key, [])
+            pages = self.client.iter_pages_raw(path, params, known=self.ledger.known(key))
+            try:
+                for page in pages:
+                    self._keep(kept, page)
+                    self._report(label, page)
+                    if page.objects is not None:
+                        return False
+            finally:
+                pages.close()
+            if len(kept) != len(previous):
+                return False
+        return True
+
+    def _keep(self, kept: list[Page], page: Page) -> None:
+        kept.append(page)
+        self.kept_bytes += len(page.content)
+        if self.kept_bytes > KEEP_BYTES and not self.dropped:
+            log.info("Probe kept %s bytes; the pages will be read again", self.kept_bytes)
+            self.dropped = True
+        if self.dropped:
+            for each in self.kept.values():
+                for p in each:
+                    p.content = b""
+
+    def _report(self, label: str, page: Page) -> None:
+        if self.progress:
+            done = page.offset + page.rows
+            total = max(page.total or 0, done)
+            self.progress(done, total, f"{label}: {done} von {total}")
+
+    def pages(self, path: str, params: dict[str, Any] | None) -> list[Page]:
+        """The pages read of this sweep (empty when they must be read again)."""
+        if self.dropped:
+            return []
+        return self.kept.get(sweep_key(path, params), [])
+
+    def decoded(self, path: str, params: dict[str, Any] | None) -> Iterator[Page]:
+        for page in self.pages(path, params):
+            if page.objects is None:
+                page.objects = self.client.decode_page(page, path)
+                page.content = b""
+            yield page
+
+
+def local_summary(model: Any) -> tuple[Any, ...]:
+    """Count, newest change and highest id of the rows linked to sevDesk (cheap, one query)."""
+    from peewee import fn
+
+    query = model.select(fn.COUNT(model.id), fn.MAX(model.updated_at), fn.MAX(model.id)).where(
+        model.sevdesk_id.is_null(False)
+    )
+    return tuple(str(v) for v in query.tuples().get())

@@ -1,0 +1,155 @@
+"""The recurring import recognises unchanged pages by their bytes (R1, services.page_ledger).
+
+An unchanged cycle downloads every page but decodes, parses and writes nothing; a change
+in sevDesk, in the local rows or in the configuration makes the next run a full one.
+Counts, not times: requests, parsed records, rows written.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from craftdesk.api import client as client_module
+from craftdesk.api import records
+from craftdesk.services import articles, customers
+from craftdesk.services.importer import run_import
+from craftdesk.store import settings
+from craftdesk.store.models import Customer
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many contacts and parts the import parsed."""
+    counts = {"Contact": 0, "Part": 0}
+
+    def counting(name: str, parser):
+        def parse(raw):
+            counts[name] += 1
+            return parser(raw)
+
+        return parse
+
+    monkeypatch.setattr(customers, "parse_contact", counting("Contact", records.parse_contact))
+    monkeypatch.setattr(articles, "parse_part", counting("Part", records.parse_part))
+    return counts
+
+
+def test_R1_unchanged_cycle_parses_and_writes_nothing(sandbox, client, database, parsed):
+    first = run_import(client, "all")
+    assert first.created > 0 and parsed["Contact"] > 0 and parsed["Part"] > 0
+    second = run_import(client, "all")  # the first re-import after a full one: full path
+    parsed.update(Contact=0, Part=0)
+    third = run_import(client, "all")
+
+    assert parsed == {"Contact": 0, "Part": 0}
+    assert third.requests == second.requests  # every page is still read
+    assert third.rows_written == 0
+    for name in ("customers", "articles"):
+        a, b = second.collections[name], third.collections[name]
+        assert (b.created, b.updated, b.flagged) == (0, 0, 0)
+        assert (b.unchanged, b.skipped) == (a.unchanged, a.skipped)
+
+
+def test_R1_second_run_is_already_cheap(sandbox, client, database, parsed):
+    first = run_import(client, "all")
+    parsed.update(Contact=0, Part=0)
+    again = run_import(client, "all")
+    assert parsed == {"Contact": 0, "Part": 0}
+    assert (again.created, again.updated, again.flagged) == (0, 0, 0)
+    assert again.unchanged == first.created + first.unchanged
+    assert again.skipped == first.skipped
+
+
+def test_R1_one_changed_contact_updates_it_without_extra_requests(sandbox, client, database, parsed):
+    run_import(client, "all")
+    before = run_import(client, "all")
+    contact = next(c for c in sandbox.data.all("Contact") if (c.get("category") or {}).get("id") == "3")
+    sandbox.data.update("Contact", contact["id"], familyname="Neuname", name=None, surename="Eva")
+    parsed.update(Contact=0, Part=0)
+    after = run_import(client, "all")
+
+    assert after.collections["customers"].updated == 1
+    assert after.collections["customers"].created == 0
+    assert after.collections["articles"].unchanged == before.collections["articles"].unchanged
+    assert parsed["Part"] == 0  # the articles' pages were all known
+    assert parsed["Contact"] > 0
+    assert after.requests == before.requests  # pages read while probing are not read again
+    assert Customer.get(Customer.sevdesk_id == contact["id"]).last_name == "Neuname"
+
+
+def test_R1_local_deletion_is_noticed(sandbox, client, database):
+    run_import(client, "all")
+    run_import(client, "all")
+    victim = Customer.select().where(Customer.sevdesk_id.is_null(False)).first()
+    victim.delete_instance(recursive=True)
+    result = run_import(client, "all")
+    assert result.collections["customers"].created == 1
+    assert Customer.get_or_none(Customer.sevdesk_id == victim.sevdesk_id) is not None
+
+
+def test_R1_changed_part_categories_make_a_full_run(sandbox, client, database, parsed):
+    run_import(client, "all")
+    run_import(client, "all")
+    settings.set("part_categories", ["Artikel", "Dienstleistung"])
+    parsed.update(Contact=0, Part=0)
+    result = run_import(client, "all")
+    assert parsed["Part"] > 0 and parsed["Contact"] == 0
+    assert result.collections["articles"].created > 0
+
+
+def test_R1_pages_kept_beyond_the_budget_are_read_again(sandbox, client, database, monkeypatch):
+    from craftdesk.services import page_ledger
+
+    run_import(client, "all")
+    baseline = run_import(client, "all")
+    monkeypatch.setattr(page_ledger, "KEEP_BYTES", 1)
+    last = sandbox.data.all("CommunicationWay")[-1]
+    sandbox.data.update("CommunicationWay", last["id"], value="neu@example.org")
+    result = run_import(client, "all")
+    assert result.collections["customers"].updated <= 1
+    assert result.requests > baseline.requests  # the customers' pages were read twice
+
+
+def test_R1_fingerprints_of_older_versions_are_recognised(sandbox, client, database):
+    run_import(client, "all")
+    old = {c.id: c for c in Customer.select()}
+    # Pretend an older version wrote the hashes: JSON fingerprints, no page ledger.
+    for cid, data in _customer_data(client).items():
+        Customer.update(sync_hash=data.legacy_fingerprint()).where(Customer.sevdesk_id == cid).execute()
+    settings.set("import_pages_customers", None)
+    result = run_import(client, "customers")
+    counts = result.collections["customers"]
+    assert (counts.created, counts.updated) == (0, 0)
+    assert counts.unchanged == len(old)
+    assert Customer.select().where(Customer.sync_hash.is_null()).count() == 0
+
+
+def _customer_data(client) -> dict:
+    captured: dict = {}
+    original = customers.save_customers
+
+    def capture(records, present):
+        captured.update(records)
+        return customers.CollectionCounts("customers")
+
+    customers.save_customers = capture
+    try:
+        settings.set("import_pages_customers", None)
+        run_import(client, "customers")
+    finally:
+        customers.save_customers = original
+    return captured
+
+
+def test_decoder_falls_back_to_the_standard_library_for_what_orjson_refuses():
+    for body in (
+        b'{"objects": ["\\ud800"]}',
+        b'{"objects": [NaN]}',
+        b'{"objects": [18446744073709551616]}',
+        b'{"objects": ["\xc3\xa4"]}',
+    ):
+        assert client_module.decode_json(body) == json.loads(body)
+    with pytest.raises(ValueError):
+        client_module.decode_json(b"{nope")
