@@ -271,14 +271,15 @@ def _customer(client: SevdeskClient, contact_id: str | None) -> Customer | None:
 
 
 def _articles(client: SevdeskClient, positions: list[OrderPosRec]) -> dict[str, Article]:
-    from .articles import import_single_part
+    from .articles import SinglePartImporter
 
+    single = SinglePartImporter(client)  # units and categories are read once per order
     wanted = list(dict.fromkeys(p.part_id for p in positions if p.part_id))
     found = {a.sevdesk_id: a for a in Article.select().where(Article.sevdesk_id.in_(wanted))}
     for part_id in wanted:
         if part_id not in found:
             try:
-                found[part_id] = import_single_part(client, part_id)
+                found[part_id] = single.import_part(part_id)
             except NotFoundError:
                 # Deleted in sevDesk since the confirmation was written: its positions
                 # become free-text lines instead of making the order unimportable.

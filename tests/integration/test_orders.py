@@ -301,3 +301,31 @@ def test_employees_from_sevdesk_skips_linked_users(sandbox, client, database):
 def test_O1_invalid_order_id_is_reported(client, database, bad):
     [result] = import_orders(client, [bad])
     assert result.status == "failed" and result.exit_code == 5
+
+
+# --- request budget (issue "speed") ---------------------------------------------------------
+
+
+def test_O4_fifty_positions_of_ten_parts_take_at_most_30_requests(sandbox, client, database):
+    """Empty database, unknown customer: units and part categories are read once per order,
+    not once per part (before: 3 requests per distinct part plus the customer's)."""
+    template = order(sandbox, "AB-1041")
+    parts = [p for p in sandbox.data.all("Part")][:10]
+    new_id = sandbox.data.add("Order", {k: v for k, v in template.items() if k != "id"}
+                              | {"orderNumber": "AB-9050"})
+    for number in range(50):
+        part = parts[number % 10]
+        sandbox.data.add("OrderPos", {
+            "order": {"id": new_id, "objectName": "Order"},
+            "part": {"id": part["id"], "objectName": "Part"}, "quantity": "1",
+            "price": part["priceNet"], "name": part["name"], "unity": part["unity"],
+            "positionNumber": str(number), "taxRate": part["taxRate"]})
+    assert Customer.select().count() == 0 and Article.select().count() == 0
+    sandbox.clear_requests()
+    result = import_order(client, new_id)
+    assert result.status == "imported"
+    assert len(sandbox.requests) <= 30, paths(sandbox)
+    assert paths(sandbox).count("/Unity") == 1
+    assert sum(1 for p in paths(sandbox) if p == "/Category") <= 2
+    assert Article.select().count() == 10
+    assert len(planned(result.project_id)) == 10
