@@ -189,6 +189,8 @@ class ContactRec:
     parent_id: str | None
     buyer_reference: str = ""  # Leitweg-ID for e-invoices (E1)
     government_agency: bool = False
+    gender: str = ""  # free text, usually "m" / "w"
+    academic_title: str = ""  # e.g. "Dr."
 
 
 def parse_contact(raw: Any) -> ContactRec:
@@ -212,6 +214,8 @@ def parse_contact(raw: Any) -> ContactRec:
             parent_id=_ref(r.get("parent"), "parent"),
             buyer_reference=_text(r.get("buyerReference"), "buyerReference", 255),
             government_agency=_bool(r.get("governmentAgency")),
+            gender=_text(r.get("gender"), "gender", 32),
+            academic_title=_text(r.get("academicTitle"), "academicTitle", 64),
         )
 
     return _guard(raw, build)

@@ -80,7 +80,7 @@ LOCAL_NUMBER_START = 1001
 
 # Customer columns written by the import, in the order of CustomerData.fields.
 FIELDS = ("customer_number", "kind", "first_name", "last_name", "company", "name_suffix",
-          "description", "buyer_reference", "government_agency")
+          "description", "buyer_reference", "government_agency", "salutation", "academic_title")
 # Local choices that no import touches (E1: None = e-invoice by kind).
 LOCAL_ONLY_FIELDS = ("e_invoice",)
 
@@ -179,6 +179,15 @@ class CustomerData:
         return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 
+_SALUTATIONS = {"m": "Herr", "male": "Herr", "herr": "Herr", "mr": "Herr",
+                "w": "Frau", "f": "Frau", "female": "Frau", "frau": "Frau", "mrs": "Frau"}
+
+
+def salutation_of(gender: str) -> str:
+    """sevDesk's free-text ``gender`` ("m", "w", …) as the German salutation, or ""."""
+    return _SALUTATIONS.get(gender.strip().rstrip(".").casefold(), "")
+
+
 def build_customer(contact: ContactRec, addresses: Iterable[AddressRec], ways: Iterable[CommWayRec],
                    cats: AddressCategories, countries: dict[str, str]) -> CustomerData:
     return CustomerData(
@@ -186,7 +195,9 @@ def build_customer(contact: ContactRec, addresses: Iterable[AddressRec], ways: I
         sevdesk_update=contact.update,
         fields=(contact.customer_number, contact.kind, contact.first_name, contact.last_name,
                 contact.company, contact.name_suffix, contact.description,
-                contact.buyer_reference, contact.government_agency),
+                contact.buyer_reference, contact.government_agency,
+                salutation_of(contact.gender) if contact.kind == "person" else "",
+                contact.academic_title if contact.kind == "person" else ""),
         addresses=pick_addresses(addresses, cats, countries),
         infos=pick_comm_ways(ways),
     )

@@ -75,6 +75,25 @@ def find_site(customer: Customer | None, wanted: OrderAddress) -> Site:
     """The customer's address whose street matches the confirmation's (its street, else
     another line of its address text); else the postal address (then billing, then
     any); the confirmation's own address only when the customer has none at all."""
+    return find_site_with_note(customer, wanted)[0]
+
+
+def find_site_with_note(customer: Customer | None, wanted: OrderAddress) -> tuple[Site, str]:
+    """:func:`find_site` and, when the confirmation named a street that matches none of the
+    customer's addresses, one sentence saying which address was used instead ("" else)."""
+    site = _match(customer, wanted)
+    if site is not None or not wanted.street.strip():
+        return site or _fallback(customer, wanted), ""
+    used = _fallback(customer, wanted)
+    named = ", ".join(p for p in (wanted.street, " ".join(p for p in (wanted.zip, wanted.city) if p)) if p)
+    if used == Site(wanted.street, wanted.zip, wanted.city, "DE"):
+        return used, ""
+    place = ", ".join(p for p in (used.street, " ".join(p for p in (used.zip, used.city) if p)) if p)
+    return used, (f"Die Adresse der Auftragsbestätigung „{named}“ passt zu keiner Adresse des "
+                  f"Kunden – als Einsatzort wurde „{place}“ eingesetzt; bitte prüfen.")
+
+
+def _match(customer: Customer | None, wanted: OrderAddress) -> Site | None:
     addresses = list(customer.addresses.order_by(Address.position, Address.id)) if customer else []
     for street in dict.fromkeys((wanted.street, *wanted.candidates)):
         key = normalize_street(street)
@@ -85,6 +104,11 @@ def find_site(customer: Customer | None, wanted: OrderAddress) -> Site:
             best = min(matches, key=lambda a: (bool(wanted.zip) and a.zip != wanted.zip,
                                                _KIND_RANK.get(a.kind, 9)))
             return Site.from_address(best)
+    return None
+
+
+def _fallback(customer: Customer | None, wanted: OrderAddress) -> Site:
+    addresses = list(customer.addresses.order_by(Address.position, Address.id)) if customer else []
     for kind in ("postal", "billing"):
         for address in addresses:
             if address.kind == kind:

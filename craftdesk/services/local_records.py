@@ -45,6 +45,9 @@ class CustomerForm:
     e_invoice: bool | None = None
     government_agency: bool = False
     buyer_reference: str = ""
+    salutation: str = ""  # "Herr" | "Frau" | "" (persons)
+    academic_title: str = ""  # e.g. "Dr."
+    deliveries: list[AddressForm] = field(default_factory=list)  # delivery addresses (C3)
 
 
 def customer_form(customer: Customer) -> CustomerForm:
@@ -63,7 +66,10 @@ def customer_form(customer: Customer) -> CustomerForm:
     # The import stores a billing-only address also as the postal one; a billing address
     # equal to the postal address is shown as "no different billing address".
     separate_billing = billing is not None and postal is not None and not same(billing, postal)
+    deliveries = [address(a) for a in addresses if a.kind == "delivery"]
     return CustomerForm(
+        salutation=customer.salutation, academic_title=customer.academic_title,
+        deliveries=deliveries,
         kind=customer.kind, company=customer.company, first_name=customer.first_name,
         last_name=customer.last_name, name_suffix=customer.name_suffix,
         customer_number=customer.customer_number or "", description=customer.description,
@@ -107,6 +113,23 @@ def _write_ways(customer: Customer, kind: str, values: list[str]) -> None:
         row.delete_instance()
 
 
+def _write_deliveries(customer: Customer, forms: list[AddressForm]) -> None:
+    """The delivery addresses as typed: rows are updated in order (keeping their sevDesk
+    ids), new ones added, the rest removed."""
+    forms = [f for f in forms if not f.empty]
+    existing = list(customer.addresses.where(Address.kind == "delivery")
+                    .order_by(Address.position, Address.id))
+    for index, form in enumerate(forms):
+        row = existing[index] if index < len(existing) else Address(customer=customer,
+                                                                    kind="delivery")
+        row.street, row.zip, row.city = form.street.strip(), form.zip.strip(), form.city.strip()
+        row.country = (form.country.strip() or "DE").upper()
+        row.position = 10 + index  # after the postal and billing rows
+        row.save()
+    for row in existing[len(forms):]:
+        row.delete_instance()
+
+
 def _address_dict(kind: str, form: AddressForm) -> dict[str, str]:
     return {"kind": kind, "street": form.street.strip(), "zip": form.zip.strip(),
             "city": form.city.strip(), "country": (form.country.strip() or "DE").upper()}
@@ -117,7 +140,9 @@ def create_customer(form: CustomerForm) -> int:
     addresses = [] if form.postal.empty else [_address_dict("postal", form.postal)]
     if form.billing is not None and not form.billing.empty:
         addresses.append(_address_dict("billing", form.billing))
+    addresses.extend(_address_dict("delivery", d) for d in form.deliveries if not d.empty)
     customer = create_local_customer(
+        salutation=form.salutation.strip(), academic_title=form.academic_title.strip(),
         kind=form.kind, company=form.company.strip(), first_name=form.first_name.strip(),
         last_name=form.last_name.strip(), name_suffix=form.name_suffix.strip(),
         customer_number=form.customer_number.strip() or None,
@@ -145,6 +170,8 @@ def save_customer(customer_id: int | None, form: CustomerForm) -> int:
         customer.e_invoice = form.e_invoice
         customer.government_agency = form.government_agency
         customer.buyer_reference = form.buyer_reference.strip()
+        customer.salutation = form.salutation.strip()
+        customer.academic_title = form.academic_title.strip()
         customer.updated_at = utcnow()
         customer.save()
         _write_address(customer, "postal", form.postal)
@@ -157,6 +184,7 @@ def save_customer(customer_id: int | None, form: CustomerForm) -> int:
         _write_ways(customer, "email", form.emails[:2])
         _write_ways(customer, "mobile", form.mobiles[:2])
         _write_ways(customer, "phone", form.phones[:1])
+        _write_deliveries(customer, form.deliveries)
         return int(customer.id)
 
 

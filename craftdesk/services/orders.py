@@ -43,7 +43,7 @@ from ..store.models import (
     Project,
 )
 from .employees import UserIdentity, employee_by_user_id, match_employee
-from .job_site import find_site, normalize_street, order_site
+from .job_site import find_site, find_site_with_note, normalize_street, order_site
 from .lookups import sev_users, unities
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ class ImportOrderResult:
     project_id: int | None = None
     message: str = ""
     exit_code: int = 0  # of the failure, for the command line (4 sevDesk, 5 precondition)
+    note: str = ""  # imported, but worth a look (e.g. the job site fell back, O5)
 
     @property
     def ok(self) -> bool:
@@ -350,7 +351,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     # while waiting for sevDesk.
     customer = _customer(client, order.contact_id)
     articles = _articles(client, positions)
-    site = find_site(customer, order_site(order.address_street, order.address))
+    site, site_note = find_site_with_note(customer, order_site(order.address_street, order.address))
     lines = planned_lines(positions, articles, _unit_names(client, positions, articles))
     title = order.header or f"Auftragsbestätigung {order.number or order.id}"
 
@@ -361,7 +362,8 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         project = Project.create(
             title=title, customer=customer, sevdesk_order_id=order.id,
             sevdesk_order_number=order.number or None, site_street=site.street,
-            site_zip=site.zip, site_city=site.city, site_country=site.country)
+            site_zip=site.zip, site_city=site.city, site_country=site.country,
+            site_note=site_note)
         job = Job.create(project=project, title=title)
         appointment = Appointment.create(
             job=job, title=title, status="unscheduled", customer=customer,
@@ -375,7 +377,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     log.info("Imported order %s (%s) as project %s with %d planned lines",
              order.id, order.number, project.id, len(lines))
     return ImportOrderResult(order_id, "imported", project.id,
-                             f"als Projekt {project.id} importiert")
+                             f"als Projekt {project.id} importiert", note=site_note)
 
 
 __all__ = [

@@ -222,6 +222,8 @@ def edit_project(project_id: int, *, title: str | None = None,
         if customer_id is not _UNSET:
             project.customer = _customer(customer_id)
         if site is not None:
+            if site != site_of(project):
+                project.site_note = ""  # the user set the job site: the O5 note is answered
             _set_site(project, site)
         if notes is not None:
             project.notes = notes

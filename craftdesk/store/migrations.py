@@ -35,6 +35,11 @@ def add_missing_columns(database: SqliteDatabase, model: type[models.BaseModel],
         migrate(*operations)
 
 
+def _v3_first_week(database: SqliteDatabase) -> None:
+    add_missing_columns(database, models.Customer, "salutation", "academic_title")
+    add_missing_columns(database, models.Project, "site_note")
+
+
 def _v5_e_invoice(database: SqliteDatabase) -> None:
     add_missing_columns(database, models.Customer, "buyer_reference", "government_agency",
                         "e_invoice")
@@ -43,6 +48,7 @@ def _v5_e_invoice(database: SqliteDatabase) -> None:
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _v1_initial),
+    (3, "salutation and title of persons, job-site note of projects", _v3_first_week),
     (5, "e-invoice fields of customers", _v5_e_invoice),
 ]
 
@@ -66,7 +72,10 @@ def backup(path: Path, version: int) -> Path:
 def run_migrations(database: SqliteDatabase, path: Path | None) -> int:
     """Bring the schema to LATEST_VERSION; returns the version reached."""
     version = current_version(database)
-    pending = [m for m in MIGRATIONS if m[0] > version]
+    # By the recorded versions, not only the highest: steps of parallel branches get their
+    # numbers in advance, so a database may hold 5 but not yet 3.
+    applied = ({row.version for row in models.SchemaVersion.select()} if version else set())
+    pending = [m for m in MIGRATIONS if m[0] not in applied]
     if not pending:
         return version
     if path is not None and version > 0:

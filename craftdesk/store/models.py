@@ -58,6 +58,10 @@ class Customer(BaseModel):
     last_name = CharField(default="")
     company = CharField(default="")
     name_suffix = CharField(default="")
+    # Persons: "Herr"/"Frau" (from sevDesk's gender) and an academic title ("Dr."), for
+    # letters and invoices.
+    salutation = CharField(default="")
+    academic_title = CharField(default="")
     description = TextField(default="")
     deleted_in_sevdesk = BooleanField(default=False)
     # E-invoices (E1): the buyer reference (Leitweg-ID) and the authority flag come from
@@ -97,8 +101,10 @@ class Address(BaseModel):
     position = IntegerField(default=0)
 
     def one_line(self) -> str:
+        """"Alpenstraße 3, 6020 Innsbruck, AT": the country only when it is not Germany."""
         place = " ".join(p for p in (self.zip, self.city) if p)
-        return ", ".join(p for p in (self.street, place) if p)
+        country = "" if (self.country or "DE").upper() == "DE" else self.country.upper()
+        return ", ".join(p for p in (self.street, place, country) if p)
 
 
 CONTACT_KINDS = ("email", "mobile", "phone")
@@ -150,6 +156,9 @@ class Project(BaseModel):
     site_zip = CharField(default="")
     site_city = CharField(default="")
     site_country = CharField(default="DE")
+    # Why the job site may not be the confirmation's (O5 fell back to the postal address);
+    # empty when it matched or the user set the site.
+    site_note = TextField(default="")
     notes = TextField(default="")
     created_at = DateTimeField(default=utcnow)
 

@@ -92,6 +92,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ServiceText", "Keine der eingestellten Artikelkategorien (%1) gibt es in "
                        "sevDesk, und das Konto hat keine Artikelkategorien – es wurden keine "
                        "Artikel importiert.")),
+    (re.compile(r"^Die Adresse der Auftragsbestätigung „(.+)“ passt zu keiner Adresse des Kunden "
+                r"– als Einsatzort wurde „(.+)“ eingesetzt; bitte prüfen\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Die Adresse der Auftragsbestätigung „%1“ passt zu keiner "
+                       "Adresse des Kunden – als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.")),
     (re.compile(r"^Die Einheit „(.+)“ gibt es in sevDesk nicht\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Die Einheit „%1“ gibt es in sevDesk nicht.")),
 )

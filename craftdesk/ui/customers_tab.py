@@ -29,22 +29,30 @@ class CustomerRow:
     phone: str
     sevdesk_id: str | None
     deleted_in_sevdesk: bool
+    phone_is_mobile: bool = False  # no landline; ``phone`` is the first mobile number
 
     @property
     def is_local(self) -> bool:
         return not self.sevdesk_id
 
 
-def _display_name(customer_id: int, kind: str, company: str, first: str, last: str) -> str:
-    """Same rule as ``Customer.display_name``, on plain values (no model instances)."""
+def _display_name(customer_id: int, kind: str, company: str, first: str, last: str,
+                  title: str = "", suffix: str = "") -> str:
+    """Same rule as ``Customer.display_name``, on plain values (no model instances), plus
+    the academic title and the name suffix, so two "Jürgen Maier" rows can be told apart
+    ("Jürgen Maier sen.", "Dr. Klaus Weiß"; organisations: "Müller GmbH, Filiale Nord")."""
     if kind == "organisation" and company:
-        return company
-    return " ".join(p for p in (first, last) if p) or company or f"Kunde {customer_id}"
+        return f"{company}, {suffix}" if suffix else company
+    name = " ".join(p for p in (first, last) if p)
+    if not name:
+        return company or f"Kunde {customer_id}"
+    return " ".join(p for p in (title, name, suffix) if p)
 
 
-def _one_line(street: str, zip_: str, city: str) -> str:
+def _one_line(street: str, zip_: str, city: str, country: str = "DE") -> str:
     place = " ".join(p for p in (zip_, city) if p)
-    return ", ".join(p for p in (street, place) if p)
+    abroad = "" if (country or "DE").upper() == "DE" else country.upper()
+    return ", ".join(p for p in (street, place, abroad) if p)
 
 
 def _raw(query: Any) -> Any:
@@ -61,29 +69,39 @@ def load_customer_rows() -> list[CustomerRow]:
     """
     postal: dict[int, str] = {}
     billing: dict[int, str] = {}
-    query = (Address.select(Address.customer, Address.kind, Address.street, Address.zip, Address.city)
+    query = (Address.select(Address.customer, Address.kind, Address.street, Address.zip, Address.city,
+                            Address.country)
              .where(Address.kind.in_(("postal", "billing")))
              .order_by(Address.position, Address.id))
-    for customer_id, kind, street, zip_, city in _raw(query):
-        (postal if kind == "postal" else billing).setdefault(customer_id, _one_line(street, zip_, city))
+    for customer_id, kind, street, zip_, city, country in _raw(query):
+        (postal if kind == "postal" else billing).setdefault(
+            customer_id, _one_line(street, zip_, city, country))
     emails: dict[int, str] = {}
     phones: dict[int, str] = {}
     query = (ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value)
              .order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id))
+    mobile_only: set[int] = set()
     for customer_id, kind, value in _raw(query):  # "phone" sorts before "mobile": landline first
-        (emails if kind == "email" else phones).setdefault(customer_id, value)
+        if kind == "email":
+            emails.setdefault(customer_id, value)
+        elif customer_id not in phones:
+            phones[customer_id] = value
+            if kind == "mobile":  # no landline: the column says it shows a mobile number
+                mobile_only.add(customer_id)
     query = (Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
                              Customer.last_name, Customer.customer_number, Customer.sevdesk_id,
-                             Customer.deleted_in_sevdesk)
+                             Customer.deleted_in_sevdesk, Customer.academic_title,
+                             Customer.name_suffix)
              .order_by(Customer.id))
     return [
         CustomerRow(
-            id=cid, name=_display_name(cid, kind, company, first, last), kind=kind,
+            id=cid, name=_display_name(cid, kind, company, first, last, title, suffix), kind=kind,
             customer_number=number or "", address=postal.get(cid) or billing.get(cid, ""),
             email=emails.get(cid, ""), phone=phones.get(cid, ""), sevdesk_id=sevdesk_id,
-            deleted_in_sevdesk=bool(deleted),
+            deleted_in_sevdesk=bool(deleted), phone_is_mobile=cid in mobile_only,
         )
-        for cid, kind, company, first, last, number, sevdesk_id, deleted in _raw(query)
+        for cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix
+        in _raw(query)
     ]
 
 
@@ -110,7 +128,8 @@ class CustomersTab(RecordTab):
             Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=95),
             Column("address", self.tr("Postanschrift"), lambda r: r.address, stretch=True),
             Column("email", self.tr("E-Mail"), lambda r: r.email, width=190),
-            Column("phone", self.tr("Telefon"), lambda r: r.phone, width=125),
+            Column("phone", self.tr("Telefon"), lambda r: self.tr("%1 (mobil)").replace("%1", r.phone)
+                   if r.phone_is_mobile else r.phone, width=170),
             Column("source", self.tr("Quelle"),
                    lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=65),
             Column("status", self.tr("Status"),

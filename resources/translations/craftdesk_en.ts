@@ -4,22 +4,22 @@
 <context>
     <name>AddressBox</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="50"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="54"/>
         <source>Ländercode, z. B. DE, AT, CH</source>
         <translation>Country code, e.g. DE, AT, CH</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="59"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="56"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="60"/>
         <source>PLZ / Ort:</source>
         <translation>Postcode / city:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="57"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="61"/>
         <source>Land:</source>
         <translation>Country:</translation>
     </message>
@@ -489,225 +489,259 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="78"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="82"/>
         <source>Kunde bearbeiten</source>
         <translation>Edit customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="78"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="82"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="85"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="89"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit „Kunde löschen“ selbst entfernen.</source>
         <translation>This customer was deleted in sevDesk. craftdesk keeps it until you remove it yourself with “Delete customer”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="89"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="93"/>
         <source>Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt – ändern Sie Kunden am besten in sevDesk.</source>
         <translation>This customer comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk – it is best to change customers in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="94"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="98"/>
         <source>Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf in sevDesk angelegt.</source>
         <translation>Local customer: it exists only in craftdesk and is created in sevDesk with the first invoice draft.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="99"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="103"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="100"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="104"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="112"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="109"/>
+        <source>z. B. sen., jun.</source>
+        <translation>e.g. sen., jun.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="113"/>
+        <source>(keine)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="113"/>
+        <source>Herr</source>
+        <translation>Mr</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
+        <source>Frau</source>
+        <translation>Ms</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="118"/>
+        <source>z. B. Dr.</source>
+        <translation>e.g. Dr.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
         <source>E-Rechnung</source>
         <translation>E-invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="115"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="130"/>
         <source>Rechnungsentwürfe für diesen Kunden als E-Rechnung (XRechnung/ZUGFeRD) anlegen</source>
         <translation>Create invoice drafts for this customer as e-invoices (XRechnung/ZUGFeRD)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="116"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="131"/>
         <source>Behörde</source>
         <translation>Public authority</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="120"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="135"/>
         <source>für Behörden erforderlich</source>
         <translation>required for public authorities</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="124"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="139"/>
         <source>Stammdaten</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="126"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="141"/>
         <source>Art:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="142"/>
         <source>Firma:</source>
         <translation>Company:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="128"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="145"/>
+        <source>Titel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="148"/>
+        <source>Anrede:</source>
+        <translation>Salutation:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="149"/>
         <source>Vorname:</source>
         <translation>First name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="129"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="150"/>
         <source>Nachname:</source>
         <translation>Last name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="130"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="151"/>
         <source>Namenszusatz:</source>
         <translation>Name suffix:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="131"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="152"/>
         <source>Kundennummer:</source>
         <translation>Customer number:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="136"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="157"/>
         <source>Rechnung:</source>
         <translation>Invoice:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="137"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="158"/>
         <source>Leitweg-ID:</source>
         <translation>Leitweg-ID:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="139"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="160"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="141"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="162"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="163"/>
         <source>2. E-Mail:</source>
         <translation>2nd e-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="143"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="164"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="144"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="165"/>
         <source>Mobil:</source>
         <translation>Mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="145"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="166"/>
         <source>2. Mobil:</source>
         <translation>2nd mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="168"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="169"/>
         <source>Abweichende Rechnungsanschrift</source>
         <translation>Different billing address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="165"/>
         <source>Lieferadressen: %1</source>
-        <translation>Delivery addresses: %1</translation>
+        <translation type="vanished">Delivery addresses: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="168"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="180"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="173"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="192"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="175"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="194"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="179"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="305"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="338"/>
         <source>Kunde löschen</source>
         <translation>Delete customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="194"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="213"/>
         <source>Die Kundennummer wird in sevDesk gepflegt.</source>
         <translation>The customer number is maintained in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="217"/>
         <source>Wird in sevDesk am Kontakt gepflegt.</source>
         <translation>Maintained on the contact in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="258"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="259"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="287"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="288"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="258"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="259"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="287"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="288"/>
         <source>erforderlich</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="283"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="316"/>
         <source>Bitte geben Sie den Firmennamen ein.</source>
         <translation>Please enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="285"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="318"/>
         <source>Bitte geben Sie den Namen der Person ein.</source>
         <translation>Please enter the name of the person.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="288"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="321"/>
         <source>„%1“ ist keine gültige E-Mail-Adresse.</source>
         <translation>“%1” is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="290"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="323"/>
         <source>Behörden brauchen für E-Rechnungen eine Leitweg-ID.</source>
         <translation>Public authorities need a Leitweg-ID (buyer reference) for e-invoices.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="297"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="330"/>
         <source>Kunde speichern</source>
         <translation>Save customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="306"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="339"/>
         <source>Soll dieser Kunde in craftdesk gelöscht werden? Projekte des Kunden bleiben erhalten, sind danach aber keinem Kunden mehr zugeordnet.</source>
         <translation>Delete this customer in craftdesk? The customer’s projects are kept but will no longer belong to a customer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="308"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="341"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
@@ -715,124 +749,167 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="95"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="113"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="96"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="114"/>
         <source>Einen Kunden nur in craftdesk anlegen</source>
         <translation>Create a customer in craftdesk only</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="98"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="116"/>
         <source>In sevDesk gelöschte anzeigen</source>
         <translation>Show deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="102"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="120"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="102"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="120"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="103"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="121"/>
         <source>in sevDesk gelöscht</source>
         <translation>deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="104"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="122"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="108"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="126"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="109"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="127"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="110"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="128"/>
         <source>Kundennr.</source>
         <translation>Customer no.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="111"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="129"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="112"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="130"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="113"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="131"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="114"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="131"/>
+        <source>%1 (mobil)</source>
+        <translation>%1 (mobile)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="133"/>
         <source>Quelle</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="115"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="134"/>
         <source>lokal</source>
         <translation>local</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="116"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="135"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="125"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="144"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. Er bleibt hier erhalten, bis Sie ihn selbst löschen.</source>
         <translation>This customer was deleted in sevDesk. It stays here until you delete it yourself.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="130"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="149"/>
         <source>Name, Kundennummer, Adresse, E-Mail oder Telefon …</source>
         <translation>Name, customer number, address, e-mail or phone …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="133"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="152"/>
         <source>„Neuer Kunde“</source>
         <translation>“New customer”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="134"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="153"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="136"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="155"/>
         <source>Die Kunden werden gerade aus sevDesk geholt …</source>
         <translation>The customers are being fetched from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="138"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="157"/>
         <source>Noch keine Kunden – verbinden Sie sevDesk im Tab %1 oder legen Sie mit %2 einen Kunden an.</source>
         <translation>No customers yet – connect sevDesk in the %1 tab or create a customer with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="140"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="159"/>
         <source>Noch keine Kunden. craftdesk übernimmt beim Abgleich alle sevDesk-Kontakte der Kategorie „Kunde“ (Tab %1). Oder legen Sie mit %2 einen Kunden an.</source>
         <translation>No customers yet. A sync takes over all sevDesk contacts of the category “Kunde” (customer) (%1 tab). Or create a customer with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="145"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="164"/>
         <source>%1 von %2 Kunden</source>
         <translation>%1 of %2 customers</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryTable</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/delivery_table.py" line="25"/>
+        <source>Lieferadressen</source>
+        <translation>Delivery addresses</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/delivery_table.py" line="30"/>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/delivery_table.py" line="31"/>
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/delivery_table.py" line="32"/>
+        <source>Ort</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/delivery_table.py" line="33"/>
+        <source>Land</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/delivery_table.py" line="46"/>
+        <source>Lieferadresse hinzufügen</source>
+        <translation>Add delivery address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/delivery_table.py" line="49"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -1899,72 +1976,107 @@
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="60"/>
         <source>Projekt bearbeiten</source>
         <translation>Edit project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="60"/>
         <source>Neues Projekt</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="63"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="64"/>
         <source>(kein Kunde)</source>
         <translation>(no customer)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="68"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="72"/>
+        <source>Ländercode, z. B. DE, AT, CH</source>
+        <translation>Country code, e.g. DE, AT, CH</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="73"/>
         <source>Postanschrift des Kunden übernehmen</source>
         <translation>Use the customer’s postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="76"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="86"/>
         <source>Aus der sevDesk-Auftragsbestätigung %1 importiert. Änderungen bleiben lokal; sevDesk aktualisiert importierte Projekte nie.</source>
         <translation>Imported from the sevDesk order confirmation %1. Changes stay local; sevDesk never updates imported projects.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="80"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="90"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="81"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="91"/>
         <source>Kunde:</source>
         <translation>Customer:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="83"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="93"/>
         <source>Einsatzort</source>
         <translation>Job site</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="85"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="101"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="89"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="105"/>
         <source>PLZ / Ort:</source>
         <translation>Postcode / city:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="106"/>
+        <source>Land:</source>
+        <translation>Country:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="107"/>
+        <source>Adresse des Kunden:</source>
+        <translation>Customer&apos;s address:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="111"/>
         <source>Notizen:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="97"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="115"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="116"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="135"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="151"/>
+        <source>Postanschrift</source>
+        <translation>Postal address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="151"/>
+        <source>Rechnungsanschrift</source>
+        <translation>Billing address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="152"/>
+        <source>Lieferadresse</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="154"/>
+        <source>– Adresse wählen –</source>
+        <translation>– choose an address –</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="180"/>
         <source>Projekt speichern</source>
         <translation>Save project</translation>
     </message>
@@ -2493,7 +2605,12 @@
         <translation>None of the configured part categories (%1) exists in sevDesk, and the account has no part categories – no articles were imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="96"/>
+        <location filename="../../craftdesk/sync/messages.py" line="97"/>
+        <source>Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.</source>
+        <translation>The address of the order confirmation “%1” matches none of the customer&apos;s addresses – “%2” was used as the job site; please check.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="100"/>
         <source>Die Einheit „%1“ gibt es in sevDesk nicht.</source>
         <translation>The unit “%1” does not exist in sevDesk.</translation>
     </message>

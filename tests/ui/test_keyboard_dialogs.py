@@ -66,7 +66,8 @@ def test_customer_dialog_tab_order_reaches_addresses_and_leaves_description(qtbo
     assert dialog.description.tabChangesFocus()
     assert dialog.mobiles[1].nextInFocusChain() is dialog.postal.street
     assert dialog.postal.country.nextInFocusChain() is dialog.billing
-    assert dialog.billing.country.nextInFocusChain() is dialog.description
+    assert dialog.billing.country.nextInFocusChain() is dialog.deliveries.table
+    assert dialog.deliveries.remove_button.nextInFocusChain() is dialog.description
     dialog.show()
     dialog.description.setFocus()
     qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)

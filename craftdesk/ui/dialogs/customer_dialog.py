@@ -7,6 +7,8 @@ can be deleted here by hand (C6).
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -30,8 +33,9 @@ from ...services.local_records import (
     delete_customer,
     save_customer,
 )
-from ...store.models import Address, Customer
+from ...store.models import Customer
 from . import common
+from .delivery_table import DeliveryTable
 from .discard_guard import DiscardGuard
 
 
@@ -102,12 +106,23 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.first_name = QLineEdit(self)
         self.last_name = QLineEdit(self)
         self.name_suffix = QLineEdit(self)
+        self.name_suffix.setPlaceholderText(self.tr("z. B. sen., jun."))
+        # Salutation and academic title of persons (sevDesk: gender, academicTitle).
+        self.salutation = QComboBox(self)
+        self.salutation.setObjectName("Salutation")
+        for text, value in ((self.tr("(keine)"), ""), (self.tr("Herr"), "Herr"),
+                            (self.tr("Frau"), "Frau")):
+            self.salutation.addItem(text, value)
+        self.academic_title = QLineEdit(self)
+        self.academic_title.setObjectName("AcademicTitle")
+        self.academic_title.setPlaceholderText(self.tr("z. B. Dr."))
+        self.academic_title.setMaximumWidth(110)
         self.customer_number = QLineEdit(self)
         self.emails = [QLineEdit(self), QLineEdit(self)]
         self.phone = QLineEdit(self)
         self.mobiles = [QLineEdit(self), QLineEdit(self)]
         self.description = QPlainTextEdit(self)
-        self.description.setMaximumHeight(70)
+        self.description.setMaximumHeight(56)
         # E1: e-invoice choice, authority flag and buyer reference (Leitweg-ID).
         self.e_invoice = QCheckBox(self.tr("E-Rechnung"), self)
         self.e_invoice.setObjectName("EInvoice")
@@ -125,6 +140,12 @@ class CustomerDialog(DiscardGuard, QDialog):
         master_form = QFormLayout(master)
         master_form.addRow(self.tr("Art:"), self.kind)
         master_form.addRow(self.tr("Firma:"), self.company)
+        person_row = QHBoxLayout()
+        person_row.addWidget(self.salutation, 1)
+        self.title_label = QLabel(self.tr("Titel:"), master)
+        person_row.addWidget(self.title_label)
+        person_row.addWidget(self.academic_title)
+        master_form.addRow(self.tr("Anrede:"), person_row)
         master_form.addRow(self.tr("Vorname:"), self.first_name)
         master_form.addRow(self.tr("Nachname:"), self.last_name)
         master_form.addRow(self.tr("Namenszusatz:"), self.name_suffix)
@@ -149,25 +170,23 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.billing.setCheckable(True)
         self.billing.setChecked(False)
 
+        # Delivery addresses (job sites), also for local customers; in the right column under
+        # the other addresses, so the dialog still fits a 700 px high screen.
+        self.deliveries = DeliveryTable(self)
+        addresses = QVBoxLayout()
+        addresses.addWidget(self.postal)
+        addresses.addWidget(self.billing)
+        addresses.addWidget(self.deliveries, 1)
+        description_box = QGroupBox(self.tr("Beschreibung"), self)
+        QVBoxLayout(description_box).addWidget(self.description)
+        addresses.addWidget(description_box)
         grid = QGridLayout()
         grid.addWidget(master, 0, 0)
         grid.addWidget(contact, 1, 0)
-        grid.addWidget(self.postal, 0, 1)
-        grid.addWidget(self.billing, 1, 1)
+        grid.addLayout(addresses, 0, 1, 2, 1)
         layout.addLayout(grid)
 
-        self.deliveries = None
-        if customer is not None:
-            delivery = [a.one_line() for a in customer.addresses.where(Address.kind == "delivery")
-                        .order_by(Address.position, Address.id)]
-            if delivery:
-                self.deliveries = common.banner(
-                    self.tr("Lieferadressen: %1").replace("%1", "; ".join(delivery)), "info", self)
-                layout.addWidget(self.deliveries)
 
-        description_box = QGroupBox(self.tr("Beschreibung"), self)
-        QVBoxLayout(description_box).addWidget(self.description)
-        layout.addWidget(description_box)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(self.tr("Speichern"),
@@ -207,16 +226,24 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.description.setTabChangesFocus(True)
         chain: list[QWidget] = [
             self.kind, self.company, self.first_name, self.last_name, self.name_suffix,
+            self.salutation, self.academic_title,
             self.customer_number, self.e_invoice, self.government_agency, self.buyer_reference,
             *self.emails, self.phone, *self.mobiles,
             self.postal.street, self.postal.zip, self.postal.city, self.postal.country,
             self.billing, self.billing.street, self.billing.zip, self.billing.city,
-            self.billing.country, self.description]
-        for before, after in zip(chain, chain[1:]):
+            self.billing.country, self.deliveries.table, self.deliveries.add_button,
+            self.deliveries.remove_button, self.description]
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def _fill(self, form: CustomerForm) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(form.kind)))
+        self.salutation.setCurrentIndex(max(0, self.salutation.findData(form.salutation)))
+        if self.salutation.findData(form.salutation) < 0 and form.salutation:
+            self.salutation.addItem(form.salutation, form.salutation)
+            self.salutation.setCurrentIndex(self.salutation.count() - 1)
+        self.academic_title.setText(form.academic_title)
+        self.deliveries.set_forms(form.deliveries)
         self.company.setText(form.company)
         self.first_name.setText(form.first_name)
         self.last_name.setText(form.last_name)
@@ -247,6 +274,8 @@ class CustomerDialog(DiscardGuard, QDialog):
 
     def _kind_changed(self) -> None:
         person = self.kind.currentData() == "person"
+        for widget in (self.salutation, self.academic_title, self.title_label):
+            widget.setEnabled(person)
         if self._e_invoice_value() is None:  # E1 default: on for organisations, off for persons
             self.e_invoice.blockSignals(True)
             self.e_invoice.setChecked(not person)
@@ -259,12 +288,16 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.last_name.setPlaceholderText(self.tr("erforderlich") if person else self.tr("optional"))
 
     def form(self) -> CustomerForm:
+        person = self.kind.currentData() == "person"
         return CustomerForm(
             kind=self.kind.currentData(),
             company=self.company.text(),
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
             name_suffix=self.name_suffix.text(),
+            salutation=str(self.salutation.currentData() or "") if person else "",
+            academic_title=self.academic_title.text() if person else "",
+            deliveries=self.deliveries.forms(),
             customer_number=self.customer_number.text(),
             description=self.description.toPlainText(),
             postal=self.postal.form(),

@@ -171,7 +171,11 @@ class OrderImportDialog(QDialog):
         numbers = {o.sevdesk_id: o.number or o.sevdesk_id for o in self.model.records()}
         for result in failed:
             text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {localize(result.message)}"
-        kind = "error" if failed and not imported else "warning" if failed or already else "success"
+        noted = [r for r in results if r.status == "imported" and r.note]
+        for result in noted:  # e.g. the job site fell back to the postal address (O5)
+            text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {localize(result.note)}"
+        kind = ("error" if failed and not imported
+                else "warning" if failed or already or noted else "success")
         return text, kind
 
     # --- state -------------------------------------------------------------------------------

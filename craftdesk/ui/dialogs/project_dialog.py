@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...errors import CraftdeskError
 from ...services import projects
 from ...store.models import Address, Customer
+from ...sync.messages import localize
 from . import common
 from .discard_guard import DiscardGuard
 
@@ -65,8 +66,17 @@ class ProjectDialog(DiscardGuard, QDialog):
         self.zip = QLineEdit(self)
         self.zip.setMaximumWidth(80)
         self.city = QLineEdit(self)
+        self.country = QLineEdit(self)
+        self.country.setMaxLength(2)
+        self.country.setMaximumWidth(50)
+        self.country.setToolTip(self.tr("Ländercode, z. B. DE, AT, CH"))
         self.take_address = QPushButton(self.tr("Postanschrift des Kunden übernehmen"), self)
         self.take_address.clicked.connect(self._take_customer_address)
+        # Any of the customer's addresses (postal, billing, delivery) can become the job site.
+        self.address_choice = QComboBox(self)
+        self.address_choice.setObjectName("SiteAddressChoice")
+        self.address_choice.activated.connect(self._take_chosen_address)
+        self.customer.currentIndexChanged.connect(lambda _i: self._fill_address_choice())
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(80)
 
@@ -82,11 +92,19 @@ class ProjectDialog(DiscardGuard, QDialog):
         layout.addLayout(form)
         site = QGroupBox(self.tr("Einsatzort"), self)
         site_form = QFormLayout(site)
+        self.site_note = None
+        if project is not None and project.site_note:
+            # O5 fell back to another address: say so where the site can be corrected.
+            self.site_note = common.banner(localize(project.site_note), "warning", site)
+            self.site_note.setObjectName("SiteNote")
+            site_form.addRow(self.site_note)
         site_form.addRow(self.tr("Straße:"), self.street)
         place = QHBoxLayout()
         place.addWidget(self.zip)
         place.addWidget(self.city, 1)
         site_form.addRow(self.tr("PLZ / Ort:"), place)
+        site_form.addRow(self.tr("Land:"), self.country)
+        site_form.addRow(self.tr("Adresse des Kunden:"), self.address_choice)
         site_form.addRow("", self.take_address)
         layout.addWidget(site)
         notes_form = QFormLayout()
@@ -107,7 +125,11 @@ class ProjectDialog(DiscardGuard, QDialog):
             self.street.setText(project.site_street)
             self.zip.setText(project.site_zip)
             self.city.setText(project.site_city)
+            self.country.setText(project.site_country or "DE")
             self.notes.setPlainText(project.notes)
+        else:
+            self.country.setText("DE")
+        self._fill_address_choice()
 
     def _take_customer_address(self) -> None:
         customer_id = combo_customer_id(self.customer)
@@ -116,13 +138,36 @@ class ProjectDialog(DiscardGuard, QDialog):
         address = (Address.select().where(Address.customer == customer_id)
                    .order_by(Address.kind != "postal", Address.position, Address.id).first())
         if address is not None:
-            self.street.setText(address.street)
-            self.zip.setText(address.zip)
-            self.city.setText(address.city)
+            self._set_address(address)
+
+    def _set_address(self, address: Address) -> None:
+        self.street.setText(address.street)
+        self.zip.setText(address.zip)
+        self.city.setText(address.city)
+        self.country.setText(address.country or "DE")
+
+    def _fill_address_choice(self) -> None:
+        customer_id = combo_customer_id(self.customer)
+        kinds = {"postal": self.tr("Postanschrift"), "billing": self.tr("Rechnungsanschrift"),
+                 "delivery": self.tr("Lieferadresse")}
+        self.address_choice.clear()
+        self.address_choice.addItem(self.tr("– Adresse wählen –"), None)
+        if customer_id is not None:
+            for address in (Address.select().where(Address.customer == customer_id)
+                            .order_by(Address.position, Address.id)):
+                label = f"{kinds.get(address.kind, address.kind)}: {address.one_line()}"
+                self.address_choice.addItem(label, address.id)
+        self.address_choice.setEnabled(self.address_choice.count() > 1)
+
+    def _take_chosen_address(self, index: int) -> None:
+        address_id = self.address_choice.itemData(index)
+        address = Address.get_or_none(Address.id == address_id) if address_id else None
+        if address is not None:
+            self._set_address(address)
 
     def _save(self) -> None:
         site = projects.Site(self.street.text().strip(), self.zip.text().strip(),
-                             self.city.text().strip())
+                             self.city.text().strip(), (self.country.text().strip() or "DE").upper())
         try:
             if self.project_id is None:
                 project = projects.create_project(self.title.text(), combo_customer_id(self.customer),

@@ -1,0 +1,92 @@
+"""The Kunden list and dialogs show the data as the office knows it: suffix and title in the
+name, a mobile number marked as such, the country of foreign addresses, salutation and title,
+delivery addresses of local customers, and the job-site note on the project."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import FakeController
+
+from craftdesk.services.importer import run_import
+from craftdesk.services.orders import import_order
+from craftdesk.store.models import Address, ContactInfo, Customer, Project
+from craftdesk.ui.customers_tab import CustomersTab
+from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
+from craftdesk.ui.dialogs.project_dialog import ProjectDialog
+
+
+@pytest.fixture
+def imported(client, database):
+    run_import(client, "customers")
+
+
+def _row(tab: CustomersTab, number: str) -> dict[str, str]:
+    for row in range(tab.proxy.rowCount()):
+        values = {c.key: tab.proxy.index(row, n).data() for n, c in enumerate(tab.model.columns)}
+        if values["number"] == number:
+            return values
+    raise AssertionError(number)
+
+
+def test_list_tells_the_two_juergen_maier_apart_and_marks_mobiles(qtbot, imported):
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    assert _row(tab, "10025")["name"] == "Jürgen Maier sen."
+    assert _row(tab, "10026")["name"] == "Jürgen Maier jun."
+    assert _row(tab, "10024")["name"] == "Dr. Klaus Weiß"
+    weiss = Customer.get(Customer.customer_number == "10024")
+    assert not ContactInfo.select().where(ContactInfo.customer == weiss, ContactInfo.kind == "phone").exists()
+    mobile = ContactInfo.get(ContactInfo.customer == weiss, ContactInfo.kind == "mobile").value
+    assert _row(tab, "10024")["phone"] == f"{mobile} (mobil)"
+    landline = _row(tab, "10001")["phone"]
+    assert landline and "mobil" not in landline
+
+
+def test_list_shows_the_country_of_a_foreign_postal_address(qtbot, database):
+    customer = Customer.create(company="Bergbahn GmbH", customer_number="L-1")
+    Address.create(
+        customer=customer, kind="postal", street="Alpenstraße 3", zip="6020", city="Innsbruck", country="AT"
+    )
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    assert _row(tab, "L-1")["address"] == "Alpenstraße 3, 6020 Innsbruck, AT"
+
+
+def test_customer_dialog_shows_salutation_title_and_editable_deliveries(qtbot, imported):
+    weiss = Customer.get(Customer.customer_number == "10024")
+    dialog = CustomerDialog(weiss.id)
+    qtbot.addWidget(dialog)
+    assert dialog.salutation.currentText() == "Herr" and dialog.academic_title.text() == "Dr."
+    # A local customer gets delivery addresses too.
+    local = CustomerDialog(None)
+    qtbot.addWidget(local)
+    assert not local.salutation.isEnabled()  # organisation by default
+    local.kind.setCurrentIndex(local.kind.findData("person"))
+    assert local.salutation.isEnabled()
+    local.salutation.setCurrentIndex(local.salutation.findData("Frau"))
+    local.last_name.setText("Roth")
+    local.deliveries.add_row()
+    for column, value in enumerate(("Alpenstraße 3", "6020", "Innsbruck", "at")):
+        local.deliveries.table.item(0, column).setText(value)
+    local.save_button.click()
+    saved = Customer.get(Customer.last_name == "Roth")
+    assert saved.salutation == "Frau"
+    [delivery] = saved.addresses.where(Address.kind == "delivery")
+    assert delivery.one_line() == "Alpenstraße 3, 6020 Innsbruck, AT"
+
+
+def test_project_dialog_says_the_job_site_fell_back_and_offers_the_addresses(
+    qtbot, sandbox, client, database
+):
+    order = next(o["id"] for o in sandbox.data.all("Order") if o["orderNumber"] == "AB-1044")
+    result = import_order(client, order)
+    dialog = ProjectDialog(result.project_id)
+    qtbot.addWidget(dialog)
+    assert dialog.site_note is not None and "Königsallee 7" in dialog.site_note.text()
+    labels = [dialog.address_choice.itemText(i) for i in range(dialog.address_choice.count())]
+    assert any("Königsallee 5" in text for text in labels[1:])
+    assert dialog.country.text() == "DE"
+    dialog.street.setText("Königsallee 7")
+    dialog.save_button.click()
+    project = Project.get_by_id(result.project_id)
+    assert project.site_street == "Königsallee 7" and project.site_note == ""
