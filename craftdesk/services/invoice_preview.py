@@ -134,7 +134,7 @@ def _address(customer: Customer) -> BillingAddress | None:
         row = (Address.select().where((Address.customer == customer) & (Address.kind == kind))
                .order_by(Address.position, Address.id).first())
         if row is not None:
-            return BillingAddress(customer.display_name, row.street, row.zip, row.city,
+            return BillingAddress(customer.address_name, row.street, row.zip, row.city,
                                   (row.country or "DE").upper(), row)
     return None
 

@@ -86,6 +86,14 @@ class Customer(BaseModel):
         name = " ".join(part for part in (self.first_name, self.last_name) if part)
         return name or self.company or f"Kunde {self.id}"
 
+    @property
+    def address_name(self) -> str:
+        """The name on letters and invoices: "Herr Dr. Klaus Weiß" for persons."""
+        name = " ".join(part for part in (self.first_name, self.last_name) if part)
+        if (self.kind == "organisation" and self.company) or not name:
+            return self.display_name
+        return " ".join(p for p in (self.salutation, self.academic_title, name, self.name_suffix) if p)
+
 
 ADDRESS_KINDS = ("postal", "billing", "delivery")
 

@@ -133,3 +133,14 @@ def test_v3_runs_on_a_database_that_already_has_v5(data_dir):
     assert {r.version for r in SchemaVersion.select()} == {m[0] for m in migrations.MIGRATIONS}
     assert list(data_dir.glob("craftdesk.sqlite3.v*.bak"))  # backed up first
     close_database()
+
+
+def test_invoice_address_names_salutation_and_title_of_persons(database):
+    from craftdesk.services.invoice_preview import _address
+
+    person = Customer.create(kind="person", first_name="Klaus", last_name="Weiß", salutation="Herr",
+                             academic_title="Dr.", name_suffix="sen.")
+    Address.create(customer=person, kind="postal", street="Am Hang 12", zip="71065", city="Sindelfingen")
+    assert _address(person).name == "Herr Dr. Klaus Weiß sen."
+    org = Customer.create(company="Müller GmbH", salutation="", academic_title="")
+    assert org.address_name == "Müller GmbH"
