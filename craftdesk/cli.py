@@ -106,14 +106,25 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--hours", required=True)
     # extend: "--used A=1 B=2" and "--used A=1 --used B=2" both keep every article.
     a.add_argument("--used", nargs="+", action="extend", default=[], metavar="ARTICLE_NUMBER=QTY")
+    a = asub.add_parser("plan", help="Termin einplanen: Beginn, Ende, Mitarbeiter (P8)")
+    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID")
+    a.add_argument("--start", required=True, metavar="ISO")
+    a.add_argument("--end", required=True, metavar="ISO")
+    # Repeatable like --used; without it the assignees stay as they are.
+    a.add_argument("--employee", type=int, nargs="+", action="extend", metavar="ID",
+                   help="zugewiesene Mitarbeiter (ersetzt die bisherigen)")
 
     p = sub.add_parser("invoice", help="Rechnungsentwurf in sevDesk anlegen (I1–I5)")
     p.add_argument("project_id", type=int, metavar="PROJECT_ID")
 
     p = sub.add_parser("export", help="Daten exportieren")
-    p.add_argument("what", choices=["customers", "articles", "projects"])
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("what", choices=["customers", "articles", "projects", "appointments"])
+    p.add_argument("--format", choices=["json", "csv", "ics"], default="json",
+                   help="json oder csv; für appointments json oder ics (Kalender, P8)")
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--employee", type=int, metavar="ID", help="nur Termine dieses Mitarbeiters")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="ab diesem Tag (JJJJ-MM-TT)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="bis zu diesem Tag einschließlich")
 
     p = sub.add_parser("sandbox", help="Demo-sevDesk im Vordergrund starten (§8)")
     p.add_argument("--port", type=int, default=0)

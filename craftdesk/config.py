@@ -19,6 +19,9 @@ SEVDESK_WEB_URL = "https://my.sevdesk.de"
 DB_FILENAME = "craftdesk.sqlite3"
 LOG_FILENAME = "craftdesk.log"
 
+# Appointments are wall-clock times of the business, which is in Germany (SPEC P8).
+BUSINESS_TIMEZONE = "Europe/Berlin"
+
 ENV_DATA_DIR = "CRAFTDESK_DATA_DIR"
 ENV_API_URL = "CRAFTDESK_API_URL"
 ENV_API_TOKEN = "CRAFTDESK_API_TOKEN"

@@ -1,4 +1,4 @@
-"""CLI handler ``export customers|articles|projects`` (SPEC §7)."""
+"""CLI handler ``export customers|articles|projects|appointments`` (SPEC §7, P8)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..context import AppContext
-from ..errors import CraftdeskError, NotAvailableError
+from ..errors import CraftdeskError, NotAvailableError, UsageError
 from ..services import exports
 
 LABELS = {"customers": "Kunden", "articles": "Artikel", "projects": "Projekte"}
@@ -39,8 +39,16 @@ def records_for(what: str, fmt: str) -> tuple[list[dict[str, Any]], Sequence[str
 
 
 def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
-    ctx.open_db()
+    if args.what == "appointments":
+        from .planning import run_export_appointments
+
+        return run_export_appointments(ctx, args)
     fmt = getattr(args, "format", None) or "json"
+    if fmt == "ics":
+        raise UsageError("Das Kalenderformat ics gibt es nur für „export appointments“.")
+    if any(getattr(args, name, None) is not None for name in ("employee", "date_from", "date_to")):
+        raise UsageError("--employee, --from und --to gibt es nur für „export appointments“.")
+    ctx.open_db()
     records, columns = records_for(args.what, fmt)
     target = getattr(args, "output", None)
     if not target or target == "-":

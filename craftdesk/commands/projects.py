@@ -16,6 +16,7 @@ from ..errors import NotFound, UsageError
 from ..services import employees as employee_service
 from ..services import projects as project_service
 from ..services.orders import import_orders, list_importable_orders
+from ..services.planning import end_of
 from ..services.project_export import decimal_text
 from ..store.models import APPOINTMENT_STATUSES, Article
 
@@ -131,7 +132,8 @@ def run_employee(ctx: AppContext, args: argparse.Namespace) -> int:
     people = employee_service.list_employees()
     if args.json:
         _print_json([{"id": e.id, "name": e.name, "email": e.email,
-                      "sevdesk_user_id": e.sevdesk_user_id, "active": e.active} for e in people])
+                      "sevdesk_user_id": e.sevdesk_user_id, "active": e.active,
+                      "color": employee_service.color_of(e)} for e in people])
     elif not people:
         print("Keine Mitarbeiter angelegt.")
     else:
@@ -145,17 +147,24 @@ def run_employee(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def _appointment_dict(a: Any) -> dict[str, Any]:
+    end = end_of(a.start, a.end) if isinstance(a.start, datetime) else None
     return {
         "id": a.id, "project_id": a.job.project_id, "job_id": a.job_id, "title": a.title,
         "status": a.status,
         "start": a.start.isoformat() if isinstance(a.start, datetime) else a.start,
+        "end": end.isoformat() if end is not None else None,
         "hours": decimal_text(a.hours),
+        "assignees": [e.name for e in project_service.people_of(a, "assignee")],
     }
 
 
 def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
     ctx.open_db()
     action = args.appointment_command
+    if action == "plan":
+        from .planning import run_plan
+
+        return run_plan(args)
     if action == "add":
         start = parse_datetime(args.start) if args.start else None
         appointment = project_service.add_appointment_to_project(args.project_id, args.title, start)
@@ -175,8 +184,9 @@ def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
     elif not records:
         print("Keine Termine.")
     else:
-        _print_table(["Id", "Projekt", "Titel", "Status", "Beginn", "Stunden"],
+        _print_table(["Id", "Projekt", "Titel", "Status", "Beginn", "Ende", "Stunden",
+                      "Mitarbeiter"],
                      [[r["id"], r["project_id"], r["title"], APPOINTMENT_STATUSES[r["status"]],
-                       r["start"], r["hours"]]
+                       r["start"], r["end"], r["hours"], ", ".join(r["assignees"])]
                       for r in records])
     return 0

@@ -7,6 +7,7 @@ Qt-free; the GUI and the CLI call these functions.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,35 @@ def _clean(value: str | None) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+# Distinct, print-friendly colours for the planning board's employee rows (P1).
+PALETTE = ("#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+           "#bcbd22", "#ff7f0e", "#7f7f7f", "#393b79", "#637939")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def color_of(employee: Employee) -> str:
+    """The employee's colour: their own, else one from the palette by id (stable)."""
+    if employee.color:
+        return str(employee.color)
+    return PALETTE[(employee.id or 0) % len(PALETTE)]
+
+
+def _color(value: str | None) -> str:
+    text = (value or "").strip()
+    if text and not _COLOR.fullmatch(text):
+        raise PreconditionError(f"„{text}“ ist keine Farbe der Form #rrggbb.")
+    return text.lower()
+
+
+def set_employee_color(employee_id: int, color: str | None) -> Employee:
+    """Set (or with None/"" reset to the palette's) colour of an employee (P1)."""
+    with db.atomic():
+        employee = get_employee(employee_id)
+        employee.color = _color(color)
+        employee.save()
+        return employee
 
 
 def get_employee(employee_id: int) -> Employee:

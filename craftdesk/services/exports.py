@@ -172,7 +172,11 @@ def write_export(what: str, fmt: str, records: list[dict[str, Any]],
     (e.g. ``sys.stdout``) gets the UTF-8 bytes through its buffer, so the console's own
     encoding never mangles umlauts.
     """
-    data = render(what, fmt, records, columns)
+    write_bytes(render(what, fmt, records, columns), out)
+
+
+def write_bytes(data: bytes, out: str | os.PathLike[str] | IO[Any]) -> None:
+    """Write rendered export bytes to a file path (atomically) or an open stream."""
     if isinstance(out, (str, os.PathLike)):
         # Temp file + replace: a failed export never leaves half a file behind.
         write_atomic(out, data)

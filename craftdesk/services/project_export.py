@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import (
     Appointment,
     AppointmentEmployee,
@@ -41,6 +42,13 @@ def _iso(value: Any) -> str | None:
     return str(value)
 
 
+def _end(start: Any, end: Any) -> Any:
+    """The stored end, else start + the default duration (P1), as the board shows it."""
+    if not isinstance(start, datetime):
+        return None
+    return end if isinstance(end, datetime) and end > start else start + DEFAULT_APPOINTMENT_DURATION
+
+
 def _group(rows: Any, key: str) -> dict[int, list[Any]]:
     grouped: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
@@ -60,6 +68,9 @@ def project_records() -> list[dict[str, Any]]:
     invoices = {d.id: d.sevdesk_id for d in InvoiceDraft.select()}
     observers = _group(AppointmentEmployee.select().where(AppointmentEmployee.role == "observer")
                        .order_by(AppointmentEmployee.id), "appointment_id")
+    # Assignees by name, as in `appointment list` (P8).
+    assignees = _group(AppointmentEmployee.select().join(Employee).where(AppointmentEmployee.role == "assignee")
+                       .order_by(Employee.name, Employee.id), "appointment_id")
     planned = _group(PlannedMaterial.select().order_by(PlannedMaterial.position,
                                                        PlannedMaterial.id), "appointment_id")
     used = _group(UsedArticle.select().order_by(UsedArticle.position, UsedArticle.id),
@@ -79,13 +90,17 @@ def project_records() -> list[dict[str, Any]]:
         return {"article_number": (article.number or None) if article else None,
                 "quantity": decimal_text(line.quantity)}
 
-    def appointment(a: Appointment) -> dict[str, Any]:
+    def appointment(a: Appointment, project_id: int) -> dict[str, Any]:
         return {
             "id": a.id,
             "title": a.title,
             "status": a.status,
             "start": _iso(a.start),
+            "end": _iso(_end(a.start, a.end)),
             "hours": decimal_text(a.hours),
+            "project_id": project_id,
+            "assignees": [employees[o.employee_id] for o in assignees.get(a.id, [])
+                          if o.employee_id in employees],
             "observers": [employees[o.employee_id] for o in observers.get(a.id, [])
                           if o.employee_id in employees],
             "planned": [planned_line(p) for p in planned.get(a.id, [])],
@@ -104,7 +119,7 @@ def project_records() -> list[dict[str, Any]]:
                         "country": p.site_country},
             "jobs": [
                 {"id": j.id, "title": j.title,
-                 "appointments": [appointment(a) for a in appointments.get(j.id, [])]}
+                 "appointments": [appointment(a, p.id) for a in appointments.get(j.id, [])]}
                 for j in jobs.get(p.id, [])
             ],
         }
@@ -115,7 +130,8 @@ def project_records() -> list[dict[str, Any]]:
 ROW_FIELDS = (
     "project_id", "project_sevdesk_id", "project_title", "sevdesk_order_id", "customer_id",
     "street", "zip", "city", "country", "job_id", "job_title", "appointment_id",
-    "appointment_title", "status", "start", "hours", "observers", "planned", "used",
+    "appointment_title", "status", "start", "end", "hours", "assignees", "observers", "planned",
+    "used",
     "invoice_sevdesk_id",
 )
 
@@ -147,7 +163,8 @@ def project_rows() -> list[dict[str, Any]]:
                 rows.append({
                     **job_base,
                     "appointment_id": a["id"], "appointment_title": a["title"],
-                    "status": a["status"], "start": a["start"], "hours": a["hours"],
+                    "status": a["status"], "start": a["start"], "end": a["end"],
+                    "hours": a["hours"], "assignees": "; ".join(a["assignees"]),
                     "observers": "; ".join(a["observers"]),
                     "planned": "; ".join(_planned_text(line) for line in a["planned"]),
                     "used": "; ".join(f"{u['article_number']}={u['quantity']}" for u in a["used"]),

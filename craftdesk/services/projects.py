@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from ..config import BUSINESS_TIMEZONE
 from ..errors import NotFound, PreconditionError
 from ..store.db import db
+from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import (
     APPOINTMENT_STATUSES,
     Address,
@@ -167,10 +170,11 @@ def _status(code: str) -> str:
 
 
 def local_time(value: datetime | None) -> datetime | None:
-    """Appointments are wall-clock times of the business: stored naive, in local time."""
+    """Appointments are wall-clock times of the business: stored naive, in Europe/Berlin
+    (SPEC P8), whatever the computer's own time zone is."""
     if value is None or value.tzinfo is None:
         return value
-    return value.astimezone().replace(tzinfo=None)
+    return value.astimezone(ZoneInfo(BUSINESS_TIMEZONE)).replace(tzinfo=None)
 
 
 def _times(start: datetime | None, end: datetime | None) -> None:
@@ -280,8 +284,10 @@ def create_appointment(job_id: int, title: str, *, start: datetime | None = None
                        assignee_ids: Sequence[int] = (), observer_ids: Sequence[int] = (),
                        planned: Sequence[PlannedLine] = (), notes: str = "") -> Appointment:
     """A new appointment. Customer and site default to the project's; the status to
-    "scheduled" when a start is given, else "unscheduled"."""
+    "scheduled" when a start is given, else "unscheduled"; the end to start + 2 hours."""
     start, end = local_time(start), local_time(end)
+    if start is not None and end is None:
+        end = start + DEFAULT_APPOINTMENT_DURATION  # P1: shown as two hours until changed
     _times(start, end)
     with db.atomic():
         job = get_job(job_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -40,6 +40,26 @@ def _v3_first_week(database: SqliteDatabase) -> None:
     add_missing_columns(database, models.Project, "site_note")
 
 
+# An appointment that has a start but no end lasts this long until somebody says otherwise.
+DEFAULT_APPOINTMENT_DURATION = timedelta(hours=2)
+
+
+def _v4_planning(database: SqliteDatabase) -> None:
+    """Planning board (P1): employee colours, an index on appointment starts, and an end for
+    every appointment that has a start but none (start + 2 hours)."""
+    add_missing_columns(database, models.Employee, "color")
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")')
+    appointment = models.Appointment
+    open_ended = (appointment.select(appointment.id, appointment.start)
+                  .where(appointment.start.is_null(False) & appointment.end.is_null(True)))
+    for row in open_ended:
+        start = row.start
+        if isinstance(start, datetime):
+            (appointment.update(end=start + DEFAULT_APPOINTMENT_DURATION)
+             .where(appointment.id == row.id).execute())
+
+
+
 def _v5_e_invoice(database: SqliteDatabase) -> None:
     add_missing_columns(database, models.Customer, "buyer_reference", "government_agency",
                         "e_invoice")
@@ -49,6 +69,7 @@ def _v5_e_invoice(database: SqliteDatabase) -> None:
 MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "initial schema", _v1_initial),
     (3, "salutation and title of persons, job-site note of projects", _v3_first_week),
+    (4, "planning board: employee colours, appointment ends", _v4_planning),
     (5, "e-invoice fields of customers", _v5_e_invoice),
 ]
 
@@ -88,4 +109,4 @@ def run_migrations(database: SqliteDatabase, path: Path | None) -> int:
             step(database)
             models.SchemaVersion.create(version=number)
         log.info("Migrated database to version %s (%s)", number, description)
-    return pending[-1][0]
+    return max(version, pending[-1][0])

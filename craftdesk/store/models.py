@@ -153,6 +153,7 @@ class Employee(BaseModel):
     email = CharField(null=True)
     sevdesk_user_id = CharField(null=True, index=True)
     active = BooleanField(default=True)
+    color = CharField(default="")  # "#rrggbb" on the planning board; "" = from the palette (P1)
 
 
 class Project(BaseModel):
@@ -205,7 +206,8 @@ class Appointment(BaseModel):
     job = ForeignKeyField(Job, backref="appointments", on_delete="CASCADE")
     title = CharField()
     status = CharField(default="unscheduled")
-    start = DateTimeField(null=True)
+    # Wall-clock times of the business (Europe/Berlin), stored naive (P1, P8).
+    start = DateTimeField(null=True, index=True)
     end = DateTimeField(null=True)
     customer = ForeignKeyField(Customer, null=True, on_delete="SET NULL")
     site_street = CharField(default="")

@@ -67,7 +67,8 @@ def test_O8_employee_add_and_list(cli, sandbox):
     new_id = int(out.strip())
     code, out, _ = cli("employee", "list", "--json")
     assert json.loads(out) == [{"id": new_id, "name": "Sabine Krüger", "email": "s@example.de",
-                                "sevdesk_user_id": "1551102", "active": True}]
+                                "sevdesk_user_id": "1551102", "active": True,
+                                    "color": "#2ca02c"}]
     code, _, err = cli("employee", "add", "--name", "Zweite", "--sevdesk-user", "1551102")
     assert code == 5 and "bereits" in err
 

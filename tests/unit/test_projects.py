@@ -106,7 +106,8 @@ def test_O8_aware_start_is_stored_as_local_wall_clock(customer):
     a = svc.add_appointment_to_project(project.id, "T", aware)
     stored = svc.get_appointment(a.id).start
     assert isinstance(stored, datetime) and stored.tzinfo is None
-    assert stored == aware.astimezone().replace(tzinfo=None)
+    # Berlin wall clock (SPEC P8), whatever the machine's time zone: 07:00 UTC is 08:00 CET.
+    assert stored == datetime(2026, 3, 2, 8, 0)
 
 
 def test_O8_set_appointment_done_records_worksheet(customer, articles):
@@ -311,7 +312,8 @@ def test_project_records_shape(customer, articles):
         "address": {"street": "Hauptstraße 12", "zip": "70563", "city": "Stuttgart", "country": "DE"},
         "jobs": [{"id": svc.first_job(project).id, "title": "P", "appointments": [{
             "id": a.id, "title": "T", "status": "done", "start": "2026-03-02T08:00:00",
-            "hours": "3.5", "observers": ["Anna"],
+            "end": "2026-03-02T10:00:00", "hours": "3.5", "project_id": project.id,
+            "assignees": [], "observers": ["Anna"],
             "planned": [{"article_number": "A-2", "name": "Rohr", "quantity": "18", "unit": "m"},
                         {"article_number": None, "name": "Anfahrt", "quantity": "1", "unit": ""}],
             "used": [{"article_number": "A-1", "quantity": "2"}],

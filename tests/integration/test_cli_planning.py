@@ -1,0 +1,292 @@
+"""The planning command line of SPEC §11 P8: ``appointment plan`` with the P4 warning,
+``export appointments --format ics|json`` (validated with icalendar and read back by
+vobject, the parser of the Radicale calendar server), and the new appointment fields of
+``appointment list --json``, ``export projects`` and ``employee list --json``."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+
+import icalendar
+import pytest
+import vobject
+
+from craftdesk.cli import main
+from craftdesk.services import employees as emp
+from craftdesk.services import projects as svc
+from craftdesk.store.db import close_database, open_database
+from craftdesk.store.models import Article, ContactInfo, Customer
+
+BERLIN = "Europe/Berlin"
+
+
+@pytest.fixture
+def week(tmp_path):
+    """A customer with a phone, two employees, a project with three appointments."""
+    data_dir = tmp_path / "cli-data"
+    open_database(data_dir / "craftdesk.sqlite3")
+    customer = Customer.create(company="Müller; Haustechnik, GmbH", kind="organisation")
+    ContactInfo.create(customer=customer, kind="mobile", value="+49 171 2345678")
+    article = Article.create(number="HV-100", name="Heizkörperventil", unit="Stk")
+    project = svc.create_project(
+        "Heizung tauschen", customer.id, svc.Site("Hauptstraße 5", "70173", "Stuttgart")
+    )
+    job = svc.first_job(project)
+    max_ = emp.add_employee("Max Maurer")
+    anna = emp.add_employee("Anna Fliese")
+    a1 = svc.create_appointment(
+        job.id,
+        "Ventile tauschen",
+        start=datetime(2026, 3, 2, 8),
+        end=datetime(2026, 3, 2, 12),
+        assignee_ids=[max_.id],
+        notes="Schlüssel beim Nachbarn\nHund im Hof",
+        planned=[
+            svc.PlannedLine(article_id=article.id, quantity=Decimal(4)),
+            svc.PlannedLine(text="Anfahrt"),
+        ],
+    )
+    a2 = svc.create_appointment(job.id, "Abnahme", start=datetime(2026, 3, 10, 14), assignee_ids=[anna.id])
+    a3 = svc.create_appointment(job.id, "Noch offen")
+    ids = {"project": project.id, "max": max_.id, "anna": anna.id, "a1": a1.id, "a2": a2.id, "a3": a3.id}
+    close_database()
+    return data_dir, ids
+
+
+@pytest.fixture
+def cli(week, capsys):
+    data_dir, _ids = week
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(["--data-dir", str(data_dir), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield run
+    close_database()
+
+
+def _events(text: str) -> dict[int, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(text)
+    return {int(str(e["UID"]).split("-")[1]): e for e in calendar.walk("VEVENT")}
+
+
+# --- appointment plan ----------------------------------------------------------------------
+
+
+def test_P8_plan_schedules_and_warns_on_double_booking(cli, week):
+    _, ids = week
+    code, out, err = cli(
+        "appointment",
+        "plan",
+        str(ids["a3"]),
+        "--start",
+        "2026-03-02T11:00",
+        "--end",
+        "2026-03-02T13:00",
+        "--employee",
+        str(ids["max"]),
+        "--employee",
+        str(ids["anna"]),
+    )
+    assert code == 0, err
+    assert out.strip() == (f"Termin {ids['a3']} geplant: 02.03.2026 11:00–13:00 (Anna Fliese, Max Maurer).")
+    assert err.strip() == (
+        "craftdesk: Warnung: Doppelbelegung: Max Maurer ist am 02.03.2026 von 08:00 bis 12:00 "
+        f"schon für „Ventile tauschen“ (Termin {ids['a1']}) eingeplant."
+    )
+    code, out, _ = cli("appointment", "list", "--json")
+    row = next(r for r in json.loads(out) if r["id"] == ids["a3"])
+    assert (row["status"], row["start"], row["end"]) == (
+        "scheduled",
+        "2026-03-02T11:00:00",
+        "2026-03-02T13:00:00",
+    )
+    assert row["assignees"] == ["Anna Fliese", "Max Maurer"]
+
+
+def test_P8_plan_converts_offsets_to_berlin_and_keeps_assignees(cli, week):
+    _, ids = week
+    code, out, err = cli(
+        "appointment",
+        "plan",
+        str(ids["a1"]),
+        "--start",
+        "2026-07-01T06:00Z",
+        "--end",
+        "2026-07-01T10:00+02:00",
+    )
+    assert code == 0, err
+    assert "01.07.2026 08:00–10:00 (Max Maurer)" in out and err == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "text"),
+    [
+        (["--start", "morgen", "--end", "2026-03-02T10:00"], 2, "ISO-Format"),
+        (["--start", "2026-03-02T10:00", "--end", "2026-03-02T09:00"], 2, "nach dem Beginn"),
+        (["--start", "2026-03-02T10:00", "--end", "2026-03-02T10:00"], 2, "nach dem Beginn"),
+        (["--start", "1850-03-02T10:00", "--end", "1850-03-02T11:00"], 2, "1900 und 2100"),
+        (
+            ["--start", "2026-03-02T10:00", "--end", "2026-03-02T11:00", "--employee", "99"],
+            5,
+            "Mitarbeiter 99 gibt es nicht",
+        ),
+        (
+            ["--start", "2026-03-02T10:00", "--end", "2026-03-02T11:00", "--employee", str(2**70)],
+            2,
+            "keine gültige Nummer",
+        ),
+    ],
+)
+def test_P8_plan_refuses_bad_input_with_one_sentence(cli, week, argv, code, text):
+    _, ids = week
+    got, out, err = cli("appointment", "plan", str(ids["a3"]), *argv)
+    assert got == code and text in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    _, out, _ = cli("appointment", "list", "--json")
+    assert next(r for r in json.loads(out) if r["id"] == ids["a3"])["start"] is None
+
+
+def test_P8_plan_unknown_appointment_exits_5(cli):
+    code, _, err = cli(
+        "appointment", "plan", "999", "--start", "2026-03-02T10:00", "--end", "2026-03-02T11:00"
+    )
+    assert code == 5 and "Termin 999 gibt es nicht" in err
+
+
+# --- export appointments ----------------------------------------------------------------------
+
+
+def test_P8_ics_is_valid_rfc5545_with_berlin_times_location_and_description(cli, week):
+    _, ids = week
+    code, out, err = cli("export", "appointments", "--format", "ics")
+    assert code == 0, err
+    calendar = icalendar.Calendar.from_ical(out)
+    assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [BERLIN]
+    events = _events(out)
+    assert set(events) == {ids["a1"], ids["a2"]}  # the unscheduled one has no date
+    event = events[ids["a1"]]
+    assert event["DTSTART"].params["TZID"] == BERLIN
+    assert event.decoded("DTSTART") == datetime(2026, 3, 2, 8, tzinfo=event.decoded("DTSTART").tzinfo)
+    assert event.decoded("DTSTART").utcoffset().total_seconds() == 3600
+    assert event.decoded("DTEND").hour == 12
+    assert str(event["SUMMARY"]) == "Ventile tauschen – Müller; Haustechnik, GmbH"
+    assert str(event["LOCATION"]) == "Hauptstraße 5, 70173 Stuttgart"
+    description = str(event["DESCRIPTION"])
+    assert "Kunde: Müller; Haustechnik, GmbH" in description
+    assert "Telefon: +49 171 2345678" in description
+    assert "- 4 Stk Heizkörperventil [HV-100]" in description and "- 1 Anfahrt" in description
+    assert "Schlüssel beim Nachbarn\nHund im Hof" in description
+    assert event.decoded("DTSTAMP").tzinfo is not None
+    # The default duration of two hours is shown as such.
+    assert events[ids["a2"]].decoded("DTEND").hour == 16
+    # Every line is CRLF-terminated and folded at 75 octets.
+    lines = out.encode("utf-8").split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines) and lines[-1] == b""
+
+
+def test_P8_ics_reads_back_in_a_calendar_server_parser_without_loss(cli, week):
+    _, ids = week
+    _, out, _ = cli("export", "appointments", "--format", "ics", "--employee", str(ids["max"]))
+    parsed = vobject.readOne(out)
+    [event] = parsed.vevent_list
+    assert event.dtstart.value.tzinfo is not None
+    assert event.dtstart.value.utcoffset().total_seconds() == 3600
+    assert (event.dtstart.value.hour, event.dtend.value.hour) == (8, 12)
+    assert event.summary.value == "Ventile tauschen – Müller; Haustechnik, GmbH"
+    assert event.location.value == "Hauptstraße 5, 70173 Stuttgart"
+    assert "Schlüssel beim Nachbarn\nHund im Hof" in event.description.value
+    assert event.uid.value.startswith(f"appointment-{ids['a1']}-")
+
+
+def test_P8_uid_is_stable_across_exports_and_moves(cli, week):
+    _, ids = week
+    _, first, _ = cli("export", "appointments", "--format", "ics")
+    cli("appointment", "plan", str(ids["a1"]), "--start", "2026-03-03T08:00", "--end", "2026-03-03T09:00")
+    _, second, _ = cli("export", "appointments", "--format", "ics")
+    uids = {k: str(v["UID"]) for k, v in _events(first).items()}
+    assert uids == {k: str(v["UID"]) for k, v in _events(second).items()}
+    assert _events(second)[ids["a1"]].decoded("DTSTART").day == 3
+    assert len(set(uids.values())) == 2
+
+
+def test_P8_employee_and_date_range_filters(cli, week):
+    _, ids = week
+    _, out, _ = cli("export", "appointments", "--format", "json", "--employee", str(ids["anna"]))
+    assert [r["id"] for r in json.loads(out)] == [ids["a2"]]
+    _, out, _ = cli("export", "appointments", "--from", "2026-03-01", "--to", "2026-03-07")
+    assert [r["id"] for r in json.loads(out)] == [ids["a1"]]
+    _, out, _ = cli("export", "appointments", "--from", "09.03.2026")
+    assert [r["id"] for r in json.loads(out)] == [ids["a2"]]
+    _, out, _ = cli("export", "appointments", "--format", "ics", "--to", "2026-03-01")
+    assert _events(out) == {}
+    code, _, err = cli("export", "appointments", "--from", "2026-03-07", "--to", "2026-03-01")
+    assert code == 2 and "vor seinem Anfang" in err
+    code, _, err = cli("export", "appointments", "--from", "März")
+    assert code == 2 and "kein Datum" in err
+    code, _, err = cli("export", "appointments", "--employee", "77")
+    assert code == 5 and "Mitarbeiter 77" in err
+    code, _, err = cli("export", "appointments", "--format", "csv")
+    assert code == 2 and "json oder ics" in err
+    code, _, err = cli("export", "customers", "--format", "ics")
+    assert code == 2 and "nur für" in err
+
+
+def test_P8_json_export_shape(cli, week):
+    _, ids = week
+    _, out, _ = cli("export", "appointments", "--format", "json")
+    records = {r["id"]: r for r in json.loads(out)}
+    assert list(records) == [ids["a1"], ids["a2"], ids["a3"]]
+    a1 = records[ids["a1"]]
+    assert a1["project_id"] == ids["project"] and a1["end"] == "2026-03-02T12:00:00"
+    assert a1["assignees"] == ["Max Maurer"] and a1["status"] == "scheduled"
+    assert a1["address"] == {"street": "Hauptstraße 5", "zip": "70173", "city": "Stuttgart", "country": "DE"}
+    assert a1["planned"][0] == {
+        "article_number": "HV-100",
+        "name": "Heizkörperventil",
+        "quantity": "4",
+        "unit": "Stk",
+    }
+    assert records[ids["a3"]]["start"] is None and records[ids["a3"]]["end"] is None
+
+
+def test_P8_export_to_file(cli, week, tmp_path):
+    target = tmp_path / "woche.ics"
+    code, out, err = cli("export", "appointments", "--format", "ics", "-o", str(target))
+    assert code == 0 and out == ""
+    assert "2 Termine" in err
+    assert len(_events(target.read_text(encoding="utf-8"))) == 2
+
+
+def test_P8_project_export_and_appointment_list_carry_end_assignees_project_id(cli, week):
+    _, ids = week
+    _, out, _ = cli("export", "projects")
+    [project] = json.loads(out)
+    a1 = project["jobs"][0]["appointments"][0]
+    assert (a1["end"], a1["assignees"], a1["project_id"]) == (
+        "2026-03-02T12:00:00",
+        ["Max Maurer"],
+        ids["project"],
+    )
+    _, out, _ = cli("export", "projects", "--format", "csv")
+    header = out.lstrip("\ufeff").splitlines()[0].split(";")
+    assert {"end", "assignees"} <= set(header)
+    _, out, _ = cli("appointment", "list", "--json")
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows[ids["a2"]]["end"] == "2026-03-10T16:00:00"
+    assert rows[ids["a2"]]["assignees"] == ["Anna Fliese"]
+    assert rows[ids["a3"]]["project_id"] == ids["project"]
+
+
+def test_P8_employee_list_json(cli):
+    code, out, _ = cli("employee", "list", "--json")
+    assert code == 0
+    people = json.loads(out)
+    assert [p["name"] for p in people] == ["Anna Fliese", "Max Maurer"]
+    assert set(people[0]) == {"id", "name", "email", "sevdesk_user_id", "active", "color"}
+    assert all(p["color"].startswith("#") for p in people)

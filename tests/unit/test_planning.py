@@ -1,0 +1,192 @@
+"""Planning services (SPEC §11): assignees, start and end, colours, the migration of old
+data (P1), scheduling, moving and unscheduling with undoable placements (P3) and double
+bookings (P4)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from craftdesk.errors import NotFound, PreconditionError
+from craftdesk.services import employees as emp
+from craftdesk.services import planning
+from craftdesk.services import projects as svc
+from craftdesk.store import migrations
+from craftdesk.store.db import close_database, open_database
+from craftdesk.store.models import Appointment, Customer, Employee, InvoiceDraft, SchemaVersion
+
+MONDAY = datetime(2026, 3, 2, 8, 0)
+
+
+@pytest.fixture
+def job(database):
+    customer = Customer.create(company="Bäckerei Schröder", kind="organisation")
+    project = svc.create_project("Backstube", customer.id, svc.Site("Marktplatz 3", "70173", "Stuttgart"))
+    return svc.first_job(project)
+
+
+@pytest.fixture
+def people(database):
+    return emp.add_employee("Max Maurer"), emp.add_employee("Anna Fliese")
+
+
+# --- P1 ------------------------------------------------------------------------------------
+
+
+def test_P1_assignees_are_distinct_from_observers(job, people):
+    max_, anna = people
+    a = svc.create_appointment(
+        job.id, "Ofen anschließen", start=MONDAY, assignee_ids=[max_.id], observer_ids=[anna.id]
+    )
+    assert planning.assignee_ids_of(a.id) == (max_.id,)
+    assert [e.name for e in svc.people_of(a, "observer")] == ["Anna Fliese"]
+    planning.plan_appointment(a.id, MONDAY, MONDAY + timedelta(hours=3), [anna.id])
+    assert planning.assignee_ids_of(a.id) == (anna.id,)
+    assert [e.name for e in svc.people_of(a, "observer")] == ["Anna Fliese"]  # untouched
+
+
+def test_P1_start_without_end_lasts_two_hours(job):
+    a = svc.create_appointment(job.id, "Aufmaß", start=MONDAY)
+    assert svc.get_appointment(a.id).end == MONDAY + timedelta(hours=2)
+    assert planning.end_of(MONDAY, None) == MONDAY + timedelta(hours=2)
+    assert planning.end_of(None, None) is None
+
+
+def test_P1_employee_colour_and_active_flag(people):
+    max_, anna = people
+    assert emp.color_of(max_) in emp.PALETTE and emp.color_of(max_) != emp.color_of(anna)
+    emp.set_employee_color(max_.id, "#AA3300")
+    assert emp.color_of(emp.get_employee(max_.id)) == "#aa3300"
+    with pytest.raises(PreconditionError, match="keine Farbe"):
+        emp.set_employee_color(max_.id, "red; drop")
+    emp.set_employee_color(max_.id, None)
+    assert emp.color_of(emp.get_employee(max_.id)) in emp.PALETTE
+    emp.edit_employee(anna.id, active=False)
+    assert [e.name for e in emp.list_employees(include_inactive=False)] == ["Max Maurer"]
+
+
+def test_P1_migration_gives_old_appointments_an_end_and_employees_a_colour(data_dir):
+    path = data_dir / "old.sqlite3"
+    database = open_database(path)
+    customer = Customer.create(company="Alt GmbH")
+    project = svc.create_project("Alt", customer.id)
+    a = svc.create_appointment(svc.first_job(project).id, "Alt", start=MONDAY)
+    undated = svc.create_appointment(svc.first_job(project).id, "Ohne Datum")
+    Employee.create(name="Alt")
+    # Make it look like a database from before version 4.
+    Appointment.update(end=None).execute()
+    database.execute_sql('DROP INDEX IF EXISTS "appointment_start"')
+    database.execute_sql('ALTER TABLE "employee" DROP COLUMN "color"')
+    # Only v4 is missing: a database that met a higher version first still gets it.
+    SchemaVersion.delete().where(SchemaVersion.version == 4).execute()
+    close_database()
+
+    database = open_database(path)
+    assert migrations.current_version(database) == migrations.LATEST_VERSION
+    assert Appointment.get_by_id(a.id).end == MONDAY + timedelta(hours=2)
+    assert Appointment.get_by_id(undated.id).end is None
+    assert Employee.get().color == ""
+    assert list(data_dir.glob("old.sqlite3.v*-*.bak"))  # backed up first
+    assert sorted(v.version for v in SchemaVersion.select()) == [n for n, _d, _s in migrations.MIGRATIONS]
+    # Safe to run twice.
+    for number, _description, step in migrations.MIGRATIONS:
+        if number == 4:
+            with database.atomic():
+                step(database)
+    assert Appointment.get_by_id(a.id).end == MONDAY + timedelta(hours=2)
+    close_database()
+
+
+def test_P1_aware_times_are_berlin_wall_clock(job):
+    a = svc.create_appointment(job.id, "T")
+    utc = datetime(2026, 7, 1, 6, 0, tzinfo=timezone.utc)  # summer: UTC+2
+    result = planning.plan_appointment(a.id, utc, utc + timedelta(hours=1))
+    assert result.placement.start == datetime(2026, 7, 1, 8, 0)
+    assert result.placement.end == datetime(2026, 7, 1, 9, 0)
+
+
+# --- P3 ------------------------------------------------------------------------------------
+
+
+def test_P3_planning_schedules_and_unscheduling_keeps_people(job, people):
+    max_, _anna = people
+    a = svc.create_appointment(job.id, "Fliesen")
+    assert a.status == "unscheduled"
+    result = planning.plan_appointment(a.id, MONDAY, None, [max_.id])
+    assert result.placement == planning.Placement(
+        MONDAY, MONDAY + timedelta(hours=2), "scheduled", (max_.id,)
+    )
+    svc.set_appointment_status(a.id, "in_progress")
+    moved = planning.plan_appointment(a.id, MONDAY + timedelta(days=1))
+    assert moved.placement.status == "in_progress"  # a move keeps a later status
+    back = planning.unschedule_appointment(a.id)
+    assert back.placement == planning.Placement(None, None, "unscheduled", (max_.id,))
+
+
+def test_P3_move_on_board_swaps_the_row_and_keeps_duration(job, people):
+    max_, anna = people
+    a = svc.create_appointment(
+        job.id, "Fliesen", start=MONDAY, end=MONDAY + timedelta(hours=5), assignee_ids=[max_.id]
+    )
+    result = planning.move_on_board(a.id, MONDAY + timedelta(days=2), max_.id, anna.id)
+    assert result.placement.assignee_ids == (anna.id,)
+    assert result.placement.end - result.placement.start == timedelta(hours=5)
+    to_nobody = planning.move_on_board(a.id, MONDAY, anna.id, None)
+    assert to_nobody.placement.assignee_ids == ()
+    from_nobody = planning.move_on_board(a.id, MONDAY, None, max_.id)
+    assert from_nobody.placement.assignee_ids == (max_.id,)
+
+
+def test_P3_restore_placement_is_undo_and_redo(job, people):
+    _max, anna = people
+    a = svc.create_appointment(job.id, "Fliesen")
+    before = planning.placement_of(a.id)
+    after = planning.move_on_board(a.id, MONDAY, None, anna.id).placement
+    planning.restore_placement(a.id, before)
+    assert planning.placement_of(a.id) == before
+    planning.restore_placement(a.id, after)
+    assert planning.placement_of(a.id) == after
+
+
+def test_P3_invalid_or_frozen_moves_are_refused(job, people):
+    a = svc.create_appointment(job.id, "Fliesen")
+    with pytest.raises(PreconditionError, match="nach seinem Beginn"):
+        planning.plan_appointment(a.id, MONDAY, MONDAY)
+    with pytest.raises(PreconditionError, match="1900 und 2100"):
+        planning.plan_appointment(a.id, datetime(1850, 1, 1), datetime(1850, 1, 1, 2))
+    with pytest.raises(NotFound):
+        planning.plan_appointment(a.id, MONDAY, None, [999])
+    with pytest.raises(NotFound):
+        planning.plan_appointment(999, MONDAY)
+    assert planning.placement_of(a.id).start is None  # nothing half-done
+    draft = InvoiceDraft.create(project=job.project, reference="R-1", state="sent", sevdesk_id="1")
+    Appointment.update(invoice=draft).where(Appointment.id == a.id).execute()
+    with pytest.raises(PreconditionError, match="abgerechnet"):
+        planning.plan_appointment(a.id, MONDAY)
+
+
+# --- P4 ------------------------------------------------------------------------------------
+
+
+def test_P4_double_booking_is_named_and_allowed(job, people):
+    max_, anna = people
+    first = svc.create_appointment(
+        job.id, "Fliesen", start=MONDAY, end=MONDAY + timedelta(hours=4), assignee_ids=[max_.id]
+    )
+    second = svc.create_appointment(job.id, "Silikon")
+    result = planning.plan_appointment(
+        second.id, MONDAY + timedelta(hours=3), MONDAY + timedelta(hours=5), [max_.id, anna.id]
+    )
+    assert [(c.employee_name, c.other_id) for c in result.conflicts] == [("Max Maurer", first.id)]
+    assert result.conflicts[0].sentence() == (
+        "Doppelbelegung: Max Maurer ist am 02.03.2026 von 08:00 bis 12:00 schon für "
+        "„Fliesen“ (Termin 1) eingeplant."
+    )
+    assert planning.placement_of(second.id).start == MONDAY + timedelta(hours=3)  # saved
+    assert [c.other_id for c in planning.conflicts_of(first.id)] == [second.id]
+    # Touching ends are no overlap; archived history occupies nobody.
+    touching = planning.plan_appointment(second.id, MONDAY + timedelta(hours=4), MONDAY + timedelta(hours=6))
+    assert touching.conflicts == []
+    svc.set_appointment_status(first.id, "archived")
+    assert planning.plan_appointment(second.id, MONDAY).conflicts == []
