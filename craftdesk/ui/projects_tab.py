@@ -38,6 +38,7 @@ from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
 from .empty_hint import EmptyHint, link
 from .lazy_reload import LazyReloadMixin
+from .planning_board import ViewSwitch
 from .project_tree import COLUMNS, TreeRecord, build_model, column_widths, load_project_nodes
 from .record_tab import connection_state_of, show_interfaces
 from .table_models import RecordRole
@@ -110,8 +111,16 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         actions.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
+        # Two views (P2): this project list and the planning board.
+        list_page = QWidget(self)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(actions)
+        list_layout.addWidget(self.view, 1)
+        self.views = ViewSwitch(self, list_page, controller)
+        top.insertWidget(0, self.views)
+        top.insertSpacing(1, 12)
+        layout.addWidget(self.views.stack, 1)
 
         changed = getattr(controller, "data_changed", None)
         if changed is not None:

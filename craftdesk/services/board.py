@@ -1,0 +1,180 @@
+"""The planning board's read model (SPEC §11 P2–P4): one week, a row per active employee plus
+"nicht zugewiesen", the appointments of that week with customer, place, status and double
+bookings, and the side list of unscheduled appointments.
+
+One call reads everything the board paints, in a fixed handful of queries whatever the
+number of employees or appointments; the board widget never queries the store itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ..store.models import Appointment, AppointmentEmployee, Customer, Employee, Job, Project
+from .employees import color_of
+from .planning import MAX_DURATION, end_of
+
+UNASSIGNED = None  # the employee id of the "nicht zugewiesen" row
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    employee_id: int | None  # None: "nicht zugewiesen"
+    name: str
+    color: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """A double booking seen from one appointment: ``employee`` also has ``other_title``."""
+
+    employee: str
+    other_title: str
+    other_start: datetime
+    other_end: datetime
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    """An appointment as the board shows it (a block, or a line of the side list)."""
+
+    id: int
+    project_id: int
+    title: str
+    customer: str
+    place: str
+    status: str
+    start: datetime | None
+    end: datetime | None
+    employee_ids: tuple[int, ...]
+    invoiced: bool = False
+    conflict: Overlap | None = None  # the first double booking of one of its people (P4)
+
+
+@dataclass(frozen=True)
+class WeekBoard:
+    monday: date
+    days: tuple[date, ...]
+    rows: tuple[BoardRow, ...]
+    items: tuple[BoardItem, ...]
+    unscheduled: tuple[BoardItem, ...]
+
+    def items_of(self, employee_id: int | None) -> list[BoardItem]:
+        if employee_id is None:
+            return [i for i in self.items if not i.employee_ids]
+        return [i for i in self.items if employee_id in i.employee_ids]
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _place(a: Appointment) -> str:
+    town = " ".join(p for p in (a.site_zip, a.site_city) if p)
+    return ", ".join(p for p in (a.site_street, town) if p)
+
+
+def _conflicts(items: list[BoardItem], names: dict[int, str]) -> dict[int, Overlap]:
+    """Per appointment id, the first double booking of one of its people."""
+    by_employee: dict[int, list[BoardItem]] = defaultdict(list)
+    for item in items:
+        if item.status == "archived":
+            continue
+        for employee_id in item.employee_ids:
+            by_employee[employee_id].append(item)
+    found: dict[int, Overlap] = {}
+    for employee_id, own in by_employee.items():
+        own.sort(key=lambda i: (i.start, i.id))
+        latest: BoardItem | None = None  # the one reaching furthest so far
+        for item in own:
+            if latest is not None and latest.end and item.start and item.start < latest.end:
+                name = names.get(employee_id, "?")
+                for a, b in ((item, latest), (latest, item)):
+                    found.setdefault(a.id, Overlap(name, b.title, b.start, b.end))  # type: ignore[arg-type]
+            if latest is None or (item.end and latest.end and item.end > latest.end):
+                latest = item
+    return found
+
+
+def _assignees(ids: list[int]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = defaultdict(list)
+    query = (
+        AppointmentEmployee.select(AppointmentEmployee.appointment, AppointmentEmployee.employee)
+        .where(AppointmentEmployee.appointment.in_(ids) & (AppointmentEmployee.role == "assignee"))
+        .order_by(AppointmentEmployee.id)
+    )
+    for row in query.tuples():
+        found[row[0]].append(row[1])
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _items(query: list[Appointment]) -> list[BoardItem]:
+    ids = [a.id for a in query]
+    people: dict[int, tuple[int, ...]] = {}
+    for chunk in range(0, len(ids), 500):  # stay below SQLite's variable limit
+        people.update(_assignees(ids[chunk : chunk + 500]))
+    customer_ids = list({a.customer_id for a in query if a.customer_id})
+    customers: dict[int, str] = {}
+    for chunk in range(0, len(customer_ids), 500):
+        part = customer_ids[chunk : chunk + 500]
+        customers.update({c.id: c.display_name for c in Customer.select().where(Customer.id.in_(part))})
+    return [
+        BoardItem(
+            a.id,
+            a.project_id,
+            a.title,
+            customers.get(a.customer_id, ""),
+            _place(a),
+            a.status,
+            a.start,
+            end_of(a.start, a.end),
+            people.get(a.id, ()),
+            a.invoice_id is not None,
+        )
+        for a in query
+    ]
+
+
+def load_week(day: date, include_sunday: bool = False) -> WeekBoard:
+    """The week holding ``day``: rows, the blocks overlapping it, and the unscheduled list."""
+    monday = monday_of(day)
+    days = tuple(monday + timedelta(days=n) for n in range(7 if include_sunday else 6))
+    week_start = datetime.combine(monday, datetime.min.time())
+    week_end = week_start + timedelta(days=7)
+    base = Appointment.select(Appointment, Job.project.alias("project_id")).join(Job)
+    in_week = list(
+        base.where(
+            Appointment.start.is_null(False)
+            & (Appointment.start < week_end)
+            & (Appointment.start > week_start - MAX_DURATION)
+        )
+        .order_by(Appointment.start, Appointment.id)
+        .objects()
+    )
+    in_week = [a for a in in_week if end_of(a.start, a.end) > week_start]  # type: ignore[operator]
+    open_ones = list(
+        base.where(Appointment.start.is_null(True) & Appointment.status.not_in(["done", "archived"]))
+        .order_by(Appointment.id)
+        .objects()
+    )
+    employees = list(Employee.select().order_by(Employee.name, Employee.id))
+    names = {e.id: e.name for e in employees}
+    items = _items(in_week)
+    conflicts = _conflicts(items, names)
+    items = [BoardItem(**{**i.__dict__, "conflict": conflicts.get(i.id)}) for i in items]
+    busy = {e for i in items for e in i.employee_ids}
+    rows = [BoardRow(UNASSIGNED, "", "#9e9e9e")]
+    rows += [
+        BoardRow(e.id, e.name, color_of(e), bool(e.active)) for e in employees if e.active or e.id in busy
+    ]  # an inactive employee's planned work stays visible
+    return WeekBoard(monday, days, tuple(rows), tuple(items), tuple(_items(open_ones)))
+
+
+def project_titles(project_ids: set[int]) -> dict[int, str]:
+    return {
+        p.id: p.title
+        for p in Project.select(Project.id, Project.title).where(Project.id.in_(list(project_ids)))
+    }

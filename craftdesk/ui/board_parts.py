@@ -1,0 +1,167 @@
+"""Parts of the planning board around the canvas: the day header, the side list of
+unscheduled appointments (a drag source and the drop target that unschedules), and the
+undoable move (a ``QUndoCommand`` over one service call)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from ..errors import CraftdeskError
+from ..services import planning
+from ..services.board import BoardItem
+from .board_canvas import FROM_LIST, ROW_HEADER, BoardCanvas, drag_payload, read_payload
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+
+WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+
+
+def weekday_name(day: date) -> str:
+    return QCoreApplication.translate("Weekday", WEEKDAYS[day.weekday()])
+
+
+class DayHeader(QWidget):
+    """ "Mo 02.03." … above the canvas's day columns; today in bold."""
+
+    def __init__(self, canvas: BoardCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.setFixedHeight(self.fontMetrics().height() + 10)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, self.fontMetrics().height() + 10)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        board = self.canvas.board
+        if board is not None:
+            width = self.canvas.column_width()
+            bold = QFont(self.font())
+            bold.setBold(True)
+            for n, day in enumerate(board.days):
+                left = ROW_HEADER + int(n * width)
+                rect = QRect(left, 0, int((n + 1) * width) - int(n * width), self.height())
+                painter.setFont(bold if day == date.today() else self.font())
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{weekday_name(day)} {day:%d.%m.}")
+                painter.setPen(self.palette().mid().color())
+                painter.drawLine(rect.topLeft(), rect.bottomLeft())
+                painter.setPen(self.palette().text().color())
+        painter.setPen(self.palette().mid().color())
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        painter.end()
+
+
+class UnscheduledList(QListWidget):
+    """The "Nicht terminiert" list: drag an entry onto the board to schedule it; drop a
+    block here to unschedule it."""
+
+    unscheduleRequested = Signal(int)
+    openRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setUniformItemSizes(False)
+        self.itemDoubleClicked.connect(lambda item: self.openRequested.emit(item.data(ItemRole)))
+
+    def set_items(self, items: tuple[BoardItem, ...]) -> None:
+        self.clear()
+        for entry in items:
+            lines = [entry.title, entry.customer, entry.place]
+            item = QListWidgetItem("\n".join(line for line in lines if line))
+            item.setData(ItemRole, entry.id)
+            item.setToolTip("\n".join(line for line in lines if line))
+            self.addItem(item)
+
+    def startDrag(self, actions: Qt.DropAction) -> None:
+        item = self.currentItem()
+        if item is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(drag_payload(int(item.data(ItemRole)), FROM_LIST))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        payload = read_payload(event.mimeData())
+        if payload is not None and payload[1] != FROM_LIST:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        payload = read_payload(event.mimeData())
+        if payload is None or payload[1] == FROM_LIST:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.unscheduleRequested.emit(payload[0])
+
+
+class PlacementCommand(QUndoCommand):
+    """One change on the board. The first redo runs the service call; undo and later redos
+    restore the placements before and after it (each one service transaction)."""
+
+    def __init__(
+        self,
+        text: str,
+        appointment_id: int,
+        action: Callable[[], planning.PlanResult],
+        report: Callable[[planning.PlanResult | None, str | None], None],
+    ) -> None:
+        super().__init__(text)
+        self.appointment_id = appointment_id
+        self.action = action
+        self.report = report
+        self.before: planning.Placement | None = None
+        self.after: planning.Placement | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.after is None:
+                self.before = planning.placement_of(self.appointment_id)
+                result = self.action()
+                self.after = result.placement
+            else:
+                result = planning.restore_placement(self.appointment_id, self.after)
+        except CraftdeskError as exc:
+            self.setObsolete(True)  # nothing changed: the stack drops this command
+            self.report(None, str(exc))
+            return
+        self.report(result, None)
+
+    def undo(self) -> None:
+        if self.before is None:
+            return
+        try:
+            result = planning.restore_placement(self.appointment_id, self.before)
+        except CraftdeskError as exc:
+            self.report(None, str(exc))
+            return
+        self.report(result, None)
+
+
+def status_swatch(color: QColor) -> str:
+    return f"background:{color.name()}; border:1px solid #999; min-width:12px;"

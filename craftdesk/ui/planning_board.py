@@ -1,0 +1,289 @@
+"""The planning board (Plantafel), the second view of the Projekte tab (SPEC §11 P2–P4):
+one week, a row per employee plus "nicht zugewiesen", the side list of unscheduled
+appointments, week navigation, drag and drop with undo/redo, double bookings named.
+
+The data comes from ``services.board.load_week`` and every move is one undoable service
+call (``board_parts.PlacementCommand``); the canvas only paints and forwards.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services import board as board_service
+from ..services import planning
+from ..sync.messages import localize
+from .board_canvas import FROM_LIST, BoardCanvas
+from .board_parts import DayHeader, PlacementCommand, UnscheduledList
+from .dialogs import common
+from .lazy_reload import LazyReloadMixin
+
+
+class PlanningBoard(LazyReloadMixin, QWidget):
+    reload_on = ("projects", "all")
+    changed = Signal()  # appointments were moved: other views reload
+    openAppointment = Signal(int)
+
+    def __init__(self, controller: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.day = date.today()
+        self.undo_stack = QUndoStack(self)
+        self.last_result: planning.PlanResult | None = None
+
+        self.canvas = BoardCanvas(self)
+        self.header = DayHeader(self.canvas, self)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side = UnscheduledList(self)
+        self.side_title = QLabel(self)
+        self._build_navigation()
+        self.notice = QLabel(self)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are data
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(common.BANNER_STYLES["warning"])
+        self.notice.hide()
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.scroll, 1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.side_title)
+        left_layout.addWidget(self.side, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([210, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.navigation)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+        self.canvas.moveRequested.connect(self.move)
+        self.canvas.openRequested.connect(self.openAppointment)
+        self.side.openRequested.connect(self.openAppointment)
+        self.side.unscheduleRequested.connect(self.unschedule)
+        changed = getattr(controller, "data_changed", None)
+        if changed is not None:
+            changed.connect(self._on_data_changed)
+        self.reload()
+
+    def _build_navigation(self) -> None:
+        self.prev_button = QToolButton(self)
+        self.prev_button.setText("◀")
+        self.prev_button.setToolTip(self.tr("Vorherige Woche"))
+        self.prev_button.clicked.connect(lambda: self.show_week(self.day - timedelta(days=7)))
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("Nächste Woche"))
+        self.next_button.clicked.connect(lambda: self.show_week(self.day + timedelta(days=7)))
+        self.today_button = QPushButton(self.tr("Heute"), self)
+        self.today_button.clicked.connect(lambda: self.show_week(date.today()))
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_edit.dateChanged.connect(self._picked)
+        self.week_label = QLabel(self)
+        self.sunday_box = QCheckBox(self.tr("Sonntag"), self)
+        self.sunday_box.toggled.connect(lambda _on: self.reload())
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Rückgängig"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Wiederholen"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_button = QToolButton(self)
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.redo_button = QToolButton(self)
+        self.redo_button.setDefaultAction(self.redo_action)
+        self.navigation = QHBoxLayout()
+        for widget in (
+            self.prev_button,
+            self.today_button,
+            self.next_button,
+            self.date_edit,
+            self.week_label,
+        ):
+            self.navigation.addWidget(widget)
+        self.navigation.addStretch(1)
+        for widget in (self.sunday_box, self.undo_button, self.redo_button):
+            self.navigation.addWidget(widget)
+
+    # --- data --------------------------------------------------------------------------------
+
+    def show_week(self, day: date) -> None:
+        self.day = day
+        self.reload()
+
+    def _picked(self, value: QDate) -> None:
+        picked = date(value.year(), value.month(), value.day())
+        if board_service.monday_of(picked) != board_service.monday_of(self.day):
+            self.show_week(picked)
+
+    def reload(self) -> None:
+        board = board_service.load_week(self.day, self.sunday_box.isChecked())
+        self.canvas.set_board(board)
+        self.header.update()
+        self.side.set_items(board.unscheduled)
+        self.side_title.setText(self.tr("Nicht terminiert (%1)").replace("%1", str(len(board.unscheduled))))
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(self.day.year, self.day.month, self.day.day))
+        self.date_edit.blockSignals(False)
+        last = board.days[-1]
+        self.week_label.setText(
+            self.tr("KW %1 · %2 – %3")
+            .replace("%1", str(board.monday.isocalendar()[1]))
+            .replace("%2", f"{board.monday:%d.%m.}")
+            .replace("%3", f"{last:%d.%m.%Y}")
+        )
+
+    # --- moves (undoable) --------------------------------------------------------------------
+
+    def move(self, appointment_id: int, source: Any, target: int | None, start: datetime) -> None:
+        """A drop on the board: schedule (from the side list) or move (between rows)."""
+        if source == FROM_LIST:
+            assignees = [] if target is None else [target]
+            current = planning.assignee_ids_of(appointment_id)
+            if target is None:
+                assignees = list(current)  # "nicht zugewiesen": keep whoever was named
+
+            def action() -> planning.PlanResult:
+                return planning.plan_appointment(appointment_id, start, None, assignees)
+
+            text = self.tr("Termin einplanen")
+        else:
+
+            def action() -> planning.PlanResult:
+                return planning.move_on_board(appointment_id, start, source, target)
+
+            text = self.tr("Termin verschieben")
+        self.undo_stack.push(PlacementCommand(text, appointment_id, action, self._report))
+
+    def unschedule(self, appointment_id: int) -> None:
+        self.undo_stack.push(
+            PlacementCommand(
+                self.tr("Termin zurück in „Nicht terminiert“"),
+                appointment_id,
+                lambda: planning.unschedule_appointment(appointment_id),
+                self._report,
+            )
+        )
+
+    def _report(self, result: planning.PlanResult | None, error: str | None) -> None:
+        """After each change (also undo/redo): reload, and name double bookings (P4)."""
+        self.last_result = result
+        if error is not None:
+            self._show_notice(localize(error))
+        elif result is not None and result.conflicts:
+            self._show_notice("\n".join(self._conflict_text(c) for c in result.conflicts))
+        else:
+            self.notice.hide()
+        self.reload()
+        self.changed.emit()
+
+    def _conflict_text(self, conflict: planning.Conflict) -> str:
+        return (
+            self.tr("Doppelbelegung: %1 ist am %2 von %3 bis %4 schon für „%5“ eingeplant.")
+            .replace("%1", conflict.employee_name)
+            .replace("%2", f"{conflict.other_start:%d.%m.%Y}")
+            .replace("%3", f"{conflict.other_start:%H:%M}")
+            .replace("%4", f"{conflict.other_end:%H:%M}")
+            .replace("%5", conflict.other_title)
+        )
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    def undo_shortcut(self) -> QAction:
+        return self.undo_action
+
+
+class ViewSwitch(QWidget):
+    """ "Projektliste | Plantafel": the two views of the Projekte tab. The board is built the
+    first time it is shown, so opening the tab costs nothing extra."""
+
+    def __init__(self, tab: Any, list_page: QWidget, controller: Any) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.controller = controller
+        self.board: PlanningBoard | None = None
+        self.stack = QStackedWidget(tab)
+        self.stack.addWidget(list_page)
+        self.list_button = QToolButton(self)
+        self.list_button.setText(self.tr("Projektliste"))
+        self.board_button = QToolButton(self)
+        self.board_button.setText(self.tr("Plantafel"))
+        self.board_button.setToolTip(self.tr("Wochenplanung: wer arbeitet wann wo"))
+        group = QButtonGroup(self)
+        for button in (self.list_button, self.board_button):
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            group.addButton(button)
+        self.list_button.setChecked(True)
+        self.list_button.clicked.connect(self.show_list)
+        self.board_button.clicked.connect(self.show_board)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.list_button)
+        layout.addWidget(self.board_button)
+        self._list_stale = False
+
+    def show_board(self) -> PlanningBoard:
+        if self.board is None:
+            self.board = PlanningBoard(self.controller, self.stack)
+            self.board.openAppointment.connect(self._open_appointment)
+            self.board.changed.connect(self._mark_list_stale)
+            self.stack.addWidget(self.board)
+        self.board_button.setChecked(True)
+        self.stack.setCurrentWidget(self.board)
+        self.board.reload()
+        return self.board
+
+    def show_list(self) -> None:
+        self.list_button.setChecked(True)
+        self.stack.setCurrentIndex(0)
+        if self._list_stale:
+            self._list_stale = False
+            self.tab.reload()
+
+    def _mark_list_stale(self) -> None:
+        self._list_stale = True
+
+    def _open_appointment(self, appointment_id: int) -> None:
+        from .dialogs.appointment_dialog import AppointmentDialog
+
+        dialog = AppointmentDialog(appointment_id, parent=self.tab)
+        self.tab.last_dialog = dialog
+        if dialog.exec() and self.board is not None:
+            self._list_stale = True
+            self.board.reload()

@@ -1,0 +1,257 @@
+"""The planning board (SPEC §11 P2–P4) with pytest-qt: rows and blocks of one week, week
+navigation, drops from the side list and between rows, dropping back to unschedule, undo
+and redo (also by keyboard), and double bookings shown and named."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+from craftdesk.services import board as board_service
+from craftdesk.services import employees as emp
+from craftdesk.services import planning
+from craftdesk.services import projects as svc
+from craftdesk.store.models import Customer
+from craftdesk.ui.board_canvas import FROM_LIST, MIME, drag_payload, drop_start, read_payload
+from craftdesk.ui.planning_board import PlanningBoard
+
+MONDAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def week(database):
+    customer = Customer.create(company="Bäckerei Schröder", kind="organisation")
+    project = svc.create_project("Backstube", customer.id, svc.Site("Marktplatz 3", "70173", "Stuttgart"))
+    job = svc.first_job(project)
+    max_ = emp.add_employee("Max Maurer")
+    anna = emp.add_employee("Anna Fliese")
+    gone = emp.add_employee("Ehemalig", active=False)
+    planned = svc.create_appointment(
+        job.id,
+        "Ofen anschließen",
+        start=datetime(2026, 3, 2, 8),
+        end=datetime(2026, 3, 2, 10),
+        assignee_ids=[max_.id],
+    )
+    open_ = svc.create_appointment(job.id, "Abnahme")
+    return {
+        "max": max_.id,
+        "anna": anna.id,
+        "gone": gone.id,
+        "planned": planned.id,
+        "open": open_.id,
+        "job": job.id,
+    }
+
+
+@pytest.fixture
+def board(qtbot, week):
+    widget = PlanningBoard()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show_week(MONDAY)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _drop(widget, target, payload: QMimeData, pos: QPoint) -> None:
+    event = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.MoveAction,
+        payload,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    target.dropEvent(event)
+
+
+def _row(board, employee_id) -> int:
+    return [r.employee_id for r in board.canvas.board.rows].index(employee_id)
+
+
+def _cell_point(board, employee_id, day: int, slot: int = 0) -> QPoint:
+    rect = board.canvas.block_rect(_row(board, employee_id), day, slot)
+    return rect.center()
+
+
+# --- P2 ------------------------------------------------------------------------------------
+
+
+def test_P2_week_rows_columns_and_blocks(board, week):
+    canvas = board.canvas
+    assert [r.employee_id for r in canvas.board.rows] == [None, week["anna"], week["max"]]
+    assert canvas.board.days == tuple(MONDAY + timedelta(days=n) for n in range(6))
+    [item] = canvas.cells[(_row(board, week["max"]), 0)]
+    assert (item.title, item.customer, item.place, item.status) == (
+        "Ofen anschließen",
+        "Bäckerei Schröder",
+        "Marktplatz 3, 70173 Stuttgart",
+        "scheduled",
+    )
+    assert canvas.item_at(_cell_point(board, week["max"], 0))[0].id == week["planned"]
+    assert canvas.item_at(_cell_point(board, week["anna"], 0)) is None
+    assert "KW 10" in board.week_label.text()
+    assert board.side.count() == 1 and "Abnahme" in board.side.item(0).text()
+    board.sunday_box.setChecked(True)
+    assert len(canvas.board.days) == 7
+
+
+def test_P2_navigation_and_inactive_rows(board, week):
+    board.next_button.click()
+    assert board.canvas.board.monday == MONDAY + timedelta(days=7)
+    assert board.canvas.board.items == ()
+    board.prev_button.click()
+    board.prev_button.click()
+    assert board.canvas.board.monday == MONDAY - timedelta(days=7)
+    board.today_button.click()
+    assert board.canvas.board.monday == board_service.monday_of(date.today())
+    # An inactive employee with planned work in the week keeps a row.
+    planning.plan_appointment(week["open"], datetime(2026, 3, 3, 8), None, [week["gone"]])
+    board.show_week(MONDAY)
+    assert week["gone"] in [r.employee_id for r in board.canvas.board.rows]
+
+
+def test_P2_board_paints_a_full_week_quickly_enough_to_grab(board, qtbot):
+    image = board.grab()
+    assert image.width() > 0 and not image.isNull()
+
+
+# --- P3 ------------------------------------------------------------------------------------
+
+
+def test_P3_drop_from_side_list_schedules_and_undo_redo(board, week, qtbot):
+    target = _cell_point(board, week["anna"], 1)
+    _drop(board, board.canvas, drag_payload(week["open"], FROM_LIST), target)
+    placement = planning.placement_of(week["open"])
+    assert placement.status == "scheduled"
+    assert placement.start == datetime(2026, 3, 3, 7, 0)  # empty day: start of work
+    assert placement.assignee_ids == (week["anna"],)
+    assert board.side.count() == 0
+    assert [i.id for i in board.canvas.cells[(_row(board, week["anna"]), 1)]] == [week["open"]]
+    board.undo_stack.undo()
+    assert planning.placement_of(week["open"]) == planning.Placement(None, None, "unscheduled", ())
+    assert board.side.count() == 1
+    board.undo_stack.redo()
+    assert planning.placement_of(week["open"]) == placement
+
+
+def test_P3_move_between_rows_keeps_time_and_keyboard_undo(board, week, qtbot):
+    source = _cell_point(board, week["max"], 0)
+    assert board.canvas.item_at(source)[0].id == week["planned"]
+    target = _cell_point(board, week["anna"], 3)
+    _drop(board, board.canvas, drag_payload(week["planned"], week["max"]), target)
+    moved = planning.placement_of(week["planned"])
+    assert moved.start == datetime(2026, 3, 5, 8) and moved.end == datetime(2026, 3, 5, 10)
+    assert moved.assignee_ids == (week["anna"],)
+    board.setFocus()
+    qtbot.keyClick(board, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert planning.placement_of(week["planned"]).assignee_ids == (week["max"],)
+    assert planning.placement_of(week["planned"]).start == datetime(2026, 3, 2, 8)
+    qtbot.keyClick(
+        board, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert planning.placement_of(week["planned"]) == moved
+    # A key without modifiers, so Qt's remembered modifier state does not leak into later tests.
+    qtbot.keyClick(board, Qt.Key.Key_Escape)
+
+
+def test_P3_drop_on_side_list_unschedules(board, week):
+    _drop(board, board.side, drag_payload(week["planned"], week["max"]), QPoint(10, 10))
+    assert planning.placement_of(week["planned"]).status == "unscheduled"
+    assert board.side.count() == 2
+    assert board.canvas.board.items == ()
+    board.undo_stack.undo()
+    assert planning.placement_of(week["planned"]).start == datetime(2026, 3, 2, 8)
+    # The side list ignores its own entries.
+    _drop(board, board.side, drag_payload(week["open"], FROM_LIST), QPoint(10, 10))
+    assert planning.placement_of(week["open"]).status == "unscheduled"
+
+
+def test_P3_drop_position_orders_the_day(week):
+    day = date(2026, 3, 2)
+    others = board_service.load_week(day).items
+    # Before the 08:00–10:00 block, a two-hour block keeps 07:00 only if it fits: it ends at 08:00.
+    assert drop_start(day, list(others), 0, timedelta(hours=1), None) == datetime(2026, 3, 2, 7)
+    assert drop_start(day, list(others), 0, timedelta(hours=2), None) == datetime(2026, 3, 2, 6)
+    assert drop_start(day, list(others), 1, timedelta(hours=2), None) == datetime(2026, 3, 2, 10)
+    assert drop_start(day, list(others), 1, timedelta(hours=2), datetime(2026, 3, 2, 14).time()) == datetime(
+        2026, 3, 2, 14
+    )
+
+
+def test_P3_a_refused_move_changes_nothing_and_says_why(board, week):
+    from craftdesk.store.models import Appointment, InvoiceDraft
+
+    draft = InvoiceDraft.create(
+        project=svc.get_job(week["job"]).project, reference="R", state="sent", sevdesk_id="1"
+    )
+    Appointment.update(invoice=draft).where(Appointment.id == week["planned"]).execute()
+    _drop(
+        board, board.canvas, drag_payload(week["planned"], week["max"]), _cell_point(board, week["anna"], 2)
+    )
+    assert planning.placement_of(week["planned"]).start == datetime(2026, 3, 2, 8)
+    assert board.undo_stack.count() == 0
+    assert "abgerechnet" in board.notice.text() and board.notice.isVisibleTo(board)
+
+
+def test_P3_payload_round_trip():
+    assert read_payload(drag_payload(7, None)) == (7, None)
+    assert read_payload(drag_payload(7, FROM_LIST)) == (7, FROM_LIST)
+    broken = QMimeData()
+    broken.setData(MIME, b"{not json")
+    assert read_payload(broken) is None
+    assert read_payload(QMimeData()) is None
+
+
+# --- P4 ------------------------------------------------------------------------------------
+
+
+def test_P4_double_booking_is_shown_and_named(board, week):
+    below = board.canvas.block_rect(_row(board, week["max"]), 0, 0).bottomLeft() + QPoint(20, 8)
+    _drop(board, board.canvas, drag_payload(week["open"], FROM_LIST), below)
+    placement = planning.placement_of(week["open"])
+    assert placement.assignee_ids == (week["max"],)
+    # Dropped after the 08:00–10:00 block: starts at 10:00, no overlap.
+    assert placement.start == datetime(2026, 3, 2, 10)
+    assert not board.notice.isVisibleTo(board)
+    # Dropped above its neighbour it ends when the neighbour starts (06:00–08:00).
+    _drop(board, board.canvas, drag_payload(week["open"], week["max"]), _cell_point(board, week["max"], 0, 0))
+    assert planning.placement_of(week["open"]).start == datetime(2026, 3, 2, 6)
+    # A move onto 09:00 (what the canvas forwards) overlaps: saved, marked and named.
+    board.move(week["open"], week["max"], week["max"], datetime(2026, 3, 2, 9))
+    assert planning.placement_of(week["open"]).start == datetime(2026, 3, 2, 9)
+    assert board.notice.isVisibleTo(board)
+    assert board.notice.text() == (
+        "Doppelbelegung: Max Maurer ist am 02.03.2026 von 08:00 bis 10:00 schon für "
+        "„Ofen anschließen“ eingeplant."
+    )
+    marked = {i.id: i.conflict for i in board.canvas.board.items}
+    assert marked[week["open"]].employee == "Max Maurer"
+    assert marked[week["planned"]].other_title == "Abnahme"
+    row = _row(board, week["max"])
+    first = board.canvas.cells[(row, 0)][0]
+    tip = board.canvas.tooltip_for(board.canvas.block_rect(row, 0, 0).center())
+    assert first.conflict is not None and "Doppelbelegung: Max Maurer" in tip
+    board.undo_stack.undo()
+    assert not board.notice.isVisibleTo(board)
+
+
+def test_P2_board_is_the_second_view_of_the_projects_tab(qtbot, week):
+    from craftdesk.ui.projects_tab import ProjectsTab
+    from tests.ui.fakes import FakeController
+
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    assert tab.views.board is None  # built on first use
+    board = tab.views.show_board()
+    assert tab.views.stack.currentWidget() is board
+    assert board.canvas.board is not None
+    board.move(week["open"], FROM_LIST, week["anna"], datetime(2026, 3, 4, 9))
+    tab.views.show_list()
+    assert tab.views.stack.currentIndex() == 0
+    texts = [tab.proxy.index(0, 0).data()]
+    assert texts == ["Backstube"]
