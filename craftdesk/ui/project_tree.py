@@ -15,7 +15,16 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 
-from ..store.models import APPOINTMENT_STATUSES, Appointment, Customer, InvoiceDraft, Job, Project
+from ..store.models import (
+    APPOINTMENT_STATUSES,
+    Appointment,
+    AppointmentEmployee,
+    Customer,
+    InvoiceDraft,
+    Job,
+    Project,
+)
+from .project_filter import FilterRole, RowFacts, SortRole, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal
 from .table_models import RecordRole
 
@@ -56,6 +65,8 @@ class AppointmentNode:
     hours: Decimal | None
     customer: str
     invoice_id: str | None
+    assignee_ids: tuple[int, ...] = ()
+    invoiced: bool = False
 
 
 @dataclass
@@ -87,13 +98,19 @@ def load_project_nodes() -> list[ProjectNode]:
         if draft.sevdesk_id:
             drafts[draft.project_id].append(draft.sevdesk_id)
             draft_ids[draft.id] = draft.sevdesk_id
+    assignees: dict[int, list[int]] = defaultdict(list)
+    for link in (AppointmentEmployee.select(AppointmentEmployee.appointment,
+                                            AppointmentEmployee.employee)
+                 .where(AppointmentEmployee.role == "assignee").tuples()):
+        assignees[link[0]].append(link[1])
     appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
     query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
                                           Appointment.id)
     for a in query:
         appointments[a.job_id].append(AppointmentNode(
             a.id, a.title, a.status, a.start, a.hours, names.get(a.customer_id, ""),
-            draft_ids.get(a.invoice_id) if a.invoice_id else None))
+            draft_ids.get(a.invoice_id) if a.invoice_id else None,
+            tuple(assignees.get(a.id, ())), a.invoice_id is not None))
     jobs: dict[int, list[JobNode]] = defaultdict(list)
     for job in Job.select().order_by(Job.position, Job.id):
         jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
@@ -103,6 +120,7 @@ def load_project_nodes() -> list[ProjectNode]:
 
 
 COLUMNS = ("title", "customer", "status", "start", "hours", "invoice")
+STATUS_ORDER = {code: n for n, code in enumerate(APPOINTMENT_STATUSES)}
 
 
 def column_titles() -> list[str]:
@@ -165,12 +183,17 @@ def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
     }
 
 
-def _row(record: TreeRecord, texts: list[str], bold: bool = False) -> list[QStandardItem]:
+def _row(record: TreeRecord, texts: list[str], bold: bool = False,
+         keys: dict[str, object] | None = None) -> list[QStandardItem]:
+    """One row; ``keys`` are sort values per column where the text does not sort right
+    (dates, hours, status order)."""
     items = []
     for col, text in enumerate(texts):
         item = QStandardItem(text)
         item.setEditable(False)
         item.setData(record, RecordRole)
+        key = (keys or {}).get(COLUMNS[col], text)
+        item.setData(sort_text(key), SortRole)
         if COLUMNS[col] == "hours":
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if bold:
@@ -187,6 +210,18 @@ def _row(record: TreeRecord, texts: list[str], bold: bool = False) -> list[QStan
         invoice.setToolTip(QCoreApplication.translate(
             "ProjectTree", "Klicken, um den Rechnungsentwurf in sevDesk zu öffnen"))
     return items
+
+
+def _first_start(appointments: list[AppointmentNode]) -> datetime | None:
+    starts = [a.start for a in appointments if isinstance(a.start, datetime)]
+    return min(starts) if starts else None
+
+
+def _keys(start: datetime | None, hours: Decimal | None) -> dict[str, object]:
+    """Sort keys: no date sorts as the latest (unplanned work on top when newest first),
+    hours as zero-padded numbers."""
+    return {"start": start if start is not None else "~",  # "~" sorts after every date
+            "hours": f"{hours:020.4f}" if hours is not None else ""}
 
 
 def _draft_text(ids: list[str]) -> str:
@@ -209,23 +244,30 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
         record = TreeRecord("project", project.id, project.id,
                             invoice_id=project.invoice_ids[-1] if project.invoice_ids else None,
                             invoiceable=invoiceable)
-        title = project.title
-        if project.order_number:
-            title += f"  ({project.order_number})"
         hours = _sum_hours(project.appointments())
-        project_row = _row(record, [title, project.customer, _project_status(project), "",
-                                    format_decimal(hours), _draft_text(project.invoice_ids)],
-                           bold=True)
+        first = _first_start(project.appointments())
+        # The confirmation's number first: a narrow column cuts the end of the title, never
+        # the number; the title sorts by itself.
+        title = f"{project.order_number} · {project.title}" if project.order_number else project.title
+        project_row = _row(record, [title, project.customer, _project_status(project),
+                                    format_datetime(first), format_decimal(hours),
+                                    _draft_text(project.invoice_ids)],
+                           bold=True, keys={**_keys(first, hours), "title": project.title})
         for job in project.jobs:
             job_record = TreeRecord("job", job.id, project.id, job.id, invoiceable=invoiceable)
-            job_row = _row(job_record, [job.title, "", "", "", format_decimal(
-                _sum_hours(job.appointments)), ""])
+            job_hours = _sum_hours(job.appointments)
+            job_row = _row(job_record, [job.title, "", "", "", format_decimal(job_hours), ""],
+                           keys=_keys(_first_start(job.appointments), job_hours))
             for a in job.appointments:
                 a_record = TreeRecord("appointment", a.id, project.id, job.id, a.invoice_id,
                                       invoiceable=invoiceable)
                 a_row = _row(a_record, [a.title, a.customer, status_name(a.status),
                                         format_datetime(a.start), format_decimal(a.hours),
-                                        _draft_text([a.invoice_id] if a.invoice_id else [])])
+                                        _draft_text([a.invoice_id] if a.invoice_id else [])],
+                             keys={**_keys(a.start, a.hours),
+                                   "status": STATUS_ORDER.get(a.status, 99)})
+                a_row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start),
+                                 FilterRole)
                 color = STATUS_COLORS.get(a.status)
                 if color is not None:
                     a_row[COLUMNS.index("status")].setBackground(QBrush(color))

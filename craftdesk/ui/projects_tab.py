@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from .dialogs.project_dialog import ProjectDialog
 from .empty_hint import EmptyHint, link
 from .lazy_reload import LazyReloadMixin
 from .planning_board import ViewSwitch
+from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import COLUMNS, TreeRecord, build_model, column_widths, load_project_nodes
 from .record_tab import connection_state_of, show_interfaces
 from .table_models import RecordRole
@@ -53,11 +54,10 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
 
         self.model = QStandardItemModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ProjectFilterProxy(self)  # search, status/employee/date filters (P5)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setRecursiveFilteringEnabled(True)  # a matching appointment keeps its project
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.changed.connect(self._filter)
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
@@ -86,6 +86,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
+        # Every column sorts on a click (P5). Until then the list keeps its own order: newest
+        # project first, each job's appointments by time, undated ones last.
+        self.view.setSortingEnabled(True)
+        self.view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
         self.view.setStyleSheet("QTreeView::item { min-height: 22px; }")
         self.view.setExpandsOnDoubleClick(False)  # double-click means "open", not "fold"
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -115,6 +120,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         list_page = QWidget(self)
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.filter_bar)
         list_layout.addLayout(actions)
         list_layout.addWidget(self.view, 1)
         self.views = ViewSwitch(self, list_page, controller)
@@ -152,6 +158,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         collapsed = self._collapsed_records()
         selected = self.selected_record()
         build_model(load_project_nodes(), self.model)
+        self.filter_bar.load_employees()
         self.view.expandAll()
         for row in range(self.proxy.rowCount()):
             self._restore(self.proxy.index(row, 0), collapsed)
@@ -204,6 +211,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             self.view.collapse(index)
         for row in range(self.proxy.rowCount(index)):
             self._restore(self.proxy.index(row, 0, index), collapsed)
+
+    def _filter(self, filters: object) -> None:
+        self.proxy.set_filters(filters)  # type: ignore[arg-type]
+        self.view.expandAll()
+        self._update_empty_hint()
 
     def _search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -90,7 +90,9 @@ def _double_click(qtbot, view, index: QModelIndex) -> None:
 def _tree_row(projects_tab, kind: str, title: str) -> QModelIndex:
     for index in projects_tab._walk():
         record = index.data(RecordRole)
-        if record is not None and record.kind == kind and index.data().startswith(title):
+        # Project rows show the confirmation number first ("AB-1042 · title").
+        text = index.data().split(" · ", 1)[-1] if kind == "project" else index.data()
+        if record is not None and record.kind == kind and text.startswith(title):
             return index
     raise AssertionError(f"no {kind} row {title!r}")
 
@@ -144,7 +146,7 @@ def test_new_user_connects_imports_finishes_and_invoices(qtbot, app_window, sand
     driver.check(OrderImportDialog)
     project_row = _tree_row(projects, "project", ORDER_TITLE)
     assert not projects.empty_hint.isVisible()
-    assert f"({ORDER})" in project_row.data()
+    assert project_row.data().startswith(f"{ORDER} · ")  # the number is never cut off
 
     # 4. Double-click the appointment → "Fertig", hours, one used article → "Speichern".
     def finish(dialog: AppointmentDialog) -> None:

@@ -1,0 +1,220 @@
+"""Filters and sorting of the project list (SPEC §11 P5): status (the six of the board, with
+"Fertig – abrechenbar" for finished, not yet invoiced work), employee, date range, the
+"Abrechenbar" view, and a sort key for every column.
+
+A project or job stays in the list when one of its appointments matches; the appointment
+rows carry what the filter needs under ``FilterRole`` (a :class:`RowFacts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from ..services import employees as employee_service
+
+FilterRole = Qt.ItemDataRole.UserRole + 7
+SortRole = Qt.ItemDataRole.UserRole + 8
+
+# Filter codes in the order of the status choice; "billable" is "Fertig – abrechenbar".
+STATUS_FILTERS = ("unscheduled", "scheduled", "in_progress", "problem", "billable", "archived")
+
+
+def status_filter_names() -> list[str]:
+    return [
+        QCoreApplication.translate("Status", "Nicht terminiert"),
+        QCoreApplication.translate("Status", "Terminiert"),
+        QCoreApplication.translate("Status", "In Bearbeitung"),
+        QCoreApplication.translate("Status", "Problem"),
+        QCoreApplication.translate("Status", "Fertig – abrechenbar"),
+        QCoreApplication.translate("Status", "Archiv"),
+    ]
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """What the filters look at on an appointment row."""
+
+    status: str
+    invoiced: bool
+    assignee_ids: tuple[int, ...]
+    start: datetime | None
+
+
+@dataclass(frozen=True)
+class Filters:
+    status: str | None = None  # one of STATUS_FILTERS
+    employee_id: int | None = None
+    first: date | None = None
+    last: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.status, self.employee_id, self.first, self.last))
+
+    def accepts(self, facts: RowFacts) -> bool:
+        if self.status == "billable":
+            if facts.status != "done" or facts.invoiced:
+                return False
+        elif self.status is not None and facts.status != self.status:
+            return False
+        if self.employee_id is not None and self.employee_id not in facts.assignee_ids:
+            return False
+        if self.first is not None or self.last is not None:
+            if facts.start is None:
+                return False
+            day = facts.start.date()
+            if (self.first and day < self.first) or (self.last and day > self.last):
+                return False
+        return True
+
+
+def sort_text(value: object) -> str:
+    """A sort key as text: numbers zero-padded (AB-1042 after AB-999), text case-blind."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    text = str(value).casefold()
+    out, digits = [], ""
+    for ch in text + "\0":
+        if ch.isdigit():
+            digits += ch
+            continue
+        if digits:
+            out.append(digits.zfill(12))
+            digits = ""
+        if ch != "\0":
+            out.append(ch)
+    return "".join(out)
+
+
+class ProjectFilterProxy(QSortFilterProxyModel):
+    """Search text (all columns) plus the structured filters; sorts by ``SortRole``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filters = Filters()
+        self.setRecursiveFilteringEnabled(True)  # a matching appointment keeps its project
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(SortRole)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filters(self, filters: Filters) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9 (invalidateFilter is deprecated)
+            self.beginFilterChange()
+            self.filters = filters
+            self.endFilterChange()
+        else:
+            self.filters = filters
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not super().filterAcceptsRow(row, parent):
+            return False
+        if not self.filters.active:
+            return True
+        facts = self.sourceModel().index(row, 0, parent).data(FilterRole)
+        # Projects and jobs are shown through their matching appointments (recursive filter).
+        return isinstance(facts, RowFacts) and self.filters.accepts(facts)
+
+
+class FilterBar(QWidget):
+    """Status, employee and date range choices above the project list."""
+
+    changed = Signal(object)  # Filters
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("Alle Status"), None)
+        for code, name in zip(STATUS_FILTERS, status_filter_names()):
+            self.status.addItem(name, code)
+        self.employee = QComboBox(self)
+        self.employee.setMinimumContentsLength(14)
+        self.use_range = QCheckBox(self.tr("Zeitraum:"), self)
+        today = QDate.currentDate()
+        self.first = QDateEdit(today.addDays(1 - today.dayOfWeek()), self)
+        self.last = QDateEdit(today.addDays(7 - today.dayOfWeek()), self)
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self._emit)
+        self.billable = QToolButton(self)
+        self.billable.setText(self.tr("Abrechenbar"))
+        self.billable.setCheckable(True)
+        self.billable.setToolTip(self.tr("Projekte mit fertigen, noch nicht abgerechneten Terminen"))
+        self.reset = QToolButton(self)
+        self.reset.setText(self.tr("Alle zeigen"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Status:"), self))
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("Mitarbeiter:"), self))
+        layout.addWidget(self.employee)
+        layout.addWidget(self.use_range)
+        layout.addWidget(self.first)
+        layout.addWidget(QLabel("–", self))
+        layout.addWidget(self.last)
+        layout.addWidget(self.billable)
+        layout.addWidget(self.reset)
+        layout.addStretch(1)
+        self.load_employees()
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.employee.currentIndexChanged.connect(self._emit)
+        self.use_range.toggled.connect(self._range_toggled)
+        self.billable.toggled.connect(self._billable_toggled)
+        self.reset.clicked.connect(self.clear)
+
+    def load_employees(self) -> None:
+        """The employee choice: all, then the active employees by name (kept selection)."""
+        current = self.employee.currentData()
+        self.employee.blockSignals(True)
+        self.employee.clear()
+        self.employee.addItem(self.tr("Alle Mitarbeiter"), None)
+        for person in employee_service.list_employees(include_inactive=False):
+            self.employee.addItem(person.name, person.id)
+        index = self.employee.findData(current)
+        self.employee.setCurrentIndex(max(0, index))
+        self.employee.blockSignals(False)
+
+    def filters(self) -> Filters:
+        first = last = None
+        if self.use_range.isChecked():
+            first, last = self.first.date().toPython(), self.last.date().toPython()
+        return Filters(self.status.currentData(), self.employee.currentData(), first, last)
+
+    def clear(self) -> None:
+        for widget in (self.status, self.employee):
+            widget.setCurrentIndex(0)
+        self.use_range.setChecked(False)
+
+    def _range_toggled(self, on: bool) -> None:
+        self.first.setEnabled(on)
+        self.last.setEnabled(on)
+        self._emit()
+
+    def _status_changed(self) -> None:
+        self.billable.blockSignals(True)
+        self.billable.setChecked(self.status.currentData() == "billable")
+        self.billable.blockSignals(False)
+        self._emit()
+
+    def _billable_toggled(self, on: bool) -> None:
+        self.status.setCurrentIndex(self.status.findData("billable") if on else 0)
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.filters())

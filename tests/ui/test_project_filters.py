@@ -1,0 +1,129 @@
+"""Filters and sorting of the project list (SPEC §11 P5): status, employee, date range, the
+"Abrechenbar" view, sortable columns, and the AB number in its own column."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from craftdesk.services import employees as emp
+from craftdesk.services import projects as svc
+from craftdesk.store.models import Appointment, Customer, InvoiceDraft, Project
+from craftdesk.ui.project_filter import Filters, sort_text
+from craftdesk.ui.project_tree import COLUMNS
+from craftdesk.ui.projects_tab import ProjectsTab
+from tests.ui.fakes import FakeController
+
+
+@pytest.fixture
+def tab(qtbot, database):
+    customer = Customer.create(company="Bäckerei Schröder", kind="organisation")
+    max_ = emp.add_employee("Max Maurer")
+    anna = emp.add_employee("Anna Fliese")
+    bath = svc.create_project("Bad", customer.id)
+    Project.update(sevdesk_order_number="AB-1042").where(Project.id == bath.id).execute()
+    roof = svc.create_project("Dach", customer.id)
+    Project.update(sevdesk_order_number="AB-999").where(Project.id == roof.id).execute()
+    kitchen = svc.create_project("Küche", customer.id)
+    svc.create_appointment(
+        svc.first_job(bath).id, "Fliesen", start=datetime(2026, 3, 2, 8), assignee_ids=[max_.id]
+    )
+    done = svc.create_appointment(
+        svc.first_job(roof).id, "Rinne", start=datetime(2026, 3, 9, 8), assignee_ids=[anna.id]
+    )
+    svc.set_appointment_done(done.id, Decimal(3), [])
+    billed = svc.create_appointment(
+        svc.first_job(kitchen).id, "Spüle", start=datetime(2026, 2, 2, 8), assignee_ids=[anna.id]
+    )
+    svc.set_appointment_done(billed.id, Decimal(1), [])
+    draft = InvoiceDraft.create(project=kitchen, reference="R-1", state="sent", sevdesk_id="7")
+    Appointment.update(invoice=draft).where(Appointment.id == billed.id).execute()
+    svc.create_appointment(svc.first_job(kitchen).id, "Planen")
+    widget = ProjectsTab(FakeController())
+    qtbot.addWidget(widget)
+    widget.ids = {"max": max_.id, "anna": anna.id}
+    return widget
+
+
+def _projects(tab) -> list[str]:
+    return [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+
+
+def _appointments(tab) -> list[str]:
+    titles = []
+    for index in tab._walk():
+        record = index.data(Qt.ItemDataRole.UserRole + 1)
+        if record is not None and record.kind == "appointment":
+            titles.append(index.data())
+    return titles
+
+
+def test_P5_status_filters_and_billable_view(tab):
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))
+    assert _projects(tab) == ["AB-1042 · Bad"] and _appointments(tab) == ["Fliesen"]
+    bar.status.setCurrentIndex(bar.status.findData("unscheduled"))
+    assert _appointments(tab) == ["Planen"]
+    bar.billable.click()  # "Abrechenbar": finished and not invoiced
+    assert bar.status.currentData() == "billable"
+    assert _projects(tab) == ["AB-999 · Dach"] and _appointments(tab) == ["Rinne"]
+    bar.billable.click()
+    assert bar.status.currentData() is None and len(_projects(tab)) == 3
+
+
+def test_P5_employee_and_date_range(tab):
+    bar = tab.filter_bar
+    bar.employee.setCurrentIndex(bar.employee.findData(tab.ids["anna"]))
+    assert sorted(_appointments(tab)) == ["Rinne", "Spüle"]
+    bar.first.setDate(date(2026, 3, 1))
+    bar.last.setDate(date(2026, 3, 31))
+    bar.use_range.setChecked(True)
+    assert _appointments(tab) == ["Rinne"]
+    bar.reset.click()
+    assert len(_appointments(tab)) == 4
+    assert not bar.filters().active and not Filters().active
+
+
+def test_P5_every_column_sorts_and_the_default_order_is_newest_project_first(tab):
+    # Until a header is clicked: newest project first, appointments of a job by time.
+    assert _projects(tab) == ["Küche", "AB-999 · Dach", "AB-1042 · Bad"]
+    assert tab.view.header().sortIndicatorSection() == -1 or not tab.view.header().isSortIndicatorShown()
+    svc.create_project("Neu")
+    tab.reload()
+    assert _projects(tab)[0] == "Neu"
+    assert _appointments(tab)[:2] == ["Spüle", "Planen"]  # 02.02., then undated
+    header = tab.view.header()
+    for key in COLUMNS:
+        header.setSortIndicator(COLUMNS.index(key), Qt.SortOrder.AscendingOrder)
+        assert tab.proxy.sortColumn() == COLUMNS.index(key)
+    # The title sorts by the title, not by the confirmation number in front of it.
+    header.setSortIndicator(COLUMNS.index("title"), Qt.SortOrder.AscendingOrder)
+    assert _projects(tab) == ["AB-1042 · Bad", "AB-999 · Dach", "Küche", "Neu"]
+    header.setSortIndicator(COLUMNS.index("title"), Qt.SortOrder.DescendingOrder)
+    assert _projects(tab) == ["Neu", "Küche", "AB-999 · Dach", "AB-1042 · Bad"]
+
+
+def test_P5_ab_number_is_never_cut_off(tab, qtbot):
+    tab.resize(1024, 640)
+    tab.show()
+    qtbot.waitExposed(tab)
+    row = next(
+        tab.proxy.index(r, 0) for r in range(tab.proxy.rowCount()) if "Bad" in tab.proxy.index(r, 0).data()
+    )
+    assert row.data().startswith("AB-1042")
+    bold = tab.view.font()
+    bold.setBold(True)
+    from PySide6.QtGui import QFontMetrics
+
+    # The number and its separator fit in the title column (indentation included).
+    needed = QFontMetrics(bold).horizontalAdvance("AB-1042 · ") + 2 * tab.view.indentation()
+    assert tab.view.columnWidth(COLUMNS.index("title")) > needed
+
+
+def test_P5_sort_text_is_numeric_and_case_blind():
+    assert sort_text("AB-999") < sort_text("AB-1042")
+    assert sort_text("bad") == sort_text("Bad")
+    assert sort_text(None) == "" and sort_text(datetime(2026, 3, 2)) < sort_text("~")
