@@ -280,3 +280,12 @@ def build_calendar(records: list[dict[str, Any]], name: str, stamp: datetime | N
 def ics_bytes(employee_id: int | None = None, span: Range | None = None) -> bytes:
     records = appointment_records(employee_id, span)
     return build_calendar(records, calendar_name(employee_id)).to_ical()
+
+
+def write_calendar(target: str, employee_id: int | None = None, span: Range | None = None) -> int:
+    """Write the iCalendar file (GUI "Kalender exportieren"); returns the number of events."""
+    from .exports import write_bytes
+
+    records = appointment_records(employee_id, span)
+    write_bytes(build_calendar(records, calendar_name(employee_id)).to_ical(), target)
+    return sum(1 for r in records if r["start"])

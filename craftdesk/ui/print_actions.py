@@ -1,0 +1,125 @@
+"""What the print and calendar buttons do (SPEC §11 P6–P8): ask where the output goes (PDF
+file or printer), build the document from the printout services and write it. Every
+function takes an optional ``path`` so tests and scripts skip the file dialogs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..errors import CraftdeskError
+from ..services import calendar_export, printouts
+from ..sync.messages import localize
+from . import printing
+from .dialogs import common
+from .dialogs.signature_dialog import SignatureDialog
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintActions", text)
+
+
+def _documents_dir() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def _ask_file(parent: QWidget | None, title: str, name: str, pattern: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_documents_dir()) / name), pattern)
+    return path or None
+
+
+def output(parent: QWidget | None, document: QTextDocument, name: str, path: str | None = None) -> str | None:
+    """Save ``document`` as PDF (asking where unless ``path`` is given) or print it."""
+    if path is None:
+        box = QMessageBox(parent)
+        box.setWindowTitle(_tr("Ausgabe"))
+        box.setText(_tr("Als PDF speichern oder drucken?"))
+        pdf = box.addButton(_tr("Als PDF speichern …"), QMessageBox.ButtonRole.AcceptRole)
+        printer = box.addButton(_tr("Drucken …"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is printer:
+            _print(parent, document)
+            return None
+        if box.clickedButton() is not pdf:
+            return None
+        path = _ask_file(parent, _tr("Als PDF speichern"), name, "PDF (*.pdf)")
+        if path is None:
+            return None
+    try:
+        printing.write_pdf(document, path)
+    except OSError as exc:
+        common.warn(parent, "craftdesk", str(exc))
+        return None
+    return path
+
+
+def _print(parent: QWidget | None, document: QTextDocument) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec():
+        document.print_(printer)
+
+
+def _failed(parent: QWidget | None, exc: CraftdeskError) -> None:
+    common.inform(parent, "craftdesk", localize(str(exc)))
+
+
+def job_sheet(parent: QWidget | None, appointment_id: int, path: str | None = None) -> str | None:
+    try:
+        sheet = printouts.job_sheet(appointment_id)
+    except CraftdeskError as exc:
+        _failed(parent, exc)
+        return None
+    return output(parent, printing.job_sheet_document(sheet), f"Arbeitsauftrag-{appointment_id}.pdf", path)
+
+
+def work_report(
+    parent: QWidget | None, appointment_id: int, path: str | None = None, ask_signature: bool = True
+) -> str | None:
+    try:
+        sheet = printouts.work_report(appointment_id)
+    except CraftdeskError as exc:
+        _failed(parent, exc)
+        return None
+    signature = None
+    if ask_signature:
+        dialog = SignatureDialog(sheet.title, parent)
+        if not dialog.exec():
+            return None
+        signature = dialog.signature()
+    return output(
+        parent, printing.work_report_document(sheet, signature), f"Arbeitsbericht-{appointment_id}.pdf", path
+    )
+
+
+def day_plan(parent: QWidget | None, employee_id: int, day: date, path: str | None = None) -> str | None:
+    try:
+        plan = printouts.day_plan(employee_id, day)
+    except CraftdeskError as exc:
+        _failed(parent, exc)
+        return None
+    name = f"Tagesplan-{plan.employee.replace(' ', '_')}-{day:%Y-%m-%d}.pdf"
+    return output(parent, printing.day_plan_document(plan), name, path)
+
+
+def calendar(
+    parent: QWidget | None, employee_id: int | None, first: date, path: str | None = None
+) -> int | None:
+    """Export the appointments from ``first`` on as an .ics file (P8, as the CLI does)."""
+    if path is None:
+        name = "craftdesk-termine.ics"
+        path = _ask_file(parent, _tr("Kalender exportieren"), name, "iCalendar (*.ics)")
+        if path is None:
+            return None
+    try:
+        return calendar_export.write_calendar(path, employee_id, calendar_export.Range(first, None))
+    except (CraftdeskError, OSError) as exc:
+        common.warn(parent, "craftdesk", localize(str(exc)))
+        return None

@@ -1,0 +1,131 @@
+"""Printouts (SPEC §11 P6/P7): job sheet, day plan and work report as PDF through Qt's own
+PDF writer, text shown as text, the signature pad, and the calendar export of the board."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from craftdesk.errors import PreconditionError
+from craftdesk.services import employees as emp
+from craftdesk.services import printouts
+from craftdesk.services import projects as svc
+from craftdesk.store.models import Article, ContactInfo, Customer
+from craftdesk.ui import print_actions, printing
+from craftdesk.ui.dialogs.signature_dialog import SignatureDialog, SignaturePad
+
+
+@pytest.fixture
+def job(database, qapp):
+    customer = Customer.create(company="<b>Schmid</b> & Söhne", customer_number="10042")
+    ContactInfo.create(customer=customer, kind="mobile", value="+49 171 2345678")
+    article = Article.create(number="HV-100", name="Heizkörperventil", unit="Stk")
+    project = svc.create_project("Bad", customer.id, svc.Site("Hauptstraße 12", "70563", "Stuttgart"))
+    max_ = emp.add_employee("Max Maurer")
+    a = svc.create_appointment(
+        svc.first_job(project).id,
+        "Fliesen legen",
+        start=datetime(2026, 3, 3, 7),
+        end=datetime(2026, 3, 3, 15),
+        assignee_ids=[max_.id],
+        notes="Schlüssel beim Nachbarn",
+        planned=[svc.PlannedLine(article_id=article.id, quantity=Decimal(4))],
+    )
+    return {"appointment": a.id, "max": max_.id, "article": article.id}
+
+
+def _pages(path) -> int:
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    return len(re.findall(rb"/Type\s*/Page[^s]", data))
+
+
+def test_P6_job_sheet_has_customer_site_contacts_material_and_fields(job, tmp_path):
+    sheet = printouts.job_sheet(job["appointment"])
+    document = printing.job_sheet_document(sheet)
+    text = document.toPlainText()
+    for expected in (
+        "Arbeitsauftrag",
+        "Fliesen legen",
+        "<b>Schmid</b> & Söhne",
+        "10042",
+        "Hauptstraße 12, 70563 Stuttgart",
+        "+49 171 2345678",
+        "Max Maurer",
+        "Heizkörperventil",
+        "HV-100",
+        "Schlüssel beim Nachbarn",
+        "Arbeitszeit",
+        "Verbrauchtes Material",
+        "Unterschrift Kunde",
+        "Di 03.03.2026 07:00–15:00",
+    ):
+        assert expected in text, expected
+    path = tmp_path / "auftrag.pdf"
+    assert print_actions.job_sheet(None, job["appointment"], str(path)) == str(path)
+    assert _pages(path) == 1
+
+
+def test_P6_day_plan_lists_the_employees_day_in_order(job, tmp_path):
+    later = svc.create_appointment(
+        svc.get_appointment(job["appointment"]).job_id,
+        "Silikon",
+        start=datetime(2026, 3, 3, 16),
+        assignee_ids=[job["max"]],
+    )
+    plan = printouts.day_plan(job["max"], date(2026, 3, 3))
+    assert [s.appointment_id for s in plan.sheets] == [job["appointment"], later.id]
+    text = printing.day_plan_document(plan).toPlainText()
+    assert "Tagesplan" in text and "Max Maurer – Di 03.03.2026" in text
+    assert text.index("07:00–15:00") < text.index("16:00–18:00")
+    empty = printing.day_plan_document(printouts.day_plan(job["max"], date(2026, 3, 4)))
+    assert "Keine Termine an diesem Tag." in empty.toPlainText()
+    path = tmp_path / "tag.pdf"
+    assert print_actions.day_plan(None, job["max"], date(2026, 3, 3), str(path))
+    assert _pages(path) == 1
+
+
+def test_P7_work_report_only_for_finished_work_with_optional_signature(job, tmp_path, qtbot):
+    with pytest.raises(PreconditionError, match="erst, wenn"):
+        printouts.work_report(job["appointment"])
+    svc.set_appointment_done(job["appointment"], Decimal("7.5"), [(job["article"], Decimal(3))])
+    sheet = printouts.work_report(job["appointment"])
+    plain = printing.work_report_document(sheet).toPlainText()
+    assert "Arbeitsbericht" in plain and "7,5" in plain and "Unterschrift Kunde" in plain
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(420, 150)
+    assert pad.is_empty()
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 100))
+    for x in range(30, 300, 15):
+        qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 80))
+    if pad.is_empty():  # offscreen platforms may drop moves without a pressed button state
+        pad.strokes = [[QPoint(20, 100).toPointF(), QPoint(300, 60).toPointF()]]
+    image = pad.image()
+    assert image.width() == 840 and image.pixelColor(10, 10).name() == "#ffffff"
+    signed = printing.work_report_document(sheet, image)
+    assert "unterschrieben am" in signed.toPlainText()
+    path = tmp_path / "bericht.pdf"
+    printing.write_pdf(signed, path)
+    assert _pages(path) == 1 and path.stat().st_size > 2000
+    dialog = SignatureDialog("Fliesen legen")
+    qtbot.addWidget(dialog)
+    dialog.skip_button.click()
+    assert dialog.signature() is None
+
+
+def test_P8_board_exports_the_calendar_per_employee(job, tmp_path, qtbot):
+    from craftdesk.ui.planning_board import PlanningBoard
+
+    board = PlanningBoard()
+    qtbot.addWidget(board)
+    board.show_week(date(2026, 3, 2))
+    path = tmp_path / "max.ics"
+    assert print_actions.calendar(board, job["max"], date(2026, 3, 2), str(path)) == 1
+    text = path.read_text(encoding="utf-8")
+    assert "SUMMARY:Fliesen legen" in text and "TZID=Europe/Berlin" in text
