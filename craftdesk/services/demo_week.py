@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from ..store import settings
 from ..store.db import db
 from ..store.models import (
     Appointment,
@@ -135,8 +136,9 @@ def seed_demo_week(day: date) -> int:
     """Fill an empty planning board (no employees, no projects) with the demo week holding
     ``day``; returns the number of appointments made (0 when there was data already)."""
     with db.atomic():
-        if Employee.select().exists() or Project.select().exists():
+        if settings.get("demo_week_seeded") or Employee.select().exists() or Project.select().exists():
             return 0
+        settings.set("demo_week_seeded", True)  # once: deleting the demo week keeps it deleted
         monday = monday_of(day)
         people = [Employee.create(name=name, color=color) for name, color in DEMO_EMPLOYEES]
         customers = _customers()

@@ -50,6 +50,10 @@ FIXED = (
                       "Entwurf zuerst in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt."),
     QT_TRANSLATE_NOOP("ServiceText", "In sevDesk gibt es keinen Benutzer, der als Ansprechpartner "
                       "der Rechnung eingetragen werden kann."),
+    # Planning (P1–P4).
+    QT_TRANSLATE_NOOP("ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."),
+    QT_TRANSLATE_NOOP("ServiceText", "Termine müssen zwischen 1900 und 2100 liegen."),
+    QT_TRANSLATE_NOOP("ServiceText", "Ein Termin darf höchstens 14 Tage dauern."),
 )
 
 # The collections named in the import progress ("Kunden: 1000 von 2000").
@@ -96,6 +100,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"– als Einsatzort wurde „(.+)“ eingesetzt; bitte prüfen\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Die Adresse der Auftragsbestätigung „%1“ passt zu keiner "
                        "Adresse des Kunden – als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.")),
+    (re.compile(r"^Der Termin „(.+)“ ist bereits abgerechnet und wird nicht mehr verschoben\.$",
+                re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Der Termin „%1“ ist bereits abgerechnet und wird nicht "
+                       "mehr verschoben.")),
+    (re.compile(r"^Der Termin „(.+)“ ist fertig und bleibt terminiert\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Der Termin „%1“ ist fertig und bleibt terminiert.")),
+    (re.compile(r"^Einen Arbeitsbericht gibt es erst, wenn „(.+)“ auf „Fertig“ steht\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ "
+                       "steht.")),
     (re.compile(r"^Die Einheit „(.+)“ gibt es in sevDesk nicht\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Die Einheit „%1“ gibt es in sevDesk nicht.")),
 )

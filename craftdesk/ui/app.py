@@ -208,6 +208,19 @@ def start_demo_sandbox(data_dir: Path, real_categories: bool = False) -> tuple[A
     return sandbox, ctx
 
 
+def _seed_demo_week_after_first_import(controller: Any) -> None:
+    """The demo's planning board gets a realistic week once the demo customers are in."""
+    from datetime import date
+
+    from ..services.demo_week import seed_demo_week
+
+    def seed(*_args: object) -> None:
+        if seed_demo_week(date.today()):
+            controller.data_changed.emit("projects")
+
+    controller.import_succeeded.connect(seed)
+
+
 def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = None,
                 start_scheduler: bool = True, real_categories: bool = False) -> Shell:
     """Create the app's objects (QApplication must exist)."""
@@ -223,6 +236,8 @@ def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = Non
         # (the user can change it like any setting).
         settings.set("hourly_rate", DEMO_HOURLY_RATE)
     controller = SyncController(ctx)
+    if demo:
+        _seed_demo_week_after_first_import(controller)
     scheduler = SyncScheduler(controller)
     window = MainWindow(controller)
     window.setWindowIcon(app_icon())

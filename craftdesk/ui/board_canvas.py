@@ -38,7 +38,7 @@ from .style import STATUS_COLORS
 
 MIME = "application/x-craftdesk-appointment"
 FROM_LIST = "list"  # the drag came from the side list of unscheduled appointments
-ROW_HEADER = 150
+ROW_HEADER = 150  # the employee names; 120 on narrow windows
 PAD = 4
 GAP = 3
 DAY_START = time(7, 0)  # a block dropped on an empty day without a time starts here
@@ -103,6 +103,7 @@ class BoardCanvas(QWidget):
         self.cells: dict[tuple[int, int], list[BoardItem]] = {}
         self.row_tops: list[int] = [0]
         self.selected: int | None = None
+        self.current_cell: tuple[int, int] | None = None  # (row, day) clicked last
         self.drop: DropTarget | None = None
         self._press: tuple[QPoint, BoardItem, int] | None = None
         self.unassigned_text = self.tr("nicht zugewiesen")
@@ -156,15 +157,19 @@ class BoardCanvas(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(800, self.row_tops[-1])
 
+    @property
+    def row_header(self) -> int:
+        return ROW_HEADER if self.width() >= 1000 else 120
+
     def day_count(self) -> int:
         return len(self.board.days) if self.board else 6
 
     def column_width(self) -> float:
-        return max(60.0, (self.width() - ROW_HEADER) / self.day_count())
+        return max(60.0, (self.width() - self.row_header) / self.day_count())
 
     def cell_rect(self, row: int, day: int) -> QRect:
         width = self.column_width()
-        left = ROW_HEADER + int(day * width)
+        left = self.row_header + int(day * width)
         return QRect(
             left,
             self.row_tops[row],
@@ -185,9 +190,9 @@ class BoardCanvas(QWidget):
     def hit(self, pos: QPoint) -> tuple[int, int, int] | None:
         """(row, day, slot) under ``pos``; slot counts blocks from the top of the cell."""
         row = self.row_at(pos.y())
-        if row is None or pos.x() < ROW_HEADER:
+        if row is None or pos.x() < self.row_header:
             return None
-        day = int((pos.x() - ROW_HEADER) // self.column_width())
+        day = int((pos.x() - self.row_header) // self.column_width())
         if day >= self.day_count():
             return None
         slot = (pos.y() - self.row_tops[row] - PAD) // (self.block_h + GAP)
@@ -231,20 +236,21 @@ class BoardCanvas(QWidget):
         top, height = self.row_tops[row], self.row_tops[row + 1] - self.row_tops[row]
         if row % 2:
             painter.fillRect(0, top, self.width(), height, self.palette().alternateBase())
-        header = QRect(0, top, ROW_HEADER, height)
+        header = QRect(0, top, self.row_header, height)
         painter.fillRect(header.adjusted(0, 0, 0, 0), self.palette().window())
         painter.fillRect(QRect(6, top + PAD + 3, 10, 10), QColor(info.color))
         painter.setFont(self.bold if info.employee_id is not None else self.font())
         name = info.name if info.employee_id is not None else self.unassigned_text
         if not info.active:
             name = self.tr("%1 (inaktiv)").replace("%1", name)
-        text = QFontMetrics(painter.font()).elidedText(name, Qt.TextElideMode.ElideRight, ROW_HEADER - 26)
+        # Up to two lines (first and last name), then cut.
+        box = QRect(22, top + PAD, self.row_header - 26, 2 * QFontMetrics(painter.font()).height())
         painter.setPen(self.palette().text().color())
-        painter.drawText(
-            QRect(22, top + PAD, ROW_HEADER - 26, 18),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            text,
-        )
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        metrics = QFontMetrics(painter.font())
+        if metrics.boundingRect(box, int(flags), name).height() > box.height():
+            name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, box.width())
+        painter.drawText(box, int(flags), name)
         for day_index, day in enumerate(self.board.days):
             cell = self.cell_rect(row, day_index)
             if day == today:
@@ -272,17 +278,26 @@ class BoardCanvas(QWidget):
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         when = _span(item)
-        if item.conflict is not None:
-            when = "⚠ " + when
         painter.setPen(CONFLICT if item.conflict is not None else QColor("#202020"))
         painter.setFont(self.bold)
         bold = QFontMetrics(self.bold)
-        head = bold.elidedText(f"{when}  {item.customer}".strip(), Qt.TextElideMode.ElideRight, inner.width())
+        if item.conflict is not None and bold.horizontalAdvance("⚠ " + when) + 14 <= inner.width():
+            when = "⚠ " + when  # where it fits; the red frame says it anyway
+        # The time is never cut; the customer gets the room that is left.
+        when = bold.elidedText(when, Qt.TextElideMode.ElideRight, inner.width())
+        when_width = bold.horizontalAdvance(when + "  ")
         painter.drawText(
             QRect(inner.left(), inner.top(), inner.width(), line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            head,
+            when,
         )
+        rest = inner.width() - when_width
+        if item.customer and rest > bold.horizontalAdvance("M…"):
+            painter.drawText(
+                QRect(inner.left() + when_width, inner.top(), rest, line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                bold.elidedText(item.customer, Qt.TextElideMode.ElideRight, rest),
+            )
         painter.setFont(self.font())
         painter.setPen(QColor("#202020"))
         for n, text in enumerate((item.title, item.place), start=1):
@@ -310,6 +325,8 @@ class BoardCanvas(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         found = self.item_at(event.position().toPoint())
+        cell = self.hit(event.position().toPoint())
+        self.current_cell = (cell[0], cell[1]) if cell else None
         self._press = (event.position().toPoint(), found[0], found[1]) if found else None
         self.selected = found[0].id if found else None
         self.selectionChanged.emit(self.selected)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -24,11 +24,19 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from ..errors import CraftdeskError
 from ..services import planning
 from ..services.board import BoardItem
-from .board_canvas import FROM_LIST, ROW_HEADER, BoardCanvas, drag_payload, read_payload
+from .board_canvas import FROM_LIST, BoardCanvas, drag_payload, read_payload
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
-WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Weekday", "Mo"),
+    QT_TRANSLATE_NOOP("Weekday", "Di"),
+    QT_TRANSLATE_NOOP("Weekday", "Mi"),
+    QT_TRANSLATE_NOOP("Weekday", "Do"),
+    QT_TRANSLATE_NOOP("Weekday", "Fr"),
+    QT_TRANSLATE_NOOP("Weekday", "Sa"),
+    QT_TRANSLATE_NOOP("Weekday", "So"),
+)
 
 
 def weekday_name(day: date) -> str:
@@ -55,7 +63,7 @@ class DayHeader(QWidget):
             bold = QFont(self.font())
             bold.setBold(True)
             for n, day in enumerate(board.days):
-                left = ROW_HEADER + int(n * width)
+                left = self.canvas.row_header + int(n * width)
                 rect = QRect(left, 0, int((n + 1) * width) - int(n * width), self.height())
                 painter.setFont(bold if day == date.today() else self.font())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{weekday_name(day)} {day:%d.%m.}")
@@ -82,6 +90,10 @@ class UnscheduledList(QListWidget):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setUniformItemSizes(False)
+        self.setSpacing(1)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setStyleSheet("QListWidget::item { padding: 3px; border-bottom: 1px solid #d0d0d0; }")
         self.itemDoubleClicked.connect(lambda item: self.openRequested.emit(item.data(ItemRole)))
 
     def set_items(self, items: tuple[BoardItem, ...]) -> None:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..services import board as board_service
 from ..services import planning
 from ..sync.messages import localize
+from . import print_actions
 from .board_canvas import FROM_LIST, BoardCanvas
 from .board_parts import DayHeader, PlacementCommand, UnscheduledList
 from .dialogs import common
@@ -79,7 +82,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([210, 900])
+        self.splitter.setSizes([190, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.navigation)
@@ -120,6 +123,19 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.print_button = QToolButton(self)
+        self.print_button.setText(self.tr("Drucken"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        menu.addAction(self.tr("Arbeitsauftrag des gewählten Termins …"), self.print_job_sheet)
+        menu.addAction(self.tr("Arbeitsbericht des gewählten Termins …"), self.print_work_report)
+        menu.addAction(self.tr("Tagesplan des gewählten Mitarbeiters …"), self.print_day_plan)
+        self.print_button.setMenu(menu)
+        self.calendar_button = QPushButton(self.tr("Kalender exportieren …"), self)
+        self.calendar_button.setToolTip(
+            self.tr("Termine ab dieser Woche als iCalendar-Datei (.ics) für Handy und Kalenderprogramm")
+        )
+        self.calendar_button.clicked.connect(self.export_calendar)
         self.undo_button = QToolButton(self)
         self.undo_button.setDefaultAction(self.undo_action)
         self.redo_button = QToolButton(self)
@@ -134,7 +150,13 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         ):
             self.navigation.addWidget(widget)
         self.navigation.addStretch(1)
-        for widget in (self.sunday_box, self.undo_button, self.redo_button):
+        for widget in (
+            self.sunday_box,
+            self.print_button,
+            self.calendar_button,
+            self.undo_button,
+            self.redo_button,
+        ):
             self.navigation.addWidget(widget)
 
     # --- data --------------------------------------------------------------------------------
@@ -222,6 +244,68 @@ class PlanningBoard(LazyReloadMixin, QWidget):
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.show()
+
+    # --- printing and calendar (P6–P8) --------------------------------------------------------
+
+    def _selected_appointment(self) -> int | None:
+        if self.canvas.selected is None:
+            common.inform(
+                self, self.tr("Drucken"), self.tr("Bitte zuerst einen Termin auf der Tafel anklicken.")
+            )
+        return self.canvas.selected
+
+    def print_job_sheet(self) -> None:
+        appointment_id = self._selected_appointment()
+        if appointment_id is not None:
+            print_actions.job_sheet(self, appointment_id)
+
+    def print_work_report(self) -> None:
+        appointment_id = self._selected_appointment()
+        if appointment_id is not None:
+            print_actions.work_report(self, appointment_id)
+
+    def _current_employee(self) -> tuple[int | None, date | None]:
+        board = self.canvas.board
+        cell = self.canvas.current_cell
+        if board is None or cell is None:
+            return None, None
+        return board.rows[cell[0]].employee_id, board.days[cell[1]]
+
+    def print_day_plan(self) -> None:
+        employee_id, day = self._current_employee()
+        if employee_id is None or day is None:
+            common.inform(
+                self,
+                self.tr("Tagesplan"),
+                self.tr("Bitte zuerst in der Zeile eines Mitarbeiters auf den gewünschten Tag klicken."),
+            )
+            return
+        print_actions.day_plan(self, employee_id, day)
+
+    def export_calendar(self) -> None:
+        """Per employee or for all (P8): the row clicked last is preselected."""
+        board = self.canvas.board
+        if board is None:
+            return
+        people = [(r.employee_id, r.name) for r in board.rows if r.employee_id is not None]
+        names = [self.tr("Alle Mitarbeiter")] + [name for _id, name in people]
+        current, _day = self._current_employee()
+        start = next((n + 1 for n, (i, _name) in enumerate(people) if i == current), 0)
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Kalender exportieren"),
+            self.tr("Termine ab dieser Woche exportieren für:"),
+            names,
+            start,
+            False,
+        )
+        if not ok:
+            return
+        index = names.index(choice)
+        employee_id = None if index == 0 else people[index - 1][0]
+        count = print_actions.calendar(self, employee_id, board.monday)
+        if count is not None:
+            self._show_notice(self.tr("%1 Termine als Kalenderdatei exportiert.").replace("%1", str(count)))
 
     def undo_shortcut(self) -> QAction:
         return self.undo_action

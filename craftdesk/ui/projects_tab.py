@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..errors import CraftdeskError
 from ..services import invoices, projects
 from ..sync.messages import localize
+from . import print_actions
 from .dialogs import common
 from .dialogs.appointment_dialog import AppointmentDialog
 from .dialogs.employee_dialog import EmployeeDialog
@@ -298,6 +299,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                 menu.addAction(self.tr("Rechnungsentwurf …"), lambda: self.open_invoice(record.project_id))
             menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
             menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
+            if record.kind == "appointment":  # P6, P7
+                menu.addAction(self.tr("Arbeitsauftrag drucken …"),
+                               lambda: print_actions.job_sheet(self, record.id))
+                menu.addAction(self.tr("Arbeitsbericht …"),
+                               lambda: print_actions.work_report(self, record.id))
             if record.invoice_id:
                 menu.addAction(self.tr("Rechnungsentwurf in sevDesk öffnen"),
                                lambda: common.open_link(invoices.invoice_link(record.invoice_id)))

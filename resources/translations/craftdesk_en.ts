@@ -487,6 +487,21 @@
     </message>
 </context>
 <context>
+    <name>BoardCanvas</name>
+    <message>
+        <source>nicht zugewiesen</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <source>%1 (inaktiv)</source>
+        <translation>%1 (inactive)</translation>
+    </message>
+    <message>
+        <source>Doppelbelegung: %1 hat zur selben Zeit „%2“ (%3–%4).</source>
+        <translation>Double booking: %1 also has “%2” at the same time (%3–%4).</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="82"/>
@@ -1121,6 +1136,41 @@
         <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="70"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Alle Status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Zeitraum:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Abrechenbar</source>
+        <translation>Ready to invoice</translation>
+    </message>
+    <message>
+        <source>Projekte mit fertigen, noch nicht abgerechneten Terminen</source>
+        <translation>Projects with finished appointments not yet invoiced</translation>
+    </message>
+    <message>
+        <source>Alle zeigen</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Mitarbeiter:</source>
+        <translation>Employee:</translation>
+    </message>
+    <message>
+        <source>Alle Mitarbeiter</source>
+        <translation>All employees</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2024,299 @@
     </message>
 </context>
 <context>
+    <name>PlanningBoard</name>
+    <message>
+        <source>Vorherige Woche</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Nächste Woche</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Sonntag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Wiederholen</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Drucken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Arbeitsauftrag des gewählten Termins …</source>
+        <translation>Job sheet of the selected appointment …</translation>
+    </message>
+    <message>
+        <source>Arbeitsbericht des gewählten Termins …</source>
+        <translation>Work report of the selected appointment …</translation>
+    </message>
+    <message>
+        <source>Tagesplan des gewählten Mitarbeiters …</source>
+        <translation>Day plan of the selected employee …</translation>
+    </message>
+    <message>
+        <source>Kalender exportieren …</source>
+        <translation>Export calendar …</translation>
+    </message>
+    <message>
+        <source>Termine ab dieser Woche als iCalendar-Datei (.ics) für Handy und Kalenderprogramm</source>
+        <translation>Appointments from this week on as an iCalendar file (.ics) for phones and calendar apps</translation>
+    </message>
+    <message>
+        <source>Nicht terminiert (%1)</source>
+        <translation>Not scheduled (%1)</translation>
+    </message>
+    <message>
+        <source>KW %1 · %2 – %3</source>
+        <translation>Week %1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>Termin einplanen</source>
+        <translation>Schedule appointment</translation>
+    </message>
+    <message>
+        <source>Termin verschieben</source>
+        <translation>Move appointment</translation>
+    </message>
+    <message>
+        <source>Termin zurück in „Nicht terminiert“</source>
+        <translation>Appointment back to “Not scheduled”</translation>
+    </message>
+    <message>
+        <source>Doppelbelegung: %1 ist am %2 von %3 bis %4 schon für „%5“ eingeplant.</source>
+        <translation>Double booking: %1 is already planned for “%5” on %2 from %3 to %4.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst einen Termin auf der Tafel anklicken.</source>
+        <translation>Please click an appointment on the board first.</translation>
+    </message>
+    <message>
+        <source>Tagesplan</source>
+        <translation>Day plan</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst in der Zeile eines Mitarbeiters auf den gewünschten Tag klicken.</source>
+        <translation>Please click the day in an employee's row first.</translation>
+    </message>
+    <message>
+        <source>Alle Mitarbeiter</source>
+        <translation>All employees</translation>
+    </message>
+    <message>
+        <source>Kalender exportieren</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <source>Termine ab dieser Woche exportieren für:</source>
+        <translation>Export the appointments from this week on for:</translation>
+    </message>
+    <message>
+        <source>%1 Termine als Kalenderdatei exportiert.</source>
+        <translation>%1 appointments exported as a calendar file.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Als PDF speichern</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern oder drucken?</source>
+        <translation>Save as PDF or print?</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Ausgabe</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Kalender exportieren</source>
+        <translation>Export calendar</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message>
+        <source>Arbeitsauftrag</source>
+        <translation>Job sheet</translation>
+    </message>
+    <message>
+        <source>Arbeitsbericht</source>
+        <translation>Work report</translation>
+    </message>
+    <message>
+        <source>Arbeitszeit</source>
+        <translation>Working time</translation>
+    </message>
+    <message>
+        <source>Art.-Nr.</source>
+        <translation>Item no.</translation>
+    </message>
+    <message>
+        <source>Artikel / Leistung</source>
+        <translation>Article / service</translation>
+    </message>
+    <message>
+        <source>Bestätigung</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Datum, Ort</source>
+        <translation>Date, place</translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Einsatzort</source>
+        <translation>Job site</translation>
+    </message>
+    <message>
+        <source>Geleistete Arbeit</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>Geplantes Material</source>
+        <translation>Planned material</translation>
+    </message>
+    <message>
+        <source>Informiert</source>
+        <translation>Informed</translation>
+    </message>
+    <message>
+        <source>Kd.-Nr.</source>
+        <translation>Cust. no.</translation>
+    </message>
+    <message>
+        <source>Kein Material geplant.</source>
+        <translation>No material planned.</translation>
+    </message>
+    <message>
+        <source>Kein Material verwendet.</source>
+        <translation>No material used.</translation>
+    </message>
+    <message>
+        <source>Keine Termine an diesem Tag.</source>
+        <translation>No appointments on this day.</translation>
+    </message>
+    <message>
+        <source>Kunde</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Material / Notizen</source>
+        <translation>Material / notes</translation>
+    </message>
+    <message>
+        <source>Menge</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Mitarbeiter</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Projekt: %1 · Termin Nr. %2</source>
+        <translation>Project: %1 · appointment no. %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stunden</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Tagesplan</source>
+        <translation>Day plan</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Termin</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Termin / Kunde</source>
+        <translation>Appointment / customer</translation>
+    </message>
+    <message>
+        <source>Unterschrift Kunde</source>
+        <translation>Customer's signature</translation>
+    </message>
+    <message>
+        <source>Unterschrift Mitarbeiter</source>
+        <translation>Employee's signature</translation>
+    </message>
+    <message>
+        <source>Verbrauchtes Material</source>
+        <translation>Material used</translation>
+    </message>
+    <message>
+        <source>Verwendetes Material</source>
+        <translation>Material used</translation>
+    </message>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>nicht terminiert</source>
+        <translation>not scheduled</translation>
+    </message>
+    <message>
+        <source>unterschrieben am %1</source>
+        <translation>signed on %1</translation>
+    </message>
+    <message>
+        <source>von</source>
+        <translation>from</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDialog</name>
     <message>
         <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="60"/>
@@ -2330,6 +2673,14 @@
         <source>Keine Rechnung möglich</source>
         <translation>No invoice possible</translation>
     </message>
+    <message>
+        <source>Arbeitsauftrag drucken …</source>
+        <translation>Print job sheet …</translation>
+    </message>
+    <message>
+        <source>Arbeitsbericht …</source>
+        <translation>Work report …</translation>
+    </message>
 </context>
 <context>
     <name>RecordTab</name>
@@ -2614,6 +2965,30 @@
         <source>Die Einheit „%1“ gibt es in sevDesk nicht.</source>
         <translation>The unit “%1” does not exist in sevDesk.</translation>
     </message>
+    <message>
+        <source>Das Ende eines Termins muss nach seinem Beginn liegen.</source>
+        <translation>An appointment must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Termine müssen zwischen 1900 und 2100 liegen.</source>
+        <translation>Appointments must lie between 1900 and 2100.</translation>
+    </message>
+    <message>
+        <source>Ein Termin darf höchstens 14 Tage dauern.</source>
+        <translation>An appointment may last 14 days at most.</translation>
+    </message>
+    <message>
+        <source>Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben.</source>
+        <translation>The appointment “%1” is already invoiced and is no longer moved.</translation>
+    </message>
+    <message>
+        <source>Der Termin „%1“ ist fertig und bleibt terminiert.</source>
+        <translation>The appointment “%1” is done and stays scheduled.</translation>
+    </message>
+    <message>
+        <source>Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ steht.</source>
+        <translation>A work report exists only once “%1” is set to “Done”.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPanel</name>
@@ -2790,6 +3165,29 @@
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Unterschrift des Kunden</source>
+        <translation>Customer's signature</translation>
+    </message>
+    <message>
+        <source>Der Kunde bestätigt die Arbeit „%1“. Unterschreiben mit Maus, Stift oder Finger – oder ohne Unterschrift fortfahren.</source>
+        <translation>The customer confirms the work “%1”. Sign with mouse, pen or finger – or continue without a signature.</translation>
+    </message>
+    <message>
+        <source>Löschen</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Übernehmen</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Ohne Unterschrift</source>
+        <translation>Without signature</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../craftdesk/ui/project_tree.py" line="28"/>
@@ -2820,6 +3218,10 @@
         <location filename="../../craftdesk/ui/project_tree.py" line="33"/>
         <source>Archiv</source>
         <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Fertig – abrechenbar</source>
+        <translation>Done – ready to invoice</translation>
     </message>
 </context>
 <context>
@@ -2896,6 +3298,52 @@
         <location filename="../../craftdesk/ui/tray.py" line="173"/>
         <source>Nächster Abgleich: {time}</source>
         <translation>Next sync: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSwitch</name>
+    <message>
+        <source>Projektliste</source>
+        <translation>Project list</translation>
+    </message>
+    <message>
+        <source>Plantafel</source>
+        <translation>Planning board</translation>
+    </message>
+    <message>
+        <source>Wochenplanung: wer arbeitet wann wo</source>
+        <translation>Weekly planning: who works when and where</translation>
+    </message>
+</context>
+<context>
+    <name>Weekday</name>
+    <message>
+        <source>Mo</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Mi</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sa</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>So</source>
+        <translation>Sun</translation>
     </message>
 </context>
 </TS>

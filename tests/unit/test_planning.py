@@ -190,3 +190,44 @@ def test_P4_double_booking_is_named_and_allowed(job, people):
     assert touching.conflicts == []
     svc.set_appointment_status(first.id, "archived")
     assert planning.plan_appointment(second.id, MONDAY).conflicts == []
+
+
+# --- demo week ------------------------------------------------------------------------------
+
+
+def test_P2_demo_week_is_realistic_and_made_once(database):
+    from datetime import date
+
+    from craftdesk.services import board
+    from craftdesk.services.demo_week import seed_demo_week
+
+    Customer.create(company="Müller Haustechnik GmbH", kind="organisation")
+    made = seed_demo_week(date(2026, 3, 4))
+    assert made >= 15
+    week = board.load_week(date(2026, 3, 4))
+    assert len([r for r in week.rows if r.employee_id is not None]) == 5
+    assert len(week.items) >= 10 and len(week.unscheduled) >= 3
+    assert {i.status for i in week.items} >= {"scheduled", "done", "in_progress", "problem"}
+    assert any(i.conflict is not None for i in week.items)  # one double booking to see
+    assert {i.start.weekday() for i in week.items} == set(range(6))
+    assert seed_demo_week(date(2026, 3, 4)) == 0
+    Employee.delete().execute()
+    assert seed_demo_week(date(2026, 3, 4)) == 0  # deleted stays deleted
+
+
+def test_P2_demo_app_seeds_the_week_after_the_first_import(database, qapp):
+    from PySide6.QtCore import QObject, Signal
+
+    from craftdesk.ui.app import _seed_demo_week_after_first_import
+
+    class Controller(QObject):
+        import_succeeded = Signal(object, str)
+        data_changed = Signal(str)
+
+    controller = Controller()
+    seen: list[str] = []
+    controller.data_changed.connect(seen.append)
+    _seed_demo_week_after_first_import(controller)
+    controller.import_succeeded.emit(None, "manual")
+    controller.import_succeeded.emit(None, "scheduled")
+    assert seen == ["projects"] and Employee.select().count() == 5
