@@ -140,7 +140,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Alle Status"), None)
-        for code, name in zip(STATUS_FILTERS, status_filter_names()):
+        for code, name in zip(STATUS_FILTERS, status_filter_names(), strict=True):
             self.status.addItem(name, code)
         self.employee = QComboBox(self)
         self.employee.setMinimumContentsLength(14)
