@@ -234,6 +234,14 @@ def move_on_board(
         return plan_appointment(appointment_id, start, start + duration, assignees)
 
 
+def schedule_on_board(appointment_id: int, start: datetime, employee_id: int | None) -> PlanResult:
+    """A drop from the side list onto a row: scheduled at ``start`` (two hours); dropped on an
+    employee's row that employee becomes the assignee, on "nicht zugewiesen" the assignees
+    named before stay."""
+    employees = None if employee_id is None else [employee_id]
+    return plan_appointment(appointment_id, start, None, employees)
+
+
 def unschedule_appointment(appointment_id: int) -> PlanResult:
     """Back to "Nicht terminiert": no start, no end; the assignees stay (P3)."""
     with db.atomic():

@@ -94,6 +94,7 @@ class BoardCanvas(QWidget):
     unscheduleRequested = Signal(int)
     openRequested = Signal(int)
     selectionChanged = Signal(object)  # the selected appointment id or None
+    menuRequested = Signal(object, object, object)  # global pos, appointment id, employee id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -354,6 +355,20 @@ class BoardCanvas(QWidget):
         self._paint_block(painter, QRect(0, 0, pixmap.width(), pixmap.height()), item)
         painter.end()
         return pixmap
+
+    def contextMenuEvent(self, event: Any) -> None:
+        """Right-click: on a block its actions, on an employee's name the colour."""
+        pos = event.pos()
+        row = self.row_at(pos.y())
+        if row is None or self.board is None:
+            return
+        found = self.item_at(pos)
+        cell = self.hit(pos)
+        self.current_cell = (cell[0], cell[1]) if cell else self.current_cell
+        if found is not None:
+            self.selected = found[0].id
+            self.update()
+        self.menuRequested.emit(event.globalPos(), found[0].id if found else None, self.row_employee(row))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         found = self.item_at(event.position().toPoint())

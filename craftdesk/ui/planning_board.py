@@ -12,10 +12,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QColorDialog,
     QDateEdit,
     QHBoxLayout,
     QInputDialog,
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import CraftdeskError
 from ..services import board as board_service
+from ..services import employees as employee_service
 from ..services import planning
 from ..sync.messages import localize
 from . import print_actions
@@ -51,6 +54,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.day = date.today()
         self.undo_stack = QUndoStack(self)
         self.last_result: planning.PlanResult | None = None
+        self.last_menu: QMenu | None = None
 
         self.canvas = BoardCanvas(self)
         self.header = DayHeader(self.canvas, self)
@@ -91,6 +95,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
 
         self.canvas.moveRequested.connect(self.move)
         self.canvas.openRequested.connect(self.openAppointment)
+        self.canvas.menuRequested.connect(self._context_menu)
         self.side.openRequested.connect(self.openAppointment)
         self.side.unscheduleRequested.connect(self.unschedule)
         changed = getattr(controller, "data_changed", None)
@@ -192,13 +197,9 @@ class PlanningBoard(LazyReloadMixin, QWidget):
     def move(self, appointment_id: int, source: Any, target: int | None, start: datetime) -> None:
         """A drop on the board: schedule (from the side list) or move (between rows)."""
         if source == FROM_LIST:
-            assignees = [] if target is None else [target]
-            current = planning.assignee_ids_of(appointment_id)
-            if target is None:
-                assignees = list(current)  # "nicht zugewiesen": keep whoever was named
 
             def action() -> planning.PlanResult:
-                return planning.plan_appointment(appointment_id, start, None, assignees)
+                return planning.schedule_on_board(appointment_id, start, target)
 
             text = self.tr("Termin einplanen")
         else:
@@ -244,6 +245,42 @@ class PlanningBoard(LazyReloadMixin, QWidget):
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.show()
+
+    def _context_menu(self, where: Any, appointment_id: int | None, employee_id: int | None) -> None:
+        menu = QMenu(self)
+        if appointment_id is not None:
+            menu.addAction(self.tr("Bearbeiten …"), lambda: self.openAppointment.emit(appointment_id))
+            menu.addAction(
+                self.tr("Arbeitsauftrag drucken …"), lambda: print_actions.job_sheet(self, appointment_id)
+            )
+            menu.addAction(
+                self.tr("Arbeitsbericht …"), lambda: print_actions.work_report(self, appointment_id)
+            )
+            menu.addAction(self.tr("Zurück in „Nicht terminiert“"), lambda: self.unschedule(appointment_id))
+        if employee_id is not None:
+            menu.addSeparator()
+            menu.addAction(self.tr("Tagesplan drucken …"), self.print_day_plan)
+            menu.addAction(self.tr("Farbe des Mitarbeiters …"), lambda: self.choose_color(employee_id))
+        if not menu.isEmpty():
+            self.last_menu = menu
+            menu.popup(where)
+
+    def choose_color(self, employee_id: int, color: str | None = None) -> None:
+        """The employee's colour on the board (P1); ``color`` skips the dialog (tests)."""
+        if color is None:
+            row = next((r for r in self.canvas.board.rows if r.employee_id == employee_id), None)
+            picked = QColorDialog.getColor(
+                QColor(row.color if row else "#808080"), self, self.tr("Farbe des Mitarbeiters")
+            )
+            if not picked.isValid():
+                return
+            color = picked.name()
+        try:
+            employee_service.set_employee_color(employee_id, color)
+        except CraftdeskError as exc:
+            self._show_notice(localize(str(exc)))
+            return
+        self.reload()
 
     # --- printing and calendar (P6–P8) --------------------------------------------------------
 

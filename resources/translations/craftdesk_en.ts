@@ -2125,6 +2125,34 @@
         <source>%1 Termine als Kalenderdatei exportiert.</source>
         <translation>%1 appointments exported as a calendar file.</translation>
     </message>
+    <message>
+        <source>Bearbeiten …</source>
+        <translation>Edit …</translation>
+    </message>
+    <message>
+        <source>Arbeitsauftrag drucken …</source>
+        <translation>Print job sheet …</translation>
+    </message>
+    <message>
+        <source>Arbeitsbericht …</source>
+        <translation>Work report …</translation>
+    </message>
+    <message>
+        <source>Zurück in „Nicht terminiert“</source>
+        <translation>Back to “Not scheduled”</translation>
+    </message>
+    <message>
+        <source>Tagesplan drucken …</source>
+        <translation>Print day plan …</translation>
+    </message>
+    <message>
+        <source>Farbe des Mitarbeiters …</source>
+        <translation>Employee's colour …</translation>
+    </message>
+    <message>
+        <source>Farbe des Mitarbeiters</source>
+        <translation>Employee's colour</translation>
+    </message>
 </context>
 <context>
     <name>PrintActions</name>

@@ -255,3 +255,28 @@ def test_P2_board_is_the_second_view_of_the_projects_tab(qtbot, week):
     assert tab.views.stack.currentIndex() == 0
     texts = [tab.proxy.index(0, 0).data()]
     assert texts == ["Backstube"]
+
+
+def test_P1_colour_and_context_menu_on_the_board(board, week):
+    from PySide6.QtGui import QContextMenuEvent
+
+    row = _row(board, week["max"])
+    name = QPoint(30, board.canvas.row_tops[row] + 10)
+    board.canvas.contextMenuEvent(
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, name, board.canvas.mapToGlobal(name))
+    )
+    texts = [a.text() for a in board.last_menu.actions()]
+    assert "Farbe des Mitarbeiters …" in texts and "Bearbeiten …" not in texts
+    board.last_menu.close()
+    block = _cell_point(board, week["max"], 0)
+    board.canvas.contextMenuEvent(
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, block, board.canvas.mapToGlobal(block))
+    )
+    texts = [a.text() for a in board.last_menu.actions()]
+    assert {"Bearbeiten …", "Arbeitsauftrag drucken …", "Zurück in „Nicht terminiert“"} <= set(texts)
+    assert board.canvas.selected == week["planned"]
+    board.last_menu.close()
+    board.choose_color(week["max"], "#123456")
+    assert next(r.color for r in board.canvas.board.rows if r.employee_id == week["max"]) == "#123456"
+    board.choose_color(week["max"], "rot")
+    assert "keine Farbe" in board.notice.text()
