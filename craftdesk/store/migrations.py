@@ -59,7 +59,6 @@ def _v4_planning(database: SqliteDatabase) -> None:
              .where(appointment.id == row.id).execute())
 
 
-
 def _v5_e_invoice(database: SqliteDatabase) -> None:
     add_missing_columns(database, models.Customer, "buyer_reference", "government_agency",
                         "e_invoice")
