@@ -22,6 +22,7 @@ from .store import SandboxData
 
 DEMO_TOKEN = "demo0000000000000000000000000000"
 API_PREFIX = "/api/v1"
+DEMO_INVOICE_PAGE = "/demo/invoice/"
 _WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
 _REASONS = {400: "Bad request", 401: "Authentication required", 403: "Forbidden",
             404: "Not found", 409: "Conflict", 422: "Validation failed", 429: "Too many requests",
@@ -121,6 +122,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = (parts.path[len(API_PREFIX):] or "/") if inside else parts.path
         record = RequestRecord(method, path, query, 0)
 
+        if method == "GET" and parts.path.startswith(DEMO_INVOICE_PAGE):
+            return self._demo_invoice_page(record, parts.path[len(DEMO_INVOICE_PAGE):])
         if not inside:
             return self._answer(record, 404, error_body(404, f"Unknown resource {parts.path}"))
         if self.headers.get("Authorization") != sandbox.token:
@@ -165,6 +168,21 @@ class _Handler(BaseHTTPRequestHandler):
             return exc.status, exc.body(), exc.headers
         except Exception as exc:  # a bug in the sandbox must not kill the connection thread
             return 500, error_body(500, f"Sandbox error: {type(exc).__name__}: {exc}"), {}
+
+    def _demo_invoice_page(self, record: RequestRecord, invoice_id: str) -> None:
+        """The demo's stand-in for sevDesk's invoice page ("In sevDesk öffnen" in the demo):
+        plain demo data, escaped; no token needed, it listens on loopback only."""
+        from .pages import invoice_page
+
+        status, page = invoice_page(self.server.sandbox.data, invoice_id)
+        record.status = status
+        self.server.sandbox._record(record)
+        data = page.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     # -- low level
     def _read_body(self) -> bytes:

@@ -252,7 +252,10 @@ def connected_user(client: SevdeskClient) -> str:
     if not users:
         return "sevDesk-Konto"
     chosen = users[0] if len(users) == 1 else next((u for u in users if u.client_owner), users[0])
-    return chosen.fullname or chosen.username or chosen.email or "sevDesk-Konto"
+    # Tokens of non-admin users may see rows with little more than an id: say so plainly
+    # instead of an empty name.
+    return (chosen.fullname or chosen.username or chosen.email
+            or f"sevDesk-Benutzer {chosen.id} (Name für diesen Token nicht sichtbar)")
 
 
 # --- fetching -----------------------------------------------------------------------------

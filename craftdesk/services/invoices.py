@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from urllib.parse import urlsplit
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
@@ -82,7 +83,16 @@ class InvoiceOutcomeUnknown(SevdeskError):
     """The draft may or may not exist in sevDesk; the next call looks it up first."""
 
 
-def invoice_link(sevdesk_id: str | int) -> str:
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def invoice_link(sevdesk_id: str | int, api_url: str | None = None) -> str:
+    """Where the user sees the draft: sevDesk's web app, or — for the demo sevDesk on this
+    computer — the demo's own page (a sandbox id means nothing in the real sevDesk)."""
+    if api_url:
+        parts = urlsplit(api_url)
+        if parts.hostname in LOOPBACK_HOSTS:
+            return f"{parts.scheme}://{parts.netloc}/demo/invoice/{sevdesk_id}"
     return f"https://my.sevdesk.de/#/fi/edit/type/RE/id/{sevdesk_id}"
 
 

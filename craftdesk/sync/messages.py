@@ -109,6 +109,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Einen Arbeitsbericht gibt es erst, wenn „(.+)“ auf „Fertig“ steht\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ "
                        "steht.")),
+    (re.compile(r"^sevDesk-Benutzer (\w+) \(Name für diesen Token nicht sichtbar\)$"),
+     QT_TRANSLATE_NOOP("ServiceText", "sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)")),
     (re.compile(r"^Die Einheit „(.+)“ gibt es in sevDesk nicht\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Die Einheit „%1“ gibt es in sevDesk nicht.")),
 )

@@ -48,6 +48,9 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
         if translator.load("qtbase_de", qt_dir) or translator.load("qtbase_de", translations_dir()):
             app.installTranslator(translator)
             _installed.append(translator)
+    from .style import set_number_language
+
+    set_number_language(language)
     QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.German,
                                QLocale.Country.AnyCountry if language == "en" else QLocale.Country.Germany))
     return language

@@ -225,7 +225,7 @@ class InterfacesTab(QWidget):
                            "abgelehnt. Bitte den aktuellen Token eintragen und speichern.")
             color = ERROR_COLOR
         elif state in ("connected", "demo"):
-            text = (self.tr("Verbunden als {user}.").replace("{user}", user) if user
+            text = (self.tr("Verbunden als {user}.").replace("{user}", localize(user)) if user
                     else self.tr("Ein Token ist gespeichert."))
             if state == "demo":
                 text += " " + self.tr("(Demo-sevDesk)")

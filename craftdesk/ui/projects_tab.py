@@ -285,7 +285,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
     def _clicked(self, index: QModelIndex) -> None:
         record = index.data(RecordRole)
         if index.column() == COLUMNS.index("invoice") and record is not None and record.invoice_id:
-            common.open_link(invoices.invoice_link(record.invoice_id))
+            common.open_link(invoices.invoice_link(record.invoice_id, self._api_url()))
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -306,8 +306,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                                lambda: print_actions.work_report(self, record.id))
             if record.invoice_id:
                 menu.addAction(self.tr("Rechnungsentwurf in sevDesk öffnen"),
-                               lambda: common.open_link(invoices.invoice_link(record.invoice_id)))
+                               lambda: common.open_link(invoices.invoice_link(record.invoice_id, self._api_url())))
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _api_url(self) -> str | None:
+        return getattr(getattr(self.controller, "ctx", None), "api_url", None)
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -83,7 +83,7 @@ class SettingsPanel(QGroupBox):
         form.addRow("", self.notify_success)
 
         self.hourly_rate = QLineEdit(self)
-        self.hourly_rate.setPlaceholderText("65,00")
+        self.hourly_rate.setPlaceholderText(format_decimal("65", places=2))
         self.hourly_rate.setMaximumWidth(120)
         self.vat_rate = QComboBox(self)
         for rate in VAT_RATES:
@@ -321,7 +321,9 @@ class SettingsPanel(QGroupBox):
         self.contact_person.clear()
         self.contact_person.addItem(self.tr("(erster Administrator)"), None)
         for user in users:
-            label = user.fullname or user.username or user.email
+            # A non-admin token may see users with little more than their id: still choosable.
+            label = user.fullname or user.username or user.email or self.tr(
+                "Benutzer {id} (Name nicht sichtbar)").replace("{id}", user.id)
             self.contact_person.addItem(label, user.id)
         index = self.contact_person.findData(current) if current else 0
         self.contact_person.setCurrentIndex(max(index, 0))

@@ -1,12 +1,14 @@
-"""Shared display helpers for the widgets: German number, money and date formats, and
-the colours of appointment statuses.
+"""Shared display helpers for the widgets: number, money and date formats, and the colours
+of appointment statuses.
 
-Formatting is done by hand (not through QLocale) so that the UI shows German formats
-even when the system language is English, and so that money never passes through float.
+Numbers follow the UI language (German "1.234,50", English "1,234.50"; set by
+``ui.i18n.install_translations``), input accepts both. Formatting is done by hand (not
+through QLocale) so that money never passes through float.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -15,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 CENT = Decimal("0.01")
+_EN_GROUPED = re.compile(r"^[-+]?\d{1,3}(,\d{3})+$")
 
 # Appointment status code → background colour of its row (light, so black text stays readable).
 STATUS_COLORS: dict[str, QColor] = {
@@ -43,14 +46,28 @@ def _to_decimal(value: Decimal | int | str | None) -> Decimal | None:
         return None
 
 
+# (thousands separator, decimal separator) of the UI language; German unless English is set.
+_SEPARATORS = {"de": (".", ","), "en": (",", ".")}
+_number_language = ["de"]
+
+
+def set_number_language(language: str) -> None:
+    """Numbers are shown the way of the UI language ("de" or "en")."""
+    _number_language[0] = language if language in _SEPARATORS else "de"
+
+
+def number_language() -> str:
+    return _number_language[0]
+
+
 def _group(integer_digits: str) -> str:
-    """Insert German thousands separators: 1234567 → 1.234.567."""
+    """Insert thousands separators: 1234567 → 1.234.567 (English: 1,234,567)."""
     parts = []
     while len(integer_digits) > 3:
         parts.insert(0, integer_digits[-3:])
         integer_digits = integer_digits[:-3]
     parts.insert(0, integer_digits)
-    return ".".join(parts)
+    return _SEPARATORS[_number_language[0]][0].join(parts)
 
 
 def _format_fixed(value: Decimal, places: int | None) -> str:
@@ -68,7 +85,7 @@ def _format_fixed(value: Decimal, places: int | None) -> str:
     integer, _, fraction = text.partition(".")
     result = _group(integer)
     if fraction:
-        result += "," + fraction
+        result += _SEPARATORS[_number_language[0]][1] + fraction
     if sign and any(ch not in "0,." for ch in result):
         result = sign + result
     return result
@@ -108,7 +125,15 @@ def parse_decimal_de(text: str | None) -> Decimal | None:
     cleaned = text.strip().replace("€", "").replace("%", "").replace("\u00a0", "").replace(" ", "")
     if not cleaned:
         return None
-    if "," in cleaned:
+    if _number_language[0] == "en" and "," in cleaned:
+        # English: "1,234.5" and "1,234" group thousands; a lone "2,5" is still a decimal.
+        if "." in cleaned or _EN_GROUPED.match(cleaned):
+            cleaned = cleaned.replace(",", "")
+        else:
+            cleaned = cleaned.replace(",", ".")
+    elif _number_language[0] == "en" and cleaned.count(".") == 1:
+        pass  # "1.234" is one point two three four in English
+    elif "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
     elif cleaned.count(".") == 1:
         integer, fraction = cleaned.split(".")

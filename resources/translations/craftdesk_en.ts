@@ -28,7 +28,7 @@
     <name>App</name>
     <message>
         <location filename="../../craftdesk/ui/app.py" line="135"/>
-        <location filename="../../craftdesk/ui/app.py" line="305"/>
+        <location filename="../../craftdesk/ui/app.py" line="320"/>
         <source>craftdesk – Fehler</source>
         <translation>craftdesk – Error</translation>
     </message>
@@ -48,7 +48,7 @@
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="221"/>
+        <location filename="../../craftdesk/ui/app.py" line="234"/>
         <source>Demo-Benutzer</source>
         <translation>Demo user</translation>
     </message>
@@ -116,103 +116,108 @@
         <translation>Observers (kept informed)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="143"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="138"/>
+        <source>Noch keine Mitarbeiter. Legen Sie sie im Tab „Projekte“ unter „Mitarbeiter …“ an oder übernehmen Sie die sevDesk-Benutzer; dann können Sie sie hier zuweisen.</source>
+        <translation>No employees yet. Create them in the “Projects” tab under “Employees …” or take over the sevDesk users; then you can assign them here.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="153"/>
         <source>Arbeitsblatt</source>
         <translation>Worksheet</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="145"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="155"/>
         <source>z. B. 3,5</source>
         <translation>e.g. 3.5</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="158"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="158"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="149"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="149"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="157"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="167"/>
         <source>Artikel hinzufügen …</source>
         <translation>Add article …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="169"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="161"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="171"/>
         <source>Geplantes Material übernehmen</source>
         <translation>Use planned material</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="166"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="176"/>
         <source>Geleistete Stunden:</source>
         <translation>Hours worked:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="167"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="177"/>
         <source>Geplantes Material:</source>
         <translation>Planned material:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="176"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="186"/>
         <source>Verwendete Artikel:</source>
         <translation>Articles used:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="177"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="187"/>
         <source>Notizen:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="181"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="191"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="182"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="192"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="191"/>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="248"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="201"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="258"/>
         <source>keines</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="320"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="330"/>
         <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
         <translation>The quantity of “%1” is not a number greater than 0.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="337"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="347"/>
         <source>Die Stundenzahl ist keine gültige Zahl.</source>
         <translation>The number of hours is not a valid number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="346"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="356"/>
         <source>Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ gesetzt wird.</source>
         <translation>Please enter the hours worked before setting the appointment to “Done”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="351"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="361"/>
         <source>Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?</source>
         <translation>No articles used are entered. Set to “Done” anyway?</translation>
     </message>
@@ -489,14 +494,17 @@
 <context>
     <name>BoardCanvas</name>
     <message>
+        <location filename="../../craftdesk/ui/board_canvas.py" line="110"/>
         <source>nicht zugewiesen</source>
         <translation>not assigned</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_canvas.py" line="246"/>
         <source>%1 (inaktiv)</source>
         <translation>%1 (inactive)</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_canvas.py" line="443"/>
         <source>Doppelbelegung: %1 hat zur selben Zeit „%2“ (%3–%4).</source>
         <translation>Double booking: %1 also has “%2” at the same time (%3–%4).</translation>
     </message>
@@ -1025,7 +1033,7 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="123"/>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="188"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="200"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
@@ -1035,57 +1043,89 @@
         <translation>Take over from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="138"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="128"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="236"/>
+        <source>Beobachter nachtragen</source>
+        <translation>Add observers</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="143"/>
         <source>Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins.</source>
         <translation>Employees can be assigned to appointments or observe them. Whoever created an order confirmation in sevDesk becomes an observer of the appointment when it is imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="164"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="172"/>
+        <source>%1 importierte Auftragsbestätigungen haben noch keinen Beobachter: wer sie in sevDesk angelegt hat und jetzt Mitarbeiter ist, wird Beobachter des Termins.</source>
+        <translation>%1 imported order confirmations have no observer yet: whoever created them in sevDesk and is now an employee becomes an observer of the appointment.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="176"/>
         <source>Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, einen Mitarbeiter an.</source>
         <translation>Creates an employee for every sevDesk user who is not yet linked to an employee.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="127"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="233"/>
+        <source>Die Ersteller der Auftragsbestätigungen werden in sevDesk nachgesehen …</source>
+        <translation>Looking up the creators of the order confirmations in sevDesk …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="247"/>
+        <source>%1 Termine haben ihren Ersteller als Beobachter bekommen.</source>
+        <translation>%1 appointments got their creator as observer.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="250"/>
+        <source>Keiner der Ersteller ist als Mitarbeiter vorhanden.</source>
+        <translation>None of the creators exists as an employee.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="131"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="166"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="178"/>
         <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
         <translation>Connect sevDesk in the “Connections” tab first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="186"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="198"/>
         <source>Mitarbeiter löschen</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="187"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="199"/>
         <source>„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.</source>
         <translation>Delete “%1”? Its assignments to appointments will be lost.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="197"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="209"/>
         <source>sevDesk-Benutzer werden geladen …</source>
         <translation>Loading sevDesk users …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="199"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="211"/>
         <source>Mitarbeiter aus sevDesk übernehmen</source>
         <translation>Take over employees from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="203"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="215"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="240"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="210"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="222"/>
         <source>%1 Mitarbeiter übernommen: %2</source>
         <translation>%1 employees taken over: %2</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="213"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="225"/>
+        <source>Mit „Beobachter nachtragen“ werden sie Beobachter der Termine, deren Auftragsbestätigung sie angelegt haben.</source>
+        <translation>With “Add observers” they become observers of the appointments whose order confirmation they created.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="229"/>
         <source>Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden.</source>
         <translation>All sevDesk users already exist as employees.</translation>
     </message>
@@ -1141,34 +1181,42 @@
 <context>
     <name>FilterBar</name>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="142"/>
         <source>Alle Status</source>
         <translation>All statuses</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="147"/>
         <source>Zeitraum:</source>
         <translation>Period:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="157"/>
         <source>Abrechenbar</source>
         <translation>Ready to invoice</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="159"/>
         <source>Projekte mit fertigen, noch nicht abgerechneten Terminen</source>
         <translation>Projects with finished appointments not yet invoiced</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="161"/>
         <source>Alle zeigen</source>
         <translation>Show all</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="164"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="166"/>
         <source>Mitarbeiter:</source>
         <translation>Employee:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="187"/>
         <source>Alle Mitarbeiter</source>
         <translation>All employees</translation>
     </message>
@@ -2026,322 +2074,355 @@
 <context>
     <name>PlanningBoard</name>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="109"/>
         <source>Vorherige Woche</source>
         <translation>Previous week</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="113"/>
         <source>Nächste Woche</source>
         <translation>Next week</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="115"/>
         <source>Heute</source>
         <translation>Today</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="122"/>
         <source>Sonntag</source>
         <translation>Sunday</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="124"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="126"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="132"/>
+        <location filename="../../craftdesk/ui/planning_board.py" line="290"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="135"/>
         <source>Arbeitsauftrag des gewählten Termins …</source>
         <translation>Job sheet of the selected appointment …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="136"/>
         <source>Arbeitsbericht des gewählten Termins …</source>
         <translation>Work report of the selected appointment …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="137"/>
         <source>Tagesplan des gewählten Mitarbeiters …</source>
         <translation>Day plan of the selected employee …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="139"/>
         <source>Kalender exportieren …</source>
         <translation>Export calendar …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="141"/>
         <source>Termine ab dieser Woche als iCalendar-Datei (.ics) für Handy und Kalenderprogramm</source>
         <translation>Appointments from this week on as an iCalendar file (.ics) for phones and calendar apps</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="183"/>
         <source>Nicht terminiert (%1)</source>
         <translation>Not scheduled (%1)</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="189"/>
         <source>KW %1 · %2 – %3</source>
         <translation>Week %1 · %2 – %3</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="204"/>
         <source>Termin einplanen</source>
         <translation>Schedule appointment</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="210"/>
         <source>Termin verschieben</source>
         <translation>Move appointment</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="216"/>
         <source>Termin zurück in „Nicht terminiert“</source>
         <translation>Appointment back to “Not scheduled”</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="237"/>
         <source>Doppelbelegung: %1 ist am %2 von %3 bis %4 schon für „%5“ eingeplant.</source>
         <translation>Double booking: %1 is already planned for “%5” on %2 from %3 to %4.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="290"/>
         <source>Bitte zuerst einen Termin auf der Tafel anklicken.</source>
         <translation>Please click an appointment on the board first.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="316"/>
         <source>Tagesplan</source>
         <translation>Day plan</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="317"/>
         <source>Bitte zuerst in der Zeile eines Mitarbeiters auf den gewünschten Tag klicken.</source>
-        <translation>Please click the day in an employee's row first.</translation>
+        <translation>Please click the day in an employee&apos;s row first.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="328"/>
         <source>Alle Mitarbeiter</source>
         <translation>All employees</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="333"/>
         <source>Kalender exportieren</source>
         <translation>Export calendar</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="334"/>
         <source>Termine ab dieser Woche exportieren für:</source>
         <translation>Export the appointments from this week on for:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="345"/>
         <source>%1 Termine als Kalenderdatei exportiert.</source>
         <translation>%1 appointments exported as a calendar file.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="252"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="254"/>
         <source>Arbeitsauftrag drucken …</source>
         <translation>Print job sheet …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="257"/>
         <source>Arbeitsbericht …</source>
         <translation>Work report …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="259"/>
         <source>Zurück in „Nicht terminiert“</source>
         <translation>Back to “Not scheduled”</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="262"/>
         <source>Tagesplan drucken …</source>
         <translation>Print day plan …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="263"/>
         <source>Farbe des Mitarbeiters …</source>
-        <translation>Employee's colour …</translation>
+        <translation>Employee&apos;s colour …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="273"/>
         <source>Farbe des Mitarbeiters</source>
-        <translation>Employee's colour</translation>
+        <translation>Employee&apos;s colour</translation>
     </message>
 </context>
 <context>
     <name>PrintActions</name>
     <message>
         <source>Als PDF speichern</source>
-        <translation>Save as PDF</translation>
+        <translation type="vanished">Save as PDF</translation>
     </message>
     <message>
         <source>Als PDF speichern oder drucken?</source>
-        <translation>Save as PDF or print?</translation>
+        <translation type="vanished">Save as PDF or print?</translation>
     </message>
     <message>
         <source>Als PDF speichern …</source>
-        <translation>Save as PDF …</translation>
+        <translation type="vanished">Save as PDF …</translation>
     </message>
     <message>
         <source>Ausgabe</source>
-        <translation>Output</translation>
+        <translation type="vanished">Output</translation>
     </message>
     <message>
         <source>Drucken …</source>
-        <translation>Print …</translation>
+        <translation type="vanished">Print …</translation>
     </message>
     <message>
         <source>Kalender exportieren</source>
-        <translation>Export calendar</translation>
+        <translation type="vanished">Export calendar</translation>
     </message>
 </context>
 <context>
     <name>Printout</name>
     <message>
         <source>Arbeitsauftrag</source>
-        <translation>Job sheet</translation>
+        <translation type="vanished">Job sheet</translation>
     </message>
     <message>
         <source>Arbeitsbericht</source>
-        <translation>Work report</translation>
+        <translation type="vanished">Work report</translation>
     </message>
     <message>
         <source>Arbeitszeit</source>
-        <translation>Working time</translation>
+        <translation type="vanished">Working time</translation>
     </message>
     <message>
         <source>Art.-Nr.</source>
-        <translation>Item no.</translation>
+        <translation type="vanished">Item no.</translation>
     </message>
     <message>
         <source>Artikel / Leistung</source>
-        <translation>Article / service</translation>
+        <translation type="vanished">Article / service</translation>
     </message>
     <message>
         <source>Bestätigung</source>
-        <translation>Confirmation</translation>
+        <translation type="vanished">Confirmation</translation>
     </message>
     <message>
         <source>Datum</source>
-        <translation>Date</translation>
+        <translation type="vanished">Date</translation>
     </message>
     <message>
         <source>Datum, Ort</source>
-        <translation>Date, place</translation>
+        <translation type="vanished">Date, place</translation>
     </message>
     <message>
         <source>E-Mail</source>
-        <translation>E-mail</translation>
+        <translation type="vanished">E-mail</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation>Unit</translation>
+        <translation type="vanished">Unit</translation>
     </message>
     <message>
         <source>Einsatzort</source>
-        <translation>Job site</translation>
+        <translation type="vanished">Job site</translation>
     </message>
     <message>
         <source>Geleistete Arbeit</source>
-        <translation>Work done</translation>
+        <translation type="vanished">Work done</translation>
     </message>
     <message>
         <source>Geplantes Material</source>
-        <translation>Planned material</translation>
+        <translation type="vanished">Planned material</translation>
     </message>
     <message>
         <source>Informiert</source>
-        <translation>Informed</translation>
+        <translation type="vanished">Informed</translation>
     </message>
     <message>
         <source>Kd.-Nr.</source>
-        <translation>Cust. no.</translation>
+        <translation type="vanished">Cust. no.</translation>
     </message>
     <message>
         <source>Kein Material geplant.</source>
-        <translation>No material planned.</translation>
+        <translation type="vanished">No material planned.</translation>
     </message>
     <message>
         <source>Kein Material verwendet.</source>
-        <translation>No material used.</translation>
+        <translation type="vanished">No material used.</translation>
     </message>
     <message>
         <source>Keine Termine an diesem Tag.</source>
-        <translation>No appointments on this day.</translation>
+        <translation type="vanished">No appointments on this day.</translation>
     </message>
     <message>
         <source>Kunde</source>
-        <translation>Customer</translation>
+        <translation type="vanished">Customer</translation>
     </message>
     <message>
         <source>Material / Notizen</source>
-        <translation>Material / notes</translation>
+        <translation type="vanished">Material / notes</translation>
     </message>
     <message>
         <source>Menge</source>
-        <translation>Qty</translation>
+        <translation type="vanished">Qty</translation>
     </message>
     <message>
         <source>Mitarbeiter</source>
-        <translation>Employees</translation>
+        <translation type="vanished">Employees</translation>
     </message>
     <message>
         <source>Notizen</source>
-        <translation>Notes</translation>
+        <translation type="vanished">Notes</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Break</translation>
+        <translation type="vanished">Break</translation>
     </message>
     <message>
         <source>Projekt: %1 · Termin Nr. %2</source>
-        <translation>Project: %1 · appointment no. %2</translation>
+        <translation type="vanished">Project: %1 · appointment no. %2</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
         <source>Stunden</source>
-        <translation>Hours</translation>
+        <translation type="vanished">Hours</translation>
     </message>
     <message>
         <source>Tagesplan</source>
-        <translation>Day plan</translation>
+        <translation type="vanished">Day plan</translation>
     </message>
     <message>
         <source>Telefon</source>
-        <translation>Phone</translation>
+        <translation type="vanished">Phone</translation>
     </message>
     <message>
         <source>Termin</source>
-        <translation>Appointment</translation>
+        <translation type="vanished">Appointment</translation>
     </message>
     <message>
         <source>Termin / Kunde</source>
-        <translation>Appointment / customer</translation>
+        <translation type="vanished">Appointment / customer</translation>
     </message>
     <message>
         <source>Unterschrift Kunde</source>
-        <translation>Customer's signature</translation>
+        <translation type="vanished">Customer&apos;s signature</translation>
     </message>
     <message>
         <source>Unterschrift Mitarbeiter</source>
-        <translation>Employee's signature</translation>
+        <translation type="vanished">Employee&apos;s signature</translation>
     </message>
     <message>
         <source>Verbrauchtes Material</source>
-        <translation>Material used</translation>
+        <translation type="vanished">Material used</translation>
     </message>
     <message>
         <source>Verwendetes Material</source>
-        <translation>Material used</translation>
+        <translation type="vanished">Material used</translation>
     </message>
     <message>
         <source>Zeit</source>
-        <translation>Time</translation>
+        <translation type="vanished">Time</translation>
     </message>
     <message>
         <source>bis</source>
-        <translation>to</translation>
+        <translation type="vanished">to</translation>
     </message>
     <message>
         <source>nicht terminiert</source>
-        <translation>not scheduled</translation>
+        <translation type="vanished">not scheduled</translation>
     </message>
     <message>
         <source>unterschrieben am %1</source>
-        <translation>signed on %1</translation>
+        <translation type="vanished">signed on %1</translation>
     </message>
     <message>
         <source>von</source>
-        <translation>from</translation>
+        <translation type="vanished">from</translation>
     </message>
 </context>
 <context>
@@ -2455,59 +2536,59 @@
 <context>
     <name>ProjectTree</name>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="110"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="128"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="111"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="129"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="112"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="130"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="113"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="131"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="114"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="132"/>
         <source>Stunden</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="115"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="133"/>
         <source>Rechnung (sevDesk)</source>
         <translation>Invoice (sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="127"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="145"/>
         <source>keine Termine</source>
         <translation>no appointments</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="129"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="143"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="147"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="161"/>
         <source>%1 von %2 fertig</source>
         <translation>%1 of %2 done</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="132"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="144"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="150"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="162"/>
         <source> – abrechenbar</source>
         <translation> – ready to invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="187"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="210"/>
         <source>Klicken, um den Rechnungsentwurf in sevDesk zu öffnen</source>
         <translation>Click to open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="195"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="230"/>
         <source>Entwurf %1</source>
         <translation>Draft %1</translation>
     </message>
@@ -2515,145 +2596,145 @@
 <context>
     <name>ProjectsTab</name>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="63"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="65"/>
         <source>Projekt, Kunde, Termin oder Status …</source>
         <translation>Project, customer, appointment or status …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="66"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
         <source>Neues Projekt</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="306"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="70"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="336"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="70"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="72"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="72"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="350"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="74"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="380"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="74"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="76"/>
         <source>Rechnung …</source>
         <translation>Invoice …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="237"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="259"/>
         <source>Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)</source>
         <translation>Preview of the invoice draft (also by double-clicking the project)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="76"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="78"/>
         <source>Mitarbeiter …</source>
         <translation>Employees …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="78"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="80"/>
         <source>Aus sevDesk importieren</source>
         <translation>Import from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="249"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="271"/>
         <source>Versendete Auftragsbestätigungen als Projekte übernehmen</source>
         <translation>Take over sent order confirmations as projects</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="97"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="104"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="107"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="114"/>
         <source>Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen Termin: bearbeiten.</source>
         <translation>Double-click a project: invoice draft; an appointment: edit.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="158"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="175"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="162"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="179"/>
         <source>Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an.</source>
         <translation>No projects yet. Connect sevDesk in the %1 tab to take over sent order confirmations as projects – or create one with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="164"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="181"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="165"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="171"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="182"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="188"/>
         <source>„Neues Projekt“</source>
         <translation>“New project”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="168"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="185"/>
         <source>Noch keine Projekte. Mit %1 werden versendete Auftragsbestätigungen aus sevDesk zu Projekten – oder legen Sie mit %2 eines an.</source>
         <translation>No projects yet. %1 turns sent order confirmations from sevDesk into projects – or create one with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="170"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="187"/>
         <source>„Aus sevDesk importieren“</source>
         <translation>“Import from sevDesk”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="234"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="256"/>
         <source>Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht und noch nicht abgerechnet ist.</source>
         <translation>An invoice is possible as soon as an appointment of the project is “Done” and not yet invoiced.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="250"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="272"/>
         <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
         <translation>Connect sevDesk in the “Connections” tab first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="272"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="294"/>
         <source>Neues Projekt …</source>
         <translation>New project …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="274"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="296"/>
         <source>Neuer Termin …</source>
         <translation>New appointment …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="276"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="298"/>
         <source>Neuer Auftrag …</source>
         <translation>New job …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="277"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="299"/>
         <source>Rechnungsentwurf …</source>
         <translation>Invoice draft …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="278"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="279"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="301"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="281"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="308"/>
         <source>Rechnungsentwurf in sevDesk öffnen</source>
         <translation>Open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="301"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="331"/>
         <source>Neuer Auftrag</source>
         <translation>New job</translation>
     </message>
@@ -2662,50 +2743,52 @@
         <translation type="vanished">Title of the job:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="307"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="337"/>
         <source>Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus.</source>
         <translation>Please select a project or a job first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="330"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="360"/>
         <source>Auftrag bearbeiten</source>
         <translation>Edit job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="344"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="374"/>
         <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
         <translation>Delete the project with all its jobs and appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="345"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="375"/>
         <source>Den Auftrag mit allen Terminen löschen?</source>
         <translation>Delete the job with all its appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="346"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="376"/>
         <source>Den Termin löschen?</source>
         <translation>Delete the appointment?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="352"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="382"/>
         <source>Löschen nicht möglich</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="381"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="411"/>
         <source>Bereits angelegte Rechnungsentwürfe in sevDesk: %1.</source>
         <translation>Invoice drafts already created in sevDesk: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="383"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="413"/>
         <source>Keine Rechnung möglich</source>
         <translation>No invoice possible</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="303"/>
         <source>Arbeitsauftrag drucken …</source>
         <translation>Print job sheet …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="305"/>
         <source>Arbeitsbericht …</source>
         <translation>Work report …</translation>
     </message>
@@ -2761,32 +2844,32 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="178"/>
+        <location filename="../../craftdesk/ui/style.py" line="203"/>
         <source>gleich</source>
         <translation>shortly</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="182"/>
+        <location filename="../../craftdesk/ui/style.py" line="207"/>
         <source>automatischer Abgleich ausgeschaltet</source>
         <translation>automatic sync switched off</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="184"/>
+        <location filename="../../craftdesk/ui/style.py" line="209"/>
         <source>sobald sevDesk verbunden ist</source>
         <translation>as soon as sevDesk is connected</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="186"/>
+        <location filename="../../craftdesk/ui/style.py" line="211"/>
         <source>pausiert, bis ein neuer Token gespeichert ist</source>
         <translation>paused until a new token is saved</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="188"/>
+        <location filename="../../craftdesk/ui/style.py" line="213"/>
         <source>nach der Wahl der Artikelkategorien</source>
         <translation>after the part categories are chosen</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="189"/>
+        <location filename="../../craftdesk/ui/style.py" line="214"/>
         <source>pausiert</source>
         <translation>paused</translation>
     </message>
@@ -2909,111 +2992,122 @@
         <translation>sevDesk has no user who can be entered as the invoice&apos;s contact person.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="57"/>
+        <location filename="../../craftdesk/sync/messages.py" line="61"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="58"/>
+        <location filename="../../craftdesk/sync/messages.py" line="62"/>
         <source>Adressen</source>
         <translation>Addresses</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="59"/>
+        <location filename="../../craftdesk/sync/messages.py" line="63"/>
         <source>Kommunikationswege</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="60"/>
+        <location filename="../../craftdesk/sync/messages.py" line="64"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="66"/>
+        <location filename="../../craftdesk/sync/messages.py" line="70"/>
         <source>sevDesk meldet einen Serverfehler (%1).</source>
         <translation>sevDesk reports a server error (%1).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="68"/>
+        <location filename="../../craftdesk/sync/messages.py" line="72"/>
         <source>sevDesk hat die Anfrage abgelehnt: %1</source>
         <translation>sevDesk refused the request: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="70"/>
+        <location filename="../../craftdesk/sync/messages.py" line="74"/>
         <source>sevDesk meldet einen Fehler: %1</source>
         <translation>sevDesk reports an error: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="72"/>
+        <location filename="../../craftdesk/sync/messages.py" line="76"/>
         <source>%1: %2 von %3</source>
         <translation>%1: %2 of %3</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="74"/>
+        <location filename="../../craftdesk/sync/messages.py" line="78"/>
         <source>Unerwarteter Fehler (%1)</source>
         <translation>Unexpected error (%1)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="76"/>
+        <location filename="../../craftdesk/sync/messages.py" line="80"/>
         <source>Im Projekt „%1“ gibt es keinen fertigen Termin, der noch nicht abgerechnet ist.</source>
         <translation>The project “%1” has no finished appointment that is not yet invoiced.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="79"/>
+        <location filename="../../craftdesk/sync/messages.py" line="83"/>
         <source>Dem Projekt „%1“ ist kein Kunde zugeordnet.</source>
         <translation>The project “%1” has no customer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="81"/>
+        <location filename="../../craftdesk/sync/messages.py" line="85"/>
         <source>Für den Termin „%1“ sind keine Stunden dokumentiert.</source>
         <translation>No hours are documented for the appointment “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="83"/>
+        <location filename="../../craftdesk/sync/messages.py" line="87"/>
         <source>Für den Kunden „%1“ ist keine Anschrift hinterlegt.</source>
         <translation>No address is stored for the customer “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="87"/>
+        <location filename="../../craftdesk/sync/messages.py" line="91"/>
         <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, dort gibt es %2 – es wurden keine Artikel importiert; bitte die Kategorien unter Schnittstellen → Einstellungen wählen.</source>
         <translation>None of the configured part categories (%1) exists in sevDesk, which has %2 – no articles were imported; please choose the categories under Connections → Settings.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="92"/>
+        <location filename="../../craftdesk/sync/messages.py" line="96"/>
         <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, und das Konto hat keine Artikelkategorien – es wurden keine Artikel importiert.</source>
         <translation>None of the configured part categories (%1) exists in sevDesk, and the account has no part categories – no articles were imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="97"/>
+        <location filename="../../craftdesk/sync/messages.py" line="101"/>
         <source>Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.</source>
         <translation>The address of the order confirmation “%1” matches none of the customer&apos;s addresses – “%2” was used as the job site; please check.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="100"/>
+        <location filename="../../craftdesk/sync/messages.py" line="113"/>
+        <source>sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)</source>
+        <translation>sevDesk user %1 (name not visible to this token)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/sync/messages.py" line="115"/>
         <source>Die Einheit „%1“ gibt es in sevDesk nicht.</source>
         <translation>The unit “%1” does not exist in sevDesk.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="54"/>
         <source>Das Ende eines Termins muss nach seinem Beginn liegen.</source>
         <translation>An appointment must end after it starts.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="55"/>
         <source>Termine müssen zwischen 1900 und 2100 liegen.</source>
         <translation>Appointments must lie between 1900 and 2100.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="56"/>
         <source>Ein Termin darf höchstens 14 Tage dauern.</source>
         <translation>An appointment may last 14 days at most.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="105"/>
         <source>Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben.</source>
         <translation>The appointment “%1” is already invoiced and is no longer moved.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="108"/>
         <source>Der Termin „%1“ ist fertig und bleibt terminiert.</source>
         <translation>The appointment “%1” is done and stays scheduled.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="110"/>
         <source>Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ steht.</source>
         <translation>A work report exists only once “%1” is set to “Done”.</translation>
     </message>
@@ -3187,7 +3281,12 @@
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="329"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="326"/>
+        <source>Benutzer {id} (Name nicht sichtbar)</source>
+        <translation>User {id} (name not visible)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="331"/>
         <source>{n} Benutzer geladen.</source>
         <translation>{n} users loaded.</translation>
     </message>
@@ -3195,22 +3294,27 @@
 <context>
     <name>SignatureDialog</name>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/signature_dialog.py" line="108"/>
         <source>Unterschrift des Kunden</source>
-        <translation>Customer's signature</translation>
+        <translation>Customer&apos;s signature</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/signature_dialog.py" line="111"/>
         <source>Der Kunde bestätigt die Arbeit „%1“. Unterschreiben mit Maus, Stift oder Finger – oder ohne Unterschrift fortfahren.</source>
         <translation>The customer confirms the work “%1”. Sign with mouse, pen or finger – or continue without a signature.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/signature_dialog.py" line="119"/>
         <source>Löschen</source>
         <translation>Clear</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/signature_dialog.py" line="122"/>
         <source>Übernehmen</source>
         <translation>Use</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/signature_dialog.py" line="124"/>
         <source>Ohne Unterschrift</source>
         <translation>Without signature</translation>
     </message>
@@ -3218,36 +3322,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="28"/>
+        <location filename="../../craftdesk/ui/project_filter.py" line="36"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="37"/>
         <source>Nicht terminiert</source>
         <translation>Not scheduled</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="29"/>
+        <location filename="../../craftdesk/ui/project_filter.py" line="37"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="38"/>
         <source>Terminiert</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="30"/>
+        <location filename="../../craftdesk/ui/project_filter.py" line="38"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="39"/>
         <source>In Bearbeitung</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="31"/>
+        <location filename="../../craftdesk/ui/project_filter.py" line="39"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="40"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="32"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="41"/>
         <source>Fertig</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="33"/>
+        <location filename="../../craftdesk/ui/project_filter.py" line="41"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="42"/>
         <source>Archiv</source>
         <translation>Archive</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_filter.py" line="40"/>
         <source>Fertig – abrechenbar</source>
         <translation>Done – ready to invoice</translation>
     </message>
@@ -3331,14 +3441,17 @@
 <context>
     <name>ViewSwitch</name>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="363"/>
         <source>Projektliste</source>
         <translation>Project list</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="365"/>
         <source>Plantafel</source>
         <translation>Planning board</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="366"/>
         <source>Wochenplanung: wer arbeitet wann wo</source>
         <translation>Weekly planning: who works when and where</translation>
     </message>
@@ -3346,30 +3459,37 @@
 <context>
     <name>Weekday</name>
     <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="32"/>
         <source>Mo</source>
         <translation>Mon</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="33"/>
         <source>Di</source>
         <translation>Tue</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="34"/>
         <source>Mi</source>
         <translation>Wed</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="35"/>
         <source>Do</source>
         <translation>Thu</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="36"/>
         <source>Fr</source>
         <translation>Fri</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="37"/>
         <source>Sa</source>
         <translation>Sat</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="38"/>
         <source>So</source>
         <translation>Sun</translation>
     </message>

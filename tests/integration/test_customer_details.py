@@ -5,11 +5,11 @@ delivery addresses of local customers, and the v3 migration on an existing datab
 from __future__ import annotations
 
 from craftdesk.api.records import parse_contact
+from craftdesk.services import projects as svc
 from craftdesk.services.customers import salutation_of
 from craftdesk.services.importer import run_import
 from craftdesk.services.local_records import AddressForm, CustomerForm, customer_form, save_customer
 from craftdesk.services.orders import import_order
-from craftdesk.services import projects as svc
 from craftdesk.store import migrations
 from craftdesk.store.db import close_database, open_database
 from craftdesk.store.models import Address, Customer, Project, SchemaVersion
@@ -138,8 +138,14 @@ def test_v3_runs_on_a_database_that_already_has_v5(data_dir):
 def test_invoice_address_names_salutation_and_title_of_persons(database):
     from craftdesk.services.invoice_preview import _address
 
-    person = Customer.create(kind="person", first_name="Klaus", last_name="Weiß", salutation="Herr",
-                             academic_title="Dr.", name_suffix="sen.")
+    person = Customer.create(
+        kind="person",
+        first_name="Klaus",
+        last_name="Weiß",
+        salutation="Herr",
+        academic_title="Dr.",
+        name_suffix="sen.",
+    )
     Address.create(customer=person, kind="postal", street="Am Hang 12", zip="71065", city="Sindelfingen")
     assert _address(person).name == "Herr Dr. Klaus Weiß sen."
     org = Customer.create(company="Müller GmbH", salutation="", academic_title="")

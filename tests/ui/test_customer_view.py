@@ -90,3 +90,39 @@ def test_project_dialog_says_the_job_site_fell_back_and_offers_the_addresses(
     dialog.save_button.click()
     project = Project.get_by_id(result.project_id)
     assert project.site_street == "Königsallee 7" and project.site_note == ""
+
+
+def test_appointment_dialog_says_where_employees_come_from(qtbot, database):
+    from craftdesk.services import projects
+    from craftdesk.services.employees import add_employee
+    from craftdesk.ui.dialogs.appointment_dialog import AppointmentDialog
+
+    project = projects.create_project("Heizung", None)
+    job = projects.first_job(project)
+    dialog = AppointmentDialog(None, job.id)
+    qtbot.addWidget(dialog)
+    assert "Mitarbeiter …" in dialog.people_hint.text()
+    add_employee("Sabine Krüger")
+    again = AppointmentDialog(None, job.id)
+    qtbot.addWidget(again)
+    assert not hasattr(again, "people_hint") and again.assignees.count() == 1
+
+
+def test_employee_dialog_offers_to_apply_creators(qtbot, sandbox, client, ctx):
+    from craftdesk.services.employees import add_employee
+    from craftdesk.ui.dialogs.employee_dialog import EmployeeDialog
+
+    order = next(o for o in sandbox.data.all("Order") if o["orderNumber"] == "AB-1041")
+    result = import_order(client, order["id"])
+    controller = FakeController(ctx)
+    dialog = EmployeeDialog(controller)
+    qtbot.addWidget(dialog)
+    assert dialog.observers_button.isHidden()  # no employees yet
+    add_employee("Chef", sevdesk_user_id=order["createUser"]["id"])
+    dialog.reload()
+    assert not dialog.observers_button.isHidden()
+    assert dialog.apply_creators()
+    assert "1 Termine" in dialog.status.text()
+    project = Project.get_by_id(result.project_id)
+    assert [ae.employee.name for job in project.jobs for a in job.appointments for ae in a.people] == ["Chef"]
+    assert dialog.observers_button.isHidden()

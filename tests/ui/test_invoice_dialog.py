@@ -90,7 +90,9 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
     opened: list[str] = []
     monkeypatch.setattr(common, "open_link", lambda url: opened.append(url) or True)
     dialog.result.linkActivated.emit(dialog.link())
-    assert opened and opened[0].endswith(f"/id/{draft.sevdesk_id}")
+    # The demo sevDesk on loopback: its own page for the draft (a sandbox id means nothing
+    # in the real sevDesk).
+    assert opened and opened[0].endswith(f"/demo/invoice/{draft.sevdesk_id}")
 
     # The project row shows the draft id; the tree reloaded through data_changed.
     row = tab.find_index("project", finished["project"].id)

@@ -132,6 +132,16 @@ class AppointmentDialog(DiscardGuard, QDialog):
             box = QGroupBox(title, self)
             QVBoxLayout(box).addWidget(widget)
             people.addWidget(box)
+        if self.assignees.count() == 0:
+            # Two empty lists say nothing: tell where employees come from.
+            self.people_hint = common.banner(self.tr(
+                "Noch keine Mitarbeiter. Legen Sie sie im Tab „Projekte“ unter „Mitarbeiter …“ "
+                "an oder übernehmen Sie die sevDesk-Benutzer; dann können Sie sie hier zuweisen."),
+                "info", self)
+            self.people_hint.setObjectName("PeopleHint")
+            people.insertWidget(0, self.people_hint)
+            for widget in (self.assignees, self.observers):
+                widget.setMaximumHeight(40)
         people.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(people, 1)

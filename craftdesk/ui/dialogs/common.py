@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from ..style import format_decimal, parse_decimal_de
 from ..table_models import Column
 
-# Digits with optional German thousands dots and up to four decimals after a comma
-# (a dot is accepted as decimal point as well, parse_decimal_de reads both).
-_DECIMAL_PATTERN = r"^\s*-?(\d{1,3}(\.\d{3})+|\d+)?([,.]\d{0,4})?\s*$"
+# Digits with optional thousands separators (German dots, English commas) and up to four
+# decimals after a comma or dot; parse_decimal_de reads them the way of the UI language.
+_DECIMAL_PATTERN = r"^\s*-?(\d{1,3}([.,]\d{3})+|\d+)?([,.]\d{0,4})?\s*$"
 
 BANNER_STYLES = {
     "info": "background:#e8f0fe; border:1px solid #9bbcf2; border-radius:4px; padding:6px;",

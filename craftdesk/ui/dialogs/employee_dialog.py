@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CraftdeskError
-from ...services import employees
+from ...services import employees, observers
 from ...store.models import Employee
 from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 from . import common
@@ -124,12 +124,17 @@ class EmployeeDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         self.sevdesk_button = QPushButton(self.tr("Aus sevDesk übernehmen"), self)
         self.sevdesk_button.clicked.connect(self.take_from_sevdesk)
+        # O3 after the fact: confirmations imported before their creator was an employee.
+        self.observers_button = QPushButton(self.tr("Beobachter nachtragen"), self)
+        self.observers_button.setObjectName("ApplyCreatorsButton")
+        self.observers_button.clicked.connect(self.apply_creators)
         close = QPushButton(self.tr("Schließen"), self)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.observers_button)
         buttons.addWidget(self.sevdesk_button)
         buttons.addWidget(close)
 
@@ -160,6 +165,13 @@ class EmployeeDialog(QDialog):
         can_sync = getattr(self.controller, "can_sync", None)
         connected = bool(can_sync()) if callable(can_sync) else True
         self.sevdesk_button.setEnabled(connected and not self.controller.is_busy())
+        pending = observers.pending_count()
+        self.observers_button.setVisible(pending > 0)
+        self.observers_button.setEnabled(connected and not self.controller.is_busy())
+        self.observers_button.setToolTip(self.tr(
+            "%1 importierte Auftragsbestätigungen haben noch keinen Beobachter: wer sie in sevDesk "
+            "angelegt hat und jetzt Mitarbeiter ist, wird Beobachter des Termins.").replace(
+                "%1", str(pending)))
         self.sevdesk_button.setToolTip(
             self.tr("Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, "
                     "einen Mitarbeiter an.") if connected
@@ -207,10 +219,35 @@ class EmployeeDialog(QDialog):
         self.reload()
         if created:
             names = ", ".join(e.name for e in created)
-            self._show(self.tr("%1 Mitarbeiter übernommen: %2").replace("%1", str(len(created)))
-                       .replace("%2", names), "success")
+            text = self.tr("%1 Mitarbeiter übernommen: %2").replace("%1", str(len(created))) \
+                .replace("%2", names)
+            if observers.pending_count():
+                text += " " + self.tr("Mit „Beobachter nachtragen“ werden sie Beobachter der "
+                                      "Termine, deren Auftragsbestätigung sie angelegt haben.")
+            self._show(text, "success")
         else:
             self._show(self.tr("Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden."), "info")
+
+    def apply_creators(self) -> bool:
+        self.observers_button.setEnabled(False)
+        self._show(self.tr("Die Ersteller der Auftragsbestätigungen werden in sevDesk "
+                           "nachgesehen …"), "info")
+        started = self.controller.run_task(
+            self.tr("Beobachter nachtragen"), observers.apply_creators,
+            on_success=self._creators_applied, on_failure=self._failed, changes="projects")
+        if not started:
+            self._update_buttons()
+            self._show(self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal "
+                               "versuchen."), "warning")
+        return started
+
+    def _creators_applied(self, added: int) -> None:
+        self._update_buttons()
+        if added:
+            self._show(self.tr("%1 Termine haben ihren Ersteller als Beobachter bekommen.")
+                       .replace("%1", str(added)), "success")
+        else:
+            self._show(self.tr("Keiner der Ersteller ist als Mitarbeiter vorhanden."), "info")
 
     def _failed(self, error: Exception) -> None:
         self._update_buttons()

@@ -154,7 +154,7 @@ class InvoicePreviewDialog(QDialog):
     def _sent(self, draft: InvoiceDraft) -> None:
         self.sending = False
         self.draft = draft
-        link = invoice_link(draft.sevdesk_id)
+        link = invoice_link(draft.sevdesk_id, self._api_url())
         self._show(self.tr("Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). "
                            "<a href=\"%2\">In sevDesk öffnen</a>")
                    .replace("%1", str(draft.sevdesk_id)).replace("%2", link), "success")
@@ -189,4 +189,7 @@ class InvoicePreviewDialog(QDialog):
         common.open_link(url)
 
     def link(self) -> str | None:
-        return invoice_link(self.draft.sevdesk_id) if self.draft is not None else None
+        return invoice_link(self.draft.sevdesk_id, self._api_url()) if self.draft is not None else None
+
+    def _api_url(self) -> str | None:
+        return getattr(getattr(self.controller, "ctx", None), "api_url", None)
