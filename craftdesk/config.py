@@ -6,6 +6,9 @@ The data folder follows each platform's convention and can be overridden with th
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import importlib.resources
 import os
 import sys
 from pathlib import Path
@@ -65,8 +68,19 @@ def log_dir(base: Path) -> Path:
 
 
 def resources_dir() -> Path:
-    """Folder with icons and translations: next to the package in a checkout, or in a bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """Folder with the icons and translations the app reads at run time.
+
+    They are package data of ``craftdesk`` (``craftdesk/resources``), found through
+    importlib.resources: the same call works in a checkout, an installed wheel and a
+    PyInstaller bundle (whose importer serves package data from its own folder). Every
+    module reads resources through this one function.
+    """
+    root = importlib.resources.files("craftdesk") / "resources"
+    if isinstance(root, Path):
+        return root
+    # A zipped installation (not produced by our builds): extract once, keep until exit.
+    return Path(_extracted.enter_context(importlib.resources.as_file(root)))
+
+
+_extracted = contextlib.ExitStack()
+atexit.register(_extracted.close)

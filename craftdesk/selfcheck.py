@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 REQUIRED_IMAGE_FORMATS = ("png", "svg", "ico")
 # Files the app and the tray load at run time; the PNG sizes exist for every platform.
 REQUIRED_ICONS = ("craftdesk-256.png", "craftdesk-32.png", "tray-16.png", "tray-32.png",
-                  "trayTemplate.png", "tray.svg")
+                  "trayTemplate.png", "trayTemplate@2x.png")
 # The interface's English catalogue (ui/i18n.py loads it on English systems).
 ENGLISH_CATALOGUE = "craftdesk_en.qm"
 

@@ -1,12 +1,15 @@
-"""Render the raster icons in resources/icons from the hand-drawn SVGs.
+"""Render the raster icons from the hand-drawn SVGs in resources/icons.
 
 Run from the repository root after changing an SVG::
 
     QT_QPA_PLATFORM=offscreen python scripts/make_icons.py
 
-Writes the app icon as PNGs (16-1024 px), ``craftdesk.ico`` (Windows) and
-``craftdesk.icns`` (macOS), and the tray glyph as coloured PNGs plus the black macOS
-template images. Only Qt (QtGui + QtSvg from PySide6-Essentials) is needed; the ICO and
+Writes what the app reads at run time into the package (craftdesk/resources/icons): the
+app icon as PNGs (16-1024 px), the tray glyph as coloured PNGs and the black macOS
+template images. Writes what only the build embeds next to the SVGs: ``craftdesk.ico``
+(Windows executables and installer) and ``craftdesk.icns`` (macOS bundle). The ICNS art
+follows Apple's icon grid: the tile is 824 of 1024 px, centred, so the app looks the size
+of the other apps in the Dock and Finder; the SVG itself fills 960 of its 1024. Only Qt (QtGui + QtSvg from PySide6-Essentials) is needed; the ICO and
 ICNS containers are packed here by hand because Qt writes one image per ICO file and
 has no ICNS writer. ``--check`` re-reads the containers with Qt's own image plugins.
 """
@@ -19,11 +22,13 @@ import struct
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_DIR = ROOT / "resources" / "icons"  # SVG sources; .ico and .icns for the build
+PACKAGE_DIR = ROOT / "craftdesk" / "resources" / "icons"  # read by the app at run time
 
 APP_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 # Below 48 px the badge and the claw turn into noise, so those sizes use the bold variant.
@@ -47,11 +52,16 @@ ICNS_TYPES = (
     (b"ic14", 512),
 )
 TRAY_SIZES = (16, 20, 22, 24, 32, 40, 44, 48, 64)
+# Apple's macOS icon grid: the tile is 824 px on a 1024 px canvas. Our SVG's tile spans
+# 960 of its 1024 (32 px margin), so it is drawn at 824/960 of the canvas, centred.
+MACOS_TILE = 824 / 1024
+SVG_TILE = 960 / 1024
 # The macOS menu bar is 22 pt high; an 18 pt glyph is the usual size for status items.
 TEMPLATE_SIZE = 18
 
 
-def render(svg: Path, size: int) -> QImage:
+def render(svg: Path, size: int, scale: float = 1.0) -> QImage:
+    """The SVG on a transparent ``size`` px canvas, drawn at ``scale`` of it, centred."""
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise SystemExit(f"cannot parse {svg}")
@@ -60,7 +70,8 @@ def render(svg: Path, size: int) -> QImage:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    renderer.render(painter)
+    side = size * scale
+    renderer.render(painter, QRectF((size - side) / 2, (size - side) / 2, side, side))
     painter.end()
     return image.convertToFormat(QImage.Format.Format_ARGB32)
 
@@ -128,8 +139,8 @@ def pack_icns(images: dict[int, QImage]) -> bytes:
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 
-def build(out: Path) -> list[Path]:
-    big, small, tray = out / "craftdesk.svg", out / "craftdesk-small.svg", out / "tray.svg"
+def build(src: Path, out: Path) -> list[Path]:
+    big, small, tray = src / "craftdesk.svg", src / "craftdesk-small.svg", src / "tray.svg"
     written: list[Path] = []
 
     def save(image: QImage, name: str) -> None:
@@ -138,12 +149,15 @@ def build(out: Path) -> list[Path]:
         written.append(path)
 
     app: dict[int, QImage] = {}
+    mac: dict[int, QImage] = {}
     for size in APP_SIZES:
-        app[size] = render(small if size <= SMALL_VARIANT_MAX else big, size)
+        svg = small if size <= SMALL_VARIANT_MAX else big
+        app[size] = render(svg, size)
+        mac[size] = render(svg, size, MACOS_TILE / SVG_TILE)
         save(app[size], f"craftdesk-{size}.png")
-    (out / "craftdesk.ico").write_bytes(pack_ico({s: app[s] for s in ICO_SIZES}))
-    (out / "craftdesk.icns").write_bytes(pack_icns(app))
-    written += [out / "craftdesk.ico", out / "craftdesk.icns"]
+    (src / "craftdesk.ico").write_bytes(pack_ico({s: app[s] for s in ICO_SIZES}))
+    (src / "craftdesk.icns").write_bytes(pack_icns(mac))
+    written += [src / "craftdesk.ico", src / "craftdesk.icns"]
 
     for size in TRAY_SIZES:
         save(render(tray, size), f"tray-{size}.png")
@@ -152,11 +166,11 @@ def build(out: Path) -> list[Path]:
     return written
 
 
-def check(out: Path) -> list[str]:
+def check(src: Path) -> list[str]:
     """Problems found when Qt reads the containers back (empty list: all good)."""
     problems = []
     for name, expected in (("craftdesk.ico", set(ICO_SIZES)), ("craftdesk.icns", set(APP_SIZES) - {24, 48})):
-        reader = QImageReader(str(out / name))
+        reader = QImageReader(str(src / name))
         sizes = set()
         for index in range(max(reader.imageCount(), 1)):
             reader.jumpToImage(index)
@@ -172,15 +186,16 @@ def check(out: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ICON_DIR, help="folder with the SVGs")
+    parser.add_argument("--src", type=Path, default=SOURCE_DIR, help="folder with the SVGs")
+    parser.add_argument("--out", type=Path, default=PACKAGE_DIR, help="folder for the PNGs")
     parser.add_argument("--check", action="store_true", help="only verify the ICO/ICNS files")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841 (fonts, plugins)
     if not args.check:
-        for path in build(args.out):
+        for path in build(args.src, args.out):
             print(f"{path.name}: {path.stat().st_size} bytes")
-    problems = check(args.out)
+    problems = check(args.src)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

@@ -1,8 +1,8 @@
 """Language: German source strings; English when the system language is English.
 
-The app's own English catalogue is resources/translations/craftdesk_en.qm. For German, Qt's
-own catalogue (qtbase_de) is loaded too so that standard buttons read "Abbrechen", not
-"Cancel".
+The app's own English catalogue is translations/craftdesk_en.qm in the package's resources
+(compiled from resources/translations/craftdesk_en.ts). For German, Qt's own catalogue
+(qtbase_de) is loaded too so that standard buttons read "Abbrechen", not "Cancel".
 """
 
 from __future__ import annotations

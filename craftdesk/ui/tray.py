@@ -61,7 +61,8 @@ def with_error_badge(icon: QIcon) -> QIcon:
 
 
 def load_icon(names: tuple[str, ...]) -> QIcon:
-    """The first icon file that exists in resources/icons, else a painted one."""
+    """All of ``names`` that exist in the packaged icons (one QIcon, Qt picks the size),
+    else a painted one."""
     folder = config.resources_dir() / "icons"
     icon = QIcon()
     for name in names:
@@ -72,12 +73,11 @@ def load_icon(names: tuple[str, ...]) -> QIcon:
 
 
 def app_icon() -> QIcon:
-    return load_icon(("craftdesk.svg", "craftdesk-256.png", "craftdesk-64.png", "craftdesk-32.png",
-                      "craftdesk-16.png"))
+    return load_icon(tuple(f"craftdesk-{size}.png" for size in (16, 24, 32, 48, 64, 128, 256, 512, 1024)))
 
 
 def tray_icon() -> QIcon:
-    return load_icon(("tray.svg", "tray-64.png", "tray-32.png", "tray-22.png", "tray-16.png"))
+    return load_icon(tuple(f"tray-{size}.png" for size in (16, 20, 22, 24, 32, 40, 44, 48, 64)))
 
 
 class TrayIcon(QSystemTrayIcon):

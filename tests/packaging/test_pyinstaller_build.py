@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "resources" / "icons"  # SVG sources and the build-only .ico/.icns
+PACKAGE_ICONS = ROOT / "craftdesk" / "resources" / "icons"  # read at run time
 EXE_SUFFIX = ".exe" if sys.platform.startswith("win") else ""
 OS_KEYRING_BACKEND = {"win32": "Windows", "darwin": "macOS"}.get(sys.platform, "SecretService")
 
@@ -81,11 +82,40 @@ def test_icns_holds_retina_and_normal_sizes():
     assert types[b"ic09"] == 512 and types[b"ic10"] == 1024
 
 
+def icns_frame(data: bytes, wanted: bytes) -> bytes:
+    offset = 8
+    while offset < len(data):
+        kind, length = data[offset : offset + 4], struct.unpack_from(">I", data, offset + 4)[0]
+        if kind == wanted:
+            return data[offset + 8 : offset + length]
+        offset += length
+    raise AssertionError(wanted)
+
+
+def opaque_extent(image) -> tuple[int, int]:
+    """First and last column with a visible pixel (every 4th row sampled)."""
+    columns = [x for x in range(image.width())
+               if any(image.pixelColor(x, y).alpha() > 0 for y in range(0, image.height(), 4))]
+    return columns[0], columns[-1]
+
+
+def test_icns_art_follows_apples_824_of_1024_grid(qapp):
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(icns_frame((ICONS / "craftdesk.icns").read_bytes(), b"ic10"))
+    assert image.width() == 1024
+    first, last = opaque_extent(image)
+    assert abs((last - first + 1) - 824) <= 4 and abs(first - 100) <= 2, (first, last)
+    # Windows and the window icon keep the full-bleed art (no macOS margin there).
+    first, last = opaque_extent(QImage(str(PACKAGE_ICONS / "craftdesk-1024.png")))
+    assert last - first + 1 > 900
+
+
 def test_macos_tray_template_is_black_on_transparent(qapp):
     from PySide6.QtGui import QImage
 
     for name, size in (("trayTemplate.png", 18), ("trayTemplate@2x.png", 36)):
-        image = QImage(str(ICONS / name)).convertToFormat(QImage.Format.Format_ARGB32)
+        image = QImage(str(PACKAGE_ICONS / name)).convertToFormat(QImage.Format.Format_ARGB32)
         assert image.width() == size
         pixels = [image.pixelColor(x, y).getRgb() for x in range(size) for y in range(size)]
         visible = [rgba for rgba in pixels if rgba[3] > 0]
@@ -164,8 +194,8 @@ def test_bundle_has_both_executables_and_no_excluded_qt_parts(built_app):
     qt_translations = [f for f in files if re.search(r"PySide6/(Qt/)?translations/", f)]
     assert qt_translations and all(f.endswith("_de.qm") for f in qt_translations)
     # Our own catalogues and icons are all there, whatever their language.
-    for source in (ROOT / "resources").rglob("*"):
-        if source.is_file() and source.suffix != ".ts":
+    for source in (ROOT / "craftdesk" / "resources").rglob("*"):
+        if source.is_file():
             relative = source.relative_to(ROOT).as_posix()
             assert any(f.endswith(relative) for f in files), relative
     assert not [f for f in files if re.search(r"(?:^|/)(?:lib)?Qt6?(?:Qml|Quick|Pdf|VirtualKeyboard)[./]", f)]
