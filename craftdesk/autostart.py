@@ -4,7 +4,10 @@ The operating system's own entry is the only state: there is no setting in the d
 that could disagree with it, so ``is_enabled()`` always tells the truth even when the
 user removed the entry by hand.
 
-- Windows: value ``craftdesk`` under ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``
+- Windows: value ``craftdesk`` under ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``,
+  unless Task Manager's "Autostart" page switched it off: that flag lives in
+  ``…\\Explorer\\StartupApproved\\Run`` (same value name, binary; an odd first byte means
+  disabled) and Windows then does not start the program although the Run value exists
 - macOS: ``~/Library/LaunchAgents/de.craftdesk.app.plist`` with ``RunAtLoad``
 - Linux and other XDG desktops: ``$XDG_CONFIG_HOME/autostart/craftdesk.desktop``
   (``~/.config`` when the variable is unset)
@@ -27,6 +30,9 @@ from .fsutil import write_atomic
 
 BUNDLE_ID = "de.craftdesk.app"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
+# Explorer's "enabled" record: flag 2, no time stamp (what Windows writes when enabling).
+APPROVED_ENABLED = bytes([2]) + bytes(11)
 RUN_VALUE = config.APP_NAME
 DESKTOP_FILE = f"{config.APP_NAME}.desktop"
 
@@ -37,8 +43,26 @@ _GUI_EXECUTABLE = config.APP_NAME
 class AutostartError(CraftdeskError):
     """The autostart entry could not be written or removed."""
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(f"Der automatische Start konnte nicht geändert werden ({detail}).")
+    def __init__(self, detail: str, sentence: str | None = None) -> None:
+        super().__init__(sentence or f"Der automatische Start konnte nicht geändert werden ({detail}).")
+
+
+# A macOS app started from the Downloads folder or the disk image runs translocated: Gatekeeper
+# starts a copy from a random read-only folder that is gone after the next restart.
+NOT_INSTALLED = ("craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
+                 "craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es "
+                 "mit dem System starten.")
+
+
+def install_location_problem() -> str | None:
+    """The sentence above when a macOS bundle runs from a place that will not last
+    (Gatekeeper's App Translocation, or straight from the mounted disk image), else None."""
+    if _platform() != "macos" or not getattr(sys, "frozen", False):
+        return None
+    exe = Path(sys.executable).as_posix()
+    if "/AppTranslocation/" in exe or exe.startswith("/Volumes/"):
+        return NOT_INSTALLED
+    return None
 
 
 def _platform() -> str:
@@ -69,7 +93,7 @@ def launch_command() -> list[str]:
 def is_enabled() -> bool:
     platform = _platform()
     if platform == "windows":
-        return _windows_get() is not None
+        return _windows_get() is not None and _windows_approved()
     if platform == "macos":
         return _macos_enabled()
     return _xdg_enabled()
@@ -78,6 +102,9 @@ def is_enabled() -> bool:
 def set_enabled(enabled: bool) -> None:
     """Create or remove the entry; raises AutostartError with a German sentence on failure."""
     platform = _platform()
+    problem = install_location_problem() if enabled else None
+    if problem:
+        raise AutostartError("", sentence=problem)
     try:
         if platform == "windows":
             _windows_set(enabled)
@@ -112,17 +139,39 @@ def _windows_get() -> str | None:
     return str(value) if value else None
 
 
+def _windows_approved() -> bool:
+    """False when Task Manager (or Settings → Apps → Startup) switched the entry off."""
+    winreg = _winreg()
+    try:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, APPROVED_KEY, 0, winreg.KEY_READ) as key:
+            value, _kind = winreg.QueryValueEx(key, RUN_VALUE)
+    except OSError:  # no record: Windows treats the Run value as enabled
+        return True
+    return not (isinstance(value, (bytes, bytearray)) and value and value[0] & 1)
+
+
+def _windows_delete(key_path: str) -> None:
+    winreg = _winreg()
+    try:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key_path, 0, winreg.KEY_SET_VALUE) as key:
+            winreg.DeleteValue(key, RUN_VALUE)
+    except FileNotFoundError:  # already gone
+        pass
+
+
 def _windows_set(enabled: bool) -> None:
     winreg = _winreg()
     if enabled:
         with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
             winreg.SetValueEx(key, RUN_VALUE, 0, winreg.REG_SZ, _windows_command_line(launch_command()))
+        # Switching it on here is the user's explicit wish: clear a "disabled" left by Task
+        # Manager, or the checkbox would say "on" while Windows keeps it off.
+        if not _windows_approved():
+            with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, APPROVED_KEY, 0, winreg.KEY_SET_VALUE) as key:
+                winreg.SetValueEx(key, RUN_VALUE, 0, winreg.REG_BINARY, APPROVED_ENABLED)
         return
-    try:
-        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
-            winreg.DeleteValue(key, RUN_VALUE)
-    except FileNotFoundError:  # already off
-        pass
+    _windows_delete(RUN_KEY)
+    _windows_delete(APPROVED_KEY)
 
 
 # -- macOS ---------------------------------------------------------------------------------
@@ -151,6 +200,9 @@ def _macos_set(enabled: bool) -> None:
         "ProgramArguments": launch_command(),
         "RunAtLoad": True,
         "ProcessType": "Interactive",
+        # macOS 13+ shows the app's name and icon in "Anmeldeobjekte" instead of the
+        # bare executable, and removes the item when the app is deleted.
+        "AssociatedBundleIdentifiers": [BUNDLE_ID],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, plistlib.dumps(agent))

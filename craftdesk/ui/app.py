@@ -27,6 +27,7 @@ from ..sync.controller import SyncController
 from ..sync.notifications import NotificationPolicy
 from ..sync.scheduler import SyncScheduler
 from .i18n import install_translations
+from .install_location import ask_to_move
 from .main_window import MainWindow
 from .tray import TrayIcon, app_icon
 
@@ -326,6 +327,8 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
     app.aboutToQuit.connect(shell.shutdown)
     shell.window.show()
     _quit_on_signals(app, shell)
+    # macOS: started translocated (from Downloads or the disk image)? Ask to move it.
+    QTimer.singleShot(0, lambda: shell.extras.append(ask_to_move(shell.window)))
     if demo and not settings.get("last_sync_success"):
         # The demo should show data at once instead of after the first scheduler tick.
         QTimer.singleShot(0, lambda: shell.controller.start_import("all", trigger="manual"))

@@ -5,6 +5,7 @@ the recurring import (R2) are shown here."""
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -77,6 +78,13 @@ def app_icon() -> QIcon:
 
 
 def tray_icon() -> QIcon:
+    """macOS: the black template glyph marked as a mask, so the menu bar draws it in its
+    own colour (light, dark, highlighted) like every other status item; elsewhere the
+    coloured glyph."""
+    if sys.platform == "darwin":
+        icon = load_icon(("trayTemplate.png", "trayTemplate@2x.png"))
+        icon.setIsMask(True)
+        return icon
     return load_icon(tuple(f"tray-{size}.png" for size in (16, 20, 22, 24, 32, 40, 44, 48, 64)))
 
 

@@ -1222,6 +1222,19 @@
     </message>
 </context>
 <context>
+    <name>InstallLocation</name>
+    <message>
+        <location filename="../../craftdesk/ui/install_location.py" line="24"/>
+        <source>craftdesk in „Programme“ verschieben</source>
+        <translation>Move craftdesk to Applications</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/install_location.py" line="25"/>
+        <source>craftdesk läuft nicht aus dem Ordner „Programme“. Bitte craftdesk beenden, craftdesk.app im Finder in „Programme“ ziehen und von dort starten – sonst funktionieren der automatische Start und Updates nicht.</source>
+        <translation>craftdesk is not running from the Applications folder. Please quit craftdesk, drag craftdesk.app into Applications in the Finder and start it from there – otherwise starting with the system and updates do not work.</translation>
+    </message>
+</context>
+<context>
     <name>InterfacesTab</name>
     <message>
         <location filename="../../craftdesk/ui/interfaces_tab.py" line="73"/>

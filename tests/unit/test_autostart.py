@@ -132,6 +132,7 @@ class FakeWinreg(types.ModuleType):
     KEY_READ = 1
     KEY_SET_VALUE = 2
     REG_SZ = 1
+    REG_BINARY = 3
 
     def __init__(self) -> None:
         super().__init__("winreg")
@@ -219,3 +220,92 @@ def test_module_imports_without_winreg():
     # The module must load on macOS/Linux, where winreg does not exist.
     source = Path(autostart.__file__).read_text(encoding="utf-8")
     assert "\nimport winreg" not in source and "\nfrom winreg" not in source
+
+
+# -- Windows: Task Manager's "disabled" flag (StartupApproved) ---------------------------
+def approved_values(fake: FakeWinreg) -> dict:
+    return fake.keys.get(("HKCU", autostart.APPROVED_KEY), {})
+
+
+@pytest.fixture
+def frozen_windows_app(winreg, tmp_path, monkeypatch):
+    exe = tmp_path / "craftdesk" / "craftdesk.exe"
+    exe.parent.mkdir()
+    exe.write_text("")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    return exe
+
+
+def test_windows_entry_disabled_in_task_manager_counts_as_off(winreg, frozen_windows_app):
+    autostart.set_enabled(True)
+    assert autostart.is_enabled() is True
+    # Task Manager → Autostart → "Deaktivieren": flag 3 plus a time stamp, Run value kept.
+    winreg.keys[("HKCU", autostart.APPROVED_KEY)] = {"craftdesk": (bytes([3, 0, 0, 0]) + bytes(range(8)), 3)}
+    assert "craftdesk" in run_values(winreg)
+    assert autostart.is_enabled() is False
+    # Re-enabled there (flag 2): on again.
+    winreg.keys[("HKCU", autostart.APPROVED_KEY)]["craftdesk"] = (bytes([2]) + bytes(11), 3)
+    assert autostart.is_enabled() is True
+
+
+def test_windows_switching_on_clears_task_managers_disabled_flag(winreg, frozen_windows_app):
+    winreg.keys[("HKCU", autostart.RUN_KEY)] = {"craftdesk": (str(frozen_windows_app), 1)}
+    winreg.keys[("HKCU", autostart.APPROVED_KEY)] = {"craftdesk": (bytes([3]) + bytes(11), 3)}
+    assert autostart.is_enabled() is False
+
+    autostart.set_enabled(True)
+
+    assert autostart.is_enabled() is True
+    assert approved_values(winreg)["craftdesk"][0][0] & 1 == 0
+
+
+def test_windows_switching_off_removes_run_value_and_approval_record(winreg, frozen_windows_app):
+    autostart.set_enabled(True)
+    winreg.keys[("HKCU", autostart.APPROVED_KEY)] = {"craftdesk": (bytes([2]) + bytes(11), 3)}
+    autostart.set_enabled(False)
+    assert "craftdesk" not in run_values(winreg)
+    assert "craftdesk" not in approved_values(winreg)
+    assert autostart.is_enabled() is False
+
+
+def test_windows_other_programs_approval_records_are_left_alone(winreg, frozen_windows_app):
+    winreg.keys[("HKCU", autostart.APPROVED_KEY)] = {"OneDrive": (bytes([3]) + bytes(11), 3)}
+    autostart.set_enabled(True)
+    autostart.set_enabled(False)
+    assert approved_values(winreg) == {"OneDrive": (bytes([3]) + bytes(11), 3)}
+
+
+# -- macOS: login item identity, translocation ---------------------------------------------
+def test_macos_agent_names_the_bundle_for_login_items(monkeypatch, home, python_with_space):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    autostart.set_enabled(True)
+    data = plistlib.loads((home / "Library" / "LaunchAgents" / "de.craftdesk.app.plist").read_bytes())
+    assert data["AssociatedBundleIdentifiers"] == ["de.craftdesk.app"]
+
+
+@pytest.mark.parametrize("folder", [
+    "/private/var/folders/xy/abc/T/AppTranslocation/0F1E2D3C-AAAA-BBBB-CCCC-1234567890AB/d",
+    "/Volumes/craftdesk 0.1.0",
+])
+def test_macos_translocated_app_refuses_autostart_and_says_why(monkeypatch, home, folder):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", f"{folder}/craftdesk.app/Contents/MacOS/craftdesk")
+    assert autostart.install_location_problem() == autostart.NOT_INSTALLED
+    with pytest.raises(autostart.AutostartError) as info:
+        autostart.set_enabled(True)
+    assert info.value.message == autostart.NOT_INSTALLED
+    assert "„Programme“" in info.value.message
+    assert not (home / "Library" / "LaunchAgents" / "de.craftdesk.app.plist").exists()
+    autostart.set_enabled(False)  # switching off still works
+
+
+def test_macos_app_in_applications_is_installed(monkeypatch, home):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/Applications/craftdesk.app/Contents/MacOS/craftdesk")
+    assert autostart.install_location_problem() is None
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "executable", "/Volumes/x/craftdesk.exe")
+    assert autostart.install_location_problem() is None  # only a macOS question
