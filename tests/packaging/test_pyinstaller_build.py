@@ -1,19 +1,23 @@
-"""The PyInstaller build (build.spec) and the icons it embeds.
+"""The PyInstaller build (build.spec), the Windows installer built from it, and the icons.
 
-The build itself takes about half a minute to several minutes, so it only runs when asked:
+The build itself takes one to several minutes, so it only runs when asked, from the locked
+build environment (build.spec refuses any other; see the README, "Build the app"):
 
-    CRAFTDESK_BUILD_TEST=1 QT_QPA_PLATFORM=offscreen python -m pytest tests/packaging -m slow -q
+    CRAFTDESK_BUILD_TEST=1 QT_QPA_PLATFORM=offscreen .venv-build/bin/python -m pytest tests/packaging -m slow
 
 (``-m slow`` because the default options deselect slow tests; ``-m ""`` runs all.)
 
-It builds the one-folder app into a temp folder and runs the built ``craftdesk-debug
---self-check`` offscreen. The icon container checks are fast and always run.
+It builds the one-folder app into a temp folder, runs the built ``craftdesk-debug
+--self-check`` offscreen, checks what the spec wrote for macOS (Info.plist) and Windows
+(version resources) on every platform, and builds the Windows installer from the folder
+with ``makensis`` when NSIS is installed. The icon container checks are fast and always run.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import ast
 import plistlib
 import re
 import shutil
@@ -25,6 +29,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "release" / "windows"))
+sys.path.insert(0, str(ROOT / "release"))
+import build_installer  # noqa: E402
+import bundle_info  # noqa: E402
+
+from craftdesk import __version__  # noqa: E402
+
 ICONS = ROOT / "resources" / "icons"  # SVG sources and the build-only .ico/.icns
 PACKAGE_ICONS = ROOT / "craftdesk" / "resources" / "icons"  # read at run time
 EXE_SUFFIX = ".exe" if sys.platform.startswith("win") else ""
@@ -130,6 +141,7 @@ def test_spec_names_the_icons_it_embeds():
         assert (ICONS / name).is_file(), name
     assert "collect_submodules(\"keyring.backends\")" in spec
     assert "copy_metadata(\"keyring\")" in spec
+    assert '(str(ROOT / "craftdesk" / "resources"), "craftdesk/resources")' in spec
 
 
 # -- the build (slow) -------------------------------------------------------------------
@@ -141,7 +153,7 @@ def built_app(tmp_path_factory) -> Path:
          "--distpath", str(base / "dist"), "--workpath", str(base / "work"), str(ROOT / "build.spec")],
         cwd=ROOT, capture_output=True, text=True, timeout=1800,
     )
-    assert result.returncode == 0, result.stderr[-4000:]
+    assert result.returncode == 0, result.stderr[-4000:]  # also when the environment is not the lock
     return base
 
 
@@ -204,16 +216,97 @@ def test_bundle_has_both_executables_and_no_excluded_qt_parts(built_app):
     assert not re.search(r"excluded module named PySide6\.\S+ - imported by [^\n]*craftdesk", warnings)
 
 
+def check_info_plist(info: dict) -> None:
+    assert info["CFBundleIdentifier"] == "de.craftdesk.app"
+    assert info["CFBundleShortVersionString"] == info["CFBundleVersion"] == __version__
+    # Qt 6.10+ (the locked PySide6 wheels are tagged macosx_13_0) needs macOS 13.
+    assert tuple(int(n) for n in info["LSMinimumSystemVersion"].split(".")) >= (13, 0)
+    assert info["NSHighResolutionCapable"] is True
+    assert info["LSBackgroundOnly"] is False and info["LSUIElement"] is False
+    assert info["LSApplicationCategoryType"] == "public.app-category.business"
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+def test_spec_writes_the_info_plist_for_macos(built_app):
+    """What the spec hands to BUNDLE, written on every platform (the same dict)."""
+    check_info_plist(plistlib.loads((built_app / "work" / "build" / "Info.plist").read_bytes()))
+
+
 @pytest.mark.slow
 @build_requested
 @needs_pyinstaller
 @pytest.mark.skipif(sys.platform != "darwin", reason="macOS app bundle")
 def test_macos_bundle_info_plist(built_app):
     info = plistlib.loads((built_app / "dist" / "craftdesk.app" / "Contents" / "Info.plist").read_bytes())
-    assert info["CFBundleIdentifier"] == "de.craftdesk.app"
+    check_info_plist(info)
     assert info["CFBundleExecutable"] == "craftdesk"
-    assert info["NSHighResolutionCapable"] is True
-    assert info["LSBackgroundOnly"] is False and info["LSUIElement"] is False
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+def test_spec_writes_version_resources_for_both_executables(built_app):
+    for name in ("craftdesk", "craftdesk-debug"):
+        text = (built_app / "work" / "build" / f"version-{name}.txt").read_text(encoding="utf-8")
+        ast.parse(text, mode="eval")  # PyInstaller evaluates it on Windows
+        assert f"StringStruct('OriginalFilename', '{name}.exe')" in text
+        assert f"StringStruct('ProductVersion', '{__version__}')" in text
+        v4 = bundle_info.windows_version4(__version__)
+        assert f"filevers={v4}" in text
+
+
+def pe_version(data: bytes) -> tuple[tuple[int, int, int, int], dict[str, str]]:
+    """The fixed file version and the strings of a PE file's version resource."""
+    at = data.find(struct.pack("<I", 0xFEEF04BD))
+    assert at > 0, "no VS_FIXEDFILEINFO"
+    _sig, _struct, ms, ls = struct.unpack_from("<IIII", data, at)
+    strings = {}
+    for key in ("ProductName", "ProductVersion", "FileVersion", "CompanyName"):
+        encoded = (key + "\0").encode("utf-16-le")
+        start = data.find(encoded, at)
+        assert start > 0, key
+        start += len(encoded)
+        while data[start : start + 2] == b"\0\0":  # padding to 32-bit alignment
+            start += 2
+        end = data.find(b"\0\0", start)
+        end += (end - start) % 2  # stay on a UTF-16 boundary
+        strings[key] = data[start:end].decode("utf-16-le")
+    return (ms >> 16, ms & 0xFFFF, ls >> 16, ls & 0xFFFF), strings
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="NSIS not installed (apt-get install nsis)")
+def test_windows_installer_builds_from_the_one_folder_build(built_app, tmp_path):
+    """The per-user installer script, built with makensis from the one-folder build made
+    above (on Linux that folder holds Linux programs: this checks the script, the listing
+    and the installer's own version resource, not a Windows run)."""
+    setup, listing = build_installer.build(app_folder(built_app), tmp_path, fast=True, verbosity=4)
+    assert setup.name == f"craftdesk-{__version__}-windows-setup.exe"
+    uninstall_key = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\craftdesk"
+    expected = [
+        'InstallDir: "$LOCALAPPDATA\\Programs\\craftdesk"',
+        'CreateShortcut: "$SMPROGRAMS\\craftdesk.lnk"->"$INSTDIR\\craftdesk.exe"',
+        'WriteUninstaller: "$INSTDIR\\uninstall.exe"',
+        f"WriteRegStr: {uninstall_key}\\DisplayVersion={__version__}",
+        f'WriteRegStr: {uninstall_key}\\UninstallString="$INSTDIR\\uninstall.exe"',
+        'WriteRegStr: HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\craftdesk="$INSTDIR\\craftdesk.exe"',
+        f'VIAddVersionKey: "ProductVersion" "{__version__}"',
+        'File: "craftdesk-debug"',
+    ]
+    for line in expected:
+        assert line in listing, line
+    assert "HKLM" not in listing
+    assert not re.search(r"^warning", listing, re.IGNORECASE | re.MULTILINE), listing[-3000:]
+    data = setup.read_bytes()
+    assert data[:2] == b"MZ"
+    version, strings = pe_version(data)
+    assert version == bundle_info.windows_version4(__version__)
+    assert strings["ProductName"] == "craftdesk" and strings["ProductVersion"] == __version__
+    assert b'level="asInvoker"' in data  # no elevation prompt: a per-user install
 
 
 @pytest.mark.slow
