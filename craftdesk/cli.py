@@ -41,6 +41,13 @@ HANDLERS: dict[str, str] = {
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False  # argparse's own -h text is English
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+
     def error(self, message: str) -> Any:  # exit 2 with one German sentence
         self.print_usage(sys.stderr)
         sys.stderr.write(f"craftdesk: Aufruf fehlerhaft: {message}\n")
@@ -52,14 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="craftdesk",
         description="craftdesk – Büro-App für Handwerksbetriebe mit sevDesk-Anbindung.",
     )
-    parser.add_argument("--version", action="version", version=f"craftdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"craftdesk {__version__}",
+                        help="Versionsnummer anzeigen und beenden")
     parser.add_argument("--data-dir", metavar="DIR", help="Datenordner (Standard: Benutzerordner; "
                         f"Umgebung {config.ENV_DATA_DIR})")
     parser.add_argument("--api-url", metavar="URL", help="sevDesk-API-Adresse (Standard: "
                         f"{config.DEFAULT_API_URL}; Umgebung {config.ENV_API_URL})")
     parser.add_argument("--self-check", action="store_true",
                         help="Installation prüfen (Version, Ordner, Schlüsselbund, Qt) und beenden")
-    parser.add_argument("-v", "--verbose", action="store_true", help="Protokoll auch auf stderr")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="Protokollzeilen zusätzlich auf stderr ausgeben")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("gui", help="Fenster starten (Standard)")
@@ -68,79 +77,93 @@ def build_parser() -> argparse.ArgumentParser:
                    help="mit --demo: ein Demo-Konto mit den Artikelkategorien „Standard“ und "
                         "„Dienstleistung“ wie ein echtes Konto")
 
-    p = sub.add_parser("connect", help="Token prüfen, speichern und Kunden importieren (S1)")
+    p = sub.add_parser("connect", help="sevDesk-API-Token prüfen, im Schlüsselbund speichern und "
+                       "die Kunden importieren")
     p.add_argument("--token-stdin", action="store_true", required=True,
-                   help="Token von der Standardeingabe lesen")
+                   help="Token von der Standardeingabe lesen (nie als Argument: es stünde in der "
+                   "Prozessliste)")
 
-    p = sub.add_parser("sync", help="einen Import ausführen und Zahlen ausgeben")
-    p.add_argument("what", nargs="?", choices=["customers", "articles", "all"], default="all")
+    p = sub.add_parser("sync", help="einen Import aus sevDesk ausführen und die Zahlen ausgeben")
+    p.add_argument("what", nargs="?", choices=["customers", "articles", "all"], default="all",
+                   help="was importiert wird: Kunden, Artikel oder beides (Standard: all)")
 
-    p = sub.add_parser("orders", help="importierbare Auftragsbestätigungen (O1)")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("orders", help="versendete Auftragsbestätigungen auflisten, die sich als "
+                       "Projekt importieren lassen")
+    p.add_argument("--json", action="store_true", help="als JSON statt als Tabelle ausgeben")
 
-    p = sub.add_parser("import-order", help="Auftragsbestätigungen als Projekte importieren (O1–O7)")
-    p.add_argument("order_ids", nargs="+", metavar="ORDER_ID")
+    p = sub.add_parser("import-order", help="Auftragsbestätigungen als Projekte mit Aufträgen und "
+                       "Terminen importieren")
+    p.add_argument("order_ids", nargs="+", metavar="ORDER_ID",
+                   help="sevDesk-ID einer Auftragsbestätigung (siehe orders)")
 
     p = sub.add_parser("employee", help="Mitarbeiter verwalten")
     esub = p.add_subparsers(dest="employee_command", metavar="ACTION", parser_class=_Parser)
     esub.required = True
     e = esub.add_parser("add", help="Mitarbeiter anlegen")
-    e.add_argument("--name", required=True)
-    e.add_argument("--email")
-    e.add_argument("--sevdesk-user", metavar="ID")
+    e.add_argument("--name", required=True, help="Name des Mitarbeiters")
+    e.add_argument("--email", help="E-Mail-Adresse (freiwillig)")
+    e.add_argument("--sevdesk-user", metavar="ID", help="zugehöriger sevDesk-Benutzer (ID, freiwillig)")
     e = esub.add_parser("list", help="Mitarbeiter auflisten")
-    e.add_argument("--json", action="store_true")
+    e.add_argument("--json", action="store_true", help="als JSON statt als Tabelle ausgeben")
 
-    p = sub.add_parser("appointment", help="Termine")
+    p = sub.add_parser("appointment", help="Termine auflisten, anlegen und als fertig melden")
     asub = p.add_subparsers(dest="appointment_command", metavar="ACTION", parser_class=_Parser)
     asub.required = True
     a = asub.add_parser("list", help="Termine auflisten")
-    a.add_argument("--project", type=int, metavar="ID")
-    a.add_argument("--json", action="store_true")
+    a.add_argument("--project", type=int, metavar="ID", help="nur die Termine dieses Projekts")
+    a.add_argument("--json", action="store_true", help="als JSON statt als Tabelle ausgeben")
     a = asub.add_parser("add", help="Termin im ersten Auftrag des Projekts anlegen")
-    a.add_argument("project_id", type=int, metavar="PROJECT_ID")
-    a.add_argument("--title", required=True)
-    a.add_argument("--start", metavar="ISO_DATETIME")
+    a.add_argument("project_id", type=int, metavar="PROJECT_ID", help="Nummer des Projekts")
+    a.add_argument("--title", required=True, help="Titel des Termins")
+    a.add_argument("--start", metavar="ISO_DATETIME",
+                   help="Beginn, z. B. 2024-05-02T08:00 (ohne Angabe: ohne Datum)")
     a = asub.add_parser("done", help="Termin auf Fertig setzen (Stunden, verwendete Artikel)")
-    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID")
-    a.add_argument("--hours", required=True)
+    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID", help="Nummer des Termins")
+    a.add_argument("--hours", required=True, help="gearbeitete Stunden, z. B. 2,5 oder 2.5")
     # extend: "--used A=1 B=2" and "--used A=1 --used B=2" both keep every article.
-    a.add_argument("--used", nargs="+", action="extend", default=[], metavar="ARTICLE_NUMBER=QTY")
-    a = asub.add_parser("plan", help="Termin einplanen: Beginn, Ende, Mitarbeiter (P8)")
-    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID")
-    a.add_argument("--start", required=True, metavar="ISO")
-    a.add_argument("--end", required=True, metavar="ISO")
+    a.add_argument("--used", nargs="+", action="extend", default=[], metavar="ARTICLE_NUMBER=QTY",
+                   help="verwendetes Material als Artikelnummer=Menge, mehrere möglich")
+    a = asub.add_parser("plan", help="Termin einplanen: Beginn, Ende, Mitarbeiter")
+    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID", help="Nummer des Termins")
+    a.add_argument("--start", required=True, metavar="ISO", help="Beginn, z. B. 2024-05-02T08:00")
+    a.add_argument("--end", required=True, metavar="ISO", help="Ende, z. B. 2024-05-02T12:00")
     # Repeatable like --used; without it the assignees stay as they are.
     a.add_argument("--employee", type=int, nargs="+", action="extend", metavar="ID",
                    help="zugewiesene Mitarbeiter (ersetzt die bisherigen)")
 
-    p = sub.add_parser("invoice", help="Rechnungsentwurf in sevDesk anlegen (I1–I5)")
-    p.add_argument("project_id", type=int, metavar="PROJECT_ID")
+    p = sub.add_parser("invoice", help="aus den fertigen Terminen eines Projekts einen "
+                       "Rechnungsentwurf in sevDesk anlegen (genau einmal)")
+    p.add_argument("project_id", type=int, metavar="PROJECT_ID", help="Nummer des Projekts")
 
-    p = sub.add_parser("export", help="Daten exportieren")
-    p.add_argument("what", choices=["customers", "articles", "projects", "appointments"])
+    p = sub.add_parser("export", help="Kunden, Artikel, Projekte oder Termine exportieren "
+                       "(JSON, CSV oder Kalender)")
+    p.add_argument("what", choices=["customers", "articles", "projects", "appointments"],
+                   help="was exportiert wird")
     p.add_argument("--format", choices=["json", "csv", "ics"], default="json",
-                   help="json oder csv; für appointments json oder ics (Kalender, P8)")
-    p.add_argument("-o", "--output", metavar="FILE")
+                   help="json oder csv; für appointments json oder ics (Kalenderdatei)")
+    p.add_argument("-o", "--output", metavar="FILE", help="in diese Datei schreiben (Standard: stdout)")
     p.add_argument("--employee", type=int, metavar="ID", help="nur Termine dieses Mitarbeiters")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="ab diesem Tag (JJJJ-MM-TT)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="bis zu diesem Tag einschließlich")
 
-    p = sub.add_parser("sandbox", help="Demo-sevDesk im Vordergrund starten (§8)")
-    p.add_argument("--port", type=int, default=0)
-    p.add_argument("--token")
+    p = sub.add_parser("sandbox", help="den Demo-sevDesk (Testserver mit Beispieldaten) im "
+                       "Vordergrund starten")
+    p.add_argument("--port", type=int, default=0, help="Port auf 127.0.0.1 (Standard: ein freier)")
+    p.add_argument("--token", help="API-Token, den der Demo-Server annimmt (Standard: der Demo-Token)")
     p.add_argument("--real-categories", action="store_true",
                    help="Artikelkategorien wie ein echtes Konto („Standard“, „Dienstleistung“) "
                         "statt „Artikel“")
 
-    p = sub.add_parser("settings", help="Einstellungen lesen oder ändern (A1a)")
+    p = sub.add_parser("settings", help="Einstellungen lesen oder ändern")
     ssub = p.add_subparsers(dest="settings_command", metavar="ACTION", parser_class=_Parser)
     ssub.required = True
     s = ssub.add_parser("get", help="eine Einstellung ausgeben")
-    s.add_argument("key", choices=["part-categories"])
+    s.add_argument("key", choices=["part-categories"],
+                   help="part-categories: die sevDesk-Artikelkategorien, die importiert werden")
     s = ssub.add_parser("set", help="eine Einstellung ändern")
-    s.add_argument("key", choices=["part-categories"])
-    s.add_argument("value", metavar="NAME[,NAME…]")
+    s.add_argument("key", choices=["part-categories"],
+                   help="part-categories: die sevDesk-Artikelkategorien, die importiert werden")
+    s.add_argument("value", metavar="NAME[,NAME…]", help="neuer Wert, mehrere Namen durch Kommas getrennt")
     return parser
 
 
