@@ -323,3 +323,28 @@ def test_trimming_left_no_qt_library_unresolved(built_app):
         unresolved += [f"{path.name}: {line.strip()}" for line in out.splitlines()
                        if "not found" in line and "libQt6" in line]
     assert not unresolved
+
+
+# The README ("Linux: which distributions") promises the bundle runs where glibc is at least
+# this new; a build made on a newer distribution would silently raise the floor.
+SUPPORTED_GLIBC = (2, 36)
+
+
+@pytest.mark.slow
+@build_requested
+@needs_pyinstaller
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("objdump"), reason="ELF only")
+def test_linux_bundle_needs_no_newer_glibc_than_documented(built_app):
+    folder = built_app / "dist" / "craftdesk"
+    newest: dict[tuple[int, ...], str] = {}
+    for path in folder.rglob("*"):
+        if path.is_symlink() or not path.is_file() or not (path.suffix == "" or ".so" in path.name):
+            continue
+        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True, check=False).stdout
+        for found in set(re.findall(r"GLIBC_(\d+(?:\.\d+)+)", out)):
+            newest.setdefault(tuple(int(n) for n in found.split(".")), path.name)
+    assert newest, "no glibc symbol versions found"
+    top = max(newest)
+    assert top <= SUPPORTED_GLIBC, (
+        f"{newest[top]} needs glibc {'.'.join(map(str, top))}: build on an older distribution or "
+        "update the README's list of supported distributions")
