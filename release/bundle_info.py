@@ -141,8 +141,9 @@ def lock_pins(text: str) -> list[tuple[str, str, str | None]]:
     return pins
 
 
-def lock_mismatches(text: str, installed: Callable[[str], str | None],
-                    marker_applies: Callable[[str], bool]) -> list[str]:
+def lock_mismatches(
+    text: str, installed: Callable[[str], str | None], marker_applies: Callable[[str], bool]
+) -> list[str]:
     """Every locked package for this platform that is missing or has another version."""
     problems = []
     for name, version, marker in lock_pins(text):

@@ -9,9 +9,11 @@ app icon as PNGs (16-1024 px), the tray glyph as coloured PNGs and the black mac
 template images. Writes what only the build embeds next to the SVGs: ``craftdesk.ico``
 (Windows executables and installer) and ``craftdesk.icns`` (macOS bundle). The ICNS art
 follows Apple's icon grid: the tile is 824 of 1024 px, centred, so the app looks the size
-of the other apps in the Dock and Finder; the SVG itself fills 960 of its 1024. Only Qt (QtGui + QtSvg from PySide6-Essentials) is needed; the ICO and
-ICNS containers are packed here by hand because Qt writes one image per ICO file and
-has no ICNS writer. ``--check`` re-reads the containers with Qt's own image plugins.
+of the other apps in the Dock and Finder; the SVG itself fills 960 of its 1024.
+
+Only Qt (QtGui + QtSvg from PySide6-Essentials) is needed; the ICO and ICNS containers
+are packed here by hand because Qt writes one image per ICO file and has no ICNS writer.
+``--check`` re-reads the containers with Qt's own image plugins.
 """
 
 from __future__ import annotations

@@ -24,7 +24,8 @@ def ask_to_move(parent: QWidget | None) -> QMessageBox | None:
             "InstallLocation",
             "craftdesk läuft nicht aus dem Ordner „Programme“. Bitte craftdesk beenden, "
             "craftdesk.app im Finder in „Programme“ ziehen und von dort starten – sonst "
-            "funktionieren der automatische Start und Updates nicht."),
+            "funktionieren der automatische Start und Updates nicht.",
+        ),
         QMessageBox.StandardButton.Ok,
         parent,
     )

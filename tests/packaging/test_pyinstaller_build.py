@@ -15,9 +15,9 @@ with ``makensis`` when NSIS is installed. The icon container checks are fast and
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import os
-import ast
 import plistlib
 import re
 import shutil
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "release"))
 import build_installer  # noqa: E402
 import bundle_info  # noqa: E402
 
-from craftdesk import __version__  # noqa: E402
+from craftdesk import __version__, autostart  # noqa: E402
 
 ICONS = ROOT / "resources" / "icons"  # SVG sources and the build-only .ico/.icns
 PACKAGE_ICONS = ROOT / "craftdesk" / "resources" / "icons"  # read at run time
@@ -293,7 +293,7 @@ def test_windows_installer_builds_from_the_one_folder_build(built_app, tmp_path)
         'WriteUninstaller: "$INSTDIR\\uninstall.exe"',
         f"WriteRegStr: {uninstall_key}\\DisplayVersion={__version__}",
         f'WriteRegStr: {uninstall_key}\\UninstallString="$INSTDIR\\uninstall.exe"',
-        'WriteRegStr: HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\craftdesk="$INSTDIR\\craftdesk.exe"',
+        f'WriteRegStr: HKCU\\{autostart.RUN_KEY}\\craftdesk="$INSTDIR\\craftdesk.exe"',
         f'VIAddVersionKey: "ProductVersion" "{__version__}"',
         'File: "craftdesk-debug"',
     ]

@@ -37,8 +37,11 @@ pytestmark = pytest.mark.slow
 
 def clean_env(tmp_path: Path) -> dict[str, str]:
     """No PYTHONPATH (the checkout must not be importable) and no CRAFTDESK_ overrides."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV") and not k.startswith("CRAFTDESK_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV") and not k.startswith("CRAFTDESK_")
+    }
     env.update(QT_QPA_PLATFORM="offscreen", CRAFTDESK_DATA_DIR=str(tmp_path / "data"))
     return env
 
@@ -50,12 +53,17 @@ def wheel(tmp_path_factory) -> Path:
     src = tmp_path_factory.mktemp("src")
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
-    shutil.copytree(ROOT / "craftdesk", src / "craftdesk",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(
+        ROOT / "craftdesk", src / "craftdesk", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(src)],
-        capture_output=True, text=True, timeout=600, env=clean_env(out), cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=clean_env(out),
+        cwd=out,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     (built,) = out.glob("craftdesk-*.whl")
@@ -68,18 +76,39 @@ def venv(wheel, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("venv")
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(target)], check=True, timeout=120)
     python = target / BIN / f"python{EXE}"
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
-         "--quiet", str(wheel)],
-        capture_output=True, text=True, timeout=300, env=clean_env(target), cwd=target,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--quiet",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=clean_env(target),
+        cwd=target,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (Path(purelib) / "craftdesk" / "__init__.py").is_file()
     # Only now the dependencies: before, pip would take an editable craftdesk there as installed.
-    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
-            *(p for p in sys.path if Path(p).name in ("site-packages", "dist-packages"))}
+    deps = {
+        sysconfig.get_paths()["purelib"],
+        sysconfig.get_paths()["platlib"],
+        *(p for p in sys.path if Path(p).name in ("site-packages", "dist-packages")),
+    }
     Path(purelib, "zz_borrowed_dependencies.pth").write_text("\n".join(sorted(deps)) + "\n", encoding="utf-8")
     return target
 
@@ -87,12 +116,16 @@ def venv(wheel, tmp_path_factory) -> Path:
 def test_wheel_contains_resources_metadata_and_entry_points(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        metadata = Parser().parsestr(archive.read(f"craftdesk-{craftdesk.__version__}.dist-info/METADATA").decode())
+        metadata = Parser().parsestr(
+            archive.read(f"craftdesk-{craftdesk.__version__}.dist-info/METADATA").decode()
+        )
         entry_points = archive.read(f"craftdesk-{craftdesk.__version__}.dist-info/entry_points.txt").decode()
     shipped = {p.relative_to(ROOT).as_posix() for p in PACKAGE_RESOURCES.rglob("*") if p.is_file()}
-    assert {"craftdesk/resources/translations/craftdesk_en.qm",
-            "craftdesk/resources/icons/craftdesk-256.png",
-            "craftdesk/resources/icons/trayTemplate@2x.png"} <= shipped
+    assert {
+        "craftdesk/resources/translations/craftdesk_en.qm",
+        "craftdesk/resources/icons/craftdesk-256.png",
+        "craftdesk/resources/icons/trayTemplate@2x.png",
+    } <= shipped
     assert shipped <= names, sorted(shipped - names)
     # Sources and build-only files stay out; so do tests and the top-level resources folder.
     assert not [n for n in names if n.endswith((".ts", ".svg", ".icns", ".ico", ".pyc"))]
@@ -106,19 +139,36 @@ def test_wheel_contains_resources_metadata_and_entry_points(wheel):
 def test_installed_wheel_passes_self_check(venv, tmp_path):
     env = clean_env(tmp_path)
     python = venv / BIN / f"python{EXE}"
-    where = subprocess.run([str(python), "-c", "import craftdesk; print(craftdesk.__file__)"],
-                           capture_output=True, text=True, env=env, cwd=tmp_path, check=True).stdout.strip()
+    where = subprocess.run(
+        [str(python), "-c", "import craftdesk; print(craftdesk.__file__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    ).stdout.strip()
     assert Path(where).resolve().is_relative_to(venv.resolve()), where  # the wheel, not the checkout
     assert (venv / BIN / f"craftdesk-gui{EXE}").is_file()
 
-    result = subprocess.run([str(venv / BIN / f"craftdesk{EXE}"), "--self-check"], capture_output=True,
-                            text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=300)
+    result = subprocess.run(
+        [str(venv / BIN / f"craftdesk{EXE}"), "--self-check"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    report = {label: value.strip() for label, _, value in
-              (line.partition(":") for line in result.stdout.splitlines())}
+    report = {
+        label: value.strip()
+        for label, _, value in (line.partition(":") for line in result.stdout.splitlines())
+    }
     assert report["Version"].startswith(f"craftdesk {craftdesk.__version__} ")
     icons = report["Symbole"]
-    assert icons.endswith("(vollständig)") and Path(icons.split(" (")[0]).resolve().is_relative_to(venv.resolve())
+    assert icons.endswith("(vollständig)") and Path(icons.split(" (")[0]).resolve().is_relative_to(
+        venv.resolve()
+    )
     assert "craftdesk_en.qm" in report["Übersetzungen"]
     assert "englische Übersetzung fehlt" not in result.stdout
     assert report["Demo-sevDesk-Abfrage"].startswith("in Ordnung")
@@ -126,7 +176,13 @@ def test_installed_wheel_passes_self_check(venv, tmp_path):
 
 
 def test_installed_wheel_reports_its_version(venv, tmp_path):
-    result = subprocess.run([str(venv / BIN / f"craftdesk{EXE}"), "--version"], capture_output=True,
-                            text=True, env=clean_env(tmp_path), cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [str(venv / BIN / f"craftdesk{EXE}"), "--version"],
+        capture_output=True,
+        text=True,
+        env=clean_env(tmp_path),
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert result.returncode == 0
     assert result.stdout.strip() == f"craftdesk {craftdesk.__version__}"

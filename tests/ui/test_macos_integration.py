@@ -15,8 +15,12 @@ def test_macos_tray_uses_the_template_glyph_as_a_mask(qapp, monkeypatch):
     icon = tray.tray_icon()
     assert icon.isMask() is True
     image = icon.pixmap(18, 18).toImage()
-    visible = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())
-               if image.pixelColor(x, y).alpha() > 0]
+    visible = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 0
+    ]
     assert visible and all(c.red() == c.green() == c.blue() == 0 for c in visible)  # black template
 
 
@@ -31,8 +35,11 @@ def test_other_platforms_keep_the_coloured_tray_glyph(qapp, monkeypatch):
 def test_translocated_app_asks_to_be_moved(qtbot, monkeypatch):
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "executable", "/private/var/folders/a/T/AppTranslocation/X/d/craftdesk.app"
-                        "/Contents/MacOS/craftdesk")
+    monkeypatch.setattr(
+        sys,
+        "executable",
+        "/private/var/folders/a/T/AppTranslocation/X/d/craftdesk.app/Contents/MacOS/craftdesk",
+    )
     parent = QWidget()
     qtbot.addWidget(parent)
     box = install_location.ask_to_move(parent)

@@ -30,7 +30,12 @@ def test_version_lives_only_in_the_package():
     assert "version" not in PYPROJECT["project"]
     assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "craftdesk.__version__"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", craftdesk.__version__)
-    for path in ("build.spec", "release/windows/craftdesk.nsi", "scripts/build_app.sh", "scripts/build_app.ps1"):
+    for path in (
+        "build.spec",
+        "release/windows/craftdesk.nsi",
+        "scripts/build_app.sh",
+        "scripts/build_app.ps1",
+    ):
         text = (ROOT / path).read_text(encoding="utf-8")
         assert craftdesk.__version__ not in text, path
 
@@ -59,13 +64,16 @@ def test_lock_satisfies_the_library_ranges_and_the_build_extra():
     wanted = [*PYPROJECT["project"]["dependencies"], *PYPROJECT["project"]["optional-dependencies"]["build"]]
     for line in wanted:
         requirement = Requirement(line)
-        if requirement.marker and not requirement.marker.evaluate({"python_version": "3.11",
-                                                                   "python_full_version": "3.11.9"}):
+        if requirement.marker and not requirement.marker.evaluate(
+            {"python_version": "3.11", "python_full_version": "3.11.9"}
+        ):
             continue
         name = bundle_info.normalize(requirement.name)
         assert name in pinned, f"{name} missing from the lock: run scripts/lock_build.sh"
         assert requirement.specifier.contains(pinned[name], prereleases=True), (
-            f"lock has {name} {pinned[name]}, pyproject wants {requirement.specifier}: run scripts/lock_build.sh")
+            f"lock has {name} {pinned[name]}, pyproject wants {requirement.specifier}: "
+            "run scripts/lock_build.sh"
+        )
 
 
 def test_lock_ships_no_pyside6_with_the_refcount_bug():
@@ -81,8 +89,10 @@ def test_lock_covers_windows_and_macos_only_packages():
 
 
 def test_lock_mismatches_name_missing_and_different_packages():
-    text = ("# comment\nfoo==1.0 \\\n    --hash=sha256:aa\nbar-baz==2.0 ; sys_platform == 'win32' \\\n"
-            "    --hash=sha256:bb\nqux==3.0 \\\n    --hash=sha256:cc\n")
+    text = (
+        "# comment\nfoo==1.0 \\\n    --hash=sha256:aa\nbar-baz==2.0 ; sys_platform == 'win32' \\\n"
+        "    --hash=sha256:bb\nqux==3.0 \\\n    --hash=sha256:cc\n"
+    )
     installed = {"foo": "1.0", "qux": "3.1"}
     problems = bundle_info.lock_mismatches(text, installed.get, lambda marker: "linux" in marker)
     assert problems == ["qux is 3.1, the lock has 3.0"]
@@ -100,7 +110,9 @@ def test_spec_refuses_an_environment_outside_the_lock():
 def test_macos_minimum_follows_the_newest_wheel_tag():
     tags = ["cp310-abi3-macosx_13_0_universal2", "cp311-cp311-macosx_11_0_arm64"]
     assert bundle_info.macos_minimum(tags) == "13.0"
-    assert bundle_info.macos_minimum(["cp310-abi3-manylinux_2_28_x86_64"]) == bundle_info.DEFAULT_MACOS_MINIMUM
+    assert (
+        bundle_info.macos_minimum(["cp310-abi3-manylinux_2_28_x86_64"]) == bundle_info.DEFAULT_MACOS_MINIMUM
+    )
 
 
 def test_info_plist_has_the_keys_macos_needs():
@@ -114,8 +126,12 @@ def test_info_plist_has_the_keys_macos_needs():
 
 def test_macos_signing_is_configurable_and_off_by_default():
     assert bundle_info.macos_signing({}) == bundle_info.MacSigning(None, None, None)
-    signing = bundle_info.macos_signing({"CRAFTDESK_CODESIGN_IDENTITY": "Developer ID Application: X (T)",
-                                         "CRAFTDESK_MACOS_ARCH": "universal2"})
+    signing = bundle_info.macos_signing(
+        {
+            "CRAFTDESK_CODESIGN_IDENTITY": "Developer ID Application: X (T)",
+            "CRAFTDESK_MACOS_ARCH": "universal2",
+        }
+    )
     assert signing.identity == "Developer ID Application: X (T)"
     assert signing.entitlements == str(bundle_info.DEFAULT_ENTITLEMENTS)
     assert signing.target_arch == "universal2"
@@ -132,12 +148,23 @@ def test_windows_version_resource_text_evaluates_to_the_version():
         def make(*args, **kwargs):
             recorded.setdefault(kind, []).append((args, kwargs))
             return kind
+
         return make
 
-    names = {k: record(k) for k in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable",
-                                    "StringStruct", "VarFileInfo", "VarStruct")}
+    names = {
+        k: record(k)
+        for k in (
+            "VSVersionInfo",
+            "FixedFileInfo",
+            "StringFileInfo",
+            "StringTable",
+            "StringStruct",
+            "VarFileInfo",
+            "VarStruct",
+        )
+    }
     eval(bundle_info.windows_version_file("1.2.3", "craftdesk.exe"), {"__builtins__": {}}, names)  # noqa: S307
-    (_args, fixed), = recorded["FixedFileInfo"]
+    ((_args, fixed),) = recorded["FixedFileInfo"]
     assert fixed["filevers"] == fixed["prodvers"] == (1, 2, 3, 0)
     strings = dict(args for args, _ in recorded["StringStruct"])
     assert strings["ProductVersion"] == "1.2.3" and strings["OriginalFilename"] == "craftdesk.exe"
@@ -152,7 +179,7 @@ def test_installer_script_is_per_user_with_shortcut_uninstaller_and_autostart():
     assert "RequestExecutionLevel user" in nsi
     assert "HKLM" not in nsi  # nothing that needs administrator rights
     assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP}"' in nsi
-    assert "CreateShortCut \"$SMPROGRAMS\\${APP}.lnk\"" in nsi
+    assert 'CreateShortCut "$SMPROGRAMS\\${APP}.lnk"' in nsi
     assert "WriteUninstaller" in nsi
     assert 'Section /o "Mit Windows starten"' in nsi  # optional, off unless chosen
     # The same Run value as the app's own setting, and StartupApproved is respected.
@@ -172,10 +199,17 @@ def test_powershell_build_names_python_311_and_survives_stderr():
     body = ps1.split("function Invoke-Native", 1)[1].split("\n}\n", 1)[0]
     assert '$ErrorActionPreference = "Continue"' in body and "$LASTEXITCODE" in body
     lines = ps1.splitlines()
-    native = re.compile(r"& \$python\b|(?<![.\w])py -3|PyInstaller|makensis|signtool|\.exe --self-check|cmd /c")
-    unwrapped = [line.strip() for number, line in enumerate(lines)
-                 if native.search(line) and not line.lstrip().startswith("#")
-                 and "Invoke-Native" not in line and not lines[number - 1].rstrip().endswith("{")]
+    native = re.compile(
+        r"& \$python\b|(?<![.\w])py -3|PyInstaller|makensis|signtool|\.exe --self-check|cmd /c"
+    )
+    unwrapped = [
+        line.strip()
+        for number, line in enumerate(lines)
+        if native.search(line)
+        and not line.lstrip().startswith("#")
+        and "Invoke-Native" not in line
+        and not lines[number - 1].rstrip().endswith("{")
+    ]
     assert unwrapped == [], unwrapped  # every native call goes through Invoke-Native
 
 

@@ -37,8 +37,11 @@ def test_only_config_locates_resources():
 def test_top_level_resources_hold_only_sources():
     """resources/ keeps what the build reads (SVG, .ts, .ico, .icns); what the app reads at
     run time belongs into craftdesk/resources, or the wheel would miss it."""
-    stray = [p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*")
-             if p.is_file() and p.suffix not in (".svg", ".ts", ".ico", ".icns")]
+    stray = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and p.suffix not in (".svg", ".ts", ".ico", ".icns")
+    ]
     assert stray == [], "move these into craftdesk/resources (run-time files are package data)"
 
 
@@ -50,9 +53,14 @@ def _lrelease() -> str | None:
 @pytest.mark.skipif(_lrelease() is None, reason="pyside6-lrelease not installed")
 def test_packaged_catalogue_is_compiled_from_the_current_ts(tmp_path):
     compiled = tmp_path / "craftdesk_en.qm"
-    subprocess.run([_lrelease(), str(ROOT / "resources" / "translations" / "craftdesk_en.ts"),
-                    "-qm", str(compiled)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [_lrelease(), str(ROOT / "resources" / "translations" / "craftdesk_en.ts"), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     packaged = PACKAGE / "resources" / "translations" / "craftdesk_en.qm"
     assert compiled.read_bytes() == packaged.read_bytes(), (
         "the packaged catalogue is stale: pyside6-lrelease resources/translations/craftdesk_en.ts "
-        "-qm craftdesk/resources/translations/craftdesk_en.qm")
+        "-qm craftdesk/resources/translations/craftdesk_en.qm"
+    )
