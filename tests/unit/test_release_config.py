@@ -69,10 +69,10 @@ def test_lock_satisfies_the_library_ranges_and_the_build_extra():
         ):
             continue
         name = bundle_info.normalize(requirement.name)
-        assert name in pinned, f"{name} missing from the lock: run scripts/lock_build.sh"
+        assert name in pinned, f"{name} missing from the lock: pip install uv, then scripts/lock_build.sh"
         assert requirement.specifier.contains(pinned[name], prereleases=True), (
             f"lock has {name} {pinned[name]}, pyproject wants {requirement.specifier}: "
-            "run scripts/lock_build.sh"
+            "pip install uv, then scripts/lock_build.sh"
         )
 
 
