@@ -328,7 +328,12 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
     shell.window.show()
     _quit_on_signals(app, shell)
     # macOS: started translocated (from Downloads or the disk image)? Ask to move it.
-    QTimer.singleShot(0, lambda: shell.extras.append(ask_to_move(shell.window)))
+    def ask_to_move_once() -> None:
+        box = ask_to_move(shell.window)
+        if box is not None:
+            shell.extras.append(box)  # kept alive while it is shown
+
+    QTimer.singleShot(0, ask_to_move_once)
     if demo and not settings.get("last_sync_success"):
         # The demo should show data at once instead of after the first scheduler tick.
         QTimer.singleShot(0, lambda: shell.controller.start_import("all", trigger="manual"))
