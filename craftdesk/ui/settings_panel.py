@@ -11,7 +11,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,15 +39,50 @@ log = logging.getLogger(__name__)
 VAT_RATES = ("19", "7", "0")
 
 
-def _message_label(parent: QWidget, lines: int = 1) -> QLabel:
-    """A result note that keeps ``lines`` lines of height when empty (the form does not jump)."""
+def _message_label(parent: QWidget) -> QLabel:
+    """A result note that keeps its height when empty (the form does not jump)."""
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label
+
+
+class OneLineNote(QLabel):
+    """One line right under its button that never changes the form's height: a longer
+    sentence is cut with "…" and shown whole as the tooltip."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() + 2)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name; a long text never widens the form
+        return QSize(40, self.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.sizeHint()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text if text else "")
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 40)
+        QLabel.setText(self, self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, width))
 
 
 def _autostart_module() -> Any:
@@ -104,7 +140,7 @@ class SettingsPanel(QGroupBox):
         form.addRow(self.tr("Ansprechpartner auf Rechnungen:"), row)
         # What loading the users gave, right under its button; the line keeps its height when
         # empty, so a result never pushes the tab down.
-        self.users_message = _message_label(self, lines=2)
+        self.users_message = OneLineNote(self)
         form.addRow("", self.users_message)
 
         # E2: the account's payment method named on e-invoice drafts.
