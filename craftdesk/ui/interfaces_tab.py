@@ -378,7 +378,8 @@ class InterfacesTab(QWidget):
         text = (self.tr("Fertig: {changes}").replace("{changes}", changes)
                 if changes else self.tr("Fertig – nichts geändert."))
         warnings = [localize(w) for w in getattr(result, "warnings", None) or []]
-        self.progress_text.setText(" ".join([text, *warnings]))
+        self.progress_text.setText(" ".join([text.rstrip(".") + "." if warnings else text,
+                                             *warnings]))
         self.progress_text.setStyleSheet(f"color: {ERROR_COLOR.name()};" if warnings else "")
         self.update_schedule_text()
 
