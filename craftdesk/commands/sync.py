@@ -7,8 +7,11 @@ import argparse
 import getpass
 import sys
 
+from ..api.client import SevdeskClient
+from ..api.errors import SevdeskError
 from ..context import AppContext
 from ..errors import UsageError
+from ..services import part_categories
 from ..services.importer import ImportResult, Progress, connected_user, run_import
 from ..store import settings
 
@@ -90,10 +93,27 @@ def run_connect(ctx: AppContext, args: argparse.Namespace) -> int:
             result = run_import(client, "customers", trigger="connect", progress=progress)
         finally:
             _end_progress(progress)
+        hint = _categories_hint(client)
     finally:
         client.close()
     print_counts(result)
+    if hint:
+        sys.stderr.write(f"craftdesk: Hinweis: {hint}\n")
     return 0
+
+
+def _categories_hint(client: SevdeskClient) -> str | None:
+    """A1a on first connect: the command line cannot ask, so it says what to choose."""
+    try:
+        available = part_categories.first_connect_question(client)
+    except SevdeskError:  # a hint only; the connect itself succeeded
+        return None
+    if available is None:
+        return None
+    names = ", ".join(f"„{n}“" for n in available) or "keine"
+    return (f"In diesem sevDesk-Konto gibt es keine Artikelkategorie „Artikel“ (vorhanden: {names}) "
+            "– bitte mit „craftdesk settings set part-categories NAME[,NAME…]“ wählen, welche als "
+            "Artikel importiert werden.")
 
 
 def run_sync(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -384,26 +384,8 @@ class InterfacesTab(QWidget):
         self.update_schedule_text()
 
     def ask_categories_then_import(self) -> bool:
-        """A1a on first connect: ask which part categories to import when the configured
-        ones (by default "Artikel") do not exist in the account; then import the articles."""
-        from ..services.part_categories import first_connect_question
-
-        def import_articles(_saved: bool = False) -> None:
-            self.controller.hold_reason = None
-            self.controller.start_import("articles", trigger="connect")
-            self.update_schedule_text()
-
-        def answered(available: list[str] | None) -> None:
-            if available is None:
-                import_articles()
-                return
-            self.controller.hold_reason = "question"  # no recurring import while asked
-            self.update_schedule_text()
-            self.settings_panel.choose_from(available, first_connect=True, on_done=import_articles)
-
-        return self.controller.run_task(self.tr("Artikelkategorien prüfen"), first_connect_question,
-                                        on_success=answered,
-                                        on_failure=lambda _error: import_articles())
+        """A1a on first connect (see SettingsPanel.ask_categories_then_import)."""
+        return self.settings_panel.ask_categories_then_import(self.update_schedule_text)
 
     def _on_import_failed(self, error: Exception, trigger: str) -> None:
         from ..api.errors import CancelledError

@@ -292,6 +292,29 @@ class SettingsPanel(QGroupBox):
             self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
         return started
 
+    def ask_categories_then_import(self, schedule_changed: Callable[[], None]) -> bool:
+        """A1a on first connect: ask which part categories to import when the configured
+        ones (by default "Artikel") do not exist in the account; then import the articles.
+        The recurring import waits while the question is open."""
+
+        def import_articles(_saved: bool = False) -> None:
+            self.controller.hold_reason = None
+            self.controller.start_import("articles", trigger="connect")
+            schedule_changed()
+
+        def answered(available: list[str] | None) -> None:
+            if available is None:
+                import_articles()
+                return
+            self.controller.hold_reason = "question"
+            schedule_changed()
+            self.choose_from(available, first_connect=True, on_done=import_articles)
+
+        return self.controller.run_task(self.tr("Artikelkategorien prüfen"),
+                                        part_categories.first_connect_question,
+                                        on_success=answered,
+                                        on_failure=lambda _error: import_articles())
+
     def choose_from(self, available: list[str], first_connect: bool = False,
                     on_done: Callable[[bool], None] | None = None) -> QDialog:
         """Open the choice (window-modal); ``on_done(saved)`` runs when it is closed."""

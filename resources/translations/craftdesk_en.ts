@@ -27,28 +27,28 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="135"/>
-        <location filename="../../craftdesk/ui/app.py" line="320"/>
+        <location filename="../../craftdesk/ui/app.py" line="136"/>
+        <location filename="../../craftdesk/ui/app.py" line="321"/>
         <source>craftdesk – Fehler</source>
         <translation>craftdesk – Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="136"/>
+        <location filename="../../craftdesk/ui/app.py" line="137"/>
         <source>Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; Einzelheiten stehen im Protokoll.</source>
         <translation>An unexpected error occurred. craftdesk keeps running; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="143"/>
+        <location filename="../../craftdesk/ui/app.py" line="144"/>
         <source>Protokolldatei: %1</source>
         <translation>Log file: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="145"/>
+        <location filename="../../craftdesk/ui/app.py" line="146"/>
         <source>Protokollordner öffnen</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="234"/>
+        <location filename="../../craftdesk/ui/app.py" line="235"/>
         <source>Demo-Benutzer</source>
         <translation>Demo user</translation>
     </message>
@@ -1224,12 +1224,12 @@
 <context>
     <name>InstallLocation</name>
     <message>
-        <location filename="../../craftdesk/ui/install_location.py" line="24"/>
+        <location filename="../../craftdesk/ui/install_location.py" line="22"/>
         <source>craftdesk in „Programme“ verschieben</source>
         <translation>Move craftdesk to Applications</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/install_location.py" line="25"/>
+        <location filename="../../craftdesk/ui/install_location.py" line="23"/>
         <source>craftdesk läuft nicht aus dem Ordner „Programme“. Bitte craftdesk beenden, craftdesk.app im Finder in „Programme“ ziehen und von dort starten – sonst funktionieren der automatische Start und Updates nicht.</source>
         <translation>craftdesk is not running from the Applications folder. Please quit craftdesk, drag craftdesk.app into Applications in the Finder and start it from there – otherwise starting with the system and updates do not work.</translation>
     </message>
@@ -1458,37 +1458,36 @@
         <translation>Done – nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="403"/>
         <source>Artikelkategorien prüfen</source>
-        <translation>Check part categories</translation>
+        <translation type="vanished">Check part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="411"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="394"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="414"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="397"/>
         <source>Fehlgeschlagen: {reason}.</source>
         <translation>Failed: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="415"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="398"/>
         <source>Fehlgeschlagen.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="421"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="404"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="424"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="407"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="432"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="415"/>
         <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
         <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
     </message>
@@ -3128,178 +3127,183 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="64"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="100"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="69"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="105"/>
         <source>Automatisch abgleichen alle</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="73"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="109"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="78"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="114"/>
         <source>Abgleich:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="80"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="116"/>
         <source>bei Fehlern (höchstens einmal am Tag)</source>
         <translation>on errors (at most once a day)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="81"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="117"/>
         <source>bei neuen oder geänderten Daten</source>
         <translation>on new or changed data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="82"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="118"/>
         <source>Benachrichtigen:</source>
         <translation>Notify:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="93"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="129"/>
         <source>€ netto, USt.:</source>
         <translation>€ net, VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="96"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="132"/>
         <source>Stundensatz:</source>
         <translation>Hourly rate:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="100"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="114"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="136"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="150"/>
         <source>Aus sevDesk laden</source>
         <translation>Load from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="104"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="140"/>
         <source>Ansprechpartner auf Rechnungen:</source>
         <translation>Contact person on invoices:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="131"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="167"/>
         <source>Artikel-Kategorien:</source>
         <translation>Article categories:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="133"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="169"/>
         <source>Mit dem System starten</source>
         <translation>Start with the system</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="170"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="322"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="206"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="381"/>
         <source>(erster Administrator)</source>
         <translation>(first administrator)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="173"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="209"/>
         <source>Benutzer {id}</source>
         <translation>User {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="178"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="240"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="214"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="276"/>
         <source>Überweisung (Standard)</source>
         <translation>Bank transfer (default)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="181"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="217"/>
         <source>Zahlungsart {id}</source>
         <translation>Payment method {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="205"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="241"/>
         <source>Bitte einen Stundensatz wie 65,00 eingeben.</source>
         <translation>Please enter an hourly rate like 65.00.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="228"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="264"/>
         <source>Zahlungsarten werden aus sevDesk geladen …</source>
         <translation>Loading payment methods from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="229"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="265"/>
         <source>Zahlungsarten laden</source>
         <translation>Load payment methods</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="246"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="282"/>
         <source>{n} Zahlungsarten geladen.</source>
         <translation>{n} payment methods loaded.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="251"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="287"/>
         <source>Artikelkategorien werden aus sevDesk geladen …</source>
         <translation>Loading part categories from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="253"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="289"/>
         <source>Artikelkategorien laden</source>
         <translation>Load part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="275"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="313"/>
+        <source>Artikelkategorien prüfen</source>
+        <translation>Check part categories</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="334"/>
         <source>Gespeichert – die Artikel kommen mit dem nächsten Abgleich.</source>
         <translation>Saved – the articles come with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="293"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="352"/>
         <source>Der automatische Start konnte nicht geändert werden.</source>
         <translation>Starting with the system could not be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="302"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="306"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="361"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="365"/>
         <source>Zuerst links den sevDesk-API-Token speichern.</source>
         <translation>Save the sevDesk API token on the left first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="305"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="364"/>
         <source>Die Kategorien aus sevDesk laden und die gewünschten ankreuzen</source>
         <translation>Load the categories from sevDesk and tick the ones you want</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="311"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="370"/>
         <source>Benutzer werden aus sevDesk geladen …</source>
         <translation>Loading users from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="312"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="371"/>
         <source>sevDesk-Benutzer laden</source>
         <translation>Load sevDesk users</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="233"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="256"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="315"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="269"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="292"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="374"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="119"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="155"/>
         <source>Zahlungsart (E-Rechnung):</source>
         <translation>Payment method (e-invoice):</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="126"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="162"/>
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="326"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="385"/>
         <source>Benutzer {id} (Name nicht sichtbar)</source>
         <translation>User {id} (name not visible)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="331"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="390"/>
         <source>{n} Benutzer geladen.</source>
         <translation>{n} users loaded.</translation>
     </message>
@@ -3401,52 +3405,52 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="112"/>
+        <location filename="../../craftdesk/ui/tray.py" line="120"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="115"/>
+        <location filename="../../craftdesk/ui/tray.py" line="123"/>
         <source>Jetzt synchronisieren</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="125"/>
+        <location filename="../../craftdesk/ui/tray.py" line="133"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="134"/>
+        <location filename="../../craftdesk/ui/tray.py" line="142"/>
         <source>craftdesk – Demo</source>
         <translation>craftdesk – Demo</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="155"/>
+        <location filename="../../craftdesk/ui/tray.py" line="163"/>
         <source>sevDesk-Verbindung unterbrochen – neuer Token nötig</source>
         <translation>sevDesk connection broken – new token needed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="157"/>
+        <location filename="../../craftdesk/ui/tray.py" line="165"/>
         <source>Nicht mit sevDesk verbunden</source>
         <translation>Not connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="160"/>
+        <location filename="../../craftdesk/ui/tray.py" line="168"/>
         <source>Letzter Abgleich fehlgeschlagen: {reason}</source>
         <translation>Last sync failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="167"/>
+        <location filename="../../craftdesk/ui/tray.py" line="175"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="170"/>
+        <location filename="../../craftdesk/ui/tray.py" line="178"/>
         <source>Abgleich läuft …</source>
         <translation>Sync running …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/tray.py" line="173"/>
+        <location filename="../../craftdesk/ui/tray.py" line="181"/>
         <source>Nächster Abgleich: {time}</source>
         <translation>Next sync: {time}</translation>
     </message>

@@ -3,6 +3,9 @@ none of the configured categories exists; ``craftdesk settings get|set part-cate
 
 from __future__ import annotations
 
+import io
+import sys
+
 import pytest
 
 from craftdesk import cli
@@ -124,3 +127,14 @@ def test_A1a_first_connect_question_only_when_artikel_is_missing(client, real_sa
     assert part_categories.first_connect_question(real) is None  # chosen once: not asked again
     real.close()
     assert settings.get("part_categories") == ["Dienstleistung"]
+
+
+def test_A1a_cli_connect_names_the_categories_when_artikel_is_missing(env, capsys, monkeypatch):
+    monkeypatch.delenv("CRAFTDESK_API_TOKEN")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(DEMO_TOKEN + "\n"))
+    code, out, err = run(capsys, "connect", "--token-stdin")
+    assert code == 0, err
+    assert "Kunden:" in out
+    assert "„Standard“, „Dienstleistung“" in err and "settings set part-categories" in err
+    assert err.count("\n") == 1
+    assert not any(r.path == "/Part" for r in env.requests)
