@@ -37,6 +37,9 @@ HANDLERS: dict[str, str] = {
     "export": "export:run_export",
     "sandbox": "sandbox:run_sandbox",
     "settings": "settings:run_settings",
+    "db": "data:run_db",
+    "backup": "data:run_backup",
+    "restore": "data:run_restore",
 }
 
 
@@ -65,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
                         f"Umgebung {config.ENV_DATA_DIR})")
     parser.add_argument("--api-url", metavar="URL", help="sevDesk-API-Adresse (Standard: "
                         f"{config.DEFAULT_API_URL}; Umgebung {config.ENV_API_URL})")
+    parser.add_argument("--database", metavar="URL", help="gemeinsame Datenbank, z. B. "
+                        "postgresql://craftdesk@server/craftdesk (Standard: SQLite im Datenordner; "
+                        f"Umgebung {config.ENV_DATABASE_URL})")
     parser.add_argument("--self-check", action="store_true",
                         help="Installation prüfen (Version, Ordner, Schlüsselbund, Qt) und beenden")
     parser.add_argument("-v", "--verbose", action="store_true",
@@ -164,6 +170,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("key", choices=["part-categories"],
                    help="part-categories: die sevDesk-Artikelkategorien, die importiert werden")
     s.add_argument("value", metavar="NAME[,NAME…]", help="neuer Wert, mehrere Namen durch Kommas getrennt")
+
+    p = sub.add_parser("db", help="Daten zwischen der Datei dieses Rechners und einer gemeinsamen Datenbank kopieren")
+    dsub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
+    dsub.required = True
+    d = dsub.add_parser("copy", help="lokale Daten auf den Server oder vom Server in eine Datei")
+    where = d.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", metavar="URL", help="die lokale Datenbank in die leere Server-Datenbank")
+    where.add_argument("--from", dest="source", metavar="URL",
+                       help="die Server-Datenbank in eine lokale SQLite-Datei")
+    d.add_argument("-o", "--output", metavar="FILE",
+                   help="Zieldatei für --from (Standard: die Datenbankdatei im Datenordner)")
+
+    p = sub.add_parser("backup", help="die Datenbank jetzt sichern (eine SQLite-Datei)")
+    p.add_argument("-o", "--output", metavar="FILE", help="Zieldatei (Standard: backups/ im Datenordner)")
+    p = sub.add_parser("restore", help="eine Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)")
+    p.add_argument("file", metavar="FILE", help="die Sicherungsdatei (craftdesk-….sqlite3)")
     return parser
 
 
@@ -216,7 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .context import AppContext
 
         handler = _handler(command)
-        ctx = AppContext(data_dir=data_dir, api_url=args.api_url)
+        ctx = AppContext(data_dir=data_dir, api_url=args.api_url,
+                         database_url=getattr(args, "database", None))
         return int(handler(ctx, args) or 0)
     except SevdeskError as exc:
         log.warning("%s failed: %s (%s)", command, exc.message, exc.detail or "")
@@ -252,6 +275,10 @@ def storage_message(kind: str, exc: BaseException, data_dir: Any, log_path: Any)
     (store.db.keep_damaged_copy) here, before the sentence names the copy. Usable by the
     GUI for its dialog as well.
     """
+    if kind == "server":
+        log.warning("Database server not usable: %s", exc)
+        return ("Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – "
+                "es wurde nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen.")
     path = getattr(exc, "path", None) or data_dir / config.DB_FILENAME
     if kind == "corrupt":
         log.error("Database %s is damaged: %s", path, getattr(exc, "reason", exc))

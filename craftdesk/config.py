@@ -28,6 +28,9 @@ BUSINESS_TIMEZONE = "Europe/Berlin"
 ENV_DATA_DIR = "CRAFTDESK_DATA_DIR"
 ENV_API_URL = "CRAFTDESK_API_URL"
 ENV_API_TOKEN = "CRAFTDESK_API_TOKEN"
+ENV_DATABASE_URL = "CRAFTDESK_DATABASE_URL"
+SERVER_FILENAME = "database-server.json"  # the team-mode setting; never holds the password
+BACKUP_DIRNAME = "backups"
 
 
 def default_data_dir() -> Path:
@@ -84,3 +87,20 @@ def resources_dir() -> Path:
 
 _extracted = contextlib.ExitStack()
 atexit.register(_extracted.close)
+
+
+def database_url(data_dir: Path, override: str | None = None) -> str | None:
+    """The team-mode server (T1): ``--database``, then ``CRAFTDESK_DATABASE_URL``, then the
+    setting of this workstation; None means the SQLite file in the data folder. ``sqlite``
+    (or an empty value) on the command line or in the environment chooses the file."""
+    import json
+
+    for value in (override, os.environ.get(ENV_DATABASE_URL)):
+        if value is not None and value.strip():
+            return None if value.strip().lower() in ("sqlite", "local") else value.strip()
+    try:
+        stored = json.loads((data_dir / SERVER_FILENAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    url = stored.get("url") if isinstance(stored, dict) else None
+    return url.strip() if isinstance(url, str) and url.strip() else None

@@ -116,3 +116,40 @@ class TokenStore:
             keyring.delete_password(self.service, self.username)
         except Exception:  # nothing stored is fine
             pass
+
+
+# --- the team-mode database server's password (T1) -----------------------------------------
+
+SERVER_PASSWORD_PREFIX = "database:"
+
+
+def server_password(display_url: str) -> str | None:
+    """The password of the database server at ``display_url`` (URL without password) from
+    the keyring; None lets the driver use its own sources (PGPASSWORD, ~/.pgpass)."""
+    if not describe_backend().secure:
+        return None
+    try:
+        import keyring
+
+        value = keyring.get_password(config.KEYRING_SERVICE, SERVER_PASSWORD_PREFIX + display_url)
+    except Exception as exc:
+        log.warning("Reading the server password failed: %s", exc.__class__.__name__)
+        return None
+    if value:
+        register_secret(value)
+    return value or None
+
+
+def store_server_password(display_url: str, password: str) -> bool:
+    """Keep the server password in the keyring; False when there is no secure keyring."""
+    register_secret(password)
+    if not describe_backend().secure:
+        return False
+    try:
+        import keyring
+
+        keyring.set_password(config.KEYRING_SERVICE, SERVER_PASSWORD_PREFIX + display_url, password)
+    except Exception as exc:
+        log.warning("Storing the server password failed: %s", exc.__class__.__name__)
+        return False
+    return True

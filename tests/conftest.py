@@ -59,11 +59,58 @@ def data_dir(tmp_path):
     return path
 
 
+# --- PostgreSQL (team mode, T8) ---------------------------------------------------------------
+# `pytest -m postgres` runs the team-mode suite against a server this session starts itself.
+# CRAFTDESK_TEST_ENGINE=postgresql also puts the `database` fixture (and so every service
+# test that uses it) on a fresh server database instead of the SQLite file.
+
+ENGINE = os.environ.get("CRAFTDESK_TEST_ENGINE", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server of this test session (temp folder, free port on 127.0.0.1)."""
+    from pgserver import PostgresServer, ServerUnavailable
+
+    try:
+        server = PostgresServer().start()
+    except ServerUnavailable as exc:
+        if os.environ.get("CRAFTDESK_PG_REQUIRED"):
+            pytest.fail(f"PostgreSQL is required here: {exc}")
+        pytest.skip(f"no PostgreSQL server available: {exc}")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def database(data_dir):
-    """A migrated SQLite file database bound to the store proxy."""
+def pg_url(pg_server):
+    """The URL of a new, empty database on the session's server (dropped afterwards)."""
+    url = pg_server.create_database()
+    yield url
+    from craftdesk.store.db import close_database
+
+    close_database()
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def database(request, data_dir):
+    """A migrated database bound to the store proxy: the SQLite file, or a fresh
+    PostgreSQL database when CRAFTDESK_TEST_ENGINE=postgresql."""
     from craftdesk.store.db import close_database, open_database
 
+    if ENGINE == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        from craftdesk.context import open_server
+
+        os.environ["CRAFTDESK_DATABASE_URL"] = url
+        open_server(url)
+        from craftdesk.store.db import db
+
+        yield db.obj
+        os.environ.pop("CRAFTDESK_DATABASE_URL", None)
+        close_database()
+        return
     database = open_database(data_dir / "craftdesk.sqlite3")
     yield database
     close_database()

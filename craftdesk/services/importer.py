@@ -41,7 +41,7 @@ from ..api.errors import (
 )
 from ..api.records import CategoryRec, RecordError, parse_category, parse_country, parse_sevuser
 from ..store import settings
-from ..store.db import db
+from ..store.engine import total_changes
 from ..store.models import SyncRun, utcnow
 from .lookups import GERMANY_COUNTRY_ID
 from .page_ledger import bookkeeping_rows
@@ -212,7 +212,7 @@ def note_success(what: str) -> None:
 
 def _total_changes() -> int:
     """Rows changed by the data: without the page ledger's own bookkeeping."""
-    return int(db.connection().total_changes) - bookkeeping_rows()
+    return total_changes() - bookkeeping_rows()
 
 
 def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,

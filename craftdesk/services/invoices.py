@@ -37,6 +37,7 @@ from ..api.errors import AuthError, CancelledError, SevdeskError, ThrottledError
 from ..api.records import InvoiceRec, RecordError, parse_invoice
 from ..errors import NotFound, PreconditionError
 from ..store.db import db
+from ..store.engine import claim
 from ..store.models import Appointment, DraftAppointment, InvoiceDraft, Project, utcnow
 from . import lookups
 from .invoice_customer import resolve_contact
@@ -171,7 +172,7 @@ def _aware(value: datetime | str | None) -> datetime | None:
 def _claim(project: Project) -> tuple[InvoiceDraft, bool]:
     """(draft, resumed). Takes the lease on it; raises when there is nothing to do."""
     now = utcnow()
-    with db.atomic(lock_type="IMMEDIATE"):
+    with claim(Project, project.id):
         pending = pending_draft(project.id)
         if pending is not None:
             started = _aware(pending.sent_at)

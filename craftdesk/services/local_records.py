@@ -7,12 +7,51 @@ communication rows (updated in place), so the next import can still match them (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
+from ..errors import PreconditionError
 from ..store.db import db
 from ..store.models import Address, Article, ContactInfo, Customer, utcnow
+from ..store.versioning import claim_version
 from .customers import create_local_customer
+
+
+class EditConflict(PreconditionError):
+    """Someone else (another workstation, the import) saved the record after the dialog
+    opened it (T5). ``changes`` names each field that differs: (field, stored, mine)."""
+
+    def __init__(self, changes: list[tuple[str, str, str]], current: Any) -> None:
+        names = ", ".join(name for name, _, _ in changes) or "–"
+        super().__init__("Der Datensatz wurde inzwischen an einem anderen Arbeitsplatz "
+                         f"geändert ({names}); nichts wurde überschrieben.")
+        self.changes = changes
+        self.current = current  # the stored form, to show or to take over
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_flat(v) for v in value if _flat(v))
+    if isinstance(value, AddressForm):
+        return value.one_line()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return str(value).strip()
+
+
+def form_changes(stored: Any, mine: Any) -> list[tuple[str, str, str]]:
+    """Fields where the stored record and the dialog's form differ (version excluded)."""
+    result = []
+    for item in fields(stored):
+        if item.name == "version":
+            continue
+        theirs, own = _flat(getattr(stored, item.name)), _flat(getattr(mine, item.name))
+        if theirs != own:
+            result.append((item.name, theirs, own))
+    return result
 
 
 @dataclass
@@ -25,6 +64,10 @@ class AddressForm:
     @property
     def empty(self) -> bool:
         return not (self.street.strip() or self.zip.strip() or self.city.strip())
+
+    def one_line(self) -> str:
+        place = " ".join(p for p in (self.zip.strip(), self.city.strip()) if p)
+        return ", ".join(p for p in (self.street.strip(), place) if p)
 
 
 @dataclass
@@ -48,6 +91,7 @@ class CustomerForm:
     salutation: str = ""  # "Herr" | "Frau" | "" (persons)
     academic_title: str = ""  # e.g. "Dr."
     deliveries: list[AddressForm] = field(default_factory=list)  # delivery addresses (C3)
+    version: int | None = None  # the stored version the dialog started from (T5)
 
 
 def customer_form(customer: Customer) -> CustomerForm:
@@ -81,6 +125,7 @@ def customer_form(customer: Customer) -> CustomerForm:
         e_invoice=customer.e_invoice,
         government_agency=bool(customer.government_agency),
         buyer_reference=customer.buyer_reference or "",
+        version=customer.version,
     )
 
 
@@ -153,11 +198,18 @@ def create_customer(form: CustomerForm) -> int:
     return int(customer.id)
 
 
-def save_customer(customer_id: int | None, form: CustomerForm) -> int:
-    """Create (None) or update a customer from the dialog; returns its id."""
+def save_customer(customer_id: int | None, form: CustomerForm, force: bool = False) -> int:
+    """Create (None) or update a customer from the dialog; returns its id.
+
+    EditConflict when the customer was saved elsewhere since the dialog read
+    ``form.version`` (T5); ``force`` saves the form over it (the user chose so)."""
     if customer_id is None:
         return create_customer(form)
     with db.atomic():
+        if form.version is not None and not force and not claim_version(
+                Customer, customer_id, form.version):
+            stored = customer_form(Customer.get_by_id(customer_id))
+            raise EditConflict(form_changes(stored, form), stored)
         customer = Customer.get_by_id(customer_id)
         number = form.customer_number.strip() or customer.customer_number
         customer.kind = form.kind
@@ -214,6 +266,7 @@ class ArticleForm:
     vat_rate: Decimal = Decimal(19)
     description: str = ""
     active: bool = True
+    version: int | None = None  # the stored version the dialog started from (T5)
 
 
 @dataclass(frozen=True)
@@ -233,9 +286,13 @@ class ArticleRow:
         return not self.sevdesk_id
 
 
-def load_article_rows() -> list[ArticleRow]:
+def load_article_rows(ids: list[int] | None = None) -> list[ArticleRow]:
+    """All articles, or those of ``ids`` (a view refreshing what another workstation changed)."""
     rows = []
-    for article in Article.select().order_by(Article.id):
+    query = Article.select().order_by(Article.id)
+    if ids is not None:
+        query = query.where(Article.id.in_(ids))
+    for article in query:
         net = article.net_price if article.net_price is not None else Decimal(0)
         vat = article.vat_rate if article.vat_rate is not None else Decimal(0)
         rows.append(ArticleRow(
@@ -248,12 +305,18 @@ def load_article_rows() -> list[ArticleRow]:
 
 def article_form(article: Article) -> ArticleForm:
     return ArticleForm(article.number, article.name, article.unit, article.net_price,
-                       article.vat_rate, article.description, bool(article.active))
+                       article.vat_rate, article.description, bool(article.active),
+                       version=article.version)
 
 
-def save_article(article_id: int | None, form: ArticleForm) -> int:
-    """Create (None, a local article without sevDesk id) or update an article."""
+def save_article(article_id: int | None, form: ArticleForm, force: bool = False) -> int:
+    """Create (None, a local article without sevDesk id) or update an article; EditConflict
+    as for customers (T5)."""
     with db.atomic():
+        if (article_id is not None and form.version is not None and not force
+                and not claim_version(Article, article_id, form.version)):
+            stored = article_form(Article.get_by_id(article_id))
+            raise EditConflict(form_changes(stored, form), stored)
         article = Article(sevdesk_id=None) if article_id is None else Article.get_by_id(article_id)
         article.number = form.number.strip()
         article.name = form.name.strip()

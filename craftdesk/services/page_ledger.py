@@ -58,11 +58,11 @@ def bookkeeping_rows() -> int:
 
 
 def _write(key: str, value: Any) -> None:
-    from ..store.db import db
+    from ..store.engine import total_changes
 
-    before = db.connection().total_changes
+    before = total_changes()
     settings.set(key, value)
-    _bookkeeping[0] += db.connection().total_changes - before
+    _bookkeeping[0] += total_changes() - before
 
 
 def sweep_key(path: str, params: dict[str, Any] | None) -> str:

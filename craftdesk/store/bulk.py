@@ -2,7 +2,9 @@
 
 executemany on the connection inside the caller's db.atomic(): one prepared statement
 for thousands of rows, several times faster than building an INSERT per chunk. Callers
-pass values already in their database form (text, numbers, 0/1).
+pass values already in their database form (text, numbers, 0/1); on PostgreSQL 0/1 of a
+boolean column become False/True here. Updates count as edits: a versioned record (T5)
+gets a new version.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from peewee import Model
+from peewee import BooleanField, Model
 
 from .db import db
+from .engine import is_server
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -24,6 +27,18 @@ def _col(model: type[Model], name: str) -> str:
     return f'"{model._meta.fields[name].column_name}"'
 
 
+def _run(model: type[Model], columns: Sequence[str], sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    database = db.obj
+    if is_server(database):
+        flags = [i for i, c in enumerate(columns) if isinstance(model._meta.fields.get(c), BooleanField)]
+        if flags:
+            rows = (tuple(bool(v) if i in flags and v is not None else v for i, v in enumerate(row))
+                    for row in rows)
+        database.executemany(sql.replace("?", "%s"), rows)
+    else:
+        database.connection().executemany(sql, rows)
+
+
 def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
     """``rows`` may be a generator: the rows are then never all in memory at once."""
     if isinstance(rows, list) and not rows:
@@ -31,7 +46,7 @@ def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple
     names = ", ".join(_col(model, c) for c in columns)
     marks = ", ".join("?" for _ in columns)
     sql = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})'
-    db.connection().executemany(sql, rows)
+    _run(model, columns, sql, rows)
 
 
 def bulk_update(model: type[Model], columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
@@ -39,12 +54,14 @@ def bulk_update(model: type[Model], columns: Sequence[str], rows: list[tuple[Any
     if not rows:
         return
     sets = ", ".join(f"{_col(model, c)} = ?" for c in columns)
+    if "version" in model._meta.fields and "version" not in columns:
+        sets += ', "version" = "version" + 1'
     sql = f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "id" = ?'
-    db.connection().executemany(sql, rows)
+    _run(model, [*columns, "id"], sql, rows)
 
 
 def bulk_delete_children(model: type[Model], fk: str, parent_ids: list[int]) -> None:
     if not parent_ids:
         return
     sql = f'DELETE FROM "{model._meta.table_name}" WHERE {_col(model, fk)} = ?'
-    db.connection().executemany(sql, [(pid,) for pid in parent_ids])
+    _run(model, [fk], sql, [(pid,) for pid in parent_ids])

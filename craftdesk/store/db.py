@@ -106,6 +106,10 @@ def storage_problem(exc: BaseException) -> str | None:
         return "locked"
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return "full"
+    from .engine import server_problem  # the team's server (T7)
+
+    if server_problem(exc):
+        return "server"
     kinds = {_classify(error) for error in _sqlite_errors(exc)}
     return next((kind for kind in _SEVERITY if kind in kinds), None)
 

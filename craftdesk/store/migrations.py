@@ -9,19 +9,24 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database, SchemaManager
+from peewee import sort_models  # type: ignore[attr-defined]
 from playhouse.migrate import SchemaMigrator, migrate
 
 from . import models
+from .engine import is_server, run_sql
 
 log = logging.getLogger(__name__)
 
 
-def _v1_initial(database: SqliteDatabase) -> None:
-    database.create_tables(models.ALL_MODELS, safe=True)
+def _v1_initial(database: Database) -> None:
+    # A schema manager per model names the database: db copy and backups create the schema
+    # of a second database while the models stay bound to the app's.
+    for model in sort_models(models.ALL_MODELS):
+        SchemaManager(model, database).create_all(safe=True)
 
 
-def add_missing_columns(database: SqliteDatabase, model: type[models.BaseModel],
+def add_missing_columns(database: Database, model: type[models.BaseModel],
                         *names: str) -> None:
     """Add the model's fields ``names`` to its table where they do not exist yet, so a
     step can run twice (and after a fresh v1 that already created them)."""
@@ -35,7 +40,7 @@ def add_missing_columns(database: SqliteDatabase, model: type[models.BaseModel],
         migrate(*operations)
 
 
-def _v3_first_week(database: SqliteDatabase) -> None:
+def _v3_first_week(database: Database) -> None:
     add_missing_columns(database, models.Customer, "salutation", "academic_title")
     add_missing_columns(database, models.Project, "site_note")
 
@@ -44,41 +49,63 @@ def _v3_first_week(database: SqliteDatabase) -> None:
 DEFAULT_APPOINTMENT_DURATION = timedelta(hours=2)
 
 
-def _v4_planning(database: SqliteDatabase) -> None:
+def _v4_planning(database: Database) -> None:
     """Planning board (P1): employee colours, an index on appointment starts, and an end for
     every appointment that has a start but none (start + 2 hours)."""
     add_missing_columns(database, models.Employee, "color")
     database.execute_sql('CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")')
     appointment = models.Appointment
+    # Queries bound to ``database``: db copy and backups migrate a second database.
     open_ended = (appointment.select(appointment.id, appointment.start)
-                  .where(appointment.start.is_null(False) & appointment.end.is_null(True)))
+                  .where(appointment.start.is_null(False) & appointment.end.is_null(True))
+                  .bind(database))
     for row in open_ended:
         start = row.start
         if isinstance(start, datetime):
             (appointment.update(end=start + DEFAULT_APPOINTMENT_DURATION)
-             .where(appointment.id == row.id).execute())
+             .where(appointment.id == row.id).bind(database).execute())
 
 
-def _v5_e_invoice(database: SqliteDatabase) -> None:
+def _v5_e_invoice(database: Database) -> None:
     add_missing_columns(database, models.Customer, "buyer_reference", "government_agency",
                         "e_invoice")
 
 
+def _v6_team(database: Database) -> None:
+    """Team mode: edit versions (T5), one pending draft per project enforced by the
+    database itself (T4), change notifications on the server (T6)."""
+    for model in models.VERSIONED_MODELS:
+        table = model._meta.table_name
+        if "version" not in {c.name for c in database.get_columns(table)}:
+            run_sql(database, f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1')
+    run_sql(
+        database,
+        'CREATE UNIQUE INDEX IF NOT EXISTS "invoice_draft_one_pending" '
+        'ON "invoice_draft" ("project_id") WHERE "state" = \'pending\'',
+    )
+    if is_server(database):
+        from .notify import install_triggers
+
+        install_triggers(database)
+
+
 # (version, description, step). Append only; never edit a released step.
-MIGRATIONS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _v1_initial),
     (3, "salutation and title of persons, job-site note of projects", _v3_first_week),
     (4, "planning board: employee colours, appointment ends", _v4_planning),
     (5, "e-invoice fields of customers", _v5_e_invoice),
+    (6, "team mode: versions, one pending draft, notifications", _v6_team),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
-def current_version(database: SqliteDatabase) -> int:
+def current_version(database: Database) -> int:
     if not database.table_exists(models.SchemaVersion._meta.table_name):
         return 0
-    row = models.SchemaVersion.select().order_by(models.SchemaVersion.version.desc()).first()
+    query = models.SchemaVersion.select().order_by(models.SchemaVersion.version.desc())
+    row = query.bind(database).first()
     return row.version if row else 0
 
 
@@ -89,16 +116,28 @@ def backup(path: Path, version: int) -> Path:
     return target
 
 
-def run_migrations(database: SqliteDatabase, path: Path | None) -> int:
-    """Bring the schema to LATEST_VERSION; returns the version reached."""
+def _applied(database: Database) -> set[int]:
+    if not database.table_exists(models.SchemaVersion._meta.table_name):
+        return set()
+    query = models.SchemaVersion.select(models.SchemaVersion.version).bind(database)
+    return {row.version for row in query}
+
+
+def run_migrations(database: Database, path: Path | None) -> int:
+    """Bring the schema to LATEST_VERSION; returns the version reached.
+
+    Every step not yet recorded runs (also one numbered below the newest recorded one: the
+    steps of parallel branches land in any order). ``path`` is the SQLite file to copy
+    first; None for a server database (its backups are K1's snapshots).
+    """
     version = current_version(database)
     # By the recorded versions, not only the highest: steps of parallel branches get their
     # numbers in advance, so a database may hold 5 but not yet 3.
-    applied = ({row.version for row in models.SchemaVersion.select()} if version else set())
+    applied = _applied(database)
     pending = [m for m in MIGRATIONS if m[0] not in applied]
     if not pending:
         return version
-    if path is not None and version > 0:
+    if path is not None and version > 0 and not is_server(database):
         # Flush WAL content into the main file so the copy is complete.
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         target = backup(path, version)
@@ -106,6 +145,13 @@ def run_migrations(database: SqliteDatabase, path: Path | None) -> int:
     for number, description, step in pending:
         with database.atomic():
             step(database)
-            models.SchemaVersion.create(version=number)
+            # bound to ``database`` explicitly: db copy and backups migrate a second database
+            table = models.SchemaVersion._meta.table_name
+            mark = database.param
+            run_sql(
+                database,
+                f'INSERT INTO "{table}" ("version", "applied_at") VALUES ({mark}, {mark})',
+                (number, str(models.utcnow())),
+            )
         log.info("Migrated database to version %s (%s)", number, description)
     return max(version, pending[-1][0])

@@ -8,14 +8,17 @@ Timestamps we create are UTC ISO strings; sevDesk ``update`` values are kept ver
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelUpdate,
     TextField,
 )
 
@@ -28,9 +31,39 @@ def utcnow() -> datetime:
 
 
 class BaseModel(Model):
+    """Records with a ``version`` field (T5) get a new version with every update, whoever
+    writes it (a dialog, the import, another workstation), so a save that started from an
+    older version can tell that it lost the race (store.versioning)."""
+
     class Meta:
         database = db
         legacy_table_names = False
+
+    @classmethod
+    def update(cls, data: Any = None, /, **update: Any) -> ModelUpdate:
+        query = super().update(data, **update)
+        version = cls._meta.fields.get("version")
+        values: dict[Any, Any] = query._update  # type: ignore[attr-defined]
+        if version is not None and version not in values:
+            values[version] = version + 1
+        return query
+
+    def save(self, force_insert: bool = False, only: Any = None) -> Any:
+        meta = self._meta
+        record: Any = self  # peewee's private helpers (_pk, _pk_expr) are untyped
+        updating = "version" in meta.fields and record._pk is not None and not force_insert
+        if updating and only is None:
+            only = [f for f in meta.sorted_fields if f.name != "version" and f is not meta.primary_key]
+        rows = super().save(force_insert=force_insert, only=only)
+        if updating and rows:
+            model: Any = type(self)
+            record.version = model.select(model.version).where(record._pk_expr()).scalar()
+        return rows
+
+
+def version_field() -> IntegerField:
+    """The edit counter of T5 (migration 6); a SQL default, so bulk inserts get 1 too."""
+    return IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
 
 class SchemaVersion(BaseModel):
@@ -72,6 +105,7 @@ class Customer(BaseModel):
     e_invoice = BooleanField(null=True)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    version = version_field()
 
     @property
     def wants_e_invoice(self) -> bool:
@@ -143,6 +177,7 @@ class Article(BaseModel):
     category = CharField(default="")
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    version = version_field()
 
 
 # --- people and work ---------------------------------------------------------------------
@@ -154,6 +189,7 @@ class Employee(BaseModel):
     sevdesk_user_id = CharField(null=True, index=True)
     active = BooleanField(default=True)
     color = CharField(default="")  # "#rrggbb" on the planning board; "" = from the palette (P1)
+    version = version_field()
 
 
 class Project(BaseModel):
@@ -170,12 +206,14 @@ class Project(BaseModel):
     site_note = TextField(default="")
     notes = TextField(default="")
     created_at = DateTimeField(default=utcnow)
+    version = version_field()
 
 
 class Job(BaseModel):
     project = ForeignKeyField(Project, backref="jobs", on_delete="CASCADE")
     title = CharField()
     position = IntegerField(default=0)
+    version = version_field()
 
 
 # Stable export codes; the UI shows the German names.
@@ -218,6 +256,7 @@ class Appointment(BaseModel):
     notes = TextField(default="")
     invoice = ForeignKeyField(InvoiceDraft, null=True, backref="appointments", on_delete="SET NULL")
     created_at = DateTimeField(default=utcnow)
+    version = version_field()
 
 
 class AppointmentEmployee(BaseModel):
@@ -269,6 +308,9 @@ class SyncRun(BaseModel):
     requests = IntegerField(default=0)
     error = TextField(null=True)
 
+
+# Records a user edits in a dialog; a save checks their version (T5).
+VERSIONED_MODELS: list[type[BaseModel]] = [Customer, Article, Employee, Project, Job, Appointment]
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion,

@@ -43,7 +43,8 @@ def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
     if any(marker in key.lower() for marker in _SECRET_MARKERS):
         raise ValueError("secrets belong in the keyring, not in settings")
     payload = json.dumps(value)
-    Setting.insert(key=key, value=payload).on_conflict_replace().execute()
+    Setting.insert(key=key, value=payload).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: payload}).execute()
 
 
 def all_settings() -> dict[str, Any]:

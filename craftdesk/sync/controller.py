@@ -44,6 +44,7 @@ class SyncController(QObject):
     """See the GUI contract: signals for views, run_task for sevDesk work, one job at a time."""
 
     data_changed = Signal(str)  # "customers" | "articles" | "projects" | "all"
+    records_changed = Signal(str, object)  # view, ids changed at another workstation (T6)
     busy_changed = Signal(bool)
     progress = Signal(int, int, str)  # done, total, German text
     run_finished = Signal(object)  # ImportResult or None (after an import)
@@ -69,6 +70,7 @@ class SyncController(QObject):
                                str | None, bool] | None = None
         self._import: tuple[str, str] | None = None  # (what, trigger) of the running import
         self._stopped = False
+        self.server_away = False  # team mode: the database server cannot be reached (T7)
         self._broken_at_start = False
         self.scheduler: Any = None  # set by SyncScheduler (views show the next run)
         # Why the recurring import waits for the user (e.g. "question": the part category
@@ -207,8 +209,8 @@ class SyncController(QObject):
                on_success: Callable[[Any], None] | None,
                on_failure: Callable[[Exception], None] | None,
                changes: str | None, *, token: str | None = None, is_import: bool = False) -> bool:
-        if self.is_busy() or self._stopped:
-            return False
+        if self.is_busy() or self._stopped or self.server_away:
+            return False  # server away (T7): nothing starts that would write
         cancel_event = threading.Event()
         try:
             # Prepared here, on the GUI thread: the worker never touches the keyring.

@@ -6,6 +6,10 @@ the interval has passed since the last success (``last_sync_success`` in the set
 survives restarts). A gap between ticks much longer than the tick means the computer slept:
 the run is caught up at once. Failures back off 1, 2, 4 … 60 minutes; a success resets it.
 The recurring import covers customers and articles only — never projects (O1).
+
+Team mode (T3): with a ``leadership`` (server database) only the workstation holding it
+runs the recurring import; the others show which computer does and ask again every tick,
+so they take over when it stops.
 """
 
 from __future__ import annotations
@@ -52,9 +56,10 @@ class SyncScheduler(QObject):
 
     def __init__(self, controller: SyncController, clock: Callable[[], datetime] = utc_now,
                  tick_ms: int = TICK_MS, first_tick_ms: int = FIRST_TICK_MS,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, leadership: Any = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.leadership = leadership  # services.team.ImportLeadership in team mode
         self.clock = clock
         self.tick_ms = tick_ms
         self.first_tick_ms = first_tick_ms
@@ -84,6 +89,12 @@ class SyncScheduler(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._first_timer.stop()
+        if self.leadership is not None:
+            self.leadership.release()
+
+    def running_elsewhere(self) -> str | None:
+        """The computer that runs the recurring import instead of this one (T3)."""
+        return None if self.leadership is None else self.leadership.elsewhere
 
     def _safe_tick(self) -> None:
         # A timer callback must not raise: a locked or unreadable database is logged and the
@@ -112,6 +123,12 @@ class SyncScheduler(QObject):
 
     def paused_reason(self) -> str | None:
         """Why no recurring import runs now (None when it may run)."""
+        reason = self._own_pause()
+        if reason is None and self.running_elsewhere():
+            return "elsewhere"
+        return reason
+
+    def _own_pause(self) -> str | None:
         if not self.enabled():
             return "off"
         state = self.controller.connection_state()
@@ -137,8 +154,17 @@ class SyncScheduler(QObject):
         now = self.clock()
         previous, self._last_tick = self._last_tick, now
         slept = previous is not None and (now - previous) > timedelta(milliseconds=2 * self.tick_ms)
-        if self.paused_reason():
+        if self._own_pause():
+            if self.leadership is not None:
+                self.leadership.release()  # a workstation that does not import lets others
             return False
+        if self.leadership is not None:
+            before = self.leadership.elsewhere
+            leading = self.leadership.claim()
+            if self.leadership.elsewhere != before:
+                self.next_run_changed.emit()
+            if not leading:
+                return False
         if slept:
             # After sleep the network is back: try once now, whatever the back-off said.
             log.info("Clock gap of %s since the last tick: catching up", now - previous)

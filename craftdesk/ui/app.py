@@ -133,11 +133,17 @@ class ExceptionDialog:
         if app is None or threading.current_thread() is not threading.main_thread() or self.showing:
             return
         self.showing = True
+        message = QCoreApplication.translate(
+            "App", "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
+                   "Einzelheiten stehen im Protokoll.")
+        from ..store.db import storage_problem
+
+        if storage_problem(exc) == "server":  # team mode, server away (T7): not a bug
+            message = QCoreApplication.translate(
+                "App", "Der Datenbankserver ist nicht erreichbar – die Änderung wurde nicht "
+                       "gespeichert; craftdesk verbindet sich von selbst neu.")
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "craftdesk – Fehler"),
-                          QCoreApplication.translate(
-                              "App", "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
-                                     "Einzelheiten stehen im Protokoll."),
-                          QMessageBox.StandardButton.Ok)
+                          message, QMessageBox.StandardButton.Ok)
         path = current_log_file()
         if path is not None:
             # Where the log is, so the user can send it to whoever helps them.
@@ -239,7 +245,9 @@ def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = Non
     controller = SyncController(ctx)
     if demo:
         _seed_demo_week_after_first_import(controller)
-    scheduler = SyncScheduler(controller)
+    from ..services import team
+
+    scheduler = SyncScheduler(controller, leadership=team.import_leadership())
     window = MainWindow(controller)
     window.setWindowIcon(app_icon())
     tray = None
@@ -263,9 +271,38 @@ def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = Non
         controller.import_succeeded.connect(lambda r, t: status_notice(policy.on_success(r, t)))
     scheduler.next_run_changed.connect(window.interfaces_tab.update_schedule_text
                                        if hasattr(window.interfaces_tab, "update_schedule_text") else lambda: None)
+    _start_team_extras(shell, start_scheduler)
     if start_scheduler:
         scheduler.start()
     return shell
+
+
+def _start_team_extras(shell: Shell, start_timers: bool) -> None:
+    """Daily backup (K1); in team mode live changes (T6) and the server-away note (T7)."""
+    from ..sync.live import DailyBackup, LiveChanges
+
+    if start_timers and not shell.ctx.demo:
+        backup = DailyBackup(shell.ctx.data_dir, shell.window)
+        backup.start()
+        shell.extras.append(backup)
+    live = LiveChanges(shell.controller, shell.window)
+    if not live.start():
+        return
+    shell.extras.append(live)
+    window, controller = shell.window, shell.controller
+
+    def server_state(reachable: bool) -> None:
+        controller.server_away = not reachable
+        if reachable:
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "App", "Die Verbindung zum Datenbankserver steht wieder."), 10000)
+        else:
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "App", "Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten "
+                "Stand, ändert nichts und verbindet sich von selbst neu."))
+        shell.scheduler.next_run_changed.emit()
+
+    live.server_state_changed.connect(server_state)
 
 
 def _quit_on_signals(app: QApplication, shell: Shell) -> None:

@@ -42,6 +42,9 @@ class ArticlesTab(RecordTab):
     def load_records(self) -> list[ArticleRow]:
         return load_article_rows()
 
+    def load_records_by_ids(self, ids: list[int]) -> list[ArticleRow]:
+        return load_article_rows(ids)
+
     def dimmed_reason(self, record: ArticleRow) -> str | None:
         if not record.active:
             return self.tr("Inaktiver Artikel (in sevDesk entfernt oder deaktiviert).")

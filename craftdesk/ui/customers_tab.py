@@ -61,8 +61,8 @@ def _raw(query: Any) -> Any:
     return db.execute(query)
 
 
-def load_customer_rows() -> list[CustomerRow]:
-    """All customers with postal address, first e-mail and first phone.
+def load_customer_rows(ids: list[int] | None = None) -> list[CustomerRow]:
+    """All customers (or those of ``ids``) with postal address, first e-mail and first phone.
 
     Three plain tuple queries, not one per customer and no model instances, so a reload
     of 10,000 customers after an import stays short on the GUI thread.
@@ -73,6 +73,8 @@ def load_customer_rows() -> list[CustomerRow]:
                             Address.country)
              .where(Address.kind.in_(("postal", "billing")))
              .order_by(Address.position, Address.id))
+    if ids is not None:
+        query = query.where(Address.customer.in_(ids))
     for customer_id, kind, street, zip_, city, country in _raw(query):
         (postal if kind == "postal" else billing).setdefault(
             customer_id, _one_line(street, zip_, city, country))
@@ -80,6 +82,8 @@ def load_customer_rows() -> list[CustomerRow]:
     phones: dict[int, str] = {}
     query = (ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value)
              .order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id))
+    if ids is not None:
+        query = query.where(ContactInfo.customer.in_(ids))
     mobile_only: set[int] = set()
     for customer_id, kind, value in _raw(query):  # "phone" sorts before "mobile": landline first
         if kind == "email":
@@ -93,6 +97,8 @@ def load_customer_rows() -> list[CustomerRow]:
                              Customer.deleted_in_sevdesk, Customer.academic_title,
                              Customer.name_suffix)
              .order_by(Customer.id))
+    if ids is not None:
+        query = query.where(Customer.id.in_(ids))
     return [
         CustomerRow(
             id=cid, name=_display_name(cid, kind, company, first, last, title, suffix), kind=kind,
@@ -138,6 +144,9 @@ class CustomersTab(RecordTab):
 
     def load_records(self) -> list[CustomerRow]:
         return load_customer_rows()
+
+    def load_records_by_ids(self, ids: list[int]) -> list[CustomerRow]:
+        return load_customer_rows(ids)
 
     def dimmed_reason(self, record: CustomerRow) -> str | None:
         if record.deleted_in_sevdesk:

@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 HISTORY_LIMIT = 50
 
 
-
 class InterfacesTab(QWidget):
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +85,10 @@ class InterfacesTab(QWidget):
         grid.addWidget(self.settings_panel, 1, 1)
         grid.addWidget(self._build_sync(body), 2, 0, 1, 2)
         grid.addWidget(self._build_history(body), 3, 0, 1, 2)
+        from .database_panel import DatabasePanel
+
+        self.database_panel = DatabasePanel(controller, body)
+        grid.addWidget(self.database_panel, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)

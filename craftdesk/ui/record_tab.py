@@ -119,6 +119,9 @@ class RecordTab(LazyReloadMixin, QWidget):
         changed = getattr(controller, "data_changed", None)
         if changed is not None:
             changed.connect(self._on_data_changed)
+        changed = getattr(controller, "records_changed", None)
+        if changed is not None:
+            changed.connect(self._on_records_changed)
         for name in ("connection_state_changed", "busy_changed"):
             signal = getattr(controller, name, None)
             if signal is not None:
@@ -138,6 +141,10 @@ class RecordTab(LazyReloadMixin, QWidget):
         raise NotImplementedError
 
     def dimmed_reason(self, record: Any) -> str | None:
+        return None
+
+    def load_records_by_ids(self, ids: list[int]) -> list[Any] | None:
+        """The current records of ``ids`` (T6); None: this tab only reloads everything."""
         return None
 
     def search_placeholder(self) -> str:
@@ -172,6 +179,20 @@ class RecordTab(LazyReloadMixin, QWidget):
         self.filter_row.addWidget(box)
         self._filter_boxes.append(box)
         return box
+
+    def _on_records_changed(self, what: str, ids: list[int]) -> None:
+        """Records changed at another workstation: re-read those rows only (T6)."""
+        if what not in self.reload_on:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        records = self.load_records_by_ids(ids)
+        if records is None:
+            self.reload()
+            return
+        self.model.update_records(ids, records)
+        self._update_count()
 
     def reload(self) -> None:
         """Re-read the records from the store, keeping the selected record selected."""

@@ -211,4 +211,7 @@ def next_run_text(scheduler: Any) -> str:
         return QCoreApplication.translate("Schedule", "pausiert, bis ein neuer Token gespeichert ist")
     if reason == "question":
         return QCoreApplication.translate("Schedule", "nach der Wahl der Artikelkategorien")
+    if reason == "elsewhere":
+        host = scheduler.running_elsewhere() or "?"
+        return QCoreApplication.translate("Schedule", "Abgleich läuft auf {host}").replace("{host}", host)
     return QCoreApplication.translate("Schedule", "pausiert")

@@ -167,6 +167,34 @@ class RecordTableModel(QAbstractTableModel):
         if self._checkable:
             self.checked_changed.emit()
 
+    def update_records(self, ids: Iterable[Any], records: Iterable[Any]) -> None:
+        """Re-read rows by id (T6: another workstation changed them): ``records`` are the
+        current ones of ``ids``; an id without a record was deleted, a new id is appended."""
+        fresh = {self._record_id(r): r for r in records}
+        for record_id in dict.fromkeys(ids):
+            row = self._row_of_id.get(record_id)
+            record = fresh.pop(record_id, None)
+            if row is not None and record is not None:
+                self._records[row] = record
+                self._texts[row] = None
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            elif row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._records[row]
+                del self._texts[row]
+                self.endRemoveRows()
+                self._row_of_id = {self._record_id(r): n for n, r in enumerate(self._records)}
+        for record_id, record in fresh.items():
+            if record_id in self._row_of_id:
+                continue
+            row = len(self._records)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._records.append(record)
+            self._texts.append(None)
+            self._row_of_id[record_id] = row
+            self.endInsertRows()
+        self._haystacks = None
+
     def records(self) -> list[Any]:
         return list(self._records)
 

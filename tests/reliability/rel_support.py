@@ -19,7 +19,7 @@ from craftdesk import config
 
 # Bookkeeping tables: they record runs and settings, not the user's data.
 BOOKKEEPING = {"sync_run", "setting", "schema_version"}
-VOLATILE = {"id", "created_at", "updated_at", "sent_at", "applied_at"}
+VOLATILE = {"id", "created_at", "updated_at", "sent_at", "applied_at", "version"}  # version: edits counted (T5)
 NATURAL_KEYS = ("sevdesk_id", "sevdesk_order_id", "reference", "customer_number", "number", "title",
                 "name")
 

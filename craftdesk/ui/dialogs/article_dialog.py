@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...services.local_records import (
     ArticleForm,
+    EditConflict,
     article_form,
     article_number_taken,
     gross_price,
@@ -30,7 +31,7 @@ from ...services.local_records import (
 )
 from ...store.models import Article
 from ..style import format_money
-from . import common
+from . import common, conflict_dialog
 from .discard_guard import DiscardGuard
 
 UNITS = ("Stk", "Std", "m", "m²", "m³", "kg", "l", "Pauschal")
@@ -96,8 +97,11 @@ class ArticleDialog(DiscardGuard, QDialog):
 
         self.net_price.textChanged.connect(self._update_gross)
         self.vat_rate.currentIndexChanged.connect(self._update_gross)
+        self._version: int | None = None
         if article is not None:
-            self._fill(article_form(article))
+            stored = article_form(article)
+            self._version = stored.version
+            self._fill(stored)
         self._update_gross()
 
     def _fill(self, form: ArticleForm) -> None:
@@ -142,5 +146,22 @@ class ArticleDialog(DiscardGuard, QDialog):
         if problem:
             common.warn(self, self.tr("Artikel speichern"), problem)
             return
-        self.saved_id = save_article(self.article_id, self.form())
+        self._store(self.form())
+
+    def _store(self, form: ArticleForm, force: bool = False) -> None:
+        form.version = self._version
+        try:
+            self.saved_id = save_article(self.article_id, form, force=force)
+        except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
+            labels = {"number": self.tr("Artikelnummer"), "name": self.tr("Bezeichnung"),
+                      "unit": self.tr("Einheit"), "net_price": self.tr("Nettopreis"),
+                      "vat_rate": self.tr("USt.-Satz"), "description": self.tr("Beschreibung"),
+                      "active": self.tr("Aktiv")}
+            choice = conflict_dialog.ask(self, conflict, labels)
+            if choice == conflict_dialog.KEEP_MINE:
+                self._store(form, force=True)
+            elif choice == conflict_dialog.TAKE_THEIRS:
+                self._fill(conflict.current)
+                self._version = conflict.current.version
+            return
         self.accept()

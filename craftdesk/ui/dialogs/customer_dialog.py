@@ -29,12 +29,13 @@ from ...services.customers import next_local_customer_number
 from ...services.local_records import (
     AddressForm,
     CustomerForm,
+    EditConflict,
     customer_form,
     delete_customer,
     save_customer,
 )
 from ...store.models import Customer
-from . import common
+from . import common, conflict_dialog
 from .delivery_table import DeliveryTable
 from .discard_guard import DiscardGuard
 
@@ -204,8 +205,11 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.e_invoice.toggled.connect(self._e_invoice_toggled)
         self._set_tab_order()
+        self._version: int | None = None
         if customer is not None:
-            self._fill(customer_form(customer))
+            stored = customer_form(customer)
+            self._version = stored.version
+            self._fill(stored)
             # The number links the customer to sevDesk (I3); it is sevDesk's to change.
             if customer.sevdesk_id:
                 self.customer_number.setReadOnly(True)
@@ -329,7 +333,30 @@ class CustomerDialog(DiscardGuard, QDialog):
         if problem:
             common.warn(self, self.tr("Kunde speichern"), problem)
             return
-        self.saved_id = save_customer(self.customer_id, form)
+        self._store(form)
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {"kind": self.tr("Art"), "company": self.tr("Firma"), "first_name": self.tr("Vorname"),
+                "last_name": self.tr("Nachname"), "name_suffix": self.tr("Namenszusatz"),
+                "customer_number": self.tr("Kundennummer"), "description": self.tr("Beschreibung"),
+                "postal": self.tr("Postanschrift"), "billing": self.tr("Rechnungsanschrift"),
+                "emails": self.tr("E-Mail"), "mobiles": self.tr("Mobil"), "phones": self.tr("Telefon"),
+                "salutation": self.tr("Anrede"), "academic_title": self.tr("Titel"),
+                "deliveries": self.tr("Lieferanschriften"), "e_invoice": self.tr("E-Rechnung"),
+                "government_agency": self.tr("Behörde"), "buyer_reference": self.tr("Leitweg-ID")}
+
+    def _store(self, form: CustomerForm, force: bool = False) -> None:
+        form.version = self._version
+        try:
+            self.saved_id = save_customer(self.customer_id, form, force=force)
+        except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
+            choice = conflict_dialog.ask(self, conflict, self.conflict_labels())
+            if choice == conflict_dialog.KEEP_MINE:
+                self._store(form, force=True)
+            elif choice == conflict_dialog.TAKE_THEIRS:
+                self._fill(conflict.current)
+                self._version = conflict.current.version
+            return
         self.accept()
 
     def _delete(self) -> None:

@@ -1,0 +1,79 @@
+"""CLI handlers ``db copy`` (T2), ``backup`` and ``restore`` (K3)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import config
+from ..context import AppContext
+from ..credentials import server_password, store_server_password
+from ..errors import UsageError
+from ..services import backups
+from ..store.engine import DatabaseUrlError, ServerUrl, parse_server_url
+
+
+def _target(url: str) -> tuple[ServerUrl, str | None]:
+    try:
+        target = parse_server_url(url)
+    except DatabaseUrlError as exc:
+        raise UsageError(str(exc)) from None
+    if target.password:
+        store_server_password(target.display, target.password)
+        return target, target.password
+    return target, server_password(target.display)
+
+
+def _counts_line(counts: dict[str, int]) -> str:
+    return (
+        f"{counts.get('customer', 0)} Kunden, {counts.get('article', 0)} Artikel, "
+        f"{counts.get('project', 0)} Projekte ({sum(counts.values())} Datensätze)"
+    )
+
+
+def run_db(ctx: AppContext, args: argparse.Namespace) -> int:
+    if args.to:
+        if ctx.team_mode:
+            raise UsageError(
+                "„db copy --to“ kopiert die lokale Datenbank; bitte ohne "
+                "--database bzw. CRAFTDESK_DATABASE_URL aufrufen."
+            )
+        target, password = _target(args.to)
+        ctx.open_db()
+        result = backups.copy_to_server(target, password)
+        print(
+            f"In {target.display} kopiert: {_counts_line(result.counts)}. Die lokale Datei "
+            "bleibt unverändert."
+        )
+        return 0
+    target, password = _target(args.source)
+    output = Path(args.output) if args.output else ctx.db_path
+    result = backups.copy_from_server(target, password, output)
+    print(f"Nach {output} kopiert: {_counts_line(result.counts)}.")
+    return 0
+
+
+def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
+    ctx.open_db()
+    output = Path(args.output) if args.output else None
+    path = backups.backup_now(ctx.data_dir / config.BACKUP_DIRNAME, output)
+    info = backups.inspect_backup(path)
+    print(path)
+    sys.stderr.write(
+        f"Gesichert: {info.customers} Kunden, {info.articles} Artikel, {info.projects} Projekte.\n"
+    )
+    return 0
+
+
+def run_restore(ctx: AppContext, args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    info = backups.inspect_backup(source)  # refuses a damaged or newer backup before opening
+    ctx.open_db()
+    result = backups.restore_backup(ctx.data_dir / config.BACKUP_DIRNAME, source)
+    print(
+        f"Wiederhergestellt: Sicherung vom {backups.backup_created(info)} mit "
+        f"{info.customers} Kunden, {info.articles} Artikeln und {info.projects} Projekten. "
+        f"Der vorige Stand liegt in {result.safety_copy}."
+    )
+    return 0

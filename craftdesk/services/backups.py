@@ -1,0 +1,144 @@
+"""Backups and database copies as use cases (K1–K3, T2). Qt-free.
+
+The GUI's "Jetzt sichern"/"Wiederherstellen …", the daily automatic backup and the CLI's
+``backup``/``restore``/``db copy`` all come here; the engine work is in ``store``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from ..errors import PreconditionError
+from ..store import backup as store_backup
+from ..store.backup import BackupError, BackupInfo
+from ..store.copy import CopyError, CopyResult, copy_database
+from ..store.engine import ServerUrl, bound
+from ..store.migrations import run_migrations
+from ..store.postgres import ServerDatabase
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BackupInfo",
+    "RestoreResult",
+    "auto_backup",
+    "backup_now",
+    "copy_from_server",
+    "copy_to_server",
+    "inspect_backup",
+    "list_backups",
+    "restore_backup",
+]
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: BackupInfo
+    safety_copy: Path  # the state before the restore (K2)
+
+
+def _bound() -> Database:
+    return bound()
+
+
+def backup_now(folder: Path, output: Path | None = None, label: str = "manuell") -> Path:
+    """Back the open database up into ``output`` or a new stamped file in ``folder``."""
+    target = output if output is not None else folder / store_backup.stamped_name(label)
+    try:
+        return store_backup.write_backup(_bound(), target)
+    except (OSError, CopyError) as exc:
+        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({exc}).") from exc
+
+
+def auto_backup(folder: Path, today: date | None = None) -> Path | None:
+    """The daily backup (K1): made when today has none yet, then rotated. Never raises for
+    a failing disk (logged: the next start tries again)."""
+    today = today or date.today()
+    if not store_backup.due(folder, today):
+        return None
+    try:
+        path = store_backup.write_backup(_bound(), folder / store_backup.daily_name(today))
+        store_backup.rotate(folder)
+    except Exception:
+        log.exception("Daily backup failed")
+        return None
+    return path
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backups in the folder, newest first."""
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.glob("craftdesk-*.sqlite3") if p.is_file()]
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """Date and counts of a backup; PreconditionError with one sentence when it is damaged,
+    not a craftdesk backup or newer than this craftdesk (K2)."""
+    try:
+        return store_backup.read_info(path)
+    except BackupError as exc:
+        raise PreconditionError(str(exc)) from None
+
+
+def restore_backup(folder: Path, path: Path) -> RestoreResult:
+    """Back up the current state, then replace it by the backup ``path`` (K2)."""
+    info = inspect_backup(path)
+    safety = backup_now(folder, label="vor-wiederherstellung")
+    database = _bound()
+    try:
+        store_backup.restore_into(database, path)
+        run_migrations(database, None)  # an older backup gets today's schema
+    except (OSError, CopyError, BackupError) as exc:
+        raise PreconditionError(
+            f"Die Wiederherstellung ist gescheitert ({exc}); der vorige Stand liegt in {safety.name}."
+        ) from exc
+    log.info("Restored backup %s (made %s); previous state in %s", path.name, info.created_at, safety.name)
+    return RestoreResult(info, safety)
+
+
+# --- T2: moving between the file and the server -----------------------------------------------
+
+
+def _server(target: ServerUrl, password: str | None) -> ServerDatabase:
+    database = ServerDatabase(target, password)
+    database.connect()
+    return database
+
+
+def copy_to_server(target: ServerUrl, password: str | None) -> CopyResult:
+    """The open SQLite data into the empty server database (ids kept, counts verified)."""
+    server = _server(target, password)
+    try:
+        return copy_database(_bound(), server)
+    except CopyError as exc:
+        raise PreconditionError(str(exc)) from None
+    finally:
+        server.close()
+
+
+def copy_from_server(target: ServerUrl, password: str | None, output: Path) -> CopyResult:
+    """A new local SQLite file with every record of the server database."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    server = _server(target, password)
+    local = SqliteDatabase(str(output), pragmas={"journal_mode": "wal", "foreign_keys": 1})
+    try:
+        local.connect()
+        return copy_database(server, local)
+    except CopyError as exc:
+        raise PreconditionError(str(exc)) from None
+    finally:
+        local.close()
+        server.close()
+
+
+def backup_created(info: BackupInfo) -> str:
+    """The backup's date for a message: local time, minutes."""
+    moment = info.created_at or datetime.now()
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M")

@@ -1,0 +1,197 @@
+"""Backups of the database as SQLite files (K1–K3).
+
+A backup is always a plain SQLite file that craftdesk (or any SQLite tool) can open: the
+SQLite database is copied with SQLite's online backup API (consistent while the app keeps
+working), a server database with ``copy_database`` (the ``db copy --from`` snapshot).
+Each backup records when it was made (a setting row in the copy).
+
+Automatic backups are daily, ``craftdesk-YYYY-MM-DD.sqlite3`` in ``backups/``; rotation
+keeps the 7 newest days and the newest copy of each of the 4 weeks before them. Backups
+made by hand or before a restore carry a time and are never rotated away.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from . import models
+from .copy import copy_database
+from .engine import is_server, raw_connection
+from .migrations import LATEST_VERSION
+
+log = logging.getLogger(__name__)
+
+CREATED_KEY = "backup_created_at"
+DAILY_KEEP = 7
+WEEKLY_KEEP = 4
+_DAILY = re.compile(r"^craftdesk-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+
+
+class BackupError(RuntimeError):
+    """A backup that cannot be made or used; the message is one German sentence."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime | None
+    version: int
+    customers: int
+    articles: int
+    projects: int
+
+
+def _private(path: Path) -> None:
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass
+
+
+def write_backup(database: Database, target: Path) -> Path:
+    """Copy the open ``database`` into the new SQLite file ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    if is_server(database):
+        copy = SqliteDatabase(str(partial), pragmas={"foreign_keys": 0})
+        try:
+            copy.connect()
+            copy_database(database, copy)
+        finally:
+            copy.close()
+    else:
+        destination = sqlite3.connect(str(partial))
+        try:
+            raw_connection(database).backup(destination)
+        finally:
+            destination.close()
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    conn = sqlite3.connect(str(partial))
+    try:
+        with conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", (CREATED_KEY, json.dumps(stamp))
+            )
+    finally:
+        conn.close()
+    _private(partial)
+    os.replace(partial, target)
+    log.info("Backup written: %s", target.name)
+    return target
+
+
+def read_info(path: Path) -> BackupInfo:
+    """Date, schema version and counts of a backup; BackupError when it is damaged, not
+    a craftdesk backup or written by a newer craftdesk."""
+    if not path.is_file():
+        raise BackupError(f"Die Sicherung {path.name} gibt es nicht.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        raise BackupError(f"Die Sicherung {path.name} lässt sich nicht öffnen.") from None
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            raise BackupError(f"Die Sicherung {path.name} ist beschädigt und wird nicht verwendet.")
+        version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+        counts = [
+            conn.execute(f'SELECT COUNT(*) FROM "{m._meta.table_name}"').fetchone()[0]
+            for m in (models.Customer, models.Article, models.Project)
+        ]
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (CREATED_KEY,)).fetchone()
+    except sqlite3.Error:
+        raise BackupError(f"Die Datei {path.name} ist keine lesbare craftdesk-Sicherung.") from None
+    finally:
+        conn.close()
+    if version > LATEST_VERSION:
+        raise BackupError(
+            f"Die Sicherung {path.name} stammt von einer neueren craftdesk-Version und wird nicht verwendet."
+        )
+    created = None
+    if row and row[0]:
+        try:
+            created = datetime.fromisoformat(json.loads(row[0]))
+        except (ValueError, TypeError):
+            created = None
+    if created is None:
+        created = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    return BackupInfo(path, created, int(version), *counts)
+
+
+def restore_into(database: Database, source: Path) -> None:
+    """Replace the content of the open ``database`` by the backup ``source`` (checked by the
+    caller with read_info). SQLite: the online backup API copies the file's pages in;
+    a server database gets every record of the backup (after it was emptied)."""
+    backup = SqliteDatabase(str(source), pragmas={"foreign_keys": 0})
+    try:
+        backup.connect()
+        if is_server(database):
+            copy_database(backup, database, replace=True)
+        else:
+            raw_connection(backup).backup(raw_connection(database))
+    finally:
+        backup.close()
+    log.info("Restored from %s", source.name)
+
+
+# --- the daily backup and its rotation ---------------------------------------------------------
+
+
+def daily_name(day: date) -> str:
+    return f"craftdesk-{day.isoformat()}.sqlite3"
+
+
+def stamped_name(label: str, now: datetime | None = None) -> str:
+    moment = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    return f"craftdesk-{moment}-{label}.sqlite3"
+
+
+def daily_backups(folder: Path) -> dict[date, Path]:
+    found: dict[date, Path] = {}
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            match = _DAILY.match(entry.name)
+            if match:
+                try:
+                    found[date.fromisoformat(match.group(1))] = entry
+                except ValueError:
+                    continue
+    return found
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete the daily backups that neither the 7 newest days nor the newest copy of the
+    4 weeks before them need; returns what was deleted."""
+    days = sorted(daily_backups(folder).items(), reverse=True)
+    keep = {day for day, _ in days[:DAILY_KEEP]}
+    weeks: list[tuple[int, int]] = []
+    for day, _ in days[DAILY_KEEP:]:
+        week = tuple(day.isocalendar())[:2]
+        if week not in weeks and len(weeks) < WEEKLY_KEEP:
+            weeks.append(week)  # type: ignore[arg-type]
+            keep.add(day)
+    removed = []
+    for day, path in days:
+        if day not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def due(folder: Path, today: date) -> bool:
+    return today not in daily_backups(folder)
+
+
+def oldest_kept(today: date) -> date:
+    """The oldest day rotation may keep (for documentation and tests)."""
+    return today - timedelta(days=DAILY_KEEP + 7 * WEEKLY_KEEP)

@@ -1,0 +1,84 @@
+""" "Inzwischen geändert" (T5): what another workstation saved, and the user's choice.
+
+Shown when a dialog's save finds that the record was saved elsewhere after the dialog
+opened it. The table lists each field that differs — the stored value and the user's —
+as plain text; the user keeps their own values or takes over the stored ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+KEEP_MINE = "mine"
+TAKE_THEIRS = "theirs"
+
+
+class ConflictDialog(QDialog):
+    def __init__(
+        self, changes: list[tuple[str, str, str]], labels: dict[str, str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.choice: str | None = None
+        self.setWindowTitle(self.tr("Inzwischen geändert"))
+        self.resize(620, 320)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Dieser Datensatz wurde gespeichert, während Sie ihn bearbeitet haben (an einem "
+                "anderen Arbeitsplatz oder durch den Abgleich mit sevDesk). Nichts wurde "
+                "überschrieben. Welche Fassung soll gelten?"
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        table = QTableWidget(len(changes), 3, self)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Feld"), self.tr("Jetzt gespeichert"), self.tr("Ihre Eingabe")]
+        )
+        for row, (name, theirs, mine) in enumerate(changes):
+            for column, text in enumerate((labels.get(name, name), theirs, mine)):
+                item = QTableWidgetItem(text)  # plain text, never markup (H5)
+                item.setToolTip(text)
+                table.setItem(row, column, item)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(table)
+        self.table = table
+        buttons = QDialogButtonBox(self)
+        self.mine_button = buttons.addButton(
+            self.tr("Meine Eingabe speichern"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.theirs_button = buttons.addButton(
+            self.tr("Gespeicherte Fassung übernehmen"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.mine_button.clicked.connect(lambda: self._choose(KEEP_MINE))
+        self.theirs_button.clicked.connect(lambda: self._choose(TAKE_THEIRS))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def ask(parent: QWidget | None, conflict: Any, labels: dict[str, str]) -> str | None:
+    """KEEP_MINE, TAKE_THEIRS or None (cancelled)."""
+    dialog = ConflictDialog(conflict.changes, labels, parent)
+    dialog.exec()
+    return dialog.choice

@@ -1,0 +1,186 @@
+"""The window's side of team mode and backups: database panel (T1, K1, K2), conflict
+choice on save (T5), per-row refresh and merged change notifications (T6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import FakeController
+from PySide6.QtCore import Signal
+
+from craftdesk.context import AppContext
+from craftdesk.services import backups
+from craftdesk.store.models import Customer
+from craftdesk.sync.live import LiveChanges
+from craftdesk.ui.customers_tab import CustomersTab
+from craftdesk.ui.database_panel import DatabasePanel
+from craftdesk.ui.dialogs import common, conflict_dialog
+from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
+
+
+class TeamController(FakeController):
+    records_changed = Signal(str, object)
+
+
+@pytest.fixture
+def controller(database, data_dir):
+    ctx = AppContext(data_dir=data_dir)
+    ctx._db_open = True
+    return TeamController(ctx, url="http://127.0.0.1:9", token="x")
+
+
+@pytest.fixture
+def said(monkeypatch):
+    messages: list[str] = []
+    monkeypatch.setattr(common, "inform", lambda _p, _t, text: messages.append(text))
+    monkeypatch.setattr(common, "warn", lambda _p, _t, text: messages.append("WARN " + text))
+    return messages
+
+
+def test_K1_jetzt_sichern_writes_a_backup(qtbot, controller, said):
+    Customer.create(company="Gesichert GmbH")
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    assert "Noch keine Sicherung" in panel.last_backup.text()
+    panel.backup_button.click()
+    found = backups.list_backups(panel.backup_dir)
+    assert len(found) == 1 and backups.inspect_backup(found[0]).customers == 1
+    assert found[0].name in panel.last_backup.text() and "Gesichert in" in said[-1]
+
+
+def test_K2_wiederherstellen_shows_date_and_counts_and_reloads_the_views(
+    qtbot, controller, said, monkeypatch
+):
+    Customer.create(company="Alt GmbH")
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    path = backups.backup_now(panel.backup_dir)
+    Customer.create(company="Neu GmbH")
+    questions: list[str] = []
+    monkeypatch.setattr(panel, "choose_backup", lambda: path)
+    monkeypatch.setattr(common, "confirm", lambda _p, _t, text, _yes=None: questions.append(text) or True)
+    with qtbot.waitSignal(controller.data_changed) as signal:
+        panel.restore_button.click()
+    assert signal.args == ["all"]
+    assert "1 Kunden, 0 Artikeln und 0 Projekten" in questions[0]
+    assert [c.company for c in Customer.select()] == ["Alt GmbH"]
+    assert "vor-wiederherstellung" in said[-1]
+
+
+def test_K2_a_damaged_backup_is_refused_in_one_sentence(qtbot, controller, said, monkeypatch, tmp_path):
+    bad = tmp_path / "kaputt.sqlite3"
+    bad.write_bytes(b"kein SQLite")
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(panel, "choose_backup", lambda: bad)
+    monkeypatch.setattr(common, "confirm", lambda *_a: pytest.fail("must not ask"))
+    panel.restore_button.click()
+    assert said[-1].startswith("WARN ") and said[-1].count(".") <= 2
+
+
+def test_T1_server_setting_keeps_the_password_out_of_the_file(qtbot, controller, said, memory_keyring):
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    panel.url_edit.setText("postgresql://buero@nas.local/craftdesk")
+    panel.password_edit.setText("Geheim-4711")
+    panel.apply_button.click()
+    stored = (Path(controller.ctx.data_dir) / "database-server.json").read_text(encoding="utf-8")
+    assert "Geheim-4711" not in stored and "nas.local" in stored
+    assert "Geheim-4711" in memory_keyring.store.values()
+    assert panel.password_edit.text() == ""
+    panel.url_edit.setText("mysql://x")
+    panel.apply_button.click()
+    assert said[-1].startswith("WARN ")
+
+
+def test_T5_customer_dialog_shows_the_conflict_and_keeps_mine_when_chosen(qtbot, database, monkeypatch):
+    customer = Customer.create(company="Müller Bau")
+    dialog = CustomerDialog(customer.id)
+    qtbot.addWidget(dialog)
+    Customer.update(company="Müller Bau GmbH").where(Customer.id == customer.id).execute()  # elsewhere
+    dialog.description.setPlainText("Stammkunde")
+    asked: list[list] = []
+
+    def ask(_parent, conflict, labels):
+        asked.append(conflict.changes)
+        assert labels["company"] == "Firma"
+        return conflict_dialog.KEEP_MINE
+
+    monkeypatch.setattr(conflict_dialog, "ask", ask)
+    dialog._save()
+    assert asked and asked[0][0][:2] == ("company", "Müller Bau GmbH")
+    stored = Customer.get_by_id(customer.id)
+    assert (stored.company, stored.description) == ("Müller Bau", "Stammkunde")
+
+
+def test_T5_taking_over_the_stored_version_refills_the_dialog(qtbot, database, monkeypatch):
+    customer = Customer.create(company="Müller Bau")
+    dialog = CustomerDialog(customer.id)
+    qtbot.addWidget(dialog)
+    Customer.update(company="Müller Bau GmbH").where(Customer.id == customer.id).execute()
+    monkeypatch.setattr(conflict_dialog, "ask", lambda *_a: conflict_dialog.TAKE_THEIRS)
+    dialog._save()
+    assert dialog.company.text() == "Müller Bau GmbH" and dialog.result() == 0
+    dialog._save()  # now from the stored version: saves
+    assert dialog.result() == 1
+
+
+def test_T5_conflict_dialog_lists_fields_as_plain_text(qtbot):
+    dialog = conflict_dialog.ConflictDialog([("company", "<b>Neu</b>", "Alt")], {"company": "Firma"})
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 0).text() == "Firma"
+    assert dialog.table.item(0, 1).text() == "<b>Neu</b>"
+
+
+def test_T6_changed_rows_are_read_alone(qtbot, controller):
+    first = Customer.create(company="Erste GmbH")
+    gone = Customer.create(company="Weg GmbH")
+    tab = CustomersTab(controller)
+    qtbot.addWidget(tab)
+    tab.show()
+    calls: list[object] = []
+    original = tab.load_records_by_ids
+    tab.load_records = lambda: pytest.fail("whole table re-read")  # type: ignore[method-assign]
+    tab.load_records_by_ids = lambda ids: calls.append(ids) or original(ids)  # type: ignore[method-assign]
+    Customer.update(company="Erste & Co. GmbH").where(Customer.id == first.id).execute()
+    gone.delete_instance()
+    new = Customer.create(company="Neue GmbH")
+    controller.records_changed.emit("customers", [first.id, gone.id, new.id])
+    names = sorted(r.name for r in tab.model.records())
+    assert names == ["Erste & Co. GmbH", "Neue GmbH"] and calls == [[first.id, gone.id, new.id]]
+
+
+def test_T6_a_burst_of_notifications_is_read_once(qtbot, controller):
+    live = LiveChanges(controller)
+    received: list[tuple[str, object]] = []
+    controller.records_changed.connect(lambda view, ids: received.append((view, ids)))
+    controller.data_changed.connect(lambda view: received.append((view, "all")))
+    for ids in ([3], [1, 2], [3]):
+        live._collect("customers", ids)
+    live._collect("projects", [7])
+    live._collect("articles", [1])
+    live._collect("articles", None)  # too many to name
+    qtbot.waitUntil(lambda: len(received) == 3, timeout=2000)
+    assert ("customers", [1, 2, 3]) in received
+    assert ("projects", "all") in received and ("articles", "all") in received
+
+
+def test_T7_server_away_stops_new_jobs(qtbot, database, data_dir):
+    from craftdesk.sync.controller import SyncController
+
+    ctx = AppContext(data_dir=data_dir)
+    ctx._db_open = True
+    controller = SyncController(ctx)
+    try:
+        live = LiveChanges(controller)
+        states: list[bool] = []
+        live.server_state_changed.connect(states.append)
+        live._on_state(False)
+        controller.server_away = True
+        assert controller.start_import("all", trigger="manual") is False
+        with qtbot.waitSignal(controller.data_changed):
+            live._on_state(True)  # back: everything is read again
+        assert states == [False, True]
+    finally:
+        controller.shutdown()

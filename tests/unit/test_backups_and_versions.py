@@ -1,0 +1,173 @@
+"""Backups (K1–K3), edit versions (T5) and the database choice (T1) on the SQLite file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from craftdesk import config
+from craftdesk.cli import main as cli_main
+from craftdesk.errors import PreconditionError
+from craftdesk.services import backups, team
+from craftdesk.services.local_records import (
+    EditConflict,
+    article_form,
+    customer_form,
+    save_article,
+    save_customer,
+)
+from craftdesk.store import backup as store_backup
+from craftdesk.store import migrations
+from craftdesk.store.bulk import bulk_update
+from craftdesk.store.db import close_database, open_database
+from craftdesk.store.engine import DatabaseUrlError, parse_server_url
+from craftdesk.store.models import Article, Customer, Project
+
+
+def test_T1_server_url_is_shown_and_stored_without_password():
+    target = parse_server_url("postgresql://büro:s3cr%40t@nas.local:5433/craftdesk?sslmode=require")
+    assert target.password == "s3cr@t"
+    assert target.display == "postgresql://b%C3%BCro@nas.local:5433/craftdesk?sslmode=require"
+    assert target.conninfo()["sslmode"] == "require"
+    for bad in ("mysql://x@y/z", "postgresql://nas.local/", "postgresql:///db"):
+        with pytest.raises(DatabaseUrlError):
+            parse_server_url(bad)
+
+
+def test_T1_database_choice_order(tmp_path, monkeypatch):
+    assert config.database_url(tmp_path) is None  # default: the SQLite file
+    team.save_database_setting(tmp_path, "postgresql://a:pw@server/db")
+    assert config.database_url(tmp_path) == "postgresql://a@server:5432/db"
+    monkeypatch.setenv("CRAFTDESK_DATABASE_URL", "postgresql://env@server/db")
+    assert config.database_url(tmp_path) == "postgresql://env@server/db"
+    assert config.database_url(tmp_path, "sqlite") is None  # the command line wins
+    team.save_database_setting(tmp_path, "")
+    assert not (tmp_path / config.SERVER_FILENAME).exists()
+
+
+def test_T5_migration_6_runs_twice_and_adds_versions(database):
+    step = next(s for n, _, s in migrations.MIGRATIONS if n == 6)
+    step(database)  # again: no "duplicate column"
+    columns = {c.name for c in database.get_columns("customer")}
+    assert "version" in columns
+    assert Customer.create(company="A").version == 1
+
+
+def test_T5_every_update_raises_the_version(database):
+    customer = Customer.create(company="A")
+    customer.company = "B"
+    customer.save()
+    assert customer.version == 2
+    Customer.update(description="x").where(Customer.id == customer.id).execute()
+    bulk_update(Customer, ["company"], [("C", customer.id)])
+    assert Customer.get_by_id(customer.id).version == 4
+
+
+def test_T5_dialog_save_after_an_import_changed_the_customer_is_a_conflict(database):
+    customer = Customer.create(company="Müller Bau", description="alt")
+    form = customer_form(customer)
+    bulk_update(Customer, ["company"], [("Müller Bau GmbH", customer.id)])  # the import
+    form.description = "neu"
+    with pytest.raises(EditConflict) as caught:
+        save_customer(customer.id, form)
+    assert ("company", "Müller Bau GmbH", "Müller Bau") in caught.value.changes
+    assert caught.value.current.company == "Müller Bau GmbH"
+    assert Customer.get_by_id(customer.id).description == "alt"
+    save_customer(customer.id, form, force=True)
+    assert Customer.get_by_id(customer.id).description == "neu"
+
+
+def test_T5_article_conflict_and_an_unchanged_save(database):
+    article = Article.create(name="Schraube", number="S-1")
+    form = article_form(article)
+    form.name = "Schraube 4x40"
+    save_article(article.id, form)  # nobody else saved: fine
+    stale = form
+    with pytest.raises(EditConflict):
+        save_article(article.id, stale)  # the dialog's version is now old
+
+
+# --- K1–K3 ----------------------------------------------------------------------------------
+
+
+def test_K1_daily_backup_once_a_day(database, tmp_path):
+    folder = tmp_path / "backups"
+    Customer.create(company="A")
+    first = backups.auto_backup(folder, date(2026, 3, 2))
+    assert first is not None and first.name == "craftdesk-2026-03-02.sqlite3"
+    assert backups.auto_backup(folder, date(2026, 3, 2)) is None
+    info = backups.inspect_backup(first)
+    assert (info.customers, info.articles, info.projects) == (1, 0, 0)
+    assert oct(first.stat().st_mode)[-3:] == "600"
+
+
+def test_K1_rotation_keeps_seven_days_and_four_weeks(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    today = date(2026, 3, 31)
+    for back in range(60):
+        (folder / store_backup.daily_name(today - timedelta(days=back))).write_bytes(b"x")
+    manual = folder / "craftdesk-2026-01-01-120000-manuell.sqlite3"
+    manual.write_bytes(b"x")
+    store_backup.rotate(folder)
+    kept = sorted(store_backup.daily_backups(folder))
+    assert kept[-7:] == [today - timedelta(days=d) for d in range(6, -1, -1)]
+    older = kept[:-7]
+    assert len(older) == 4
+    assert len({d.isocalendar()[:2] for d in older}) == 4
+    assert manual.exists()  # hand-made backups are never rotated away
+
+
+def test_K2_restore_backs_up_first_and_refuses_damaged_or_newer(database, tmp_path):
+    folder = tmp_path / "backups"
+    Customer.create(company="Alt GmbH")
+    Project.create(title="Bad")
+    path = backups.backup_now(folder)
+    Customer.create(company="Später GmbH")
+    result = backups.restore_backup(folder, path)
+    assert [c.company for c in Customer.select()] == ["Alt GmbH"]
+    assert result.restored.projects == 1
+    assert backups.inspect_backup(result.safety_copy).customers == 2
+
+    damaged = tmp_path / "kaputt.sqlite3"
+    damaged.write_bytes(path.read_bytes()[:4096] + b"\0" * 8192)
+    with pytest.raises(PreconditionError, match="beschädigt|lesbare|öffnen"):
+        backups.restore_backup(folder, damaged)
+    newer = tmp_path / "neuer.sqlite3"
+    newer.write_bytes(path.read_bytes())
+    conn = sqlite3.connect(newer)
+    conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (999, '2030-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(PreconditionError, match="neueren"):
+        backups.restore_backup(folder, newer)
+    assert [c.company for c in Customer.select()] == ["Alt GmbH"]  # untouched by refusals
+
+
+def test_K3_cli_backup_and_restore(tmp_path, capsys):
+    data = tmp_path / "data"
+    args = ["--data-dir", str(data)]
+    open_database(data / "craftdesk.sqlite3")
+    Customer.create(company="Eins GmbH")
+    close_database()
+    target = tmp_path / "sicherung.sqlite3"
+    assert cli_main([*args, "backup", "-o", str(target)]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    open_database(data / "craftdesk.sqlite3")
+    Customer.create(company="Zwei GmbH")
+    close_database()
+    assert cli_main([*args, "restore", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "1 Kunden" in out and "vor-wiederherstellung" in out
+    assert cli_main([*args, "backup"]) == 0
+    made = capsys.readouterr().out.strip()
+    assert made.startswith(str(data / "backups"))
+    (tmp_path / "leer.sqlite3").write_bytes(b"kein sqlite")
+    assert cli_main([*args, "restore", str(tmp_path / "leer.sqlite3")]) == 5
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    open_database(data / "craftdesk.sqlite3")
+    assert [c.company for c in Customer.select()] == ["Eins GmbH"]
+    close_database()
