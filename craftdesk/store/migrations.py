@@ -62,7 +62,8 @@ def _v4_planning(database: Database) -> None:
     for row in open_ended:
         start = row.start
         if isinstance(start, datetime):
-            (appointment.update(end=start + DEFAULT_APPOINTMENT_DURATION)
+            # without the edit counter: it comes with step 6, after this one
+            (appointment.update_unversioned(end=start + DEFAULT_APPOINTMENT_DURATION)
              .where(appointment.id == row.id).bind(database).execute())
 
 

@@ -48,6 +48,11 @@ class BaseModel(Model):
             values[version] = version + 1
         return query
 
+    @classmethod
+    def update_unversioned(cls, **update: Any) -> ModelUpdate:
+        """An update that leaves ``version`` alone (migration steps before step 6)."""
+        return super().update(None, **update)
+
     def save(self, force_insert: bool = False, only: Any = None) -> Any:
         meta = self._meta
         record: Any = self  # peewee's private helpers (_pk, _pk_expr) are untyped
