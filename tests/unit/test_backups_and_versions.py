@@ -171,3 +171,29 @@ def test_K3_cli_backup_and_restore(tmp_path, capsys):
     open_database(data / "craftdesk.sqlite3")
     assert [c.company for c in Customer.select()] == ["Eins GmbH"]
     close_database()
+
+
+def test_T5_a_file_from_before_the_versions_upgrades_through_every_step(data_dir, monkeypatch):
+    from datetime import datetime
+
+    from craftdesk.store.models import Appointment, Job
+
+    path = data_dir / "craftdesk.sqlite3"
+    first = [m for m in migrations.MIGRATIONS if m[0] == 1]
+    monkeypatch.setattr(migrations, "MIGRATIONS", first)
+    database = open_database(path)
+    project = Project.create(title="Alt")
+    job = Job.create(project=project, title="Alt")
+    database.execute_sql(
+        "INSERT INTO appointment (job_id, title, status, start, site_street, site_zip, site_city, "
+        "site_country, notes, created_at, version) VALUES (?, 'Termin', 'scheduled', ?, '', '', '', "
+        "'DE', '', ?, 1)", (job.id, str(datetime(2026, 3, 2, 8, 0)), str(datetime(2026, 3, 1))))
+    for model in (Customer, Article, Appointment, Project, Job):
+        database.execute_sql(f'ALTER TABLE "{model._meta.table_name}" DROP COLUMN "version"')
+    close_database()
+    monkeypatch.undo()
+    database = open_database(path)  # steps 3, 4, 5 and 6 on a file that had only step 1
+    appointment = Appointment.get()
+    assert appointment.end == datetime(2026, 3, 2, 10, 0) and appointment.version == 1
+    assert migrations.current_version(database) == migrations.LATEST_VERSION
+    close_database()
