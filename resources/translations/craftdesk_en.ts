@@ -4,22 +4,22 @@
 <context>
     <name>AddressBox</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="54"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
         <source>Ländercode, z. B. DE, AT, CH</source>
         <translation>Country code, e.g. DE, AT, CH</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="59"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="60"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="60"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="61"/>
         <source>PLZ / Ort:</source>
         <translation>Postcode / city:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="61"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="62"/>
         <source>Land:</source>
         <translation>Country:</translation>
     </message>
@@ -27,30 +27,45 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="136"/>
-        <location filename="../../craftdesk/ui/app.py" line="321"/>
+        <location filename="../../craftdesk/ui/app.py" line="145"/>
+        <location filename="../../craftdesk/ui/app.py" line="358"/>
         <source>craftdesk – Fehler</source>
         <translation>craftdesk – Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="137"/>
+        <location filename="../../craftdesk/ui/app.py" line="136"/>
         <source>Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; Einzelheiten stehen im Protokoll.</source>
         <translation>An unexpected error occurred. craftdesk keeps running; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="144"/>
+        <location filename="../../craftdesk/ui/app.py" line="142"/>
+        <source>Der Datenbankserver ist nicht erreichbar – die Änderung wurde nicht gespeichert; craftdesk verbindet sich von selbst neu.</source>
+        <translation>The database server cannot be reached – the change was not saved; craftdesk reconnects by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="150"/>
         <source>Protokolldatei: %1</source>
         <translation>Log file: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="146"/>
+        <location filename="../../craftdesk/ui/app.py" line="152"/>
         <source>Protokollordner öffnen</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="235"/>
+        <location filename="../../craftdesk/ui/app.py" line="241"/>
         <source>Demo-Benutzer</source>
         <translation>Demo user</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="297"/>
+        <source>Die Verbindung zum Datenbankserver steht wieder.</source>
+        <translation>The connection to the database server is back.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="300"/>
+        <source>Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten Stand, ändert nichts und verbindet sich von selbst neu.</source>
+        <translation>The database server cannot be reached – craftdesk shows the last data, changes nothing and reconnects by itself.</translation>
     </message>
 </context>
 <context>
@@ -225,99 +240,134 @@
 <context>
     <name>ArticleDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="48"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="49"/>
         <source>Artikel bearbeiten</source>
         <translation>Edit article</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="48"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="49"/>
         <source>Neuer Artikel</source>
         <translation>New article</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="53"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="54"/>
         <source>Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt.</source>
         <translation>This article comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="59"/>
         <source>Lokaler Artikel: Er existiert nur in craftdesk.</source>
         <translation>Local article: it exists only in craftdesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="73"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="74"/>
         <source>Aktiv (in Auswahllisten anbieten)</source>
         <translation>Active (offer in selection lists)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="79"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="80"/>
         <source>Artikelnummer:</source>
         <translation>Article number:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="80"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="81"/>
         <source>Bezeichnung:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="81"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="82"/>
         <source>Einheit:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="82"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="83"/>
         <source>Preis netto (€):</source>
         <translation>Net price (€):</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="83"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="84"/>
         <source>Umsatzsteuer:</source>
         <translation>VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="84"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="85"/>
         <source>Preis brutto:</source>
         <translation>Gross price:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="86"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="87"/>
         <source>Beschreibung:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="90"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="91"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="92"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="93"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="130"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="134"/>
         <source>Bitte geben Sie eine Bezeichnung ein.</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="132"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="136"/>
         <source>Bitte geben Sie eine Artikelnummer ein.</source>
         <translation>Please enter an article number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="134"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="138"/>
         <source>Die Artikelnummer „%1“ ist schon vergeben.</source>
         <translation>The article number “%1” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="137"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="141"/>
         <source>Der Preis ist keine gültige Zahl.</source>
         <translation>The price is not a valid number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="143"/>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="147"/>
         <source>Artikel speichern</source>
         <translation>Save article</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="156"/>
+        <source>Artikelnummer</source>
+        <translation>Article number</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="156"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="157"/>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="157"/>
+        <source>Nettopreis</source>
+        <translation>Net price</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="158"/>
+        <source>USt.-Satz</source>
+        <translation>VAT rate</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="158"/>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_dialog.py" line="159"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
     </message>
 </context>
 <context>
@@ -451,42 +501,42 @@
         <translation>local</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="47"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="50"/>
         <source>Inaktiver Artikel (in sevDesk entfernt oder deaktiviert).</source>
         <translation>Inactive article (removed or deactivated in sevDesk).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="54"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="57"/>
         <source>Nummer, Bezeichnung oder Einheit …</source>
         <translation>Number, name or unit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="57"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="60"/>
         <source>„Neuer Artikel“</source>
         <translation>“New article”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="58"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="61"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="60"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="63"/>
         <source>Die Artikel werden gerade aus sevDesk geholt …</source>
         <translation>The articles are being fetched from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="62"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="65"/>
         <source>Noch keine Artikel – verbinden Sie sevDesk im Tab %1 oder legen Sie mit %2 einen Artikel an.</source>
         <translation>No articles yet – connect sevDesk in the %1 tab or create an article with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="64"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="67"/>
         <source>Noch keine Artikel. craftdesk übernimmt beim Abgleich die sevDesk-Artikel der Kategorien, die im Tab %1 eingestellt sind. Oder legen Sie mit %2 einen Artikel an.</source>
         <translation>No articles yet. A sync takes over the sevDesk articles of the categories set in the %1 tab. Or create an article with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="69"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="72"/>
         <source>%1 von %2 Artikeln</source>
         <translation>%1 of %2 articles</translation>
     </message>
@@ -510,179 +560,225 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="34"/>
+        <source>Inzwischen geändert</source>
+        <translation>Changed in the meantime</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="39"/>
+        <source>Dieser Datensatz wurde gespeichert, während Sie ihn bearbeitet haben (an einem anderen Arbeitsplatz oder durch den Abgleich mit sevDesk). Nichts wurde überschrieben. Welche Fassung soll gelten?</source>
+        <translation>This record was saved while you were editing it (at another workstation or by the sevDesk import). Nothing was overwritten. Which version should count?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="49"/>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="49"/>
+        <source>Jetzt gespeichert</source>
+        <translation>Saved now</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="49"/>
+        <source>Ihre Eingabe</source>
+        <translation>Your entry</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="64"/>
+        <source>Meine Eingabe speichern</source>
+        <translation>Save my entry</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="67"/>
+        <source>Gespeicherte Fassung übernehmen</source>
+        <translation>Take the saved version</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="69"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="82"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="83"/>
         <source>Kunde bearbeiten</source>
         <translation>Edit customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="82"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="83"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="89"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="90"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit „Kunde löschen“ selbst entfernen.</source>
         <translation>This customer was deleted in sevDesk. craftdesk keeps it until you remove it yourself with “Delete customer”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="93"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="94"/>
         <source>Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk bringt – ändern Sie Kunden am besten in sevDesk.</source>
         <translation>This customer comes from sevDesk (ID %1). Changes made here apply only in craftdesk and are overwritten as soon as the next import brings changed data from sevDesk – it is best to change customers in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="98"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="99"/>
         <source>Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf in sevDesk angelegt.</source>
         <translation>Local customer: it exists only in craftdesk and is created in sevDesk with the first invoice draft.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="103"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="104"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="104"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="105"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="109"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="110"/>
         <source>z. B. sen., jun.</source>
         <translation>e.g. sen., jun.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="113"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="113"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
         <source>Herr</source>
         <translation>Mr</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="114"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="115"/>
         <source>Frau</source>
         <translation>Ms</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="118"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="119"/>
         <source>z. B. Dr.</source>
         <translation>e.g. Dr.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="127"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="128"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="345"/>
         <source>E-Rechnung</source>
         <translation>E-invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="130"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="131"/>
         <source>Rechnungsentwürfe für diesen Kunden als E-Rechnung (XRechnung/ZUGFeRD) anlegen</source>
         <translation>Create invoice drafts for this customer as e-invoices (XRechnung/ZUGFeRD)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="131"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="132"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="346"/>
         <source>Behörde</source>
         <translation>Public authority</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="135"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="136"/>
         <source>für Behörden erforderlich</source>
         <translation>required for public authorities</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="139"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="140"/>
         <source>Stammdaten</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="141"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="142"/>
         <source>Art:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="143"/>
         <source>Firma:</source>
         <translation>Company:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="145"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="146"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="148"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="149"/>
         <source>Anrede:</source>
         <translation>Salutation:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="149"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="150"/>
         <source>Vorname:</source>
         <translation>First name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="150"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="151"/>
         <source>Nachname:</source>
         <translation>Last name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="151"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="152"/>
         <source>Namenszusatz:</source>
         <translation>Name suffix:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="152"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="153"/>
         <source>Kundennummer:</source>
         <translation>Customer number:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="157"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="158"/>
         <source>Rechnung:</source>
         <translation>Invoice:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="158"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="159"/>
         <source>Leitweg-ID:</source>
         <translation>Leitweg-ID:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="160"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="161"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="162"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="163"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="163"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="164"/>
         <source>2. E-Mail:</source>
         <translation>2nd e-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="164"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="165"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="165"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="166"/>
         <source>Mobil:</source>
         <translation>Mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="166"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="167"/>
         <source>2. Mobil:</source>
         <translation>2nd mobile:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="168"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="169"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="342"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="169"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="170"/>
         <source>Abweichende Rechnungsanschrift</source>
         <translation>Different billing address</translation>
     </message>
@@ -691,80 +787,151 @@
         <translation type="vanished">Delivery addresses: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="180"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="181"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="341"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="192"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="193"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="194"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="195"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="198"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="338"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="199"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="365"/>
         <source>Kunde löschen</source>
         <translation>Delete customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="213"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="217"/>
         <source>Die Kundennummer wird in sevDesk gepflegt.</source>
         <translation>The customer number is maintained in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="217"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="221"/>
         <source>Wird in sevDesk am Kontakt gepflegt.</source>
         <translation>Maintained on the contact in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="287"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="288"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="291"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="292"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="287"/>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="288"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="291"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="292"/>
         <source>erforderlich</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="316"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="320"/>
         <source>Bitte geben Sie den Firmennamen ein.</source>
         <translation>Please enter the company name.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="318"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="322"/>
         <source>Bitte geben Sie den Namen der Person ein.</source>
         <translation>Please enter the name of the person.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="321"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="325"/>
         <source>„%1“ ist keine gültige E-Mail-Adresse.</source>
         <translation>“%1” is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="323"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="327"/>
         <source>Behörden brauchen für E-Rechnungen eine Leitweg-ID.</source>
         <translation>Public authorities need a Leitweg-ID (buyer reference) for e-invoices.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="330"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="334"/>
         <source>Kunde speichern</source>
         <translation>Save customer</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="339"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="339"/>
+        <source>Firma</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="339"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="340"/>
+        <source>Nachname</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="340"/>
+        <source>Namenszusatz</source>
+        <translation>Name suffix</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="341"/>
+        <source>Kundennummer</source>
+        <translation>Customer number</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="342"/>
+        <source>Rechnungsanschrift</source>
+        <translation>Billing address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="343"/>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="343"/>
+        <source>Mobil</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="343"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="344"/>
+        <source>Anrede</source>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="344"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="345"/>
+        <source>Lieferanschriften</source>
+        <translation>Delivery addresses</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="346"/>
+        <source>Leitweg-ID</source>
+        <translation>Leitweg ID (buyer reference)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="366"/>
         <source>Soll dieser Kunde in craftdesk gelöscht werden? Projekte des Kunden bleiben erhalten, sind danach aber keinem Kunden mehr zugeordnet.</source>
         <translation>Delete this customer in craftdesk? The customer’s projects are kept but will no longer belong to a customer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="341"/>
+        <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="368"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
@@ -772,129 +939,253 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="113"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="119"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="114"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="120"/>
         <source>Einen Kunden nur in craftdesk anlegen</source>
         <translation>Create a customer in craftdesk only</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="116"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="122"/>
         <source>In sevDesk gelöschte anzeigen</source>
         <translation>Show deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="120"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="126"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="120"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="126"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="121"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="127"/>
         <source>in sevDesk gelöscht</source>
         <translation>deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="122"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="128"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="126"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="132"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="127"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="133"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="128"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="134"/>
         <source>Kundennr.</source>
         <translation>Customer no.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="129"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="135"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="130"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="136"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="131"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="137"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="131"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="137"/>
         <source>%1 (mobil)</source>
         <translation>%1 (mobile)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="133"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="139"/>
         <source>Quelle</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="134"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="140"/>
         <source>lokal</source>
         <translation>local</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="135"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="141"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="144"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="153"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. Er bleibt hier erhalten, bis Sie ihn selbst löschen.</source>
         <translation>This customer was deleted in sevDesk. It stays here until you delete it yourself.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="149"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="158"/>
         <source>Name, Kundennummer, Adresse, E-Mail oder Telefon …</source>
         <translation>Name, customer number, address, e-mail or phone …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="152"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="161"/>
         <source>„Neuer Kunde“</source>
         <translation>“New customer”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="153"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="162"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="155"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="164"/>
         <source>Die Kunden werden gerade aus sevDesk geholt …</source>
         <translation>The customers are being fetched from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="157"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="166"/>
         <source>Noch keine Kunden – verbinden Sie sevDesk im Tab %1 oder legen Sie mit %2 einen Kunden an.</source>
         <translation>No customers yet – connect sevDesk in the %1 tab or create a customer with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="159"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="168"/>
         <source>Noch keine Kunden. craftdesk übernimmt beim Abgleich alle sevDesk-Kontakte der Kategorie „Kunde“ (Tab %1). Oder legen Sie mit %2 einen Kunden an.</source>
         <translation>No customers yet. A sync takes over all sevDesk contacts of the category “Kunde” (customer) (%1 tab). Or create a customer with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="164"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="173"/>
         <source>%1 von %2 Kunden</source>
         <translation>%1 of %2 customers</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePanel</name>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="35"/>
+        <source>Datenbank und Sicherung</source>
+        <translation>Database and backup</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="47"/>
+        <source>Gemeinsame Datenbank:</source>
+        <translation>Shared database:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="51"/>
+        <source>leer: Datei auf diesem Rechner; sonst z. B. postgresql://craftdesk@server/craftdesk</source>
+        <translation>empty: file on this computer; otherwise e.g. postgresql://craftdesk@server/craftdesk</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="56"/>
+        <source>Passwort:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="59"/>
+        <source>wird im Schlüsselbund gespeichert</source>
+        <translation>kept in the keyring</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="61"/>
+        <source>Übernehmen</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="62"/>
+        <source>Gilt ab dem nächsten Start von craftdesk.</source>
+        <translation>Takes effect when craftdesk starts next.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="67"/>
+        <source>Jetzt sichern</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="70"/>
+        <source>Wiederherstellen …</source>
+        <translation>Restore …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="92"/>
+        <source>Team-Betrieb: Die Daten liegen in der gemeinsamen Datenbank {url}.</source>
+        <translation>Team mode: the data is in the shared database {url}.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="98"/>
+        <source>Die Daten liegen in der Datei {path} auf diesem Rechner.</source>
+        <translation>The data is in the file {path} on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="106"/>
+        <source>Letzte Sicherung: {name} (im Ordner {folder}); täglich automatisch, 7 Tage und 4 Wochen werden aufbewahrt.</source>
+        <translation>Last backup: {name} (in the folder {folder}); automatic every day, 7 days and 4 weeks are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="116"/>
+        <source>Noch keine Sicherung; craftdesk sichert täglich automatisch in den Ordner {folder}.</source>
+        <translation>No backup yet; craftdesk backs up automatically every day into the folder {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="123"/>
+        <source>Datenbank</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="134"/>
+        <source>Ab dem nächsten Start arbeitet craftdesk wieder mit der Datei auf diesem Rechner.</source>
+        <translation>From the next start craftdesk works with the file on this computer again.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="144"/>
+        <source>Es gibt keinen sicheren Schlüsselbund; das Passwort wurde nicht gespeichert (PGPASSWORD oder .pgpass verwenden).</source>
+        <translation>There is no secure keyring; the password was not stored (use PGPASSWORD or .pgpass).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="153"/>
+        <source>Ab dem nächsten Start arbeitet craftdesk mit der gemeinsamen Datenbank {url}. Vorhandene Daten einmalig mit „craftdesk db copy --to …“ übertragen.</source>
+        <translation>From the next start craftdesk works with the shared database {url}. Move existing data once with “craftdesk db copy --to …”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="161"/>
+        <source>Sichern</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="168"/>
+        <source>Gesichert in {path}.</source>
+        <translation>Backed up to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="175"/>
+        <source>Sicherung wählen</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="177"/>
+        <source>craftdesk-Sicherungen (*.sqlite3)</source>
+        <translation>craftdesk backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="182"/>
+        <location filename="../../craftdesk/ui/database_panel.py" line="202"/>
+        <source>Wiederherstellen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="193"/>
+        <source>Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln und {projects} Projekten wiederherstellen? Der jetzige Stand wird vorher gesichert.</source>
+        <translation>Restore the backup of {date} with {customers} customers, {articles} articles and {projects} projects? The current state is backed up first.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="214"/>
+        <source>Wiederhergestellt. Der vorige Stand liegt in {path}.</source>
+        <translation>Restored. The previous state is in {path}.</translation>
     </message>
 </context>
 <context>
@@ -1237,223 +1528,223 @@
 <context>
     <name>InterfacesTab</name>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="73"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="72"/>
         <source>Demo: craftdesk ist mit einem Demo-sevDesk auf diesem Rechner verbunden. Alle Daten sind Beispieldaten; an sevDesk wird nichts gesendet.</source>
         <translation>Demo: craftdesk is connected to a demo sevDesk on this computer. All data is sample data; nothing is sent to sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="106"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="109"/>
         <source>sevDesk-Verbindung</source>
         <translation>sevDesk connection</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="108"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="111"/>
         <source>sevDesk</source>
         <translation>sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="109"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="112"/>
         <source>Die sevDesk-Anbindung ein- oder ausschalten. Sie wird eingeschaltet, sobald ein Token gespeichert ist.</source>
         <translation>Switch the sevDesk connection on or off. It is switched on as soon as a token is saved.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="119"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="122"/>
         <source>API-Token aus sevDesk einfügen</source>
         <translation>Paste the API token from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="121"/>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="215"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="124"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="218"/>
         <source>Token anzeigen</source>
         <translation>Show token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="126"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="129"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="144"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="147"/>
         <source>&lt;b&gt;Wo finde ich den Token?&lt;/b&gt; In sevDesk unter Einstellungen → Benutzer: den eigenen Benutzer anklicken, beim API-Token auf „Einblenden“ klicken und das sevDesk-Passwort eingeben. Den Token kopieren und hier einfügen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Achtung:&lt;/b&gt; sevDesk vergibt einen neuen Token, sobald der Benutzer geändert wird (zum Beispiel seine Sprache). Dann muss der neue Token hier eingetragen werden.</source>
         <translation>&lt;b&gt;Where is the token?&lt;/b&gt; In sevDesk under Einstellungen (Settings) → Benutzer (Users): click your own user, click “Einblenden” (show) next to the API token and enter your sevDesk password. Copy the token and paste it here.&lt;br&gt;&lt;br&gt;&lt;b&gt;Note:&lt;/b&gt; sevDesk issues a new token whenever the user is changed (for example its language). The new token must then be entered here.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="158"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="161"/>
         <source>Abgleich</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="160"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="163"/>
         <source>Jetzt synchronisieren</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="163"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="166"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="191"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
         <source>Verlauf der Abgleiche</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
         <source>Umfang</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="193"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
         <source>Auslöser</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Geändert</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Unverändert</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="195"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
         <source>Übersprungen</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="195"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="215"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="218"/>
         <source>Token verbergen</source>
         <translation>Hide token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="224"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="227"/>
         <source>Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token abgelehnt. Bitte den aktuellen Token eintragen und speichern.</source>
         <translation>The connection is broken: sevDesk rejected the stored token. Please enter the current token and save it.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="228"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="231"/>
         <source>Verbunden als {user}.</source>
         <translation>Connected as {user}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="229"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="232"/>
         <source>Ein Token ist gespeichert.</source>
         <translation>A token is stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="231"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="234"/>
         <source>(Demo-sevDesk)</source>
         <translation>(demo sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="238"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="241"/>
         <source>Die sevDesk-Anbindung ist ausgeschaltet.</source>
         <translation>The sevDesk connection is switched off.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="240"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="243"/>
         <source>Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben einfügen und auf „Speichern“ klicken – wo der Token steht, ist hier unten beschrieben.</source>
         <translation>Not connected yet. How to connect: paste the API token from sevDesk above and click “Save” – where to find the token is described below.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="246"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="249"/>
         <source>Abgleich pausiert: sevDesk hat den Token abgelehnt.</source>
         <translation>Sync paused: sevDesk rejected the token.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="260"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="263"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden.</source>
         <translation>This computer has no secure keyring. The token is kept only until craftdesk is closed and must be entered again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="264"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="267"/>
         <source>Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.</source>
         <translation>The token comes from the environment variable CRAFTDESK_API_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="267"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="270"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, bis craftdesk beendet wird.</source>
         <translation>This computer has no secure keyring: a token is kept only until craftdesk is closed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="281"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="284"/>
         <source>Bitte zuerst den API-Token eintragen.</source>
         <translation>Please enter the API token first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="283"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="286"/>
         <source>Token wird bei sevDesk geprüft …</source>
         <translation>Checking the token with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="286"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="289"/>
         <source>Token prüfen</source>
         <translation>Check token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="291"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="294"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="300"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="303"/>
         <source>Der Token konnte nicht gespeichert werden.</source>
         <translation>The token could not be stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="303"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="306"/>
         <source>Token gespeichert – zum Ändern neuen Token einfügen</source>
         <translation>Token stored – paste a new token to change it</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="335"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="338"/>
         <source>Abgleich startet …</source>
         <translation>Sync is starting …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="337"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="340"/>
         <source>Es läuft bereits ein Abgleich.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="343"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="346"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="378"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="381"/>
         <source>Fertig: {changes}</source>
         <translation>Done: {changes}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="379"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="382"/>
         <source>Fertig – nichts geändert.</source>
         <translation>Done – nothing changed.</translation>
     </message>
@@ -1462,32 +1753,32 @@
         <translation type="vanished">Check part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="394"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="397"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="397"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="400"/>
         <source>Fehlgeschlagen: {reason}.</source>
         <translation>Failed: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="398"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="401"/>
         <source>Fehlgeschlagen.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="404"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="407"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="407"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="410"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="415"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="418"/>
         <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
         <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
     </message>
@@ -2823,32 +3114,32 @@
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="144"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="151"/>
         <source>Suchbegriff eingeben …</source>
         <translation>Enter a search term …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="147"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="154"/>
         <source>%1 von %2 Einträgen</source>
         <translation>%1 of %2 entries</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="156"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="163"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="237"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="258"/>
         <source>Suche und Filter wurden zurückgesetzt, damit der gespeicherte Eintrag zu sehen ist.</source>
         <translation>The search and filters were reset so that the saved entry can be seen.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="259"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="280"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="262"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="283"/>
         <source>Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.</source>
         <translation>All entries are hidden – tick the box above to show them.</translation>
     </message>
@@ -2881,7 +3172,12 @@
         <translation>after the part categories are chosen</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="214"/>
+        <location filename="../../craftdesk/ui/style.py" line="216"/>
+        <source>Abgleich läuft auf {host}</source>
+        <translation>import runs on {host}</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/style.py" line="217"/>
         <source>pausiert</source>
         <translation>paused</translation>
     </message>
