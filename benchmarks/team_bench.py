@@ -12,9 +12,11 @@ office — for a while. Each worker in a loop:
   with the version it read) and counts saves and detected conflicts (T5);
 - clicks "Rechnung" on a random project that the others may click at the same moment (T4).
 
-Every customer save writes its wall-clock time into the description; the other workers'
-listeners read the changed rows when the notification arrives, which gives the refresh
-latency of T6 (all processes share one clock).
+Every customer save writes a unique mark into the description and notes when its commit
+returned; the other workers' listeners read the changed rows when the notification arrives
+and note when they saw the mark. Arrival minus commit is the refresh latency of T6 (all
+processes share one clock); the save's own time (including waits for row locks held by an
+import elsewhere) is reported apart.
 
 Reported: imports run and skipped, saves and conflicts, invoice clicks and their outcome,
 drafts per project in the database and invoices per project in the demo sevDesk (both
@@ -67,17 +69,31 @@ def _prepare(url: str, api_url: str, token: str, n_projects: int) -> list[int]:
     for number in range(n_projects):
         project = Project.create(title=f"Bad {number + 1}", customer=rng.choice(customers))
         job = Job.create(project=project, title=project.title)
-        Appointment.create(job=job, title=f"Montage {number + 1}", status="done",
-                           hours=Decimal("2.5"), start=start + timedelta(days=number % 20),
-                           customer=project.customer)
+        Appointment.create(
+            job=job,
+            title=f"Montage {number + 1}",
+            status="done",
+            hours=Decimal("2.5"),
+            start=start + timedelta(days=number % 20),
+            customer=project.customer,
+        )
         ids.append(project.id)
     client.close()
     close_database()
     return ids
 
 
-def _worker(index: int, url: str, api_url: str, token: str, projects: list[int], seconds: float,
-            think: float, data_dir: str, queue: mp.Queue) -> None:
+def _worker(
+    index: int,
+    url: str,
+    api_url: str,
+    token: str,
+    projects: list[int],
+    seconds: float,
+    think: float,
+    data_dir: str,
+    queue: mp.Queue,
+) -> None:
     from craftdesk.api.client import SevdeskClient
     from craftdesk.context import open_server
     from craftdesk.errors import PreconditionError
@@ -93,25 +109,40 @@ def _worker(index: int, url: str, api_url: str, token: str, projects: list[int],
     rng = random.Random(index)
     client = SevdeskClient(api_url, token)
     stats: Counter[str] = Counter()
-    latencies: list[float] = []
+    # (mark of another worker's save, when notifications for its row arrived here)
+    arrivals: list[tuple[str, list[float]]] = []
+    commits: dict[str, float] = {}  # mark -> when this worker's save returned
+    starts: dict[str, float] = {}  # mark -> when this worker's save began
+    save_times: list[float] = []
     lock = threading.Lock()
-    seen: dict[int, str] = {}
+    pending: list[tuple[int, float]] = []
+    stop = threading.Event()
 
     def on_change(view: str, ids: list[int] | None) -> None:
+        # Only note the arrival here (as the window does before its merge timer).
         arrived = time.time()
-        if view != "customers" or not ids:
-            return
-        rows = Customer.select(Customer.id, Customer.description).where(Customer.id.in_(ids))
-        for row in rows:
-            text = row.description or ""
-            if text.startswith("bench:") and seen.get(row.id) != text:
-                seen[row.id] = text
-                _, writer, stamp = text.split(":", 2)
-                if int(writer) != index:
-                    with lock:
-                        latencies.append(arrived - float(stamp))
-        db.close()  # the listener thread's own connection
+        if view == "customers" and ids:
+            with lock:
+                pending.extend((i, arrived) for i in ids)
 
+    def reader() -> None:
+        # Like the window: every few hundred ms, read the rows that were named.
+        while not stop.wait(0.1):
+            with lock:
+                batch, pending[:] = list(pending), []
+            if not batch:
+                continue
+            times: dict[int, list[float]] = {}
+            for row_id, arrived in batch:
+                times.setdefault(row_id, []).append(arrived)
+            rows = Customer.select(Customer.id, Customer.description).where(Customer.id.in_(list(times)))
+            for row in rows:
+                text = row.description or ""
+                if text.startswith("bench:") and int(text.split(":")[1]) != index:
+                    arrivals.append((text, times[row.id]))
+        db.close()  # the reader thread's own connection
+
+    threading.Thread(target=reader, daemon=True).start()
     listener = team.change_listener(on_change, lambda _ok: None)
     assert listener is not None and listener.listening.wait(10)
     customers = [c.id for c in Customer.select(Customer.id)]
@@ -132,9 +163,13 @@ def _worker(index: int, url: str, api_url: str, token: str, projects: list[int],
             customer_id = rng.choice(customers)
             form = customer_form(Customer.get_by_id(customer_id))
             time.sleep(rng.uniform(0, think))  # the user types
-            form.description = f"bench:{index}:{time.time():.6f}"
+            form.description = f"bench:{index}:{stats['saves'] + stats['conflicts detected']}"
+            started = time.time()
             try:
                 save_customer(customer_id, form)
+                commits[form.description] = time.time()
+                starts[form.description] = started
+                save_times.append(commits[form.description] - started)
                 stats["saves"] += 1
             except EditConflict:
                 stats["conflicts detected"] += 1
@@ -145,9 +180,10 @@ def _worker(index: int, url: str, api_url: str, token: str, projects: list[int],
             except PreconditionError as exc:
                 key = "invoice busy elsewhere" if "gerade" in exc.message else "nothing left to invoice"
                 stats[key] += 1
+    stop.set()
     listener.stop()
     client.close()
-    queue.put((index, dict(stats), latencies))
+    queue.put((index, dict(stats), arrivals, commits, save_times, starts))
 
 
 def _notify_floor(url: str, rounds: int = 50) -> float:
@@ -165,36 +201,77 @@ def _notify_floor(url: str, rounds: int = 50) -> float:
     return statistics.median(times)
 
 
-def _report(url: str, sandbox: object, results: list, projects: list[int], floor: float,
-            seconds: float) -> None:
+def _report(
+    url: str, sandbox: object, results: list, projects: list[int], floor: float, seconds: float
+) -> None:
     from craftdesk.context import open_server
     from craftdesk.store.models import InvoiceDraft
 
     total: Counter[str] = Counter()
-    latencies: list[float] = []
-    for _index, stats, lat in results:
+    commits: dict[str, float] = {}
+    arrivals: list[tuple[int, tuple[str, list[float]]]] = []
+    saves: list[float] = []
+    starts: dict[str, float] = {}
+    for index, stats, seen, committed, save_times, began in results:
         total.update(stats)
-        latencies.extend(lat)
+        commits.update(committed)
+        starts.update(began)
+        arrivals.extend((index, entry) for entry in seen)
+        saves.extend(save_times)
+    # the first notification for the row after the mark's commit; marks of saves whose commit
+    # time was not recorded (the row changed again meanwhile) are left out
+    first: dict[tuple[str, int], float] = {}  # (mark, reader batch owner) -> first arrival
+    for owner, (mark, times) in arrivals:
+        committed = commits.get(mark)
+        after = [t for t in times if committed is not None and t >= committed - 0.05]
+        if after:
+            key = (mark, owner)
+            first[key] = min(first.get(key, after[0]), *after)
+    latencies = [max(0.0, at - commits[mark]) for (mark, _owner), at in first.items()]
+    from_start = sorted(at - starts[mark] for (mark, _owner), at in first.items())
     open_server(url)
     drafts = Counter(d.project_id for d in InvoiceDraft.select().where(InvoiceDraft.state == "sent"))
     pending = InvoiceDraft.select().where(InvoiceDraft.state == "pending").count()
     references = {d.reference for d in InvoiceDraft.select().where(InvoiceDraft.state == "sent")}
-    remote = Counter(i.get("customerInternalNote") for i in sandbox.data.all("Invoice")  # type: ignore[attr-defined]
-                     if str(i.get("customerInternalNote", "")).startswith("craftdesk-"))
+    remote = Counter(
+        i.get("customerInternalNote")
+        for i in sandbox.data.all("Invoice")  # type: ignore[attr-defined]
+        if str(i.get("customerInternalNote", "")).startswith("craftdesk-")
+    )
     print(f"{WORKERS} workstations, {seconds:.0f} s, {len(projects)} projects to invoice")
     for key in sorted(total):
         print(f"  {key:40s} {total[key]:6d}")
-    print(f"  projects invoiced: {len(drafts)}; drafts per project: "
-          f"{sorted(set(drafts.values())) or ['-']} (must be [1]); pending left: {pending}")
-    print(f"  demo sevDesk invoices per reference: {sorted(set(remote.values())) or ['-']} "
-          f"(must be [1]); craftdesk references without a sevDesk invoice: "
-          f"{len(references - set(remote))}")
+    print(
+        f"  projects invoiced: {len(drafts)}; drafts per project: "
+        f"{sorted(set(drafts.values())) or ['-']} (must be [1]); pending left: {pending}"
+    )
+    print(
+        f"  demo sevDesk invoices per reference: {sorted(set(remote.values())) or ['-']} "
+        f"(must be [1]); craftdesk references without a sevDesk invoice: "
+        f"{len(references - set(remote))}"
+    )
     if latencies:
         ordered = sorted(latencies)
         p95 = ordered[int(0.95 * (len(ordered) - 1))]
-        print(f"  refresh latency over {len(ordered)} changes seen elsewhere: median "
-              f"{statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max "
-              f"{ordered[-1] * 1000:.0f} ms (T6 asks ≤ 2000 ms)")
+        print(
+            f"  refresh latency over {len(ordered)} changes seen elsewhere: median "
+            f"{statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max "
+            f"{ordered[-1] * 1000:.0f} ms after the saving workstation's commit returned "
+            f"(T6 asks ≤ 2000 ms)"
+        )
+        p95 = from_start[int(0.95 * (len(from_start) - 1))]
+        print(
+            f"  the same from the start of the save (upper bound): median "
+            f"{statistics.median(from_start) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max "
+            f"{from_start[-1] * 1000:.0f} ms"
+        )
+    if saves:
+        ordered = sorted(saves)
+        print(
+            f"  customer save (incl. waits for row locks): median "
+            f"{statistics.median(ordered) * 1000:.0f} ms, p95 "
+            f"{ordered[int(0.95 * (len(ordered) - 1))] * 1000:.0f} ms"
+        )
     print(f"  floor: bare NOTIFY round trip, median {floor * 1000:.2f} ms")
 
 
@@ -219,10 +296,23 @@ def main() -> int:
         ctx = mp.get_context("spawn")
         queue: mp.Queue = ctx.Queue()
         with tempfile.TemporaryDirectory(prefix="team-bench-") as tmp:
-            procs = [ctx.Process(target=_worker, args=(i, url, sandbox.url, DEMO_TOKEN, projects,
-                                                       args.seconds, args.think,
-                                                       str(Path(tmp) / f"ws{i}"), queue))
-                     for i in range(WORKERS)]
+            procs = [
+                ctx.Process(
+                    target=_worker,
+                    args=(
+                        i,
+                        url,
+                        sandbox.url,
+                        DEMO_TOKEN,
+                        projects,
+                        args.seconds,
+                        args.think,
+                        str(Path(tmp) / f"ws{i}"),
+                        queue,
+                    ),
+                )
+                for i in range(WORKERS)
+            ]
             for proc in procs:
                 proc.start()
             results = [queue.get(timeout=args.seconds + 300) for _ in procs]
