@@ -29,7 +29,6 @@ Run: ``python benchmarks/team_bench.py [--seconds 60] [--projects 40] [--think 0
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing as mp
 import random
 import statistics
