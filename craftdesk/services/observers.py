@@ -11,6 +11,7 @@ appointment, where none is set yet.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from ..api.client import SevdeskClient
 from ..api.errors import ApiError, MalformedResponseError, NotFoundError
@@ -24,16 +25,20 @@ from .lookups import sev_users
 log = logging.getLogger(__name__)
 
 
+def _pk(model: Any) -> Any:
+    return model._meta.primary_key
+
+
 def _first_appointments_without_observer() -> dict[str, Appointment]:
     """sevDesk order id → first appointment of its imported project, where no one observes."""
     result: dict[str, Appointment] = {}
-    projects = Project.select().where(Project.sevdesk_order_id.is_null(False)).order_by(Project.id)
+    projects = Project.select().where(Project.sevdesk_order_id.is_null(False)).order_by(_pk(Project))
     for project in projects:
         first = (
             Appointment.select()
             .join(Job)
             .where(Job.project == project)
-            .order_by(Job.position, Job.id, Appointment.id)
+            .order_by(Job.position, _pk(Job), _pk(Appointment))
             .first()
         )
         if first is None:
