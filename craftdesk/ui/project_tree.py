@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ..store.models import (
     APPOINTMENT_STATUSES,
@@ -24,6 +25,7 @@ from ..store.models import (
     Job,
     Project,
 )
+from ..sync.messages import localize
 from .project_filter import FilterRole, RowFacts, SortRole, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal
 from .table_models import RecordRole
@@ -84,6 +86,7 @@ class ProjectNode:
     order_number: str | None
     jobs: list[JobNode] = field(default_factory=list)
     invoice_ids: list[str] = field(default_factory=list)
+    site_note: str = ""  # the job site fell back to another address (O5)
 
     def appointments(self) -> list[AppointmentNode]:
         return [a for job in self.jobs for a in job.appointments]
@@ -115,7 +118,7 @@ def load_project_nodes() -> list[ProjectNode]:
     for job in Job.select().order_by(Job.position, Job.id):
         jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
     return [ProjectNode(p.id, p.title, names.get(p.customer_id, ""), p.sevdesk_order_number,
-                        jobs.get(p.id, []), drafts.get(p.id, []))
+                        jobs.get(p.id, []), drafts.get(p.id, []), p.site_note or "")
             for p in Project.select().order_by(Project.id.desc())]
 
 
@@ -253,6 +256,10 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
                                     format_datetime(first), format_decimal(hours),
                                     _draft_text(project.invoice_ids)],
                            bold=True, keys={**_keys(first, hours), "title": project.title})
+        if project.site_note:  # O5 fell back: a warning sign and the sentence on the title
+            project_row[0].setIcon(QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning))
+            project_row[0].setToolTip(localize(project.site_note))
         for job in project.jobs:
             job_record = TreeRecord("job", job.id, project.id, job.id, invoiceable=invoiceable)
             job_hours = _sum_hours(job.appointments)

@@ -126,3 +126,24 @@ def test_employee_dialog_offers_to_apply_creators(qtbot, sandbox, client, ctx):
     project = Project.get_by_id(result.project_id)
     assert [ae.employee.name for job in project.jobs for a in job.appointments for ae in a.people] == ["Chef"]
     assert dialog.observers_button.isHidden()
+
+
+def test_project_tree_marks_a_job_site_that_fell_back(qtbot, sandbox, client, database):
+    from PySide6.QtCore import Qt
+
+    from craftdesk.ui.projects_tab import ProjectsTab
+
+    matched = import_order(client, next(o["id"] for o in sandbox.data.all("Order")
+                                        if o["orderNumber"] == "AB-1042"))
+    fell_back = import_order(client, next(o["id"] for o in sandbox.data.all("Order")
+                                          if o["orderNumber"] == "AB-1044"))
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    model = tab.view.model()
+    tips = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        tips[index.data(Qt.ItemDataRole.DisplayRole)] = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert any("AB-1044" in title and tip and "Königsallee 7" in tip for title, tip in tips.items())
+    assert any("AB-1042" in title and not tip for title, tip in tips.items())
+    assert matched.note == "" and fell_back.note
