@@ -50,6 +50,10 @@ FIXED = (
                       "Entwurf zuerst in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt."),
     QT_TRANSLATE_NOOP("ServiceText", "In sevDesk gibt es keinen Benutzer, der als Ansprechpartner "
                       "der Rechnung eingetragen werden kann."),
+    # Start with the system (autostart.NOT_INSTALLED).
+    QT_TRANSLATE_NOOP("ServiceText", "craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk "
+                      "beenden, craftdesk.app in „Programme“ ziehen und von dort starten; erst dann "
+                      "kann es mit dem System starten."),
     # Planning (P1–P4).
     QT_TRANSLATE_NOOP("ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."),
     QT_TRANSLATE_NOOP("ServiceText", "Termine müssen zwischen 1900 und 2100 liegen."),

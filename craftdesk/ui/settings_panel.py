@@ -348,7 +348,7 @@ class SettingsPanel(QGroupBox):
             self.message.clear()
         except Exception as exc:  # shown in one sentence; the OS refused the entry
             log.warning("Changing autostart failed", exc_info=True)
-            self.message.setText(str(getattr(exc, "message", "")) or
+            self.message.setText(error_message(exc) or
                                  self.tr("Der automatische Start konnte nicht geändert werden."))
 
     # -- sevDesk users -------------------------------------------------------------------

@@ -3185,6 +3185,11 @@
 <context>
     <name>ServiceText</name>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="54"/>
+        <source>craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System starten.</source>
+        <translation>craftdesk is not running from the Applications folder – please quit craftdesk, drag craftdesk.app into Applications and start it from there; only then can it start with the system.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/sync/messages.py" line="23"/>
         <source>sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert (sevDesk vergibt einen neuen Token, wenn der Benutzer bearbeitet wird); bitte den aktuellen Token eintragen.</source>
         <translation>sevDesk rejected the API token – it was probably changed in sevDesk (sevDesk issues a new token whenever the user is edited); please enter the current token.</translation>

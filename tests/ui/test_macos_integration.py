@@ -54,3 +54,16 @@ def test_installed_app_does_not_ask(qtbot, monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/Applications/craftdesk.app/Contents/MacOS/craftdesk")
     assert install_location.ask_to_move(None) is None
+
+
+def test_not_installed_sentence_is_translated_for_the_english_ui(qapp):
+    from craftdesk import autostart
+    from craftdesk.sync import messages
+    from craftdesk.ui import i18n
+
+    assert autostart.NOT_INSTALLED in messages.FIXED
+    assert i18n.install_translations(qapp, "en") == "en"
+    try:
+        assert messages.localize(autostart.NOT_INSTALLED).startswith("craftdesk is not running from")
+    finally:
+        i18n.install_translations(qapp, "de")
