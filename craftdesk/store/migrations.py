@@ -90,9 +90,25 @@ def _v6_team(database: Database) -> None:
         install_triggers(database)
 
 
+def _v2_invoices_under_control(database: Database) -> None:
+    """V1/V2/V8: prices of planned lines, free-text worksheet lines, the frozen proposal
+    and payment status of drafts, stored proposal edits. Safe to run twice."""
+    add_missing_columns(database, models.PlannedMaterial, "net_price", "vat_rate")
+    add_missing_columns(database, models.UsedArticle, "text", "unit", "net_price", "vat_rate",
+                        "planned")
+    add_missing_columns(database, models.InvoiceDraft, "proposal", "payment_status", "number",
+                        "sum_gross", "paid_amount", "status_checked_at")
+    used = models.UsedArticle._meta.table_name
+    article = next(c for c in database.get_columns(used) if c.name == "article_id")
+    if not article.null:  # free-text worksheet lines have no article
+        migrate(SchemaMigrator.from_database(database).drop_not_null(used, "article_id"))
+    SchemaManager(models.InvoiceEdit, database).create_all(safe=True)
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _v1_initial),
+    (2, "invoices under the office's control", _v2_invoices_under_control),
     (3, "salutation and title of persons, job-site note of projects", _v3_first_week),
     (4, "planning board: employee colours, appointment ends", _v4_planning),
     (5, "e-invoice fields of customers", _v5_e_invoice),

@@ -243,6 +243,16 @@ class InvoiceDraft(BaseModel):
     error = TextField(null=True)
     created_at = DateTimeField(default=utcnow)
     sent_at = DateTimeField(null=True)
+    # The proposal (lines and header, JSON) frozen when the draft was claimed: a retry
+    # sends exactly what the office saw and edited (V1, I5).
+    proposal = TextField(null=True)
+    # Payment status read back from sevDesk (V8): draft | open | partially_paid | paid |
+    # cancelled; invoice number, gross sum and paid amount as sevDesk reports them.
+    payment_status = CharField(null=True)
+    number = CharField(null=True)
+    sum_gross = DecimalText(null=True)
+    paid_amount = DecimalText(null=True)
+    status_checked_at = DateTimeField(null=True)
 
 
 class Appointment(BaseModel):
@@ -280,13 +290,24 @@ class PlannedMaterial(BaseModel):
     quantity = DecimalText(default="1")
     unit = CharField(default="")
     position = IntegerField(default=0)
+    # What the confirmation's position said (V2); None: the article's current price/rate.
+    net_price = DecimalText(null=True)
+    vat_rate = DecimalText(null=True)
 
 
 class UsedArticle(BaseModel):
+    """A worksheet line: an article, or a free-text line (no article) taken over from the
+    confirmation (V2). ``planned`` names the planned line it was taken over from (V3)."""
+
     appointment = ForeignKeyField(Appointment, backref="used", on_delete="CASCADE")
-    article = ForeignKeyField(Article, on_delete="RESTRICT")
+    article = ForeignKeyField(Article, null=True, on_delete="RESTRICT")
     quantity = DecimalText(default="1")
     position = IntegerField(default=0)
+    text = CharField(default="")
+    unit = CharField(default="")
+    net_price = DecimalText(null=True)  # None: the article's price
+    vat_rate = DecimalText(null=True)  # None: the article's rate
+    planned = ForeignKeyField(PlannedMaterial, null=True, on_delete="SET NULL")
 
 
 class DraftAppointment(BaseModel):
@@ -294,6 +315,14 @@ class DraftAppointment(BaseModel):
 
     draft = ForeignKeyField(InvoiceDraft, backref="covered", on_delete="CASCADE")
     appointment = ForeignKeyField(Appointment, on_delete="CASCADE")
+
+
+class InvoiceEdit(BaseModel):
+    """The office's edits of a project's invoice proposal (V1), kept until the draft exists."""
+
+    project = ForeignKeyField(Project, unique=True, backref="invoice_edits", on_delete="CASCADE")
+    data = TextField()  # JSON, see services.invoice_edits
+    updated_at = DateTimeField(default=utcnow)
 
 
 # --- import runs -------------------------------------------------------------------------
@@ -333,5 +362,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     PlannedMaterial,
     UsedArticle,
     DraftAppointment,
+    InvoiceEdit,
     SyncRun,
 ]
