@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("invoice", help="aus den fertigen Terminen eines Projekts einen "
                        "Rechnungsentwurf in sevDesk anlegen (genau einmal)")
     p.add_argument("project_id", type=int, metavar="PROJECT_ID", help="Nummer des Projekts")
+    p.add_argument("--preview", action="store_true",
+                   help="nur den Vorschlag (mit gespeicherten Änderungen) zeigen, nichts senden")
+    p.add_argument("--json", action="store_true", help="mit --preview: als JSON ausgeben")
 
     p = sub.add_parser("export", help="Kunden, Artikel, Projekte oder Termine exportieren "
                        "(JSON, CSV oder Kalender)")

@@ -10,8 +10,9 @@ body built here against the official schemas.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -155,6 +156,8 @@ class InvoiceHead:
     # E2: an e-invoice draft names the account's payment method.
     e_invoice: bool = False
     payment_method_id: str | None = None
+    head_text: str = ""  # plain text; sent as sevDesk's HTML-capable headText (escaped)
+    delivery_date_until: date | None = None  # end of the service period (V6)
 
 
 def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
@@ -181,6 +184,18 @@ def address_text(head: InvoiceHead) -> str | None:
     return "\n".join(lines) or None
 
 
+def unix_day(day: date) -> int:
+    """A day as Unix seconds (noon UTC: the same calendar day in Germany all year)."""
+    return int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
+
+
+def html_text(text: str) -> str | None:
+    """Plain text for sevDesk's HTML-capable texts: escaped, line breaks as <br>."""
+    if not text.strip():
+        return None
+    return "<br>".join(html.escape(line, quote=False) for line in text.splitlines())
+
+
 def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> dict[str, Any]:
     """``POST /Invoice/Factory/saveInvoice`` for a new draft (no ``invoice.id``)."""
     invoice: dict[str, Any] = {
@@ -191,6 +206,7 @@ def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> di
         "invoiceDate": german_date(head.invoice_date),
         "deliveryDate": german_date(head.delivery_date),
         "header": head.header,
+        "headText": html_text(head.head_text),
         "timeToPay": head.time_to_pay,
         "discount": 0,
         "status": INVOICE_STATUS_DRAFT,
@@ -215,6 +231,8 @@ def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> di
         invoice["propertyIsEInvoice"] = True
     if head.payment_method_id:
         invoice["paymentMethod"] = _ref("PaymentMethod", head.payment_method_id)
+    if head.delivery_date_until is not None:
+        invoice["deliveryDateUntil"] = unix_day(head.delivery_date_until)
     return {
         "invoice": invoice,
         "invoicePosSave": [invoice_position_body(p, i) for i, p in enumerate(positions)],

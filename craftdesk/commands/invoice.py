@@ -1,26 +1,74 @@
-"""``craftdesk invoice PROJECT_ID``: create the project's invoice draft in sevDesk (I1–I5).
+"""``craftdesk invoice PROJECT_ID [--preview [--json]]``: create the project's invoice draft
+in sevDesk (I1–I5), or only show the proposal with the office's stored edits (V7).
 
-Prints the sevDesk invoice id on the first line (for scripts) and the link to open the
-draft on the second.
+Creating prints the sevDesk invoice id on the first line (for scripts) and the link to
+open the draft on the second. ``--preview`` sends nothing and needs no token.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from ..context import AppContext
-from ..errors import NotFound
+from ..errors import NotFound, UsageError
 from ..services import invoices
+from ..services.invoice_json import preview_json
+from ..services.invoice_preview import InvoiceProposal
 from ..store.models import Project
+
+
+def _money(value: object) -> str:
+    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _number(value: object) -> str:
+    text = format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
+    return text.replace(".", ",")
+
+
+def print_proposal(proposal: InvoiceProposal) -> None:
+    """The proposal as a readable table (German number format)."""
+    header = proposal.header
+    print(f"{header.header} – {proposal.customer_name}")
+    address = proposal.address
+    print(", ".join(p for p in (address.street, f"{address.zip} {address.city}".strip()) if p))
+    print(header.head_text)
+    print()
+    for number, line in enumerate(proposal.lines, start=1):
+        flags = proposal.flags.get(line.key, ())
+        mark = "  [Arbeitszeit doppelt?]" if "double_labour" in flags else ""
+        mark += "  [0,00 €]" if "zero_price" in flags else ""
+        print(f"{number:>3}  {line.text[:44]:<44} {_number(line.quantity):>8} {line.unit:<9}"
+              f"{_money(line.net_price):>11} {_number(line.vat_rate):>3} % {_money(line.net):>11}"
+              f"{mark}")
+    print()
+    print(f"Summe netto {_money(proposal.net):>12} €")
+    print(f"Umsatzsteuer {_money(proposal.vat):>11} €")
+    print(f"Gesamt brutto {_money(proposal.gross):>10} €")
+    if proposal.edited:
+        print("(mit gespeicherten Änderungen des Büros)")
 
 
 def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
     ctx.open_db()
     project_id = int(args.project_id)
+    if getattr(args, "json", False) and not getattr(args, "preview", False):
+        raise UsageError("--json gibt es nur zusammen mit --preview.")
     # Checked before the token is needed, so a typo gets the plain answer.
     if Project.get_or_none(Project.id == project_id) is None:
         raise NotFound(f"Das Projekt {project_id} gibt es nicht.")
+    if getattr(args, "preview", False):
+        preview = invoices.build_preview(project_id)  # PreconditionError when nothing is ready
+        if args.json:
+            json.dump(preview_json(preview), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            print_proposal(preview)
+            for warning in preview.warnings:
+                sys.stderr.write(f"Warnung: {warning}\n")
+        return 0
     if invoices.pending_draft(project_id) is None:
         preview = invoices.build_preview(project_id)  # PreconditionError when nothing is ready
         for warning in preview.warnings:  # e.g. an hourly rate of 0,00 € — said, not refused

@@ -1,28 +1,47 @@
-"""The positions of an invoice draft (SPEC I2), computed from local data only.
+"""The invoice proposal (SPEC I2, V2, V6), computed from local data only.
 
 Lines, in order: (1) the project title; then per appointment (by start, open dates last,
 then id): (2) its title with the documented hours, unit "Std" and the hourly rate,
-(3) each used article with quantity, unit, net price, VAT rate and its sevDesk part.
+(3) each worksheet line: an article with quantity, unit, net price, VAT rate and its
+sevDesk part — the confirmation's price and rate when it was taken over from the plan
+(V2) — or a free-text line taken over from the confirmation.
 
 The title line is a real position, because sevDesk positions need quantity, unit and
 VAT rate: quantity 1, unit "pauschal", price 0.00 and the hourly VAT rate, so it adds
-nothing and brings no extra VAT rate into the invoice's tax summary.
+nothing and brings no extra VAT rate into the invoice's tax summary. It is a heading,
+so the zero-price guard (V5) does not count it.
+
+The proposal is a plain typed value (:class:`InvoiceProposal`); the office's edits are
+applied on top of it by ``invoice_edits`` and the checks (V4, V5) by ``invoice_checks``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from peewee import JOIN
 
 from ..errors import PreconditionError
 from ..store import settings
-from ..store.models import Address, Appointment, Article, Customer, Job, Project, UsedArticle
+from ..store.models import (
+    Address,
+    Appointment,
+    Article,
+    Customer,
+    Job,
+    Project,
+    UsedArticle,
+)
 
 CENT = Decimal("0.01")
 HOUR_UNIT = "Std"
 TITLE_UNIT = "pauschal"
+TEXT_UNIT = "pauschal"  # a free-text line without a unit is a flat rate
 TITLE_UNIT_FALLBACK = "Stk"  # for accounts without a "pauschal" unit
+LINE_KINDS = ("title", "hours", "article", "text")
 
 
 def cents(value: Decimal) -> Decimal:
@@ -30,29 +49,81 @@ def cents(value: Decimal) -> Decimal:
 
 
 @dataclass(frozen=True)
-class PreviewLine:
-    kind: str  # title | labour | article
-    name: str
-    text: str
+class ProposalLine:
+    """One position. ``key`` names where it came from ("title", "hours:<appointment>",
+    "used:<worksheet line>", "added:<n>" for lines the office added)."""
+
+    key: str
+    kind: str  # title | hours | article | text
+    text: str  # the position's name
     quantity: Decimal
     unit: str
-    price: Decimal  # net per unit
+    net_price: Decimal  # per unit
     vat_rate: Decimal  # percent
+    detail: str = ""  # the position's second text (e.g. "am 02.03.2026")
+    article_number: str | None = None
     part_id: str | None = None  # sevDesk part the article came from
-    appointment_id: int | None = None
     article_id: int | None = None
+    appointment_id: int | None = None
 
     @property
     def net(self) -> Decimal:
-        return cents(self.quantity * self.price)
+        return cents(self.quantity * self.net_price)
 
     @property
     def gross(self) -> Decimal:
-        return cents(self.quantity * self.price * (1 + self.vat_rate / 100))
+        return cents(self.quantity * self.net_price * (1 + self.vat_rate / 100))
 
     @property
     def vat(self) -> Decimal:
         return self.gross - self.net
+
+    # Kept for callers written against the first preview (I2).
+    @property
+    def name(self) -> str:
+        return self.text
+
+    @property
+    def price(self) -> Decimal:
+        return self.net_price
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "kind": self.kind, "text": self.text, "detail": self.detail,
+            "quantity": str(self.quantity), "unit": self.unit, "net_price": str(self.net_price),
+            "vat_rate": str(self.vat_rate), "article_number": self.article_number,
+            "part_id": self.part_id, "article_id": self.article_id,
+            "appointment_id": self.appointment_id,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ProposalLine:
+        kind = str(raw.get("kind") or "text")
+        return cls(
+            key=str(raw["key"]), kind=kind if kind in LINE_KINDS else "text",
+            text=str(raw.get("text") or ""), detail=str(raw.get("detail") or ""),
+            quantity=Decimal(str(raw.get("quantity") or "0")), unit=str(raw.get("unit") or ""),
+            net_price=Decimal(str(raw.get("net_price") or "0")),
+            vat_rate=Decimal(str(raw.get("vat_rate") or "0")),
+            article_number=raw.get("article_number"), part_id=raw.get("part_id"),
+            article_id=raw.get("article_id"), appointment_id=raw.get("appointment_id"),
+        )
+
+
+@dataclass(frozen=True)
+class ProposalHeader:
+    """The head of the draft (V1, V6): title, dates and the intro text."""
+
+    header: str
+    invoice_date: date
+    service_from: date
+    service_to: date
+    head_text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"header": self.header, "invoice_date": self.invoice_date.isoformat(),
+                "service_from": self.service_from.isoformat(),
+                "service_to": self.service_to.isoformat(), "head_text": self.head_text}
 
 
 @dataclass(frozen=True)
@@ -68,21 +139,30 @@ class BillingAddress:
 
 
 @dataclass(frozen=True)
-class InvoicePreview:
+class InvoiceProposal:
     project_id: int
     project_title: str
     customer_id: int
+    customer_sevdesk_id: str | None
     customer_name: str
     address: BillingAddress
-    lines: tuple[PreviewLine, ...]
+    site: BillingAddress  # the job site (Leistungsort)
+    header: ProposalHeader
+    lines: tuple[ProposalLine, ...]
     appointment_ids: tuple[int, ...]
-    delivery_date: date
     hourly_rate: Decimal
     hourly_vat_rate: Decimal
     payment_term_days: int
     warnings: tuple[str, ...]
+    flags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # line key → flags
+    labour_confirmed: tuple[int, ...] = ()  # appointments whose double labour is wanted (V4)
+    edited: bool = False  # stored edits of the office were applied (V1)
     pending_draft_id: int | None = None  # set when an unfinished draft will be resumed
     customer: Customer = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def delivery_date(self) -> date:
+        return self.header.service_from
 
     @property
     def net(self) -> Decimal:
@@ -101,6 +181,13 @@ class InvoicePreview:
         for line in self.lines:
             result[line.vat_rate] = result.get(line.vat_rate, Decimal("0.00")) + line.vat
         return dict(sorted(result.items()))
+
+    def flagged(self, flag: str) -> list[ProposalLine]:
+        return [line for line in self.lines if flag in self.flags.get(line.key, ())]
+
+
+InvoicePreview = InvoiceProposal  # the name the first preview (I2) had
+PreviewLine = ProposalLine
 
 
 def invoiceable_appointments(project: Project) -> list[Appointment]:
@@ -139,6 +226,14 @@ def _address(customer: Customer) -> BillingAddress | None:
     return None
 
 
+def _site(project: Project, appointments: list[Appointment], name: str) -> BillingAddress:
+    for record in (project, *appointments):
+        if record.site_street or record.site_city:
+            return BillingAddress(name, record.site_street, record.site_zip, record.site_city,
+                                  (record.site_country or "DE").upper())
+    return BillingAddress(name, "", "", "", "DE")
+
+
 def _day(value: datetime | None) -> date | None:
     if value is None:
         return None
@@ -154,9 +249,73 @@ def nothing_to_invoice(project: Project) -> PreconditionError:
     )
 
 
+def _squash(text: str) -> str:
+    return "".join(text.casefold().replace("straße", "str.").split())
+
+
+def same_place(a: BillingAddress, b: BillingAddress) -> bool:
+    return (_squash(a.street), _squash(a.zip), _squash(a.city)) == (
+        _squash(b.street), _squash(b.zip), _squash(b.city))
+
+
+def german_day(day: date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+def head_text_for(service_from: date, service_to: date, site: BillingAddress,
+                  address: BillingAddress) -> str:
+    """The intro text naming the service period (§14 UStG) and, when it differs from the
+    billing address, the job site (V6)."""
+    if service_from == service_to:
+        lines = [f"Leistungsdatum: {german_day(service_from)}"]
+    else:
+        lines = [f"Leistungszeitraum: {german_day(service_from)} bis {german_day(service_to)}"]
+    place = " ".join(p for p in (site.zip, site.city) if p)
+    where = ", ".join(p for p in (site.street, place) if p)
+    if where and not same_place(site, address):
+        lines.append(f"Leistungsort: {where}")
+    return "\n".join(["Wir berechnen Ihnen folgende Leistungen:", *lines])
+
+
+def service_period(appointments: list[Appointment], invoice_date: date) -> tuple[date, date]:
+    """First to last day of the billed appointments, never after the invoice date (V6)."""
+    days = [d for d in (_day(a.start) for a in appointments) if d is not None]
+    if not days:
+        return invoice_date, invoice_date
+    return min(min(days), invoice_date), min(max(days), invoice_date)
+
+
+def _worksheet_lines(appointment: Appointment, hourly_vat: Decimal) -> list[ProposalLine]:
+    lines = []
+    used = (UsedArticle.select(UsedArticle, Article)
+            .join(Article, JOIN.LEFT_OUTER, on=(UsedArticle.article == Article.id))
+            .where(UsedArticle.appointment == appointment)
+            .order_by(UsedArticle.position, UsedArticle.id))
+    for row in used:
+        article = row.article if row.article_id is not None else None
+        price, rate = row.net_price, row.vat_rate
+        if article is None:
+            lines.append(ProposalLine(
+                f"used:{row.id}", "text", row.text, row.quantity, row.unit or TEXT_UNIT,
+                price if price is not None else Decimal("0.00"),
+                rate if rate is not None else hourly_vat, appointment_id=appointment.id))
+            continue
+        lines.append(ProposalLine(
+            f"used:{row.id}", "article", row.text or article.name or article.number,
+            row.quantity, row.unit or article.unit or "Stk",
+            price if price is not None else (article.net_price or Decimal(0)),
+            rate if rate is not None else (article.vat_rate if article.vat_rate is not None
+                                           else Decimal(0)),
+            detail=article.description or "", article_number=article.number or None,
+            part_id=article.sevdesk_id, article_id=article.id, appointment_id=appointment.id,
+        ))
+    return lines
+
+
 def preview_for(project: Project, appointments: list[Appointment], today: date | None = None,
-                pending_draft_id: int | None = None) -> InvoicePreview:
-    """The preview for exactly these appointments (already in invoice order)."""
+                pending_draft_id: int | None = None) -> InvoiceProposal:
+    """The proposal for exactly these appointments (already in invoice order), without
+    the office's edits and checks (``invoice_edits.current_proposal`` adds those)."""
     if not appointments:
         raise nothing_to_invoice(project)
     today = today or date.today()
@@ -169,47 +328,38 @@ def preview_for(project: Project, appointments: list[Appointment], today: date |
     if pending_draft_id is not None:
         warnings.append("Ein früherer Versuch ist unvollständig: craftdesk sucht diesen Entwurf "
                         "zuerst in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt.")
-    if rate == 0:
-        warnings.append("Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen.")
 
-    lines = [PreviewLine("title", project.title, "", Decimal(1), TITLE_UNIT, Decimal("0.00"), hourly_vat)]
+    lines = [ProposalLine("title", "title", project.title, Decimal(1), TITLE_UNIT,
+                          Decimal("0.00"), hourly_vat)]
     for appointment in appointments:
         hours = appointment.hours
         if not hours:
             warnings.append(f"Für den Termin „{appointment.title}“ sind keine Stunden dokumentiert.")
         day = _day(appointment.start)
-        lines.append(PreviewLine(
-            "labour", appointment.title, f"am {day:%d.%m.%Y}" if day else "",
-            hours or Decimal(0), HOUR_UNIT, rate, hourly_vat, appointment_id=appointment.id,
+        lines.append(ProposalLine(
+            f"hours:{appointment.id}", "hours", appointment.title, hours or Decimal(0),
+            HOUR_UNIT, rate, hourly_vat, detail=f"am {day:%d.%m.%Y}" if day else "",
+            appointment_id=appointment.id,
         ))
-        used = (UsedArticle.select(UsedArticle, Article).join(Article)
-                .where(UsedArticle.appointment == appointment)
-                .order_by(UsedArticle.position, UsedArticle.id))
-        for row in used:
-            article = row.article
-            lines.append(PreviewLine(
-                "article", article.name or article.number, article.description or "",
-                row.quantity, article.unit or "Stk", article.net_price or Decimal(0),
-                article.vat_rate if article.vat_rate is not None else Decimal(0),
-                part_id=article.sevdesk_id, appointment_id=appointment.id, article_id=article.id,
-            ))
-    for line in lines:
-        if line.vat_rate not in (Decimal(0), Decimal(7), Decimal(19)):
-            warnings.append(f"Der Umsatzsteuersatz {line.vat_rate} % von „{line.name}“ ist in "
-                            "sevDesk nicht erlaubt (nur 0, 7 oder 19 %).")
+        lines.extend(_worksheet_lines(appointment, hourly_vat))
 
     address = _address(customer)
     if address is None:
         warnings.append(f"Für den Kunden „{customer.display_name}“ ist keine Anschrift hinterlegt.")
         address = BillingAddress(customer.display_name, "", "", "", "DE")
-
-    days = [d for d in (_day(a.start) for a in appointments) if d is not None]
-    # A regular invoice must not be delivered after its date (sevDesk refuses that).
-    delivery = min(max(days), today) if days else today
-    return InvoicePreview(
+    site = _site(project, appointments, customer.display_name)
+    service_from, service_to = service_period(appointments, today)
+    header = ProposalHeader(f"Rechnung {project.title}", today, service_from, service_to,
+                            head_text_for(service_from, service_to, site, address))
+    return InvoiceProposal(
         project_id=project.id, project_title=project.title, customer_id=customer.id,
-        customer_name=customer.display_name, address=address, lines=tuple(lines),
-        appointment_ids=tuple(a.id for a in appointments), delivery_date=delivery,
-        hourly_rate=rate, hourly_vat_rate=hourly_vat, payment_term_days=_payment_term(),
+        customer_sevdesk_id=customer.sevdesk_id, customer_name=customer.display_name,
+        address=address, site=site, header=header, lines=tuple(lines),
+        appointment_ids=tuple(a.id for a in appointments), hourly_rate=rate,
+        hourly_vat_rate=hourly_vat, payment_term_days=_payment_term(),
         warnings=tuple(warnings), pending_draft_id=pending_draft_id, customer=customer,
     )
+
+
+def with_lines(proposal: InvoiceProposal, lines: list[ProposalLine]) -> InvoiceProposal:
+    return replace(proposal, lines=tuple(lines))

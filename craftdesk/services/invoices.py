@@ -38,17 +38,22 @@ from ..api.records import InvoiceRec, RecordError, parse_invoice
 from ..errors import NotFound, PreconditionError
 from ..store.db import db
 from ..store.engine import claim
-from ..store.models import Appointment, DraftAppointment, InvoiceDraft, Project, utcnow
-from . import lookups
+from ..store.models import (
+    Appointment,
+    DraftAppointment,
+    InvoiceDraft,
+    InvoiceEdit,
+    Project,
+    utcnow,
+)
+from . import invoice_edits, lookups
 from .invoice_customer import resolve_contact
 from .invoice_preview import (
     HOUR_UNIT,
     TITLE_UNIT_FALLBACK,
     InvoicePreview,
     PreviewLine,
-    invoiceable_appointments,
     nothing_to_invoice,
-    preview_for,
 )
 
 log = logging.getLogger(__name__)
@@ -132,14 +137,21 @@ def _covered(draft: InvoiceDraft) -> list[Appointment]:
 
 
 def build_preview(project_id: int, today: date | None = None) -> InvoicePreview:
-    """What the next ``send_invoice`` sends: the pending draft's appointments when one is
-    unfinished, else every finished appointment not yet invoiced (PreconditionError when
-    there is none)."""
+    """What the next ``send_invoice`` sends: the pending draft's frozen proposal when one
+    is unfinished, else the proposal of every finished appointment not yet invoiced with
+    the office's stored edits (PreconditionError when there is none)."""
     project = _project(project_id)
     pending = pending_draft(project.id)
     if pending is not None:
-        return preview_for(project, _covered(pending), today=today, pending_draft_id=pending.id)
-    return preview_for(project, invoiceable_appointments(project), today=today)
+        return _frozen_proposal(pending, today)
+    return invoice_edits.current_proposal(project.id, today=today)
+
+
+def _frozen_proposal(draft: InvoiceDraft, today: date | None) -> InvoicePreview:
+    """The proposal stored when ``draft`` was claimed (drafts of older versions: computed)."""
+    base = invoice_edits.base_proposal(draft.project_id, today, _covered(draft),
+                                       pending_draft_id=draft.id)
+    return invoice_edits.thaw(base, draft.proposal)
 
 
 # --- the exactly-once send ---------------------------------------------------------------
@@ -169,7 +181,7 @@ def _aware(value: datetime | str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def _claim(project: Project) -> tuple[InvoiceDraft, bool]:
+def _claim(project: Project, today: date | None = None) -> tuple[InvoiceDraft, bool]:
     """(draft, resumed). Takes the lease on it; raises when there is nothing to do."""
     now = utcnow()
     with claim(Project, project.id):
@@ -182,13 +194,15 @@ def _claim(project: Project) -> tuple[InvoiceDraft, bool]:
             InvoiceDraft.update(sent_at=now).where(InvoiceDraft.id == pending.id).execute()
             pending.sent_at = now
             return pending, True
-        appointments = invoiceable_appointments(project)
-        if not appointments:
+        # The proposal the office saw (with its edits) is frozen with the claim: every
+        # attempt for this draft sends exactly these lines (V1, I5).
+        proposal = invoice_edits.current_proposal(project.id, today=today)
+        if not proposal.appointment_ids:
             raise nothing_to_invoice(project)
         draft = InvoiceDraft.create(project=project, reference=new_reference(), state="pending",
-                                    sent_at=now)
+                                    sent_at=now, proposal=invoice_edits.freeze(proposal))
         DraftAppointment.insert_many(
-            [{"draft": draft.id, "appointment": a.id} for a in appointments]).execute()
+            [{"draft": draft.id, "appointment": a} for a in proposal.appointment_ids]).execute()
         return draft, False
 
 
@@ -209,10 +223,12 @@ def _fail(draft: InvoiceDraft, message: str) -> None:
 def _finalize(draft: InvoiceDraft, sevdesk_id: str) -> InvoiceDraft:
     now = utcnow()
     with db.atomic():
-        InvoiceDraft.update(sevdesk_id=sevdesk_id, state="sent", sent_at=now, error=None).where(
-            InvoiceDraft.id == draft.id).execute()
+        InvoiceDraft.update(sevdesk_id=sevdesk_id, state="sent", sent_at=now, error=None,
+                            payment_status="draft").where(InvoiceDraft.id == draft.id).execute()
         ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
         Appointment.update(invoice=draft.id).where(Appointment.id.in_(ids)).execute()
+        # The edits served their purpose: the next proposal starts fresh (V1).
+        InvoiceEdit.delete().where(InvoiceEdit.project == draft.project_id).execute()
     log.info("Invoice draft %s is sevDesk invoice %s", draft.reference, sevdesk_id)
     return InvoiceDraft.get_by_id(draft.id)
 
@@ -242,7 +258,7 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
     """
     project = _project(project_id)
     with _in_process_guard(project.id):
-        draft, resumed = _claim(project)
+        draft, resumed = _claim(project, today)
         try:
             if resumed:
                 found = find_by_reference(client, draft.reference)
@@ -262,8 +278,7 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
 
 
 def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date) -> dict:
-    project = draft.project
-    preview = preview_for(project, _covered(draft), today=today)
+    preview = _frozen_proposal(draft, today)
     bad_rates = sorted({str(line.vat_rate) for line in preview.lines
                         if line.vat_rate not in payloads.ALLOWED_TAX_RATES})
     if bad_rates:
@@ -273,7 +288,7 @@ def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date) -> dict:
     units = lookups.unities(client)
     unity_ids: list[str] = []
     for line in preview.lines:
-        names = [line.unit, TITLE_UNIT_FALLBACK] if line.kind == "title" else [line.unit]
+        names = [line.unit, TITLE_UNIT_FALLBACK] if line.kind in ("title", "text") else [line.unit]
         unit = next((u for u in (lookups.unity_for_name(units, n) for n in names) if u), None)
         if unit is None:
             raise PreconditionError(f"Die Einheit „{line.unit}“ gibt es in sevDesk nicht.")
@@ -285,17 +300,23 @@ def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date) -> dict:
 
     rates = {line.vat_rate for line in preview.lines}
     tax_text = f"Umsatzsteuer {payloads.json_number(rates.pop())}%" if len(rates) == 1 else "Umsatzsteuer"
+    header = preview.header
+    # Never delivered after the invoice date, nor in the future (V6; sevDesk refuses it).
+    latest = min(header.invoice_date, today)
+    delivery_from, delivery_to = min(header.service_from, latest), min(header.service_to, latest)
     head = payloads.InvoiceHead(
-        contact_id=contact_id, contact_person_id=contact_person, invoice_date=today,
-        delivery_date=preview.delivery_date, header=f"Rechnung {project.title}",
+        contact_id=contact_id, contact_person_id=contact_person,
+        invoice_date=header.invoice_date, delivery_date=delivery_from,
+        delivery_date_until=delivery_to if delivery_to != delivery_from else None,
+        header=header.header, head_text=header.head_text,
         time_to_pay=preview.payment_term_days, reference=draft.reference,
         address_name=preview.address.name, address_street=preview.address.street,
         address_zip=preview.address.zip, address_city=preview.address.city,
         address_country_id=country_id, tax_text=tax_text,
     )
     positions = [
-        payloads.InvoicePosition(name=line.name, text=line.text, quantity=line.quantity,
-                                 price=line.price, unity_id=unity_id,
+        payloads.InvoicePosition(name=line.text, text=line.detail, quantity=line.quantity,
+                                 price=line.net_price, unity_id=unity_id,
                                  tax_rate=line.vat_rate, part_id=line.part_id)
         for line, unity_id in zip(preview.lines, unity_ids)
     ]

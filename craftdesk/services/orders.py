@@ -294,6 +294,8 @@ class _Line:
     text: str
     quantity: Decimal
     unit: str
+    net_price: Decimal | None = None  # the confirmation's price and rate (V2)
+    vat_rate: Decimal | None = None
 
 
 def _unit_names(client: SevdeskClient, positions: list[OrderPosRec],
@@ -312,23 +314,27 @@ def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article],
                   unit_names: dict[str, str] | None = None) -> list[_Line]:
     """Positions → planned lines: one line per article with the summed quantity (O6),
     free-text lines for positions without an article (or whose part sevDesk no longer
-    has) with the unit of their position, in the confirmation's order."""
+    has) with the unit of their position, in the confirmation's order. Every line keeps
+    the position's net price and VAT rate (V2); positions of one article at different
+    prices stay separate lines, so nothing confirmed changes its price."""
     lines: list[_Line] = []
-    by_part: dict[str, _Line] = {}
+    by_part: dict[tuple[str, Decimal, Decimal], _Line] = {}
     for pos in positions:
         if pos.part_id and pos.part_id in articles:
-            line = by_part.get(pos.part_id)
+            key = (pos.part_id, pos.price, pos.tax_rate)
+            line = by_part.get(key)
             if line is not None:
                 line.quantity += pos.quantity
                 continue
             article = articles[pos.part_id]
-            line = _Line(article, "", pos.quantity, article.unit)
-            by_part[pos.part_id] = line
+            line = _Line(article, "", pos.quantity, article.unit, pos.price, pos.tax_rate)
+            by_part[key] = line
         else:
             text = pos.name or pos.text
             if not text:
                 continue  # an empty separator line carries nothing to plan
-            line = _Line(None, text, pos.quantity, (unit_names or {}).get(pos.unity_id or "", ""))
+            line = _Line(None, text, pos.quantity, (unit_names or {}).get(pos.unity_id or "", ""),
+                         pos.price, pos.tax_rate)
         lines.append(line)
     return lines
 
@@ -373,7 +379,8 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
             AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
         for position, line in enumerate(lines):
             PlannedMaterial.create(appointment=appointment, article=line.article, text=line.text,
-                                   quantity=line.quantity, unit=line.unit, position=position)
+                                   quantity=line.quantity, unit=line.unit, position=position,
+                                   net_price=line.net_price, vat_rate=line.vat_rate)
     log.info("Imported order %s (%s) as project %s with %d planned lines",
              order.id, order.number, project.id, len(lines))
     return ImportOrderResult(order_id, "imported", project.id,

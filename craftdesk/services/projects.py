@@ -36,6 +36,8 @@ from ..store.models import (
     UsedArticle,
 )
 
+from .worksheet import UsedLine, planned_items, replace_used, take_over, used_lines
+
 ROLES = ("assignee", "observer")
 _UNSET: Any = object()  # "not given", as opposed to None = "clear"
 
@@ -401,16 +403,9 @@ def set_planned_material(appointment_id: int, lines: Sequence[PlannedLine]) -> N
 # --- worksheet ---------------------------------------------------------------------------
 
 
-def _replace_used(appointment: Appointment, used: Sequence[tuple[int, Decimal]]) -> None:
-    merged: dict[int, Decimal] = {}
-    for article_id, quantity in used:
-        _article(article_id)
-        merged[article_id] = merged.get(article_id, Decimal(0)) + _quantity(
-            quantity, "Die verwendete Menge")
-    UsedArticle.delete().where(UsedArticle.appointment == appointment).execute()
-    for position, (article_id, quantity) in enumerate(merged.items()):
-        UsedArticle.create(appointment=appointment, article=article_id, quantity=quantity,
-                           position=position)
+def _replace_used(appointment: Appointment,
+                  used: Sequence[UsedLine | tuple[int, Decimal]]) -> None:
+    replace_used(appointment, used)
 
 
 def _refuse_frozen(appointment: Appointment) -> None:
@@ -422,7 +417,7 @@ def _refuse_frozen(appointment: Appointment) -> None:
 
 
 def set_worksheet(appointment_id: int, *, hours: Decimal | None = _UNSET,
-                  used: Sequence[tuple[int, Decimal]] | None = None,
+                  used: Sequence[UsedLine | tuple[int, Decimal]] | None = None,
                   notes: str | None = None) -> Appointment:
     """Change the documented hours (None clears), the used articles (replaced as a whole;
     the same article twice is summed) and/or the notes."""
@@ -441,7 +436,7 @@ def set_worksheet(appointment_id: int, *, hours: Decimal | None = _UNSET,
 
 
 def set_appointment_done(appointment_id: int, hours: Decimal,
-                         used: Sequence[tuple[int, Decimal]]) -> Appointment:
+                         used: Sequence[UsedLine | tuple[int, Decimal]]) -> Appointment:
     """Set the appointment to "Fertig" with its documented hours and used articles (O8)."""
     if hours is None:
         raise PreconditionError("Für „Fertig“ werden die geleisteten Stunden benötigt.")
@@ -450,3 +445,16 @@ def set_appointment_done(appointment_id: int, hours: Decimal,
         appointment.status = "done"
         appointment.save()
         return appointment
+
+
+def take_over_planned(appointment_id: int) -> int:
+    """"Geplantes Material übernehmen" (V2, V3): the planned lines not yet on the worksheet
+    are added with the confirmation's price; returns how many lines were added."""
+    with db.atomic():
+        appointment = get_appointment(appointment_id)
+        _refuse_frozen(appointment)
+        before = used_lines(appointment.id)
+        after = take_over(planned_items(appointment.id), before)
+        if after != before:
+            replace_used(appointment, after)
+        return len(after) - len(before)

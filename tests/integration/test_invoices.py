@@ -144,7 +144,9 @@ def test_I2_lines_for_two_finished_and_one_open_appointment(sandbox, client, rat
     assert invoice["header"] == "Rechnung Backstube Heizung"
     assert (invoice["status"], invoice["invoiceType"], invoice["currency"]) == ("100", "RE", "EUR")
     assert invoice["taxRule"]["id"] == "1" and invoice["showNet"] == "1"
-    assert invoice["invoiceDate"].startswith("2026-03-10") and invoice["deliveryDate"].startswith("2026-03-05")
+    # The service period of the two billed appointments (V6).
+    assert invoice["invoiceDate"].startswith("2026-03-10") and invoice["deliveryDate"].startswith("2026-03-02")
+    assert invoice["deliveryDateUntil"].startswith("2026-03-05")
     assert invoice["contactPerson"]["id"] == "1551095"  # the first admin
     assert invoice["timeToPay"] == "14"
     assert invoice["customerInternalNote"] == draft.reference

@@ -74,16 +74,18 @@ def test_I2_line_order_and_content(shop):
     rows = [(l.kind, l.name, l.quantity, l.unit, l.price, l.vat_rate, l.part_id) for l in preview.lines]
     assert rows == [
         ("title", "Backstube Heizung", 1, "pauschal", Decimal("0.00"), 19, None),
-        ("labour", "Rohre verlegen", Decimal(4), "Std", Decimal("58.00"), 19, None),
+        ("hours", "Rohre verlegen", Decimal(4), "Std", Decimal("58.00"), 19, None),
         ("article", "Heizkörperventil DN15", 3, "Stk", Decimal("24.90"), 19, "9876501"),
         ("article", "Buchsbaum", 2, "Stk", Decimal("19.90"), 7, None),
-        ("labour", "Heizkörper tauschen", Decimal("3.5"), "Std", Decimal("58.00"), 19, None),
+        ("hours", "Heizkörper tauschen", Decimal("3.5"), "Std", Decimal("58.00"), 19, None),
         ("article", "Heizkörperventil DN15", 1, "Stk", Decimal("24.90"), 19, "9876501"),
-        ("labour", "Nacharbeit", 1, "Std", Decimal("58.00"), 19, None),
+        ("hours", "Nacharbeit", 1, "Std", Decimal("58.00"), 19, None),
     ]
-    assert preview.lines[1].text == "am 02.03.2026"
+    assert preview.lines[1].detail == "am 02.03.2026"
     assert preview.appointment_ids == (early.id, late.id, undated.id)
-    assert preview.delivery_date == date(2026, 3, 5)  # the last appointment day
+    # V6: the service period runs from the first to the last appointment day.
+    assert (preview.header.service_from, preview.header.service_to) == (date(2026, 3, 2),
+                                                                        date(2026, 3, 5))
     assert preview.warnings == ()
 
 
@@ -123,7 +125,10 @@ def test_I2_appointment_without_hours_warns(shop):
     _appointment(shop["job"], "Ohne Stunden", hours=None)
     preview = build_preview(shop["project"].id, today=TODAY)
     assert preview.lines[1].quantity == 0
-    assert preview.warnings == ("Für den Termin „Ohne Stunden“ sind keine Stunden dokumentiert.",)
+    assert preview.warnings[0] == "Für den Termin „Ohne Stunden“ sind keine Stunden dokumentiert."
+    # A line at 0,00 € is named too (V5).
+    assert preview.warnings[1:] == ("Positionen mit 0,00 €: „Ohne Stunden“ – bitte prüfen; vor "
+                                    "dem Anlegen fragt craftdesk nach.",)
 
 
 def test_I1_invoiced_appointments_are_left_out(shop):

@@ -43,12 +43,20 @@ def test_migration_v2_keeps_data_and_allows_free_text_lines(tmp_path):
         assert migrations.current_version(database) == migrations.LATEST_VERSION
         old = UsedArticle.get_by_id(1)
         assert (old.article_id, old.quantity, old.text, old.net_price) == (1, Decimal(3), "", None)
-        free = UsedArticle.create(appointment=1, article=None, text="Entsorgung", unit="pauschal",
-                                  quantity=Decimal(1), net_price=Decimal(120), vat_rate=Decimal(19))
+        free = UsedArticle.create(
+            appointment=1,
+            article=None,
+            text="Entsorgung",
+            unit="pauschal",
+            quantity=Decimal(1),
+            net_price=Decimal(120),
+            vat_rate=Decimal(19),
+        )
         assert UsedArticle.get_by_id(free.id).article_id is None
         InvoiceEdit.create(project=1, data="{}")
-        draft = InvoiceDraft.create(project=1, reference="r-1", payment_status="paid",
-                                    sum_gross=Decimal("142.80"))
+        draft = InvoiceDraft.create(
+            project=1, reference="r-1", payment_status="paid", sum_gross=Decimal("142.80")
+        )
         assert InvoiceDraft.get_by_id(draft.id).sum_gross == Decimal("142.80")
         assert list(tmp_path.glob("craftdesk.sqlite3.v1-*.bak"))  # backup before migrating
         # The step is safe to run twice (e.g. after a crash between step and version row).

@@ -67,7 +67,7 @@ class InvoicePreviewDialog(QDialog):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, line in enumerate(preview.lines):
-            name = f"{line.name} – {line.text}" if line.text else line.name
+            name = f"{line.text} – {line.detail}" if line.detail else line.text
             cells = [(str(row + 1), right), (name, None), (format_decimal(line.quantity), right),
                      (line.unit, None), (format_money(line.price), right),
                      (format_percent(line.vat_rate), right), (format_money(line.net), right)]

@@ -1,0 +1,162 @@
+"""Checks of an invoice proposal: what the office should look at before sending.
+
+- V4 double labour: a finished appointment billed with its documented hours **and** with
+  worksheet lines billed in hours is flagged ``double_labour`` ("Arbeitszeit doppelt?")
+  on all those lines until the office removes one or confirms both.
+- V5 zero price: every line at 0,00 € (except the title heading) is flagged ``zero_price``;
+  sending asks once, naming them.
+- V2 nothing disappears silently: planned lines of the billed appointments that are not on
+  the worksheet are named.
+- sevDesk allows only 0, 7 and 19 % on invoices.
+
+Qt-free; the flags and warnings end up on the :class:`InvoiceProposal`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from peewee import JOIN
+
+from ..store.models import Article, PlannedMaterial, UsedArticle
+from .invoice_preview import InvoiceProposal, ProposalLine
+
+DOUBLE_LABOUR = "double_labour"
+ZERO_PRICE = "zero_price"
+DOUBLE_LABOUR_LABEL = "Arbeitszeit doppelt?"
+ALLOWED_VAT = (Decimal(0), Decimal(7), Decimal(19))
+# Units that bill working time (compared without case and trailing dot).
+TIME_UNITS = {"std", "h", "stunde", "stunden", "std.", "hrs", "hour", "hours"}
+
+
+def german_number(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+def is_time_unit(unit: str) -> bool:
+    return unit.strip().casefold().rstrip(".") in {u.rstrip(".") for u in TIME_UNITS}
+
+
+def _service_articles(ids: set[int]) -> set[int]:
+    """Articles of the sevDesk part category "Dienstleistung" billed per time unit."""
+    if not ids:
+        return set()
+    return {
+        a.id
+        for a in Article.select(Article.id, Article.category, Article.unit).where(Article.id.in_(list(ids)))
+        if a.category.casefold() == "dienstleistung" and (not a.unit or is_time_unit(a.unit))
+    }
+
+
+def labour_lines(lines: tuple[ProposalLine, ...]) -> dict[int, list[ProposalLine]]:
+    """Per appointment: the worksheet lines that bill working time (V4)."""
+    services = _service_articles({line.article_id for line in lines if line.article_id})
+    result: dict[int, list[ProposalLine]] = {}
+    for line in lines:
+        if (
+            line.kind in ("article", "text")
+            and line.appointment_id is not None
+            and (is_time_unit(line.unit) or line.article_id in services)
+        ):
+            result.setdefault(line.appointment_id, []).append(line)
+    return result
+
+
+def _double_labour(proposal: InvoiceProposal) -> tuple[dict[str, set[str]], list[str]]:
+    flags: dict[str, set[str]] = {}
+    warnings: list[str] = []
+    per_appointment = labour_lines(proposal.lines)
+    for hours_line in (line for line in proposal.lines if line.kind == "hours"):
+        appointment_id = hours_line.appointment_id
+        others = per_appointment.get(appointment_id or -1, [])
+        if not others or hours_line.quantity == 0 or appointment_id in proposal.labour_confirmed:
+            continue
+        for line in (hours_line, *others):
+            flags.setdefault(line.key, set()).add(DOUBLE_LABOUR)
+        named = ", ".join(f"„{o.text}“ ({german_number(o.quantity)} {o.unit})" for o in others)
+        warnings.append(
+            f"{DOUBLE_LABOUR_LABEL} Für „{hours_line.text}“ werden die dokumentierten "
+            f"{german_number(hours_line.quantity)} {hours_line.unit} und {named} berechnet – "
+            "bitte eine der Positionen entfernen oder „Beide berechnen“ wählen."
+        )
+    return flags, warnings
+
+
+def _zero_price(proposal: InvoiceProposal) -> tuple[dict[str, set[str]], list[str]]:
+    zero = [line for line in proposal.lines if line.kind != "title" and line.net == 0]
+    flags = {line.key: {ZERO_PRICE} for line in zero}
+    warnings = []
+    if any(line.kind == "hours" and line.net_price == 0 for line in zero) and proposal.hourly_rate == 0:
+        warnings.append("Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen.")
+    if zero:
+        warnings.append(
+            "Positionen mit 0,00 €: "
+            + ", ".join(f"„{line.text}“" for line in zero)
+            + " – bitte prüfen; vor dem Anlegen fragt craftdesk nach."
+        )
+    return flags, warnings
+
+
+def _missing_planned(proposal: InvoiceProposal) -> list[str]:
+    """Planned lines (V2) of the billed appointments that the worksheet does not carry."""
+    ids = list(proposal.appointment_ids)
+    if not ids:
+        return []
+    used = list(
+        UsedArticle.select(UsedArticle.appointment, UsedArticle.article, UsedArticle.planned).where(
+            UsedArticle.appointment.in_(ids)
+        )
+    )
+    linked = {u.planned_id for u in used if u.planned_id}
+    articles = {(u.appointment_id, u.article_id) for u in used if u.article_id}
+    missing = []
+    for line in (
+        PlannedMaterial.select(PlannedMaterial, Article)
+        .join(Article, JOIN.LEFT_OUTER, on=(PlannedMaterial.article == Article.id))
+        .where(PlannedMaterial.appointment.in_(ids))
+        .order_by(PlannedMaterial.appointment, PlannedMaterial.position)
+    ):
+        if line.id in linked or (line.appointment_id, line.article_id) in articles:
+            continue
+        missing.append(line.article.name if line.article_id else line.text)
+    if not missing:
+        return []
+    return [
+        "Aus der Auftragsbestätigung fehlt im Arbeitsblatt: "
+        + ", ".join(f"„{name}“" for name in missing)
+        + " – bei Bedarf übernehmen oder als Position hinzufügen."
+    ]
+
+
+def _vat_rates(proposal: InvoiceProposal) -> list[str]:
+    return [
+        f"Der Umsatzsteuersatz {german_number(line.vat_rate)} % von „{line.text}“ ist in "
+        "sevDesk nicht erlaubt (nur 0, 7 oder 19 %)."
+        for line in proposal.lines
+        if line.vat_rate not in ALLOWED_VAT
+    ]
+
+
+def checked(proposal: InvoiceProposal, extra_warnings: tuple[str, ...] = ()) -> InvoiceProposal:
+    """The proposal with its flags and all warnings (earlier ones first)."""
+    labour_flags, labour_warnings = _double_labour(proposal)
+    zero_flags, zero_warnings = _zero_price(proposal)
+    flags: dict[str, tuple[str, ...]] = {}
+    for line in proposal.lines:
+        found = labour_flags.get(line.key, set()) | zero_flags.get(line.key, set())
+        if found:
+            flags[line.key] = tuple(sorted(found))
+    warnings = [
+        *proposal.warnings,
+        *extra_warnings,
+        *zero_warnings,
+        *labour_warnings,
+        *_missing_planned(proposal),
+        *_vat_rates(proposal),
+    ]
+    return replace(proposal, flags=flags, warnings=tuple(dict.fromkeys(warnings)))
+
+
+def zero_price_lines(proposal: InvoiceProposal) -> list[ProposalLine]:
+    return proposal.flagged(ZERO_PRICE)
