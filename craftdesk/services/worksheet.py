@@ -36,6 +36,16 @@ class UsedLine:
     # For display only (not stored):
     number: str = ""
     name: str = ""
+    list_price: Decimal | None = None  # the article's current net price
+    list_unit: str = ""  # the article's unit
+
+    @property
+    def shown_price(self) -> Decimal | None:
+        return self.net_price if self.net_price is not None else self.list_price
+
+    @property
+    def shown_unit(self) -> str:
+        return self.unit or self.list_unit
 
     def merge_key(self) -> tuple[object, ...]:
         return (self.article_id, self.planned_id, self.text, self.unit, self.net_price, self.vat_rate)
@@ -53,6 +63,7 @@ class PlannedItem:
     unit: str
     net_price: Decimal | None
     vat_rate: Decimal | None
+    list_price: Decimal | None = None
 
     def as_used(self) -> UsedLine:
         return UsedLine(
@@ -65,6 +76,7 @@ class PlannedItem:
             planned_id=self.id,
             number=self.number,
             name=self.name,
+            list_price=self.list_price,
         )
 
 
@@ -88,6 +100,7 @@ def planned_items(appointment_id: int) -> list[PlannedItem]:
                 row.unit or (article.unit if article else ""),
                 row.net_price,
                 row.vat_rate,
+                article.net_price if article else None,
             )
         )
     return result
@@ -114,9 +127,26 @@ def used_lines(appointment_id: int) -> list[UsedLine]:
                 row.planned_id,
                 number=article.number if article else "",
                 name=(row.text or article.name) if article else row.text,
+                list_price=article.net_price if article else None,
+                list_unit=article.unit if article else "",
             )
         )
     return result
+
+
+def article_line(article_id: int, quantity: Decimal) -> UsedLine:
+    """A worksheet line for an article picked by hand."""
+    article = Article.get_or_none(Article.id == article_id)
+    if article is None:
+        raise NotFound(f"Artikel {article_id} gibt es nicht.")
+    return UsedLine(
+        article.id,
+        quantity,
+        number=article.number,
+        name=article.name,
+        list_price=article.net_price,
+        list_unit=article.unit,
+    )
 
 
 def take_over(planned: Sequence[PlannedItem], used: Sequence[UsedLine]) -> list[UsedLine]:

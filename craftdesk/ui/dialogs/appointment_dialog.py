@@ -5,6 +5,7 @@ used articles (O8). Invoiced appointments are frozen: their worksheet is read-on
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -35,12 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CraftdeskError
-from ...services import employees, projects
+from ...services import employees, projects, worksheet
 from ...store.db import db
-from ...store.models import APPOINTMENT_STATUSES, Article
+from ...store.models import APPOINTMENT_STATUSES
 from ...sync.messages import localize
 from ..project_tree import status_name
-from ..style import STATUS_COLORS, format_decimal, parse_decimal_de
+from ..style import STATUS_COLORS, format_decimal, format_money, parse_decimal_de
 from . import common
 from .discard_guard import DiscardGuard
 from .article_picker import ArticlePickerDialog
@@ -150,41 +151,59 @@ class AppointmentDialog(DiscardGuard, QDialog):
         # --- planned material (read-only) and worksheet -------------------------------------
         self.planned_label = QLabel(self)
         self.planned_label.setWordWrap(True)
+        self.planned_label.setTextFormat(Qt.TextFormat.PlainText)
         self.worksheet = QGroupBox(self.tr("Arbeitsblatt"), self)
         self.hours = common.DecimalEdit(self)
         self.hours.setPlaceholderText(self.tr("z. B. 3,5"))
         self.hours.setMaximumWidth(120)
-        self.used = QTableWidget(0, 4, self)
+        self.used = QTableWidget(0, 5, self)
         self.used.setHorizontalHeaderLabels([self.tr("Nummer"), self.tr("Bezeichnung"),
-                                             self.tr("Menge"), self.tr("Einheit")])
+                                             self.tr("Menge"), self.tr("Einheit"),
+                                             self.tr("Preis netto")])
         self.used.verticalHeader().setVisible(False)
+        self.used.setWordWrap(False)  # rows of one height: the minimum below holds four
         self.used.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.used.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.used.setColumnWidth(0, 90)
-        self.used.setColumnWidth(2, 80)
+        self.used.setColumnWidth(0, 80)
+        self.used.setColumnWidth(2, 70)
         self.used.setColumnWidth(3, 70)
-        self.used.setMinimumHeight(130)
+        self.used.setColumnWidth(4, 90)
+        # Room for four lines plus the header, so a new line is never hidden (it is also
+        # scrolled into view when added).
+        self.used.setMinimumHeight(self.used.horizontalHeader().sizeHint().height()
+                                   + 4 * self.used.verticalHeader().defaultSectionSize() + 6)
         self.add_article = QPushButton(self.tr("Artikel hinzufügen …"), self)
         self.add_article.clicked.connect(self._pick_article)
         self.remove_article = QPushButton(self.tr("Entfernen"), self)
         self.remove_article.clicked.connect(self._remove_article)
         self.take_planned = QPushButton(self.tr("Geplantes Material übernehmen"), self)
+        self.take_planned.setToolTip(self.tr(
+            "Übernimmt die Positionen der Auftragsbestätigung mit ihren Preisen – nur, was noch "
+            "nicht im Arbeitsblatt steht."))
         self.take_planned.clicked.connect(self._take_planned)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
-        sheet = QFormLayout(self.worksheet)
-        sheet.addRow(self.tr("Geleistete Stunden:"), self.hours)
-        sheet.addRow(self.tr("Geplantes Material:"), self.planned_label)
+        # A grid rather than a form: the table row gets the stretch, so the button row below
+        # it keeps its own space at every dialog height.
+        sheet = QGridLayout(self.worksheet)
+        sheet.addWidget(QLabel(self.tr("Geleistete Stunden:"), self), 0, 0)
+        sheet.addWidget(self.hours, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        sheet.addWidget(QLabel(self.tr("Geplantes Material:"), self), 1, 0,
+                        Qt.AlignmentFlag.AlignTop)
+        sheet.addWidget(self.planned_label, 1, 1)
+        sheet.addWidget(QLabel(self.tr("Verwendete Artikel:"), self), 2, 0,
+                        Qt.AlignmentFlag.AlignTop)
+        sheet.addWidget(self.used, 2, 1)
         article_buttons = QHBoxLayout()
         article_buttons.addWidget(self.add_article)
         article_buttons.addWidget(self.remove_article)
         article_buttons.addWidget(self.take_planned)
         article_buttons.addStretch(1)
-        used_box = QVBoxLayout()
-        used_box.addWidget(self.used)
-        used_box.addLayout(article_buttons)
-        sheet.addRow(self.tr("Verwendete Artikel:"), used_box)
-        sheet.addRow(self.tr("Notizen:"), self.notes)
+        sheet.addLayout(article_buttons, 3, 1)
+        sheet.addWidget(QLabel(self.tr("Notizen:"), self), 4, 0, Qt.AlignmentFlag.AlignTop)
+        sheet.addWidget(self.notes, 4, 1)
+        sheet.setRowStretch(2, 1)
+        sheet.setColumnStretch(1, 1)
         body.addWidget(self.worksheet, 3)
 
         buttons = QDialogButtonBox(self)
@@ -194,12 +213,12 @@ class AppointmentDialog(DiscardGuard, QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        self._planned: list[tuple[int, Decimal]] = []
+        self._planned: list[worksheet.PlannedItem] = []
         if appointment is not None:
             self._fill(appointment)
         else:
             self.planned_label.setText(self.tr("keines"))
-        self.take_planned.setEnabled(bool(self._planned) and not self.frozen)
+        self._update_take_planned()
         self.used.itemSelectionChanged.connect(self._update_remove)
         self._update_remove()
         if self.frozen:
@@ -209,6 +228,16 @@ class AppointmentDialog(DiscardGuard, QDialog):
         self.status.currentIndexChanged.connect(self._status_changed)
         self.has_start.toggled.connect(self._start_toggled)
         self.has_end.toggled.connect(self._end_toggled)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As large as the content wants (wrapped texts included), within the screen."""
+        hint = self.sizeHint()
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            hint = hint.boundedTo(room.size() * 0.95)
+        self.resize(hint.expandedTo(self.minimumSizeHint()))
 
     # --- filling -----------------------------------------------------------------------------
 
@@ -245,34 +274,49 @@ class AppointmentDialog(DiscardGuard, QDialog):
                 if item.data(Qt.ItemDataRole.UserRole) in chosen:
                     item.setCheckState(Qt.CheckState.Checked)
         self.hours.set_value(a.hours)
-        for line in projects.used_of(a):
-            self._add_used_row(line.article, line.quantity)
+        for line in worksheet.used_lines(a.id):
+            self._append_row(line)
         self.notes.setPlainText(a.notes)
+        self._planned = worksheet.planned_items(a.id)
         planned_texts = []
-        for line in projects.planned_of(a):
-            name = line.article.name if line.article_id else line.text
-            parts = (format_decimal(line.quantity), line.unit, name)
+        for item in self._planned:
+            parts = (format_decimal(item.quantity), item.unit, item.name)
             planned_texts.append(" ".join(p for p in parts if p))
-            if line.article_id:
-                self._planned.append((line.article_id, line.quantity))
         self.planned_label.setText("; ".join(planned_texts) or self.tr("keines"))
 
-    def _add_used_row(self, article: Article, quantity: Decimal) -> None:
-        for row in range(self.used.rowCount()):  # the same article twice: add up (like the service)
-            if self.used.item(row, 0).data(Qt.ItemDataRole.UserRole) == article.id:
-                current = parse_decimal_de(self.used.item(row, 2).text()) or Decimal(0)
-                self.used.item(row, 2).setText(format_decimal(current + quantity))
-                return
+    def _append_row(self, line: worksheet.UsedLine) -> None:
         row = self.used.rowCount()
         self.used.insertRow(row)
-        for col, text in enumerate((article.number, article.name, format_decimal(quantity), article.unit)):
+        price = line.shown_price
+        texts = (line.number, line.name, format_decimal(line.quantity), line.shown_unit,
+                 format_money(price) if price is not None else "")
+        for col, text in enumerate(texts):
             item = QTableWidgetItem(text)
             if col != 2:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            else:
+            if col == 1:
+                item.setToolTip(text)  # the whole text of an elided line
+            if col in (2, 4):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.used.setItem(row, col, item)
-        self.used.item(row, 0).setData(Qt.ItemDataRole.UserRole, article.id)
+        self.used.item(row, 0).setData(Qt.ItemDataRole.UserRole, line)
+        self.used.scrollToItem(self.used.item(row, 0))
+
+    def _row_line(self, row: int) -> worksheet.UsedLine:
+        return self.used.item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+    def _add_used_row(self, line: worksheet.UsedLine) -> None:
+        """A hand-picked article: the same article (not from the plan) twice adds up, like
+        the service does."""
+        for row in range(self.used.rowCount()):
+            old = self._row_line(row)
+            if (line.article_id is not None and old.article_id == line.article_id
+                    and old.planned_id is None and old.net_price is None):
+                current = parse_decimal_de(self.used.item(row, 2).text()) or Decimal(0)
+                self.used.item(row, 2).setText(format_decimal(current + line.quantity))
+                self.used.scrollToItem(self.used.item(row, 0))
+                return
+        self._append_row(line)
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -280,7 +324,7 @@ class AppointmentDialog(DiscardGuard, QDialog):
         done = self.status.currentData() == "done"
         if self.done_hint.isHidden() == done:
             self.done_hint.setVisible(done)
-            self.adjustSize()  # make room for the note instead of squeezing the worksheet
+            self._fit()  # make room for the note instead of squeezing the worksheet
         if done and not self.hours.text().strip():
             self.hours.setFocus()
 
@@ -301,27 +345,54 @@ class AppointmentDialog(DiscardGuard, QDialog):
         picker = ArticlePickerDialog(self)
         if picker.exec() and picker.chosen is not None:
             row, quantity = picker.chosen
-            self._add_used_row(Article.get_by_id(row.id), quantity)
+            self._add_used_row(worksheet.article_line(row.id, quantity))
+            self._update_take_planned()
 
     def add_used_article(self, article_id: int, quantity: Decimal) -> None:
         """Add a used article (what the picker does; also handy for tests and scripts)."""
-        self._add_used_row(Article.get_by_id(article_id), quantity)
+        self._add_used_row(worksheet.article_line(article_id, quantity))
+        self._update_take_planned()
 
     def _remove_article(self) -> None:
         for index in sorted({i.row() for i in self.used.selectedIndexes()}, reverse=True):
             self.used.removeRow(index)
         self._update_remove()
+        self._update_take_planned()
 
     def _update_remove(self) -> None:
         """"Entfernen" works on the selected used articles only."""
         self.remove_article.setEnabled(not self.frozen and bool(self.used.selectedIndexes()))
 
-    def _take_planned(self) -> None:
-        for article_id, quantity in self._planned:
-            self._add_used_row(Article.get_by_id(article_id), quantity)
+    def _table_lines(self) -> list[worksheet.UsedLine]:
+        """The table's lines with the quantities as typed (unreadable ones kept as they were)."""
+        lines = []
+        for row in range(self.used.rowCount()):
+            line = self._row_line(row)
+            quantity = parse_decimal_de(self.used.item(row, 2).text())
+            lines.append(replace(line, quantity=quantity) if quantity else line)
+        return lines
 
-    def used_lines(self) -> list[tuple[int, Decimal]] | None:
-        """(article id, quantity) of the table; None (after a warning) when one is unreadable."""
+    def _update_take_planned(self) -> None:
+        """Enabled only while some planned line is not on the worksheet yet (V3)."""
+        current = self._table_lines()
+        missing = worksheet.take_over(self._planned, current) != current
+        self.take_planned.setEnabled(missing and not self.frozen)
+
+    def _take_planned(self) -> None:
+        """Take over what is not yet on the worksheet — never twice (V3)."""
+        current = self._table_lines()
+        result = worksheet.take_over(self._planned, current)
+        for row, line in enumerate(result[:len(current)]):
+            self.used.item(row, 0).setData(Qt.ItemDataRole.UserRole, line)
+            price = line.shown_price
+            self.used.item(row, 4).setText(format_money(price) if price is not None else "")
+        for line in result[len(current):]:
+            self._append_row(line)
+        self._update_take_planned()
+
+    def used_lines(self) -> list[worksheet.UsedLine] | None:
+        """The worksheet lines of the table; None (after a warning) when a quantity is
+        unreadable."""
         lines = []
         for row in range(self.used.rowCount()):
             quantity = parse_decimal_de(self.used.item(row, 2).text())
@@ -330,7 +401,7 @@ class AppointmentDialog(DiscardGuard, QDialog):
                     "Die Menge von „%1“ ist keine Zahl größer als 0.").replace(
                         "%1", self.used.item(row, 1).text()))
                 return None
-            lines.append((self.used.item(row, 0).data(Qt.ItemDataRole.UserRole), quantity))
+            lines.append(replace(self._row_line(row), quantity=quantity))
         return lines
 
     def _checked(self, widget: QListWidget) -> list[int]:
@@ -367,7 +438,7 @@ class AppointmentDialog(DiscardGuard, QDialog):
             return
         self.accept()
 
-    def _write(self, status: str, hours: Decimal | None, used: list[tuple[int, Decimal]]) -> int:
+    def _write(self, status: str, hours: Decimal | None, used: list[worksheet.UsedLine]) -> int:
         start = self._when(self.has_start, self.start)
         end = self._when(self.has_end, self.end)
         assignees, observers = self._checked(self.assignees), self._checked(self.observers)
