@@ -519,6 +519,12 @@ class InvoiceRec:
     contact_id: str | None
     customer_internal_note: str
     sum_net: Decimal
+    # Payment status (V8): gross sum, paid amount, type (SR = cancellation) and origin.
+    sum_gross: Decimal = Decimal(0)
+    paid_amount: Decimal = Decimal(0)
+    invoice_type: str = ""
+    origin_id: str | None = None
+    origin_object: str = ""
 
 
 def parse_invoice(raw: Any) -> InvoiceRec:
@@ -530,6 +536,12 @@ def parse_invoice(raw: Any) -> InvoiceRec:
             contact_id=_ref(r.get("contact"), "contact"),
             customer_internal_note=_text(r.get("customerInternalNote"), "customerInternalNote", 255),
             sum_net=_decimal(r.get("sumNet"), "sumNet", Decimal(0)),
+            sum_gross=_decimal(r.get("sumGross"), "sumGross", Decimal(0)),
+            paid_amount=_decimal(r.get("paidAmount"), "paidAmount", Decimal(0)),
+            invoice_type=_text(r.get("invoiceType"), "invoiceType", 8).upper(),
+            origin_id=_ref(r.get("origin"), "origin"),
+            origin_object=_text((r.get("origin") or {}).get("objectName")
+                                if isinstance(r.get("origin"), dict) else "", "origin", 64),
         )
 
     return _guard(raw, build)

@@ -66,6 +66,9 @@ def print_counts(result: ImportResult) -> None:
         print(f"Artikel: {articles.created} neu, {articles.updated} geändert, "
               f"{articles.unchanged} unverändert, {articles.skipped} übersprungen, "
               f"{articles.flagged} deaktiviert")
+    status = result.invoice_status
+    if status is not None and status.tracked:
+        print(f"Rechnungen: {status.changed} mit neuem Zahlungsstatus, {status.tracked} geprüft")
     print(f"Anfragen an sevDesk: {result.requests}")
     for warning in result.warnings:  # A1a: exit 0, the warning on stderr
         sys.stderr.write(f"craftdesk: Warnung: {warning}\n")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from . import invoice_status
 from .errors import ApiError, not_found, unprocessable
 from .invoices import save_invoice
 from .store import FIELDS, SandboxData, number, parse_ts
@@ -137,6 +138,12 @@ class Api:
         r("GET", r"/Invoice/(\d+)/getPositions", self._positions("InvoicePos", "invoice", "Invoice"))
         r("GET", r"/InvoicePos", self._lister("InvoicePos", ("invoice", "part")))
         r("POST", r"/Invoice/Factory/saveInvoice", lambda q, b: save_invoice(self.data, b))
+        # V8: an invoice can be sent, paid (partly) and cancelled, like in sevDesk.
+        r("PUT", r"/Invoice/(\d+)/sendBy", lambda i, q, b: invoice_status.send_by(self.data, i, b))
+        r("PUT", r"/Invoice/(\d+)/bookAmount",
+          lambda i, q, b: invoice_status.book_amount(self.data, i, b))
+        r("POST", r"/Invoice/(\d+)/cancelInvoice",
+          lambda i, q, b: invoice_status.cancel_invoice(self.data, i, b))
         for name in ("Contact", "ContactAddress", "CommunicationWay", "CommunicationWayKey", "Category",
                      "Part", "Unity", "SevUser", "StaticCountry", "Order", "OrderPos", "Invoice",
                      "InvoicePos"):

@@ -253,6 +253,7 @@ def add_catalog_and_orders(data: SandboxData, contact_ids: dict[str, str]) -> No
             "sumGross": money(net + tax), "sumDiscounts": "0", "sendType": "VPDF", "sendDate": stamp,
             "payDate": _day(when, 10) if spec["status"] == "1000" else None, "enshrined": stamp,
             "origin": ref("Order", order_id), "propertyIsEInvoice": "0",
+            "paidAmount": money(net + tax) if spec["status"] == "1000" else "0",
         })
         for number_, position in enumerate(positions):
             pos = _position_fields(position, number_)

@@ -212,7 +212,7 @@ def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
             fields.setdefault("invoiceDate", parse_date(date.today().strftime("%d.%m.%Y"), "invoiceDate"))
             fields.setdefault("currency", "EUR")
             fields.setdefault("showNet", "1")
-            fields.update(invoiceNumber=None, sendType=None, enshrined=None)
+            fields.update(invoiceNumber=None, sendType=None, enshrined=None, paidAmount="0")
             invoice_id = data.add("Invoice", fields)
         else:
             data.update("Invoice", invoice_id, **fields)

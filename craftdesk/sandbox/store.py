@@ -64,7 +64,7 @@ _INVOICE_FIELDS = (
     "invoiceType", "currency", "taxRule", "taxRate", "taxText", "taxType", "showNet",
     "customerInternalNote", "address", "addressName", "addressStreet", "addressZip", "addressCity",
     "addressCountry", "paymentMethod", "sumNet", "sumTax", "sumGross", "sumDiscounts", "sendType",
-    "sendDate", "payDate", "origin", "enshrined", "propertyIsEInvoice",
+    "sendDate", "payDate", "origin", "enshrined", "propertyIsEInvoice", "paidAmount",
 )
 
 # Field names (with null defaults) every record of a table carries, so created records

@@ -87,6 +87,7 @@ class ImportResult:
     rows_written: int = 0  # database rows changed by the data (not the run record)
     run_id: int | None = None
     status: str = "running"
+    invoice_status: Any = None  # invoice_status.StatusResult of a full run (V8)
 
     def _sum(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.collections.values())
@@ -172,6 +173,8 @@ def _run_import(client: SevdeskClient, what: str, trigger: str,
             client.check_cancel()
         if what in ("all", "articles"):
             result.collections["articles"] = articles.sync_articles(client, categories, progress)
+        if what == "all":
+            result.invoice_status = _payment_status(client, result)
     except BaseException as exc:
         status = "cancelled" if isinstance(exc, (CancelledError, KeyboardInterrupt)) else "failed"
         if isinstance(exc, SevdeskError):
@@ -208,6 +211,25 @@ def note_success(what: str) -> None:
     stamps = [settings.get(f"last_sync_{name}") for name in ("customers", "articles")]
     if all(stamps):
         settings.set("last_sync_success", min(str(s) for s in stamps))
+
+
+def _payment_status(client: SevdeskClient, result: ImportResult) -> Any:
+    """V8: the payment status of craftdesk's invoices, one request. A failure of this
+    courtesy read is reported with the run, not a failed import."""
+    from .invoice_status import refresh_payment_status
+
+    client.check_cancel()
+    try:
+        status = refresh_payment_status(client)
+    except (ApiError, MalformedResponseError, NotFoundError) as exc:
+        log.warning("Payment status not readable: %s (%s)", exc.message, exc.detail or "")
+        result.collections["invoices"] = CollectionCounts("invoices", warnings=[
+            "Der Zahlungsstatus der Rechnungen ließ sich nicht lesen."])
+        return None
+    if status.tracked:
+        result.collections["invoices"] = CollectionCounts("invoices", updated=status.changed,
+                                                          skipped=status.skipped)
+    return status
 
 
 def _total_changes() -> int:

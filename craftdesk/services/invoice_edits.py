@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..errors import PreconditionError
+from ..errors import NotFound, PreconditionError
 from ..store.db import db
-from ..store.models import Appointment, InvoiceEdit, Project, utcnow
+from ..store.models import Appointment, Article, InvoiceEdit, Project, utcnow
 from .invoice_checks import checked
 from .invoice_preview import (
     InvoiceProposal,
@@ -238,14 +239,25 @@ def save(
         return checked(apply(proposal, edits))
 
 
+def article_line(article_id: int, quantity: Decimal) -> ProposalLine:
+    """A line the office adds for an article (its current price and rate)."""
+    article = Article.get_or_none(Article.id == article_id)
+    if article is None:
+        raise NotFound(f"Artikel {article_id} gibt es nicht.")
+    return ProposalLine(
+        f"added:{uuid.uuid4().hex[:12]}", "article", article.name or article.number, quantity,
+        article.unit or "Stk", article.net_price or Decimal(0),
+        article.vat_rate if article.vat_rate is not None else Decimal(0),
+        detail=article.description or "", article_number=article.number or None,
+        part_id=article.sevdesk_id, article_id=article.id)
+
+
 def reset(project_id: int) -> None:
     """ "Zurücksetzen": forget the edits, the computed proposal applies again."""
     InvoiceEdit.delete().where(InvoiceEdit.project == project_id).execute()
 
 
 def _project(project_id: int) -> Project:
-    from ..errors import NotFound
-
     project = Project.get_or_none(Project.id == project_id)
     if project is None:
         raise NotFound(f"Das Projekt {project_id} gibt es nicht.")

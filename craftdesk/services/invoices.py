@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 from ..api import payloads
 from ..api.client import SevdeskClient
@@ -220,11 +221,13 @@ def _fail(draft: InvoiceDraft, message: str) -> None:
     log.info("Invoice draft %s failed: %s", draft.reference, message)
 
 
-def _finalize(draft: InvoiceDraft, sevdesk_id: str) -> InvoiceDraft:
+def _finalize(draft: InvoiceDraft, sevdesk_id: str, rec: InvoiceRec | None = None) -> InvoiceDraft:
     now = utcnow()
     with db.atomic():
         InvoiceDraft.update(sevdesk_id=sevdesk_id, state="sent", sent_at=now, error=None,
-                            payment_status="draft").where(InvoiceDraft.id == draft.id).execute()
+                            payment_status="draft", paid_amount=Decimal(0),
+                            sum_gross=rec.sum_gross if rec is not None else None).where(
+            InvoiceDraft.id == draft.id).execute()
         ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
         Appointment.update(invoice=draft.id).where(Appointment.id.in_(ids)).execute()
         # The edits served their purpose: the next proposal starts fresh (V1).
@@ -263,7 +266,7 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
             if resumed:
                 found = find_by_reference(client, draft.reference)
                 if found is not None:
-                    return _finalize(draft, found.id)
+                    return _finalize(draft, found.id, found)
             body = _prepare(client, draft, today or date.today())
         except BaseException as exc:
             message = str(exc) or exc.__class__.__name__
@@ -364,7 +367,7 @@ def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict) -> Invoice
                 _release(draft, exc.message)
                 raise exc from None
             if found is not None:
-                return _finalize(draft, found.id)
+                return _finalize(draft, found.id, found)
             _fail(draft, exc.message)
             raise
         return _settle_unknown(client, draft, exc)
@@ -372,14 +375,16 @@ def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict) -> Invoice
         _release(draft, "unterbrochen")
         raise
     invoice = payloads.saved_invoice(answer)
+    rec: InvoiceRec | None = None
     try:
-        invoice_id = parse_invoice(invoice).id if invoice is not None else ""
+        rec = parse_invoice(invoice) if invoice is not None else None
     except RecordError:
-        invoice_id = ""
+        rec = None
+    invoice_id = rec.id if rec is not None else ""
     if not invoice_id:
         return _settle_unknown(client, draft, SevdeskError(
             "sevDesk hat das Anlegen des Entwurfs unlesbar beantwortet.", outcome_unknown=True))
-    return _finalize(draft, invoice_id)
+    return _finalize(draft, invoice_id, rec)
 
 
 def _settle_unknown(client: SevdeskClient, draft: InvoiceDraft, exc: SevdeskError) -> InvoiceDraft:
@@ -391,7 +396,7 @@ def _settle_unknown(client: SevdeskClient, draft: InvoiceDraft, exc: SevdeskErro
         log.warning("Looking up %s failed: %s", draft.reference, lookup_exc.message)
         found = None
     if found is not None:
-        return _finalize(draft, found.id)
+        return _finalize(draft, found.id, found)
     timed_out = "timeout" in (exc.detail or "").lower()
     if timed_out:
         # sevDesk may still be working on the request: keep the lease, so no other

@@ -24,6 +24,7 @@ from ..store.models import (
     Project,
     UsedArticle,
 )
+from .invoice_status import project_invoices, status_json
 
 
 def decimal_text(value: Decimal | None) -> str | None:
@@ -66,6 +67,7 @@ def project_records() -> list[dict[str, Any]]:
     articles = {a.id: a for a in Article.select()}
     employees = {e.id: e.name for e in Employee.select()}
     invoices = {d.id: d.sevdesk_id for d in InvoiceDraft.select()}
+    billed = project_invoices()  # V8: payment status per project
     observers = _group(AppointmentEmployee.select().where(AppointmentEmployee.role == "observer")
                        .order_by(AppointmentEmployee.id), "appointment_id")
     # Assignees by name, as in `appointment list` (P8).
@@ -122,6 +124,7 @@ def project_records() -> list[dict[str, Any]]:
                  "appointments": [appointment(a, p.id) for a in appointments.get(j.id, [])]}
                 for j in jobs.get(p.id, [])
             ],
+            "invoices": [status_json(i) for i in billed.get(p.id, [])],
         }
         for p in projects
     ]

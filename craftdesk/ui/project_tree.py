@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ..services.invoice_status import InvoiceSummary, is_archivable, project_invoices
 from ..store.models import (
     APPOINTMENT_STATUSES,
     Appointment,
@@ -27,7 +28,7 @@ from ..store.models import (
 )
 from ..sync.messages import localize
 from .project_filter import FilterRole, RowFacts, SortRole, sort_text
-from .style import STATUS_COLORS, format_datetime, format_decimal
+from .style import STATUS_COLORS, format_datetime, format_decimal, format_money
 from .table_models import RecordRole
 
 LINK_COLOR = QColor("#1a5fb4")
@@ -56,6 +57,7 @@ class TreeRecord:
     job_id: int | None = None
     invoice_id: str | None = None  # sevDesk id of the (latest) draft shown in the row
     invoiceable: bool = False  # the project has a finished appointment not yet invoiced (I1)
+    archivable: bool = False  # all invoices of the project are paid (V8)
 
 
 @dataclass
@@ -87,6 +89,7 @@ class ProjectNode:
     jobs: list[JobNode] = field(default_factory=list)
     invoice_ids: list[str] = field(default_factory=list)
     site_note: str = ""  # the job site fell back to another address (O5)
+    invoices: list[InvoiceSummary] = field(default_factory=list)  # with payment status (V8)
 
     def appointments(self) -> list[AppointmentNode]:
         return [a for job in self.jobs for a in job.appointments]
@@ -117,8 +120,10 @@ def load_project_nodes() -> list[ProjectNode]:
     jobs: dict[int, list[JobNode]] = defaultdict(list)
     for job in Job.select().order_by(Job.position, Job.id):
         jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
+    billed = project_invoices()
     return [ProjectNode(p.id, p.title, names.get(p.customer_id, ""), p.sevdesk_order_number,
-                        jobs.get(p.id, []), drafts.get(p.id, []), p.site_note or "")
+                        jobs.get(p.id, []), drafts.get(p.id, []), p.site_note or "",
+                        billed.get(p.id, []))
             for p in Project.select().order_by(Project.id.desc())]
 
 
@@ -163,7 +168,10 @@ def widest_texts() -> dict[str, str]:
     the tab can size those columns to fit in every language instead of clipping them."""
     status = QCoreApplication.translate("ProjectTree", "%1 von %2 fertig").replace(
         "%1", "10").replace("%2", "10") + QCoreApplication.translate("ProjectTree", " – abrechenbar")
-    return {"status": status, "invoice": _draft_text(["000000000"])}
+    samples = [InvoiceSummary(0, "000000000", None, code, None, None)
+               for code in ("draft", "partially_paid", "cancelled")]
+    invoice = max((_invoice_text(s) for s in samples), key=len)
+    return {"status": status, "invoice": invoice}
 
 
 HOURS_SAMPLE = "1.000,5"  # the widest hours a project plausibly sums up
@@ -227,6 +235,43 @@ def _keys(start: datetime | None, hours: Decimal | None) -> dict[str, object]:
             "hours": f"{hours:020.4f}" if hours is not None else ""}
 
 
+def status_label(code: str) -> str:
+    """German (translatable) name of an invoice's payment status (V8)."""
+    names = {
+        "draft": QCoreApplication.translate("ProjectTree", "Entwurf"),
+        "open": QCoreApplication.translate("ProjectTree", "offen"),
+        "partially_paid": QCoreApplication.translate("ProjectTree", "teilweise bezahlt"),
+        "paid": QCoreApplication.translate("ProjectTree", "bezahlt"),
+        "cancelled": QCoreApplication.translate("ProjectTree", "storniert"),
+    }
+    return names.get(code, code)
+
+
+def _invoice_text(invoice: InvoiceSummary) -> str:
+    """"Entwurf 135582101" while a draft, then the payment status ("offen", "teilweise
+    bezahlt", "bezahlt", "storniert"); number, gross sum and paid amount are in the
+    tooltip, so the column fits the default window in both languages."""
+    if invoice.status == "draft":
+        return f"{status_label('draft')} {invoice.sevdesk_id}"
+    return status_label(invoice.status)
+
+
+def _invoice_tooltip(invoices: list[InvoiceSummary]) -> str:
+    lines = []
+    for invoice in invoices:
+        line = QCoreApplication.translate("ProjectTree", "%1: %2, brutto %3, bezahlt %4").replace(
+            "%1", invoice.number or invoice.sevdesk_id).replace(
+            "%2", status_label(invoice.status)).replace(
+            "%3", format_money(invoice.sum_gross) if invoice.sum_gross is not None else "–").replace(
+            "%4", format_money(invoice.paid_amount or 0))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _with_tooltip(cell: QStandardItem, text: str) -> None:
+    cell.setToolTip("\n".join(t for t in (text, cell.toolTip()) if t))
+
+
 def _draft_text(ids: list[str]) -> str:
     if not ids:
         return ""
@@ -242,11 +287,12 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
     if model.columnCount() != len(COLUMNS):
         model.setHorizontalHeaderLabels(column_titles())
     root = model.invisibleRootItem()
+    by_sevdesk_id = {i.sevdesk_id: i for node in nodes for i in node.invoices}
     for project in nodes:
         invoiceable = _invoiceable(project)
         record = TreeRecord("project", project.id, project.id,
                             invoice_id=project.invoice_ids[-1] if project.invoice_ids else None,
-                            invoiceable=invoiceable)
+                            invoiceable=invoiceable, archivable=is_archivable(project.invoices))
         hours = _sum_hours(project.appointments())
         first = _first_start(project.appointments())
         # The confirmation's number first: a narrow column cuts the end of the title, never
@@ -254,8 +300,11 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
         title = f"{project.order_number} · {project.title}" if project.order_number else project.title
         project_row = _row(record, [title, project.customer, _project_status(project),
                                     format_datetime(first), format_decimal(hours),
-                                    _draft_text(project.invoice_ids)],
+                                    ", ".join(_invoice_text(i) for i in project.invoices)
+                                    or _draft_text(project.invoice_ids)],
                            bold=True, keys={**_keys(first, hours), "title": project.title})
+        if project.invoices:
+            _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
         if project.site_note:  # O5 fell back: a warning sign and the sentence on the title
             project_row[0].setIcon(QApplication.style().standardIcon(
                 QStyle.StandardPixmap.SP_MessageBoxWarning))
@@ -268,11 +317,15 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
             for a in job.appointments:
                 a_record = TreeRecord("appointment", a.id, project.id, job.id, a.invoice_id,
                                       invoiceable=invoiceable)
+                summary = by_sevdesk_id.get(a.invoice_id or "")
                 a_row = _row(a_record, [a.title, a.customer, status_name(a.status),
                                         format_datetime(a.start), format_decimal(a.hours),
+                                        _invoice_text(summary) if summary else
                                         _draft_text([a.invoice_id] if a.invoice_id else [])],
                              keys={**_keys(a.start, a.hours),
                                    "status": STATUS_ORDER.get(a.status, 99)})
+                if summary is not None:
+                    _with_tooltip(a_row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
                 a_row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start),
                                  FilterRole)
                 color = STATUS_COLORS.get(a.status)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CraftdeskError
-from ..services import invoices, projects
+from ..services import invoice_status, invoices, projects
 from ..sync.messages import localize
 from . import print_actions
 from .dialogs import common
@@ -297,6 +297,9 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             if record.kind == "project":
                 menu.addAction(self.tr("Neuer Auftrag …"), lambda: self.new_job(record.project_id))
                 menu.addAction(self.tr("Rechnungsentwurf …"), lambda: self.open_invoice(record.project_id))
+                if record.archivable:  # V8: every invoice is paid
+                    menu.addAction(self.tr("Projekt archivieren"),
+                                   lambda: self.archive_project(record.project_id))
             menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
             menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
             if record.kind == "appointment":  # P6, P7
@@ -387,6 +390,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         except CraftdeskError as exc:
             common.warn(self, title, localize(str(exc)))
         self.reload()
+
+    def archive_project(self, project_id: int) -> None:
+        """Archive a project whose invoices are all paid, in one step (V8)."""
+        self._run(lambda: invoice_status.archive_project(project_id),
+                  self.tr("Projekt archivieren"))
 
     def open_order_import(self) -> None:
         self._open(OrderImportDialog(self.controller, self))

@@ -58,13 +58,13 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
     dialog = _open_preview(tab, finished["project"].id, monkeypatch)
     qtbot.addWidget(dialog)
 
-    table = dialog.table
-    assert [table.item(r, 1).text() for r in range(table.rowCount())] == [
+    rows = range(dialog.model.rowCount())
+    assert [dialog.cell(r, 1) for r in rows] == [
         "Wasserschaden Praxis", "Trocknung und Rohrtausch – am 02.03.2026", "Kupferrohr 15 mm"]
-    assert [table.item(r, 2).text() for r in range(table.rowCount())] == ["1", "2,5", "4"]
-    assert table.item(1, 4).text() == "58,00 €"
-    assert table.item(1, 6).text() == "145,00 €"
-    assert table.item(2, 6).text() == "35,60 €"
+    assert [dialog.cell(r, 2) for r in rows] == ["1", "2,5", "4"]
+    assert dialog.cell(1, 4) == "58,00 €"
+    assert dialog.cell(1, 6) == "145,00 €"
+    assert dialog.cell(2, 6) == "35,60 €"
     assert dialog.net_label.text() == "180,60 €"
     assert dialog.gross_label.text() == "214,91 €"
 
