@@ -58,6 +58,14 @@ FIXED = (
     QT_TRANSLATE_NOOP("ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."),
     QT_TRANSLATE_NOOP("ServiceText", "Termine müssen zwischen 1900 und 2100 liegen."),
     QT_TRANSLATE_NOOP("ServiceText", "Ein Termin darf höchstens 14 Tage dauern."),
+    # The invoice editor (V1) and the worksheet (V2, V3).
+    QT_TRANSLATE_NOOP("ServiceText", "Ein Rechnungsentwurf braucht mindestens eine Position."),
+    QT_TRANSLATE_NOOP("ServiceText", "Jede Position braucht einen Text."),
+    QT_TRANSLATE_NOOP("ServiceText", "Der Leistungszeitraum endet vor seinem Beginn."),
+    QT_TRANSLATE_NOOP("ServiceText", "Der Rechnungsentwurf braucht einen Titel."),
+    QT_TRANSLATE_NOOP("ServiceText", "Eine Freitext-Zeile braucht einen Text."),
+    QT_TRANSLATE_NOOP("ServiceText", "Die verwendete Menge muss größer als null sein."),
+    QT_TRANSLATE_NOOP("ServiceText", "Der Zahlungsstatus der Rechnungen ließ sich nicht lesen."),
 )
 
 # The collections named in the import progress ("Kunden: 1000 von 2000").
@@ -117,6 +125,33 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ServiceText", "sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)")),
     (re.compile(r"^Die Einheit „(.+)“ gibt es in sevDesk nicht\.$", re.DOTALL),
      QT_TRANSLATE_NOOP("ServiceText", "Die Einheit „%1“ gibt es in sevDesk nicht.")),
+    # Checks of the invoice proposal (V2, V4, V5) and the editor (V1, V8).
+    (re.compile(r"^Arbeitszeit doppelt\? Für „(.+)“ werden die dokumentierten (.+) und (.+) "
+                r"berechnet – bitte eine der Positionen entfernen oder „Beide berechnen“ wählen\.$",
+                re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Arbeitszeit doppelt? Für „%1“ werden die dokumentierten %2 "
+                       "und %3 berechnet – bitte eine der Positionen entfernen oder „Beide "
+                       "berechnen“ wählen.")),
+    (re.compile(r"^Positionen mit 0,00 €: (.+) – bitte prüfen; vor dem Anlegen fragt craftdesk "
+                r"nach\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Positionen mit 0,00 €: %1 – bitte prüfen; vor dem Anlegen "
+                       "fragt craftdesk nach.")),
+    (re.compile(r"^Aus der Auftragsbestätigung fehlt im Arbeitsblatt: (.+) – bei Bedarf übernehmen "
+                r"oder als Position hinzufügen\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Aus der Auftragsbestätigung fehlt im Arbeitsblatt: %1 – bei "
+                       "Bedarf übernehmen oder als Position hinzufügen.")),
+    (re.compile(r"^Bearbeitete Positionen gibt es im Arbeitsblatt nicht mehr und sind entfallen: "
+                r"(.+)\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Bearbeitete Positionen gibt es im Arbeitsblatt nicht mehr "
+                       "und sind entfallen: %1.")),
+    (re.compile(r"^Der Umsatzsteuersatz (.+) % von „(.+)“ ist in sevDesk nicht erlaubt \(nur 0, 7 "
+                r"oder 19 %\)\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Der Umsatzsteuersatz %1 % von „%2“ ist in sevDesk nicht "
+                       "erlaubt (nur 0, 7 oder 19 %).")),
+    (re.compile(r"^Das Projekt „(.+)“ kann erst archiviert werden, wenn alle seine Rechnungen "
+                r"bezahlt sind\.$", re.DOTALL),
+     QT_TRANSLATE_NOOP("ServiceText", "Das Projekt „%1“ kann erst archiviert werden, wenn alle "
+                       "seine Rechnungen bezahlt sind.")),
 )
 
 

@@ -71,6 +71,14 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
+        <source>Preis netto</source>
+        <translation>Net price</translation>
+    </message>
+    <message>
+        <source>Übernimmt die Positionen der Auftragsbestätigung mit ihren Preisen – nur, was noch nicht im Arbeitsblatt steht.</source>
+        <translation>Takes over the positions of the order confirmation with their prices – only what is not on the worksheet yet.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="69"/>
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
@@ -1869,7 +1877,142 @@
     </message>
 </context>
 <context>
+    <name>InvoiceEditor</name>
+    <message>
+        <source>Pos.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Bezeichnung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Menge</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Einzelpreis netto</source>
+        <translation>Net unit price</translation>
+    </message>
+    <message>
+        <source>USt %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <source>Gesamt netto</source>
+        <translation>Net total</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Arbeitszeit doppelt?</source>
+        <translation>Working time twice?</translation>
+    </message>
+    <message>
+        <source>0,00 € – bitte prüfen</source>
+        <translation>0.00 € – please check</translation>
+    </message>
+</context>
+<context>
     <name>InvoicePreviewDialog</name>
+    <message>
+        <source>Rechnungsentwurf – Vorschau und Bearbeitung</source>
+        <translation>Invoice draft – preview and editing</translation>
+    </message>
+    <message>
+        <source>Rechnungskopf</source>
+        <translation>Invoice header</translation>
+    </message>
+    <message>
+        <source>Titel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Leistung vom</source>
+        <translation>Service from</translation>
+    </message>
+    <message>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Rechnungsdatum:</source>
+        <translation>Invoice date:</translation>
+    </message>
+    <message>
+        <source>Einleitung:</source>
+        <translation>Introduction:</translation>
+    </message>
+    <message>
+        <source>Freitext hinzufügen</source>
+        <translation>Add free text</translation>
+    </message>
+    <message>
+        <source>Artikel hinzufügen …</source>
+        <translation>Add article …</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Nach oben</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Nach unten</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Beide berechnen</source>
+        <translation>Bill both</translation>
+    </message>
+    <message>
+        <source>Die Arbeitszeit des Termins und die Positionen in Stunden sind beide gewollt.</source>
+        <translation>The appointment's working time and the lines billed in hours are both intended.</translation>
+    </message>
+    <message>
+        <source>Zurücksetzen</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Alle Änderungen verwerfen und den Vorschlag wiederherstellen</source>
+        <translation>Discard all changes and restore the proposal</translation>
+    </message>
+    <message>
+        <source>zzgl. USt:</source>
+        <translation>plus VAT:</translation>
+    </message>
+    <message>
+        <source>Mit Ihren Änderungen – sie bleiben beim Projekt gespeichert, bis der Entwurf angelegt ist.</source>
+        <translation>With your changes – they stay stored with the project until the draft is created.</translation>
+    </message>
+    <message>
+        <source>Neue Position</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <source>Diese Positionen stehen auf 0,00 €: %1.</source>
+        <translation>These lines are at 0.00 €: %1.</translation>
+    </message>
+    <message>
+        <source>Die Arbeitszeit ist möglicherweise doppelt berechnet.</source>
+        <translation>The working time may be billed twice.</translation>
+    </message>
+    <message>
+        <source>Trotzdem den Rechnungsentwurf anlegen?</source>
+        <translation>Create the invoice draft anyway?</translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation>Create</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="44"/>
         <source>Rechnungsentwurf – Vorschau</source>
@@ -2839,6 +2982,30 @@
 <context>
     <name>ProjectTree</name>
     <message>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>teilweise bezahlt</source>
+        <translation>partially paid</translation>
+    </message>
+    <message>
+        <source>bezahlt</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>storniert</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>%1: %2, brutto %3, bezahlt %4</source>
+        <translation>%1: %2, gross %3, paid %4</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/project_tree.py" line="128"/>
         <source>Titel</source>
         <translation>Title</translation>
@@ -2898,6 +3065,34 @@
 </context>
 <context>
     <name>ProjectsTab</name>
+    <message>
+        <source>Projekt archivieren</source>
+        <translation>Archive project</translation>
+    </message>
+    <message>
+        <source>Versenden (offen)</source>
+        <translation>Send (open)</translation>
+    </message>
+    <message>
+        <source>Hälfte bezahlen</source>
+        <translation>Pay half</translation>
+    </message>
+    <message>
+        <source>Als bezahlt buchen</source>
+        <translation>Book as paid</translation>
+    </message>
+    <message>
+        <source>Stornieren</source>
+        <translation>Cancel invoice</translation>
+    </message>
+    <message>
+        <source>Demo-sevDesk: Rechnung %1</source>
+        <translation>Demo sevDesk: invoice %1</translation>
+    </message>
+    <message>
+        <source>Demo-sevDesk</source>
+        <translation>Demo sevDesk</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="65"/>
         <source>Projekt, Kunde, Termin oder Status …</source>
@@ -3184,6 +3379,66 @@
 </context>
 <context>
     <name>ServiceText</name>
+    <message>
+        <source>Das geht nur mit dem Demo-sevDesk.</source>
+        <translation>This works with the demo sevDesk only.</translation>
+    </message>
+    <message>
+        <source>Die Rechnung ist bereits bezahlt.</source>
+        <translation>The invoice is already paid.</translation>
+    </message>
+    <message>
+        <source>Ein Rechnungsentwurf braucht mindestens eine Position.</source>
+        <translation>An invoice draft needs at least one line.</translation>
+    </message>
+    <message>
+        <source>Jede Position braucht einen Text.</source>
+        <translation>Every line needs a text.</translation>
+    </message>
+    <message>
+        <source>Der Leistungszeitraum endet vor seinem Beginn.</source>
+        <translation>The service period ends before it begins.</translation>
+    </message>
+    <message>
+        <source>Der Rechnungsentwurf braucht einen Titel.</source>
+        <translation>The invoice draft needs a title.</translation>
+    </message>
+    <message>
+        <source>Eine Freitext-Zeile braucht einen Text.</source>
+        <translation>A free-text line needs a text.</translation>
+    </message>
+    <message>
+        <source>Die verwendete Menge muss größer als null sein.</source>
+        <translation>The used quantity must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Der Zahlungsstatus der Rechnungen ließ sich nicht lesen.</source>
+        <translation>The payment status of the invoices could not be read.</translation>
+    </message>
+    <message>
+        <source>Arbeitszeit doppelt? Für „%1“ werden die dokumentierten %2 und %3 berechnet – bitte eine der Positionen entfernen oder „Beide berechnen“ wählen.</source>
+        <translation>Working time twice? For “%1” the documented %2 and %3 are billed – please remove one of the lines or choose “Bill both”.</translation>
+    </message>
+    <message>
+        <source>Positionen mit 0,00 €: %1 – bitte prüfen; vor dem Anlegen fragt craftdesk nach.</source>
+        <translation>Lines at 0.00 €: %1 – please check; craftdesk asks before creating the draft.</translation>
+    </message>
+    <message>
+        <source>Aus der Auftragsbestätigung fehlt im Arbeitsblatt: %1 – bei Bedarf übernehmen oder als Position hinzufügen.</source>
+        <translation>Missing from the worksheet but on the order confirmation: %1 – take it over or add it as a line if needed.</translation>
+    </message>
+    <message>
+        <source>Bearbeitete Positionen gibt es im Arbeitsblatt nicht mehr und sind entfallen: %1.</source>
+        <translation>Edited lines are no longer on the worksheet and were dropped: %1.</translation>
+    </message>
+    <message>
+        <source>Der Umsatzsteuersatz %1 % von „%2“ ist in sevDesk nicht erlaubt (nur 0, 7 oder 19 %).</source>
+        <translation>The VAT rate %1 % of “%2” is not allowed in sevDesk (only 0, 7 or 19 %).</translation>
+    </message>
+    <message>
+        <source>Das Projekt „%1“ kann erst archiviert werden, wenn alle seine Rechnungen bezahlt sind.</source>
+        <translation>The project “%1” can only be archived when all its invoices are paid.</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/sync/messages.py" line="54"/>
         <source>craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System starten.</source>
