@@ -182,8 +182,8 @@ def test_new_user_connects_imports_finishes_and_invoices(qtbot, app_window, sand
     drafts: list[str] = []
 
     def create_draft(dialog: InvoicePreviewDialog) -> None:
-        texts = [[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
-                 for r in range(dialog.table.rowCount())]
+        texts = [[dialog.cell(r, c) for c in range(dialog.model.columnCount())]
+                 for r in range(dialog.model.rowCount())]
         assert texts[0][1] == ORDER_TITLE
         assert texts[1][2:5] == ["3,5", "Std", "58,00 €"]  # hours at the hourly rate
         assert texts[2][2] == "2" and texts[2][1].startswith("Heizkörperventil")

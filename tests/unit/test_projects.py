@@ -318,6 +318,9 @@ def test_project_records_shape(customer, articles):
                         {"article_number": None, "name": "Anfahrt", "quantity": "1", "unit": ""}],
             "used": [{"article_number": "A-1", "quantity": "2"}],
             "invoice_sevdesk_id": "9001"}]}],
+        # V8: a draft whose payment status was never read is a draft of unknown sums.
+        "invoices": [{"sevdesk_id": "9001", "number": None, "status": "draft", "sum_gross": None,
+                      "paid_amount": None}],
     }
     [row] = project_rows()
     assert list(row)[:3] == ["project_id", "project_sevdesk_id", "project_title"]
