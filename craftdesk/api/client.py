@@ -168,6 +168,10 @@ class SevdeskClient:
         """POST once. On a dropped answer the error says ``outcome_unknown``."""
         return self._request("POST", path, json_body=body)[0]
 
+    def put(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        """PUT once (e.g. booking a payment in the demo sevDesk)."""
+        return self._request("PUT", path, json_body=body)[0]
+
     def iter_pages(
         self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE
     ) -> Iterator[list[dict[str, Any]]]:

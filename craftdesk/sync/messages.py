@@ -66,6 +66,8 @@ FIXED = (
     QT_TRANSLATE_NOOP("ServiceText", "Eine Freitext-Zeile braucht einen Text."),
     QT_TRANSLATE_NOOP("ServiceText", "Die verwendete Menge muss größer als null sein."),
     QT_TRANSLATE_NOOP("ServiceText", "Der Zahlungsstatus der Rechnungen ließ sich nicht lesen."),
+    QT_TRANSLATE_NOOP("ServiceText", "Das geht nur mit dem Demo-sevDesk."),
+    QT_TRANSLATE_NOOP("ServiceText", "Die Rechnung ist bereits bezahlt."),
 )
 
 # The collections named in the import progress ("Kunden: 1000 von 2000").

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CraftdeskError
-from ..services import invoice_status, invoices, projects
+from ..services import demo_payments, invoice_status, invoices, projects
 from ..sync.messages import localize
 from . import print_actions
 from .dialogs import common
 from .dialogs.appointment_dialog import AppointmentDialog
 from .dialogs.employee_dialog import EmployeeDialog
+from .dialogs.errors import error_text
 from .dialogs.invoice_dialog import InvoicePreviewDialog
 from .dialogs.job_dialog import JobDialog
 from .dialogs.order_import_dialog import OrderImportDialog
@@ -300,6 +301,8 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                 if record.archivable:  # V8: every invoice is paid
                     menu.addAction(self.tr("Projekt archivieren"),
                                    lambda: self.archive_project(record.project_id))
+                if getattr(self.controller.ctx, "demo", False):
+                    self._demo_menu(menu, record.project_id)
             menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
             menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
             if record.kind == "appointment":  # P6, P7
@@ -390,6 +393,27 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         except CraftdeskError as exc:
             common.warn(self, title, localize(str(exc)))
         self.reload()
+
+    def _demo_menu(self, menu: QMenu, project_id: int) -> None:
+        """Demo only: move an invoice on as the office would in sevDesk (V8)."""
+        actions = (("send", self.tr("Versenden (offen)")), ("partial", self.tr("Hälfte bezahlen")),
+                   ("paid", self.tr("Als bezahlt buchen")), ("cancel", self.tr("Stornieren")))
+        for summary in invoice_status.project_invoices(project_id).get(project_id, []):
+            if summary.status == "cancelled":
+                continue
+            sub = menu.addMenu(self.tr("Demo-sevDesk: Rechnung %1").replace(
+                "%1", summary.number or summary.sevdesk_id))
+            for code, text in actions:
+                action = sub.addAction(text)
+                action.triggered.connect(
+                    lambda _=False, i=summary.sevdesk_id, c=code: self.demo_invoice_action(i, c))
+
+    def demo_invoice_action(self, sevdesk_id: str, action: str) -> None:
+        title = self.tr("Demo-sevDesk")
+        self.controller.run_task(
+            title, lambda client: demo_payments.demo_invoice_action(client, sevdesk_id, action, True),
+            on_success=lambda _result: self.reload(),
+            on_failure=lambda exc: common.warn(self, title, error_text(exc)), changes="projects")
 
     def archive_project(self, project_id: int) -> None:
         """Archive a project whose invoices are all paid, in one step (V8)."""

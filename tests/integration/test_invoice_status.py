@@ -168,3 +168,21 @@ def test_V8_sync_and_export_on_the_command_line(sandbox, monkeypatch, tmp_path, 
     assert entry["sevdesk_id"] == invoice_id and entry["status"] == "paid"
     assert set(entry) == {"sevdesk_id", "number", "status", "sum_gross", "paid_amount"}
     close_database()
+
+
+def test_V8_demo_actions_move_the_invoice_on(sandbox, client, invoiced):
+    from craftdesk.services.demo_payments import demo_invoice_action
+
+    invoice_id = invoiced["draft"].sevdesk_id
+    with pytest.raises(PreconditionError):
+        demo_invoice_action(client, invoice_id, "paid", demo=False)  # never a real account
+    assert demo_invoice_action(client, invoice_id, "send", demo=True).changed == 1
+    assert _entry(invoiced["project_id"])[0]["status"] == "open"
+    demo_invoice_action(client, invoice_id, "partial", demo=True)
+    entry = _entry(invoiced["project_id"])[0]
+    assert entry["status"] == "partially_paid"
+    assert Decimal(entry["paid_amount"]) * 2 == pytest.approx(Decimal(entry["sum_gross"]), abs=Decimal("0.01"))
+    demo_invoice_action(client, invoice_id, "paid", demo=True)
+    assert _entry(invoiced["project_id"])[0]["status"] == "paid"
+    demo_invoice_action(client, invoice_id, "cancel", demo=True)
+    assert _entry(invoiced["project_id"])[0]["status"] == "cancelled"
