@@ -246,7 +246,7 @@ class InvoicePreviewDialog(QDialog):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
-        if self.head_text.toPlainText() != header.head_text:
+        if self.head_text.toPlainText().strip() != header.head_text.strip():
             self.head_text.blockSignals(True)
             self.head_text.setPlainText(header.head_text)
             self.head_text.blockSignals(False)
