@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -159,16 +160,40 @@ def run_migrations(database: Database, path: Path | None) -> int:
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         target = backup(path, version)
         log.info("Database backup before migration: %s", target.name)
-    for number, description, step in pending:
-        with database.atomic():
-            step(database)
-            # bound to ``database`` explicitly: db copy and backups migrate a second database
-            table = models.SchemaVersion._meta.table_name
-            mark = database.param
-            run_sql(
-                database,
-                f'INSERT INTO "{table}" ("version", "applied_at") VALUES ({mark}, {mark})',
-                (number, str(models.utcnow())),
-            )
-        log.info("Migrated database to version %s (%s)", number, description)
+    with _foreign_keys_off(database):
+        for number, description, step in pending:
+            with database.atomic():
+                step(database)
+                # bound to ``database`` explicitly: db copy and backups migrate a second database
+                table = models.SchemaVersion._meta.table_name
+                mark = database.param
+                run_sql(
+                    database,
+                    f'INSERT INTO "{table}" ("version", "applied_at") VALUES ({mark}, {mark})',
+                    (number, str(models.utcnow())),
+                )
+            log.info("Migrated database to version %s (%s)", number, description)
     return max(version, pending[-1][0])
+
+
+@contextmanager
+def _foreign_keys_off(database: Database) -> Iterator[None]:
+    """SQLite changes a column (e.g. a new NOT NULL column) by copying the table and
+    dropping the old one; with foreign keys on, that drop cascades like a DELETE and would
+    remove every job, appointment and address of the rows copied. So the steps run with
+    foreign keys off (outside a transaction, as SQLite requires) and are checked after."""
+    if is_server(database):
+        yield
+        return
+    enabled = bool(database.execute_sql("PRAGMA foreign_keys").fetchone()[0])
+    if enabled:
+        database.execute_sql("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            log.warning("Foreign key check after migrating found %d rows, e.g. %s", len(broken),
+                        broken[0])
+    finally:
+        if enabled:
+            database.execute_sql("PRAGMA foreign_keys=ON")

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from craftdesk.store import migrations
 from craftdesk.store.db import close_database, open_database
-from craftdesk.store.models import InvoiceDraft, InvoiceEdit, UsedArticle
+from craftdesk.store.models import (
+    Address,
+    Appointment,
+    InvoiceDraft,
+    InvoiceEdit,
+    Project,
+    UsedArticle,
+)
 
 V1_SCHEMA = Path(__file__).parent / "data" / "schema_v1.sql"
 
@@ -30,6 +37,12 @@ def _v1_database(path: Path) -> None:
                        '2026-01-01');
         INSERT INTO used_article (id, appointment_id, article_id, quantity, position)
                VALUES (1, 1, 1, '3', 0);
+        INSERT INTO customer (id, kind, first_name, last_name, company, name_suffix, description,
+                              deleted_in_sevdesk, created_at, updated_at)
+               VALUES (1, 'organisation', '', '', 'Bäckerei', '', '', 0, '2026-01-01', '2026-01-01');
+        INSERT INTO address (id, customer_id, kind, street, zip, city, country, position)
+               VALUES (1, 1, 'billing', 'Marktplatz 7', '71634', 'Ludwigsburg', 'DE', 0);
+        UPDATE project SET customer_id = 1 WHERE id = 1;
     """)
     con.commit()
     con.close()
@@ -41,6 +54,10 @@ def test_migration_v2_keeps_data_and_allows_free_text_lines(tmp_path):
     database = open_database(path)
     try:
         assert migrations.current_version(database) == migrations.LATEST_VERSION
+        # Steps that rebuild a table (SQLite's way to add a NOT NULL column) must not
+        # cascade: every row of the old database is still there.
+        assert (Project.get_by_id(1).customer_id, Address.select().count(),
+                Appointment.select().count()) == (1, 1, 1)
         old = UsedArticle.get_by_id(1)
         assert (old.article_id, old.quantity, old.text, old.net_price) == (1, Decimal(3), "", None)
         free = UsedArticle.create(
