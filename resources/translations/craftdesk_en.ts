@@ -3066,30 +3066,6 @@
 <context>
     <name>ProjectsTab</name>
     <message>
-        <source>Versenden (offen)</source>
-        <translation>Send (open)</translation>
-    </message>
-    <message>
-        <source>Hälfte bezahlen</source>
-        <translation>Pay half</translation>
-    </message>
-    <message>
-        <source>Als bezahlt buchen</source>
-        <translation>Book as paid</translation>
-    </message>
-    <message>
-        <source>Stornieren</source>
-        <translation>Cancel invoice</translation>
-    </message>
-    <message>
-        <source>Demo-sevDesk: Rechnung %1</source>
-        <translation>Demo sevDesk: invoice %1</translation>
-    </message>
-    <message>
-        <source>Demo-sevDesk</source>
-        <translation>Demo sevDesk</translation>
-    </message>
-    <message>
         <source>Projekt archivieren</source>
         <translation>Archive project</translation>
     </message>
