@@ -26,11 +26,11 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from urllib.parse import urlsplit
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from ..api import payloads
 from ..api.client import SevdeskClient

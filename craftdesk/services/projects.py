@@ -35,7 +35,6 @@ from ..store.models import (
     Project,
     UsedArticle,
 )
-
 from .worksheet import UsedLine, planned_items, replace_used, take_over, used_lines
 
 ROLES = ("assignee", "observer")

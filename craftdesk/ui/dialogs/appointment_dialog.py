@@ -43,8 +43,8 @@ from ...sync.messages import localize
 from ..project_tree import status_name
 from ..style import STATUS_COLORS, format_decimal, format_money, parse_decimal_de
 from . import common
-from .discard_guard import DiscardGuard
 from .article_picker import ArticlePickerDialog
+from .discard_guard import DiscardGuard
 
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
 
