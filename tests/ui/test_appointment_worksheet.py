@@ -105,6 +105,10 @@ def test_worksheet_buttons_never_cover_the_table(qtbot, planned, size):
     button = dialog.add_article.geometry()
     assert table.bottom() < button.top()  # no overlap
     assert dialog.height() <= size[1]
+
     # The newest line is scrolled into view.
-    last = dialog.used.visualItemRect(dialog.used.item(dialog.used.rowCount() - 1, 1))
-    assert dialog.used.viewport().rect().contains(last)
+    def last_visible() -> bool:
+        last = dialog.used.visualItemRect(dialog.used.item(dialog.used.rowCount() - 1, 1))
+        return dialog.used.viewport().rect().contains(last)
+
+    qtbot.waitUntil(last_visible, timeout=2000)

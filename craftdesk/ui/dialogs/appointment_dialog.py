@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtCore import QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -389,6 +389,9 @@ class AppointmentDialog(DiscardGuard, QDialog):
         for line in result[len(current):]:
             self._append_row(line)
         self._update_take_planned()
+        # Once the table has its final size (a scroll bar may just have appeared), the last
+        # new line is brought into view again.
+        QTimer.singleShot(0, self.used, self.used.scrollToBottom)
 
     def used_lines(self) -> list[worksheet.UsedLine] | None:
         """The worksheet lines of the table; None (after a warning) when a quantity is
