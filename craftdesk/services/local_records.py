@@ -11,23 +11,11 @@ from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..errors import PreconditionError
+from ..errors import EditConflict
 from ..store.db import db
 from ..store.models import Address, Article, ContactInfo, Customer, utcnow
 from ..store.versioning import claim_version
 from .customers import create_local_customer
-
-
-class EditConflict(PreconditionError):
-    """Someone else (another workstation, the import) saved the record after the dialog
-    opened it (T5). ``changes`` names each field that differs: (field, stored, mine)."""
-
-    def __init__(self, changes: list[tuple[str, str, str]], current: Any) -> None:
-        names = ", ".join(name for name, _, _ in changes) or "–"
-        super().__init__("Der Datensatz wurde inzwischen an einem anderen Arbeitsplatz "
-                         f"geändert ({names}); nichts wurde überschrieben.")
-        self.changes = changes
-        self.current = current  # the stored form, to show or to take over
 
 
 def _flat(value: Any) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..config import BUSINESS_TIMEZONE
-from ..errors import NotFound, PreconditionError
+from ..errors import EditConflict, NotFound, PreconditionError
 from ..store.db import db
 from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import (
@@ -35,6 +35,7 @@ from ..store.models import (
     Project,
     UsedArticle,
 )
+from ..store.versioning import claim_version
 from .worksheet import UsedLine, planned_items, replace_used, take_over, used_lines
 
 ROLES = ("assignee", "observer")
@@ -319,9 +320,21 @@ def edit_appointment(appointment_id: int, *, title: str | None = None,
                      start: datetime | None = _UNSET, end: datetime | None = _UNSET,
                      status: str | None = None,
                      customer_id: int | None = _UNSET, site: Site | None = None,
-                     notes: str | None = None) -> Appointment:
-    """Change the given fields; ``start``/``end``/``customer_id`` may be set to None."""
+                     notes: str | None = None, expected_version: int | None = None) -> Appointment:
+    """Change the given fields; ``start``/``end``/``customer_id`` may be set to None.
+
+    ``expected_version``: the version the dialog showed; when the appointment was saved
+    elsewhere since, EditConflict names what differs and nothing is written (T5)."""
     with db.atomic():
+        if expected_version is not None and not claim_version(
+                Appointment, appointment_id, expected_version):
+            stored = get_appointment(appointment_id)
+            mine = {"title": title, "start": start, "end": end, "status": status, "notes": notes}
+            changes = [(name, str(getattr(stored, name) or ""), str(value or ""))
+                       for name, value in mine.items()
+                       if value is not _UNSET and value is not None
+                       and str(getattr(stored, name) or "") != str(value or "")]
+            raise EditConflict(changes, stored)
         appointment = get_appointment(appointment_id)
         if title is not None:
             appointment.title = _title(title, "Ein Termin")

@@ -184,3 +184,40 @@ def test_T7_server_away_stops_new_jobs(qtbot, database, data_dir):
         assert states == [False, True]
     finally:
         controller.shutdown()
+
+
+def test_T5_appointment_saved_elsewhere_is_not_overwritten(qtbot, database, monkeypatch):
+    from craftdesk.services import projects
+    from craftdesk.store.models import Appointment, Job, Project
+    from craftdesk.ui.dialogs.appointment_dialog import AppointmentDialog
+
+    project = Project.create(title="Bad")
+    job = Job.create(project=project, title="Bad")
+    appointment = Appointment.create(job=job, title="Montage")
+    dialog = AppointmentDialog(appointment.id)
+    qtbot.addWidget(dialog)
+    projects.edit_appointment(appointment.id, title="Montage Dienstag")  # another workstation
+    said: list[str] = []
+    monkeypatch.setattr(common, "warn", lambda _p, _t, text: said.append(text))
+    dialog.title.setText("Montage Mittwoch")
+    dialog._save()
+    assert Appointment.get_by_id(appointment.id).title == "Montage Dienstag"
+    assert said and "title" in said[0] and dialog.result() == 0
+
+
+def test_T5_appointment_edit_names_the_changed_fields(database):
+    from craftdesk.errors import EditConflict
+    from craftdesk.services import projects
+    from craftdesk.store.models import Appointment, Job, Project
+
+    job = Job.create(project=Project.create(title="Bad"), title="Bad")
+    appointment = Appointment.create(job=job, title="Montage", notes="alt")
+    shown = appointment.version
+    projects.edit_appointment(appointment.id, notes="vom Kollegen")
+    with pytest.raises(EditConflict) as caught:
+        projects.edit_appointment(appointment.id, title="Montage", notes="meins",
+                                  expected_version=shown)
+    assert caught.value.changes == [("notes", "vom Kollegen", "meins")]
+    projects.edit_appointment(appointment.id, notes="meins",
+                              expected_version=Appointment.get_by_id(appointment.id).version)
+    assert Appointment.get_by_id(appointment.id).notes == "meins"

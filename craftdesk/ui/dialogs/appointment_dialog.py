@@ -67,6 +67,8 @@ class AppointmentDialog(DiscardGuard, QDialog):
         appointment = projects.get_appointment(appointment_id) if appointment_id else None
         self.job_id = appointment.job_id if appointment is not None else job_id
         self.frozen = appointment is not None and projects.is_invoiced(appointment)
+        # The version shown (T5): a save after another workstation's is refused and says so.
+        self._version: int | None = appointment.version if appointment is not None else None
         self.setWindowTitle(self.tr("Termin bearbeiten") if appointment else self.tr("Neuer Termin"))
         self.setMinimumWidth(940)
 
@@ -455,7 +457,8 @@ class AppointmentDialog(DiscardGuard, QDialog):
             else:
                 appointment = projects.edit_appointment(
                     self.appointment_id, title=self.title.text(), start=start, end=end,
-                    status=None if self.frozen else plain_status, notes=notes)
+                    status=None if self.frozen else plain_status, notes=notes,
+                    expected_version=self._version)
                 projects.set_appointment_people(appointment.id, "assignee", assignees)
                 projects.set_appointment_people(appointment.id, "observer", observers)
             if not self.frozen:
