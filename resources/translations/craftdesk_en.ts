@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="39"/>
+        <source>InvoiceEditor</source>
+        <comment>Bezeichnung</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="40"/>
+        <source>InvoiceEditor</source>
+        <comment>Menge</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="41"/>
+        <source>InvoiceEditor</source>
+        <comment>Einheit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="42"/>
+        <source>InvoiceEditor</source>
+        <comment>Einzelpreis netto</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="43"/>
+        <source>InvoiceEditor</source>
+        <comment>USt %</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="44"/>
+        <source>InvoiceEditor</source>
+        <comment>Gesamt netto</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="45"/>
+        <source>InvoiceEditor</source>
+        <comment>Hinweis</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="53"/>
+        <source>InvoiceEditor</source>
+        <comment>Arbeitszeit doppelt?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="55"/>
+        <source>InvoiceEditor</source>
+        <comment>0,00 € – bitte prüfen</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddressBox</name>
     <message>
         <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="55"/>
@@ -71,176 +128,178 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="164"/>
         <source>Preis netto</source>
         <translation>Net price</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="183"/>
         <source>Übernimmt die Positionen der Auftragsbestätigung mit ihren Preisen – nur, was noch nicht im Arbeitsblatt steht.</source>
         <translation>Takes over the positions of the order confirmation with their prices – only what is not on the worksheet yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="69"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="72"/>
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="69"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="72"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="74"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="77"/>
         <source>Für „Fertig“ tragen Sie bitte die geleisteten Stunden und die verwendeten Artikel ein – daraus entsteht die Rechnung.</source>
         <translation>For “Done”, please enter the hours worked and the articles used – the invoice is made from them.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="80"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="83"/>
         <source>Dieser Termin ist bereits abgerechnet. Status und Arbeitsblatt können nicht mehr geändert werden.</source>
         <translation>This appointment has already been invoiced. Its status and worksheet can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="89"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="92"/>
         <source>Beginn:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="91"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="94"/>
         <source>Ende:</source>
         <translation>End:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="108"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="111"/>
         <source>Projekt:</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="109"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="112"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="113"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="116"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="114"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="117"/>
         <source>Zeit:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="130"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="133"/>
         <source>Zugewiesene Mitarbeiter</source>
         <translation>Assigned employees</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="131"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="134"/>
         <source>Beobachter (werden informiert)</source>
         <translation>Observers (kept informed)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="138"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="141"/>
         <source>Noch keine Mitarbeiter. Legen Sie sie im Tab „Projekte“ unter „Mitarbeiter …“ an oder übernehmen Sie die sevDesk-Benutzer; dann können Sie sie hier zuweisen.</source>
         <translation>No employees yet. Create them in the “Projects” tab under “Employees …” or take over the sevDesk users; then you can assign them here.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="153"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="157"/>
         <source>Arbeitsblatt</source>
         <translation>Worksheet</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="155"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
         <source>z. B. 3,5</source>
         <translation>e.g. 3.5</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="158"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="162"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="158"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="162"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="163"/>
         <source>Menge</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="163"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="167"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="177"/>
         <source>Artikel hinzufügen …</source>
         <translation>Add article …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="169"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="179"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="171"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="181"/>
         <source>Geplantes Material übernehmen</source>
         <translation>Use planned material</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="176"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="191"/>
         <source>Geleistete Stunden:</source>
         <translation>Hours worked:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="177"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="193"/>
         <source>Geplantes Material:</source>
         <translation>Planned material:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="186"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="196"/>
         <source>Verwendete Artikel:</source>
         <translation>Articles used:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="187"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="205"/>
         <source>Notizen:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="191"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="212"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="192"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="213"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="201"/>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="258"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="222"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="287"/>
         <source>keines</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="330"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="406"/>
         <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
         <translation>The quantity of “%1” is not a number greater than 0.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="347"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="423"/>
         <source>Die Stundenzahl ist keine gültige Zahl.</source>
         <translation>The number of hours is not a valid number.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="356"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="432"/>
         <source>Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ gesetzt wird.</source>
         <translation>Please enter the hours worked before setting the appointment to “Done”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="361"/>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="437"/>
         <source>Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?</source>
         <translation>No articles used are entered. Set to “Done” anyway?</translation>
     </message>
@@ -1880,248 +1939,261 @@
     <name>InvoiceEditor</name>
     <message>
         <source>Pos.</source>
-        <translation>No.</translation>
+        <translation type="vanished">No.</translation>
     </message>
     <message>
         <source>Bezeichnung</source>
-        <translation>Description</translation>
+        <translation type="vanished">Description</translation>
     </message>
     <message>
         <source>Menge</source>
-        <translation>Quantity</translation>
+        <translation type="vanished">Quantity</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation>Unit</translation>
+        <translation type="vanished">Unit</translation>
     </message>
     <message>
         <source>Einzelpreis netto</source>
-        <translation>Net unit price</translation>
+        <translation type="vanished">Net unit price</translation>
     </message>
     <message>
         <source>USt %</source>
-        <translation>VAT %</translation>
+        <translation type="vanished">VAT %</translation>
     </message>
     <message>
         <source>Gesamt netto</source>
-        <translation>Net total</translation>
+        <translation type="vanished">Net total</translation>
     </message>
     <message>
         <source>Hinweis</source>
-        <translation>Note</translation>
+        <translation type="vanished">Note</translation>
     </message>
     <message>
         <source>Arbeitszeit doppelt?</source>
-        <translation>Working time twice?</translation>
+        <translation type="vanished">Working time twice?</translation>
     </message>
     <message>
         <source>0,00 € – bitte prüfen</source>
-        <translation>0.00 € – please check</translation>
+        <translation type="vanished">0.00 € – please check</translation>
     </message>
 </context>
 <context>
     <name>InvoicePreviewDialog</name>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="67"/>
         <source>Rechnungsentwurf – Vorschau und Bearbeitung</source>
         <translation>Invoice draft – preview and editing</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="91"/>
         <source>Rechnungskopf</source>
         <translation>Invoice header</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="107"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="111"/>
         <source>Leistung vom</source>
         <translation>Service from</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="113"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="116"/>
         <source>Rechnungsdatum:</source>
         <translation>Invoice date:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="119"/>
         <source>Einleitung:</source>
         <translation>Introduction:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="154"/>
         <source>Freitext hinzufügen</source>
         <translation>Add free text</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="156"/>
         <source>Artikel hinzufügen …</source>
         <translation>Add article …</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="158"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="160"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="162"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="164"/>
         <source>Beide berechnen</source>
         <translation>Bill both</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="166"/>
         <source>Die Arbeitszeit des Termins und die Positionen in Stunden sind beide gewollt.</source>
-        <translation>The appointment's working time and the lines billed in hours are both intended.</translation>
+        <translation>The appointment&apos;s working time and the lines billed in hours are both intended.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="168"/>
         <source>Zurücksetzen</source>
         <translation>Reset</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="169"/>
         <source>Alle Änderungen verwerfen und den Vorschlag wiederherstellen</source>
         <translation>Discard all changes and restore the proposal</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="195"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="257"/>
         <source>zzgl. USt:</source>
         <translation>plus VAT:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="260"/>
         <source>Mit Ihren Änderungen – sie bleiben beim Projekt gespeichert, bis der Entwurf angelegt ist.</source>
         <translation>With your changes – they stay stored with the project until the draft is created.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="329"/>
         <source>Neue Position</source>
         <translation>New line</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="383"/>
         <source>Diese Positionen stehen auf 0,00 €: %1.</source>
         <translation>These lines are at 0.00 €: %1.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="386"/>
         <source>Die Arbeitszeit ist möglicherweise doppelt berechnet.</source>
         <translation>The working time may be billed twice.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="396"/>
         <source>Trotzdem den Rechnungsentwurf anlegen?</source>
         <translation>Create the invoice draft anyway?</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="396"/>
         <source>Anlegen</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="44"/>
         <source>Rechnungsentwurf – Vorschau</source>
-        <translation>Invoice draft – preview</translation>
+        <translation type="vanished">Invoice draft – preview</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="50"/>
         <source>Projekt:</source>
-        <translation>Project:</translation>
+        <translation type="vanished">Project:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="51"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="106"/>
         <source>Kunde:</source>
         <translation>Customer:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="52"/>
         <source>Rechnungsadresse:</source>
-        <translation>Billing address:</translation>
+        <translation type="vanished">Billing address:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Pos.</source>
-        <translation>Pos.</translation>
+        <translation type="vanished">Pos.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Bezeichnung</source>
-        <translation>Name</translation>
+        <translation type="vanished">Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Menge</source>
-        <translation>Quantity</translation>
+        <translation type="vanished">Quantity</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="59"/>
         <source>Einheit</source>
-        <translation>Unit</translation>
+        <translation type="vanished">Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="60"/>
         <source>Einzelpreis netto</source>
-        <translation>Unit price net</translation>
+        <translation type="vanished">Unit price net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="60"/>
         <source>USt %</source>
-        <translation>VAT %</translation>
+        <translation type="vanished">VAT %</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="60"/>
         <source>Gesamt netto</source>
-        <translation>Total net</translation>
+        <translation type="vanished">Total net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="92"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="196"/>
         <source>Summe netto:</source>
         <translation>Total net:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="94"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="256"/>
         <source>zzgl. USt %1:</source>
         <translation>plus VAT %1:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="100"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="198"/>
         <source>Gesamt brutto:</source>
         <translation>Total gross:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="119"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="147"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="150"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="207"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="407"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="410"/>
         <source>Rechnungsentwurf anlegen</source>
         <translation>Create invoice draft</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="122"/>
         <source>Abbrechen</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="142"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="400"/>
         <source>Wird angelegt …</source>
         <translation>Creating …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="144"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="404"/>
         <source>Der Rechnungsentwurf wird in sevDesk angelegt …</source>
         <translation>Creating the invoice draft in sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="151"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="411"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="158"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="418"/>
         <source>Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). &lt;a href=&quot;%2&quot;&gt;In sevDesk öffnen&lt;/a&gt;</source>
         <translation>The invoice draft was created in sevDesk (ID %1). &lt;a href=&quot;%2&quot;&gt;Open in sevDesk&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="162"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="210"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="169"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="431"/>
         <source>Erneut versuchen</source>
         <translation>Try again</translation>
     </message>
@@ -2982,83 +3054,89 @@
 <context>
     <name>ProjectTree</name>
     <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="241"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="242"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="243"/>
         <source>teilweise bezahlt</source>
         <translation>partially paid</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="244"/>
         <source>bezahlt</source>
         <translation>paid</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="245"/>
         <source>storniert</source>
         <translation>cancelled</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_tree.py" line="262"/>
         <source>%1: %2, brutto %3, bezahlt %4</source>
         <translation>%1: %2, gross %3, paid %4</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="128"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="136"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="129"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="137"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="130"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="138"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="131"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="139"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="132"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="140"/>
         <source>Stunden</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="133"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="141"/>
         <source>Rechnung (sevDesk)</source>
         <translation>Invoice (sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="145"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="153"/>
         <source>keine Termine</source>
         <translation>no appointments</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="147"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="161"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="155"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="169"/>
         <source>%1 von %2 fertig</source>
         <translation>%1 of %2 done</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="150"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="162"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="158"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="170"/>
         <source> – abrechenbar</source>
         <translation> – ready to invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="210"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="221"/>
         <source>Klicken, um den Rechnungsentwurf in sevDesk zu öffnen</source>
         <translation>Click to open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="230"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="278"/>
         <source>Entwurf %1</source>
         <translation>Draft %1</translation>
     </message>
@@ -3066,173 +3144,181 @@
 <context>
     <name>ProjectsTab</name>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="302"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="421"/>
         <source>Projekt archivieren</source>
         <translation>Archive project</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="399"/>
         <source>Versenden (offen)</source>
         <translation>Send (open)</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="399"/>
         <source>Hälfte bezahlen</source>
         <translation>Pay half</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="400"/>
         <source>Als bezahlt buchen</source>
         <translation>Book as paid</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="400"/>
         <source>Stornieren</source>
         <translation>Cancel invoice</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="404"/>
         <source>Demo-sevDesk: Rechnung %1</source>
         <translation>Demo sevDesk: invoice %1</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="412"/>
         <source>Demo-sevDesk</source>
         <translation>Demo sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="65"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="66"/>
         <source>Projekt, Kunde, Termin oder Status …</source>
         <translation>Project, customer, appointment or status …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="68"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="69"/>
         <source>Neues Projekt</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="70"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="336"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="71"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="342"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="72"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="73"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="74"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="380"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="75"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="386"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="76"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="77"/>
         <source>Rechnung …</source>
         <translation>Invoice …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="259"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="260"/>
         <source>Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)</source>
         <translation>Preview of the invoice draft (also by double-clicking the project)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="78"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="79"/>
         <source>Mitarbeiter …</source>
         <translation>Employees …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="80"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="81"/>
         <source>Aus sevDesk importieren</source>
         <translation>Import from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="271"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="272"/>
         <source>Versendete Auftragsbestätigungen als Projekte übernehmen</source>
         <translation>Take over sent order confirmations as projects</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="104"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="105"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="114"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="115"/>
         <source>Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen Termin: bearbeiten.</source>
         <translation>Double-click a project: invoice draft; an appointment: edit.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="175"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="176"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="179"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="180"/>
         <source>Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an.</source>
         <translation>No projects yet. Connect sevDesk in the %1 tab to take over sent order confirmations as projects – or create one with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="181"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="182"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="182"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="188"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="183"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="189"/>
         <source>„Neues Projekt“</source>
         <translation>“New project”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="185"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="186"/>
         <source>Noch keine Projekte. Mit %1 werden versendete Auftragsbestätigungen aus sevDesk zu Projekten – oder legen Sie mit %2 eines an.</source>
         <translation>No projects yet. %1 turns sent order confirmations from sevDesk into projects – or create one with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="187"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="188"/>
         <source>„Aus sevDesk importieren“</source>
         <translation>“Import from sevDesk”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="256"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="257"/>
         <source>Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht und noch nicht abgerechnet ist.</source>
         <translation>An invoice is possible as soon as an appointment of the project is “Done” and not yet invoiced.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="272"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="273"/>
         <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
         <translation>Connect sevDesk in the “Connections” tab first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="294"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="295"/>
         <source>Neues Projekt …</source>
         <translation>New project …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="296"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="297"/>
         <source>Neuer Termin …</source>
         <translation>New appointment …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="298"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="299"/>
         <source>Neuer Auftrag …</source>
         <translation>New job …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="299"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
         <source>Rechnungsentwurf …</source>
         <translation>Invoice draft …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="306"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="301"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="307"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="308"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="314"/>
         <source>Rechnungsentwurf in sevDesk öffnen</source>
         <translation>Open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="331"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="337"/>
         <source>Neuer Auftrag</source>
         <translation>New job</translation>
     </message>
@@ -3241,54 +3327,63 @@
         <translation type="vanished">Title of the job:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="337"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="343"/>
         <source>Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus.</source>
         <translation>Please select a project or a job first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="360"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="366"/>
         <source>Auftrag bearbeiten</source>
         <translation>Edit job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="374"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="380"/>
         <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
         <translation>Delete the project with all its jobs and appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="375"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="381"/>
         <source>Den Auftrag mit allen Terminen löschen?</source>
         <translation>Delete the job with all its appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="376"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="382"/>
         <source>Den Termin löschen?</source>
         <translation>Delete the appointment?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="382"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="388"/>
         <source>Löschen nicht möglich</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="411"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="443"/>
         <source>Bereits angelegte Rechnungsentwürfe in sevDesk: %1.</source>
         <translation>Invoice drafts already created in sevDesk: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="413"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="445"/>
         <source>Keine Rechnung möglich</source>
         <translation>No invoice possible</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="303"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="309"/>
         <source>Arbeitsauftrag drucken …</source>
         <translation>Print job sheet …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="305"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="311"/>
         <source>Arbeitsbericht …</source>
         <translation>Work report …</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="38"/>
+        <source>InvoiceEditor</source>
+        <comment>Pos.</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3380,62 +3475,77 @@
 <context>
     <name>ServiceText</name>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="69"/>
         <source>Das geht nur mit dem Demo-sevDesk.</source>
         <translation>This works with the demo sevDesk only.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="70"/>
         <source>Die Rechnung ist bereits bezahlt.</source>
         <translation>The invoice is already paid.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="62"/>
         <source>Ein Rechnungsentwurf braucht mindestens eine Position.</source>
         <translation>An invoice draft needs at least one line.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="63"/>
         <source>Jede Position braucht einen Text.</source>
         <translation>Every line needs a text.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="64"/>
         <source>Der Leistungszeitraum endet vor seinem Beginn.</source>
         <translation>The service period ends before it begins.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="65"/>
         <source>Der Rechnungsentwurf braucht einen Titel.</source>
         <translation>The invoice draft needs a title.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="66"/>
         <source>Eine Freitext-Zeile braucht einen Text.</source>
         <translation>A free-text line needs a text.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="67"/>
         <source>Die verwendete Menge muss größer als null sein.</source>
         <translation>The used quantity must be greater than zero.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="68"/>
         <source>Der Zahlungsstatus der Rechnungen ließ sich nicht lesen.</source>
         <translation>The payment status of the invoices could not be read.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="134"/>
         <source>Arbeitszeit doppelt? Für „%1“ werden die dokumentierten %2 und %3 berechnet – bitte eine der Positionen entfernen oder „Beide berechnen“ wählen.</source>
         <translation>Working time twice? For “%1” the documented %2 and %3 are billed – please remove one of the lines or choose “Bill both”.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="139"/>
         <source>Positionen mit 0,00 €: %1 – bitte prüfen; vor dem Anlegen fragt craftdesk nach.</source>
         <translation>Lines at 0.00 €: %1 – please check; craftdesk asks before creating the draft.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="143"/>
         <source>Aus der Auftragsbestätigung fehlt im Arbeitsblatt: %1 – bei Bedarf übernehmen oder als Position hinzufügen.</source>
         <translation>Missing from the worksheet but on the order confirmation: %1 – take it over or add it as a line if needed.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="147"/>
         <source>Bearbeitete Positionen gibt es im Arbeitsblatt nicht mehr und sind entfallen: %1.</source>
         <translation>Edited lines are no longer on the worksheet and were dropped: %1.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="151"/>
         <source>Der Umsatzsteuersatz %1 % von „%2“ ist in sevDesk nicht erlaubt (nur 0, 7 oder 19 %).</source>
         <translation>The VAT rate %1 % of “%2” is not allowed in sevDesk (only 0, 7 or 19 %).</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/sync/messages.py" line="155"/>
         <source>Das Projekt „%1“ kann erst archiviert werden, wenn alle seine Rechnungen bezahlt sind.</source>
         <translation>The project “%1” can only be archived when all its invoices are paid.</translation>
     </message>
@@ -3560,122 +3670,122 @@
         <translation>sevDesk has no user who can be entered as the invoice&apos;s contact person.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="61"/>
+        <location filename="../../craftdesk/sync/messages.py" line="75"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="62"/>
+        <location filename="../../craftdesk/sync/messages.py" line="76"/>
         <source>Adressen</source>
         <translation>Addresses</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="63"/>
+        <location filename="../../craftdesk/sync/messages.py" line="77"/>
         <source>Kommunikationswege</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="64"/>
+        <location filename="../../craftdesk/sync/messages.py" line="78"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="70"/>
+        <location filename="../../craftdesk/sync/messages.py" line="84"/>
         <source>sevDesk meldet einen Serverfehler (%1).</source>
         <translation>sevDesk reports a server error (%1).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="72"/>
+        <location filename="../../craftdesk/sync/messages.py" line="86"/>
         <source>sevDesk hat die Anfrage abgelehnt: %1</source>
         <translation>sevDesk refused the request: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="74"/>
+        <location filename="../../craftdesk/sync/messages.py" line="88"/>
         <source>sevDesk meldet einen Fehler: %1</source>
         <translation>sevDesk reports an error: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="76"/>
+        <location filename="../../craftdesk/sync/messages.py" line="90"/>
         <source>%1: %2 von %3</source>
         <translation>%1: %2 of %3</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="78"/>
+        <location filename="../../craftdesk/sync/messages.py" line="92"/>
         <source>Unerwarteter Fehler (%1)</source>
         <translation>Unexpected error (%1)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="80"/>
+        <location filename="../../craftdesk/sync/messages.py" line="94"/>
         <source>Im Projekt „%1“ gibt es keinen fertigen Termin, der noch nicht abgerechnet ist.</source>
         <translation>The project “%1” has no finished appointment that is not yet invoiced.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="83"/>
+        <location filename="../../craftdesk/sync/messages.py" line="97"/>
         <source>Dem Projekt „%1“ ist kein Kunde zugeordnet.</source>
         <translation>The project “%1” has no customer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="85"/>
+        <location filename="../../craftdesk/sync/messages.py" line="99"/>
         <source>Für den Termin „%1“ sind keine Stunden dokumentiert.</source>
         <translation>No hours are documented for the appointment “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="87"/>
+        <location filename="../../craftdesk/sync/messages.py" line="101"/>
         <source>Für den Kunden „%1“ ist keine Anschrift hinterlegt.</source>
         <translation>No address is stored for the customer “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="91"/>
+        <location filename="../../craftdesk/sync/messages.py" line="105"/>
         <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, dort gibt es %2 – es wurden keine Artikel importiert; bitte die Kategorien unter Schnittstellen → Einstellungen wählen.</source>
         <translation>None of the configured part categories (%1) exists in sevDesk, which has %2 – no articles were imported; please choose the categories under Connections → Settings.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="96"/>
+        <location filename="../../craftdesk/sync/messages.py" line="110"/>
         <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, und das Konto hat keine Artikelkategorien – es wurden keine Artikel importiert.</source>
         <translation>None of the configured part categories (%1) exists in sevDesk, and the account has no part categories – no articles were imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="101"/>
+        <location filename="../../craftdesk/sync/messages.py" line="115"/>
         <source>Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.</source>
         <translation>The address of the order confirmation “%1” matches none of the customer&apos;s addresses – “%2” was used as the job site; please check.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="113"/>
+        <location filename="../../craftdesk/sync/messages.py" line="127"/>
         <source>sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)</source>
         <translation>sevDesk user %1 (name not visible to this token)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="115"/>
+        <location filename="../../craftdesk/sync/messages.py" line="129"/>
         <source>Die Einheit „%1“ gibt es in sevDesk nicht.</source>
         <translation>The unit “%1” does not exist in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="54"/>
+        <location filename="../../craftdesk/sync/messages.py" line="58"/>
         <source>Das Ende eines Termins muss nach seinem Beginn liegen.</source>
         <translation>An appointment must end after it starts.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="55"/>
+        <location filename="../../craftdesk/sync/messages.py" line="59"/>
         <source>Termine müssen zwischen 1900 und 2100 liegen.</source>
         <translation>Appointments must lie between 1900 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="56"/>
+        <location filename="../../craftdesk/sync/messages.py" line="60"/>
         <source>Ein Termin darf höchstens 14 Tage dauern.</source>
         <translation>An appointment may last 14 days at most.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="105"/>
+        <location filename="../../craftdesk/sync/messages.py" line="119"/>
         <source>Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben.</source>
         <translation>The appointment “%1” is already invoiced and is no longer moved.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="108"/>
+        <location filename="../../craftdesk/sync/messages.py" line="122"/>
         <source>Der Termin „%1“ ist fertig und bleibt terminiert.</source>
         <translation>The appointment “%1” is done and stays scheduled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="110"/>
+        <location filename="../../craftdesk/sync/messages.py" line="124"/>
         <source>Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ steht.</source>
         <translation>A work report exists only once “%1” is set to “Done”.</translation>
     </message>
@@ -3896,36 +4006,36 @@
     <name>Status</name>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="36"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="37"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="40"/>
         <source>Nicht terminiert</source>
         <translation>Not scheduled</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="37"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="38"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="41"/>
         <source>Terminiert</source>
         <translation>Scheduled</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="38"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="39"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="42"/>
         <source>In Bearbeitung</source>
         <translation>In progress</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="39"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="40"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="43"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="41"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="44"/>
         <source>Fertig</source>
         <translation>Done</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="41"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="42"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="45"/>
         <source>Archiv</source>
         <translation>Archive</translation>
     </message>
