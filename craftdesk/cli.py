@@ -143,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preview", action="store_true",
                    help="nur den Vorschlag (mit gespeicherten Änderungen) zeigen, nichts senden")
     p.add_argument("--json", action="store_true", help="mit --preview: als JSON ausgeben")
+    p.add_argument("--no-e-invoice", action="store_true",
+                   help="für diesen Entwurf keine E-Rechnung anlegen, auch wenn der Kunde sie erhält")
 
     p = sub.add_parser("export", help="Kunden, Artikel, Projekte oder Termine exportieren "
                        "(JSON, CSV oder Kalender)")

@@ -12,7 +12,7 @@ import json
 import sys
 
 from ..context import AppContext
-from ..errors import NotFound, UsageError
+from ..errors import NotFound, PreconditionError, UsageError
 from ..services import invoices
 from ..services.invoice_json import preview_json
 from ..services.invoice_preview import InvoiceProposal
@@ -32,6 +32,8 @@ def print_proposal(proposal: InvoiceProposal) -> None:
     """The proposal as a readable table (German number format)."""
     header = proposal.header
     print(f"{header.header} – {proposal.customer_name}")
+    if proposal.e_invoice:
+        print("E-Rechnung (XRechnung/ZUGFeRD)")
     address = proposal.address
     print(", ".join(p for p in (address.street, f"{address.zip} {address.city}".strip()) if p))
     print(header.head_text)
@@ -59,8 +61,9 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
     # Checked before the token is needed, so a typo gets the plain answer.
     if Project.get_or_none(Project.id == project_id) is None:
         raise NotFound(f"Das Projekt {project_id} gibt es nicht.")
+    e_invoice = not getattr(args, "no_e_invoice", False)
     if getattr(args, "preview", False):
-        preview = invoices.build_preview(project_id)  # PreconditionError when nothing is ready
+        preview = invoices.build_preview(project_id, e_invoice=e_invoice)  # PreconditionError when nothing is ready
         if args.json:
             json.dump(preview_json(preview), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
@@ -70,12 +73,14 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
                 sys.stderr.write(f"Warnung: {warning}\n")
         return 0
     if invoices.pending_draft(project_id) is None:
-        preview = invoices.build_preview(project_id)  # PreconditionError when nothing is ready
+        preview = invoices.build_preview(project_id, e_invoice=e_invoice)  # PreconditionError: nothing ready
+        if preview.e_invoice and preview.missing:
+            raise PreconditionError(preview.warnings[0])  # E3: blocked, exit 5
         for warning in preview.warnings:  # e.g. an hourly rate of 0,00 € — said, not refused
             sys.stderr.write(f"Warnung: {warning}\n")
     client = ctx.client()
     try:
-        draft = invoices.send_invoice(client, project_id)
+        draft = invoices.send_invoice(client, project_id, e_invoice=e_invoice)
     finally:
         client.close()
     print(draft.sevdesk_id)

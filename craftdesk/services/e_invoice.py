@@ -10,16 +10,18 @@ company's IBAN, tax number, …) comes back as sevDesk's refusal, told in one se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..api.client import SevdeskClient
 from ..api.errors import SevdeskError
 from ..store import settings
 from ..store.models import ContactInfo, Customer
 from . import lookups
+from .invoice_preview import InvoiceProposal
 
 E_INVOICE_REFUSED_CODE = "830"
 
+MISSING_PREFIX = "Für die E-Rechnung fehlt: "
 # What craftdesk checks itself (E3), in the words the office knows.
 MISSING_EMAIL = "E-Mail-Adresse des Kunden"
 MISSING_BUYER_REFERENCE = "Leitweg-ID (Käuferreferenz) der Behörde"
@@ -59,7 +61,7 @@ class EInvoiceCheck:
         """The one sentence that names every missing item; empty when nothing is missing."""
         if not self.blocked:
             return ""
-        return "Für die E-Rechnung fehlt: " + ", ".join(self.missing) + "."
+        return MISSING_PREFIX + ", ".join(self.missing) + "."
 
 
 def check(customer: Customer | None, street: str, zip_code: str, city: str, country: str,
@@ -82,6 +84,18 @@ def check(customer: Customer | None, street: str, zip_code: str, city: str, coun
     if not all(part.strip() for part in (street, zip_code, city, country)):
         missing.append(MISSING_ADDRESS)
     return EInvoiceCheck(wanted=True, missing=tuple(missing))
+
+
+def applied(proposal: InvoiceProposal, enabled: bool = True) -> InvoiceProposal:
+    """The proposal with its e-invoice decision (E2) and what is missing for it (E3); the
+    one sentence naming the gaps is the first warning. ``enabled=False`` turns the
+    e-invoice off for this draft."""
+    result = check(proposal.customer, proposal.address.street, proposal.address.zip,
+                   proposal.address.city, proposal.address.country, disabled=not enabled)
+    warnings = tuple(w for w in proposal.warnings if not w.startswith(MISSING_PREFIX))
+    if result.blocked:
+        warnings = (result.sentence(), *warnings)
+    return replace(proposal, e_invoice=result.wanted, missing=result.missing, warnings=warnings)
 
 
 def payment_method_id(client: SevdeskClient) -> str | None:

@@ -59,4 +59,6 @@ def preview_json(proposal: InvoiceProposal) -> dict[str, Any]:
         "service_to": header.service_to.isoformat(),
         "lines": [line_json(line) for line in proposal.lines],
         "warnings": list(proposal.warnings),
+        "e_invoice": proposal.e_invoice,
+        "missing": list(proposal.missing),
     }

@@ -47,6 +47,7 @@ from ..store.models import (
     Project,
     utcnow,
 )
+from . import e_invoice as e_invoice_rules
 from . import invoice_edits, lookups
 from .invoice_customer import resolve_contact
 from .invoice_preview import (
@@ -137,15 +138,16 @@ def _covered(draft: InvoiceDraft) -> list[Appointment]:
                 .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id))
 
 
-def build_preview(project_id: int, today: date | None = None) -> InvoicePreview:
+def build_preview(project_id: int, today: date | None = None, e_invoice: bool = True) -> InvoicePreview:
     """What the next ``send_invoice`` sends: the pending draft's frozen proposal when one
     is unfinished, else the proposal of every finished appointment not yet invoiced with
-    the office's stored edits (PreconditionError when there is none)."""
+    the office's stored edits (PreconditionError when there is none). ``e_invoice=False``
+    turns the e-invoice off for this draft (E3)."""
     project = _project(project_id)
     pending = pending_draft(project.id)
     if pending is not None:
-        return _frozen_proposal(pending, today)
-    return invoice_edits.current_proposal(project.id, today=today)
+        return e_invoice_rules.applied(_frozen_proposal(pending, today), e_invoice)
+    return e_invoice_rules.applied(invoice_edits.current_proposal(project.id, today=today), e_invoice)
 
 
 def _frozen_proposal(draft: InvoiceDraft, today: date | None) -> InvoicePreview:
@@ -252,12 +254,15 @@ def find_by_reference(client: SevdeskClient, reference: str) -> InvoiceRec | Non
     return min(matches, key=lambda r: int(r.id)) if matches else None
 
 
-def send_invoice(client: SevdeskClient, project_id: int, today: date | None = None) -> InvoiceDraft:
+def send_invoice(client: SevdeskClient, project_id: int, today: date | None = None,
+                 e_invoice: bool = True) -> InvoiceDraft:
     """Create the project's invoice draft in sevDesk (or finish an unfinished one).
 
     Returns the draft (state "sent", ``sevdesk_id`` set). Raises PreconditionError when
-    nothing is ready, SevdeskError when sevDesk refuses or fails (InvoiceOutcomeUnknown
-    when the draft may exist; the next call settles that first).
+    nothing is ready or an e-invoice lacks data craftdesk can see (E3), SevdeskError when
+    sevDesk refuses or fails (InvoiceOutcomeUnknown when the draft may exist; the next
+    call settles that first). ``e_invoice=False`` sends a plain draft for an e-invoice
+    customer.
     """
     project = _project(project_id)
     with _in_process_guard(project.id):
@@ -267,7 +272,7 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
                 found = find_by_reference(client, draft.reference)
                 if found is not None:
                     return _finalize(draft, found.id, found)
-            body = _prepare(client, draft, today or date.today())
+            body = _prepare(client, draft, today or date.today(), e_invoice)
         except BaseException as exc:
             message = str(exc) or exc.__class__.__name__
             if not resumed or isinstance(exc, PreconditionError):
@@ -277,11 +282,24 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
             else:  # the lookup itself failed: an earlier request may still surface
                 _release(draft, message)
             raise
-        return _transmit(client, draft, body)
+        try:
+            return _transmit(client, draft, body)
+        except SevdeskError as exc:
+            sentence = e_invoice_rules.refusal_sentence(exc)
+            if sentence is None or exc.outcome_unknown:
+                raise
+            # E4: sevDesk's reason in one sentence; nothing was invoiced (_transmit failed
+            # the draft), so a retry after fixing sevDesk creates exactly one draft.
+            raise type(exc)(sentence, status=exc.status, code=exc.code, detail=exc.detail) from None
 
 
-def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date) -> dict:
-    preview = _frozen_proposal(draft, today)
+def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice: bool = True) -> dict:
+    preview = e_invoice_rules.applied(_frozen_proposal(draft, today), e_invoice)
+    if preview.e_invoice and preview.missing:
+        raise PreconditionError(preview.warnings[0])  # E3: the one sentence naming the gaps
+    payment_method = e_invoice_rules.payment_method_id(client) if preview.e_invoice else None
+    if preview.e_invoice and payment_method is None:
+        raise PreconditionError(f"Für die E-Rechnung fehlt: {e_invoice_rules.MISSING_PAYMENT_METHOD}.")
     bad_rates = sorted({str(line.vat_rate) for line in preview.lines
                         if line.vat_rate not in payloads.ALLOWED_TAX_RATES})
     if bad_rates:
@@ -316,6 +334,7 @@ def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date) -> dict:
         address_name=preview.address.name, address_street=preview.address.street,
         address_zip=preview.address.zip, address_city=preview.address.city,
         address_country_id=country_id, tax_text=tax_text,
+        e_invoice=preview.e_invoice, payment_method_id=payment_method,
     )
     positions = [
         payloads.InvoicePosition(name=line.text, text=line.detail, quantity=line.quantity,

@@ -3,60 +3,6 @@
 <TS version="2.1" language="en">
 <context>
     <name></name>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="39"/>
-        <source>InvoiceEditor</source>
-        <comment>Bezeichnung</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="40"/>
-        <source>InvoiceEditor</source>
-        <comment>Menge</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="41"/>
-        <source>InvoiceEditor</source>
-        <comment>Einheit</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="42"/>
-        <source>InvoiceEditor</source>
-        <comment>Einzelpreis netto</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="43"/>
-        <source>InvoiceEditor</source>
-        <comment>USt %</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="44"/>
-        <source>InvoiceEditor</source>
-        <comment>Gesamt netto</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="45"/>
-        <source>InvoiceEditor</source>
-        <comment>Hinweis</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="53"/>
-        <source>InvoiceEditor</source>
-        <comment>Arbeitszeit doppelt?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="55"/>
-        <source>InvoiceEditor</source>
-        <comment>0,00 € – bitte prüfen</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AddressBox</name>
@@ -851,7 +797,7 @@
     </message>
     <message>
         <source>Lieferadressen: %1</source>
-        <translation type="vanished">Delivery addresses: %1</translation>
+        <translation>Delivery addresses: %1</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/customer_dialog.py" line="181"/>
@@ -1817,7 +1763,7 @@
     </message>
     <message>
         <source>Artikelkategorien prüfen</source>
-        <translation type="vanished">Check part categories</translation>
+        <translation>Check part categories</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/interfaces_tab.py" line="397"/>
@@ -1939,261 +1885,296 @@
     <name>InvoiceEditor</name>
     <message>
         <source>Pos.</source>
-        <translation type="vanished">No.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Bezeichnung</source>
-        <translation type="vanished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Menge</source>
-        <translation type="vanished">Quantity</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation type="vanished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Einzelpreis netto</source>
-        <translation type="vanished">Net unit price</translation>
+        <translation>Net unit price</translation>
     </message>
     <message>
         <source>USt %</source>
-        <translation type="vanished">VAT %</translation>
+        <translation>VAT %</translation>
     </message>
     <message>
         <source>Gesamt netto</source>
-        <translation type="vanished">Net total</translation>
+        <translation>Net total</translation>
     </message>
     <message>
         <source>Hinweis</source>
-        <translation type="vanished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Arbeitszeit doppelt?</source>
-        <translation type="vanished">Working time twice?</translation>
+        <translation>Working time twice?</translation>
     </message>
     <message>
         <source>0,00 € – bitte prüfen</source>
-        <translation type="vanished">0.00 € – please check</translation>
+        <translation>0.00 € – please check</translation>
     </message>
 </context>
 <context>
     <name>InvoicePreviewDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="67"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="72"/>
         <source>Rechnungsentwurf – Vorschau und Bearbeitung</source>
         <translation>Invoice draft – preview and editing</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="91"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="96"/>
         <source>Rechnungskopf</source>
         <translation>Invoice header</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="112"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="111"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="116"/>
         <source>Leistung vom</source>
         <translation>Service from</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="113"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="118"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="116"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="121"/>
         <source>Rechnungsdatum:</source>
         <translation>Invoice date:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="119"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="124"/>
         <source>Einleitung:</source>
         <translation>Introduction:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="154"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="159"/>
         <source>Freitext hinzufügen</source>
         <translation>Add free text</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="156"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="161"/>
         <source>Artikel hinzufügen …</source>
         <translation>Add article …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="158"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="163"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="160"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="165"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="162"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="167"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="164"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="169"/>
         <source>Beide berechnen</source>
         <translation>Bill both</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="166"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="171"/>
         <source>Die Arbeitszeit des Termins und die Positionen in Stunden sind beide gewollt.</source>
         <translation>The appointment&apos;s working time and the lines billed in hours are both intended.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="168"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="173"/>
         <source>Zurücksetzen</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="169"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="174"/>
         <source>Alle Änderungen verwerfen und den Vorschlag wiederherstellen</source>
         <translation>Discard all changes and restore the proposal</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="195"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="257"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="200"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="285"/>
         <source>zzgl. USt:</source>
         <translation>plus VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="260"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="212"/>
+        <source>Als E-Rechnung anlegen (XRechnung/ZUGFeRD)</source>
+        <translation>Create as e-invoice (XRechnung/ZUGFeRD)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="215"/>
+        <source>Der Kunde erhält E-Rechnungen. Abschalten gilt nur für diesen Entwurf.</source>
+        <translation>This customer receives e-invoices. Turning it off applies to this draft only.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="252"/>
+        <source>E-Mail-Adresse des Kunden</source>
+        <translation>the customer's e-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="253"/>
+        <source>Leitweg-ID (Käuferreferenz) der Behörde</source>
+        <translation>the authority's Leitweg-ID (buyer reference)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="254"/>
+        <source>vollständige Rechnungsadresse (Straße, PLZ, Ort, Land)</source>
+        <translation>a complete billing address (street, postcode, city, country)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="256"/>
+        <source>Für die E-Rechnung fehlt: %1. Bitte ergänzen oder die E-Rechnung für diesen Entwurf abschalten.</source>
+        <translation>The e-invoice still lacks: %1. Please add it or turn the e-invoice off for this draft.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="288"/>
         <source>Mit Ihren Änderungen – sie bleiben beim Projekt gespeichert, bis der Entwurf angelegt ist.</source>
         <translation>With your changes – they stay stored with the project until the draft is created.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="329"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="309"/>
+        <source>Für die E-Rechnung fehlen noch Angaben (siehe oben).</source>
+        <translation>The e-invoice still lacks data (see above).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="365"/>
         <source>Neue Position</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="383"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="419"/>
         <source>Diese Positionen stehen auf 0,00 €: %1.</source>
         <translation>These lines are at 0.00 €: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="386"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="422"/>
         <source>Die Arbeitszeit ist möglicherweise doppelt berechnet.</source>
         <translation>The working time may be billed twice.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="396"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="432"/>
         <source>Trotzdem den Rechnungsentwurf anlegen?</source>
         <translation>Create the invoice draft anyway?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="396"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="432"/>
         <source>Anlegen</source>
         <translation>Create</translation>
     </message>
     <message>
         <source>Rechnungsentwurf – Vorschau</source>
-        <translation type="vanished">Invoice draft – preview</translation>
+        <translation>Invoice draft – preview</translation>
     </message>
     <message>
         <source>Projekt:</source>
-        <translation type="vanished">Project:</translation>
+        <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="111"/>
         <source>Kunde:</source>
         <translation>Customer:</translation>
     </message>
     <message>
         <source>Rechnungsadresse:</source>
-        <translation type="vanished">Billing address:</translation>
+        <translation>Billing address:</translation>
     </message>
     <message>
         <source>Pos.</source>
-        <translation type="vanished">Pos.</translation>
+        <translation>Pos.</translation>
     </message>
     <message>
         <source>Bezeichnung</source>
-        <translation type="vanished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Menge</source>
-        <translation type="vanished">Quantity</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation type="vanished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Einzelpreis netto</source>
-        <translation type="vanished">Unit price net</translation>
+        <translation>Unit price net</translation>
     </message>
     <message>
         <source>USt %</source>
-        <translation type="vanished">VAT %</translation>
+        <translation>VAT %</translation>
     </message>
     <message>
         <source>Gesamt netto</source>
-        <translation type="vanished">Total net</translation>
+        <translation>Total net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="196"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="201"/>
         <source>Summe netto:</source>
         <translation>Total net:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="256"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="284"/>
         <source>zzgl. USt %1:</source>
         <translation>plus VAT %1:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="198"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="203"/>
         <source>Gesamt brutto:</source>
         <translation>Total gross:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="207"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="407"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="410"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="220"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="444"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="448"/>
         <source>Rechnungsentwurf anlegen</source>
         <translation>Create invoice draft</translation>
     </message>
     <message>
         <source>Abbrechen</source>
-        <translation type="vanished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="400"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="436"/>
         <source>Wird angelegt …</source>
         <translation>Creating …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="404"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="440"/>
         <source>Der Rechnungsentwurf wird in sevDesk angelegt …</source>
         <translation>Creating the invoice draft in sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="411"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="449"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="418"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="456"/>
         <source>Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). &lt;a href=&quot;%2&quot;&gt;In sevDesk öffnen&lt;/a&gt;</source>
         <translation>The invoice draft was created in sevDesk (ID %1). &lt;a href=&quot;%2&quot;&gt;Open in sevDesk&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="210"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="223"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="431"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="469"/>
         <source>Erneut versuchen</source>
         <translation>Try again</translation>
     </message>
@@ -2757,190 +2738,190 @@
     <name>PrintActions</name>
     <message>
         <source>Als PDF speichern</source>
-        <translation type="vanished">Save as PDF</translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
         <source>Als PDF speichern oder drucken?</source>
-        <translation type="vanished">Save as PDF or print?</translation>
+        <translation>Save as PDF or print?</translation>
     </message>
     <message>
         <source>Als PDF speichern …</source>
-        <translation type="vanished">Save as PDF …</translation>
+        <translation>Save as PDF …</translation>
     </message>
     <message>
         <source>Ausgabe</source>
-        <translation type="vanished">Output</translation>
+        <translation>Output</translation>
     </message>
     <message>
         <source>Drucken …</source>
-        <translation type="vanished">Print …</translation>
+        <translation>Print …</translation>
     </message>
     <message>
         <source>Kalender exportieren</source>
-        <translation type="vanished">Export calendar</translation>
+        <translation>Export calendar</translation>
     </message>
 </context>
 <context>
     <name>Printout</name>
     <message>
         <source>Arbeitsauftrag</source>
-        <translation type="vanished">Job sheet</translation>
+        <translation>Job sheet</translation>
     </message>
     <message>
         <source>Arbeitsbericht</source>
-        <translation type="vanished">Work report</translation>
+        <translation>Work report</translation>
     </message>
     <message>
         <source>Arbeitszeit</source>
-        <translation type="vanished">Working time</translation>
+        <translation>Working time</translation>
     </message>
     <message>
         <source>Art.-Nr.</source>
-        <translation type="vanished">Item no.</translation>
+        <translation>Item no.</translation>
     </message>
     <message>
         <source>Artikel / Leistung</source>
-        <translation type="vanished">Article / service</translation>
+        <translation>Article / service</translation>
     </message>
     <message>
         <source>Bestätigung</source>
-        <translation type="vanished">Confirmation</translation>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>Datum</source>
-        <translation type="vanished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Datum, Ort</source>
-        <translation type="vanished">Date, place</translation>
+        <translation>Date, place</translation>
     </message>
     <message>
         <source>E-Mail</source>
-        <translation type="vanished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Einheit</source>
-        <translation type="vanished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Einsatzort</source>
-        <translation type="vanished">Job site</translation>
+        <translation>Job site</translation>
     </message>
     <message>
         <source>Geleistete Arbeit</source>
-        <translation type="vanished">Work done</translation>
+        <translation>Work done</translation>
     </message>
     <message>
         <source>Geplantes Material</source>
-        <translation type="vanished">Planned material</translation>
+        <translation>Planned material</translation>
     </message>
     <message>
         <source>Informiert</source>
-        <translation type="vanished">Informed</translation>
+        <translation>Informed</translation>
     </message>
     <message>
         <source>Kd.-Nr.</source>
-        <translation type="vanished">Cust. no.</translation>
+        <translation>Cust. no.</translation>
     </message>
     <message>
         <source>Kein Material geplant.</source>
-        <translation type="vanished">No material planned.</translation>
+        <translation>No material planned.</translation>
     </message>
     <message>
         <source>Kein Material verwendet.</source>
-        <translation type="vanished">No material used.</translation>
+        <translation>No material used.</translation>
     </message>
     <message>
         <source>Keine Termine an diesem Tag.</source>
-        <translation type="vanished">No appointments on this day.</translation>
+        <translation>No appointments on this day.</translation>
     </message>
     <message>
         <source>Kunde</source>
-        <translation type="vanished">Customer</translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <source>Material / Notizen</source>
-        <translation type="vanished">Material / notes</translation>
+        <translation>Material / notes</translation>
     </message>
     <message>
         <source>Menge</source>
-        <translation type="vanished">Qty</translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <source>Mitarbeiter</source>
-        <translation type="vanished">Employees</translation>
+        <translation>Employees</translation>
     </message>
     <message>
         <source>Notizen</source>
-        <translation type="vanished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="vanished">Break</translation>
+        <translation>Break</translation>
     </message>
     <message>
         <source>Projekt: %1 · Termin Nr. %2</source>
-        <translation type="vanished">Project: %1 · appointment no. %2</translation>
+        <translation>Project: %1 · appointment no. %2</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="vanished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Stunden</source>
-        <translation type="vanished">Hours</translation>
+        <translation>Hours</translation>
     </message>
     <message>
         <source>Tagesplan</source>
-        <translation type="vanished">Day plan</translation>
+        <translation>Day plan</translation>
     </message>
     <message>
         <source>Telefon</source>
-        <translation type="vanished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Termin</source>
-        <translation type="vanished">Appointment</translation>
+        <translation>Appointment</translation>
     </message>
     <message>
         <source>Termin / Kunde</source>
-        <translation type="vanished">Appointment / customer</translation>
+        <translation>Appointment / customer</translation>
     </message>
     <message>
         <source>Unterschrift Kunde</source>
-        <translation type="vanished">Customer&apos;s signature</translation>
+        <translation>Customer&apos;s signature</translation>
     </message>
     <message>
         <source>Unterschrift Mitarbeiter</source>
-        <translation type="vanished">Employee&apos;s signature</translation>
+        <translation>Employee&apos;s signature</translation>
     </message>
     <message>
         <source>Verbrauchtes Material</source>
-        <translation type="vanished">Material used</translation>
+        <translation>Material used</translation>
     </message>
     <message>
         <source>Verwendetes Material</source>
-        <translation type="vanished">Material used</translation>
+        <translation>Material used</translation>
     </message>
     <message>
         <source>Zeit</source>
-        <translation type="vanished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>bis</source>
-        <translation type="vanished">to</translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>nicht terminiert</source>
-        <translation type="vanished">not scheduled</translation>
+        <translation>not scheduled</translation>
     </message>
     <message>
         <source>unterschrieben am %1</source>
-        <translation type="vanished">signed on %1</translation>
+        <translation>signed on %1</translation>
     </message>
     <message>
         <source>von</source>
-        <translation type="vanished">from</translation>
+        <translation>from</translation>
     </message>
 </context>
 <context>
@@ -3324,7 +3305,7 @@
     </message>
     <message>
         <source>Titel des Auftrags:</source>
-        <translation type="vanished">Title of the job:</translation>
+        <translation>Title of the job:</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="343"/>
@@ -3379,12 +3360,6 @@
 </context>
 <context>
     <name>QCoreApplication</name>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_lines.py" line="38"/>
-        <source>InvoiceEditor</source>
-        <comment>Pos.</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RecordTab</name>

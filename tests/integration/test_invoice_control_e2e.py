@@ -148,8 +148,11 @@ def test_V7_cli_preview_json_sends_nothing(sandbox, monkeypatch, tmp_path, capsy
         "service_to",
         "lines",
         "warnings",
+        "e_invoice",  # E5
+        "missing",
     }
     assert data["project_id"] == 1 and data["customer"]["name"] == "Bäckerei Schröder"
+    assert data["e_invoice"] is True and data["missing"] == []  # an organisation with e-mail
     assert set(data["customer"]) == {"id", "sevdesk_id", "name"}
     assert set(data["address"]) == {"street", "zip", "city", "country"}
     assert [(l["kind"], l["quantity"], l["net_price"], l["article_number"]) for l in data["lines"]] == [

@@ -32,7 +32,7 @@ def rate(database):
 
 def project_for(sandbox, number: str = "10002", **address) -> tuple[Project, Job]:
     contact = sb_contact(sandbox, number)
-    customer = Customer.create(kind="organisation", company=contact["name"], customer_number=number,
+    customer = Customer.create(kind="organisation", e_invoice=False, company=contact["name"], customer_number=number,
                                sevdesk_id=contact["id"])
     if address:
         Address.create(customer=customer, **address)

@@ -44,7 +44,7 @@ def sb_contact(sandbox, number: str) -> dict:
 def local_customer(sandbox, number: str = "10002", *, bind: bool = True,
                    billing: str = "Marktplatz 7") -> Customer:
     contact = sb_contact(sandbox, number)
-    customer = Customer.create(kind="organisation", company=contact["name"], customer_number=number,
+    customer = Customer.create(kind="organisation", e_invoice=False, company=contact["name"], customer_number=number,
                                sevdesk_id=contact["id"] if bind else None)
     Address.create(customer=customer, kind="billing", street=billing, zip="71634", city="Ludwigsburg")
     return customer
@@ -243,7 +243,7 @@ def test_I3_customer_created_when_neither_id_nor_number_exists(sandbox, client, 
 
 
 def test_I3_local_customer_number_is_kept_when_created(sandbox, client, rate):
-    customer = Customer.create(kind="organisation", company="Neu GmbH", customer_number="K-77")
+    customer = Customer.create(kind="organisation", e_invoice=False, company="Neu GmbH", customer_number="K-77")
     project, job = make_project(customer)
     appointment(job, "Montage")
     send(client, project)

@@ -85,11 +85,11 @@ def make_projects(sandbox, data_dir, n: int, bound: list[bool]) -> list[int]:
         ids = []
         for i in range(n):
             if bound[i]:
-                customer = known or Customer.create(kind="organisation", company=contact["name"],
+                customer = known or Customer.create(kind="organisation", e_invoice=False, company=contact["name"],
                                                     customer_number="10002", sevdesk_id=contact["id"])
                 known = customer
             else:
-                customer = Customer.create(kind="organisation", company=f"Neu am Ort {i} GmbH",
+                customer = Customer.create(kind="organisation", e_invoice=False, company=f"Neu am Ort {i} GmbH",
                                            customer_number=f"L-{7000 + i}")
             if not Address.select().where(Address.customer == customer).exists():
                 Address.create(customer=customer, kind="billing", street=f"Marktplatz {i + 1}",

@@ -25,7 +25,7 @@ SAVE = "/Invoice/Factory/saveInvoice"
 def finished(ctx):
     settings.set("hourly_rate", "58.00")
     customer = create_local_customer(
-        company="Praxis Dr. Weber", addresses=[{"kind": "postal", "street": "Lindenstraße 4",
+        company="Praxis Dr. Weber", e_invoice=False, addresses=[{"kind": "postal", "street": "Lindenstraße 4",
                                                 "zip": "70173", "city": "Stuttgart"}])
     project = projects.create_project("Wasserschaden Praxis", customer.id)
     job = projects.jobs_of(project)[0]
@@ -138,3 +138,50 @@ def test_preview_shows_hourly_rate_warning(qtbot, ctx, sandbox, finished, monkey
     dialog = _open_preview(tab, finished["project"].id, monkeypatch)
     qtbot.addWidget(dialog)
     assert any("0,00 €" in label.text() for label in dialog.warning_labels)
+
+
+@pytest.fixture
+def business(ctx):
+    """A finished project of an organisation (e-invoice by default) without e-mail."""
+    settings.set("hourly_rate", "58.00")
+    customer = create_local_customer(
+        company="Hausverwaltung Linde GmbH", addresses=[{"kind": "postal", "street": "Lindenweg 2",
+                                                          "zip": "70173", "city": "Stuttgart"}])
+    project = projects.create_project("Treppenhaus Lindenweg", customer.id)
+    job = projects.jobs_of(project)[0]
+    appointment = projects.create_appointment(job.id, "Leitung erneuern", start=datetime(2026, 3, 2, 8))
+    projects.set_appointment_done(appointment.id, Decimal("3"), [])
+    return project
+
+
+def test_E3_preview_names_what_the_e_invoice_lacks_and_blocks_until_turned_off(
+        qtbot, ctx, sandbox, business, monkeypatch):
+    controller = FakeController(ctx, defer=True)
+    tab = ProjectsTab(controller)
+    qtbot.addWidget(tab)
+    dialog = _open_preview(tab, business.id, monkeypatch)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.warning_labels]
+    assert texts[0].startswith("Für die E-Rechnung fehlt: E-Mail-Adresse des Kunden.")
+    assert dialog.e_invoice_box.isVisibleTo(dialog) and dialog.e_invoice_box.isChecked()
+    assert not dialog.confirm_button.isEnabled() and not dialog.confirm_button.isDefault()
+
+    dialog.e_invoice_box.setChecked(False)  # off for this draft only
+    assert dialog.confirm_button.isEnabled()
+    assert not any("E-Rechnung" in label.text() for label in dialog.warning_labels)
+    sandbox.clear_requests()
+    dialog.confirm_button.click()
+    controller.finish_pending()
+    assert _saves(sandbox) == 1
+    draft = InvoiceDraft.get(InvoiceDraft.project == business.id)
+    assert sandbox.data.get("Invoice", draft.sevdesk_id).get("propertyIsEInvoice") in (None, "0")
+
+
+def test_E3_plain_customer_sees_no_e_invoice_choice(qtbot, ctx, sandbox, finished, monkeypatch):
+    controller = FakeController(ctx, defer=True)
+    tab = ProjectsTab(controller)
+    qtbot.addWidget(tab)
+    dialog = _open_preview(tab, finished["project"].id, monkeypatch)
+    qtbot.addWidget(dialog)
+    assert not dialog.e_invoice_box.isVisibleTo(dialog)
+    assert dialog.confirm_button.isEnabled()

@@ -36,7 +36,7 @@ TODAY = date(2026, 3, 10)
 def shop(database):
     settings.set("hourly_rate", "58.00")
     settings.set("hourly_vat_rate", "19")
-    customer = Customer.create(kind="organisation", company="Bäckerei Schröder", sevdesk_id="71234502")
+    customer = Customer.create(kind="organisation", e_invoice=False, company="Bäckerei Schröder", sevdesk_id="71234502")
     Address.create(customer=customer, kind="billing", street="Marktplatz 7", zip="71634", city="Ludwigsburg")
     valve = Article.create(
         number="A-1001",
@@ -332,6 +332,8 @@ def test_V7_preview_json_has_exactly_the_documented_keys(shop):
         "service_to",
         "lines",
         "warnings",
+        "e_invoice",  # E5
+        "missing",
     ]
     assert data["customer"] == {
         "id": shop["project"].customer_id,

@@ -28,7 +28,7 @@ TODAY = date(2026, 3, 10)
 def shop(database):
     settings.set("hourly_rate", "58.00")
     settings.set("hourly_vat_rate", "19")
-    customer = Customer.create(kind="organisation", company="Bäckerei Schröder", customer_number="10002")
+    customer = Customer.create(kind="organisation", e_invoice=False, company="Bäckerei Schröder", customer_number="10002")
     Address.create(customer=customer, kind="postal", street="Schorndorfer Str. 88", zip="71638",
                    city="Ludwigsburg")
     Address.create(customer=customer, kind="billing", street="Marktplatz 7", zip="71634",

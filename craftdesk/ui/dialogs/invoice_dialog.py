@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CraftdeskError
+from ...services import e_invoice as e_invoice_rules
 from ...services import invoice_edits
 from ...services.invoice_checks import DOUBLE_LABOUR, ZERO_PRICE
 from ...services.invoice_preview import InvoiceProposal, ProposalHeader, ProposalLine
@@ -64,6 +66,9 @@ class InvoicePreviewDialog(QDialog):
         self.sending = False
         self.frozen = preview.pending_draft_id is not None  # a claimed draft is not edited
         self.labour_confirmed: set[int] = set(preview.labour_confirmed)
+        # E3: the customer's e-invoice choice; it can be turned off for this draft only.
+        self.e_invoice_wanted = preview.e_invoice
+        self.e_invoice_enabled = preview.e_invoice
         self.setWindowTitle(self.tr("Rechnungsentwurf – Vorschau und Bearbeitung"))
 
         layout = QVBoxLayout(self)
@@ -204,6 +209,14 @@ class InvoicePreviewDialog(QDialog):
         return row
 
     def _build_buttons(self) -> QHBoxLayout:
+        self.e_invoice_box = QCheckBox(self.tr("Als E-Rechnung anlegen (XRechnung/ZUGFeRD)"), self)
+        self.e_invoice_box.setObjectName("EInvoiceDraft")
+        self.e_invoice_box.setToolTip(self.tr(
+            "Der Kunde erhält E-Rechnungen. Abschalten gilt nur für diesen Entwurf."))
+        self.e_invoice_box.setChecked(self.e_invoice_enabled)
+        self.e_invoice_box.setVisible(self.e_invoice_wanted)
+        self.e_invoice_box.setEnabled(not self.frozen)
+        self.e_invoice_box.toggled.connect(self._e_invoice_toggled)
         self.confirm_button = QPushButton(self.tr("Rechnungsentwurf anlegen"), self)
         self.confirm_button.setAutoDefault(False)
         self.confirm_button.clicked.connect(self.confirm)
@@ -211,6 +224,7 @@ class InvoicePreviewDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.e_invoice_box)
         buttons.addStretch(1)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.cancel_button)
@@ -233,8 +247,22 @@ class InvoicePreviewDialog(QDialog):
 
     # --- showing -----------------------------------------------------------------------------
 
+    def _missing_text(self, missing: tuple[str, ...]) -> str:
+        names = {
+            e_invoice_rules.MISSING_EMAIL: self.tr("E-Mail-Adresse des Kunden"),
+            e_invoice_rules.MISSING_BUYER_REFERENCE: self.tr("Leitweg-ID (Käuferreferenz) der Behörde"),
+            e_invoice_rules.MISSING_ADDRESS: self.tr("vollständige Rechnungsadresse (Straße, PLZ, Ort, Land)"),
+        }
+        return self.tr("Für die E-Rechnung fehlt: %1. Bitte ergänzen oder die E-Rechnung für diesen "
+                       "Entwurf abschalten.").replace("%1", ", ".join(names.get(m, m) for m in missing))
+
+    def _e_invoice_toggled(self, enabled: bool) -> None:
+        self.e_invoice_enabled = enabled
+        self._show_proposal(self.preview)
+
     def _show_proposal(self, proposal: InvoiceProposal) -> None:
         """Header, flags, totals and warnings of ``proposal`` (the lines are the model's)."""
+        proposal = e_invoice_rules.applied(proposal, self.e_invoice_enabled)
         self.preview = proposal
         header = proposal.header
         for widget, value in ((self.header_edit, header.header),):
@@ -264,14 +292,22 @@ class InvoicePreviewDialog(QDialog):
             self.warning_box.removeWidget(label)
             label.deleteLater()
         self.warning_labels = []
-        for text in proposal.warnings:
-            label = common.banner(localize(text), "warning", self)
+        texts = [localize(t) for t in proposal.warnings if not t.startswith(e_invoice_rules.MISSING_PREFIX)]
+        if proposal.e_invoice and proposal.missing:
+            texts.insert(0, self._missing_text(proposal.missing))
+        for text in texts:
+            label = common.banner(text, "warning", self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.warning_box.addWidget(label)
             self.warning_labels.append(label)
         # V5: a draft with a 0,00 € line is never the default action.
         zero = bool(proposal.flagged(ZERO_PRICE))
-        self.confirm_button.setDefault(not zero and not self.sending)
+        blocked = proposal.e_invoice and bool(proposal.missing)
+        self.confirm_button.setDefault(not zero and not blocked and not self.sending)
+        if self.draft is None and not self.sending:
+            self.confirm_button.setEnabled(not blocked)  # E3: blocked until fixed or turned off
+            self.confirm_button.setToolTip(self.tr("Für die E-Rechnung fehlen noch Angaben (siehe oben).")
+                                           if blocked else "")
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
@@ -403,8 +439,10 @@ class InvoicePreviewDialog(QDialog):
         self._update_buttons()
         self._show(self.tr("Der Rechnungsentwurf wird in sevDesk angelegt …"), "info")
         project_id = self.preview.project_id
+        e_invoice = self.e_invoice_enabled
         started = self.controller.run_task(
-            self.tr("Rechnungsentwurf anlegen"), lambda client: send_invoice(client, project_id),
+            self.tr("Rechnungsentwurf anlegen"),
+            lambda client: send_invoice(client, project_id, e_invoice=e_invoice),
             on_success=self._sent, on_failure=self._failed, changes="projects")
         if not started:
             self._ready_again(self.tr("Rechnungsentwurf anlegen"))
