@@ -173,8 +173,21 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
                     [(0, None, now, aid) for aid in deactivate])
         bulk_update(Article, ("sync_hash",), rehashed)
     counts.created, counts.updated, counts.flagged = len(new), len(changed), len(deactivate)
+    counts.changed_ids = {aid for aid, _, _ in changed} | set(deactivate) | _local_ids(
+        [d.sevdesk_id for d, _ in new])
     counts.steady = counts.unchanged + len(new) + len(changed) + moved_out_count
     return counts
+
+
+def _local_ids(sevdesk_ids: list[str]) -> set[int]:
+    """Local ids of just-inserted articles (one query)."""
+    wanted = set(sevdesk_ids)
+    if not wanted:
+        return set()
+    query = Article.select(Article.id, Article.sevdesk_id).where(Article.sevdesk_id.is_null(False))
+    if len(wanted) <= 500:
+        query = query.where(Article.sevdesk_id.in_(list(wanted)))
+    return {aid for aid, sid in query.tuples() if sid in wanted}
 
 
 def articles_basis(categories: list[CategoryRec], names: list[str]) -> str:

@@ -377,6 +377,8 @@ def save_customers(records: dict[str, CustomerData],
     counts.created = len(new)
     counts.updated = len(changed)
     counts.flagged = len(vanished)
+    counts.changed_ids = {ids[d.sevdesk_id] for d, _ in new} | {cid for cid, _, _ in changed}
+    counts.changed_ids |= set(vanished)
     return counts
 
 

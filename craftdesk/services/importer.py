@@ -43,6 +43,7 @@ from ..api.records import CategoryRec, RecordError, parse_category, parse_countr
 from ..store import settings
 from ..store.engine import total_changes
 from ..store.models import SyncRun, utcnow
+from .changes import Change, Scope
 from .lookups import GERMANY_COUNTRY_ID
 from .page_ledger import bookkeeping_rows
 
@@ -68,6 +69,7 @@ class CollectionCounts:
     flagged: int = 0
     warnings: list[str] = field(default_factory=list)  # one sentence each (A1a)
     steady: int = 0  # records an unchanged next run would count as unchanged (articles)
+    changed_ids: set[int] = field(default_factory=set)  # local rows created/updated/flagged
 
     def skip(self, object_name: str, exc: RecordError) -> None:
         """Count a malformed record and log its id and reason (never its content)."""
@@ -77,6 +79,7 @@ class CollectionCounts:
     def add(self, other: Any) -> None:
         for name in ("created", "updated", "unchanged", "flagged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.changed_ids |= set(getattr(other, "changed_ids", ()))
 
 
 @dataclass
@@ -111,6 +114,15 @@ class ImportResult:
     @property
     def flagged(self) -> int:
         return self._sum("flagged")
+
+    @property
+    def change(self) -> Change:
+        """What the views must show anew: the rows this run wrote, nothing when none."""
+        customers = self.collections.get("customers")
+        articles = self.collections.get("articles")
+        return Change.of(Scope.NONE,
+                         customers=customers.changed_ids if customers is not None else None,
+                         articles=articles.changed_ids if articles is not None else None)
 
     @property
     def warnings(self) -> list[str]:

@@ -7,6 +7,7 @@ communication rows (updated in place), so the next import can still match them (
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -274,19 +275,21 @@ class ArticleRow:
         return not self.sevdesk_id
 
 
-def load_article_rows(ids: list[int] | None = None) -> list[ArticleRow]:
-    """All articles, or those of ``ids`` (a view refreshing what another workstation changed)."""
-    rows = []
-    query = Article.select().order_by(Article.id)
+def load_article_rows(ids: Iterable[int] | None = None) -> list[ArticleRow]:
+    """All articles (or those with ``ids``: rows written by an import, or changed at another
+    workstation) as rows: one tuple query, no model instances."""
+    query = Article.select(Article.id, Article.number, Article.name, Article.unit,
+                           Article.net_price, Article.vat_rate, Article.active,
+                           Article.sevdesk_id).order_by(Article.id)
     if ids is not None:
-        query = query.where(Article.id.in_(ids))
-    for article in query:
-        net = article.net_price if article.net_price is not None else Decimal(0)
-        vat = article.vat_rate if article.vat_rate is not None else Decimal(0)
+        query = query.where(Article.id.in_(sorted(ids)))
+    rows = []
+    for aid, number, name, unit, net, vat, active, sevdesk_id in query.tuples():
+        net = net if net is not None else Decimal(0)
+        vat = vat if vat is not None else Decimal(0)
         rows.append(ArticleRow(
-            id=article.id, number=article.number, name=article.name, unit=article.unit,
-            net_price=net, vat_rate=vat, gross_price=gross_price(net, vat),
-            active=bool(article.active), sevdesk_id=article.sevdesk_id,
+            id=aid, number=number, name=name, unit=unit, net_price=net, vat_rate=vat,
+            gross_price=gross_price(net, vat), active=bool(active), sevdesk_id=sevdesk_id,
         ))
     return rows
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from ..api.client import AUTH_MESSAGE, SevdeskClient
 from ..api.errors import AuthError, CancelledError, ServerError, UnreachableError
 from ..context import NO_TOKEN_MESSAGE, AppContext
+from ..services.changes import EVERYTHING, Change, Scope
 from ..store import settings
 from ..store.models import Setting, SyncRun, utcnow
 from .worker import Job, Reporter, Worker
@@ -29,8 +30,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Which views have to reload after an import of a collection.
-CHANGES_OF_IMPORT = {"customers": "customers", "articles": "articles", "all": "all"}
+# What may have changed when an import of a collection failed part-way.
+CHANGES_OF_IMPORT = {"customers": Change(Scope.CUSTOMERS), "articles": Change(Scope.ARTICLES),
+                     "all": EVERYTHING}
 
 
 def run_import_job(client: SevdeskClient, what: str, trigger: str, report: Reporter) -> Any:
@@ -43,7 +45,7 @@ def run_import_job(client: SevdeskClient, what: str, trigger: str, report: Repor
 class SyncController(QObject):
     """See the GUI contract: signals for views, run_task for sevDesk work, one job at a time."""
 
-    data_changed = Signal(str)  # "customers" | "articles" | "projects" | "all"
+    data_changed = Signal(object)  # services.changes.Change: what to show anew
     records_changed = Signal(str, object)  # view, ids changed at another workstation (T6)
     busy_changed = Signal(bool)
     progress = Signal(int, int, str)  # done, total, German text
@@ -160,7 +162,8 @@ class SyncController(QObject):
     def run_task(self, label: str, fn: Callable[[SevdeskClient], T],
                  on_success: Callable[[T], None] | None = None,
                  on_failure: Callable[[Exception], None] | None = None,
-                 changes: str | None = None, *, token: str | None = None) -> bool:
+                 changes: Change | Scope | str | None = None, *,
+                 token: str | None = None) -> bool:
         """Run ``fn(client)`` on the worker; callbacks run on the GUI thread.
 
         Returns False (and does nothing) when another job runs. When no job can be built
@@ -208,7 +211,8 @@ class SyncController(QObject):
     def _start(self, label: str, fn: Callable[[SevdeskClient, Reporter], Any],
                on_success: Callable[[Any], None] | None,
                on_failure: Callable[[Exception], None] | None,
-               changes: str | None, *, token: str | None = None, is_import: bool = False) -> bool:
+               changes: Change | Scope | str | None, *, token: str | None = None,
+               is_import: bool = False) -> bool:
         if self.is_busy() or self._stopped or self.server_away:
             return False  # server away (T7): nothing starts that would write
         cancel_event = threading.Event()
@@ -262,7 +266,7 @@ class SyncController(QObject):
             if on_success is not None:
                 on_success(result)
             if changes:
-                self.data_changed.emit(changes)
+                self.data_changed.emit(Change.coerce(changes))
             return
         if isinstance(error, AuthError) and not testing_token:
             self.mark_broken(error.message, self._broken_at_start)
@@ -278,7 +282,10 @@ class SyncController(QObject):
         result = self._connect_step(result, what, trigger)
         self.set_reach_problem(None)
         self.run_finished.emit(result)
-        self.data_changed.emit(CHANGES_OF_IMPORT.get(what, "all"))
+        change = getattr(result, "change", None)  # an ImportResult names the rows it wrote
+        change = change if isinstance(change, Change) else CHANGES_OF_IMPORT.get(what, EVERYTHING)
+        if change:  # an import that changed nothing refreshes nothing
+            self.data_changed.emit(change)
         self.import_succeeded.emit(result, trigger)
 
     def _finish_import_failure(self, error: Exception, trigger: str = "manual") -> None:
@@ -287,8 +294,8 @@ class SyncController(QObject):
         self._note_reach(error)
         self.run_finished.emit(None)
         if not isinstance(error, CancelledError):
-            # A failed run may still have committed whole pages before it stopped.
-            self.data_changed.emit("all")
+            # A failed run may still have committed a whole collection before it stopped.
+            self.data_changed.emit(EVERYTHING)
         self.import_failed.emit(error, trigger)
 
     def _connect_step(self, result: Any, what: str, trigger: str) -> Any:

@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ..services.changes import Scope
 from ..services.local_records import ArticleRow, load_article_rows
+from ..services.search import haystack
 from .dialogs.article_dialog import ArticleDialog
 from .empty_hint import link
 from .record_tab import RecordTab
@@ -15,10 +17,11 @@ from .table_models import Column
 
 
 class ArticlesTab(RecordTab):
-    reload_on = ("articles", "all")
+    scope = Scope.ARTICLES
+    row_scope = Scope.ARTICLES
 
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
-        super().__init__(controller, parent)
+    def __init__(self, controller: Any, parent: QWidget | None = None, *, lazy: bool = False) -> None:
+        super().__init__(controller, parent, lazy=lazy)
         self.new_button.setText(self.tr("Neuer Artikel"))
         self.new_button.setToolTip(self.tr("Einen Artikel nur in craftdesk anlegen"))
         self.inactive_filter = self.add_filter_checkbox(
@@ -39,8 +42,11 @@ class ArticlesTab(RecordTab):
                    lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=80),
         ]
 
-    def load_records(self) -> list[ArticleRow]:
-        return load_article_rows()
+    def load_records(self, ids: set[int] | None = None) -> list[ArticleRow]:
+        return load_article_rows(ids)
+
+    def search_text(self, record: ArticleRow) -> str:
+        return haystack((record.number or "", record.name or "", record.unit or ""))
 
     def load_records_by_ids(self, ids: list[int]) -> list[ArticleRow]:
         return load_article_rows(ids)

@@ -3,11 +3,14 @@ searchable, sortable table; customers deleted in sevDesk stay visible, greyed (C
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ..services.changes import Scope
+from ..services.search import haystack
 from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
 from .dialogs.customer_dialog import CustomerDialog
@@ -30,6 +33,8 @@ class CustomerRow:
     sevdesk_id: str | None
     deleted_in_sevdesk: bool
     phone_is_mobile: bool = False  # no landline; ``phone`` is the first mobile number
+    sort_name: str = ""  # persons by last name, as sevDesk lists them
+    search: str = ""  # pre-folded search text (services.search)
 
     @property
     def is_local(self) -> bool:
@@ -61,61 +66,74 @@ def _raw(query: Any) -> Any:
     return db.execute(query)
 
 
-def load_customer_rows(ids: list[int] | None = None) -> list[CustomerRow]:
-    """All customers (or those of ``ids``) with postal address, first e-mail and first phone.
+def _sort_name(kind: str, company: str, first: str, last: str) -> str:
+    if kind == "organisation" and company:
+        return company
+    return " ".join(p for p in (last, first) if p) or company
+
+
+def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
+    """All customers (or those with ``ids``) with postal address, first e-mail and first
+    phone, and their search text.
 
     Three plain tuple queries, not one per customer and no model instances, so a reload
     of 10,000 customers after an import stays short on the GUI thread.
     """
+    wanted = sorted(set(ids)) if ids is not None else None
+
+    def only(query: Any, column: Any) -> Any:
+        return query.where(column.in_(wanted)) if wanted is not None else query
+
     postal: dict[int, str] = {}
     billing: dict[int, str] = {}
-    query = (Address.select(Address.customer, Address.kind, Address.street, Address.zip, Address.city,
-                            Address.country)
-             .where(Address.kind.in_(("postal", "billing")))
-             .order_by(Address.position, Address.id))
-    if ids is not None:
-        query = query.where(Address.customer.in_(ids))
+    query = only(Address.select(Address.customer, Address.kind, Address.street, Address.zip,
+                                Address.city, Address.country)
+                 .where(Address.kind.in_(("postal", "billing"))),
+                 Address.customer).order_by(Address.position, Address.id)
     for customer_id, kind, street, zip_, city, country in _raw(query):
         (postal if kind == "postal" else billing).setdefault(
             customer_id, _one_line(street, zip_, city, country))
     emails: dict[int, str] = {}
     phones: dict[int, str] = {}
-    query = (ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value)
-             .order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id))
-    if ids is not None:
-        query = query.where(ContactInfo.customer.in_(ids))
+    numbers: dict[int, list[str]] = {}
+    query = only(ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value),
+                 ContactInfo.customer).order_by(ContactInfo.kind.desc(), ContactInfo.position,
+                                                ContactInfo.id)
     mobile_only: set[int] = set()
     for customer_id, kind, value in _raw(query):  # "phone" sorts before "mobile": landline first
         if kind == "email":
             emails.setdefault(customer_id, value)
-        elif customer_id not in phones:
+            continue
+        numbers.setdefault(customer_id, []).append(value)
+        if customer_id not in phones:
             phones[customer_id] = value
             if kind == "mobile":  # no landline: the column says it shows a mobile number
                 mobile_only.add(customer_id)
-    query = (Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
-                             Customer.last_name, Customer.customer_number, Customer.sevdesk_id,
-                             Customer.deleted_in_sevdesk, Customer.academic_title,
-                             Customer.name_suffix)
-             .order_by(Customer.id))
-    if ids is not None:
-        query = query.where(Customer.id.in_(ids))
-    return [
-        CustomerRow(
-            id=cid, name=_display_name(cid, kind, company, first, last, title, suffix), kind=kind,
-            customer_number=number or "", address=postal.get(cid) or billing.get(cid, ""),
-            email=emails.get(cid, ""), phone=phones.get(cid, ""), sevdesk_id=sevdesk_id,
+    query = only(Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
+                                 Customer.last_name, Customer.customer_number, Customer.sevdesk_id,
+                                 Customer.deleted_in_sevdesk, Customer.academic_title,
+                                 Customer.name_suffix), Customer.id).order_by(Customer.id)
+    rows = []
+    for cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix in _raw(query):
+        name = _display_name(cid, kind, company, first, last, title, suffix)
+        address = postal.get(cid) or billing.get(cid, "")
+        email = emails.get(cid, "")
+        rows.append(CustomerRow(
+            id=cid, name=name, kind=kind, customer_number=number or "", address=address,
+            email=email, phone=phones.get(cid, ""), sevdesk_id=sevdesk_id,
             deleted_in_sevdesk=bool(deleted), phone_is_mobile=cid in mobile_only,
-        )
-        for cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix
-        in _raw(query)
-    ]
+            sort_name=_sort_name(kind, company, first, last),
+            search=haystack((name, number or "", address, email), numbers.get(cid, ())),
+        ))
+    return rows
 
 
 class CustomersTab(RecordTab):
-    reload_on = ("customers", "all")
+    scope = Scope.CUSTOMERS
+    row_scope = Scope.CUSTOMERS
 
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
-        super().__init__(controller, parent)
+    def __init__(self, controller: Any, parent: QWidget | None = None, *, lazy: bool = False) -> None:
+        super().__init__(controller, parent, lazy=lazy)
         self.new_button.setText(self.tr("Neuer Kunde"))
         self.new_button.setToolTip(self.tr("Einen Kunden nur in craftdesk anlegen"))
         self.deleted_filter = self.add_filter_checkbox(
@@ -129,7 +147,8 @@ class CustomersTab(RecordTab):
         return [
             # Widths leave the address (the stretching column) room at the default window
             # width of 1100 px; wider windows give the extra space to the address.
-            Column("name", self.tr("Name"), lambda r: r.name, width=210),
+            Column("name", self.tr("Name"), lambda r: r.name, width=210,
+                   sort_value=lambda r: r.sort_name or r.name),
             Column("kind", self.tr("Art"), lambda r: kinds.get(r.kind, r.kind), width=95),
             Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=95),
             Column("address", self.tr("Postanschrift"), lambda r: r.address, stretch=True),
@@ -142,8 +161,11 @@ class CustomersTab(RecordTab):
                    lambda r: deleted if r.deleted_in_sevdesk else active, width=130),
         ]
 
-    def load_records(self) -> list[CustomerRow]:
-        return load_customer_rows()
+    def load_records(self, ids: set[int] | None = None) -> list[CustomerRow]:
+        return load_customer_rows(ids)
+
+    def search_text(self, record: CustomerRow) -> str:
+        return record.search
 
     def load_records_by_ids(self, ids: list[int]) -> list[CustomerRow]:
         return load_customer_rows(ids)

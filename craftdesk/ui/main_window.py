@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from ..api.errors import CancelledError
 from ..sync.controller import SyncController
 from ..sync.messages import localize
+from .lazy_reload import LazyReloadMixin
 from .style import ERROR_COLOR
 
 if TYPE_CHECKING:
@@ -86,7 +87,9 @@ class MainWindow(QMainWindow):
         try:
             module = importlib.import_module(module_name)
             cls = getattr(module, class_name)
-            widget: QWidget = cls(self.controller, self)
+            # Data tabs load when first shown: the window paints without reading every table.
+            lazy = {"lazy": True} if issubclass(cls, LazyReloadMixin) else {}
+            widget: QWidget = cls(self.controller, self, **lazy)
             return widget
         except ModuleNotFoundError as exc:  # not written yet (or a part of it is missing)
             log.warning("Tab %s.%s not available: %s", module_name, class_name, exc)

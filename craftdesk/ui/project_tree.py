@@ -8,6 +8,7 @@ record through the role — also behind the search proxy — never by row number
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -17,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QS
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..services.invoice_status import InvoiceSummary, is_archivable, project_invoices
+from ..services.search import haystack
 from ..store.models import (
     APPOINTMENT_STATUSES,
     Appointment,
@@ -29,7 +31,7 @@ from ..store.models import (
 from ..sync.messages import localize
 from .project_filter import FilterRole, RowFacts, SortRole, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal, format_money
-from .table_models import RecordRole
+from .table_models import RecordRole, SearchRole
 
 LINK_COLOR = QColor("#1a5fb4")
 
@@ -90,14 +92,30 @@ class ProjectNode:
     invoice_ids: list[str] = field(default_factory=list)
     site_note: str = ""  # the job site fell back to another address (O5)
     invoices: list[InvoiceSummary] = field(default_factory=list)  # with payment status (V8)
+    customer_ids: set[int] = field(default_factory=set)  # project's and appointments' customers
 
     def appointments(self) -> list[AppointmentNode]:
         return [a for job in self.jobs for a in job.appointments]
 
 
+def customer_names(ids: set[int]) -> dict[int, str]:
+    """Display names of these customers only (plain tuples: the tree must not build 50,000
+    customer objects to name the few its projects belong to)."""
+    names: dict[int, str] = {}
+    wanted = sorted(i for i in ids if i is not None)
+    for start in range(0, len(wanted), 500):
+        query = Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
+                                Customer.last_name).where(Customer.id.in_(wanted[start:start + 500]))
+        for cid, kind, company, first, last in query.tuples():
+            if kind == "organisation" and company:
+                names[cid] = company
+            else:
+                names[cid] = " ".join(p for p in (first, last) if p) or company or f"Kunde {cid}"
+    return names
+
+
 def load_project_nodes() -> list[ProjectNode]:
-    """All projects with jobs and appointments; five queries regardless of the size."""
-    names = {c.id: c.display_name for c in Customer.select()}
+    """All projects with jobs and appointments; a handful of queries regardless of the size."""
     drafts: dict[int, list[str]] = defaultdict(list)
     draft_ids: dict[int, str] = {}
     for draft in InvoiceDraft.select().where(InvoiceDraft.state == "sent").order_by(InvoiceDraft.id):
@@ -109,22 +127,31 @@ def load_project_nodes() -> list[ProjectNode]:
                                             AppointmentEmployee.employee)
                  .where(AppointmentEmployee.role == "assignee").tuples()):
         assignees[link[0]].append(link[1])
-    appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
     query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
                                           Appointment.id)
-    for a in query:
+    appointment_rows = list(query)
+    projects = list(Project.select().order_by(Project.id.desc()))
+    names = customer_names({a.customer_id for a in appointment_rows} | {p.customer_id for p in projects})
+    appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
+    customers_of_job: dict[int, set[int]] = defaultdict(set)
+    for a in appointment_rows:
         appointments[a.job_id].append(AppointmentNode(
             a.id, a.title, a.status, a.start, a.hours, names.get(a.customer_id, ""),
             draft_ids.get(a.invoice_id) if a.invoice_id else None,
             tuple(assignees.get(a.id, ())), a.invoice_id is not None))
+        if a.customer_id is not None:
+            customers_of_job[a.job_id].add(a.customer_id)
     jobs: dict[int, list[JobNode]] = defaultdict(list)
+    customers: dict[int, set[int]] = defaultdict(set)
     for job in Job.select().order_by(Job.position, Job.id):
         jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
+        customers[job.project_id] |= customers_of_job.get(job.id, set())
     billed = project_invoices()
     return [ProjectNode(p.id, p.title, names.get(p.customer_id, ""), p.sevdesk_order_number,
                         jobs.get(p.id, []), drafts.get(p.id, []), p.site_note or "",
-                        billed.get(p.id, []))
-            for p in Project.select().order_by(Project.id.desc())]
+                        billed.get(p.id, []),
+                        customers[p.id] | ({p.customer_id} if p.customer_id else set()))
+            for p in projects]
 
 
 COLUMNS = ("title", "customer", "status", "start", "hours", "invoice")
@@ -195,9 +222,10 @@ def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
 
 
 def _row(record: TreeRecord, texts: list[str], bold: bool = False,
-         keys: dict[str, object] | None = None) -> list[QStandardItem]:
+         keys: dict[str, object] | None = None, search: Iterable[str] = ()) -> list[QStandardItem]:
     """One row; ``keys`` are sort values per column where the text does not sort right
-    (dates, hours, status order)."""
+    (dates, hours, status order); ``search`` is the row's data the search looks at (not
+    decoration like "0 von 1 fertig")."""
     items = []
     for col, text in enumerate(texts):
         item = QStandardItem(text)
@@ -212,6 +240,7 @@ def _row(record: TreeRecord, texts: list[str], bold: bool = False,
             font.setBold(True)
             item.setFont(font)
         items.append(item)
+    items[0].setData(haystack(search), SearchRole)
     invoice = items[COLUMNS.index("invoice")]
     if record.invoice_id:
         invoice.setForeground(QBrush(LINK_COLOR))
@@ -302,7 +331,9 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
                                     format_datetime(first), format_decimal(hours),
                                     ", ".join(_invoice_text(i) for i in project.invoices)
                                     or _draft_text(project.invoice_ids)],
-                           bold=True, keys={**_keys(first, hours), "title": project.title})
+                           bold=True, keys={**_keys(first, hours), "title": project.title},
+                           search=(project.title, project.order_number or "", project.customer,
+                                   *project.invoice_ids))
         if project.invoices:
             _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
         if project.site_note:  # O5 fell back: a warning sign and the sentence on the title
@@ -313,7 +344,7 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
             job_record = TreeRecord("job", job.id, project.id, job.id, invoiceable=invoiceable)
             job_hours = _sum_hours(job.appointments)
             job_row = _row(job_record, [job.title, "", "", "", format_decimal(job_hours), ""],
-                           keys=_keys(_first_start(job.appointments), job_hours))
+                           keys=_keys(_first_start(job.appointments), job_hours), search=(job.title,))
             for a in job.appointments:
                 a_record = TreeRecord("appointment", a.id, project.id, job.id, a.invoice_id,
                                       invoiceable=invoiceable)
@@ -323,7 +354,9 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
                                         _invoice_text(summary) if summary else
                                         _draft_text([a.invoice_id] if a.invoice_id else [])],
                              keys={**_keys(a.start, a.hours),
-                                   "status": STATUS_ORDER.get(a.status, 99)})
+                                   "status": STATUS_ORDER.get(a.status, 99)},
+                             search=(a.title, a.customer, status_name(a.status),
+                                     format_datetime(a.start), a.invoice_id or ""))
                 if summary is not None:
                     _with_tooltip(a_row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
                 a_row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import CraftdeskError
 from ..services import demo_payments, invoice_status, invoices, projects
+from ..services.changes import Change, Scope
 from ..sync.messages import localize
 from . import print_actions
 from .dialogs import common
@@ -42,22 +43,35 @@ from .empty_hint import EmptyHint, link
 from .lazy_reload import LazyReloadMixin
 from .planning_board import ViewSwitch
 from .project_filter import FilterBar, ProjectFilterProxy
-from .project_tree import COLUMNS, TreeRecord, build_model, column_widths, load_project_nodes
+from .project_tree import (
+    COLUMNS,
+    TreeRecord,
+    build_model,
+    column_titles,
+    column_widths,
+    load_project_nodes,
+)
 from .record_tab import connection_state_of, show_interfaces
-from .table_models import RecordRole
+from .table_models import RecordRole, SearchRole, search_pattern
 
 
 class ProjectsTab(LazyReloadMixin, QWidget):
-    reload_on = ("projects", "customers", "articles", "all")
+    # The tree shows projects and the names of their customers (no article data).
+    scope = Scope.PROJECTS | Scope.CUSTOMERS
 
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Any, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
+        self._customer_ids: set[int] = set()  # the customers the tree names
         self.controller = controller
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
 
         self.model = QStandardItemModel(self)
         self.proxy = ProjectFilterProxy(self)  # search, status/employee/date filters (P5)
         self.proxy.setSourceModel(self.model)
+        # The search looks at a row's data (its SearchRole text, pre-folded), not at
+        # decoration such as "0 von 1 fertig"; Qt matches it in C++.
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterRole(SearchRole)
         self.filter_bar = FilterBar(self)
         self.filter_bar.changed.connect(self._filter)
 
@@ -140,7 +154,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             state_changed.connect(self._update_import_button)
             state_changed.connect(self._update_empty_hint)
         self._update_import_button()
-        self.reload()
+        self.model.setHorizontalHeaderLabels(column_titles())
+        if lazy:  # built hidden in the window: loads when first shown
+            self.mark_stale()
+        else:
+            self.reload()
         self._size_columns()
 
     def _size_columns(self) -> None:
@@ -159,7 +177,9 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         """Rebuild the tree from the store, keeping what was expanded and selected."""
         collapsed = self._collapsed_records()
         selected = self.selected_record()
-        build_model(load_project_nodes(), self.model)
+        nodes = load_project_nodes()
+        self._customer_ids = {c for node in nodes for c in node.customer_ids}
+        build_model(nodes, self.model)
         self.filter_bar.load_employees()
         self.view.expandAll()
         for row in range(self.proxy.rowCount()):
@@ -219,8 +239,15 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         self.view.expandAll()
         self._update_empty_hint()
 
+    def concerns(self, change: Change) -> bool:
+        """Projects changed, or a customer the tree names (ids unknown: maybe)."""
+        if change.concerns(Scope.PROJECTS):
+            return True
+        ids = change.ids(Scope.CUSTOMERS)
+        return change.concerns(Scope.CUSTOMERS) and (ids is None or bool(ids & self._customer_ids))
+
     def _search(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.setFilterRegularExpression(search_pattern(text))
         self.view.expandAll()
         self._update_empty_hint()
 

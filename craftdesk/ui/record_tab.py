@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services.changes import Change, Scope
+from ..services.search import haystack
 from .empty_hint import EmptyHint
 from .keys import KeyAction
 from .lazy_reload import LazyReloadMixin
@@ -41,19 +43,19 @@ class RecordTab(LazyReloadMixin, QWidget):
 
     record_saved = Signal(object)
 
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Any, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
         self.controller = controller
 
-        self.model = RecordTableModel(self.columns(), dimmed=self.dimmed_reason, parent=self)
+        self.model = RecordTableModel(self.columns(), dimmed=self.dimmed_reason, parent=self,
+                                      search_text=self.search_text)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.search_placeholder())
-        self.search.textChanged.connect(self.proxy.set_search_text)
-        self.search.textChanged.connect(self._update_count)
+        self.search.textChanged.connect(self._search_changed)
 
         self.new_button = QPushButton(QCoreApplication.translate("RecordTab", "Neu"), self)
         self.new_button.clicked.connect(self.create_record)
@@ -126,15 +128,24 @@ class RecordTab(LazyReloadMixin, QWidget):
             signal = getattr(controller, name, None)
             if signal is not None:
                 signal.connect(self._update_empty_hint)
-        self.reload()
+        if lazy:  # built hidden in the window: loads when first shown
+            self.mark_stale()
+            self._update_count()
+        else:
+            self.reload()
 
     # --- to implement ----------------------------------------------------------------------
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
 
-    def load_records(self) -> list[Any]:
+    def load_records(self, ids: set[int] | None = None) -> list[Any]:
+        """All records, or only those with these ids (that still exist)."""
         raise NotImplementedError
+
+    def search_text(self, record: Any) -> str:
+        """The record's pre-folded search text (default: its searchable columns)."""
+        return haystack(c.text(record) for c in self.model.columns if c.searchable)
 
     def open_editor(self, record: Any | None) -> int | None:
         """Show the edit dialog (record None = create); the saved record's id, or None."""
@@ -181,18 +192,12 @@ class RecordTab(LazyReloadMixin, QWidget):
         return box
 
     def _on_records_changed(self, what: str, ids: list[int]) -> None:
-        """Records changed at another workstation: re-read those rows only (T6)."""
-        if what not in self.reload_on:
+        """Records changed at another workstation (T6): the same typed path as the app's own
+        writes — those rows only, or when shown if the tab is hidden."""
+        scope = {"customers": Scope.CUSTOMERS, "articles": Scope.ARTICLES}.get(what)
+        if scope is None or not scope & self.row_scope:
             return
-        if not self.isVisible():
-            self._stale = True
-            return
-        records = self.load_records_by_ids(ids)
-        if records is None:
-            self.reload()
-            return
-        self.model.update_records(ids, records)
-        self._update_count()
+        self._on_data_changed(Change.of(Scope.NONE, **{what: ids}))
 
     def reload(self) -> None:
         """Re-read the records from the store, keeping the selected record selected."""
@@ -202,6 +207,25 @@ class RecordTab(LazyReloadMixin, QWidget):
             self.select_record(getattr(selected, "id", None))
         self._update_count()
         self._on_selection()
+
+    def refresh_rows(self, ids: set[int]) -> None:
+        """Re-read only these records (an import that changed 3 customers updates 3 rows)."""
+        if not ids:
+            return
+        records = self.load_records_by_ids(sorted(ids))
+        if records is None:
+            self.reload()
+            return
+        self.model.update_records(records, set(ids) - {getattr(r, "id", None) for r in records})
+        self._update_count()
+        self._on_selection()
+
+    def _search_changed(self, text: str) -> None:
+        selected = self.selected_record()
+        self.proxy.set_search_text(text)
+        if selected is not None:
+            self.select_record(getattr(selected, "id", None))
+        self._update_count()
 
     def selected_record(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
@@ -261,7 +285,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         return shown
 
     def _update_count(self, *_args: object) -> None:
-        self.count_label.setText(self.count_text(self.proxy.rowCount(), self.model.rowCount()))
+        self.count_label.setText(self.count_text(self.proxy.rowCount(), self.model.total_count()))
         self._update_empty_hint()
 
     # --- empty table ---------------------------------------------------------------------
@@ -274,7 +298,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         if self.proxy.rowCount() > 0:
             self.empty_hint.show_text(None)
             return
-        if self.model.rowCount() > 0:  # the search or the checkbox hides every row
+        if self.model.total_count() > 0:  # the search or the checkbox hides every row
             search = self.search.text().strip()
             if search:
                 text = QCoreApplication.translate("RecordTab", "Keine Treffer für „%1“.").replace(

@@ -12,6 +12,7 @@ Python for every comparison — that keeps re-sorting 10,000 rows after an impor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,12 +24,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
+from ..services.search import Term, haystack, matching, narrows, query_terms
 from .style import format_decimal, format_money, format_percent
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -40,7 +43,21 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 DIMMED_COLOR = QColor("#8a8a8a")
 TOOLTIP_MIN_CHARS = 18  # shorter cell texts always fit their column
 
+SearchRole = Qt.ItemDataRole.UserRole + 3
+"""A row's pre-folded search text (services.search.haystack) where a tree filters in C++."""
+
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def search_pattern(text: str) -> QRegularExpression:
+    """A regular expression matching a :data:`SearchRole` text that contains every word of
+    ``text`` (folded; a phone-like word also by its digits), for Qt's own filter."""
+    parts = []
+    for word, digits in query_terms(text):
+        options = re.escape(word) + (f"|{re.escape(digits)}" if digits else "")
+        parts.append(f"(?=.*(?:{options}))")
+    return QRegularExpression("^" + "".join(parts) if parts else "",
+                              QRegularExpression.PatternOption.DotMatchesEverythingOption)
 
 # Decimal sort keys are scaled integers: exact (no float) and compared natively by Qt.
 _SORT_SCALE = 6
@@ -86,6 +103,7 @@ class Column:
     searchable: bool = True
     width: int | None = None
     stretch: bool = False  # takes the remaining width of the view
+    sort_value: Callable[[Any], Any] | None = None  # what the column sorts by, if not value
 
     def text(self, record: Any) -> str:
         raw = self.value(record)
@@ -113,6 +131,12 @@ class RecordTableModel(QAbstractTableModel):
     the returned text is the row's tooltip. ``record_id`` gives a record's identity (default
     its ``id``). With ``checkable`` the first column carries a checkbox; ``enabled(record)``
     False makes a row unselectable and uncheckable (e.g. an order already imported).
+
+    The model filters itself (search text and named predicates), so the proxy above it
+    never calls back into Python per row: the model's rows are the *matching* records,
+    :meth:`records` and :meth:`total_count` are all of them. ``search_text(record)`` gives
+    a row's pre-folded search text (see services.search); by default it is built from the
+    searchable columns.
     """
 
     checked_changed = Signal()
@@ -120,19 +144,26 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], dimmed: Callable[[Any], str | None] | None = None,
                  parent: QObject | None = None, *,
                  record_id: Callable[[Any], Any] = lambda r: getattr(r, "id", None),
-                 checkable: bool = False, enabled: Callable[[Any], bool] | None = None) -> None:
+                 checkable: bool = False, enabled: Callable[[Any], bool] | None = None,
+                 search_text: Callable[[Any], str] | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._dimmed = dimmed
         self._record_id = record_id
         self._checkable = checkable
         self._enabled = enabled
+        self._search_text = search_text
         self._checked: set[Any] = set()
-        self._records: list[Any] = []
-        self._texts: list[list[str] | None] = []  # per row, computed when first shown
-        self._haystacks: list[str] | None = None  # computed on the first search
+        self._all: list[Any] = []  # every record, in sort order
+        self._keys: list[Any] | None = None  # sort keys of _all (when sorted)
+        self._hay: list[str] | None = None  # search texts of _all (computed on first search)
+        self._records: list[Any] = []  # the matching records: the model's rows
+        self._texts: dict[Any, list[str]] = {}  # display texts by record id, when first shown
         self._row_of_id: dict[Any, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._terms: list[Term] = []
+        self._hits: list[int] | None = None  # positions in _all matching _terms
+        self._predicates: dict[str, Callable[[Any], bool]] = {}
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -149,54 +180,92 @@ class RecordTableModel(QAbstractTableModel):
         raise KeyError(key)
 
     def set_records(self, records: Iterable[Any]) -> None:
-        """Replace all rows (kept in the current sort order).
+        """Replace all rows (kept in the current sort order and filter).
 
-        Display texts and search texts are computed lazily: a reload of 10,000 customers
-        after an import must not stall the GUI thread formatting rows nobody looks at.
+        Display texts are computed lazily: a reload of 10,000 customers after an import
+        must not stall the GUI thread formatting rows nobody looks at.
         """
         self.beginResetModel()
-        self._records = list(records)
+        self._all = list(records)
+        self._keys = None
         if self._sort is not None:
-            self._records.sort(key=self._key_function(self._sort[0]),
-                               reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
-        self._texts = [None] * len(self._records)
-        self._haystacks = None
-        self._row_of_id = {self._record_id(r): n for n, r in enumerate(self._records)}
-        self._checked &= {self._record_id(r) for r in self._records if self._is_enabled(r)}
+            self._sort_all(*self._sort)
+        self._hay = None
+        self._hits = None
+        self._texts = {}
+        self._checked &= {self._record_id(r) for r in self._all if self._is_enabled(r)}
+        self._apply_filter()
         self.endResetModel()
         if self._checkable:
             self.checked_changed.emit()
 
-    def update_records(self, ids: Iterable[Any], records: Iterable[Any]) -> None:
-        """Re-read rows by id (T6: another workstation changed them): ``records`` are the
-        current ones of ``ids``; an id without a record was deleted, a new id is appended."""
-        fresh = {self._record_id(r): r for r in records}
-        for record_id in dict.fromkeys(ids):
-            row = self._row_of_id.get(record_id)
-            record = fresh.pop(record_id, None)
-            if row is not None and record is not None:
-                self._records[row] = record
-                self._texts[row] = None
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-            elif row is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._records[row]
-                del self._texts[row]
-                self.endRemoveRows()
-                self._row_of_id = {self._record_id(r): n for n, r in enumerate(self._records)}
-        for record_id, record in fresh.items():
-            if record_id in self._row_of_id:
-                continue
-            row = len(self._records)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._records.append(record)
-            self._texts.append(None)
-            self._row_of_id[record_id] = row
-            self.endInsertRows()
-        self._haystacks = None
+    def update_records(self, records: Iterable[Any], removed_ids: Iterable[Any] = ()) -> None:
+        """Show these records anew (replacing those with the same id, adding new ones) and
+        drop ``removed_ids``: a change of 3 rows touches 3 rows, not the whole table."""
+        records = list(records)
+        removed = set(removed_ids)
+        position = {self._record_id(r): n for n, r in enumerate(self._all)}
+        moves = bool(removed & position.keys())
+        in_place: list[tuple[int, Any]] = []
+        for record in records:
+            key = self._record_id(record)
+            self._texts.pop(key, None)
+            at = position.get(key)
+            if at is None or (self._keys is not None and self._keys[at] != self._sort_key_of(record)):
+                moves = True
+            else:
+                in_place.append((at, record))
+        if moves:
+            self._restructure(records, removed, position)
+            return
+        for at, record in in_place:
+            self._all[at] = record
+            if self._hay is not None:
+                self._hay[at] = self._search_of(record)
+        before = [self._record_id(r) for r in self._records]
+        self._hits = None
+        self._apply_filter()
+        if [self._record_id(r) for r in self._records] != before:
+            self._relayout(before)
+            return
+        for _, record in in_place:
+            row = self._row_of_id.get(self._record_id(record))
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    def _restructure(self, records: list[Any], removed: set[Any], position: dict[Any, int]) -> None:
+        before = [self._record_id(r) for r in self._records]
+        changed = {self._record_id(r): r for r in records}
+        kept = [r for r in self._all
+                if self._record_id(r) not in removed and self._record_id(r) not in changed]
+        added = [r for k, r in changed.items() if k not in removed]
+        self._all = kept + added
+        self._keys = None
+        if self._sort is not None:
+            self._sort_all(*self._sort)
+        self._hay = None
+        self._hits = None
+        self._checked -= removed
+        self._apply_filter()
+        self._relayout(before)
+
+    def _relayout(self, before_ids: list[Any]) -> None:
+        """The rows moved or appeared/disappeared: one layout change keeping selections."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        moved = []
+        for index in persistent:
+            row = self._row_of_id.get(before_ids[index.row()]) if index.row() < len(before_ids) else None
+            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def records(self) -> list[Any]:
-        return list(self._records)
+        """All records (also those the filter hides), in sort order."""
+        return list(self._all)
+
+    def total_count(self) -> int:
+        return len(self._all)
 
     def record(self, row: int) -> Any:
         return self._records[row]
@@ -205,33 +274,84 @@ class RecordTableModel(QAbstractTableModel):
         return self._row_of_id.get(record_id)
 
     def _row_texts(self, row: int) -> list[str]:
-        texts = self._texts[row]
+        record = self._records[row]
+        key = self._record_id(record)
+        texts = self._texts.get(key)
         if texts is None:
-            record = self._records[row]
-            texts = self._texts[row] = [c.text(record) for c in self._columns]
+            texts = self._texts[key] = [c.text(record) for c in self._columns]
         return texts
 
-    def haystack(self, row: int) -> str:
-        """All searchable texts of a row, casefolded, for the search field."""
-        if self._haystacks is None:
-            searchable = [n for n, c in enumerate(self._columns) if c.searchable]
-            self._haystacks = [
-                "\n".join(texts[n] for n in searchable).casefold()
-                for texts in (self._row_texts(r) for r in range(len(self._records)))
-            ]
-        return self._haystacks[row]
+    def _search_of(self, record: Any) -> str:
+        if self._search_text is not None:
+            return self._search_text(record)
+        return haystack(c.text(record) for c in self._columns if c.searchable)
+
+    # --- filtering -----------------------------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        """Show the records containing every word (folded; phone numbers by digits)."""
+        terms = query_terms(text)
+        if terms == self._terms:
+            return
+        narrowing = self._hits is not None and narrows(terms, self._terms)
+        self._terms = terms
+        self.beginResetModel()
+        self._apply_filter(narrowing)
+        self.endResetModel()
+
+    def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
+        """Install (or with None remove) a filter that keeps a record when it returns True."""
+        if predicate is None and name not in self._predicates:
+            return
+        if predicate is None:
+            self._predicates.pop(name)
+        else:
+            self._predicates[name] = predicate
+        self.beginResetModel()
+        self._apply_filter(narrowing=True)
+        self.endResetModel()
+
+    def _apply_filter(self, narrowing: bool = False) -> None:
+        if not self._terms:
+            self._hits = None
+            positions: Iterable[int] = range(len(self._all))
+        else:
+            if self._hay is None:
+                self._hay = [self._search_of(r) for r in self._all]
+            previous = self._hits if narrowing else None
+            self._hits = matching(self._hay, self._terms, previous)
+            positions = self._hits
+        records = [self._all[n] for n in positions]
+        for keep in self._predicates.values():
+            records = [r for r in records if keep(r)]
+        self._records = records
+        self._row_of_id = {self._record_id(r): n for n, r in enumerate(records)}
 
     # --- sorting -------------------------------------------------------------------------
 
+    def _sort_key_of(self, record: Any) -> tuple[bool, Any]:
+        if self._sort is None:
+            return (False, 0)
+        column = self._columns[self._sort[0]]
+        raw = sort_key((column.sort_value or column.value)(record))
+        # Empty values last (ascending); the key is exact (see sort_key), never float.
+        return (raw is None, raw if raw is not None else 0)
+
     def _key_function(self, column: int) -> Callable[[Any], tuple[bool, Any]]:
-        value = self._columns[column].value
+        value = self._columns[column].sort_value or self._columns[column].value
 
         def key(record: Any) -> tuple[bool, Any]:
-            # Empty values last (ascending); the key is exact (see sort_key), never float.
             raw = sort_key(value(record))
             return (raw is None, raw if raw is not None else 0)
 
         return key
+
+    def _sort_all(self, column: int, order: Qt.SortOrder) -> None:
+        key = self._key_function(column)
+        keyed = sorted(((key(r), n) for n, r in enumerate(self._all)),
+                       reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all = [self._all[n] for _, n in keyed]
+        self._keys = [k for k, _ in keyed]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python with one key per row (not one Python call per
@@ -239,20 +359,12 @@ class RecordTableModel(QAbstractTableModel):
         if not 0 <= column < len(self._columns):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old_ids = [self._record_id(r) for r in self._records]
-        key = self._key_function(column)
-        order_ = sorted(range(len(self._records)), key=lambda n: key(self._records[n]),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-        self._records = [self._records[n] for n in order_]
-        self._texts = [self._texts[n] for n in order_]
-        if self._haystacks is not None:
-            self._haystacks = [self._haystacks[n] for n in order_]
-        self._row_of_id = {self._record_id(r): n for n, r in enumerate(self._records)}
-        persistent = self.persistentIndexList()
-        moved = [self.index(self._row_of_id[old_ids[i.row()]], i.column()) for i in persistent]
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
+        before = [self._record_id(r) for r in self._records]
+        self._sort_all(column, order)
+        self._hay = None
+        self._hits = None
+        self._apply_filter()
+        self._relayout(before)
 
     def is_dimmed(self, row: int) -> bool:
         return self._dimmed is not None and bool(self._dimmed(self._records[row]))
@@ -264,7 +376,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def checked_records(self) -> list[Any]:
         """The checked records, in model order."""
-        return [r for r in self._records if self._record_id(r) in self._checked]
+        return [r for r in self._all if self._record_id(r) in self._checked]
 
     def set_checked(self, record_id: Any, checked: bool) -> None:
         row = self._row_of_id.get(record_id)
@@ -319,7 +431,7 @@ class RecordTableModel(QAbstractTableModel):
             checked = self._record_id(record) in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == SortRole:
-            return sort_key(column.value(record))
+            return sort_key((column.sort_value or column.value)(record))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
@@ -351,66 +463,40 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Filters by a search text plus named row predicates; sorting is delegated to the
-    :class:`RecordTableModel` (by :func:`sort_key`).
+    """The view's model over a :class:`RecordTableModel`. Searching and the named row
+    predicates are done by the source model on its cached, pre-folded search texts (one
+    list comprehension per keystroke, no Python call per row from Qt); sorting too.
 
-    The search text is split into words; a row matches when every word occurs
-    (case-insensitively) in one of its searchable columns.
+    The search text is split into words; a row matches when every word occurs in it,
+    with umlauts, ß and case folded and phone numbers compared by digits.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
-        self._predicates: dict[str, Callable[[Any], bool]] = {}
         self.setSortRole(SortRole)
         # Text keys are already collation keys (see sort_key): a plain comparison is right.
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
         self.setSortLocaleAware(False)
-        self.setDynamicSortFilter(True)
+        self.setDynamicSortFilter(False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting happens in the source model (one key per row); the proxy only filters
-        and keeps the source order."""
+        """Sorting happens in the source model (one key per row); the proxy keeps its order."""
         model = self.sourceModel()
         if isinstance(model, RecordTableModel):
             model.sort(column, order)
         else:
             super().sort(column, order)
 
-    def _refilter(self, change: Callable[[], None]) -> None:
-        # Qt 6.9+ wants begin/endFilterChange; older releases only have invalidateRowsFilter.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
-
     def set_search_text(self, text: str) -> None:
-        words = text.casefold().split()
-        if words != self._words:
-            self._refilter(lambda: setattr(self, "_words", words))
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            model.set_search(text)
 
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         """Install (or with None remove) a filter that keeps a record when it returns True."""
-        if predicate is None:
-            self._refilter(lambda: self._predicates.pop(name, None))
-        else:
-            self._refilter(lambda: self._predicates.__setitem__(name, predicate))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, RecordTableModel):
-            return True
-        if self._predicates:
-            record = model.record(source_row)
-            if not all(keep(record) for keep in self._predicates.values()):
-                return False
-        if self._words:
-            haystack = model.haystack(source_row)
-            return all(word in haystack for word in self._words)
-        return True
+        if isinstance(model, RecordTableModel):
+            model.set_predicate(name, predicate)
 
     def record_at(self, row: int) -> Any:
         """The record shown in view row ``row`` (through the role, not the source row)."""

@@ -17,7 +17,7 @@ from craftdesk.api.client import SevdeskClient
 
 
 class FakeController(QObject):
-    data_changed = Signal(str)
+    data_changed = Signal(object)  # services.changes.Change (names are coerced)
     busy_changed = Signal(bool)
     progress = Signal(int, int, str)
     run_finished = Signal(object)

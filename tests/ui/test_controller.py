@@ -9,7 +9,8 @@ import pytest
 from craftdesk.api.errors import AuthError, CancelledError
 from craftdesk.context import AppContext, MemoryTokenStore
 from craftdesk.store import settings
-from craftdesk.store.models import Customer, SyncRun
+from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Article, Customer, SyncRun
 from craftdesk.sync.controller import SyncController
 
 FAST = {"backoff_base": 0.01, "backoff_max": 0.05}
@@ -24,7 +25,7 @@ def controller(qtbot, ctx):
 
 def test_R4_import_runs_on_worker_with_progress(qtbot, controller, sandbox):
     progress: list[tuple[int, int, str]] = []
-    changed: list[str] = []
+    changed: list[Change] = []
     controller.progress.connect(lambda d, t, s: progress.append((d, t, s)))
     controller.data_changed.connect(changed.append)
     with qtbot.waitSignal(controller.busy_changed, timeout=5000) as busy:
@@ -36,7 +37,11 @@ def test_R4_import_runs_on_worker_with_progress(qtbot, controller, sandbox):
     assert result is not None and result.created > 0
     assert Customer.select().count() == result.collections["customers"].created
     assert progress, "the progress signal carried the import's pages"
-    assert changed == ["all"]
+    # A typed change naming every row the import wrote (nothing else reloads).
+    [change] = changed
+    assert change.ids(Scope.CUSTOMERS) == {c.id for c in Customer.select()}
+    assert change.ids(Scope.ARTICLES) == {a.id for a in Article.select()}
+    assert not change.concerns(Scope.PROJECTS)
     assert not controller.is_busy()
     run = SyncRun.get_by_id(result.run_id)
     assert run.status == "ok" and run.trigger == "manual"
@@ -71,13 +76,13 @@ def test_run_task_runs_fn_on_worker_and_callbacks_on_gui_thread(qtbot, controlle
     def ok(users):
         threads["ok"] = threading.current_thread()
 
-    changed: list[str] = []
+    changed: list[Change] = []
     controller.data_changed.connect(changed.append)
     assert controller.run_task("users", fn, on_success=ok, changes="projects")
     qtbot.waitUntil(lambda: "ok" in threads, timeout=5000)
     assert threads["fn"] is not threading.main_thread()
     assert threads["ok"] is threading.main_thread()
-    assert changed == ["projects"]
+    assert changed == [Change(Scope.PROJECTS)]
 
 
 def test_one_job_at_a_time_and_scheduled_overlap_is_recorded_skipped(qtbot, controller, sandbox):
@@ -144,3 +149,14 @@ def test_shutdown_cancels_and_stops_the_thread(qtbot, ctx, sandbox):
     controller.shutdown()
     assert controller._thread.isFinished()
     assert controller.start_import("all") is False
+
+
+def test_unchanged_import_notifies_nothing(qtbot, controller, sandbox):
+    """An import that changed nothing refreshes nothing (issue 11, typed changes)."""
+    for _ in range(2):
+        changed: list = []
+        controller.data_changed.connect(changed.append)
+        with qtbot.waitSignal(controller.run_finished, timeout=20000):
+            assert controller.start_import("all")
+        controller.data_changed.disconnect(changed.append)
+    assert changed == []

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from ...errors import CraftdeskError
 from ...services import e_invoice as e_invoice_rules
 from ...services import invoice_edits
+from ...services.changes import Scope
 from ...services.invoice_checks import DOUBLE_LABOUR, ZERO_PRICE
 from ...services.invoice_preview import InvoiceProposal, ProposalHeader, ProposalLine
 from ...services.invoices import InvoiceDraft, invoice_link, pending_draft, send_invoice
@@ -443,7 +444,8 @@ class InvoicePreviewDialog(QDialog):
         started = self.controller.run_task(
             self.tr("Rechnungsentwurf anlegen"),
             lambda client: send_invoice(client, project_id, e_invoice=e_invoice),
-            on_success=self._sent, on_failure=self._failed, changes="projects")
+            on_success=self._sent, on_failure=self._failed,
+            changes=Scope.PROJECTS | Scope.CUSTOMERS)  # a local customer may get linked (I3)
         if not started:
             self._ready_again(self.tr("Rechnungsentwurf anlegen"))
             self._show(self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal "

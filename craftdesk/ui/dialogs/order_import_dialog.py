@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Scope
 from ...services.orders import ImportOrderResult, OrderSummary, import_orders, list_importable_orders
 from ...sync.messages import localize
 from ..keys import KeyAction
@@ -145,7 +146,8 @@ class OrderImportDialog(QDialog):
             "%1", str(len(ids))))
         started = self.controller.run_task(
             self.tr("Auftragsbestätigungen importieren"), lambda client: import_orders(client, ids),
-            on_success=self._imported, on_failure=self._failed, changes="projects")
+            on_success=self._imported, on_failure=self._failed,
+            changes=Scope.PROJECTS | Scope.CUSTOMERS | Scope.ARTICLES)  # new customers and articles too
         if not started:
             self._set_busy(False, self.tr("Gerade läuft ein anderer Abgleich mit sevDesk. Bitte "
                                           "gleich noch einmal versuchen."), "warning")
