@@ -196,10 +196,18 @@ class Probe:
 
 
 def local_summary(model: Any) -> tuple[Any, ...]:
-    """Count, newest change and highest id of the rows linked to sevDesk (cheap, one query)."""
+    """The local rows linked to sevDesk as the import left them: count, newest change,
+    highest id and a digest of every row's fingerprint (``sync_hash``), so a row deleted,
+    edited or re-linked locally (an invoice adopting a local customer, I3) is noticed."""
     from peewee import fn
 
-    query = model.select(fn.COUNT(model.id), fn.MAX(model.updated_at), fn.MAX(model.id)).where(
-        model.sevdesk_id.is_null(False)
-    )
-    return tuple(str(v) for v in query.tuples().get())
+    table = model._meta.table_name
+    count, newest, highest = model.select(fn.COUNT(model.id), fn.MAX(model.updated_at),
+                                          fn.MAX(model.id)).where(
+        model.sevdesk_id.is_null(False)).tuples().get()
+    sql = ("SELECT group_concat(pair, ',') FROM (SELECT \"id\" || ':' || ifnull(\"sync_hash\", '') "
+           f'AS pair FROM "{table}" WHERE "sevdesk_id" IS NOT NULL ORDER BY "id")')
+    cursor = model._meta.database.execute_sql(sql)
+    joined = (cursor.fetchone() or [""])[0] or ""
+    digest = hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
+    return str(count), str(newest), str(highest), digest

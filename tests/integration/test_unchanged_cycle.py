@@ -89,6 +89,18 @@ def test_R1_local_deletion_is_noticed(sandbox, client, database):
     assert Customer.get_or_none(Customer.sevdesk_id == victim.sevdesk_id) is not None
 
 
+def test_R1_a_fingerprint_changed_locally_makes_a_full_run(sandbox, client, database, parsed):
+    """E.g. an invoice linked a local customer to sevDesk (I3: sync_hash None)."""
+    run_import(client, "all")
+    run_import(client, "all")
+    target = Customer.select().where(Customer.sevdesk_id.is_null(False)).first()
+    Customer.update(sync_hash=None).where(Customer.id == target.id).execute()
+    parsed.update(Contact=0, Part=0)
+    run_import(client, "all")
+    assert parsed["Contact"] > 0 and parsed["Part"] == 0
+    assert Customer.get_by_id(target.id).sync_hash is not None
+
+
 def test_R1_changed_part_categories_make_a_full_run(sandbox, client, database, parsed):
     run_import(client, "all")
     run_import(client, "all")
