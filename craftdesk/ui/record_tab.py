@@ -269,7 +269,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         so, instead of letting the record vanish without a word."""
         if self.select_record(record_id):
             return True
-        if self.model.source_row_of(record_id) is None:
+        if not self.model.contains(record_id):
             return False  # deleted
         cleared = bool(self.search.text())
         self.search.clear()

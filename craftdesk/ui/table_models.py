@@ -13,10 +13,10 @@ Python for every comparison — that keeps re-sorting 10,000 rows after an impor
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,7 +31,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from ..services.search import Term, haystack, matching, narrows, query_terms
+from ..services.search import fold, haystack, query_terms
+from .row_set import RowSet
 from .style import format_decimal, format_money, format_percent
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -63,15 +64,13 @@ def search_pattern(text: str) -> QRegularExpression:
 _SORT_SCALE = 6
 
 
-_GERMAN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe"})
 
 
 def collation_key(text: str) -> str:
     """German dictionary order (DIN 5007-1: ä = a, ß = ss), independent of the system locale:
     accents are dropped and case is folded, so "Bäckerei" sorts between "Autohaus" and
-    "Blumen" on every machine."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_GERMAN_LETTERS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    "Blumen" on every machine (the same folding as the search, services.search.fold)."""
+    return fold(text)
 
 
 def sort_key(value: Any) -> Any:
@@ -124,6 +123,10 @@ class Column:
         return self.kind in ("money", "number", "percent")
 
 
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows are immutable records; cells are computed from :class:`Column` descriptions.
 
@@ -143,7 +146,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[Column], dimmed: Callable[[Any], str | None] | None = None,
                  parent: QObject | None = None, *,
-                 record_id: Callable[[Any], Any] = lambda r: getattr(r, "id", None),
+                 record_id: Callable[[Any], Any] = attrgetter("id"),
                  checkable: bool = False, enabled: Callable[[Any], bool] | None = None,
                  search_text: Callable[[Any], str] | None = None) -> None:
         super().__init__(parent)
@@ -152,18 +155,10 @@ class RecordTableModel(QAbstractTableModel):
         self._record_id = record_id
         self._checkable = checkable
         self._enabled = enabled
-        self._search_text = search_text
         self._checked: set[Any] = set()
-        self._all: list[Any] = []  # every record, in sort order
-        self._keys: list[Any] | None = None  # sort keys of _all (when sorted)
-        self._hay: list[str] | None = None  # search texts of _all (computed on first search)
-        self._records: list[Any] = []  # the matching records: the model's rows
+        self._rows = RowSet(record_id, search_text or self._column_search_text)
+        self._records = self._rows.visible  # the matching records: the model's rows
         self._texts: dict[Any, list[str]] = {}  # display texts by record id, when first shown
-        self._row_of_id: dict[Any, int] = {}
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._terms: list[Term] = []
-        self._hits: list[int] | None = None  # positions in _all matching _terms
-        self._predicates: dict[str, Callable[[Any], bool]] = {}
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -186,15 +181,10 @@ class RecordTableModel(QAbstractTableModel):
         must not stall the GUI thread formatting rows nobody looks at.
         """
         self.beginResetModel()
-        self._all = list(records)
-        self._keys = None
-        if self._sort is not None:
-            self._sort_all(*self._sort)
-        self._hay = None
-        self._hits = None
+        self._rows.replace(records)
+        self._records = self._rows.visible
         self._texts = {}
-        self._checked &= {self._record_id(r) for r in self._all if self._is_enabled(r)}
-        self._apply_filter()
+        self._checked &= {self._record_id(r) for r in self._rows.all if self._is_enabled(r)}
         self.endResetModel()
         if self._checkable:
             self.checked_changed.emit()
@@ -204,50 +194,18 @@ class RecordTableModel(QAbstractTableModel):
         drop ``removed_ids``: a change of 3 rows touches 3 rows, not the whole table."""
         records = list(records)
         removed = set(removed_ids)
-        position = {self._record_id(r): n for n, r in enumerate(self._all)}
-        moves = bool(removed & position.keys())
-        in_place: list[tuple[int, Any]] = []
         for record in records:
-            key = self._record_id(record)
-            self._texts.pop(key, None)
-            at = position.get(key)
-            if at is None or (self._keys is not None and self._keys[at] != self._sort_key_of(record)):
-                moves = True
-            else:
-                in_place.append((at, record))
-        if moves:
-            self._restructure(records, removed, position)
-            return
-        for at, record in in_place:
-            self._all[at] = record
-            if self._hay is not None:
-                self._hay[at] = self._search_of(record)
-        before = [self._record_id(r) for r in self._records]
-        self._hits = None
-        self._apply_filter()
-        if [self._record_id(r) for r in self._records] != before:
+            self._texts.pop(self._record_id(record), None)
+        rows = None if removed else self._rows.update_in_place(records)
+        if rows is None:
+            before = self._rows.visible_ids()
+            self._rows.restructure(records, removed)
+            self._checked -= removed
+            self._records = self._rows.visible
             self._relayout(before)
             return
-        for _, record in in_place:
-            row = self._row_of_id.get(self._record_id(record))
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
-
-    def _restructure(self, records: list[Any], removed: set[Any], position: dict[Any, int]) -> None:
-        before = [self._record_id(r) for r in self._records]
-        changed = {self._record_id(r): r for r in records}
-        kept = [r for r in self._all
-                if self._record_id(r) not in removed and self._record_id(r) not in changed]
-        added = [r for k, r in changed.items() if k not in removed]
-        self._all = kept + added
-        self._keys = None
-        if self._sort is not None:
-            self._sort_all(*self._sort)
-        self._hay = None
-        self._hits = None
-        self._checked -= removed
-        self._apply_filter()
-        self._relayout(before)
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     def _relayout(self, before_ids: list[Any]) -> None:
         """The rows moved or appeared/disappeared: one layout change keeping selections."""
@@ -255,23 +213,28 @@ class RecordTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         moved = []
         for index in persistent:
-            row = self._row_of_id.get(before_ids[index.row()]) if index.row() < len(before_ids) else None
+            row = self._rows.row_of_id(before_ids[index.row()]) if index.row() < len(before_ids) else None
             moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def records(self) -> list[Any]:
         """All records (also those the filter hides), in sort order."""
-        return list(self._all)
+        return list(self._rows.all)
 
     def total_count(self) -> int:
-        return len(self._all)
+        return len(self._rows.all)
 
     def record(self, row: int) -> Any:
         return self._records[row]
 
     def source_row_of(self, record_id: Any) -> int | None:
-        return self._row_of_id.get(record_id)
+        """The model row showing this record; None when the filter hides it or it is gone."""
+        return self._rows.row_of_id(record_id)
+
+    def contains(self, record_id: Any) -> bool:
+        """Whether the record is loaded (shown or hidden by the filter)."""
+        return self._rows.position_of_id(record_id) is not None
 
     def _row_texts(self, row: int) -> list[str]:
         record = self._records[row]
@@ -281,9 +244,7 @@ class RecordTableModel(QAbstractTableModel):
             texts = self._texts[key] = [c.text(record) for c in self._columns]
         return texts
 
-    def _search_of(self, record: Any) -> str:
-        if self._search_text is not None:
-            return self._search_text(record)
+    def _column_search_text(self, record: Any) -> str:
         return haystack(c.text(record) for c in self._columns if c.searchable)
 
     # --- filtering -----------------------------------------------------------------------
@@ -291,79 +252,50 @@ class RecordTableModel(QAbstractTableModel):
     def set_search(self, text: str) -> None:
         """Show the records containing every word (folded; phone numbers by digits)."""
         terms = query_terms(text)
-        if terms == self._terms:
+        if terms == self._rows.terms:
             return
-        narrowing = self._hits is not None and narrows(terms, self._terms)
-        self._terms = terms
         self.beginResetModel()
-        self._apply_filter(narrowing)
+        self._rows.set_terms(terms)
+        self._records = self._rows.visible
         self.endResetModel()
 
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         """Install (or with None remove) a filter that keeps a record when it returns True."""
-        if predicate is None and name not in self._predicates:
+        predicates = self._rows.predicates
+        if predicate is None and name not in predicates:
             return
         if predicate is None:
-            self._predicates.pop(name)
+            predicates.pop(name)
         else:
-            self._predicates[name] = predicate
+            predicates[name] = predicate
         self.beginResetModel()
-        self._apply_filter(narrowing=True)
+        self._rows.refilter(narrowing=True)
+        self._records = self._rows.visible
         self.endResetModel()
 
-    def _apply_filter(self, narrowing: bool = False) -> None:
-        if not self._terms:
-            self._hits = None
-            positions: Iterable[int] = range(len(self._all))
-        else:
-            if self._hay is None:
-                self._hay = [self._search_of(r) for r in self._all]
-            previous = self._hits if narrowing else None
-            self._hits = matching(self._hay, self._terms, previous)
-            positions = self._hits
-        records = [self._all[n] for n in positions]
-        for keep in self._predicates.values():
-            records = [r for r in records if keep(r)]
-        self._records = records
-        self._row_of_id = {self._record_id(r): n for n, r in enumerate(records)}
-
     # --- sorting -------------------------------------------------------------------------
-
-    def _sort_key_of(self, record: Any) -> tuple[bool, Any]:
-        if self._sort is None:
-            return (False, 0)
-        column = self._columns[self._sort[0]]
-        raw = sort_key((column.sort_value or column.value)(record))
-        # Empty values last (ascending); the key is exact (see sort_key), never float.
-        return (raw is None, raw if raw is not None else 0)
 
     def _key_function(self, column: int) -> Callable[[Any], tuple[bool, Any]]:
         value = self._columns[column].sort_value or self._columns[column].value
 
         def key(record: Any) -> tuple[bool, Any]:
+            # Empty values last (ascending); the key is exact (see sort_key), never float.
             raw = sort_key(value(record))
             return (raw is None, raw if raw is not None else 0)
 
         return key
 
-    def _sort_all(self, column: int, order: Qt.SortOrder) -> None:
-        key = self._key_function(column)
-        keyed = sorted(((key(r), n) for n, r in enumerate(self._all)),
-                       reverse=order == Qt.SortOrder.DescendingOrder)
-        self._all = [self._all[n] for _, n in keyed]
-        self._keys = [k for k, _ in keyed]
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows in Python with one key per row (not one Python call per
-        comparison, as a proxy's lessThan would need): fast for 10,000 rows."""
+        """Sort the rows with one cached key per row (not one Python call per comparison,
+        as a proxy's lessThan would need): fast for 50,000 rows."""
         if not 0 <= column < len(self._columns):
             return
-        self._sort = (column, order)
-        before = [self._record_id(r) for r in self._records]
-        self._sort_all(column, order)
-        self._hay = None
-        self._hits = None
-        self._apply_filter()
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._rows.sorted_by() == (column, descending):
+            return  # already (the header's sort indicator asks a second time)
+        before = self._rows.visible_ids()
+        self._rows.set_sort(column, self._key_function(column), descending)
+        self._records = self._rows.visible
         self._relayout(before)
 
     def is_dimmed(self, row: int) -> bool:
@@ -376,10 +308,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def checked_records(self) -> list[Any]:
         """The checked records, in model order."""
-        return [r for r in self._all if self._record_id(r) in self._checked]
+        return [r for r in self._rows.all if self._record_id(r) in self._checked]
 
     def set_checked(self, record_id: Any, checked: bool) -> None:
-        row = self._row_of_id.get(record_id)
+        row = self._rows.row_of_id(record_id)
         if row is None or not self._is_enabled(self._records[row]):
             return
         if checked:
@@ -433,8 +365,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == SortRole:
             return sort_key((column.sort_value or column.value)(record))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT if column.numeric else _LEFT
         if self._dimmed is not None:
             reason = self._dimmed(record)
             if reason:
