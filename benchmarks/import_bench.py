@@ -120,8 +120,9 @@ def run_child(code: str, args: list[str], path: Path, stdin: str = "") -> dict[s
 
 
 def extract(commit: str, target: Path) -> Path:
+    repo = os.environ.get("CRAFTDESK_REPO", str(ROOT))  # a checkout to take the commit from
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", commit, "craftdesk"], capture_output=True, check=True
+        ["git", "-C", repo, "archive", commit, "craftdesk"], capture_output=True, check=True
     ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(target, filter="data")
