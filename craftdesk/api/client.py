@@ -14,7 +14,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -208,7 +208,7 @@ class SevdeskClient:
     def iter_pages_raw(
         self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE, *,
         known: KnownPages | None = None, offset: int = 0,
-    ) -> Iterator[Page]:
+    ) -> Generator[Page, None, None]:
         """Pages like :meth:`iter_pages_with_total`, each with the digest of its bytes.
 
         A page whose (offset, digest) ``known`` recognises is not decoded: its row count
