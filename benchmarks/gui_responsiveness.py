@@ -169,7 +169,9 @@ def run_child(code: str, args: list[str], path: Path) -> tuple[dict[str, Any], f
     env = dict(os.environ, PYTHONPATH=str(path), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM",
                                                                                  "offscreen"))
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], env=env, stdout=subprocess.PIPE,
+    # cwd = the code's folder: "python -c" puts the working directory first on sys.path.
+    child = subprocess.Popen([sys.executable, "-c", code, *args], env=env, cwd=str(path),
+                             stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     assert child.stdout is not None
     first = child.stdout.readline()

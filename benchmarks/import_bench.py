@@ -105,8 +105,10 @@ print(json.dumps({"cpu": cpu, "wall": wall, "requests": len(urls), "decoder": de
 
 def run_child(code: str, args: list[str], path: Path, stdin: str = "") -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=str(path))
+    # cwd = the code's folder: "python -c" puts the working directory first on sys.path.
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
+        cwd=str(path),
         input=stdin,
         env=env,
         capture_output=True,
