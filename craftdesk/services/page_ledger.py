@@ -36,7 +36,7 @@ from ..store import settings
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "import_pages_"
-KEEP_BYTES = 96 * 2**20  # page bytes kept while probing; beyond, the pages are read again
+KEEP_BYTES = 16 * 2**20  # page bytes kept while probing; beyond, the pages are read again
 RULE_MODULES = (
     "craftdesk.api.records",
     "craftdesk.services.customers",
