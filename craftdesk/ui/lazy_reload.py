@@ -51,7 +51,8 @@ class LazyReloadMixin:
         """Whether this tab shows anything the change touched (subclasses may narrow)."""
         scope = self.scope
         if self.reload_on and "scope" not in type(self).__dict__:
-            scope = Change.coerce(",".join(self.reload_on)).scope
+            names = [n for n in self.reload_on if n != "all"]  # "all" changes concern everybody
+            scope = Change.coerce(",".join(names)).scope if names else Scope.ALL
         return change.concerns(scope)
 
     def refresh_rows(self, ids: set[int]) -> None:
