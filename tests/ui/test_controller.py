@@ -8,8 +8,8 @@ import pytest
 
 from craftdesk.api.errors import AuthError, CancelledError
 from craftdesk.context import AppContext, MemoryTokenStore
-from craftdesk.store import settings
 from craftdesk.services.changes import Change, Scope
+from craftdesk.store import settings
 from craftdesk.store.models import Article, Customer, SyncRun
 from craftdesk.sync.controller import SyncController
 

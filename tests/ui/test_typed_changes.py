@@ -18,10 +18,10 @@ from craftdesk.services import projects
 from craftdesk.services.changes import NOTHING, Change, Scope
 from craftdesk.services.importer import CollectionCounts, ImportResult
 from craftdesk.store.models import Address, Article, ContactInfo, Customer, Project
+from craftdesk.sync.controller import SyncController
 from craftdesk.ui.articles_tab import ArticlesTab
 from craftdesk.ui.customers_tab import CustomersTab
 from craftdesk.ui.main_window import MainWindow
-from craftdesk.sync.controller import SyncController
 from craftdesk.ui.projects_tab import ProjectsTab
 
 
@@ -61,11 +61,11 @@ class _Spy:
         self.changed_rows: set[int] = set()
         load, reload = tab.load_records, tab.reload
 
-        def counting_load(ids=None):  # noqa: ANN001, ANN202
+        def counting_load(ids=None):
             self.loaded.append(None if ids is None else set(ids))
             return load(ids)
 
-        def counting_reload():  # noqa: ANN202
+        def counting_reload():
             self.reloads += 1
             reload()
 
@@ -236,7 +236,7 @@ def test_projects_tab_ignores_customers_it_does_not_name(qtbot, database, monkey
 
 def test_window_loads_only_the_tab_it_shows(qtbot, data_dir, sandbox, database, monkeypatch):
     _person("Eva", "Kundin", "7001")
-    Article.create(number="A-1", name="Schraube", unit="Stk", net_price=Decimal("1"),
+    Article.create(number="A-1", name="Schraube", unit="Stk", net_price=Decimal(1),
                    vat_rate=Decimal(19), sevdesk_id="1", created_at=datetime.now())
     loaded: list[str] = []
     for cls in (CustomersTab, ArticlesTab):
