@@ -32,6 +32,7 @@ from typing import Any
 
 from ..api.client import Page, SevdeskClient
 from ..store import settings
+from ..store.engine import total_changes
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,6 @@ def bookkeeping_rows() -> int:
 
 
 def _write(key: str, value: Any) -> None:
-    from ..store.engine import total_changes
-
     before = total_changes()
     settings.set(key, value)
     _bookkeeping[0] += total_changes() - before
@@ -201,13 +200,13 @@ def local_summary(model: Any) -> tuple[Any, ...]:
     edited or re-linked locally (an invoice adopting a local customer, I3) is noticed."""
     from peewee import fn
 
-    table = model._meta.table_name
     count, newest, highest = model.select(fn.COUNT(model.id), fn.MAX(model.updated_at),
                                           fn.MAX(model.id)).where(
         model.sevdesk_id.is_null(False)).tuples().get()
-    sql = ("SELECT group_concat(pair, ',') FROM (SELECT \"id\" || ':' || ifnull(\"sync_hash\", '') "
-           f'AS pair FROM "{table}" WHERE "sevdesk_id" IS NOT NULL ORDER BY "id")')
-    cursor = model._meta.database.execute_sql(sql)
-    joined = (cursor.fetchone() or [""])[0] or ""
-    digest = hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
+    h = hashlib.blake2b(digest_size=16)
+    query = (model.select(model.id, model.sync_hash).where(model.sevdesk_id.is_null(False))
+             .order_by(model.id).tuples())
+    for row_id, sync_hash in query:  # plain SQL on SQLite and PostgreSQL alike
+        h.update(f"{row_id}:{sync_hash or ''},".encode())
+    digest = h.hexdigest()
     return str(count), str(newest), str(highest), digest

@@ -200,7 +200,10 @@ class RecordTab(LazyReloadMixin, QWidget):
         scope = {"customers": Scope.CUSTOMERS, "articles": Scope.ARTICLES}.get(what)
         if scope is None or not scope & self.row_scope:
             return
-        self._on_data_changed(Change.of(Scope.NONE, **{what: ids}))
+        if self.isVisible() and not self._stale and self._pending_ids is None:
+            self._refresh(list(ids))
+        else:
+            self._on_data_changed(Change.of(Scope.NONE, **{what: ids}))
 
     def reload(self) -> None:
         """Re-read the records from the store, keeping the selected record selected."""
@@ -218,9 +221,11 @@ class RecordTab(LazyReloadMixin, QWidget):
 
     def refresh_rows(self, ids: set[int]) -> None:
         """Re-read only these records (an import that changed 3 customers updates 3 rows)."""
-        if not ids:
-            return
-        records = self.load_records_by_ids(sorted(ids))
+        if ids:
+            self._refresh(sorted(ids))
+
+    def _refresh(self, ids: list[int]) -> None:
+        records = self.load_records_by_ids(ids)
         if records is None:
             self.reload()
             return

@@ -59,9 +59,9 @@ class _Spy:
         self.reloads = 0
         self.loaded: list[set[int] | None] = []
         self.changed_rows: set[int] = set()
-        load, reload = tab.load_records, tab.reload
+        load, reload = tab.load_records_by_ids, tab.reload
 
-        def counting_load(ids=None):
+        def counting_load(ids):
             self.loaded.append(None if ids is None else set(ids))
             return load(ids)
 
@@ -69,7 +69,7 @@ class _Spy:
             self.reloads += 1
             reload()
 
-        monkeypatch.setattr(tab, "load_records", counting_load)
+        monkeypatch.setattr(tab, "load_records_by_ids", counting_load)
         monkeypatch.setattr(tab, "reload", counting_reload)
         tab.model.dataChanged.connect(
             lambda first, last, *_: self.changed_rows.update(range(first.row(), last.row() + 1)))
