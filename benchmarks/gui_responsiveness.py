@@ -90,7 +90,7 @@ def measure_stall(url: str, what: str) -> dict[str, Any]:
     from craftdesk.store.models import Customer
     from craftdesk.ui.app import build_shell
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.instance() or QApplication(sys.argv[:1])
     gaps: list[float] = []
     clock = QElapsedTimer()
     last = [0]

@@ -3,11 +3,10 @@ gross price (A3); inactive articles are greyed and can be hidden (A4)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from ..services.local_records import ArticleRow, load_article_rows
+from ..sync.contract import SyncControl
 from .dialogs.article_dialog import ArticleDialog
 from .empty_hint import link
 from .record_tab import RecordTab
@@ -17,7 +16,7 @@ from .table_models import Column
 class ArticlesTab(RecordTab):
     reload_on = ("articles", "all")
 
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.new_button.setText(self.tr("Neuer Artikel"))
         self.new_button.setToolTip(self.tr("Einen Artikel nur in craftdesk anlegen"))

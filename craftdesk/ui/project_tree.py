@@ -1,5 +1,5 @@
-"""The data of the Projekte tree: projects → jobs → appointments, read from the store in a
-handful of queries, and the item model built from it.
+"""The item model of the Projekte tree, built from the service's project → job →
+appointment nodes (``services.project_rows``).
 
 Every item of a row carries a :class:`TreeRecord` under ``RecordRole`` so actions find the
 record through the role — also behind the search proxy — never by row number.
@@ -7,8 +7,7 @@ record through the role — also behind the search proxy — never by row number
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -16,16 +15,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..services.invoice_status import InvoiceSummary, is_archivable, project_invoices
-from ..store.models import (
-    APPOINTMENT_STATUSES,
-    Appointment,
-    AppointmentEmployee,
-    Customer,
-    InvoiceDraft,
-    Job,
-    Project,
-)
+from ..services.invoice_status import InvoiceSummary, is_archivable
+from ..services.project_forms import STATUS_CODES
+from ..services.project_rows import AppointmentNode, ProjectNode
 from ..sync.messages import localize
 from .project_filter import FilterRole, RowFacts, SortRole, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal, format_money
@@ -44,7 +36,7 @@ def status_name(code: str) -> str:
         "done": QCoreApplication.translate("Status", "Fertig"),
         "archived": QCoreApplication.translate("Status", "Archiv"),
     }
-    return names.get(code, APPOINTMENT_STATUSES.get(code, code))
+    return names.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -60,75 +52,8 @@ class TreeRecord:
     archivable: bool = False  # all invoices of the project are paid (V8)
 
 
-@dataclass
-class AppointmentNode:
-    id: int
-    title: str
-    status: str
-    start: datetime | None
-    hours: Decimal | None
-    customer: str
-    invoice_id: str | None
-    assignee_ids: tuple[int, ...] = ()
-    invoiced: bool = False
-
-
-@dataclass
-class JobNode:
-    id: int
-    title: str
-    appointments: list[AppointmentNode] = field(default_factory=list)
-
-
-@dataclass
-class ProjectNode:
-    id: int
-    title: str
-    customer: str
-    order_number: str | None
-    jobs: list[JobNode] = field(default_factory=list)
-    invoice_ids: list[str] = field(default_factory=list)
-    site_note: str = ""  # the job site fell back to another address (O5)
-    invoices: list[InvoiceSummary] = field(default_factory=list)  # with payment status (V8)
-
-    def appointments(self) -> list[AppointmentNode]:
-        return [a for job in self.jobs for a in job.appointments]
-
-
-def load_project_nodes() -> list[ProjectNode]:
-    """All projects with jobs and appointments; five queries regardless of the size."""
-    names = {c.id: c.display_name for c in Customer.select()}
-    drafts: dict[int, list[str]] = defaultdict(list)
-    draft_ids: dict[int, str] = {}
-    for draft in InvoiceDraft.select().where(InvoiceDraft.state == "sent").order_by(InvoiceDraft.id):
-        if draft.sevdesk_id:
-            drafts[draft.project_id].append(draft.sevdesk_id)
-            draft_ids[draft.id] = draft.sevdesk_id
-    assignees: dict[int, list[int]] = defaultdict(list)
-    for link in (AppointmentEmployee.select(AppointmentEmployee.appointment,
-                                            AppointmentEmployee.employee)
-                 .where(AppointmentEmployee.role == "assignee").tuples()):
-        assignees[link[0]].append(link[1])
-    appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
-    query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
-                                          Appointment.id)
-    for a in query:
-        appointments[a.job_id].append(AppointmentNode(
-            a.id, a.title, a.status, a.start, a.hours, names.get(a.customer_id, ""),
-            draft_ids.get(a.invoice_id) if a.invoice_id else None,
-            tuple(assignees.get(a.id, ())), a.invoice_id is not None))
-    jobs: dict[int, list[JobNode]] = defaultdict(list)
-    for job in Job.select().order_by(Job.position, Job.id):
-        jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
-    billed = project_invoices()
-    return [ProjectNode(p.id, p.title, names.get(p.customer_id, ""), p.sevdesk_order_number,
-                        jobs.get(p.id, []), drafts.get(p.id, []), p.site_note or "",
-                        billed.get(p.id, []))
-            for p in Project.select().order_by(Project.id.desc())]
-
-
 COLUMNS = ("title", "customer", "status", "start", "hours", "invoice")
-STATUS_ORDER = {code: n for n, code in enumerate(APPOINTMENT_STATUSES)}
+STATUS_ORDER = {code: n for n, code in enumerate(STATUS_CODES)}
 
 
 def column_titles() -> list[str]:

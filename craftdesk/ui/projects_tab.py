@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from ..errors import CraftdeskError
 from ..services import demo_payments, invoice_status, invoices, projects
+from ..services.project_rows import load_project_nodes
+from ..sync.contract import SyncControl
 from ..sync.messages import localize
 from . import print_actions
 from .dialogs import common
@@ -42,7 +44,7 @@ from .empty_hint import EmptyHint, link
 from .lazy_reload import LazyReloadMixin
 from .planning_board import ViewSwitch
 from .project_filter import FilterBar, ProjectFilterProxy
-from .project_tree import COLUMNS, TreeRecord, build_model, column_widths, load_project_nodes
+from .project_tree import COLUMNS, TreeRecord, build_model, column_widths
 from .record_tab import connection_state_of, show_interfaces
 from .table_models import RecordRole
 
@@ -50,7 +52,7 @@ from .table_models import RecordRole
 class ProjectsTab(LazyReloadMixin, QWidget):
     reload_on = ("projects", "customers", "articles", "all")
 
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
@@ -130,15 +132,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         top.insertSpacing(1, 12)
         layout.addWidget(self.views.stack, 1)
 
-        changed = getattr(controller, "data_changed", None)
-        if changed is not None:
-            changed.connect(self._on_data_changed)
+        controller.data_changed.connect(self._on_data_changed)
         self.empty_hint = EmptyHint(self.view)
         self.empty_hint.linkActivated.connect(self.follow_link)
-        state_changed = getattr(controller, "connection_state_changed", None)
-        if state_changed is not None:
-            state_changed.connect(self._update_import_button)
-            state_changed.connect(self._update_empty_hint)
+        controller.connection_state_changed.connect(self._update_import_button)
+        controller.connection_state_changed.connect(self._update_empty_hint)
         self._update_import_button()
         self.reload()
         self._size_columns()
@@ -261,8 +259,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                                                    "Doppelklick auf das Projekt)"))
 
     def _connected(self) -> bool:
-        can_sync = getattr(self.controller, "can_sync", None)
-        return bool(can_sync()) if callable(can_sync) else True
+        return self.controller.can_sync()
 
     def _update_import_button(self, *_args: object) -> None:
         """Importing confirmations needs a working sevDesk connection."""

@@ -254,9 +254,6 @@ class RecordTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    def is_dimmed(self, row: int) -> bool:
-        return self._dimmed is not None and bool(self._dimmed(self._records[row]))
-
     def _is_enabled(self, record: Any) -> bool:
         return self._enabled is None or bool(self._enabled(record))
 
@@ -392,10 +389,13 @@ class RecordFilterProxy(QSortFilterProxyModel):
         if words != self._words:
             self._refilter(lambda: setattr(self, "_words", words))
 
+    def _drop_predicate(self, name: str) -> None:
+        self._predicates.pop(name, None)
+
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         """Install (or with None remove) a filter that keeps a record when it returns True."""
         if predicate is None:
-            self._refilter(lambda: self._predicates.pop(name, None))
+            self._refilter(lambda: self._drop_predicate(name))
         else:
             self._refilter(lambda: self._predicates.__setitem__(name, predicate))
 

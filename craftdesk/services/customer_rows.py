@@ -1,0 +1,97 @@
+"""The Kunden table's read model: one plain row per customer, read in three queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..store.db import db
+from ..store.models import Address, ContactInfo, Customer, display_name, one_line
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """What the table shows of one customer (read once per reload)."""
+
+    id: int
+    name: str
+    kind: str  # person | organisation
+    customer_number: str
+    address: str
+    email: str
+    phone: str
+    sevdesk_id: str | None
+    deleted_in_sevdesk: bool
+    phone_is_mobile: bool = False  # no landline; ``phone`` is the first mobile number
+
+    @property
+    def is_local(self) -> bool:
+        return not self.sevdesk_id
+
+
+def list_name(customer_id: int, kind: str, company: str, first: str, last: str,
+                  title: str = "", suffix: str = "") -> str:
+    """``display_name`` plus the academic title and the name suffix, so two "Jürgen Maier"
+    rows can be told apart ("Jürgen Maier sen.", "Dr. Klaus Weiß"; organisations:
+    "Müller GmbH, Filiale Nord")."""
+    if kind == "organisation" and company:
+        return f"{company}, {suffix}" if suffix else company
+    if not (first or last):
+        return display_name(customer_id, kind, company, first, last)
+    return " ".join(p for p in (title, display_name(customer_id, kind, company, first, last), suffix) if p)
+
+
+def _raw(query: Any) -> Any:
+    """The database rows of a query as plain tuples, without peewee's per-field conversion
+    (only text, integer and 0/1 columns are read this way)."""
+    return db.execute(query)
+
+
+def load_customer_rows(ids: list[int] | None = None) -> list[CustomerRow]:
+    """All customers (or those of ``ids``) with postal address, first e-mail and first phone.
+
+    Three plain tuple queries, not one per customer and no model instances, so a reload
+    of 10,000 customers after an import stays short on the GUI thread.
+    """
+    postal: dict[int, str] = {}
+    billing: dict[int, str] = {}
+    query = (Address.select(Address.customer, Address.kind, Address.street, Address.zip, Address.city,
+                            Address.country)
+             .where(Address.kind.in_(("postal", "billing")))
+             .order_by(Address.position, Address.id))
+    if ids is not None:
+        query = query.where(Address.customer.in_(ids))
+    for customer_id, kind, street, zip_, city, country in _raw(query):
+        (postal if kind == "postal" else billing).setdefault(
+            customer_id, one_line(street, zip_, city, country))
+    emails: dict[int, str] = {}
+    phones: dict[int, str] = {}
+    infos = (ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value)
+             .order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id))
+    if ids is not None:
+        infos = infos.where(ContactInfo.customer.in_(ids))
+    mobile_only: set[int] = set()
+    for customer_id, kind, value in _raw(infos):  # "phone" sorts before "mobile": landline first
+        if kind == "email":
+            emails.setdefault(customer_id, value)
+        elif customer_id not in phones:
+            phones[customer_id] = value
+            if kind == "mobile":  # no landline: the column says it shows a mobile number
+                mobile_only.add(customer_id)
+    customers = (Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
+                             Customer.last_name, Customer.customer_number, Customer.sevdesk_id,
+                             Customer.deleted_in_sevdesk, Customer.academic_title,
+                             Customer.name_suffix)
+             .order_by(Customer.id))
+    if ids is not None:
+        customers = customers.where(Customer.id.in_(ids))
+    return [
+        CustomerRow(
+            id=cid, name=list_name(cid, kind, company, first, last, title, suffix), kind=kind,
+            customer_number=number or "", address=postal.get(cid) or billing.get(cid, ""),
+            email=emails.get(cid, ""), phone=phones.get(cid, ""), sevdesk_id=sevdesk_id,
+            deleted_in_sevdesk=bool(deleted), phone_is_mobile=cid in mobile_only,
+        )
+        for cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix
+        in _raw(customers)
+    ]
