@@ -229,7 +229,7 @@ class SevdeskClient:
                 objects = envelope.get("objects")
                 if not isinstance(objects, list):
                     raise MalformedResponseError(
-                        "sevDesk hat eine unerwartete Antwort geschickt.", detail=f"{path}: not a list"
+                        Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list"
                     )
                 page = Page(offset, digest, len(objects), _as_int(envelope.get("total")), objects)
             yield page
@@ -248,7 +248,7 @@ class SevdeskClient:
             body = None
         objects = body.get("objects") if isinstance(body, dict) else None
         if not isinstance(objects, list):
-            raise MalformedResponseError("sevDesk hat eine unerwartete Antwort geschickt.",
+            raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER),
                                          detail=f"{path}: not a list")
         return objects
 
