@@ -313,7 +313,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _api_url(self) -> str | None:
-        return getattr(getattr(self.controller, "ctx", None), "api_url", None)
+        return self.controller.ctx.api_url
 
     # --- actions -----------------------------------------------------------------------------
 
