@@ -298,7 +298,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                 if record.archivable:  # V8: every invoice is paid
                     menu.addAction(self.tr("Projekt archivieren"),
                                    lambda: self.archive_project(record.project_id))
-                if getattr(self.controller.ctx, "demo", False):
+                if self.controller.ctx.demo:
                     self._demo_menu(menu, record.project_id)
             menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
             menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
