@@ -39,8 +39,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import fast_server
-from import_bench import extract
+import fast_server  # noqa: E402  (benchmarks/ is not a package)
+from import_bench import extract  # noqa: E402
 
 PREPARE = r"""
 import sys

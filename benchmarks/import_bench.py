@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import fast_server
+import fast_server  # noqa: E402 - found through the sys.path entry above
 
 IMPORT_CHILD = r"""
 import json, resource, sys, tempfile, time, urllib.request

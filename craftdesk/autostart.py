@@ -27,6 +27,7 @@ from typing import Any
 from . import config
 from .errors import CraftdeskError
 from .fsutil import write_atomic
+from .messages import Key, Message
 
 BUNDLE_ID = "de.craftdesk.app"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -49,9 +50,7 @@ class AutostartError(CraftdeskError):
 
 # A macOS app started from the Downloads folder or the disk image runs translocated: Gatekeeper
 # starts a copy from a random read-only folder that is gone after the next restart.
-NOT_INSTALLED = ("craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
-                 "craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es "
-                 "mit dem System starten.")
+NOT_INSTALLED = Message(Key.NOT_INSTALLED)
 
 
 def install_location_problem() -> str | None:

@@ -4,42 +4,38 @@ codes. Errors are one sentence on stderr; tracebacks go to the log file only."""
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import __version__, config
-from .api.errors import SevdeskError
-from .errors import CraftdeskError, NotAvailableError
-from .store.db import keep_damaged_copy, storage_problem
+from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
+from .context import AppContext
+from .errors import CraftdeskError
+from .services.errors import SevdeskError
+from .services.storage import storage_message, storage_problem
 
 log = logging.getLogger("craftdesk.cli")
 
-EXIT_OK = 0
-EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2
-EXIT_AUTH = 3
-EXIT_SEVDESK = 4
-EXIT_PRECONDITION = 5
+Handler = Callable[[AppContext, argparse.Namespace], int]
 
-# command → "module:function" inside craftdesk.commands
-HANDLERS: dict[str, str] = {
-    "gui": "gui:run_gui",
-    "connect": "sync:run_connect",
-    "sync": "sync:run_sync",
-    "orders": "projects:run_orders",
-    "import-order": "projects:run_import_order",
-    "employee": "projects:run_employee",
-    "appointment": "projects:run_appointment",
-    "invoice": "invoice:run_invoice",
-    "export": "export:run_export",
-    "sandbox": "sandbox:run_sandbox",
-    "settings": "settings:run_settings",
-    "db": "data:run_db",
-    "backup": "data:run_backup",
-    "restore": "data:run_restore",
+# command → the function in craftdesk.commands that runs it
+HANDLERS: dict[str, Handler] = {
+    "gui": gui.run_gui,
+    "connect": sync.run_connect,
+    "sync": sync.run_sync,
+    "orders": projects.run_orders,
+    "import-order": projects.run_import_order,
+    "employee": projects.run_employee,
+    "appointment": projects.run_appointment,
+    "invoice": invoice.run_invoice,
+    "export": export.run_export,
+    "sandbox": sandbox.run_sandbox,
+    "settings": settings.run_settings,
+    "db": data.run_db,
+    "backup": data.run_backup,
+    "restore": data.run_restore,
 }
 
 
@@ -54,7 +50,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with one German sentence
         self.print_usage(sys.stderr)
         sys.stderr.write(f"craftdesk: Aufruf fehlerhaft: {message}\n")
-        raise SystemExit(EXIT_USAGE)
+        raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +98,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("order_ids", nargs="+", metavar="ORDER_ID",
                    help="sevDesk-ID einer Auftragsbestätigung (siehe orders)")
 
+    _add_work_commands(sub)
+
+    p = sub.add_parser("invoice", help="aus den fertigen Terminen eines Projekts einen "
+                       "Rechnungsentwurf in sevDesk anlegen (genau einmal)")
+    p.add_argument("project_id", type=int, metavar="PROJECT_ID", help="Nummer des Projekts")
+    p.add_argument("--preview", action="store_true",
+                   help="nur den Vorschlag (mit gespeicherten Änderungen) zeigen, nichts senden")
+    p.add_argument("--json", action="store_true", help="mit --preview: als JSON ausgeben")
+    p.add_argument("--no-e-invoice", action="store_true",
+                   help="für diesen Entwurf keine E-Rechnung anlegen, auch wenn der Kunde sie erhält")
+
+    p = sub.add_parser("export", help="Kunden, Artikel, Projekte oder Termine exportieren "
+                       "(JSON, CSV oder Kalender)")
+    p.add_argument("what", choices=["customers", "articles", "projects", "appointments"],
+                   help="was exportiert wird")
+    p.add_argument("--format", choices=["json", "csv", "ics"], default="json",
+                   help="json oder csv; für appointments json oder ics (Kalenderdatei)")
+    p.add_argument("-o", "--output", metavar="FILE", help="in diese Datei schreiben (Standard: stdout)")
+    p.add_argument("--employee", type=int, metavar="ID", help="nur Termine dieses Mitarbeiters")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="ab diesem Tag (JJJJ-MM-TT)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="bis zu diesem Tag einschließlich")
+
+    p = sub.add_parser("sandbox", help="den Demo-sevDesk (Testserver mit Beispieldaten) im "
+                       "Vordergrund starten")
+    p.add_argument("--port", type=int, default=0, help="Port auf 127.0.0.1 (Standard: ein freier)")
+    p.add_argument("--token", help="API-Token, den der Demo-Server annimmt (Standard: der Demo-Token)")
+    p.add_argument("--real-categories", action="store_true",
+                   help="Artikelkategorien wie ein echtes Konto („Standard“, „Dienstleistung“) "
+                        "statt „Artikel“")
+
+    _add_settings_command(sub)
+    _add_data_commands(sub)
+    return parser
+
+
+def _add_work_commands(sub: Any) -> None:
+    """``employee`` and ``appointment`` with their actions."""
     p = sub.add_parser("employee", help="Mitarbeiter verwalten")
     esub = p.add_subparsers(dest="employee_command", metavar="ACTION", parser_class=_Parser)
     esub.required = True
@@ -137,34 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--employee", type=int, nargs="+", action="extend", metavar="ID",
                    help="zugewiesene Mitarbeiter (ersetzt die bisherigen)")
 
-    p = sub.add_parser("invoice", help="aus den fertigen Terminen eines Projekts einen "
-                       "Rechnungsentwurf in sevDesk anlegen (genau einmal)")
-    p.add_argument("project_id", type=int, metavar="PROJECT_ID", help="Nummer des Projekts")
-    p.add_argument("--preview", action="store_true",
-                   help="nur den Vorschlag (mit gespeicherten Änderungen) zeigen, nichts senden")
-    p.add_argument("--json", action="store_true", help="mit --preview: als JSON ausgeben")
-    p.add_argument("--no-e-invoice", action="store_true",
-                   help="für diesen Entwurf keine E-Rechnung anlegen, auch wenn der Kunde sie erhält")
 
-    p = sub.add_parser("export", help="Kunden, Artikel, Projekte oder Termine exportieren "
-                       "(JSON, CSV oder Kalender)")
-    p.add_argument("what", choices=["customers", "articles", "projects", "appointments"],
-                   help="was exportiert wird")
-    p.add_argument("--format", choices=["json", "csv", "ics"], default="json",
-                   help="json oder csv; für appointments json oder ics (Kalenderdatei)")
-    p.add_argument("-o", "--output", metavar="FILE", help="in diese Datei schreiben (Standard: stdout)")
-    p.add_argument("--employee", type=int, metavar="ID", help="nur Termine dieses Mitarbeiters")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="ab diesem Tag (JJJJ-MM-TT)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="bis zu diesem Tag einschließlich")
-
-    p = sub.add_parser("sandbox", help="den Demo-sevDesk (Testserver mit Beispieldaten) im "
-                       "Vordergrund starten")
-    p.add_argument("--port", type=int, default=0, help="Port auf 127.0.0.1 (Standard: ein freier)")
-    p.add_argument("--token", help="API-Token, den der Demo-Server annimmt (Standard: der Demo-Token)")
-    p.add_argument("--real-categories", action="store_true",
-                   help="Artikelkategorien wie ein echtes Konto („Standard“, „Dienstleistung“) "
-                        "statt „Artikel“")
-
+def _add_settings_command(sub: Any) -> None:
+    """``settings get|set`` (A1a)."""
     p = sub.add_parser("settings", help="Einstellungen lesen oder ändern")
     ssub = p.add_subparsers(dest="settings_command", metavar="ACTION", parser_class=_Parser)
     ssub.required = True
@@ -176,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="part-categories: die sevDesk-Artikelkategorien, die importiert werden")
     s.add_argument("value", metavar="NAME[,NAME…]", help="neuer Wert, mehrere Namen durch Kommas getrennt")
 
+
+def _add_data_commands(sub: Any) -> None:
+    """``db copy``, ``backup`` and ``restore`` (T1-T8, K1-K3)."""
     p = sub.add_parser("db", help="Daten zwischen der Datei dieses Rechners und einer gemeinsamen Datenbank kopieren")
     dsub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
     dsub.required = True
@@ -191,21 +202,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="Zieldatei (Standard: backups/ im Datenordner)")
     p = sub.add_parser("restore", help="eine Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)")
     p.add_argument("file", metavar="FILE", help="die Sicherungsdatei (craftdesk-….sqlite3)")
-    return parser
-
-
-def _handler(command: str) -> Any:
-    module_name, func_name = HANDLERS[command].split(":")
-    try:
-        module = importlib.import_module(f"craftdesk.commands.{module_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("craftdesk.commands"):
-            raise NotAvailableError(command) from None
-        raise
-    func = getattr(module, func_name, None)
-    if func is None:
-        raise NotAvailableError(command)
-    return func
 
 
 def _silence_stdout() -> None:
@@ -231,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_path = setup_logging(data_dir, console=args.verbose)
     except OSError as exc:
         sys.stderr.write(f"craftdesk: Der Datenordner ist nicht beschreibbar ({exc.strerror}).\n")
-        return EXIT_UNEXPECTED
+        return 1
     # A full disk must not turn a failing log write into a traceback on stderr.
     logging.raiseExceptions = False
     log.info("craftdesk %s: %s", __version__, command)
@@ -240,9 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .selfcheck import run_self_check
 
             return int(run_self_check(args))
-        from .context import AppContext
-
-        handler = _handler(command)
+        handler = HANDLERS[command]
         ctx = AppContext(data_dir=data_dir, api_url=args.api_url,
                          database_url=getattr(args, "database", None))
         return int(handler(ctx, args) or 0)
@@ -260,52 +254,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (e.g. `craftdesk orders --json | head`): not an error of ours.
         _silence_stdout()
-        return EXIT_OK
+        return 0
     except Exception as exc:
         kind = storage_problem(exc)
         if kind is not None:
             sys.stderr.write(f"craftdesk: {storage_message(kind, exc, data_dir, log_path)}\n")
-            return EXIT_UNEXPECTED
+            return 1
         log.exception("Unexpected error in %s", command)
         sys.stderr.write(
             f"craftdesk: Unerwarteter Fehler – Einzelheiten stehen im Protokoll {log_path}.\n"
         )
-        return EXIT_UNEXPECTED
-
-
-def storage_message(kind: str, exc: BaseException, data_dir: Any, log_path: Any) -> str:
-    """One German sentence for a failure of the local database or disk (not a bug).
-
-    ``kind`` comes from store.db.storage_problem(exc). A damaged database is copied
-    (store.db.keep_damaged_copy) here, before the sentence names the copy. Usable by the
-    GUI for its dialog as well.
-    """
-    if kind == "server":
-        log.warning("Database server not usable: %s", exc)
-        return ("Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – "
-                "es wurde nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen.")
-    path = getattr(exc, "path", None) or data_dir / config.DB_FILENAME
-    if kind == "corrupt":
-        log.error("Database %s is damaged: %s", path, getattr(exc, "reason", exc))
-        try:
-            copy = keep_damaged_copy(path)
-        except OSError as copy_exc:
-            log.error("Copying the damaged database failed: %s", copy_exc)
-            return (f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
-                    f"Sicherungskopie ließ sich nicht anlegen ({copy_exc.strerror or copy_exc}) – "
-                    "bitte die Datei selbst sichern und den Support verständigen.")
-        log.error("Copy of the damaged database kept at %s", copy)
-        return (f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
-                f"Sicherungskopie liegt unter {copy} – bitte den Support verständigen.")
-    if kind == "locked":
-        log.warning("Database %s is locked: %s", path, exc)
-        return (f"Die Datenbank {path} ist von einem anderen Programm gesperrt (läuft craftdesk "
-                "schon?) – es ging nichts verloren, bitte später erneut versuchen.")
-    if kind == "full":
-        log.warning("Disk full: %s", exc)
-        return ("Auf dem Datenträger ist kein Platz mehr frei – die angefangene Änderung wurde "
-                "verworfen, die gespeicherten Daten sind unverändert; bitte Platz schaffen und "
-                "erneut versuchen.")
-    log.exception("Database %s not usable", path)
-    return (f"Die Datenbank {path} lässt sich nicht lesen oder schreiben – Einzelheiten stehen im "
-            f"Protokoll {log_path}.")
+        return 1

@@ -18,7 +18,6 @@ APP_DISPLAY_NAME = "craftdesk"
 ORG_NAME = "craftdesk"
 KEYRING_SERVICE = "craftdesk"
 DEFAULT_API_URL = "https://my.sevdesk.de/api/v1"
-SEVDESK_WEB_URL = "https://my.sevdesk.de"
 DB_FILENAME = "craftdesk.sqlite3"
 LOG_FILENAME = "craftdesk.log"
 

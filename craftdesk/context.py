@@ -11,10 +11,10 @@ from pathlib import Path
 from . import config
 from .api.client import SevdeskClient
 from .api.errors import MissingTokenError
-from .credentials import TokenStore
-from .credentials import server_password, store_server_password
-from .store.db import open_database
+from .credentials import TokenStore, server_password, store_server_password
 from .errors import PreconditionError, UsageError
+from .messages import Key, Message
+from .store.db import open_database
 from .store.engine import DatabaseUrlError, parse_server_url
 
 
@@ -39,10 +39,7 @@ class MemoryTokenStore(TokenStore):
         self._token = None
 
 
-NO_TOKEN_MESSAGE = (
-    "Es ist kein sevDesk-API-Token hinterlegt – bitte zuerst verbinden "
-    "(Schnittstellen → sevDesk oder „craftdesk connect --token-stdin“)."
-)
+NO_TOKEN_MESSAGE = Message(Key.NO_TOKEN_CONNECT_FIRST)
 
 
 class AppContext:
@@ -53,7 +50,10 @@ class AppContext:
         tokens: TokenStore | None = None,
         demo: bool = False,
         database_url: str | None = None,
+        db_open: bool = False,
     ) -> None:
+        """``db_open``: the database is already open and bound to the store (a test hands
+        one in); ``open_db`` then leaves it as it is."""
         self.data_dir = config.ensure_dir(config.data_dir(data_dir))
         # Demo mode never touches the team's server.
         self.database_url = None if demo else config.database_url(self.data_dir, database_url)
@@ -61,7 +61,7 @@ class AppContext:
         self.tokens = tokens or TokenStore()
         self.demo = demo
         self.db_path = self.data_dir / config.DB_FILENAME
-        self._db_open = False
+        self._db_open = db_open
 
     @property
     def team_mode(self) -> bool:

@@ -22,11 +22,6 @@ class UsageError(CraftdeskError):
     exit_code = 2
 
 
-class NotAvailableError(UsageError):
-    def __init__(self, what: str) -> None:
-        super().__init__(f"„{what}“ ist noch nicht verfügbar.")
-
-
 class PreconditionError(CraftdeskError):
     """Something must happen first (e.g. nothing to invoice, not connected)."""
 

@@ -109,9 +109,9 @@ def _check_keyring(report: Report) -> None:
 
 def _check_tls(report: Report) -> None:
     try:
-        import requests.certs
+        import certifi
 
-        bundle = Path(requests.certs.where())
+        bundle = Path(certifi.where())
     except Exception:  # certifi missing from the bundle
         bundle = None
     if bundle is not None and bundle.is_file():

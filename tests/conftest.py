@@ -6,9 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
 
 TEST_TOKEN = "0123456789abcdef0123456789abcdef"
 
@@ -143,6 +143,5 @@ def ctx(data_dir, sandbox, database):
     from craftdesk.context import AppContext, MemoryTokenStore
     from craftdesk.sandbox import DEMO_TOKEN
 
-    context = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(DEMO_TOKEN))
-    context._db_open = True
+    context = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(DEMO_TOKEN), db_open=True)
     return context

@@ -23,6 +23,7 @@ import requests
 
 from .. import __version__
 from ..log import register_secret
+from ..messages import Key, Message
 from .errors import (
     ApiError,
     AuthError,
@@ -38,17 +39,13 @@ from .errors import (
 try:  # a faster decoder for the large pages of an import; the standard library otherwise
     import orjson as _orjson
 except ImportError:  # pragma: no cover - orjson is a dependency, but the app runs without it
-    _orjson = None
+    _orjson = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 1000
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-AUTH_MESSAGE = (
-    "sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert "
-    "(sevDesk vergibt einen neuen Token, wenn der Benutzer bearbeitet wird); bitte den "
-    "aktuellen Token eintragen."
-)
+AUTH_MESSAGE = Message(Key.AUTH_REJECTED)
 
 
 def _is_loopback(host: str | None) -> bool:
@@ -125,7 +122,7 @@ class SevdeskClient:
     ) -> None:
         self.base_url = validate_base_url(base_url)
         if not token or not token.strip():
-            raise AuthError("Es ist kein sevDesk-API-Token hinterlegt.")
+            raise AuthError(Message(Key.NO_TOKEN))
         self._token = token.strip()
         register_secret(self._token)
         self.session = session or requests.Session()
@@ -143,6 +140,9 @@ class SevdeskClient:
         self._sleep = sleep
         self.cancel_event = cancel_event or threading.Event()
         self.request_count = 0
+        # The import's page reader requests from a helper thread while the caller may
+        # request too: the counter is shared, so it is counted under a lock.
+        self._count_lock = threading.Lock()
 
     # -- public API ----------------------------------------------------------------------
     def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
@@ -155,10 +155,10 @@ class SevdeskClient:
         objects = self.get(path, params)
         if isinstance(objects, list):
             if not objects:
-                raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", detail=path)
+                raise NotFoundError(Message(Key.NOT_FOUND), detail=path)
             return objects[0]
         if objects is None:
-            raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", detail=path)
+            raise NotFoundError(Message(Key.NOT_FOUND), detail=path)
         return objects
 
     def get_envelope(self, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -197,7 +197,7 @@ class SevdeskClient:
             objects = envelope.get("objects")
             if not isinstance(objects, list):
                 raise MalformedResponseError(
-                    "sevDesk hat eine unerwartete Antwort geschickt.", detail=f"{path}: not a list"
+                    Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list"
                 )
             total = _as_int(envelope.get("total"))
             yield objects, total
@@ -229,7 +229,7 @@ class SevdeskClient:
                 objects = envelope.get("objects")
                 if not isinstance(objects, list):
                     raise MalformedResponseError(
-                        "sevDesk hat eine unerwartete Antwort geschickt.", detail=f"{path}: not a list"
+                        Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list"
                     )
                 page = Page(offset, digest, len(objects), _as_int(envelope.get("total")), objects)
             yield page
@@ -248,7 +248,7 @@ class SevdeskClient:
             body = None
         objects = body.get("objects") if isinstance(body, dict) else None
         if not isinstance(objects, list):
-            raise MalformedResponseError("sevDesk hat eine unerwartete Antwort geschickt.",
+            raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER),
                                          detail=f"{path}: not a list")
         return objects
 
@@ -268,7 +268,7 @@ class SevdeskClient:
 
     def check_cancel(self) -> None:
         if self.cancel_event.is_set():
-            raise CancelledError("Der Abgleich wurde abgebrochen.")
+            raise CancelledError(Message(Key.CANCELLED))
 
     def close(self) -> None:
         self.session.close()
@@ -283,7 +283,7 @@ class SevdeskClient:
                 return min(float(retry_after), self.backoff_max)
             except ValueError:
                 pass
-        delay = min(self.backoff_base * (2**attempt), self.backoff_max)
+        delay = min(self.backoff_base * float(2**attempt), self.backoff_max)
         return delay * (0.5 + random.random() / 2)
 
     def _request(
@@ -308,7 +308,8 @@ class SevdeskClient:
         while True:
             self.check_cancel()
             started = time.monotonic()
-            self.request_count += 1
+            with self._count_lock:
+                self.request_count += 1
             try:
                 response = self.session.request(
                     method, self._url(path), params=params, json=json_body, timeout=self.timeout
@@ -322,15 +323,15 @@ class SevdeskClient:
                     continue
                 timed_out = isinstance(exc, requests.Timeout)
                 raise UnreachableError(
-                    "sevDesk antwortet nicht rechtzeitig."
+                    Message(Key.TIMEOUT)
                     if timed_out
-                    else "sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen.",
+                    else Message(Key.UNREACHABLE),
                     detail=exc.__class__.__name__,
                     outcome_unknown=not is_read,
                 ) from None
             except requests.RequestException as exc:
                 raise UnreachableError(
-                    "Die Verbindung zu sevDesk ist fehlgeschlagen.",
+                    Message(Key.CONNECTION_FAILED),
                     detail=exc.__class__.__name__,
                     outcome_unknown=not is_read,
                 ) from None
@@ -381,13 +382,13 @@ class SevdeskClient:
         if status == 401:
             raise AuthError(AUTH_MESSAGE, status=status, code=code, detail=detail)
         if status == 404:
-            raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", status=status,
+            raise NotFoundError(Message(Key.NOT_FOUND), status=status,
                                 code=code, detail=detail)
         if status == 429:
-            raise ThrottledError("sevDesk bremst gerade zu viele Anfragen; später erneut versuchen.",
+            raise ThrottledError(Message(Key.THROTTLED),
                                  status=status, detail=detail, outcome_unknown=False)
         if status >= 500:
-            raise ServerError(f"sevDesk meldet einen Serverfehler ({status}).", status=status,
+            raise ServerError(Message(Key.SERVER_ERROR, str(status)), status=status,
                               code=code, detail=detail, outcome_unknown=write)
         if status >= 400:
             lowered = (detail or "").lower()
@@ -395,20 +396,19 @@ class SevdeskClient:
             # ("No Model_Contact with the id 1 was found").
             missing = "not found" in lowered or ("no model" in lowered and "was found" in lowered)
             if str(code) == "151" or (status == 400 and missing):
-                raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", status=status,
+                raise NotFoundError(Message(Key.NOT_FOUND), status=status,
                                     code=code, detail=detail)
-            reason = f": {detail}" if detail else ""
-            raise ApiError(f"sevDesk hat die Anfrage abgelehnt{reason}", status=status, code=code,
-                           detail=detail)
+            refused = Message(Key.REFUSED_BECAUSE, detail) if detail else Message(Key.REFUSED)
+            raise ApiError(refused, status=status, code=code, detail=detail)
         if error:
             if str(code) == "151":
-                raise NotFoundError("Der Datensatz wurde in sevDesk nicht gefunden.", status=status,
+                raise NotFoundError(Message(Key.NOT_FOUND), status=status,
                                     code=code, detail=detail)
-            reason = f": {detail}" if detail else ""
-            raise ApiError(f"sevDesk meldet einen Fehler{reason}", status=status, code=code, detail=detail)
+            failed = Message(Key.SEVDESK_ERROR_BECAUSE, detail) if detail else Message(Key.SEVDESK_ERROR)
+            raise ApiError(failed, status=status, code=code, detail=detail)
         if not isinstance(body, dict) or "objects" not in body:
             raise MalformedResponseError(
-                "sevDesk hat eine unlesbare Antwort geschickt.",
+                Message(Key.UNREADABLE_ANSWER),
                 status=status,
                 detail=f"{method} {path}: {(text or response.text)[:200]!r}",
                 outcome_unknown=write,

@@ -8,10 +8,11 @@ as ``true``. Every parser is tolerant: a field it cannot read makes the record i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -70,8 +71,8 @@ def _ref(value: Any, field: str, required: bool = False) -> str | None:
 
 def _text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
     if type(value) is str and "\x00" not in value and (value.isascii() or not _LONE_SURROGATE.search(value)):
-        value = value.strip()  # fast path: nothing to replace
-        return value if len(value) <= max_len else value[:max_len]
+        stripped: str = value.strip()  # fast path: nothing to replace
+        return stripped if len(stripped) <= max_len else stripped[:max_len]
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -80,8 +81,8 @@ def _text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise RecordError(f"{field} ist kein Text")
-    value = _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", "")).strip()
-    return value[:max_len]
+    text: str = _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", "")).strip()
+    return text[:max_len]
 
 
 def _decimal(value: Any, field: str, default: Decimal | None = None) -> Decimal:

@@ -11,7 +11,7 @@ from ..context import AppContext
 from ..credentials import server_password, store_server_password
 from ..errors import UsageError
 from ..services import backups
-from ..store.engine import DatabaseUrlError, ServerUrl, parse_server_url
+from ..services.team import DatabaseUrlError, ServerUrl, parse_server_url
 
 
 def _target(url: str) -> tuple[ServerUrl, str | None]:

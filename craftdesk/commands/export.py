@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ..context import AppContext
-from ..errors import CraftdeskError, NotAvailableError, UsageError
-from ..services import exports
+from ..errors import CraftdeskError, UsageError
+from ..services import exports, project_export
 
 LABELS = {"customers": "Kunden", "articles": "Artikel", "projects": "Projekte"}
-
-
-def _project_records(fmt: str) -> tuple[list[dict[str, Any]], Sequence[str] | None]:
-    # Imported lazily: the projects service is a separate part of the application.
-    try:
-        project_export = importlib.import_module("craftdesk.services.project_export")
-    except ImportError:
-        raise NotAvailableError("export projects") from None
-    if fmt == "csv" and hasattr(project_export, "project_rows"):
-        # one flat row per appointment, with a fixed header even when there is none
-        return list(project_export.project_rows()), getattr(project_export, "ROW_FIELDS", None)
-    return list(project_export.project_records()), None
 
 
 def records_for(what: str, fmt: str) -> tuple[list[dict[str, Any]], Sequence[str] | None]:
@@ -34,8 +21,10 @@ def records_for(what: str, fmt: str) -> tuple[list[dict[str, Any]], Sequence[str
     if what == "articles":
         return exports.article_records(), None
     if what == "projects":
-        return _project_records(fmt)
-    raise NotAvailableError(f"export {what}")
+        if fmt == "csv":  # one flat row per appointment, with a fixed header even when there is none
+            return list(project_export.project_rows()), project_export.ROW_FIELDS
+        return list(project_export.project_records()), None
+    raise UsageError(f"„export {what}“ gibt es nicht.")
 
 
 def run_export(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -13,10 +13,9 @@ import sys
 
 from ..context import AppContext
 from ..errors import NotFound, PreconditionError, UsageError
-from ..services import invoices
+from ..services import invoices, projects
 from ..services.invoice_json import preview_json
 from ..services.invoice_preview import InvoiceProposal
-from ..store.models import Project
 
 
 def _money(value: object) -> str:
@@ -59,7 +58,7 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
     if getattr(args, "json", False) and not getattr(args, "preview", False):
         raise UsageError("--json gibt es nur zusammen mit --preview.")
     # Checked before the token is needed, so a typo gets the plain answer.
-    if Project.get_or_none(Project.id == project_id) is None:
+    if not projects.project_exists(project_id):
         raise NotFound(f"Das Projekt {project_id} gibt es nicht.")
     e_invoice = not getattr(args, "no_e_invoice", False)
     if getattr(args, "preview", False):
@@ -84,5 +83,5 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
     finally:
         client.close()
     print(draft.sevdesk_id)
-    print(invoices.invoice_link(draft.sevdesk_id))
+    print(invoices.invoice_link(str(draft.sevdesk_id)))
     return 0

@@ -12,13 +12,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..context import AppContext
-from ..errors import NotFound, UsageError
+from ..errors import UsageError
 from ..services import employees as employee_service
 from ..services import projects as project_service
 from ..services.orders import import_orders, list_importable_orders
 from ..services.planning import end_of
 from ..services.project_export import decimal_text
-from ..store.models import APPOINTMENT_STATUSES, Article
+from ..services.project_forms import STATUS_NAMES, article_id_by_number
 
 
 def _print_json(value: Any) -> None:
@@ -28,8 +28,8 @@ def _print_json(value: Any) -> None:
 def _print_table(headers: list[str], rows: list[list[Any]]) -> None:
     cells = [[("" if v is None else str(v)) for v in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    for row in [headers] + cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+    for row in [headers, *cells]:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)).rstrip())
 
 
 # --- parsing -----------------------------------------------------------------------------
@@ -57,15 +57,6 @@ def parse_datetime(text: str) -> datetime:
             f"„{text}“ ist kein Zeitpunkt im ISO-Format (z. B. 2026-03-02T08:00).") from None
 
 
-def article_by_number(number: str) -> Article:
-    """The article with this number: an active one first, then the oldest."""
-    article = (Article.select().where(Article.number == number)
-               .order_by(Article.active.desc(), Article.id).first())
-    if article is None:
-        raise NotFound(f"Einen Artikel mit der Nummer „{number}“ gibt es nicht.")
-    return article
-
-
 def parse_used(items: list[str]) -> list[tuple[int, Decimal]]:
     used = []
     for item in items:
@@ -73,7 +64,7 @@ def parse_used(items: list[str]) -> list[tuple[int, Decimal]]:
         if not sep or not number.strip():
             raise UsageError(f"„{item}“ hat nicht die Form ARTIKELNUMMER=MENGE.")
         quantity = parse_decimal(qty, "Die Menge")
-        used.append((article_by_number(number.strip()).id, quantity))
+        used.append((article_id_by_number(number.strip()), quantity))
     return used
 
 
@@ -186,7 +177,7 @@ def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
     else:
         _print_table(["Id", "Projekt", "Titel", "Status", "Beginn", "Ende", "Stunden",
                       "Mitarbeiter"],
-                     [[r["id"], r["project_id"], r["title"], APPOINTMENT_STATUSES[r["status"]],
+                     [[r["id"], r["project_id"], r["title"], STATUS_NAMES[r["status"]],
                        r["start"], r["end"], r["hours"], ", ".join(r["assignees"])]
                       for r in records])
     return 0

@@ -11,9 +11,9 @@ from ..api.client import SevdeskClient
 from ..api.errors import SevdeskError
 from ..context import AppContext
 from ..errors import UsageError
-from ..services import part_categories
-from ..services.importer import ImportResult, Progress, connected_user, run_import
-from ..store import settings
+from ..services import part_categories, settings
+from ..services.fetching import Progress
+from ..services.importer import ImportResult, connected_user, run_import
 
 SESSION_ONLY_WARNING = (
     "Achtung: Es gibt keinen sicheren Schlüsselbund des Betriebssystems – der Token wurde "
@@ -24,10 +24,8 @@ SESSION_ONLY_WARNING = (
 def _read_token() -> str:
     if sys.stdin is None:
         raise UsageError("Es gibt keine Standardeingabe, von der der Token gelesen werden kann.")
-    if sys.stdin.isatty():  # typed by hand: do not echo the secret
-        text = getpass.getpass("sevDesk-API-Token: ")
-    else:
-        text = sys.stdin.read()
+    # Typed by hand: do not echo the secret.
+    text = getpass.getpass("sevDesk-API-Token: ") if sys.stdin.isatty() else sys.stdin.read()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise UsageError("Auf der Standardeingabe kam kein Token an.")
@@ -85,9 +83,7 @@ def run_connect(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         user = connected_user(client)
         where = ctx.tokens.set(token)
-        settings.set("connected_user", user)
-        settings.set("sevdesk_enabled", True)
-        settings.set("connection_broken", False)
+        settings.record_connected(user)
         print(f"Verbunden mit sevDesk: {user}.")
         if where != "keyring":
             sys.stderr.write(SESSION_ONLY_WARNING + "\n")

@@ -4,6 +4,7 @@ in the demo (the real sevDesk would not know the demo's ids). All text is escape
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from .store import SandboxData
 
@@ -40,7 +41,7 @@ def invoice_page(data: SandboxData, invoice_id: str) -> tuple[int, str]:
     return 200, _page("Demo-sevDesk – Rechnungsentwurf", body)
 
 
-def _unit_name(data: SandboxData, pos: dict) -> str:
+def _unit_name(data: SandboxData, pos: dict[str, Any]) -> str:
     unit = data.get("Unity", (pos.get("unity") or {}).get("id") or "") or {}
     return str(unit.get("name") or "")
 

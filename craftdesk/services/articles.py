@@ -27,19 +27,21 @@ from typing import Any
 
 from ..api.client import SevdeskClient
 from ..api.records import CategoryRec, PartRec, RecordError, parse_category, parse_part, parse_unity
-from ..store.bulk import bulk_insert, bulk_update
+from ..clock import utcnow
+from ..messages import Key, Message
+from ..store.bulk import bulk_insert, bulk_update, column_value, tuples
 from ..store.db import db
-from ..store.models import Article, utcnow
+from ..store.models import Article
 from . import part_categories
-from .importer import (
+from .fetching import (
     CollectionCounts,
     Progress,
     fetch_record,
-    parse_rows,
     ref_id,
     sweep,
 )
 from .page_ledger import PageLedger, Probe, Sweep, basis, local_summary, sweep_key
+from .parsing import parse_rows
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +106,8 @@ def build_article(part: PartRec, units: dict[str, str], category_names: dict[str
     )
 
 
-_INSERT_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash") + FIELDS + ("created_at", "updated_at")
-_UPDATE_COLS = ("sevdesk_update", "sync_hash") + FIELDS + ("updated_at",)
+_INSERT_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash", *FIELDS, "created_at", "updated_at")
+_UPDATE_COLS = ("sevdesk_update", "sync_hash", *FIELDS, "updated_at")
 
 
 def save_articles(data: dict[str, ArticleData], importable: set[str], malformed: set[str] | None,
@@ -123,7 +125,7 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
     if not sweep_done:
         query = query.where(Article.sevdesk_id.in_(list(data)))
     existing = {sid: (aid, digest, bool(active), category or "")
-                for aid, sid, digest, active, category in query.tuples()}
+                for aid, sid, digest, active, category in tuples(query)}
 
     new: list[tuple[ArticleData, str]] = []
     changed: list[tuple[int, ArticleData, str]] = []
@@ -160,7 +162,7 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
     if not (new or changed or deactivate or rehashed):
         return counts
 
-    now = Article.updated_at.db_value(utcnow())
+    now = column_value(Article.updated_at, utcnow())
     with db.atomic():
         bulk_insert(Article, _INSERT_COLS, [
             (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, now, now) for d, digest in new
@@ -187,7 +189,7 @@ def _local_ids(sevdesk_ids: list[str]) -> set[int]:
     query = Article.select(Article.id, Article.sevdesk_id).where(Article.sevdesk_id.is_null(False))
     if len(wanted) <= 500:
         query = query.where(Article.sevdesk_id.in_(list(wanted)))
-    return {aid for aid, sid in query.tuples() if sid in wanted}
+    return {aid for aid, sid in tuples(query) if sid in wanted}
 
 
 def articles_basis(categories: list[CategoryRec], names: list[str]) -> str:
@@ -246,7 +248,7 @@ def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
                 importable.add(part.id)
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
-        progress(0, 1, "Artikel werden gespeichert")
+        progress(0, 1, Message(Key.SAVING_ARTICLES))
     ledger.forget()
     saved = save_articles(data, importable, malformed, {n.casefold() for n in names})
     counts.add(saved)

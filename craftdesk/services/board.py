@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, cast
 
+from ..store.bulk import tuples
 from ..store.models import Appointment, AppointmentEmployee, Customer, Employee, Job, Project
 from .employees import color_of
 from .planning import MAX_DURATION, end_of
@@ -106,8 +108,8 @@ def _assignees(ids: list[int]) -> dict[int, tuple[int, ...]]:
         .where(AppointmentEmployee.appointment.in_(ids) & (AppointmentEmployee.role == "assignee"))
         .order_by(AppointmentEmployee.id)
     )
-    for row in query.tuples():
-        found[row[0]].append(row[1])
+    for appointment_id, employee_id in tuples(query):
+        found[appointment_id].append(employee_id)
     return {k: tuple(v) for k, v in found.items()}
 
 
@@ -124,9 +126,9 @@ def _items(query: list[Appointment]) -> list[BoardItem]:
     return [
         BoardItem(
             a.id,
-            a.project_id,
+            cast(Any, a).project_id,  # selected as an alias of the job's project
             a.title,
-            customers.get(a.customer_id, ""),
+            customers.get(a.customer_id, "") if a.customer_id is not None else "",
             _place(a),
             a.status,
             a.start,

@@ -14,7 +14,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, cast
 
 from icalendar import Calendar, Event
 
@@ -111,7 +111,7 @@ def _people(ids: list[int], role: str) -> dict[int, list[str]]:
         .objects()
     )
     for row in query:
-        found[row.appointment_id].append(row.name)
+        found[row.appointment_id].append(cast(Any, row).name)  # the joined employee's name
     return found
 
 
@@ -279,7 +279,8 @@ def build_calendar(records: list[dict[str, Any]], name: str, stamp: datetime | N
 
 def ics_bytes(employee_id: int | None = None, span: Range | None = None) -> bytes:
     records = appointment_records(employee_id, span)
-    return build_calendar(records, calendar_name(employee_id)).to_ical()
+    ical: bytes = build_calendar(records, calendar_name(employee_id)).to_ical()
+    return ical
 
 
 def write_calendar(target: str, employee_id: int | None = None, span: Range | None = None) -> int:

@@ -47,11 +47,13 @@ from ..api.records import (
     parse_comm_way,
     parse_contact,
 )
+from ..clock import utcnow
+from ..messages import Key, Message
 from ..store import settings
-from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update
+from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, column_value, tuples
 from ..store.db import db
-from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer, utcnow
-from .importer import (
+from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer
+from .fetching import (
     COUNTRY_CACHE_KEY,
     CollectionCounts,
     Progress,
@@ -288,7 +290,7 @@ def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
     del addresses, ways
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
-        progress(0, 1, "Kunden werden gespeichert")
+        progress(0, 1, Message(Key.SAVING_CUSTOMERS))
     ledger.forget()
     counts.add(save_customers(records, present))
     ledger.save(customers_basis(categories), {"unchanged": len(records), "skipped": counts.skipped})
@@ -304,8 +306,7 @@ def _concerns(raw: Any, contacts: dict[str, ContactRec]) -> bool:
 # --- writing ------------------------------------------------------------------------------
 
 
-_CUSTOMER_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash") + FIELDS + (
-    "deleted_in_sevdesk", "created_at", "updated_at")
+_CUSTOMER_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash", *FIELDS, "deleted_in_sevdesk", "created_at", "updated_at")
 _ADDRESS_COLS = ("customer", "kind", "street", "zip", "city", "country", "sevdesk_id", "position")
 _INFO_COLS = ("customer", "kind", "value", "sevdesk_id", "position")
 
@@ -323,7 +324,7 @@ def save_customers(records: dict[str, CustomerData],
                             Customer.deleted_in_sevdesk).where(Customer.sevdesk_id.is_null(False))
     if present_ids is None:
         query = query.where(Customer.sevdesk_id.in_(list(records)))
-    existing = {sid: (cid, digest, bool(deleted)) for cid, sid, digest, deleted in query.tuples()}
+    existing = {sid: (cid, digest, bool(deleted)) for cid, sid, digest, deleted in tuples(query)}
 
     new: list[tuple[CustomerData, str]] = []
     changed: list[tuple[int, CustomerData, str]] = []
@@ -352,13 +353,13 @@ def save_customers(records: dict[str, CustomerData],
     if not (new or changed or vanished or adopted):
         return counts  # nothing to write: not even a transaction
 
-    now = Customer.updated_at.db_value(utcnow())
+    now = column_value(Customer.updated_at, utcnow())
     with db.atomic():
         bulk_insert(Customer, _CUSTOMER_COLS, (
             (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, False, now, now) for d, digest in new
         ))
         ids = _local_ids([d.sevdesk_id for d, _ in new])
-        sets = ("sevdesk_update", "sync_hash") + FIELDS + ("deleted_in_sevdesk", "updated_at")
+        sets = ("sevdesk_update", "sync_hash", *FIELDS, "deleted_in_sevdesk", "updated_at")
         bulk_update(Customer, sets, [
             (d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed
         ])
@@ -391,7 +392,7 @@ def _local_ids(sevdesk_ids: list[str]) -> dict[str, int]:
     query = Customer.select(Customer.id, Customer.sevdesk_id).where(Customer.sevdesk_id.is_null(False))
     if len(wanted) <= 500:
         query = query.where(Customer.sevdesk_id.in_(list(wanted)))
-    return {sid: cid for cid, sid in query.tuples() if sid in wanted}
+    return {sid: cid for cid, sid in tuples(query) if sid in wanted}
 
 
 # --- single import (order confirmations, O4) ---------------------------------------------
@@ -444,7 +445,7 @@ def next_local_customer_number() -> str:
     highest = LOCAL_NUMBER_START - 1
     query = Customer.select(Customer.customer_number).where(
         Customer.customer_number.startswith(LOCAL_NUMBER_PREFIX))
-    for (number,) in query.tuples():
+    for (number,) in tuples(query):
         match = _LOCAL_NUMBER.match(number or "")
         if match:
             highest = max(highest, int(match.group(1)))

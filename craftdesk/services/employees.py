@@ -15,7 +15,7 @@ from ..api.client import SevdeskClient
 from ..api.records import SevUserRec
 from ..errors import NotFound, PreconditionError
 from ..store.db import db
-from ..store.models import Employee
+from ..store.models import Employee as Employee  # the type callers receive
 from .lookups import sev_users
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def get_employee(employee_id: int) -> Employee:
 def list_employees(include_inactive: bool = True) -> list[Employee]:
     query = Employee.select().order_by(Employee.name, Employee.id)
     if not include_inactive:
-        query = query.where(Employee.active == True)  # noqa: E712 - peewee expression
+        query = query.where(Employee.active == True)  # peewee expression
     return list(query)
 
 
@@ -175,9 +175,13 @@ def _only(candidates: list[Employee], what: str, value: str) -> Employee | None:
 
 
 def employee_by_user_id(user_id: str) -> Employee | None:
-    return (Employee.select()
-            .where((Employee.sevdesk_user_id == user_id) & (Employee.active == True))  # noqa: E712
-            .order_by(Employee.id).first())
+    employee: Employee | None = (
+        Employee.select()
+        .where((Employee.sevdesk_user_id == user_id) & (Employee.active == True))  # peewee expression
+        .order_by(Employee.id)
+        .first()
+    )
+    return employee
 
 
 def match_employee(user: UserIdentity) -> Employee | None:

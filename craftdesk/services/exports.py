@@ -31,7 +31,6 @@ CUSTOMER_KEYS = ("id", "sevdesk_id", "customer_number", "kind", "first_name", "l
                  "government_agency", "emails", "mobiles", "phones", "addresses")
 ARTICLE_KEYS = ("id", "sevdesk_id", "number", "name", "unit", "net_price", "vat_rate", "gross_price",
                 "description", "active")
-ADDRESS_KEYS = ("kind", "street", "zip", "city", "country")
 # Fields written with a decimal comma in CSV, per export.
 DECIMAL_FIELDS = {"articles": {"net_price", "vat_rate", "gross_price"}, "projects": {"hours"},
                   "customers": set()}

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from peewee import JOIN
 
+from ..messages import Key, Message
 from ..store.models import Article, PlannedMaterial, UsedArticle
 from .invoice_preview import InvoiceProposal, ProposalLine
 
@@ -88,7 +89,7 @@ def _zero_price(proposal: InvoiceProposal) -> tuple[dict[str, set[str]], list[st
     flags = {line.key: {ZERO_PRICE} for line in zero}
     warnings = []
     if any(line.kind == "hours" and line.net_price == 0 for line in zero) and proposal.hourly_rate == 0:
-        warnings.append("Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen.")
+        warnings.append(Message(Key.HOURLY_RATE_ZERO))
     if zero:
         warnings.append(
             "Positionen mit 0,00 €: "

@@ -23,9 +23,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
 from ..store.db import db
-from ..store.models import Appointment, Article, InvoiceEdit, Project, utcnow
+from ..store.models import Appointment, Article, InvoiceEdit, Project
 from .invoice_checks import checked
 from .invoice_preview import (
     InvoiceProposal,

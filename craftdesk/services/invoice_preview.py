@@ -25,6 +25,7 @@ from typing import Any
 from peewee import JOIN
 
 from ..errors import PreconditionError
+from ..messages import Key, Message
 from ..store import settings
 from ..store.models import (
     Address,
@@ -245,10 +246,7 @@ def _day(value: datetime | None) -> date | None:
 
 
 def nothing_to_invoice(project: Project) -> PreconditionError:
-    return PreconditionError(
-        f"Im Projekt „{project.title}“ gibt es keinen fertigen Termin, der noch nicht "
-        "abgerechnet ist."
-    )
+    return PreconditionError(Message(Key.NOTHING_TO_INVOICE, project.title))
 
 
 def _squash(text: str) -> str:
@@ -323,20 +321,19 @@ def preview_for(project: Project, appointments: list[Appointment], today: date |
     today = today or date.today()
     customer = project.customer or next((a.customer for a in appointments if a.customer_id), None)
     if customer is None:
-        raise PreconditionError(f"Dem Projekt „{project.title}“ ist kein Kunde zugeordnet.")
+        raise PreconditionError(Message(Key.PROJECT_WITHOUT_CUSTOMER, project.title))
     rate = _decimal_setting("hourly_rate", "Der Stundensatz")
     hourly_vat = _decimal_setting("hourly_vat_rate", "Der Umsatzsteuersatz für Arbeitsstunden")
     warnings: list[str] = []
     if pending_draft_id is not None:
-        warnings.append("Ein früherer Versuch ist unvollständig: craftdesk sucht diesen Entwurf "
-                        "zuerst in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt.")
+        warnings.append(Message(Key.EARLIER_ATTEMPT))
 
     lines = [ProposalLine("title", "title", project.title, Decimal(1), TITLE_UNIT,
                           Decimal("0.00"), hourly_vat)]
     for appointment in appointments:
         hours = appointment.hours
         if not hours:
-            warnings.append(f"Für den Termin „{appointment.title}“ sind keine Stunden dokumentiert.")
+            warnings.append(Message(Key.APPOINTMENT_WITHOUT_HOURS, appointment.title))
         day = _day(appointment.start)
         lines.append(ProposalLine(
             f"hours:{appointment.id}", "hours", appointment.title, hours or Decimal(0),
@@ -347,7 +344,7 @@ def preview_for(project: Project, appointments: list[Appointment], today: date |
 
     address = _address(customer)
     if address is None:
-        warnings.append(f"Für den Kunden „{customer.display_name}“ ist keine Anschrift hinterlegt.")
+        warnings.append(Message(Key.CUSTOMER_WITHOUT_ADDRESS, customer.display_name))
         address = BillingAddress(customer.display_name, "", "", "", "DE")
     site = _site(project, appointments, customer.display_name)
     service_from, service_to = service_period(appointments, today)

@@ -21,10 +21,11 @@ from typing import Any
 
 from ..api.client import SevdeskClient
 from ..api.records import InvoiceRec, RecordError, parse_invoice
+from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
 from ..store import settings
 from ..store.db import db
-from ..store.models import Appointment, InvoiceDraft, Job, Project, utcnow
+from ..store.models import Appointment, InvoiceDraft, Job, Project
 
 log = logging.getLogger(__name__)
 

@@ -30,23 +30,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..api import payloads
 from ..api.client import SevdeskClient
 from ..api.errors import AuthError, CancelledError, SevdeskError, ThrottledError
 from ..api.records import InvoiceRec, RecordError, parse_invoice
+from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
+from ..messages import Key, Message
 from ..store.db import db
 from ..store.engine import claim
-from ..store.models import (
-    Appointment,
-    DraftAppointment,
-    InvoiceDraft,
-    InvoiceEdit,
-    Project,
-    utcnow,
-)
+from ..store.models import Appointment, DraftAppointment, InvoiceEdit, Project
+from ..store.models import InvoiceDraft as InvoiceDraft  # the type callers receive
 from . import e_invoice as e_invoice_rules
 from . import invoice_edits, lookups
 from .invoice_customer import resolve_contact
@@ -120,9 +117,13 @@ def _project(project_id: int) -> Project:
 
 def pending_draft(project_id: int) -> InvoiceDraft | None:
     """A draft whose creation in sevDesk is unfinished (resumed by the next send)."""
-    return (InvoiceDraft.select()
-            .where((InvoiceDraft.project == project_id) & (InvoiceDraft.state == "pending"))
-            .order_by(InvoiceDraft.id).first())
+    draft: InvoiceDraft | None = (
+        InvoiceDraft.select()
+        .where((InvoiceDraft.project == project_id) & (InvoiceDraft.state == "pending"))
+        .order_by(InvoiceDraft.id)
+        .first()
+    )
+    return draft
 
 
 def sent_drafts(project_id: int) -> list[InvoiceDraft]:
@@ -293,7 +294,7 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
             raise type(exc)(sentence, status=exc.status, code=exc.code, detail=exc.detail) from None
 
 
-def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice: bool = True) -> dict:
+def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice: bool = True) -> dict[str, Any]:
     preview = e_invoice_rules.applied(_frozen_proposal(draft, today), e_invoice)
     if preview.e_invoice and preview.missing:
         raise PreconditionError(preview.warnings[0])  # E3: the one sentence naming the gaps
@@ -312,7 +313,7 @@ def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice:
         names = [line.unit, TITLE_UNIT_FALLBACK] if line.kind in ("title", "text") else [line.unit]
         unit = next((u for u in (lookups.unity_for_name(units, n) for n in names) if u), None)
         if unit is None:
-            raise PreconditionError(f"Die Einheit „{line.unit}“ gibt es in sevDesk nicht.")
+            raise PreconditionError(Message(Key.UNKNOWN_UNIT, line.unit))
         unity_ids.append(unit.id)
     contact_person = _contact_person(client)
     country_id = _country_id(client, preview.address.country)
@@ -340,7 +341,7 @@ def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice:
         payloads.InvoicePosition(name=line.text, text=line.detail, quantity=line.quantity,
                                  price=line.net_price, unity_id=unity_id,
                                  tax_rate=line.vat_rate, part_id=line.part_id)
-        for line, unity_id in zip(preview.lines, unity_ids)
+        for line, unity_id in zip(preview.lines, unity_ids, strict=False)
     ]
     return payloads.save_invoice_body(head, positions)
 
@@ -355,8 +356,7 @@ def _contact_person(client: SevdeskClient) -> str:
     users = sorted(lookups.sev_users(client), key=lambda u: int(u.id))
     admins = [u for u in users if u.role.casefold() == "admin"]
     if not users:
-        raise PreconditionError("In sevDesk gibt es keinen Benutzer, der als Ansprechpartner "
-                                "der Rechnung eingetragen werden kann.")
+        raise PreconditionError(Message(Key.NO_CONTACT_PERSON))
     return (admins or users)[0].id
 
 
@@ -370,7 +370,7 @@ def _country_id(client: SevdeskClient, code: str) -> str:
     raise PreconditionError(f"Das Land „{code}“ der Rechnungsanschrift kennt sevDesk nicht.")
 
 
-def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict) -> InvoiceDraft:
+def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict[str, Any]) -> InvoiceDraft:
     try:
         answer = client.post(SAVE_INVOICE, body)
     except (AuthError, ThrottledError, CancelledError) as exc:

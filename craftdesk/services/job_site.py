@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..messages import Key, Message
 from ..store.models import Address, Customer
 from .projects import Site
 
@@ -89,8 +90,7 @@ def find_site_with_note(customer: Customer | None, wanted: OrderAddress) -> tupl
     if used == Site(wanted.street, wanted.zip, wanted.city, "DE"):
         return used, ""
     place = ", ".join(p for p in (used.street, " ".join(p for p in (used.zip, used.city) if p)) if p)
-    return used, (f"Die Adresse der Auftragsbestätigung „{named}“ passt zu keiner Adresse des "
-                  f"Kunden – als Einsatzort wurde „{place}“ eingesetzt; bitte prüfen.")
+    return used, Message(Key.JOB_SITE_FALLBACK, named, place)
 
 
 def _match(customer: Customer | None, wanted: OrderAddress) -> Site | None:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from ..errors import EditConflict
+from ..clock import utcnow
+from ..errors import EditConflict as EditConflict  # raised to the dialogs
+from ..store.bulk import tuples
 from ..store.db import db
-from ..store.models import Address, Article, ContactInfo, Customer, utcnow
+from ..store.models import Address, Article, ContactInfo, Customer
 from ..store.versioning import claim_version
+from .articles import gross_price
 from .customers import create_local_customer
 
 
@@ -41,6 +44,31 @@ def form_changes(stored: Any, mine: Any) -> list[tuple[str, str, str]]:
         if theirs != own:
             result.append((item.name, theirs, own))
     return result
+
+
+@dataclass(frozen=True)
+class RecordOrigin:
+    """Where a customer or article comes from, for the dialog's note."""
+
+    sevdesk_id: str | None
+    deleted_in_sevdesk: bool = False
+
+
+def customer_origin(customer_id: int) -> RecordOrigin:
+    customer = Customer.get_by_id(customer_id)
+    return RecordOrigin(customer.sevdesk_id, bool(customer.deleted_in_sevdesk))
+
+
+def article_origin(article_id: int) -> RecordOrigin:
+    return RecordOrigin(Article.get_by_id(article_id).sevdesk_id)
+
+
+def delivery_addresses(customer_id: int) -> list[str]:
+    """The customer's delivery addresses (job sites from sevDesk), one line each."""
+    query = (Address.select()
+             .where((Address.customer == customer_id) & (Address.kind == "delivery"))
+             .order_by(Address.position, Address.id))
+    return [a.one_line() for a in query]
 
 
 @dataclass
@@ -83,8 +111,9 @@ class CustomerForm:
     version: int | None = None  # the stored version the dialog started from (T5)
 
 
-def customer_form(customer: Customer) -> CustomerForm:
+def customer_form(customer_id: int) -> CustomerForm:
     """The dialog's view of a stored customer."""
+    customer = Customer.get_by_id(customer_id)
     addresses = list(customer.addresses.order_by(Address.position, Address.id))
     postal = next((a for a in addresses if a.kind == "postal"), None)
     billing = next((a for a in addresses if a.kind == "billing"), None)
@@ -197,7 +226,7 @@ def save_customer(customer_id: int | None, form: CustomerForm, force: bool = Fal
     with db.atomic():
         if form.version is not None and not force and not claim_version(
                 Customer, customer_id, form.version):
-            stored = customer_form(Customer.get_by_id(customer_id))
+            stored = customer_form(customer_id)
             raise EditConflict(form_changes(stored, form), stored)
         customer = Customer.get_by_id(customer_id)
         number = form.customer_number.strip() or customer.customer_number
@@ -238,14 +267,6 @@ def delete_customer(customer_id: int) -> None:
 # --- articles ------------------------------------------------------------------------------
 
 
-CENT = Decimal("0.01")
-
-
-def gross_price(net: Decimal, vat_rate: Decimal) -> Decimal:
-    """Net plus VAT, rounded half-up to cents (A3); Decimal only."""
-    return (net * (Decimal(100) + vat_rate) / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
 @dataclass
 class ArticleForm:
     number: str = ""
@@ -284,7 +305,7 @@ def load_article_rows(ids: Iterable[int] | None = None) -> list[ArticleRow]:
     if ids is not None:
         query = query.where(Article.id.in_(sorted(ids)))
     rows = []
-    for aid, number, name, unit, net, vat, active, sevdesk_id in query.tuples():
+    for aid, number, name, unit, net, vat, active, sevdesk_id in tuples(query):
         net = net if net is not None else Decimal(0)
         vat = vat if vat is not None else Decimal(0)
         rows.append(ArticleRow(
@@ -294,7 +315,8 @@ def load_article_rows(ids: Iterable[int] | None = None) -> list[ArticleRow]:
     return rows
 
 
-def article_form(article: Article) -> ArticleForm:
+def article_form(article_id: int) -> ArticleForm:
+    article = Article.get_by_id(article_id)
     return ArticleForm(article.number, article.name, article.unit, article.net_price,
                        article.vat_rate, article.description, bool(article.active),
                        version=article.version)
@@ -306,7 +328,7 @@ def save_article(article_id: int | None, form: ArticleForm, force: bool = False)
     with db.atomic():
         if (article_id is not None and form.version is not None and not force
                 and not claim_version(Article, article_id, form.version)):
-            stored = article_form(Article.get_by_id(article_id))
+            stored = article_form(article_id)
             raise EditConflict(form_changes(stored, form), stored)
         article = Article(sevdesk_id=None) if article_id is None else Article.get_by_id(article_id)
         article.number = form.number.strip()

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..api.client import SevdeskClient
 from ..api.errors import SevdeskError
 from ..api.records import (
     CategoryRec,
     PaymentMethodRec,
-    RecordError,
     SevUserRec,
     UnityRec,
     parse_category,
@@ -21,8 +21,11 @@ from ..api.records import (
     parse_sevuser,
     parse_unity,
 )
+from .parsing import parse_rows
 
 log = logging.getLogger(__name__)
+
+_R = TypeVar("_R")
 
 CUSTOMER_CATEGORY_ID = "3"  # "Kunde"; documented fixed id of sevDesk
 GERMANY_COUNTRY_ID = "1"  # documented: StaticCountry 1 = Germany
@@ -47,16 +50,6 @@ class AddressCategories:
         return "other"
 
 
-def _parse_all(rows: list, parser):  # type: ignore[no-untyped-def]
-    result = []
-    for raw in rows:
-        try:
-            result.append(parser(raw))
-        except RecordError as exc:
-            log.warning("Skipping reference record %s: %s", exc.record_id, exc.reason)
-    return result
-
-
 _INVOICE_NAMES = ("rechnung", "invoice")
 _DELIVERY_NAMES = ("liefer", "delivery")
 
@@ -79,32 +72,23 @@ def address_categories_from(rows: list[CategoryRec]) -> AddressCategories:
 
 
 def address_categories(client: SevdeskClient) -> AddressCategories:
-    rows: list[CategoryRec] = _parse_all(
-        client.get_all("/Category", {"objectType": "ContactAddress"}), parse_category
+    rows: list[CategoryRec] = parse_rows(
+        client.get_all("/Category", {"objectType": "ContactAddress"}), parse_category, "Category"
     )
     # The filter asked for address categories; rows without an objectType are those.
     return address_categories_from([c if c.object_type else CategoryRec(c.id, c.name, "ContactAddress",
                                     c.translation_code) for c in rows])
 
 
-def part_category_ids(client: SevdeskClient, names: list[str]) -> dict[str, str]:
-    """id → name of the Part categories whose name is in ``names`` (case-insensitive)."""
-    wanted = {n.strip().casefold() for n in names if n.strip()}
-    rows: list[CategoryRec] = _parse_all(
-        client.get_all("/Category", {"objectType": "Part"}), parse_category
-    )
-    return {c.id: c.name for c in rows if c.name.casefold() in wanted}
-
-
 def unities(client: SevdeskClient) -> list[UnityRec]:
-    return _parse_all(client.get_all("/Unity"), parse_unity)
+    return parse_rows(client.get_all("/Unity"), parse_unity, "Unity")
 
 
 def countries(client: SevdeskClient) -> dict[str, str]:
     """StaticCountry id → ISO code (upper case); Germany is always known."""
     result = {GERMANY_COUNTRY_ID: "DE"}
     try:
-        for c in _parse_all(client.get_all("/StaticCountry"), parse_country):
+        for c in parse_rows(client.get_all("/StaticCountry"), parse_country, "StaticCountry"):
             if c.code:
                 result[c.id] = c.code
     except SevdeskError as exc:  # countries are a nicety; an import must not fail on them
@@ -113,7 +97,7 @@ def countries(client: SevdeskClient) -> dict[str, str]:
 
 
 def sev_users(client: SevdeskClient) -> list[SevUserRec]:
-    return _parse_all(client.get_all("/SevUser"), parse_sevuser)
+    return parse_rows(client.get_all("/SevUser"), parse_sevuser, "SevUser")
 
 
 UNIT_ALIASES = {
@@ -153,12 +137,7 @@ _BANK_TRANSFER_NAMES = ("überweisung", "ueberweisung", "bank transfer", "transf
 
 def payment_methods(client: SevdeskClient) -> list[PaymentMethodRec]:
     """The account's payment methods (``GET /PaymentMethod``), unreadable rows skipped."""
-    result = []
-    for raw in client.get_all("/PaymentMethod"):
-        try:
-            result.append(parse_payment_method(raw))
-        except RecordError as exc:
-            log.warning("Skipping payment method %s: %s", exc.record_id, exc.reason)
+    result = parse_rows(client.get_all("/PaymentMethod"), parse_payment_method, "PaymentMethod")
     return sorted(result, key=lambda m: int(m.id) if m.id.isdigit() else 0)
 
 

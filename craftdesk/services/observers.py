@@ -19,7 +19,7 @@ from ..api.records import RecordError, parse_order
 from ..store.db import db
 from ..store.models import Appointment, AppointmentEmployee, Employee, Job, Project
 from .employees import UserIdentity, match_employee
-from .importer import sweep
+from .fetching import sweep
 from .lookups import sev_users
 
 log = logging.getLogger(__name__)

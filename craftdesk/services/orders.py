@@ -8,6 +8,7 @@ never writes to sevDesk. An imported confirmation is never imported or updated a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -31,6 +32,7 @@ from ..api.records import (
     parse_order_pos,
 )
 from ..errors import CraftdeskError, PreconditionError
+from ..messages import Key, Message
 from ..store.db import db
 from ..store.models import (
     Appointment,
@@ -120,10 +122,8 @@ def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
         orders.append(order)
         contact = raw.get("contact") if isinstance(raw, dict) else None
         if order.contact_id and isinstance(contact, dict) and len(contact) > 2:
-            try:
+            with contextlib.suppress(RecordError):
                 embedded[order.contact_id] = _contact_name(parse_contact(contact))
-            except RecordError:
-                pass
 
     contact_ids = {o.contact_id for o in orders if o.contact_id}
     names = {c.sevdesk_id: c.display_name
@@ -170,7 +170,7 @@ def import_orders(client: SevdeskClient, order_ids: list[str]) -> list[ImportOrd
         except Exception:  # one broken order must not hide the others' results
             log.exception("Unexpected error importing order %s", order_id)
             results.append(ImportOrderResult(
-                order_id, "failed", message="Unerwarteter Fehler – Einzelheiten im Protokoll.",
+                order_id, "failed", message=Message(Key.UNEXPECTED_IN_LOG),
                 exit_code=1))
     return results
 
@@ -276,7 +276,9 @@ def _articles(client: SevdeskClient, positions: list[OrderPosRec]) -> dict[str, 
 
     single = SinglePartImporter(client)  # units and categories are read once per order
     wanted = list(dict.fromkeys(p.part_id for p in positions if p.part_id))
-    found = {a.sevdesk_id: a for a in Article.select().where(Article.sevdesk_id.in_(wanted))}
+    found: dict[str, Article] = {
+        a.sevdesk_id: a for a in Article.select().where(Article.sevdesk_id.in_(wanted)) if a.sevdesk_id
+    }
     for part_id in wanted:
         if part_id not in found:
             try:

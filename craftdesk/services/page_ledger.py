@@ -44,6 +44,8 @@ RULE_MODULES = (
     "craftdesk.services.articles",
     "craftdesk.services.lookups",
     "craftdesk.services.importer",
+    "craftdesk.services.fetching",
+    "craftdesk.services.parsing",
     "craftdesk.services.page_ledger",
     "craftdesk.services.part_categories",
 )

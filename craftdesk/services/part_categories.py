@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from ..api.client import SevdeskClient
 from ..api.records import CategoryRec
 from ..errors import UsageError
+from ..messages import Key, Message
 from ..store import settings
 
 SETTING = "part_categories"
@@ -74,20 +75,13 @@ def missing_warning(names: list[str], available: list[str]) -> str | None:
     wanted = ", ".join(f"„{n}“" for n in names)
     if available:
         there = ", ".join(f"„{n}“" for n in available)
-        return (
-            f"Keine der eingestellten Artikelkategorien ({wanted}) gibt es in sevDesk, dort "
-            f"gibt es {there} – es wurden keine Artikel importiert; bitte die Kategorien unter "
-            "Schnittstellen → Einstellungen wählen."
-        )
-    return (
-        f"Keine der eingestellten Artikelkategorien ({wanted}) gibt es in sevDesk, und das "
-        "Konto hat keine Artikelkategorien – es wurden keine Artikel importiert."
-    )
+        return Message(Key.NO_PART_CATEGORY_BUT, wanted, there)
+    return Message(Key.NO_PART_CATEGORY_AT_ALL, wanted)
 
 
 def load_account_names(client: SevdeskClient) -> list[str]:
     """The account's part category names, read from sevDesk (for the choice, A1a)."""
-    from .importer import fetch_categories
+    from .fetching import fetch_categories
 
     return account_names(fetch_categories(client, None, ["Part"]))
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from ..config import BUSINESS_TIMEZONE
 from ..errors import NotFound, PreconditionError
+from ..messages import Key, Message
 from ..store.db import db
 from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import Appointment, AppointmentEmployee, Employee
@@ -130,9 +132,9 @@ def _conflicts(appointment: Appointment, employee_ids: Sequence[int]) -> list[Co
     found = []
     for other in query:
         other_end = end_of(other.start, other.end)
-        if other_end is None or other_end <= start:
+        if other.start is None or other_end is None or other_end <= start:
             continue
-        employee_id = other.busy_with
+        employee_id = cast(Any, other).busy_with  # selected as an alias of the assignee
         found.append(
             Conflict(
                 appointment.id,
@@ -153,18 +155,16 @@ def _conflicts(appointment: Appointment, employee_ids: Sequence[int]) -> list[Co
 def _check_times(start: datetime, end: datetime) -> None:
     for value in (start, end):
         if not EARLIEST <= value <= LATEST:
-            raise PreconditionError("Termine müssen zwischen 1900 und 2100 liegen.")
+            raise PreconditionError(Message(Key.TIME_OUT_OF_RANGE))
     if end <= start:
-        raise PreconditionError("Das Ende eines Termins muss nach seinem Beginn liegen.")
+        raise PreconditionError(Message(Key.END_BEFORE_START))
     if end - start > MAX_DURATION:
-        raise PreconditionError("Ein Termin darf höchstens 14 Tage dauern.")
+        raise PreconditionError(Message(Key.TOO_LONG))
 
 
 def _check_movable(appointment: Appointment) -> None:
     if is_invoiced(appointment):
-        raise PreconditionError(
-            f"Der Termin „{appointment.title}“ ist bereits abgerechnet und wird nicht mehr verschoben."
-        )
+        raise PreconditionError(Message(Key.INVOICED_NOT_MOVED, appointment.title))
 
 
 def _set_assignees(appointment: Appointment, employee_ids: Iterable[int]) -> tuple[int, ...]:
@@ -248,7 +248,7 @@ def unschedule_appointment(appointment_id: int) -> PlanResult:
         appointment = get_appointment(appointment_id)
         _check_movable(appointment)
         if appointment.status in ("done", "archived"):
-            raise PreconditionError(f"Der Termin „{appointment.title}“ ist fertig und bleibt terminiert.")
+            raise PreconditionError(Message(Key.DONE_STAYS_SCHEDULED, appointment.title))
         return _apply(appointment, Placement(None, None, "unscheduled", assignee_ids_of(appointment_id)))
 
 

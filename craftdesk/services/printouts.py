@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ..errors import PreconditionError
+from ..messages import Key, Message
 from ..store.models import Appointment, AppointmentEmployee, Article, ContactInfo, Employee
 from .employees import get_employee
 from .planning import end_of
@@ -127,9 +128,7 @@ def work_report(appointment_id: int) -> Sheet:
     """The job sheet with the documented hours and used material; only for finished work."""
     sheet = job_sheet(appointment_id)
     if sheet.status not in ("done", "archived"):
-        raise PreconditionError(
-            f"Einen Arbeitsbericht gibt es erst, wenn „{sheet.title}“ auf „Fertig“ steht."
-        )
+        raise PreconditionError(Message(Key.WORK_REPORT_NOT_DONE, sheet.title))
     return sheet
 
 

@@ -76,6 +76,10 @@ def get_project(project_id: int) -> Project:
     return project
 
 
+def project_exists(project_id: int) -> bool:
+    return Project.select().where(Project.id == project_id).exists()
+
+
 def get_job(job_id: int) -> Job:
     job = Job.get_or_none(Job.id == job_id)
     if job is None:
@@ -88,10 +92,6 @@ def get_appointment(appointment_id: int) -> Appointment:
     if appointment is None:
         raise NotFound(f"Termin {appointment_id} gibt es nicht.")
     return appointment
-
-
-def list_projects() -> list[Project]:
-    return list(Project.select().order_by(Project.id))
 
 
 def jobs_of(project: Project) -> list[Job]:
@@ -447,7 +447,7 @@ def set_worksheet(appointment_id: int, *, hours: Decimal | None = _UNSET,
         return appointment
 
 
-def set_appointment_done(appointment_id: int, hours: Decimal,
+def set_appointment_done(appointment_id: int, hours: Decimal | None,
                          used: Sequence[UsedLine | tuple[int, Decimal]]) -> Appointment:
     """Set the appointment to "Fertig" with its documented hours and used articles (O8)."""
     if hours is None:

@@ -102,7 +102,7 @@ def narrows(new: Sequence[Term], old: Sequence[Term]) -> bool:
     previous hits only)."""
     if len(new) < len(old):
         return False
-    for (word, digits), (old_word, old_digits) in zip(new, old):
+    for (word, digits), (old_word, old_digits) in zip(new[:len(old)], old, strict=True):
         if old_word not in word:
             return False
         if digits is not None and (old_digits is None or old_digits not in digits):

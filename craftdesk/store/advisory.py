@@ -66,7 +66,7 @@ class AdvisoryLock:
             return
         try:
             conn.close()  # ends the session: the server drops its advisory locks
-        except Exception as exc:  # noqa: BLE001 - a broken connection has lost the lock anyway
+        except Exception as exc:
             log.debug("Closing the %s lock's connection: %s", self.name, exc)
 
     def still_held(self) -> bool:
@@ -76,7 +76,7 @@ class AdvisoryLock:
         try:
             self._conn.execute("SELECT 1")
             return True
-        except Exception:  # noqa: BLE001
+        except Exception:
             self.release()
             return False
 

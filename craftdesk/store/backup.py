@@ -12,6 +12,7 @@ made by hand or before a restore carry a time and are never rotated away.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -51,10 +52,8 @@ class BackupInfo:
 
 
 def _private(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(path, 0o600)
-    except OSError:
-        pass
 
 
 def write_backup(database: Database, target: Path) -> Path:

@@ -14,8 +14,18 @@ from typing import Any
 
 from peewee import BooleanField, Model
 
-from .db import db
 from .engine import is_server
+from .models import db
+
+
+def tuples(query: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of a peewee query as plain tuples (peewee's typing knows only model rows)."""
+    return iter(query.tuples())
+
+
+def column_value(field: Any, value: Any) -> Any:
+    """``value`` in the database form of a model field, for the raw bulk statements."""
+    return field.db_value(value)
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

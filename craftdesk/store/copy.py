@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import Database, Model
-from peewee import sort_models  # type: ignore[attr-defined]
+from peewee import Database, Model, sort_models  # type: ignore[attr-defined]
 
 from . import models
 from .engine import is_server, run_sql

@@ -1,7 +1,9 @@
-"""Opening the database: one proxy, pragmas, owner-only file, migrations."""
+"""Opening the database: pragmas, owner-only file, migrations, binding it to the models'
+proxy (``db``, defined in ``models``); telling storage failures apart."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -11,13 +13,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from peewee import DatabaseProxy, PeeweeException, SqliteDatabase
+from peewee import PeeweeException, SqliteDatabase
+
+from .migrations import run_migrations
+from .models import db
+
+__all__ = [
+    "DatabaseCorruptError",
+    "DatabaseLockedError",
+    "close_database",
+    "db",
+    "keep_damaged_copy",
+    "open_database",
+    "open_memory_database",
+    "storage_problem",
+]
 
 log = logging.getLogger(__name__)
 
-db = DatabaseProxy()
-
-PRAGMAS = {
+PRAGMAS: dict[str, int | str] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "busy_timeout": 5000,
@@ -136,10 +150,8 @@ def _touch_private(path: Path) -> None:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
         os.close(fd)
-    try:
+    with contextlib.suppress(OSError):  # e.g. Windows ACLs; the folder is per-user anyway
         os.chmod(path, 0o600)
-    except OSError:  # e.g. Windows ACLs; the folder is per-user anyway
-        pass
 
 
 def _check_readable(path: Path) -> None:
@@ -184,8 +196,6 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
 
     Raises DatabaseCorruptError (file damaged; left untouched) or DatabaseLockedError.
     """
-    from .migrations import run_migrations
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_readable(path)
@@ -193,7 +203,7 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         database.connect(reuse_if_open=True)
-    except Exception as exc:  # noqa: BLE001 - peewee-wrapped sqlite3 errors, sorted below
+    except Exception as exc:  # peewee-wrapped sqlite3 errors, sorted below
         database.close()
         _raise_open_error(exc, path)
     db.initialize(database)
@@ -202,17 +212,13 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(side, 0o600)
-            except OSError:
-                pass
     return database
 
 
 def open_memory_database() -> SqliteDatabase:
     """An in-memory database with the full schema (unit tests)."""
-    from .migrations import run_migrations
-
     database = SqliteDatabase(":memory:", pragmas={"foreign_keys": 1}, check_same_thread=False)
     database.connect()
     db.initialize(database)

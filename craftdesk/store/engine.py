@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from peewee import Database, Model, PostgresqlDatabase, SqliteDatabase
 
-from .db import db
+from .models import db
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 

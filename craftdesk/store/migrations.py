@@ -10,10 +10,10 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from peewee import Database, SchemaManager
-from peewee import sort_models  # type: ignore[attr-defined]
+from peewee import Database, SchemaManager, sort_models  # type: ignore[attr-defined]
 from playhouse.migrate import SchemaMigrator, migrate
 
+from ..clock import utcnow
 from . import models
 from .engine import is_server, run_sql
 
@@ -54,7 +54,8 @@ def _v4_planning(database: Database) -> None:
     """Planning board (P1): employee colours, an index on appointment starts, and an end for
     every appointment that has a start but none (start + 2 hours)."""
     add_missing_columns(database, models.Employee, "color")
-    database.execute_sql('CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")')
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")')
     appointment = models.Appointment
     # Queries bound to ``database``: db copy and backups migrate a second database.
     open_ended = (appointment.select(appointment.id, appointment.start)
@@ -170,7 +171,7 @@ def run_migrations(database: Database, path: Path | None) -> int:
                 run_sql(
                     database,
                     f'INSERT INTO "{table}" ("version", "applied_at") VALUES ({mark}, {mark})',
-                    (number, str(models.utcnow())),
+                    (number, str(utcnow())),
                 )
             log.info("Migrated database to version %s (%s)", number, description)
     return max(version, pending[-1][0])

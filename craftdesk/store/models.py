@@ -7,27 +7,29 @@ Timestamps we create are UTC ISO strings; sevDesk ``update`` values are kept ver
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from peewee import (
     SQL,
+    AutoField,
     BooleanField,
     CharField,
+    DatabaseProxy,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelSelect,
     ModelUpdate,
     TextField,
 )
 
-from .db import db
+from ..clock import utcnow
 from .fields import DecimalText
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+# The one proxy every model is bound to; store.db opens a database and binds it here
+# (models and the proxy together, opening and migrating apart: no import circle).
+db = DatabaseProxy()
 
 
 class BaseModel(Model):
@@ -72,6 +74,7 @@ def version_field() -> IntegerField:
 
 
 class SchemaVersion(BaseModel):
+    id = AutoField()
     version = IntegerField()
     applied_at = DateTimeField(default=utcnow)
 
@@ -83,10 +86,32 @@ class Setting(BaseModel):
 
 # --- customers ---------------------------------------------------------------------------
 
+
+def display_name(customer_id: int, kind: str, company: str, first_name: str, last_name: str) -> str:
+    """How a customer is named everywhere: the company of an organisation, else the person."""
+    if kind == "organisation" and company:
+        return company
+    name = " ".join(part for part in (first_name, last_name) if part)
+    return name or company or f"Kunde {customer_id}"
+
+
+def one_line(street: str, zip_code: str, city: str, country: str = "DE") -> str:
+    """An address on one line: "Alpenstraße 3, 6020 Innsbruck, AT"; the country only when
+    it is not Germany."""
+    place = " ".join(p for p in (zip_code, city) if p)
+    land = "" if (country or "DE").upper() == "DE" else country.upper()
+    return ", ".join(p for p in (street, place, land) if p)
+
+
 CUSTOMER_KINDS = ("person", "organisation")
 
 
 class Customer(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    addresses: ModelSelect[Address]
+    contact_infos: ModelSelect[ContactInfo]
+    projects: ModelSelect[Project]
     sevdesk_id = CharField(null=True, unique=True)
     sevdesk_update = CharField(null=True)
     sync_hash = CharField(null=True)  # fingerprint of the imported content, to skip no-op writes
@@ -120,10 +145,7 @@ class Customer(BaseModel):
 
     @property
     def display_name(self) -> str:
-        if self.kind == "organisation" and self.company:
-            return self.company
-        name = " ".join(part for part in (self.first_name, self.last_name) if part)
-        return name or self.company or f"Kunde {self.id}"
+        return display_name(self.id, self.kind, self.company, self.first_name, self.last_name)
 
     @property
     def address_name(self) -> str:
@@ -138,6 +160,9 @@ ADDRESS_KINDS = ("postal", "billing", "delivery")
 
 
 class Address(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    customer_id: int
     customer = ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE")
     kind = CharField()  # postal | billing | delivery
     street = CharField(default="")
@@ -148,16 +173,13 @@ class Address(BaseModel):
     position = IntegerField(default=0)
 
     def one_line(self) -> str:
-        """"Alpenstraße 3, 6020 Innsbruck, AT": the country only when it is not Germany."""
-        place = " ".join(p for p in (self.zip, self.city) if p)
-        country = "" if (self.country or "DE").upper() == "DE" else self.country.upper()
-        return ", ".join(p for p in (self.street, place, country) if p)
-
-
-CONTACT_KINDS = ("email", "mobile", "phone")
+        return one_line(self.street, self.zip, self.city, self.country)
 
 
 class ContactInfo(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    customer_id: int
     customer = ForeignKeyField(Customer, backref="contact_infos", on_delete="CASCADE")
     kind = CharField()  # email | mobile | phone
     value = CharField()
@@ -169,6 +191,7 @@ class ContactInfo(BaseModel):
 
 
 class Article(BaseModel):
+    id = AutoField()
     sevdesk_id = CharField(null=True, unique=True)
     sevdesk_update = CharField(null=True)
     sync_hash = CharField(null=True)
@@ -189,6 +212,9 @@ class Article(BaseModel):
 
 
 class Employee(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    appointments: ModelSelect[AppointmentEmployee]
     name = CharField()
     email = CharField(null=True)
     sevdesk_user_id = CharField(null=True, index=True)
@@ -198,6 +224,11 @@ class Employee(BaseModel):
 
 
 class Project(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    customer_id: int | None
+    jobs: ModelSelect[Job]
+    invoices: ModelSelect[InvoiceDraft]
     title = CharField()
     customer = ForeignKeyField(Customer, null=True, backref="projects", on_delete="SET NULL")
     sevdesk_order_id = CharField(null=True, unique=True)
@@ -215,6 +246,10 @@ class Project(BaseModel):
 
 
 class Job(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    project_id: int
+    appointments: ModelSelect[Appointment]
     project = ForeignKeyField(Project, backref="jobs", on_delete="CASCADE")
     title = CharField()
     position = IntegerField(default=0)
@@ -235,6 +270,11 @@ APPOINTMENT_STATUSES = {
 class InvoiceDraft(BaseModel):
     """One attempt to create one sevDesk draft; ``reference`` makes it findable (I5)."""
 
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    project_id: int
+    appointments: ModelSelect[Appointment]
+    covered: ModelSelect[DraftAppointment]
     project = ForeignKeyField(Project, backref="invoices", on_delete="CASCADE")
     reference = CharField(unique=True)
     state = CharField(default="pending")  # pending | sent | failed
@@ -256,6 +296,14 @@ class InvoiceDraft(BaseModel):
 
 
 class Appointment(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    job_id: int
+    customer_id: int | None
+    invoice_id: int | None
+    people: ModelSelect[AppointmentEmployee]
+    planned: ModelSelect[PlannedMaterial]
+    used: ModelSelect[UsedArticle]
     job = ForeignKeyField(Job, backref="appointments", on_delete="CASCADE")
     title = CharField()
     status = CharField(default="unscheduled")
@@ -275,6 +323,10 @@ class Appointment(BaseModel):
 
 
 class AppointmentEmployee(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    appointment_id: int
+    employee_id: int
     appointment = ForeignKeyField(Appointment, backref="people", on_delete="CASCADE")
     employee = ForeignKeyField(Employee, backref="appointments", on_delete="CASCADE")
     role = CharField()  # assignee | observer
@@ -284,6 +336,10 @@ class AppointmentEmployee(BaseModel):
 
 
 class PlannedMaterial(BaseModel):
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    appointment_id: int
+    article_id: int | None
     appointment = ForeignKeyField(Appointment, backref="planned", on_delete="CASCADE")
     article = ForeignKeyField(Article, null=True, on_delete="SET NULL")
     text = CharField(default="")  # free-text line when there is no article
@@ -299,6 +355,11 @@ class UsedArticle(BaseModel):
     """A worksheet line: an article, or a free-text line (no article) taken over from the
     confirmation (V2). ``planned`` names the planned line it was taken over from (V3)."""
 
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    planned_id: int | None
+    appointment_id: int
+    article_id: int
     appointment = ForeignKeyField(Appointment, backref="used", on_delete="CASCADE")
     article = ForeignKeyField(Article, null=True, on_delete="RESTRICT")
     quantity = DecimalText(default="1")
@@ -313,6 +374,10 @@ class UsedArticle(BaseModel):
 class DraftAppointment(BaseModel):
     """Which appointments a (pending) draft covers; they are marked invoiced on success."""
 
+    id = AutoField()
+    # Set by peewee: the foreign keys' raw ids and the back-references.
+    draft_id: int
+    appointment_id: int
     draft = ForeignKeyField(InvoiceDraft, backref="covered", on_delete="CASCADE")
     appointment = ForeignKeyField(Appointment, on_delete="CASCADE")
 
@@ -329,6 +394,7 @@ class InvoiceEdit(BaseModel):
 
 
 class SyncRun(BaseModel):
+    id = AutoField()
     kind = CharField()  # customers | articles | all | orders
     trigger = CharField(default="manual")  # manual | scheduled | cli | connect
     started_at = DateTimeField(default=utcnow)

@@ -22,8 +22,8 @@ from typing import Any
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
-from .db import db
 from .engine import ChangeCounter, ServerUrl, run_sql
+from .models import db
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class ServerDatabase(PostgresqlDatabase):
         if conn is not None:
             try:
                 conn.close()
-            except Exception as exc:  # noqa: BLE001 - already broken
+            except Exception as exc:
                 log.debug("Closing a broken connection: %s", exc)
 
     def _execute_cursor(self, sql: str, params: Any, **cursor_options: Any) -> Any:

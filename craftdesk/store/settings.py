@@ -39,7 +39,7 @@ def get(key: str, default: Any = None) -> Any:
         return row.value
 
 
-def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+def set(key: str, value: Any) -> None:  # mirrors get()
     if any(marker in key.lower() for marker in _SECRET_MARKERS):
         raise ValueError("secrets belong in the keyring, not in settings")
     payload = json.dumps(value)

@@ -21,9 +21,10 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from ..api.client import AUTH_MESSAGE, SevdeskClient
 from ..api.errors import AuthError, CancelledError, ServerError, UnreachableError
 from ..context import NO_TOKEN_MESSAGE, AppContext
+from ..services import settings
 from ..services.changes import EVERYTHING, Change, Scope
-from ..store import settings
-from ..store.models import Setting, SyncRun, utcnow
+from ..services.sync_runs import record_skipped_run
+from .contract import ScheduleInfo
 from .worker import Job, Reporter, Worker
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class SyncController(QObject):
     data_changed = Signal(object)  # services.changes.Change: what to show anew
     records_changed = Signal(str, object)  # view, ids changed at another workstation (T6)
     busy_changed = Signal(bool)
-    progress = Signal(int, int, str)  # done, total, German text
+    progress = Signal(int, int, object)  # done, total, text (a craftdesk.messages.Message)
     run_finished = Signal(object)  # ImportResult or None (after an import)
     connection_state_changed = Signal(str)  # "connected" | "broken" | "disconnected" | "demo"
     # Shell-only extras (scheduler, notifications, dialogs):
@@ -69,12 +70,12 @@ class SyncController(QObject):
         self._ids = itertools.count(1)
         self._job: Job | None = None
         self._callbacks: tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None,
-                               str | None, bool] | None = None
+                               Change | Scope | str | None, bool] | None = None
         self._import: tuple[str, str] | None = None  # (what, trigger) of the running import
         self._stopped = False
         self.server_away = False  # team mode: the database server cannot be reached (T7)
         self._broken_at_start = False
-        self.scheduler: Any = None  # set by SyncScheduler (views show the next run)
+        self.scheduler: ScheduleInfo | None = None  # set by SyncScheduler (views show the next run)
         # Why the recurring import waits for the user (e.g. "question": the part category
         # choice of the first connect is open, A1a); None when it need not wait.
         self.hold_reason: str | None = None
@@ -109,12 +110,11 @@ class SyncController(QObject):
 
     def sevdesk_enabled(self) -> bool:
         """The "sevDesk" checkbox; before it was ever set, a stored token counts as enabled."""
-        if Setting.get_or_none(Setting.key == "sevdesk_enabled") is None:
-            return self.has_token()
-        return bool(settings.get("sevdesk_enabled"))
+        choice = settings.sevdesk_enabled_choice()
+        return self.has_token() if choice is None else choice
 
     def is_broken(self) -> bool:
-        return bool(settings.get("connection_broken"))
+        return settings.connection_broken()
 
     def set_reach_problem(self, message: str | None) -> None:
         """Remember whether sevDesk answered the last job; views follow the state signal."""
@@ -127,7 +127,7 @@ class SyncController(QObject):
             return "broken"
         if not self.has_token() or not self.sevdesk_enabled():
             return "disconnected"
-        return "demo" if getattr(self.ctx, "demo", False) else "connected"
+        return "demo" if self.ctx.demo else "connected"
 
     def can_sync(self) -> bool:
         """Whether a background import may run now (token present, enabled, not broken)."""
@@ -136,26 +136,23 @@ class SyncController(QObject):
     def mark_broken(self, message: str = AUTH_MESSAGE, was_broken: bool | None = None) -> None:
         """S3: remember the rejected token; the prompt is shown once, on the transition.
 
-        ``was_broken`` is the state when the failed job started (the import service may
-        already have stored the broken flag itself by the time the failure arrives).
+        ``was_broken`` is the state when the failed job started (the import service has
+        already stored the broken flag itself by the time its failure arrives).
         """
         if was_broken is None:
             was_broken = self.is_broken()
-        settings.set("connection_broken", True)
+        settings.set_connection_broken(True)
         self.connection_state_changed.emit("broken")
         if not was_broken:
             self.auth_lost.emit(message)
 
     def mark_connected(self, user_name: str | None) -> None:
         """A token was tested and stored: clear S3 and resume the recurring import."""
-        settings.set("connection_broken", False)
-        settings.set("sevdesk_enabled", True)
-        if user_name:
-            settings.set("connected_user", user_name)
+        settings.record_connected(user_name)
         self.connection_state_changed.emit(self.connection_state())
 
     def set_enabled(self, enabled: bool) -> None:
-        settings.set("sevdesk_enabled", bool(enabled))
+        settings.set_sevdesk_enabled(enabled)
         self.connection_state_changed.emit(self.connection_state())
 
     # -- running work --------------------------------------------------------------------
@@ -239,7 +236,7 @@ class SyncController(QObject):
         self._submit.emit(job)
         return True
 
-    @Slot(int, int, int, str)
+    @Slot(int, int, int, object)
     def _on_job_progress(self, job_id: int, done: int, total: int, text: str) -> None:
         if self._job is not None and self._job.id == job_id:
             self.progress.emit(done, total, text)
@@ -274,11 +271,7 @@ class SyncController(QObject):
             on_failure(error)
 
     def _finish_import_success(self, result: Any, what: str, trigger: str) -> None:
-        # The recurring import's clock: a full run counts, and so do the customers and
-        # articles runs of a connect together (R1).
-        from ..services.importer import note_success
-
-        note_success(what)
+        # The import service has recorded the run and R1's clock (importer.record_import_success).
         result = self._connect_step(result, what, trigger)
         self.set_reach_problem(None)
         self.run_finished.emit(result)
@@ -322,7 +315,5 @@ class SyncController(QObject):
             self.set_reach_problem(str(getattr(error, "message", "") or error))
 
     def _record_skipped(self, what: str, trigger: str) -> None:
-        now = utcnow()
-        SyncRun.create(kind=what, trigger=trigger, started_at=now, finished_at=now,
-                       status="skipped", error="Ein anderer Abgleich lief noch.")
+        record_skipped_run(what, trigger)
         self.skipped.emit(trigger)

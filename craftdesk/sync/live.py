@@ -109,14 +109,13 @@ class DailyBackup(QObject):
 
     def _run(self) -> None:
         from ..services import backups
-        from ..store.db import db
+        from ..services.storage import release_connection
 
         try:
             backups.auto_backup(self.folder)
         finally:
             try:
-                if db.obj is not None:
-                    db.obj.close()  # this thread's own connection
-            except Exception as exc:  # noqa: BLE001 - nothing left to do with it
+                release_connection()  # this thread's own connection
+            except Exception as exc:
                 log.debug("Closing the backup thread's connection: %s", exc)
             self._running.release()

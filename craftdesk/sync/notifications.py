@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ..api.errors import CancelledError
-from ..store import settings
+from ..services import settings
 from .messages import error_message
 
 
@@ -100,12 +100,12 @@ class NotificationPolicy:
     def on_failure(self, error: Exception, trigger: str) -> Notice | None:
         if isinstance(error, CancelledError) or trigger == "manual":
             return None
-        if not settings.get("notify_errors"):
+        if not settings.notify_errors():
             return None
         day = self.today().isoformat()
-        if settings.get("last_error_notice_day") == day:
+        if settings.last_error_notice_day() == day:
             return None
-        settings.set("last_error_notice_day", day)
+        settings.set_last_error_notice_day(day)
         reason = error_message(error) or QCoreApplication.translate("Notifications", "Unerwarteter Fehler.")
         return Notice(QCoreApplication.translate("Notifications", "Abgleich mit sevDesk fehlgeschlagen"),
                       QCoreApplication.translate("Notifications", "Der automatische Abgleich hat nicht geklappt: {reason} "
@@ -113,7 +113,7 @@ class NotificationPolicy:
                       "error")
 
     def on_success(self, result: Any, trigger: str) -> Notice | None:
-        if not settings.get("notify_success"):
+        if not settings.notify_success():
             return None
         if trigger == "connect" and _field(result, "what") == "customers":
             return None  # the connect's articles run that follows reports both

@@ -17,14 +17,15 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from peewee import PeeweeException
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..api.errors import CancelledError
-from ..store import settings
+from ..clock import utcnow
+from ..services import settings
 from .controller import SyncController
 
 log = logging.getLogger(__name__)
@@ -35,26 +36,12 @@ MAX_BACKOFF_MIN = 60
 RECURRING_WHAT = "all"  # customers + articles
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def parse_utc(text: Any) -> datetime | None:
-    if not text:
-        return None
-    try:
-        value = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
 class SyncScheduler(QObject):
     """Decides when the controller runs the recurring import."""
 
     next_run_changed = Signal()
 
-    def __init__(self, controller: SyncController, clock: Callable[[], datetime] = utc_now,
+    def __init__(self, controller: SyncController, clock: Callable[[], datetime] = utcnow,
                  tick_ms: int = TICK_MS, first_tick_ms: int = FIRST_TICK_MS,
                  parent: QObject | None = None, leadership: Any = None) -> None:
         super().__init__(parent)
@@ -77,7 +64,7 @@ class SyncScheduler(QObject):
         controller.import_failed.connect(self._on_failure)
         controller.connection_state_changed.connect(lambda _state: self.next_run_changed.emit())
         # Remember that the scheduler exists, so views can show the next run.
-        controller.scheduler = self  # type: ignore[attr-defined]
+        controller.scheduler = self
 
     # -- lifecycle -----------------------------------------------------------------------
     def start(self) -> None:
@@ -104,22 +91,19 @@ class SyncScheduler(QObject):
         except (PeeweeException, sqlite3.Error) as exc:
             log.warning("Scheduler tick skipped: %s", exc)
 
-    def is_active(self) -> bool:
-        return self._timer.isActive()
-
     # -- decisions -----------------------------------------------------------------------
     def interval(self) -> timedelta:
         try:
-            minutes = int(settings.get("sync_interval_min") or 15)
+            minutes = settings.sync_interval_min()
         except (TypeError, ValueError):
-            minutes = 15
+            minutes = settings.DEFAULT_INTERVAL_MIN
         return timedelta(minutes=max(1, minutes))
 
     def enabled(self) -> bool:
-        return bool(settings.get("sync_enabled"))
+        return settings.sync_enabled()
 
     def last_success(self) -> datetime | None:
-        return parse_utc(settings.get("last_sync_success"))
+        return settings.last_sync_success()
 
     def paused_reason(self) -> str | None:
         """Why no recurring import runs now (None when it may run)."""
@@ -136,7 +120,7 @@ class SyncScheduler(QObject):
             return "broken"
         if state == "disconnected":
             return "disconnected"
-        hold = getattr(self.controller, "hold_reason", None)
+        hold = self.controller.hold_reason
         return str(hold) if hold else None
 
     def next_run_at(self) -> datetime | None:
@@ -167,7 +151,7 @@ class SyncScheduler(QObject):
                 return False
         if slept:
             # After sleep the network is back: try once now, whatever the back-off said.
-            log.info("Clock gap of %s since the last tick: catching up", now - previous)
+            log.info("Clock gap since the last tick at %s: catching up", previous)
             self.backoff_until = None
         elif self.backoff_until and now < self.backoff_until:
             return False

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ..api.client import SevdeskClient
 from ..api.errors import SevdeskError
+from ..services.storage import release_connection
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class Job:
 class Worker(QObject):
     """Runs jobs on the thread it was moved to."""
 
-    job_progress = Signal(int, int, int, str)  # job id, done, total, text
+    job_progress = Signal(int, int, int, object)  # job id, done, total, text (a Message)
     job_done = Signal(int, object, object)  # job id, result, exception (or None)
 
     @Slot(object)
@@ -84,9 +85,6 @@ class Worker(QObject):
 def _close_thread_db() -> None:
     """Close this thread's database connection so none is left open when the app quits."""
     try:
-        from ..store.db import db
-
-        if db.obj is not None and not db.obj.is_closed() and not db.obj.in_transaction():
-            db.obj.close()
+        release_connection()
     except Exception:  # closing is best effort
         log.debug("Closing the worker's database connection failed", exc_info=True)

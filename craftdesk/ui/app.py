@@ -3,6 +3,7 @@ dialog, demo mode, and the wiring of controller, scheduler, notifications, tray 
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import logging
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import config
 from ..context import AppContext, MemoryTokenStore
-from ..store import settings
+from ..services import settings
 from ..sync.controller import SyncController
 from ..sync.notifications import NotificationPolicy
 from ..sync.scheduler import SyncScheduler
@@ -136,7 +137,7 @@ class ExceptionDialog:
         message = QCoreApplication.translate(
             "App", "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
                    "Einzelheiten stehen im Protokoll.")
-        from ..store.db import storage_problem
+        from ..services.storage import storage_problem
 
         if storage_problem(exc) == "server":  # team mode, server away (T7): not a bug
             message = QCoreApplication.translate(
@@ -235,13 +236,10 @@ def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = Non
     if demo:
         sandbox, ctx = start_demo_sandbox(ctx.data_dir, real_categories)
     ctx.open_db()
-    if demo and not settings.get("connected_user"):
-        settings.set("sevdesk_enabled", True)
-        settings.set("connection_broken", False)
-        settings.set("connected_user", QCoreApplication.translate("App", "Demo-Benutzer"))
+    if demo:
         # An example hourly rate, so the demo's first invoice draft is a realistic one
         # (the user can change it like any setting).
-        settings.set("hourly_rate", DEMO_HOURLY_RATE)
+        settings.apply_demo_defaults(QCoreApplication.translate("App", "Demo-Benutzer"), DEMO_HOURLY_RATE)
     controller = SyncController(ctx)
     if demo:
         _seed_demo_week_after_first_import(controller)
@@ -269,8 +267,7 @@ def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = Non
 
         controller.import_failed.connect(lambda e, t: status_notice(policy.on_failure(e, t)))
         controller.import_succeeded.connect(lambda r, t: status_notice(policy.on_success(r, t)))
-    scheduler.next_run_changed.connect(window.interfaces_tab.update_schedule_text
-                                       if hasattr(window.interfaces_tab, "update_schedule_text") else lambda: None)
+    scheduler.next_run_changed.connect(window.interfaces_tab.update_schedule_text)
     _start_team_extras(shell, start_scheduler)
     if start_scheduler:
         scheduler.start()
@@ -317,10 +314,8 @@ def _quit_on_signals(app: QApplication, shell: Shell) -> None:
     for name in ("SIGINT", "SIGTERM"):
         number = getattr(signal, name, None)
         if number is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread, or not allowed
                 signal.signal(number, request_quit)
-            except (ValueError, OSError):  # not the main thread, or not allowed here
-                pass
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(500)
@@ -348,8 +343,7 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
         # The windowed app has no console: a damaged, locked or full database must be said
         # in a dialog, with the same guarantees as the command line (file left untouched,
         # a damaged one copied).
-        from ..cli import storage_message
-        from ..store.db import storage_problem
+        from ..services.storage import storage_message, storage_problem
 
         kind = storage_problem(exc)
         if kind is None:
@@ -371,7 +365,7 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
             shell.extras.append(box)  # kept alive while it is shown
 
     QTimer.singleShot(0, ask_to_move_once)
-    if demo and not settings.get("last_sync_success"):
+    if demo and settings.last_sync_success() is None:
         # The demo should show data at once instead of after the first scheduler tick.
         QTimer.singleShot(0, lambda: shell.controller.start_import("all", trigger="manual"))
     return int(app.exec())

@@ -3,13 +3,12 @@ gross price (A3); inactive articles are greyed and can be hidden (A4)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from ..services.changes import Scope
 from ..services.local_records import ArticleRow, load_article_rows
 from ..services.search import haystack
+from ..sync.contract import SyncControl
 from .dialogs.article_dialog import ArticleDialog
 from .empty_hint import link
 from .record_tab import RecordTab
@@ -20,7 +19,8 @@ class ArticlesTab(RecordTab):
     scope = Scope.ARTICLES
     row_scope = Scope.ARTICLES
 
-    def __init__(self, controller: Any, parent: QWidget | None = None, *, lazy: bool = False) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(controller, parent, lazy=lazy)
         self.new_button.setText(self.tr("Neuer Artikel"))
         self.new_button.setToolTip(self.tr("Einen Artikel nur in craftdesk anlegen"))

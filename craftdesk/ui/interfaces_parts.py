@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..api.errors import AuthError, SevdeskError, UnreachableError
+from ..services.errors import AuthError, SevdeskError, UnreachableError
 from ..sync.messages import error_message
 
 

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..credentials import describe_backend
+from ..services import settings
+from ..services.errors import CancelledError
 from ..services.importer import connected_user
-from ..store import settings
-from ..store.models import SyncRun
-from ..sync.controller import SyncController
+from ..services.sync_runs import recent_runs
+from ..sync.contract import SyncControl
 from ..sync.messages import error_message, localize
 from .empty_hint import EmptyHint
 from .interfaces_parts import (
@@ -49,7 +50,7 @@ HISTORY_LIMIT = 50
 
 
 class InterfacesTab(QWidget):
-    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.ctx = controller.ctx
@@ -75,7 +76,7 @@ class InterfacesTab(QWidget):
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setStyleSheet(
             f"background: {DEMO_COLOR.name()}; color: black; padding: 8px; font-weight: bold;")
-        self.demo_banner.setVisible(bool(getattr(self.ctx, "demo", False)))
+        self.demo_banner.setVisible(bool(self.ctx.demo))
         grid.addWidget(self.demo_banner, 0, 0, 1, 2)
 
         grid.addWidget(self._build_connection(body), 1, 0)
@@ -222,7 +223,7 @@ class InterfacesTab(QWidget):
 
     def show_connection(self) -> None:
         state = self.controller.connection_state()
-        user = settings.get("connected_user")
+        user = settings.connected_user()
         if state == "broken":
             text = self.tr("Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token "
                            "abgelehnt. Bitte den aktuellen Token eintragen und speichern.")
@@ -233,7 +234,7 @@ class InterfacesTab(QWidget):
             if state == "demo":
                 text += " " + self.tr("(Demo-sevDesk)")
             color = OK_COLOR
-            problem = getattr(self.controller, "reach_problem", None)
+            problem = self.controller.reach_problem
             if problem:  # the token is fine, but sevDesk did not answer the last request
                 text += " " + localize(problem)
                 color = ERROR_COLOR
@@ -258,7 +259,7 @@ class InterfacesTab(QWidget):
 
     def _update_keyring_note(self, stored_where: str | None = None) -> None:
         source = stored_where or self.ctx.tokens.source()
-        if source == "session" and not getattr(self.ctx, "demo", False):
+        if source == "session" and not self.ctx.demo:
             self.keyring_note.setText(self.tr(
                 "Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur "
                 "behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden."))
@@ -391,8 +392,6 @@ class InterfacesTab(QWidget):
         return self.settings_panel.ask_categories_then_import(self.update_schedule_text)
 
     def _on_import_failed(self, error: Exception, trigger: str) -> None:
-        from ..api.errors import CancelledError
-
         if isinstance(error, CancelledError):
             self.progress_text.setText(self.tr("Abgebrochen."))
         else:
@@ -403,16 +402,16 @@ class InterfacesTab(QWidget):
         self.update_schedule_text()
 
     def update_schedule_text(self) -> None:
-        last = settings.get("last_sync_success")
+        last = settings.last_sync_success()
         parts = [self.tr("Letzter Abgleich: {time}").replace("{time}", format_datetime(last) if last else "–")]
-        scheduler = getattr(self.controller, "scheduler", None)
+        scheduler = self.controller.scheduler
         if scheduler is not None:
             parts.append(self.tr("Nächster: {time}").replace("{time}", next_run_text(scheduler)))
         self.schedule_text.setText(" · ".join(parts))
 
     # -- history (R3) --------------------------------------------------------------------
     def reload_history(self) -> None:
-        runs = list(SyncRun.select().order_by(SyncRun.id.desc()).limit(HISTORY_LIMIT))
+        runs = recent_runs(HISTORY_LIMIT)
         self.history.setRowCount(len(runs))
         self.history_hint.show_text(None if runs else self.tr(
             "Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit "

@@ -1,13 +1,9 @@
 """The main window: four tabs (Schnittstellen, Kunden, Artikel, Projekte), a status bar,
 close-to-tray, and the two dialogs the shell owns (S3 token prompt, manual-run failure).
-
-Tab classes are imported lazily: a tab whose module is missing or broken becomes a
-placeholder instead of stopping the app.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -15,24 +11,19 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from ..api.errors import CancelledError
-from ..sync.controller import SyncController
+from ..services.errors import CancelledError
+from ..sync.contract import SyncControl
 from ..sync.messages import localize
-from .lazy_reload import LazyReloadMixin
+from .articles_tab import ArticlesTab
+from .customers_tab import CustomersTab
+from .interfaces_tab import InterfacesTab
+from .projects_tab import ProjectsTab
 from .style import ERROR_COLOR
 
 if TYPE_CHECKING:
     from .tray import TrayIcon
 
 log = logging.getLogger(__name__)
-
-# (module, class) of each tab, in the order of the contract.
-TAB_CLASSES = (
-    ("craftdesk.ui.interfaces_tab", "InterfacesTab"),
-    ("craftdesk.ui.customers_tab", "CustomersTab"),
-    ("craftdesk.ui.articles_tab", "ArticlesTab"),
-    ("craftdesk.ui.projects_tab", "ProjectsTab"),
-)
 
 
 PROJECTS_TAB = 3
@@ -43,7 +34,7 @@ class MainWindow(QMainWindow):
 
     first_shown = Signal()
 
-    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.tray: TrayIcon | None = None
@@ -65,11 +56,16 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self.interfaces_tab = InterfacesTab(controller, self)
+        self.tab_widgets: list[QWidget] = [
+            self.interfaces_tab,
+            # Data tabs load when first shown: the window paints without reading every table.
+            CustomersTab(controller, self, lazy=True),
+            ArticlesTab(controller, self, lazy=True),
+            ProjectsTab(controller, self, lazy=True),
+        ]
         titles = (self.tr("Schnittstellen"), self.tr("Kunden"), self.tr("Artikel"), self.tr("Projekte"))
-        self.tab_widgets: list[QWidget] = []
-        for (module, cls), title in zip(TAB_CLASSES, titles):
-            widget = self._create_tab(module, cls)
-            self.tab_widgets.append(widget)
+        for widget, title in zip(self.tab_widgets, titles, strict=True):
             self.tabs.addTab(widget, title)
 
         self.statusBar().setObjectName("StatusBar")
@@ -83,29 +79,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.start_tab())
 
     # -- tabs ----------------------------------------------------------------------------
-    def _create_tab(self, module_name: str, class_name: str) -> QWidget:
-        try:
-            module = importlib.import_module(module_name)
-            cls = getattr(module, class_name)
-            # Data tabs load when first shown: the window paints without reading every table.
-            lazy = {"lazy": True} if issubclass(cls, LazyReloadMixin) else {}
-            widget: QWidget = cls(self.controller, self, **lazy)
-            return widget
-        except ModuleNotFoundError as exc:  # not written yet (or a part of it is missing)
-            log.warning("Tab %s.%s not available: %s", module_name, class_name, exc)
-        except Exception:  # a broken tab must not stop the whole app
-            log.exception("Tab %s.%s could not be created", module_name, class_name)
-        label = QLabel(self.tr("Dieser Bereich ist noch nicht verfügbar."), self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setObjectName("TabPlaceholder")
-        return label
-
     def tab(self, index: int) -> QWidget:
         return self.tab_widgets[index]
-
-    @property
-    def interfaces_tab(self) -> Any:
-        return self.tab_widgets[0]
 
     def show_interfaces(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -119,7 +94,7 @@ class MainWindow(QMainWindow):
 
     # -- title and status ----------------------------------------------------------------
     def window_title(self) -> str:
-        if getattr(self.controller.ctx, "demo", False):
+        if self.controller.ctx.demo:
             return self.tr("craftdesk – Demo")
         return "craftdesk"
 
@@ -131,7 +106,7 @@ class MainWindow(QMainWindow):
             "disconnected": self.tr("Nicht mit sevDesk verbunden"),
         }
         text = texts.get(state, "")
-        problem = getattr(self.controller, "reach_problem", None)
+        problem = self.controller.reach_problem
         if state in ("connected", "demo") and problem:
             # Connected means "token accepted", not "sevDesk answers": say what happened.
             text = self.tr("sevDesk nicht erreichbar – letzte Anfrage fehlgeschlagen")
@@ -160,7 +135,7 @@ class MainWindow(QMainWindow):
         # Habit 5: a run the user asked for explains itself; background runs stay quiet.
         if trigger != "manual" or isinstance(error, CancelledError):
             return
-        from ..api.errors import AuthError
+        from ..services.errors import AuthError
 
         if isinstance(error, AuthError):
             return  # the S3 prompt says it already
@@ -172,9 +147,7 @@ class MainWindow(QMainWindow):
     def _on_auth_lost(self, message: str) -> None:
         self.bring_to_front()
         self.show_interfaces()
-        prompt = getattr(self.interfaces_tab, "prompt_new_token", None)
-        if callable(prompt):
-            prompt(message)
+        self.interfaces_tab.prompt_new_token(message)
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
         """A non-blocking message box (open(), never exec(): the event loop keeps running)."""
@@ -190,9 +163,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._first_shown:
             self._first_shown = True
-            token_edit = getattr(self.interfaces_tab, "token_edit", None)
-            if token_edit is not None and not self.controller.has_token():
-                token_edit.setFocus()  # the first thing to do: paste the token
+            if not self.controller.has_token():
+                self.interfaces_tab.token_edit.setFocus()  # the first thing to do: paste the token
             self.first_shown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -221,8 +193,8 @@ def default_size(screen: QScreen | None) -> tuple[int, int]:
 
 def _reason(error: Exception) -> str:
     """One sentence for the user; never a traceback or the token."""
-    from ..api.errors import SevdeskError
     from ..errors import CraftdeskError
+    from ..services.errors import SevdeskError
 
     if isinstance(error, (SevdeskError, CraftdeskError)):
         return localize(str(getattr(error, "message", "") or error))

@@ -35,6 +35,7 @@ from ..errors import CraftdeskError
 from ..services import board as board_service
 from ..services import employees as employee_service
 from ..services import planning
+from ..sync.contract import SyncControl
 from ..sync.messages import localize
 from . import print_actions
 from .board_canvas import FROM_LIST, BoardCanvas
@@ -48,7 +49,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
     changed = Signal()  # appointments were moved: other views reload
     openAppointment = Signal(int)
 
-    def __init__(self, controller: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.day = date.today()
@@ -98,9 +99,8 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.canvas.menuRequested.connect(self._context_menu)
         self.side.openRequested.connect(self.openAppointment)
         self.side.unscheduleRequested.connect(self.unschedule)
-        changed = getattr(controller, "data_changed", None)
-        if changed is not None:
-            changed.connect(self._on_data_changed)
+        if controller is not None:
+            controller.data_changed.connect(self._on_data_changed)
         self.reload()
 
     def _build_navigation(self) -> None:

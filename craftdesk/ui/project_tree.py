@@ -1,5 +1,5 @@
-"""The data of the Projekte tree: projects → jobs → appointments, read from the store in a
-handful of queries, and the item model built from it.
+"""The item model of the Projekte tree, built from the service's project → job →
+appointment nodes (``services.project_rows``).
 
 Every item of a row carries a :class:`TreeRecord` under ``RecordRole`` so actions find the
 record through the role — also behind the search proxy — never by row number.
@@ -7,9 +7,8 @@ record through the role — also behind the search proxy — never by row number
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -17,17 +16,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..services.invoice_status import InvoiceSummary, is_archivable, project_invoices
+from ..services.invoice_status import InvoiceSummary, is_archivable
+from ..services.project_forms import STATUS_CODES
+from ..services.project_rows import AppointmentNode, ProjectNode
 from ..services.search import haystack
-from ..store.models import (
-    APPOINTMENT_STATUSES,
-    Appointment,
-    AppointmentEmployee,
-    Customer,
-    InvoiceDraft,
-    Job,
-    Project,
-)
 from ..sync.messages import localize
 from .project_filter import FilterRole, RowFacts, SortRole, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal, format_money
@@ -46,7 +38,7 @@ def status_name(code: str) -> str:
         "done": QCoreApplication.translate("Status", "Fertig"),
         "archived": QCoreApplication.translate("Status", "Archiv"),
     }
-    return names.get(code, APPOINTMENT_STATUSES.get(code, code))
+    return names.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -62,100 +54,8 @@ class TreeRecord:
     archivable: bool = False  # all invoices of the project are paid (V8)
 
 
-@dataclass
-class AppointmentNode:
-    id: int
-    title: str
-    status: str
-    start: datetime | None
-    hours: Decimal | None
-    customer: str
-    invoice_id: str | None
-    assignee_ids: tuple[int, ...] = ()
-    invoiced: bool = False
-
-
-@dataclass
-class JobNode:
-    id: int
-    title: str
-    appointments: list[AppointmentNode] = field(default_factory=list)
-
-
-@dataclass
-class ProjectNode:
-    id: int
-    title: str
-    customer: str
-    order_number: str | None
-    jobs: list[JobNode] = field(default_factory=list)
-    invoice_ids: list[str] = field(default_factory=list)
-    site_note: str = ""  # the job site fell back to another address (O5)
-    invoices: list[InvoiceSummary] = field(default_factory=list)  # with payment status (V8)
-    customer_ids: set[int] = field(default_factory=set)  # project's and appointments' customers
-
-    def appointments(self) -> list[AppointmentNode]:
-        return [a for job in self.jobs for a in job.appointments]
-
-
-def customer_names(ids: set[int]) -> dict[int, str]:
-    """Display names of these customers only (plain tuples: the tree must not build 50,000
-    customer objects to name the few its projects belong to)."""
-    names: dict[int, str] = {}
-    wanted = sorted(i for i in ids if i is not None)
-    for start in range(0, len(wanted), 500):
-        query = Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
-                                Customer.last_name).where(Customer.id.in_(wanted[start:start + 500]))
-        for cid, kind, company, first, last in query.tuples():
-            if kind == "organisation" and company:
-                names[cid] = company
-            else:
-                names[cid] = " ".join(p for p in (first, last) if p) or company or f"Kunde {cid}"
-    return names
-
-
-def load_project_nodes() -> list[ProjectNode]:
-    """All projects with jobs and appointments; a handful of queries regardless of the size."""
-    drafts: dict[int, list[str]] = defaultdict(list)
-    draft_ids: dict[int, str] = {}
-    for draft in InvoiceDraft.select().where(InvoiceDraft.state == "sent").order_by(InvoiceDraft.id):
-        if draft.sevdesk_id:
-            drafts[draft.project_id].append(draft.sevdesk_id)
-            draft_ids[draft.id] = draft.sevdesk_id
-    assignees: dict[int, list[int]] = defaultdict(list)
-    for link in (AppointmentEmployee.select(AppointmentEmployee.appointment,
-                                            AppointmentEmployee.employee)
-                 .where(AppointmentEmployee.role == "assignee").tuples()):
-        assignees[link[0]].append(link[1])
-    query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
-                                          Appointment.id)
-    appointment_rows = list(query)
-    projects = list(Project.select().order_by(Project.id.desc()))
-    names = customer_names({a.customer_id for a in appointment_rows} | {p.customer_id for p in projects})
-    appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
-    customers_of_job: dict[int, set[int]] = defaultdict(set)
-    for a in appointment_rows:
-        appointments[a.job_id].append(AppointmentNode(
-            a.id, a.title, a.status, a.start, a.hours, names.get(a.customer_id, ""),
-            draft_ids.get(a.invoice_id) if a.invoice_id else None,
-            tuple(assignees.get(a.id, ())), a.invoice_id is not None))
-        if a.customer_id is not None:
-            customers_of_job[a.job_id].add(a.customer_id)
-    jobs: dict[int, list[JobNode]] = defaultdict(list)
-    customers: dict[int, set[int]] = defaultdict(set)
-    for job in Job.select().order_by(Job.position, Job.id):
-        jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
-        customers[job.project_id] |= customers_of_job.get(job.id, set())
-    billed = project_invoices()
-    return [ProjectNode(p.id, p.title, names.get(p.customer_id, ""), p.sevdesk_order_number,
-                        jobs.get(p.id, []), drafts.get(p.id, []), p.site_note or "",
-                        billed.get(p.id, []),
-                        customers[p.id] | ({p.customer_id} if p.customer_id else set()))
-            for p in projects]
-
-
 COLUMNS = ("title", "customer", "status", "start", "hours", "invoice")
-STATUS_ORDER = {code: n for n, code in enumerate(APPOINTMENT_STATUSES)}
+STATUS_ORDER = {code: n for n, code in enumerate(STATUS_CODES)}
 
 
 def column_titles() -> list[str]:
@@ -224,8 +124,7 @@ def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
 def _row(record: TreeRecord, texts: list[str], bold: bool = False,
          keys: dict[str, object] | None = None, search: Iterable[str] = ()) -> list[QStandardItem]:
     """One row; ``keys`` are sort values per column where the text does not sort right
-    (dates, hours, status order); ``search`` is the row's data the search looks at (not
-    decoration like "0 von 1 fertig")."""
+    (dates, hours, status order)."""
     items = []
     for col, text in enumerate(texts):
         item = QStandardItem(text)
@@ -240,7 +139,7 @@ def _row(record: TreeRecord, texts: list[str], bold: bool = False,
             font.setBold(True)
             item.setFont(font)
         items.append(item)
-    items[0].setData(haystack(search), SearchRole)
+    items[0].setData(haystack(search), SearchRole)  # the row's data, not its decoration
     invoice = items[COLUMNS.index("invoice")]
     if record.invoice_id:
         invoice.setForeground(QBrush(LINK_COLOR))

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from ..errors import CraftdeskError
 from ..services import demo_payments, invoice_status, invoices, projects
 from ..services.changes import Change, Scope
+from ..services.project_rows import load_project_nodes
+from ..sync.contract import SyncControl
 from ..sync.messages import localize
 from . import print_actions
 from .dialogs import common
@@ -43,14 +45,7 @@ from .empty_hint import EmptyHint, link
 from .lazy_reload import LazyReloadMixin
 from .planning_board import ViewSwitch
 from .project_filter import FilterBar, ProjectFilterProxy
-from .project_tree import (
-    COLUMNS,
-    TreeRecord,
-    build_model,
-    column_titles,
-    column_widths,
-    load_project_nodes,
-)
+from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths
 from .record_tab import connection_state_of, show_interfaces
 from .table_models import RecordRole, SearchRole, search_pattern
 
@@ -59,7 +54,8 @@ class ProjectsTab(LazyReloadMixin, QWidget):
     # The tree shows projects and the names of their customers (no article data).
     scope = Scope.PROJECTS | Scope.CUSTOMERS
 
-    def __init__(self, controller: Any, parent: QWidget | None = None, *, lazy: bool = False) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(parent)
         self._customer_ids: set[int] = set()  # the customers the tree names
         self.controller = controller
@@ -144,15 +140,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         top.insertSpacing(1, 12)
         layout.addWidget(self.views.stack, 1)
 
-        changed = getattr(controller, "data_changed", None)
-        if changed is not None:
-            changed.connect(self._on_data_changed)
+        controller.data_changed.connect(self._on_data_changed)
         self.empty_hint = EmptyHint(self.view)
         self.empty_hint.linkActivated.connect(self.follow_link)
-        state_changed = getattr(controller, "connection_state_changed", None)
-        if state_changed is not None:
-            state_changed.connect(self._update_import_button)
-            state_changed.connect(self._update_empty_hint)
+        controller.connection_state_changed.connect(self._update_import_button)
+        controller.connection_state_changed.connect(self._update_empty_hint)
         self._update_import_button()
         self.model.setHorizontalHeaderLabels(column_titles())
         if lazy:  # built hidden in the window: loads when first shown
@@ -288,8 +280,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                                                    "Doppelklick auf das Projekt)"))
 
     def _connected(self) -> bool:
-        can_sync = getattr(self.controller, "can_sync", None)
-        return bool(can_sync()) if callable(can_sync) else True
+        return self.controller.can_sync()
 
     def _update_import_button(self, *_args: object) -> None:
         """Importing confirmations needs a working sevDesk connection."""
@@ -328,7 +319,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                 if record.archivable:  # V8: every invoice is paid
                     menu.addAction(self.tr("Projekt archivieren"),
                                    lambda: self.archive_project(record.project_id))
-                if getattr(self.controller.ctx, "demo", False):
+                if self.controller.ctx.demo:
                     self._demo_menu(menu, record.project_id)
             menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
             menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
@@ -343,7 +334,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _api_url(self) -> str | None:
-        return getattr(getattr(self.controller, "ctx", None), "api_url", None)
+        return self.controller.ctx.api_url
 
     # --- actions -----------------------------------------------------------------------------
 

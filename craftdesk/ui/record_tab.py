@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..services.changes import Change, Scope
 from ..services.search import haystack
+from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint
 from .keys import KeyAction
 from .lazy_reload import LazyReloadMixin
@@ -46,7 +47,8 @@ class RecordTab(LazyReloadMixin, QWidget):
 
     record_saved = Signal(object)
 
-    def __init__(self, controller: Any, parent: QWidget | None = None, *, lazy: bool = False) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(parent)
         self.controller = controller
 
@@ -121,16 +123,10 @@ class RecordTab(LazyReloadMixin, QWidget):
         self.empty_hint = EmptyHint(self.view)
         self.empty_hint.linkActivated.connect(self.follow_link)
 
-        changed = getattr(controller, "data_changed", None)
-        if changed is not None:
-            changed.connect(self._on_data_changed)
-        changed = getattr(controller, "records_changed", None)
-        if changed is not None:
-            changed.connect(self._on_records_changed)
-        for name in ("connection_state_changed", "busy_changed"):
-            signal = getattr(controller, name, None)
-            if signal is not None:
-                signal.connect(self._update_empty_hint)
+        controller.data_changed.connect(self._on_data_changed)
+        controller.records_changed.connect(self._on_records_changed)
+        controller.connection_state_changed.connect(self._update_empty_hint)
+        controller.busy_changed.connect(self._update_empty_hint)
         if lazy:  # built hidden in the window: loads when first shown
             self.mark_stale()
             self._update_count()
@@ -332,14 +328,11 @@ class RecordTab(LazyReloadMixin, QWidget):
             show_interfaces(self)
 
 
-def connection_state_of(controller: Any) -> str:
-    """How usable sevDesk is for an empty-table note (fake controllers count as connected)."""
-    busy = getattr(controller, "is_busy", lambda: False)()
-    label = getattr(controller, "current_label", lambda: "import")()
-    if busy and str(label).startswith("import"):
+def connection_state_of(controller: SyncControl) -> str:
+    """How usable sevDesk is for an empty-table note."""
+    if controller.is_busy() and controller.current_label().startswith("import"):
         return "importing"
-    can_sync = getattr(controller, "can_sync", None)
-    if callable(can_sync) and not can_sync():
+    if not controller.can_sync():
         return "disconnected"
     return "connected"
 

@@ -118,12 +118,12 @@ class RowSet:
 
     def row_of_id(self, record_id: Any) -> int | None:
         if self._row_of_id is None:
-            self._row_of_id = dict(zip(self.visible_ids(), range(len(self.visible))))
+            self._row_of_id = dict(zip(self.visible_ids(), range(len(self.visible)), strict=True))
         return self._row_of_id.get(record_id)
 
     def position_of_id(self, record_id: Any) -> int | None:
         if self._pos_of_id is None:
-            self._pos_of_id = dict(zip(self.ids, range(len(self.ids))))
+            self._pos_of_id = dict(zip(self.ids, range(len(self.ids)), strict=True))
         return self._pos_of_id.get(record_id)
 
     # --- a few rows ----------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import part_categories
-from ..store import settings
-from ..sync.controller import SyncController
+from ..services import part_categories, settings
+from ..sync.contract import SyncControl
 from ..sync.messages import error_message
 from .style import format_decimal, parse_decimal_de
 
@@ -94,7 +92,7 @@ def _autostart_module() -> Any:
 
 
 class SettingsPanel(QGroupBox):
-    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setTitle(self.tr("Einstellungen"))
@@ -177,8 +175,8 @@ class SettingsPanel(QGroupBox):
         self.load()
         self.sync_enabled.toggled.connect(self._save_sync)
         self.interval.valueChanged.connect(self._save_sync)
-        self.notify_errors.toggled.connect(lambda on: settings.set("notify_errors", on))
-        self.notify_success.toggled.connect(lambda on: settings.set("notify_success", on))
+        self.notify_errors.toggled.connect(settings.set_notify_errors)
+        self.notify_success.toggled.connect(settings.set_notify_success)
         self.hourly_rate.editingFinished.connect(self._save_rate)
         self.vat_rate.currentIndexChanged.connect(self._save_vat)
         self.contact_person.currentIndexChanged.connect(self._save_contact)
@@ -193,30 +191,29 @@ class SettingsPanel(QGroupBox):
 
     # -- loading -------------------------------------------------------------------------
     def load(self) -> None:
-        values = settings.all_settings()
-        self.sync_enabled.setChecked(bool(values.get("sync_enabled")))
-        self.interval.setValue(int(values.get("sync_interval_min") or 15))
+        values = settings.preferences()
+        self.sync_enabled.setChecked(values.sync_enabled)
+        self.interval.setValue(values.sync_interval_min)
         self.interval.setEnabled(self.sync_enabled.isChecked())
-        self.notify_errors.setChecked(bool(values.get("notify_errors")))
-        self.notify_success.setChecked(bool(values.get("notify_success")))
-        self.hourly_rate.setText(format_decimal(values.get("hourly_rate") or "0", places=2))
-        index = self.vat_rate.findData(str(values.get("hourly_vat_rate") or "19"))
+        self.notify_errors.setChecked(values.notify_errors)
+        self.notify_success.setChecked(values.notify_success)
+        self.hourly_rate.setText(format_decimal(values.hourly_rate, places=2))
+        index = self.vat_rate.findData(values.hourly_vat_rate)
         self.vat_rate.setCurrentIndex(max(index, 0))
         self.contact_person.clear()
         self.contact_person.addItem(self.tr("(erster Administrator)"), None)
-        person_id = values.get("contact_person_id")
+        person_id = values.contact_person_id
         if person_id:
-            name = values.get("contact_person_name") or self.tr("Benutzer {id}").replace("{id}", str(person_id))
-            self.contact_person.addItem(name, str(person_id))
+            name = values.contact_person_name or self.tr("Benutzer {id}").replace("{id}", person_id)
+            self.contact_person.addItem(name, person_id)
             self.contact_person.setCurrentIndex(1)
         self.payment_method.blockSignals(True)
         self.payment_method.clear()
         self.payment_method.addItem(self.tr("Überweisung (Standard)"), None)
-        method_id = values.get("payment_method_id")
+        method_id = values.payment_method_id
         if method_id:
-            name = values.get("payment_method_name") or self.tr("Zahlungsart {id}").replace(
-                "{id}", str(method_id))
-            self.payment_method.addItem(name, str(method_id))
+            name = values.payment_method_name or self.tr("Zahlungsart {id}").replace("{id}", method_id)
+            self.payment_method.addItem(name, method_id)
             self.payment_method.setCurrentIndex(1)
         self.payment_method.blockSignals(False)
         self.part_categories.setText(", ".join(part_categories.configured()))
@@ -228,10 +225,9 @@ class SettingsPanel(QGroupBox):
 
     # -- saving --------------------------------------------------------------------------
     def _save_sync(self) -> None:
-        settings.set("sync_enabled", self.sync_enabled.isChecked())
-        settings.set("sync_interval_min", int(self.interval.value()))
+        settings.set_sync(self.sync_enabled.isChecked(), int(self.interval.value()))
         self.interval.setEnabled(self.sync_enabled.isChecked())
-        scheduler = getattr(self.controller, "scheduler", None)
+        scheduler = self.controller.scheduler
         if scheduler is not None:
             scheduler.next_run_changed.emit()
 
@@ -240,23 +236,20 @@ class SettingsPanel(QGroupBox):
         if value is None or value < 0:
             self.message.setText(self.tr("Bitte einen Stundensatz wie 65,00 eingeben."))
             return
-        value = value.quantize(Decimal("0.01"))
-        settings.set("hourly_rate", str(value))
+        value = settings.set_hourly_rate(value)
         self.hourly_rate.setText(format_decimal(value, places=2))
         self.message.clear()
 
     def _save_vat(self) -> None:
-        settings.set("hourly_vat_rate", self.vat_rate.currentData())
+        settings.set_hourly_vat_rate(self.vat_rate.currentData())
 
     def _save_contact(self) -> None:
         person_id = self.contact_person.currentData()
-        settings.set("contact_person_id", person_id)
-        settings.set("contact_person_name", self.contact_person.currentText() if person_id else None)
+        settings.set_contact_person(person_id, self.contact_person.currentText() if person_id else None)
 
     def _save_payment_method(self) -> None:
         method_id = self.payment_method.currentData()
-        settings.set("payment_method_id", method_id)
-        settings.set("payment_method_name", self.payment_method.currentText() if method_id else None)
+        settings.set_payment_method(method_id, self.payment_method.currentText() if method_id else None)
 
     def fetch_payment_methods(self) -> bool:
         from ..services.lookups import payment_methods
@@ -287,7 +280,7 @@ class SettingsPanel(QGroupBox):
         self.message.setText(self.tr("Artikelkategorien werden aus sevDesk geladen …"))
         started = self.controller.run_task(
             self.tr("Artikelkategorien laden"), part_categories.load_account_names,
-            on_success=self.choose_from, on_failure=self._categories_failed)
+            on_success=self._offer_categories, on_failure=self._categories_failed)
         if not started:
             self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
         return started
@@ -314,6 +307,9 @@ class SettingsPanel(QGroupBox):
                                         part_categories.first_connect_question,
                                         on_success=answered,
                                         on_failure=lambda _error: import_articles())
+
+    def _offer_categories(self, available: list[str]) -> None:
+        self.choose_from(available)
 
     def choose_from(self, available: list[str], first_connect: bool = False,
                     on_done: Callable[[bool], None] | None = None) -> QDialog:

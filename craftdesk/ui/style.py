@@ -9,7 +9,7 @@ through QLocale) so that money never passes through float.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -62,7 +62,7 @@ def number_language() -> str:
 
 def _group(integer_digits: str) -> str:
     """Insert thousands separators: 1234567 → 1.234.567 (English: 1,234,567)."""
-    parts = []
+    parts: list[str] = []
     while len(integer_digits) > 3:
         parts.insert(0, integer_digits[-3:])
         integer_digits = integer_digits[:-3]
@@ -185,13 +185,6 @@ def format_datetime(value: datetime | date | str | None) -> str:
         return format_date(moment)
     moment = to_local(moment)
     return f"{format_date(moment)} {moment.hour:02d}:{moment.minute:02d}"
-
-
-def utc_iso(value: datetime) -> str:
-    """A timestamp as the UTC ISO text kept in settings (e.g. last_sync_success)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def next_run_text(scheduler: Any) -> str:

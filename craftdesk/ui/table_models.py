@@ -298,9 +298,6 @@ class RecordTableModel(QAbstractTableModel):
         self._records = self._rows.visible
         self._relayout(before)
 
-    def is_dimmed(self, row: int) -> bool:
-        return self._dimmed is not None and bool(self._dimmed(self._records[row]))
-
     def _is_enabled(self, record: Any) -> bool:
         return self._enabled is None or bool(self._enabled(record))
 

@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from .. import config
-from ..api.errors import CancelledError
-from ..store import settings
-from ..sync.controller import SyncController
+from ..services import settings
+from ..services.errors import CancelledError
+from ..sync.contract import SyncControl
 from ..sync.messages import localize
 from ..sync.notifications import Notice, NotificationPolicy
 from .style import format_datetime, next_run_text
@@ -92,7 +92,7 @@ class TrayIcon(QSystemTrayIcon):
     open_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, controller: SyncController, parent: QWidget | None = None,
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None,
                  policy: NotificationPolicy | None = None) -> None:
         super().__init__(tray_icon(), parent)
         self.controller = controller
@@ -138,7 +138,7 @@ class TrayIcon(QSystemTrayIcon):
         """"craftdesk" plus "Demo" in demo mode and what is wrong; the icon carries a red
         badge while something is wrong (until it is resolved, not only for one balloon)."""
         title = "craftdesk"
-        if getattr(self.controller.ctx, "demo", False):
+        if self.controller.ctx.demo:
             title = QCoreApplication.translate("TrayIcon", "craftdesk – Demo")
         problem = self.connection_problem()
         self.setToolTip(f"{title}\n{problem}" if problem else title)
@@ -153,7 +153,7 @@ class TrayIcon(QSystemTrayIcon):
     def problem_sentence(self) -> str:
         if self.controller.connection_state() in ("broken", "disconnected"):
             return ""
-        problem = getattr(self.controller, "reach_problem", None) or self.last_failure
+        problem = self.controller.reach_problem or self.last_failure
         return localize(problem) if problem else ""
 
     def connection_problem(self) -> str:
@@ -170,13 +170,13 @@ class TrayIcon(QSystemTrayIcon):
         return ""
 
     def status_lines(self) -> list[str]:
-        last = settings.get("last_sync_success")
+        last = settings.last_sync_success()
         lines = [self.connection_problem()] if self.connection_problem() else []
         lines.append(QCoreApplication.translate("TrayIcon", "Letzter Abgleich: {time}").replace(
             "{time}", format_datetime(last) if last else "–"))
         if self.controller.is_busy():
             lines.append(QCoreApplication.translate("TrayIcon", "Abgleich läuft …"))
-        scheduler: Any = getattr(self.controller, "scheduler", None)
+        scheduler = self.controller.scheduler
         if scheduler is not None:
             lines.append(QCoreApplication.translate("TrayIcon", "Nächster Abgleich: {time}").replace(
                 "{time}", next_run_text(scheduler)))

@@ -86,7 +86,7 @@ def generate_account(seed: int, contacts: int = 40, parts: int = 30) -> tuple[Sa
     ids = Ids(rng)
     category_ids: dict[str, Any] = {}
     picks = rng.sample(range(29, 900_000), len(ADDRESS_CODES) + 3)
-    for code, value in zip(ADDRESS_CODES, picks):
+    for code, value in zip(ADDRESS_CODES, picks, strict=False):
         category_ids[code] = value
     category_ids["Artikel"], category_ids["Dienstleistung"] = picks[-3], picks[-2]
     data = SandboxData()
@@ -135,7 +135,7 @@ def add_contact(data: SandboxData, ids: Ids, rng: random.Random, orgs: list[str]
     kinds = [rng.choice(ADDRESS_CODES) for _ in range(rng.randint(0, 6))]
     if kinds and rng.random() < 0.5:
         kinds += [INVOICE] * rng.randint(1, 3)  # several invoice addresses
-    for kind, (street, no) in zip(kinds, streets):
+    for kind, (street, no) in zip(kinds, streets, strict=False):
         data.add("ContactAddress", {
             "contact": ref("Contact", contact_id), "street": f"{street} {no}",
             "zip": f"{rng.randint(10000, 99999)}", "city": rng.choice(CITIES),

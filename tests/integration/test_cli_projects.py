@@ -3,7 +3,6 @@ employee, appointment list/add/done, export projects."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -106,8 +105,6 @@ def test_O8_cli_flow_import_done_add_and_export(cli, sandbox, tmp_path):
     assert cli("appointment", "add", "77", "--title", "X")[0] == 5
     assert cli("appointment", "add", "1", "--title", "X", "--start", "morgen")[0] == 2
 
-    if importlib.util.find_spec("craftdesk.commands.export") is None:
-        pytest.skip("export command not available yet")
     target = tmp_path / "projects.json"
     code, _, err = cli("export", "projects", "--format", "json", "-o", str(target))
     assert code == 0, err

@@ -66,7 +66,7 @@ def test_S1_connect_tests_stores_token_shows_user_and_imports_customers(env, mon
 
 
 def test_S1_connect_with_wrong_token_exits_3_and_stores_nothing(env, monkeypatch, capsys, memory_keyring):
-    code, out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=WRONG_TOKEN)
+    code, _out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=WRONG_TOKEN)
     assert code == 3
     assert "in sevDesk geändert" in err and err.count("\n") == 1 and "Traceback" not in err
     assert stored_token(memory_keyring) is None
@@ -75,7 +75,7 @@ def test_S1_connect_with_wrong_token_exits_3_and_stores_nothing(env, monkeypatch
 
 def test_S1_connect_unreachable_exits_4_and_stores_nothing(env, monkeypatch, capsys, memory_keyring):
     monkeypatch.setenv("CRAFTDESK_API_URL", "http://127.0.0.1:9/api/v1")
-    code, out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=DEMO_TOKEN)
+    code, _out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=DEMO_TOKEN)
     assert code == 4 and "nicht erreichbar" in err
     assert stored_token(memory_keyring) is None
 
@@ -83,7 +83,7 @@ def test_S1_connect_unreachable_exits_4_and_stores_nothing(env, monkeypatch, cap
 def test_S1_connect_warns_when_token_is_kept_for_the_session_only(env, monkeypatch, capsys):
     monkeypatch.setattr("craftdesk.credentials.describe_backend",
                         lambda: type("Info", (), {"secure": False, "message": "", "name": "x"})())
-    code, out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=DEMO_TOKEN)
+    code, _out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=DEMO_TOKEN)
     assert code == 0 and "nur für diesen Aufruf" in err
 
 
@@ -153,12 +153,9 @@ def test_export_articles_csv_for_german_excel(env, monkeypatch, capsys, tmp_path
     assert ";24,90;19;29,63;" in valve and valve.endswith(";ja")
 
 
-def test_export_projects_is_dispatched_and_reports_a_missing_service(env, monkeypatch, capsys):
+def test_export_projects_is_dispatched(env, monkeypatch, capsys):
     code, out, _ = run(monkeypatch, capsys, "export", "projects")
     assert code == 0 and json.loads(out) == []
-    monkeypatch.setitem(sys.modules, "craftdesk.services.project_export", None)
-    code, out, err = run(monkeypatch, capsys, "export", "projects")
-    assert code == 2 and "noch nicht verfügbar" in err
 
 
 def test_token_never_reaches_log_database_or_exports(env, monkeypatch, capsys, data_dir, tmp_path):
@@ -170,7 +167,7 @@ def test_token_never_reaches_log_database_or_exports(env, monkeypatch, capsys, d
         outputs += [out, err]
     run(monkeypatch, capsys, "export", "customers", "--format", "csv", "-o", str(tmp_path / "k.csv"))
     close_database()
-    files = [p for p in list(data_dir.rglob("*")) + [tmp_path / "k.csv"] if p.is_file()]
+    files = [p for p in [*list(data_dir.rglob("*")), tmp_path / "k.csv"] if p.is_file()]
     assert any(p.suffix == ".log" for p in files) and any(p.name.endswith(".sqlite3") for p in files)
     for path in files:
         assert DEMO_TOKEN.encode() not in path.read_bytes(), path.name

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from craftdesk.api.client import SevdeskClient
-from craftdesk.api.errors import AuthError, CancelledError, UnreachableError
+from craftdesk.api.errors import AuthError, CancelledError, ServerError, UnreachableError
 from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_bulk_data, build_demo_data
 from craftdesk.services import articles
 from craftdesk.services.importer import run_import
@@ -56,7 +56,7 @@ def test_A1_imports_only_parts_of_the_configured_categories(sandbox, client, dat
 
 
 def test_A1_categories_resolved_by_name_with_account_ids(start_sandbox, database):
-    sb, client = start_sandbox(build_demo_data(category_ids={"Artikel": 777001, "Dienstleistung": 777002}))
+    _sb, client = start_sandbox(build_demo_data(category_ids={"Artikel": 777001, "Dienstleistung": 777002}))
     settings.set("part_categories", ["dienstleistung"])  # case-insensitive, other ids
     run_import(client, "articles")
     numbers = {a.number for a in Article.select()}
@@ -199,7 +199,7 @@ def test_failed_run_keeps_finished_collections_and_records_the_error(sandbox, cl
 
 def test_failure_inside_a_collection_changes_nothing_of_it(sandbox, client, database):
     sandbox.faults.add(path="/CommunicationWay", kind="status", status=503, times=None)
-    with pytest.raises(Exception):
+    with pytest.raises(ServerError):
         run_import(client, "customers")
     assert Customer.select().count() == 0 and Address.select().count() == 0
     assert SyncRun.get().status == "failed"
@@ -214,7 +214,7 @@ def test_unreachable_server_fails_cleanly(database):
 
 def test_cancel_between_pages_writes_nothing(start_sandbox, database):
     cancel = threading.Event()
-    sb, client = start_sandbox(build_bulk_data(1500, 0), cancel_event=cancel)
+    _sb, client = start_sandbox(build_bulk_data(1500, 0), cancel_event=cancel)
     texts: list[str] = []
 
     def progress(done: int, total: int, text: str) -> None:

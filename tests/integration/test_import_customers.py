@@ -10,7 +10,8 @@ from craftdesk.api.client import SevdeskClient
 from craftdesk.api.errors import NotFoundError
 from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_demo_data
 from craftdesk.services import customers
-from craftdesk.services.importer import fetch_categories, run_import
+from craftdesk.services.fetching import fetch_categories
+from craftdesk.services.importer import run_import
 from craftdesk.store.engine import total_changes
 from craftdesk.store.models import Address, ContactInfo, Customer
 
@@ -205,7 +206,7 @@ def test_C6_deleted_contact_is_flagged_and_kept(sandbox, client, database):
     kita = local(KITA)
     assert kita.deleted_in_sevdesk is True
     assert addresses(kita) and infos(kita, "email")  # kept as it was
-    assert Customer.select().where(Customer.deleted_in_sevdesk == True).count() == 1  # noqa: E712
+    assert Customer.select().where(Customer.deleted_in_sevdesk == True).count() == 1
     assert run_import(client, "customers").collections["customers"].flagged == 0  # flagged once
 
 

@@ -384,7 +384,7 @@ def test_I5_two_clicks_at_once_send_once(sandbox, ready):
         c = SevdeskClient(sandbox.url, DEMO_TOKEN)
         try:
             results.append(send(c, ready))
-        except Exception as exc:  # noqa: BLE001 - collected for the assertion below
+        except Exception as exc:  # collected for the assertion below
             results.append(exc)
         finally:
             c.close()

@@ -14,11 +14,6 @@ import random
 from pathlib import Path
 
 import pytest
-
-from craftdesk import cli
-from craftdesk.sandbox import DEMO_TOKEN, Sandbox, SandboxData
-from craftdesk.store.db import close_database
-
 from oracle_data import (
     CUSTOMER,
     add_orders,
@@ -29,6 +24,10 @@ from oracle_data import (
     expected_planned,
     generate_account,
 )
+
+from craftdesk import cli
+from craftdesk.sandbox import DEMO_TOKEN, Sandbox, SandboxData
+from craftdesk.store.db import close_database
 
 SEEDS = (11, 202, 3003, 40004, 500005)
 

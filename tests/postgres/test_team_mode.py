@@ -381,7 +381,7 @@ def test_T7_server_away_is_one_sentence_and_the_app_reconnects_by_itself(tmp_pat
 def _count_or_none() -> int | None:
     try:
         return Customer.select().count()
-    except Exception:  # noqa: BLE001 - still away
+    except Exception:
         return None
 
 

@@ -18,7 +18,7 @@ def cli_env(monkeypatch, sandbox, data_dir):
 @pytest.fixture
 def synced(cli_env, data_dir):
     """A data folder after one clean `craftdesk sync`; returns the snapshot of it."""
-    code, out, err = run_cli([*cli_env, "sync"])
+    code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 0, err
     assert integrity(db_path(data_dir)) == "ok"
     return snapshot(db_path(data_dir))

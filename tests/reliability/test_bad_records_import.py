@@ -16,7 +16,8 @@ from craftdesk.api.client import SevdeskClient
 from craftdesk.api.records import RecordError, parse_contact, parse_part
 from craftdesk.sandbox import DEMO_TOKEN, Sandbox, SandboxData, build_demo_data
 from craftdesk.services.customers import CONTACT_FILTER
-from craftdesk.services.importer import ref_id, run_import
+from craftdesk.services.fetching import ref_id
+from craftdesk.services.importer import run_import
 from craftdesk.store.db import close_database, open_memory_database
 from craftdesk.store.models import Article, Customer
 

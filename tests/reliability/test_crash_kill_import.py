@@ -21,6 +21,7 @@ TRIALS = 20
 SEED = 20240611
 
 
+@pytest.mark.soak
 def test_import_killed_20_times_stays_intact_and_converges(tmp_path):
     harness = CrashHarness(tmp_path, seed=SEED, n_customers=600, n_parts=200, page_delay=0.04)
     try:
@@ -42,6 +43,7 @@ def test_import_killed_20_times_stays_intact_and_converges(tmp_path):
     assert len(sevdesk_ids) == len(set(sevdesk_ids))
 
 
+@pytest.mark.soak
 def test_R3_a_killed_run_is_not_left_running_forever(tmp_path):
     """The next run closes a run a kill left "running" (the history must not show it forever)."""
     import sqlite3

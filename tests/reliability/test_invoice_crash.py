@@ -22,11 +22,12 @@ import pytest
 from rel_support import db_path, integrity, one_sentence, run_cli
 
 from craftdesk.api.client import SevdeskClient
+from craftdesk.clock import utcnow
 from craftdesk.sandbox import DEMO_TOKEN
 from craftdesk.services import invoices
 from craftdesk.store import settings
 from craftdesk.store.db import close_database, open_database
-from craftdesk.store.models import Address, Appointment, Customer, InvoiceDraft, Job, Project, utcnow
+from craftdesk.store.models import Address, Appointment, Customer, InvoiceDraft, Job, Project
 
 pytestmark = pytest.mark.skipif(sys.platform.startswith("win"), reason="SIGKILL is POSIX")
 
@@ -206,6 +207,7 @@ def test_I5_commit_then_drop_and_a_failing_lookup_settle_on_the_next_attempt(san
 TRIALS = 8
 
 
+@pytest.mark.soak
 def test_I5_invoice_killed_at_random_moments_ends_with_exactly_one_draft(sandbox, data_dir,
                                                                          monkeypatch):
     rng = random.Random(1105)
@@ -230,7 +232,7 @@ def test_I5_invoice_killed_at_random_moments_ends_with_exactly_one_draft(sandbox
         sent_by_killed = slow.posts - posts_before
         assert integrity(db_path(data_dir)) == "ok"
         age_lease(data_dir)
-        code, out, err = run_cli(["--data-dir", str(data_dir), "--api-url", sandbox.url,
+        code, _out, err = run_cli(["--data-dir", str(data_dir), "--api-url", sandbox.url,
                                   "invoice", str(project_id)])
         # 0: this attempt finished the draft; 5: the killed run had finished it already.
         assert code in (0, 5), err

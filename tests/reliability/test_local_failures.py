@@ -35,7 +35,7 @@ def test_write_lock_held_by_another_process_gives_clear_error_and_loses_nothing(
     other.execute("BEGIN IMMEDIATE")  # another writer holds the write lock and does not let go
     other.execute("INSERT INTO setting (key, value) VALUES ('probe', '1')")
     try:
-        code, out, err = run_cli([*cli_env, "sync"])
+        code, _out, err = run_cli([*cli_env, "sync"])
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -43,7 +43,7 @@ def test_write_lock_held_by_another_process_gives_clear_error_and_loses_nothing(
     assert one_sentence(err) and "gesperrt" in err and "nichts verloren" in err, err
     assert snapshot(db_path(data_dir)) == synced, diff(synced, snapshot(db_path(data_dir)))
     # Once the other writer is gone, the next run goes through.
-    code, out, err = run_cli([*cli_env, "sync"])
+    code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 0, err
     assert integrity(db_path(data_dir)) == "ok"
     descriptions = {row[0] for row in sqlite3.connect(db_path(data_dir)).execute(
@@ -58,7 +58,7 @@ def test_exclusive_lock_at_start_is_a_lock_not_damage(cli_env, synced, data_dir,
     other.execute("BEGIN EXCLUSIVE")
     other.execute("INSERT INTO setting (key, value) VALUES ('probe', '1')")
     try:
-        code, out, err = run_cli([*cli_env, "sync"])
+        code, _out, err = run_cli([*cli_env, "sync"])
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -88,7 +88,7 @@ def test_disk_full_during_import_rolls_back_and_says_so(cli_env, synced, sandbox
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.close()
     monkeypatch.setitem(PRAGMAS, "max_page_count", pages + 2)
-    code, out, err = run_cli([*cli_env, "sync", "customers"])
+    code, _out, err = run_cli([*cli_env, "sync", "customers"])
     assert code == 1
     assert one_sentence(err) and "kein Platz" in err, err
     after = snapshot(db_path(data_dir))
@@ -96,7 +96,7 @@ def test_disk_full_during_import_rolls_back_and_says_so(cli_env, synced, sandbox
     assert integrity(db_path(data_dir)) == "ok"
     # With space again, the same run completes and converges.
     monkeypatch.delitem(PRAGMAS, "max_page_count")
-    code, out, err = run_cli([*cli_env, "sync"])
+    code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 0, err
     assert counts(snapshot(db_path(data_dir)))["customer"] == counts(synced)["customer"] + 150
 
@@ -117,7 +117,7 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(cli_env, synce
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(customers, "bulk_insert", insert_then_fail)
-    code, out, err = run_cli([*cli_env, "sync", "customers"])
+    code, _out, err = run_cli([*cli_env, "sync", "customers"])
     assert calls, "the fault was never reached"
     assert code == 1
     assert one_sentence(err) and "kein Platz" in err, err
@@ -150,7 +150,7 @@ def test_enospc_while_writing_an_export_keeps_the_previous_file(cli_env, synced,
             raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: FullFile(real_fdopen(fd, *a, **k)))
-    code, out, err = run_cli([*cli_env, "export", "customers", "-o", str(target)])
+    code, _out, err = run_cli([*cli_env, "export", "customers", "-o", str(target)])
     monkeypatch.setattr(os, "fdopen", real_fdopen)
     assert code == 1
     assert one_sentence(err) and str(target) in err, err
@@ -221,13 +221,13 @@ def test_damaged_database_with_wal_is_never_checkpointed_or_replaced(cli_env, sy
     assert wal.stat().st_size > 0
     _damage(path, "middle_page")
     before = (_sha(path), _sha(wal))
-    code, out, err = run_cli([*cli_env, "sync"])
+    code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 1 and "beschädigt" in err, err
     assert (_sha(path), _sha(wal)) == before, "the damaged database or its WAL was changed"
     wal_copy = list(data_dir.glob("craftdesk.sqlite3.damaged-*-wal"))
     assert len(wal_copy) == 1 and _sha(wal_copy[0]) == before[1]
     # A second start reports again, keeps another copy, and still replaces nothing.
-    code, out, err = run_cli([*cli_env, "sync"])
+    code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 1 and "beschädigt" in err
     assert (_sha(path), _sha(wal)) == before
     assert len([c for c in data_dir.glob("craftdesk.sqlite3.damaged-*")
@@ -251,7 +251,7 @@ def test_no_keyring_keeps_token_for_the_session_only_and_says_so(monkeypatch, sa
     assert DEMO_TOKEN.encode() not in db_path(data_dir).read_bytes()
     # The next process has no token and says how to connect (exit 5: a precondition, since
     # sevDesk was never asked), it does not crash.
-    code, out, err = run_cli([*argv, "sync"])
+    code, _out, err = run_cli([*argv, "sync"])
     assert code == 5
     assert one_sentence(err) and "kein sevDesk-API-Token" in err, err
 
@@ -268,7 +268,7 @@ def test_keyring_that_fails_on_write_falls_back_to_the_session(memory_keyring, m
 
     monkeypatch.setattr(memory_keyring, "set_password", refuse)
     argv = ["--data-dir", str(data_dir), "--api-url", sandbox.url]
-    code, out, err = run_cli([*argv, "connect", "--token-stdin"], stdin=DEMO_TOKEN)
+    code, _out, err = run_cli([*argv, "connect", "--token-stdin"], stdin=DEMO_TOKEN)
     assert code == 0, err
     assert "nur für diesen Aufruf" in err
     assert memory_keyring.store == {}

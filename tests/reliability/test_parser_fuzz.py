@@ -147,7 +147,7 @@ def mutated(draw: st.DrawFn, name: str) -> dict[str, Any]:
     record = copy.deepcopy(TEMPLATES[name][2])
     keys = sorted(record)
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        key = draw(st.sampled_from(keys + ["unexpected"]))
+        key = draw(st.sampled_from([*keys, "unexpected"]))
         action = draw(st.sampled_from(["drop", "null", "value", "huge", "odd", "nest", "ref"]))
         if action == "drop":
             record.pop(key, None)

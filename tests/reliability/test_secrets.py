@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rel_support import db_path
 
 from craftdesk.sandbox import Sandbox
@@ -67,6 +68,7 @@ def _scan(tmp_path: Path, data_dir: Path, exports: Path, texts: list[str],
     return hits
 
 
+@pytest.mark.soak
 def test_S4_token_nowhere_after_a_full_run(tmp_path):
     secret = SECRET
     data_dir, exports = tmp_path / "data", tmp_path / "exports"
@@ -109,6 +111,7 @@ def test_S4_token_nowhere_after_a_full_run(tmp_path):
     assert any("GET /Contact" in text for text in run.texts)
 
 
+@pytest.mark.soak
 def test_S4_a_token_shaped_like_sevdesks_is_kept_out_too(tmp_path):
     """Real tokens are 32 hex digits: connect, sync, export and a rejected token."""
     data_dir, exports = tmp_path / "data", tmp_path / "exports"

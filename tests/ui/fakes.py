@@ -17,11 +17,18 @@ from craftdesk.api.client import SevdeskClient
 
 
 class FakeController(QObject):
+    """Satisfies ``craftdesk.sync.contract.SyncControl`` (checked by test_controller_contract)."""
+
     data_changed = Signal(object)  # services.changes.Change (names are coerced)
+    records_changed = Signal(str, object)
     busy_changed = Signal(bool)
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, object)
     run_finished = Signal(object)
     connection_state_changed = Signal(str)
+    import_succeeded = Signal(object, str)
+    import_failed = Signal(object, str)
+    auth_lost = Signal(str)
+    skipped = Signal(str)
 
     def __init__(self, ctx: Any = None, url: str | None = None, token: str | None = None,
                  defer: bool = False) -> None:
@@ -30,25 +37,55 @@ class FakeController(QObject):
         self._url = url or (ctx.api_url if ctx is not None else None)
         self._token = token or (ctx.token() if ctx is not None else None)
         self.defer = defer
-        self.pending: list[tuple[Callable[[SevdeskClient], Any], Any, Any, str | None]] = []
+        self.pending: list[tuple[Callable[[SevdeskClient], Any], Any, Any, str | None, str | None]] = []
         self.labels: list[str] = []
         self.refused = 0
         self._busy = False
+        self.scheduler: Any = None
+        self.hold_reason: str | None = None
+        self.reach_problem: str | None = None
+        self.state = "connected"  # what connection_state() answers
+        self.tokens_tested: list[str] = []
 
     def is_busy(self) -> bool:
         return self._busy
 
+    def current_label(self) -> str:
+        return self.labels[-1] if self._busy and self.labels else ""
+
+    def has_token(self) -> bool:
+        return bool(self._token)
+
+    def sevdesk_enabled(self) -> bool:
+        return self.state != "disconnected"
+
+    def connection_state(self) -> str:
+        return self.state
+
+    def can_sync(self) -> bool:
+        return self.state in ("connected", "demo")
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.state = "connected" if enabled else "disconnected"
+        self.connection_state_changed.emit(self.state)
+
+    def mark_connected(self, user_name: str | None) -> None:
+        self.state = "connected"
+        self.connection_state_changed.emit(self.state)
+
     def run_task(self, label: str, fn: Callable[[SevdeskClient], Any],
                  on_success: Callable[[Any], None] | None = None,
                  on_failure: Callable[[Exception], None] | None = None,
-                 changes: str | None = None) -> bool:
+                 changes: str | None = None, *, token: str | None = None) -> bool:
         if self._busy:
             self.refused += 1
             return False
+        if token is not None:
+            self.tokens_tested.append(token)
         self.labels.append(label)
         self._busy = True
         self.busy_changed.emit(True)
-        job = (fn, on_success, on_failure, changes)
+        job = (fn, on_success, on_failure, changes, token)
         if self.defer:
             self.pending.append(job)
         else:
@@ -59,9 +96,9 @@ class FakeController(QObject):
         while self.pending:
             self._run(self.pending.pop(0))
 
-    def _run(self, job: tuple[Callable[[SevdeskClient], Any], Any, Any, str | None]) -> None:
-        fn, on_success, on_failure, changes = job
-        client = SevdeskClient(self._url, self._token, backoff_base=0.01, backoff_max=0.05)
+    def _run(self, job: tuple[Callable[[SevdeskClient], Any], Any, Any, str | None, str | None]) -> None:
+        fn, on_success, on_failure, changes, token = job
+        client = SevdeskClient(self._url, token or self._token, backoff_base=0.01, backoff_max=0.05)
         try:
             result = fn(client)
         except Exception as exc:
@@ -86,5 +123,5 @@ class FakeController(QObject):
     def cancel(self) -> None:
         pass
 
-    def shutdown(self) -> None:
+    def shutdown(self, timeout_ms: int = 15000) -> None:
         pass

@@ -49,8 +49,7 @@ def plan(database):
 
 
 def test_load_users_needs_a_connection(qtbot, data_dir, sandbox, database):
-    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None))
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None), db_open=True)
     controller = SyncController(ctx)
     try:
         panel = SettingsPanel(controller)

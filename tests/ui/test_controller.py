@@ -99,8 +99,7 @@ def test_one_job_at_a_time_and_scheduled_overlap_is_recorded_skipped(qtbot, cont
 
 
 def test_S3_401_in_background_marks_broken_and_asks_once(qtbot, data_dir, sandbox, database):
-    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore("f" * 32))
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore("f" * 32), db_open=True)
     controller = SyncController(ctx, client_options=FAST)
     asked: list[str] = []
     controller.auth_lost.connect(asked.append)
@@ -128,8 +127,7 @@ def test_testing_a_new_token_does_not_break_the_stored_connection(qtbot, control
 
 
 def test_no_token_reports_failure_without_running(qtbot, data_dir, database):
-    ctx = AppContext(data_dir=data_dir, api_url="http://127.0.0.1:9/api/v1", tokens=MemoryTokenStore())
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url="http://127.0.0.1:9/api/v1", tokens=MemoryTokenStore(), db_open=True)
     controller = SyncController(ctx)
     failures: list[Exception] = []
     try:

@@ -15,8 +15,7 @@ from craftdesk.ui.main_window import PROJECTS_TAB, MainWindow
 
 @pytest.fixture
 def fresh(qtbot, data_dir, sandbox, database):
-    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None))
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None), db_open=True)
     controller = SyncController(ctx)
     yield ctx, controller
     controller.shutdown()

@@ -29,8 +29,7 @@ def _make(qtbot, ctx):
 @pytest.fixture
 def keyring_ctx(data_dir, sandbox, database):
     """Nothing stored yet; the real TokenStore over the (in-memory) keyring."""
-    context = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=TokenStore())
-    context._db_open = True
+    context = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=TokenStore(), db_open=True)
     return context
 
 
@@ -94,8 +93,7 @@ def test_S1_no_network_says_so_and_stores_nothing(qtbot, data_dir, database, mem
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    ctx = AppContext(data_dir=data_dir, api_url=f"http://127.0.0.1:{port}/api/v1", tokens=TokenStore())
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url=f"http://127.0.0.1:{port}/api/v1", tokens=TokenStore(), db_open=True)
     controller, tab = tab_for(ctx)
     tab.token_edit.setText(DEMO_TOKEN)
     assert tab.save_token()
@@ -138,8 +136,7 @@ def test_S2_help_names_the_place_of_the_token_and_the_change_warning(qtbot, keyr
 
 def test_S3_401_in_background_prompts_once_and_a_new_token_resumes(qtbot, data_dir, sandbox, database,
                                                                      tab_for):
-    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore("f" * 32))
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore("f" * 32), db_open=True)
     controller, tab = tab_for(ctx)
     controller.auth_lost.connect(tab.prompt_new_token)
     for _ in range(2):

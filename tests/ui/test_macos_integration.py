@@ -58,10 +58,11 @@ def test_installed_app_does_not_ask(qtbot, monkeypatch):
 
 def test_not_installed_sentence_is_translated_for_the_english_ui(qapp):
     from craftdesk import autostart
+    from craftdesk.messages import TEMPLATES
     from craftdesk.sync import messages
     from craftdesk.ui import i18n
 
-    assert autostart.NOT_INSTALLED in messages.FIXED
+    assert autostart.NOT_INSTALLED.key in TEMPLATES  # the one table of service sentences
     assert i18n.install_translations(qapp, "en") == "en"
     try:
         assert messages.localize(autostart.NOT_INSTALLED).startswith("craftdesk is not running from")

@@ -3,8 +3,10 @@ invoice warnings) in English; the German UI shows them unchanged."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from craftdesk.api.client import AUTH_MESSAGE, SevdeskClient
 from craftdesk.api.errors import AuthError, ServerError
 from craftdesk.context import NO_TOKEN_MESSAGE
+from craftdesk.messages import CONTEXT, TEMPLATES, Key, Message
 from craftdesk.services import invoices, projects
 from craftdesk.services.importer import run_import
 from craftdesk.store import settings
@@ -30,16 +33,50 @@ def english(qtbot):
     i18n.install_translations(app, "de")
 
 
-def test_service_constants_are_listed_for_translation():
-    assert AUTH_MESSAGE in messages.FIXED
-    assert NO_TOKEN_MESSAGE in messages.FIXED
+def test_service_constants_carry_their_key():
+    assert isinstance(AUTH_MESSAGE, Message) and AUTH_MESSAGE.key is Key.AUTH_REJECTED
+    assert isinstance(NO_TOKEN_MESSAGE, Message) and NO_TOKEN_MESSAGE.key is Key.NO_TOKEN_CONNECT_FIRST
 
 
-def test_every_listed_sentence_has_an_english_translation(english):
-    templates = list(messages.FIXED) + [t for _p, t in messages.PATTERNS]
-    templates += list(messages._PHASES.values())
-    untranslated = [t for t in templates if QCoreApplication.translate(messages.CONTEXT, t) == t]
+def test_every_service_sentence_has_an_english_translation(english):
+    untranslated = [t for t in TEMPLATES.values() if QCoreApplication.translate(CONTEXT, t) == t]
     assert untranslated == []
+
+
+def test_every_service_sentence_exists_once():
+    """No module but craftdesk/messages.py spells out a service sentence (the GUI translates
+    by key, so a copy elsewhere would be a second, untranslated version)."""
+    package = Path(messages.__file__).resolve().parents[1]
+    sources = {p: p.read_text(encoding="utf-8") for p in package.rglob("*.py")
+               if p.name != "messages.py" and "sandbox" not in p.parts}
+    copies = []
+    for key, template in TEMPLATES.items():
+        if key.name.startswith("PHASE_"):
+            continue  # single words (the sweep's phase labels), looked up by name
+        parts = re.split(r"%\d", template)
+        # a sentence without arguments as a whole literal, else its longest fixed part
+        fragment = f'"{template}"' if len(parts) == 1 else max(parts, key=len)
+        if len(fragment) < 15:
+            continue
+        copies += [f"{key.name}: {p.relative_to(package)}" for p, text in sources.items() if fragment in text]
+    assert copies == []
+
+
+def test_errors_carry_key_and_arguments(sandbox):
+    from craftdesk.sandbox import DEMO_TOKEN
+
+    sandbox.faults.add(path="/Contact", method="GET", kind="status", status=503, times=None)
+    client = SevdeskClient(sandbox.url, DEMO_TOKEN, max_retries=0)
+    with pytest.raises(ServerError) as failed:
+        client.get("/Contact")
+    assert (failed.value.message.key, failed.value.message.args) == (Key.SERVER_ERROR, ("503",))
+    assert failed.value.message == "sevDesk meldet einen Serverfehler (503)."  # what the CLI prints
+
+
+def test_stored_history_texts_are_recognised_by_the_same_templates(english):
+    assert localize("Unerwarteter Fehler (KeyError)") == "Unexpected error (KeyError)"
+    assert localize("Ein anderer Abgleich lief noch.") != "Ein anderer Abgleich lief noch."
+    assert localize("Irgendein anderer Text") == "Irgendein anderer Text"
 
 
 def test_german_ui_shows_service_sentences_unchanged():
@@ -54,7 +91,7 @@ def test_import_progress_is_english_in_the_english_ui(english, client, database)
     run_import(client, what="all", progress=lambda done, total, text: texts.append(text))
     assert len(texts) > 3
     shown = [localize(t) for t in texts]
-    assert [t for t, s in zip(texts, shown) if s == t] == []  # every phase is known
+    assert [t for t, s in zip(texts, shown, strict=False) if s == t] == []  # every phase is known
     assert "Loading categories" in shown
     assert any(s.startswith("Customers: ") and " of " in s for s in shown)
 

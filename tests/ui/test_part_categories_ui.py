@@ -21,8 +21,7 @@ FAST = {"backoff_base": 0.01, "backoff_max": 0.05, "max_retries": 1}
 def real_ctx(data_dir, database):
     sb = Sandbox(data=build_demo_data(real_categories=True))
     sb.start()
-    context = AppContext(data_dir=data_dir, api_url=sb.url, tokens=MemoryTokenStore())
-    context._db_open = True
+    context = AppContext(data_dir=data_dir, api_url=sb.url, tokens=MemoryTokenStore(), db_open=True)
     yield context
     sb.stop()
 

@@ -10,6 +10,7 @@ import pytest
 
 from craftdesk.api.errors import AuthError, CancelledError, UnreachableError
 from craftdesk.context import AppContext, MemoryTokenStore
+from craftdesk.services.settings import record_import_success
 from craftdesk.store import settings
 from craftdesk.store.db import close_database, open_database
 from craftdesk.store.models import SyncRun
@@ -46,6 +47,7 @@ class FakeImport:
             self.gate.wait(5)
         if self.error is not None:
             raise self.error
+        record_import_success(what)  # like the import service: R1's clock
         return SimpleNamespace(collections={"customers": SimpleNamespace(created=1, updated=0, flagged=0)})
 
 
@@ -57,8 +59,7 @@ def fake_import():
 @pytest.fixture
 def controller(qtbot, data_dir, database, fake_import):
     ctx = AppContext(data_dir=data_dir, api_url="http://127.0.0.1:9/api/v1",
-                     tokens=MemoryTokenStore("a" * 32))
-    ctx._db_open = True
+                     tokens=MemoryTokenStore("a" * 32), db_open=True)
     c = SyncController(ctx, import_fn=fake_import)
     yield c
     if fake_import.gate is not None:

@@ -9,13 +9,15 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from craftdesk.api.client import AUTH_MESSAGE
+from craftdesk.clock import parse_utc
+from craftdesk.clock import utcnow as utc_now
 from craftdesk.context import MemoryTokenStore
 from craftdesk.sandbox import DEMO_TOKEN
 from craftdesk.store import settings
 from craftdesk.store.models import SyncRun
 from craftdesk.sync.controller import SyncController
 from craftdesk.sync.notifications import NotificationPolicy
-from craftdesk.sync.scheduler import SyncScheduler, parse_utc, utc_now
+from craftdesk.sync.scheduler import SyncScheduler
 from craftdesk.ui.interfaces_tab import InterfacesTab
 from craftdesk.ui.main_window import MainWindow
 from craftdesk.ui.tray import TrayIcon

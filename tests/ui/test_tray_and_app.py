@@ -58,8 +58,7 @@ def test_tray_menu_is_rebuilt_when_opened(qtbot, controller, window):
 
 
 def test_tray_says_when_sevdesk_is_not_connected_and_marks_the_demo(qtbot, data_dir, sandbox, database):
-    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None))
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None), db_open=True)
     offline = SyncController(ctx)
     try:
         tray = TrayIcon(offline)

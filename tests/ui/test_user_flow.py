@@ -53,7 +53,7 @@ class ModalDriver:
             self.handled.append(dialog)
             try:
                 action(dialog)
-            except BaseException as exc:  # noqa: BLE001 - re-raised by check()
+            except BaseException as exc:  # re-raised by check()
                 self.errors.append(exc)
                 dialog.done(QDialog.DialogCode.Rejected)
 
@@ -68,8 +68,7 @@ class ModalDriver:
 
 @pytest.fixture
 def app_window(qtbot, data_dir, sandbox, database):
-    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=TokenStore())
-    ctx._db_open = True
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=TokenStore(), db_open=True)
     controller = SyncController(ctx, client_options={"backoff_base": 0.01, "backoff_max": 0.05})
     window = MainWindow(controller)
     qtbot.addWidget(window)

@@ -133,7 +133,7 @@ def test_K2_restore_backs_up_first_and_refuses_damaged_or_newer(database, tmp_pa
 
     damaged = tmp_path / "kaputt.sqlite3"
     damaged.write_bytes(path.read_bytes()[:4096] + b"\0" * 8192)
-    with pytest.raises(PreconditionError, match="beschädigt|lesbare|öffnen"):
+    with pytest.raises(PreconditionError, match=r"beschädigt|lesbare|öffnen"):
         backups.restore_backup(folder, damaged)
     newer = tmp_path / "neuer.sqlite3"
     newer.write_bytes(path.read_bytes())

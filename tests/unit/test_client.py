@@ -278,3 +278,31 @@ def test_get_one_accepts_a_list_of_one_or_a_single_object(api):
     assert api.get_one("/Part/2") == {"id": "2"}
     with pytest.raises(NotFoundError):
         api.get_one("/Part/3")
+
+
+def test_request_count_is_exact_when_two_threads_share_the_client():
+    """The import's page reader requests from a helper thread while the caller may request
+    too; the counter must not lose increments (it made a fault test flaky)."""
+    import sys
+    import threading
+
+    class Instant(requests.Session):
+        def request(self, method, url, **kwargs):  # type: ignore[override]
+            response = requests.Response()
+            response.status_code = 200
+            response._content = b'{"objects": []}'
+            return response
+
+    client = SevdeskClient(BASE, TOKEN, session=Instant(), sleep=lambda s: None)
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=lambda: [client.get("/Contact") for _ in range(300)])
+                   for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(previous)
+    assert client.request_count == 6 * 300

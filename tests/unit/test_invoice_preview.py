@@ -71,7 +71,7 @@ def test_I2_line_order_and_content(shop):
 
     preview = build_preview(shop["project"].id, today=TODAY)
 
-    rows = [(l.kind, l.name, l.quantity, l.unit, l.price, l.vat_rate, l.part_id) for l in preview.lines]
+    rows = [(x.kind, x.name, x.quantity, x.unit, x.price, x.vat_rate, x.part_id) for x in preview.lines]
     assert rows == [
         ("title", "Backstube Heizung", 1, "pauschal", Decimal("0.00"), 19, None),
         ("hours", "Rohre verlegen", Decimal(4), "Std", Decimal("58.00"), 19, None),

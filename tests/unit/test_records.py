@@ -21,7 +21,8 @@ from craftdesk.api.records import (
     parse_sevuser,
 )
 from craftdesk.services import articles, customers
-from craftdesk.services.importer import connected_user, fetch_categories, sweep
+from craftdesk.services.fetching import fetch_categories, sweep
+from craftdesk.services.importer import connected_user
 from craftdesk.services.lookups import AddressCategories
 
 BASE = "https://sevdesk.test/api/v1"

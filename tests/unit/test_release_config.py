@@ -163,7 +163,7 @@ def test_windows_version_resource_text_evaluates_to_the_version():
             "VarStruct",
         )
     }
-    eval(bundle_info.windows_version_file("1.2.3", "craftdesk.exe"), {"__builtins__": {}}, names)  # noqa: S307
+    eval(bundle_info.windows_version_file("1.2.3", "craftdesk.exe"), {"__builtins__": {}}, names)
     ((_args, fixed),) = recorded["FixedFileInfo"]
     assert fixed["filevers"] == fixed["prodvers"] == (1, 2, 3, 0)
     strings = dict(args for args, _ in recorded["StringStruct"])

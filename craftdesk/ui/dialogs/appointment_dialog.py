@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from ...errors import CraftdeskError
 from ...services import employees, projects, worksheet
+from ...services.project_forms import STATUS_CODES
 from ...store.db import db
-from ...store.models import APPOINTMENT_STATUSES
 from ...sync.messages import localize
 from ..project_tree import status_name
 from ..style import STATUS_COLORS, format_decimal, format_money, parse_decimal_de
@@ -87,7 +87,7 @@ class AppointmentDialog(DiscardGuard, QDialog):
         self.title = QLineEdit(self)
         self.status = QComboBox(self)
         self.status.setMinimumWidth(220)
-        for code in APPOINTMENT_STATUSES:
+        for code in STATUS_CODES:
             self.status.addItem(_swatch(code), status_name(code), code)
         self.has_start = QCheckBox(self.tr("Beginn:"), self)
         self.start = QDateTimeEdit(self)

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.articles import gross_price
 from ...services.local_records import (
     ArticleForm,
     EditConflict,
     article_form,
     article_number_taken,
-    gross_price,
+    article_origin,
     save_article,
 )
-from ...store.models import Article
 from ..style import format_money
 from . import common, conflict_dialog
 from .discard_guard import DiscardGuard
@@ -45,7 +45,7 @@ class ArticleDialog(DiscardGuard, QDialog):
         super().__init__(parent)
         self.article_id = article_id
         self.saved_id: int | None = None
-        article = Article.get_by_id(article_id) if article_id is not None else None
+        article = article_origin(article_id) if article_id is not None else None
         self.setWindowTitle(self.tr("Artikel bearbeiten") if article else self.tr("Neuer Artikel"))
         self.setMinimumWidth(480)
 
@@ -98,8 +98,8 @@ class ArticleDialog(DiscardGuard, QDialog):
         self.net_price.textChanged.connect(self._update_gross)
         self.vat_rate.currentIndexChanged.connect(self._update_gross)
         self._version: int | None = None
-        if article is not None:
-            stored = article_form(article)
+        if article_id is not None:
+            stored = article_form(article_id)
             self._version = stored.version
             self._fill(stored)
         self._update_gross()

@@ -70,13 +70,6 @@ class ArticlePickerDialog(QDialog):
         if self.proxy.rowCount():
             self.view.selectRow(0)
 
-    def select_article(self, article_id: int) -> bool:
-        row = self.proxy.row_of_id(article_id)
-        if row is None:
-            return False
-        self.view.selectRow(row)
-        return True
-
     def _double_clicked(self, index: QModelIndex) -> None:
         self.view.selectRow(index.row())
         self._accept()

@@ -31,10 +31,10 @@ from ...services.local_records import (
     CustomerForm,
     EditConflict,
     customer_form,
+    customer_origin,
     delete_customer,
     save_customer,
 )
-from ...store.models import Customer
 from . import common, conflict_dialog
 from .delivery_table import DeliveryTable
 from .discard_guard import DiscardGuard
@@ -79,7 +79,7 @@ class CustomerDialog(DiscardGuard, QDialog):
         super().__init__(parent)
         self.customer_id = customer_id
         self.saved_id: int | None = None
-        customer = Customer.get_by_id(customer_id) if customer_id is not None else None
+        customer = customer_origin(customer_id) if customer_id is not None else None
         self.setWindowTitle(self.tr("Kunde bearbeiten") if customer else self.tr("Neuer Kunde"))
         self.setMinimumWidth(760)
 
@@ -206,8 +206,8 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.e_invoice.toggled.connect(self._e_invoice_toggled)
         self._set_tab_order()
         self._version: int | None = None
-        if customer is not None:
-            stored = customer_form(customer)
+        if customer is not None and customer_id is not None:
+            stored = customer_form(customer_id)
             self._version = stored.version
             self._fill(stored)
             # The number links the customer to sevDesk (I3); it is sevDesk's to change.
@@ -254,9 +254,9 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.name_suffix.setText(form.name_suffix)
         self.customer_number.setText(form.customer_number)
         self.description.setPlainText(form.description)
-        for edit, value in zip(self.emails, form.emails + ["", ""]):
+        for edit, value in zip(self.emails, [*form.emails, "", ""], strict=False):
             edit.setText(value)
-        for edit, value in zip(self.mobiles, form.mobiles + ["", ""]):
+        for edit, value in zip(self.mobiles, [*form.mobiles, "", ""], strict=False):
             edit.setText(value)
         self.phone.setText(form.phones[0] if form.phones else "")
         self.postal.set_form(form.postal)

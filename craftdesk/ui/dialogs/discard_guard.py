@@ -45,7 +45,7 @@ def snapshot(root: QWidget) -> Snapshot:
             values.append(widget.value())
         elif isinstance(widget, QDateTimeEdit):
             values.append(widget.dateTime().toString())
-        elif isinstance(widget, QGroupBox) and widget.isCheckable() or isinstance(widget, QAbstractButton) and widget.isCheckable():
+        elif (isinstance(widget, (QGroupBox, QAbstractButton))) and widget.isCheckable():
             values.append(widget.isChecked())
         elif isinstance(widget, QListWidget):
             values.append(
@@ -58,7 +58,7 @@ def snapshot(root: QWidget) -> Snapshot:
             values.append(
                 tuple(
                     tuple(
-                        widget.item(r, c).text() if widget.item(r, c) else ""
+                        item.text() if (item := widget.item(r, c)) is not None else ""
                         for c in range(widget.columnCount())
                     )
                     for r in range(widget.rowCount())

@@ -7,7 +7,7 @@ the confirmation's creator an observer when they are a local employee (O3).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from ...errors import CraftdeskError
 from ...services import employees, observers
-from ...store.models import Employee
+from ...sync.contract import SyncControl
 from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 from . import common
 from .discard_guard import DiscardGuard
 from .errors import error_text
+
+if TYPE_CHECKING:
+    from ...services.employees import Employee
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
 
 
 class EmployeeDialog(QDialog):
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(self.tr("Mitarbeiter"))
@@ -148,9 +151,7 @@ class EmployeeDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        changed = getattr(controller, "connection_state_changed", None)
-        if changed is not None:
-            changed.connect(self._update_buttons)
+        controller.connection_state_changed.connect(self._update_buttons)
         self.reload()
 
     def reload(self) -> None:
@@ -162,8 +163,7 @@ class EmployeeDialog(QDialog):
         selected = self.selected() is not None
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
-        can_sync = getattr(self.controller, "can_sync", None)
-        connected = bool(can_sync()) if callable(can_sync) else True
+        connected = self.controller.can_sync()
         self.sevdesk_button.setEnabled(connected and not self.controller.is_busy())
         pending = observers.pending_count()
         self.observers_button.setVisible(pending > 0)

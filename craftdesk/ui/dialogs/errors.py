@@ -6,8 +6,8 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from ...api.errors import AuthError, CancelledError, SevdeskError
 from ...errors import CraftdeskError
+from ...services.errors import AuthError, CancelledError, SevdeskError
 from ...sync.messages import localize
 
 log = logging.getLogger(__name__)

@@ -495,7 +495,7 @@ class InvoicePreviewDialog(QDialog):
         return invoice_link(self.draft.sevdesk_id, self._api_url()) if self.draft is not None else None
 
     def _api_url(self) -> str | None:
-        return getattr(getattr(self.controller, "ctx", None), "api_url", None)
+        return self.controller.ctx.api_url
 
 
 __all__ = ["InvoicePreview", "InvoicePreviewDialog"]

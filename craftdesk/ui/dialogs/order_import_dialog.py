@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...services.changes import Scope
 from ...services.orders import ImportOrderResult, OrderSummary, import_orders, list_importable_orders
+from ...sync.contract import SyncControl
 from ...sync.messages import localize
 from ..keys import KeyAction
 from ..style import format_date
@@ -31,7 +32,7 @@ from .errors import error_text
 
 
 class OrderImportDialog(QDialog):
-    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.results: list[ImportOrderResult] = []

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...errors import CraftdeskError
 from ...services import projects
-from ...store.models import Address, Customer
+from ...services.project_forms import customer_addresses, customer_choices, customer_site
+from ...services.projects import Site
 from ...sync.messages import localize
 from . import common
 from .discard_guard import DiscardGuard
@@ -32,13 +33,10 @@ def customer_combo(parent: QWidget, empty_text: str) -> QComboBox:
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.addItem(empty_text, None)
-    customers = sorted(Customer.select(), key=lambda c: c.display_name.casefold())
-    for customer in customers:
-        label = customer.display_name
-        if customer.customer_number:
-            label += f" ({customer.customer_number})"
-        combo.addItem(label, customer.id)
+    for choice in customer_choices():
+        combo.addItem(choice.label, choice.id)
     completer = combo.completer()
+    assert completer is not None  # an editable combo box always has one
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -54,6 +52,7 @@ def combo_customer_id(combo: QComboBox) -> int | None:
 class ProjectDialog(DiscardGuard, QDialog):
     def __init__(self, project_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._address_sites: dict[int, Site] = {}
         self.project_id = project_id
         self.saved_id: int | None = None
         project = projects.get_project(project_id) if project_id is not None else None
@@ -135,16 +134,15 @@ class ProjectDialog(DiscardGuard, QDialog):
         customer_id = combo_customer_id(self.customer)
         if customer_id is None:
             return
-        address = (Address.select().where(Address.customer == customer_id)
-                   .order_by(Address.kind != "postal", Address.position, Address.id).first())
-        if address is not None:
-            self._set_address(address)
+        site = customer_site(customer_id)
+        if site is not None:
+            self._set_address(site)
 
-    def _set_address(self, address: Address) -> None:
-        self.street.setText(address.street)
-        self.zip.setText(address.zip)
-        self.city.setText(address.city)
-        self.country.setText(address.country or "DE")
+    def _set_address(self, site: Site) -> None:
+        self.street.setText(site.street)
+        self.zip.setText(site.zip)
+        self.city.setText(site.city)
+        self.country.setText(site.country or "DE")
 
     def _fill_address_choice(self) -> None:
         customer_id = combo_customer_id(self.customer)
@@ -152,18 +150,18 @@ class ProjectDialog(DiscardGuard, QDialog):
                  "delivery": self.tr("Lieferadresse")}
         self.address_choice.clear()
         self.address_choice.addItem(self.tr("– Adresse wählen –"), None)
+        self._address_sites = {}
         if customer_id is not None:
-            for address in (Address.select().where(Address.customer == customer_id)
-                            .order_by(Address.position, Address.id)):
-                label = f"{kinds.get(address.kind, address.kind)}: {address.one_line()}"
-                self.address_choice.addItem(label, address.id)
+            for choice in customer_addresses(customer_id):
+                self.address_choice.addItem(f"{kinds.get(choice.kind, choice.kind)}: {choice.line}", choice.id)
+                self._address_sites[choice.id] = choice.site
         self.address_choice.setEnabled(self.address_choice.count() > 1)
 
     def _take_chosen_address(self, index: int) -> None:
         address_id = self.address_choice.itemData(index)
-        address = Address.get_or_none(Address.id == address_id) if address_id else None
-        if address is not None:
-            self._set_address(address)
+        site = self._address_sites.get(address_id) if address_id else None
+        if site is not None:
+            self._set_address(site)
 
     def _save(self) -> None:
         site = projects.Site(self.street.text().strip(), self.zip.text().strip(),

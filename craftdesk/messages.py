@@ -1,0 +1,218 @@
+"""Every sentence the service layer (sevDesk client, imports, invoices) says to the user,
+once, by key.
+
+Services and the command line use a :class:`Message`: a ``str`` holding the German
+sentence (so it prints, logs and compares like any text) that also carries its ``key`` and
+its arguments. The GUI translates a Message from its key and arguments with Qt's tools
+(``sync.messages``), never by taking the German sentence apart. Qt-free: the templates are
+marked with ``QT_TRANSLATE_NOOP`` (a no-op here) so Qt's ``lupdate`` finds them; ``%1``,
+``%2`` … stand for the arguments, as in Qt.
+
+Texts stored before they could carry a key (the error column of the import history) are
+recognised by :func:`parse` against the same templates.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import cache
+
+CONTEXT = "ServiceText"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
+    """Marks ``text`` for Qt's translation tools; returns it unchanged."""
+    return text
+
+
+class Key(str, Enum):
+    AUTH_REJECTED = "auth_rejected"
+    NO_TOKEN = "no_token"
+    NO_TOKEN_CONNECT_FIRST = "no_token_connect_first"
+    CANCELLED = "cancelled"
+    CANCELLED_SHORT = "cancelled_short"
+    NOT_FOUND = "not_found"
+    THROTTLED = "throttled"
+    TIMEOUT = "timeout"
+    UNREACHABLE = "unreachable"
+    CONNECTION_FAILED = "connection_failed"
+    UNREADABLE_ANSWER = "unreadable_answer"
+    UNEXPECTED_ANSWER = "unexpected_answer"
+    REFUSED = "refused"
+    REFUSED_BECAUSE = "refused_because"
+    SEVDESK_ERROR = "sevdesk_error"
+    SEVDESK_ERROR_BECAUSE = "sevdesk_error_because"
+    SERVER_ERROR = "server_error"
+    RUN_OVERLAPPED = "run_overlapped"
+    UNEXPECTED_IN_LOG = "unexpected_in_log"
+    UNEXPECTED_OF_KIND = "unexpected_of_kind"
+    LOADING_CATEGORIES = "loading_categories"
+    SAVING_CUSTOMERS = "saving_customers"
+    SAVING_ARTICLES = "saving_articles"
+    IMPORT_DONE = "import_done"
+    PAGE_PROGRESS = "page_progress"
+    PHASE_CUSTOMERS = "phase_customers"
+    PHASE_ADDRESSES = "phase_addresses"
+    PHASE_COMM_WAYS = "phase_comm_ways"
+    PHASE_ARTICLES = "phase_articles"
+    HOURLY_RATE_ZERO = "hourly_rate_zero"
+    EARLIER_ATTEMPT = "earlier_attempt"
+    NO_CONTACT_PERSON = "no_contact_person"
+    NOTHING_TO_INVOICE = "nothing_to_invoice"
+    PROJECT_WITHOUT_CUSTOMER = "project_without_customer"
+    APPOINTMENT_WITHOUT_HOURS = "appointment_without_hours"
+    CUSTOMER_WITHOUT_ADDRESS = "customer_without_address"
+    UNKNOWN_UNIT = "unknown_unit"
+    NO_PART_CATEGORY_BUT = "no_part_category_but"
+    NO_PART_CATEGORY_AT_ALL = "no_part_category_at_all"
+    JOB_SITE_FALLBACK = "job_site_fallback"
+    END_BEFORE_START = "end_before_start"
+    TIME_OUT_OF_RANGE = "time_out_of_range"
+    TOO_LONG = "too_long"
+    INVOICED_NOT_MOVED = "invoiced_not_moved"
+    DONE_STAYS_SCHEDULED = "done_stays_scheduled"
+    WORK_REPORT_NOT_DONE = "work_report_not_done"
+    USER_NAME_HIDDEN = "user_name_hidden"
+    NOT_INSTALLED = "not_installed"
+
+
+TEMPLATES: dict[Key, str] = {
+    Key.AUTH_REJECTED: QT_TRANSLATE_NOOP(
+        "ServiceText", "sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert "
+        "(sevDesk vergibt einen neuen Token, wenn der Benutzer bearbeitet wird); bitte den aktuellen "
+        "Token eintragen."),
+    Key.NO_TOKEN: QT_TRANSLATE_NOOP("ServiceText", "Es ist kein sevDesk-API-Token hinterlegt."),
+    Key.NO_TOKEN_CONNECT_FIRST: QT_TRANSLATE_NOOP(
+        "ServiceText", "Es ist kein sevDesk-API-Token hinterlegt – bitte zuerst verbinden "
+        "(Schnittstellen → sevDesk oder „craftdesk connect --token-stdin“)."),
+    Key.CANCELLED: QT_TRANSLATE_NOOP("ServiceText", "Der Abgleich wurde abgebrochen."),
+    Key.CANCELLED_SHORT: QT_TRANSLATE_NOOP("ServiceText", "abgebrochen"),
+    Key.NOT_FOUND: QT_TRANSLATE_NOOP("ServiceText", "Der Datensatz wurde in sevDesk nicht gefunden."),
+    Key.THROTTLED: QT_TRANSLATE_NOOP(
+        "ServiceText", "sevDesk bremst gerade zu viele Anfragen; später erneut versuchen."),
+    Key.TIMEOUT: QT_TRANSLATE_NOOP("ServiceText", "sevDesk antwortet nicht rechtzeitig."),
+    Key.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "ServiceText", "sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen."),
+    Key.CONNECTION_FAILED: QT_TRANSLATE_NOOP("ServiceText", "Die Verbindung zu sevDesk ist fehlgeschlagen."),
+    Key.UNREADABLE_ANSWER: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat eine unlesbare Antwort geschickt."),
+    Key.UNEXPECTED_ANSWER: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat eine unerwartete Antwort geschickt."),
+    Key.REFUSED: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat die Anfrage abgelehnt"),
+    Key.REFUSED_BECAUSE: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat die Anfrage abgelehnt: %1"),
+    Key.SEVDESK_ERROR: QT_TRANSLATE_NOOP("ServiceText", "sevDesk meldet einen Fehler"),
+    Key.SEVDESK_ERROR_BECAUSE: QT_TRANSLATE_NOOP("ServiceText", "sevDesk meldet einen Fehler: %1"),
+    Key.SERVER_ERROR: QT_TRANSLATE_NOOP("ServiceText", "sevDesk meldet einen Serverfehler (%1)."),
+    Key.RUN_OVERLAPPED: QT_TRANSLATE_NOOP("ServiceText", "Ein anderer Abgleich lief noch."),
+    Key.UNEXPECTED_IN_LOG: QT_TRANSLATE_NOOP("ServiceText", "Unerwarteter Fehler – Einzelheiten im Protokoll."),
+    Key.UNEXPECTED_OF_KIND: QT_TRANSLATE_NOOP("ServiceText", "Unerwarteter Fehler (%1)"),
+    Key.LOADING_CATEGORIES: QT_TRANSLATE_NOOP("ServiceText", "Kategorien werden geladen"),
+    Key.SAVING_CUSTOMERS: QT_TRANSLATE_NOOP("ServiceText", "Kunden werden gespeichert"),
+    Key.SAVING_ARTICLES: QT_TRANSLATE_NOOP("ServiceText", "Artikel werden gespeichert"),
+    Key.IMPORT_DONE: QT_TRANSLATE_NOOP("ServiceText", "Abgleich abgeschlossen"),
+    Key.PAGE_PROGRESS: QT_TRANSLATE_NOOP("ServiceText", "%1: %2 von %3"),
+    Key.PHASE_CUSTOMERS: QT_TRANSLATE_NOOP("ServiceText", "Kunden"),
+    Key.PHASE_ADDRESSES: QT_TRANSLATE_NOOP("ServiceText", "Adressen"),
+    Key.PHASE_COMM_WAYS: QT_TRANSLATE_NOOP("ServiceText", "Kommunikationswege"),
+    Key.PHASE_ARTICLES: QT_TRANSLATE_NOOP("ServiceText", "Artikel"),
+    Key.HOURLY_RATE_ZERO: QT_TRANSLATE_NOOP(
+        "ServiceText", "Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen."),
+    Key.EARLIER_ATTEMPT: QT_TRANSLATE_NOOP(
+        "ServiceText", "Ein früherer Versuch ist unvollständig: craftdesk sucht diesen Entwurf zuerst "
+        "in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt."),
+    Key.NO_CONTACT_PERSON: QT_TRANSLATE_NOOP(
+        "ServiceText", "In sevDesk gibt es keinen Benutzer, der als Ansprechpartner der Rechnung "
+        "eingetragen werden kann."),
+    Key.NOTHING_TO_INVOICE: QT_TRANSLATE_NOOP(
+        "ServiceText", "Im Projekt „%1“ gibt es keinen fertigen Termin, der noch nicht abgerechnet ist."),
+    Key.PROJECT_WITHOUT_CUSTOMER: QT_TRANSLATE_NOOP("ServiceText", "Dem Projekt „%1“ ist kein Kunde zugeordnet."),
+    Key.APPOINTMENT_WITHOUT_HOURS: QT_TRANSLATE_NOOP(
+        "ServiceText", "Für den Termin „%1“ sind keine Stunden dokumentiert."),
+    Key.CUSTOMER_WITHOUT_ADDRESS: QT_TRANSLATE_NOOP(
+        "ServiceText", "Für den Kunden „%1“ ist keine Anschrift hinterlegt."),
+    Key.UNKNOWN_UNIT: QT_TRANSLATE_NOOP("ServiceText", "Die Einheit „%1“ gibt es in sevDesk nicht."),
+    Key.NO_PART_CATEGORY_BUT: QT_TRANSLATE_NOOP(
+        "ServiceText", "Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, dort gibt es "
+        "%2 – es wurden keine Artikel importiert; bitte die Kategorien unter Schnittstellen → "
+        "Einstellungen wählen."),
+    Key.NO_PART_CATEGORY_AT_ALL: QT_TRANSLATE_NOOP(
+        "ServiceText", "Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, und das Konto "
+        "hat keine Artikelkategorien – es wurden keine Artikel importiert."),
+    Key.JOB_SITE_FALLBACK: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – "
+        "als Einsatzort wurde „%2“ eingesetzt; bitte prüfen."),
+    Key.END_BEFORE_START: QT_TRANSLATE_NOOP("ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."),
+    Key.TIME_OUT_OF_RANGE: QT_TRANSLATE_NOOP("ServiceText", "Termine müssen zwischen 1900 und 2100 liegen."),
+    Key.TOO_LONG: QT_TRANSLATE_NOOP("ServiceText", "Ein Termin darf höchstens 14 Tage dauern."),
+    Key.INVOICED_NOT_MOVED: QT_TRANSLATE_NOOP(
+        "ServiceText", "Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben."),
+    Key.DONE_STAYS_SCHEDULED: QT_TRANSLATE_NOOP("ServiceText", "Der Termin „%1“ ist fertig und bleibt terminiert."),
+    Key.WORK_REPORT_NOT_DONE: QT_TRANSLATE_NOOP(
+        "ServiceText", "Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ steht."),
+    Key.NOT_INSTALLED: QT_TRANSLATE_NOOP(
+        "ServiceText", "craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
+        "craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System "
+        "starten."),
+    Key.USER_NAME_HIDDEN: QT_TRANSLATE_NOOP("ServiceText", "sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)"),
+}
+
+# The import phases as the page sweep names them.
+PHASES = {
+    "Kunden": Key.PHASE_CUSTOMERS,
+    "Adressen": Key.PHASE_ADDRESSES,
+    "Kommunikationswege": Key.PHASE_COMM_WAYS,
+    "Artikel": Key.PHASE_ARTICLES,
+}
+
+
+def fill(template: str, args: tuple[str, ...]) -> str:
+    """``template`` with ``%1``, ``%2`` … replaced, the highest first (``%1`` must not eat
+    the start of ``%10``)."""
+    for number, value in reversed(list(enumerate(args, start=1))):
+        template = template.replace(f"%{number}", value)
+    return template
+
+
+class Message(str):
+    """A service sentence: the German text, plus its key and arguments for translation.
+    An argument may itself be a Message (e.g. the phase of an import's progress)."""
+
+    key: Key
+    args: tuple[str, ...]
+
+    def __new__(cls, key: Key, *args: str) -> Message:
+        self = super().__new__(cls, fill(TEMPLATES[key], tuple(str(a) for a in args)))
+        self.key = key
+        self.args = tuple(args)
+        return self
+
+    def __reduce__(self) -> tuple[type[Message], tuple[str, ...]]:  # pickles and copies keep the key
+        return (Message, (self.key, *self.args))
+
+
+def phase(label: str) -> str:
+    """An import phase's name as a Message when it is one of the known phases."""
+    key = PHASES.get(label)
+    return Message(key) if key is not None else label
+
+
+@cache
+def _patterns() -> list[tuple[Key, re.Pattern[str]]]:
+    found = []
+    for key, template in TEMPLATES.items():
+        parts = re.split(r"%\d", template)
+        pattern = "(.+?)".join(re.escape(p) for p in parts)
+        found.append((key, re.compile(f"^{pattern}$", re.DOTALL)))
+    # Longer templates first, so "… abgelehnt: %1" wins over "… abgelehnt".
+    found.sort(key=lambda item: -len(TEMPLATES[item[0]]))
+    return found
+
+
+def parse(text: str) -> Message | None:
+    """The Message a stored German text was made from, or None for any other text."""
+    for key, pattern in _patterns():
+        match = pattern.match(text)
+        if match is not None:
+            args = [phase(value) if key is Key.PAGE_PROGRESS and number == 0 else value
+                    for number, value in enumerate(match.groups())]
+            return Message(key, *args)
+    return None

@@ -1,0 +1,264 @@
+"""Reading from sevDesk for the imports: the page sweep with its read-ahead thread, parsing
+rows with bad ones skipped and counted, single-record reads, categories and the country
+cache. A library used by the collection imports (customers, articles, orders) and by the
+run in ``importer``; it knows nothing of either.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..api.client import PAGE_SIZE, Page, SevdeskClient
+from ..api.errors import ApiError, MalformedResponseError, NotFoundError
+from ..api.records import CategoryRec, RecordError, parse_category, parse_country
+from ..messages import Key, Message, phase
+from ..store import settings
+from .lookups import GERMANY_COUNTRY_ID
+from .parsing import parse_rows
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+COUNTRY_CACHE_KEY = "sevdesk_country_codes"
+
+
+# --- counts -------------------------------------------------------------------------------
+
+
+@dataclass
+class CollectionCounts:
+    name: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    flagged: int = 0
+    warnings: list[str] = field(default_factory=list)  # one sentence each (A1a)
+    steady: int = 0  # records an unchanged next run would count as unchanged (articles)
+    changed_ids: set[int] = field(default_factory=set)  # local rows created/updated/flagged
+
+    def skip(self, object_name: str, exc: RecordError) -> None:
+        """Count a malformed record and log its id and reason (never its content)."""
+        self.skipped += 1
+        log.warning("Skipping %s %s: %s", object_name, exc.record_id or "(ohne Id)", exc.reason)
+
+    def add(self, other: Any) -> None:
+        for name in ("created", "updated", "unchanged", "flagged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.changed_ids |= set(getattr(other, "changed_ids", ()))
+
+
+# --- fetching -----------------------------------------------------------------------------
+
+
+READ_AHEAD = 3  # pages fetched ahead of the caller (bounded: memory stays flat)
+
+
+def sweep(client: SevdeskClient, path: str, params: dict[str, Any] | None = None,
+          progress: Progress | None = None, label: str | None = None, *,
+          prefetched: Iterable[Page] = (), record: Callable[[Page], None] | None = None,
+          ) -> Iterator[list[Any]]:
+    """Pages of a collection (1000 each) until the ``total`` sevDesk reports is reached.
+
+    Like ``client.iter_pages`` but with ``countAll=true``, which saves the empty request
+    after a full last page; without a usable ``total`` it stops at the first short page.
+    One helper thread requests the pages one after another, up to READ_AHEAD pages ahead
+    of the caller, so sevDesk's answer time and our parsing and writing overlap; it is the
+    only user of the client while the sweep runs. Rows repeated across pages (offset
+    paging over changing data) are dropped. Progress is reported in the caller's thread.
+
+    ``prefetched``: decoded pages already read (by a :class:`~.page_ledger.Probe`); the
+    sweep continues after the last of them. ``record`` sees every page (its digest).
+    """
+    seen: set[Any] = set()
+    done = 0
+    last: Page | None = None
+    for page in prefetched:
+        last = page
+        yield from _deduplicated(page, seen, record)
+        done = page.offset + page.rows
+        _report(progress, label, done, page.total)
+    if last is not None and (not last.rows or (
+            done >= last.total if last.total is not None else last.rows < PAGE_SIZE)):
+        return
+    pages = _PageReader(client, path, dict(params or {}), done)
+    try:
+        for page in pages:
+            yield from _deduplicated(page, seen, record)
+            done = page.offset + page.rows
+            _report(progress, label, done, page.total)
+    finally:
+        pages.close()
+
+
+def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | None,
+                  ) -> Iterator[list[Any]]:
+    if record is not None:
+        record(page)
+    rows = []
+    for row in page.objects or ():
+        key = row.get("id") if type(row) is dict else None
+        if key is not None:
+            if type(key) is not str:
+                key = str(key)
+            if key in seen:
+                continue
+            seen.add(key)
+        rows.append(row)
+    yield rows
+
+
+def _report(progress: Progress | None, label: str | None, done: int, total: int | None) -> None:
+    if progress and label:
+        shown_total = max(total or 0, done)
+        progress(done, shown_total, Message(Key.PAGE_PROGRESS, phase(label), str(done), str(shown_total)))
+
+
+class _PageReader:
+    """Fetches the pages of one sweep in a helper thread into a bounded queue."""
+
+    _END = object()
+
+    def __init__(self, client: SevdeskClient, path: str, params: dict[str, Any],
+                 offset: int = 0) -> None:
+        self.client = client
+        self.path = path
+        self.params = params
+        self.offset = offset
+        self.queue: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
+        self.stopped = threading.Event()
+        client.check_cancel()
+        self.thread = threading.Thread(target=self._run, name="sevdesk-pages", daemon=True)
+        self.thread.start()
+
+    def _put(self, item: Any) -> bool:
+        while not self.stopped.is_set():
+            try:
+                self.queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            for item in self.client.iter_pages_raw(self.path, self.params, PAGE_SIZE,
+                                                   offset=self.offset):
+                if self.stopped.is_set() or not self._put(item):
+                    return
+            self._put(self._END)
+        except BaseException as exc:  # handed to the caller, raised there
+            self._put(exc)
+
+    def __iter__(self) -> Iterator[Page]:
+        while True:
+            item = self.queue.get()
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        """Stop early (error or cancel in the caller) and wait for the request in flight."""
+        self.stopped.set()
+        self.thread.join()
+
+
+def fetch_record(client: SevdeskClient, object_name: str, record_id: str,
+                 parser: Callable[[Any], Any], not_found: str, incomplete: str) -> Any:
+    """GET ``/{object_name}/{record_id}`` and parse it (single imports for orders, O4).
+
+    A 404 and a record the parser rejects become errors with the given one-sentence
+    German messages; the record id goes to the detail only.
+    """
+    try:
+        raw = client.get_one(f"/{object_name}/{record_id}")
+    except NotFoundError:
+        raise NotFoundError(not_found, detail=record_id) from None
+    try:
+        return parser(raw)
+    except RecordError as exc:
+        raise MalformedResponseError(incomplete, detail=f"{object_name} {record_id}: {exc.reason}") from None
+
+
+CATEGORY_TYPES = ("ContactAddress", "Part")  # the categories an import resolves (C3, A1)
+
+
+def fetch_categories(client: SevdeskClient, progress: Progress | None = None,
+                     object_types: Sequence[str] = CATEGORY_TYPES) -> list[CategoryRec]:
+    """The account's categories, each with its object type spelled as in ``object_types``.
+
+    Normally one unfiltered request serves address and part categories alike. sevDesk
+    documents the lists per type (``/Category?objectType=…``): those are read for a type
+    when the unfiltered answer is refused, names no type for some row, or has no row of
+    that type; a row of a typed list without an ``objectType`` is of the type asked for.
+    """
+    if progress:
+        progress(0, 1, Message(Key.LOADING_CATEGORIES))
+    canonical = {t.casefold(): t for t in object_types}
+
+    def typed(c: CategoryRec, default: str = "") -> CategoryRec:
+        kind = canonical.get(c.object_type.casefold(), c.object_type) or default
+        return c if kind == c.object_type else replace(c, object_type=kind)
+
+    rows: list[CategoryRec] = []
+    refused = False
+    try:
+        for page in sweep(client, "/Category"):
+            rows.extend(parse_rows(page, parse_category, "Category"))
+    except (ApiError, NotFoundError) as exc:
+        if isinstance(exc, MalformedResponseError):
+            raise
+        log.info("Unfiltered category list refused (%s); reading it per object type", exc.message)
+        refused = True
+    untyped = refused or any(not c.object_type for c in rows)
+    result = {c.id: typed(c) for c in rows if c.object_type}
+    for object_type in object_types:
+        if not untyped and any(c.object_type == object_type for c in result.values()):
+            continue
+        for page in sweep(client, "/Category", {"objectType": object_type}):
+            for c in parse_rows(page, parse_category, "Category"):
+                c = typed(c, object_type)
+                if c.object_type == object_type:  # sevDesk ignores unknown filters silently
+                    result[c.id] = c
+    return list(result.values())
+
+
+def load_countries(client: SevdeskClient, country_ids: Iterable[str]) -> dict[str, str]:
+    """StaticCountry id → ISO code for the given ids; asks sevDesk only for unknown ids."""
+    cached: dict[str, str] = dict(settings.get(COUNTRY_CACHE_KEY) or {})
+    cached.setdefault(GERMANY_COUNTRY_ID, "DE")
+    missing = {c for c in country_ids if c and c not in cached}
+    if not missing:
+        return cached
+    try:
+        fetched = parse_rows(client.get_all("/StaticCountry"), parse_country, "StaticCountry")
+    except (ApiError, MalformedResponseError) as exc:  # a nicety; the import goes on without
+        log.info("Country list not available: %s", exc.detail or exc.message)
+        return cached
+    updated = dict(cached)
+    updated.update({c.id: c.code for c in fetched if c.code})
+    if updated != cached:
+        settings.set(COUNTRY_CACHE_KEY, updated)
+    unknown = missing - set(updated)
+    if unknown:
+        log.info("Unknown sevDesk country ids: %s", ", ".join(sorted(unknown)))
+    return updated
+
+
+def ref_id(raw: Any, field_name: str) -> str | None:
+    """Best-effort id of a reference in a raw (possibly malformed) record."""
+    if not isinstance(raw, dict):
+        return None
+    value = raw.get(field_name)
+    if isinstance(value, dict):
+        value = value.get("id")
+    if value is None or isinstance(value, (bool, dict, list)):
+        return None
+    return str(value).strip() or None

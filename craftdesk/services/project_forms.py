@@ -1,0 +1,203 @@
+"""What the project and appointment dialogs read and save: the customer choice list, a
+customer's address as the job site, the article lines of a worksheet, the appointment
+form and its save as one use case in one transaction (O8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from ..errors import NotFound
+from ..store.db import db
+from ..store.models import APPOINTMENT_STATUSES, Address, Article, Customer, PlannedMaterial
+from . import projects
+from .projects import Site
+
+# The appointment status codes in the order the editor offers them, and their German names.
+STATUS_CODES: tuple[str, ...] = tuple(APPOINTMENT_STATUSES)
+STATUS_NAMES: dict[str, str] = dict(APPOINTMENT_STATUSES)
+
+
+@dataclass(frozen=True)
+class CustomerChoice:
+    """One entry of a customer combo box."""
+
+    id: int
+    label: str  # "Name (customer number)"
+
+
+def customer_choices() -> list[CustomerChoice]:
+    """All customers by name (case-insensitive), labelled with their customer number."""
+    customers = sorted(Customer.select(), key=lambda c: c.display_name.casefold())
+    return [
+        CustomerChoice(c.id, f"{c.display_name} ({c.customer_number})" if c.customer_number else c.display_name)
+        for c in customers
+    ]
+
+
+def customer_site(customer_id: int) -> Site | None:
+    """The customer's address as a job site: the postal address first, then the others."""
+    address = (
+        Address.select()
+        .where(Address.customer == customer_id)
+        .order_by(Address.kind != "postal", Address.position, Address.id)
+        .first()
+    )
+    return Site.from_address(address) if address is not None else None
+
+
+@dataclass(frozen=True)
+class AddressChoice:
+    """One of a customer's addresses, offered as the job site."""
+
+    id: int
+    kind: str  # postal | billing | delivery
+    line: str  # on one line
+    site: Site
+
+
+def customer_addresses(customer_id: int) -> list[AddressChoice]:
+    query = Address.select().where(Address.customer == customer_id).order_by(Address.position, Address.id)
+    return [AddressChoice(a.id, a.kind, a.one_line(), Site.from_address(a)) for a in query]
+
+
+@dataclass(frozen=True)
+class ArticleLine:
+    """An article as a worksheet line shows it."""
+
+    id: int
+    number: str
+    name: str
+    unit: str
+
+
+def article_line(article_id: int) -> ArticleLine:
+    article = Article.get_by_id(article_id)
+    return ArticleLine(article.id, article.number, article.name, article.unit)
+
+
+def article_id_by_number(number: str) -> int:
+    """The article with this number: an active one first, then the oldest."""
+    article: Article | None = (
+        Article.select()
+        .where(Article.number == number)
+        .order_by(Article.active.desc(), Article.id)
+        .first()
+    )
+    if article is None:
+        raise NotFound(f"Einen Artikel mit der Nummer „{number}“ gibt es nicht.")
+    return article.id
+
+
+def job_context(job_id: int) -> str:
+    """Project, customer and job site of a job on one line, so an editor says which work it is."""
+    job = projects.get_job(job_id)
+    project = job.project
+    parts = [project.title]
+    customer = project.customer if project.customer_id is not None else None
+    if customer is not None:
+        parts.append(customer.display_name)
+    site = projects.site_of(project)
+    place = " ".join(p for p in (site.zip, site.city) if p)
+    address = ", ".join(p for p in (site.street, place) if p)
+    if address:
+        parts.append(address)
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class PlannedText:
+    """A planned material line as the editor lists it; ``article_id`` when it can be taken over."""
+
+    quantity: Decimal
+    unit: str
+    name: str
+    article_id: int | None
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    """An appointment as its editor shows it."""
+
+    id: int
+    job_id: int
+    title: str
+    status: str
+    start: datetime | None
+    end: datetime | None
+    hours: Decimal | None
+    notes: str
+    frozen: bool  # invoiced: status and worksheet cannot change
+    assignee_ids: frozenset[int]
+    observer_ids: frozenset[int]
+    used: list[tuple[ArticleLine, Decimal]]
+    planned: list[PlannedText]
+
+
+def appointment_view(appointment_id: int) -> AppointmentView:
+    a = projects.get_appointment(appointment_id)
+    return AppointmentView(
+        id=a.id,
+        job_id=a.job_id,
+        title=a.title,
+        status=a.status,
+        start=a.start,
+        end=a.end,
+        hours=a.hours,
+        notes=a.notes,
+        frozen=projects.is_invoiced(a),
+        assignee_ids=frozenset(e.id for e in projects.people_of(a, "assignee")),
+        observer_ids=frozenset(e.id for e in projects.people_of(a, "observer")),
+        used=[(article_line(line.article_id), line.quantity) for line in projects.used_of(a)],
+        planned=[_planned_text(line) for line in projects.planned_of(a)],
+    )
+
+
+def _planned_text(line: PlannedMaterial) -> PlannedText:
+    article = line.article if line.article_id is not None else None
+    name = article.name if article is not None else line.text
+    return PlannedText(line.quantity, line.unit, name, line.article_id)
+
+
+@dataclass(frozen=True)
+class AppointmentInput:
+    """What the appointment editor saves. ``status`` "done" needs ``hours`` (O8)."""
+
+    title: str
+    status: str
+    start: datetime | None = None
+    end: datetime | None = None
+    notes: str = ""
+    hours: Decimal | None = None
+    used: list[tuple[int, Decimal]] = field(default_factory=list)
+    assignee_ids: list[int] = field(default_factory=list)
+    observer_ids: list[int] = field(default_factory=list)
+
+
+def save_appointment(appointment_id: int | None, job_id: int | None, data: AppointmentInput) -> int:
+    """Create (in ``job_id``) or change an appointment with its people and worksheet, all or
+    nothing: a refused worksheet undoes the other changes. An invoiced appointment keeps its
+    status and worksheet. Returns the appointment's id."""
+    plain_status = "in_progress" if data.status == "done" else data.status
+    with db.atomic():
+        if appointment_id is None:
+            if job_id is None:
+                raise ValueError("a new appointment needs its job")
+            appointment = projects.create_appointment(
+                job_id, data.title, start=data.start, end=data.end, status=plain_status,
+                assignee_ids=data.assignee_ids, observer_ids=data.observer_ids, notes=data.notes)
+            frozen = False
+        else:
+            frozen = projects.is_invoiced(projects.get_appointment(appointment_id))
+            appointment = projects.edit_appointment(
+                appointment_id, title=data.title, start=data.start, end=data.end,
+                status=None if frozen else plain_status, notes=data.notes)
+            projects.set_appointment_people(appointment.id, "assignee", data.assignee_ids)
+            projects.set_appointment_people(appointment.id, "observer", data.observer_ids)
+        if not frozen:
+            if data.status == "done":
+                projects.set_appointment_done(appointment.id, data.hours, data.used)
+            else:
+                projects.set_worksheet(appointment.id, hours=data.hours, used=data.used)
+        return int(appointment.id)

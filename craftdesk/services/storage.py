@@ -1,0 +1,62 @@
+"""Failures of the local database or disk, told in one German sentence (not a bug).
+
+Shared by the command line and the windowed app, so both say the same and keep the same
+guarantees (file left untouched, a damaged one copied first).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .. import config
+from ..store.db import db, keep_damaged_copy, storage_problem
+
+__all__ = ["release_connection", "storage_message", "storage_problem"]
+
+log = logging.getLogger(__name__)
+
+
+def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Path) -> str:
+    """One German sentence for a failure of the local database or disk (not a bug).
+
+    ``kind`` comes from :func:`storage_problem`. A damaged database is copied
+    (store.db.keep_damaged_copy) here, before the sentence names the copy. The command
+    line prints it, the GUI shows it in a dialog.
+    """
+    if kind == "server":
+        log.warning("Database server not usable: %s", exc)
+        return ("Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – "
+                "es wurde nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen.")
+    path = getattr(exc, "path", None) or data_dir / config.DB_FILENAME
+    if kind == "corrupt":
+        log.error("Database %s is damaged: %s", path, getattr(exc, "reason", exc))
+        try:
+            copy = keep_damaged_copy(path)
+        except OSError as copy_exc:
+            log.error("Copying the damaged database failed: %s", copy_exc)
+            return (f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
+                    f"Sicherungskopie ließ sich nicht anlegen ({copy_exc.strerror or copy_exc}) – "
+                    "bitte die Datei selbst sichern und den Support verständigen.")
+        log.error("Copy of the damaged database kept at %s", copy)
+        return (f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
+                f"Sicherungskopie liegt unter {copy} – bitte den Support verständigen.")
+    if kind == "locked":
+        log.warning("Database %s is locked: %s", path, exc)
+        return (f"Die Datenbank {path} ist von einem anderen Programm gesperrt (läuft craftdesk "
+                "schon?) – es ging nichts verloren, bitte später erneut versuchen.")
+    if kind == "full":
+        log.warning("Disk full: %s", exc)
+        return ("Auf dem Datenträger ist kein Platz mehr frei – die angefangene Änderung wurde "
+                "verworfen, die gespeicherten Daten sind unverändert; bitte Platz schaffen und "
+                "erneut versuchen.")
+    log.exception("Database %s not usable", path)
+    return (f"Die Datenbank {path} lässt sich nicht lesen oder schreiben – Einzelheiten stehen im "
+            f"Protokoll {log_path}.")
+
+
+def release_connection() -> None:
+    """Close the calling thread's database connection unless a transaction is open (a
+    worker thread ends its jobs this way, so no connection is left open at quit)."""
+    if db.obj is not None and not db.obj.is_closed() and not db.obj.in_transaction():
+        db.obj.close()
