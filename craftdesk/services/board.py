@@ -9,9 +9,9 @@ number of employees or appointments; the board widget never queries the store it
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from ..store.bulk import tuples
 from ..store.models import Appointment, AppointmentEmployee, Customer, Employee, Job, Project
@@ -74,11 +74,6 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _place(a: Appointment) -> str:
-    town = " ".join(p for p in (a.site_zip, a.site_city) if p)
-    return ", ".join(p for p in (a.site_street, town) if p)
-
-
 def _conflicts(items: list[BoardItem], names: dict[int, str]) -> dict[int, Overlap]:
     """Per appointment id, the first double booking of one of its people."""
     by_employee: dict[int, list[BoardItem]] = defaultdict(list)
@@ -101,11 +96,42 @@ def _conflicts(items: list[BoardItem], names: dict[int, str]) -> dict[int, Overl
     return found
 
 
-def _assignees(ids: list[int]) -> dict[int, tuple[int, ...]]:
+_COLUMNS = (
+    Appointment.id,
+    Job.project,
+    Appointment.title,
+    Appointment.customer,
+    Appointment.site_street,
+    Appointment.site_zip,
+    Appointment.site_city,
+    Appointment.status,
+    Appointment.start,
+    Appointment.end,
+    Appointment.invoice,
+)
+
+
+def _place(street: str, zip_code: str, city: str) -> str:
+    town = " ".join(p for p in (zip_code, city) if p)
+    return ", ".join(p for p in (street, town) if p)
+
+
+def _rows(where: Any) -> list[tuple[Any, ...]]:
+    """Plain tuples of the columns the board shows (no model objects: 2,000 rows a week)."""
+    return list(
+        tuples(
+            Appointment.select(*_COLUMNS).join(Job).where(where).order_by(Appointment.start, Appointment.id)
+        )
+    )
+
+
+def _assignees(where: Any) -> dict[int, tuple[int, ...]]:
+    """Assignees of the appointments matching ``where``, in one joined query."""
     found: dict[int, list[int]] = defaultdict(list)
     query = (
         AppointmentEmployee.select(AppointmentEmployee.appointment, AppointmentEmployee.employee)
-        .where(AppointmentEmployee.appointment.in_(ids) & (AppointmentEmployee.role == "assignee"))
+        .join(Appointment)
+        .where(where & (AppointmentEmployee.role == "assignee"))
         .order_by(AppointmentEmployee.id)
     )
     for appointment_id, employee_id in tuples(query):
@@ -113,30 +139,35 @@ def _assignees(ids: list[int]) -> dict[int, tuple[int, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _items(query: list[Appointment]) -> list[BoardItem]:
-    ids = [a.id for a in query]
-    people: dict[int, tuple[int, ...]] = {}
-    for chunk in range(0, len(ids), 500):  # stay below SQLite's variable limit
-        people.update(_assignees(ids[chunk : chunk + 500]))
-    customer_ids = list({a.customer_id for a in query if a.customer_id})
-    customers: dict[int, str] = {}
-    for chunk in range(0, len(customer_ids), 500):
-        part = customer_ids[chunk : chunk + 500]
-        customers.update({c.id: c.display_name for c in Customer.select().where(Customer.id.in_(part))})
+def _items(
+    rows: list[tuple[Any, ...]], people: dict[int, tuple[int, ...]], customers: dict[int, str]
+) -> list[BoardItem]:
     return [
         BoardItem(
-            a.id,
-            cast(Any, a).project_id,  # selected as an alias of the job's project
-            a.title,
-            customers.get(a.customer_id, "") if a.customer_id is not None else "",
-            _place(a),
-            a.status,
-            a.start,
-            end_of(a.start, a.end),
-            people.get(a.id, ()),
-            a.invoice_id is not None,
+            a_id,
+            project_id,
+            title,
+            customers.get(customer_id, ""),
+            _place(street, zip_code, city),
+            status,
+            start,
+            end_of(start, end),
+            people.get(a_id, ()),
+            invoice_id is not None,
         )
-        for a in query
+        for (
+            a_id,
+            project_id,
+            title,
+            customer_id,
+            street,
+            zip_code,
+            city,
+            status,
+            start,
+            end,
+            invoice_id,
+        ) in rows
     ]
 
 
@@ -146,33 +177,44 @@ def load_week(day: date, include_sunday: bool = False) -> WeekBoard:
     days = tuple(monday + timedelta(days=n) for n in range(7 if include_sunday else 6))
     week_start = datetime.combine(monday, datetime.min.time())
     week_end = week_start + timedelta(days=7)
-    base = Appointment.select(Appointment, Job.project.alias("project_id")).join(Job)
-    in_week = list(
-        base.where(
-            Appointment.start.is_null(False)
-            & (Appointment.start < week_end)
-            & (Appointment.start > week_start - MAX_DURATION)
-        )
-        .order_by(Appointment.start, Appointment.id)
-        .objects()
+    in_week_sql = (
+        Appointment.start.is_null(False)
+        & (Appointment.start < week_end)
+        & (Appointment.start > week_start - MAX_DURATION)
     )
-    in_week = [a for a in in_week if end_of(a.start, a.end) > week_start]  # type: ignore[operator]
-    open_ones = list(
-        base.where(Appointment.start.is_null(True) & Appointment.status.not_in(["done", "archived"]))
-        .order_by(Appointment.id)
-        .objects()
-    )
+    open_sql = Appointment.start.is_null(True) & Appointment.status.not_in(["done", "archived"])
+    in_week = [r for r in _rows(in_week_sql) if end_of(r[8], r[9]) > week_start]  # type: ignore[operator]
+    open_ones = _rows(open_sql)
+    people = {**_assignees(in_week_sql), **_assignees(open_sql)}
+    customers = dict(_customer_names({r[3] for r in (*in_week, *open_ones) if r[3]}))
     employees = list(Employee.select().order_by(Employee.name, Employee.id))
     names = {e.id: e.name for e in employees}
-    items = _items(in_week)
+    items = _items(in_week, people, customers)
     conflicts = _conflicts(items, names)
-    items = [BoardItem(**{**i.__dict__, "conflict": conflicts.get(i.id)}) for i in items]
+    items = [replace(i, conflict=conflicts[i.id]) if i.id in conflicts else i for i in items]
     busy = {e for i in items for e in i.employee_ids}
     rows = [BoardRow(UNASSIGNED, "", "#9e9e9e")]
     rows += [
         BoardRow(e.id, e.name, color_of(e), bool(e.active)) for e in employees if e.active or e.id in busy
     ]  # an inactive employee's planned work stays visible
-    return WeekBoard(monday, days, tuple(rows), tuple(items), tuple(_items(open_ones)))
+    return WeekBoard(monday, days, tuple(rows), tuple(items), tuple(_items(open_ones, people, customers)))
+
+
+def _customer_names(ids: set[int]) -> list[tuple[int, str]]:
+    """The display names (as Customer.display_name, without model objects) of ``ids``."""
+    query = Customer.select(
+        Customer.id, Customer.kind, Customer.company, Customer.first_name, Customer.last_name
+    )
+    if len(ids) <= 900:  # below SQLite's variable limit; else reading all is as cheap
+        query = query.where(Customer.id.in_(list(ids)))
+    result: list[tuple[int, str]] = []
+    for c_id, kind, company, first, last in tuples(query):
+        person = " ".join(p for p in (first, last) if p)
+        if kind == "organisation" and company:
+            result.append((c_id, company))
+        else:
+            result.append((c_id, person or company or f"Kunde {c_id}"))
+    return result
 
 
 def project_titles(project_ids: set[int]) -> dict[int, str]:
