@@ -27,6 +27,8 @@ class CustomerRow:
     phone_is_mobile: bool = False  # no landline; ``phone`` is the first mobile number
     sort_name: str = ""  # persons by last name, as sevDesk lists them
     search: str = ""  # pre-folded search text (services.search)
+    e_invoice: bool = False  # drafts become e-invoices (E1)
+    government_agency: bool = False
 
     @property
     def is_local(self) -> bool:
@@ -98,9 +100,11 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
                                      Customer.first_name, Customer.last_name,
                                      Customer.customer_number, Customer.sevdesk_id,
                                      Customer.deleted_in_sevdesk, Customer.academic_title,
-                                     Customer.name_suffix), Customer.id).order_by(Customer.id)
+                                     Customer.name_suffix, Customer.e_invoice,
+                                     Customer.government_agency), Customer.id).order_by(Customer.id)
     rows = []
-    for cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix in _raw(customers):
+    for (cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix, e_choice,
+         agency) in _raw(customers):
         name = list_name(cid, kind, company, first, last, title, suffix)
         address = postal.get(cid) or billing.get(cid, "")
         email = emails.get(cid, "")
@@ -110,5 +114,7 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
             deleted_in_sevdesk=bool(deleted), phone_is_mobile=cid in mobile_only,
             sort_name=_sort_name(kind, company, first, last),
             search=haystack((name, number or "", address, email), numbers.get(cid, ())),
+            e_invoice=kind == "organisation" if e_choice is None else bool(e_choice),
+            government_agency=bool(agency),
         ))
     return rows

@@ -34,18 +34,21 @@ class CustomersTab(RecordTab):
         return [
             # Widths leave the address (the stretching column) room at the default window
             # width of 1100 px; wider windows give the extra space to the address.
-            Column("name", self.tr("Name"), lambda r: r.name, width=210,
+            Column("name", self.tr("Name"), lambda r: r.name, width=200,
                    sort_value=lambda r: r.sort_name or r.name),
-            Column("kind", self.tr("Art"), lambda r: kinds.get(r.kind, r.kind), width=95),
-            Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=95),
+            Column("kind", self.tr("Art"), lambda r: kinds.get(r.kind, r.kind), width=90),
+            Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=80),
             Column("address", self.tr("Postanschrift"), lambda r: r.address, stretch=True),
-            Column("email", self.tr("E-Mail"), lambda r: r.email, width=190),
+            Column("email", self.tr("E-Mail"), lambda r: r.email, width=160),
             Column("phone", self.tr("Telefon"), lambda r: self.tr("%1 (mobil)").replace("%1", r.phone)
-                   if r.phone_is_mobile else r.phone, width=170),
+                   if r.phone_is_mobile else r.phone, width=165),
+            Column("e_invoice", self.tr("E-Rechnung"),
+                   lambda r: (self.tr("Behörde") if r.government_agency else self.tr("ja"))
+                   if r.e_invoice else "", width=85),
             Column("source", self.tr("Quelle"),
-                   lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=65),
+                   lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=60),
             Column("status", self.tr("Status"),
-                   lambda r: deleted if r.deleted_in_sevdesk else active, width=130),
+                   lambda r: deleted if r.deleted_in_sevdesk else active, width=115),
         ]
 
     def load_records(self, ids: set[int] | None = None) -> list[CustomerRow]:

@@ -30,43 +30,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="145"/>
-        <location filename="../../craftdesk/ui/app.py" line="358"/>
+        <location filename="../../craftdesk/ui/app.py" line="146"/>
+        <location filename="../../craftdesk/ui/app.py" line="352"/>
         <source>craftdesk – Fehler</source>
         <translation>craftdesk – Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="136"/>
+        <location filename="../../craftdesk/ui/app.py" line="137"/>
         <source>Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; Einzelheiten stehen im Protokoll.</source>
         <translation>An unexpected error occurred. craftdesk keeps running; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="142"/>
+        <location filename="../../craftdesk/ui/app.py" line="143"/>
         <source>Der Datenbankserver ist nicht erreichbar – die Änderung wurde nicht gespeichert; craftdesk verbindet sich von selbst neu.</source>
         <translation>The database server cannot be reached – the change was not saved; craftdesk reconnects by itself.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="150"/>
+        <location filename="../../craftdesk/ui/app.py" line="151"/>
         <source>Protokolldatei: %1</source>
         <translation>Log file: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="152"/>
+        <location filename="../../craftdesk/ui/app.py" line="153"/>
         <source>Protokollordner öffnen</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="241"/>
+        <location filename="../../craftdesk/ui/app.py" line="242"/>
         <source>Demo-Benutzer</source>
         <translation>Demo user</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="297"/>
+        <location filename="../../craftdesk/ui/app.py" line="294"/>
         <source>Die Verbindung zum Datenbankserver steht wieder.</source>
         <translation>The connection to the database server is back.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/app.py" line="300"/>
+        <location filename="../../craftdesk/ui/app.py" line="297"/>
         <source>Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten Stand, ändert nichts und verbindet sich von selbst neu.</source>
         <translation>The database server cannot be reached – craftdesk shows the last data, changes nothing and reconnects by itself.</translation>
     </message>
@@ -431,12 +431,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="87"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="80"/>
         <source>Bitte wählen Sie einen Artikel aus.</source>
         <translation>Please choose an article.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="91"/>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="84"/>
         <source>Bitte geben Sie eine Menge größer als 0 ein.</source>
         <translation>Please enter a quantity greater than 0.</translation>
     </message>
@@ -444,112 +444,112 @@
 <context>
     <name>ArticlesTab</name>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="22"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="25"/>
         <source>Neuer Artikel</source>
         <translation>New article</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="23"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="26"/>
         <source>Einen Artikel nur in craftdesk anlegen</source>
         <translation>Create an article in craftdesk only</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="25"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="28"/>
         <source>Inaktive anzeigen</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="29"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="32"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="29"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="32"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="31"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="34"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="32"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="35"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="33"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="36"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="34"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="37"/>
         <source>Netto</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="35"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="38"/>
         <source>USt.</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="36"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="39"/>
         <source>Brutto</source>
         <translation>Gross</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="37"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="40"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="38"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="41"/>
         <source>Quelle</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="39"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="42"/>
         <source>lokal</source>
         <translation>local</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="50"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="56"/>
         <source>Inaktiver Artikel (in sevDesk entfernt oder deaktiviert).</source>
         <translation>Inactive article (removed or deactivated in sevDesk).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="57"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="63"/>
         <source>Nummer, Bezeichnung oder Einheit …</source>
         <translation>Number, name or unit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="60"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="66"/>
         <source>„Neuer Artikel“</source>
         <translation>“New article”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="61"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="67"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="63"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="69"/>
         <source>Die Artikel werden gerade aus sevDesk geholt …</source>
         <translation>The articles are being fetched from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="65"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="71"/>
         <source>Noch keine Artikel – verbinden Sie sevDesk im Tab %1 oder legen Sie mit %2 einen Artikel an.</source>
         <translation>No articles yet – connect sevDesk in the %1 tab or create an article with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="67"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="73"/>
         <source>Noch keine Artikel. craftdesk übernimmt beim Abgleich die sevDesk-Artikel der Kategorien, die im Tab %1 eingestellt sind. Oder legen Sie mit %2 einen Artikel an.</source>
         <translation>No articles yet. A sync takes over the sevDesk articles of the categories set in the %1 tab. Or create an article with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/articles_tab.py" line="72"/>
+        <location filename="../../craftdesk/ui/articles_tab.py" line="78"/>
         <source>%1 von %2 Artikeln</source>
         <translation>%1 of %2 articles</translation>
     </message>
@@ -557,17 +557,17 @@
 <context>
     <name>BoardCanvas</name>
     <message>
-        <location filename="../../craftdesk/ui/board_canvas.py" line="110"/>
+        <location filename="../../craftdesk/ui/board_canvas.py" line="113"/>
         <source>nicht zugewiesen</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/board_canvas.py" line="246"/>
+        <location filename="../../craftdesk/ui/board_canvas.py" line="251"/>
         <source>%1 (inaktiv)</source>
         <translation>%1 (inactive)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/board_canvas.py" line="443"/>
+        <location filename="../../craftdesk/ui/board_canvas.py" line="473"/>
         <source>Doppelbelegung: %1 hat zur selben Zeit „%2“ (%3–%4).</source>
         <translation>Double booking: %1 also has “%2” at the same time (%3–%4).</translation>
     </message>
@@ -952,127 +952,142 @@
 <context>
     <name>CustomersTab</name>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="119"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="24"/>
         <source>Neuer Kunde</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="120"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="25"/>
         <source>Einen Kunden nur in craftdesk anlegen</source>
         <translation>Create a customer in craftdesk only</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="122"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="27"/>
         <source>In sevDesk gelöschte anzeigen</source>
         <translation>Show deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="126"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="31"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="126"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="31"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="127"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="32"/>
         <source>in sevDesk gelöscht</source>
         <translation>deleted in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="128"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="33"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="132"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="37"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="133"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="39"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="134"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="40"/>
         <source>Kundennr.</source>
         <translation>Customer no.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="135"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="41"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="136"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="42"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="137"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="43"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="137"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="43"/>
         <source>%1 (mobil)</source>
         <translation>%1 (mobile)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="139"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="45"/>
+        <source>E-Rechnung</source>
+        <translation>E-invoice</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="46"/>
+        <source>Behörde</source>
+        <translation>Public authority</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="46"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="48"/>
         <source>Quelle</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="140"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="49"/>
         <source>lokal</source>
         <translation>local</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="141"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="50"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="153"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="65"/>
         <source>Dieser Kunde wurde in sevDesk gelöscht. Er bleibt hier erhalten, bis Sie ihn selbst löschen.</source>
         <translation>This customer was deleted in sevDesk. It stays here until you delete it yourself.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="158"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="70"/>
         <source>Name, Kundennummer, Adresse, E-Mail oder Telefon …</source>
         <translation>Name, customer number, address, e-mail or phone …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="161"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="73"/>
         <source>„Neuer Kunde“</source>
         <translation>“New customer”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="162"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="74"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="164"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="76"/>
         <source>Die Kunden werden gerade aus sevDesk geholt …</source>
         <translation>The customers are being fetched from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="166"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="78"/>
         <source>Noch keine Kunden – verbinden Sie sevDesk im Tab %1 oder legen Sie mit %2 einen Kunden an.</source>
         <translation>No customers yet – connect sevDesk in the %1 tab or create a customer with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="168"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="80"/>
         <source>Noch keine Kunden. craftdesk übernimmt beim Abgleich alle sevDesk-Kontakte der Kategorie „Kunde“ (Tab %1). Oder legen Sie mit %2 einen Kunden an.</source>
         <translation>No customers yet. A sync takes over all sevDesk contacts of the category “Kunde” (customer) (%1 tab). Or create a customer with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/customers_tab.py" line="173"/>
+        <location filename="../../craftdesk/ui/customers_tab.py" line="85"/>
         <source>%1 von %2 Kunden</source>
         <translation>%1 of %2 customers</translation>
     </message>
@@ -1291,69 +1306,69 @@
 <context>
     <name>EmployeeDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="100"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="103"/>
         <source>Mitarbeiter</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="102"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="102"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
         <source>inaktiv</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="104"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="107"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="105"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="108"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="109"/>
         <source>sevDesk-Benutzer</source>
         <translation>sevDesk user</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="110"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="119"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="122"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="121"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="124"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="123"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="126"/>
         <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="200"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="125"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="128"/>
         <source>Aus sevDesk übernehmen</source>
         <translation>Take over from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="128"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="131"/>
         <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="236"/>
         <source>Beobachter nachtragen</source>
         <translation>Add observers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="143"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="146"/>
         <source>Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins.</source>
         <translation>Employees can be assigned to appointments or observe them. Whoever created an order confirmation in sevDesk becomes an observer of the appointment when it is imported.</translation>
     </message>
@@ -1383,7 +1398,7 @@
         <translation>None of the creators exists as an employee.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="131"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="134"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -1437,47 +1452,47 @@
 <context>
     <name>EmployeeEditDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="55"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="58"/>
         <source>Mitarbeiter bearbeiten</source>
         <translation>Edit employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="55"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="58"/>
         <source>Neuer Mitarbeiter</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="60"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="63"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="61"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="64"/>
         <source>Aktiv (für Termine auswählbar)</source>
         <translation>Active (can be chosen for appointments)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="64"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="67"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="65"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="68"/>
         <source>E-Mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="66"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="69"/>
         <source>sevDesk-Benutzer-ID:</source>
         <translation>sevDesk user ID:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="69"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="72"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="70"/>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="73"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1541,223 +1556,223 @@
 <context>
     <name>InterfacesTab</name>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="72"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="73"/>
         <source>Demo: craftdesk ist mit einem Demo-sevDesk auf diesem Rechner verbunden. Alle Daten sind Beispieldaten; an sevDesk wird nichts gesendet.</source>
         <translation>Demo: craftdesk is connected to a demo sevDesk on this computer. All data is sample data; nothing is sent to sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="109"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="110"/>
         <source>sevDesk-Verbindung</source>
         <translation>sevDesk connection</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="111"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="112"/>
         <source>sevDesk</source>
         <translation>sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="112"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="113"/>
         <source>Die sevDesk-Anbindung ein- oder ausschalten. Sie wird eingeschaltet, sobald ein Token gespeichert ist.</source>
         <translation>Switch the sevDesk connection on or off. It is switched on as soon as a token is saved.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="122"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="123"/>
         <source>API-Token aus sevDesk einfügen</source>
         <translation>Paste the API token from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="124"/>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="218"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="125"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
         <source>Token anzeigen</source>
         <translation>Show token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="129"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="130"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="147"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="148"/>
         <source>&lt;b&gt;Wo finde ich den Token?&lt;/b&gt; In sevDesk unter Einstellungen → Benutzer: den eigenen Benutzer anklicken, beim API-Token auf „Einblenden“ klicken und das sevDesk-Passwort eingeben. Den Token kopieren und hier einfügen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Achtung:&lt;/b&gt; sevDesk vergibt einen neuen Token, sobald der Benutzer geändert wird (zum Beispiel seine Sprache). Dann muss der neue Token hier eingetragen werden.</source>
         <translation>&lt;b&gt;Where is the token?&lt;/b&gt; In sevDesk under Einstellungen (Settings) → Benutzer (Users): click your own user, click “Einblenden” (show) next to the API token and enter your sevDesk password. Copy the token and paste it here.&lt;br&gt;&lt;br&gt;&lt;b&gt;Note:&lt;/b&gt; sevDesk issues a new token whenever the user is changed (for example its language). The new token must then be entered here.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="161"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="162"/>
         <source>Abgleich</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="163"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="164"/>
         <source>Jetzt synchronisieren</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="166"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="167"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="194"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="195"/>
         <source>Verlauf der Abgleiche</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Umfang</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="196"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
         <source>Auslöser</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
         <source>Geändert</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="197"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
         <source>Unverändert</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="199"/>
         <source>Übersprungen</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="198"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="199"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="218"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="219"/>
         <source>Token verbergen</source>
         <translation>Hide token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="227"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="228"/>
         <source>Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token abgelehnt. Bitte den aktuellen Token eintragen und speichern.</source>
         <translation>The connection is broken: sevDesk rejected the stored token. Please enter the current token and save it.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="231"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="232"/>
         <source>Verbunden als {user}.</source>
         <translation>Connected as {user}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="232"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="233"/>
         <source>Ein Token ist gespeichert.</source>
         <translation>A token is stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="234"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="235"/>
         <source>(Demo-sevDesk)</source>
         <translation>(demo sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="241"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="242"/>
         <source>Die sevDesk-Anbindung ist ausgeschaltet.</source>
         <translation>The sevDesk connection is switched off.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="243"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="244"/>
         <source>Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben einfügen und auf „Speichern“ klicken – wo der Token steht, ist hier unten beschrieben.</source>
         <translation>Not connected yet. How to connect: paste the API token from sevDesk above and click “Save” – where to find the token is described below.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="249"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="250"/>
         <source>Abgleich pausiert: sevDesk hat den Token abgelehnt.</source>
         <translation>Sync paused: sevDesk rejected the token.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="263"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="264"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden.</source>
         <translation>This computer has no secure keyring. The token is kept only until craftdesk is closed and must be entered again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="267"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="268"/>
         <source>Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.</source>
         <translation>The token comes from the environment variable CRAFTDESK_API_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="270"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="271"/>
         <source>Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, bis craftdesk beendet wird.</source>
         <translation>This computer has no secure keyring: a token is kept only until craftdesk is closed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="284"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="285"/>
         <source>Bitte zuerst den API-Token eintragen.</source>
         <translation>Please enter the API token first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="286"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="287"/>
         <source>Token wird bei sevDesk geprüft …</source>
         <translation>Checking the token with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="289"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="290"/>
         <source>Token prüfen</source>
         <translation>Check token</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="294"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="295"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="303"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="304"/>
         <source>Der Token konnte nicht gespeichert werden.</source>
         <translation>The token could not be stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="306"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="307"/>
         <source>Token gespeichert – zum Ändern neuen Token einfügen</source>
         <translation>Token stored – paste a new token to change it</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="338"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="339"/>
         <source>Abgleich startet …</source>
         <translation>Sync is starting …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="340"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="341"/>
         <source>Es läuft bereits ein Abgleich.</source>
         <translation>A sync is already running.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="346"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="347"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="381"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="382"/>
         <source>Fertig: {changes}</source>
         <translation>Done: {changes}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="382"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="383"/>
         <source>Fertig – nichts geändert.</source>
         <translation>Done – nothing changed.</translation>
     </message>
@@ -1766,32 +1781,32 @@
         <translation>Check part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="397"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="396"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="400"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="399"/>
         <source>Fehlgeschlagen: {reason}.</source>
         <translation>Failed: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="401"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="400"/>
         <source>Fehlgeschlagen.</source>
         <translation>Failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="407"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="406"/>
         <source>Letzter Abgleich: {time}</source>
         <translation>Last sync: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="410"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="409"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/interfaces_tab.py" line="418"/>
+        <location filename="../../craftdesk/ui/interfaces_tab.py" line="417"/>
         <source>Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit seinem Ergebnis.</source>
         <translation>No sync yet. Once sevDesk is connected, every sync is listed here with its result.</translation>
     </message>
@@ -1927,153 +1942,153 @@
 <context>
     <name>InvoicePreviewDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="72"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="73"/>
         <source>Rechnungsentwurf – Vorschau und Bearbeitung</source>
         <translation>Invoice draft – preview and editing</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="96"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="97"/>
         <source>Rechnungskopf</source>
         <translation>Invoice header</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="112"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="113"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="116"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="117"/>
         <source>Leistung vom</source>
         <translation>Service from</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="118"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="119"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="121"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="122"/>
         <source>Rechnungsdatum:</source>
         <translation>Invoice date:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="124"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="125"/>
         <source>Einleitung:</source>
         <translation>Introduction:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="159"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="160"/>
         <source>Freitext hinzufügen</source>
         <translation>Add free text</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="161"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="162"/>
         <source>Artikel hinzufügen …</source>
         <translation>Add article …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="163"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="164"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="165"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="166"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="167"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="168"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="169"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="170"/>
         <source>Beide berechnen</source>
         <translation>Bill both</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="171"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="172"/>
         <source>Die Arbeitszeit des Termins und die Positionen in Stunden sind beide gewollt.</source>
         <translation>The appointment&apos;s working time and the lines billed in hours are both intended.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="173"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="174"/>
         <source>Zurücksetzen</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="174"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="175"/>
         <source>Alle Änderungen verwerfen und den Vorschlag wiederherstellen</source>
         <translation>Discard all changes and restore the proposal</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="200"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="285"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="201"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="286"/>
         <source>zzgl. USt:</source>
         <translation>plus VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="212"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="213"/>
         <source>Als E-Rechnung anlegen (XRechnung/ZUGFeRD)</source>
         <translation>Create as e-invoice (XRechnung/ZUGFeRD)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="215"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="216"/>
         <source>Der Kunde erhält E-Rechnungen. Abschalten gilt nur für diesen Entwurf.</source>
         <translation>This customer receives e-invoices. Turning it off applies to this draft only.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="252"/>
-        <source>E-Mail-Adresse des Kunden</source>
-        <translation>the customer's e-mail address</translation>
-    </message>
-    <message>
         <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="253"/>
-        <source>Leitweg-ID (Käuferreferenz) der Behörde</source>
-        <translation>the authority's Leitweg-ID (buyer reference)</translation>
+        <source>E-Mail-Adresse des Kunden</source>
+        <translation>the customer&apos;s e-mail address</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="254"/>
+        <source>Leitweg-ID (Käuferreferenz) der Behörde</source>
+        <translation>the authority&apos;s Leitweg-ID (buyer reference)</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="255"/>
         <source>vollständige Rechnungsadresse (Straße, PLZ, Ort, Land)</source>
         <translation>a complete billing address (street, postcode, city, country)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="256"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="257"/>
         <source>Für die E-Rechnung fehlt: %1. Bitte ergänzen oder die E-Rechnung für diesen Entwurf abschalten.</source>
         <translation>The e-invoice still lacks: %1. Please add it or turn the e-invoice off for this draft.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="288"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="289"/>
         <source>Mit Ihren Änderungen – sie bleiben beim Projekt gespeichert, bis der Entwurf angelegt ist.</source>
         <translation>With your changes – they stay stored with the project until the draft is created.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="309"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="310"/>
         <source>Für die E-Rechnung fehlen noch Angaben (siehe oben).</source>
         <translation>The e-invoice still lacks data (see above).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="365"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="366"/>
         <source>Neue Position</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="419"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="420"/>
         <source>Diese Positionen stehen auf 0,00 €: %1.</source>
         <translation>These lines are at 0.00 €: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="422"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="423"/>
         <source>Die Arbeitszeit ist möglicherweise doppelt berechnet.</source>
         <translation>The working time may be billed twice.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="432"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="433"/>
         <source>Trotzdem den Rechnungsentwurf anlegen?</source>
         <translation>Create the invoice draft anyway?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="432"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="433"/>
         <source>Anlegen</source>
         <translation>Create</translation>
     </message>
@@ -2086,7 +2101,7 @@
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="111"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="112"/>
         <source>Kunde:</source>
         <translation>Customer:</translation>
     </message>
@@ -2123,24 +2138,24 @@
         <translation>Total net</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="201"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="202"/>
         <source>Summe netto:</source>
         <translation>Total net:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="284"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="285"/>
         <source>zzgl. USt %1:</source>
         <translation>plus VAT %1:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="203"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="204"/>
         <source>Gesamt brutto:</source>
         <translation>Total gross:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="220"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="444"/>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="448"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="221"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="445"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="450"/>
         <source>Rechnungsentwurf anlegen</source>
         <translation>Create invoice draft</translation>
     </message>
@@ -2149,32 +2164,32 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="436"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="437"/>
         <source>Wird angelegt …</source>
         <translation>Creating …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="440"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="441"/>
         <source>Der Rechnungsentwurf wird in sevDesk angelegt …</source>
         <translation>Creating the invoice draft in sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="449"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="451"/>
         <source>Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>A sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="456"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="458"/>
         <source>Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). &lt;a href=&quot;%2&quot;&gt;In sevDesk öffnen&lt;/a&gt;</source>
         <translation>The invoice draft was created in sevDesk (ID %1). &lt;a href=&quot;%2&quot;&gt;Open in sevDesk&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="223"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="224"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="469"/>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="471"/>
         <source>Erneut versuchen</source>
         <translation>Try again</translation>
     </message>
@@ -2230,72 +2245,71 @@
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="95"/>
         <source>Dieser Bereich ist noch nicht verfügbar.</source>
         <translation>This area is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="120"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="98"/>
         <source>craftdesk – Demo</source>
         <translation>craftdesk – Demo</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="125"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="103"/>
         <source>Mit sevDesk verbunden</source>
         <translation>Connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="126"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="104"/>
         <source>Mit dem Demo-sevDesk verbunden</source>
         <translation>Connected to the demo sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="127"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="105"/>
         <source>sevDesk-Verbindung unterbrochen – neuer Token nötig</source>
         <translation>sevDesk connection broken – new token needed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="128"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="106"/>
         <source>Nicht mit sevDesk verbunden</source>
         <translation>Not connected to sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="134"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="112"/>
         <source>sevDesk nicht erreichbar – letzte Anfrage fehlgeschlagen</source>
         <translation>sevDesk unreachable – the last request failed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="142"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="120"/>
         <source>Abgleich mit sevDesk läuft …</source>
         <translation>Syncing with sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="164"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="142"/>
         <source>Abgleich fehlgeschlagen</source>
         <translation>Sync failed</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="165"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="143"/>
         <source>Der Abgleich mit sevDesk ist fehlgeschlagen.</source>
         <translation>The sync with sevDesk failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="167"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="145"/>
         <source>Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest.</source>
         <translation>Whatever was already taken over is kept; the next sync fetches the rest.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="202"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="177"/>
         <source>craftdesk läuft weiter</source>
         <translation>craftdesk keeps running</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="203"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="178"/>
         <source>craftdesk gleicht im Hintergrund weiter mit sevDesk ab. Beenden über das Symbol im Infobereich.</source>
         <translation>craftdesk keeps syncing with sevDesk in the background. Quit from the icon in the notification area.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/main_window.py" line="226"/>
+        <location filename="../../craftdesk/ui/main_window.py" line="201"/>
         <source>Unerwarteter Fehler – Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error – details are in the log.</translation>
     </message>
@@ -2406,128 +2420,128 @@
 <context>
     <name>OrderImportDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="37"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="39"/>
         <source>Auftragsbestätigungen aus sevDesk importieren</source>
         <translation>Import order confirmations from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="40"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
         <source>bereits importiert</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="42"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="43"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="45"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="44"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="46"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="45"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="47"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="46"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="51"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="53"/>
         <source>Diese Auftragsbestätigung ist bereits importiert.</source>
         <translation>This order confirmation has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="58"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="60"/>
         <source>Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt übernommen werden sollen; bereits importierte sind ausgegraut.</source>
         <translation>Sent order confirmations from sevDesk. Tick those that should become projects; already imported ones are greyed out.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="66"/>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="97"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="68"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="99"/>
         <source>Auftragsbestätigungen werden aus sevDesk geladen …</source>
         <translation>Loading order confirmations from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="69"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="71"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="71"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="73"/>
         <source>Alle neuen auswählen</source>
         <translation>Select all new</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="73"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="75"/>
         <source>Importieren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="76"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="78"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="99"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="101"/>
         <source>Auftragsbestätigungen laden</source>
         <translation>Load order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="102"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="104"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte kurz warten und dann „Aktualisieren“ klicken.</source>
         <translation>Another sync with sevDesk is running right now. Please wait a moment, then click “Refresh”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="109"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="111"/>
         <source>In sevDesk gibt es keine versendeten Auftragsbestätigungen.</source>
         <translation>There are no sent order confirmations in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="111"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="113"/>
         <source>%1 Auftragsbestätigungen, davon %2 noch nicht importiert.</source>
         <translation>%1 order confirmations, %2 of them not imported yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="144"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="146"/>
         <source>%1 Auftragsbestätigungen werden importiert …</source>
         <translation>Importing %1 order confirmations …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="147"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="149"/>
         <source>Auftragsbestätigungen importieren</source>
         <translation>Import order confirmations</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="150"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="153"/>
         <source>Gerade läuft ein anderer Abgleich mit sevDesk. Bitte gleich noch einmal versuchen.</source>
         <translation>Another sync with sevDesk is running right now. Please try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="165"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="168"/>
         <source>%1 importiert</source>
         <translation>%1 imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="167"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="170"/>
         <source>%1 bereits importiert</source>
         <translation>%1 already imported</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="169"/>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="172"/>
         <source>%1 fehlgeschlagen</source>
         <translation>%1 failed</translation>
     </message>
@@ -2927,107 +2941,107 @@
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="60"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="59"/>
         <source>Projekt bearbeiten</source>
         <translation>Edit project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="60"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="59"/>
         <source>Neues Projekt</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="64"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="63"/>
         <source>(kein Kunde)</source>
         <translation>(no customer)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="72"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="71"/>
         <source>Ländercode, z. B. DE, AT, CH</source>
         <translation>Country code, e.g. DE, AT, CH</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="73"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="72"/>
         <source>Postanschrift des Kunden übernehmen</source>
         <translation>Use the customer’s postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="86"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="85"/>
         <source>Aus der sevDesk-Auftragsbestätigung %1 importiert. Änderungen bleiben lokal; sevDesk aktualisiert importierte Projekte nie.</source>
         <translation>Imported from the sevDesk order confirmation %1. Changes stay local; sevDesk never updates imported projects.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="90"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="89"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="91"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="90"/>
         <source>Kunde:</source>
         <translation>Customer:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="92"/>
         <source>Einsatzort</source>
         <translation>Job site</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="101"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="100"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="104"/>
         <source>PLZ / Ort:</source>
         <translation>Postcode / city:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="105"/>
         <source>Land:</source>
         <translation>Country:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="107"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="106"/>
         <source>Adresse des Kunden:</source>
         <translation>Customer&apos;s address:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="111"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="110"/>
         <source>Notizen:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="115"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="114"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="116"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="115"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="151"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="149"/>
         <source>Postanschrift</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="151"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="149"/>
         <source>Rechnungsanschrift</source>
         <translation>Billing address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="152"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="150"/>
         <source>Lieferadresse</source>
         <translation>Delivery address</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="154"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="152"/>
         <source>– Adresse wählen –</source>
         <translation>– choose an address –</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="180"/>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="178"/>
         <source>Projekt speichern</source>
         <translation>Save project</translation>
     </message>
@@ -3035,89 +3049,89 @@
 <context>
     <name>ProjectTree</name>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="241"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="169"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="242"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="170"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="243"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="171"/>
         <source>teilweise bezahlt</source>
         <translation>partially paid</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="244"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="172"/>
         <source>bezahlt</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="245"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="173"/>
         <source>storniert</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="262"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="190"/>
         <source>%1: %2, brutto %3, bezahlt %4</source>
         <translation>%1: %2, gross %3, paid %4</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="136"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="63"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="137"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="64"/>
         <source>Kunde</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="138"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="139"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="66"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="140"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="67"/>
         <source>Stunden</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="141"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="68"/>
         <source>Rechnung (sevDesk)</source>
         <translation>Invoice (sevDesk)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="153"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="80"/>
         <source>keine Termine</source>
         <translation>no appointments</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="155"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="169"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="82"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="96"/>
         <source>%1 von %2 fertig</source>
         <translation>%1 of %2 done</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="158"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="170"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="85"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="97"/>
         <source> – abrechenbar</source>
         <translation> – ready to invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="221"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="149"/>
         <source>Klicken, um den Rechnungsentwurf in sevDesk zu öffnen</source>
         <translation>Click to open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="278"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="206"/>
         <source>Entwurf %1</source>
         <translation>Draft %1</translation>
     </message>
@@ -3125,181 +3139,181 @@
 <context>
     <name>ProjectsTab</name>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="302"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="421"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="320"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="439"/>
         <source>Projekt archivieren</source>
         <translation>Archive project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="399"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="417"/>
         <source>Versenden (offen)</source>
         <translation>Send (open)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="399"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="417"/>
         <source>Hälfte bezahlen</source>
         <translation>Pay half</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="400"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="418"/>
         <source>Als bezahlt buchen</source>
         <translation>Book as paid</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="400"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="418"/>
         <source>Stornieren</source>
         <translation>Cancel invoice</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="404"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="422"/>
         <source>Demo-sevDesk: Rechnung %1</source>
         <translation>Demo sevDesk: invoice %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="412"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="430"/>
         <source>Demo-sevDesk</source>
         <translation>Demo sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="66"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="76"/>
         <source>Projekt, Kunde, Termin oder Status …</source>
         <translation>Project, customer, appointment or status …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="69"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="79"/>
         <source>Neues Projekt</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="71"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="342"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="81"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="360"/>
         <source>Neuer Termin</source>
         <translation>New appointment</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="73"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="83"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="75"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="386"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="85"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="404"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="77"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="87"/>
         <source>Rechnung …</source>
         <translation>Invoice …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="260"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="279"/>
         <source>Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)</source>
         <translation>Preview of the invoice draft (also by double-clicking the project)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="79"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="89"/>
         <source>Mitarbeiter …</source>
         <translation>Employees …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="81"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="91"/>
         <source>Aus sevDesk importieren</source>
         <translation>Import from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="272"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="290"/>
         <source>Versendete Auftragsbestätigungen als Projekte übernehmen</source>
         <translation>Take over sent order confirmations as projects</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="105"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="115"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="115"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="125"/>
         <source>Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen Termin: bearbeiten.</source>
         <translation>Double-click a project: invoice draft; an appointment: edit.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="176"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="188"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="180"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="192"/>
         <source>Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an.</source>
         <translation>No projects yet. Connect sevDesk in the %1 tab to take over sent order confirmations as projects – or create one with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="182"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="194"/>
         <source>Schnittstellen</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="183"/>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="189"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="195"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="201"/>
         <source>„Neues Projekt“</source>
         <translation>“New project”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="186"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="198"/>
         <source>Noch keine Projekte. Mit %1 werden versendete Auftragsbestätigungen aus sevDesk zu Projekten – oder legen Sie mit %2 eines an.</source>
         <translation>No projects yet. %1 turns sent order confirmations from sevDesk into projects – or create one with %2.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="188"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="200"/>
         <source>„Aus sevDesk importieren“</source>
         <translation>“Import from sevDesk”</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="257"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="276"/>
         <source>Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht und noch nicht abgerechnet ist.</source>
         <translation>An invoice is possible as soon as an appointment of the project is “Done” and not yet invoiced.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="273"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="291"/>
         <source>Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.</source>
         <translation>Connect sevDesk in the “Connections” tab first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="295"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="313"/>
         <source>Neues Projekt …</source>
         <translation>New project …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="297"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="315"/>
         <source>Neuer Termin …</source>
         <translation>New appointment …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="299"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="317"/>
         <source>Neuer Auftrag …</source>
         <translation>New job …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="318"/>
         <source>Rechnungsentwurf …</source>
         <translation>Invoice draft …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="306"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="324"/>
         <source>Bearbeiten …</source>
         <translation>Edit …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="307"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="325"/>
         <source>Löschen …</source>
         <translation>Delete …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="314"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="332"/>
         <source>Rechnungsentwurf in sevDesk öffnen</source>
         <translation>Open the invoice draft in sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="337"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="355"/>
         <source>Neuer Auftrag</source>
         <translation>New job</translation>
     </message>
@@ -3308,52 +3322,52 @@
         <translation>Title of the job:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="343"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="361"/>
         <source>Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus.</source>
         <translation>Please select a project or a job first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="366"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="384"/>
         <source>Auftrag bearbeiten</source>
         <translation>Edit job</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="380"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="398"/>
         <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
         <translation>Delete the project with all its jobs and appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="381"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="399"/>
         <source>Den Auftrag mit allen Terminen löschen?</source>
         <translation>Delete the job with all its appointments?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="382"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="400"/>
         <source>Den Termin löschen?</source>
         <translation>Delete the appointment?</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="388"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="406"/>
         <source>Löschen nicht möglich</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="443"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="461"/>
         <source>Bereits angelegte Rechnungsentwürfe in sevDesk: %1.</source>
         <translation>Invoice drafts already created in sevDesk: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="445"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="463"/>
         <source>Keine Rechnung möglich</source>
         <translation>No invoice possible</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="309"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="327"/>
         <source>Arbeitsauftrag drucken …</source>
         <translation>Print job sheet …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="311"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="329"/>
         <source>Arbeitsbericht …</source>
         <translation>Work report …</translation>
     </message>
@@ -3364,47 +3378,47 @@
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="58"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="65"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="60"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="67"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="99"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="106"/>
         <source>Suchen:</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="151"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="161"/>
         <source>Suchbegriff eingeben …</source>
         <translation>Enter a search term …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="154"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="164"/>
         <source>%1 von %2 Einträgen</source>
         <translation>%1 of %2 entries</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="163"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="173"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="258"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="291"/>
         <source>Suche und Filter wurden zurückgesetzt, damit der gespeicherte Eintrag zu sehen ist.</source>
         <translation>The search and filters were reset so that the saved entry can be seen.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="280"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="313"/>
         <source>Keine Treffer für „%1“.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/record_tab.py" line="283"/>
+        <location filename="../../craftdesk/ui/record_tab.py" line="316"/>
         <source>Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.</source>
         <translation>All entries are hidden – tick the box above to show them.</translation>
     </message>
@@ -3412,37 +3426,37 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="203"/>
+        <location filename="../../craftdesk/ui/style.py" line="196"/>
         <source>gleich</source>
         <translation>shortly</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="207"/>
+        <location filename="../../craftdesk/ui/style.py" line="200"/>
         <source>automatischer Abgleich ausgeschaltet</source>
         <translation>automatic sync switched off</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="209"/>
+        <location filename="../../craftdesk/ui/style.py" line="202"/>
         <source>sobald sevDesk verbunden ist</source>
         <translation>as soon as sevDesk is connected</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="211"/>
+        <location filename="../../craftdesk/ui/style.py" line="204"/>
         <source>pausiert, bis ein neuer Token gespeichert ist</source>
         <translation>paused until a new token is saved</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="213"/>
+        <location filename="../../craftdesk/ui/style.py" line="206"/>
         <source>nach der Wahl der Artikelkategorien</source>
         <translation>after the part categories are chosen</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="216"/>
+        <location filename="../../craftdesk/ui/style.py" line="209"/>
         <source>Abgleich läuft auf {host}</source>
         <translation>import runs on {host}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/style.py" line="217"/>
+        <location filename="../../craftdesk/ui/style.py" line="210"/>
         <source>pausiert</source>
         <translation>paused</translation>
     </message>
@@ -3450,317 +3464,302 @@
 <context>
     <name>ServiceText</name>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="69"/>
         <source>Das geht nur mit dem Demo-sevDesk.</source>
         <translation>This works with the demo sevDesk only.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="70"/>
         <source>Die Rechnung ist bereits bezahlt.</source>
         <translation>The invoice is already paid.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="62"/>
         <source>Ein Rechnungsentwurf braucht mindestens eine Position.</source>
         <translation>An invoice draft needs at least one line.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="63"/>
         <source>Jede Position braucht einen Text.</source>
         <translation>Every line needs a text.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="64"/>
         <source>Der Leistungszeitraum endet vor seinem Beginn.</source>
         <translation>The service period ends before it begins.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="65"/>
         <source>Der Rechnungsentwurf braucht einen Titel.</source>
         <translation>The invoice draft needs a title.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="66"/>
         <source>Eine Freitext-Zeile braucht einen Text.</source>
         <translation>A free-text line needs a text.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="67"/>
         <source>Die verwendete Menge muss größer als null sein.</source>
         <translation>The used quantity must be greater than zero.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="68"/>
         <source>Der Zahlungsstatus der Rechnungen ließ sich nicht lesen.</source>
         <translation>The payment status of the invoices could not be read.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="134"/>
         <source>Arbeitszeit doppelt? Für „%1“ werden die dokumentierten %2 und %3 berechnet – bitte eine der Positionen entfernen oder „Beide berechnen“ wählen.</source>
         <translation>Working time twice? For “%1” the documented %2 and %3 are billed – please remove one of the lines or choose “Bill both”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="139"/>
         <source>Positionen mit 0,00 €: %1 – bitte prüfen; vor dem Anlegen fragt craftdesk nach.</source>
         <translation>Lines at 0.00 €: %1 – please check; craftdesk asks before creating the draft.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="143"/>
         <source>Aus der Auftragsbestätigung fehlt im Arbeitsblatt: %1 – bei Bedarf übernehmen oder als Position hinzufügen.</source>
         <translation>Missing from the worksheet but on the order confirmation: %1 – take it over or add it as a line if needed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="147"/>
         <source>Bearbeitete Positionen gibt es im Arbeitsblatt nicht mehr und sind entfallen: %1.</source>
         <translation>Edited lines are no longer on the worksheet and were dropped: %1.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="151"/>
         <source>Der Umsatzsteuersatz %1 % von „%2“ ist in sevDesk nicht erlaubt (nur 0, 7 oder 19 %).</source>
         <translation>The VAT rate %1 % of “%2” is not allowed in sevDesk (only 0, 7 or 19 %).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="155"/>
         <source>Das Projekt „%1“ kann erst archiviert werden, wenn alle seine Rechnungen bezahlt sind.</source>
         <translation>The project “%1” can only be archived when all its invoices are paid.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="54"/>
+        <location filename="../../craftdesk/messages.py" line="151"/>
         <source>craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System starten.</source>
         <translation>craftdesk is not running from the Applications folder – please quit craftdesk, drag craftdesk.app into Applications and start it from there; only then can it start with the system.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="23"/>
+        <location filename="../../craftdesk/messages.py" line="81"/>
         <source>sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert (sevDesk vergibt einen neuen Token, wenn der Benutzer bearbeitet wird); bitte den aktuellen Token eintragen.</source>
         <translation>sevDesk rejected the API token – it was probably changed in sevDesk (sevDesk issues a new token whenever the user is edited); please enter the current token.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="26"/>
+        <location filename="../../craftdesk/messages.py" line="85"/>
         <source>Es ist kein sevDesk-API-Token hinterlegt.</source>
         <translation>No sevDesk API token is stored.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="27"/>
+        <location filename="../../craftdesk/messages.py" line="86"/>
         <source>Es ist kein sevDesk-API-Token hinterlegt – bitte zuerst verbinden (Schnittstellen → sevDesk oder „craftdesk connect --token-stdin“).</source>
         <translation>No sevDesk API token is stored – please connect first (Connections → sevDesk, or “craftdesk connect --token-stdin”).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="29"/>
+        <location filename="../../craftdesk/messages.py" line="89"/>
         <source>Der Abgleich wurde abgebrochen.</source>
         <translation>The sync was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="30"/>
+        <location filename="../../craftdesk/messages.py" line="90"/>
         <source>abgebrochen</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="31"/>
+        <location filename="../../craftdesk/messages.py" line="91"/>
         <source>Der Datensatz wurde in sevDesk nicht gefunden.</source>
         <translation>The record was not found in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="32"/>
+        <location filename="../../craftdesk/messages.py" line="92"/>
         <source>sevDesk bremst gerade zu viele Anfragen; später erneut versuchen.</source>
         <translation>sevDesk is currently limiting too many requests; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="33"/>
+        <location filename="../../craftdesk/messages.py" line="94"/>
         <source>sevDesk antwortet nicht rechtzeitig.</source>
         <translation>sevDesk does not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="34"/>
+        <location filename="../../craftdesk/messages.py" line="95"/>
         <source>sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen.</source>
         <translation>sevDesk cannot be reached – please check the internet connection.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="35"/>
+        <location filename="../../craftdesk/messages.py" line="97"/>
         <source>Die Verbindung zu sevDesk ist fehlgeschlagen.</source>
         <translation>The connection to sevDesk failed.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="36"/>
+        <location filename="../../craftdesk/messages.py" line="98"/>
         <source>sevDesk hat eine unlesbare Antwort geschickt.</source>
         <translation>sevDesk sent an unreadable answer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="37"/>
+        <location filename="../../craftdesk/messages.py" line="99"/>
         <source>sevDesk hat eine unerwartete Antwort geschickt.</source>
         <translation>sevDesk sent an unexpected answer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="38"/>
+        <location filename="../../craftdesk/messages.py" line="100"/>
         <source>sevDesk hat die Anfrage abgelehnt</source>
         <translation>sevDesk refused the request</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="39"/>
+        <location filename="../../craftdesk/messages.py" line="102"/>
         <source>sevDesk meldet einen Fehler</source>
         <translation>sevDesk reports an error</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="40"/>
+        <location filename="../../craftdesk/messages.py" line="105"/>
         <source>Ein anderer Abgleich lief noch.</source>
         <translation>Another sync was still running.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="41"/>
+        <location filename="../../craftdesk/messages.py" line="106"/>
         <source>Unerwarteter Fehler – Einzelheiten im Protokoll.</source>
         <translation>Unexpected error – details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="43"/>
+        <location filename="../../craftdesk/messages.py" line="108"/>
         <source>Kategorien werden geladen</source>
         <translation>Loading categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="44"/>
+        <location filename="../../craftdesk/messages.py" line="109"/>
         <source>Kunden werden gespeichert</source>
         <translation>Saving customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="45"/>
+        <location filename="../../craftdesk/messages.py" line="110"/>
         <source>Artikel werden gespeichert</source>
         <translation>Saving articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="46"/>
+        <location filename="../../craftdesk/messages.py" line="111"/>
         <source>Abgleich abgeschlossen</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="48"/>
+        <location filename="../../craftdesk/messages.py" line="117"/>
         <source>Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen.</source>
         <translation>The hourly rate is 0,00 € – please enter it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="49"/>
+        <location filename="../../craftdesk/messages.py" line="119"/>
         <source>Ein früherer Versuch ist unvollständig: craftdesk sucht diesen Entwurf zuerst in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt.</source>
         <translation>An earlier attempt is incomplete: craftdesk first looks for this draft in sevDesk and creates it only if it is not there.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="51"/>
+        <location filename="../../craftdesk/messages.py" line="122"/>
         <source>In sevDesk gibt es keinen Benutzer, der als Ansprechpartner der Rechnung eingetragen werden kann.</source>
         <translation>sevDesk has no user who can be entered as the invoice&apos;s contact person.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="75"/>
+        <location filename="../../craftdesk/messages.py" line="113"/>
         <source>Kunden</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="76"/>
+        <location filename="../../craftdesk/messages.py" line="114"/>
         <source>Adressen</source>
         <translation>Addresses</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="77"/>
+        <location filename="../../craftdesk/messages.py" line="115"/>
         <source>Kommunikationswege</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="78"/>
+        <location filename="../../craftdesk/messages.py" line="116"/>
         <source>Artikel</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="84"/>
+        <location filename="../../craftdesk/messages.py" line="104"/>
         <source>sevDesk meldet einen Serverfehler (%1).</source>
         <translation>sevDesk reports a server error (%1).</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="86"/>
+        <location filename="../../craftdesk/messages.py" line="101"/>
         <source>sevDesk hat die Anfrage abgelehnt: %1</source>
         <translation>sevDesk refused the request: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="88"/>
+        <location filename="../../craftdesk/messages.py" line="103"/>
         <source>sevDesk meldet einen Fehler: %1</source>
         <translation>sevDesk reports an error: %1</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="90"/>
+        <location filename="../../craftdesk/messages.py" line="112"/>
         <source>%1: %2 von %3</source>
         <translation>%1: %2 of %3</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="92"/>
+        <location filename="../../craftdesk/messages.py" line="107"/>
         <source>Unerwarteter Fehler (%1)</source>
         <translation>Unexpected error (%1)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="94"/>
+        <location filename="../../craftdesk/messages.py" line="125"/>
         <source>Im Projekt „%1“ gibt es keinen fertigen Termin, der noch nicht abgerechnet ist.</source>
         <translation>The project “%1” has no finished appointment that is not yet invoiced.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="97"/>
+        <location filename="../../craftdesk/messages.py" line="127"/>
         <source>Dem Projekt „%1“ ist kein Kunde zugeordnet.</source>
         <translation>The project “%1” has no customer.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="99"/>
+        <location filename="../../craftdesk/messages.py" line="128"/>
         <source>Für den Termin „%1“ sind keine Stunden dokumentiert.</source>
         <translation>No hours are documented for the appointment “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="101"/>
+        <location filename="../../craftdesk/messages.py" line="130"/>
         <source>Für den Kunden „%1“ ist keine Anschrift hinterlegt.</source>
         <translation>No address is stored for the customer “%1”.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="105"/>
+        <location filename="../../craftdesk/messages.py" line="133"/>
         <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, dort gibt es %2 – es wurden keine Artikel importiert; bitte die Kategorien unter Schnittstellen → Einstellungen wählen.</source>
         <translation>None of the configured part categories (%1) exists in sevDesk, which has %2 – no articles were imported; please choose the categories under Connections → Settings.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="110"/>
+        <location filename="../../craftdesk/messages.py" line="137"/>
         <source>Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, und das Konto hat keine Artikelkategorien – es wurden keine Artikel importiert.</source>
         <translation>None of the configured part categories (%1) exists in sevDesk, and the account has no part categories – no articles were imported.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="115"/>
+        <location filename="../../craftdesk/messages.py" line="140"/>
         <source>Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.</source>
         <translation>The address of the order confirmation “%1” matches none of the customer&apos;s addresses – “%2” was used as the job site; please check.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="127"/>
+        <location filename="../../craftdesk/messages.py" line="155"/>
         <source>sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)</source>
         <translation>sevDesk user %1 (name not visible to this token)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="129"/>
+        <location filename="../../craftdesk/messages.py" line="132"/>
         <source>Die Einheit „%1“ gibt es in sevDesk nicht.</source>
         <translation>The unit “%1” does not exist in sevDesk.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="58"/>
+        <location filename="../../craftdesk/messages.py" line="143"/>
         <source>Das Ende eines Termins muss nach seinem Beginn liegen.</source>
         <translation>An appointment must end after it starts.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="59"/>
+        <location filename="../../craftdesk/messages.py" line="144"/>
         <source>Termine müssen zwischen 1900 und 2100 liegen.</source>
         <translation>Appointments must lie between 1900 and 2100.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="60"/>
+        <location filename="../../craftdesk/messages.py" line="145"/>
         <source>Ein Termin darf höchstens 14 Tage dauern.</source>
         <translation>An appointment may last 14 days at most.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="119"/>
+        <location filename="../../craftdesk/messages.py" line="146"/>
         <source>Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben.</source>
         <translation>The appointment “%1” is already invoiced and is no longer moved.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="122"/>
+        <location filename="../../craftdesk/messages.py" line="148"/>
         <source>Der Termin „%1“ ist fertig und bleibt terminiert.</source>
         <translation>The appointment “%1” is done and stays scheduled.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/sync/messages.py" line="124"/>
+        <location filename="../../craftdesk/messages.py" line="149"/>
         <source>Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ steht.</source>
         <translation>A work report exists only once “%1” is set to “Done”.</translation>
     </message>
@@ -3768,183 +3767,183 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="100"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="98"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="105"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="103"/>
         <source>Automatisch abgleichen alle</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="109"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="107"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="114"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="112"/>
         <source>Abgleich:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="116"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="114"/>
         <source>bei Fehlern (höchstens einmal am Tag)</source>
         <translation>on errors (at most once a day)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="117"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="115"/>
         <source>bei neuen oder geänderten Daten</source>
         <translation>on new or changed data</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="118"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="116"/>
         <source>Benachrichtigen:</source>
         <translation>Notify:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="129"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="127"/>
         <source>€ netto, USt.:</source>
         <translation>€ net, VAT:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="132"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="130"/>
         <source>Stundensatz:</source>
         <translation>Hourly rate:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="136"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="150"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="134"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="148"/>
         <source>Aus sevDesk laden</source>
         <translation>Load from sevDesk</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="140"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="138"/>
         <source>Ansprechpartner auf Rechnungen:</source>
         <translation>Contact person on invoices:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="167"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="165"/>
         <source>Artikel-Kategorien:</source>
         <translation>Article categories:</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="169"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="167"/>
         <source>Mit dem System starten</source>
         <translation>Start with the system</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="206"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="381"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="204"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="377"/>
         <source>(erster Administrator)</source>
         <translation>(first administrator)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="209"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="207"/>
         <source>Benutzer {id}</source>
         <translation>User {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="214"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="276"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="212"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="269"/>
         <source>Überweisung (Standard)</source>
         <translation>Bank transfer (default)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="217"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="215"/>
         <source>Zahlungsart {id}</source>
         <translation>Payment method {id}</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="241"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="237"/>
         <source>Bitte einen Stundensatz wie 65,00 eingeben.</source>
         <translation>Please enter an hourly rate like 65.00.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="264"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="257"/>
         <source>Zahlungsarten werden aus sevDesk geladen …</source>
         <translation>Loading payment methods from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="265"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="258"/>
         <source>Zahlungsarten laden</source>
         <translation>Load payment methods</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="282"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="275"/>
         <source>{n} Zahlungsarten geladen.</source>
         <translation>{n} payment methods loaded.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="287"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="280"/>
         <source>Artikelkategorien werden aus sevDesk geladen …</source>
         <translation>Loading part categories from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="289"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="282"/>
         <source>Artikelkategorien laden</source>
         <translation>Load part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="313"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="306"/>
         <source>Artikelkategorien prüfen</source>
         <translation>Check part categories</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="334"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="330"/>
         <source>Gespeichert – die Artikel kommen mit dem nächsten Abgleich.</source>
         <translation>Saved – the articles come with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="352"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="348"/>
         <source>Der automatische Start konnte nicht geändert werden.</source>
         <translation>Starting with the system could not be changed.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="357"/>
         <location filename="../../craftdesk/ui/settings_panel.py" line="361"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="365"/>
         <source>Zuerst links den sevDesk-API-Token speichern.</source>
         <translation>Save the sevDesk API token on the left first.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="364"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="360"/>
         <source>Die Kategorien aus sevDesk laden und die gewünschten ankreuzen</source>
         <translation>Load the categories from sevDesk and tick the ones you want</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="370"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="366"/>
         <source>Benutzer werden aus sevDesk geladen …</source>
         <translation>Loading users from sevDesk …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="371"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="367"/>
         <source>sevDesk-Benutzer laden</source>
         <translation>Load sevDesk users</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="269"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="292"/>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="374"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="262"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="285"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="370"/>
         <source>Bitte warten, bis der laufende Abgleich fertig ist.</source>
         <translation>Please wait until the running sync has finished.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="155"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="153"/>
         <source>Zahlungsart (E-Rechnung):</source>
         <translation>Payment method (e-invoice):</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="162"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="160"/>
         <source>Wählen …</source>
         <translation>Choose …</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="385"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="381"/>
         <source>Benutzer {id} (Name nicht sichtbar)</source>
         <translation>User {id} (name not visible)</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/settings_panel.py" line="390"/>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="386"/>
         <source>{n} Benutzer geladen.</source>
         <translation>{n} users loaded.</translation>
     </message>
@@ -3981,36 +3980,36 @@
     <name>Status</name>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="36"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="40"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="34"/>
         <source>Nicht terminiert</source>
         <translation>Not scheduled</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="37"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="41"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="35"/>
         <source>Terminiert</source>
         <translation>Scheduled</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="38"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="42"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="36"/>
         <source>In Bearbeitung</source>
         <translation>In progress</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="39"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="43"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="37"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/project_tree.py" line="44"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="38"/>
         <source>Fertig</source>
         <translation>Done</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/project_filter.py" line="41"/>
-        <location filename="../../craftdesk/ui/project_tree.py" line="45"/>
+        <location filename="../../craftdesk/ui/project_tree.py" line="39"/>
         <source>Archiv</source>
         <translation>Archive</translation>
     </message>

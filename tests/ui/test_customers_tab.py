@@ -207,3 +207,16 @@ def test_E1_authority_needs_a_leitweg_id_and_imported_fields_stay_sevdesks(tab, 
     dialog.e_invoice.setChecked(False)
     dialog.save_button.click()
     assert Customer.get_by_id(imported.id).e_invoice is False
+
+
+def test_E1_list_shows_the_e_invoice_choice(tab):
+    authority = Customer.get(Customer.company == "Autohaus Meier")
+    Customer.update(government_agency=True).where(Customer.id == authority.id).execute()
+    Customer.update(e_invoice=False).where(Customer.company == "Bäckerei Schmidt").execute()
+    tab.reload()
+    column = tab.model.column_of("e_invoice")
+    shown = {tab.proxy.index(r, 0).data(): tab.proxy.index(r, column).data()
+             for r in range(tab.proxy.rowCount())}
+    assert shown["Autohaus Meier"] == "Behörde"  # an organisation: e-invoice by default
+    assert shown["Bäckerei Schmidt"] == ""  # turned off by the office
+    assert shown["Weber"] == ""  # a person: off by default
