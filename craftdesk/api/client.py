@@ -8,7 +8,6 @@ retried blindly — callers look their result up first (see services.invoices).
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import json
 import logging
 import random
@@ -17,7 +16,7 @@ import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin
 
 import requests
 
@@ -28,6 +27,7 @@ from .errors import (
     ApiError,
     AuthError,
     CancelledError,
+    InvalidTokenError,
     MalformedResponseError,
     NotFoundError,
     ServerError,
@@ -35,6 +35,16 @@ from .errors import (
     ThrottledError,
     UnreachableError,
 )
+from .transport import (
+    Answer,
+    exchange,
+    is_loopback,
+    new_session,
+    origin,
+    retry_after_seconds,
+    validate_base_url,
+)
+from .transport import decode_json as decode_utf8_json
 
 try:  # a faster decoder for the large pages of an import; the standard library otherwise
     import orjson as _orjson
@@ -44,42 +54,26 @@ except ImportError:  # pragma: no cover - orjson is a dependency, but the app ru
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 1000
+MAX_PAGES = 20_000  # 20 million rows: a sweep that has not ended by then never will (H2)
+MAX_REDIRECTS = 5
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 AUTH_MESSAGE = Message(Key.AUTH_REJECTED)
 
 
 def _is_loopback(host: str | None) -> bool:
-    if not host:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback(host)
 
 
-def validate_base_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return url.rstrip("/")
-    if parts.scheme == "http" and _is_loopback(parts.hostname):
-        return url.rstrip("/")
-    raise ValueError(
-        "Die sevDesk-Adresse muss mit https:// beginnen (http nur für den lokalen Demo-Server)."
-    )
-
-
-def decode_json(content: bytes, text: Callable[[], str] | None = None) -> Any:
-    """JSON from a response body: orjson when installed; anything orjson refuses (lone
-    surrogate escapes, NaN, huge integers, bytes that are not UTF-8) is decoded by the
-    standard library as before, from ``text()`` when given. Raises ValueError."""
+def decode_json(content: bytes) -> Any:
+    """JSON from a response body, always as UTF-8 whatever the Content-Type says (H3):
+    orjson when installed; what orjson refuses (lone surrogate escapes, NaN, huge integers,
+    deep nesting) goes to the standard library. ValueError when it is not UTF-8 JSON."""
     if _orjson is not None:
         try:
             return _orjson.loads(content)
         except ValueError:
             pass
-    return json.loads(text() if text is not None else content)
+    return decode_utf8_json(content)
 
 
 def page_digest(content: bytes) -> str:
@@ -119,21 +113,26 @@ class SevdeskClient:
         backoff_max: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
         cancel_event: threading.Event | None = None,
+        deadline: float = 60.0,
     ) -> None:
         self.base_url = validate_base_url(base_url)
         if not token or not token.strip():
             raise AuthError(Message(Key.NO_TOKEN))
         self._token = token.strip()
         register_secret(self._token)
-        self.session = session or requests.Session()
+        if not _sendable(self._token):
+            raise InvalidTokenError("Der API-Token enthält Zeichen, die ein sevDesk-Token nicht "
+                                    "hat (Leerzeichen oder Sonderzeichen) – bitte neu kopieren.")
+        self._origin = origin(self.base_url)
+        self.session = session or new_session()  # the OS trust store, HTTPS_PROXY (H14)
         self.session.headers.update(
             {
-                "Authorization": self._token,
                 "Accept": "application/json",
                 "User-Agent": f"craftdesk/{__version__} (desktop app for craft businesses)",
             }
         )
         self.timeout = timeout
+        self.deadline = deadline  # H1: connect + headers + body of one request
         self.max_retries = max_retries
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
@@ -143,6 +142,9 @@ class SevdeskClient:
         # The import's page reader requests from a helper thread while the caller may
         # request too: the counter is shared, so it is counted under a lock.
         self._count_lock = threading.Lock()
+        # Runs in the calling thread while a request or a back-off is waited for (an
+        # invoice renews its claim with it, H8).
+        self.on_wait: Callable[[], None] | None = None
 
     # -- public API ----------------------------------------------------------------------
     def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
@@ -186,10 +188,13 @@ class SevdeskClient:
 
         Asks for ``countAll`` so a full last page needs no extra empty request. With a
         ``total`` a short page is not the end (a server may send fewer rows than asked);
-        without one, the first short page is the last.
+        without one, the sweep ends on an empty page. Pages that only repeat rows already
+        seen, more than MAX_PAGES pages or an empty page before ``total`` stop it with
+        MalformedResponseError, so a finished sweep has provably seen everything (H2).
         """
         offset = 0
-        while True:
+        seen: set[str] = set()
+        for _page in range(MAX_PAGES):
             self.check_cancel()
             query = dict(params or {})
             query.update({"limit": page_size, "offset": offset, "countAll": "true"})
@@ -200,10 +205,20 @@ class SevdeskClient:
                     Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list"
                 )
             total = _as_int(envelope.get("total"))
+            if not objects:
+                _check_complete(path, offset, total)
+                return
+            keys = _page_keys(objects)
+            if keys <= seen:  # a server that ignores offset sends the same rows forever
+                raise MalformedResponseError(_REPEATING, detail=f"{path}: offset {offset}")
+            seen |= keys
             yield objects, total
             offset += len(objects)
-            if not objects or (offset >= total if total is not None else len(objects) < page_size):
+            # H2: only sevDesk's total or an empty page proves the end; a short page does
+            # not (servers may cap pages below the limit asked for).
+            if total is not None and offset >= total:
                 return
+        raise MalformedResponseError(_REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
 
     def iter_pages_raw(
         self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE, *,
@@ -212,9 +227,11 @@ class SevdeskClient:
         """Pages like :meth:`iter_pages_with_total`, each with the digest of its bytes.
 
         A page whose (offset, digest) ``known`` recognises is not decoded: its row count
-        and total come from ``known`` and its bytes stay in ``Page.content``.
+        and total come from ``known`` and its bytes stay in ``Page.content``. Ends like
+        :meth:`iter_pages_with_total` (H2); a repeated page is recognised by its bytes.
         """
-        while True:
+        digests: set[str] = set()
+        for _page in range(MAX_PAGES):
             self.check_cancel()
             query = dict(params or {})
             query.update({"limit": page_size, "offset": offset, "countAll": "true"})
@@ -232,11 +249,18 @@ class SevdeskClient:
                         Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list"
                     )
                 page = Page(offset, digest, len(objects), _as_int(envelope.get("total")), objects)
+            if not page.rows:
+                _check_complete(path, offset, page.total)
+                yield page
+                return
+            if digest in digests:  # a server that ignores offset sends the same page forever
+                raise MalformedResponseError(_REPEATING, detail=f"{path}: offset {offset}")
+            digests.add(digest)
             yield page
             offset += page.rows
-            total = page.total
-            if not page.rows or (offset >= total if total is not None else page.rows < page_size):
+            if page.total is not None and offset >= page.total:
                 return
+        raise MalformedResponseError(_REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
 
     def decode_page(self, page: Page, path: str) -> list[Any]:
         """The objects of a page left undecoded by :meth:`iter_pages_raw`."""
@@ -278,11 +302,9 @@ class SevdeskClient:
         return f"{self.base_url}/{path.lstrip('/')}"
 
     def _backoff(self, attempt: int, retry_after: str | None) -> float:
-        if retry_after:
-            try:
-                return min(float(retry_after), self.backoff_max)
-            except ValueError:
-                pass
+        seconds = retry_after_seconds(retry_after, self.backoff_max)
+        if seconds is not None:
+            return seconds
         delay = min(self.backoff_base * float(2**attempt), self.backoff_max)
         return delay * (0.5 + random.random() / 2)
 
@@ -301,7 +323,7 @@ class SevdeskClient:
         path: str,
         params: dict[str, Any] | None = None,
         json_body: dict[str, Any] | None = None,
-    ) -> requests.Response:
+    ) -> Answer:
         """The response (any status) after the retries that are safe for ``method``."""
         is_read = method == "GET"
         attempt = 0
@@ -311,9 +333,7 @@ class SevdeskClient:
             with self._count_lock:
                 self.request_count += 1
             try:
-                response = self.session.request(
-                    method, self._url(path), params=params, json=json_body, timeout=self.timeout
-                )
+                response = self._exchange(method, self._url(path), params, json_body)
             except (requests.ConnectionError, requests.Timeout) as exc:
                 elapsed = (time.monotonic() - started) * 1000
                 log.info("%s %s -> %s (%.0f ms)", method, path, exc.__class__.__name__, elapsed)
@@ -329,6 +349,10 @@ class SevdeskClient:
                     detail=exc.__class__.__name__,
                     outcome_unknown=not is_read,
                 ) from None
+            except UnreachableError as exc:  # the total deadline passed (H1): not retried
+                log.info("%s %s -> deadline (%s)", method, path, exc.detail)
+                exc.outcome_unknown = not is_read
+                raise
             except requests.RequestException as exc:
                 raise UnreachableError(
                     Message(Key.CONNECTION_FAILED),
@@ -346,7 +370,31 @@ class SevdeskClient:
                 continue
             return response
 
+    def _exchange(self, method: str, url: str, params: dict[str, Any] | None,
+                  json_body: dict[str, Any] | None) -> Answer:
+        """One request within the deadline; the token goes only to the configured origin,
+        writes never follow a redirect and reads follow only redirects within it (H4)."""
+        for _hop in range(MAX_REDIRECTS + 1):
+            if origin(url) != self._origin:
+                break
+            answer = exchange(
+                self.session, method, url, deadline=self.deadline, cancel_event=self.cancel_event,
+                on_wait=self.on_wait, params=params, json=json_body, timeout=self.timeout,
+                headers={"Authorization": self._token},
+            )
+            location = answer.headers.get("Location")
+            if not (300 <= answer.status < 400 and location):
+                return answer
+            if method != "GET":
+                break
+            url, params = urljoin(url, location), None
+        raise ApiError("sevDesk hat die Anfrage an eine andere Adresse umgeleitet; sie wurde aus "
+                       "Sicherheitsgründen nicht weitergeschickt.", detail=f"{method} redirect",
+                       outcome_unknown=False)
+
     def _wait(self, seconds: float) -> None:
+        if self.on_wait is not None:
+            self.on_wait()
         if self._sleep is not time.sleep:  # injected clock (tests)
             self._sleep(seconds)
             return
@@ -358,15 +406,17 @@ class SevdeskClient:
             if left <= 0:
                 return
             time.sleep(min(left, 0.25))
+            if self.on_wait is not None:
+                self.on_wait()
 
-    def _interpret(self, response: requests.Response, method: str, path: str) -> tuple[Any, dict[str, Any]]:
+    def _interpret(self, response: Answer, method: str, path: str) -> tuple[Any, dict[str, Any]]:
         status = response.status_code
         body: Any = None
         content = response.content
         text = ""
         if content:
             try:
-                body = decode_json(content, lambda: response.text)
+                body = decode_json(content)  # UTF-8 whatever the Content-Type (H3)
             except ValueError:
                 body = None
                 text = response.text
@@ -414,6 +464,36 @@ class SevdeskClient:
                 outcome_unknown=write,
             )
         return body["objects"], body
+
+
+_INCOMPLETE = "sevDesk hat weniger Datensätze geliefert als angekündigt; der Abgleich wurde abgebrochen."
+_REPEATING = ("sevDesk liefert beim Blättern immer wieder dieselben Datensätze; der Abgleich "
+              "wurde abgebrochen.")
+
+
+def _check_complete(path: str, offset: int, total: int | None) -> None:
+    """An empty page ends a sweep only when no promised rows are missing (H2)."""
+    if total is not None and offset < total:
+        raise MalformedResponseError(_INCOMPLETE, detail=f"{path}: {offset} of {total}")
+
+
+def _sendable(token: str) -> bool:
+    """Whether ``token`` can travel in an HTTP header (latin-1, no spaces or controls)."""
+    try:
+        token.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return token.isprintable() and " " not in token
+
+
+def _page_keys(objects: list[Any]) -> set[str]:
+    """Ids of a page's rows (rows without an id count by their content)."""
+    keys = set()
+    for row in objects:
+        key = row.get("id") if isinstance(row, dict) else None
+        keys.add(f"id:{key}" if key is not None and not isinstance(key, (dict, list))
+                 else f"row:{json.dumps(row, sort_keys=True, default=str)}")
+    return keys
 
 
 def _as_int(value: Any) -> int | None:

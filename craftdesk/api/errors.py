@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from ..log import redact
+
 
 class SevdeskError(Exception):
     """Base class. ``outcome_unknown`` is True when a write may have happened anyway."""
@@ -18,11 +20,14 @@ class SevdeskError(Exception):
         detail: str | None = None,
         outcome_unknown: bool = False,
     ) -> None:
+        # H6: whatever produced the text (even a server echoing the token), the token never
+        # travels on in it: not to stderr, the run history, the log or a dialog.
+        message = redact(message)
         super().__init__(message)
         self.message = message
         self.status = status
         self.code = code
-        self.detail = detail
+        self.detail = redact(detail) if detail else detail
         self.outcome_unknown = outcome_unknown
 
     def __str__(self) -> str:
@@ -63,6 +68,18 @@ class ApiError(SevdeskError):
 
 class MalformedResponseError(ApiError):
     pass
+
+
+class InvalidApiUrlError(SevdeskError, ValueError):
+    """The configured API URL is not one the token may be sent to (H4): a usage error."""
+
+    exit_code = 2
+
+
+class InvalidTokenError(AuthError):
+    """The token cannot be sent at all (spaces, non-ASCII characters): a usage error."""
+
+    exit_code = 2
 
 
 class CancelledError(SevdeskError):

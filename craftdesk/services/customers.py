@@ -53,6 +53,7 @@ from ..store import settings
 from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, column_value, tuples
 from ..store.db import db
 from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer
+from . import pending_contacts
 from .fetching import (
     COUNTRY_CACHE_KEY,
     CollectionCounts,
@@ -325,6 +326,11 @@ def save_customers(records: dict[str, CustomerData],
     if present_ids is None:
         query = query.where(Customer.sevdesk_id.in_(list(records)))
     existing = {sid: (cid, digest, bool(deleted)) for cid, sid, digest, deleted in tuples(query)}
+    # H9: a contact an invoice is creating right now belongs to that invoice's customer.
+    with db.atomic():
+        claimed = pending_contacts.claim_for_import(
+            {sid: data.fields[0] for sid, data in records.items() if sid not in existing})
+    existing.update({sid: (cid, None, False) for sid, cid in claimed.items()})
 
     new: list[tuple[CustomerData, str]] = []
     changed: list[tuple[int, CustomerData, str]] = []

@@ -38,8 +38,12 @@ from ..api.errors import (
 )
 from ..api.records import parse_sevuser
 from ..clock import utcnow
+from ..errors import PreconditionError
+from ..log import redact
 from ..messages import Key, Message
+from ..store.db import db
 from ..store.engine import total_changes
+from ..store.locks import import_lock
 from ..store.models import SyncRun
 from . import articles, customers, settings
 from .changes import Change, Scope
@@ -52,6 +56,13 @@ log = logging.getLogger(__name__)
 WHAT = ("all", "customers", "articles")
 LABELS = {"customers": "Kunden", "articles": "Artikel"}
 INTERRUPTED = "Der Abgleich wurde unterbrochen (Programm beendet)."
+IMPORT_WAIT = 3.0  # seconds a second import waits for the running one (H7)
+IMPORT_RUNNING = ("Es läuft bereits ein Abgleich mit dieser Datenbank (in einem anderen Fenster "
+                  "oder Befehl); bitte warten, bis er fertig ist.")
+
+
+class ImportRunningError(PreconditionError):
+    """Another process (or thread) is importing into the same database (H7)."""
 
 
 @dataclass
@@ -118,8 +129,15 @@ def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual"
     """
     if what not in WHAT:
         raise ValueError(f"unknown import target {what!r}")
-    with gc_paused():
-        return _run_import(client, what, trigger, progress)
+    # H7: one import per database, across processes; the lock dies with its holder.
+    lock = import_lock(db)
+    if not lock.acquire(wait=IMPORT_WAIT):
+        raise ImportRunningError(IMPORT_RUNNING)
+    try:
+        with gc_paused():
+            return _run_locked(client, what, trigger, progress)
+    finally:
+        lock.release()
 
 
 @contextmanager
@@ -134,10 +152,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _run_import(client: SevdeskClient, what: str, trigger: str,
+def _run_locked(client: SevdeskClient, what: str, trigger: str,
                 progress: Progress | None) -> ImportResult:
-    # A run still "running" was ended by a crash or kill (R3 must not show it running
-    # forever). Should another process really be importing, its own end overwrites this.
+    # Holding the lock, a run still "running" was ended by a crash or kill (R3 must not
+    # show it running forever): no other process can be importing into this database.
     SyncRun.update(status="failed", finished_at=utcnow(), error=INTERRUPTED).where(
         SyncRun.status == "running").execute()
     run = SyncRun.create(kind=what, trigger=trigger, status="running")
@@ -211,7 +229,7 @@ def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,
     result.requests = requests
     result.rows_written = rows
     run.status = status
-    run.error = error
+    run.error = redact(error) if error else error  # H6: no token in the run history
     run.finished_at = utcnow()
     run.requests = requests
     for name in ("created", "updated", "unchanged", "skipped", "flagged"):

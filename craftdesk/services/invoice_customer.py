@@ -12,11 +12,12 @@ import logging
 
 from ..api import payloads
 from ..api.client import SevdeskClient
-from ..api.errors import MalformedResponseError, NotFoundError
+from ..api.errors import MalformedResponseError, NotFoundError, SevdeskError
 from ..api.records import ContactRec, RecordError, parse_contact
 from ..errors import PreconditionError
 from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
+from . import pending_contacts
 from .lookups import CUSTOMER_CATEGORY_ID, FALLBACK_INVOICE_CATEGORY_ID, address_categories
 
 log = logging.getLogger(__name__)
@@ -126,19 +127,27 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None,
         last = company or customer.display_name
     if kind == "organisation" and not (company or first or last):
         company = customer.display_name
-    answer = client.post("/Contact", payloads.contact_body(
-        kind=kind, company=company, first_name=first, last_name=last,
-        name_suffix=customer.name_suffix, customer_number=number,
-        description=customer.description, category_id=CUSTOMER_CATEGORY_ID,
-        buyer_reference=(customer.buyer_reference or "").strip(),
-        government_agency=bool(customer.government_agency),
-    ))
+    # H9: an import that sees the new contact before our answer binds it to this customer.
+    pending_contacts.note(customer.id, number)
+    try:
+        answer = client.post("/Contact", payloads.contact_body(
+            kind=kind, company=company, first_name=first, last_name=last,
+            name_suffix=customer.name_suffix, customer_number=number,
+            description=customer.description, category_id=CUSTOMER_CATEGORY_ID,
+            buyer_reference=(customer.buyer_reference or "").strip(),
+            government_agency=bool(customer.government_agency),
+        ))
+    except SevdeskError as exc:
+        if not exc.outcome_unknown:
+            pending_contacts.forget(number)
+        raise
     try:
         contact_id = parse_contact(answer[0] if isinstance(answer, list) and answer else answer).id
     except RecordError:
         raise MalformedResponseError("sevDesk hat das Anlegen des Kunden unlesbar beantwortet.",
                                      detail="POST /Contact", outcome_unknown=True) from None
     _bind(customer, contact_id)
+    pending_contacts.forget(number)
     log.info("Created sevDesk contact %s for customer %s", contact_id, customer.id)
 
     if address is not None:

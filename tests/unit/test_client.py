@@ -68,7 +68,7 @@ def test_timeout_is_passed_on_every_request(monkeypatch):
 def test_paging_over_several_pages(api):
     pages = [[{"id": str(i)} for i in range(start, min(start + 1000, 2500))] for start in (0, 1000, 2000)]
     for page in pages:
-        responses.get(f"{BASE}/Contact", json={"objects": page})
+        responses.get(f"{BASE}/Contact", json={"objects": page, "total": "2500"})
     rows = api.get_all("/Contact", {"depth": 1})
     assert len(rows) == 2500
     offsets = [responses.calls[i].request.params["offset"] for i in range(3)]
@@ -81,6 +81,7 @@ def test_paging_over_several_pages(api):
 def test_paging_deduplicates_rows_repeated_across_pages(api):
     responses.get(f"{BASE}/Part", json={"objects": [{"id": str(i)} for i in range(1000)]})
     responses.get(f"{BASE}/Part", json={"objects": [{"id": "999"}, {"id": "1000"}]})
+    responses.get(f"{BASE}/Part", json={"objects": []})
     rows = api.get_all("/Part")
     assert [r["id"] for r in rows[-2:]] == ["999", "1000"]
     assert len(rows) == 1001

@@ -264,16 +264,19 @@ def test_I3_I4_bodies_sent_by_the_service_validate(spec, database):
     units = [{"id": "1", "name": "Stk", "translationCode": "UNITY_PIECE"},
              {"id": "7", "name": "pauschal", "translationCode": "UNITY_BLANKET"},
              {"id": "9", "name": "Std", "translationCode": "UNITY_HOUR"}]
-    responses.get(f"{BASE}/Unity", json={"objects": units})
+    responses.get(f"{BASE}/Unity", json={"objects": units, "total": "3"})
     responses.get(f"{BASE}/SevUser", json={"objects": [
-        {"id": "20", "fullname": "B", "role": "user"}, {"id": "30", "fullname": "A", "role": "admin"}]})
+        {"id": "20", "fullname": "B", "role": "user"}, {"id": "30", "fullname": "A", "role": "admin"}],
+        "total": "2"})
     responses.get(f"{BASE}/StaticCountry", json={"objects": [
-        {"id": "1", "code": "de", "name": "Deutschland"}, {"id": "2", "code": "at", "name": "Österreich"}]})
+        {"id": "1", "code": "de", "name": "Deutschland"}, {"id": "2", "code": "at", "name": "Österreich"}],
+        "total": "2"})
     responses.get(f"{BASE}/Contact/Factory/getNextCustomerNumber", json={"objects": "1042"})
     responses.post(f"{BASE}/Contact", json={"objects": {"id": "555", "surename": "Eva",
                                                         "familyname": "Brandl"}}, status=201)
     responses.get(f"{BASE}/Category", json={"objects": [
-        {"id": "47", "name": "Rechnungsanschrift", "translationCode": "CATEGORY_INVOICE_ADDRESS"}]})
+        {"id": "47", "name": "Rechnungsanschrift", "translationCode": "CATEGORY_INVOICE_ADDRESS"}],
+        "total": "1"})
     responses.post(f"{BASE}/ContactAddress", json={"objects": {"id": "1"}}, status=201)
     responses.post(f"{BASE}/CommunicationWay", json={"objects": {"id": "2"}}, status=201)
     responses.post(f"{BASE}/Invoice/Factory/saveInvoice", status=201, json={"objects": {

@@ -377,7 +377,7 @@ def test_O1_listing_rechecks_type_and_status_client_side(database):
             row("3", "AB", "1000", {"id": "5", "objectName": "Contact"}),
             row("4", "AB", "200", embedded),
             row("6", "AB", "200", {"id": "7", "objectName": "Contact"}),
-        ]})
+        ], "total": "5"})
         mock.get(f"{base}/Contact/7", json={"objects": [
             {"id": "7", "objectName": "Contact", "surename": "Eva", "familyname": "Ost"}]})
         client = SevdeskClient(base, "0123456789abcdef0123456789abcdef")

@@ -191,10 +191,12 @@ def test_sweep_uses_count_all_to_skip_the_empty_last_page(api):
     assert seen == ["Artikel: 1000 von 2000", "Artikel: 2000 von 2000"]
 
 
-def test_sweep_without_total_stops_at_the_first_short_page(api):
+def test_H2_sweep_without_total_ends_on_an_empty_page_not_a_short_one(api):
     api.get(f"{BASE}/Unity", json={"objects": [{"id": str(i)} for i in range(1000)]})
     api.get(f"{BASE}/Unity", json={"objects": [{"id": "x"}]})
-    assert sum(len(p) for p in sweep(make_client(), "/Unity")) == 1001 and len(api.calls) == 2
+    api.get(f"{BASE}/Unity", json={"objects": [{"id": "y"}]})
+    api.get(f"{BASE}/Unity", json={"objects": []})
+    assert sum(len(p) for p in sweep(make_client(), "/Unity")) == 1002 and len(api.calls) == 4
 
 
 def test_connected_user_names_the_account_owner_among_several(api):
@@ -265,10 +267,14 @@ def test_C1_sweep_reads_on_when_sevdesk_sends_shorter_pages_than_asked(api):
     assert [c.request.url.split("offset=")[1].split("&")[0] for c in api.calls] == ["0", "100", "200"]
 
 
-def test_sweep_stops_at_an_empty_page_even_if_total_promised_more(api):
+def test_H2_an_empty_page_before_the_promised_total_is_an_error_not_an_end(api):
+    from craftdesk.api.errors import MalformedResponseError
+
     api.get(f"{BASE}/Part", json={"objects": [{"id": "1"}], "total": "5"})
     api.get(f"{BASE}/Part", json={"objects": [], "total": "5"})
-    assert sum(len(p) for p in sweep(make_client(), "/Part")) == 1 and len(api.calls) == 2
+    with pytest.raises(MalformedResponseError):
+        sum(len(p) for p in sweep(make_client(), "/Part"))
+    assert len(api.calls) == 2
 
 
 def _category_rows(with_type: bool) -> dict[str, list[dict]]:

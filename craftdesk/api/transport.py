@@ -1,0 +1,277 @@
+"""The HTTP exchange under the sevDesk client: strict URLs, the OS trust store, a total
+deadline per request, cancel in the middle of a response, and strict UTF-8 JSON (H1, H3,
+H4, H14).
+
+``exchange`` runs one request (headers *and* body) in a helper thread while the calling
+thread watches the deadline and the cancel flag. Socket timeouts alone do not bound a
+request: a server that sends a byte every few seconds never trips a read timeout. When the
+deadline passes or the user cancels, the caller returns at once and the helper's socket is
+shut down, so a trickling body cannot keep an import alive.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import math
+import re
+import ssl
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from .errors import CancelledError, InvalidApiUrlError, UnreachableError
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 256 * 1024 * 1024  # far above any sevDesk page; a runaway body is not read on
+POLL = 0.05  # how often the waiting thread looks at cancel and deadline (seconds)
+
+URL_MESSAGE = (
+    "Die sevDesk-Adresse muss mit https:// beginnen und einen einfachen Rechnernamen haben "
+    "(http nur für den lokalen Demo-Server)."
+)
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+# --- URLs (H4) -----------------------------------------------------------------------------
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _plain_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.split(".")
+    return len(host) <= 253 and all(_LABEL.match(label) for label in labels)
+
+
+def validate_base_url(url: str) -> str:
+    """The API URL without a trailing slash; InvalidApiUrlError (a ValueError) otherwise.
+
+    Strict on purpose: the check and the HTTP library must see the same host. Userinfo
+    (``user@``), backslashes, spaces, control or non-ASCII characters, a query or fragment
+    and anything but a plain host name or IP address are refused; http only on loopback.
+    """
+    if not isinstance(url, str) or not url.isascii() or "\\" in url or "@" in url:
+        raise InvalidApiUrlError(URL_MESSAGE, detail="odd characters")
+    if any(ord(char) <= 32 or ord(char) == 127 for char in url):
+        raise InvalidApiUrlError(URL_MESSAGE, detail="space or control character")
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        raise InvalidApiUrlError(URL_MESSAGE, detail="bad port") from None
+    host = (parts.hostname or "").lower()
+    if (parts.query or parts.fragment or parts.username is not None or not host
+            or not _plain_host(host) or port == 0):
+        raise InvalidApiUrlError(URL_MESSAGE, detail="not a plain URL")
+    scheme = parts.scheme.lower()
+    if scheme == "https" or (scheme == "http" and is_loopback(host)):
+        return url.rstrip("/")
+    raise InvalidApiUrlError(URL_MESSAGE, detail=f"scheme {scheme!r} for this host")
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of a URL, default ports filled in."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    return scheme, (parts.hostname or "").lower(), port or (443 if scheme == "https" else 80)
+
+
+# --- the session (H14) ---------------------------------------------------------------------
+
+
+class SystemTrustAdapter(HTTPAdapter):
+    """HTTPS verified against the operating system's trust store (``truststore``), so
+    antivirus HTTPS scanning and company TLS inspection work as in the browser."""
+
+    def __init__(self, context: ssl.SSLContext | None = None, **kwargs: Any) -> None:
+        self.ssl_context = context or system_ssl_context()
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = self.ssl_context
+        super().init_poolmanager(*args, **kwargs)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        proxy_kwargs["ssl_context"] = self.ssl_context  # HTTPS_PROXY tunnels too
+        return super().proxy_manager_for(proxy, **proxy_kwargs)
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        super().cert_verify(conn, url, verify, cert)
+        if verify is True:  # not requests' own CA bundle: the context asks the OS
+            conn.ca_certs = None
+            conn.ca_cert_dir = None
+
+
+def system_ssl_context() -> ssl.SSLContext:
+    try:
+        import truststore
+    except ImportError:  # pragma: no cover - a dependency; fall back to Python's defaults
+        log.warning("truststore is missing; HTTPS uses Python's default certificates")
+        return ssl.create_default_context()
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def new_session() -> requests.Session:
+    """A session that trusts the OS certificates and honours HTTPS_PROXY (``trust_env``)."""
+    session = requests.Session()
+    session.mount("https://", SystemTrustAdapter())
+    return session
+
+
+# --- one exchange (H1) ---------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    """A whole response: status, headers and the complete body."""
+
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    url: str
+
+    @property
+    def status_code(self) -> int:  # the name requests uses
+        return self.status
+
+    @property
+    def text(self) -> str:
+        """The body as text for messages and logs (always UTF-8, H3)."""
+        return self.content.decode("utf-8", "replace")
+
+
+@dataclass
+class _Exchange:
+    session: requests.Session
+    kwargs: dict[str, Any]
+    done: threading.Event = field(default_factory=threading.Event)
+    aborted: bool = False
+    response: requests.Response | None = None
+    answer: Answer | None = None
+    error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            response = self.session.request(stream=True, allow_redirects=False, **self.kwargs)
+            self.response = response
+            if self.aborted:
+                self._shut()
+                return
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_content(64 * 1024):
+                if self.aborted:
+                    return
+                size += len(chunk)
+                if size > MAX_BODY:
+                    raise requests.ConnectionError("response body too large")
+                chunks.append(chunk)
+            self.answer = Answer(response.status_code, response.headers, b"".join(chunks),
+                                 response.url or "")
+            response.close()
+        except BaseException as exc:  # handed to the waiting thread
+            self.error = exc
+        finally:
+            self.done.set()
+
+    def abort(self) -> None:
+        self.aborted = True
+        self._shut()
+
+    def _shut(self) -> None:
+        response = self.response
+        if response is None:
+            return
+        raw = response.raw
+        try:
+            shutdown = getattr(raw, "shutdown", None)
+            if shutdown is not None:
+                shutdown()  # wakes a read blocked in the helper thread
+            response.close()
+        except Exception:  # noqa: BLE001 - best effort on a connection we give up
+            pass
+
+
+def exchange(session: requests.Session, method: str, url: str, *, deadline: float,
+             cancel_event: threading.Event, on_wait: Callable[[], None] | None = None,
+             **kwargs: Any) -> Answer:
+    """One HTTP request and its whole body within ``deadline`` seconds.
+
+    Raises UnreachableError (deadline passed), CancelledError (cancel flag set) or the
+    ``requests`` exception of the helper. ``on_wait`` runs in the calling thread while it
+    waits (e.g. to renew a lease).
+    """
+    job = _Exchange(session, {"method": method, "url": url, **kwargs})
+    thread = threading.Thread(target=job.run, name="sevdesk-http", daemon=True)
+    end = time.monotonic() + deadline
+    thread.start()
+    while not job.done.wait(POLL):
+        if cancel_event.is_set():
+            job.abort()
+            raise CancelledError("Der Abgleich wurde abgebrochen.")
+        if time.monotonic() > end:
+            job.abort()
+            raise UnreachableError("sevDesk antwortet nicht rechtzeitig.",
+                                   detail=f"Deadline of {deadline:.0f} s exceeded (Timeout)")
+        if on_wait is not None:
+            on_wait()
+    if job.error is not None:
+        raise job.error
+    assert job.answer is not None
+    return job.answer
+
+
+# --- JSON (H3) -----------------------------------------------------------------------------
+
+
+def decode_json(content: bytes) -> Any:
+    """The JSON of a body, always read as UTF-8 (a BOM is allowed), whatever the
+    Content-Type says. ValueError when it is not UTF-8 JSON (also when nested so deeply
+    that the parser gives up)."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"body is not UTF-8 ({exc.reason})") from None
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def retry_after_seconds(value: str | None, ceiling: float) -> float | None:
+    """``Retry-After`` in seconds, or None when absent or unusable (NaN, negative, a date)."""
+    if not value:
+        return None
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        return None
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return min(seconds, ceiling)
