@@ -15,6 +15,7 @@ from .context import AppContext
 from .errors import CraftdeskError
 from .services.errors import SevdeskError
 from .services.storage import storage_message, storage_problem
+from .limits import id_ok
 
 log = logging.getLogger("craftdesk.cli")
 
@@ -51,6 +52,17 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(f"craftdesk: Aufruf fehlerhaft: {message}\n")
         raise SystemExit(2)
+
+
+def record_id(text: str) -> int:
+    """A local record id: a whole number that fits in 63 bits (H10)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Nummer") from None
+    if not id_ok(value):
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige Nummer")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("invoice", help="aus den fertigen Terminen eines Projekts einen "
                        "Rechnungsentwurf in sevDesk anlegen (genau einmal)")
-    p.add_argument("project_id", type=int, metavar="PROJECT_ID", help="Nummer des Projekts")
+    p.add_argument("project_id", type=record_id, metavar="PROJECT_ID", help="Nummer des Projekts")
     p.add_argument("--preview", action="store_true",
                    help="nur den Vorschlag (mit gespeicherten Änderungen) zeigen, nichts senden")
     p.add_argument("--json", action="store_true", help="mit --preview: als JSON ausgeben")
@@ -149,25 +161,25 @@ def _add_work_commands(sub: Any) -> None:
     asub = p.add_subparsers(dest="appointment_command", metavar="ACTION", parser_class=_Parser)
     asub.required = True
     a = asub.add_parser("list", help="Termine auflisten")
-    a.add_argument("--project", type=int, metavar="ID", help="nur die Termine dieses Projekts")
+    a.add_argument("--project", type=record_id, metavar="ID", help="nur die Termine dieses Projekts")
     a.add_argument("--json", action="store_true", help="als JSON statt als Tabelle ausgeben")
     a = asub.add_parser("add", help="Termin im ersten Auftrag des Projekts anlegen")
-    a.add_argument("project_id", type=int, metavar="PROJECT_ID", help="Nummer des Projekts")
+    a.add_argument("project_id", type=record_id, metavar="PROJECT_ID", help="Nummer des Projekts")
     a.add_argument("--title", required=True, help="Titel des Termins")
     a.add_argument("--start", metavar="ISO_DATETIME",
                    help="Beginn, z. B. 2024-05-02T08:00 (ohne Angabe: ohne Datum)")
     a = asub.add_parser("done", help="Termin auf Fertig setzen (Stunden, verwendete Artikel)")
-    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID", help="Nummer des Termins")
+    a.add_argument("appointment_id", type=record_id, metavar="APPOINTMENT_ID", help="Nummer des Termins")
     a.add_argument("--hours", required=True, help="gearbeitete Stunden, z. B. 2,5 oder 2.5")
     # extend: "--used A=1 B=2" and "--used A=1 --used B=2" both keep every article.
     a.add_argument("--used", nargs="+", action="extend", default=[], metavar="ARTICLE_NUMBER=QTY",
                    help="verwendetes Material als Artikelnummer=Menge, mehrere möglich")
     a = asub.add_parser("plan", help="Termin einplanen: Beginn, Ende, Mitarbeiter")
-    a.add_argument("appointment_id", type=int, metavar="APPOINTMENT_ID", help="Nummer des Termins")
+    a.add_argument("appointment_id", type=record_id, metavar="APPOINTMENT_ID", help="Nummer des Termins")
     a.add_argument("--start", required=True, metavar="ISO", help="Beginn, z. B. 2024-05-02T08:00")
     a.add_argument("--end", required=True, metavar="ISO", help="Ende, z. B. 2024-05-02T12:00")
     # Repeatable like --used; without it the assignees stay as they are.
-    a.add_argument("--employee", type=int, nargs="+", action="extend", metavar="ID",
+    a.add_argument("--employee", type=record_id, nargs="+", action="extend", metavar="ID",
                    help="zugewiesene Mitarbeiter (ersetzt die bisherigen)")
 
 
@@ -259,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         kind = storage_problem(exc)
         if kind is not None:
             sys.stderr.write(f"craftdesk: {storage_message(kind, exc, data_dir, log_path)}\n")
-            return 1
+            return 5 if kind == "newer" else 1
         log.exception("Unexpected error in %s", command)
         sys.stderr.write(
             f"craftdesk: Unerwarteter Fehler – Einzelheiten stehen im Protokoll {log_path}.\n"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -15,7 +17,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     one file system), are flushed to disk, and then replace the target. On any failure
     the temp file is removed and the target stays as it was.
     """
-    target = Path(path)
+    # H12: a symlink is followed (the link stays, its target gets the data); a FIFO or a
+    # device is written into, never replaced by a regular file; a file keeps its mode.
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_into(target, info.st_mode, data)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
@@ -23,8 +34,33 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_into(target: Path, mode: int, data: bytes) -> None:
+    """Write into an existing FIFO or device. A FIFO without a reader would block
+    forever: it is refused (OSError ENXIO), as is anything that is not a FIFO or device."""
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)):
+        raise OSError(errno.EINVAL, "weder Datei noch Gerät", str(target))
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) if stat.S_ISFIFO(mode) else os.O_WRONLY
+    try:
+        fd = os.open(target, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "niemand liest aus der Pipe", str(target)) from None
+        raise
+    try:
+        if stat.S_ISFIFO(mode) and hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)

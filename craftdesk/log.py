@@ -6,11 +6,13 @@ anything registered with :func:`register_secret`) is replaced before a record is
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import re
 import threading
 from pathlib import Path
+from typing import TextIO
 
 from . import config
 
@@ -84,4 +86,22 @@ def setup_logging(data_dir: Path, level: int = logging.INFO, console: bool = Fal
     root.setLevel(level)
     # urllib3 logs full URLs at DEBUG; keep it quiet.
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+    enable_fault_log(path)
     return path
+
+
+_fault_file: TextIO | None = None
+
+
+def enable_fault_log(path: Path) -> None:
+    """Write fatal errors (a crash inside Qt, an aborting interpreter) with every thread's
+    Python stack into the log file (H13): a windowed build has no stderr to show them."""
+    global _fault_file
+    try:
+        handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for crashes
+    except OSError:
+        return
+    faulthandler.enable(file=handle, all_threads=True)
+    previous, _fault_file = _fault_file, handle
+    if previous is not None:
+        previous.close()

@@ -14,6 +14,8 @@ from datetime import datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TypeVar
 
+from ..limits import MAX_ID, price_ok, quantity_ok
+
 T = TypeVar("T")
 
 MAX_TEXT = 10_000
@@ -45,11 +47,12 @@ def _id(value: Any, field: str, required: bool = True) -> str | None:
     if isinstance(value, bool):
         raise RecordError(f"{field} ist keine Id")
     if isinstance(value, int):
-        if value < 0:
+        if value < 0 or value > MAX_ID:
             raise RecordError(f"{field} ist keine Id")
         return str(value)
     # isascii: str.isdigit() also accepts "²" or Arabic-Indic digits, which are no sevDesk ids.
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+    if (isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()
+            and int(value.strip()) <= MAX_ID):  # H10: ids fit in 63 bits
         return value.strip()
     raise RecordError(f"{field} ist keine Id")
 
@@ -101,6 +104,13 @@ def _decimal(value: Any, field: str, default: Decimal | None = None) -> Decimal:
     if not result.is_finite() or abs(result) > Decimal("1e12"):
         raise RecordError(f"{field} ist keine gültige Zahl")
     return result
+
+
+def _in_range(value: Decimal, field: str, ok: Callable[[Decimal], bool]) -> Decimal:
+    """H10: a number outside its range makes the record invalid (skipped and counted)."""
+    if not ok(value):
+        raise RecordError(f"{field} liegt außerhalb des gültigen Bereichs")
+    return value
 
 
 def _bool(value: Any) -> bool:
@@ -401,8 +411,8 @@ def parse_part(raw: Any) -> PartRec:
             name=name,
             number=_text(r.get("partNumber"), "partNumber", 64),
             unity_id=_ref(r.get("unity"), "unity"),
-            net_price=net,
-            gross_price=gross,
+            net_price=_in_range(net, "priceNet", price_ok),
+            gross_price=gross if gross is None else _in_range(gross, "priceGross", price_ok),
             vat_rate=vat,
             description=_text(r.get("text"), "text"),
             active=status >= PART_STATUS_ACTIVE,
@@ -500,8 +510,10 @@ def parse_order_pos(raw: Any) -> OrderPosRec:
             id=_id(r.get("id"), "id") or "",
             order_id=_ref(r.get("order"), "order", required=True) or "",
             part_id=_ref(r.get("part"), "part"),
-            quantity=_decimal(r.get("quantity"), "quantity", Decimal(1)),
-            price=_decimal(price_raw, "price", Decimal(0)),
+            # 0 stays possible: free-text positions of a confirmation often carry it.
+            quantity=_in_range(_decimal(r.get("quantity"), "quantity", Decimal(1)), "quantity",
+                               lambda q: q == 0 or quantity_ok(q)),
+            price=_in_range(_decimal(price_raw, "price", Decimal(0)), "price", price_ok),
             name=_text(r.get("name"), "name", 255),
             text=_text(r.get("text"), "text"),
             unity_id=_ref(r.get("unity"), "unity"),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..context import AppContext
-from ..errors import CraftdeskError, UsageError
+from ..errors import CraftdeskError, PreconditionError, UsageError
 from ..services import exports, project_export
 
 LABELS = {"customers": "Kunden", "articles": "Artikel", "projects": "Projekte"}
@@ -46,7 +46,7 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         exports.write_export(args.what, fmt, records, target, columns)
     except OSError as exc:
-        raise CraftdeskError(
+        raise PreconditionError(  # the place named is not writable: exit 5, not a bug (H15)
             f"Die Datei „{target}“ konnte nicht geschrieben werden ({exc.strerror or exc})."
         ) from None
     sys.stderr.write(f"{len(records)} Datensätze ({LABELS[args.what]}) nach „{target}“ exportiert.\n")

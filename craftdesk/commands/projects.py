@@ -13,6 +13,7 @@ from typing import Any
 
 from ..context import AppContext
 from ..errors import UsageError
+from ..limits import check_date
 from ..services import employees as employee_service
 from ..services import projects as project_service
 from ..services.orders import import_orders, list_importable_orders
@@ -51,10 +52,11 @@ def parse_decimal(text: str, what: str) -> Decimal:
 
 def parse_datetime(text: str) -> datetime:
     try:
-        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise UsageError(
             f"„{text}“ ist kein Zeitpunkt im ISO-Format (z. B. 2026-03-02T08:00).") from None
+    return check_date(value, "Der Zeitpunkt")  # H10: 1900–2100
 
 
 def parse_used(items: list[str]) -> list[tuple[int, Decimal]]:

@@ -21,11 +21,22 @@ SESSION_ONLY_WARNING = (
 )
 
 
+def _read_stdin_text() -> str:
+    """All of stdin as UTF-8; other bytes are a usage error, not a traceback (H15)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    try:
+        if buffer is None:
+            return sys.stdin.read()
+        return buffer.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError("Der Token auf der Standardeingabe ist kein UTF-8-Text.") from None
+
+
 def _read_token() -> str:
     if sys.stdin is None:
         raise UsageError("Es gibt keine Standardeingabe, von der der Token gelesen werden kann.")
     # Typed by hand: do not echo the secret.
-    text = getpass.getpass("sevDesk-API-Token: ") if sys.stdin.isatty() else sys.stdin.read()
+    text = getpass.getpass("sevDesk-API-Token: ") if sys.stdin.isatty() else _read_stdin_text()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise UsageError("Auf der Standardeingabe kam kein Token an.")

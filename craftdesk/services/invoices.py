@@ -45,7 +45,7 @@ from ..store.engine import claim
 from ..store.models import Appointment, DraftAppointment, InvoiceEdit, Project
 from ..store.models import InvoiceDraft as InvoiceDraft  # the type callers receive
 from . import e_invoice as e_invoice_rules
-from . import invoice_edits, lookups
+from . import invoice_claim, invoice_edits, lookups
 from .invoice_customer import resolve_contact
 from .invoice_preview import (
     HOUR_UNIT,
@@ -186,8 +186,10 @@ def _aware(value: datetime | str | None) -> datetime | None:
 
 
 def _claim(project: Project, today: date | None = None) -> tuple[InvoiceDraft, bool]:
-    """(draft, resumed). Takes the lease on it; raises when there is nothing to do."""
+    """(draft, resumed). Takes the lease on it with a new claim token (H8); raises when
+    there is nothing to do."""
     now = utcnow()
+    token = invoice_claim.new_token()
     with claim(Project, project.id):
         pending = pending_draft(project.id)
         if pending is not None:
@@ -195,8 +197,9 @@ def _claim(project: Project, today: date | None = None) -> tuple[InvoiceDraft, b
             # Within the lease either way (a clock set back must not free it early).
             if started is not None and -LEASE < now - started < LEASE:
                 raise PreconditionError(BUSY_MESSAGE)
-            InvoiceDraft.update(sent_at=now).where(InvoiceDraft.id == pending.id).execute()
-            pending.sent_at = now
+            InvoiceDraft.update(sent_at=now, claim=token).where(
+                InvoiceDraft.id == pending.id).execute()
+            pending.sent_at, pending.claim = now, token
             return pending, True
         # The proposal the office saw (with its edits) is frozen with the claim: every
         # attempt for this draft sends exactly these lines (V1, I5).
@@ -204,7 +207,8 @@ def _claim(project: Project, today: date | None = None) -> tuple[InvoiceDraft, b
         if not proposal.appointment_ids:
             raise nothing_to_invoice(project)
         draft = InvoiceDraft.create(project=project, reference=new_reference(), state="pending",
-                                    sent_at=now, proposal=invoice_edits.freeze(proposal))
+                                    sent_at=now, claim=token,
+                                    proposal=invoice_edits.freeze(proposal))
         DraftAppointment.insert_many(
             [{"draft": draft.id, "appointment": a} for a in proposal.appointment_ids]).execute()
         return draft, False
@@ -268,30 +272,40 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
     project = _project(project_id)
     with _in_process_guard(project.id):
         draft, resumed = _claim(project, today)
-        try:
-            if resumed:
-                found = find_by_reference(client, draft.reference)
-                if found is not None:
-                    return _finalize(draft, found.id, found)
-            body = _prepare(client, draft, today or date.today(), e_invoice)
-        except BaseException as exc:
-            message = str(exc) or exc.__class__.__name__
-            if not resumed or isinstance(exc, PreconditionError):
-                # Nothing was sent for a new draft; a resumed one was just looked up in
-                # vain after its lease, and its data now needs fixing: free the project.
-                _fail(draft, message)
-            else:  # the lookup itself failed: an earlier request may still surface
-                _release(draft, message)
+        with invoice_claim.kept(client, draft) as keeper:
+            return _send_claimed(client, draft, resumed, keeper, today or date.today(), e_invoice)
+
+
+def _send_claimed(client: SevdeskClient, draft: InvoiceDraft, resumed: bool,
+                  keeper: invoice_claim.Keeper, today: date, e_invoice: bool) -> InvoiceDraft:
+    try:
+        if resumed:
+            # A stale claim is taken over only when its reference proves no draft exists.
+            found = find_by_reference(client, draft.reference)
+            if found is not None:
+                return _finalize(draft, found.id, found)
+        body = _prepare(client, draft, today, e_invoice)
+    except invoice_claim.ClaimLost:
+        raise  # the draft is another attempt's now: leave it alone
+    except BaseException as exc:
+        message = str(exc) or exc.__class__.__name__
+        if not resumed or isinstance(exc, PreconditionError):
+            # Nothing was sent for a new draft; a resumed one was just looked up in
+            # vain after its lease, and its data now needs fixing: free the project.
+            _fail(draft, message)
+        else:  # the lookup itself failed: an earlier request may still surface
+            _release(draft, message)
+        raise
+    keeper.recheck()  # H8: still ours, right before the POST
+    try:
+        return _transmit(client, draft, body)
+    except SevdeskError as exc:
+        sentence = e_invoice_rules.refusal_sentence(exc)
+        if sentence is None or exc.outcome_unknown:
             raise
-        try:
-            return _transmit(client, draft, body)
-        except SevdeskError as exc:
-            sentence = e_invoice_rules.refusal_sentence(exc)
-            if sentence is None or exc.outcome_unknown:
-                raise
-            # E4: sevDesk's reason in one sentence; nothing was invoiced (_transmit failed
-            # the draft), so a retry after fixing sevDesk creates exactly one draft.
-            raise type(exc)(sentence, status=exc.status, code=exc.code, detail=exc.detail) from None
+        # E4: sevDesk's reason in one sentence; nothing was invoiced (_transmit failed
+        # the draft), so a retry after fixing sevDesk creates exactly one draft.
+        raise type(exc)(sentence, status=exc.status, code=exc.code, detail=exc.detail) from None
 
 
 def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice: bool = True) -> dict[str, Any]:

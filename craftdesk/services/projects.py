@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .. import limits
 from ..config import BUSINESS_TIMEZONE
 from ..errors import EditConflict, NotFound, PreconditionError
 from ..store.db import db
@@ -173,10 +174,15 @@ def _status(code: str) -> str:
 
 def local_time(value: datetime | None) -> datetime | None:
     """Appointments are wall-clock times of the business: stored naive, in Europe/Berlin
-    (SPEC P8), whatever the computer's own time zone is."""
-    if value is None or value.tzinfo is None:
+    (SPEC P8), whatever the computer's own time zone is. Dates outside 1900–2100 are
+    refused (H10), before a time zone could overflow them."""
+    if value is None:
         return value
-    return value.astimezone(ZoneInfo(BUSINESS_TIMEZONE)).replace(tzinfo=None)
+    limits.check_date(value, "Der Zeitpunkt")
+    if value.tzinfo is None:
+        return value
+    return limits.check_date(value.astimezone(ZoneInfo(BUSINESS_TIMEZONE)).replace(tzinfo=None),
+                             "Der Zeitpunkt")
 
 
 def _times(start: datetime | None, end: datetime | None) -> None:
@@ -187,8 +193,10 @@ def _times(start: datetime | None, end: datetime | None) -> None:
 def _quantity(value: Decimal, what: str, allow_zero: bool = False) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise PreconditionError(f"{what} ist keine gültige Zahl.")
-    if value < 0 or (value == 0 and not allow_zero):
-        raise PreconditionError(f"{what} muss größer als null sein.")
+    if value < 0 or (value == 0 and not allow_zero):  # out of range (H10): a usage error
+        raise limits.OutOfRangeError(f"{what} muss größer als null sein.")
+    if value > limits.MAX_QUANTITY:  # H10
+        return limits.check_quantity(value, what)
     return value
 
 
@@ -437,8 +445,8 @@ def set_worksheet(appointment_id: int, *, hours: Decimal | None = _UNSET,
         appointment = get_appointment(appointment_id)
         _refuse_frozen(appointment)
         if hours is not _UNSET:
-            appointment.hours = (None if hours is None
-                                 else _quantity(hours, "Die Stundenzahl", allow_zero=True))
+            appointment.hours = (None if hours is None else limits.check_hours(
+                _quantity(hours, "Die Stundenzahl", allow_zero=True)))
         if notes is not None:
             appointment.notes = notes
         appointment.save()

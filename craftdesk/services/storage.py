@@ -41,6 +41,10 @@ def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Pat
         log.error("Copy of the damaged database kept at %s", copy)
         return (f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
                 f"Sicherungskopie liegt unter {copy} – bitte den Support verständigen.")
+    if kind == "newer":
+        log.error("Database %s has %s, newer than this craftdesk", path, getattr(exc, "reason", exc))
+        return (f"Die Datenbank {path} stammt von einer neueren craftdesk-Version und wurde nicht "
+                "verändert – bitte die neuere Version verwenden.")
     if kind == "locked":
         log.warning("Database %s is locked: %s", path, exc)
         return (f"Die Datenbank {path} ist von einem anderen Programm gesperrt (läuft craftdesk "

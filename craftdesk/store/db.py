@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import filecmp
+import glob
 import logging
 import os
 import shutil
@@ -45,6 +47,16 @@ class DatabaseCorruptError(RuntimeError):
     def __init__(self, reason: str, path: Path | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.path = path
+
+
+class DatabaseNewerError(RuntimeError):
+    """The file was written by a newer craftdesk (higher schema version); left untouched."""
+
+    def __init__(self, version: int, path: Path | None = None) -> None:
+        super().__init__(f"schema version {version}")
+        self.version = version
+        self.reason = f"schema version {version}"
         self.path = path
 
 
@@ -118,6 +130,8 @@ def storage_problem(exc: BaseException) -> str | None:
         return "corrupt"
     if isinstance(exc, DatabaseLockedError):
         return "locked"
+    if isinstance(exc, DatabaseNewerError):
+        return "newer"
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return "full"
     from .engine import server_problem  # the team's server (T7)
@@ -132,6 +146,9 @@ def keep_damaged_copy(path: str | os.PathLike[str]) -> Path:
     """Copy a damaged database (and its WAL, which may hold committed data) next to it as
     ``<name>.damaged-<timestamp>``; the original is left exactly as it is."""
     path = Path(path)
+    earlier = _same_damaged_copy(path)
+    if earlier is not None:  # H11: one copy of one damage, not one per start
+        return earlier
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
     counter = 1
@@ -144,6 +161,21 @@ def keep_damaged_copy(path: str | os.PathLike[str]) -> Path:
         if side.exists():
             shutil.copy2(side, Path(str(target) + suffix))
     return target
+
+
+def _same_damaged_copy(path: Path) -> Path | None:
+    """An earlier ``.damaged-…`` copy with exactly the file's content (and WAL), if any."""
+    size = path.stat().st_size
+    for copy in sorted(path.parent.glob(f"{glob.escape(path.name)}.damaged-*")):
+        if copy.name.endswith(("-wal", "-shm")) or copy.stat().st_size != size:
+            continue
+        wal, copy_wal = Path(str(path) + "-wal"), Path(str(copy) + "-wal")
+        if wal.exists() != copy_wal.exists():
+            continue
+        if filecmp.cmp(path, copy, shallow=False) and (
+                not wal.exists() or filecmp.cmp(wal, copy_wal, shallow=False)):
+            return copy
+    return None
 
 
 def _touch_private(path: Path) -> None:
@@ -170,12 +202,29 @@ def _check_readable(path: Path) -> None:
         _raise_open_error(exc, path)
     try:
         row = conn.execute("PRAGMA quick_check").fetchone()
+        version = _schema_version(conn)
     except sqlite3.Error as exc:
         _raise_open_error(exc, path)
     finally:
         conn.close()
     if not row or row[0] != "ok":
         raise DatabaseCorruptError(str(row[0]) if row else "no answer", path)
+    from .migrations import LATEST_VERSION
+
+    if version > LATEST_VERSION:  # H11: written by a newer craftdesk; read nothing more
+        raise DatabaseNewerError(version, path)
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    from .models import SchemaVersion
+
+    table = SchemaVersion._meta.table_name
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                          (table,)).fetchone()
+    if not exists:
+        return 0
+    value = conn.execute(f'SELECT max(version) FROM "{table}"').fetchone()
+    return int(value[0]) if value and value[0] is not None else 0
 
 
 def _raise_open_error(exc: BaseException, path: Path) -> NoReturn:
@@ -199,6 +248,7 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_readable(path)
+    existing = path.exists() and path.stat().st_size > 0
     _touch_private(path)
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
@@ -208,7 +258,7 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
         _raise_open_error(exc, path)
     db.initialize(database)
     if migrate:
-        run_migrations(database, path)
+        run_migrations(database, path, existing=existing)
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():

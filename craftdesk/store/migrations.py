@@ -107,6 +107,10 @@ def _v2_invoices_under_control(database: Database) -> None:
     SchemaManager(models.InvoiceEdit, database).create_all(safe=True)
 
 
+def _v7_invoice_claim(database: Database) -> None:
+    add_missing_columns(database, models.InvoiceDraft, "claim")
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _v1_initial),
@@ -115,6 +119,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (4, "planning board: employee colours, appointment ends", _v4_planning),
     (5, "e-invoice fields of customers", _v5_e_invoice),
     (6, "team mode: versions, one pending draft, notifications", _v6_team),
+    (7, "claim token of invoice drafts", _v7_invoice_claim),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
@@ -135,28 +140,33 @@ def backup(path: Path, version: int) -> Path:
     return target
 
 
-def _applied(database: Database) -> set[int]:
+def applied_versions(database: Database) -> set[int]:
     if not database.table_exists(models.SchemaVersion._meta.table_name):
         return set()
     query = models.SchemaVersion.select(models.SchemaVersion.version).bind(database)
     return {row.version for row in query}
 
 
-def run_migrations(database: Database, path: Path | None) -> int:
+def run_migrations(database: Database, path: Path | None,
+                   existing: bool | None = None) -> int:
     """Bring the schema to LATEST_VERSION; returns the version reached.
 
     Every step not yet recorded runs (also one numbered below the newest recorded one: the
     steps of parallel branches land in any order). ``path`` is the SQLite file to copy
-    first; None for a server database (its backups are K1's snapshots).
+    first; None for a server database (its backups are K1's snapshots). ``existing``: the
+    file held data before it was opened; then it is copied first, also before the very
+    first step (H11).
     """
     version = current_version(database)
     # By the recorded versions, not only the highest: steps of parallel branches get their
     # numbers in advance, so a database may hold 5 but not yet 3.
-    applied = _applied(database)
+    applied = applied_versions(database)
     pending = [m for m in MIGRATIONS if m[0] not in applied]
     if not pending:
         return version
-    if path is not None and version > 0 and not is_server(database):
+    if existing is None:
+        existing = version > 0
+    if path is not None and existing and not is_server(database):
         # Flush WAL content into the main file so the copy is complete.
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         target = backup(path, version)

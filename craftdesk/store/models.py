@@ -293,6 +293,7 @@ class InvoiceDraft(BaseModel):
     sum_gross = DecimalText(null=True)
     paid_amount = DecimalText(null=True)
     status_checked_at = DateTimeField(null=True)
+    claim = CharField(null=True)  # token of the attempt sending it (H8, services.invoice_claim)
 
 
 class Appointment(BaseModel):

@@ -286,6 +286,13 @@ class SyncController(QObject):
             self.mark_broken(error.message, self._broken_at_start)
         self._note_reach(error)
         self.run_finished.emit(None)
+        from ..services.importer import ImportRunningError
+
+        if isinstance(error, ImportRunningError) and trigger != "manual":
+            # H7: another window or command is importing into this database; the recurring
+            # import simply comes again, without a failure notice.
+            log.info("Recurring import skipped: %s", error.message)
+            return
         if not isinstance(error, CancelledError):
             # A failed run may still have committed a whole collection before it stopped.
             self.data_changed.emit(EVERYTHING)

@@ -1,0 +1,64 @@
+"""Ranges every number and date must lie in wherever it enters craftdesk (SPEC H10).
+
+Shared by the CLI, the GUI's services and the sevDesk parsers, so that "out of range"
+means the same everywhere: exit 2 on the command line, a field message in the GUI, a
+skipped record in an import.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from .errors import PreconditionError
+
+MAX_HOURS = Decimal(24)  # per appointment
+MAX_QUANTITY = Decimal(1_000_000)
+MAX_PRICE = Decimal(10_000_000)  # euros, either sign
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_ID = 2**63 - 1  # SQLite INTEGER and sevDesk ids
+
+
+class OutOfRangeError(PreconditionError):
+    """A value outside its range: bad input, so a usage error on the command line."""
+
+    exit_code = 2
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", ",") if value.is_finite() else str(value)
+
+
+def check_hours(value: Decimal, what: str = "Die Stundenzahl") -> Decimal:
+    if not value.is_finite() or not (0 <= value <= MAX_HOURS):
+        raise OutOfRangeError(f"{what} muss zwischen 0 und 24 liegen (nicht {_number(value)}).")
+    return value
+
+
+def check_quantity(value: Decimal, what: str = "Die Menge") -> Decimal:
+    if not value.is_finite() or not (0 < value <= MAX_QUANTITY):
+        raise OutOfRangeError(f"{what} muss größer als 0 und höchstens 1.000.000 sein "
+                              f"(nicht {_number(value)}).")
+    return value
+
+
+def quantity_ok(value: Decimal) -> bool:
+    return value.is_finite() and 0 < value <= MAX_QUANTITY
+
+
+def price_ok(value: Decimal) -> bool:
+    return value.is_finite() and abs(value) <= MAX_PRICE
+
+
+def year_ok(value: date | datetime) -> bool:
+    return MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def check_date(value: datetime, what: str = "Das Datum") -> datetime:
+    if not year_ok(value):
+        raise OutOfRangeError(f"{what} muss zwischen 1900 und 2100 liegen.")
+    return value
+
+
+def id_ok(value: int) -> bool:
+    return 0 < value <= MAX_ID

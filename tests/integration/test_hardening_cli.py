@@ -1,0 +1,97 @@
+"""SPEC H10 and H15 on the command line: out-of-range numbers, dates and ids, odd stdin and
+odd API URLs end with exit 2 (or another documented code) and one sentence, never exit 1."""
+
+from __future__ import annotations
+
+import io
+import sys
+from decimal import Decimal
+
+import pytest
+
+from craftdesk import cli
+from craftdesk.api.records import RecordError, parse_order_pos, parse_part
+from craftdesk.store.db import close_database, open_database
+from craftdesk.store.models import Appointment, Article, Job, Project
+
+BIG_ID = str(2**70)
+
+
+@pytest.fixture
+def appointment_id(data_dir) -> int:
+    open_database(data_dir / "craftdesk.sqlite3")
+    project = Project.create(title="Dach")
+    job = Job.create(project=project, title="Dach")
+    row = Appointment.create(job=job, title="Dachrinne")
+    Article.create(name="Schraube", number="X", unit="Stk", net_price=Decimal("0.10"),
+                   vat_rate=Decimal("19"))
+    close_database()
+    return row.id
+
+
+def run(data_dir, capsys, *argv: str) -> tuple[int, str]:
+    try:
+        code = cli.main(["--data-dir", str(data_dir), *argv])
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
+    close_database()
+    err = capsys.readouterr().err
+    sentences = [line for line in err.splitlines() if line.startswith("craftdesk:")]
+    assert len(sentences) == 1 or code == 2, err
+    assert "Traceback" not in err
+    return code, err
+
+
+@pytest.mark.parametrize("argv", [
+    ("appointment", "done", "{a}", "--hours", "1e309"),
+    ("appointment", "done", "{a}", "--hours", "25"),
+    ("appointment", "done", "{a}", "--hours", "-1"),
+    ("appointment", "done", "{a}", "--hours", "2", "--used", "X=1e20"),
+    ("appointment", "done", "{a}", "--hours", "2", "--used", "X=-3"),
+    ("appointment", "done", BIG_ID, "--hours", "2"),
+    ("appointment", "add", "1", "--title", "T", "--start", "0001-01-01T00:00+14:00"),
+    ("appointment", "add", "1", "--title", "T", "--start", "9999-12-31T23:59-14:00"),
+    ("appointment", "list", "--project", BIG_ID),
+    ("invoice", BIG_ID),
+    ("invoice", "-5"),
+])
+def test_H10_H15_out_of_range_input_is_a_usage_error(data_dir, capsys, appointment_id, argv):
+    args = [part.format(a=appointment_id) for part in argv]
+    code, err = run(data_dir, capsys, *args)
+    assert code == 2, err
+    open_database(data_dir / "craftdesk.sqlite3")
+    assert Appointment.get_by_id(appointment_id).hours is None  # nothing stored
+    close_database()
+
+
+def test_H15_non_utf8_stdin_for_connect_is_one_sentence(data_dir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe\xfd token\n")))
+    code, err = run(data_dir, capsys, "connect", "--token-stdin")
+    assert code == 2 and "UTF-8" in err
+
+
+def test_H15_a_token_that_cannot_travel_in_a_header_is_one_sentence(data_dir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Tok€n-mit-Eurozeichen\n"))
+    code, err = run(data_dir, capsys, "connect", "--token-stdin")
+    assert code == 2 and "Token" in err
+
+
+def test_H15_an_http_api_url_gets_its_sentence_on_stderr(data_dir, capsys, monkeypatch):
+    monkeypatch.setenv("CRAFTDESK_API_TOKEN", "0123456789abcdef0123456789abcdef")
+    code, err = run(data_dir, capsys, "--api-url", "http://sevdesk.example/api/v1", "sync")
+    assert code == 2 and "https://" in err
+
+
+def test_H10_imported_records_out_of_range_are_skipped():
+    base = {"id": "1", "order": {"id": "5", "objectName": "Order"}, "name": "Rohr"}
+    with pytest.raises(RecordError):
+        parse_order_pos({**base, "quantity": "-5"})
+    with pytest.raises(RecordError):
+        parse_order_pos({**base, "quantity": "2000000"})
+    with pytest.raises(RecordError):
+        parse_order_pos({**base, "quantity": "1", "price": "20000000"})
+    with pytest.raises(RecordError):
+        parse_order_pos({**base, "id": str(2**64)})
+    assert parse_order_pos({**base, "quantity": "3"}).quantity == Decimal(3)
+    with pytest.raises(RecordError):
+        parse_part({"id": "7", "name": "Gold", "priceNet": "99999999", "taxRate": "19"})
