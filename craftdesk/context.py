@@ -58,7 +58,7 @@ class AppContext:
         # Demo mode never touches the team's server.
         self.database_url = None if demo else config.database_url(self.data_dir, database_url)
         self.api_url = config.api_url(api_url)
-        self.tokens = tokens or TokenStore()
+        self.tokens = tokens or TokenStore(api_url=self.api_url)  # one entry per API origin
         self.demo = demo
         self.db_path = self.data_dir / config.DB_FILENAME
         self._db_open = db_open

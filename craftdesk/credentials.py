@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from . import config
 from .log import register_secret
@@ -17,6 +18,8 @@ from .log import register_secret
 log = logging.getLogger(__name__)
 
 TOKEN_USERNAME = "sevdesk-api-token"
+_DEFAULT = urlsplit(config.DEFAULT_API_URL)
+_DEFAULT_ORIGIN = (_DEFAULT.scheme, _DEFAULT.hostname or "", _DEFAULT.port or 443)
 
 # Backends that store nothing, fail, or store in plaintext are not acceptable for a secret.
 _INSECURE_BACKEND_MARKERS = ("fail.", "null.", "Plaintext", "plaintext", "Uncrypted", "unencrypted")
@@ -51,12 +54,30 @@ def describe_backend() -> BackendInfo:
     return BackendInfo(name, True, f"Schlüsselbund: {type(backend).__name__}")
 
 
-class TokenStore:
-    """Reads and writes the token. One instance per process is enough."""
+def token_username(api_url: str | None) -> str:
+    """The keyring entry of the token for ``api_url``: one per API origin, so a token for
+    the demo server (or any other address) never replaces the one for sevDesk. sevDesk's
+    own address keeps the plain name tokens were always stored under."""
+    if not api_url:
+        return TOKEN_USERNAME
+    parts = urlsplit(api_url.strip())
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        port = 0
+    if (scheme, host, port) == _DEFAULT_ORIGIN:
+        return TOKEN_USERNAME
+    return f"{TOKEN_USERNAME}@{scheme}://{host}:{port}"
 
-    def __init__(self, service: str = config.KEYRING_SERVICE, username: str = TOKEN_USERNAME) -> None:
+
+class TokenStore:
+    """Reads and writes the token of one API origin. One instance per process is enough."""
+
+    def __init__(self, service: str = config.KEYRING_SERVICE, username: str | None = None,
+                 api_url: str | None = None) -> None:
         self.service = service
-        self.username = username
+        self.username = username or token_username(api_url)
         self._session_token: str | None = None
 
     # -- reading -------------------------------------------------------------------------

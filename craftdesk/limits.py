@@ -37,8 +37,9 @@ def check_hours(value: Decimal, what: str = "Die Stundenzahl") -> Decimal:
 
 def check_quantity(value: Decimal, what: str = "Die Menge") -> Decimal:
     if not value.is_finite() or not (0 < value <= MAX_QUANTITY):
-        raise OutOfRangeError(f"{what} muss größer als 0 und höchstens 1.000.000 sein "
-                              f"(nicht {_number(value)}).")
+        raise OutOfRangeError(
+            f"{what} muss größer als 0 und höchstens 1.000.000 sein (nicht {_number(value)})."
+        )
     return value
 
 

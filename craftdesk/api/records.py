@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from ..limits import MAX_ID, price_ok, quantity_ok
+from .text import html_to_text
 
 T = TypeVar("T")
 
@@ -221,7 +222,7 @@ def parse_contact(raw: Any) -> ContactRec:
             company=company,
             name_suffix=_text(r.get("name2"), "name2", 255),
             customer_number=_text(r.get("customerNumber"), "customerNumber", 64),
-            description=_text(r.get("description"), "description"),
+            description=html_to_text(_text(r.get("description"), "description")),  # H5
             parent_id=_ref(r.get("parent"), "parent"),
             buyer_reference=_text(r.get("buyerReference"), "buyerReference", 255),
             government_agency=_bool(r.get("governmentAgency")),
@@ -414,7 +415,7 @@ def parse_part(raw: Any) -> PartRec:
             net_price=_in_range(net, "priceNet", price_ok),
             gross_price=gross if gross is None else _in_range(gross, "priceGross", price_ok),
             vat_rate=vat,
-            description=_text(r.get("text"), "text"),
+            description=html_to_text(_text(r.get("text"), "text")),  # H5
             active=status >= PART_STATUS_ACTIVE,
             category_id=_ref(r.get("category"), "category"),
         )

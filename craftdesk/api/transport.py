@@ -82,8 +82,14 @@ def validate_base_url(url: str) -> str:
     except ValueError:
         raise InvalidApiUrlError(URL_MESSAGE, detail="bad port") from None
     host = (parts.hostname or "").lower()
-    if (parts.query or parts.fragment or parts.username is not None or not host
-            or not _plain_host(host) or port == 0):
+    if (
+        parts.query
+        or parts.fragment
+        or parts.username is not None
+        or not host
+        or not _plain_host(host)
+        or port == 0
+    ):
         raise InvalidApiUrlError(URL_MESSAGE, detail="not a plain URL")
     scheme = parts.scheme.lower()
     if scheme == "https" or (scheme == "http" and is_loopback(host)):
@@ -192,8 +198,7 @@ class _Exchange:
                 if size > MAX_BODY:
                     raise requests.ConnectionError("response body too large")
                 chunks.append(chunk)
-            self.answer = Answer(response.status_code, response.headers, b"".join(chunks),
-                                 response.url or "")
+            self.answer = Answer(response.status_code, response.headers, b"".join(chunks), response.url or "")
             response.close()
         except BaseException as exc:  # handed to the waiting thread
             self.error = exc
@@ -218,9 +223,16 @@ class _Exchange:
             pass
 
 
-def exchange(session: requests.Session, method: str, url: str, *, deadline: float,
-             cancel_event: threading.Event, on_wait: Callable[[], None] | None = None,
-             **kwargs: Any) -> Answer:
+def exchange(
+    session: requests.Session,
+    method: str,
+    url: str,
+    *,
+    deadline: float,
+    cancel_event: threading.Event,
+    on_wait: Callable[[], None] | None = None,
+    **kwargs: Any,
+) -> Answer:
     """One HTTP request and its whole body within ``deadline`` seconds.
 
     Raises UnreachableError (deadline passed), CancelledError (cancel flag set) or the
@@ -237,8 +249,10 @@ def exchange(session: requests.Session, method: str, url: str, *, deadline: floa
             raise CancelledError("Der Abgleich wurde abgebrochen.")
         if time.monotonic() > end:
             job.abort()
-            raise UnreachableError("sevDesk antwortet nicht rechtzeitig.",
-                                   detail=f"Deadline of {deadline:.0f} s exceeded (Timeout)")
+            raise UnreachableError(
+                "sevDesk antwortet nicht rechtzeitig.",
+                detail=f"Deadline of {deadline:.0f} s exceeded (Timeout)",
+            )
         if on_wait is not None:
             on_wait()
     if job.error is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -46,8 +47,9 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         exports.write_export(args.what, fmt, records, target, columns)
     except OSError as exc:
-        raise PreconditionError(  # the place named is not writable: exit 5, not a bug (H15)
-            f"Die Datei „{target}“ konnte nicht geschrieben werden ({exc.strerror or exc})."
-        ) from None
+        message = f"Die Datei „{target}“ konnte nicht geschrieben werden ({exc.strerror or exc})."
+        if exc.errno in (errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", -1)):
+            raise CraftdeskError(message) from None  # the disk failed (exit 1 like the database)
+        raise PreconditionError(message) from None  # the place named cannot take it (H15)
     sys.stderr.write(f"{len(records)} Datensätze ({LABELS[args.what]}) nach „{target}“ exportiert.\n")
     return 0

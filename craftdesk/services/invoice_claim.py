@@ -23,8 +23,9 @@ from ..store.models import InvoiceDraft, utcnow
 
 RENEW_EVERY = timedelta(seconds=10)  # well inside the lease of services.invoices.LEASE
 
-LOST_MESSAGE = ("Ein anderer Versuch hat das Anlegen dieses Rechnungsentwurfs übernommen; von "
-                "hier wurde nichts gesendet.")
+LOST_MESSAGE = (
+    "Ein anderer Versuch hat das Anlegen dieses Rechnungsentwurfs übernommen; von hier wurde nichts gesendet."
+)
 
 
 class ClaimLost(PreconditionError):
@@ -44,8 +45,11 @@ class Keeper:
         self.renewed = utcnow()
 
     def _mine(self) -> object:
-        return ((InvoiceDraft.id == self.draft_id) & (InvoiceDraft.claim == self.token)
-                & (InvoiceDraft.state == "pending"))
+        return (
+            (InvoiceDraft.id == self.draft_id)
+            & (InvoiceDraft.claim == self.token)
+            & (InvoiceDraft.state == "pending")
+        )
 
     def renew(self) -> None:
         """Extend the lease now and then while waiting; ClaimLost when it is gone."""

@@ -22,8 +22,11 @@ def _notes() -> dict[str, int]:
     raw = settings.get(KEY) or {}
     if not isinstance(raw, dict):
         return {}
-    return {str(number): int(cid) for number, cid in raw.items()
-            if isinstance(cid, int) and not isinstance(cid, bool)}
+    return {
+        str(number): int(cid)
+        for number, cid in raw.items()
+        if isinstance(cid, int) and not isinstance(cid, bool)
+    }
 
 
 def note(customer_id: int, number: str) -> None:
@@ -56,9 +59,11 @@ def claim_for_import(new_contacts: dict[str, str]) -> dict[str, int]:
         customer_id = notes.get((number or "").strip())
         if customer_id is None or customer_id in bound.values():
             continue
-        changed = (Customer.update(sevdesk_id=sevdesk_id, deleted_in_sevdesk=False, sync_hash=None)
-                   .where((Customer.id == customer_id) & Customer.sevdesk_id.is_null())
-                   .execute())
+        changed = (
+            Customer.update(sevdesk_id=sevdesk_id, deleted_in_sevdesk=False, sync_hash=None)
+            .where((Customer.id == customer_id) & Customer.sevdesk_id.is_null())
+            .execute()
+        )
         if changed:
             bound[sevdesk_id] = customer_id
     return bound

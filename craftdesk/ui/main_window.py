@@ -18,6 +18,7 @@ from .articles_tab import ArticlesTab
 from .customers_tab import CustomersTab
 from .interfaces_tab import InterfacesTab
 from .projects_tab import ProjectsTab
+from .plain import plain, plain_tooltip
 from .style import ERROR_COLOR
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
             # Connected means "token accepted", not "sevDesk answers": say what happened.
             text = self.tr("sevDesk nicht erreichbar – letzte Anfrage fehlgeschlagen")
         self._state_label.setText(text)
-        self._state_label.setToolTip(localize(problem) if problem else "")
+        self._state_label.setToolTip(plain_tooltip(localize(problem)) if problem else "")
         self._state_label.setStyleSheet(
             f"color: {ERROR_COLOR.name()};" if state == "broken" or problem else "")
 
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
         """A non-blocking message box (open(), never exec(): the event loop keeps running)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        plain(box)  # H5: sevDesk's error texts are data, never markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("MessageBox")
         self.last_dialog = box

@@ -33,6 +33,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..services.search import fold, haystack, query_terms
 from .row_set import RowSet
+from .plain import plain_tooltip
 from .style import format_decimal, format_money, format_percent
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -371,11 +372,11 @@ class RecordTableModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.FontRole:
                     return self._italic
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return reason
+                    return plain_tooltip(reason)
         if role == Qt.ItemDataRole.ToolTipRole and not column.numeric:
             # A long text may be cut off ("Gartenstraße 7, 70771 Leinf…"): hovering shows it whole.
             text = self._row_texts(row)[col]
-            return text if len(text) > TOOLTIP_MIN_CHARS else None
+            return plain_tooltip(text) if len(text) > TOOLTIP_MIN_CHARS else None  # H5
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

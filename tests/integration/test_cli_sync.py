@@ -10,7 +10,7 @@ import pytest
 
 from craftdesk import cli
 from craftdesk.context import AppContext
-from craftdesk.credentials import TOKEN_USERNAME
+from craftdesk.credentials import token_username
 from craftdesk.sandbox import DEMO_TOKEN
 from craftdesk.store import settings
 from craftdesk.store.db import close_database
@@ -48,7 +48,10 @@ def run(monkeypatch, capsys, *argv: str, stdin: str | None = None) -> tuple[int,
 
 
 def stored_token(memory_keyring) -> str | None:
-    return memory_keyring.store.get(("craftdesk", TOKEN_USERNAME))
+    """The token stored for the sandbox's API origin (the env var names the sandbox)."""
+    import os
+
+    return memory_keyring.store.get(("craftdesk", token_username(os.environ["CRAFTDESK_API_URL"])))
 
 
 def test_S1_connect_tests_stores_token_shows_user_and_imports_customers(env, monkeypatch, capsys,

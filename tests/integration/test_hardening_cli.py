@@ -23,8 +23,7 @@ def appointment_id(data_dir) -> int:
     project = Project.create(title="Dach")
     job = Job.create(project=project, title="Dach")
     row = Appointment.create(job=job, title="Dachrinne")
-    Article.create(name="Schraube", number="X", unit="Stk", net_price=Decimal("0.10"),
-                   vat_rate=Decimal("19"))
+    Article.create(name="Schraube", number="X", unit="Stk", net_price=Decimal("0.10"), vat_rate=Decimal("19"))
     close_database()
     return row.id
 
@@ -42,19 +41,22 @@ def run(data_dir, capsys, *argv: str) -> tuple[int, str]:
     return code, err
 
 
-@pytest.mark.parametrize("argv", [
-    ("appointment", "done", "{a}", "--hours", "1e309"),
-    ("appointment", "done", "{a}", "--hours", "25"),
-    ("appointment", "done", "{a}", "--hours", "-1"),
-    ("appointment", "done", "{a}", "--hours", "2", "--used", "X=1e20"),
-    ("appointment", "done", "{a}", "--hours", "2", "--used", "X=-3"),
-    ("appointment", "done", BIG_ID, "--hours", "2"),
-    ("appointment", "add", "1", "--title", "T", "--start", "0001-01-01T00:00+14:00"),
-    ("appointment", "add", "1", "--title", "T", "--start", "9999-12-31T23:59-14:00"),
-    ("appointment", "list", "--project", BIG_ID),
-    ("invoice", BIG_ID),
-    ("invoice", "-5"),
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("appointment", "done", "{a}", "--hours", "1e309"),
+        ("appointment", "done", "{a}", "--hours", "25"),
+        ("appointment", "done", "{a}", "--hours", "-1"),
+        ("appointment", "done", "{a}", "--hours", "2", "--used", "X=1e20"),
+        ("appointment", "done", "{a}", "--hours", "2", "--used", "X=-3"),
+        ("appointment", "done", BIG_ID, "--hours", "2"),
+        ("appointment", "add", "1", "--title", "T", "--start", "0001-01-01T00:00+14:00"),
+        ("appointment", "add", "1", "--title", "T", "--start", "9999-12-31T23:59-14:00"),
+        ("appointment", "list", "--project", BIG_ID),
+        ("invoice", BIG_ID),
+        ("invoice", "-5"),
+    ],
+)
 def test_H10_H15_out_of_range_input_is_a_usage_error(data_dir, capsys, appointment_id, argv):
     args = [part.format(a=appointment_id) for part in argv]
     code, err = run(data_dir, capsys, *args)
@@ -95,3 +97,22 @@ def test_H10_imported_records_out_of_range_are_skipped():
     assert parse_order_pos({**base, "quantity": "3"}).quantity == Decimal(3)
     with pytest.raises(RecordError):
         parse_part({"id": "7", "name": "Gold", "priceNet": "99999999", "taxRate": "19"})
+
+
+def test_README_sandbox_example_keeps_the_real_token(sandbox, tmp_path, capsys, monkeypatch, memory_keyring):
+    """The token of the demo server is stored under its own API origin: connecting to it
+    leaves the token for sevDesk in the keyring untouched."""
+    from craftdesk.credentials import TOKEN_USERNAME, TokenStore
+    from craftdesk.sandbox import DEMO_TOKEN
+
+    real = "c0ffee00c0ffee00c0ffee00c0ffee00"
+    TokenStore(api_url="https://my.sevdesk.de/api/v1").set(real)
+    monkeypatch.setenv("CRAFTDESK_API_URL", sandbox.url)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(DEMO_TOKEN + "\n"))
+    code = cli.main(["--data-dir", str(tmp_path / "demo"), "connect", "--token-stdin"])
+    close_database()
+    capsys.readouterr()
+    assert code == 0
+    assert memory_keyring.store[("craftdesk", TOKEN_USERNAME)] == real
+    assert TokenStore(api_url=sandbox.url).get() == DEMO_TOKEN
+    assert TokenStore(api_url="https://my.sevdesk.de/api/v1/").get() == real

@@ -29,13 +29,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _cli(data_dir: Path, url: str, *argv: str) -> subprocess.Popen[str]:
     env = dict(os.environ, CRAFTDESK_API_TOKEN=DEMO_TOKEN, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-m", "craftdesk", "--data-dir", str(data_dir),
-                             "--api-url", url, *argv], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "craftdesk", "--data-dir", str(data_dir), "--api-url", url, *argv],
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_H7_an_import_while_another_holds_the_database_says_so_and_leaves_its_run_alone(
-        sandbox, data_dir, database):
+    sandbox, data_dir, database
+):
     other_run = SyncRun.create(kind="all", trigger="manual", status="running")
     holder = import_lock(db)  # as another process would hold it
     assert isinstance(holder, FileLock) and holder.acquire()
@@ -111,17 +116,16 @@ def test_H7_in_one_process_a_second_import_is_refused_while_the_first_runs(ctx, 
 
 def _local_customer_project() -> tuple[Customer, Project]:
     settings.set("hourly_rate", "50.00")
-    customer = Customer.create(kind="organisation", company="Neubau Hoffmann GmbH",
-                               customer_number="L-9001")
+    customer = Customer.create(kind="organisation", company="Neubau Hoffmann GmbH", customer_number="L-9001")
     project = Project.create(title="Neubau Bad", customer=customer)
     job = Job.create(project=project, title="Neubau Bad")
-    Appointment.create(job=job, title="Fliesen", status="done", start=datetime(2026, 3, 2, 8),
-                       hours=Decimal("3"))
+    Appointment.create(
+        job=job, title="Fliesen", status="done", start=datetime(2026, 3, 2, 8), hours=Decimal("3")
+    )
     return customer, project
 
 
-def test_H9_an_import_between_contact_commit_and_answer_makes_no_second_customer(
-        ctx, sandbox, client):
+def test_H9_an_import_between_contact_commit_and_answer_makes_no_second_customer(ctx, sandbox, client):
     customer, project = _local_customer_project()
     importer = SevdeskClient(sandbox.url, DEMO_TOKEN)
     real_post = client.post

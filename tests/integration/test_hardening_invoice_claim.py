@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from test_invoices import TODAY, appointment, local_customer, make_project, ours
 
 from craftdesk.api.client import SevdeskClient
 from craftdesk.errors import PreconditionError
 from craftdesk.sandbox import DEMO_TOKEN
 from craftdesk.services import invoice_claim, invoices
+from craftdesk.store import settings
 from craftdesk.store.models import InvoiceDraft
-
-from test_invoices import TODAY, appointment, local_customer, make_project, ours, rate  # noqa: F401
 
 
 class Clock:
@@ -24,6 +24,12 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+@pytest.fixture
+def rate(database) -> None:
+    settings.set("hourly_rate", "58.00")
+    settings.set("hourly_vat_rate", "19")
 
 
 @pytest.fixture
@@ -51,8 +57,7 @@ def test_H8_throttled_lookups_longer_than_the_lease_still_give_one_draft(sandbox
     project, job = make_project(local_customer(sandbox))
     appointment(job, "Montage")
     # sevDesk throttles the look-ups before the POST: 4 × Retry-After 40 s = 160 s > lease.
-    sandbox.faults.add(path="/Unity", method="GET", kind="status", status=429, retry_after=40,
-                       times=4)
+    sandbox.faults.add(path="/Unity", method="GET", kind="status", status=429, retry_after=40, times=4)
     outcome: list[BaseException | None] = []
 
     def sleep(seconds: float) -> None:
@@ -68,12 +73,10 @@ def test_H8_throttled_lookups_longer_than_the_lease_still_give_one_draft(sandbox
     assert len(ours(sandbox)) == 1
 
 
-def test_H8_a_claim_taken_over_meanwhile_stops_the_first_attempt_before_its_post(
-        sandbox, rate, clock):
+def test_H8_a_claim_taken_over_meanwhile_stops_the_first_attempt_before_its_post(sandbox, rate, clock):
     project, job = make_project(local_customer(sandbox))
     appointment(job, "Montage")
-    sandbox.faults.add(path="/Unity", method="GET", kind="status", status=429, retry_after=1,
-                       times=1)
+    sandbox.faults.add(path="/Unity", method="GET", kind="status", status=429, retry_after=1, times=1)
 
     def sleep(seconds: float) -> None:  # meanwhile another attempt took the draft over
         InvoiceDraft.update(claim="someone-else").execute()
@@ -89,9 +92,13 @@ def test_H8_a_claim_taken_over_meanwhile_stops_the_first_attempt_before_its_post
 def test_H8_a_stale_claim_is_taken_over_only_after_the_lookup(sandbox, rate, clock, client):
     project, job = make_project(local_customer(sandbox))
     appointment(job, "Montage")
-    dead = InvoiceDraft.create(project=project, reference=invoices.new_reference(),
-                               state="pending", claim="dead-holder",
-                               sent_at=clock.now - timedelta(minutes=10))
+    dead = InvoiceDraft.create(
+        project=project,
+        reference=invoices.new_reference(),
+        state="pending",
+        claim="dead-holder",
+        sent_at=clock.now - timedelta(minutes=10),
+    )
     for row in job.appointments:
         invoices.DraftAppointment.create(draft=dead, appointment=row)
     invoices.send_invoice(client, project.id, today=TODAY)

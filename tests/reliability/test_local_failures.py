@@ -226,12 +226,13 @@ def test_damaged_database_with_wal_is_never_checkpointed_or_replaced(cli_env, sy
     assert (_sha(path), _sha(wal)) == before, "the damaged database or its WAL was changed"
     wal_copy = list(data_dir.glob("craftdesk.sqlite3.damaged-*-wal"))
     assert len(wal_copy) == 1 and _sha(wal_copy[0]) == before[1]
-    # A second start reports again, keeps another copy, and still replaces nothing.
+    # A second start reports again and still replaces nothing; the copy of this same damage
+    # is not made again (H11).
     code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 1 and "beschädigt" in err
     assert (_sha(path), _sha(wal)) == before
     assert len([c for c in data_dir.glob("craftdesk.sqlite3.damaged-*")
-                if not c.name.endswith(("-wal", "-shm"))]) == 2
+                if not c.name.endswith(("-wal", "-shm"))]) == 1
 
 
 # --- no keyring backend ---------------------------------------------------------------------

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from craftdesk.services import projects
-from craftdesk.store.models import Article, Customer
+from craftdesk.store.models import Appointment, Article, Customer
 from craftdesk.ui import i18n
 from craftdesk.ui.customers_tab import CustomersTab
 from craftdesk.ui.main_window import default_size
@@ -37,7 +37,10 @@ def invoiceable(database):
     done = projects.create_appointment(job.id, "Abnahme mit dem Kunden", start=datetime(2026, 3, 2, 8))
     projects.create_appointment(job.id, "Heizungswartung", start=datetime(2026, 3, 1, 8))
     article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
-    projects.set_appointment_done(done.id, Decimal("1234.5"), [(article.id, Decimal(1))])
+    projects.set_appointment_done(done.id, Decimal("23.5"), [(article.id, Decimal(1))])
+    # A wide figure for the column (H10 keeps one appointment at 24 h at most; data from
+    # before that rule may still hold more).
+    Appointment.update(hours=Decimal("1234.5")).where(Appointment.id == done.id).execute()
     return project
 
 

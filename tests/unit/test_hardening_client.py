@@ -65,8 +65,10 @@ class RawServer:
 @pytest.fixture
 def trickle() -> Iterator[RawServer]:
     def handler(conn: socket.socket) -> None:
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                     b"Content-Length: 100000\r\n\r\n{\"objects\": [")
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 100000\r\n\r\n{"objects": ['
+        )
         for _ in range(600):  # a byte every 0.1 s: no read timeout ever fires
             time.sleep(0.1)
             conn.sendall(b" ")
@@ -77,8 +79,13 @@ def trickle() -> Iterator[RawServer]:
 
 
 def test_H1_a_trickling_body_ends_at_the_total_deadline(trickle):
-    client = SevdeskClient(f"http://127.0.0.1:{trickle.port}/api/v1", TOKEN, deadline=1.5,
-                           timeout=(2.0, 5.0), sleep=lambda s: None)
+    client = SevdeskClient(
+        f"http://127.0.0.1:{trickle.port}/api/v1",
+        TOKEN,
+        deadline=1.5,
+        timeout=(2.0, 5.0),
+        sleep=lambda s: None,
+    )
     started = time.monotonic()
     with pytest.raises(UnreachableError):
         client.get("/Contact")
@@ -88,8 +95,13 @@ def test_H1_a_trickling_body_ends_at_the_total_deadline(trickle):
 
 def test_H1_cancel_takes_effect_in_the_middle_of_a_response(trickle):
     cancel = threading.Event()
-    client = SevdeskClient(f"http://127.0.0.1:{trickle.port}/api/v1", TOKEN, deadline=60,
-                           timeout=(2.0, 30.0), cancel_event=cancel)
+    client = SevdeskClient(
+        f"http://127.0.0.1:{trickle.port}/api/v1",
+        TOKEN,
+        deadline=60,
+        timeout=(2.0, 30.0),
+        cancel_event=cancel,
+    )
     threading.Timer(0.5, cancel.set).start()
     started = time.monotonic()
     with pytest.raises(CancelledError):
@@ -113,8 +125,10 @@ def test_H2_a_server_that_ignores_offset_without_total_stops_with_an_error():
 def test_H2_pages_capped_below_the_limit_without_total_are_read_to_the_empty_page():
     client = SevdeskClient(BASE, TOKEN, sleep=lambda s: None)
     for start in range(0, 2253, 100):
-        responses.get(f"{BASE}/Contact", json={
-            "objects": [{"id": str(i)} for i in range(start, min(start + 100, 2253))]})
+        responses.get(
+            f"{BASE}/Contact",
+            json={"objects": [{"id": str(i)} for i in range(start, min(start + 100, 2253))]},
+        )
     responses.get(f"{BASE}/Contact", json={"objects": []})
     rows = client.get_all("/Contact")
     assert len(rows) == 2253
@@ -135,8 +149,11 @@ def test_H3_json_served_as_text_plain_without_charset_is_read_as_utf8():
 @responses.activate
 def test_H3_a_body_that_is_not_utf8_is_malformed_not_reencoded():
     client = SevdeskClient(BASE, TOKEN, sleep=lambda s: None)
-    responses.get(f"{BASE}/Contact/1", body=b'{"objects": [{"id": "1", "name": "B\xe4ckerei"}]}',
-                  content_type="application/json; charset=latin-1")
+    responses.get(
+        f"{BASE}/Contact/1",
+        body=b'{"objects": [{"id": "1", "name": "B\xe4ckerei"}]}',
+        content_type="application/json; charset=latin-1",
+    )
     with pytest.raises(MalformedResponseError):
         client.get("/Contact/1")
 
@@ -163,18 +180,21 @@ def test_H15_an_unusable_retry_after_falls_back_to_backoff(value):
 # --- H4 URLs and redirects -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [
-    "http://evil.example:80\\@127.0.0.1/api/v1",
-    "http://evil.example:80@127.0.0.1/api/v1",
-    "https://user:pw@my.sevdesk.de/api/v1",
-    "https://my.sevdesk.de\\.evil.example/api/v1",
-    "https://my sevdesk.de/api/v1",
-    "https://my.sevdesk.de/api/v1?x=1",
-    "https://my.sevdesk.de:99999/api/v1",
-    "https://bäckerei.example/api/v1",
-    "http://sevdesk.example/api/v1",
-    "https://my.sevdesk.de\t/api/v1",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://evil.example:80\\@127.0.0.1/api/v1",
+        "http://evil.example:80@127.0.0.1/api/v1",
+        "https://user:pw@my.sevdesk.de/api/v1",
+        "https://my.sevdesk.de\\.evil.example/api/v1",
+        "https://my sevdesk.de/api/v1",
+        "https://my.sevdesk.de/api/v1?x=1",
+        "https://my.sevdesk.de:99999/api/v1",
+        "https://bäckerei.example/api/v1",
+        "http://sevdesk.example/api/v1",
+        "https://my.sevdesk.de\t/api/v1",
+    ],
+)
 def test_H4_odd_api_urls_are_refused(url):
     with pytest.raises(ValueError):
         validate_base_url(url)
@@ -190,8 +210,11 @@ def test_H4_plain_urls_still_pass():
 @responses.activate
 def test_H4_a_write_never_follows_a_redirect():
     client = SevdeskClient(BASE, TOKEN, sleep=lambda s: None)
-    responses.post(f"{BASE}/Invoice/Factory/saveInvoice", status=307,
-                   headers={"Location": "https://collector.example/steal"})
+    responses.post(
+        f"{BASE}/Invoice/Factory/saveInvoice",
+        status=307,
+        headers={"Location": "https://collector.example/steal"},
+    )
     with pytest.raises(ApiError):
         client.post("/Invoice/Factory/saveInvoice", {"a": 1})
     assert len(responses.calls) == 1
@@ -202,8 +225,9 @@ def test_H4_reads_follow_only_same_origin_redirects_and_the_token_stays_home():
     client = SevdeskClient(BASE, TOKEN, sleep=lambda s: None)
     responses.get(f"{BASE}/Contact/1", status=302, headers={"Location": f"{BASE}/Contact/2"})
     responses.get(f"{BASE}/Contact/2", json={"objects": [{"id": "2"}]})
-    responses.get(f"{BASE}/Contact/3", status=302,
-                  headers={"Location": "https://collector.example/api/v1/Contact/3"})
+    responses.get(
+        f"{BASE}/Contact/3", status=302, headers={"Location": "https://collector.example/api/v1/Contact/3"}
+    )
     assert client.get("/Contact/1") == [{"id": "2"}]
     assert responses.calls[1].request.headers["Authorization"] == TOKEN
     with pytest.raises(ApiError):
@@ -218,8 +242,9 @@ def test_H4_reads_follow_only_same_origin_redirects_and_the_token_stays_home():
 def test_H6_a_server_echoing_the_token_does_not_get_it_into_the_error_text():
     token = "Geheim-Echo-Token-7f3k"
     client = SevdeskClient(BASE, token, sleep=lambda s: None)
-    responses.get(f"{BASE}/Contact/1", status=403,
-                  json={"error": {"message": f"Token {token} has no rights"}})
+    responses.get(
+        f"{BASE}/Contact/1", status=403, json={"error": {"message": f"Token {token} has no rights"}}
+    )
     with pytest.raises(ApiError) as caught:
         client.get("/Contact/1")
     assert token not in str(caught.value)
@@ -248,8 +273,7 @@ def test_H14_https_proxy_from_the_environment_is_used(monkeypatch):
         monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{proxy.port}")
         for name in ("NO_PROXY", "no_proxy"):
             monkeypatch.delenv(name, raising=False)
-        client = SevdeskClient("https://sevdesk.example/api/v1", TOKEN, sleep=lambda s: None,
-                               max_retries=0)
+        client = SevdeskClient("https://sevdesk.example/api/v1", TOKEN, sleep=lambda s: None, max_retries=0)
         with pytest.raises(UnreachableError):
             client.get("/Contact")
         assert proxy.received and proxy.received[0].startswith(b"CONNECT sevdesk.example:443")

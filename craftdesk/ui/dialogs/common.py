@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..plain import plain
 from ..style import format_decimal, parse_decimal_de
 from ..table_models import Column
 
@@ -93,6 +94,7 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     """A modal warning with a German "OK" (tests replace this function)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
+    plain(box)  # H5: the text may come from sevDesk or the user
     box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
@@ -100,6 +102,7 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
+    plain(box)
     box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
@@ -108,6 +111,7 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = Non
     """Ask a yes/no question with German buttons; "Nein" is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
+    plain(box)
     yes_text = yes or QCoreApplication.translate("Dialogs", "Ja")
     yes_button = box.addButton(yes_text, QMessageBox.ButtonRole.YesRole)
     no_button = box.addButton(QCoreApplication.translate("Dialogs", "Nein"), QMessageBox.ButtonRole.NoRole)

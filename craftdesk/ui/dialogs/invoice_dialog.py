@@ -484,6 +484,9 @@ class InvoicePreviewDialog(QDialog):
         super().reject()
 
     def _show(self, text: str, kind: str) -> None:
+        # Only our own success note carries a link; an error is sevDesk's text (H5).
+        self.result.setTextFormat(Qt.TextFormat.RichText if kind == "success"
+                                  else Qt.TextFormat.PlainText)
         self.result.setText(text)
         self.result.setStyleSheet(common.BANNER_STYLES[kind])
         self.result.setVisible(True)
