@@ -39,7 +39,8 @@ class RecordError(ValueError):
 
 
 def _id(value: Any, field: str, required: bool = True) -> str | None:
-    if type(value) is str and value.isdigit() and value.isascii():  # fast path: sevDesk's form
+    # Fast path: sevDesk's form; up to 18 digits always fits in 63 bits (H10).
+    if type(value) is str and len(value) < 19 and value.isdigit() and value.isascii():
         return value
     if value is None or value == "":
         if required:
@@ -62,7 +63,7 @@ def _ref(value: Any, field: str, required: bool = False) -> str | None:
     """Id of a nested reference ``{"id": …, "objectName": …}``."""
     if type(value) is dict:  # fast path: sevDesk's form
         ref = value.get("id")
-        if type(ref) is str and ref.isdigit() and ref.isascii():
+        if type(ref) is str and len(ref) < 19 and ref.isdigit() and ref.isascii():
             return ref
     if value is None or value == "":
         if required:
