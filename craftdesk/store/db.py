@@ -258,7 +258,16 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
         _raise_open_error(exc, path)
     db.initialize(database)
     if migrate:
-        run_migrations(database, path, existing=existing)
+        # Two processes starting on one file (GUI + CLI, two `sync`) must not both add the
+        # same column (H7): migrations run one process at a time.
+        from .locks import FileLock
+
+        guard = FileLock(path.with_name(path.name + ".migrate-lock"))
+        guard.acquire(wait=60)
+        try:
+            run_migrations(database, path, existing=existing)
+        finally:
+            guard.release()
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():

@@ -157,3 +157,22 @@ def test_H9_a_lost_contact_answer_then_an_import_then_a_retry_succeeds(ctx, sand
     assert draft.state == "sent"
     assert Customer.select().where(Customer.customer_number == "L-9001").count() == 1
     assert Customer.get_by_id(customer.id).sevdesk_id
+
+
+def test_H7_processes_opening_one_new_database_together_all_get_it_migrated(tmp_path):
+    failures = []
+    for trial in range(4):
+        target = tmp_path / f"t{trial}" / "craftdesk.sqlite3"
+        code = (
+            f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            f"from craftdesk.store.db import open_database; open_database({str(target)!r})"
+        )
+        procs = [
+            subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+            for _ in range(3)
+        ]
+        for proc in procs:
+            _, err = proc.communicate(timeout=120)
+            if proc.returncode:
+                failures.append(err.strip().splitlines()[-1:])
+    assert failures == []
