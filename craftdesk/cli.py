@@ -179,7 +179,7 @@ def _add_work_commands(sub: Any) -> None:
     a.add_argument("--start", required=True, metavar="ISO", help="Beginn, z. B. 2024-05-02T08:00")
     a.add_argument("--end", required=True, metavar="ISO", help="Ende, z. B. 2024-05-02T12:00")
     # Repeatable like --used; without it the assignees stay as they are.
-    a.add_argument("--employee", type=record_id, nargs="+", action="extend", metavar="ID",
+    a.add_argument("--employee", type=int, nargs="+", action="extend", metavar="ID",
                    help="zugewiesene Mitarbeiter (ersetzt die bisherigen)")
 
 
