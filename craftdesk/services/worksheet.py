@@ -17,6 +17,7 @@ from decimal import Decimal
 from peewee import JOIN
 
 from ..errors import NotFound, PreconditionError
+from ..limits import OutOfRangeError
 from ..store.models import Appointment, Article, PlannedMaterial, UsedArticle
 
 MAX_QUANTITY = Decimal(1_000_000)
@@ -189,9 +190,9 @@ def _normalized(lines: Sequence[UsedLine | tuple[int, Decimal]]) -> list[UsedLin
             article_id, quantity = line
             line = UsedLine(article_id, quantity)
         if not isinstance(line.quantity, Decimal) or not line.quantity.is_finite() or line.quantity <= 0:
-            raise PreconditionError("Die verwendete Menge muss größer als null sein.")
+            raise OutOfRangeError("Die verwendete Menge muss größer als null sein.")  # H10: exit 2
         if line.quantity > MAX_QUANTITY:
-            raise PreconditionError("Die verwendete Menge darf höchstens 1.000.000 sein.")
+            raise OutOfRangeError("Die verwendete Menge darf höchstens 1.000.000 sein.")
         if line.article_id is None and not " ".join(line.text.split()):
             raise PreconditionError("Eine Freitext-Zeile braucht einen Text.")
         result.append(line)

@@ -86,7 +86,7 @@ def test_H11_a_step_merged_with_a_lower_number_than_the_newest_still_runs(data_d
     ran: list[int] = []
     steps = [m for m in migrations.MIGRATIONS]
     numbers = {n for n, _, _ in steps}
-    lower = min(set(range(1, max(numbers))) - numbers)  # a gap below the newest step
+    lower = min(set(range(0, max(numbers))) - numbers)  # a free number below the newest
     merged = sorted([*steps, (lower, "late merge", lambda database: ran.append(lower))])
     monkeypatch.setattr(migrations, "MIGRATIONS", merged)
     open_database(path)
