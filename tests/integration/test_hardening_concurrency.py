@@ -137,7 +137,7 @@ def test_H9_an_import_between_contact_commit_and_answer_makes_no_second_customer
         return answer
 
     client.post = post  # type: ignore[method-assign]
-    draft = invoices.send_invoice(client, project.id, today=date(2026, 3, 10))
+    draft = invoices.send_invoice(client, project.id, today=date(2026, 3, 10), e_invoice=False)
     assert draft.state == "sent"
     same_number = list(Customer.select().where(Customer.customer_number == "L-9001"))
     assert [c.id for c in same_number] == [customer.id]
@@ -150,10 +150,10 @@ def test_H9_a_lost_contact_answer_then_an_import_then_a_retry_succeeds(ctx, sand
     customer, project = _local_customer_project()
     sandbox.faults.add(path="/Contact", method="POST", kind="commit_then_drop", times=1)
     with pytest.raises(SevdeskError):
-        invoices.send_invoice(client, project.id, today=date(2026, 3, 10))
+        invoices.send_invoice(client, project.id, today=date(2026, 3, 10), e_invoice=False)
     run_import(SevdeskClient(sandbox.url, DEMO_TOKEN), "customers")
     assert Customer.select().where(Customer.customer_number == "L-9001").count() == 1
-    draft = invoices.send_invoice(client, project.id, today=date(2026, 3, 10))
+    draft = invoices.send_invoice(client, project.id, today=date(2026, 3, 10), e_invoice=False)
     assert draft.state == "sent"
     assert Customer.select().where(Customer.customer_number == "L-9001").count() == 1
     assert Customer.get_by_id(customer.id).sevdesk_id
