@@ -38,7 +38,7 @@ def _rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
-def soak(cycles: int, sample: int, tick_ms: int) -> None:  # noqa: PLR0915 - one scenario
+def soak(cycles: int, sample: int, tick_ms: int) -> None:
     import gc
     import tempfile
     from datetime import datetime, timedelta, timezone

@@ -13,9 +13,9 @@ from . import __version__, config
 from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
 from .context import AppContext
 from .errors import CraftdeskError
+from .limits import id_ok
 from .services.errors import SevdeskError
 from .services.storage import storage_message, storage_problem
-from .limits import id_ok
 
 log = logging.getLogger("craftdesk.cli")
 

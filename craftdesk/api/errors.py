@@ -22,7 +22,9 @@ class SevdeskError(Exception):
     ) -> None:
         # H6: whatever produced the text (even a server echoing the token), the token never
         # travels on in it: not to stderr, the run history, the log or a dialog.
-        message = redact(message)
+        cleaned = redact(message)
+        if cleaned != message:  # keep a Message (key, arguments) unless it held a secret
+            message = cleaned
         super().__init__(message)
         self.message = message
         self.status = status

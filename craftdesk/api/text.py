@@ -45,9 +45,7 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self.skip += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in _BLOCKS:
+        elif tag == "br" or tag in _BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:

@@ -26,8 +26,8 @@ def _read_stdin_text() -> str:
     buffer = getattr(sys.stdin, "buffer", None)
     try:
         if buffer is None:
-            return sys.stdin.read()
-        return buffer.read().decode("utf-8-sig")
+            return str(sys.stdin.read())
+        return str(buffer.read().decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise UsageError("Der Token auf der Standardeingabe ist kein UTF-8-Text.") from None
 

@@ -329,7 +329,7 @@ def save_customers(records: dict[str, CustomerData],
     # H9: a contact an invoice is creating right now belongs to that invoice's customer.
     with db.atomic():
         claimed = pending_contacts.claim_for_import(
-            {sid: data.fields[0] for sid, data in records.items() if sid not in existing})
+            {sid: str(data.fields[0]) for sid, data in records.items() if sid not in existing})
     existing.update({sid: (cid, None, False) for sid, cid in claimed.items()})
 
     new: list[tuple[CustomerData, str]] = []

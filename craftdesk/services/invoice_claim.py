@@ -16,10 +16,11 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from ..api.client import SevdeskClient
+from ..clock import utcnow
 from ..errors import PreconditionError
 from ..store.db import db
 from ..store.engine import claim
-from ..store.models import InvoiceDraft, utcnow
+from ..store.models import InvoiceDraft
 
 RENEW_EVERY = timedelta(seconds=10)  # well inside the lease of services.invoices.LEASE
 

@@ -17,8 +17,8 @@ from ..sync.messages import localize
 from .articles_tab import ArticlesTab
 from .customers_tab import CustomersTab
 from .interfaces_tab import InterfacesTab
-from .projects_tab import ProjectsTab
 from .plain import plain, plain_tooltip
+from .projects_tab import ProjectsTab
 from .style import ERROR_COLOR
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             # Connected means "token accepted", not "sevDesk answers": say what happened.
             text = self.tr("sevDesk nicht erreichbar – letzte Anfrage fehlgeschlagen")
         self._state_label.setText(text)
-        self._state_label.setToolTip(plain_tooltip(localize(problem)) if problem else "")
+        self._state_label.setToolTip((plain_tooltip(localize(problem)) or "") if problem else "")
         self._state_label.setStyleSheet(
             f"color: {ERROR_COLOR.name()};" if state == "broken" or problem else "")
 

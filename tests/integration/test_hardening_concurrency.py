@@ -46,7 +46,7 @@ def test_H7_an_import_while_another_holds_the_database_says_so_and_leaves_its_ru
     assert isinstance(holder, FileLock) and holder.acquire()
     try:
         proc = _cli(data_dir, sandbox.url, "sync")
-        out, err = proc.communicate(timeout=60)
+        _out, err = proc.communicate(timeout=60)
     finally:
         holder.release()
     assert proc.returncode == 5, err
