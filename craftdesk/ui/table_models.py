@@ -32,8 +32,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from ..services.search import fold, haystack, query_terms
-from .row_set import RowSet
 from .plain import plain_tooltip
+from .row_set import RowSet
 from .style import format_decimal, format_money, format_percent
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
