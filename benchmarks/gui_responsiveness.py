@@ -73,7 +73,9 @@ app = QApplication(sys.argv[:1])
 ctx = AppContext(data_dir=folder, api_url=base + "/api/v1", tokens=MemoryTokenStore(token))
 """
 
-PAINT = COMMON + r"""
+PAINT = (
+    COMMON
+    + r"""
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
@@ -89,8 +91,11 @@ shell.window.show()
 app.exec()
 shell.shutdown()
 """
+)
 
-STALL = COMMON + r"""
+STALL = (
+    COMMON
+    + r"""
 from craftdesk.store.models import Customer
 shell = build_shell(ctx, use_tray=False, start_scheduler=False)
 window = shell.window
@@ -163,16 +168,23 @@ out["sort_number_ms"] = timed(lambda: customers.view.sortByColumn(number, Qt.Sor
 shell.shutdown()
 print(json.dumps(out))
 """
+)
 
 
 def run_child(code: str, args: list[str], path: Path) -> tuple[dict[str, Any], float]:
-    env = dict(os.environ, PYTHONPATH=str(path), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM",
-                                                                                 "offscreen"))
+    env = dict(
+        os.environ, PYTHONPATH=str(path), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    )
     started = time.perf_counter()
     # cwd = the code's folder: "python -c" puts the working directory first on sys.path.
-    child = subprocess.Popen([sys.executable, "-c", code, *args], env=env, cwd=str(path),
-                             stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        cwd=str(path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout is not None
     first = child.stdout.readline()
     elapsed = time.perf_counter() - started
@@ -195,8 +207,9 @@ def main() -> int:
 
     queue: Any = multiprocessing.Queue()
     stop = multiprocessing.Event()
-    server = multiprocessing.Process(target=fast_server.serve, daemon=True,
-                                     args=(args.customers, args.parts, queue, stop))
+    server = multiprocessing.Process(
+        target=fast_server.serve, daemon=True, args=(args.customers, args.parts, queue, stop)
+    )
     server.start()
     base = queue.get(timeout=900)
     results: dict[str, dict[str, list[Any]]] = {}
@@ -213,7 +226,7 @@ def main() -> int:
                 templates[name] = folder
             for round_ in range(args.rounds):
                 order = list(codes.items())
-                order = order[round_ % len(order):] + order[:round_ % len(order)]
+                order = order[round_ % len(order) :] + order[: round_ % len(order)]
                 for name, path in order:
                     figures = results.setdefault(name, {"paint": [], "stall": []})
                     for kind, code in (("paint", PAINT), ("stall", STALL)):
@@ -231,24 +244,32 @@ def main() -> int:
 
 def report(args: Any, results: dict[str, dict[str, list[Any]]]) -> None:
     med = statistics.median
-    print(f"craftdesk GUI benchmark: {args.customers} customers, {args.parts} parts; medians of "
-          f"{args.rounds} interleaved rounds (server: pre-serialised pages in their own process)")
+    print(
+        f"craftdesk GUI benchmark: {args.customers} customers, {args.parts} parts; medians of "
+        f"{args.rounds} interleaved rounds (server: pre-serialised pages in their own process)"
+    )
     for name, figures in results.items():
         stalls = figures["stall"]
-        print(f"{name:8} first painted window: {med(figures['paint']) * 1000:.0f} ms "
-              f"(rounds {[round(p * 1000) for p in figures['paint']]})")
+        print(
+            f"{name:8} first painted window: {med(figures['paint']) * 1000:.0f} ms "
+            f"(rounds {[round(p * 1000) for p in figures['paint']]})"
+        )
         for phase in ("unchanged", "three_changed"):
             worst = [s[phase]["max_stall"] for s in stalls]
-            print(f"{name:8} import {phase:13}: longest GUI-thread stall {med(worst):.0f} ms "
-                  f"(rounds {[round(w) for w in worst]}; over 50 ms: "
-                  f"{[s[phase]['over_50'] for s in stalls]}); import {med([s[phase]['seconds'] for s in stalls]):.1f} s")
+            print(
+                f"{name:8} import {phase:13}: longest GUI-thread stall {med(worst):.0f} ms "
+                f"(rounds {[round(w) for w in worst]}; over 50 ms: "
+                f"{[s[phase]['over_50'] for s in stalls]}); import {med([s[phase]['seconds'] for s in stalls]):.1f} s"
+            )
         keys = [s["keystrokes_ms"] for s in stalls]
         first = med([k[0] for k in keys])
         later = med([max(k[1:]) for k in keys])
-        print(f"{name:8} search: first keystroke {first:.0f} ms, slowest later one {later:.0f} ms, "
-              f"clearing {med([s['clear_ms'] for s in stalls]):.0f} ms; sort by name "
-              f"{med([s['sort_name_ms'] for s in stalls]):.0f} ms, by number "
-              f"{med([s['sort_number_ms'] for s in stalls]):.0f} ms ({stalls[-1]['customers']} customers)")
+        print(
+            f"{name:8} search: first keystroke {first:.0f} ms, slowest later one {later:.0f} ms, "
+            f"clearing {med([s['clear_ms'] for s in stalls]):.0f} ms; sort by name "
+            f"{med([s['sort_name_ms'] for s in stalls]):.0f} ms, by number "
+            f"{med([s['sort_number_ms'] for s in stalls]):.0f} ms ({stalls[-1]['customers']} customers)"
+        )
 
 
 if __name__ == "__main__":

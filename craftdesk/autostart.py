@@ -215,7 +215,7 @@ def xdg_desktop_path() -> Path:
 
 def _desktop_quote(arg: str) -> str:
     """Quote one Exec argument as the Desktop Entry Specification asks."""
-    if arg and not any(ch in arg for ch in ' \t\n"\'\\><~|&;$*?#()`='):
+    if arg and not any(ch in arg for ch in " \t\n\"'\\><~|&;$*?#()`="):
         return arg.replace("%", "%%")
     escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
     return '"' + escaped.replace("%", "%%") + '"'

@@ -70,75 +70,126 @@ def build_parser() -> argparse.ArgumentParser:
         prog="craftdesk",
         description="craftdesk – Büro-App für Handwerksbetriebe mit sevDesk-Anbindung.",
     )
-    parser.add_argument("--version", action="version", version=f"craftdesk {__version__}",
-                        help="Versionsnummer anzeigen und beenden")
-    parser.add_argument("--data-dir", metavar="DIR", help="Datenordner (Standard: Benutzerordner; "
-                        f"Umgebung {config.ENV_DATA_DIR})")
-    parser.add_argument("--api-url", metavar="URL", help="sevDesk-API-Adresse (Standard: "
-                        f"{config.DEFAULT_API_URL}; Umgebung {config.ENV_API_URL})")
-    parser.add_argument("--database", metavar="URL", help="gemeinsame Datenbank, z. B. "
-                        "postgresql://craftdesk@server/craftdesk (Standard: SQLite im Datenordner; "
-                        f"Umgebung {config.ENV_DATABASE_URL})")
-    parser.add_argument("--self-check", action="store_true",
-                        help="Installation prüfen (Version, Ordner, Schlüsselbund, Qt) und beenden")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="Protokollzeilen zusätzlich auf stderr ausgeben")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"craftdesk {__version__}",
+        help="Versionsnummer anzeigen und beenden",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"Datenordner (Standard: Benutzerordner; Umgebung {config.ENV_DATA_DIR})",
+    )
+    parser.add_argument(
+        "--api-url",
+        metavar="URL",
+        help=f"sevDesk-API-Adresse (Standard: {config.DEFAULT_API_URL}; Umgebung {config.ENV_API_URL})",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="gemeinsame Datenbank, z. B. "
+        "postgresql://craftdesk@server/craftdesk (Standard: SQLite im Datenordner; "
+        f"Umgebung {config.ENV_DATABASE_URL})",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="Installation prüfen (Version, Ordner, Schlüsselbund, Qt) und beenden",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="Protokollzeilen zusätzlich auf stderr ausgeben"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("gui", help="Fenster starten (Standard)")
     p.add_argument("--demo", action="store_true", help="mit dem Demo-sevDesk starten (kein Konto nötig)")
-    p.add_argument("--real-categories", action="store_true",
-                   help="mit --demo: ein Demo-Konto mit den Artikelkategorien „Standard“ und "
-                        "„Dienstleistung“ wie ein echtes Konto")
+    p.add_argument(
+        "--real-categories",
+        action="store_true",
+        help="mit --demo: ein Demo-Konto mit den Artikelkategorien „Standard“ und "
+        "„Dienstleistung“ wie ein echtes Konto",
+    )
 
-    p = sub.add_parser("connect", help="sevDesk-API-Token prüfen, im Schlüsselbund speichern und "
-                       "die Kunden importieren")
-    p.add_argument("--token-stdin", action="store_true", required=True,
-                   help="Token von der Standardeingabe lesen (nie als Argument: es stünde in der "
-                   "Prozessliste)")
+    p = sub.add_parser(
+        "connect", help="sevDesk-API-Token prüfen, im Schlüsselbund speichern und die Kunden importieren"
+    )
+    p.add_argument(
+        "--token-stdin",
+        action="store_true",
+        required=True,
+        help="Token von der Standardeingabe lesen (nie als Argument: es stünde in der Prozessliste)",
+    )
 
     p = sub.add_parser("sync", help="einen Import aus sevDesk ausführen und die Zahlen ausgeben")
-    p.add_argument("what", nargs="?", choices=["customers", "articles", "all"], default="all",
-                   help="was importiert wird: Kunden, Artikel oder beides (Standard: all)")
+    p.add_argument(
+        "what",
+        nargs="?",
+        choices=["customers", "articles", "all"],
+        default="all",
+        help="was importiert wird: Kunden, Artikel oder beides (Standard: all)",
+    )
 
-    p = sub.add_parser("orders", help="versendete Auftragsbestätigungen auflisten, die sich als "
-                       "Projekt importieren lassen")
+    p = sub.add_parser(
+        "orders", help="versendete Auftragsbestätigungen auflisten, die sich als Projekt importieren lassen"
+    )
     p.add_argument("--json", action="store_true", help="als JSON statt als Tabelle ausgeben")
 
-    p = sub.add_parser("import-order", help="Auftragsbestätigungen als Projekte mit Aufträgen und "
-                       "Terminen importieren")
-    p.add_argument("order_ids", nargs="+", metavar="ORDER_ID",
-                   help="sevDesk-ID einer Auftragsbestätigung (siehe orders)")
+    p = sub.add_parser(
+        "import-order", help="Auftragsbestätigungen als Projekte mit Aufträgen und Terminen importieren"
+    )
+    p.add_argument(
+        "order_ids", nargs="+", metavar="ORDER_ID", help="sevDesk-ID einer Auftragsbestätigung (siehe orders)"
+    )
 
     _add_work_commands(sub)
 
-    p = sub.add_parser("invoice", help="aus den fertigen Terminen eines Projekts einen "
-                       "Rechnungsentwurf in sevDesk anlegen (genau einmal)")
+    p = sub.add_parser(
+        "invoice",
+        help="aus den fertigen Terminen eines Projekts einen "
+        "Rechnungsentwurf in sevDesk anlegen (genau einmal)",
+    )
     p.add_argument("project_id", type=record_id, metavar="PROJECT_ID", help="Nummer des Projekts")
-    p.add_argument("--preview", action="store_true",
-                   help="nur den Vorschlag (mit gespeicherten Änderungen) zeigen, nichts senden")
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="nur den Vorschlag (mit gespeicherten Änderungen) zeigen, nichts senden",
+    )
     p.add_argument("--json", action="store_true", help="mit --preview: als JSON ausgeben")
-    p.add_argument("--no-e-invoice", action="store_true",
-                   help="für diesen Entwurf keine E-Rechnung anlegen, auch wenn der Kunde sie erhält")
+    p.add_argument(
+        "--no-e-invoice",
+        action="store_true",
+        help="für diesen Entwurf keine E-Rechnung anlegen, auch wenn der Kunde sie erhält",
+    )
 
-    p = sub.add_parser("export", help="Kunden, Artikel, Projekte oder Termine exportieren "
-                       "(JSON, CSV oder Kalender)")
-    p.add_argument("what", choices=["customers", "articles", "projects", "appointments"],
-                   help="was exportiert wird")
-    p.add_argument("--format", choices=["json", "csv", "ics"], default="json",
-                   help="json oder csv; für appointments json oder ics (Kalenderdatei)")
+    p = sub.add_parser(
+        "export", help="Kunden, Artikel, Projekte oder Termine exportieren (JSON, CSV oder Kalender)"
+    )
+    p.add_argument(
+        "what", choices=["customers", "articles", "projects", "appointments"], help="was exportiert wird"
+    )
+    p.add_argument(
+        "--format",
+        choices=["json", "csv", "ics"],
+        default="json",
+        help="json oder csv; für appointments json oder ics (Kalenderdatei)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="in diese Datei schreiben (Standard: stdout)")
     p.add_argument("--employee", type=int, metavar="ID", help="nur Termine dieses Mitarbeiters")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="ab diesem Tag (JJJJ-MM-TT)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="bis zu diesem Tag einschließlich")
 
-    p = sub.add_parser("sandbox", help="den Demo-sevDesk (Testserver mit Beispieldaten) im "
-                       "Vordergrund starten")
+    p = sub.add_parser(
+        "sandbox", help="den Demo-sevDesk (Testserver mit Beispieldaten) im Vordergrund starten"
+    )
     p.add_argument("--port", type=int, default=0, help="Port auf 127.0.0.1 (Standard: ein freier)")
     p.add_argument("--token", help="API-Token, den der Demo-Server annimmt (Standard: der Demo-Token)")
-    p.add_argument("--real-categories", action="store_true",
-                   help="Artikelkategorien wie ein echtes Konto („Standard“, „Dienstleistung“) "
-                        "statt „Artikel“")
+    p.add_argument(
+        "--real-categories",
+        action="store_true",
+        help="Artikelkategorien wie ein echtes Konto („Standard“, „Dienstleistung“) statt „Artikel“",
+    )
 
     _add_settings_command(sub)
     _add_data_commands(sub)
@@ -166,21 +217,34 @@ def _add_work_commands(sub: Any) -> None:
     a = asub.add_parser("add", help="Termin im ersten Auftrag des Projekts anlegen")
     a.add_argument("project_id", type=record_id, metavar="PROJECT_ID", help="Nummer des Projekts")
     a.add_argument("--title", required=True, help="Titel des Termins")
-    a.add_argument("--start", metavar="ISO_DATETIME",
-                   help="Beginn, z. B. 2024-05-02T08:00 (ohne Angabe: ohne Datum)")
+    a.add_argument(
+        "--start", metavar="ISO_DATETIME", help="Beginn, z. B. 2024-05-02T08:00 (ohne Angabe: ohne Datum)"
+    )
     a = asub.add_parser("done", help="Termin auf Fertig setzen (Stunden, verwendete Artikel)")
     a.add_argument("appointment_id", type=record_id, metavar="APPOINTMENT_ID", help="Nummer des Termins")
     a.add_argument("--hours", required=True, help="gearbeitete Stunden, z. B. 2,5 oder 2.5")
     # extend: "--used A=1 B=2" and "--used A=1 --used B=2" both keep every article.
-    a.add_argument("--used", nargs="+", action="extend", default=[], metavar="ARTICLE_NUMBER=QTY",
-                   help="verwendetes Material als Artikelnummer=Menge, mehrere möglich")
+    a.add_argument(
+        "--used",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ARTICLE_NUMBER=QTY",
+        help="verwendetes Material als Artikelnummer=Menge, mehrere möglich",
+    )
     a = asub.add_parser("plan", help="Termin einplanen: Beginn, Ende, Mitarbeiter")
     a.add_argument("appointment_id", type=record_id, metavar="APPOINTMENT_ID", help="Nummer des Termins")
     a.add_argument("--start", required=True, metavar="ISO", help="Beginn, z. B. 2024-05-02T08:00")
     a.add_argument("--end", required=True, metavar="ISO", help="Ende, z. B. 2024-05-02T12:00")
     # Repeatable like --used; without it the assignees stay as they are.
-    a.add_argument("--employee", type=int, nargs="+", action="extend", metavar="ID",
-                   help="zugewiesene Mitarbeiter (ersetzt die bisherigen)")
+    a.add_argument(
+        "--employee",
+        type=int,
+        nargs="+",
+        action="extend",
+        metavar="ID",
+        help="zugewiesene Mitarbeiter (ersetzt die bisherigen)",
+    )
 
 
 def _add_settings_command(sub: Any) -> None:
@@ -189,30 +253,45 @@ def _add_settings_command(sub: Any) -> None:
     ssub = p.add_subparsers(dest="settings_command", metavar="ACTION", parser_class=_Parser)
     ssub.required = True
     s = ssub.add_parser("get", help="eine Einstellung ausgeben")
-    s.add_argument("key", choices=["part-categories"],
-                   help="part-categories: die sevDesk-Artikelkategorien, die importiert werden")
+    s.add_argument(
+        "key",
+        choices=["part-categories"],
+        help="part-categories: die sevDesk-Artikelkategorien, die importiert werden",
+    )
     s = ssub.add_parser("set", help="eine Einstellung ändern")
-    s.add_argument("key", choices=["part-categories"],
-                   help="part-categories: die sevDesk-Artikelkategorien, die importiert werden")
+    s.add_argument(
+        "key",
+        choices=["part-categories"],
+        help="part-categories: die sevDesk-Artikelkategorien, die importiert werden",
+    )
     s.add_argument("value", metavar="NAME[,NAME…]", help="neuer Wert, mehrere Namen durch Kommas getrennt")
 
 
 def _add_data_commands(sub: Any) -> None:
     """``db copy``, ``backup`` and ``restore`` (T1-T8, K1-K3)."""
-    p = sub.add_parser("db", help="Daten zwischen der Datei dieses Rechners und einer gemeinsamen Datenbank kopieren")
+    p = sub.add_parser(
+        "db", help="Daten zwischen der Datei dieses Rechners und einer gemeinsamen Datenbank kopieren"
+    )
     dsub = p.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
     dsub.required = True
     d = dsub.add_parser("copy", help="lokale Daten auf den Server oder vom Server in eine Datei")
     where = d.add_mutually_exclusive_group(required=True)
     where.add_argument("--to", metavar="URL", help="die lokale Datenbank in die leere Server-Datenbank")
-    where.add_argument("--from", dest="source", metavar="URL",
-                       help="die Server-Datenbank in eine lokale SQLite-Datei")
-    d.add_argument("-o", "--output", metavar="FILE",
-                   help="Zieldatei für --from (Standard: die Datenbankdatei im Datenordner)")
+    where.add_argument(
+        "--from", dest="source", metavar="URL", help="die Server-Datenbank in eine lokale SQLite-Datei"
+    )
+    d.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="Zieldatei für --from (Standard: die Datenbankdatei im Datenordner)",
+    )
 
     p = sub.add_parser("backup", help="die Datenbank jetzt sichern (eine SQLite-Datei)")
     p.add_argument("-o", "--output", metavar="FILE", help="Zieldatei (Standard: backups/ im Datenordner)")
-    p = sub.add_parser("restore", help="eine Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)")
+    p = sub.add_parser(
+        "restore", help="eine Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)"
+    )
     p.add_argument("file", metavar="FILE", help="die Sicherungsdatei (craftdesk-….sqlite3)")
 
 
@@ -249,8 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return int(run_self_check(args))
         handler = HANDLERS[command]
-        ctx = AppContext(data_dir=data_dir, api_url=args.api_url,
-                         database_url=getattr(args, "database", None))
+        ctx = AppContext(
+            data_dir=data_dir, api_url=args.api_url, database_url=getattr(args, "database", None)
+        )
         return int(handler(ctx, args) or 0)
     except SevdeskError as exc:
         log.warning("%s failed: %s (%s)", command, exc.message, exc.detail or "")
@@ -273,7 +353,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"craftdesk: {storage_message(kind, exc, data_dir, log_path)}\n")
             return 5 if kind == "newer" else 1
         log.exception("Unexpected error in %s", command)
-        sys.stderr.write(
-            f"craftdesk: Unerwarteter Fehler – Einzelheiten stehen im Protokoll {log_path}.\n"
-        )
+        sys.stderr.write(f"craftdesk: Unerwarteter Fehler – Einzelheiten stehen im Protokoll {log_path}.\n")
         return 1

@@ -92,10 +92,10 @@ class AppContext:
             raise MissingTokenError(NO_TOKEN_MESSAGE)
         return token
 
-    def client(self, token: str | None = None, cancel_event: threading.Event | None = None,
-               **kwargs: object) -> SevdeskClient:
-        return SevdeskClient(self.api_url, token or self.token(), cancel_event=cancel_event,
-                             **kwargs)  # type: ignore[arg-type]
+    def client(
+        self, token: str | None = None, cancel_event: threading.Event | None = None, **kwargs: object
+    ) -> SevdeskClient:
+        return SevdeskClient(self.api_url, token or self.token(), cancel_event=cancel_event, **kwargs)  # type: ignore[arg-type]
 
 
 def open_server(url: str, migrate: bool = True) -> None:
@@ -106,8 +106,9 @@ def open_server(url: str, migrate: bool = True) -> None:
     try:
         import psycopg  # noqa: F401 - the driver of team mode, an optional dependency
     except ImportError:
-        raise PreconditionError("Für die gemeinsame Datenbank fehlt der PostgreSQL-Treiber "
-                                "(pip install \"craftdesk[team]\").") from None
+        raise PreconditionError(
+            'Für die gemeinsame Datenbank fehlt der PostgreSQL-Treiber (pip install "craftdesk[team]").'
+        ) from None
     try:
         target = parse_server_url(url)
     except DatabaseUrlError as exc:

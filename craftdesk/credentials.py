@@ -74,8 +74,9 @@ def token_username(api_url: str | None) -> str:
 class TokenStore:
     """Reads and writes the token of one API origin. One instance per process is enough."""
 
-    def __init__(self, service: str = config.KEYRING_SERVICE, username: str | None = None,
-                 api_url: str | None = None) -> None:
+    def __init__(
+        self, service: str = config.KEYRING_SERVICE, username: str | None = None, api_url: str | None = None
+    ) -> None:
         self.service = service
         self.username = username or token_username(api_url)
         self._session_token: str | None = None

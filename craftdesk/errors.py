@@ -40,7 +40,9 @@ class EditConflict(PreconditionError):
 
     def __init__(self, changes: list[tuple[str, str, str]], current: Any) -> None:
         names = ", ".join(name for name, _, _ in changes) or "–"
-        super().__init__("Der Datensatz wurde inzwischen an einem anderen Arbeitsplatz "
-                         f"geändert ({names}); nichts wurde überschrieben.")
+        super().__init__(
+            "Der Datensatz wurde inzwischen an einem anderen Arbeitsplatz "
+            f"geändert ({names}); nichts wurde überschrieben."
+        )
         self.changes = changes
         self.current = current  # the stored form, to show or to take over

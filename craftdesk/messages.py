@@ -79,31 +79,41 @@ class Key(str, Enum):
 
 TEMPLATES: dict[Key, str] = {
     Key.AUTH_REJECTED: QT_TRANSLATE_NOOP(
-        "ServiceText", "sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert "
+        "ServiceText",
+        "sevDesk hat den API-Token abgelehnt – vermutlich wurde er in sevDesk geändert "
         "(sevDesk vergibt einen neuen Token, wenn der Benutzer bearbeitet wird); bitte den aktuellen "
-        "Token eintragen."),
+        "Token eintragen.",
+    ),
     Key.NO_TOKEN: QT_TRANSLATE_NOOP("ServiceText", "Es ist kein sevDesk-API-Token hinterlegt."),
     Key.NO_TOKEN_CONNECT_FIRST: QT_TRANSLATE_NOOP(
-        "ServiceText", "Es ist kein sevDesk-API-Token hinterlegt – bitte zuerst verbinden "
-        "(Schnittstellen → sevDesk oder „craftdesk connect --token-stdin“)."),
+        "ServiceText",
+        "Es ist kein sevDesk-API-Token hinterlegt – bitte zuerst verbinden "
+        "(Schnittstellen → sevDesk oder „craftdesk connect --token-stdin“).",
+    ),
     Key.CANCELLED: QT_TRANSLATE_NOOP("ServiceText", "Der Abgleich wurde abgebrochen."),
     Key.CANCELLED_SHORT: QT_TRANSLATE_NOOP("ServiceText", "abgebrochen"),
     Key.NOT_FOUND: QT_TRANSLATE_NOOP("ServiceText", "Der Datensatz wurde in sevDesk nicht gefunden."),
     Key.THROTTLED: QT_TRANSLATE_NOOP(
-        "ServiceText", "sevDesk bremst gerade zu viele Anfragen; später erneut versuchen."),
+        "ServiceText", "sevDesk bremst gerade zu viele Anfragen; später erneut versuchen."
+    ),
     Key.TIMEOUT: QT_TRANSLATE_NOOP("ServiceText", "sevDesk antwortet nicht rechtzeitig."),
     Key.UNREACHABLE: QT_TRANSLATE_NOOP(
-        "ServiceText", "sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen."),
+        "ServiceText", "sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen."
+    ),
     Key.CONNECTION_FAILED: QT_TRANSLATE_NOOP("ServiceText", "Die Verbindung zu sevDesk ist fehlgeschlagen."),
     Key.UNREADABLE_ANSWER: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat eine unlesbare Antwort geschickt."),
-    Key.UNEXPECTED_ANSWER: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat eine unerwartete Antwort geschickt."),
+    Key.UNEXPECTED_ANSWER: QT_TRANSLATE_NOOP(
+        "ServiceText", "sevDesk hat eine unerwartete Antwort geschickt."
+    ),
     Key.REFUSED: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat die Anfrage abgelehnt"),
     Key.REFUSED_BECAUSE: QT_TRANSLATE_NOOP("ServiceText", "sevDesk hat die Anfrage abgelehnt: %1"),
     Key.SEVDESK_ERROR: QT_TRANSLATE_NOOP("ServiceText", "sevDesk meldet einen Fehler"),
     Key.SEVDESK_ERROR_BECAUSE: QT_TRANSLATE_NOOP("ServiceText", "sevDesk meldet einen Fehler: %1"),
     Key.SERVER_ERROR: QT_TRANSLATE_NOOP("ServiceText", "sevDesk meldet einen Serverfehler (%1)."),
     Key.RUN_OVERLAPPED: QT_TRANSLATE_NOOP("ServiceText", "Ein anderer Abgleich lief noch."),
-    Key.UNEXPECTED_IN_LOG: QT_TRANSLATE_NOOP("ServiceText", "Unerwarteter Fehler – Einzelheiten im Protokoll."),
+    Key.UNEXPECTED_IN_LOG: QT_TRANSLATE_NOOP(
+        "ServiceText", "Unerwarteter Fehler – Einzelheiten im Protokoll."
+    ),
     Key.UNEXPECTED_OF_KIND: QT_TRANSLATE_NOOP("ServiceText", "Unerwarteter Fehler (%1)"),
     Key.LOADING_CATEGORIES: QT_TRANSLATE_NOOP("ServiceText", "Kategorien werden geladen"),
     Key.SAVING_CUSTOMERS: QT_TRANSLATE_NOOP("ServiceText", "Kunden werden gespeichert"),
@@ -115,44 +125,69 @@ TEMPLATES: dict[Key, str] = {
     Key.PHASE_COMM_WAYS: QT_TRANSLATE_NOOP("ServiceText", "Kommunikationswege"),
     Key.PHASE_ARTICLES: QT_TRANSLATE_NOOP("ServiceText", "Artikel"),
     Key.HOURLY_RATE_ZERO: QT_TRANSLATE_NOOP(
-        "ServiceText", "Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen."),
+        "ServiceText", "Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen."
+    ),
     Key.EARLIER_ATTEMPT: QT_TRANSLATE_NOOP(
-        "ServiceText", "Ein früherer Versuch ist unvollständig: craftdesk sucht diesen Entwurf zuerst "
-        "in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt."),
+        "ServiceText",
+        "Ein früherer Versuch ist unvollständig: craftdesk sucht diesen Entwurf zuerst "
+        "in sevDesk und legt ihn nur an, wenn es ihn dort nicht gibt.",
+    ),
     Key.NO_CONTACT_PERSON: QT_TRANSLATE_NOOP(
-        "ServiceText", "In sevDesk gibt es keinen Benutzer, der als Ansprechpartner der Rechnung "
-        "eingetragen werden kann."),
+        "ServiceText",
+        "In sevDesk gibt es keinen Benutzer, der als Ansprechpartner der Rechnung eingetragen werden kann.",
+    ),
     Key.NOTHING_TO_INVOICE: QT_TRANSLATE_NOOP(
-        "ServiceText", "Im Projekt „%1“ gibt es keinen fertigen Termin, der noch nicht abgerechnet ist."),
-    Key.PROJECT_WITHOUT_CUSTOMER: QT_TRANSLATE_NOOP("ServiceText", "Dem Projekt „%1“ ist kein Kunde zugeordnet."),
+        "ServiceText", "Im Projekt „%1“ gibt es keinen fertigen Termin, der noch nicht abgerechnet ist."
+    ),
+    Key.PROJECT_WITHOUT_CUSTOMER: QT_TRANSLATE_NOOP(
+        "ServiceText", "Dem Projekt „%1“ ist kein Kunde zugeordnet."
+    ),
     Key.APPOINTMENT_WITHOUT_HOURS: QT_TRANSLATE_NOOP(
-        "ServiceText", "Für den Termin „%1“ sind keine Stunden dokumentiert."),
+        "ServiceText", "Für den Termin „%1“ sind keine Stunden dokumentiert."
+    ),
     Key.CUSTOMER_WITHOUT_ADDRESS: QT_TRANSLATE_NOOP(
-        "ServiceText", "Für den Kunden „%1“ ist keine Anschrift hinterlegt."),
+        "ServiceText", "Für den Kunden „%1“ ist keine Anschrift hinterlegt."
+    ),
     Key.UNKNOWN_UNIT: QT_TRANSLATE_NOOP("ServiceText", "Die Einheit „%1“ gibt es in sevDesk nicht."),
     Key.NO_PART_CATEGORY_BUT: QT_TRANSLATE_NOOP(
-        "ServiceText", "Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, dort gibt es "
+        "ServiceText",
+        "Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, dort gibt es "
         "%2 – es wurden keine Artikel importiert; bitte die Kategorien unter Schnittstellen → "
-        "Einstellungen wählen."),
+        "Einstellungen wählen.",
+    ),
     Key.NO_PART_CATEGORY_AT_ALL: QT_TRANSLATE_NOOP(
-        "ServiceText", "Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, und das Konto "
-        "hat keine Artikelkategorien – es wurden keine Artikel importiert."),
+        "ServiceText",
+        "Keine der eingestellten Artikelkategorien (%1) gibt es in sevDesk, und das Konto "
+        "hat keine Artikelkategorien – es wurden keine Artikel importiert.",
+    ),
     Key.JOB_SITE_FALLBACK: QT_TRANSLATE_NOOP(
-        "ServiceText", "Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – "
-        "als Einsatzort wurde „%2“ eingesetzt; bitte prüfen."),
-    Key.END_BEFORE_START: QT_TRANSLATE_NOOP("ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."),
+        "ServiceText",
+        "Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – "
+        "als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.",
+    ),
+    Key.END_BEFORE_START: QT_TRANSLATE_NOOP(
+        "ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."
+    ),
     Key.TIME_OUT_OF_RANGE: QT_TRANSLATE_NOOP("ServiceText", "Termine müssen zwischen 1900 und 2100 liegen."),
     Key.TOO_LONG: QT_TRANSLATE_NOOP("ServiceText", "Ein Termin darf höchstens 14 Tage dauern."),
     Key.INVOICED_NOT_MOVED: QT_TRANSLATE_NOOP(
-        "ServiceText", "Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben."),
-    Key.DONE_STAYS_SCHEDULED: QT_TRANSLATE_NOOP("ServiceText", "Der Termin „%1“ ist fertig und bleibt terminiert."),
+        "ServiceText", "Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben."
+    ),
+    Key.DONE_STAYS_SCHEDULED: QT_TRANSLATE_NOOP(
+        "ServiceText", "Der Termin „%1“ ist fertig und bleibt terminiert."
+    ),
     Key.WORK_REPORT_NOT_DONE: QT_TRANSLATE_NOOP(
-        "ServiceText", "Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ steht."),
+        "ServiceText", "Einen Arbeitsbericht gibt es erst, wenn „%1“ auf „Fertig“ steht."
+    ),
     Key.NOT_INSTALLED: QT_TRANSLATE_NOOP(
-        "ServiceText", "craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
+        "ServiceText",
+        "craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
         "craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System "
-        "starten."),
-    Key.USER_NAME_HIDDEN: QT_TRANSLATE_NOOP("ServiceText", "sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)"),
+        "starten.",
+    ),
+    Key.USER_NAME_HIDDEN: QT_TRANSLATE_NOOP(
+        "ServiceText", "sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)"
+    ),
 }
 
 # The import phases as the page sweep names them.
@@ -212,7 +247,9 @@ def parse(text: str) -> Message | None:
     for key, pattern in _patterns():
         match = pattern.match(text)
         if match is not None:
-            args = [phase(value) if key is Key.PAGE_PROGRESS and number == 0 else value
-                    for number, value in enumerate(match.groups())]
+            args = [
+                phase(value) if key is Key.PAGE_PROGRESS and number == 0 else value
+                for number, value in enumerate(match.groups())
+            ]
             return Message(key, *args)
     return None

@@ -35,8 +35,14 @@ log = logging.getLogger(__name__)
 # Image formats the app relies on: PNG icons (built into QtGui), SVG and ICO via plugins.
 REQUIRED_IMAGE_FORMATS = ("png", "svg", "ico")
 # Files the app and the tray load at run time; the PNG sizes exist for every platform.
-REQUIRED_ICONS = ("craftdesk-256.png", "craftdesk-32.png", "tray-16.png", "tray-32.png",
-                  "trayTemplate.png", "trayTemplate@2x.png")
+REQUIRED_ICONS = (
+    "craftdesk-256.png",
+    "craftdesk-32.png",
+    "tray-16.png",
+    "tray-32.png",
+    "trayTemplate.png",
+    "trayTemplate@2x.png",
+)
 # The interface's English catalogue (ui/i18n.py loads it on English systems).
 ENGLISH_CATALOGUE = "craftdesk_en.qm"
 
@@ -58,8 +64,11 @@ def keyring_required() -> bool:
 
 def _check_basics(report: Report, args: Namespace) -> None:
     data = config.data_dir(getattr(args, "data_dir", None))
-    report.add("Version", f"craftdesk {__version__} (Python {sys.version.split()[0]}"
-               f"{', gebündelt' if getattr(sys, 'frozen', False) else ''})")
+    report.add(
+        "Version",
+        f"craftdesk {__version__} (Python {sys.version.split()[0]}"
+        f"{', gebündelt' if getattr(sys, 'frozen', False) else ''})",
+    )
     report.add("Datenordner", str(data))
     report.add("Protokolldatei", str(config.log_dir(data) / config.LOG_FILENAME))
     report.add("SQLite", sqlite3.sqlite_version)
@@ -102,8 +111,7 @@ def _check_keyring(report: Report) -> None:
         )
     else:
         report.warnings.append(
-            "Kein sicherer Schlüsselbund gefunden – der API-Token wird nur für die laufende "
-            "Sitzung gehalten."
+            "Kein sicherer Schlüsselbund gefunden – der API-Token wird nur für die laufende Sitzung gehalten."
         )
 
 
@@ -162,9 +170,7 @@ def _check_qt(report: Report) -> Any:
         report.add("Qt-Übersetzung (de)", "gefunden")
     else:
         report.add("Qt-Übersetzung (de)", "fehlt")
-        report.warnings.append(
-            "Die deutschen Qt-Übersetzungen fehlen – Standardknöpfe erscheinen englisch."
-        )
+        report.warnings.append("Die deutschen Qt-Übersetzungen fehlen – Standardknöpfe erscheinen englisch.")
     _check_resources(report, QImage)
     _check_gui_modules(report)
     return app
@@ -190,9 +196,7 @@ def _check_resources(report: Report, image_class: Any) -> None:
     unreadable = [name for name in REQUIRED_ICONS if image_class(str(icons / name)).isNull()]
     if unreadable:
         report.add("Symbole", f"{icons} (fehlen: {', '.join(unreadable)})")
-        report.problems.append(
-            f"Die Programmsymbole fehlen oder sind unlesbar ({', '.join(unreadable)})."
-        )
+        report.problems.append(f"Die Programmsymbole fehlen oder sind unlesbar ({', '.join(unreadable)}).")
     else:
         report.add("Symbole", f"{icons} (vollständig)")
     translations = resources / "translations"
@@ -201,9 +205,7 @@ def _check_resources(report: Report, image_class: Any) -> None:
     # German is the source language, so the app runs without any catalogue; only English
     # systems would see German instead of their language.
     if ENGLISH_CATALOGUE not in qm_files:
-        report.warnings.append(
-            "Die englische Übersetzung fehlt – die Oberfläche erscheint immer deutsch."
-        )
+        report.warnings.append("Die englische Übersetzung fehlt – die Oberfläche erscheint immer deutsch.")
 
 
 def _check_round_trip(report: Report) -> None:
@@ -220,16 +222,19 @@ def _check_round_trip(report: Report) -> None:
     try:
         sandbox = Sandbox(port=0).start()
         # Few retries with short waits: a broken bundle should fail in seconds, not minutes.
-        client = SevdeskClient(sandbox.url, DEMO_TOKEN, timeout=(5.0, 10.0), max_retries=1,
-                               backoff_base=0.05, backoff_max=0.2)
+        client = SevdeskClient(
+            sandbox.url, DEMO_TOKEN, timeout=(5.0, 10.0), max_retries=1, backoff_base=0.05, backoff_max=0.2
+        )
         contacts = client.get("/Contact", {"depth": 1, "limit": 1})
         if not isinstance(contacts, list) or not contacts or "id" not in contacts[0]:
             raise ValueError("no contact")
         version = client.get("/Tools/bookkeepingSystemVersion")
         if not isinstance(version, dict) or not version.get("version"):
             raise ValueError("no version")
-        report.add("Demo-sevDesk-Abfrage",
-                   f"in Ordnung ({client.request_count} Anfragen, Buchhaltung {version['version']})")
+        report.add(
+            "Demo-sevDesk-Abfrage",
+            f"in Ordnung ({client.request_count} Anfragen, Buchhaltung {version['version']})",
+        )
     except SevdeskError as exc:
         report.add("Demo-sevDesk-Abfrage", "fehlgeschlagen")
         report.problems.append(f"Die Probeabfrage beim Demo-sevDesk ist fehlgeschlagen: {exc.message}")

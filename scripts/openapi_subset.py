@@ -31,8 +31,22 @@ WRITES = {
     "/CommunicationWay": "post",
     "/Invoice/Factory/saveInvoice": "post",
 }
-KEEP = {"type", "properties", "required", "items", "enum", "$ref", "allOf", "anyOf", "oneOf",
-        "not", "additionalProperties", "nullable", "readOnly", "writeOnly"}
+KEEP = {
+    "type",
+    "properties",
+    "required",
+    "items",
+    "enum",
+    "$ref",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "additionalProperties",
+    "nullable",
+    "readOnly",
+    "writeOnly",
+}
 TARGET = Path(__file__).resolve().parents[1] / "tests" / "unit" / "data" / "sevdesk_openapi_subset.json"
 
 

@@ -66,13 +66,18 @@ def _fill_demo_data(controller: Any) -> None:
             run_import(client, what="all")
         if not Customer.select().where(Customer.sevdesk_id.is_null()).exists():
             create_local_customer(
-                company="Hausverwaltung Sonnenhof", emails=["info@sonnenhof.example"],
-                addresses=[{"kind": "postal", "street": "Sonnenhof 3", "zip": "70180",
-                            "city": "Stuttgart"}])
+                company="Hausverwaltung Sonnenhof",
+                emails=["info@sonnenhof.example"],
+                addresses=[{"kind": "postal", "street": "Sonnenhof 3", "zip": "70180", "city": "Stuttgart"}],
+            )
         # The demo sevDesk never deletes a customer on its own; flag one to show the state.
         if not Customer.select().where(Customer.deleted_in_sevdesk == True).exists():
-            victim = Customer.select().where(Customer.sevdesk_id.is_null(False)) \
-                .order_by(Customer.id.desc()).first()
+            victim = (
+                Customer.select()
+                .where(Customer.sevdesk_id.is_null(False))
+                .order_by(Customer.id.desc())
+                .first()
+            )
             if victim is not None:
                 victim.deleted_in_sevdesk = True
                 victim.save()
@@ -92,11 +97,13 @@ def _fill_demo_data(controller: Any) -> None:
             if len(appointments) >= 2:
                 continue
             first = appointments[0]
-            projects.edit_appointment(first.id, start=start + timedelta(days=number),
-                                      status=statuses[number % len(statuses)])
+            projects.edit_appointment(
+                first.id, start=start + timedelta(days=number), status=statuses[number % len(statuses)]
+            )
             projects.set_appointment_people(first.id, "assignee", staff[:1])
-            extra = projects.create_appointment(job.id, "Abnahme mit dem Kunden",
-                                                start=start + timedelta(days=number + 7))
+            extra = projects.create_appointment(
+                job.id, "Abnahme mit dem Kunden", start=start + timedelta(days=number + 7)
+            )
             if number < 2 and parts:
                 used = [(parts[0].id, Decimal(4)), (parts[-1].id, Decimal(1))]
                 projects.set_appointment_done(extra.id, Decimal("3.5"), used)
@@ -159,8 +166,7 @@ def render_tab_screenshots(window: QWidget, out_dir: str | Path) -> list[Path]:
     _show_tab(window, projects_tab)
     saved.append(_grab(window, out / "tab-projekte.png"))
 
-    imported = Customer.select().where(Customer.sevdesk_id.is_null(False)) \
-        .order_by(Customer.id).first()
+    imported = Customer.select().where(Customer.sevdesk_id.is_null(False)).order_by(Customer.id).first()
     dialogs: list[tuple[str, QWidget]] = [
         ("dialog-kunde.png", CustomerDialog(imported.id, window)),
         ("dialog-kunde-neu.png", CustomerDialog(None, window)),
@@ -172,8 +178,13 @@ def render_tab_screenshots(window: QWidget, out_dir: str | Path) -> list[Path]:
     if done is not None:
         dialogs.append(("dialog-termin.png", AppointmentDialog(done.id, parent=window)))
     # An imported appointment with planned material, the user just picked "Fertig" (O8).
-    planned = (Appointment.select().join(PlannedMaterial)
-               .where(Appointment.status != "done").order_by(Appointment.id.desc()).first())
+    planned = (
+        Appointment.select()
+        .join(PlannedMaterial)
+        .where(Appointment.status != "done")
+        .order_by(Appointment.id.desc())
+        .first()
+    )
     if planned is not None:
         finishing = AppointmentDialog(planned.id, parent=window)
         finishing.status.setCurrentIndex(finishing.status.findData("done"))
@@ -219,8 +230,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as data:
-        shell = build_shell(AppContext(data_dir=data), demo=True, use_tray=False,
-                            start_scheduler=False)
+        shell = build_shell(AppContext(data_dir=data), demo=True, use_tray=False, start_scheduler=False)
         try:
             for path in render_tab_screenshots(shell.window, out_dir):
                 print(path)

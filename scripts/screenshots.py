@@ -153,8 +153,11 @@ def render_not_connected(shots: Shots, sandbox_url: str) -> None:
         try:
             shots.grab(window, "schnittstellen-nicht-verbunden.png")
             # First start: every empty tab says what to do.
-            for index, name in ((1, "erststart-kunden.png"), (2, "erststart-artikel.png"),
-                                (3, "erststart-projekte.png")):
+            for index, name in (
+                (1, "erststart-kunden.png"),
+                (2, "erststart-artikel.png"),
+                (3, "erststart-projekte.png"),
+            ):
                 window.tabs.setCurrentIndex(index)
                 shots.grab(window, name)
             window.show_interfaces()

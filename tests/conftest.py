@@ -143,5 +143,7 @@ def ctx(data_dir, sandbox, database):
     from craftdesk.context import AppContext, MemoryTokenStore
     from craftdesk.sandbox import DEMO_TOKEN
 
-    context = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(DEMO_TOKEN), db_open=True)
+    context = AppContext(
+        data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(DEMO_TOKEN), db_open=True
+    )
     return context

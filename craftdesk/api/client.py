@@ -121,8 +121,10 @@ class SevdeskClient:
         self._token = token.strip()
         register_secret(self._token)
         if not _sendable(self._token):
-            raise InvalidTokenError("Der API-Token enthält Zeichen, die ein sevDesk-Token nicht "
-                                    "hat (Leerzeichen oder Sonderzeichen) – bitte neu kopieren.")
+            raise InvalidTokenError(
+                "Der API-Token enthält Zeichen, die ein sevDesk-Token nicht "
+                "hat (Leerzeichen oder Sonderzeichen) – bitte neu kopieren."
+            )
         self._origin = origin(self.base_url)
         self.session = session or new_session()  # the OS trust store, HTTPS_PROXY (H14)
         self.session.headers.update(
@@ -201,9 +203,7 @@ class SevdeskClient:
             envelope = self.get_envelope(path, query)
             objects = envelope.get("objects")
             if not isinstance(objects, list):
-                raise MalformedResponseError(
-                    Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list"
-                )
+                raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
             total = _as_int(envelope.get("total"))
             if not objects:
                 _check_complete(path, offset, total)
@@ -221,8 +221,13 @@ class SevdeskClient:
         raise MalformedResponseError(_REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
 
     def iter_pages_raw(
-        self, path: str, params: dict[str, Any] | None = None, page_size: int = PAGE_SIZE, *,
-        known: KnownPages | None = None, offset: int = 0,
+        self,
+        path: str,
+        params: dict[str, Any] | None = None,
+        page_size: int = PAGE_SIZE,
+        *,
+        known: KnownPages | None = None,
+        offset: int = 0,
     ) -> Generator[Page, None, None]:
         """Pages like :meth:`iter_pages_with_total`, each with the digest of its bytes.
 
@@ -245,9 +250,7 @@ class SevdeskClient:
                 envelope = self._interpret(response, "GET", path)[1]
                 objects = envelope.get("objects")
                 if not isinstance(objects, list):
-                    raise MalformedResponseError(
-                        Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list"
-                    )
+                    raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
                 page = Page(offset, digest, len(objects), _as_int(envelope.get("total")), objects)
             if not page.rows:
                 _check_complete(path, offset, page.total)
@@ -272,8 +275,7 @@ class SevdeskClient:
             body = None
         objects = body.get("objects") if isinstance(body, dict) else None
         if not isinstance(objects, list):
-            raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER),
-                                         detail=f"{path}: not a list")
+            raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
         return objects
 
     def get_all(self, path: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -343,9 +345,7 @@ class SevdeskClient:
                     continue
                 timed_out = isinstance(exc, requests.Timeout)
                 raise UnreachableError(
-                    Message(Key.TIMEOUT)
-                    if timed_out
-                    else Message(Key.UNREACHABLE),
+                    Message(Key.TIMEOUT) if timed_out else Message(Key.UNREACHABLE),
                     detail=exc.__class__.__name__,
                     outcome_unknown=not is_read,
                 ) from None
@@ -370,16 +370,24 @@ class SevdeskClient:
                 continue
             return response
 
-    def _exchange(self, method: str, url: str, params: dict[str, Any] | None,
-                  json_body: dict[str, Any] | None) -> Answer:
+    def _exchange(
+        self, method: str, url: str, params: dict[str, Any] | None, json_body: dict[str, Any] | None
+    ) -> Answer:
         """One request within the deadline; the token goes only to the configured origin,
         writes never follow a redirect and reads follow only redirects within it (H4)."""
         for _hop in range(MAX_REDIRECTS + 1):
             if origin(url) != self._origin:
                 break
             answer = exchange(
-                self.session, method, url, deadline=self.deadline, cancel_event=self.cancel_event,
-                on_wait=self.on_wait, params=params, json=json_body, timeout=self.timeout,
+                self.session,
+                method,
+                url,
+                deadline=self.deadline,
+                cancel_event=self.cancel_event,
+                on_wait=self.on_wait,
+                params=params,
+                json=json_body,
+                timeout=self.timeout,
                 headers={"Authorization": self._token},
             )
             location = answer.headers.get("Location")
@@ -388,9 +396,12 @@ class SevdeskClient:
             if method != "GET":
                 break
             url, params = urljoin(url, location), None
-        raise ApiError("sevDesk hat die Anfrage an eine andere Adresse umgeleitet; sie wurde aus "
-                       "Sicherheitsgründen nicht weitergeschickt.", detail=f"{method} redirect",
-                       outcome_unknown=False)
+        raise ApiError(
+            "sevDesk hat die Anfrage an eine andere Adresse umgeleitet; sie wurde aus "
+            "Sicherheitsgründen nicht weitergeschickt.",
+            detail=f"{method} redirect",
+            outcome_unknown=False,
+        )
 
     def _wait(self, seconds: float) -> None:
         if self.on_wait is not None:
@@ -432,28 +443,29 @@ class SevdeskClient:
         if status == 401:
             raise AuthError(AUTH_MESSAGE, status=status, code=code, detail=detail)
         if status == 404:
-            raise NotFoundError(Message(Key.NOT_FOUND), status=status,
-                                code=code, detail=detail)
+            raise NotFoundError(Message(Key.NOT_FOUND), status=status, code=code, detail=detail)
         if status == 429:
-            raise ThrottledError(Message(Key.THROTTLED),
-                                 status=status, detail=detail, outcome_unknown=False)
+            raise ThrottledError(Message(Key.THROTTLED), status=status, detail=detail, outcome_unknown=False)
         if status >= 500:
-            raise ServerError(Message(Key.SERVER_ERROR, str(status)), status=status,
-                              code=code, detail=detail, outcome_unknown=write)
+            raise ServerError(
+                Message(Key.SERVER_ERROR, str(status)),
+                status=status,
+                code=code,
+                detail=detail,
+                outcome_unknown=write,
+            )
         if status >= 400:
             lowered = (detail or "").lower()
             # sevDesk answers a missing object with 400 "… not found", 404, or code 151
             # ("No Model_Contact with the id 1 was found").
             missing = "not found" in lowered or ("no model" in lowered and "was found" in lowered)
             if str(code) == "151" or (status == 400 and missing):
-                raise NotFoundError(Message(Key.NOT_FOUND), status=status,
-                                    code=code, detail=detail)
+                raise NotFoundError(Message(Key.NOT_FOUND), status=status, code=code, detail=detail)
             refused = Message(Key.REFUSED_BECAUSE, detail) if detail else Message(Key.REFUSED)
             raise ApiError(refused, status=status, code=code, detail=detail)
         if error:
             if str(code) == "151":
-                raise NotFoundError(Message(Key.NOT_FOUND), status=status,
-                                    code=code, detail=detail)
+                raise NotFoundError(Message(Key.NOT_FOUND), status=status, code=code, detail=detail)
             failed = Message(Key.SEVDESK_ERROR_BECAUSE, detail) if detail else Message(Key.SEVDESK_ERROR)
             raise ApiError(failed, status=status, code=code, detail=detail)
         if not isinstance(body, dict) or "objects" not in body:
@@ -467,8 +479,9 @@ class SevdeskClient:
 
 
 _INCOMPLETE = "sevDesk hat weniger Datensätze geliefert als angekündigt; der Abgleich wurde abgebrochen."
-_REPEATING = ("sevDesk liefert beim Blättern immer wieder dieselben Datensätze; der Abgleich "
-              "wurde abgebrochen.")
+_REPEATING = (
+    "sevDesk liefert beim Blättern immer wieder dieselben Datensätze; der Abgleich wurde abgebrochen."
+)
 
 
 def _check_complete(path: str, offset: int, total: int | None) -> None:
@@ -491,8 +504,11 @@ def _page_keys(objects: list[Any]) -> set[str]:
     keys = set()
     for row in objects:
         key = row.get("id") if isinstance(row, dict) else None
-        keys.add(f"id:{key}" if key is not None and not isinstance(key, (dict, list))
-                 else f"row:{json.dumps(row, sort_keys=True, default=str)}")
+        keys.add(
+            f"id:{key}"
+            if key is not None and not isinstance(key, (dict, list))
+            else f"row:{json.dumps(row, sort_keys=True, default=str)}"
+        )
     return keys
 
 

@@ -53,8 +53,12 @@ def _id(value: Any, field: str, required: bool = True) -> str | None:
             raise RecordError(f"{field} ist keine Id")
         return str(value)
     # isascii: str.isdigit() also accepts "²" or Arabic-Indic digits, which are no sevDesk ids.
-    if (isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()
-            and int(value.strip()) <= MAX_ID):  # H10: ids fit in 63 bits
+    if (
+        isinstance(value, str)
+        and value.strip().isascii()
+        and value.strip().isdigit()
+        and int(value.strip()) <= MAX_ID
+    ):  # H10: ids fit in 63 bits
         return value.strip()
     raise RecordError(f"{field} ist keine Id")
 
@@ -180,8 +184,9 @@ def _guard(raw: Any, build: Callable[[dict[str, Any]], T]) -> T:
         exc.record_id = str(record_id) if record_id is not None else None
         raise
     except Exception as exc:  # anything unexpected in a record is still just a bad record
-        raise RecordError(f"unlesbar ({exc.__class__.__name__})",
-                          str(record_id) if record_id is not None else None) from None
+        raise RecordError(
+            f"unlesbar ({exc.__class__.__name__})", str(record_id) if record_id is not None else None
+        ) from None
 
 
 # --- records ------------------------------------------------------------------------------
@@ -513,8 +518,11 @@ def parse_order_pos(raw: Any) -> OrderPosRec:
             order_id=_ref(r.get("order"), "order", required=True) or "",
             part_id=_ref(r.get("part"), "part"),
             # 0 stays possible: free-text positions of a confirmation often carry it.
-            quantity=_in_range(_decimal(r.get("quantity"), "quantity", Decimal(1)), "quantity",
-                               lambda q: q == 0 or quantity_ok(q)),
+            quantity=_in_range(
+                _decimal(r.get("quantity"), "quantity", Decimal(1)),
+                "quantity",
+                lambda q: q == 0 or quantity_ok(q),
+            ),
             price=_in_range(_decimal(price_raw, "price", Decimal(0)), "price", price_ok),
             name=_text(r.get("name"), "name", 255),
             text=_text(r.get("text"), "text"),
@@ -555,8 +563,11 @@ def parse_invoice(raw: Any) -> InvoiceRec:
             paid_amount=_decimal(r.get("paidAmount"), "paidAmount", Decimal(0)),
             invoice_type=_text(r.get("invoiceType"), "invoiceType", 8).upper(),
             origin_id=_ref(r.get("origin"), "origin"),
-            origin_object=_text((r.get("origin") or {}).get("objectName")
-                                if isinstance(r.get("origin"), dict) else "", "origin", 64),
+            origin_object=_text(
+                (r.get("origin") or {}).get("objectName") if isinstance(r.get("origin"), dict) else "",
+                "origin",
+                64,
+            ),
         )
 
     return _guard(raw, build)

@@ -191,8 +191,9 @@ class _Exchange:
                 self._shut()
                 return
             if response.raw is None:  # a response built in memory (a test double)
-                self.answer = Answer(response.status_code, response.headers, response.content,
-                                     response.url or "")
+                self.answer = Answer(
+                    response.status_code, response.headers, response.content, response.url or ""
+                )
                 return
             chunks: list[bytes] = []
             size = 0

@@ -41,9 +41,11 @@ def print_proposal(proposal: InvoiceProposal) -> None:
         flags = proposal.flags.get(line.key, ())
         mark = "  [Arbeitszeit doppelt?]" if "double_labour" in flags else ""
         mark += "  [0,00 €]" if "zero_price" in flags else ""
-        print(f"{number:>3}  {line.text[:44]:<44} {_number(line.quantity):>8} {line.unit:<9}"
-              f"{_money(line.net_price):>11} {_number(line.vat_rate):>3} % {_money(line.net):>11}"
-              f"{mark}")
+        print(
+            f"{number:>3}  {line.text[:44]:<44} {_number(line.quantity):>8} {line.unit:<9}"
+            f"{_money(line.net_price):>11} {_number(line.vat_rate):>3} % {_money(line.net):>11}"
+            f"{mark}"
+        )
     print()
     print(f"Summe netto {_money(proposal.net):>12} €")
     print(f"Umsatzsteuer {_money(proposal.vat):>11} €")
@@ -62,7 +64,9 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
         raise NotFound(f"Das Projekt {project_id} gibt es nicht.")
     e_invoice = not getattr(args, "no_e_invoice", False)
     if getattr(args, "preview", False):
-        preview = invoices.build_preview(project_id, e_invoice=e_invoice)  # PreconditionError when nothing is ready
+        preview = invoices.build_preview(
+            project_id, e_invoice=e_invoice
+        )  # PreconditionError when nothing is ready
         if args.json:
             json.dump(preview_json(preview), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")

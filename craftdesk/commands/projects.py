@@ -54,8 +54,7 @@ def parse_datetime(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise UsageError(
-            f"„{text}“ ist kein Zeitpunkt im ISO-Format (z. B. 2026-03-02T08:00).") from None
+        raise UsageError(f"„{text}“ ist kein Zeitpunkt im ISO-Format (z. B. 2026-03-02T08:00).") from None
     return check_date(value, "Der Zeitpunkt")  # H10: 1900–2100
 
 
@@ -86,9 +85,13 @@ def run_orders(ctx: AppContext, args: argparse.Namespace) -> int:
     if not orders:
         print("Keine versendeten Auftragsbestätigungen in sevDesk.")
         return 0
-    _print_table(["Id", "Nummer", "Datum", "Kunde", "Titel", "Importiert"],
-                 [[o.sevdesk_id, o.number, o.date, o.customer, o.title,
-                   "ja" if o.imported else "nein"] for o in orders])
+    _print_table(
+        ["Id", "Nummer", "Datum", "Kunde", "Titel", "Importiert"],
+        [
+            [o.sevdesk_id, o.number, o.date, o.customer, o.title, "ja" if o.imported else "nein"]
+            for o in orders
+        ],
+    )
     return 0
 
 
@@ -124,15 +127,26 @@ def run_employee(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     people = employee_service.list_employees()
     if args.json:
-        _print_json([{"id": e.id, "name": e.name, "email": e.email,
-                      "sevdesk_user_id": e.sevdesk_user_id, "active": e.active,
-                      "color": employee_service.color_of(e)} for e in people])
+        _print_json(
+            [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "email": e.email,
+                    "sevdesk_user_id": e.sevdesk_user_id,
+                    "active": e.active,
+                    "color": employee_service.color_of(e),
+                }
+                for e in people
+            ]
+        )
     elif not people:
         print("Keine Mitarbeiter angelegt.")
     else:
-        _print_table(["Id", "Name", "E-Mail", "sevDesk-Benutzer", "Aktiv"],
-                     [[e.id, e.name, e.email, e.sevdesk_user_id, "ja" if e.active else "nein"]
-                      for e in people])
+        _print_table(
+            ["Id", "Name", "E-Mail", "sevDesk-Benutzer", "Aktiv"],
+            [[e.id, e.name, e.email, e.sevdesk_user_id, "ja" if e.active else "nein"] for e in people],
+        )
     return 0
 
 
@@ -142,7 +156,10 @@ def run_employee(ctx: AppContext, args: argparse.Namespace) -> int:
 def _appointment_dict(a: Any) -> dict[str, Any]:
     end = end_of(a.start, a.end) if isinstance(a.start, datetime) else None
     return {
-        "id": a.id, "project_id": a.job.project_id, "job_id": a.job_id, "title": a.title,
+        "id": a.id,
+        "project_id": a.job.project_id,
+        "job_id": a.job_id,
+        "title": a.title,
         "status": a.status,
         "start": a.start.isoformat() if isinstance(a.start, datetime) else a.start,
         "end": end.isoformat() if end is not None else None,
@@ -168,8 +185,7 @@ def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
         hours = parse_decimal(args.hours, "Die Stundenzahl")
         used = parse_used(list(args.used or []))
         appointment = project_service.set_appointment_done(args.appointment_id, hours, used)
-        print(f"Termin {appointment.id} ist fertig ({decimal_text(hours)} Std, "
-              f"{len(used)} Artikelangaben).")
+        print(f"Termin {appointment.id} ist fertig ({decimal_text(hours)} Std, {len(used)} Artikelangaben).")
         return 0
     records = [_appointment_dict(a) for a in project_service.list_appointments(args.project)]
     if args.json:
@@ -177,9 +193,20 @@ def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
     elif not records:
         print("Keine Termine.")
     else:
-        _print_table(["Id", "Projekt", "Titel", "Status", "Beginn", "Ende", "Stunden",
-                      "Mitarbeiter"],
-                     [[r["id"], r["project_id"], r["title"], STATUS_NAMES[r["status"]],
-                       r["start"], r["end"], r["hours"], ", ".join(r["assignees"])]
-                      for r in records])
+        _print_table(
+            ["Id", "Projekt", "Titel", "Status", "Beginn", "Ende", "Stunden", "Mitarbeiter"],
+            [
+                [
+                    r["id"],
+                    r["project_id"],
+                    r["title"],
+                    STATUS_NAMES[r["status"]],
+                    r["start"],
+                    r["end"],
+                    r["hours"],
+                    ", ".join(r["assignees"]),
+                ]
+                for r in records
+            ],
+        )
     return 0

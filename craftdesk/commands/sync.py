@@ -67,14 +67,18 @@ def _end_progress(progress: Progress | None) -> None:
 def print_counts(result: ImportResult) -> None:
     customers = result.collections.get("customers")
     if customers is not None:
-        print(f"Kunden: {customers.created} neu, {customers.updated} geändert, "
-              f"{customers.unchanged} unverändert, {customers.skipped} übersprungen, "
-              f"{customers.flagged} als gelöscht markiert")
+        print(
+            f"Kunden: {customers.created} neu, {customers.updated} geändert, "
+            f"{customers.unchanged} unverändert, {customers.skipped} übersprungen, "
+            f"{customers.flagged} als gelöscht markiert"
+        )
     articles = result.collections.get("articles")
     if articles is not None:
-        print(f"Artikel: {articles.created} neu, {articles.updated} geändert, "
-              f"{articles.unchanged} unverändert, {articles.skipped} übersprungen, "
-              f"{articles.flagged} deaktiviert")
+        print(
+            f"Artikel: {articles.created} neu, {articles.updated} geändert, "
+            f"{articles.unchanged} unverändert, {articles.skipped} übersprungen, "
+            f"{articles.flagged} deaktiviert"
+        )
     status = result.invoice_status
     if status is not None and status.tracked:
         print(f"Rechnungen: {status.changed} mit neuem Zahlungsstatus, {status.tracked} geprüft")
@@ -121,9 +125,11 @@ def _categories_hint(client: SevdeskClient) -> str | None:
     if available is None:
         return None
     names = ", ".join(f"„{n}“" for n in available) or "keine"
-    return (f"In diesem sevDesk-Konto gibt es keine Artikelkategorie „Artikel“ (vorhanden: {names}) "
-            "– bitte mit „craftdesk settings set part-categories NAME[,NAME…]“ wählen, welche als "
-            "Artikel importiert werden.")
+    return (
+        f"In diesem sevDesk-Konto gibt es keine Artikelkategorie „Artikel“ (vorhanden: {names}) "
+        "– bitte mit „craftdesk settings set part-categories NAME[,NAME…]“ wählen, welche als "
+        "Artikel importiert werden."
+    )
 
 
 def run_sync(ctx: AppContext, args: argparse.Namespace) -> int:

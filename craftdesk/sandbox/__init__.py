@@ -13,6 +13,12 @@ from .server import DEMO_TOKEN, RequestRecord, Sandbox
 from .store import SandboxData
 
 __all__ = [
-    "DEMO_TOKEN", "Fault", "FaultInjector", "RequestRecord", "Sandbox", "SandboxData",
-    "build_bulk_data", "build_demo_data",
+    "DEMO_TOKEN",
+    "Fault",
+    "FaultInjector",
+    "RequestRecord",
+    "Sandbox",
+    "SandboxData",
+    "build_bulk_data",
+    "build_demo_data",
 ]

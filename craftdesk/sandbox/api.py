@@ -25,6 +25,7 @@ Handler = Callable[..., "tuple[int, Any]"]
 
 # --------------------------------------------------------------------------- helpers
 
+
 def wire(value: Any) -> Any:
     """Client JSON -> sevDesk wire types (numbers and flags as strings, ref ids as strings)."""
     if isinstance(value, bool):
@@ -79,8 +80,12 @@ def _equals(record: dict, field: str, query: dict[str, str]) -> bool:
 
 def _time_filters(query: dict[str, str]) -> Callable[[dict], bool]:
     checks: list[tuple[str, bool, float]] = []
-    for param, field, after in (("createAfter", "create", True), ("createBefore", "create", False),
-                                ("updateAfter", "update", True), ("updateBefore", "update", False)):
+    for param, field, after in (
+        ("createAfter", "create", True),
+        ("createBefore", "create", False),
+        ("updateAfter", "update", True),
+        ("updateBefore", "update", False),
+    ):
         raw = query.get(param)
         if raw is None or raw == "":
             continue
@@ -107,6 +112,7 @@ def _pick(body: dict, object_name: str) -> dict:
 
 # --------------------------------------------------------------------------- the API
 
+
 class Api:
     def __init__(self, data: SandboxData) -> None:
         self.data = data
@@ -128,25 +134,49 @@ class Api:
         r("GET", r"/SevUser", self._lister("SevUser", ()))
         r("GET", r"/StaticCountry", self._lister("StaticCountry", (), ("code",)))
         r("GET", r"/PaymentMethod", self._lister("PaymentMethod", ()))
-        r("GET", r"/Order", self._lister("Order", ("contact",), ("orderType", "status", "orderNumber"),
-                                          timed=True))
+        r(
+            "GET",
+            r"/Order",
+            self._lister("Order", ("contact",), ("orderType", "status", "orderNumber"), timed=True),
+        )
         r("GET", r"/Order/(\d+)/getPositions", self._positions("OrderPos", "order", "Order"))
         r("GET", r"/OrderPos", self._lister("OrderPos", ("order", "part")))
-        r("GET", r"/Invoice", self._lister("Invoice", ("contact",),
-                                            ("customerInternalNote", "status", "invoiceNumber",
-                                             "invoiceType"), timed=True))
+        r(
+            "GET",
+            r"/Invoice",
+            self._lister(
+                "Invoice",
+                ("contact",),
+                ("customerInternalNote", "status", "invoiceNumber", "invoiceType"),
+                timed=True,
+            ),
+        )
         r("GET", r"/Invoice/(\d+)/getPositions", self._positions("InvoicePos", "invoice", "Invoice"))
         r("GET", r"/InvoicePos", self._lister("InvoicePos", ("invoice", "part")))
         r("POST", r"/Invoice/Factory/saveInvoice", lambda q, b: save_invoice(self.data, b))
         # V8: an invoice can be sent, paid (partly) and cancelled, like in sevDesk.
         r("PUT", r"/Invoice/(\d+)/sendBy", lambda i, q, b: invoice_status.send_by(self.data, i, b))
-        r("PUT", r"/Invoice/(\d+)/bookAmount",
-          lambda i, q, b: invoice_status.book_amount(self.data, i, b))
-        r("POST", r"/Invoice/(\d+)/cancelInvoice",
-          lambda i, q, b: invoice_status.cancel_invoice(self.data, i, b))
-        for name in ("Contact", "ContactAddress", "CommunicationWay", "CommunicationWayKey", "Category",
-                     "Part", "Unity", "SevUser", "StaticCountry", "Order", "OrderPos", "Invoice",
-                     "InvoicePos"):
+        r("PUT", r"/Invoice/(\d+)/bookAmount", lambda i, q, b: invoice_status.book_amount(self.data, i, b))
+        r(
+            "POST",
+            r"/Invoice/(\d+)/cancelInvoice",
+            lambda i, q, b: invoice_status.cancel_invoice(self.data, i, b),
+        )
+        for name in (
+            "Contact",
+            "ContactAddress",
+            "CommunicationWay",
+            "CommunicationWayKey",
+            "Category",
+            "Part",
+            "Unity",
+            "SevUser",
+            "StaticCountry",
+            "Order",
+            "OrderPos",
+            "Invoice",
+            "InvoicePos",
+        ):
             r("GET", rf"/{name}/(\d+)", self._getter(name))
         for name in ("Contact", "ContactAddress", "CommunicationWay"):
             r("PUT", rf"/{name}/(\d+)", self._updater(name))
@@ -169,27 +199,36 @@ class Api:
         raise ApiError(404, f"Unknown resource {path}")
 
     # -- generic pieces
-    def _page(self, object_name: str, query: dict[str, str], predicate: Callable[[dict], bool] | None,
-              sort_key: Callable[[dict], Any] | None = None) -> tuple[int, dict]:
+    def _page(
+        self,
+        object_name: str,
+        query: dict[str, str],
+        predicate: Callable[[dict], bool] | None,
+        sort_key: Callable[[dict], Any] | None = None,
+    ) -> tuple[int, dict]:
         limit = _int_param(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         offset = _int_param(query, "offset", 0, 0, None)
-        rows, total = self.data.select(object_name, predicate, offset=offset, limit=limit,
-                                       sort_key=sort_key)
+        rows, total = self.data.select(object_name, predicate, offset=offset, limit=limit, sort_key=sort_key)
         payload: dict[str, Any] = {"objects": rows}
         if _flag(query.get("countAll")):
             payload["total"] = str(total)
         return 200, payload
 
-    def _lister(self, object_name: str, refs: tuple[str, ...], exact: tuple[str, ...] = (),
-                timed: bool = False) -> Handler:
+    def _lister(
+        self, object_name: str, refs: tuple[str, ...], exact: tuple[str, ...] = (), timed: bool = False
+    ) -> Handler:
         def handler(query: dict[str, str], body: Any) -> tuple[int, Any]:
             times = _time_filters(query) if timed else None
 
             def keep(row: dict) -> bool:
-                return (all(_ref_matches(row, f, query) for f in refs)
-                        and all(_equals(row, f, query) for f in exact)
-                        and (times is None or times(row)))
+                return (
+                    all(_ref_matches(row, f, query) for f in refs)
+                    and all(_equals(row, f, query) for f in exact)
+                    and (times is None or times(row))
+                )
+
             return self._page(object_name, query, keep)
+
         return handler
 
     def _getter(self, object_name: str) -> Handler:
@@ -198,6 +237,7 @@ class Api:
             if record is None:
                 raise not_found(object_name, id_)
             return 200, {"objects": [record]}
+
         return handler
 
     def _positions(self, pos_name: str, field: str, parent: str) -> Handler:
@@ -205,6 +245,7 @@ class Api:
             if not self.data.exists(parent, id_):
                 raise not_found(parent, id_)
             return self._page(pos_name, query, lambda row: ref_id(row.get(field)) == id_)
+
         return handler
 
     def _updater(self, object_name: str) -> Handler:
@@ -215,6 +256,7 @@ class Api:
                     raise not_found(object_name, id_)
                 self._check_refs(object_name, fields)
                 return 200, {"objects": self.data.update(object_name, id_, **fields)}
+
         return handler
 
     def _deleter(self, object_name: str) -> Handler:
@@ -227,11 +269,17 @@ class Api:
                         for row in self.data.select(table, lambda r: ref_id(r.get("contact")) == id_)[0]:
                             self.data.delete(table, row["id"])
             return 200, {"objects": [None]}
+
         return handler
 
     def _check_refs(self, object_name: str, fields: dict) -> None:
-        targets = {"contact": "Contact", "category": "Category", "country": "StaticCountry",
-                   "key": "CommunicationWayKey", "parent": "Contact"}
+        targets = {
+            "contact": "Contact",
+            "category": "Category",
+            "country": "StaticCountry",
+            "key": "CommunicationWayKey",
+            "parent": "Contact",
+        }
         for field, table in targets.items():
             if field in fields and fields[field] is not None:
                 id_ = ref_id(fields[field])
@@ -247,11 +295,16 @@ class Api:
         def keep(row: dict) -> bool:
             if not persons_too and not row.get("name"):
                 return False
-            if needle and not any(needle in str(row.get(f) or "").casefold()
-                                  for f in ("name", "surename", "familyname")):
+            if needle and not any(
+                needle in str(row.get(f) or "").casefold() for f in ("name", "surename", "familyname")
+            ):
                 return False
-            return (_ref_matches(row, "category", query) and _ref_matches(row, "parent", query)
-                    and _equals(row, "customerNumber", query) and times(row))
+            return (
+                _ref_matches(row, "category", query)
+                and _ref_matches(row, "parent", query)
+                and _equals(row, "customerNumber", query)
+                and times(row)
+            )
 
         order = (query.get("orderByCustomerNumber") or "").upper()
         sort_key = None
@@ -262,6 +315,7 @@ class Api:
                 text = str(row.get("customerNumber") or "")
                 numeric = int(text) if text.isdigit() else None
                 return (numeric is None, sign * (numeric or 0), text, int(row["id"]))
+
         return self._page("Contact", query, keep, sort_key)
 
     def _numeric_customer_numbers(self) -> list[int]:
@@ -308,8 +362,13 @@ class Api:
         main = None if main is None else ("1" if _flag(main) else "0")
 
         def keep(row: dict) -> bool:
-            return (_ref_matches(row, "contact", query) and _ref_matches(row, "key", query)
-                    and _equals(row, "type", query) and (main is None or row.get("main") == main))
+            return (
+                _ref_matches(row, "contact", query)
+                and _ref_matches(row, "key", query)
+                and _equals(row, "type", query)
+                and (main is None or row.get("main") == main)
+            )
+
         return self._page("CommunicationWay", query, keep)
 
     def create_communication_way(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
@@ -335,8 +394,12 @@ class Api:
         def keep(row: dict) -> bool:
             if needle and needle not in str(row.get("name") or "").casefold():
                 return False
-            return (_equals(row, "partNumber", query) and _equals(row, "status", query)
-                    and _ref_matches(row, "category", query))
+            return (
+                _equals(row, "partNumber", query)
+                and _equals(row, "status", query)
+                and _ref_matches(row, "category", query)
+            )
+
         return self._page("Part", query, keep)
 
 

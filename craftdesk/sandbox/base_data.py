@@ -101,16 +101,30 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
     account_created = berlin(2019, 4, 1, 9, 5)
 
     def category(id_: str, name: str, object_type: str, code: str | None, priority: int) -> None:
-        data.add("Category", {
-            "create": account_created, "update": account_created, "name": name,
-            "objectType": object_type, "priority": str(priority), "code": None, "color": "#cccccc",
-            "postingAccount": None, "type": None, "translationCode": code, "parent": None,
-        }, id=id_)
+        data.add(
+            "Category",
+            {
+                "create": account_created,
+                "update": account_created,
+                "name": name,
+                "objectType": object_type,
+                "priority": str(priority),
+                "code": None,
+                "color": "#cccccc",
+                "postingAccount": None,
+                "type": None,
+                "translationCode": code,
+                "parent": None,
+            },
+            id=id_,
+        )
 
-    for id_, name, code in ((CATEGORY_SUPPLIER, "Lieferant", "CATEGORY_SUPPLIER"),
-                            (CATEGORY_CUSTOMER, "Kunde", "CATEGORY_CUSTOMER"),
-                            (CATEGORY_PARTNER, "Partner", "CATEGORY_PARTNER"),
-                            (CATEGORY_PROSPECT, "Interessent", "CATEGORY_PROSPECT_CUSTOMER")):
+    for id_, name, code in (
+        (CATEGORY_SUPPLIER, "Lieferant", "CATEGORY_SUPPLIER"),
+        (CATEGORY_CUSTOMER, "Kunde", "CATEGORY_CUSTOMER"),
+        (CATEGORY_PARTNER, "Partner", "CATEGORY_PARTNER"),
+        (CATEGORY_PROSPECT, "Interessent", "CATEGORY_PROSPECT_CUSTOMER"),
+    ):
         category(ids.get(name, id_), name, "Contact", code, int(id_))
     for priority, (code, (id_, name)) in enumerate(ADDRESS_CATEGORIES.items()):
         category(ids.get(code, id_), name, "ContactAddress", code, priority)
@@ -119,32 +133,70 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
 
     for id_, (name, code, unece) in UNITS.items():
         stamp = account_created if code is None else _SYSTEM_STAMP
-        data.add("Unity", {"create": None if code else stamp, "update": stamp, "name": name,
-                           "translationCode": code, "unitySystem": "general",
-                           "uneceTradeUnitCode": unece}, id=id_)
+        data.add(
+            "Unity",
+            {
+                "create": None if code else stamp,
+                "update": stamp,
+                "name": name,
+                "translationCode": code,
+                "unitySystem": "general",
+                "uneceTradeUnitCode": unece,
+            },
+            id=id_,
+        )
 
     for id_, first, last, role, gender, owner, created in _USERS:
         login = f"{first[0].lower()}.{ascii_name(last)}@{COMPANY_DOMAIN}"
-        data.add("SevUser", {
-            "create": created, "update": berlin(2026, 1, 3, 10), "username": login,
-            "fullname": f"{first} {last}", "firstName": first, "lastName": last, "email": login,
-            "status": "100", "gender": gender, "role": role, "memberCode": None,
-            "languageCode": "de", "clientOwner": owner,
-        }, id=id_)
+        data.add(
+            "SevUser",
+            {
+                "create": created,
+                "update": berlin(2026, 1, 3, 10),
+                "username": login,
+                "fullname": f"{first} {last}",
+                "firstName": first,
+                "lastName": last,
+                "email": login,
+                "status": "100",
+                "gender": gender,
+                "role": role,
+                "memberCode": None,
+                "languageCode": "de",
+                "clientOwner": owner,
+            },
+            id=id_,
+        )
 
     for id_, name, name_en, code, locale in _COUNTRIES:
-        data.add("StaticCountry", {"create": None, "update": _SYSTEM_STAMP, "name": name,
-                                   "nameEn": name_en, "code": code,
-                                   "translationCode": f"COUNTRY_{code.upper()}", "locale": locale,
-                                   "priority": "0" if id_ == "1" else "10"}, id=id_)
+        data.add(
+            "StaticCountry",
+            {
+                "create": None,
+                "update": _SYSTEM_STAMP,
+                "name": name,
+                "nameEn": name_en,
+                "code": code,
+                "translationCode": f"COUNTRY_{code.upper()}",
+                "locale": locale,
+                "priority": "0" if id_ == "1" else "10",
+            },
+            id=id_,
+        )
 
     for id_, name, text in _PAYMENT_METHODS:
-        data.add("PaymentMethod", {"create": account_created, "update": account_created,
-                                   "name": name, "text": text}, id=id_)
+        data.add(
+            "PaymentMethod",
+            {"create": account_created, "update": account_created, "name": name, "text": text},
+            id=id_,
+        )
 
     for id_, name, code in _WAY_KEYS:
-        data.add("CommunicationWayKey", {"create": None, "update": _SYSTEM_STAMP, "name": name,
-                                         "translationCode": code}, id=id_)
+        data.add(
+            "CommunicationWayKey",
+            {"create": None, "update": _SYSTEM_STAMP, "name": name, "translationCode": code},
+            id=id_,
+        )
 
 
 def address_category_ref(data: SandboxData, code: str) -> dict:
@@ -159,8 +211,9 @@ def part_category_ref(data: SandboxData, name: str) -> dict:
     return ref("Category", found["id"])
 
 
-_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
-                        " ": "", "é": "e", "ı": "i"})
+_ASCII = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", " ": "", "é": "e", "ı": "i"}
+)
 
 
 def ascii_name(text: str) -> str:

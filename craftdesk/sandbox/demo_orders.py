@@ -79,61 +79,156 @@ _SERVICES = [
 
 # Positions: (partNumber or None, quantity, name override for free text, unit for free text, price)
 _ORDERS: list[dict[str, Any]] = [
-    dict(no="AB-1037", type="AB", status="1000", contact="10009", date=(2025, 9, 15), user=USER_ADMIN,
-         header="Sanitärarbeiten Pumpwerk Neckarstraße", note="Bestellung 4500012345",
-         address="Stadtwerke Nürtingen GmbH\nNeckarstraße 30\n72622 Nürtingen",
-         pos=[("A-1014", "12"), ("A-1015", "6"), ("D-2001", "14"), ("D-2003", "1")]),
-    dict(no="AB-1038", type="AB", status="750", contact="10018", date=(2025, 11, 3), user=USER_OFFICE,
-         header="Strangsanierung Pliensaustraße 44", note="WBG-2025-311",
-         address="Wohnungsbaugenossenschaft Esslingen eG\nPliensaustraße 44\n73734 Esslingen am Neckar",
-         pos=[("A-1004", "36"), ("A-1035", "36"), ("D-2001", "40"), ("D-2005", "40"), ("D-2011", "1")]),
-    dict(no="AN-2015", type="AN", status="200", contact="10017", date=(2026, 1, 20), user=USER_ADMIN,
-         header="Angebot Badmodernisierung Zimmer 1–8", note=None,
-         address="Hotel Schwabenhof\nRathausplatz 8\n73230 Kirchheim unter Teck",
-         pos=[("A-1017", "8"), ("A-1018", "8"), ("A-1016", "8"), ("D-2001", "96")]),
+    dict(
+        no="AB-1037",
+        type="AB",
+        status="1000",
+        contact="10009",
+        date=(2025, 9, 15),
+        user=USER_ADMIN,
+        header="Sanitärarbeiten Pumpwerk Neckarstraße",
+        note="Bestellung 4500012345",
+        address="Stadtwerke Nürtingen GmbH\nNeckarstraße 30\n72622 Nürtingen",
+        pos=[("A-1014", "12"), ("A-1015", "6"), ("D-2001", "14"), ("D-2003", "1")],
+    ),
+    dict(
+        no="AB-1038",
+        type="AB",
+        status="750",
+        contact="10018",
+        date=(2025, 11, 3),
+        user=USER_OFFICE,
+        header="Strangsanierung Pliensaustraße 44",
+        note="WBG-2025-311",
+        address="Wohnungsbaugenossenschaft Esslingen eG\nPliensaustraße 44\n73734 Esslingen am Neckar",
+        pos=[("A-1004", "36"), ("A-1035", "36"), ("D-2001", "40"), ("D-2005", "40"), ("D-2011", "1")],
+    ),
+    dict(
+        no="AN-2015",
+        type="AN",
+        status="200",
+        contact="10017",
+        date=(2026, 1, 20),
+        user=USER_ADMIN,
+        header="Angebot Badmodernisierung Zimmer 1–8",
+        note=None,
+        address="Hotel Schwabenhof\nRathausplatz 8\n73230 Kirchheim unter Teck",
+        pos=[("A-1017", "8"), ("A-1018", "8"), ("A-1016", "8"), ("D-2001", "96")],
+    ),
     # sent confirmation, same part on two positions (merge into one planned line)
-    dict(no="AB-1041", type="AB", status="200", contact="10027", date=(2026, 2, 2), user=USER_ADMIN,
-         header="Badsanierung Familie Schmid", note=None,
-         address="Peter Schmid\nUhlandstraße 23\n73614 Schorndorf",
-         pos=[("A-1002", "12"), ("A-1005", "8"), ("A-1002", "6"), ("A-1019", "1"), ("A-1009", "3"),
-              ("D-2001", "16")]),
+    dict(
+        no="AB-1041",
+        type="AB",
+        status="200",
+        contact="10027",
+        date=(2026, 2, 2),
+        user=USER_ADMIN,
+        header="Badsanierung Familie Schmid",
+        note=None,
+        address="Peter Schmid\nUhlandstraße 23\n73614 Schorndorf",
+        pos=[
+            ("A-1002", "12"),
+            ("A-1005", "8"),
+            ("A-1002", "6"),
+            ("A-1019", "1"),
+            ("A-1009", "3"),
+            ("D-2001", "16"),
+        ],
+    ),
     # sent confirmation whose street is written differently than the delivery address
-    dict(no="AB-1042", type="AB", status="200", contact="10001", date=(2026, 2, 10), user=USER_OFFICE,
-         header="Heizungswartung Baustelle Vaihingen", note="Bestellung 2026-117",
-         address="Müller Haustechnik GmbH\nhauptstr. 12\n70563 Stuttgart",
-         pos=[("A-1001", "10"), ("D-2007", "1"), ("D-2003", "1")]),
+    dict(
+        no="AB-1042",
+        type="AB",
+        status="200",
+        contact="10001",
+        date=(2026, 2, 10),
+        user=USER_OFFICE,
+        header="Heizungswartung Baustelle Vaihingen",
+        note="Bestellung 2026-117",
+        address="Müller Haustechnik GmbH\nhauptstr. 12\n70563 Stuttgart",
+        pos=[("A-1001", "10"), ("D-2007", "1"), ("D-2003", "1")],
+    ),
     # sent confirmation with a free-text position without part
-    dict(no="AB-1043", type="AB", status="200", contact="10002", date=(2026, 2, 24), user=USER_ADMIN,
-         header="Austausch Heizkörper Backstube", note=None,
-         address="Bäckerei Schröder\nSchorndorfer Straße 88\n71638 Ludwigsburg",
-         pos=[("A-1001", "4"), ("A-1007", "4"),
-              (None, "1", "Entsorgung der Altheizkörper inkl. Demontage", "pauschal", "120"),
-              ("D-2001", "6.5")]),
+    dict(
+        no="AB-1043",
+        type="AB",
+        status="200",
+        contact="10002",
+        date=(2026, 2, 24),
+        user=USER_ADMIN,
+        header="Austausch Heizkörper Backstube",
+        note=None,
+        address="Bäckerei Schröder\nSchorndorfer Straße 88\n71638 Ludwigsburg",
+        pos=[
+            ("A-1001", "4"),
+            ("A-1007", "4"),
+            (None, "1", "Entsorgung der Altheizkörper inkl. Demontage", "pauschal", "120"),
+            ("D-2001", "6.5"),
+        ],
+    ),
     # sent confirmation: street matches no address, inactive part, 7 % position, service part
-    dict(no="AB-1044", type="AB", status="200", contact="10003", date=(2026, 3, 9), user=USER_OFFICE,
-         header="Sanitärinstallation Praxisumbau", note="Praxis-Umbau EG",
-         address="Praxis Dr. Weiß\nKönigsallee 7\n71063 Sindelfingen",
-         pos=[("A-1016", "3"), ("A-1039", "2"), ("A-1036", "2"), ("D-2013", "1"), ("D-2002", "4")]),
+    dict(
+        no="AB-1044",
+        type="AB",
+        status="200",
+        contact="10003",
+        date=(2026, 3, 9),
+        user=USER_OFFICE,
+        header="Sanitärinstallation Praxisumbau",
+        note="Praxis-Umbau EG",
+        address="Praxis Dr. Weiß\nKönigsallee 7\n71063 Sindelfingen",
+        pos=[("A-1016", "3"), ("A-1039", "2"), ("A-1036", "2"), ("D-2013", "1"), ("D-2002", "4")],
+    ),
     # sent confirmation by the third user (no local employee), person customer
-    dict(no="AB-1045", type="AB", status="200", contact="10035", date=(2026, 4, 14), user=USER_MASTER,
-         header="Auftragsbestätigung AB-1045", note=None,
-         address="Wolfgang Rößler\nRosenstraße 19\n70839 Gerlingen",
-         pos=[("D-2007", "1"), ("D-2004", "24"), ("A-1022", "1")]),
-    dict(no="AB-1046", type="AB", status="100", contact="10005", date=(2026, 5, 4), user=USER_ADMIN,
-         header="Fettabscheider Küche", note=None,
-         address="Gasthaus Zum Löwen\nHauptstraße 1\n71229 Leonberg",
-         pos=[("A-1015", "8"), ("D-2009", "3")]),
-    dict(no="AN-2016", type="AN", status="200", contact="10008", date=(2026, 5, 18), user=USER_OFFICE,
-         header="Angebot Kinderwaschrinne Gruppenraum", note=None,
-         address="Kita Regenbogen e.V.\nLerchenweg 4\n70794 Filderstadt",
-         pos=[("A-1016", "2"), ("A-1014", "6"), ("D-2001", "8")]),
+    dict(
+        no="AB-1045",
+        type="AB",
+        status="200",
+        contact="10035",
+        date=(2026, 4, 14),
+        user=USER_MASTER,
+        header="Auftragsbestätigung AB-1045",
+        note=None,
+        address="Wolfgang Rößler\nRosenstraße 19\n70839 Gerlingen",
+        pos=[("D-2007", "1"), ("D-2004", "24"), ("A-1022", "1")],
+    ),
+    dict(
+        no="AB-1046",
+        type="AB",
+        status="100",
+        contact="10005",
+        date=(2026, 5, 4),
+        user=USER_ADMIN,
+        header="Fettabscheider Küche",
+        note=None,
+        address="Gasthaus Zum Löwen\nHauptstraße 1\n71229 Leonberg",
+        pos=[("A-1015", "8"), ("D-2009", "3")],
+    ),
+    dict(
+        no="AN-2016",
+        type="AN",
+        status="200",
+        contact="10008",
+        date=(2026, 5, 18),
+        user=USER_OFFICE,
+        header="Angebot Kinderwaschrinne Gruppenraum",
+        note=None,
+        address="Kita Regenbogen e.V.\nLerchenweg 4\n70794 Filderstadt",
+        pos=[("A-1016", "2"), ("A-1014", "6"), ("D-2001", "8")],
+    ),
 ]
 
 # Invoices that already exist for the invoiced confirmations.
 _INVOICES = [
     dict(no="RE-2025-0142", order="AB-1037", status="1000", date=(2025, 10, 2), note="Bestellung 4500012345"),
-    dict(no="RE-2026-0018", order="AB-1038", status="200", date=(2026, 1, 15), note="WBG-2025-311 Teil 1",
-         share=Decimal("0.5")),
+    dict(
+        no="RE-2026-0018",
+        order="AB-1038",
+        status="200",
+        date=(2026, 1, 15),
+        note="WBG-2025-311 Teil 1",
+        share=Decimal("0.5"),
+    ),
 ]
 
 
@@ -148,19 +243,29 @@ def _add_parts(data: SandboxData) -> dict[str, dict]:
     article = part_category_ref(data, "Artikel")
     service = part_category_ref(data, "Dienstleistung")
     rows = [(*row, article) for row in _ARTICLES]
-    rows += [(no, name, unit, price, None, 19, None, text, service)
-             for no, name, unit, price, text in _SERVICES]
+    rows += [
+        (no, name, unit, price, None, 19, None, text, service) for no, name, unit, price, text in _SERVICES
+    ]
     for index, (no, name, unit, price, purchase, rate, stock, text, category) in enumerate(rows):
         net = Decimal(price)
         gross = net * (1 + Decimal(rate) / 100)
         created = berlin(2024, 11, 5 + index % 20, 9, index % 60)
         fields = {
-            "create": created, "update": berlin(2026, 1 + index % 9, 1 + index % 27, 14, 30),
-            "name": name, "partNumber": no, "text": text, "category": category,
-            "stock": number(stock or 0), "stockEnabled": "1" if stock is not None else "0",
-            "unity": ref("Unity", UNIT_IDS[unit]), "price": money(net), "priceNet": money(net),
-            "priceGross": money(gross), "pricePurchase": money(purchase) if purchase else None,
-            "taxRate": str(rate), "status": "50" if no in _INACTIVE else "100",
+            "create": created,
+            "update": berlin(2026, 1 + index % 9, 1 + index % 27, 14, 30),
+            "name": name,
+            "partNumber": no,
+            "text": text,
+            "category": category,
+            "stock": number(stock or 0),
+            "stockEnabled": "1" if stock is not None else "0",
+            "unity": ref("Unity", UNIT_IDS[unit]),
+            "price": money(net),
+            "priceNet": money(net),
+            "priceGross": money(gross),
+            "pricePurchase": money(purchase) if purchase else None,
+            "taxRate": str(rate),
+            "status": "50" if no in _INACTIVE else "100",
             "internalComment": "Nur noch Restbestand" if no == "A-1039" else None,
         }
         part_id = data.add("Part", fields)
@@ -179,9 +284,17 @@ def _positions(spec: dict, parts: dict[str, dict]) -> list[dict]:
             part = parts[part_no]
             name, unit, price = part["name"], part["unity"]["id"], Decimal(part["priceNet"])
             rate, text = int(part["taxRate"]), part["text"]
-        result.append({"part": ref("Part", part["id"]) if part else None, "quantity": quantity,
-                       "price": price,
-                       "name": name, "unit": unit, "rate": Decimal(rate), "text": text})
+        result.append(
+            {
+                "part": ref("Part", part["id"]) if part else None,
+                "quantity": quantity,
+                "price": price,
+                "name": name,
+                "unit": unit,
+                "rate": Decimal(rate),
+                "text": text,
+            }
+        )
     return result
 
 
@@ -193,11 +306,21 @@ def _sums(positions: list[dict]) -> tuple[Decimal, Decimal]:
 
 def _position_fields(p: dict, index: int) -> dict:
     unit_tax = p["price"] * p["rate"] / 100
-    return {"part": p["part"], "quantity": number(p["quantity"]), "price": money(p["price"]),
-            "priceNet": money(p["price"]), "priceTax": money(unit_tax),
-            "priceGross": money(p["price"] + unit_tax),
-            "name": p["name"], "text": p["text"], "unity": ref("Unity", p["unit"]),
-            "positionNumber": str(index), "discount": "0", "taxRate": number(p["rate"]), "sumDiscount": "0"}
+    return {
+        "part": p["part"],
+        "quantity": number(p["quantity"]),
+        "price": money(p["price"]),
+        "priceNet": money(p["price"]),
+        "priceTax": money(unit_tax),
+        "priceGross": money(p["price"] + unit_tax),
+        "name": p["name"],
+        "text": p["text"],
+        "unity": ref("Unity", p["unit"]),
+        "positionNumber": str(index),
+        "discount": "0",
+        "taxRate": number(p["rate"]),
+        "sumDiscount": "0",
+    }
 
 
 def add_catalog_and_orders(data: SandboxData, contact_ids: dict[str, str]) -> None:
@@ -211,19 +334,36 @@ def add_catalog_and_orders(data: SandboxData, contact_ids: dict[str, str]) -> No
         net, tax = _sums(positions)
         sent = spec["status"] != "100"
         fields = {
-            "create": created, "update": updated, "orderNumber": spec["no"],
-            "contact": ref("Contact", contact_ids[spec["contact"]]), "orderDate": _day(when),
-            "status": spec["status"], "header": spec["header"],
+            "create": created,
+            "update": updated,
+            "orderNumber": spec["no"],
+            "contact": ref("Contact", contact_ids[spec["contact"]]),
+            "orderDate": _day(when),
+            "status": spec["status"],
+            "header": spec["header"],
             "headText": "Vielen Dank für Ihren Auftrag. Wir bestätigen Ihnen folgende Leistungen:"
-            if spec["type"] == "AB" else "Gerne bieten wir Ihnen folgende Leistungen an:",
+            if spec["type"] == "AB"
+            else "Gerne bieten wir Ihnen folgende Leistungen an:",
             "footText": "Es gelten unsere Allgemeinen Geschäftsbedingungen.<br>Mit freundlichen Grüßen",
-            "address": spec["address"], "addressCountry": ref("StaticCountry", "1"),
-            "createUser": ref("SevUser", spec["user"]), "contactPerson": ref("SevUser", spec["user"]),
-            "version": "0", "smallSettlement": "0", "taxRate": "0",
-            "taxRule": ref("TaxRule", "1"), "taxText": "Umsatzsteuer 19%", "orderType": spec["type"],
-            "sendDate": _day(when, 1, 8, 15) if sent else None, "currency": "EUR",
-            "sumNet": money(net), "sumTax": money(tax), "sumGross": money(net + tax), "sumDiscounts": "0",
-            "customerInternalNote": spec["note"], "showNet": "1", "sendType": "VPDF" if sent else None,
+            "address": spec["address"],
+            "addressCountry": ref("StaticCountry", "1"),
+            "createUser": ref("SevUser", spec["user"]),
+            "contactPerson": ref("SevUser", spec["user"]),
+            "version": "0",
+            "smallSettlement": "0",
+            "taxRate": "0",
+            "taxRule": ref("TaxRule", "1"),
+            "taxText": "Umsatzsteuer 19%",
+            "orderType": spec["type"],
+            "sendDate": _day(when, 1, 8, 15) if sent else None,
+            "currency": "EUR",
+            "sumNet": money(net),
+            "sumTax": money(tax),
+            "sumGross": money(net + tax),
+            "sumDiscounts": "0",
+            "customerInternalNote": spec["note"],
+            "showNet": "1",
+            "sendType": "VPDF" if sent else None,
             "deliveryTerms": "Ausführung nach Absprache" if spec["type"] == "AB" else None,
             "paymentTerms": "Zahlbar innerhalb von 14 Tagen ohne Abzug",
         }
@@ -241,24 +381,52 @@ def add_catalog_and_orders(data: SandboxData, contact_ids: dict[str, str]) -> No
         net, tax = _sums(positions)
         when = spec["date"]
         stamp = _day(when, 0, 9, 30)
-        invoice_id = data.add("Invoice", {
-            "create": stamp, "update": _day(when, 3, 16, 0), "invoiceNumber": spec["no"],
-            "contact": order["contact"], "contactPerson": order["contactPerson"], "invoiceDate": _day(when),
-            "deliveryDate": _day(when), "header": f"Rechnung {spec['no']}",
-            "headText": "Wir berechnen Ihnen folgende Leistungen:", "timeToPay": "14", "discount": "0",
-            "status": spec["status"], "invoiceType": "RE", "currency": "EUR", "taxRule": ref("TaxRule", "1"),
-            "taxRate": "0", "taxText": "Umsatzsteuer 19%", "showNet": "1",
-            "customerInternalNote": spec["note"], "address": order["address"],
-            "addressCountry": ref("StaticCountry", "1"), "sumNet": money(net), "sumTax": money(tax),
-            "sumGross": money(net + tax), "sumDiscounts": "0", "sendType": "VPDF", "sendDate": stamp,
-            "payDate": _day(when, 10) if spec["status"] == "1000" else None, "enshrined": stamp,
-            "origin": ref("Order", order_id), "propertyIsEInvoice": "0",
-            "paidAmount": money(net + tax) if spec["status"] == "1000" else "0",
-        })
+        invoice_id = data.add(
+            "Invoice",
+            {
+                "create": stamp,
+                "update": _day(when, 3, 16, 0),
+                "invoiceNumber": spec["no"],
+                "contact": order["contact"],
+                "contactPerson": order["contactPerson"],
+                "invoiceDate": _day(when),
+                "deliveryDate": _day(when),
+                "header": f"Rechnung {spec['no']}",
+                "headText": "Wir berechnen Ihnen folgende Leistungen:",
+                "timeToPay": "14",
+                "discount": "0",
+                "status": spec["status"],
+                "invoiceType": "RE",
+                "currency": "EUR",
+                "taxRule": ref("TaxRule", "1"),
+                "taxRate": "0",
+                "taxText": "Umsatzsteuer 19%",
+                "showNet": "1",
+                "customerInternalNote": spec["note"],
+                "address": order["address"],
+                "addressCountry": ref("StaticCountry", "1"),
+                "sumNet": money(net),
+                "sumTax": money(tax),
+                "sumGross": money(net + tax),
+                "sumDiscounts": "0",
+                "sendType": "VPDF",
+                "sendDate": stamp,
+                "payDate": _day(when, 10) if spec["status"] == "1000" else None,
+                "enshrined": stamp,
+                "origin": ref("Order", order_id),
+                "propertyIsEInvoice": "0",
+                "paidAmount": money(net + tax) if spec["status"] == "1000" else "0",
+            },
+        )
         for number_, position in enumerate(positions):
             pos = _position_fields(position, number_)
             net_line = position["quantity"] * position["price"]
-            pos.update(create=stamp, update=stamp, invoice=ref("Invoice", invoice_id), sumNet=money(net_line),
-                       sumTax=money(net_line * position["rate"] / 100),
-                       sumGross=money(net_line * (1 + position["rate"] / 100)))
+            pos.update(
+                create=stamp,
+                update=stamp,
+                invoice=ref("Invoice", invoice_id),
+                sumNet=money(net_line),
+                sumTax=money(net_line * position["rate"] / 100),
+                sumGross=money(net_line * (1 + position["rate"] / 100)),
+            )
             data.add("InvoicePos", pos)

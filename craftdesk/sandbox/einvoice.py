@@ -16,8 +16,16 @@ from .store import SandboxData
 
 E_INVOICE_MISSING = 830
 
-_COMPANY_REQUIRED = ("addressStreet", "addressZip", "addressCity", "bankIban", "bankBic",
-                     "contactEmail", "contactPhone", "taxNumber")
+_COMPANY_REQUIRED = (
+    "addressStreet",
+    "addressZip",
+    "addressCity",
+    "bankIban",
+    "bankBic",
+    "contactEmail",
+    "contactPhone",
+    "taxNumber",
+)
 _INVOICE_REQUIRED = ("addressStreet", "addressZip", "addressCity")
 
 
@@ -47,8 +55,10 @@ def missing_information(data: SandboxData, invoice: dict[str, Any]) -> list[str]
     if contact is None:
         missing.append("invoice.contact")
         return missing
-    emails, _ = data.select("CommunicationWay", lambda r: _id(r.get("contact")) == contact_id
-                            and r.get("type") == "EMAIL" and bool(r.get("value")))
+    emails, _ = data.select(
+        "CommunicationWay",
+        lambda r: _id(r.get("contact")) == contact_id and r.get("type") == "EMAIL" and bool(r.get("value")),
+    )
     if not emails:
         missing.append("contact.email")
     if _flag(contact.get("governmentAgency")) and not str(contact.get("buyerReference") or "").strip():
@@ -62,5 +72,9 @@ def check_e_invoice(data: SandboxData, invoice: dict[str, Any]) -> None:
         return
     missing = missing_information(data, invoice)
     if missing:
-        raise ApiError(422, "Missing information for e-invoice: " + ", ".join(missing),
-                       code=E_INVOICE_MISSING, data={"missing information": missing})
+        raise ApiError(
+            422,
+            "Missing information for e-invoice: " + ", ".join(missing),
+            code=E_INVOICE_MISSING,
+            data={"missing information": missing},
+        )

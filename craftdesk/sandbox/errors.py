@@ -23,8 +23,14 @@ def error_body(status: int, message: str, code: int | None = None, data: Any = N
 class ApiError(Exception):
     """Raised by endpoint code; the server turns it into an error answer."""
 
-    def __init__(self, status: int, message: str, code: int | None = None,
-                 headers: dict[str, str] | None = None, data: Any = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        code: int | None = None,
+        headers: dict[str, str] | None = None,
+        data: Any = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message

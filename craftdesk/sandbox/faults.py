@@ -35,7 +35,7 @@ class Fault:
             return True
         if not target.startswith(self.path):
             return False
-        rest = target[len(self.path):]
+        rest = target[len(self.path) :]
         return rest == "" or rest[0] in "/?" or self.path.endswith(("/", "?"))
 
     @property
@@ -50,9 +50,17 @@ class FaultInjector:
         self._lock = threading.Lock()
         self._faults: list[Fault] = []
 
-    def add(self, path: str | None = None, method: str | None = None, kind: str = "status", *,
-            status: int = 500, retry_after: float | int | None = None, seconds: float = 1.0,
-            times: int | None = 1) -> Fault:
+    def add(
+        self,
+        path: str | None = None,
+        method: str | None = None,
+        kind: str = "status",
+        *,
+        status: int = 500,
+        retry_after: float | int | None = None,
+        seconds: float = 1.0,
+        times: int | None = 1,
+    ) -> Fault:
         """Register a fault; see :class:`Fault` for the meaning of the arguments.
 
         kinds: ``status`` (answer ``status`` with an error body, Retry-After header when
@@ -66,9 +74,15 @@ class FaultInjector:
             raise ValueError("times must be at least 1 (or None for always)")
         if path is not None and not path.startswith("/"):
             path = "/" + path
-        fault = Fault(path=path, method=method.upper() if method else None, kind=kind,
-                      status=int(status), retry_after=retry_after, seconds=float(seconds),
-                      times=times)
+        fault = Fault(
+            path=path,
+            method=method.upper() if method else None,
+            kind=kind,
+            status=int(status),
+            retry_after=retry_after,
+            seconds=float(seconds),
+            times=times,
+        )
         with self._lock:
             self._faults.append(fault)
         return fault

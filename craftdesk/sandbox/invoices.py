@@ -20,12 +20,29 @@ INVOICE_TYPES = ("RE", "WKR", "SR", "MA", "TR", "AR", "ER")
 TAX_RATES_BY_RULE = {"1": {Decimal(0), Decimal(7), Decimal(19)}, "11": {Decimal(0)}}
 CENT = Decimal("0.01")
 
-_INVOICE_REFS = {"contact": "Contact", "contactPerson": "SevUser", "taxRule": "TaxRule",
-                 "addressCountry": "StaticCountry", "paymentMethod": "PaymentMethod"}
+_INVOICE_REFS = {
+    "contact": "Contact",
+    "contactPerson": "SevUser",
+    "taxRule": "TaxRule",
+    "addressCountry": "StaticCountry",
+    "paymentMethod": "PaymentMethod",
+}
 _DATE_FIELDS = ("invoiceDate", "deliveryDate", "deliveryDateUntil")
-_PLAIN_INVOICE_FIELDS = ("header", "headText", "footText", "currency", "customerInternalNote",
-                         "address", "addressName", "addressStreet", "addressZip", "addressCity",
-                         "taxText", "taxType", "invoiceType")
+_PLAIN_INVOICE_FIELDS = (
+    "header",
+    "headText",
+    "footText",
+    "currency",
+    "customerInternalNote",
+    "address",
+    "addressName",
+    "addressStreet",
+    "addressZip",
+    "addressCity",
+    "taxText",
+    "taxType",
+    "invoiceType",
+)
 
 
 def _id(value: Any) -> str | None:
@@ -101,17 +118,26 @@ def _position_values(pos: dict, index: int, tax_rule: str | None, show_net: bool
     sum_gross = (quantity * unit_gross * keep).quantize(CENT, ROUND_HALF_UP)
     return {
         "part": ref("Part", _id(pos.get("part"))),
-        "quantity": number(quantity), "price": number(price),
-        "priceNet": money(unit_net), "priceTax": money(unit_gross - unit_net),
+        "quantity": number(quantity),
+        "price": number(price),
+        "priceNet": money(unit_net),
+        "priceTax": money(unit_gross - unit_net),
         "priceGross": money(unit_gross),
-        "name": pos.get("name"), "text": pos.get("text"),
+        "name": pos.get("name"),
+        "text": pos.get("text"),
         "unity": ref("Unity", _id(pos.get("unity"))),
-        "positionNumber": number(pos.get("positionNumber") if pos.get("positionNumber") is not None
-                                 else index),
-        "discount": number(discount), "taxRate": number(rate),
-        "sumNet": money(sum_net), "sumGross": money(sum_gross), "sumTax": money(sum_gross - sum_net),
+        "positionNumber": number(
+            pos.get("positionNumber") if pos.get("positionNumber") is not None else index
+        ),
+        "discount": number(discount),
+        "taxRate": number(rate),
+        "sumNet": money(sum_net),
+        "sumGross": money(sum_gross),
+        "sumTax": money(sum_gross - sum_net),
         "sumDiscount": money(quantity * unit_net * (1 - keep)),
-        "_rate": rate, "_net": sum_net, "_gross": sum_gross,
+        "_rate": rate,
+        "_net": sum_net,
+        "_gross": sum_gross,
     }
 
 
@@ -200,14 +226,20 @@ def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
                 raise unprocessable(f"invoicePosSave[{index}].unity: Unity with id {unity} does not exist")
             positions.append((old["id"] if old else None, values))
         for old in untouched:
-            positions.append((old["id"], _position_values(old, int(old.get("positionNumber") or 0),
-                                                          tax_rule, show_net)))
+            positions.append(
+                (old["id"], _position_values(old, int(old.get("positionNumber") or 0), tax_rule, show_net))
+            )
 
         totals_net = sum((v["_net"] for _, v in positions), Decimal(0))
         totals_gross = sum((v["_gross"] for _, v in positions), Decimal(0))
         fields = _invoice_fields(src)
-        fields.update(status="100", sumNet=money(totals_net), sumGross=money(totals_gross),
-                      sumTax=money(totals_gross - totals_net), sumDiscounts="0")
+        fields.update(
+            status="100",
+            sumNet=money(totals_net),
+            sumGross=money(totals_gross),
+            sumTax=money(totals_gross - totals_net),
+            sumDiscounts="0",
+        )
         if existing is None:
             fields.setdefault("invoiceDate", parse_date(date.today().strftime("%d.%m.%Y"), "invoiceDate"))
             fields.setdefault("currency", "EUR")
@@ -232,15 +264,46 @@ def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
 # Fields a real saveInvoice answer carries beyond what the sandbox stores (captured answers
 # hold 76 invoice fields); filled with what an empty account shows.
 _ANSWER_EXTRAS = (
-    "dunningLevel", "reminderDeadline", "reminderDebit", "reminderTotal", "reminderCharge",
-    "accountIntervall", "accountNextInvoice", "costCentre", "smallSettlement", "taxSet",
-    "sumDiscountsForeignCurrency", "sumNetForeignCurrency", "sumTaxForeignCurrency",
-    "sumGrossForeignCurrency", "sumNetAccounting", "sumTaxAccounting", "sumGrossAccounting",
-    "customerInternalNote", "showTax", "sendPaymentReceivedNotificationDate", "datevConnectOnline",
-    "mapAll", "invoiceTypeChangeable", "deliveryTerms", "paymentTerms", "propertyIsEInvoice",
-    "propertyPrecedingInvoiceNumber", "propertyPrecedingInvoiceDate", "accountingSpecialCase",
-    "contactPerson", "entryType", "deliveryDateUntil", "version", "objectName", "sumRemaining",
-    "sumRemainingAccounting", "paidAmount", "payDate", "sendDate", "reminderDeadlineNotification",
+    "dunningLevel",
+    "reminderDeadline",
+    "reminderDebit",
+    "reminderTotal",
+    "reminderCharge",
+    "accountIntervall",
+    "accountNextInvoice",
+    "costCentre",
+    "smallSettlement",
+    "taxSet",
+    "sumDiscountsForeignCurrency",
+    "sumNetForeignCurrency",
+    "sumTaxForeignCurrency",
+    "sumGrossForeignCurrency",
+    "sumNetAccounting",
+    "sumTaxAccounting",
+    "sumGrossAccounting",
+    "customerInternalNote",
+    "showTax",
+    "sendPaymentReceivedNotificationDate",
+    "datevConnectOnline",
+    "mapAll",
+    "invoiceTypeChangeable",
+    "deliveryTerms",
+    "paymentTerms",
+    "propertyIsEInvoice",
+    "propertyPrecedingInvoiceNumber",
+    "propertyPrecedingInvoiceDate",
+    "accountingSpecialCase",
+    "contactPerson",
+    "entryType",
+    "deliveryDateUntil",
+    "version",
+    "objectName",
+    "sumRemaining",
+    "sumRemainingAccounting",
+    "paidAmount",
+    "payDate",
+    "sendDate",
+    "reminderDeadlineNotification",
 )
 
 
@@ -249,8 +312,11 @@ def _answer(data: SandboxData, invoice_id: str) -> dict:
     fields, sums as JSON numbers, positions numbered from 1000 with ``quantity: true`` and
     a ``vatdrop`` beside them. craftdesk reads only the invoice id (and its status) from it."""
     invoice = data.get("Invoice", invoice_id)
-    rows, _ = data.select("InvoicePos", lambda r: _id(r.get("invoice")) == invoice_id,
-                          sort_key=lambda r: (int(r.get("positionNumber") or 0), int(r["id"])))
+    rows, _ = data.select(
+        "InvoicePos",
+        lambda r: _id(r.get("invoice")) == invoice_id,
+        sort_key=lambda r: (int(r.get("positionNumber") or 0), int(r["id"])),
+    )
     answer_invoice = {key: None for key in _ANSWER_EXTRAS}
     answer_invoice.update(invoice)
     answer_invoice.update(objectName="Invoice", mapAll=True, invoiceTypeChangeable=True)

@@ -25,10 +25,19 @@ DEMO_TOKEN = "demo0000000000000000000000000000"
 API_PREFIX = "/api/v1"
 DEMO_INVOICE_PAGE = "/demo/invoice/"
 _WRITE_METHODS = ("POST", "PUT", "DELETE", "PATCH")
-_REASONS = {400: "Bad request", 401: "Authentication required", 403: "Forbidden",
-            404: "Not found", 409: "Conflict", 422: "Validation failed", 429: "Too many requests",
-            500: "Internal server error", 502: "Bad gateway", 503: "Service unavailable",
-            504: "Gateway timeout"}
+_REASONS = {
+    400: "Bad request",
+    401: "Authentication required",
+    403: "Forbidden",
+    404: "Not found",
+    409: "Conflict",
+    422: "Validation failed",
+    429: "Too many requests",
+    500: "Internal server error",
+    502: "Bad gateway",
+    503: "Service unavailable",
+    504: "Gateway timeout",
+}
 
 
 @dataclass
@@ -118,11 +127,11 @@ class _Handler(BaseHTTPRequestHandler):
         raw_body = self._read_body()
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
         inside = parts.path == API_PREFIX or parts.path.startswith(API_PREFIX + "/")
-        path = (parts.path[len(API_PREFIX):] or "/") if inside else parts.path
+        path = (parts.path[len(API_PREFIX) :] or "/") if inside else parts.path
         record = RequestRecord(method, path, query, 0)
 
         if method == "GET" and parts.path.startswith(DEMO_INVOICE_PAGE):
-            return self._demo_invoice_page(record, parts.path[len(DEMO_INVOICE_PAGE):])
+            return self._demo_invoice_page(record, parts.path[len(DEMO_INVOICE_PAGE) :])
         if not inside:
             return self._answer(record, 404, error_body(404, f"Unknown resource {parts.path}"))
         if self.headers.get("Authorization") != sandbox.token:
@@ -149,8 +158,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._drop(record)
         return self._answer(record, status, payload, headers)
 
-    def _process(self, method: str, path: str, query: dict[str, str],
-                 raw_body: bytes) -> tuple[int, Any, dict[str, str]]:
+    def _process(
+        self, method: str, path: str, query: dict[str, str], raw_body: bytes
+    ) -> tuple[int, Any, dict[str, str]]:
         sandbox = self.server.sandbox
         try:
             body = None
@@ -191,8 +201,14 @@ class _Handler(BaseHTTPRequestHandler):
             length = 0
         return self.rfile.read(length) if length > 0 else b""
 
-    def _answer(self, record: RequestRecord, status: int, payload: Any,
-                headers: dict[str, str] | None = None, raw: bytes | None = None) -> None:
+    def _answer(
+        self,
+        record: RequestRecord,
+        status: int,
+        payload: Any,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
+    ) -> None:
         data = raw if raw is not None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
         record.status = status
         self.server.sandbox._record(record)
@@ -224,9 +240,14 @@ class Sandbox:
     write request.
     """
 
-    def __init__(self, data: SandboxData | None = None, token: str = DEMO_TOKEN,
-                 host: str = "127.0.0.1", port: int = 0,
-                 state_file: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        data: SandboxData | None = None,
+        token: str = DEMO_TOKEN,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        state_file: str | os.PathLike[str] | None = None,
+    ) -> None:
         self.token = token
         self.host = host
         self.port = port
@@ -235,6 +256,7 @@ class Sandbox:
             data = SandboxData.from_json(json.loads(self.state_file.read_text(encoding="utf-8")))
         if data is None:
             from .demo_data import build_demo_data
+
             data = build_demo_data()
         self.data = data
         self.api = Api(data)
@@ -264,8 +286,9 @@ class Sandbox:
         if self._thread is not None and self._thread.is_alive():
             return self
         server = self._bind()
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name="craftdesk-sandbox", daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="craftdesk-sandbox", daemon=True
+        )
         self._thread.start()
         return self
 

@@ -16,26 +16,52 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 TABLES = (
-    "Contact", "ContactAddress", "CommunicationWay", "CommunicationWayKey", "Category",
-    "Part", "Unity", "SevUser", "Order", "OrderPos", "Invoice", "InvoicePos", "StaticCountry",
+    "Contact",
+    "ContactAddress",
+    "CommunicationWay",
+    "CommunicationWayKey",
+    "Category",
+    "Part",
+    "Unity",
+    "SevUser",
+    "Order",
+    "OrderPos",
+    "Invoice",
+    "InvoicePos",
+    "StaticCountry",
     "PaymentMethod",
 )
 
 # First id handed out per table when no explicit id is given; realistic magnitudes.
 DEFAULT_ID_START = {
-    "Contact": 71234501, "ContactAddress": 120178801, "CommunicationWay": 115440601,
-    "CommunicationWayKey": 1, "Category": 631150, "Part": 9876501, "Unity": 1,
-    "SevUser": 1551095, "Order": 4455601, "OrderPos": 22334401, "Invoice": 135582101,
-    "InvoicePos": 362964101, "StaticCountry": 1, "PaymentMethod": 21919,
+    "Contact": 71234501,
+    "ContactAddress": 120178801,
+    "CommunicationWay": 115440601,
+    "CommunicationWayKey": 1,
+    "Category": 631150,
+    "Part": 9876501,
+    "Unity": 1,
+    "SevUser": 1551095,
+    "Order": 4455601,
+    "OrderPos": 22334401,
+    "Invoice": 135582101,
+    "InvoicePos": 362964101,
+    "StaticCountry": 1,
+    "PaymentMethod": 21919,
 }
 
 # What the demo company (sevClient) has filled in: sevDesk needs it for e-invoices (E4/E6).
 # Tests clear a key to see sevDesk's refusal.
 DEMO_COMPANY = {
-    "addressStreet": "Werkstattweg 3", "addressZip": "70565", "addressCity": "Stuttgart",
-    "bankIban": "DE02120300000000202051", "bankBic": "BYLADEM1001",
-    "contactEmail": "buero@becker-haustechnik.de", "contactPhone": "+49 711 4567890",
-    "taxNumber": "99/123/45678", "vatNumber": "DE811907980",
+    "addressStreet": "Werkstattweg 3",
+    "addressZip": "70565",
+    "addressCity": "Stuttgart",
+    "bankIban": "DE02120300000000202051",
+    "bankBic": "BYLADEM1001",
+    "contactEmail": "buero@becker-haustechnik.de",
+    "contactPhone": "+49 711 4567890",
+    "taxNumber": "99/123/45678",
+    "vatNumber": "DE811907980",
 }
 
 SEV_CLIENT = {"id": "512345", "objectName": "SevClient"}
@@ -43,28 +69,123 @@ SEV_CLIENT = {"id": "512345", "objectName": "SevClient"}
 _NO_CLIENT = {"Unity", "StaticCountry", "CommunicationWayKey"}
 
 _CONTACT_FIELDS = (
-    "name", "status", "customerNumber", "parent", "surename", "familyname", "titel", "category",
-    "description", "academicTitle", "gender", "name2", "birthday", "vatNumber", "bankAccount",
-    "bankNumber", "defaultCashbackTime", "defaultCashbackPercent", "defaultTimeToPay", "taxNumber",
-    "taxOffice", "exemptVat", "defaultDiscountAmount", "defaultDiscountPercentage", "buyerReference",
-    "governmentAgency", "additionalInformation", "mandateReference", "taxType", "defaultShowVat",
+    "name",
+    "status",
+    "customerNumber",
+    "parent",
+    "surename",
+    "familyname",
+    "titel",
+    "category",
+    "description",
+    "academicTitle",
+    "gender",
+    "name2",
+    "birthday",
+    "vatNumber",
+    "bankAccount",
+    "bankNumber",
+    "defaultCashbackTime",
+    "defaultCashbackPercent",
+    "defaultTimeToPay",
+    "taxNumber",
+    "taxOffice",
+    "exemptVat",
+    "defaultDiscountAmount",
+    "defaultDiscountPercentage",
+    "buyerReference",
+    "governmentAgency",
+    "additionalInformation",
+    "mandateReference",
+    "taxType",
+    "defaultShowVat",
 )
-_ADDRESS_FIELDS = ("contact", "street", "zip", "city", "country", "category", "name", "name2",
-                   "name3", "name4", "additionalInformation")
+_ADDRESS_FIELDS = (
+    "contact",
+    "street",
+    "zip",
+    "city",
+    "country",
+    "category",
+    "name",
+    "name2",
+    "name3",
+    "name4",
+    "additionalInformation",
+)
 _ORDER_FIELDS = (
-    "orderNumber", "contact", "orderDate", "status", "header", "headText", "footText", "address",
-    "addressCountry", "createUser", "deliveryTerms", "paymentTerms", "origin", "version",
-    "smallSettlement", "contactPerson", "taxRate", "taxRule", "taxSet", "taxText", "taxType",
-    "orderType", "sendDate", "currency", "sumNet", "sumTax", "sumGross", "sumDiscounts",
-    "customerInternalNote", "showNet", "sendType",
+    "orderNumber",
+    "contact",
+    "orderDate",
+    "status",
+    "header",
+    "headText",
+    "footText",
+    "address",
+    "addressCountry",
+    "createUser",
+    "deliveryTerms",
+    "paymentTerms",
+    "origin",
+    "version",
+    "smallSettlement",
+    "contactPerson",
+    "taxRate",
+    "taxRule",
+    "taxSet",
+    "taxText",
+    "taxType",
+    "orderType",
+    "sendDate",
+    "currency",
+    "sumNet",
+    "sumTax",
+    "sumGross",
+    "sumDiscounts",
+    "customerInternalNote",
+    "showNet",
+    "sendType",
 )
 _INVOICE_FIELDS = (
-    "invoiceNumber", "contact", "contactPerson", "invoiceDate", "deliveryDate", "deliveryDateUntil",
-    "header", "headText", "footText", "timeToPay", "discount", "discountTime", "status",
-    "invoiceType", "currency", "taxRule", "taxRate", "taxText", "taxType", "showNet",
-    "customerInternalNote", "address", "addressName", "addressStreet", "addressZip", "addressCity",
-    "addressCountry", "paymentMethod", "sumNet", "sumTax", "sumGross", "sumDiscounts", "sendType",
-    "sendDate", "payDate", "origin", "enshrined", "propertyIsEInvoice", "paidAmount",
+    "invoiceNumber",
+    "contact",
+    "contactPerson",
+    "invoiceDate",
+    "deliveryDate",
+    "deliveryDateUntil",
+    "header",
+    "headText",
+    "footText",
+    "timeToPay",
+    "discount",
+    "discountTime",
+    "status",
+    "invoiceType",
+    "currency",
+    "taxRule",
+    "taxRate",
+    "taxText",
+    "taxType",
+    "showNet",
+    "customerInternalNote",
+    "address",
+    "addressName",
+    "addressStreet",
+    "addressZip",
+    "addressCity",
+    "addressCountry",
+    "paymentMethod",
+    "sumNet",
+    "sumTax",
+    "sumGross",
+    "sumDiscounts",
+    "sendType",
+    "sendDate",
+    "payDate",
+    "origin",
+    "enshrined",
+    "propertyIsEInvoice",
+    "paidAmount",
 )
 
 # Field names (with null defaults) every record of a table carries, so created records
@@ -74,26 +195,92 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "ContactAddress": _ADDRESS_FIELDS,
     "CommunicationWay": ("contact", "type", "value", "key", "main"),
     "CommunicationWayKey": ("name", "translationCode"),
-    "Category": ("name", "objectType", "priority", "code", "color", "postingAccount", "type",
-                 "translationCode", "parent"),
-    "Part": ("name", "partNumber", "text", "category", "stock", "stockEnabled", "unity", "price",
-             "priceNet", "priceGross", "pricePurchase", "taxRate", "status", "internalComment"),
+    "Category": (
+        "name",
+        "objectType",
+        "priority",
+        "code",
+        "color",
+        "postingAccount",
+        "type",
+        "translationCode",
+        "parent",
+    ),
+    "Part": (
+        "name",
+        "partNumber",
+        "text",
+        "category",
+        "stock",
+        "stockEnabled",
+        "unity",
+        "price",
+        "priceNet",
+        "priceGross",
+        "pricePurchase",
+        "taxRate",
+        "status",
+        "internalComment",
+    ),
     "Unity": ("name", "translationCode", "unitySystem", "uneceTradeUnitCode"),
-    "SevUser": ("username", "fullname", "firstName", "lastName", "email", "status", "gender",
-                "role", "memberCode", "languageCode", "clientOwner"),
+    "SevUser": (
+        "username",
+        "fullname",
+        "firstName",
+        "lastName",
+        "email",
+        "status",
+        "gender",
+        "role",
+        "memberCode",
+        "languageCode",
+        "clientOwner",
+    ),
     "Order": _ORDER_FIELDS,
-    "OrderPos": ("order", "part", "quantity", "price", "priceNet", "priceTax", "priceGross", "name",
-                 "unity", "positionNumber", "text", "discount", "optional", "taxRate", "sumDiscount"),
+    "OrderPos": (
+        "order",
+        "part",
+        "quantity",
+        "price",
+        "priceNet",
+        "priceTax",
+        "priceGross",
+        "name",
+        "unity",
+        "positionNumber",
+        "text",
+        "discount",
+        "optional",
+        "taxRate",
+        "sumDiscount",
+    ),
     "Invoice": _INVOICE_FIELDS,
-    "InvoicePos": ("invoice", "part", "quantity", "price", "priceNet", "priceTax", "priceGross",
-                   "name", "text", "unity", "positionNumber", "discount", "taxRate", "sumNet",
-                   "sumTax", "sumGross", "sumDiscount"),
+    "InvoicePos": (
+        "invoice",
+        "part",
+        "quantity",
+        "price",
+        "priceNet",
+        "priceTax",
+        "priceGross",
+        "name",
+        "text",
+        "unity",
+        "positionNumber",
+        "discount",
+        "taxRate",
+        "sumNet",
+        "sumTax",
+        "sumGross",
+        "sumDiscount",
+    ),
     "StaticCountry": ("name", "nameEn", "code", "translationCode", "locale", "priority"),
     "PaymentMethod": ("name", "text"),
 }
 
 
 # --------------------------------------------------------------------------- time helpers
+
 
 def _last_sunday(year: int, month: int) -> date:
     day = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
@@ -139,6 +326,7 @@ def parse_ts(value: str | None) -> float | None:
 
 # --------------------------------------------------------------------------- value helpers
 
+
 def ref(object_name: str, id_: Any) -> dict | None:
     """A sevDesk reference ``{"id": "<str>", "objectName": ...}`` (None for a missing id)."""
     if id_ is None or id_ == "":
@@ -169,6 +357,7 @@ def clone(value: Any) -> Any:
 
 
 # --------------------------------------------------------------------------- the store
+
 
 class SandboxData:
     """Tables of sevDesk records keyed by objectName, safe to use from several threads."""
@@ -239,9 +428,12 @@ class SandboxData:
             stamp = None
             if "create" not in fields or "update" not in fields:
                 stamp = now_iso()
-            record: dict[str, Any] = {"id": new_id, "objectName": object_name,
-                                      "create": fields.pop("create", stamp),
-                                      "update": fields.pop("update", stamp)}
+            record: dict[str, Any] = {
+                "id": new_id,
+                "objectName": object_name,
+                "create": fields.pop("create", stamp),
+                "update": fields.pop("update", stamp),
+            }
             for name in FIELDS.get(object_name, ()):
                 record[name] = None
             if object_name not in _NO_CLIENT:
@@ -302,8 +494,11 @@ class SandboxData:
             for rows in self._tables.values():
                 for row in rows.values():
                     for value in row.values():
-                        if (isinstance(value, dict) and value.get("objectName") == object_name
-                                and str(value.get("id")) == old_id):
+                        if (
+                            isinstance(value, dict)
+                            and value.get("objectName") == object_name
+                            and str(value.get("id")) == old_id
+                        ):
                             value["id"] = new_id
 
     # -- reading
@@ -323,9 +518,15 @@ class SandboxData:
         with self._lock:
             return [clone(r) for r in self._ordered(object_name)]
 
-    def select(self, object_name: str, predicate: Callable[[dict], bool] | None = None,
-               *, offset: int = 0, limit: int | None = None,
-               sort_key: Callable[[dict], Any] | None = None) -> tuple[list[dict], int]:
+    def select(
+        self,
+        object_name: str,
+        predicate: Callable[[dict], bool] | None = None,
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        sort_key: Callable[[dict], Any] | None = None,
+    ) -> tuple[list[dict], int]:
         """Filtered page of copies plus the total number of matches (before paging)."""
         with self._lock:
             rows = self._ordered(object_name)
@@ -341,8 +542,9 @@ class SandboxData:
         with self._lock:
             return len(self._table(object_name))
 
-    def find_category(self, object_type: str, *, name: str | None = None,
-                      translation_code: str | None = None) -> dict | None:
+    def find_category(
+        self, object_type: str, *, name: str | None = None, translation_code: str | None = None
+    ) -> dict | None:
         """First category (lowest id) of an objectType matching name and/or translation code."""
         with self._lock:
             for row in self._ordered("Category"):

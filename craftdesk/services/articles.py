@@ -68,8 +68,7 @@ def gross_price(net: Decimal, vat_rate: Decimal) -> Decimal:
 def part_categories_from(rows: Iterable[CategoryRec], names: Iterable[str]) -> dict[str, str]:
     """A1: id → name of the Part categories whose name is configured (case-insensitive)."""
     wanted = {n.strip().casefold() for n in names if n and n.strip()}
-    return {c.id: c.name for c in rows
-            if c.object_type.casefold() == "part" and c.name.casefold() in wanted}
+    return {c.id: c.name for c in rows if c.object_type.casefold() == "part" and c.name.casefold() in wanted}
 
 
 def configured_categories() -> list[str]:
@@ -100,9 +99,16 @@ def build_article(part: PartRec, units: dict[str, str], category_names: dict[str
     return ArticleData(
         sevdesk_id=part.id,
         sevdesk_update=part.update,
-        fields=(part.number, part.name, unit, format(money(part.net_price), "f"),
-                rate_text(part.vat_rate), part.description, 1 if part.active else 0,
-                category_names.get(part.category_id or "", "")),
+        fields=(
+            part.number,
+            part.name,
+            unit,
+            format(money(part.net_price), "f"),
+            rate_text(part.vat_rate),
+            part.description,
+            1 if part.active else 0,
+            category_names.get(part.category_id or "", ""),
+        ),
     )
 
 
@@ -110,8 +116,12 @@ _INSERT_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash", *FIELDS, "created_a
 _UPDATE_COLS = ("sevdesk_update", "sync_hash", *FIELDS, "updated_at")
 
 
-def save_articles(data: dict[str, ArticleData], importable: set[str], malformed: set[str] | None,
-                  wanted_names: set[str] | None) -> CollectionCounts:
+def save_articles(
+    data: dict[str, ArticleData],
+    importable: set[str],
+    malformed: set[str] | None,
+    wanted_names: set[str] | None,
+) -> CollectionCounts:
     """Write new/changed articles and deactivate parts that left (A4) in one transaction.
 
     ``data``: every readable part (from a sweep: all of them). ``importable``: ids in an
@@ -119,13 +129,16 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
     deactivates nothing.
     """
     counts = CollectionCounts("articles")
-    query = Article.select(Article.id, Article.sevdesk_id, Article.sync_hash, Article.active,
-                           Article.category).where(Article.sevdesk_id.is_null(False))
+    query = Article.select(
+        Article.id, Article.sevdesk_id, Article.sync_hash, Article.active, Article.category
+    ).where(Article.sevdesk_id.is_null(False))
     sweep_done = malformed is not None and wanted_names is not None
     if not sweep_done:
         query = query.where(Article.sevdesk_id.in_(list(data)))
-    existing = {sid: (aid, digest, bool(active), category or "")
-                for aid, sid, digest, active, category in tuples(query)}
+    existing = {
+        sid: (aid, digest, bool(active), category or "")
+        for aid, sid, digest, active, category in tuples(query)
+    }
 
     new: list[tuple[ArticleData, str]] = []
     changed: list[tuple[int, ArticleData, str]] = []
@@ -138,8 +151,7 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
                 new.append((item, item.fingerprint()))
             continue
         aid, old_digest, active, category = current
-        moved_out = (sweep_done and sid not in importable
-                     and category.casefold() in (wanted_names or set()))
+        moved_out = sweep_done and sid not in importable and category.casefold() in (wanted_names or set())
         if moved_out:
             if active:
                 deactivate.append(aid)
@@ -164,19 +176,25 @@ def save_articles(data: dict[str, ArticleData], importable: set[str], malformed:
 
     now = column_value(Article.updated_at, utcnow())
     with db.atomic():
-        bulk_insert(Article, _INSERT_COLS, [
-            (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, now, now) for d, digest in new
-        ])
-        bulk_update(Article, _UPDATE_COLS, [
-            (d.sevdesk_update, digest, *d.fields, now, aid) for aid, d, digest in changed
-        ])
+        bulk_insert(
+            Article,
+            _INSERT_COLS,
+            [(d.sevdesk_id, d.sevdesk_update, digest, *d.fields, now, now) for d, digest in new],
+        )
+        bulk_update(
+            Article,
+            _UPDATE_COLS,
+            [(d.sevdesk_update, digest, *d.fields, now, aid) for aid, d, digest in changed],
+        )
         # Forget the fingerprint so the part is rewritten (and re-activated) if it returns.
-        bulk_update(Article, ("active", "sync_hash", "updated_at"),
-                    [(0, None, now, aid) for aid in deactivate])
+        bulk_update(
+            Article, ("active", "sync_hash", "updated_at"), [(0, None, now, aid) for aid in deactivate]
+        )
         bulk_update(Article, ("sync_hash",), rehashed)
     counts.created, counts.updated, counts.flagged = len(new), len(changed), len(deactivate)
-    counts.changed_ids = {aid for aid, _, _ in changed} | set(deactivate) | _local_ids(
-        [d.sevdesk_id for d, _ in new])
+    counts.changed_ids = (
+        {aid for aid, _, _ in changed} | set(deactivate) | _local_ids([d.sevdesk_id for d, _ in new])
+    )
     counts.steady = counts.unchanged + len(new) + len(changed) + moved_out_count
     return counts
 
@@ -201,8 +219,9 @@ def articles_basis(categories: list[CategoryRec], names: list[str]) -> str:
 ARTICLE_SWEEPS: list[Sweep] = [("/Unity", None, "Einheiten"), ("/Part", None, "Artikel")]
 
 
-def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
-                  progress: Progress | None = None) -> CollectionCounts:
+def sync_articles(
+    client: SevdeskClient, categories: list[CategoryRec], progress: Progress | None = None
+) -> CollectionCounts:
     """A1–A4 for all parts: /Unity and /Part sweeps, then one transaction.
 
     When every page arrives as in the last run, nothing is parsed (services.page_ledger).
@@ -216,14 +235,24 @@ def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
     ledger = PageLedger("articles", articles_basis(categories, names))
     probe = Probe(client, ledger, progress)
     if probe.unchanged(ARTICLE_SWEEPS):
-        return CollectionCounts("articles", unchanged=ledger.previous_counts.get("unchanged", 0),
-                                skipped=ledger.previous_counts.get("skipped", 0))
+        return CollectionCounts(
+            "articles",
+            unchanged=ledger.previous_counts.get("unchanged", 0),
+            skipped=ledger.previous_counts.get("skipped", 0),
+        )
 
     def pages(index: int) -> Iterator[list[Any]]:
         path, params, label = ARTICLE_SWEEPS[index]
         key = sweep_key(path, params)
-        return sweep(client, path, params, progress, label if index else None,
-                     prefetched=probe.decoded(path, params), record=lambda page: ledger.record(key, page))
+        return sweep(
+            client,
+            path,
+            params,
+            progress,
+            label if index else None,
+            prefetched=probe.decoded(path, params),
+            record=lambda page: ledger.record(key, page),
+        )
 
     counts = CollectionCounts("articles")
     wanted = part_categories_from(categories, names)
@@ -252,8 +281,7 @@ def sync_articles(client: SevdeskClient, categories: list[CategoryRec],
     ledger.forget()
     saved = save_articles(data, importable, malformed, {n.casefold() for n in names})
     counts.add(saved)
-    ledger.save(articles_basis(categories, names),
-                {"unchanged": saved.steady, "skipped": counts.skipped})
+    ledger.save(articles_basis(categories, names), {"unchanged": saved.steady, "skipped": counts.skipped})
     return counts
 
 
@@ -277,16 +305,22 @@ class SinglePartImporter:
 
     def import_part(self, part_id: str) -> Article:
         part_id = str(part_id).strip()
-        part = fetch_record(self.client, "Part", part_id, parse_part,
-                            "Der Artikel wurde in sevDesk nicht gefunden.",
-                            "Der Artikel in sevDesk ist unvollständig.")
+        part = fetch_record(
+            self.client,
+            "Part",
+            part_id,
+            parse_part,
+            "Der Artikel wurde in sevDesk nicht gefunden.",
+            "Der Artikel in sevDesk ist unvollständig.",
+        )
         if self._units is None:
-            self._units = {u.id: u.name for u in parse_rows(self.client.get_all("/Unity"), parse_unity,
-                                                            "Unity")}
+            self._units = {
+                u.id: u.name for u in parse_rows(self.client.get_all("/Unity"), parse_unity, "Unity")
+            }
         if self._categories is None:
-            cats = parse_rows(self.client.get_all("/Category", {"objectType": "Part"}), parse_category,
-                              "Category")
+            cats = parse_rows(
+                self.client.get_all("/Category", {"objectType": "Part"}), parse_category, "Category"
+            )
             self._categories = {c.id: c.name for c in cats}
-        save_articles({part.id: build_article(part, self._units, self._categories)}, {part.id},
-                      None, None)
+        save_articles({part.id: build_article(part, self._units, self._categories)}, {part.id}, None, None)
         return Article.get(Article.sevdesk_id == part.id)

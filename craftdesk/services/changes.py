@@ -23,8 +23,12 @@ class Scope(enum.Flag):
     ALL = CUSTOMERS | ARTICLES | PROJECTS
 
 
-_NAMES = {"customers": Scope.CUSTOMERS, "articles": Scope.ARTICLES, "projects": Scope.PROJECTS,
-          "all": Scope.ALL}
+_NAMES = {
+    "customers": Scope.CUSTOMERS,
+    "articles": Scope.ARTICLES,
+    "projects": Scope.PROJECTS,
+    "all": Scope.ALL,
+}
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,9 @@ class Change:
     article_ids: frozenset[int] | None = None
 
     @classmethod
-    def of(cls, scope: Scope, *, customers: Iterable[int] | None = None,
-           articles: Iterable[int] | None = None) -> Change:
+    def of(
+        cls, scope: Scope, *, customers: Iterable[int] | None = None, articles: Iterable[int] | None = None
+    ) -> Change:
         """A change of ``scope``; ids given for a collection make it precise."""
         if customers is not None:
             customers = frozenset(customers)
@@ -45,8 +50,11 @@ class Change:
         if articles is not None:
             articles = frozenset(articles)
             scope = scope | Scope.ARTICLES if articles else scope & ~Scope.ARTICLES
-        return cls(scope, customers or None if customers is not None else None,
-                   articles or None if articles is not None else None)
+        return cls(
+            scope,
+            customers or None if customers is not None else None,
+            articles or None if articles is not None else None,
+        )
 
     @classmethod
     def coerce(cls, value: Any) -> Change:
@@ -77,17 +85,22 @@ class Change:
         return None
 
     def __or__(self, other: Change) -> Change:
-        def merged(scope: Scope, a: frozenset[int] | None, b: frozenset[int] | None,
-                   ) -> frozenset[int] | None:
+        def merged(
+            scope: Scope,
+            a: frozenset[int] | None,
+            b: frozenset[int] | None,
+        ) -> frozenset[int] | None:
             a_known = not (self.scope & scope) or a is not None
             b_known = not (other.scope & scope) or b is not None
             if not (a_known and b_known):
                 return None
             return (a or frozenset()) | (b or frozenset()) or None
 
-        return Change(self.scope | other.scope,
-                      merged(Scope.CUSTOMERS, self.customer_ids, other.customer_ids),
-                      merged(Scope.ARTICLES, self.article_ids, other.article_ids))
+        return Change(
+            self.scope | other.scope,
+            merged(Scope.CUSTOMERS, self.customer_ids, other.customer_ids),
+            merged(Scope.ARTICLES, self.article_ids, other.article_ids),
+        )
 
 
 NOTHING = Change(Scope.NONE)

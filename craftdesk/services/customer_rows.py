@@ -35,8 +35,9 @@ class CustomerRow:
         return not self.sevdesk_id
 
 
-def list_name(customer_id: int, kind: str, company: str, first: str, last: str,
-                  title: str = "", suffix: str = "") -> str:
+def list_name(
+    customer_id: int, kind: str, company: str, first: str, last: str, title: str = "", suffix: str = ""
+) -> str:
     """``display_name`` plus the academic title and the name suffix, so two "Jürgen Maier"
     rows can be told apart ("Jürgen Maier sen.", "Dr. Klaus Weiß"; organisations:
     "Müller GmbH, Filiale Nord")."""
@@ -73,19 +74,22 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
 
     postal: dict[int, str] = {}
     billing: dict[int, str] = {}
-    query = only(Address.select(Address.customer, Address.kind, Address.street, Address.zip,
-                                Address.city, Address.country)
-                 .where(Address.kind.in_(("postal", "billing"))),
-                 Address.customer).order_by(Address.position, Address.id)
+    query = only(
+        Address.select(
+            Address.customer, Address.kind, Address.street, Address.zip, Address.city, Address.country
+        ).where(Address.kind.in_(("postal", "billing"))),
+        Address.customer,
+    ).order_by(Address.position, Address.id)
     for customer_id, kind, street, zip_, city, country in _raw(query):
         (postal if kind == "postal" else billing).setdefault(
-            customer_id, one_line(street, zip_, city, country))
+            customer_id, one_line(street, zip_, city, country)
+        )
     emails: dict[int, str] = {}
     phones: dict[int, str] = {}
     numbers: dict[int, list[str]] = {}
-    infos = only(ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value),
-                 ContactInfo.customer).order_by(ContactInfo.kind.desc(), ContactInfo.position,
-                                                ContactInfo.id)
+    infos = only(
+        ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value), ContactInfo.customer
+    ).order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id)
     mobile_only: set[int] = set()
     for customer_id, kind, value in _raw(infos):  # "phone" sorts before "mobile": landline first
         if kind == "email":
@@ -96,25 +100,46 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
             phones[customer_id] = value
             if kind == "mobile":  # no landline: the column says it shows a mobile number
                 mobile_only.add(customer_id)
-    customers = only(Customer.select(Customer.id, Customer.kind, Customer.company,
-                                     Customer.first_name, Customer.last_name,
-                                     Customer.customer_number, Customer.sevdesk_id,
-                                     Customer.deleted_in_sevdesk, Customer.academic_title,
-                                     Customer.name_suffix, Customer.e_invoice,
-                                     Customer.government_agency), Customer.id).order_by(Customer.id)
+    customers = only(
+        Customer.select(
+            Customer.id,
+            Customer.kind,
+            Customer.company,
+            Customer.first_name,
+            Customer.last_name,
+            Customer.customer_number,
+            Customer.sevdesk_id,
+            Customer.deleted_in_sevdesk,
+            Customer.academic_title,
+            Customer.name_suffix,
+            Customer.e_invoice,
+            Customer.government_agency,
+        ),
+        Customer.id,
+    ).order_by(Customer.id)
     rows = []
-    for (cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix, e_choice,
-         agency) in _raw(customers):
+    for cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix, e_choice, agency in _raw(
+        customers
+    ):
         name = list_name(cid, kind, company, first, last, title, suffix)
         address = postal.get(cid) or billing.get(cid, "")
         email = emails.get(cid, "")
-        rows.append(CustomerRow(
-            id=cid, name=name, kind=kind, customer_number=number or "", address=address,
-            email=email, phone=phones.get(cid, ""), sevdesk_id=sevdesk_id,
-            deleted_in_sevdesk=bool(deleted), phone_is_mobile=cid in mobile_only,
-            sort_name=_sort_name(kind, company, first, last),
-            search=haystack((name, number or "", address, email), numbers.get(cid, ())),
-            e_invoice=kind == "organisation" if e_choice is None else bool(e_choice),
-            government_agency=bool(agency),
-        ))
+        rows.append(
+            CustomerRow(
+                id=cid,
+                name=name,
+                kind=kind,
+                customer_number=number or "",
+                address=address,
+                email=email,
+                phone=phones.get(cid, ""),
+                sevdesk_id=sevdesk_id,
+                deleted_in_sevdesk=bool(deleted),
+                phone_is_mobile=cid in mobile_only,
+                sort_name=_sort_name(kind, company, first, last),
+                search=haystack((name, number or "", address, email), numbers.get(cid, ())),
+                e_invoice=kind == "organisation" if e_choice is None else bool(e_choice),
+                government_agency=bool(agency),
+            )
+        )
     return rows

@@ -82,8 +82,19 @@ LOCAL_NUMBER_PREFIX = "L-"
 LOCAL_NUMBER_START = 1001
 
 # Customer columns written by the import, in the order of CustomerData.fields.
-FIELDS = ("customer_number", "kind", "first_name", "last_name", "company", "name_suffix",
-          "description", "buyer_reference", "government_agency", "salutation", "academic_title")
+FIELDS = (
+    "customer_number",
+    "kind",
+    "first_name",
+    "last_name",
+    "company",
+    "name_suffix",
+    "description",
+    "buyer_reference",
+    "government_agency",
+    "salutation",
+    "academic_title",
+)
 # Local choices that no import touches (E1: None = e-invoice by kind).
 LOCAL_ONLY_FIELDS = ("e_invoice",)
 
@@ -103,8 +114,9 @@ AddressTuple = tuple[str, str, str, str, str, str]  # kind, street, zip, city, c
 InfoTuple = tuple[str, str, str]  # kind, value, sevdesk_id
 
 
-def pick_addresses(addresses: Iterable[AddressRec], cats: AddressCategories,
-                   countries: dict[str, str]) -> tuple[AddressTuple, ...]:
+def pick_addresses(
+    addresses: Iterable[AddressRec], cats: AddressCategories, countries: dict[str, str]
+) -> tuple[AddressTuple, ...]:
     """C3: one billing (lowest id), all delivery, postal = first other else billing."""
     ordered = sorted(addresses, key=lambda a: int(a.id))
     billing: AddressRec | None = None
@@ -177,13 +189,23 @@ class CustomerData:
 
     def legacy_fingerprint(self) -> str:
         """The fingerprint of versions before 0.2 (JSON), recognised once after an update."""
-        payload = json.dumps([self.fields, self.addresses, self.infos], ensure_ascii=False,
-                             separators=(",", ":"))
+        payload = json.dumps(
+            [self.fields, self.addresses, self.infos], ensure_ascii=False, separators=(",", ":")
+        )
         return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 
-_SALUTATIONS = {"m": "Herr", "male": "Herr", "herr": "Herr", "mr": "Herr",
-                "w": "Frau", "f": "Frau", "female": "Frau", "frau": "Frau", "mrs": "Frau"}
+_SALUTATIONS = {
+    "m": "Herr",
+    "male": "Herr",
+    "herr": "Herr",
+    "mr": "Herr",
+    "w": "Frau",
+    "f": "Frau",
+    "female": "Frau",
+    "frau": "Frau",
+    "mrs": "Frau",
+}
 
 
 def salutation_of(gender: str) -> str:
@@ -191,16 +213,29 @@ def salutation_of(gender: str) -> str:
     return _SALUTATIONS.get(gender.strip().rstrip(".").casefold(), "")
 
 
-def build_customer(contact: ContactRec, addresses: Iterable[AddressRec], ways: Iterable[CommWayRec],
-                   cats: AddressCategories, countries: dict[str, str]) -> CustomerData:
+def build_customer(
+    contact: ContactRec,
+    addresses: Iterable[AddressRec],
+    ways: Iterable[CommWayRec],
+    cats: AddressCategories,
+    countries: dict[str, str],
+) -> CustomerData:
     return CustomerData(
         sevdesk_id=contact.id,
         sevdesk_update=contact.update,
-        fields=(contact.customer_number, contact.kind, contact.first_name, contact.last_name,
-                contact.company, contact.name_suffix, contact.description,
-                contact.buyer_reference, contact.government_agency,
-                salutation_of(contact.gender) if contact.kind == "person" else "",
-                contact.academic_title if contact.kind == "person" else ""),
+        fields=(
+            contact.customer_number,
+            contact.kind,
+            contact.first_name,
+            contact.last_name,
+            contact.company,
+            contact.name_suffix,
+            contact.description,
+            contact.buyer_reference,
+            contact.government_agency,
+            salutation_of(contact.gender) if contact.kind == "person" else "",
+            contact.academic_title if contact.kind == "person" else "",
+        ),
         addresses=pick_addresses(addresses, cats, countries),
         infos=pick_comm_ways(ways),
     )
@@ -208,17 +243,23 @@ def build_customer(contact: ContactRec, addresses: Iterable[AddressRec], ways: I
 
 # --- the bulk sweep -------------------------------------------------------------------------
 
-CONTACT_FILTER = {"depth": 1, "category[id]": CUSTOMER_CATEGORY_ID,
-                  "category[objectName]": "Category"}
+CONTACT_FILTER = {"depth": 1, "category[id]": CUSTOMER_CATEGORY_ID, "category[objectName]": "Category"}
 
 
-CUSTOMER_SWEEPS: list[Sweep] = [("/Contact", CONTACT_FILTER, "Kunden"),
-                                 ("/ContactAddress", None, "Adressen"),
-                                 ("/CommunicationWay", None, "Kommunikationswege")]
+CUSTOMER_SWEEPS: list[Sweep] = [
+    ("/Contact", CONTACT_FILTER, "Kunden"),
+    ("/ContactAddress", None, "Adressen"),
+    ("/CommunicationWay", None, "Kommunikationswege"),
+]
 
 
-def _collect(pages: Iterable[list[Any]], parser: Callable[[Any], Any], object_name: str,
-             contacts: dict[str, Any], counts: Any) -> dict[str, list[Any]]:
+def _collect(
+    pages: Iterable[list[Any]],
+    parser: Callable[[Any], Any],
+    object_name: str,
+    contacts: dict[str, Any],
+    counts: Any,
+) -> dict[str, list[Any]]:
     """Group a per-contact collection (addresses, communication ways) by contact id;
     rows of other contacts are ignored, bad rows of our contacts are counted."""
     grouped: dict[str, list[Any]] = defaultdict(list)
@@ -241,8 +282,9 @@ def customers_basis(categories: list[CategoryRec]) -> str:
     return basis(cats, settings.get(COUNTRY_CACHE_KEY), local_summary(Customer))
 
 
-def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
-                   progress: Progress | None = None) -> CollectionCounts:
+def sync_customers(
+    client: SevdeskClient, categories: list[CategoryRec], progress: Progress | None = None
+) -> CollectionCounts:
     """C1–C6 for all customers: three sweeps joined locally, then one transaction.
 
     When every page arrives as in the last run, nothing is parsed (services.page_ledger).
@@ -250,14 +292,24 @@ def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
     ledger = PageLedger("customers", customers_basis(categories))
     probe = Probe(client, ledger, progress)
     if probe.unchanged(CUSTOMER_SWEEPS):
-        return CollectionCounts("customers", unchanged=ledger.previous_counts.get("unchanged", 0),
-                                skipped=ledger.previous_counts.get("skipped", 0))
+        return CollectionCounts(
+            "customers",
+            unchanged=ledger.previous_counts.get("unchanged", 0),
+            skipped=ledger.previous_counts.get("skipped", 0),
+        )
 
     def pages(index: int) -> Iterator[list[Any]]:
         path, params, label = CUSTOMER_SWEEPS[index]
         key = sweep_key(path, params)
-        return sweep(client, path, params, progress, label, prefetched=probe.decoded(path, params),
-                     record=lambda page: ledger.record(key, page))
+        return sweep(
+            client,
+            path,
+            params,
+            progress,
+            label,
+            prefetched=probe.decoded(path, params),
+            record=lambda page: ledger.record(key, page),
+        )
 
     counts = CollectionCounts("customers")
     contacts: dict[str, ContactRec] = {}
@@ -279,15 +331,19 @@ def sync_customers(client: SevdeskClient, categories: list[CategoryRec],
                 present.add(contact.id)
 
     addresses: dict[str, list[AddressRec]] = _collect(
-        pages(1), parse_address, "ContactAddress", contacts, counts)
+        pages(1), parse_address, "ContactAddress", contacts, counts
+    )
     ways: dict[str, list[CommWayRec]] = _collect(
-        pages(2), parse_comm_way, "CommunicationWay", contacts, counts)
+        pages(2), parse_comm_way, "CommunicationWay", contacts, counts
+    )
 
     country_ids = {a.country_id for rows in addresses.values() for a in rows if a.country_id}
     countries = load_countries(client, country_ids)
     cats = address_categories_from(categories)
-    records = {cid: build_customer(c, addresses.get(cid, ()), ways.get(cid, ()), cats, countries)
-               for cid, c in contacts.items()}
+    records = {
+        cid: build_customer(c, addresses.get(cid, ()), ways.get(cid, ()), cats, countries)
+        for cid, c in contacts.items()
+    }
     del addresses, ways
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
@@ -307,13 +363,20 @@ def _concerns(raw: Any, contacts: dict[str, ContactRec]) -> bool:
 # --- writing ------------------------------------------------------------------------------
 
 
-_CUSTOMER_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash", *FIELDS, "deleted_in_sevdesk", "created_at", "updated_at")
+_CUSTOMER_COLS = (
+    "sevdesk_id",
+    "sevdesk_update",
+    "sync_hash",
+    *FIELDS,
+    "deleted_in_sevdesk",
+    "created_at",
+    "updated_at",
+)
 _ADDRESS_COLS = ("customer", "kind", "street", "zip", "city", "country", "sevdesk_id", "position")
 _INFO_COLS = ("customer", "kind", "value", "sevdesk_id", "position")
 
 
-def save_customers(records: dict[str, CustomerData],
-                   present_ids: set[str] | None) -> CollectionCounts:
+def save_customers(records: dict[str, CustomerData], present_ids: set[str] | None) -> CollectionCounts:
     """Write new and changed customers in one transaction (C5) and flag vanished ones (C6).
 
     ``present_ids``: every contact id the "Kunde" sweep returned (also malformed ones, so a
@@ -321,15 +384,17 @@ def save_customers(records: dict[str, CustomerData],
     happened (single import): nothing is flagged. Local customers are never touched (C7).
     """
     counts = CollectionCounts("customers")
-    query = Customer.select(Customer.id, Customer.sevdesk_id, Customer.sync_hash,
-                            Customer.deleted_in_sevdesk).where(Customer.sevdesk_id.is_null(False))
+    query = Customer.select(
+        Customer.id, Customer.sevdesk_id, Customer.sync_hash, Customer.deleted_in_sevdesk
+    ).where(Customer.sevdesk_id.is_null(False))
     if present_ids is None:
         query = query.where(Customer.sevdesk_id.in_(list(records)))
     existing = {sid: (cid, digest, bool(deleted)) for cid, sid, digest, deleted in tuples(query)}
     # H9: a contact an invoice is creating right now belongs to that invoice's customer.
     with db.atomic():
         claimed = pending_contacts.claim_for_import(
-            {sid: str(data.fields[0]) for sid, data in records.items() if sid not in existing})
+            {sid: str(data.fields[0]) for sid, data in records.items() if sid not in existing}
+        )
     existing.update({sid: (cid, None, False) for sid, cid in claimed.items()})
 
     new: list[tuple[CustomerData, str]] = []
@@ -354,32 +419,38 @@ def save_customers(records: dict[str, CustomerData],
             counts.unchanged += 1
     vanished: list[int] = []
     if present_ids is not None:
-        vanished = [cid for sid, (cid, _, deleted) in existing.items()
-                    if sid not in present_ids and not deleted]
+        vanished = [
+            cid for sid, (cid, _, deleted) in existing.items() if sid not in present_ids and not deleted
+        ]
     if not (new or changed or vanished or adopted):
         return counts  # nothing to write: not even a transaction
 
     now = column_value(Customer.updated_at, utcnow())
     with db.atomic():
-        bulk_insert(Customer, _CUSTOMER_COLS, (
-            (d.sevdesk_id, d.sevdesk_update, digest, *d.fields, False, now, now) for d, digest in new
-        ))
+        bulk_insert(
+            Customer,
+            _CUSTOMER_COLS,
+            ((d.sevdesk_id, d.sevdesk_update, digest, *d.fields, False, now, now) for d, digest in new),
+        )
         ids = _local_ids([d.sevdesk_id for d, _ in new])
         sets = ("sevdesk_update", "sync_hash", *FIELDS, "deleted_in_sevdesk", "updated_at")
-        bulk_update(Customer, sets, [
-            (d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed
-        ])
+        bulk_update(
+            Customer,
+            sets,
+            [(d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed],
+        )
         bulk_delete_children(Address, "customer", [cid for cid, _, _ in changed])
         bulk_delete_children(ContactInfo, "customer", [cid for cid, _, _ in changed])
         targets = [(ids[d.sevdesk_id], d) for d, _ in new] + [(cid, d) for cid, d, _ in changed]
-        bulk_insert(Address, _ADDRESS_COLS, (
-            (cid, *a, pos) for cid, d in targets for pos, a in enumerate(d.addresses)
-        ))
-        bulk_insert(ContactInfo, _INFO_COLS, (
-            (cid, *i, pos) for cid, d in targets for pos, i in enumerate(d.infos)
-        ))
-        bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"),
-                    [(True, now, cid) for cid in vanished])
+        bulk_insert(
+            Address,
+            _ADDRESS_COLS,
+            ((cid, *a, pos) for cid, d in targets for pos, a in enumerate(d.addresses)),
+        )
+        bulk_insert(
+            ContactInfo, _INFO_COLS, ((cid, *i, pos) for cid, d in targets for pos, i in enumerate(d.infos))
+        )
+        bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), [(True, now, cid) for cid in vanished])
         bulk_update(Customer, ("sevdesk_update", "sync_hash"), adopted)
     counts.created = len(new)
     counts.updated = len(changed)
@@ -413,15 +484,21 @@ def import_single_customer(client: SevdeskClient, contact_id: str) -> Customer:
     flags it ``deleted_in_sevdesk`` when it is not a "Kunde" in sevDesk (C6 decision above).
     """
     contact_id = str(contact_id).strip()
-    contact = fetch_record(client, "Contact", contact_id, parse_contact,
-                           "Der Kontakt wurde in sevDesk nicht gefunden.",
-                           "Der Kontakt in sevDesk ist unvollständig.")
+    contact = fetch_record(
+        client,
+        "Contact",
+        contact_id,
+        parse_contact,
+        "Der Kontakt wurde in sevDesk nicht gefunden.",
+        "Der Kontakt in sevDesk ist unvollständig.",
+    )
     ref = {"contact[id]": contact.id, "contact[objectName]": "Contact"}
     # sevDesk ignores unknown filters silently, so the contact id is checked again here.
     addresses = _parse_valid(client.get_all("/ContactAddress", ref), parse_address, contact.id)
     ways = _parse_valid(client.get_all("/CommunicationWay", ref), parse_comm_way, contact.id)
-    categories = _parse_valid(client.get_all("/Category", {"objectType": "ContactAddress"}),
-                              parse_category, None)
+    categories = _parse_valid(
+        client.get_all("/Category", {"objectType": "ContactAddress"}), parse_category, None
+    )
     countries = load_countries(client, {a.country_id for a in addresses if a.country_id})
     data = build_customer(contact, addresses, ways, address_categories_from(categories), countries)
     save_customers({contact.id: data}, present_ids=None)
@@ -450,7 +527,8 @@ def next_local_customer_number() -> str:
     """The next free local customer number (``L-1001``, ``L-1002``, …)."""
     highest = LOCAL_NUMBER_START - 1
     query = Customer.select(Customer.customer_number).where(
-        Customer.customer_number.startswith(LOCAL_NUMBER_PREFIX))
+        Customer.customer_number.startswith(LOCAL_NUMBER_PREFIX)
+    )
     for (number,) in tuples(query):
         match = _LOCAL_NUMBER.match(number or "")
         if match:
@@ -466,9 +544,12 @@ def create_local_customer(**fields: Any) -> Customer:
     kind, street, zip, city, country) and the lists ``emails``, ``mobiles``, ``phones``.
     """
     addresses = list(fields.pop("addresses", None) or [])
-    infos = [(kind, str(v).strip()) for kind, key in (("email", "emails"), ("mobile", "mobiles"),
-                                                      ("phone", "phones"))
-             for v in (fields.pop(key, None) or []) if str(v).strip()]
+    infos = [
+        (kind, str(v).strip())
+        for kind, key in (("email", "emails"), ("mobile", "mobiles"), ("phone", "phones"))
+        for v in (fields.pop(key, None) or [])
+        if str(v).strip()
+    ]
     unknown = set(fields) - set(FIELDS) - set(LOCAL_ONLY_FIELDS)
     if unknown:
         raise ValueError(f"unknown customer fields: {', '.join(sorted(unknown))}")
@@ -483,9 +564,15 @@ def create_local_customer(**fields: Any) -> Customer:
             fields["customer_number"] = next_local_customer_number()
         customer = Customer.create(**fields)
         for pos, a in enumerate(addresses):
-            Address.create(customer=customer, kind=a["kind"], street=a.get("street", ""),
-                           zip=a.get("zip", ""), city=a.get("city", ""),
-                           country=a.get("country") or "DE", position=pos)
+            Address.create(
+                customer=customer,
+                kind=a["kind"],
+                street=a.get("street", ""),
+                zip=a.get("zip", ""),
+                city=a.get("city", ""),
+                country=a.get("country") or "DE",
+                position=pos,
+            )
         for pos, (kind_, value) in enumerate(infos):
             ContactInfo.create(customer=customer, kind=kind_, value=value, position=pos)
     return customer

@@ -64,8 +64,9 @@ class EInvoiceCheck:
         return MISSING_PREFIX + ", ".join(self.missing) + "."
 
 
-def check(customer: Customer | None, street: str, zip_code: str, city: str, country: str,
-          disabled: bool = False) -> EInvoiceCheck:
+def check(
+    customer: Customer | None, street: str, zip_code: str, city: str, country: str, disabled: bool = False
+) -> EInvoiceCheck:
     """E3: the preconditions craftdesk can see, for the address the draft is sent to.
 
     The payment method is not checked here (a preview sends nothing): it is the one chosen
@@ -74,9 +75,11 @@ def check(customer: Customer | None, street: str, zip_code: str, city: str, coun
     if customer is None or disabled or not customer.wants_e_invoice:
         return EInvoiceCheck(wanted=False)
     missing: list[str] = []
-    has_email = (ContactInfo.select().where((ContactInfo.customer == customer)
-                                            & (ContactInfo.kind == "email")
-                                            & (ContactInfo.value != "")).exists())
+    has_email = (
+        ContactInfo.select()
+        .where((ContactInfo.customer == customer) & (ContactInfo.kind == "email") & (ContactInfo.value != ""))
+        .exists()
+    )
     if not has_email:
         missing.append(MISSING_EMAIL)
     if customer.government_agency and not (customer.buyer_reference or "").strip():
@@ -90,8 +93,14 @@ def applied(proposal: InvoiceProposal, enabled: bool = True) -> InvoiceProposal:
     """The proposal with its e-invoice decision (E2) and what is missing for it (E3); the
     one sentence naming the gaps is the first warning. ``enabled=False`` turns the
     e-invoice off for this draft."""
-    result = check(proposal.customer, proposal.address.street, proposal.address.zip,
-                   proposal.address.city, proposal.address.country, disabled=not enabled)
+    result = check(
+        proposal.customer,
+        proposal.address.street,
+        proposal.address.zip,
+        proposal.address.city,
+        proposal.address.country,
+        disabled=not enabled,
+    )
     warnings = tuple(w for w in proposal.warnings if not w.startswith(MISSING_PREFIX))
     if result.blocked:
         warnings = (result.sentence(), *warnings)
@@ -123,6 +132,8 @@ def refusal_sentence(exc: SevdeskError) -> str | None:
         if label and label not in named:
             named.append(label)
     what = ", ".join(named) if named else (detail or "Angaben")
-    return (f"sevDesk hat die E-Rechnung abgelehnt, weil Angaben fehlen: {what}. Bitte in sevDesk "
-            "ergänzen (Einstellungen bzw. Kontakt) und erneut senden, oder die E-Rechnung für "
-            "diesen Entwurf abschalten.")
+    return (
+        f"sevDesk hat die E-Rechnung abgelehnt, weil Angaben fehlen: {what}. Bitte in sevDesk "
+        "ergänzen (Einstellungen bzw. Kontakt) und erneut senden, oder die E-Rechnung für "
+        "diesen Entwurf abschalten."
+    )

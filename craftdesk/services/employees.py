@@ -31,8 +31,20 @@ def _clean(value: str | None) -> str | None:
 
 
 # Distinct, print-friendly colours for the planning board's employee rows (P1).
-PALETTE = ("#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22", "#ff7f0e", "#7f7f7f", "#393b79", "#637939")
+PALETTE = (
+    "#1f77b4",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#ff7f0e",
+    "#7f7f7f",
+    "#393b79",
+    "#637939",
+)
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -82,25 +94,30 @@ def _check_unique_user(sevdesk_user_id: str | None, own_id: int | None) -> None:
     other = query.first()
     if other is not None:
         raise PreconditionError(
-            f"Der sevDesk-Benutzer {sevdesk_user_id} ist bereits dem Mitarbeiter „{other.name}“ "
-            "zugeordnet."
+            f"Der sevDesk-Benutzer {sevdesk_user_id} ist bereits dem Mitarbeiter „{other.name}“ zugeordnet."
         )
 
 
-def add_employee(name: str, email: str | None = None, sevdesk_user_id: str | None = None,
-                 active: bool = True) -> Employee:
+def add_employee(
+    name: str, email: str | None = None, sevdesk_user_id: str | None = None, active: bool = True
+) -> Employee:
     name_clean = _clean(name)
     if not name_clean:
         raise PreconditionError("Ein Mitarbeiter braucht einen Namen.")
     user_id = _clean(sevdesk_user_id)
     with db.atomic():
         _check_unique_user(user_id, None)
-        return Employee.create(name=name_clean, email=_clean(email), sevdesk_user_id=user_id,
-                               active=active)
+        return Employee.create(name=name_clean, email=_clean(email), sevdesk_user_id=user_id, active=active)
 
 
-def edit_employee(employee_id: int, *, name: str | None = None, email: str | None = _UNSET,
-                  sevdesk_user_id: str | None = _UNSET, active: bool | None = None) -> Employee:
+def edit_employee(
+    employee_id: int,
+    *,
+    name: str | None = None,
+    email: str | None = _UNSET,
+    sevdesk_user_id: str | None = _UNSET,
+    active: bool | None = None,
+) -> Employee:
     """Change the given fields; ``email``/``sevdesk_user_id`` may be set to None to clear."""
     with db.atomic():
         employee = get_employee(employee_id)
@@ -191,12 +208,14 @@ def match_employee(user: UserIdentity) -> Employee | None:
     if by_id is not None:
         return by_id
     # An employee linked to another sevDesk user is somebody else, whatever the e-mail says.
-    active = [e for e in list_employees(include_inactive=False)
-              if not e.sevdesk_user_id or e.sevdesk_user_id == user.id]
+    active = [
+        e
+        for e in list_employees(include_inactive=False)
+        if not e.sevdesk_user_id or e.sevdesk_user_id == user.id
+    ]
     email = (user.email or "").strip().casefold()
     if email:
-        found = _only([e for e in active if (e.email or "").strip().casefold() == email],
-                      "e-mail", email)
+        found = _only([e for e in active if (e.email or "").strip().casefold() == email], "e-mail", email)
         if found is not None:
             return found
     name = _clean(user.fullname)

@@ -26,14 +26,43 @@ from ..fsutil import write_atomic
 from ..store.models import Address, Article, ContactInfo, Customer
 from .articles import gross_price, money, rate_text
 
-CUSTOMER_KEYS = ("id", "sevdesk_id", "customer_number", "kind", "first_name", "last_name", "company",
-                 "name_suffix", "description", "deleted_in_sevdesk", "e_invoice", "buyer_reference",
-                 "government_agency", "emails", "mobiles", "phones", "addresses")
-ARTICLE_KEYS = ("id", "sevdesk_id", "number", "name", "unit", "net_price", "vat_rate", "gross_price",
-                "description", "active")
+CUSTOMER_KEYS = (
+    "id",
+    "sevdesk_id",
+    "customer_number",
+    "kind",
+    "first_name",
+    "last_name",
+    "company",
+    "name_suffix",
+    "description",
+    "deleted_in_sevdesk",
+    "e_invoice",
+    "buyer_reference",
+    "government_agency",
+    "emails",
+    "mobiles",
+    "phones",
+    "addresses",
+)
+ARTICLE_KEYS = (
+    "id",
+    "sevdesk_id",
+    "number",
+    "name",
+    "unit",
+    "net_price",
+    "vat_rate",
+    "gross_price",
+    "description",
+    "active",
+)
 # Fields written with a decimal comma in CSV, per export.
-DECIMAL_FIELDS = {"articles": {"net_price", "vat_rate", "gross_price"}, "projects": {"hours"},
-                  "customers": set()}
+DECIMAL_FIELDS = {
+    "articles": {"net_price", "vat_rate", "gross_price"},
+    "projects": {"hours"},
+    "customers": set(),
+}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -44,33 +73,36 @@ def customer_records() -> list[dict[str, Any]]:
     """All customers with their addresses and contact data (three queries)."""
     addresses: dict[int, list[dict[str, str]]] = defaultdict(list)
     for a in Address.select().order_by(Address.customer, Address.position, Address.id):
-        addresses[a.customer_id].append({"kind": a.kind, "street": a.street, "zip": a.zip,
-                                         "city": a.city, "country": a.country})
+        addresses[a.customer_id].append(
+            {"kind": a.kind, "street": a.street, "zip": a.zip, "city": a.city, "country": a.country}
+        )
     infos: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"email": [], "mobile": [], "phone": []})
     for i in ContactInfo.select().order_by(ContactInfo.customer, ContactInfo.position, ContactInfo.id):
         infos[i.customer_id].setdefault(i.kind, []).append(i.value)
     result = []
     for c in Customer.select().order_by(Customer.id):
         found = infos[c.id]
-        result.append({
-            "id": c.id,
-            "sevdesk_id": c.sevdesk_id or None,
-            "customer_number": c.customer_number,
-            "kind": c.kind,
-            "first_name": c.first_name,
-            "last_name": c.last_name,
-            "company": c.company,
-            "name_suffix": c.name_suffix,
-            "description": c.description,
-            "deleted_in_sevdesk": bool(c.deleted_in_sevdesk),
-            "e_invoice": c.wants_e_invoice,
-            "buyer_reference": c.buyer_reference or "",
-            "government_agency": bool(c.government_agency),
-            "emails": found["email"],
-            "mobiles": found["mobile"],
-            "phones": found["phone"],
-            "addresses": addresses.get(c.id, []),
-        })
+        result.append(
+            {
+                "id": c.id,
+                "sevdesk_id": c.sevdesk_id or None,
+                "customer_number": c.customer_number,
+                "kind": c.kind,
+                "first_name": c.first_name,
+                "last_name": c.last_name,
+                "company": c.company,
+                "name_suffix": c.name_suffix,
+                "description": c.description,
+                "deleted_in_sevdesk": bool(c.deleted_in_sevdesk),
+                "e_invoice": c.wants_e_invoice,
+                "buyer_reference": c.buyer_reference or "",
+                "government_agency": bool(c.government_agency),
+                "emails": found["email"],
+                "mobiles": found["mobile"],
+                "phones": found["phone"],
+                "addresses": addresses.get(c.id, []),
+            }
+        )
     return result
 
 
@@ -79,18 +111,20 @@ def article_records() -> list[dict[str, Any]]:
     for a in Article.select().order_by(Article.id):
         net = money(a.net_price or Decimal(0))
         rate = a.vat_rate or Decimal(0)
-        result.append({
-            "id": a.id,
-            "sevdesk_id": a.sevdesk_id or None,
-            "number": a.number,
-            "name": a.name,
-            "unit": a.unit,
-            "net_price": format(net, "f"),
-            "vat_rate": rate_text(rate),
-            "gross_price": format(gross_price(net, rate), "f"),
-            "description": a.description,
-            "active": bool(a.active),
-        })
+        result.append(
+            {
+                "id": a.id,
+                "sevdesk_id": a.sevdesk_id or None,
+                "number": a.number,
+                "name": a.name,
+                "unit": a.unit,
+                "net_price": format(net, "f"),
+                "vat_rate": rate_text(rate),
+                "gross_price": format(gross_price(net, rate), "f"),
+                "description": a.description,
+                "active": bool(a.active),
+            }
+        )
     return result
 
 
@@ -114,7 +148,8 @@ def _customer_row(record: dict[str, Any]) -> dict[str, Any]:
             row[f"{kind}_{key}"] = first.get(key, "")
     row["delivery_addresses"] = " | ".join(
         ", ".join(p for p in (a["street"], f"{a['zip']} {a['city']}".strip(), a["country"]) if p)
-        for a in by_kind["delivery"])
+        for a in by_kind["delivery"]
+    )
     return row
 
 
@@ -133,16 +168,18 @@ def _cell(value: Any, decimal: bool) -> str:
     return text
 
 
-def render_csv(what: str, records: list[dict[str, Any]],
-               columns: Sequence[str] | None = None) -> bytes:
+def render_csv(what: str, records: list[dict[str, Any]], columns: Sequence[str] | None = None) -> bytes:
     rows = [_customer_row(r) for r in records] if what == "customers" else list(records)
     if columns is not None:
         header = list(columns)
     elif rows:
         header = list(rows[0])
     elif what == "customers":
-        header = list(_customer_row({k: [] if k in ("emails", "mobiles", "phones", "addresses") else None
-                                     for k in CUSTOMER_KEYS}))
+        header = list(
+            _customer_row(
+                {k: [] if k in ("emails", "mobiles", "phones", "addresses") else None for k in CUSTOMER_KEYS}
+            )
+        )
     else:
         header = list(ARTICLE_KEYS) if what == "articles" else []
     decimals = DECIMAL_FIELDS.get(what, set())
@@ -154,8 +191,7 @@ def render_csv(what: str, records: list[dict[str, Any]],
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def render(what: str, fmt: str, records: list[dict[str, Any]],
-           columns: Sequence[str] | None = None) -> bytes:
+def render(what: str, fmt: str, records: list[dict[str, Any]], columns: Sequence[str] | None = None) -> bytes:
     if fmt == "json":
         return render_json(records)
     if fmt == "csv":
@@ -163,8 +199,13 @@ def render(what: str, fmt: str, records: list[dict[str, Any]],
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-def write_export(what: str, fmt: str, records: list[dict[str, Any]],
-                 out: str | os.PathLike[str] | IO[Any], columns: Sequence[str] | None = None) -> None:
+def write_export(
+    what: str,
+    fmt: str,
+    records: list[dict[str, Any]],
+    out: str | os.PathLike[str] | IO[Any],
+    columns: Sequence[str] | None = None,
+) -> None:
     """Write ``records`` as ``fmt`` to a file path (atomically) or an open stream.
 
     ``columns`` fixes the CSV header (else: the keys of the first record). A text stream

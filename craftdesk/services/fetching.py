@@ -59,10 +59,16 @@ class CollectionCounts:
 READ_AHEAD = 3  # pages fetched ahead of the caller (bounded: memory stays flat)
 
 
-def sweep(client: SevdeskClient, path: str, params: dict[str, Any] | None = None,
-          progress: Progress | None = None, label: str | None = None, *,
-          prefetched: Iterable[Page] = (), record: Callable[[Page], None] | None = None,
-          ) -> Iterator[list[Any]]:
+def sweep(
+    client: SevdeskClient,
+    path: str,
+    params: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
+    *,
+    prefetched: Iterable[Page] = (),
+    record: Callable[[Page], None] | None = None,
+) -> Iterator[list[Any]]:
     """Pages of a collection (1000 each) until the ``total`` sevDesk reports is reached.
 
     Like ``client.iter_pages`` but with ``countAll=true``, which saves the empty request
@@ -83,8 +89,9 @@ def sweep(client: SevdeskClient, path: str, params: dict[str, Any] | None = None
         yield from _deduplicated(page, seen, record)
         done = page.offset + page.rows
         _report(progress, label, done, page.total)
-    if last is not None and (not last.rows or (
-            done >= last.total if last.total is not None else last.rows < PAGE_SIZE)):
+    if last is not None and (
+        not last.rows or (done >= last.total if last.total is not None else last.rows < PAGE_SIZE)
+    ):
         return
     pages = _PageReader(client, path, dict(params or {}), done)
     try:
@@ -96,8 +103,11 @@ def sweep(client: SevdeskClient, path: str, params: dict[str, Any] | None = None
         pages.close()
 
 
-def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | None,
-                  ) -> Iterator[list[Any]]:
+def _deduplicated(
+    page: Page,
+    seen: set[Any],
+    record: Callable[[Page], None] | None,
+) -> Iterator[list[Any]]:
     if record is not None:
         record(page)
     rows = []
@@ -124,8 +134,7 @@ class _PageReader:
 
     _END = object()
 
-    def __init__(self, client: SevdeskClient, path: str, params: dict[str, Any],
-                 offset: int = 0) -> None:
+    def __init__(self, client: SevdeskClient, path: str, params: dict[str, Any], offset: int = 0) -> None:
         self.client = client
         self.path = path
         self.params = params
@@ -147,8 +156,7 @@ class _PageReader:
 
     def _run(self) -> None:
         try:
-            for item in self.client.iter_pages_raw(self.path, self.params, PAGE_SIZE,
-                                                   offset=self.offset):
+            for item in self.client.iter_pages_raw(self.path, self.params, PAGE_SIZE, offset=self.offset):
                 if self.stopped.is_set() or not self._put(item):
                     return
             self._put(self._END)
@@ -170,8 +178,14 @@ class _PageReader:
         self.thread.join()
 
 
-def fetch_record(client: SevdeskClient, object_name: str, record_id: str,
-                 parser: Callable[[Any], Any], not_found: str, incomplete: str) -> Any:
+def fetch_record(
+    client: SevdeskClient,
+    object_name: str,
+    record_id: str,
+    parser: Callable[[Any], Any],
+    not_found: str,
+    incomplete: str,
+) -> Any:
     """GET ``/{object_name}/{record_id}`` and parse it (single imports for orders, O4).
 
     A 404 and a record the parser rejects become errors with the given one-sentence
@@ -190,8 +204,9 @@ def fetch_record(client: SevdeskClient, object_name: str, record_id: str,
 CATEGORY_TYPES = ("ContactAddress", "Part")  # the categories an import resolves (C3, A1)
 
 
-def fetch_categories(client: SevdeskClient, progress: Progress | None = None,
-                     object_types: Sequence[str] = CATEGORY_TYPES) -> list[CategoryRec]:
+def fetch_categories(
+    client: SevdeskClient, progress: Progress | None = None, object_types: Sequence[str] = CATEGORY_TYPES
+) -> list[CategoryRec]:
     """The account's categories, each with its object type spelled as in ``object_types``.
 
     Normally one unfiltered request serves address and part categories alike. sevDesk

@@ -57,8 +57,10 @@ WHAT = ("all", "customers", "articles")
 LABELS = {"customers": "Kunden", "articles": "Artikel"}
 INTERRUPTED = "Der Abgleich wurde unterbrochen (Programm beendet)."
 IMPORT_WAIT = 3.0  # seconds a second import waits for the running one (H7)
-IMPORT_RUNNING = ("Es läuft bereits ein Abgleich mit dieser Datenbank (in einem anderen Fenster "
-                  "oder Befehl); bitte warten, bis er fertig ist.")
+IMPORT_RUNNING = (
+    "Es läuft bereits ein Abgleich mit dieser Datenbank (in einem anderen Fenster "
+    "oder Befehl); bitte warten, bis er fertig ist."
+)
 
 
 class ImportRunningError(PreconditionError):
@@ -103,9 +105,11 @@ class ImportResult:
         """What the views must show anew: the rows this run wrote, nothing when none."""
         customers = self.collections.get("customers")
         articles = self.collections.get("articles")
-        return Change.of(Scope.NONE,
-                         customers=customers.changed_ids if customers is not None else None,
-                         articles=articles.changed_ids if articles is not None else None)
+        return Change.of(
+            Scope.NONE,
+            customers=customers.changed_ids if customers is not None else None,
+            articles=articles.changed_ids if articles is not None else None,
+        )
 
     @property
     def warnings(self) -> list[str]:
@@ -115,8 +119,9 @@ class ImportResult:
 # --- the run ------------------------------------------------------------------------------
 
 
-def run_import(client: SevdeskClient, what: str = "all", trigger: str = "manual",
-               progress: Progress | None = None) -> ImportResult:
+def run_import(
+    client: SevdeskClient, what: str = "all", trigger: str = "manual", progress: Progress | None = None
+) -> ImportResult:
     """Import customers and/or articles; the run is recorded either way.
 
     Python's cyclic garbage collector is paused meanwhile: the import allocates hundreds
@@ -152,21 +157,27 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _run_locked(client: SevdeskClient, what: str, trigger: str,
-                progress: Progress | None) -> ImportResult:
+def _run_locked(client: SevdeskClient, what: str, trigger: str, progress: Progress | None) -> ImportResult:
     # Holding the lock, a run still "running" was ended by a crash or kill (R3 must not
     # show it running forever): no other process can be importing into this database.
     SyncRun.update(status="failed", finished_at=utcnow(), error=INTERRUPTED).where(
-        SyncRun.status == "running").execute()
+        SyncRun.status == "running"
+    ).execute()
     run = SyncRun.create(kind=what, trigger=trigger, status="running")
     result = ImportResult(what=what, run_id=run.id)
     first_request = client.request_count
     changes_before = _total_changes()
     try:
         client.check_cancel()
-        categories = fetch_categories(client, progress, [
-            kind for name, kind in (("customers", "ContactAddress"), ("articles", "Part"))
-            if what in ("all", name)])
+        categories = fetch_categories(
+            client,
+            progress,
+            [
+                kind
+                for name, kind in (("customers", "ContactAddress"), ("articles", "Part"))
+                if what in ("all", name)
+            ],
+        )
         if what in ("all", "customers"):
             result.collections["customers"] = customers.sync_customers(client, categories, progress)
             client.check_cancel()
@@ -184,16 +195,28 @@ def _run_locked(client: SevdeskClient, what: str, trigger: str,
             message = Message(Key.UNEXPECTED_OF_KIND, exc.__class__.__name__)
             log.exception("Import run %s failed", run.id)
         try:
-            _finish(run, result, status, message, client.request_count - first_request,
-                    _total_changes() - changes_before)
+            _finish(
+                run,
+                result,
+                status,
+                message,
+                client.request_count - first_request,
+                _total_changes() - changes_before,
+            )
             if isinstance(exc, AuthError):
                 settings.set_connection_broken(True)
         except Exception:  # e.g. the disk is full: the original error is what counts
             log.exception("Recording the end of import run %s failed", run.id)
         raise
     # A warning (A1a) is kept with the successful run, so the history shows it too.
-    _finish(run, result, "ok", " ".join(result.warnings) or None,
-            client.request_count - first_request, _total_changes() - changes_before)
+    _finish(
+        run,
+        result,
+        "ok",
+        " ".join(result.warnings) or None,
+        client.request_count - first_request,
+        _total_changes() - changes_before,
+    )
     if progress:
         progress(1, 1, Message(Key.IMPORT_DONE))
     return result
@@ -209,12 +232,14 @@ def _payment_status(client: SevdeskClient, result: ImportResult) -> Any:
         status = refresh_payment_status(client)
     except (ApiError, MalformedResponseError, NotFoundError) as exc:
         log.warning("Payment status not readable: %s (%s)", exc.message, exc.detail or "")
-        result.collections["invoices"] = CollectionCounts("invoices", warnings=[
-            "Der Zahlungsstatus der Rechnungen ließ sich nicht lesen."])
+        result.collections["invoices"] = CollectionCounts(
+            "invoices", warnings=["Der Zahlungsstatus der Rechnungen ließ sich nicht lesen."]
+        )
         return None
     if status.tracked:
-        result.collections["invoices"] = CollectionCounts("invoices", updated=status.changed,
-                                                          skipped=status.skipped)
+        result.collections["invoices"] = CollectionCounts(
+            "invoices", updated=status.changed, skipped=status.skipped
+        )
     return status
 
 
@@ -223,8 +248,9 @@ def _total_changes() -> int:
     return total_changes() - bookkeeping_rows()
 
 
-def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,
-            requests: int, rows: int) -> None:
+def _finish(
+    run: SyncRun, result: ImportResult, status: str, error: str | None, requests: int, rows: int
+) -> None:
     result.status = status
     result.requests = requests
     result.rows_written = rows
@@ -238,9 +264,20 @@ def _finish(run: SyncRun, result: ImportResult, status: str, error: str | None,
     if status == "ok":
         settings.record_import_success(result.what)
         settings.set_connection_broken(False)
-    log.info("Import run %s (%s) %s: %s created, %s updated, %s unchanged, %s skipped, "
-             "%s flagged, %s requests, %s rows", run.id, result.what, status, result.created,
-             result.updated, result.unchanged, result.skipped, result.flagged, requests, rows)
+    log.info(
+        "Import run %s (%s) %s: %s created, %s updated, %s unchanged, %s skipped, "
+        "%s flagged, %s requests, %s rows",
+        run.id,
+        result.what,
+        status,
+        result.created,
+        result.updated,
+        result.unchanged,
+        result.skipped,
+        result.flagged,
+        requests,
+        rows,
+    )
 
 
 def connected_user(client: SevdeskClient) -> str:
@@ -253,13 +290,11 @@ def connected_user(client: SevdeskClient) -> str:
     """
     rows = client.get("/SevUser", {"limit": 100})
     if not isinstance(rows, list):
-        raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER),
-                                     detail="/SevUser: not a list")
+        raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail="/SevUser: not a list")
     users = parse_rows(rows, parse_sevuser, "SevUser")
     if not users:
         return "sevDesk-Konto"
     chosen = users[0] if len(users) == 1 else next((u for u in users if u.client_owner), users[0])
     # Tokens of non-admin users may see rows with little more than an id: say so plainly
     # instead of an empty name.
-    return (chosen.fullname or chosen.username or chosen.email
-            or Message(Key.USER_NAME_HIDDEN, chosen.id))
+    return chosen.fullname or chosen.username or chosen.email or Message(Key.USER_NAME_HIDDEN, chosen.id)

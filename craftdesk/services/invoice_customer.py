@@ -30,8 +30,9 @@ WAY_KEY_MOBILE = "4"
 _WAY_ORDER = {"email": 0, "mobile": 1, "phone": 2}
 
 
-def resolve_contact(client: SevdeskClient, customer: Customer, address: Address | None,
-                    country_id: str) -> str:
+def resolve_contact(
+    client: SevdeskClient, customer: Customer, address: Address | None, country_id: str
+) -> str:
     """The sevDesk contact id for ``customer``; binds or creates it and stores the id.
 
     ``address`` is the local address to create with a new contact (billing, else
@@ -95,7 +96,8 @@ def _bind(customer: Customer, contact_id: str) -> None:
     # customer once instead of overwriting it with the possibly thinner sevDesk contact.
     with db.atomic():
         Customer.update(sevdesk_id=contact_id, deleted_in_sevdesk=False, sync_hash=None).where(
-            Customer.id == customer.id).execute()
+            Customer.id == customer.id
+        ).execute()
     customer.sevdesk_id = contact_id
     customer.deleted_in_sevdesk = False
 
@@ -106,13 +108,13 @@ def _next_customer_number(client: SevdeskClient) -> str:
         value = value[0]
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if not text:
-        raise MalformedResponseError("sevDesk hat keine freie Kundennummer genannt.",
-                                     detail=f"getNextCustomerNumber: {value!r}")
+        raise MalformedResponseError(
+            "sevDesk hat keine freie Kundennummer genannt.", detail=f"getNextCustomerNumber: {value!r}"
+        )
     return text
 
 
-def _create(client: SevdeskClient, customer: Customer, address: Address | None,
-            country_id: str) -> str:
+def _create(client: SevdeskClient, customer: Customer, address: Address | None, country_id: str) -> str:
     number = (customer.customer_number or "").strip()
     if not number:
         number = _next_customer_number(client)
@@ -130,13 +132,21 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None,
     # H9: an import that sees the new contact before our answer binds it to this customer.
     pending_contacts.note(customer.id, number)
     try:
-        answer = client.post("/Contact", payloads.contact_body(
-            kind=kind, company=company, first_name=first, last_name=last,
-            name_suffix=customer.name_suffix, customer_number=number,
-            description=customer.description, category_id=CUSTOMER_CATEGORY_ID,
-            buyer_reference=(customer.buyer_reference or "").strip(),
-            government_agency=bool(customer.government_agency),
-        ))
+        answer = client.post(
+            "/Contact",
+            payloads.contact_body(
+                kind=kind,
+                company=company,
+                first_name=first,
+                last_name=last,
+                name_suffix=customer.name_suffix,
+                customer_number=number,
+                description=customer.description,
+                category_id=CUSTOMER_CATEGORY_ID,
+                buyer_reference=(customer.buyer_reference or "").strip(),
+                government_agency=bool(customer.government_agency),
+            ),
+        )
     except SevdeskError as exc:
         if not exc.outcome_unknown:
             pending_contacts.forget(number)
@@ -144,8 +154,11 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None,
     try:
         contact_id = parse_contact(answer[0] if isinstance(answer, list) and answer else answer).id
     except RecordError:
-        raise MalformedResponseError("sevDesk hat das Anlegen des Kunden unlesbar beantwortet.",
-                                     detail="POST /Contact", outcome_unknown=True) from None
+        raise MalformedResponseError(
+            "sevDesk hat das Anlegen des Kunden unlesbar beantwortet.",
+            detail="POST /Contact",
+            outcome_unknown=True,
+        ) from None
     _bind(customer, contact_id)
     pending_contacts.forget(number)
     log.info("Created sevDesk contact %s for customer %s", contact_id, customer.id)
@@ -153,12 +166,22 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None,
     if address is not None:
         cats = address_categories(client)
         category = min(cats.invoice_ids, key=int) if cats.invoice_ids else FALLBACK_INVOICE_CATEGORY_ID
-        client.post("/ContactAddress", payloads.contact_address_body(
-            contact_id=contact_id, street=address.street, zip_code=address.zip, city=address.city,
-            country_id=country_id, category_id=category, name=customer.display_name,
-        ))
-    infos = sorted(ContactInfo.select().where(ContactInfo.customer == customer),
-                   key=lambda c: (_WAY_ORDER.get(c.kind, 9), c.position, c.id))
+        client.post(
+            "/ContactAddress",
+            payloads.contact_address_body(
+                contact_id=contact_id,
+                street=address.street,
+                zip_code=address.zip,
+                city=address.city,
+                country_id=country_id,
+                category_id=category,
+                name=customer.display_name,
+            ),
+        )
+    infos = sorted(
+        ContactInfo.select().where(ContactInfo.customer == customer),
+        key=lambda c: (_WAY_ORDER.get(c.kind, 9), c.position, c.id),
+    )
     seen: set[str] = set()
     for info in infos:
         if info.kind not in _WAY_ORDER or not info.value.strip():
@@ -167,9 +190,15 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None,
             key = WAY_KEY_MOBILE
         else:
             key = WAY_KEY_PRIVATE if kind == "person" else WAY_KEY_WORK
-        client.post("/CommunicationWay", payloads.communication_way_body(
-            contact_id=contact_id, kind=info.kind, value=info.value.strip(), key_id=key,
-            main=info.kind not in seen,
-        ))
+        client.post(
+            "/CommunicationWay",
+            payloads.communication_way_body(
+                contact_id=contact_id,
+                kind=info.kind,
+                value=info.value.strip(),
+                key_id=key,
+                main=info.kind not in seen,
+            ),
+        )
         seen.add(info.kind)
     return contact_id

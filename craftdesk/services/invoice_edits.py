@@ -246,11 +246,18 @@ def article_line(article_id: int, quantity: Decimal) -> ProposalLine:
     if article is None:
         raise NotFound(f"Artikel {article_id} gibt es nicht.")
     return ProposalLine(
-        f"added:{uuid.uuid4().hex[:12]}", "article", article.name or article.number, quantity,
-        article.unit or "Stk", article.net_price or Decimal(0),
+        f"added:{uuid.uuid4().hex[:12]}",
+        "article",
+        article.name or article.number,
+        quantity,
+        article.unit or "Stk",
+        article.net_price or Decimal(0),
         article.vat_rate if article.vat_rate is not None else Decimal(0),
-        detail=article.description or "", article_number=article.number or None,
-        part_id=article.sevdesk_id, article_id=article.id)
+        detail=article.description or "",
+        article_number=article.number or None,
+        part_id=article.sevdesk_id,
+        article_id=article.id,
+    )
 
 
 def reset(project_id: int) -> None:

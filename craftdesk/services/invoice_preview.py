@@ -90,10 +90,17 @@ class ProposalLine:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "key": self.key, "kind": self.kind, "text": self.text, "detail": self.detail,
-            "quantity": str(self.quantity), "unit": self.unit, "net_price": str(self.net_price),
-            "vat_rate": str(self.vat_rate), "article_number": self.article_number,
-            "part_id": self.part_id, "article_id": self.article_id,
+            "key": self.key,
+            "kind": self.kind,
+            "text": self.text,
+            "detail": self.detail,
+            "quantity": str(self.quantity),
+            "unit": self.unit,
+            "net_price": str(self.net_price),
+            "vat_rate": str(self.vat_rate),
+            "article_number": self.article_number,
+            "part_id": self.part_id,
+            "article_id": self.article_id,
             "appointment_id": self.appointment_id,
         }
 
@@ -101,13 +108,18 @@ class ProposalLine:
     def from_dict(cls, raw: dict[str, Any]) -> ProposalLine:
         kind = str(raw.get("kind") or "text")
         return cls(
-            key=str(raw["key"]), kind=kind if kind in LINE_KINDS else "text",
-            text=str(raw.get("text") or ""), detail=str(raw.get("detail") or ""),
-            quantity=Decimal(str(raw.get("quantity") or "0")), unit=str(raw.get("unit") or ""),
+            key=str(raw["key"]),
+            kind=kind if kind in LINE_KINDS else "text",
+            text=str(raw.get("text") or ""),
+            detail=str(raw.get("detail") or ""),
+            quantity=Decimal(str(raw.get("quantity") or "0")),
+            unit=str(raw.get("unit") or ""),
             net_price=Decimal(str(raw.get("net_price") or "0")),
             vat_rate=Decimal(str(raw.get("vat_rate") or "0")),
-            article_number=raw.get("article_number"), part_id=raw.get("part_id"),
-            article_id=raw.get("article_id"), appointment_id=raw.get("appointment_id"),
+            article_number=raw.get("article_number"),
+            part_id=raw.get("part_id"),
+            article_id=raw.get("article_id"),
+            appointment_id=raw.get("appointment_id"),
         )
 
 
@@ -122,9 +134,13 @@ class ProposalHeader:
     head_text: str
 
     def to_dict(self) -> dict[str, str]:
-        return {"header": self.header, "invoice_date": self.invoice_date.isoformat(),
-                "service_from": self.service_from.isoformat(),
-                "service_to": self.service_to.isoformat(), "head_text": self.head_text}
+        return {
+            "header": self.header,
+            "invoice_date": self.invoice_date.isoformat(),
+            "service_from": self.service_from.isoformat(),
+            "service_to": self.service_to.isoformat(),
+            "head_text": self.head_text,
+        }
 
 
 @dataclass(frozen=True)
@@ -195,10 +211,12 @@ PreviewLine = ProposalLine
 
 def invoiceable_appointments(project: Project) -> list[Appointment]:
     """Finished appointments of the project that are on no invoice yet (I1)."""
-    return list(Appointment.select().join(Job)
-                .where((Job.project == project) & (Appointment.status == "done")
-                       & Appointment.invoice.is_null(True))
-                .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id))
+    return list(
+        Appointment.select()
+        .join(Job)
+        .where((Job.project == project) & (Appointment.status == "done") & Appointment.invoice.is_null(True))
+        .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id)
+    )
 
 
 def _decimal_setting(key: str, what: str) -> Decimal:
@@ -221,19 +239,29 @@ def _payment_term() -> int:
 
 def _address(customer: Customer) -> BillingAddress | None:
     for kind in ("billing", "postal"):
-        row = (Address.select().where((Address.customer == customer) & (Address.kind == kind))
-               .order_by(Address.position, Address.id).first())
+        row = (
+            Address.select()
+            .where((Address.customer == customer) & (Address.kind == kind))
+            .order_by(Address.position, Address.id)
+            .first()
+        )
         if row is not None:
-            return BillingAddress(customer.address_name, row.street, row.zip, row.city,
-                                  (row.country or "DE").upper(), row)
+            return BillingAddress(
+                customer.address_name, row.street, row.zip, row.city, (row.country or "DE").upper(), row
+            )
     return None
 
 
 def _site(project: Project, appointments: list[Appointment], name: str) -> BillingAddress:
     for record in (project, *appointments):
         if record.site_street or record.site_city:
-            return BillingAddress(name, record.site_street, record.site_zip, record.site_city,
-                                  (record.site_country or "DE").upper())
+            return BillingAddress(
+                name,
+                record.site_street,
+                record.site_zip,
+                record.site_city,
+                (record.site_country or "DE").upper(),
+            )
     return BillingAddress(name, "", "", "", "DE")
 
 
@@ -255,15 +283,17 @@ def _squash(text: str) -> str:
 
 def same_place(a: BillingAddress, b: BillingAddress) -> bool:
     return (_squash(a.street), _squash(a.zip), _squash(a.city)) == (
-        _squash(b.street), _squash(b.zip), _squash(b.city))
+        _squash(b.street),
+        _squash(b.zip),
+        _squash(b.city),
+    )
 
 
 def german_day(day: date) -> str:
     return f"{day:%d.%m.%Y}"
 
 
-def head_text_for(service_from: date, service_to: date, site: BillingAddress,
-                  address: BillingAddress) -> str:
+def head_text_for(service_from: date, service_to: date, site: BillingAddress, address: BillingAddress) -> str:
     """The intro text naming the service period (§14 UStG) and, when it differs from the
     billing address, the job site (V6)."""
     if service_from == service_to:
@@ -287,33 +317,56 @@ def service_period(appointments: list[Appointment], invoice_date: date) -> tuple
 
 def _worksheet_lines(appointment: Appointment, hourly_vat: Decimal) -> list[ProposalLine]:
     lines = []
-    used = (UsedArticle.select(UsedArticle, Article)
-            .join(Article, JOIN.LEFT_OUTER, on=(UsedArticle.article == Article.id))
-            .where(UsedArticle.appointment == appointment)
-            .order_by(UsedArticle.position, UsedArticle.id))
+    used = (
+        UsedArticle.select(UsedArticle, Article)
+        .join(Article, JOIN.LEFT_OUTER, on=(UsedArticle.article == Article.id))
+        .where(UsedArticle.appointment == appointment)
+        .order_by(UsedArticle.position, UsedArticle.id)
+    )
     for row in used:
         article = row.article if row.article_id is not None else None
         price, rate = row.net_price, row.vat_rate
         if article is None:
-            lines.append(ProposalLine(
-                f"used:{row.id}", "text", row.text, row.quantity, row.unit or TEXT_UNIT,
-                price if price is not None else Decimal("0.00"),
-                rate if rate is not None else hourly_vat, appointment_id=appointment.id))
+            lines.append(
+                ProposalLine(
+                    f"used:{row.id}",
+                    "text",
+                    row.text,
+                    row.quantity,
+                    row.unit or TEXT_UNIT,
+                    price if price is not None else Decimal("0.00"),
+                    rate if rate is not None else hourly_vat,
+                    appointment_id=appointment.id,
+                )
+            )
             continue
-        lines.append(ProposalLine(
-            f"used:{row.id}", "article", row.text or article.name or article.number,
-            row.quantity, row.unit or article.unit or "Stk",
-            price if price is not None else (article.net_price or Decimal(0)),
-            rate if rate is not None else (article.vat_rate if article.vat_rate is not None
-                                           else Decimal(0)),
-            detail=article.description or "", article_number=article.number or None,
-            part_id=article.sevdesk_id, article_id=article.id, appointment_id=appointment.id,
-        ))
+        lines.append(
+            ProposalLine(
+                f"used:{row.id}",
+                "article",
+                row.text or article.name or article.number,
+                row.quantity,
+                row.unit or article.unit or "Stk",
+                price if price is not None else (article.net_price or Decimal(0)),
+                rate
+                if rate is not None
+                else (article.vat_rate if article.vat_rate is not None else Decimal(0)),
+                detail=article.description or "",
+                article_number=article.number or None,
+                part_id=article.sevdesk_id,
+                article_id=article.id,
+                appointment_id=appointment.id,
+            )
+        )
     return lines
 
 
-def preview_for(project: Project, appointments: list[Appointment], today: date | None = None,
-                pending_draft_id: int | None = None) -> InvoiceProposal:
+def preview_for(
+    project: Project,
+    appointments: list[Appointment],
+    today: date | None = None,
+    pending_draft_id: int | None = None,
+) -> InvoiceProposal:
     """The proposal for exactly these appointments (already in invoice order), without
     the office's edits and checks (``invoice_edits.current_proposal`` adds those)."""
     if not appointments:
@@ -328,18 +381,27 @@ def preview_for(project: Project, appointments: list[Appointment], today: date |
     if pending_draft_id is not None:
         warnings.append(Message(Key.EARLIER_ATTEMPT))
 
-    lines = [ProposalLine("title", "title", project.title, Decimal(1), TITLE_UNIT,
-                          Decimal("0.00"), hourly_vat)]
+    lines = [
+        ProposalLine("title", "title", project.title, Decimal(1), TITLE_UNIT, Decimal("0.00"), hourly_vat)
+    ]
     for appointment in appointments:
         hours = appointment.hours
         if not hours:
             warnings.append(Message(Key.APPOINTMENT_WITHOUT_HOURS, appointment.title))
         day = _day(appointment.start)
-        lines.append(ProposalLine(
-            f"hours:{appointment.id}", "hours", appointment.title, hours or Decimal(0),
-            HOUR_UNIT, rate, hourly_vat, detail=f"am {day:%d.%m.%Y}" if day else "",
-            appointment_id=appointment.id,
-        ))
+        lines.append(
+            ProposalLine(
+                f"hours:{appointment.id}",
+                "hours",
+                appointment.title,
+                hours or Decimal(0),
+                HOUR_UNIT,
+                rate,
+                hourly_vat,
+                detail=f"am {day:%d.%m.%Y}" if day else "",
+                appointment_id=appointment.id,
+            )
+        )
         lines.extend(_worksheet_lines(appointment, hourly_vat))
 
     address = _address(customer)
@@ -348,15 +410,30 @@ def preview_for(project: Project, appointments: list[Appointment], today: date |
         address = BillingAddress(customer.display_name, "", "", "", "DE")
     site = _site(project, appointments, customer.display_name)
     service_from, service_to = service_period(appointments, today)
-    header = ProposalHeader(f"Rechnung {project.title}", today, service_from, service_to,
-                            head_text_for(service_from, service_to, site, address))
+    header = ProposalHeader(
+        f"Rechnung {project.title}",
+        today,
+        service_from,
+        service_to,
+        head_text_for(service_from, service_to, site, address),
+    )
     return InvoiceProposal(
-        project_id=project.id, project_title=project.title, customer_id=customer.id,
-        customer_sevdesk_id=customer.sevdesk_id, customer_name=customer.display_name,
-        address=address, site=site, header=header, lines=tuple(lines),
-        appointment_ids=tuple(a.id for a in appointments), hourly_rate=rate,
-        hourly_vat_rate=hourly_vat, payment_term_days=_payment_term(),
-        warnings=tuple(warnings), pending_draft_id=pending_draft_id, customer=customer,
+        project_id=project.id,
+        project_title=project.title,
+        customer_id=customer.id,
+        customer_sevdesk_id=customer.sevdesk_id,
+        customer_name=customer.display_name,
+        address=address,
+        site=site,
+        header=header,
+        lines=tuple(lines),
+        appointment_ids=tuple(a.id for a in appointments),
+        hourly_rate=rate,
+        hourly_vat_rate=hourly_vat,
+        payment_term_days=_payment_term(),
+        warnings=tuple(warnings),
+        pending_draft_id=pending_draft_id,
+        customer=customer,
     )
 
 

@@ -75,8 +75,7 @@ REFERENCE_PREFIX = "craftdesk-"
 LEASE = timedelta(minutes=2)  # longer than the client's connect + read timeout
 
 BUSY_MESSAGE = (
-    "Für dieses Projekt wird gerade ein Rechnungsentwurf angelegt; bitte in zwei Minuten "
-    "erneut versuchen."
+    "Für dieses Projekt wird gerade ein Rechnungsentwurf angelegt; bitte in zwei Minuten erneut versuchen."
 )
 UNKNOWN_MESSAGE = (
     "Ob der Rechnungsentwurf in sevDesk angelegt wurde, ist unklar; beim nächsten Versuch "
@@ -128,15 +127,20 @@ def pending_draft(project_id: int) -> InvoiceDraft | None:
 
 def sent_drafts(project_id: int) -> list[InvoiceDraft]:
     """The project's drafts that exist in sevDesk, oldest first (id + link for the GUI)."""
-    return list(InvoiceDraft.select()
-                .where((InvoiceDraft.project == project_id) & (InvoiceDraft.state == "sent"))
-                .order_by(InvoiceDraft.id))
+    return list(
+        InvoiceDraft.select()
+        .where((InvoiceDraft.project == project_id) & (InvoiceDraft.state == "sent"))
+        .order_by(InvoiceDraft.id)
+    )
 
 
 def _covered(draft: InvoiceDraft) -> list[Appointment]:
     ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
-    return list(Appointment.select().where(Appointment.id.in_(ids))
-                .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id))
+    return list(
+        Appointment.select()
+        .where(Appointment.id.in_(ids))
+        .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id)
+    )
 
 
 def build_preview(project_id: int, today: date | None = None, e_invoice: bool = True) -> InvoicePreview:
@@ -153,8 +157,7 @@ def build_preview(project_id: int, today: date | None = None, e_invoice: bool = 
 
 def _frozen_proposal(draft: InvoiceDraft, today: date | None) -> InvoicePreview:
     """The proposal stored when ``draft`` was claimed (drafts of older versions: computed)."""
-    base = invoice_edits.base_proposal(draft.project_id, today, _covered(draft),
-                                       pending_draft_id=draft.id)
+    base = invoice_edits.base_proposal(draft.project_id, today, _covered(draft), pending_draft_id=draft.id)
     return invoice_edits.thaw(base, draft.proposal)
 
 
@@ -197,8 +200,7 @@ def _claim(project: Project, today: date | None = None) -> tuple[InvoiceDraft, b
             # Within the lease either way (a clock set back must not free it early).
             if started is not None and -LEASE < now - started < LEASE:
                 raise PreconditionError(BUSY_MESSAGE)
-            InvoiceDraft.update(sent_at=now, claim=token).where(
-                InvoiceDraft.id == pending.id).execute()
+            InvoiceDraft.update(sent_at=now, claim=token).where(InvoiceDraft.id == pending.id).execute()
             pending.sent_at, pending.claim = now, token
             return pending, True
         # The proposal the office saw (with its edits) is frozen with the claim: every
@@ -206,11 +208,17 @@ def _claim(project: Project, today: date | None = None) -> tuple[InvoiceDraft, b
         proposal = invoice_edits.current_proposal(project.id, today=today)
         if not proposal.appointment_ids:
             raise nothing_to_invoice(project)
-        draft = InvoiceDraft.create(project=project, reference=new_reference(), state="pending",
-                                    sent_at=now, claim=token,
-                                    proposal=invoice_edits.freeze(proposal))
+        draft = InvoiceDraft.create(
+            project=project,
+            reference=new_reference(),
+            state="pending",
+            sent_at=now,
+            claim=token,
+            proposal=invoice_edits.freeze(proposal),
+        )
         DraftAppointment.insert_many(
-            [{"draft": draft.id, "appointment": a} for a in proposal.appointment_ids]).execute()
+            [{"draft": draft.id, "appointment": a} for a in proposal.appointment_ids]
+        ).execute()
         return draft, False
 
 
@@ -223,7 +231,8 @@ def _release(draft: InvoiceDraft, error: str | None = None) -> None:
 def _fail(draft: InvoiceDraft, message: str) -> None:
     """Nothing exists in sevDesk for this draft: the appointments stay open for a new one."""
     InvoiceDraft.update(state="failed", error=message, sent_at=None).where(
-        InvoiceDraft.id == draft.id).execute()
+        InvoiceDraft.id == draft.id
+    ).execute()
     draft.state, draft.error, draft.sent_at = "failed", message, None
     log.info("Invoice draft %s failed: %s", draft.reference, message)
 
@@ -231,10 +240,15 @@ def _fail(draft: InvoiceDraft, message: str) -> None:
 def _finalize(draft: InvoiceDraft, sevdesk_id: str, rec: InvoiceRec | None = None) -> InvoiceDraft:
     now = utcnow()
     with db.atomic():
-        InvoiceDraft.update(sevdesk_id=sevdesk_id, state="sent", sent_at=now, error=None,
-                            payment_status="draft", paid_amount=Decimal(0),
-                            sum_gross=rec.sum_gross if rec is not None else None).where(
-            InvoiceDraft.id == draft.id).execute()
+        InvoiceDraft.update(
+            sevdesk_id=sevdesk_id,
+            state="sent",
+            sent_at=now,
+            error=None,
+            payment_status="draft",
+            paid_amount=Decimal(0),
+            sum_gross=rec.sum_gross if rec is not None else None,
+        ).where(InvoiceDraft.id == draft.id).execute()
         ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
         Appointment.update(invoice=draft.id).where(Appointment.id.in_(ids)).execute()
         # The edits served their purpose: the next proposal starts fresh (V1).
@@ -259,8 +273,9 @@ def find_by_reference(client: SevdeskClient, reference: str) -> InvoiceRec | Non
     return min(matches, key=lambda r: int(r.id)) if matches else None
 
 
-def send_invoice(client: SevdeskClient, project_id: int, today: date | None = None,
-                 e_invoice: bool = True) -> InvoiceDraft:
+def send_invoice(
+    client: SevdeskClient, project_id: int, today: date | None = None, e_invoice: bool = True
+) -> InvoiceDraft:
     """Create the project's invoice draft in sevDesk (or finish an unfinished one).
 
     Returns the draft (state "sent", ``sevdesk_id`` set). Raises PreconditionError when
@@ -276,8 +291,14 @@ def send_invoice(client: SevdeskClient, project_id: int, today: date | None = No
             return _send_claimed(client, draft, resumed, keeper, today or date.today(), e_invoice)
 
 
-def _send_claimed(client: SevdeskClient, draft: InvoiceDraft, resumed: bool,
-                  keeper: invoice_claim.Keeper, today: date, e_invoice: bool) -> InvoiceDraft:
+def _send_claimed(
+    client: SevdeskClient,
+    draft: InvoiceDraft,
+    resumed: bool,
+    keeper: invoice_claim.Keeper,
+    today: date,
+    e_invoice: bool,
+) -> InvoiceDraft:
     try:
         if resumed:
             # A stale claim is taken over only when its reference proves no draft exists.
@@ -308,15 +329,18 @@ def _send_claimed(client: SevdeskClient, draft: InvoiceDraft, resumed: bool,
         raise type(exc)(sentence, status=exc.status, code=exc.code, detail=exc.detail) from None
 
 
-def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice: bool = True) -> dict[str, Any]:
+def _prepare(
+    client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice: bool = True
+) -> dict[str, Any]:
     preview = e_invoice_rules.applied(_frozen_proposal(draft, today), e_invoice)
     if preview.e_invoice and preview.missing:
         raise PreconditionError(preview.warnings[0])  # E3: the one sentence naming the gaps
     payment_method = e_invoice_rules.payment_method_id(client) if preview.e_invoice else None
     if preview.e_invoice and payment_method is None:
         raise PreconditionError(f"Für die E-Rechnung fehlt: {e_invoice_rules.MISSING_PAYMENT_METHOD}.")
-    bad_rates = sorted({str(line.vat_rate) for line in preview.lines
-                        if line.vat_rate not in payloads.ALLOWED_TAX_RATES})
+    bad_rates = sorted(
+        {str(line.vat_rate) for line in preview.lines if line.vat_rate not in payloads.ALLOWED_TAX_RATES}
+    )
     if bad_rates:
         raise PreconditionError(
             f"sevDesk erlaubt auf Rechnungen nur 0, 7 oder 19 % Umsatzsteuer, nicht {', '.join(bad_rates)} %."
@@ -341,20 +365,34 @@ def _prepare(client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice:
     latest = min(header.invoice_date, today)
     delivery_from, delivery_to = min(header.service_from, latest), min(header.service_to, latest)
     head = payloads.InvoiceHead(
-        contact_id=contact_id, contact_person_id=contact_person,
-        invoice_date=header.invoice_date, delivery_date=delivery_from,
+        contact_id=contact_id,
+        contact_person_id=contact_person,
+        invoice_date=header.invoice_date,
+        delivery_date=delivery_from,
         delivery_date_until=delivery_to if delivery_to != delivery_from else None,
-        header=header.header, head_text=header.head_text,
-        time_to_pay=preview.payment_term_days, reference=draft.reference,
-        address_name=preview.address.name, address_street=preview.address.street,
-        address_zip=preview.address.zip, address_city=preview.address.city,
-        address_country_id=country_id, tax_text=tax_text,
-        e_invoice=preview.e_invoice, payment_method_id=payment_method,
+        header=header.header,
+        head_text=header.head_text,
+        time_to_pay=preview.payment_term_days,
+        reference=draft.reference,
+        address_name=preview.address.name,
+        address_street=preview.address.street,
+        address_zip=preview.address.zip,
+        address_city=preview.address.city,
+        address_country_id=country_id,
+        tax_text=tax_text,
+        e_invoice=preview.e_invoice,
+        payment_method_id=payment_method,
     )
     positions = [
-        payloads.InvoicePosition(name=line.text, text=line.detail, quantity=line.quantity,
-                                 price=line.net_price, unity_id=unity_id,
-                                 tax_rate=line.vat_rate, part_id=line.part_id)
+        payloads.InvoicePosition(
+            name=line.text,
+            text=line.detail,
+            quantity=line.quantity,
+            price=line.net_price,
+            unity_id=unity_id,
+            tax_rate=line.vat_rate,
+            part_id=line.part_id,
+        )
         for line, unity_id in zip(preview.lines, unity_ids, strict=False)
     ]
     return payloads.save_invoice_body(head, positions)
@@ -415,14 +453,16 @@ def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict[str, Any]) 
         rec = None
     invoice_id = rec.id if rec is not None else ""
     if not invoice_id:
-        return _settle_unknown(client, draft, SevdeskError(
-            "sevDesk hat das Anlegen des Entwurfs unlesbar beantwortet.", outcome_unknown=True))
+        return _settle_unknown(
+            client,
+            draft,
+            SevdeskError("sevDesk hat das Anlegen des Entwurfs unlesbar beantwortet.", outcome_unknown=True),
+        )
     return _finalize(draft, invoice_id, rec)
 
 
 def _settle_unknown(client: SevdeskClient, draft: InvoiceDraft, exc: SevdeskError) -> InvoiceDraft:
-    log.warning("saveInvoice outcome unknown for %s: %s (%s)", draft.reference, exc.message,
-                exc.detail or "")
+    log.warning("saveInvoice outcome unknown for %s: %s (%s)", draft.reference, exc.message, exc.detail or "")
     try:
         found = find_by_reference(client, draft.reference)
     except SevdeskError as lookup_exc:
@@ -437,6 +477,6 @@ def _settle_unknown(client: SevdeskClient, draft: InvoiceDraft, exc: SevdeskErro
         InvoiceDraft.update(error=exc.message).where(InvoiceDraft.id == draft.id).execute()
     else:
         _release(draft, exc.message)
-    raise InvoiceOutcomeUnknown(UNKNOWN_MESSAGE, status=exc.status, code=exc.code,
-                                detail=exc.detail, outcome_unknown=True) from exc
-
+    raise InvoiceOutcomeUnknown(
+        UNKNOWN_MESSAGE, status=exc.status, code=exc.code, detail=exc.detail, outcome_unknown=True
+    ) from exc

@@ -101,8 +101,9 @@ def _match(customer: Customer | None, wanted: OrderAddress) -> Site | None:
         if matches:
             # Several of the customer's addresses on that street: the same zip wins, then
             # a delivery address (a job site) over the postal and billing ones.
-            best = min(matches, key=lambda a: (bool(wanted.zip) and a.zip != wanted.zip,
-                                               _KIND_RANK.get(a.kind, 9)))
+            best = min(
+                matches, key=lambda a: (bool(wanted.zip) and a.zip != wanted.zip, _KIND_RANK.get(a.kind, 9))
+            )
             return Site.from_address(best)
     return None
 

@@ -65,9 +65,11 @@ def article_origin(article_id: int) -> RecordOrigin:
 
 def delivery_addresses(customer_id: int) -> list[str]:
     """The customer's delivery addresses (job sites from sevDesk), one line each."""
-    query = (Address.select()
-             .where((Address.customer == customer_id) & (Address.kind == "delivery"))
-             .order_by(Address.position, Address.id))
+    query = (
+        Address.select()
+        .where((Address.customer == customer_id) & (Address.kind == "delivery"))
+        .order_by(Address.position, Address.id)
+    )
     return [a.one_line() for a in query]
 
 
@@ -130,11 +132,16 @@ def customer_form(customer_id: int) -> CustomerForm:
     separate_billing = billing is not None and postal is not None and not same(billing, postal)
     deliveries = [address(a) for a in addresses if a.kind == "delivery"]
     return CustomerForm(
-        salutation=customer.salutation, academic_title=customer.academic_title,
+        salutation=customer.salutation,
+        academic_title=customer.academic_title,
         deliveries=deliveries,
-        kind=customer.kind, company=customer.company, first_name=customer.first_name,
-        last_name=customer.last_name, name_suffix=customer.name_suffix,
-        customer_number=customer.customer_number or "", description=customer.description,
+        kind=customer.kind,
+        company=customer.company,
+        first_name=customer.first_name,
+        last_name=customer.last_name,
+        name_suffix=customer.name_suffix,
+        customer_number=customer.customer_number or "",
+        description=customer.description,
         postal=address(postal or billing),
         billing=address(billing) if separate_billing else None,
         emails=[i.value for i in infos if i.kind == "email"],
@@ -148,8 +155,7 @@ def customer_form(customer_id: int) -> CustomerForm:
 
 
 def _write_address(customer: Customer, kind: str, form: AddressForm | None) -> None:
-    existing = list(customer.addresses.where(Address.kind == kind)
-                    .order_by(Address.position, Address.id))
+    existing = list(customer.addresses.where(Address.kind == kind).order_by(Address.position, Address.id))
     if form is None or form.empty:
         for row in existing[:1]:
             row.delete_instance()
@@ -162,8 +168,9 @@ def _write_address(customer: Customer, kind: str, form: AddressForm | None) -> N
 
 def _write_ways(customer: Customer, kind: str, values: list[str]) -> None:
     values = [v.strip() for v in values if v.strip()]
-    existing = list(customer.contact_infos.where(ContactInfo.kind == kind)
-                    .order_by(ContactInfo.position, ContactInfo.id))
+    existing = list(
+        customer.contact_infos.where(ContactInfo.kind == kind).order_by(ContactInfo.position, ContactInfo.id)
+    )
     for position, value in enumerate(values):
         if position < len(existing):
             row = existing[position]
@@ -172,7 +179,7 @@ def _write_ways(customer: Customer, kind: str, values: list[str]) -> None:
                 row.save()
         else:
             ContactInfo.create(customer=customer, kind=kind, value=value, position=position)
-    for row in existing[len(values):]:
+    for row in existing[len(values) :]:
         row.delete_instance()
 
 
@@ -180,22 +187,27 @@ def _write_deliveries(customer: Customer, forms: list[AddressForm]) -> None:
     """The delivery addresses as typed: rows are updated in order (keeping their sevDesk
     ids), new ones added, the rest removed."""
     forms = [f for f in forms if not f.empty]
-    existing = list(customer.addresses.where(Address.kind == "delivery")
-                    .order_by(Address.position, Address.id))
+    existing = list(
+        customer.addresses.where(Address.kind == "delivery").order_by(Address.position, Address.id)
+    )
     for index, form in enumerate(forms):
-        row = existing[index] if index < len(existing) else Address(customer=customer,
-                                                                    kind="delivery")
+        row = existing[index] if index < len(existing) else Address(customer=customer, kind="delivery")
         row.street, row.zip, row.city = form.street.strip(), form.zip.strip(), form.city.strip()
         row.country = (form.country.strip() or "DE").upper()
         row.position = 10 + index  # after the postal and billing rows
         row.save()
-    for row in existing[len(forms):]:
+    for row in existing[len(forms) :]:
         row.delete_instance()
 
 
 def _address_dict(kind: str, form: AddressForm) -> dict[str, str]:
-    return {"kind": kind, "street": form.street.strip(), "zip": form.zip.strip(),
-            "city": form.city.strip(), "country": (form.country.strip() or "DE").upper()}
+    return {
+        "kind": kind,
+        "street": form.street.strip(),
+        "zip": form.zip.strip(),
+        "city": form.city.strip(),
+        "country": (form.country.strip() or "DE").upper(),
+    }
 
 
 def create_customer(form: CustomerForm) -> int:
@@ -205,14 +217,23 @@ def create_customer(form: CustomerForm) -> int:
         addresses.append(_address_dict("billing", form.billing))
     addresses.extend(_address_dict("delivery", d) for d in form.deliveries if not d.empty)
     customer = create_local_customer(
-        salutation=form.salutation.strip(), academic_title=form.academic_title.strip(),
-        kind=form.kind, company=form.company.strip(), first_name=form.first_name.strip(),
-        last_name=form.last_name.strip(), name_suffix=form.name_suffix.strip(),
+        salutation=form.salutation.strip(),
+        academic_title=form.academic_title.strip(),
+        kind=form.kind,
+        company=form.company.strip(),
+        first_name=form.first_name.strip(),
+        last_name=form.last_name.strip(),
+        name_suffix=form.name_suffix.strip(),
         customer_number=form.customer_number.strip() or None,
-        description=form.description.strip(), addresses=addresses,
-        emails=form.emails[:2], mobiles=form.mobiles[:2], phones=form.phones[:1],
-        e_invoice=form.e_invoice, government_agency=form.government_agency,
-        buyer_reference=form.buyer_reference.strip())
+        description=form.description.strip(),
+        addresses=addresses,
+        emails=form.emails[:2],
+        mobiles=form.mobiles[:2],
+        phones=form.phones[:1],
+        e_invoice=form.e_invoice,
+        government_agency=form.government_agency,
+        buyer_reference=form.buyer_reference.strip(),
+    )
     return int(customer.id)
 
 
@@ -224,8 +245,7 @@ def save_customer(customer_id: int | None, form: CustomerForm, force: bool = Fal
     if customer_id is None:
         return create_customer(form)
     with db.atomic():
-        if form.version is not None and not force and not claim_version(
-                Customer, customer_id, form.version):
+        if form.version is not None and not force and not claim_version(Customer, customer_id, form.version):
             stored = customer_form(customer_id)
             raise EditConflict(form_changes(stored, form), stored)
         customer = Customer.get_by_id(customer_id)
@@ -299,35 +319,62 @@ class ArticleRow:
 def load_article_rows(ids: Iterable[int] | None = None) -> list[ArticleRow]:
     """All articles (or those with ``ids``: rows written by an import, or changed at another
     workstation) as rows: one tuple query, no model instances."""
-    query = Article.select(Article.id, Article.number, Article.name, Article.unit,
-                           Article.net_price, Article.vat_rate, Article.active,
-                           Article.sevdesk_id).order_by(Article.id)
+    query = Article.select(
+        Article.id,
+        Article.number,
+        Article.name,
+        Article.unit,
+        Article.net_price,
+        Article.vat_rate,
+        Article.active,
+        Article.sevdesk_id,
+    ).order_by(Article.id)
     if ids is not None:
         query = query.where(Article.id.in_(sorted(ids)))
     rows = []
     for aid, number, name, unit, net, vat, active, sevdesk_id in tuples(query):
         net = net if net is not None else Decimal(0)
         vat = vat if vat is not None else Decimal(0)
-        rows.append(ArticleRow(
-            id=aid, number=number, name=name, unit=unit, net_price=net, vat_rate=vat,
-            gross_price=gross_price(net, vat), active=bool(active), sevdesk_id=sevdesk_id,
-        ))
+        rows.append(
+            ArticleRow(
+                id=aid,
+                number=number,
+                name=name,
+                unit=unit,
+                net_price=net,
+                vat_rate=vat,
+                gross_price=gross_price(net, vat),
+                active=bool(active),
+                sevdesk_id=sevdesk_id,
+            )
+        )
     return rows
 
 
 def article_form(article_id: int) -> ArticleForm:
     article = Article.get_by_id(article_id)
-    return ArticleForm(article.number, article.name, article.unit, article.net_price,
-                       article.vat_rate, article.description, bool(article.active),
-                       version=article.version)
+    return ArticleForm(
+        article.number,
+        article.name,
+        article.unit,
+        article.net_price,
+        article.vat_rate,
+        article.description,
+        bool(article.active),
+        version=article.version,
+    )
 
 
 def save_article(article_id: int | None, form: ArticleForm, force: bool = False) -> int:
     """Create (None, a local article without sevDesk id) or update an article; EditConflict
     as for customers (T5)."""
     with db.atomic():
-        if (article_id is not None and form.version is not None and not force
-                and not claim_version(Article, article_id, form.version)):
+        if (
+            article_id is not None
+            and form.version is not None
+            and not force
+            and not claim_version(Article, article_id, form.version)
+        ):
             stored = article_form(article_id)
             raise EditConflict(form_changes(stored, form), stored)
         article = Article(sevdesk_id=None) if article_id is None else Article.get_by_id(article_id)

@@ -76,8 +76,12 @@ def address_categories(client: SevdeskClient) -> AddressCategories:
         client.get_all("/Category", {"objectType": "ContactAddress"}), parse_category, "Category"
     )
     # The filter asked for address categories; rows without an objectType are those.
-    return address_categories_from([c if c.object_type else CategoryRec(c.id, c.name, "ContactAddress",
-                                    c.translation_code) for c in rows])
+    return address_categories_from(
+        [
+            c if c.object_type else CategoryRec(c.id, c.name, "ContactAddress", c.translation_code)
+            for c in rows
+        ]
+    )
 
 
 def unities(client: SevdeskClient) -> list[UnityRec]:
@@ -101,13 +105,23 @@ def sev_users(client: SevdeskClient) -> list[SevUserRec]:
 
 
 UNIT_ALIASES = {
-    "stk": "UNITY_PIECE", "stück": "UNITY_PIECE",
-    "std": "UNITY_HOUR", "h": "UNITY_HOUR", "stunde": "UNITY_HOUR",
-    "m": "UNITY_METER", "lfm": "UNITY_RUNNING_METER",
-    "m2": "UNITY_SQUARE_METER", "m²": "UNITY_SQUARE_METER", "qm": "UNITY_SQUARE_METER",
-    "m3": "UNITY_CUBIC_METER", "m³": "UNITY_CUBIC_METER",
-    "kg": "UNITY_KILOGRAM", "l": "UNITY_L", "km": "UNITY_KILOMETER",
-    "pauschal": "UNITY_BLANKET", "psch": "UNITY_BLANKET",
+    "stk": "UNITY_PIECE",
+    "stück": "UNITY_PIECE",
+    "std": "UNITY_HOUR",
+    "h": "UNITY_HOUR",
+    "stunde": "UNITY_HOUR",
+    "m": "UNITY_METER",
+    "lfm": "UNITY_RUNNING_METER",
+    "m2": "UNITY_SQUARE_METER",
+    "m²": "UNITY_SQUARE_METER",
+    "qm": "UNITY_SQUARE_METER",
+    "m3": "UNITY_CUBIC_METER",
+    "m³": "UNITY_CUBIC_METER",
+    "kg": "UNITY_KILOGRAM",
+    "l": "UNITY_L",
+    "km": "UNITY_KILOMETER",
+    "pauschal": "UNITY_BLANKET",
+    "psch": "UNITY_BLANKET",
 }
 
 

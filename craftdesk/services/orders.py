@@ -107,8 +107,7 @@ def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
     """Sent order confirmations (type AB, status 200), already imported ones marked."""
     # ``embed=contact`` lets sevDesk deliver the customer names in the same call; where
     # the answer carries bare references only, unknown customers are fetched one by one.
-    rows = client.get_all("/Order", {"orderType": ORDER_TYPE, "status": str(STATUS_SENT),
-                                      "embed": "contact"})
+    rows = client.get_all("/Order", {"orderType": ORDER_TYPE, "status": str(STATUS_SENT), "embed": "contact"})
     orders: list[OrderRec] = []
     embedded: dict[str, str] = {}
     for raw in rows:
@@ -126,25 +125,35 @@ def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
                 embedded[order.contact_id] = _contact_name(parse_contact(contact))
 
     contact_ids = {o.contact_id for o in orders if o.contact_id}
-    names = {c.sevdesk_id: c.display_name
-             for c in Customer.select().where(Customer.sevdesk_id.in_(list(contact_ids)))}
+    names = {
+        c.sevdesk_id: c.display_name
+        for c in Customer.select().where(Customer.sevdesk_id.in_(list(contact_ids)))
+    }
     for contact_id in sorted(contact_ids - names.keys()):
         if contact_id in embedded:
             names[contact_id] = embedded[contact_id]
             continue
         try:
             found = client.get(f"/Contact/{contact_id}")
-            names[contact_id] = _contact_name(parse_contact(found[0] if isinstance(found, list)
-                                                            else found))
+            names[contact_id] = _contact_name(parse_contact(found[0] if isinstance(found, list) else found))
         except (NotFoundError, RecordError, IndexError, TypeError):
             names[contact_id] = ""
-    imported = {p.sevdesk_order_id for p in Project.select(Project.sevdesk_order_id)
-                .where(Project.sevdesk_order_id.in_([o.id for o in orders]))}
+    imported = {
+        p.sevdesk_order_id
+        for p in Project.select(Project.sevdesk_order_id).where(
+            Project.sevdesk_order_id.in_([o.id for o in orders])
+        )
+    }
     orders.sort(key=lambda o: (o.date, int(o.id)))
     return [
-        OrderSummary(sevdesk_id=o.id, number=o.number, title=o.header,
-                     customer=names.get(o.contact_id or "", ""), date=o.date[:10],
-                     imported=o.id in imported)
+        OrderSummary(
+            sevdesk_id=o.id,
+            number=o.number,
+            title=o.header,
+            customer=names.get(o.contact_id or "", ""),
+            date=o.date[:10],
+            imported=o.id in imported,
+        )
         for o in orders
     ]
 
@@ -165,13 +174,12 @@ def import_orders(client: SevdeskClient, order_ids: list[str]) -> list[ImportOrd
             raise
         except (CraftdeskError, SevdeskError) as exc:
             log.warning("Import of order %s failed: %s", order_id, exc)
-            results.append(ImportOrderResult(order_id, "failed", message=str(exc),
-                                             exit_code=exc.exit_code))
+            results.append(ImportOrderResult(order_id, "failed", message=str(exc), exit_code=exc.exit_code))
         except Exception:  # one broken order must not hide the others' results
             log.exception("Unexpected error importing order %s", order_id)
-            results.append(ImportOrderResult(
-                order_id, "failed", message=Message(Key.UNEXPECTED_IN_LOG),
-                exit_code=1))
+            results.append(
+                ImportOrderResult(order_id, "failed", message=Message(Key.UNEXPECTED_IN_LOG), exit_code=1)
+            )
     return results
 
 
@@ -183,8 +191,7 @@ def _fetch_order(client: SevdeskClient, order_id: str) -> OrderRec:
     try:
         found = client.get(f"/Order/{order_id}")
     except NotFoundError:
-        raise PreconditionError(
-            f"Die Auftragsbestätigung {order_id} gibt es in sevDesk nicht.") from None
+        raise PreconditionError(f"Die Auftragsbestätigung {order_id} gibt es in sevDesk nicht.") from None
     rows = found if isinstance(found, list) else [found]
     if not rows:
         raise PreconditionError(f"Die Auftragsbestätigung {order_id} gibt es in sevDesk nicht.")
@@ -192,15 +199,18 @@ def _fetch_order(client: SevdeskClient, order_id: str) -> OrderRec:
         order = parse_order(rows[0])
     except RecordError as exc:
         raise PreconditionError(
-            f"Die Auftragsbestätigung {order_id} ist in sevDesk unlesbar ({exc.reason}).") from None
+            f"Die Auftragsbestätigung {order_id} ist in sevDesk unlesbar ({exc.reason})."
+        ) from None
     if order.id != order_id:
         raise PreconditionError(f"sevDesk hat zu {order_id} einen anderen Beleg geliefert.")
-    confirmed = (not order.order_type and order.status == STATUS_SENT
-                 and _listed_as_confirmation(client, order))
+    confirmed = (
+        not order.order_type and order.status == STATUS_SENT and _listed_as_confirmation(client, order)
+    )
     if not _is_importable(order, type_confirmed=confirmed):
         raise PreconditionError(
             f"Der Beleg {order.number or order_id} ist keine versendete Auftragsbestätigung "
-            "und kann nicht importiert werden.")
+            "und kann nicht importiert werden."
+        )
     return order
 
 
@@ -231,7 +241,8 @@ def _fetch_positions(client: SevdeskClient, order: OrderRec) -> list[OrderPosRec
             # Dropping a line silently would lose planned material: refuse the order.
             raise PreconditionError(
                 f"Eine Position der Auftragsbestätigung {order.number or order.id} ist "
-                f"unlesbar ({exc.reason}).") from None
+                f"unlesbar ({exc.reason})."
+            ) from None
         if pos.order_id == order.id:
             positions.append(pos)
     positions.sort(key=lambda p: (p.position_number, int(p.id)))
@@ -300,8 +311,9 @@ class _Line:
     vat_rate: Decimal | None = None
 
 
-def _unit_names(client: SevdeskClient, positions: list[OrderPosRec],
-                articles: dict[str, Article]) -> dict[str, str]:
+def _unit_names(
+    client: SevdeskClient, positions: list[OrderPosRec], articles: dict[str, Article]
+) -> dict[str, str]:
     """Unity id → name, read only when a free-text position names a unit."""
     if not any(p.unity_id and p.part_id not in articles for p in positions):
         return {}
@@ -312,8 +324,9 @@ def _unit_names(client: SevdeskClient, positions: list[OrderPosRec],
         return {}
 
 
-def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article],
-                  unit_names: dict[str, str] | None = None) -> list[_Line]:
+def planned_lines(
+    positions: list[OrderPosRec], articles: dict[str, Article], unit_names: dict[str, str] | None = None
+) -> list[_Line]:
     """Positions → planned lines: one line per article with the summed quantity (O6),
     free-text lines for positions without an article (or whose part sevDesk no longer
     has) with the unit of their position, in the confirmation's order. Every line keeps
@@ -335,8 +348,14 @@ def planned_lines(positions: list[OrderPosRec], articles: dict[str, Article],
             text = pos.name or pos.text
             if not text:
                 continue  # an empty separator line carries nothing to plan
-            line = _Line(None, text, pos.quantity, (unit_names or {}).get(pos.unity_id or "", ""),
-                         pos.price, pos.tax_rate)
+            line = _Line(
+                None,
+                text,
+                pos.quantity,
+                (unit_names or {}).get(pos.unity_id or "", ""),
+                pos.price,
+                pos.tax_rate,
+            )
         lines.append(line)
     return lines
 
@@ -368,28 +387,61 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         if existing is not None:
             return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
         project = Project.create(
-            title=title, customer=customer, sevdesk_order_id=order.id,
-            sevdesk_order_number=order.number or None, site_street=site.street,
-            site_zip=site.zip, site_city=site.city, site_country=site.country,
-            site_note=site_note)
+            title=title,
+            customer=customer,
+            sevdesk_order_id=order.id,
+            sevdesk_order_number=order.number or None,
+            site_street=site.street,
+            site_zip=site.zip,
+            site_city=site.city,
+            site_country=site.country,
+            site_note=site_note,
+        )
         job = Job.create(project=project, title=title)
         appointment = Appointment.create(
-            job=job, title=title, status="unscheduled", customer=customer,
-            site_street=site.street, site_zip=site.zip, site_city=site.city,
-            site_country=site.country)
+            job=job,
+            title=title,
+            status="unscheduled",
+            customer=customer,
+            site_street=site.street,
+            site_zip=site.zip,
+            site_city=site.city,
+            site_country=site.country,
+        )
         if observer is not None:
             AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
         for position, line in enumerate(lines):
-            PlannedMaterial.create(appointment=appointment, article=line.article, text=line.text,
-                                   quantity=line.quantity, unit=line.unit, position=position,
-                                   net_price=line.net_price, vat_rate=line.vat_rate)
-    log.info("Imported order %s (%s) as project %s with %d planned lines",
-             order.id, order.number, project.id, len(lines))
-    return ImportOrderResult(order_id, "imported", project.id,
-                             f"als Projekt {project.id} importiert", note=site_note)
+            PlannedMaterial.create(
+                appointment=appointment,
+                article=line.article,
+                text=line.text,
+                quantity=line.quantity,
+                unit=line.unit,
+                position=position,
+                net_price=line.net_price,
+                vat_rate=line.vat_rate,
+            )
+    log.info(
+        "Imported order %s (%s) as project %s with %d planned lines",
+        order.id,
+        order.number,
+        project.id,
+        len(lines),
+    )
+    return ImportOrderResult(
+        order_id, "imported", project.id, f"als Projekt {project.id} importiert", note=site_note
+    )
 
 
 __all__ = [
-    "ALREADY_IMPORTED", "ImportOrderResult", "OrderSummary", "find_site", "import_order",
-    "import_orders", "list_importable_orders", "normalize_street", "order_site", "planned_lines",
+    "ALREADY_IMPORTED",
+    "ImportOrderResult",
+    "OrderSummary",
+    "find_site",
+    "import_order",
+    "import_orders",
+    "list_importable_orders",
+    "normalize_street",
+    "order_site",
+    "planned_lines",
 ]

@@ -202,12 +202,19 @@ def local_summary(model: Any) -> tuple[Any, ...]:
     edited or re-linked locally (an invoice adopting a local customer, I3) is noticed."""
     from peewee import fn
 
-    count, newest, highest = model.select(fn.COUNT(model.id), fn.MAX(model.updated_at),
-                                          fn.MAX(model.id)).where(
-        model.sevdesk_id.is_null(False)).tuples().get()
+    count, newest, highest = (
+        model.select(fn.COUNT(model.id), fn.MAX(model.updated_at), fn.MAX(model.id))
+        .where(model.sevdesk_id.is_null(False))
+        .tuples()
+        .get()
+    )
     h = hashlib.blake2b(digest_size=16)
-    query = (model.select(model.id, model.sync_hash).where(model.sevdesk_id.is_null(False))
-             .order_by(model.id).tuples())
+    query = (
+        model.select(model.id, model.sync_hash)
+        .where(model.sevdesk_id.is_null(False))
+        .order_by(model.id)
+        .tuples()
+    )
     for row_id, sync_hash in query:  # plain SQL on SQLite and PostgreSQL alike
         h.update(f"{row_id}:{sync_hash or ''},".encode())
     digest = h.hexdigest()

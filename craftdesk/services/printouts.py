@@ -154,7 +154,5 @@ def day_plan(employee_id: int, day: date) -> DayPlan:
 def employees_for_plans() -> list[tuple[int, str]]:
     return [
         (e.id, e.name)
-        for e in Employee.select()
-        .where(Employee.active == True)
-        .order_by(Employee.name, Employee.id)
+        for e in Employee.select().where(Employee.active == True).order_by(Employee.name, Employee.id)
     ]

@@ -28,7 +28,7 @@ from .invoice_status import project_invoices, status_json
 
 
 def decimal_text(value: Decimal | None) -> str | None:
-    """"3.5", "10", "0" — never "10.000" or "1E+1"."""
+    """ "3.5", "10", "0" — never "10.000" or "1E+1"."""
     if value is None:
         return None
     text = format(value.normalize(), "f")
@@ -68,15 +68,24 @@ def project_records() -> list[dict[str, Any]]:
     employees = {e.id: e.name for e in Employee.select()}
     invoices = {d.id: d.sevdesk_id for d in InvoiceDraft.select()}
     billed = project_invoices()  # V8: payment status per project
-    observers = _group(AppointmentEmployee.select().where(AppointmentEmployee.role == "observer")
-                       .order_by(AppointmentEmployee.id), "appointment_id")
+    observers = _group(
+        AppointmentEmployee.select()
+        .where(AppointmentEmployee.role == "observer")
+        .order_by(AppointmentEmployee.id),
+        "appointment_id",
+    )
     # Assignees by name, as in `appointment list` (P8).
-    assignees = _group(AppointmentEmployee.select().join(Employee).where(AppointmentEmployee.role == "assignee")
-                       .order_by(Employee.name, Employee.id), "appointment_id")
-    planned = _group(PlannedMaterial.select().order_by(PlannedMaterial.position,
-                                                       PlannedMaterial.id), "appointment_id")
-    used = _group(UsedArticle.select().order_by(UsedArticle.position, UsedArticle.id),
-                  "appointment_id")
+    assignees = _group(
+        AppointmentEmployee.select()
+        .join(Employee)
+        .where(AppointmentEmployee.role == "assignee")
+        .order_by(Employee.name, Employee.id),
+        "appointment_id",
+    )
+    planned = _group(
+        PlannedMaterial.select().order_by(PlannedMaterial.position, PlannedMaterial.id), "appointment_id"
+    )
+    used = _group(UsedArticle.select().order_by(UsedArticle.position, UsedArticle.id), "appointment_id")
 
     def planned_line(line: PlannedMaterial) -> dict[str, Any]:
         article = articles.get(line.article_id) if line.article_id else None
@@ -89,8 +98,10 @@ def project_records() -> list[dict[str, Any]]:
 
     def used_line(line: UsedArticle) -> dict[str, Any]:
         article = articles.get(line.article_id)
-        return {"article_number": (article.number or None) if article else None,
-                "quantity": decimal_text(line.quantity)}
+        return {
+            "article_number": (article.number or None) if article else None,
+            "quantity": decimal_text(line.quantity),
+        }
 
     def appointment(a: Appointment, project_id: int) -> dict[str, Any]:
         return {
@@ -101,10 +112,12 @@ def project_records() -> list[dict[str, Any]]:
             "end": _iso(_end(a.start, a.end)),
             "hours": decimal_text(a.hours),
             "project_id": project_id,
-            "assignees": [employees[o.employee_id] for o in assignees.get(a.id, [])
-                          if o.employee_id in employees],
-            "observers": [employees[o.employee_id] for o in observers.get(a.id, [])
-                          if o.employee_id in employees],
+            "assignees": [
+                employees[o.employee_id] for o in assignees.get(a.id, []) if o.employee_id in employees
+            ],
+            "observers": [
+                employees[o.employee_id] for o in observers.get(a.id, []) if o.employee_id in employees
+            ],
             "planned": [planned_line(p) for p in planned.get(a.id, [])],
             "used": [used_line(u) for u in used.get(a.id, [])],
             "invoice_sevdesk_id": invoices.get(a.invoice_id) if a.invoice_id else None,
@@ -117,11 +130,18 @@ def project_records() -> list[dict[str, Any]]:
             "title": p.title,
             "sevdesk_order_id": p.sevdesk_order_id,
             "customer_id": p.customer_id,
-            "address": {"street": p.site_street, "zip": p.site_zip, "city": p.site_city,
-                        "country": p.site_country},
+            "address": {
+                "street": p.site_street,
+                "zip": p.site_zip,
+                "city": p.site_city,
+                "country": p.site_country,
+            },
             "jobs": [
-                {"id": j.id, "title": j.title,
-                 "appointments": [appointment(a, p.id) for a in appointments.get(j.id, [])]}
+                {
+                    "id": j.id,
+                    "title": j.title,
+                    "appointments": [appointment(a, p.id) for a in appointments.get(j.id, [])],
+                }
                 for j in jobs.get(p.id, [])
             ],
             "invoices": [status_json(i) for i in billed.get(p.id, [])],
@@ -131,9 +151,26 @@ def project_records() -> list[dict[str, Any]]:
 
 
 ROW_FIELDS = (
-    "project_id", "project_sevdesk_id", "project_title", "sevdesk_order_id", "customer_id",
-    "street", "zip", "city", "country", "job_id", "job_title", "appointment_id",
-    "appointment_title", "status", "start", "end", "hours", "assignees", "observers", "planned",
+    "project_id",
+    "project_sevdesk_id",
+    "project_title",
+    "sevdesk_order_id",
+    "customer_id",
+    "street",
+    "zip",
+    "city",
+    "country",
+    "job_id",
+    "job_title",
+    "appointment_id",
+    "appointment_title",
+    "status",
+    "start",
+    "end",
+    "hours",
+    "assignees",
+    "observers",
+    "planned",
     "used",
     "invoice_sevdesk_id",
 )
@@ -151,9 +188,12 @@ def project_rows() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for p in project_records():
         base = {
-            "project_id": p["id"], "project_sevdesk_id": p["sevdesk_id"],
-            "project_title": p["title"], "sevdesk_order_id": p["sevdesk_order_id"],
-            "customer_id": p["customer_id"], **p["address"],
+            "project_id": p["id"],
+            "project_sevdesk_id": p["sevdesk_id"],
+            "project_title": p["title"],
+            "sevdesk_order_id": p["sevdesk_order_id"],
+            "customer_id": p["customer_id"],
+            **p["address"],
         }
         empty = {f: None for f in ROW_FIELDS if f not in base}
         if not p["jobs"]:
@@ -163,14 +203,20 @@ def project_rows() -> list[dict[str, Any]]:
             if not job["appointments"]:
                 rows.append(job_base)
             for a in job["appointments"]:
-                rows.append({
-                    **job_base,
-                    "appointment_id": a["id"], "appointment_title": a["title"],
-                    "status": a["status"], "start": a["start"], "end": a["end"],
-                    "hours": a["hours"], "assignees": "; ".join(a["assignees"]),
-                    "observers": "; ".join(a["observers"]),
-                    "planned": "; ".join(_planned_text(line) for line in a["planned"]),
-                    "used": "; ".join(f"{u['article_number']}={u['quantity']}" for u in a["used"]),
-                    "invoice_sevdesk_id": a["invoice_sevdesk_id"],
-                })
+                rows.append(
+                    {
+                        **job_base,
+                        "appointment_id": a["id"],
+                        "appointment_title": a["title"],
+                        "status": a["status"],
+                        "start": a["start"],
+                        "end": a["end"],
+                        "hours": a["hours"],
+                        "assignees": "; ".join(a["assignees"]),
+                        "observers": "; ".join(a["observers"]),
+                        "planned": "; ".join(_planned_text(line) for line in a["planned"]),
+                        "used": "; ".join(f"{u['article_number']}={u['quantity']}" for u in a["used"]),
+                        "invoice_sevdesk_id": a["invoice_sevdesk_id"],
+                    }
+                )
     return [{field: row[field] for field in ROW_FIELDS} for row in rows]

@@ -31,7 +31,9 @@ def customer_choices() -> list[CustomerChoice]:
     """All customers by name (case-insensitive), labelled with their customer number."""
     customers = sorted(Customer.select(), key=lambda c: c.display_name.casefold())
     return [
-        CustomerChoice(c.id, f"{c.display_name} ({c.customer_number})" if c.customer_number else c.display_name)
+        CustomerChoice(
+            c.id, f"{c.display_name} ({c.customer_number})" if c.customer_number else c.display_name
+        )
         for c in customers
     ]
 
@@ -80,10 +82,7 @@ def article_line(article_id: int) -> ArticleLine:
 def article_id_by_number(number: str) -> int:
     """The article with this number: an active one first, then the oldest."""
     article: Article | None = (
-        Article.select()
-        .where(Article.number == number)
-        .order_by(Article.active.desc(), Article.id)
-        .first()
+        Article.select().where(Article.number == number).order_by(Article.active.desc(), Article.id).first()
     )
     if article is None:
         raise NotFound(f"Einen Artikel mit der Nummer „{number}“ gibt es nicht.")
@@ -185,14 +184,26 @@ def save_appointment(appointment_id: int | None, job_id: int | None, data: Appoi
             if job_id is None:
                 raise ValueError("a new appointment needs its job")
             appointment = projects.create_appointment(
-                job_id, data.title, start=data.start, end=data.end, status=plain_status,
-                assignee_ids=data.assignee_ids, observer_ids=data.observer_ids, notes=data.notes)
+                job_id,
+                data.title,
+                start=data.start,
+                end=data.end,
+                status=plain_status,
+                assignee_ids=data.assignee_ids,
+                observer_ids=data.observer_ids,
+                notes=data.notes,
+            )
             frozen = False
         else:
             frozen = projects.is_invoiced(projects.get_appointment(appointment_id))
             appointment = projects.edit_appointment(
-                appointment_id, title=data.title, start=data.start, end=data.end,
-                status=None if frozen else plain_status, notes=data.notes)
+                appointment_id,
+                title=data.title,
+                start=data.start,
+                end=data.end,
+                status=None if frozen else plain_status,
+                notes=data.notes,
+            )
             projects.set_appointment_people(appointment.id, "assignee", data.assignee_ids)
             projects.set_appointment_people(appointment.id, "observer", data.observer_ids)
         if not frozen:

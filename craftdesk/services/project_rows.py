@@ -63,8 +63,9 @@ def customer_names(ids: set[int | None]) -> dict[int, str]:
     names: dict[int, str] = {}
     wanted = sorted(i for i in ids if i is not None)
     for start in range(0, len(wanted), 500):
-        query = Customer.select(Customer.id, Customer.kind, Customer.company, Customer.first_name,
-                                Customer.last_name).where(Customer.id.in_(wanted[start:start + 500]))
+        query = Customer.select(
+            Customer.id, Customer.kind, Customer.company, Customer.first_name, Customer.last_name
+        ).where(Customer.id.in_(wanted[start : start + 500]))
         for cid, kind, company, first, last in tuples(query):
             names[cid] = display_name(cid, kind, company, first, last)
     return names
@@ -79,22 +80,31 @@ def load_project_nodes() -> list[ProjectNode]:
             drafts[draft.project_id].append(draft.sevdesk_id)
             draft_ids[draft.id] = draft.sevdesk_id
     assignees: dict[int, list[int]] = defaultdict(list)
-    links = (AppointmentEmployee.select(AppointmentEmployee.appointment, AppointmentEmployee.employee)
-             .where(AppointmentEmployee.role == "assignee"))
+    links = AppointmentEmployee.select(AppointmentEmployee.appointment, AppointmentEmployee.employee).where(
+        AppointmentEmployee.role == "assignee"
+    )
     for appointment_id, employee_id in tuples(links):
         assignees[appointment_id].append(employee_id)
     appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
-    query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start,
-                                          Appointment.id)
+    query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start, Appointment.id)
     rows = list(query)
     projects = list(Project.select().order_by(Project.id.desc()))
     names = customer_names({a.customer_id for a in rows} | {p.customer_id for p in projects})
     customers_of_job: dict[int, set[int]] = defaultdict(set)
     for a in rows:
-        appointments[a.job_id].append(AppointmentNode(
-            a.id, a.title, a.status, a.start, a.hours, _name(names, a.customer_id),
-            draft_ids.get(a.invoice_id) if a.invoice_id else None,
-            tuple(assignees.get(a.id, ())), a.invoice_id is not None))
+        appointments[a.job_id].append(
+            AppointmentNode(
+                a.id,
+                a.title,
+                a.status,
+                a.start,
+                a.hours,
+                _name(names, a.customer_id),
+                draft_ids.get(a.invoice_id) if a.invoice_id else None,
+                tuple(assignees.get(a.id, ())),
+                a.invoice_id is not None,
+            )
+        )
         if a.customer_id is not None:
             customers_of_job[a.job_id].add(a.customer_id)
     jobs: dict[int, list[JobNode]] = defaultdict(list)
@@ -103,11 +113,20 @@ def load_project_nodes() -> list[ProjectNode]:
         jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
         customers[job.project_id] |= customers_of_job.get(job.id, set())
     billed = project_invoices()
-    return [ProjectNode(p.id, p.title, _name(names, p.customer_id), p.sevdesk_order_number,
-                        jobs.get(p.id, []), drafts.get(p.id, []), p.site_note or "",
-                        billed.get(p.id, []),
-                        customers[p.id] | ({p.customer_id} if p.customer_id else set()))
-            for p in projects]
+    return [
+        ProjectNode(
+            p.id,
+            p.title,
+            _name(names, p.customer_id),
+            p.sevdesk_order_number,
+            jobs.get(p.id, []),
+            drafts.get(p.id, []),
+            p.site_note or "",
+            billed.get(p.id, []),
+            customers[p.id] | ({p.customer_id} if p.customer_id else set()),
+        )
+        for p in projects
+    ]
 
 
 def _name(names: dict[int, str], customer_id: int | None) -> str:

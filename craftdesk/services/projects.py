@@ -100,8 +100,11 @@ def jobs_of(project: Project) -> list[Job]:
 
 
 def appointments_of(job: Job) -> list[Appointment]:
-    return list(Appointment.select().where(Appointment.job == job)
-                .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id))
+    return list(
+        Appointment.select()
+        .where(Appointment.job == job)
+        .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id)
+    )
 
 
 def list_appointments(project_id: int | None = None) -> list[Appointment]:
@@ -113,29 +116,40 @@ def list_appointments(project_id: int | None = None) -> list[Appointment]:
 
 
 def people_of(appointment: Appointment, role: str) -> list[Employee]:
-    return list(Employee.select().join(AppointmentEmployee)
-                .where((AppointmentEmployee.appointment == appointment)
-                       & (AppointmentEmployee.role == role))
-                .order_by(Employee.name, Employee.id))
+    return list(
+        Employee.select()
+        .join(AppointmentEmployee)
+        .where((AppointmentEmployee.appointment == appointment) & (AppointmentEmployee.role == role))
+        .order_by(Employee.name, Employee.id)
+    )
 
 
 def planned_of(appointment: Appointment) -> list[PlannedMaterial]:
-    return list(PlannedMaterial.select().where(PlannedMaterial.appointment == appointment)
-                .order_by(PlannedMaterial.position, PlannedMaterial.id))
+    return list(
+        PlannedMaterial.select()
+        .where(PlannedMaterial.appointment == appointment)
+        .order_by(PlannedMaterial.position, PlannedMaterial.id)
+    )
 
 
 def used_of(appointment: Appointment) -> list[UsedArticle]:
-    return list(UsedArticle.select().where(UsedArticle.appointment == appointment)
-                .order_by(UsedArticle.position, UsedArticle.id))
+    return list(
+        UsedArticle.select()
+        .where(UsedArticle.appointment == appointment)
+        .order_by(UsedArticle.position, UsedArticle.id)
+    )
 
 
 def is_invoiced(appointment: Appointment) -> bool:
     """On a draft in sevDesk, or on a draft whose creation may be under way (I5)."""
     if appointment.invoice_id is not None:
         return True
-    return (DraftAppointment.select().join(InvoiceDraft)
-            .where((DraftAppointment.appointment == appointment)
-                   & (InvoiceDraft.state == "pending")).exists())
+    return (
+        DraftAppointment.select()
+        .join(InvoiceDraft)
+        .where((DraftAppointment.appointment == appointment) & (InvoiceDraft.state == "pending"))
+        .exists()
+    )
 
 
 def _refuse_if_invoiced(appointments: Iterable[Appointment], what: str) -> None:
@@ -181,8 +195,9 @@ def local_time(value: datetime | None) -> datetime | None:
     limits.check_date(value, "Der Zeitpunkt")
     if value.tzinfo is None:
         return value
-    return limits.check_date(value.astimezone(ZoneInfo(BUSINESS_TIMEZONE)).replace(tzinfo=None),
-                             "Der Zeitpunkt")
+    return limits.check_date(
+        value.astimezone(ZoneInfo(BUSINESS_TIMEZONE)).replace(tzinfo=None), "Der Zeitpunkt"
+    )
 
 
 def _times(start: datetime | None, end: datetime | None) -> None:
@@ -214,21 +229,30 @@ def site_of(record: Project | Appointment) -> Site:
 # --- projects and jobs -------------------------------------------------------------------
 
 
-def create_project(title: str, customer_id: int | None = None, site: Site | None = None,
-                   notes: str = "", job_title: str | None = None) -> Project:
+def create_project(
+    title: str,
+    customer_id: int | None = None,
+    site: Site | None = None,
+    notes: str = "",
+    job_title: str | None = None,
+) -> Project:
     """A new local project with its first job (named like the project unless given)."""
     with db.atomic():
-        project = Project(title=_title(title, "Ein Projekt"), customer=_customer(customer_id),
-                          notes=notes)
+        project = Project(title=_title(title, "Ein Projekt"), customer=_customer(customer_id), notes=notes)
         _set_site(project, site or Site())
         project.save()
         Job.create(project=project, title=_title(job_title or project.title, "Ein Auftrag"))
         return project
 
 
-def edit_project(project_id: int, *, title: str | None = None,
-                 customer_id: int | None = _UNSET, site: Site | None = None,
-                 notes: str | None = None) -> Project:
+def edit_project(
+    project_id: int,
+    *,
+    title: str | None = None,
+    customer_id: int | None = _UNSET,
+    site: Site | None = None,
+    notes: str | None = None,
+) -> Project:
     with db.atomic():
         project = get_project(project_id)
         if title is not None:
@@ -249,8 +273,9 @@ def delete_project(project_id: int) -> None:
     """Delete a project with its jobs and appointments; refused when one is invoiced."""
     with db.atomic():
         project = get_project(project_id)
-        _refuse_if_invoiced(Appointment.select().join(Job).where(Job.project == project),
-                            f"Das Projekt „{project.title}“")
+        _refuse_if_invoiced(
+            Appointment.select().join(Job).where(Job.project == project), f"Das Projekt „{project.title}“"
+        )
         project.delete_instance()  # jobs, appointments and their lines cascade in SQLite
 
 
@@ -258,8 +283,9 @@ def create_job(project_id: int, title: str) -> Job:
     with db.atomic():
         project = get_project(project_id)
         last = Job.select().where(Job.project == project).order_by(Job.position.desc()).first()
-        return Job.create(project=project, title=_title(title, "Ein Auftrag"),
-                          position=(last.position + 1) if last else 0)
+        return Job.create(
+            project=project, title=_title(title, "Ein Auftrag"), position=(last.position + 1) if last else 0
+        )
 
 
 def edit_job(job_id: int, title: str) -> Job:
@@ -288,11 +314,20 @@ def first_job(project: Project) -> Job:
 # --- appointments ------------------------------------------------------------------------
 
 
-def create_appointment(job_id: int, title: str, *, start: datetime | None = None,
-                       end: datetime | None = None, status: str | None = None,
-                       customer_id: int | None = _UNSET, site: Site | None = None,
-                       assignee_ids: Sequence[int] = (), observer_ids: Sequence[int] = (),
-                       planned: Sequence[PlannedLine] = (), notes: str = "") -> Appointment:
+def create_appointment(
+    job_id: int,
+    title: str,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    status: str | None = None,
+    customer_id: int | None = _UNSET,
+    site: Site | None = None,
+    assignee_ids: Sequence[int] = (),
+    observer_ids: Sequence[int] = (),
+    planned: Sequence[PlannedLine] = (),
+    notes: str = "",
+) -> Appointment:
     """A new appointment. Customer and site default to the project's; the status to
     "scheduled" when a start is given, else "unscheduled"; the end to start + 2 hours."""
     start, end = local_time(start), local_time(end)
@@ -304,9 +339,13 @@ def create_appointment(job_id: int, title: str, *, start: datetime | None = None
         project = job.project
         customer = project.customer if customer_id is _UNSET else _customer(customer_id)
         appointment = Appointment(
-            job=job, title=_title(title, "Ein Termin"), start=start, end=end,
+            job=job,
+            title=_title(title, "Ein Termin"),
+            start=start,
+            end=end,
             status=_status(status or ("scheduled" if start else "unscheduled")),
-            customer=customer, notes=notes,
+            customer=customer,
+            notes=notes,
         )
         _set_site(appointment, site or site_of(project))
         appointment.save()
@@ -316,32 +355,40 @@ def create_appointment(job_id: int, title: str, *, start: datetime | None = None
         return appointment
 
 
-def add_appointment_to_project(project_id: int, title: str,
-                               start: datetime | None = None) -> Appointment:
+def add_appointment_to_project(project_id: int, title: str, start: datetime | None = None) -> Appointment:
     """An appointment in the project's first job (CLI ``appointment add``)."""
     with db.atomic():
         job = first_job(get_project(project_id))
         return create_appointment(job.id, title, start=start)
 
 
-def edit_appointment(appointment_id: int, *, title: str | None = None,
-                     start: datetime | None = _UNSET, end: datetime | None = _UNSET,
-                     status: str | None = None,
-                     customer_id: int | None = _UNSET, site: Site | None = None,
-                     notes: str | None = None, expected_version: int | None = None) -> Appointment:
+def edit_appointment(
+    appointment_id: int,
+    *,
+    title: str | None = None,
+    start: datetime | None = _UNSET,
+    end: datetime | None = _UNSET,
+    status: str | None = None,
+    customer_id: int | None = _UNSET,
+    site: Site | None = None,
+    notes: str | None = None,
+    expected_version: int | None = None,
+) -> Appointment:
     """Change the given fields; ``start``/``end``/``customer_id`` may be set to None.
 
     ``expected_version``: the version the dialog showed; when the appointment was saved
     elsewhere since, EditConflict names what differs and nothing is written (T5)."""
     with db.atomic():
-        if expected_version is not None and not claim_version(
-                Appointment, appointment_id, expected_version):
+        if expected_version is not None and not claim_version(Appointment, appointment_id, expected_version):
             stored = get_appointment(appointment_id)
             mine = {"title": title, "start": start, "end": end, "status": status, "notes": notes}
-            changes = [(name, str(getattr(stored, name) or ""), str(value or ""))
-                       for name, value in mine.items()
-                       if value is not _UNSET and value is not None
-                       and str(getattr(stored, name) or "") != str(value or "")]
+            changes = [
+                (name, str(getattr(stored, name) or ""), str(value or ""))
+                for name, value in mine.items()
+                if value is not _UNSET
+                and value is not None
+                and str(getattr(stored, name) or "") != str(value or "")
+            ]
             raise EditConflict(changes, stored)
         appointment = get_appointment(appointment_id)
         if title is not None:
@@ -377,8 +424,9 @@ def delete_appointment(appointment_id: int) -> None:
 def _replace_people(appointment: Appointment, role: str, employee_ids: Sequence[int]) -> None:
     if role not in ROLES:
         raise PreconditionError(f"Unbekannte Rolle „{role}“.")
-    AppointmentEmployee.delete().where((AppointmentEmployee.appointment == appointment)
-                                       & (AppointmentEmployee.role == role)).execute()
+    AppointmentEmployee.delete().where(
+        (AppointmentEmployee.appointment == appointment) & (AppointmentEmployee.role == role)
+    ).execute()
     for employee_id in dict.fromkeys(employee_ids):  # keep order, drop repeats
         if Employee.get_or_none(Employee.id == employee_id) is None:
             raise NotFound(f"Mitarbeiter {employee_id} gibt es nicht.")
@@ -404,15 +452,26 @@ def _replace_planned(appointment: Appointment, lines: Sequence[PlannedLine]) -> 
         quantity = _quantity(line.quantity, "Die geplante Menge")
         if line.article_id is not None:
             article = _article(line.article_id)
-            PlannedMaterial.create(appointment=appointment, article=article, text=line.text,
-                                   quantity=quantity, unit=line.unit or article.unit,
-                                   position=position)
+            PlannedMaterial.create(
+                appointment=appointment,
+                article=article,
+                text=line.text,
+                quantity=quantity,
+                unit=line.unit or article.unit,
+                position=position,
+            )
         else:
             text = " ".join(line.text.split())
             if not text:
                 raise PreconditionError("Eine Freitext-Materialzeile braucht einen Text.")
-            PlannedMaterial.create(appointment=appointment, article=None, text=text,
-                                   quantity=quantity, unit=line.unit, position=position)
+            PlannedMaterial.create(
+                appointment=appointment,
+                article=None,
+                text=text,
+                quantity=quantity,
+                unit=line.unit,
+                position=position,
+            )
 
 
 def set_planned_material(appointment_id: int, lines: Sequence[PlannedLine]) -> None:
@@ -423,8 +482,7 @@ def set_planned_material(appointment_id: int, lines: Sequence[PlannedLine]) -> N
 # --- worksheet ---------------------------------------------------------------------------
 
 
-def _replace_used(appointment: Appointment,
-                  used: Sequence[UsedLine | tuple[int, Decimal]]) -> None:
+def _replace_used(appointment: Appointment, used: Sequence[UsedLine | tuple[int, Decimal]]) -> None:
     replace_used(appointment, used)
 
 
@@ -436,17 +494,24 @@ def _refuse_frozen(appointment: Appointment) -> None:
         )
 
 
-def set_worksheet(appointment_id: int, *, hours: Decimal | None = _UNSET,
-                  used: Sequence[UsedLine | tuple[int, Decimal]] | None = None,
-                  notes: str | None = None) -> Appointment:
+def set_worksheet(
+    appointment_id: int,
+    *,
+    hours: Decimal | None = _UNSET,
+    used: Sequence[UsedLine | tuple[int, Decimal]] | None = None,
+    notes: str | None = None,
+) -> Appointment:
     """Change the documented hours (None clears), the used articles (replaced as a whole;
     the same article twice is summed) and/or the notes."""
     with db.atomic():
         appointment = get_appointment(appointment_id)
         _refuse_frozen(appointment)
         if hours is not _UNSET:
-            appointment.hours = (None if hours is None else limits.check_hours(
-                _quantity(hours, "Die Stundenzahl", allow_zero=True)))
+            appointment.hours = (
+                None
+                if hours is None
+                else limits.check_hours(_quantity(hours, "Die Stundenzahl", allow_zero=True))
+            )
         if notes is not None:
             appointment.notes = notes
         appointment.save()
@@ -455,8 +520,9 @@ def set_worksheet(appointment_id: int, *, hours: Decimal | None = _UNSET,
         return appointment
 
 
-def set_appointment_done(appointment_id: int, hours: Decimal | None,
-                         used: Sequence[UsedLine | tuple[int, Decimal]]) -> Appointment:
+def set_appointment_done(
+    appointment_id: int, hours: Decimal | None, used: Sequence[UsedLine | tuple[int, Decimal]]
+) -> Appointment:
     """Set the appointment to "Fertig" with its documented hours and used articles (O8)."""
     if hours is None:
         raise PreconditionError("Für „Fertig“ werden die geleisteten Stunden benötigt.")
@@ -468,7 +534,7 @@ def set_appointment_done(appointment_id: int, hours: Decimal | None,
 
 
 def take_over_planned(appointment_id: int) -> int:
-    """"Geplantes Material übernehmen" (V2, V3): the planned lines not yet on the worksheet
+    """ "Geplantes Material übernehmen" (V2, V3): the planned lines not yet on the worksheet
     are added with the confirmation's price; returns how many lines were added."""
     with db.atomic():
         appointment = get_appointment(appointment_id)

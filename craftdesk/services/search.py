@@ -17,10 +17,37 @@ from collections.abc import Iterable, Sequence
 
 PHONE_MARK = "\x1f"  # separates the texts from the phone digits in a haystack
 
-_SIMPLE = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe",
-                         "á": "a", "à": "a", "â": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
-                         "í": "i", "ì": "i", "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o",
-                         "ú": "u", "ù": "u", "û": "u", "ç": "c", "ñ": "n", "å": "a"})
+_SIMPLE = str.maketrans(
+    {
+        "ä": "a",
+        "ö": "o",
+        "ü": "u",
+        "ß": "ss",
+        "æ": "ae",
+        "ø": "o",
+        "œ": "oe",
+        "á": "a",
+        "à": "a",
+        "â": "a",
+        "é": "e",
+        "è": "e",
+        "ê": "e",
+        "ë": "e",
+        "í": "i",
+        "ì": "i",
+        "î": "i",
+        "ï": "i",
+        "ó": "o",
+        "ò": "o",
+        "ô": "o",
+        "ú": "u",
+        "ù": "u",
+        "û": "u",
+        "ç": "c",
+        "ñ": "n",
+        "å": "a",
+    }
+)
 _TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NOT_DIGIT = re.compile(r"\D")
 _PHONE_QUERY = re.compile(r"^[+(]?[\d()/\-. ]+$")
@@ -85,8 +112,9 @@ def query_terms(text: str) -> list[Term]:
     return terms
 
 
-def matching(haystacks: Sequence[str], terms: Sequence[Term],
-             candidates: Iterable[int] | None = None) -> list[int]:
+def matching(
+    haystacks: Sequence[str], terms: Sequence[Term], candidates: Iterable[int] | None = None
+) -> list[int]:
     """Indexes of the haystacks that contain every term (within ``candidates`` if given)."""
     rows = list(range(len(haystacks))) if candidates is None else list(candidates)
     for word, digits in terms:
@@ -102,7 +130,7 @@ def narrows(new: Sequence[Term], old: Sequence[Term]) -> bool:
     previous hits only)."""
     if len(new) < len(old):
         return False
-    for (word, digits), (old_word, old_digits) in zip(new[:len(old)], old, strict=True):
+    for (word, digits), (old_word, old_digits) in zip(new[: len(old)], old, strict=True):
         if old_word not in word:
             return False
         if digits is not None and (old_digits is None or old_digits not in digits):

@@ -31,13 +31,24 @@ def recent_runs(limit: int) -> list[RunRow]:
     """The latest ``limit`` runs, newest first."""
     query = SyncRun.select().order_by(SyncRun.id.desc()).limit(limit)
     return [
-        RunRow(r.started_at, r.finished_at, r.kind, r.trigger, r.status, r.created, r.updated,
-               r.unchanged, r.skipped, r.error)
+        RunRow(
+            r.started_at,
+            r.finished_at,
+            r.kind,
+            r.trigger,
+            r.status,
+            r.created,
+            r.updated,
+            r.unchanged,
+            r.skipped,
+            r.error,
+        )
         for r in query
     ]
 
 
 def record_skipped_run(what: str, trigger: str) -> None:
     now = utcnow()
-    SyncRun.create(kind=what, trigger=trigger, started_at=now, finished_at=now, status="skipped",
-                   error=SKIPPED_MESSAGE)
+    SyncRun.create(
+        kind=what, trigger=trigger, started_at=now, finished_at=now, status="skipped", error=SKIPPED_MESSAGE
+    )

@@ -30,7 +30,7 @@ def column_value(field: Any, value: Any) -> Any:
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _col(model: type[Model], name: str) -> str:
@@ -42,8 +42,10 @@ def _run(model: type[Model], columns: Sequence[str], sql: str, rows: Iterable[tu
     if is_server(database):
         flags = [i for i, c in enumerate(columns) if isinstance(model._meta.fields.get(c), BooleanField)]
         if flags:
-            rows = (tuple(bool(v) if i in flags and v is not None else v for i, v in enumerate(row))
-                    for row in rows)
+            rows = (
+                tuple(bool(v) if i in flags and v is not None else v for i, v in enumerate(row))
+                for row in rows
+            )
         database.executemany(sql.replace("?", "%s"), rows)
     else:
         database.connection().executemany(sql, rows)

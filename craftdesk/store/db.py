@@ -74,11 +74,21 @@ class DatabaseLockedError(RuntimeError):
 # raw connection and raise sqlite3 errors directly. Python 3.11 names the SQLite result code;
 # older versions only have the message.
 
-_KIND_BY_CODE = {"SQLITE_BUSY": "locked", "SQLITE_LOCKED": "locked", "SQLITE_FULL": "full",
-                 "SQLITE_CORRUPT": "corrupt", "SQLITE_NOTADB": "corrupt"}
-_KIND_BY_TEXT = (("database is locked", "locked"), ("database table is locked", "locked"),
-                 ("disk is full", "full"), ("malformed", "corrupt"),
-                 ("file is not a database", "corrupt"), ("file is encrypted", "corrupt"))
+_KIND_BY_CODE = {
+    "SQLITE_BUSY": "locked",
+    "SQLITE_LOCKED": "locked",
+    "SQLITE_FULL": "full",
+    "SQLITE_CORRUPT": "corrupt",
+    "SQLITE_NOTADB": "corrupt",
+}
+_KIND_BY_TEXT = (
+    ("database is locked", "locked"),
+    ("database table is locked", "locked"),
+    ("disk is full", "full"),
+    ("malformed", "corrupt"),
+    ("file is not a database", "corrupt"),
+    ("file is encrypted", "corrupt"),
+)
 
 
 def _sqlite_errors(exc: BaseException) -> list[sqlite3.Error]:
@@ -90,7 +100,11 @@ def _sqlite_errors(exc: BaseException) -> list[sqlite3.Error]:
             break
         if isinstance(current, sqlite3.Error):
             found.append(current)
-        elif isinstance(current, PeeweeException) and current.args and isinstance(current.args[0], sqlite3.Error):
+        elif (
+            isinstance(current, PeeweeException)
+            and current.args
+            and isinstance(current.args[0], sqlite3.Error)
+        ):
             found.append(current.args[0])
         current = current.__cause__ or current.__context__
     return found
@@ -119,7 +133,7 @@ _SEVERITY = ("corrupt", "full", "locked", "unavailable")
 
 
 def storage_problem(exc: BaseException) -> str | None:
-    """"corrupt", "locked", "full" or "unavailable" for a failure of the local storage,
+    """ "corrupt", "locked", "full" or "unavailable" for a failure of the local storage,
     None for anything else (then it is a bug, not the disk).
 
     The whole exception chain counts: SQLite rolls a transaction back by itself on
@@ -173,7 +187,8 @@ def _same_damaged_copy(path: Path) -> Path | None:
         if wal.exists() != copy_wal.exists():
             continue
         if filecmp.cmp(path, copy, shallow=False) and (
-                not wal.exists() or filecmp.cmp(wal, copy_wal, shallow=False)):
+            not wal.exists() or filecmp.cmp(wal, copy_wal, shallow=False)
+        ):
             return copy
     return None
 
@@ -219,8 +234,7 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     from .models import SchemaVersion
 
     table = SchemaVersion._meta.table_name
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                          (table,)).fetchone()
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
     if not exists:
         return 0
     value = conn.execute(f'SELECT max(version) FROM "{table}"').fetchone()
@@ -234,8 +248,9 @@ def _raise_open_error(exc: BaseException, path: Path) -> NoReturn:
     if kind == "locked":
         raise DatabaseLockedError(reason, path) from exc
     # SQLITE_CORRUPT / NOTADB and other non-operational DatabaseErrors mean a damaged file.
-    if kind == "corrupt" or (isinstance(error, sqlite3.DatabaseError)
-                             and not isinstance(error, sqlite3.OperationalError)):
+    if kind == "corrupt" or (
+        isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError)
+    ):
         raise DatabaseCorruptError(reason, path) from exc
     raise exc  # cannot open, disk full, I/O error: not damage, reported as such by the caller
 

@@ -27,16 +27,17 @@ def _v1_initial(database: Database) -> None:
         SchemaManager(model, database).create_all(safe=True)
 
 
-def add_missing_columns(database: Database, model: type[models.BaseModel],
-                        *names: str) -> None:
+def add_missing_columns(database: Database, model: type[models.BaseModel], *names: str) -> None:
     """Add the model's fields ``names`` to its table where they do not exist yet, so a
     step can run twice (and after a fresh v1 that already created them)."""
     table = model._meta.table_name
     present = {column.name for column in database.get_columns(table)}
     migrator = SchemaMigrator.from_database(database)
-    operations = [migrator.add_column(table, model._meta.fields[name].column_name,
-                                      model._meta.fields[name])
-                  for name in names if model._meta.fields[name].column_name not in present]
+    operations = [
+        migrator.add_column(table, model._meta.fields[name].column_name, model._meta.fields[name])
+        for name in names
+        if model._meta.fields[name].column_name not in present
+    ]
     if operations:
         migrate(*operations)
 
@@ -54,24 +55,28 @@ def _v4_planning(database: Database) -> None:
     """Planning board (P1): employee colours, an index on appointment starts, and an end for
     every appointment that has a start but none (start + 2 hours)."""
     add_missing_columns(database, models.Employee, "color")
-    database.execute_sql(
-        'CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "appointment_start" ON "appointment" ("start")')
     appointment = models.Appointment
     # Queries bound to ``database``: db copy and backups migrate a second database.
-    open_ended = (appointment.select(appointment.id, appointment.start)
-                  .where(appointment.start.is_null(False) & appointment.end.is_null(True))
-                  .bind(database))
+    open_ended = (
+        appointment.select(appointment.id, appointment.start)
+        .where(appointment.start.is_null(False) & appointment.end.is_null(True))
+        .bind(database)
+    )
     for row in open_ended:
         start = row.start
         if isinstance(start, datetime):
             # without the edit counter: it comes with step 6, after this one
-            (appointment.update_unversioned(end=start + DEFAULT_APPOINTMENT_DURATION)
-             .where(appointment.id == row.id).bind(database).execute())
+            (
+                appointment.update_unversioned(end=start + DEFAULT_APPOINTMENT_DURATION)
+                .where(appointment.id == row.id)
+                .bind(database)
+                .execute()
+            )
 
 
 def _v5_e_invoice(database: Database) -> None:
-    add_missing_columns(database, models.Customer, "buyer_reference", "government_agency",
-                        "e_invoice")
+    add_missing_columns(database, models.Customer, "buyer_reference", "government_agency", "e_invoice")
 
 
 def _v6_team(database: Database) -> None:
@@ -96,10 +101,17 @@ def _v2_invoices_under_control(database: Database) -> None:
     """V1/V2/V8: prices of planned lines, free-text worksheet lines, the frozen proposal
     and payment status of drafts, stored proposal edits. Safe to run twice."""
     add_missing_columns(database, models.PlannedMaterial, "net_price", "vat_rate")
-    add_missing_columns(database, models.UsedArticle, "text", "unit", "net_price", "vat_rate",
-                        "planned")
-    add_missing_columns(database, models.InvoiceDraft, "proposal", "payment_status", "number",
-                        "sum_gross", "paid_amount", "status_checked_at")
+    add_missing_columns(database, models.UsedArticle, "text", "unit", "net_price", "vat_rate", "planned")
+    add_missing_columns(
+        database,
+        models.InvoiceDraft,
+        "proposal",
+        "payment_status",
+        "number",
+        "sum_gross",
+        "paid_amount",
+        "status_checked_at",
+    )
     used = models.UsedArticle._meta.table_name
     article = next(c for c in database.get_columns(used) if c.name == "article_id")
     if not article.null:  # free-text worksheet lines have no article
@@ -147,8 +159,7 @@ def applied_versions(database: Database) -> set[int]:
     return {row.version for row in query}
 
 
-def run_migrations(database: Database, path: Path | None,
-                   existing: bool | None = None) -> int:
+def run_migrations(database: Database, path: Path | None, existing: bool | None = None) -> int:
     """Bring the schema to LATEST_VERSION; returns the version reached.
 
     Every step not yet recorded runs (also one numbered below the newest recorded one: the
@@ -203,8 +214,7 @@ def _foreign_keys_off(database: Database) -> Iterator[None]:
         yield
         broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if broken:
-            log.warning("Foreign key check after migrating found %d rows, e.g. %s", len(broken),
-                        broken[0])
+            log.warning("Foreign key check after migrating found %d rows, e.g. %s", len(broken), broken[0])
     finally:
         if enabled:
             database.execute_sql("PRAGMA foreign_keys=ON")

@@ -44,7 +44,8 @@ def set(key: str, value: Any) -> None:  # mirrors get()
         raise ValueError("secrets belong in the keyring, not in settings")
     payload = json.dumps(value)
     Setting.insert(key=key, value=payload).on_conflict(
-        conflict_target=[Setting.key], update={Setting.value: payload}).execute()
+        conflict_target=[Setting.key], update={Setting.value: payload}
+    ).execute()
 
 
 def all_settings() -> dict[str, Any]:

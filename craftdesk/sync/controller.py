@@ -32,8 +32,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # What may have changed when an import of a collection failed part-way.
-CHANGES_OF_IMPORT = {"customers": Change(Scope.CUSTOMERS), "articles": Change(Scope.ARTICLES),
-                     "all": EVERYTHING}
+CHANGES_OF_IMPORT = {
+    "customers": Change(Scope.CUSTOMERS),
+    "articles": Change(Scope.ARTICLES),
+    "all": EVERYTHING,
+}
 
 
 def run_import_job(client: SevdeskClient, what: str, trigger: str, report: Reporter) -> Any:
@@ -60,17 +63,28 @@ class SyncController(QObject):
 
     _submit = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None,
-                 import_fn: Callable[[SevdeskClient, str, str, Reporter], Any] = run_import_job,
-                 client_options: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QObject | None = None,
+        import_fn: Callable[[SevdeskClient, str, str, Reporter], Any] = run_import_job,
+        client_options: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._import_fn = import_fn
         self._client_options = dict(client_options or {})
         self._ids = itertools.count(1)
         self._job: Job | None = None
-        self._callbacks: tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None,
-                               Change | Scope | str | None, bool] | None = None
+        self._callbacks: (
+            tuple[
+                Callable[[Any], None] | None,
+                Callable[[Exception], None] | None,
+                Change | Scope | str | None,
+                bool,
+            ]
+            | None
+        ) = None
         self._import: tuple[str, str] | None = None  # (what, trigger) of the running import
         self._stopped = False
         self.server_away = False  # team mode: the database server cannot be reached (T7)
@@ -156,11 +170,16 @@ class SyncController(QObject):
         self.connection_state_changed.emit(self.connection_state())
 
     # -- running work --------------------------------------------------------------------
-    def run_task(self, label: str, fn: Callable[[SevdeskClient], T],
-                 on_success: Callable[[T], None] | None = None,
-                 on_failure: Callable[[Exception], None] | None = None,
-                 changes: Change | Scope | str | None = None, *,
-                 token: str | None = None) -> bool:
+    def run_task(
+        self,
+        label: str,
+        fn: Callable[[SevdeskClient], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
+        changes: Change | Scope | str | None = None,
+        *,
+        token: str | None = None,
+    ) -> bool:
         """Run ``fn(client)`` on the worker; callbacks run on the GUI thread.
 
         Returns False (and does nothing) when another job runs. When no job can be built
@@ -168,8 +187,9 @@ class SyncController(QObject):
         tests a token that is not stored yet (S1): a 401 then does not mark the stored
         connection broken.
         """
-        return self._start(label, lambda client, _report: fn(client), on_success, on_failure,
-                           changes, token=token)
+        return self._start(
+            label, lambda client, _report: fn(client), on_success, on_failure, changes, token=token
+        )
 
     def start_import(self, what: str = "all", trigger: str = "manual") -> bool:
         """Queue an import run; False when another job runs (a scheduled one is then recorded
@@ -205,11 +225,17 @@ class SyncController(QObject):
             log.warning("The worker thread did not stop within %s ms", timeout_ms)
 
     # -- internals -----------------------------------------------------------------------
-    def _start(self, label: str, fn: Callable[[SevdeskClient, Reporter], Any],
-               on_success: Callable[[Any], None] | None,
-               on_failure: Callable[[Exception], None] | None,
-               changes: Change | Scope | str | None, *, token: str | None = None,
-               is_import: bool = False) -> bool:
+    def _start(
+        self,
+        label: str,
+        fn: Callable[[SevdeskClient, Reporter], Any],
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[Exception], None] | None,
+        changes: Change | Scope | str | None,
+        *,
+        token: str | None = None,
+        is_import: bool = False,
+    ) -> bool:
         if self.is_busy() or self._stopped or self.server_away:
             return False  # server away (T7): nothing starts that would write
         cancel_event = threading.Event()
@@ -218,8 +244,7 @@ class SyncController(QObject):
             use_token = token if token is not None else self.ctx.tokens.get()
             if not use_token:
                 raise AuthError(NO_TOKEN_MESSAGE)
-            client = self.ctx.client(token=use_token, cancel_event=cancel_event,
-                                     **self._client_options)
+            client = self.ctx.client(token=use_token, cancel_event=cancel_event, **self._client_options)
         except (AuthError, ValueError) as exc:
             error: Exception = exc
             if is_import:

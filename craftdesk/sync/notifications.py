@@ -53,37 +53,87 @@ def change_counts(result: Any) -> dict[str, tuple[int, int, int]]:
     out: dict[str, tuple[int, int, int]] = {}
     if isinstance(counts, Mapping) and counts:
         for name, numbers in counts.items():
-            out[str(name)] = (_count(numbers, "created"), _count(numbers, "updated"),
-                              _count(numbers, "flagged"))
+            out[str(name)] = (
+                _count(numbers, "created"),
+                _count(numbers, "updated"),
+                _count(numbers, "flagged"),
+            )
     elif result is not None:
         out["all"] = (_count(result, "created"), _count(result, "updated"), _count(result, "flagged"))
     return out
 
 
 def describe_changes(result: Any) -> str:
-    """"3 Kunden neu, 2 Artikel geändert" — empty when nothing changed."""
+    """ "3 Kunden neu, 2 Artikel geändert" — empty when nothing changed."""
     parts: list[str] = []
     for name, (created, updated, flagged) in change_counts(result).items():
         if name == "customers":
             if created:
-                parts.append(_plural(created, QCoreApplication.translate("Notifications", "1 Kunde neu"), QCoreApplication.translate("Notifications", "{n} Kunden neu")))
+                parts.append(
+                    _plural(
+                        created,
+                        QCoreApplication.translate("Notifications", "1 Kunde neu"),
+                        QCoreApplication.translate("Notifications", "{n} Kunden neu"),
+                    )
+                )
             if updated:
-                parts.append(_plural(updated, QCoreApplication.translate("Notifications", "1 Kunde geändert"), QCoreApplication.translate("Notifications", "{n} Kunden geändert")))
+                parts.append(
+                    _plural(
+                        updated,
+                        QCoreApplication.translate("Notifications", "1 Kunde geändert"),
+                        QCoreApplication.translate("Notifications", "{n} Kunden geändert"),
+                    )
+                )
             if flagged:
-                parts.append(_plural(flagged, QCoreApplication.translate("Notifications", "1 Kunde in sevDesk gelöscht"),
-                                     QCoreApplication.translate("Notifications", "{n} Kunden in sevDesk gelöscht")))
+                parts.append(
+                    _plural(
+                        flagged,
+                        QCoreApplication.translate("Notifications", "1 Kunde in sevDesk gelöscht"),
+                        QCoreApplication.translate("Notifications", "{n} Kunden in sevDesk gelöscht"),
+                    )
+                )
         elif name == "articles":
             if created:
-                parts.append(_plural(created, QCoreApplication.translate("Notifications", "1 Artikel neu"), QCoreApplication.translate("Notifications", "{n} Artikel neu")))
+                parts.append(
+                    _plural(
+                        created,
+                        QCoreApplication.translate("Notifications", "1 Artikel neu"),
+                        QCoreApplication.translate("Notifications", "{n} Artikel neu"),
+                    )
+                )
             if updated:
-                parts.append(_plural(updated, QCoreApplication.translate("Notifications", "1 Artikel geändert"), QCoreApplication.translate("Notifications", "{n} Artikel geändert")))
+                parts.append(
+                    _plural(
+                        updated,
+                        QCoreApplication.translate("Notifications", "1 Artikel geändert"),
+                        QCoreApplication.translate("Notifications", "{n} Artikel geändert"),
+                    )
+                )
             if flagged:
-                parts.append(_plural(flagged, QCoreApplication.translate("Notifications", "1 Artikel inaktiv"), QCoreApplication.translate("Notifications", "{n} Artikel inaktiv")))
+                parts.append(
+                    _plural(
+                        flagged,
+                        QCoreApplication.translate("Notifications", "1 Artikel inaktiv"),
+                        QCoreApplication.translate("Notifications", "{n} Artikel inaktiv"),
+                    )
+                )
         else:
             if created:
-                parts.append(_plural(created, QCoreApplication.translate("Notifications", "1 Eintrag neu"), QCoreApplication.translate("Notifications", "{n} Einträge neu")))
+                parts.append(
+                    _plural(
+                        created,
+                        QCoreApplication.translate("Notifications", "1 Eintrag neu"),
+                        QCoreApplication.translate("Notifications", "{n} Einträge neu"),
+                    )
+                )
             if updated:
-                parts.append(_plural(updated, QCoreApplication.translate("Notifications", "1 Eintrag geändert"), QCoreApplication.translate("Notifications", "{n} Einträge geändert")))
+                parts.append(
+                    _plural(
+                        updated,
+                        QCoreApplication.translate("Notifications", "1 Eintrag geändert"),
+                        QCoreApplication.translate("Notifications", "{n} Einträge geändert"),
+                    )
+                )
     return ", ".join(parts)
 
 
@@ -107,10 +157,15 @@ class NotificationPolicy:
             return None
         settings.set_last_error_notice_day(day)
         reason = error_message(error) or QCoreApplication.translate("Notifications", "Unerwarteter Fehler.")
-        return Notice(QCoreApplication.translate("Notifications", "Abgleich mit sevDesk fehlgeschlagen"),
-                      QCoreApplication.translate("Notifications", "Der automatische Abgleich hat nicht geklappt: {reason} "
-                          "Heute erscheint dazu keine weitere Meldung.").replace("{reason}", reason),
-                      "error")
+        return Notice(
+            QCoreApplication.translate("Notifications", "Abgleich mit sevDesk fehlgeschlagen"),
+            QCoreApplication.translate(
+                "Notifications",
+                "Der automatische Abgleich hat nicht geklappt: {reason} "
+                "Heute erscheint dazu keine weitere Meldung.",
+            ).replace("{reason}", reason),
+            "error",
+        )
 
     def on_success(self, result: Any, trigger: str) -> Notice | None:
         if not settings.notify_success():
@@ -120,4 +175,6 @@ class NotificationPolicy:
         text = describe_changes(result)
         if not text:
             return None
-        return Notice(QCoreApplication.translate("Notifications", "Daten aus sevDesk übernommen"), text, "success")
+        return Notice(
+            QCoreApplication.translate("Notifications", "Daten aus sevDesk übernommen"), text, "success"
+        )

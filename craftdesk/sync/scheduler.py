@@ -41,9 +41,15 @@ class SyncScheduler(QObject):
 
     next_run_changed = Signal()
 
-    def __init__(self, controller: SyncController, clock: Callable[[], datetime] = utcnow,
-                 tick_ms: int = TICK_MS, first_tick_ms: int = FIRST_TICK_MS,
-                 parent: QObject | None = None, leadership: Any = None) -> None:
+    def __init__(
+        self,
+        controller: SyncController,
+        clock: Callable[[], datetime] = utcnow,
+        tick_ms: int = TICK_MS,
+        first_tick_ms: int = FIRST_TICK_MS,
+        parent: QObject | None = None,
+        leadership: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.leadership = leadership  # services.team.ImportLeadership in team mode

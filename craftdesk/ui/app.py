@@ -122,8 +122,7 @@ class ExceptionDialog:
         self.count = 0
         self.dialog: QMessageBox | None = None
 
-    def __call__(self, exc_type: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QCoreApplication.quit()
             return
@@ -135,23 +134,33 @@ class ExceptionDialog:
             return
         self.showing = True
         message = QCoreApplication.translate(
-            "App", "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
-                   "Einzelheiten stehen im Protokoll.")
+            "App",
+            "Ein unerwarteter Fehler ist aufgetreten. craftdesk läuft weiter; "
+            "Einzelheiten stehen im Protokoll.",
+        )
         from ..services.storage import storage_problem
 
         if storage_problem(exc) == "server":  # team mode, server away (T7): not a bug
             message = QCoreApplication.translate(
-                "App", "Der Datenbankserver ist nicht erreichbar – die Änderung wurde nicht "
-                       "gespeichert; craftdesk verbindet sich von selbst neu.")
-        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "craftdesk – Fehler"),
-                          message, QMessageBox.StandardButton.Ok)
+                "App",
+                "Der Datenbankserver ist nicht erreichbar – die Änderung wurde nicht "
+                "gespeichert; craftdesk verbindet sich von selbst neu.",
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("App", "craftdesk – Fehler"),
+            message,
+            QMessageBox.StandardButton.Ok,
+        )
         path = current_log_file()
         if path is not None:
             # Where the log is, so the user can send it to whoever helps them.
-            box.setInformativeText(QCoreApplication.translate("App", "Protokolldatei: %1").replace(
-                "%1", str(path)))
-            folder = box.addButton(QCoreApplication.translate("App", "Protokollordner öffnen"),
-                                   QMessageBox.ButtonRole.ActionRole)
+            box.setInformativeText(
+                QCoreApplication.translate("App", "Protokolldatei: %1").replace("%1", str(path))
+            )
+            folder = box.addButton(
+                QCoreApplication.translate("App", "Protokollordner öffnen"), QMessageBox.ButtonRole.ActionRole
+            )
             folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         box.finished.connect(self._closed)
         self.dialog = box  # a parentless dialog lives only as long as a Python reference
@@ -229,8 +238,13 @@ def _seed_demo_week_after_first_import(controller: Any) -> None:
     controller.import_succeeded.connect(seed)
 
 
-def build_shell(ctx: AppContext, demo: bool = False, use_tray: bool | None = None,
-                start_scheduler: bool = True, real_categories: bool = False) -> Shell:
+def build_shell(
+    ctx: AppContext,
+    demo: bool = False,
+    use_tray: bool | None = None,
+    start_scheduler: bool = True,
+    real_categories: bool = False,
+) -> Shell:
     """Create the app's objects (QApplication must exist)."""
     sandbox = None
     if demo:
@@ -291,12 +305,17 @@ def _start_team_extras(shell: Shell, start_timers: bool) -> None:
     def server_state(reachable: bool) -> None:
         controller.server_away = not reachable
         if reachable:
-            window.statusBar().showMessage(QCoreApplication.translate(
-                "App", "Die Verbindung zum Datenbankserver steht wieder."), 10000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Die Verbindung zum Datenbankserver steht wieder."), 10000
+            )
         else:
-            window.statusBar().showMessage(QCoreApplication.translate(
-                "App", "Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten "
-                "Stand, ändert nichts und verbindet sich von selbst neu."))
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "App",
+                    "Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten "
+                    "Stand, ändert nichts und verbindet sich von selbst neu.",
+                )
+            )
         shell.scheduler.next_run_changed.emit()
 
     live.server_state_changed.connect(server_state)
@@ -308,6 +327,7 @@ def _quit_on_signals(app: QApplication, shell: Shell) -> None:
     Python runs signal handlers only when it gets control, so a cheap timer hands it
     control twice a second while Qt's event loop runs.
     """
+
     def request_quit(*_args: object) -> None:
         shell.quit()
 
@@ -349,8 +369,11 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
         if kind is None:
             raise
         log_path = config.log_dir(ctx.data_dir) / config.LOG_FILENAME
-        QMessageBox.critical(None, QCoreApplication.translate("App", "craftdesk – Fehler"),
-                             storage_message(kind, exc, ctx.data_dir, log_path))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "craftdesk – Fehler"),
+            storage_message(kind, exc, ctx.data_dir, log_path),
+        )
         return 1
     shell.instance = InstanceServer(key, shell.window, shell.window)
     # With a tray, hiding the window must not end the app; without one, closing quits.
@@ -358,6 +381,7 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
     app.aboutToQuit.connect(shell.shutdown)
     shell.window.show()
     _quit_on_signals(app, shell)
+
     # macOS: started translocated (from Downloads or the disk image)? Ask to move it.
     def ask_to_move_once() -> None:
         box = ask_to_move(shell.window)

@@ -19,14 +19,13 @@ class ArticlesTab(RecordTab):
     scope = Scope.ARTICLES
     row_scope = Scope.ARTICLES
 
-    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *,
-                 lazy: bool = False) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(controller, parent, lazy=lazy)
         self.new_button.setText(self.tr("Neuer Artikel"))
         self.new_button.setToolTip(self.tr("Einen Artikel nur in craftdesk anlegen"))
         self.inactive_filter = self.add_filter_checkbox(
-            self.tr("Inaktive anzeigen"), "inactive", hide=lambda row: not row.active,
-            checked=False)
+            self.tr("Inaktive anzeigen"), "inactive", hide=lambda row: not row.active, checked=False
+        )
 
     def columns(self) -> list[Column]:
         yes, no = self.tr("aktiv"), self.tr("inaktiv")
@@ -38,8 +37,9 @@ class ArticlesTab(RecordTab):
             Column("vat", self.tr("USt."), lambda r: r.vat_rate, kind="percent", width=70),
             Column("gross", self.tr("Brutto"), lambda r: r.gross_price, kind="money", width=110),
             Column("status", self.tr("Status"), lambda r: yes if r.active else no, width=80),
-            Column("source", self.tr("Quelle"),
-                   lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=80),
+            Column(
+                "source", self.tr("Quelle"), lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=80
+            ),
         ]
 
     def load_records(self, ids: set[int] | None = None) -> list[ArticleRow]:
@@ -68,11 +68,23 @@ class ArticlesTab(RecordTab):
         if state == "importing":
             return self.tr("Die Artikel werden gerade aus sevDesk geholt …")
         if state == "disconnected":
-            return self.tr("Noch keine Artikel – verbinden Sie sevDesk im Tab %1 oder legen Sie mit "
-                           "%2 einen Artikel an.").replace("%1", interfaces).replace("%2", new)
-        return self.tr("Noch keine Artikel. craftdesk übernimmt beim Abgleich die sevDesk-Artikel "
-                       "der Kategorien, die im Tab %1 eingestellt sind. Oder legen Sie mit %2 einen "
-                       "Artikel an.").replace("%1", interfaces).replace("%2", new)
+            return (
+                self.tr(
+                    "Noch keine Artikel – verbinden Sie sevDesk im Tab %1 oder legen Sie mit "
+                    "%2 einen Artikel an."
+                )
+                .replace("%1", interfaces)
+                .replace("%2", new)
+            )
+        return (
+            self.tr(
+                "Noch keine Artikel. craftdesk übernimmt beim Abgleich die sevDesk-Artikel "
+                "der Kategorien, die im Tab %1 eingestellt sind. Oder legen Sie mit %2 einen "
+                "Artikel an."
+            )
+            .replace("%1", interfaces)
+            .replace("%2", new)
+        )
 
     def count_text(self, shown: int, total: int) -> str:
         return self.tr("%1 von %2 Artikeln").replace("%1", str(shown)).replace("%2", str(total))

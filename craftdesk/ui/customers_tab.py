@@ -18,14 +18,13 @@ class CustomersTab(RecordTab):
     scope = Scope.CUSTOMERS
     row_scope = Scope.CUSTOMERS
 
-    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *,
-                 lazy: bool = False) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(controller, parent, lazy=lazy)
         self.new_button.setText(self.tr("Neuer Kunde"))
         self.new_button.setToolTip(self.tr("Einen Kunden nur in craftdesk anlegen"))
         self.deleted_filter = self.add_filter_checkbox(
-            self.tr("In sevDesk gelöschte anzeigen"), "deleted",
-            hide=lambda row: row.deleted_in_sevdesk)
+            self.tr("In sevDesk gelöschte anzeigen"), "deleted", hide=lambda row: row.deleted_in_sevdesk
+        )
 
     def columns(self) -> list[Column]:
         kinds = {"person": self.tr("Person"), "organisation": self.tr("Organisation")}
@@ -34,21 +33,37 @@ class CustomersTab(RecordTab):
         return [
             # Widths leave the address (the stretching column) room at the default window
             # width of 1100 px; wider windows give the extra space to the address.
-            Column("name", self.tr("Name"), lambda r: r.name, width=200,
-                   sort_value=lambda r: r.sort_name or r.name),
+            Column(
+                "name",
+                self.tr("Name"),
+                lambda r: r.name,
+                width=200,
+                sort_value=lambda r: r.sort_name or r.name,
+            ),
             Column("kind", self.tr("Art"), lambda r: kinds.get(r.kind, r.kind), width=90),
             Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=80),
             Column("address", self.tr("Postanschrift"), lambda r: r.address, stretch=True),
             Column("email", self.tr("E-Mail"), lambda r: r.email, width=160),
-            Column("phone", self.tr("Telefon"), lambda r: self.tr("%1 (mobil)").replace("%1", r.phone)
-                   if r.phone_is_mobile else r.phone, width=165),
-            Column("e_invoice", self.tr("E-Rechnung"),
-                   lambda r: (self.tr("Behörde") if r.government_agency else self.tr("ja"))
-                   if r.e_invoice else "", width=85),
-            Column("source", self.tr("Quelle"),
-                   lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=60),
-            Column("status", self.tr("Status"),
-                   lambda r: deleted if r.deleted_in_sevdesk else active, width=115),
+            Column(
+                "phone",
+                self.tr("Telefon"),
+                lambda r: self.tr("%1 (mobil)").replace("%1", r.phone) if r.phone_is_mobile else r.phone,
+                width=165,
+            ),
+            Column(
+                "e_invoice",
+                self.tr("E-Rechnung"),
+                lambda r: (
+                    (self.tr("Behörde") if r.government_agency else self.tr("ja")) if r.e_invoice else ""
+                ),
+                width=85,
+            ),
+            Column(
+                "source", self.tr("Quelle"), lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=60
+            ),
+            Column(
+                "status", self.tr("Status"), lambda r: deleted if r.deleted_in_sevdesk else active, width=115
+            ),
         ]
 
     def load_records(self, ids: set[int] | None = None) -> list[CustomerRow]:
@@ -62,8 +77,9 @@ class CustomersTab(RecordTab):
 
     def dimmed_reason(self, record: CustomerRow) -> str | None:
         if record.deleted_in_sevdesk:
-            return self.tr("Dieser Kunde wurde in sevDesk gelöscht. Er bleibt hier erhalten, "
-                           "bis Sie ihn selbst löschen.")
+            return self.tr(
+                "Dieser Kunde wurde in sevDesk gelöscht. Er bleibt hier erhalten, bis Sie ihn selbst löschen."
+            )
         return None
 
     def search_placeholder(self) -> str:
@@ -75,11 +91,22 @@ class CustomersTab(RecordTab):
         if state == "importing":
             return self.tr("Die Kunden werden gerade aus sevDesk geholt …")
         if state == "disconnected":
-            return self.tr("Noch keine Kunden – verbinden Sie sevDesk im Tab %1 oder legen Sie mit "
-                           "%2 einen Kunden an.").replace("%1", interfaces).replace("%2", new)
-        return self.tr("Noch keine Kunden. craftdesk übernimmt beim Abgleich alle sevDesk-Kontakte "
-                       "der Kategorie „Kunde“ (Tab %1). Oder legen Sie mit %2 einen Kunden an."
-                       ).replace("%1", interfaces).replace("%2", new)
+            return (
+                self.tr(
+                    "Noch keine Kunden – verbinden Sie sevDesk im Tab %1 oder legen Sie mit "
+                    "%2 einen Kunden an."
+                )
+                .replace("%1", interfaces)
+                .replace("%2", new)
+            )
+        return (
+            self.tr(
+                "Noch keine Kunden. craftdesk übernimmt beim Abgleich alle sevDesk-Kontakte "
+                "der Kategorie „Kunde“ (Tab %1). Oder legen Sie mit %2 einen Kunden an."
+            )
+            .replace("%1", interfaces)
+            .replace("%2", new)
+        )
 
     def count_text(self, shown: int, total: int) -> str:
         return self.tr("%1 von %2 Kunden").replace("%1", str(shown)).replace("%2", str(total))

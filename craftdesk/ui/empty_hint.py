@@ -20,8 +20,9 @@ class EmptyHint(QLabel):
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.setOpenExternalLinks(False)
         self.setStyleSheet("color: #555555; padding: 24px;")
         font = self.font()
@@ -52,8 +53,12 @@ class EmptyHint(QLabel):
         # The upper part of the viewport, with side margins so lines stay readable.
         rect = parent.rect()
         margin = max(20, rect.width() // 8)
-        self.setGeometry(rect.left() + margin, rect.top() + 20, max(100, rect.width() - 2 * margin),
-                         max(60, min(rect.height() - 40, 200)))
+        self.setGeometry(
+            rect.left() + margin,
+            rect.top() + 20,
+            max(100, rect.width() - 2 * margin),
+            max(60, min(rect.height() - 40, 200)),
+        )
 
 
 def link(target: str, text: str) -> str:

@@ -20,7 +20,7 @@ _installed: list[QTranslator] = []  # kept alive: Qt does not own installed tran
 
 
 def ui_language(locale: QLocale | None = None) -> str:
-    """"en" when the system language is English, otherwise "de"."""
+    """ "en" when the system language is English, otherwise "de"."""
     locale = locale or QLocale.system()
     return "en" if locale.language() == QLocale.Language.English else "de"
 
@@ -51,6 +51,10 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
     from .style import set_number_language
 
     set_number_language(language)
-    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.German,
-                               QLocale.Country.AnyCountry if language == "en" else QLocale.Country.Germany))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.English if language == "en" else QLocale.Language.German,
+            QLocale.Country.AnyCountry if language == "en" else QLocale.Country.Germany,
+        )
+    )
     return language

@@ -55,27 +55,49 @@ class TokenPromptDialog(QDialog):
 def token_error_text(error: Exception) -> str:
     """S1: why the token was not stored, in one sentence."""
     if isinstance(error, AuthError):
-        return QCoreApplication.translate("InterfacesTab", "sevDesk hat den Token abgelehnt. Bitte prüfen, ob er vollständig kopiert "
-                      "wurde – sevDesk vergibt einen neuen Token, wenn der Benutzer geändert wird.")
+        return QCoreApplication.translate(
+            "InterfacesTab",
+            "sevDesk hat den Token abgelehnt. Bitte prüfen, ob er vollständig kopiert "
+            "wurde – sevDesk vergibt einen neuen Token, wenn der Benutzer geändert wird.",
+        )
     if isinstance(error, UnreachableError):
-        return QCoreApplication.translate("InterfacesTab", "sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen; "
-                      "der Token wurde nicht gespeichert.")
+        return QCoreApplication.translate(
+            "InterfacesTab",
+            "sevDesk ist nicht erreichbar – bitte die Internetverbindung prüfen; "
+            "der Token wurde nicht gespeichert.",
+        )
     if isinstance(error, SevdeskError):
-        return QCoreApplication.translate("InterfacesTab", "sevDesk meldet einen Fehler ({reason}); der Token wurde nicht gespeichert."
-                      ).replace("{reason}", error_message(error).rstrip("."))
-    return QCoreApplication.translate("InterfacesTab", "Der Token konnte nicht geprüft werden; er wurde nicht gespeichert.")
+        return QCoreApplication.translate(
+            "InterfacesTab", "sevDesk meldet einen Fehler ({reason}); der Token wurde nicht gespeichert."
+        ).replace("{reason}", error_message(error).rstrip("."))
+    return QCoreApplication.translate(
+        "InterfacesTab", "Der Token konnte nicht geprüft werden; er wurde nicht gespeichert."
+    )
 
 
 def kind_label(kind: str) -> str:
-    return {"customers": QCoreApplication.translate("InterfacesTab", "Kunden"), "articles": QCoreApplication.translate("InterfacesTab", "Artikel"),
-            "all": QCoreApplication.translate("InterfacesTab", "Kunden und Artikel"), "orders": QCoreApplication.translate("InterfacesTab", "Aufträge")}.get(kind, kind)
+    return {
+        "customers": QCoreApplication.translate("InterfacesTab", "Kunden"),
+        "articles": QCoreApplication.translate("InterfacesTab", "Artikel"),
+        "all": QCoreApplication.translate("InterfacesTab", "Kunden und Artikel"),
+        "orders": QCoreApplication.translate("InterfacesTab", "Aufträge"),
+    }.get(kind, kind)
 
 
 def trigger_label(trigger: str) -> str:
-    return {"manual": QCoreApplication.translate("InterfacesTab", "von Hand"), "scheduled": QCoreApplication.translate("InterfacesTab", "automatisch"),
-            "cli": QCoreApplication.translate("InterfacesTab", "Befehlszeile"), "connect": QCoreApplication.translate("InterfacesTab", "Verbinden")}.get(trigger, trigger)
+    return {
+        "manual": QCoreApplication.translate("InterfacesTab", "von Hand"),
+        "scheduled": QCoreApplication.translate("InterfacesTab", "automatisch"),
+        "cli": QCoreApplication.translate("InterfacesTab", "Befehlszeile"),
+        "connect": QCoreApplication.translate("InterfacesTab", "Verbinden"),
+    }.get(trigger, trigger)
 
 
 def status_label(status: str) -> str:
-    return {"running": QCoreApplication.translate("InterfacesTab", "läuft"), "ok": QCoreApplication.translate("InterfacesTab", "erfolgreich"), "failed": QCoreApplication.translate("InterfacesTab", "fehlgeschlagen"),
-            "cancelled": QCoreApplication.translate("InterfacesTab", "abgebrochen"), "skipped": QCoreApplication.translate("InterfacesTab", "übersprungen")}.get(status, status)
+    return {
+        "running": QCoreApplication.translate("InterfacesTab", "läuft"),
+        "ok": QCoreApplication.translate("InterfacesTab", "erfolgreich"),
+        "failed": QCoreApplication.translate("InterfacesTab", "fehlgeschlagen"),
+        "cancelled": QCoreApplication.translate("InterfacesTab", "abgebrochen"),
+        "skipped": QCoreApplication.translate("InterfacesTab", "übersprungen"),
+    }.get(status, status)

@@ -69,13 +69,18 @@ class InterfacesTab(QWidget):
         scroll.setWidget(body)
         grid = QGridLayout(body)
 
-        self.demo_banner = QLabel(self.tr(
-            "Demo: craftdesk ist mit einem Demo-sevDesk auf diesem Rechner verbunden. "
-            "Alle Daten sind Beispieldaten; an sevDesk wird nichts gesendet."), body)
+        self.demo_banner = QLabel(
+            self.tr(
+                "Demo: craftdesk ist mit einem Demo-sevDesk auf diesem Rechner verbunden. "
+                "Alle Daten sind Beispieldaten; an sevDesk wird nichts gesendet."
+            ),
+            body,
+        )
         self.demo_banner.setObjectName("DemoBanner")
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setStyleSheet(
-            f"background: {DEMO_COLOR.name()}; color: black; padding: 8px; font-weight: bold;")
+            f"background: {DEMO_COLOR.name()}; color: black; padding: 8px; font-weight: bold;"
+        )
         self.demo_banner.setVisible(bool(self.ctx.demo))
         grid.addWidget(self.demo_banner, 0, 0, 1, 2)
 
@@ -110,8 +115,12 @@ class InterfacesTab(QWidget):
         box = QGroupBox(self.tr("sevDesk-Verbindung"), parent)
         layout = QVBoxLayout(box)
         self.enabled = QCheckBox(self.tr("sevDesk"), box)
-        self.enabled.setToolTip(self.tr("Die sevDesk-Anbindung ein- oder ausschalten. Sie wird "
-                                        "eingeschaltet, sobald ein Token gespeichert ist."))
+        self.enabled.setToolTip(
+            self.tr(
+                "Die sevDesk-Anbindung ein- oder ausschalten. Sie wird "
+                "eingeschaltet, sobald ein Token gespeichert ist."
+            )
+        )
         self.enabled.setChecked(self.controller.sevdesk_enabled())
         self.enabled.toggled.connect(self._on_enabled)
         layout.addWidget(self.enabled)
@@ -144,13 +153,16 @@ class InterfacesTab(QWidget):
         self.keyring_note.setObjectName("KeyringNote")
         layout.addWidget(self.keyring_note)
 
-        help_text = QLabel(self.tr(
-            "<b>Wo finde ich den Token?</b> In sevDesk unter Einstellungen → Benutzer: den "
-            "eigenen Benutzer anklicken, beim API-Token auf „Einblenden“ klicken und das "
-            "sevDesk-Passwort eingeben. Den Token kopieren und hier einfügen.<br><br>"
-            "<b>Achtung:</b> sevDesk vergibt einen neuen Token, sobald der Benutzer geändert "
-            "wird (zum Beispiel seine Sprache). Dann muss der neue Token hier eingetragen werden."),
-            box)
+        help_text = QLabel(
+            self.tr(
+                "<b>Wo finde ich den Token?</b> In sevDesk unter Einstellungen → Benutzer: den "
+                "eigenen Benutzer anklicken, beim API-Token auf „Einblenden“ klicken und das "
+                "sevDesk-Passwort eingeben. Den Token kopieren und hier einfügen.<br><br>"
+                "<b>Achtung:</b> sevDesk vergibt einen neuen Token, sobald der Benutzer geändert "
+                "wird (zum Beispiel seine Sprache). Dann muss der neue Token hier eingetragen werden."
+            ),
+            box,
+        )
         help_text.setObjectName("TokenHelp")
         help_text.setWordWrap(True)
         help_text.setTextFormat(Qt.TextFormat.RichText)
@@ -194,9 +206,18 @@ class InterfacesTab(QWidget):
     def _build_history(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Verlauf der Abgleiche"), parent)
         layout = QVBoxLayout(box)
-        headers = (self.tr("Beginn"), self.tr("Ende"), self.tr("Umfang"), self.tr("Auslöser"),
-                   self.tr("Status"), self.tr("Neu"), self.tr("Geändert"), self.tr("Unverändert"),
-                   self.tr("Übersprungen"), self.tr("Fehler"))
+        headers = (
+            self.tr("Beginn"),
+            self.tr("Ende"),
+            self.tr("Umfang"),
+            self.tr("Auslöser"),
+            self.tr("Status"),
+            self.tr("Neu"),
+            self.tr("Geändert"),
+            self.tr("Unverändert"),
+            self.tr("Übersprungen"),
+            self.tr("Fehler"),
+        )
         self.history = QTableWidget(0, len(headers), box)
         self.history.setObjectName("HistoryTable")
         self.history.setHorizontalHeaderLabels(list(headers))
@@ -225,12 +246,17 @@ class InterfacesTab(QWidget):
         state = self.controller.connection_state()
         user = settings.connected_user()
         if state == "broken":
-            text = self.tr("Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token "
-                           "abgelehnt. Bitte den aktuellen Token eintragen und speichern.")
+            text = self.tr(
+                "Die Verbindung ist unterbrochen: sevDesk hat den gespeicherten Token "
+                "abgelehnt. Bitte den aktuellen Token eintragen und speichern."
+            )
             color = ERROR_COLOR
         elif state in ("connected", "demo"):
-            text = (self.tr("Verbunden als {user}.").replace("{user}", localize(user)) if user
-                    else self.tr("Ein Token ist gespeichert."))
+            text = (
+                self.tr("Verbunden als {user}.").replace("{user}", localize(user))
+                if user
+                else self.tr("Ein Token ist gespeichert.")
+            )
             if state == "demo":
                 text += " " + self.tr("(Demo-sevDesk)")
             color = OK_COLOR
@@ -241,14 +267,18 @@ class InterfacesTab(QWidget):
         elif self.controller.has_token() and not self.controller.sevdesk_enabled():
             text, color = self.tr("Die sevDesk-Anbindung ist ausgeschaltet."), None
         else:
-            text, color = self.tr("Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben "
-                                  "einfügen und auf „Speichern“ klicken – wo der Token steht, "
-                                  "ist hier unten beschrieben."), None
+            text, color = (
+                self.tr(
+                    "Noch nicht verbunden. So geht es: den API-Token aus sevDesk oben "
+                    "einfügen und auf „Speichern“ klicken – wo der Token steht, "
+                    "ist hier unten beschrieben."
+                ),
+                None,
+            )
         self._set_status(text, color)
         if state == "broken" and not self._busy:
             # An older result ("nicht erreichbar") would contradict the status above.
-            self.progress_text.setText(self.tr("Abgleich pausiert: sevDesk hat den Token "
-                                               "abgelehnt."))
+            self.progress_text.setText(self.tr("Abgleich pausiert: sevDesk hat den Token abgelehnt."))
             self.progress_text.setStyleSheet(f"color: {ERROR_COLOR.name()};")
         self.enabled.blockSignals(True)
         self.enabled.setChecked(self.controller.sevdesk_enabled())
@@ -260,16 +290,23 @@ class InterfacesTab(QWidget):
     def _update_keyring_note(self, stored_where: str | None = None) -> None:
         source = stored_where or self.ctx.tokens.source()
         if source == "session" and not self.ctx.demo:
-            self.keyring_note.setText(self.tr(
-                "Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur "
-                "behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden."))
+            self.keyring_note.setText(
+                self.tr(
+                    "Auf diesem Rechner gibt es keinen sicheren Schlüsselbund. Der Token wird nur "
+                    "behalten, bis craftdesk beendet wird, und muss danach neu eingegeben werden."
+                )
+            )
         elif source == "env":
-            self.keyring_note.setText(self.tr(
-                "Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN."))
+            self.keyring_note.setText(
+                self.tr("Der Token kommt aus der Umgebungsvariable CRAFTDESK_API_TOKEN.")
+            )
         elif source == "none" and not describe_backend().secure:
-            self.keyring_note.setText(self.tr(
-                "Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, "
-                "bis craftdesk beendet wird."))
+            self.keyring_note.setText(
+                self.tr(
+                    "Auf diesem Rechner gibt es keinen sicheren Schlüsselbund: ein Token gilt nur, "
+                    "bis craftdesk beendet wird."
+                )
+            )
         else:
             self.keyring_note.clear()
         self.keyring_note.setVisible(bool(self.keyring_note.text()))
@@ -287,9 +324,12 @@ class InterfacesTab(QWidget):
         self._set_status(self.tr("Token wird bei sevDesk geprüft …"))
         self.save_button.setEnabled(False)
         started = self.controller.run_task(
-            self.tr("Token prüfen"), connected_user,
+            self.tr("Token prüfen"),
+            connected_user,
             on_success=lambda user: self._token_accepted(token, user),
-            on_failure=self._token_rejected, token=token)
+            on_failure=self._token_rejected,
+            token=token,
+        )
         if not started:
             self.save_button.setEnabled(True)
             self._set_status(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."), ERROR_COLOR)
@@ -379,11 +419,13 @@ class InterfacesTab(QWidget):
             QTimer.singleShot(0, self.ask_categories_then_import)
 
         changes = describe_changes(result)
-        text = (self.tr("Fertig: {changes}").replace("{changes}", changes)
-                if changes else self.tr("Fertig – nichts geändert."))
+        text = (
+            self.tr("Fertig: {changes}").replace("{changes}", changes)
+            if changes
+            else self.tr("Fertig – nichts geändert.")
+        )
         warnings = [localize(w) for w in getattr(result, "warnings", None) or []]
-        self.progress_text.setText(" ".join([text.rstrip(".") + "." if warnings else text,
-                                             *warnings]))
+        self.progress_text.setText(" ".join([text.rstrip(".") + "." if warnings else text, *warnings]))
         self.progress_text.setStyleSheet(f"color: {ERROR_COLOR.name()};" if warnings else "")
         self.update_schedule_text()
 
@@ -396,14 +438,19 @@ class InterfacesTab(QWidget):
             self.progress_text.setText(self.tr("Abgebrochen."))
         else:
             reason = error_message(error).rstrip(".")
-            self.progress_text.setText(self.tr("Fehlgeschlagen: {reason}.").replace("{reason}", reason)
-                                       if reason else self.tr("Fehlgeschlagen."))
+            self.progress_text.setText(
+                self.tr("Fehlgeschlagen: {reason}.").replace("{reason}", reason)
+                if reason
+                else self.tr("Fehlgeschlagen.")
+            )
             self.progress_text.setStyleSheet(f"color: {ERROR_COLOR.name()};")
         self.update_schedule_text()
 
     def update_schedule_text(self) -> None:
         last = settings.last_sync_success()
-        parts = [self.tr("Letzter Abgleich: {time}").replace("{time}", format_datetime(last) if last else "–")]
+        parts = [
+            self.tr("Letzter Abgleich: {time}").replace("{time}", format_datetime(last) if last else "–")
+        ]
         scheduler = self.controller.scheduler
         if scheduler is not None:
             parts.append(self.tr("Nächster: {time}").replace("{time}", next_run_text(scheduler)))
@@ -413,14 +460,27 @@ class InterfacesTab(QWidget):
     def reload_history(self) -> None:
         runs = recent_runs(HISTORY_LIMIT)
         self.history.setRowCount(len(runs))
-        self.history_hint.show_text(None if runs else self.tr(
-            "Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit "
-            "seinem Ergebnis."))
+        self.history_hint.show_text(
+            None
+            if runs
+            else self.tr(
+                "Noch kein Abgleich. Sobald sevDesk verbunden ist, steht hier jeder Abgleich mit "
+                "seinem Ergebnis."
+            )
+        )
         for row, run in enumerate(runs):
-            values = (format_datetime(run.started_at), format_datetime(run.finished_at),
-                      kind_label(run.kind), trigger_label(run.trigger),
-                      status_label(run.status), str(run.created), str(run.updated),
-                      str(run.unchanged), str(run.skipped), localize(run.error))
+            values = (
+                format_datetime(run.started_at),
+                format_datetime(run.finished_at),
+                kind_label(run.kind),
+                trigger_label(run.trigger),
+                status_label(run.status),
+                str(run.created),
+                str(run.updated),
+                str(run.unchanged),
+                str(run.skipped),
+                localize(run.error),
+            )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if 5 <= column <= 8:

@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         self._state_label.setText(text)
         self._state_label.setToolTip((plain_tooltip(localize(problem)) or "") if problem else "")
         self._state_label.setStyleSheet(
-            f"color: {ERROR_COLOR.name()};" if state == "broken" or problem else "")
+            f"color: {ERROR_COLOR.name()};" if state == "broken" or problem else ""
+        )
 
     def _show_busy(self, busy: bool) -> None:
         if busy:
@@ -140,17 +141,23 @@ class MainWindow(QMainWindow):
 
         if isinstance(error, AuthError):
             return  # the S3 prompt says it already
-        box = self.show_message(self.tr("Abgleich fehlgeschlagen"),
-                                self.tr("Der Abgleich mit sevDesk ist fehlgeschlagen."))
-        box.setInformativeText(_reason(error) + " " + self.tr(
-            "Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest."))
+        box = self.show_message(
+            self.tr("Abgleich fehlgeschlagen"), self.tr("Der Abgleich mit sevDesk ist fehlgeschlagen.")
+        )
+        box.setInformativeText(
+            _reason(error)
+            + " "
+            + self.tr("Was vorher schon übernommen war, bleibt erhalten; der nächste Abgleich holt den Rest.")
+        )
 
     def _on_auth_lost(self, message: str) -> None:
         self.bring_to_front()
         self.show_interfaces()
         self.interfaces_tab.prompt_new_token(message)
 
-    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+    def show_message(
+        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
+    ) -> QMessageBox:
         """A non-blocking message box (open(), never exec(): the event loop keeps running)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         plain(box)  # H5: sevDesk's error texts are data, never markup
@@ -176,9 +183,13 @@ class MainWindow(QMainWindow):
             self.hide()
             if not self._hint_shown:
                 self._hint_shown = True
-                self.tray.show_info(self.tr("craftdesk läuft weiter"),
-                                    self.tr("craftdesk gleicht im Hintergrund weiter mit sevDesk ab. "
-                                            "Beenden über das Symbol im Infobereich."))
+                self.tray.show_info(
+                    self.tr("craftdesk läuft weiter"),
+                    self.tr(
+                        "craftdesk gleicht im Hintergrund weiter mit sevDesk ab. "
+                        "Beenden über das Symbol im Infobereich."
+                    ),
+                )
             return
         event.accept()
 

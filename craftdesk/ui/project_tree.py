@@ -93,10 +93,13 @@ def _invoiceable(node: ProjectNode) -> bool:
 def widest_texts() -> dict[str, str]:
     """The longest texts the status and invoice columns show (in bold on project rows), so
     the tab can size those columns to fit in every language instead of clipping them."""
-    status = QCoreApplication.translate("ProjectTree", "%1 von %2 fertig").replace(
-        "%1", "10").replace("%2", "10") + QCoreApplication.translate("ProjectTree", " – abrechenbar")
-    samples = [InvoiceSummary(0, "000000000", None, code, None, None)
-               for code in ("draft", "partially_paid", "cancelled")]
+    status = QCoreApplication.translate("ProjectTree", "%1 von %2 fertig").replace("%1", "10").replace(
+        "%2", "10"
+    ) + QCoreApplication.translate("ProjectTree", " – abrechenbar")
+    samples = [
+        InvoiceSummary(0, "000000000", None, code, None, None)
+        for code in ("draft", "partially_paid", "cancelled")
+    ]
     invoice = max((_invoice_text(s) for s in samples), key=len)
     return {"status": status, "invoice": invoice}
 
@@ -121,8 +124,13 @@ def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
     }
 
 
-def _row(record: TreeRecord, texts: list[str], bold: bool = False,
-         keys: dict[str, object] | None = None, search: Iterable[str] = ()) -> list[QStandardItem]:
+def _row(
+    record: TreeRecord,
+    texts: list[str],
+    bold: bool = False,
+    keys: dict[str, object] | None = None,
+    search: Iterable[str] = (),
+) -> list[QStandardItem]:
     """One row; ``keys`` are sort values per column where the text does not sort right
     (dates, hours, status order)."""
     items = []
@@ -146,8 +154,9 @@ def _row(record: TreeRecord, texts: list[str], bold: bool = False,
         font = invoice.font()
         font.setUnderline(True)
         invoice.setFont(font)
-        invoice.setToolTip(QCoreApplication.translate(
-            "ProjectTree", "Klicken, um den Rechnungsentwurf in sevDesk zu öffnen"))
+        invoice.setToolTip(
+            QCoreApplication.translate("ProjectTree", "Klicken, um den Rechnungsentwurf in sevDesk zu öffnen")
+        )
     return items
 
 
@@ -159,8 +168,10 @@ def _first_start(appointments: list[AppointmentNode]) -> datetime | None:
 def _keys(start: datetime | None, hours: Decimal | None) -> dict[str, object]:
     """Sort keys: no date sorts as the latest (unplanned work on top when newest first),
     hours as zero-padded numbers."""
-    return {"start": start if start is not None else "~",  # "~" sorts after every date
-            "hours": f"{hours:020.4f}" if hours is not None else ""}
+    return {
+        "start": start if start is not None else "~",  # "~" sorts after every date
+        "hours": f"{hours:020.4f}" if hours is not None else "",
+    }
 
 
 def status_label(code: str) -> str:
@@ -176,7 +187,7 @@ def status_label(code: str) -> str:
 
 
 def _invoice_text(invoice: InvoiceSummary) -> str:
-    """"Entwurf 135582101" while a draft, then the payment status ("offen", "teilweise
+    """ "Entwurf 135582101" while a draft, then the payment status ("offen", "teilweise
     bezahlt", "bezahlt", "storniert"); number, gross sum and paid amount are in the
     tooltip, so the column fits the default window in both languages."""
     if invoice.status == "draft":
@@ -187,11 +198,13 @@ def _invoice_text(invoice: InvoiceSummary) -> str:
 def _invoice_tooltip(invoices: list[InvoiceSummary]) -> str:
     lines = []
     for invoice in invoices:
-        line = QCoreApplication.translate("ProjectTree", "%1: %2, brutto %3, bezahlt %4").replace(
-            "%1", invoice.number or invoice.sevdesk_id).replace(
-            "%2", status_label(invoice.status)).replace(
-            "%3", format_money(invoice.sum_gross) if invoice.sum_gross is not None else "–").replace(
-            "%4", format_money(invoice.paid_amount or 0))
+        line = (
+            QCoreApplication.translate("ProjectTree", "%1: %2, brutto %3, bezahlt %4")
+            .replace("%1", invoice.number or invoice.sevdesk_id)
+            .replace("%2", status_label(invoice.status))
+            .replace("%3", format_money(invoice.sum_gross) if invoice.sum_gross is not None else "–")
+            .replace("%4", format_money(invoice.paid_amount or 0))
+        )
         lines.append(line)
     return "\n".join(lines)
 
@@ -218,48 +231,78 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
     by_sevdesk_id = {i.sevdesk_id: i for node in nodes for i in node.invoices}
     for project in nodes:
         invoiceable = _invoiceable(project)
-        record = TreeRecord("project", project.id, project.id,
-                            invoice_id=project.invoice_ids[-1] if project.invoice_ids else None,
-                            invoiceable=invoiceable, archivable=is_archivable(project.invoices))
+        record = TreeRecord(
+            "project",
+            project.id,
+            project.id,
+            invoice_id=project.invoice_ids[-1] if project.invoice_ids else None,
+            invoiceable=invoiceable,
+            archivable=is_archivable(project.invoices),
+        )
         hours = _sum_hours(project.appointments())
         first = _first_start(project.appointments())
         # The confirmation's number first: a narrow column cuts the end of the title, never
         # the number; the title sorts by itself.
         title = f"{project.order_number} · {project.title}" if project.order_number else project.title
-        project_row = _row(record, [title, project.customer, _project_status(project),
-                                    format_datetime(first), format_decimal(hours),
-                                    ", ".join(_invoice_text(i) for i in project.invoices)
-                                    or _draft_text(project.invoice_ids)],
-                           bold=True, keys={**_keys(first, hours), "title": project.title},
-                           search=(project.title, project.order_number or "", project.customer,
-                                   *project.invoice_ids))
+        project_row = _row(
+            record,
+            [
+                title,
+                project.customer,
+                _project_status(project),
+                format_datetime(first),
+                format_decimal(hours),
+                ", ".join(_invoice_text(i) for i in project.invoices) or _draft_text(project.invoice_ids),
+            ],
+            bold=True,
+            keys={**_keys(first, hours), "title": project.title},
+            search=(project.title, project.order_number or "", project.customer, *project.invoice_ids),
+        )
         if project.invoices:
             _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
         if project.site_note:  # O5 fell back: a warning sign and the sentence on the title
-            project_row[0].setIcon(QApplication.style().standardIcon(
-                QStyle.StandardPixmap.SP_MessageBoxWarning))
+            project_row[0].setIcon(
+                QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            )
             project_row[0].setToolTip(localize(project.site_note))
         for job in project.jobs:
             job_record = TreeRecord("job", job.id, project.id, job.id, invoiceable=invoiceable)
             job_hours = _sum_hours(job.appointments)
-            job_row = _row(job_record, [job.title, "", "", "", format_decimal(job_hours), ""],
-                           keys=_keys(_first_start(job.appointments), job_hours), search=(job.title,))
+            job_row = _row(
+                job_record,
+                [job.title, "", "", "", format_decimal(job_hours), ""],
+                keys=_keys(_first_start(job.appointments), job_hours),
+                search=(job.title,),
+            )
             for a in job.appointments:
-                a_record = TreeRecord("appointment", a.id, project.id, job.id, a.invoice_id,
-                                      invoiceable=invoiceable)
+                a_record = TreeRecord(
+                    "appointment", a.id, project.id, job.id, a.invoice_id, invoiceable=invoiceable
+                )
                 summary = by_sevdesk_id.get(a.invoice_id or "")
-                a_row = _row(a_record, [a.title, a.customer, status_name(a.status),
-                                        format_datetime(a.start), format_decimal(a.hours),
-                                        _invoice_text(summary) if summary else
-                                        _draft_text([a.invoice_id] if a.invoice_id else [])],
-                             keys={**_keys(a.start, a.hours),
-                                   "status": STATUS_ORDER.get(a.status, 99)},
-                             search=(a.title, a.customer, status_name(a.status),
-                                     format_datetime(a.start), a.invoice_id or ""))
+                a_row = _row(
+                    a_record,
+                    [
+                        a.title,
+                        a.customer,
+                        status_name(a.status),
+                        format_datetime(a.start),
+                        format_decimal(a.hours),
+                        _invoice_text(summary)
+                        if summary
+                        else _draft_text([a.invoice_id] if a.invoice_id else []),
+                    ],
+                    keys={**_keys(a.start, a.hours), "status": STATUS_ORDER.get(a.status, 99)},
+                    search=(
+                        a.title,
+                        a.customer,
+                        status_name(a.status),
+                        format_datetime(a.start),
+                        a.invoice_id or "",
+                    ),
+                )
                 if summary is not None:
                     _with_tooltip(a_row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
-                a_row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start),
-                                 FilterRole)
+                a_row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start), FilterRole)
                 color = STATUS_COLORS.get(a.status)
                 if color is not None:
                     a_row[COLUMNS.index("status")].setBackground(QBrush(color))

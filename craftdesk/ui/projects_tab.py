@@ -54,8 +54,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
     # The tree shows projects and the names of their customers (no article data).
     scope = Scope.PROJECTS | Scope.CUSTOMERS
 
-    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *,
-                 lazy: bool = False) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
         self._customer_ids: set[int] = set()  # the customers the tree names
         self.controller = controller
@@ -118,12 +117,18 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         top.addWidget(self.import_button)
         top.addWidget(self.employees_button)
         actions = QHBoxLayout()
-        for button in (self.new_project_button, self.new_appointment_button, self.edit_button,
-                       self.delete_button, self.invoice_button):
+        for button in (
+            self.new_project_button,
+            self.new_appointment_button,
+            self.edit_button,
+            self.delete_button,
+            self.invoice_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.hint = QLabel(self.tr("Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen "
-                                   "Termin: bearbeiten."), self)
+        self.hint = QLabel(
+            self.tr("Doppelklick auf ein Projekt: Rechnungsentwurf; auf einen Termin: bearbeiten."), self
+        )
         self.hint.setStyleSheet("color: #666;")
         actions.addWidget(self.hint)
         layout = QVBoxLayout(self)
@@ -159,8 +164,9 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        for key, width in column_widths(self.view.font(), header.sectionSizeHint(
-                COLUMNS.index("hours"))).items():
+        for key, width in column_widths(
+            self.view.font(), header.sectionSizeHint(COLUMNS.index("hours"))
+        ).items():
             self.view.setColumnWidth(COLUMNS.index(key), width)
 
     # --- data ------------------------------------------------------------------------------
@@ -185,20 +191,27 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         if self.proxy.rowCount() > 0:
             self.empty_hint.show_text(None)
         elif self.model.rowCount() > 0:
-            self.empty_hint.show_text(self.tr("Keine Treffer für „%1“.").replace(
-                "%1", html.escape(self.search.text().strip())))
+            self.empty_hint.show_text(
+                self.tr("Keine Treffer für „%1“.").replace("%1", html.escape(self.search.text().strip()))
+            )
         elif connection_state_of(self.controller) == "disconnected":
-            self.empty_hint.show_text(self.tr(
-                "Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete "
-                "Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an."
-            ).replace("%1", link("interfaces", self.tr("Schnittstellen")))
-             .replace("%2", link("new", self.tr("„Neues Projekt“"))))
+            self.empty_hint.show_text(
+                self.tr(
+                    "Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete "
+                    "Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an."
+                )
+                .replace("%1", link("interfaces", self.tr("Schnittstellen")))
+                .replace("%2", link("new", self.tr("„Neues Projekt“")))
+            )
         else:
-            self.empty_hint.show_text(self.tr(
-                "Noch keine Projekte. Mit %1 werden versendete Auftragsbestätigungen aus sevDesk "
-                "zu Projekten – oder legen Sie mit %2 eines an."
-            ).replace("%1", link("import", self.tr("„Aus sevDesk importieren“")))
-             .replace("%2", link("new", self.tr("„Neues Projekt“"))))
+            self.empty_hint.show_text(
+                self.tr(
+                    "Noch keine Projekte. Mit %1 werden versendete Auftragsbestätigungen aus sevDesk "
+                    "zu Projekten – oder legen Sie mit %2 eines an."
+                )
+                .replace("%1", link("import", self.tr("„Aus sevDesk importieren“")))
+                .replace("%2", link("new", self.tr("„Neues Projekt“")))
+            )
 
     def follow_link(self, target: str) -> None:
         """The action links of the empty-tree note."""
@@ -216,8 +229,13 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             yield from self._walk(index)
 
     def _collapsed_records(self) -> set[tuple[str, int]]:
-        return {(r.kind, r.id) for i in self._walk() if (r := i.data(RecordRole)) is not None
-                and self.proxy.hasChildren(i) and not self.view.isExpanded(i)}
+        return {
+            (r.kind, r.id)
+            for i in self._walk()
+            if (r := i.data(RecordRole)) is not None
+            and self.proxy.hasChildren(i)
+            and not self.view.isExpanded(i)
+        }
 
     def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]]) -> None:
         record = index.data(RecordRole)
@@ -272,12 +290,16 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         # the tooltip says what is missing (double-click still explains it in a message).
         self.invoice_button.setEnabled(record is not None and record.invoiceable)
         if record is not None and not record.invoiceable:
-            self.invoice_button.setToolTip(self.tr(
-                "Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht "
-                "und noch nicht abgerechnet ist."))
+            self.invoice_button.setToolTip(
+                self.tr(
+                    "Eine Rechnung ist möglich, sobald ein Termin des Projekts auf „Fertig“ steht "
+                    "und noch nicht abgerechnet ist."
+                )
+            )
         else:
-            self.invoice_button.setToolTip(self.tr("Vorschau des Rechnungsentwurfs (auch per "
-                                                   "Doppelklick auf das Projekt)"))
+            self.invoice_button.setToolTip(
+                self.tr("Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)")
+            )
 
     def _connected(self) -> bool:
         return self.controller.can_sync()
@@ -287,8 +309,10 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         connected = self._connected()
         self.import_button.setEnabled(connected)
         self.import_button.setToolTip(
-            self.tr("Versendete Auftragsbestätigungen als Projekte übernehmen") if connected
-            else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden."))
+            self.tr("Versendete Auftragsbestätigungen als Projekte übernehmen")
+            if connected
+            else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.")
+        )
 
     # --- clicks ------------------------------------------------------------------------------
 
@@ -317,20 +341,25 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                 menu.addAction(self.tr("Neuer Auftrag …"), lambda: self.new_job(record.project_id))
                 menu.addAction(self.tr("Rechnungsentwurf …"), lambda: self.open_invoice(record.project_id))
                 if record.archivable:  # V8: every invoice is paid
-                    menu.addAction(self.tr("Projekt archivieren"),
-                                   lambda: self.archive_project(record.project_id))
+                    menu.addAction(
+                        self.tr("Projekt archivieren"), lambda: self.archive_project(record.project_id)
+                    )
                 if self.controller.ctx.demo:
                     self._demo_menu(menu, record.project_id)
             menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
             menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
             if record.kind == "appointment":  # P6, P7
-                menu.addAction(self.tr("Arbeitsauftrag drucken …"),
-                               lambda: print_actions.job_sheet(self, record.id))
-                menu.addAction(self.tr("Arbeitsbericht …"),
-                               lambda: print_actions.work_report(self, record.id))
+                menu.addAction(
+                    self.tr("Arbeitsauftrag drucken …"), lambda: print_actions.job_sheet(self, record.id)
+                )
+                menu.addAction(
+                    self.tr("Arbeitsbericht …"), lambda: print_actions.work_report(self, record.id)
+                )
             if record.invoice_id:
-                menu.addAction(self.tr("Rechnungsentwurf in sevDesk öffnen"),
-                               lambda: common.open_link(invoices.invoice_link(record.invoice_id, self._api_url())))
+                menu.addAction(
+                    self.tr("Rechnungsentwurf in sevDesk öffnen"),
+                    lambda: common.open_link(invoices.invoice_link(record.invoice_id, self._api_url())),
+                )
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _api_url(self) -> str | None:
@@ -357,8 +386,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
     def new_appointment(self) -> None:
         record = self.selected_record()
         if record is None:
-            common.inform(self, self.tr("Neuer Termin"),
-                          self.tr("Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus."))
+            common.inform(
+                self,
+                self.tr("Neuer Termin"),
+                self.tr("Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus."),
+            )
             return
         job_id = record.job_id
         if job_id is None:
@@ -399,8 +431,11 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             "job": self.tr("Den Auftrag mit allen Terminen löschen?"),
             "appointment": self.tr("Den Termin löschen?"),
         }
-        actions = {"project": projects.delete_project, "job": projects.delete_job,
-                   "appointment": projects.delete_appointment}
+        actions = {
+            "project": projects.delete_project,
+            "job": projects.delete_job,
+            "appointment": projects.delete_appointment,
+        }
         if common.confirm(self, self.tr("Löschen"), questions[record.kind], yes=self.tr("Löschen")):
             # A refusal (e.g. an invoiced appointment) is shown with its reason.
             self._run(lambda: actions[record.kind](record.id), self.tr("Löschen nicht möglich"))
@@ -414,29 +449,37 @@ class ProjectsTab(LazyReloadMixin, QWidget):
 
     def _demo_menu(self, menu: QMenu, project_id: int) -> None:
         """Demo only: move an invoice on as the office would in sevDesk (V8)."""
-        actions = (("send", self.tr("Versenden (offen)")), ("partial", self.tr("Hälfte bezahlen")),
-                   ("paid", self.tr("Als bezahlt buchen")), ("cancel", self.tr("Stornieren")))
+        actions = (
+            ("send", self.tr("Versenden (offen)")),
+            ("partial", self.tr("Hälfte bezahlen")),
+            ("paid", self.tr("Als bezahlt buchen")),
+            ("cancel", self.tr("Stornieren")),
+        )
         for summary in invoice_status.project_invoices(project_id).get(project_id, []):
             if summary.status == "cancelled":
                 continue
-            sub = menu.addMenu(self.tr("Demo-sevDesk: Rechnung %1").replace(
-                "%1", summary.number or summary.sevdesk_id))
+            sub = menu.addMenu(
+                self.tr("Demo-sevDesk: Rechnung %1").replace("%1", summary.number or summary.sevdesk_id)
+            )
             for code, text in actions:
                 action = sub.addAction(text)
                 action.triggered.connect(
-                    lambda _=False, i=summary.sevdesk_id, c=code: self.demo_invoice_action(i, c))
+                    lambda _=False, i=summary.sevdesk_id, c=code: self.demo_invoice_action(i, c)
+                )
 
     def demo_invoice_action(self, sevdesk_id: str, action: str) -> None:
         title = self.tr("Demo-sevDesk")
         self.controller.run_task(
-            title, lambda client: demo_payments.demo_invoice_action(client, sevdesk_id, action, True),
+            title,
+            lambda client: demo_payments.demo_invoice_action(client, sevdesk_id, action, True),
             on_success=lambda _result: self.reload(),
-            on_failure=lambda exc: common.warn(self, title, error_text(exc)), changes="projects")
+            on_failure=lambda exc: common.warn(self, title, error_text(exc)),
+            changes="projects",
+        )
 
     def archive_project(self, project_id: int) -> None:
         """Archive a project whose invoices are all paid, in one step (V8)."""
-        self._run(lambda: invoice_status.archive_project(project_id),
-                  self.tr("Projekt archivieren"))
+        self._run(lambda: invoice_status.archive_project(project_id), self.tr("Projekt archivieren"))
 
     def open_order_import(self) -> None:
         self._open(OrderImportDialog(self.controller, self))
@@ -459,7 +502,8 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             drafts = [d.sevdesk_id for d in invoices.sent_drafts(project_id) if d.sevdesk_id]
             if drafts:
                 text += " " + self.tr("Bereits angelegte Rechnungsentwürfe in sevDesk: %1.").replace(
-                    "%1", ", ".join(drafts))
+                    "%1", ", ".join(drafts)
+                )
             common.inform(self, self.tr("Keine Rechnung möglich"), text)
             return
         self._open(InvoicePreviewDialog(preview, self.controller, self))

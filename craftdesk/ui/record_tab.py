@@ -47,13 +47,13 @@ class RecordTab(LazyReloadMixin, QWidget):
 
     record_saved = Signal(object)
 
-    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *,
-                 lazy: bool = False) -> None:
+    def __init__(self, controller: SyncControl, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
         self.controller = controller
 
-        self.model = RecordTableModel(self.columns(), dimmed=self.dimmed_reason, parent=self,
-                                      search_text=self.search_text)
+        self.model = RecordTableModel(
+            self.columns(), dimmed=self.dimmed_reason, parent=self, search_text=self.search_text
+        )
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -174,8 +174,9 @@ class RecordTab(LazyReloadMixin, QWidget):
 
     # --- behaviour -------------------------------------------------------------------------
 
-    def add_filter_checkbox(self, text: str, name: str, hide: Callable[[Any], bool],
-                            checked: bool = True) -> QCheckBox:
+    def add_filter_checkbox(
+        self, text: str, name: str, hide: Callable[[Any], bool], checked: bool = True
+    ) -> QCheckBox:
         """A checkbox that, when unchecked, hides records for which ``hide`` is True."""
         box = QCheckBox(text, self)
         box.setChecked(checked)
@@ -288,9 +289,12 @@ class RecordTab(LazyReloadMixin, QWidget):
                 cleared = True
         shown = self.select_record(record_id)
         if shown and cleared:
-            self.reveal_note.setText(QCoreApplication.translate(
-                "RecordTab", "Suche und Filter wurden zurückgesetzt, damit der gespeicherte "
-                "Eintrag zu sehen ist."))
+            self.reveal_note.setText(
+                QCoreApplication.translate(
+                    "RecordTab",
+                    "Suche und Filter wurden zurückgesetzt, damit der gespeicherte Eintrag zu sehen ist.",
+                )
+            )
         return shown
 
     def _update_count(self, *_args: object) -> None:
@@ -311,11 +315,13 @@ class RecordTab(LazyReloadMixin, QWidget):
             search = self.search.text().strip()
             if search:
                 text = QCoreApplication.translate("RecordTab", "Keine Treffer für „%1“.").replace(
-                    "%1", html.escape(search))
+                    "%1", html.escape(search)
+                )
             else:
                 text = QCoreApplication.translate(
-                    "RecordTab", "Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, "
-                    "um sie anzuzeigen.")
+                    "RecordTab",
+                    "Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.",
+                )
             self.empty_hint.show_text(text)
             return
         self.empty_hint.show_text(self.empty_text(self.connection_state()))

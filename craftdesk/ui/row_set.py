@@ -177,8 +177,11 @@ class RowSet:
             at = len(self.all)
             if self._sort is not None and self._keys is not None:
                 new_key = self._keys_of([record], [key])[0]
-                at = (len(self._keys) - bisect.bisect_left(self._keys[::-1], new_key)
-                      if self._sort[2] else bisect.bisect_right(self._keys, new_key))
+                at = (
+                    len(self._keys) - bisect.bisect_left(self._keys[::-1], new_key)
+                    if self._sort[2]
+                    else bisect.bisect_right(self._keys, new_key)
+                )
                 self._keys.insert(at, new_key)
             self.all.insert(at, record)
             self.ids.insert(at, key)

@@ -79,8 +79,7 @@ class OneLineNote(QLabel):
 
     def _elide(self) -> None:
         width = max(self.width(), 40)
-        QLabel.setText(self, self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideRight, width))
+        QLabel.setText(self, self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 def _autostart_module() -> Any:
@@ -255,9 +254,12 @@ class SettingsPanel(QGroupBox):
         from ..services.lookups import payment_methods
 
         self.message.setText(self.tr("Zahlungsarten werden aus sevDesk geladen …"))
-        started = self.controller.run_task(self.tr("Zahlungsarten laden"), payment_methods,
-                                           on_success=self._fill_payment_methods,
-                                           on_failure=self._users_failed)
+        started = self.controller.run_task(
+            self.tr("Zahlungsarten laden"),
+            payment_methods,
+            on_success=self._fill_payment_methods,
+            on_failure=self._users_failed,
+        )
         if not started:
             self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
         return started
@@ -279,8 +281,11 @@ class SettingsPanel(QGroupBox):
         """Load the account's part categories on the worker, then offer the choice."""
         self.message.setText(self.tr("Artikelkategorien werden aus sevDesk geladen …"))
         started = self.controller.run_task(
-            self.tr("Artikelkategorien laden"), part_categories.load_account_names,
-            on_success=self._offer_categories, on_failure=self._categories_failed)
+            self.tr("Artikelkategorien laden"),
+            part_categories.load_account_names,
+            on_success=self._offer_categories,
+            on_failure=self._categories_failed,
+        )
         if not started:
             self.message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
         return started
@@ -303,22 +308,24 @@ class SettingsPanel(QGroupBox):
             schedule_changed()
             self.choose_from(available, first_connect=True, on_done=import_articles)
 
-        return self.controller.run_task(self.tr("Artikelkategorien prüfen"),
-                                        part_categories.first_connect_question,
-                                        on_success=answered,
-                                        on_failure=lambda _error: import_articles())
+        return self.controller.run_task(
+            self.tr("Artikelkategorien prüfen"),
+            part_categories.first_connect_question,
+            on_success=answered,
+            on_failure=lambda _error: import_articles(),
+        )
 
     def _offer_categories(self, available: list[str]) -> None:
         self.choose_from(available)
 
-    def choose_from(self, available: list[str], first_connect: bool = False,
-                    on_done: Callable[[bool], None] | None = None) -> QDialog:
+    def choose_from(
+        self, available: list[str], first_connect: bool = False, on_done: Callable[[bool], None] | None = None
+    ) -> QDialog:
         """Open the choice (window-modal); ``on_done(saved)`` runs when it is closed."""
         from .part_categories_dialog import PartCategoriesDialog
 
         self.message.clear()
-        dialog = PartCategoriesDialog(available, part_categories.configured(), first_connect,
-                                      self.window())
+        dialog = PartCategoriesDialog(available, part_categories.configured(), first_connect, self.window())
         self.category_dialog = dialog
 
         def finished(code: int) -> None:
@@ -327,8 +334,9 @@ class SettingsPanel(QGroupBox):
                 names = part_categories.set_configured(dialog.selected())
                 self.part_categories.setText(", ".join(names))
                 if not first_connect:  # on connect the articles are imported right away
-                    self.message.setText(self.tr("Gespeichert – die Artikel kommen mit dem "
-                                                 "nächsten Abgleich."))
+                    self.message.setText(
+                        self.tr("Gespeichert – die Artikel kommen mit dem nächsten Abgleich.")
+                    )
             if on_done is not None:
                 on_done(saved)
 
@@ -344,8 +352,9 @@ class SettingsPanel(QGroupBox):
             self.message.clear()
         except Exception as exc:  # shown in one sentence; the OS refused the entry
             log.warning("Changing autostart failed", exc_info=True)
-            self.message.setText(error_message(exc) or
-                                 self.tr("Der automatische Start konnte nicht geändert werden."))
+            self.message.setText(
+                error_message(exc) or self.tr("Der automatische Start konnte nicht geändert werden.")
+            )
 
     # -- sevDesk users -------------------------------------------------------------------
     def _update_load_users(self) -> None:
@@ -353,19 +362,26 @@ class SettingsPanel(QGroupBox):
         connected = self.controller.can_sync()
         self.load_users.setEnabled(connected and not self.controller.is_busy())
         self.load_methods.setEnabled(connected and not self.controller.is_busy())
-        self.load_users.setToolTip("" if connected else self.tr(
-            "Zuerst links den sevDesk-API-Token speichern."))
+        self.load_users.setToolTip(
+            "" if connected else self.tr("Zuerst links den sevDesk-API-Token speichern.")
+        )
         self.choose_categories.setEnabled(connected and not self.controller.is_busy())
-        self.choose_categories.setToolTip(self.tr(
-            "Die Kategorien aus sevDesk laden und die gewünschten ankreuzen") if connected
-            else self.tr("Zuerst links den sevDesk-API-Token speichern."))
+        self.choose_categories.setToolTip(
+            self.tr("Die Kategorien aus sevDesk laden und die gewünschten ankreuzen")
+            if connected
+            else self.tr("Zuerst links den sevDesk-API-Token speichern.")
+        )
 
     def fetch_users(self) -> bool:
         from ..services.lookups import sev_users
 
         self.users_message.setText(self.tr("Benutzer werden aus sevDesk geladen …"))
-        started = self.controller.run_task(self.tr("sevDesk-Benutzer laden"), sev_users,
-                                           on_success=self._fill_users, on_failure=self._users_failed)
+        started = self.controller.run_task(
+            self.tr("sevDesk-Benutzer laden"),
+            sev_users,
+            on_success=self._fill_users,
+            on_failure=self._users_failed,
+        )
         if not started:
             self.users_message.setText(self.tr("Bitte warten, bis der laufende Abgleich fertig ist."))
         return started
@@ -377,8 +393,12 @@ class SettingsPanel(QGroupBox):
         self.contact_person.addItem(self.tr("(erster Administrator)"), None)
         for user in users:
             # A non-admin token may see users with little more than their id: still choosable.
-            label = user.fullname or user.username or user.email or self.tr(
-                "Benutzer {id} (Name nicht sichtbar)").replace("{id}", user.id)
+            label = (
+                user.fullname
+                or user.username
+                or user.email
+                or self.tr("Benutzer {id} (Name nicht sichtbar)").replace("{id}", user.id)
+            )
             self.contact_person.addItem(label, user.id)
         index = self.contact_person.findData(current) if current else 0
         self.contact_person.setCurrentIndex(max(index, 0))

@@ -58,13 +58,13 @@ def search_pattern(text: str) -> QRegularExpression:
     for word, digits in query_terms(text):
         options = re.escape(word) + (f"|{re.escape(digits)}" if digits else "")
         parts.append(f"(?=.*(?:{options}))")
-    return QRegularExpression("^" + "".join(parts) if parts else "",
-                              QRegularExpression.PatternOption.DotMatchesEverythingOption)
+    return QRegularExpression(
+        "^" + "".join(parts) if parts else "", QRegularExpression.PatternOption.DotMatchesEverythingOption
+    )
+
 
 # Decimal sort keys are scaled integers: exact (no float) and compared natively by Qt.
 _SORT_SCALE = 6
-
-
 
 
 def collation_key(text: str) -> str:
@@ -145,11 +145,17 @@ class RecordTableModel(QAbstractTableModel):
 
     checked_changed = Signal()
 
-    def __init__(self, columns: Sequence[Column], dimmed: Callable[[Any], str | None] | None = None,
-                 parent: QObject | None = None, *,
-                 record_id: Callable[[Any], Any] = attrgetter("id"),
-                 checkable: bool = False, enabled: Callable[[Any], bool] | None = None,
-                 search_text: Callable[[Any], str] | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        dimmed: Callable[[Any], str | None] | None = None,
+        parent: QObject | None = None,
+        *,
+        record_id: Callable[[Any], Any] = attrgetter("id"),
+        checkable: bool = False,
+        enabled: Callable[[Any], bool] | None = None,
+        search_text: Callable[[Any], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._dimmed = dimmed
@@ -331,11 +337,14 @@ class RecordTableModel(QAbstractTableModel):
         return flags
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if self._checkable and index.isValid() and index.column() == 0 \
-                and role == Qt.ItemDataRole.CheckStateRole:
+        if (
+            self._checkable
+            and index.isValid()
+            and index.column() == 0
+            and role == Qt.ItemDataRole.CheckStateRole
+        ):
             state = Qt.CheckState(value) if isinstance(value, int) else value
-            self.set_checked(self._record_id(self._records[index.row()]),
-                             state == Qt.CheckState.Checked)
+            self.set_checked(self._record_id(self._records[index.row()]), state == Qt.CheckState.Checked)
             return True
         return False
 
@@ -379,8 +388,9 @@ class RecordTableModel(QAbstractTableModel):
             return plain_tooltip(text) if len(text) > TOOLTIP_MIN_CHARS else None  # H5
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             column = self._columns[section]
             if role == Qt.ItemDataRole.DisplayRole:

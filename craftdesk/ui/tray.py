@@ -92,8 +92,9 @@ class TrayIcon(QSystemTrayIcon):
     open_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, controller: SyncControl, parent: QWidget | None = None,
-                 policy: NotificationPolicy | None = None) -> None:
+    def __init__(
+        self, controller: SyncControl, parent: QWidget | None = None, policy: NotificationPolicy | None = None
+    ) -> None:
         super().__init__(tray_icon(), parent)
         self.controller = controller
         self.policy = policy or NotificationPolicy()
@@ -135,7 +136,7 @@ class TrayIcon(QSystemTrayIcon):
         self.menu.addAction(quit_action)
 
     def _update_tooltip(self) -> None:
-        """"craftdesk" plus "Demo" in demo mode and what is wrong; the icon carries a red
+        """ "craftdesk" plus "Demo" in demo mode and what is wrong; the icon carries a red
         badge while something is wrong (until it is resolved, not only for one balloon)."""
         title = "craftdesk"
         if self.controller.ctx.demo:
@@ -160,26 +161,35 @@ class TrayIcon(QSystemTrayIcon):
         """Why nothing is imported, or "" when sevDesk works."""
         state = self.controller.connection_state()
         if state == "broken":
-            return QCoreApplication.translate("TrayIcon", "sevDesk-Verbindung unterbrochen – neuer Token nötig")
+            return QCoreApplication.translate(
+                "TrayIcon", "sevDesk-Verbindung unterbrochen – neuer Token nötig"
+            )
         if state == "disconnected":
             return QCoreApplication.translate("TrayIcon", "Nicht mit sevDesk verbunden")
         sentence = self.problem_sentence()
         if sentence:
-            return QCoreApplication.translate("TrayIcon", "Letzter Abgleich fehlgeschlagen: {reason}").replace(
-                "{reason}", sentence)
+            return QCoreApplication.translate(
+                "TrayIcon", "Letzter Abgleich fehlgeschlagen: {reason}"
+            ).replace("{reason}", sentence)
         return ""
 
     def status_lines(self) -> list[str]:
         last = settings.last_sync_success()
         lines = [self.connection_problem()] if self.connection_problem() else []
-        lines.append(QCoreApplication.translate("TrayIcon", "Letzter Abgleich: {time}").replace(
-            "{time}", format_datetime(last) if last else "–"))
+        lines.append(
+            QCoreApplication.translate("TrayIcon", "Letzter Abgleich: {time}").replace(
+                "{time}", format_datetime(last) if last else "–"
+            )
+        )
         if self.controller.is_busy():
             lines.append(QCoreApplication.translate("TrayIcon", "Abgleich läuft …"))
         scheduler = self.controller.scheduler
         if scheduler is not None:
-            lines.append(QCoreApplication.translate("TrayIcon", "Nächster Abgleich: {time}").replace(
-                "{time}", next_run_text(scheduler)))
+            lines.append(
+                QCoreApplication.translate("TrayIcon", "Nächster Abgleich: {time}").replace(
+                    "{time}", next_run_text(scheduler)
+                )
+            )
         return lines
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
@@ -201,8 +211,11 @@ class TrayIcon(QSystemTrayIcon):
         if notice is None:
             return
         self.last_notice = notice
-        icon = (QSystemTrayIcon.MessageIcon.Warning if notice.kind == "error"
-                else QSystemTrayIcon.MessageIcon.Information)
+        icon = (
+            QSystemTrayIcon.MessageIcon.Warning
+            if notice.kind == "error"
+            else QSystemTrayIcon.MessageIcon.Information
+        )
         if self.isVisible():
             self.showMessage(notice.title, notice.text, icon, 8000)
         log.info("Notice: %s – %s", notice.title, notice.text)

@@ -144,7 +144,11 @@ RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         (_layer("ui"),),
         (_layer("store"), _layer("api"), _layer("cli"), _layer("commands")),
     ),
-    ("api, store and services never import Qt", (_layer("api"), _layer("store"), _layer("services")), QT_PACKAGES),
+    (
+        "api, store and services never import Qt",
+        (_layer("api"), _layer("store"), _layer("services")),
+        QT_PACKAGES,
+    ),
     (
         "api, store and services never import the layers above them",
         (_layer("api"), _layer("store"), _layer("services")),
@@ -152,7 +156,11 @@ RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     ("store never imports the sevDesk client", (_layer("store"),), (_layer("api"), _layer("services"))),
     ("api never imports the local store", (_layer("api"),), (_layer("store"), _layer("services"))),
-    ("services and sync never import the command line", (_layer("services"), _layer("sync")), (_layer("cli"),)),
+    (
+        "services and sync never import the command line",
+        (_layer("services"), _layer("sync")),
+        (_layer("cli"),),
+    ),
     (
         "the command line and the sync controller reach the store only through services",
         (_layer("cli"), _layer("commands"), _layer("sync")),
@@ -171,7 +179,9 @@ KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
 )
 
 
-def layer_violations(imports: list[Import], exceptions: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
+def layer_violations(
+    imports: list[Import], exceptions: frozenset[tuple[str, str]] = frozenset()
+) -> list[str]:
     problems = []
     for rule, importers, forbidden in RULES:
         for item in imports:
@@ -261,7 +271,8 @@ def circles(imports: list[Import]) -> list[str]:
         cycle = _cycle_in(component, graph)
         steps = [where[(a, b)].describe() for a, b in itertools.pairwise(cycle) if (a, b) in where]
         problems.append(
-            f"circle among {len(component)} modules ({', '.join(component)}):\n      " + "\n      ".join(steps)
+            f"circle among {len(component)} modules ({', '.join(component)}):\n      "
+            + "\n      ".join(steps)
         )
     return problems
 

@@ -6,8 +6,9 @@ from craftdesk.cli import main
 from craftdesk.sandbox import DEMO_TOKEN
 
 
-def test_I1_cli_invoice_warns_about_zero_hourly_rate_and_creates_one_draft(sandbox, monkeypatch,
-                                                                            tmp_path, capsys):
+def test_I1_cli_invoice_warns_about_zero_hourly_rate_and_creates_one_draft(
+    sandbox, monkeypatch, tmp_path, capsys
+):
     monkeypatch.setenv("CRAFTDESK_API_TOKEN", DEMO_TOKEN)
     base = ["--data-dir", str(tmp_path / "d"), "--api-url", sandbox.url]
     ab = next(o["id"] for o in sandbox.data.all("Order") if o["orderNumber"] == "AB-1042")

@@ -39,9 +39,14 @@ def test_O1_orders_json_shape(cli, sandbox):
     assert {r["number"] for r in rows} == {"AB-1041", "AB-1042", "AB-1043", "AB-1044", "AB-1045"}
     assert set(rows[0]) == {"sevdesk_id", "number", "title", "customer", "date", "imported"}
     row = next(r for r in rows if r["number"] == "AB-1042")
-    assert row == {"sevdesk_id": order_id(sandbox, "AB-1042"), "number": "AB-1042",
-                   "title": "Heizungswartung Baustelle Vaihingen",
-                   "customer": "Müller Haustechnik GmbH", "date": "2026-02-10", "imported": False}
+    assert row == {
+        "sevdesk_id": order_id(sandbox, "AB-1042"),
+        "number": "AB-1042",
+        "title": "Heizungswartung Baustelle Vaihingen",
+        "customer": "Müller Haustechnik GmbH",
+        "date": "2026-02-10",
+        "imported": False,
+    }
     code, out, _ = cli("orders")
     assert code == 0 and "AB-1042" in out and "Müller Haustechnik GmbH" in out
 
@@ -60,14 +65,22 @@ def test_O1_O7_import_order_reports_each_order(cli, sandbox):
 
 
 def test_O8_employee_add_and_list(cli, sandbox):
-    code, out, err = cli("employee", "add", "--name", "Sabine Krüger", "--email", "s@example.de",
-                         "--sevdesk-user", "1551102")
+    code, out, err = cli(
+        "employee", "add", "--name", "Sabine Krüger", "--email", "s@example.de", "--sevdesk-user", "1551102"
+    )
     assert code == 0, err
     new_id = int(out.strip())
     code, out, _ = cli("employee", "list", "--json")
-    assert json.loads(out) == [{"id": new_id, "name": "Sabine Krüger", "email": "s@example.de",
-                                "sevdesk_user_id": "1551102", "active": True,
-                                    "color": "#2ca02c"}]
+    assert json.loads(out) == [
+        {
+            "id": new_id,
+            "name": "Sabine Krüger",
+            "email": "s@example.de",
+            "sevdesk_user_id": "1551102",
+            "active": True,
+            "color": "#2ca02c",
+        }
+    ]
     code, _, err = cli("employee", "add", "--name", "Zweite", "--sevdesk-user", "1551102")
     assert code == 5 and "bereits" in err
 
@@ -89,14 +102,12 @@ def test_O8_cli_flow_import_done_add_and_export(cli, sandbox, tmp_path):
     code, out, _ = cli("appointment", "list", "--json")
     assert json.loads(out)[0]["status"] == "unscheduled"
 
-    code, out, err = cli("appointment", "done", aid, "--hours", "3,5", "--used", "A-1001=2",
-                         "D-2003=1.5")
+    code, out, err = cli("appointment", "done", aid, "--hours", "3,5", "--used", "A-1001=2", "D-2003=1.5")
     assert code == 0, err
     code, out, _ = cli("appointment", "list", "--project", "1", "--json")
     assert [(a["status"], a["hours"]) for a in json.loads(out)] == [("done", "3.5")]
 
-    code, out, err = cli("appointment", "add", "1", "--title", "Nacharbeit",
-                         "--start", "2026-03-02T08:00")
+    code, out, err = cli("appointment", "add", "1", "--title", "Nacharbeit", "--start", "2026-03-02T08:00")
     assert code == 0, err
     second = int(out.strip())
     code, out, _ = cli("appointment", "list", "--project", "1", "--json")
@@ -117,7 +128,9 @@ def test_O8_cli_flow_import_done_add_and_export(cli, sandbox, tmp_path):
     assert done["status"] == "done" and done["hours"] == "3.5"
     assert done["observers"] == ["Sabine Krüger"]
     assert {(u["article_number"], u["quantity"]) for u in done["used"]} == {
-        ("A-1001", "2"), ("D-2003", "1.5")}
+        ("A-1001", "2"),
+        ("D-2003", "1.5"),
+    }
     assert {p["article_number"]: p["quantity"] for p in done["planned"]}["A-1001"] == "10"
     assert done["invoice_sevdesk_id"] is None
 

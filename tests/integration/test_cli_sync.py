@@ -17,10 +17,25 @@ from craftdesk.store.db import close_database
 from craftdesk.store.models import Customer
 
 WRONG_TOKEN = "ffffffffffffffffffffffffffffffff"
-CUSTOMER_KEYS = {"id", "sevdesk_id", "customer_number", "kind", "first_name", "last_name", "company",
-                 "name_suffix", "description", "deleted_in_sevdesk", "e_invoice", "buyer_reference",
-                 "government_agency", "emails", "mobiles", "phones",
-                 "addresses"}
+CUSTOMER_KEYS = {
+    "id",
+    "sevdesk_id",
+    "customer_number",
+    "kind",
+    "first_name",
+    "last_name",
+    "company",
+    "name_suffix",
+    "description",
+    "deleted_in_sevdesk",
+    "e_invoice",
+    "buyer_reference",
+    "government_agency",
+    "emails",
+    "mobiles",
+    "phones",
+    "addresses",
+}
 
 
 @pytest.fixture
@@ -54,8 +69,9 @@ def stored_token(memory_keyring) -> str | None:
     return memory_keyring.store.get(("craftdesk", token_username(os.environ["CRAFTDESK_API_URL"])))
 
 
-def test_S1_connect_tests_stores_token_shows_user_and_imports_customers(env, monkeypatch, capsys,
-                                                                        memory_keyring):
+def test_S1_connect_tests_stores_token_shows_user_and_imports_customers(
+    env, monkeypatch, capsys, memory_keyring
+):
     code, out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=DEMO_TOKEN + "\n")
     assert code == 0, err
     assert "Verbunden mit sevDesk: Thomas Becker." in out
@@ -84,8 +100,10 @@ def test_S1_connect_unreachable_exits_4_and_stores_nothing(env, monkeypatch, cap
 
 
 def test_S1_connect_warns_when_token_is_kept_for_the_session_only(env, monkeypatch, capsys):
-    monkeypatch.setattr("craftdesk.credentials.describe_backend",
-                        lambda: type("Info", (), {"secure": False, "message": "", "name": "x"})())
+    monkeypatch.setattr(
+        "craftdesk.credentials.describe_backend",
+        lambda: type("Info", (), {"secure": False, "message": "", "name": "x"})(),
+    )
     code, _out, err = run(monkeypatch, capsys, "connect", "--token-stdin", stdin=DEMO_TOKEN)
     assert code == 0 and "nur für diesen Aufruf" in err
 
@@ -103,7 +121,8 @@ def test_sync_prints_counts_per_collection(env, monkeypatch, capsys, memory_keyr
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].startswith("Kunden: 0 neu, 1 geändert, ") and lines[0].endswith(
-        " unverändert, 0 übersprungen, 0 als gelöscht markiert")
+        " unverändert, 0 übersprungen, 0 als gelöscht markiert"
+    )
     assert lines[1].startswith("Artikel: ") and lines[1].endswith(" 0 übersprungen, 0 deaktiviert")
     assert lines[2].startswith("Anfragen an sevDesk: ")
     code, out, _ = run(monkeypatch, capsys, "sync", "articles")
@@ -163,8 +182,12 @@ def test_export_projects_is_dispatched(env, monkeypatch, capsys):
 
 def test_token_never_reaches_log_database_or_exports(env, monkeypatch, capsys, data_dir, tmp_path):
     outputs = []
-    for argv, stdin in ((["connect", "--token-stdin"], DEMO_TOKEN), (["sync"], None),
-                        (["export", "customers"], None), (["export", "articles", "--format", "csv"], None)):
+    for argv, stdin in (
+        (["connect", "--token-stdin"], DEMO_TOKEN),
+        (["sync"], None),
+        (["export", "customers"], None),
+        (["export", "articles", "--format", "csv"], None),
+    ):
         code, out, err = run(monkeypatch, capsys, "-v", *argv, stdin=stdin)
         assert code == 0, err
         outputs += [out, err]

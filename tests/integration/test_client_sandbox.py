@@ -57,9 +57,21 @@ def test_stopped_sandbox_is_unreachable():
 
 def test_cli_sandbox_prints_url_and_serves(tmp_path):
     proc = subprocess.Popen(
-        [sys.executable, "-m", "craftdesk", "--data-dir", str(tmp_path), "sandbox", "--port", "0",
-         "--token", "cafe0000cafe0000cafe0000cafe0000"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "craftdesk",
+            "--data-dir",
+            str(tmp_path),
+            "sandbox",
+            "--port",
+            "0",
+            "--token",
+            "cafe0000cafe0000cafe0000cafe0000",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         url = None
@@ -67,10 +79,14 @@ def test_cli_sandbox_prints_url_and_serves(tmp_path):
         while time.monotonic() < deadline and url is None:
             line = proc.stdout.readline()
             if "http://127.0.0.1:" in line:
-                url = line[line.index("http://"):].strip()
+                url = line[line.index("http://") :].strip()
         assert url, "sandbox did not print its URL"
-        r = requests.get(f"{url}/Contact", headers={"Authorization": "cafe0000cafe0000cafe0000cafe0000"},
-                         params={"depth": 0, "countAll": "true"}, timeout=5)
+        r = requests.get(
+            f"{url}/Contact",
+            headers={"Authorization": "cafe0000cafe0000cafe0000cafe0000"},
+            params={"depth": 0, "countAll": "true"},
+            timeout=5,
+        )
         assert r.status_code == 200
         assert isinstance(r.json()["total"], str)
         assert requests.get(f"{url}/Contact", timeout=5).status_code == 401

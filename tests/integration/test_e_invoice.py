@@ -62,8 +62,12 @@ def test_E1_export_carries_the_fields_in_json_and_csv(client, database):
 
 
 def test_E1_local_customer_sets_the_fields(database):
-    customer = create_local_customer(kind="organisation", company="Landratsamt Esslingen",
-                                     buyer_reference="08116000-LRA-01", government_agency=True)
+    customer = create_local_customer(
+        kind="organisation",
+        company="Landratsamt Esslingen",
+        buyer_reference="08116000-LRA-01",
+        government_agency=True,
+    )
     person = create_local_customer(kind="person", first_name="Eva", last_name="Roth", e_invoice=True)
     record = {r["id"]: r for r in exports.customer_records()}
     assert record[customer.id]["government_agency"] is True
@@ -104,11 +108,21 @@ def _draft(sandbox, contact_number: str, **changes) -> dict:
     from decimal import Decimal
 
     head = payloads.InvoiceHead(
-        contact_id=contact_id, contact_person_id=user, invoice_date=date.today(),
-        delivery_date=date.today(), header="Rechnung Pumpwerk", time_to_pay=14,
-        reference="craftdesk-test", address_name="Stadtwerke", address_street="Porschestraße 5",
-        address_zip="72622", address_city="Nürtingen", address_country_id="1",
-        e_invoice=True, payment_method_id="21919")
+        contact_id=contact_id,
+        contact_person_id=user,
+        invoice_date=date.today(),
+        delivery_date=date.today(),
+        header="Rechnung Pumpwerk",
+        time_to_pay=14,
+        reference="craftdesk-test",
+        address_name="Stadtwerke",
+        address_street="Porschestraße 5",
+        address_zip="72622",
+        address_city="Nürtingen",
+        address_country_id="1",
+        e_invoice=True,
+        payment_method_id="21919",
+    )
     fields = {**head.__dict__, **changes}
     head = payloads.InvoiceHead(**fields)
     position = payloads.InvoicePosition("Wartung", "", Decimal(1), Decimal("100"), "1", Decimal(19))
@@ -121,14 +135,18 @@ def test_E6_sandbox_accepts_a_complete_e_invoice_draft(sandbox, client):
     assert answer["invoice"]["paymentMethod"]["id"] == "21919"
 
 
-@pytest.mark.parametrize(("changes", "company_gap", "missing"), [
-    ({"payment_method_id": None}, None, "invoice.paymentMethod"),
-    ({"address_street": ""}, None, "invoice.addressStreet"),
-    ({}, "bankIban", "sevClient.bankIban"),
-    ({}, "taxNumber", "sevClient.taxNumber"),
-])
-def test_E6_sandbox_refuses_an_incomplete_e_invoice_like_sevdesk(sandbox, client, changes, company_gap,
-                                                                missing):
+@pytest.mark.parametrize(
+    ("changes", "company_gap", "missing"),
+    [
+        ({"payment_method_id": None}, None, "invoice.paymentMethod"),
+        ({"address_street": ""}, None, "invoice.addressStreet"),
+        ({}, "bankIban", "sevClient.bankIban"),
+        ({}, "taxNumber", "sevClient.taxNumber"),
+    ],
+)
+def test_E6_sandbox_refuses_an_incomplete_e_invoice_like_sevdesk(
+    sandbox, client, changes, company_gap, missing
+):
     if company_gap:
         sandbox.data.company[company_gap] = ""
     before = len(sandbox.data.all("Invoice"))

@@ -36,8 +36,11 @@ def _finished_project(number: str) -> int:
 
 
 def _person_number(sandbox) -> str:
-    return next(c["customerNumber"] for c in sandbox.data.all("Contact")
-                if c["category"]["id"] == "3" and not c["name"] and c["customerNumber"])
+    return next(
+        c["customerNumber"]
+        for c in sandbox.data.all("Contact")
+        if c["category"]["id"] == "3" and not c["name"] and c["customerNumber"]
+    )
 
 
 @pytest.fixture
@@ -60,7 +63,10 @@ def test_E2_business_customer_gets_an_e_invoice_and_a_person_a_normal_draft(sand
     assert e_draft["propertyIsEInvoice"] == "1"
     assert e_draft["paymentMethod"]["id"] == "21919"  # the account's bank transfer (default)
     assert (e_draft["addressStreet"], e_draft["addressZip"], e_draft["addressCity"]) == (
-        "Porschestraße 5", "72622", "Nürtingen")
+        "Porschestraße 5",
+        "72622",
+        "Nürtingen",
+    )
     assert plain.get("propertyIsEInvoice") in (None, "0")
 
 
@@ -87,8 +93,7 @@ def test_E3_missing_email_blocks_sending_until_turned_off_for_this_draft(sandbox
     assert sandbox.data.get("Invoice", draft.sevdesk_id).get("propertyIsEInvoice") in (None, "0")
 
 
-def test_E4_sevdesk_refusal_in_one_sentence_nothing_invoiced_and_retry_creates_one(sandbox, client,
-                                                                                 imported):
+def test_E4_sevdesk_refusal_in_one_sentence_nothing_invoiced_and_retry_creates_one(sandbox, client, imported):
     project_id = _finished_project(STADTWERKE)
     sandbox.data.company["bankIban"] = ""  # the company's IBAN is missing in sevDesk
     before = len(_saved(sandbox))
@@ -102,7 +107,9 @@ def test_E4_sevdesk_refusal_in_one_sentence_nothing_invoiced_and_retry_creates_o
     sandbox.data.company["bankIban"] = "DE02120300000000202051"  # fixed in sevDesk
     draft = invoices.send_invoice(client, project_id, today=TODAY)
     assert len(_saved(sandbox)) == before + 1
-    assert draft.state == "sent" and sandbox.data.get("Invoice", draft.sevdesk_id)["propertyIsEInvoice"] == "1"
+    assert (
+        draft.state == "sent" and sandbox.data.get("Invoice", draft.sevdesk_id)["propertyIsEInvoice"] == "1"
+    )
 
 
 def test_E5_preview_json_and_no_e_invoice_on_the_cli(sandbox, data_dir, monkeypatch, capsys, memory_keyring):

@@ -76,10 +76,18 @@ def test_A2_stores_name_number_unit_by_name_description_and_update(sandbox, clie
 
 
 def test_A3_prices_are_decimal_net_plus_rate_rounded_half_up(sandbox, client, database):
-    sandbox.data.add("Part", {"name": "Schraube 4x40", "partNumber": "A-9001", "priceNet": "0.285",
-                              "taxRate": "19.00", "status": "100",
-                              "unity": {"id": "1", "objectName": "Unity"},
-                              "category": category_ref(sandbox, "Artikel")})
+    sandbox.data.add(
+        "Part",
+        {
+            "name": "Schraube 4x40",
+            "partNumber": "A-9001",
+            "priceNet": "0.285",
+            "taxRate": "19.00",
+            "status": "100",
+            "unity": {"id": "1", "objectName": "Unity"},
+            "category": category_ref(sandbox, "Artikel"),
+        },
+    )
     run_import(client, "articles")
     valve = article("A-1001")
     assert valve.net_price == Decimal("24.90") and isinstance(valve.net_price, Decimal)
@@ -154,10 +162,18 @@ def test_unchanged_article_reimport_writes_nothing(sandbox, client, database):
 
 
 def test_malformed_part_is_skipped_and_counted(sandbox, client, database):
-    bad = sandbox.data.add("Part", {"name": "Kaputt", "partNumber": "A-9999", "priceNet": "zehn",
-                                    "category": category_ref(sandbox, "Artikel")})
-    sandbox.data.add("Part", {"name": None, "partNumber": "D-9999",
-                              "category": category_ref(sandbox, "Dienstleistung")})
+    bad = sandbox.data.add(
+        "Part",
+        {
+            "name": "Kaputt",
+            "partNumber": "A-9999",
+            "priceNet": "zehn",
+            "category": category_ref(sandbox, "Artikel"),
+        },
+    )
+    sandbox.data.add(
+        "Part", {"name": None, "partNumber": "D-9999", "category": category_ref(sandbox, "Dienstleistung")}
+    )
     result = run_import(client, "articles")
     assert result.collections["articles"].skipped == 1  # the other category's bad part is no concern
     assert not Article.select().where(Article.sevdesk_id == bad).exists()

@@ -63,9 +63,11 @@ def infos(customer: Customer, kind: str) -> list[str]:
 
 def snapshot() -> list[tuple]:
     """Everything the customer import may write, including local ids and timestamps."""
-    return (list(Customer.select().order_by(Customer.id).tuples())
-            + list(Address.select().order_by(Address.id).tuples())
-            + list(ContactInfo.select().order_by(ContactInfo.id).tuples()))
+    return (
+        list(Customer.select().order_by(Customer.id).tuples())
+        + list(Address.select().order_by(Address.id).tuples())
+        + list(ContactInfo.select().order_by(ContactInfo.id).tuples())
+    )
 
 
 def test_C1_imports_persons_and_organisations_of_category_kunde_only(sandbox, client, database):
@@ -99,10 +101,18 @@ def test_C3_billing_address_lowest_id(sandbox, client, database):
     cid = contact_id(sandbox, WEISS_PRAXIS)
     invoice_cat = sandbox.data.find_category("ContactAddress", translation_code="CATEGORY_INVOICE_ADDRESS")
     # A third invoice address with an id lower than both existing ones must win.
-    lowest = sandbox.data.add("ContactAddress", {
-        "contact": {"id": cid, "objectName": "Contact"}, "street": "Postfach 1", "zip": "71001",
-        "city": "Sindelfingen", "country": {"id": "1", "objectName": "StaticCountry"},
-        "category": {"id": invoice_cat["id"], "objectName": "Category"}}, id=100)
+    lowest = sandbox.data.add(
+        "ContactAddress",
+        {
+            "contact": {"id": cid, "objectName": "Contact"},
+            "street": "Postfach 1",
+            "zip": "71001",
+            "city": "Sindelfingen",
+            "country": {"id": "1", "objectName": "StaticCountry"},
+            "category": {"id": invoice_cat["id"], "objectName": "Category"},
+        },
+        id=100,
+    )
     run_import(client, "customers")
     billing = [a for a in addresses(local(WEISS_PRAXIS)) if a[0] == "billing"]
     assert billing == [("billing", "Postfach 1", lowest)]
@@ -132,14 +142,24 @@ def test_C3_billing_address_is_also_postal_when_no_other(sandbox, client, databa
 
 
 def test_C3_address_categories_resolved_per_account(start_sandbox, database):
-    data = build_demo_data(category_ids={"CATEGORY_INVOICE_ADDRESS": 90047,
-                                         "CATEGORY_DELIVERY_ADDRESS": 90048, "CATEGORY_WORK": 47})
+    data = build_demo_data(
+        category_ids={
+            "CATEGORY_INVOICE_ADDRESS": 90047,
+            "CATEGORY_DELIVERY_ADDRESS": 90048,
+            "CATEGORY_WORK": 47,
+        }
+    )
     sb, client = start_sandbox(data)
     run_import(client, "customers")
     # id 47 is now a *work* category: the hard-coded sevDesk id must not be trusted.
     assert [k for k, _, _ in addresses(local(GASTHAUS))] == ["postal"]
-    assert [k for k, _, _ in addresses(local(GRUENWALD))] == ["postal", "billing", "delivery",
-                                                               "delivery", "delivery"]
+    assert [k for k, _, _ in addresses(local(GRUENWALD))] == [
+        "postal",
+        "billing",
+        "delivery",
+        "delivery",
+        "delivery",
+    ]
     assert any(r.path == "/Category" for r in sb.requests)
 
 
@@ -158,9 +178,16 @@ def test_C4_at_most_two_emails_two_mobiles_one_phone_main_first(sandbox, client,
 def test_C4_phone_with_mobile_key_is_a_mobile_and_fax_is_no_phone(sandbox, client, database):
     cid = contact_id(sandbox, KITA)
     for value, key in (("+49 170 0000001", "4"), ("+49 711 0000003", "3")):
-        sandbox.data.add("CommunicationWay", {"contact": {"id": cid, "objectName": "Contact"},
-                                              "type": "PHONE", "value": value, "main": "0",
-                                              "key": {"id": key, "objectName": "CommunicationWayKey"}})
+        sandbox.data.add(
+            "CommunicationWay",
+            {
+                "contact": {"id": cid, "objectName": "Contact"},
+                "type": "PHONE",
+                "value": value,
+                "main": "0",
+                "key": {"id": key, "objectName": "CommunicationWayKey"},
+            },
+        )
     run_import(client, "customers")
     kita = local(KITA)
     assert infos(kita, "mobile") == ["+49 170 0000001"]
@@ -171,13 +198,13 @@ def test_C5_changes_in_sevdesk_overwrite_and_deleted_addresses_are_removed(sandb
     run_import(client, "customers")
     cid = contact_id(sandbox, GRUENWALD)
     before = local(GRUENWALD)
-    sandbox.data.update("Contact", cid, name="Hausverwaltung Grünwald GmbH",
-                        description="Neu: Büro im 2. OG")
+    sandbox.data.update("Contact", cid, name="Hausverwaltung Grünwald GmbH", description="Neu: Büro im 2. OG")
     delivery = [r for r in rows_of(sandbox, "ContactAddress", cid) if r["category"]["id"] == "48"]
     sandbox.data.delete("ContactAddress", delivery[0]["id"])
     sandbox.data.update("ContactAddress", delivery[1]["id"], street="Gaußstraße 11")
-    mail = next(r for r in rows_of(sandbox, "CommunicationWay", cid)
-                if r["main"] == "1" and r["type"] == "EMAIL")
+    mail = next(
+        r for r in rows_of(sandbox, "CommunicationWay", cid) if r["main"] == "1" and r["type"] == "EMAIL"
+    )
     sandbox.data.update("CommunicationWay", mail["id"], value="büro@grünwald-hv.de")
 
     result = run_import(client, "customers")
@@ -222,19 +249,24 @@ def test_C6_contact_moved_to_other_category_is_flagged_and_unflagged_on_return(s
 
 
 def test_C7_local_customers_are_never_touched(sandbox, client, database):
-    first = customers.create_local_customer(company="Schmitt Bau", emails=["info@schmitt-bau.de"],
-                                            addresses=[{"kind": "postal", "street": "Weg 1",
-                                                        "zip": "70000", "city": "Stuttgart"}])
+    first = customers.create_local_customer(
+        company="Schmitt Bau",
+        emails=["info@schmitt-bau.de"],
+        addresses=[{"kind": "postal", "street": "Weg 1", "zip": "70000", "city": "Stuttgart"}],
+    )
     second = customers.create_local_customer(kind="person", first_name="Eva", last_name="Roth")
     assert (first.customer_number, second.customer_number) == ("L-1001", "L-1002")
     assert customers.next_local_customer_number() == "L-1003"
-    before = [(c.id, c.customer_number, c.company, c.updated_at, c.deleted_in_sevdesk)
-              for c in (first, second)]
+    before = [
+        (c.id, c.customer_number, c.company, c.updated_at, c.deleted_in_sevdesk) for c in (first, second)
+    ]
     run_import(client, "customers")
     sandbox.data.delete("Contact", contact_id(sandbox, KITA))
     run_import(client, "customers")
-    after = [(c.id, c.customer_number, c.company, c.updated_at, c.deleted_in_sevdesk)
-             for c in Customer.select().where(Customer.sevdesk_id.is_null()).order_by(Customer.id)]
+    after = [
+        (c.id, c.customer_number, c.company, c.updated_at, c.deleted_in_sevdesk)
+        for c in Customer.select().where(Customer.sevdesk_id.is_null()).order_by(Customer.id)
+    ]
     assert after == before
     assert infos(Customer.get_by_id(first.id), "email") == ["info@schmitt-bau.de"]
 
@@ -261,13 +293,17 @@ def test_update_timestamp_alone_writes_nothing(sandbox, client, database):
 
 def test_malformed_records_are_skipped_logged_and_counted(sandbox, client, database, caplog):
     cid = contact_id(sandbox, KITA)
-    nameless = sandbox.data.add("Contact", {"category": {"id": "3", "objectName": "Category"},
-                                            "customerNumber": "10999"})
+    nameless = sandbox.data.add(
+        "Contact", {"category": {"id": "3", "objectName": "Category"}, "customerNumber": "10999"}
+    )
     orphan = sandbox.data.add("ContactAddress", {"contact": None, "street": "Nirgendwo 1"})
-    bad_type = sandbox.data.add("ContactAddress", {"contact": {"id": cid, "objectName": "Contact"},
-                                                   "street": {"not": "text"}})
-    fax = sandbox.data.add("CommunicationWay", {"contact": {"id": cid, "objectName": "Contact"},
-                                                "type": "FAX", "value": "+49 711 1"})
+    bad_type = sandbox.data.add(
+        "ContactAddress", {"contact": {"id": cid, "objectName": "Contact"}, "street": {"not": "text"}}
+    )
+    fax = sandbox.data.add(
+        "CommunicationWay",
+        {"contact": {"id": cid, "objectName": "Contact"}, "type": "FAX", "value": "+49 711 1"},
+    )
     caplog.set_level(logging.WARNING, logger="craftdesk.services")
     result = run_import(client, "customers")
     counts = result.collections["customers"]
@@ -275,8 +311,10 @@ def test_malformed_records_are_skipped_logged_and_counted(sandbox, client, datab
     kunden = [c for c in sandbox.data.all("Contact") if c["category"]["id"] == "3"]
     assert Customer.select().count() == len(kunden) - 1  # everything else arrived
     for record_id in (nameless, orphan, bad_type, fax):
-        assert any(record_id in m and ("fehlt" in m or "kein" in m or "unbekannt" in m or "ohne" in m)
-                   for m in caplog.messages), record_id
+        assert any(
+            record_id in m and ("fehlt" in m or "kein" in m or "unbekannt" in m or "ohne" in m)
+            for m in caplog.messages
+        ), record_id
     assert addresses(local(KITA))  # the good address of that customer is still there
 
 
@@ -297,20 +335,32 @@ def test_single_customer_import_follows_C3_C4(sandbox, client, database):
 
 
 def test_C7_customer_linked_by_an_invoice_keeps_its_local_data_until_sevdesk_changes(
-        sandbox, client, database):
+    sandbox, client, database
+):
     local_customer = customers.create_local_customer(
-        company="Schmitt Bau", emails=["info@schmitt-bau.de"], phones=["0711 1"],
-        addresses=[{"kind": "postal", "street": "Postweg 1", "zip": "70000", "city": "Stuttgart"},
-                   {"kind": "billing", "street": "Rechnungsweg 2", "zip": "70000", "city": "Stuttgart"}])
+        company="Schmitt Bau",
+        emails=["info@schmitt-bau.de"],
+        phones=["0711 1"],
+        addresses=[
+            {"kind": "postal", "street": "Postweg 1", "zip": "70000", "city": "Stuttgart"},
+            {"kind": "billing", "street": "Rechnungsweg 2", "zip": "70000", "city": "Stuttgart"},
+        ],
+    )
     # What the invoice service does (I3): create the contact in sevDesk, store its id.
-    new_id = sandbox.data.add("Contact", {"name": "Schmitt Bau", "customerNumber": "L-1001",
-                                          "category": {"id": "3", "objectName": "Category"}})
+    new_id = sandbox.data.add(
+        "Contact",
+        {
+            "name": "Schmitt Bau",
+            "customerNumber": "L-1001",
+            "category": {"id": "3", "objectName": "Category"},
+        },
+    )
     Customer.update(sevdesk_id=new_id).where(Customer.id == local_customer.id).execute()
     details = list(Address.select().tuples()) + list(ContactInfo.select().tuples())
     run_import(client, "customers")
     assert list(Address.select().where(Address.customer == local_customer.id).tuples()) + list(
-        ContactInfo.select().where(ContactInfo.customer == local_customer.id).tuples()) == [
-        d for d in details if d[1] == local_customer.id]  # the very same rows, untouched
+        ContactInfo.select().where(ContactInfo.customer == local_customer.id).tuples()
+    ) == [d for d in details if d[1] == local_customer.id]  # the very same rows, untouched
     linked = Customer.get_by_id(local_customer.id)
     assert [a[1] for a in addresses(linked)] == ["Postweg 1", "Rechnungsweg 2"]  # kept
     assert infos(linked, "phone") == ["0711 1"]

@@ -20,9 +20,14 @@ from craftdesk.services.importer import run_import
 from craftdesk.store.models import Customer
 
 INVOICE, DELIVERY, WORK, PICKUP, ARTIKEL, SERVICE = "9", "900", "10", "11", "12", "13"
-CATEGORY_IDS = {"CATEGORY_INVOICE_ADDRESS": INVOICE, "CATEGORY_DELIVERY_ADDRESS": DELIVERY,
-                "CATEGORY_WORK": WORK, "CATEGORY_PICKUP_ADDRESS": PICKUP, "Artikel": ARTIKEL,
-                "Dienstleistung": SERVICE}
+CATEGORY_IDS = {
+    "CATEGORY_INVOICE_ADDRESS": INVOICE,
+    "CATEGORY_DELIVERY_ADDRESS": DELIVERY,
+    "CATEGORY_WORK": WORK,
+    "CATEGORY_PICKUP_ADDRESS": PICKUP,
+    "Artikel": ARTIKEL,
+    "Dienstleistung": SERVICE,
+}
 GERMANY, AUSTRIA, UNKNOWN_COUNTRY = "1", "2", "4711"
 
 
@@ -38,17 +43,34 @@ def build_account() -> SandboxData:
         fields.update(customerNumber=number, category=ref("Category", category))
         return data.add("Contact", fields)
 
-    def address(contact_id: str, id_: int, street: str, category: str | None,
-                country: str | None = GERMANY) -> None:
-        data.add("ContactAddress", {"contact": ref("Contact", contact_id), "street": street,
-                                    "zip": "70173", "city": "Stuttgart",
-                                    "country": ref("StaticCountry", country),
-                                    "category": ref("Category", category)}, id=id_)
+    def address(
+        contact_id: str, id_: int, street: str, category: str | None, country: str | None = GERMANY
+    ) -> None:
+        data.add(
+            "ContactAddress",
+            {
+                "contact": ref("Contact", contact_id),
+                "street": street,
+                "zip": "70173",
+                "city": "Stuttgart",
+                "country": ref("StaticCountry", country),
+                "category": ref("Category", category),
+            },
+            id=id_,
+        )
 
     def way(contact_id: str, id_: int, kind: str, value: str, main: Any = "0", key: str = "2") -> None:
-        data.add("CommunicationWay", {"contact": ref("Contact", contact_id), "type": kind,
-                                      "value": value, "main": main,
-                                      "key": ref("CommunicationWayKey", key)}, id=id_)
+        data.add(
+            "CommunicationWay",
+            {
+                "contact": ref("Contact", contact_id),
+                "type": kind,
+                "value": value,
+                "main": main,
+                "key": ref("CommunicationWayKey", key),
+            },
+            id=id_,
+        )
 
     org = contact("20001", name="Haustechnik Nord GmbH", status="1000")
     # Two invoice addresses: "9" < "10" by number, not by text.
@@ -70,8 +92,13 @@ def build_account() -> SandboxData:
     way(org, 32, "PHONE", "0711 300", main="1")
     way(org, 33, "WEB", "https://nord.de")
 
-    person = contact("20002", surename="Anna", familyname="Schneider", name2="jun.",
-                     parent=ref("Contact", contact("30001", category="2", name="Lieferant AG")))
+    person = contact(
+        "20002",
+        surename="Anna",
+        familyname="Schneider",
+        name2="jun.",
+        parent=ref("Contact", contact("30001", category="2", name="Lieferant AG")),
+    )
     address(person, 40, "Privatweg 40", "999999", UNKNOWN_COUNTRY)  # unknown category
     contact("20003", familyname="Nurnachname")
     only_billing = contact("20004", name="Kita Sonnenschein e.V.")
@@ -79,12 +106,22 @@ def build_account() -> SandboxData:
     contact("20005", category=None, name="Ohne Kategorie KG")
     contact("20006", category="28", name="Interessent GmbH")
 
-    def part(number: str | None, category: str | None = ARTIKEL, unit: str | None = "Stk",
-             **fields: Any) -> None:
+    def part(
+        number: str | None, category: str | None = ARTIKEL, unit: str | None = "Stk", **fields: Any
+    ) -> None:
         unity = ref("Unity", UNIT_IDS[unit]) if unit in UNIT_IDS else ref("Unity", unit)
-        data.add("Part", {"name": f"Teil {number}", "partNumber": number, "taxRate": "19",
-                          "status": "100", "category": ref("Category", category), "unity": unity,
-                          **fields})
+        data.add(
+            "Part",
+            {
+                "name": f"Teil {number}",
+                "partNumber": number,
+                "taxRate": "19",
+                "status": "100",
+                "category": ref("Category", category),
+                "unity": unity,
+                **fields,
+            },
+        )
 
     part("P-1", price="24.9", priceNet=None, priceGross="29.63")
     part("P-2", priceGross="29.63", taxRate="19.0")
@@ -109,9 +146,11 @@ def exported(tmp_path_factory) -> dict[str, Any]:
                 result = run_import(client, "all")
             finally:
                 client.close()
-        return {"result": result,
-                "customers": {c["customer_number"]: c for c in exports.customer_records()},
-                "articles": {a["number"]: a for a in exports.article_records()}}
+        return {
+            "result": result,
+            "customers": {c["customer_number"]: c for c in exports.customer_records()},
+            "articles": {a["number"]: a for a in exports.article_records()},
+        }
     finally:
         close_database()
 
@@ -127,10 +166,19 @@ def test_C1_customers_of_category_kunde_only_persons_too(exported):
 
 def test_C2_person_names_and_kind(exported):
     anna = exported["customers"]["20002"]
-    assert (anna["kind"], anna["first_name"], anna["last_name"], anna["name_suffix"], anna["company"]) == \
-        ("person", "Anna", "Schneider", "jun.", "")
+    assert (anna["kind"], anna["first_name"], anna["last_name"], anna["name_suffix"], anna["company"]) == (
+        "person",
+        "Anna",
+        "Schneider",
+        "jun.",
+        "",
+    )
     only_last = exported["customers"]["20003"]
-    assert (only_last["kind"], only_last["first_name"], only_last["last_name"]) == ("person", "", "Nurnachname")
+    assert (only_last["kind"], only_last["first_name"], only_last["last_name"]) == (
+        "person",
+        "",
+        "Nurnachname",
+    )
 
 
 def test_C3_billing_lowest_id_by_number_and_all_delivery_addresses(exported):
@@ -144,14 +192,17 @@ def test_C3_postal_is_the_first_other_address_also_without_category(exported):
     assert streets(exported["customers"]["20001"], "postal") == ["Ohne Kategorie 12"]
     # an unknown category is "other" too; an unknown country is not guessed
     anna = exported["customers"]["20002"]
-    assert [(a["kind"], a["street"], a["country"]) for a in anna["addresses"]] == \
-        [("postal", "Privatweg 40", "")]
+    assert [(a["kind"], a["street"], a["country"]) for a in anna["addresses"]] == [
+        ("postal", "Privatweg 40", "")
+    ]
 
 
 def test_C3_billing_is_also_postal_when_there_is_no_other(exported):
     kita = exported["customers"]["20004"]
-    assert [(a["kind"], a["street"], a["country"]) for a in kita["addresses"]] == \
-        [("postal", "Kitaweg 50", "DE"), ("billing", "Kitaweg 50", "DE")]
+    assert [(a["kind"], a["street"], a["country"]) for a in kita["addresses"]] == [
+        ("postal", "Kitaweg 50", "DE"),
+        ("billing", "Kitaweg 50", "DE"),
+    ]
 
 
 def test_C4_main_first_then_lowest_id_limits_and_kinds(exported):
@@ -166,8 +217,12 @@ def test_A1_A2_parts_of_the_configured_category_with_their_fields(exported):
     assert sorted(arts) == ["", "P-1", "P-2", "P-3", "P-5"]
     assert exported["result"].collections["articles"].skipped == 0
     assert {n: (a["net_price"], a["vat_rate"], a["gross_price"]) for n, a in arts.items()} == {
-        "P-1": ("24.90", "19", "29.63"), "P-2": ("24.90", "19", "29.63"),
-        "P-3": ("10.00", "7", "10.70"), "": ("5.00", "19", "5.95"), "P-5": ("1.00", "19", "1.19")}
+        "P-1": ("24.90", "19", "29.63"),
+        "P-2": ("24.90", "19", "29.63"),
+        "P-3": ("10.00", "7", "10.70"),
+        "": ("5.00", "19", "5.95"),
+        "P-5": ("1.00", "19", "1.19"),
+    }
     assert (arts["P-3"]["active"], arts[""]["active"]) == (False, True)
 
 

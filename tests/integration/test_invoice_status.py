@@ -181,7 +181,9 @@ def test_V8_demo_actions_move_the_invoice_on(sandbox, client, invoiced):
     demo_invoice_action(client, invoice_id, "partial", demo=True)
     entry = _entry(invoiced["project_id"])[0]
     assert entry["status"] == "partially_paid"
-    assert Decimal(entry["paid_amount"]) * 2 == pytest.approx(Decimal(entry["sum_gross"]), abs=Decimal("0.01"))
+    assert Decimal(entry["paid_amount"]) * 2 == pytest.approx(
+        Decimal(entry["sum_gross"]), abs=Decimal("0.01")
+    )
     demo_invoice_action(client, invoice_id, "paid", demo=True)
     assert _entry(invoiced["project_id"])[0]["status"] == "paid"
     demo_invoice_action(client, invoice_id, "cancel", demo=True)

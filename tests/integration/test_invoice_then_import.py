@@ -15,8 +15,12 @@ from craftdesk.store.models import Address, Appointment, Customer, Job, Project
 def test_I3_recreated_contact_keeps_local_addresses_on_next_import(ctx, sandbox, client):
     settings.set("hourly_rate", "50.00")
     run_import(client, "customers")
-    customer = (Customer.select().join(Address)
-                .where(Address.kind == "delivery", Customer.kind == "organisation").first())
+    customer = (
+        Customer.select()
+        .join(Address)
+        .where(Address.kind == "delivery", Customer.kind == "organisation")
+        .first()
+    )
     assert customer is not None
     kinds_before = sorted(a.kind for a in customer.addresses)
     old_id = customer.sevdesk_id
@@ -26,8 +30,9 @@ def test_I3_recreated_contact_keeps_local_addresses_on_next_import(ctx, sandbox,
     assert Customer.get_by_id(customer.id).deleted_in_sevdesk
     project = Project.create(title="Wartung Heizung", customer=customer)
     job = Job.create(project=project, title="Wartung Heizung")
-    Appointment.create(job=job, title="Wartung", status="done", start=datetime(2026, 3, 2, 8),
-                       hours=Decimal("2"))
+    Appointment.create(
+        job=job, title="Wartung", status="done", start=datetime(2026, 3, 2, 8), hours=Decimal("2")
+    )
     invoices.send_invoice(client, project.id, today=date(2026, 3, 10))
     rebound = Customer.get_by_id(customer.id)
     assert rebound.sevdesk_id and rebound.sevdesk_id != old_id

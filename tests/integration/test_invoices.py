@@ -41,11 +41,17 @@ def sb_contact(sandbox, number: str) -> dict:
     return next(c for c in sandbox.data.all("Contact") if c["customerNumber"] == number)
 
 
-def local_customer(sandbox, number: str = "10002", *, bind: bool = True,
-                   billing: str = "Marktplatz 7") -> Customer:
+def local_customer(
+    sandbox, number: str = "10002", *, bind: bool = True, billing: str = "Marktplatz 7"
+) -> Customer:
     contact = sb_contact(sandbox, number)
-    customer = Customer.create(kind="organisation", e_invoice=False, company=contact["name"], customer_number=number,
-                               sevdesk_id=contact["id"] if bind else None)
+    customer = Customer.create(
+        kind="organisation",
+        e_invoice=False,
+        company=contact["name"],
+        customer_number=number,
+        sevdesk_id=contact["id"] if bind else None,
+    )
     Address.create(customer=customer, kind="billing", street=billing, zip="71634", city="Ludwigsburg")
     return customer
 
@@ -53,9 +59,15 @@ def local_customer(sandbox, number: str = "10002", *, bind: bool = True,
 def local_article(sandbox, part_number: str) -> Article:
     part = next(p for p in sandbox.data.all("Part") if p["partNumber"] == part_number)
     unit = sandbox.data.get("Unity", part["unity"]["id"])["name"]
-    return Article.create(number=part_number, name=part["name"], unit=unit,
-                          net_price=Decimal(part["priceNet"]), vat_rate=Decimal(part["taxRate"]),
-                          sevdesk_id=part["id"], description=part["text"] or "")
+    return Article.create(
+        number=part_number,
+        name=part["name"],
+        unit=unit,
+        net_price=Decimal(part["priceNet"]),
+        vat_rate=Decimal(part["taxRate"]),
+        sevdesk_id=part["id"],
+        description=part["text"] or "",
+    )
 
 
 def make_project(customer: Customer, title: str = "Backstube Heizung") -> tuple[Project, Job]:
@@ -63,8 +75,15 @@ def make_project(customer: Customer, title: str = "Backstube Heizung") -> tuple[
     return project, Job.create(project=project, title=title)
 
 
-def appointment(job: Job, title: str, *, status: str = "done", day: int | None = 2,
-                hours: str = "2", used: tuple[tuple[Article, str], ...] = ()) -> Appointment:
+def appointment(
+    job: Job,
+    title: str,
+    *,
+    status: str = "done",
+    day: int | None = 2,
+    hours: str = "2",
+    used: tuple[tuple[Article, str], ...] = (),
+) -> Appointment:
     start = datetime(2026, 3, day, 8) if day else None
     row = Appointment.create(job=job, title=title, status=status, start=start, hours=Decimal(hours))
     for position, (article, quantity) in enumerate(used):
@@ -95,8 +114,11 @@ def invoices_with(sandbox, reference: str) -> list[dict]:
 
 
 def ours(sandbox) -> list[dict]:
-    return [i for i in sandbox.data.all("Invoice")
-            if (i["customerInternalNote"] or "").startswith(invoices.REFERENCE_PREFIX)]
+    return [
+        i
+        for i in sandbox.data.all("Invoice")
+        if (i["customerInternalNote"] or "").startswith(invoices.REFERENCE_PREFIX)
+    ]
 
 
 def positions_of(sandbox, invoice_id: str) -> list[dict]:
@@ -129,8 +151,10 @@ def test_I2_lines_for_two_finished_and_one_open_appointment(sandbox, client, rat
 
     draft = send(client, project)
 
-    rows = [(p["name"], p["quantity"], p["price"], p["unity"]["id"], p["taxRate"],
-             (p["part"] or {}).get("id")) for p in positions_of(sandbox, draft.sevdesk_id)]
+    rows = [
+        (p["name"], p["quantity"], p["price"], p["unity"]["id"], p["taxRate"], (p["part"] or {}).get("id"))
+        for p in positions_of(sandbox, draft.sevdesk_id)
+    ]
     valve_id, pipe_id = valve.sevdesk_id, pipe.sevdesk_id
     assert rows == [
         ("Backstube Heizung", "1", "0", "7", "19", None),
@@ -145,7 +169,9 @@ def test_I2_lines_for_two_finished_and_one_open_appointment(sandbox, client, rat
     assert (invoice["status"], invoice["invoiceType"], invoice["currency"]) == ("100", "RE", "EUR")
     assert invoice["taxRule"]["id"] == "1" and invoice["showNet"] == "1"
     # The service period of the two billed appointments (V6).
-    assert invoice["invoiceDate"].startswith("2026-03-10") and invoice["deliveryDate"].startswith("2026-03-02")
+    assert invoice["invoiceDate"].startswith("2026-03-10") and invoice["deliveryDate"].startswith(
+        "2026-03-02"
+    )
     assert invoice["deliveryDateUntil"].startswith("2026-03-05")
     assert invoice["contactPerson"]["id"] == "1551095"  # the first admin
     assert invoice["timeToPay"] == "14"
@@ -164,7 +190,11 @@ def test_I2_units_are_mapped_to_the_account_unity_ids(sandbox, client, rate):
 
     draft = send(client, project)
 
-    assert [p["unity"]["id"] for p in positions_of(sandbox, draft.sevdesk_id)] == ["880007", "880009", "374971"]
+    assert [p["unity"]["id"] for p in positions_of(sandbox, draft.sevdesk_id)] == [
+        "880007",
+        "880009",
+        "374971",
+    ]
 
 
 def test_I2_seven_and_nineteen_percent_articles(sandbox, client, rate):
@@ -180,7 +210,11 @@ def test_I2_seven_and_nineteen_percent_articles(sandbox, client, rate):
     invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
     # 87.00 + 59.70 + 49.80 = 196.50 net; VAT 16.53 + 4.18 + 9.46
     assert (invoice["sumNet"], invoice["sumTax"], invoice["sumGross"]) == ("196.5", "30.17", "226.67")
-    assert (preview.net, preview.vat, preview.gross) == (Decimal("196.50"), Decimal("30.17"), Decimal("226.67"))
+    assert (preview.net, preview.vat, preview.gross) == (
+        Decimal("196.50"),
+        Decimal("30.17"),
+        Decimal("226.67"),
+    )
 
 
 # --- I3 / I4 -------------------------------------------------------------------------------
@@ -202,10 +236,22 @@ def test_I3_customer_found_by_number_after_its_id_vanished(sandbox, client, read
     customer = Customer.get()
     old_id = customer.sevdesk_id
     sandbox.data.delete("Contact", old_id)
-    sandbox.data.add("Contact", {"name": "Bäckerei Schröder GmbH", "customerNumber": "100021",
-                                 "category": {"id": "3", "objectName": "Category"}})
-    new_id = sandbox.data.add("Contact", {"name": "Bäckerei Schröder", "customerNumber": "10002",
-                                          "category": {"id": "3", "objectName": "Category"}})
+    sandbox.data.add(
+        "Contact",
+        {
+            "name": "Bäckerei Schröder GmbH",
+            "customerNumber": "100021",
+            "category": {"id": "3", "objectName": "Category"},
+        },
+    )
+    new_id = sandbox.data.add(
+        "Contact",
+        {
+            "name": "Bäckerei Schröder",
+            "customerNumber": "10002",
+            "category": {"id": "3", "objectName": "Category"},
+        },
+    )
 
     draft = send(client, ready)
 
@@ -220,8 +266,14 @@ def test_I3_customer_created_when_neither_id_nor_number_exists(sandbox, client, 
     Address.create(customer=customer, kind="billing", street="Postfach 12", zip="70501", city="Stuttgart")
     ContactInfo.create(customer=customer, kind="email", value="eva@brandl.de")
     ContactInfo.create(customer=customer, kind="mobile", value="+49 171 555")
-    expected_number = str(max(int(c["customerNumber"]) for c in sandbox.data.all("Contact")
-                              if str(c["customerNumber"] or "").isdigit()) + 1)
+    expected_number = str(
+        max(
+            int(c["customerNumber"])
+            for c in sandbox.data.all("Contact")
+            if str(c["customerNumber"] or "").isdigit()
+        )
+        + 1
+    )
     project, job = make_project(customer, "Bad Brandl")
     appointment(job, "Montage")
 
@@ -234,38 +286,52 @@ def test_I3_customer_created_when_neither_id_nor_number_exists(sandbox, client, 
     assert contact["customerNumber"] == expected_number == customer.customer_number
     addresses = [a for a in sandbox.data.all("ContactAddress") if a["contact"]["id"] == contact["id"]]
     assert [(a["street"], a["category"]["id"], a["country"]["id"]) for a in addresses] == [
-        ("Postfach 12", "47", "1")]
-    ways = [(w["type"], w["value"], w["main"]) for w in sandbox.data.all("CommunicationWay")
-            if w["contact"]["id"] == contact["id"]]
+        ("Postfach 12", "47", "1")
+    ]
+    ways = [
+        (w["type"], w["value"], w["main"])
+        for w in sandbox.data.all("CommunicationWay")
+        if w["contact"]["id"] == contact["id"]
+    ]
     assert ways == [("EMAIL", "eva@brandl.de", "1"), ("MOBILE", "+49 171 555", "1")]
     assert sandbox.data.get("Invoice", draft.sevdesk_id)["contact"]["id"] == contact["id"]
     assert [w for w in writes(sandbox) if w[0] != "POST"] == []  # never an update
 
 
 def test_I3_local_customer_number_is_kept_when_created(sandbox, client, rate):
-    customer = Customer.create(kind="organisation", e_invoice=False, company="Neu GmbH", customer_number="K-77")
+    customer = Customer.create(
+        kind="organisation", e_invoice=False, company="Neu GmbH", customer_number="K-77"
+    )
     project, job = make_project(customer)
     appointment(job, "Montage")
     send(client, project)
     assert sandbox.data.get("Contact", Customer.get().sevdesk_id)["customerNumber"] == "K-77"
     assert ("GET", "/Contact/Factory/getNextCustomerNumber") not in [
-        (r.method, r.path) for r in sandbox.requests]
+        (r.method, r.path) for r in sandbox.requests
+    ]
 
 
 def test_I4_local_billing_address_on_the_invoice_although_sevdesk_differs(sandbox, client, rate):
     customer = local_customer(sandbox, "10001", billing="Neue Straße 1")  # sevDesk: Königstraße 40
     project, job = make_project(customer)
     appointment(job, "Montage")
-    addresses_before = [a for a in sandbox.data.all("ContactAddress") if a["contact"]["id"] == customer.sevdesk_id]
+    addresses_before = [
+        a for a in sandbox.data.all("ContactAddress") if a["contact"]["id"] == customer.sevdesk_id
+    ]
 
     draft = send(client, project)
 
     invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
-    assert (invoice["addressName"], invoice["addressStreet"], invoice["addressZip"], invoice["addressCity"]) == (
-        "Müller Haustechnik GmbH", "Neue Straße 1", "71634", "Ludwigsburg")
+    assert (
+        invoice["addressName"],
+        invoice["addressStreet"],
+        invoice["addressZip"],
+        invoice["addressCity"],
+    ) == ("Müller Haustechnik GmbH", "Neue Straße 1", "71634", "Ludwigsburg")
     assert invoice["addressCountry"]["id"] == "1"
-    assert [a for a in sandbox.data.all("ContactAddress")
-            if a["contact"]["id"] == customer.sevdesk_id] == addresses_before
+    assert [
+        a for a in sandbox.data.all("ContactAddress") if a["contact"]["id"] == customer.sevdesk_id
+    ] == addresses_before
     assert writes(sandbox) == [("POST", SAVE)]
 
 
@@ -293,7 +359,9 @@ def test_I5_commit_then_drop_then_rerun_yields_one_draft(sandbox, client, ready)
     assert Appointment.get().invoice_id == draft.id
 
 
-@pytest.mark.parametrize("fault", [{"kind": "drop"}, {"kind": "status", "status": 500}, {"kind": "malformed"}])
+@pytest.mark.parametrize(
+    "fault", [{"kind": "drop"}, {"kind": "status", "status": 500}, {"kind": "malformed"}]
+)
 def test_I5_unknown_outcome_then_rerun_yields_one_draft(sandbox, client, ready, fault):
     sandbox.faults.add(path=SAVE, method="POST", **fault)
     with pytest.raises(invoices.InvoiceOutcomeUnknown):
@@ -314,8 +382,9 @@ def test_I5_crash_between_request_and_answer_is_settled_by_lookup(sandbox, clien
     """A previous process sent the draft and died before storing the answer."""
     pending = InvoiceDraft.create(project=ready, reference=invoices.new_reference(), state="pending")
     DraftAppointment.create(draft=pending, appointment=Appointment.get())
-    invoice_id = sandbox.data.add("Invoice", {"customerInternalNote": pending.reference, "status": "100",
-                                              "invoiceType": "RE"})
+    invoice_id = sandbox.data.add(
+        "Invoice", {"customerInternalNote": pending.reference, "status": "100", "invoiceType": "RE"}
+    )
 
     draft = send(client, ready)
 
@@ -347,8 +416,12 @@ def test_I5_unfinished_draft_with_data_to_fix_frees_the_project(sandbox, client,
 
 
 def test_I5_draft_in_flight_elsewhere_is_not_resent(sandbox, client, ready):
-    pending = InvoiceDraft.create(project=ready, reference=invoices.new_reference(), state="pending",
-                                  sent_at=utcnow() - timedelta(seconds=10))
+    pending = InvoiceDraft.create(
+        project=ready,
+        reference=invoices.new_reference(),
+        state="pending",
+        sent_at=utcnow() - timedelta(seconds=10),
+    )
     DraftAppointment.create(draft=pending, appointment=Appointment.get())
     with pytest.raises(PreconditionError, match="gerade ein Rechnungsentwurf"):
         send(client, ready)

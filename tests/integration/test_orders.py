@@ -41,8 +41,10 @@ def the_appointment(project_id: int) -> Appointment:
 
 
 def planned(project_id: int) -> list[tuple[str | None, str, Decimal]]:
-    return [(line.article.number if line.article else None, line.text, line.quantity)
-            for line in svc.planned_of(the_appointment(project_id))]
+    return [
+        (line.article.number if line.article else None, line.text, line.quantity)
+        for line in svc.planned_of(the_appointment(project_id))
+    ]
 
 
 def observers(project_id: int) -> list[str]:
@@ -97,8 +99,10 @@ def test_O1_import_is_manual_and_writes_nothing_to_sevdesk(sandbox, client, data
 
 
 def test_O1_not_importable_or_unknown_orders_fail_alone(sandbox, client, database):
-    results = import_orders(client, ["999999", order_id(sandbox, "AB-1046"),
-                                     order_id(sandbox, "AB-1041"), order_id(sandbox, "AN-2015")])
+    results = import_orders(
+        client,
+        ["999999", order_id(sandbox, "AB-1046"), order_id(sandbox, "AB-1041"), order_id(sandbox, "AN-2015")],
+    )
     assert [r.status for r in results] == ["failed", "failed", "imported", "failed"]
     assert "gibt es in sevDesk nicht" in results[0].message and results[0].exit_code == 5
     assert "keine versendete Auftragsbestätigung" in results[1].message
@@ -107,8 +111,9 @@ def test_O1_not_importable_or_unknown_orders_fail_alone(sandbox, client, databas
 
 def test_O1_sevdesk_failure_leaves_no_partial_project(sandbox, client, database):
     broken = order_id(sandbox, "AB-1043")
-    sandbox.faults.add(path=f"/Order/{broken}/getPositions", method="GET", kind="status",
-                       status=500, times=20)
+    sandbox.faults.add(
+        path=f"/Order/{broken}/getPositions", method="GET", kind="status", status=500, times=20
+    )
     results = import_orders(client, [broken, order_id(sandbox, "AB-1044")])
     assert [r.status for r in results] == ["failed", "imported"]
     assert results[0].exit_code == 4
@@ -190,8 +195,11 @@ def test_O4_local_customer_and_articles_are_bound_without_reading_them(sandbox, 
     ab = order(sandbox, "AB-1042")
     local = Customer.create(company="Müller (lokal)", sevdesk_id=ab["contact"]["id"])
     Address.create(customer=local, kind="postal", street="Königstraße 40", zip="70173", city="Stuttgart")
-    parts = {pos["part"]["id"] for pos in sandbox.data.all("OrderPos")
-             if pos["order"]["id"] == ab["id"] and pos["part"]}
+    parts = {
+        pos["part"]["id"]
+        for pos in sandbox.data.all("OrderPos")
+        if pos["order"]["id"] == ab["id"] and pos["part"]
+    }
     for index, pid in enumerate(sorted(parts)):
         Article.create(sevdesk_id=pid, number=f"L-{index}", name=f"Lokal {index}", unit="Stk")
     sandbox.clear_requests()
@@ -212,22 +220,33 @@ def test_O5_street_written_differently_matches_delivery_address(sandbox, client,
     site = (project.site_street, project.site_zip, project.site_city)
     assert site == ("Hauptstraße 12", "70563", "Stuttgart")
     assert svc.site_of(the_appointment(project.id)) == svc.site_of(project)
-    delivery = Address.get((Address.customer == project.customer) & (Address.kind == "delivery")
-                           & (Address.street == "Hauptstraße 12"))
+    delivery = Address.get(
+        (Address.customer == project.customer)
+        & (Address.kind == "delivery")
+        & (Address.street == "Hauptstraße 12")
+    )
     assert delivery.zip == "70563"
 
 
 def test_O5_odd_spacing_and_case_in_a_four_line_address(sandbox, client, database):
     ab = order(sandbox, "AB-1042")
-    new_id = sandbox.data.add("Order", dict(
-        {k: v for k, v in ab.items() if k not in ("id", "create", "update")},
-        orderNumber="AB-1099",
-        address="Müller Haustechnik GmbH\nz. Hd. Herrn Müller\n  am   MÜHLBACH 3 \n71032 Böblingen"))
+    new_id = sandbox.data.add(
+        "Order",
+        dict(
+            {k: v for k, v in ab.items() if k not in ("id", "create", "update")},
+            orderNumber="AB-1099",
+            address="Müller Haustechnik GmbH\nz. Hd. Herrn Müller\n  am   MÜHLBACH 3 \n71032 Böblingen",
+        ),
+    )
     for pos in sandbox.data.all("OrderPos"):
         if pos["order"]["id"] == ab["id"]:
-            sandbox.data.add("OrderPos", dict(
-                {k: v for k, v in pos.items() if k not in ("id", "create", "update")},
-                order={"id": new_id, "objectName": "Order"}))
+            sandbox.data.add(
+                "OrderPos",
+                dict(
+                    {k: v for k, v in pos.items() if k not in ("id", "create", "update")},
+                    order={"id": new_id, "objectName": "Order"},
+                ),
+            )
     project = Project.get_by_id(import_order(client, new_id).project_id)
     assert (project.site_street, project.site_zip) == ("Am Mühlbach 3", "71032")
 
@@ -237,7 +256,10 @@ def test_O5_no_matching_street_uses_postal_address(sandbox, client, database):
     project = Project.get_by_id(result.project_id)
     postal = Address.get((Address.customer == project.customer) & (Address.kind == "postal"))
     assert (project.site_street, project.site_zip, project.site_city) == (
-        postal.street, postal.zip, postal.city)
+        postal.street,
+        postal.zip,
+        postal.city,
+    )
     assert project.site_street != "Königsallee 7"
 
 
@@ -249,8 +271,11 @@ def test_O6_same_article_on_several_positions_is_one_summed_line(sandbox, client
     lines = planned(result.project_id)
     assert [n for n, _, _ in lines] == ["A-1002", "A-1005", "A-1019", "A-1009", "D-2001"]
     assert ("A-1002", "", Decimal("18")) in lines
-    copper = next(line for line in svc.planned_of(the_appointment(result.project_id))
-                  if line.article and line.article.number == "A-1002")
+    copper = next(
+        line
+        for line in svc.planned_of(the_appointment(result.project_id))
+        if line.article and line.article.number == "A-1002"
+    )
     assert copper.unit == "m"
 
 
@@ -258,7 +283,8 @@ def test_O6_position_without_article_is_a_free_text_line(sandbox, client, databa
     result = import_order(client, order_id(sandbox, "AB-1043"))
     free = [line for line in svc.planned_of(the_appointment(result.project_id)) if line.article is None]
     assert [(f.text, f.quantity) for f in free] == [
-        ("Entsorgung der Altheizkörper inkl. Demontage", Decimal("1"))]
+        ("Entsorgung der Altheizkörper inkl. Demontage", Decimal("1"))
+    ]
     assert PlannedMaterial.select().where(PlannedMaterial.article.is_null()).count() == 1
 
 
@@ -268,8 +294,12 @@ def test_O6_position_without_article_is_a_free_text_line(sandbox, client, databa
 def test_O7_reimport_changes_nothing_although_sevdesk_changed(sandbox, client, database):
     ab = order(sandbox, "AB-1041")
     first = import_order(client, ab["id"])
-    before = (Project.select().count(), Job.select().count(), Appointment.select().count(),
-              planned(first.project_id))
+    before = (
+        Project.select().count(),
+        Job.select().count(),
+        Appointment.select().count(),
+        planned(first.project_id),
+    )
     sandbox.data.update("Order", ab["id"], header="Geänderter Titel")
     for pos in sandbox.data.all("OrderPos"):
         if pos["order"]["id"] == ab["id"]:
@@ -277,10 +307,15 @@ def test_O7_reimport_changes_nothing_although_sevdesk_changed(sandbox, client, d
     sandbox.clear_requests()
     again = import_orders(client, [ab["id"]])
     assert [(r.status, r.project_id, r.message) for r in again] == [
-        ("already_imported", first.project_id, "bereits importiert")]
+        ("already_imported", first.project_id, "bereits importiert")
+    ]
     assert Project.get_by_id(first.project_id).title == "Badsanierung Familie Schmid"
-    assert (Project.select().count(), Job.select().count(), Appointment.select().count(),
-            planned(first.project_id)) == before
+    assert (
+        Project.select().count(),
+        Job.select().count(),
+        Appointment.select().count(),
+        planned(first.project_id),
+    ) == before
     assert not any(r.method != "GET" for r in sandbox.requests)
 
 
@@ -311,15 +346,24 @@ def test_O4_fifty_positions_of_ten_parts_take_at_most_30_requests(sandbox, clien
     not once per part (before: 3 requests per distinct part plus the customer's)."""
     template = order(sandbox, "AB-1041")
     parts = [p for p in sandbox.data.all("Part")][:10]
-    new_id = sandbox.data.add("Order", {k: v for k, v in template.items() if k != "id"}
-                              | {"orderNumber": "AB-9050"})
+    new_id = sandbox.data.add(
+        "Order", {k: v for k, v in template.items() if k != "id"} | {"orderNumber": "AB-9050"}
+    )
     for number in range(50):
         part = parts[number % 10]
-        sandbox.data.add("OrderPos", {
-            "order": {"id": new_id, "objectName": "Order"},
-            "part": {"id": part["id"], "objectName": "Part"}, "quantity": "1",
-            "price": part["priceNet"], "name": part["name"], "unity": part["unity"],
-            "positionNumber": str(number), "taxRate": part["taxRate"]})
+        sandbox.data.add(
+            "OrderPos",
+            {
+                "order": {"id": new_id, "objectName": "Order"},
+                "part": {"id": part["id"], "objectName": "Part"},
+                "quantity": "1",
+                "price": part["priceNet"],
+                "name": part["name"],
+                "unity": part["unity"],
+                "positionNumber": str(number),
+                "taxRate": part["taxRate"],
+            },
+        )
     assert Customer.select().count() == 0 and Article.select().count() == 0
     sandbox.clear_requests()
     result = import_order(client, new_id)

@@ -33,9 +33,13 @@ def copy_order(sandbox, number: str, new_number: str, **changes) -> str:
     fields.update(orderNumber=new_number, **changes)
     new_id = sandbox.data.add("Order", fields)
     for pos in positions(sandbox, source["id"]):
-        sandbox.data.add("OrderPos", dict(
-            {k: v for k, v in pos.items() if k not in ("id", "create", "update")},
-            order={"id": new_id, "objectName": "Order"}))
+        sandbox.data.add(
+            "OrderPos",
+            dict(
+                {k: v for k, v in pos.items() if k not in ("id", "create", "update")},
+                order={"id": new_id, "objectName": "Order"},
+            ),
+        )
     return new_id
 
 
@@ -60,8 +64,7 @@ def test_O1_ids_and_status_as_json_numbers(sandbox, client, database):
     for row in sandbox.data.all("Order"):
         sandbox.data.update("Order", row["id"], status=int(row["status"]))
     ab = order(sandbox, "AB-1042")
-    sandbox.data.update("Order", ab["id"], contact={"id": int(ab["contact"]["id"]),
-                                                    "objectName": "Contact"})
+    sandbox.data.update("Order", ab["id"], contact={"id": int(ab["contact"]["id"]), "objectName": "Contact"})
     listed = {o.number: o for o in list_importable_orders(client)}
     assert set(listed) == {"AB-1041", "AB-1042", "AB-1043", "AB-1044", "AB-1045"}
     assert listed["AB-1042"].customer == "Müller Haustechnik GmbH"
@@ -171,8 +174,14 @@ def test_O6_odd_quantities_and_price_only_in_price(sandbox, client, database):
 def test_O6_free_text_line_keeps_the_unit_of_its_position(sandbox, client, database):
     result = import_order(client, order(sandbox, "AB-1043")["id"])
     free = [p for p in exported_planned(result.project_id) if p["article_number"] is None]
-    assert free == [{"article_number": None, "name": "Entsorgung der Altheizkörper inkl. Demontage",
-                     "quantity": "1", "unit": "pauschal"}]
+    assert free == [
+        {
+            "article_number": None,
+            "name": "Entsorgung der Altheizkörper inkl. Demontage",
+            "quantity": "1",
+            "unit": "pauschal",
+        }
+    ]
 
 
 # --- O5: job site -----------------------------------------------------------------------------
@@ -191,12 +200,13 @@ def test_O5_hyphenated_and_decomposed_street_names_match():
 def test_O5_address_text_without_name_line_still_finds_the_street(database):
     customer = Customer.create(company="Müller")
     Address.create(customer=customer, kind="postal", street="Königstraße 1", zip="70173", city="Stuttgart")
-    Address.create(customer=customer, kind="delivery", street="Hauptstraße 12", zip="70563",
-                   city="Stuttgart")
-    for text in ("Hauptstr. 12\n70563 Stuttgart",
-                 "Müller\nHaupt-Straße 12\n70563 Stuttgart\nDeutschland",
-                 "Müller\nz. Hd. Frau Kern\nAbteilung Einkauf\nhauptstrasse 12\n70563 Stuttgart",
-                 "Müller, Hauptstraße 12, 70563 Stuttgart"):
+    Address.create(customer=customer, kind="delivery", street="Hauptstraße 12", zip="70563", city="Stuttgart")
+    for text in (
+        "Hauptstr. 12\n70563 Stuttgart",
+        "Müller\nHaupt-Straße 12\n70563 Stuttgart\nDeutschland",
+        "Müller\nz. Hd. Frau Kern\nAbteilung Einkauf\nhauptstrasse 12\n70563 Stuttgart",
+        "Müller, Hauptstraße 12, 70563 Stuttgart",
+    ):
         site = find_site(customer, order_site("", text))
         assert (site.street, site.zip) == ("Hauptstraße 12", "70563"), text
     fallback = find_site(customer, order_site("", "Müller\nGartenweg 3\n70563 Stuttgart"))
@@ -207,13 +217,24 @@ def test_O5_person_with_parent_organisation_as_contact(sandbox, client, database
     """A confirmation addressed to a contact person of an organisation: that person is
     the customer (as C1 imports persons), with the site from its own addresses."""
     org = order(sandbox, "AB-1042")["contact"]["id"]
-    person = sandbox.data.add("Contact", {
-        "surename": "Eva", "familyname": "Kern", "parent": {"id": org, "objectName": "Contact"},
-        "category": {"id": "3", "objectName": "Category"}, "customerNumber": "K-9001",
-        "status": "1000"})
-    new_id = copy_order(sandbox, "AB-1042", "AB-1098",
-                        contact={"id": person, "objectName": "Contact"},
-                        address="Müller Haustechnik GmbH\nEva Kern\nHauptstraße 12\n70563 Stuttgart")
+    person = sandbox.data.add(
+        "Contact",
+        {
+            "surename": "Eva",
+            "familyname": "Kern",
+            "parent": {"id": org, "objectName": "Contact"},
+            "category": {"id": "3", "objectName": "Category"},
+            "customerNumber": "K-9001",
+            "status": "1000",
+        },
+    )
+    new_id = copy_order(
+        sandbox,
+        "AB-1042",
+        "AB-1098",
+        contact={"id": person, "objectName": "Contact"},
+        address="Müller Haustechnik GmbH\nEva Kern\nHauptstraße 12\n70563 Stuttgart",
+    )
     listed = {o.number: o.customer for o in list_importable_orders(client)}
     assert listed["AB-1098"] == "Eva Kern"
     project = Project.get_by_id(import_order(client, new_id).project_id)

@@ -43,22 +43,49 @@ def objects(response: requests.Response):
 def invoice_body(**invoice_changes) -> dict:
     body = {
         "invoice": {
-            "objectName": "Invoice", "mapAll": True, "id": None,
+            "objectName": "Invoice",
+            "mapAll": True,
+            "id": None,
             "contact": {"id": 71234501, "objectName": "Contact"},
             "contactPerson": {"id": 1551095, "objectName": "SevUser"},
-            "invoiceDate": "18.02.2026", "deliveryDate": 1771369200, "header": "Rechnung zu AB-1042",
-            "status": 100, "invoiceType": "RE", "currency": "EUR",
-            "taxRule": {"id": "1", "objectName": "TaxRule"}, "taxRate": 0, "showNet": True,
-            "customerInternalNote": "SYNC-AB-1042", "addressName": "Müller Haustechnik GmbH",
-            "addressStreet": "Königstraße 40", "addressZip": "70173", "addressCity": "Stuttgart",
+            "invoiceDate": "18.02.2026",
+            "deliveryDate": 1771369200,
+            "header": "Rechnung zu AB-1042",
+            "status": 100,
+            "invoiceType": "RE",
+            "currency": "EUR",
+            "taxRule": {"id": "1", "objectName": "TaxRule"},
+            "taxRate": 0,
+            "showNet": True,
+            "customerInternalNote": "SYNC-AB-1042",
+            "addressName": "Müller Haustechnik GmbH",
+            "addressStreet": "Königstraße 40",
+            "addressZip": "70173",
+            "addressCity": "Stuttgart",
             "addressCountry": {"id": 1, "objectName": "StaticCountry"},
         },
         "invoicePosSave": [
-            {"objectName": "InvoicePos", "mapAll": True, "part": {"id": 9876501, "objectName": "Part"},
-             "name": "Heizkörperventil DN15", "quantity": 10, "price": 24.9,
-             "unity": {"id": 1, "objectName": "Unity"}, "taxRate": 19, "positionNumber": 0},
-            {"objectName": "InvoicePos", "mapAll": True, "name": "Montage", "quantity": 2.5, "price": 68,
-             "unity": {"id": 9, "objectName": "Unity"}, "taxRate": 19, "positionNumber": 1},
+            {
+                "objectName": "InvoicePos",
+                "mapAll": True,
+                "part": {"id": 9876501, "objectName": "Part"},
+                "name": "Heizkörperventil DN15",
+                "quantity": 10,
+                "price": 24.9,
+                "unity": {"id": 1, "objectName": "Unity"},
+                "taxRate": 19,
+                "positionNumber": 0,
+            },
+            {
+                "objectName": "InvoicePos",
+                "mapAll": True,
+                "name": "Montage",
+                "quantity": 2.5,
+                "price": 68,
+                "unity": {"id": 9, "objectName": "Unity"},
+                "taxRate": 19,
+                "positionNumber": 1,
+            },
         ],
         "invoicePosDelete": None,
     }
@@ -67,6 +94,7 @@ def invoice_body(**invoice_changes) -> dict:
 
 
 # --------------------------------------------------------------------------- auth, listing, filters
+
 
 def test_token_is_required_and_must_match_exactly(sandbox, http):
     url = sandbox.url + "/Contact"
@@ -100,18 +128,23 @@ def test_category_filter_on_contacts(http):
     assert body["total"] == "40"
     assert {c["category"]["id"] for c in body["objects"]} == {"3"}
     suppliers = objects(http("GET", "/Contact", params={**params, "category[id]": 2}))
-    assert [c["name"] for c in suppliers] == ["Richter Sanitärgroßhandel GmbH",
-                                              "Elektro-Großhandel Wagner KG"]
+    assert [c["name"] for c in suppliers] == [
+        "Richter Sanitärgroßhandel GmbH",
+        "Elektro-Großhandel Wagner KG",
+    ]
 
 
 def test_address_categories_carry_translation_codes(http):
     categories = objects(http("GET", "/Category", params={"objectType": "ContactAddress"}))
     codes = {c["translationCode"]: c["name"] for c in categories}
-    assert codes == {"CATEGORY_WORK": "Geschäftlich", "CATEGORY_PRIVAT": "Privat",
-                     "CATEGORY_INVOICE_ADDRESS": "Rechnungsanschrift",
-                     "CATEGORY_DELIVERY_ADDRESS": "Lieferanschrift",
-                     "CATEGORY_PICKUP_ADDRESS": "Abholanschrift",
-                     "CATEGORY_EMPTY": "Leer"}
+    assert codes == {
+        "CATEGORY_WORK": "Geschäftlich",
+        "CATEGORY_PRIVAT": "Privat",
+        "CATEGORY_INVOICE_ADDRESS": "Rechnungsanschrift",
+        "CATEGORY_DELIVERY_ADDRESS": "Lieferanschrift",
+        "CATEGORY_PICKUP_ADDRESS": "Abholanschrift",
+        "CATEGORY_EMPTY": "Leer",
+    }
     parts = objects(http("GET", "/Category", params={"objectType": "Part"}))
     assert sorted(c["name"] for c in parts) == ["Artikel", "Dienstleistung"]
 
@@ -178,24 +211,37 @@ def test_create_contact_validates_and_returns_one_object(sandbox, http):
     assert bad.status_code == 422
     no_name = http("POST", "/Contact", json={"category": {"id": 3, "objectName": "Category"}})
     assert no_name.status_code == 422
-    assert http("POST", "/Contact", data="{kaputt", headers={"Content-Type": "application/json"}) \
-        .status_code == 400
+    assert (
+        http("POST", "/Contact", data="{kaputt", headers={"Content-Type": "application/json"}).status_code
+        == 400
+    )
     number = objects(http("GET", "/Contact/Factory/getNextCustomerNumber"))
     assert number == "10048"
-    created = http("POST", "/Contact", json={"surename": "Probe", "familyname": "Halter",
-                                             "customerNumber": number,
-                                             "category": {"id": 3, "objectName": "Category"}})
+    created = http(
+        "POST",
+        "/Contact",
+        json={
+            "surename": "Probe",
+            "familyname": "Halter",
+            "customerNumber": number,
+            "category": {"id": 3, "objectName": "Category"},
+        },
+    )
     assert created.status_code == 201
     contact = created.json()["objects"]
     assert isinstance(contact, dict) and contact["status"] == "100" and contact["category"]["id"] == "3"
     assert sandbox.data.get("Contact", contact["id"])["familyname"] == "Halter"
     owner = {"id": int(contact["id"]), "objectName": "Contact"}
-    address = http("POST", "/ContactAddress",  # no country, no category
-                   json={"contact": owner, "street": "Probeweg 1", "zip": "70173", "city": "Stuttgart"})
+    address = http(
+        "POST",
+        "/ContactAddress",  # no country, no category
+        json={"contact": owner, "street": "Probeweg 1", "zip": "70173", "city": "Stuttgart"},
+    )
     assert address.status_code == 422
 
 
 # --------------------------------------------------------------------------- invoices
+
 
 def test_save_invoice_creates_a_draft_with_positions(sandbox, http):
     response = http("POST", "/Invoice/Factory/saveInvoice", json=invoice_body())
@@ -214,8 +260,10 @@ def test_save_invoice_creates_a_draft_with_positions(sandbox, http):
     assert all(p["invoice"]["id"] == invoice["id"] for p in saved["invoicePos"])
     assert objects(http("GET", f"/Invoice/{invoice['id']}"))[0]["customerInternalNote"] == "SYNC-AB-1042"
     positions = objects(http("GET", f"/Invoice/{invoice['id']}/getPositions"))
-    assert [(p["quantity"], p["price"], p["taxRate"]) for p in positions] == [("10", "24.9", "19"),
-                                                                            ("2.5", "68", "19")]
+    assert [(p["quantity"], p["price"], p["taxRate"]) for p in positions] == [
+        ("10", "24.9", "19"),
+        ("2.5", "68", "19"),
+    ]
     assert positions[0]["part"]["id"] == "9876501" and positions[1]["part"] is None
 
 
@@ -226,24 +274,41 @@ def _without_positions(body):
 def _drop_from_position(field):
     def change(body):
         del body["invoicePosSave"][1][field]
+
     return change
 
 
-@pytest.mark.parametrize("change, fragment", [
-    (lambda b: b.pop("invoice"), "invoice"),
-    (lambda b: b["invoice"].update(objectName="Order"), "objectName"),
-    (lambda b: b["invoice"].update(status=200), "100"),
-    (lambda b: b["invoice"].pop("invoiceType"), "invoiceType"),
-    (lambda b: b["invoice"].pop("contactPerson"), "contactPerson"),
-    (lambda b: b["invoice"].update(contactPerson={"id": 4711, "objectName": "SevUser"}), "contactPerson"),
-    (lambda b: b["invoice"].update(contact={"id": 4711, "objectName": "Contact"}), "contact"),
-    (_without_positions, "at least one position"),
-    (lambda b: b["invoicePosSave"][0].update(taxRate=16), "tax rate"),
-    (_drop_from_position("unity"), "unity"),
-    (_drop_from_position("quantity"), "quantity"),
-    (_drop_from_position("taxRate"), "taxRate"),
-], ids=["no-invoice", "objectName", "status", "invoiceType", "no-contactPerson", "unknown-contactPerson",
-        "unknown-contact", "no-positions", "taxRate-16", "no-unity", "no-quantity", "no-taxRate"])
+@pytest.mark.parametrize(
+    "change, fragment",
+    [
+        (lambda b: b.pop("invoice"), "invoice"),
+        (lambda b: b["invoice"].update(objectName="Order"), "objectName"),
+        (lambda b: b["invoice"].update(status=200), "100"),
+        (lambda b: b["invoice"].pop("invoiceType"), "invoiceType"),
+        (lambda b: b["invoice"].pop("contactPerson"), "contactPerson"),
+        (lambda b: b["invoice"].update(contactPerson={"id": 4711, "objectName": "SevUser"}), "contactPerson"),
+        (lambda b: b["invoice"].update(contact={"id": 4711, "objectName": "Contact"}), "contact"),
+        (_without_positions, "at least one position"),
+        (lambda b: b["invoicePosSave"][0].update(taxRate=16), "tax rate"),
+        (_drop_from_position("unity"), "unity"),
+        (_drop_from_position("quantity"), "quantity"),
+        (_drop_from_position("taxRate"), "taxRate"),
+    ],
+    ids=[
+        "no-invoice",
+        "objectName",
+        "status",
+        "invoiceType",
+        "no-contactPerson",
+        "unknown-contactPerson",
+        "unknown-contact",
+        "no-positions",
+        "taxRate-16",
+        "no-unity",
+        "no-quantity",
+        "no-taxRate",
+    ],
+)
 def test_save_invoice_rejects_invalid_drafts(sandbox, http, change, fragment):
     body = copy.deepcopy(invoice_body())
     change(body)
@@ -271,6 +336,7 @@ def test_customer_internal_note_filter_is_exact(http):
 
 
 # --------------------------------------------------------------------------- faults
+
 
 def test_fault_429_with_retry_after_then_normal(sandbox, http):
     sandbox.faults.add(path="/Contact", method="GET", kind="status", status=429, retry_after=1, times=2)
@@ -317,19 +383,24 @@ def test_fault_delay_and_malformed(sandbox, http):
 
 # --------------------------------------------------------------------------- persistence, data
 
+
 def test_state_file_round_trip(tmp_path):
     state = tmp_path / "sandbox.json"
     with Sandbox(state_file=state) as first:
-        response = requests.post(first.url + "/Contact", headers={"Authorization": DEMO_TOKEN},
-                                 timeout=TIMEOUT, json={"name": "Neukunde Straßenbau GmbH",
-                                       "category": {"id": 3, "objectName": "Category"}})
+        response = requests.post(
+            first.url + "/Contact",
+            headers={"Authorization": DEMO_TOKEN},
+            timeout=TIMEOUT,
+            json={"name": "Neukunde Straßenbau GmbH", "category": {"id": 3, "objectName": "Category"}},
+        )
         assert response.status_code == 201
         new_id = response.json()["objects"]["id"]
     assert state.exists()
     assert json.loads(state.read_text(encoding="utf-8"))["tables"]["Contact"][-1]["id"] == new_id
     with Sandbox(state_file=state) as second:
-        found = requests.get(f"{second.url}/Contact/{new_id}", headers={"Authorization": DEMO_TOKEN},
-                             timeout=TIMEOUT)
+        found = requests.get(
+            f"{second.url}/Contact/{new_id}", headers={"Authorization": DEMO_TOKEN}, timeout=TIMEOUT
+        )
         assert found.json()["objects"][0]["name"] == "Neukunde Straßenbau GmbH"
         assert int(second.data.add("Contact", {"name": "Noch einer"})) > int(new_id)
 
@@ -351,8 +422,13 @@ def test_demo_orders_cover_the_import_cases(http):
     assert len(offers) == 2
     vaihingen = objects(http("GET", "/Order", params={"orderNumber": "AB-1042"}))[0]
     assert "hauptstr. 12" in vaihingen["address"]
-    addresses = objects(http("GET", "/ContactAddress", params={"contact[id]": vaihingen["contact"]["id"],
-                                                               "contact[objectName]": "Contact"}))
+    addresses = objects(
+        http(
+            "GET",
+            "/ContactAddress",
+            params={"contact[id]": vaihingen["contact"]["id"], "contact[objectName]": "Contact"},
+        )
+    )
     assert "Hauptstraße 12" in [a["street"] for a in addresses]
     schmid = objects(http("GET", "/Order", params={"orderNumber": "AB-1041"}))[0]
     parts = [p["part"]["id"] for p in objects(http("GET", f"/Order/{schmid['id']}/getPositions"))]
@@ -392,12 +468,27 @@ def test_save_invoice_refuses_delivery_after_invoice_date(sandbox):
     import requests as _rq
 
     body = {
-        "invoice": {"objectName": "Invoice", "mapAll": True, "status": "100", "invoiceType": "RE",
-                    "contactPerson": {"id": 1551095, "objectName": "SevUser"},
-                    "invoiceDate": "01.03.2026", "deliveryDate": "02.03.2026",
-                    "taxRule": {"id": "1", "objectName": "TaxRule"}},
-        "invoicePosSave": [{"objectName": "InvoicePos", "mapAll": True, "quantity": 1, "price": 10,
-                            "name": "Montage", "unity": {"id": 9, "objectName": "Unity"}, "taxRate": 19}],
+        "invoice": {
+            "objectName": "Invoice",
+            "mapAll": True,
+            "status": "100",
+            "invoiceType": "RE",
+            "contactPerson": {"id": 1551095, "objectName": "SevUser"},
+            "invoiceDate": "01.03.2026",
+            "deliveryDate": "02.03.2026",
+            "taxRule": {"id": "1", "objectName": "TaxRule"},
+        },
+        "invoicePosSave": [
+            {
+                "objectName": "InvoicePos",
+                "mapAll": True,
+                "quantity": 1,
+                "price": 10,
+                "name": "Montage",
+                "unity": {"id": 9, "objectName": "Unity"},
+                "taxRate": 19,
+            }
+        ],
     }
     headers = {"Authorization": sandbox.token}
     r = _rq.post(f"{sandbox.url}/Invoice/Factory/saveInvoice", json=body, headers=headers, timeout=5)

@@ -73,8 +73,12 @@ def by_sevdesk_id(records: list[dict]) -> dict[str, dict]:
 
 def assert_same(actual: dict[str, dict], expected: dict[str, dict]) -> None:
     assert sorted(actual) == sorted(expected)
-    wrong = [(key, field, actual[key][field], value) for key in expected
-             for field, value in expected[key].items() if actual[key][field] != value]
+    wrong = [
+        (key, field, actual[key][field], value)
+        for key in expected
+        for field, value in expected[key].items()
+        if actual[key][field] != value
+    ]
     assert not wrong, "\n".join(f"{k} {f}: app {a!r} oracle {e!r}" for k, f, a, e in wrong[:25])
 
 
@@ -94,8 +98,11 @@ def test_C1_to_C6_and_A1_to_A4_match_the_spec_oracle(account):
     # Changes in sevDesk (C5, C6, A4).
     organisation = rng.choice([c for c in customers_of(data) if c["name"]])
     data.update("Contact", organisation["id"], name=organisation["name"] + " & Söhne")
-    with_address = [a for a in data.all("ContactAddress")
-                    if a["contact"]["id"] in customers and len(customers[a["contact"]["id"]]["addresses"]) > 1]
+    with_address = [
+        a
+        for a in data.all("ContactAddress")
+        if a["contact"]["id"] in customers and len(customers[a["contact"]["id"]]["addresses"]) > 1
+    ]
     gone_address = rng.choice(with_address)
     data.delete("ContactAddress", gone_address["id"])
     gone = rng.choice([c for c in customers_of(data) if c["id"] != organisation["id"]])
@@ -104,8 +111,9 @@ def test_C1_to_C6_and_A1_to_A4_match_the_spec_oracle(account):
         for row in data.all(table):
             if row["contact"]["id"] == gone["id"]:
                 data.delete(table, row["id"])
-    main_mails = {w["contact"]["id"] for w in data.all("CommunicationWay")
-                  if w["type"] == "EMAIL" and w["main"] == "1"}
+    main_mails = {
+        w["contact"]["id"] for w in data.all("CommunicationWay") if w["type"] == "EMAIL" and w["main"] == "1"
+    }
     mailer = rng.choice([c for c in customers_of(data) if c["id"] not in main_mails])
     add_way(data, ids, mailer["id"], "EMAIL", "neu.hauptadresse@example.de", "2", True)
     service = data.find_category("Part", name="Dienstleistung")["id"]
@@ -115,7 +123,9 @@ def test_C1_to_C6_and_A1_to_A4_match_the_spec_oracle(account):
     data.update("Part", repriced, priceNet="1234.5", price="1234.5", taxRate="7")
     removed = rng.choice([p for p in articles if p not in (moved, deactivated, repriced)])
     data.delete("Part", removed)
-    recategorised = rng.choice([c for c in customers_of(data) if c["id"] not in (organisation["id"], mailer["id"])])
+    recategorised = rng.choice(
+        [c for c in customers_of(data) if c["id"] not in (organisation["id"], mailer["id"])]
+    )
     data.update("Contact", recategorised["id"], category={"id": "28", "objectName": "Category"})
 
     run("sync")

@@ -105,8 +105,11 @@ def icns_frame(data: bytes, wanted: bytes) -> bytes:
 
 def opaque_extent(image) -> tuple[int, int]:
     """First and last column with a visible pixel (every 4th row sampled)."""
-    columns = [x for x in range(image.width())
-               if any(image.pixelColor(x, y).alpha() > 0 for y in range(0, image.height(), 4))]
+    columns = [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y).alpha() > 0 for y in range(0, image.height(), 4))
+    ]
     return columns[0], columns[-1]
 
 
@@ -139,8 +142,8 @@ def test_spec_names_the_icons_it_embeds():
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
     for name in re.findall(r'"(craftdesk\.(?:ico|icns))"', spec):
         assert (ICONS / name).is_file(), name
-    assert "collect_submodules(\"keyring.backends\")" in spec
-    assert "copy_metadata(\"keyring\")" in spec
+    assert 'collect_submodules("keyring.backends")' in spec
+    assert 'copy_metadata("keyring")' in spec
     assert '(str(ROOT / "craftdesk" / "resources"), "craftdesk/resources")' in spec
 
 
@@ -149,9 +152,23 @@ def test_spec_names_the_icons_it_embeds():
 def built_app(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("pyinstaller")
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(base / "dist"), "--workpath", str(base / "work"), str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(base / "dist"),
+            "--workpath",
+            str(base / "work"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert result.returncode == 0, result.stderr[-4000:]  # also when the environment is not the lock
     return base
@@ -162,7 +179,11 @@ def run_self_check(app_dir: Path, tmp_path: Path) -> subprocess.CompletedProcess
     env.update(QT_QPA_PLATFORM="offscreen", CRAFTDESK_DATA_DIR=str(tmp_path / "data"))
     return subprocess.run(
         [str(app_dir / f"craftdesk-debug{EXE_SUFFIX}"), "--self-check"],
-        env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
     )
 
 
@@ -320,8 +341,11 @@ def test_trimming_left_no_qt_library_unresolved(built_app):
         if path.is_symlink() or not path.is_file():
             continue
         out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
-        unresolved += [f"{path.name}: {line.strip()}" for line in out.splitlines()
-                       if "not found" in line and "libQt6" in line]
+        unresolved += [
+            f"{path.name}: {line.strip()}"
+            for line in out.splitlines()
+            if "not found" in line and "libQt6" in line
+        ]
     assert not unresolved
 
 
@@ -347,4 +371,5 @@ def test_linux_bundle_needs_no_newer_glibc_than_documented(built_app):
     top = max(newest)
     assert top <= SUPPORTED_GLIBC, (
         f"{newest[top]} needs glibc {'.'.join(map(str, top))}: build on an older distribution or "
-        "update the README's list of supported distributions")
+        "update the README's list of supported distributions"
+    )

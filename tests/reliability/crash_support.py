@@ -30,8 +30,17 @@ from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_bulk_data
 from craftdesk.services.importer import run_import
 from craftdesk.store.db import close_database, open_database
 
-PHASES = ("start", "/Category", "/Contact", "/ContactAddress", "/CommunicationWay",
-          "/StaticCountry", "/Unity", "/Part", "done")
+PHASES = (
+    "start",
+    "/Category",
+    "/Contact",
+    "/ContactAddress",
+    "/CommunicationWay",
+    "/StaticCountry",
+    "/Unity",
+    "/Part",
+    "done",
+)
 # Collections after whose last page a large write follows.
 MARKERS = ("/CommunicationWay", "/Part")
 
@@ -157,8 +166,20 @@ class CrashHarness:
         before = len(self.sb.requests)
         env = dict(os.environ, CRAFTDESK_API_TOKEN=DEMO_TOKEN)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "craftdesk", "--data-dir", str(data_dir), "--api-url", self.sb.url,
-             "sync"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "craftdesk",
+                "--data-dir",
+                str(data_dir),
+                "--api-url",
+                self.sb.url,
+                "sync",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 30
         while len(self.sb.requests) == before and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
@@ -193,8 +214,15 @@ class CrashHarness:
             fk_errors = len(conn.execute("PRAGMA foreign_key_check").fetchall())
         finally:
             conn.close()
-        trial = Trial(index, marker[0] if marker else "run", round(delay, 3), returncode,
-                      _phase(log, log_start), integrity(self.victim), fk_errors)
+        trial = Trial(
+            index,
+            marker[0] if marker else "run",
+            round(delay, 3),
+            returncode,
+            _phase(log, log_start),
+            integrity(self.victim),
+            fk_errors,
+        )
         if converge:
             self.import_into(self.victim)
             self._dirty.clear()

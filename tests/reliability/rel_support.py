@@ -19,9 +19,15 @@ from craftdesk import config
 
 # Bookkeeping tables: they record runs and settings, not the user's data.
 BOOKKEEPING = {"sync_run", "setting", "schema_version"}
-VOLATILE = {"id", "created_at", "updated_at", "sent_at", "applied_at", "version"}  # version: edits counted (T5)
-NATURAL_KEYS = ("sevdesk_id", "sevdesk_order_id", "reference", "customer_number", "number", "title",
-                "name")
+VOLATILE = {
+    "id",
+    "created_at",
+    "updated_at",
+    "sent_at",
+    "applied_at",
+    "version",
+}  # version: edits counted (T5)
+NATURAL_KEYS = ("sevdesk_id", "sevdesk_order_id", "reference", "customer_number", "number", "title", "name")
 
 
 def db_path(data_dir: Path) -> Path:
@@ -44,8 +50,12 @@ def snapshot(path: Path, tables: set[str] | None = None) -> dict[str, Counter[tu
     """Rows per data table as a multiset of tuples (row ids and timestamps left out)."""
     conn = connect_ro(path)
     try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         result: dict[str, Counter[tuple[Any, ...]]] = {}
         for table in sorted(names):
             if table in BOOKKEEPING or (tables is not None and table not in tables):
@@ -75,16 +85,19 @@ def counts(snap: dict[str, Counter[tuple[Any, ...]]]) -> dict[str, int]:
     return {table: sum(rows.values()) for table, rows in snap.items()}
 
 
-def diff(a: dict[str, Counter[tuple[Any, ...]]], b: dict[str, Counter[tuple[Any, ...]]],
-         limit: int = 5) -> str:
+def diff(
+    a: dict[str, Counter[tuple[Any, ...]]], b: dict[str, Counter[tuple[Any, ...]]], limit: int = 5
+) -> str:
     """A short readable difference for assertion messages."""
     lines = []
     for table in sorted(set(a) | set(b)):
         only_a = a.get(table, Counter()) - b.get(table, Counter())
         only_b = b.get(table, Counter()) - a.get(table, Counter())
         if only_a or only_b:
-            lines.append(f"{table}: -{sum(only_a.values())} +{sum(only_b.values())} "
-                         f"e.g. -{list(only_a)[:limit]} +{list(only_b)[:limit]}")
+            lines.append(
+                f"{table}: -{sum(only_a.values())} +{sum(only_b.values())} "
+                f"e.g. -{list(only_a)[:limit]} +{list(only_b)[:limit]}"
+            )
     return "\n".join(lines) or "no difference"
 
 
@@ -113,23 +126,40 @@ def run_cli(argv: list[str], stdin: str | None = None) -> tuple[int, str, str]:
 
 def add_customer(data: Any, n: int) -> str:
     """A new sevDesk customer (category Kunde) with an invoice address and an e-mail."""
-    contact_id = data.add("Contact", {
-        "name": f"Neukunde {n} GmbH", "customerNumber": f"9{n:05d}",
-        "category": {"id": "3", "objectName": "Category"}, "status": "1000",
-        "description": f"Zuwachs {n} " + "x" * 200,
-    })
-    invoice_cat = next(c for c in data.all("Category")
-                       if c.get("translationCode") == "CATEGORY_INVOICE_ADDRESS")
-    data.add("ContactAddress", {
-        "contact": {"id": contact_id, "objectName": "Contact"}, "street": f"Neue Straße {n}",
-        "zip": "70173", "city": "Stuttgart", "country": {"id": "1", "objectName": "StaticCountry"},
-        "category": {"id": invoice_cat["id"], "objectName": "Category"},
-    })
-    data.add("CommunicationWay", {
-        "contact": {"id": contact_id, "objectName": "Contact"}, "type": "EMAIL",
-        "value": f"neukunde{n}@example.de", "main": "1",
-        "key": {"id": "2", "objectName": "CommunicationWayKey"},
-    })
+    contact_id = data.add(
+        "Contact",
+        {
+            "name": f"Neukunde {n} GmbH",
+            "customerNumber": f"9{n:05d}",
+            "category": {"id": "3", "objectName": "Category"},
+            "status": "1000",
+            "description": f"Zuwachs {n} " + "x" * 200,
+        },
+    )
+    invoice_cat = next(
+        c for c in data.all("Category") if c.get("translationCode") == "CATEGORY_INVOICE_ADDRESS"
+    )
+    data.add(
+        "ContactAddress",
+        {
+            "contact": {"id": contact_id, "objectName": "Contact"},
+            "street": f"Neue Straße {n}",
+            "zip": "70173",
+            "city": "Stuttgart",
+            "country": {"id": "1", "objectName": "StaticCountry"},
+            "category": {"id": invoice_cat["id"], "objectName": "Category"},
+        },
+    )
+    data.add(
+        "CommunicationWay",
+        {
+            "contact": {"id": contact_id, "objectName": "Contact"},
+            "type": "EMAIL",
+            "value": f"neukunde{n}@example.de",
+            "main": "1",
+            "key": {"id": "2", "objectName": "CommunicationWayKey"},
+        },
+    )
     return contact_id
 
 

@@ -23,23 +23,67 @@ from craftdesk.store.models import Article, Customer
 
 DEMO = build_demo_data().to_json()
 
-BAD_VALUES = st.sampled_from([
-    None, "", "   ", {}, [], {"id": "x"}, ["Müller"], {"name": "verschachtelt"}, True, 12.5, -1,
-    "abc", "1e999", "NaN", "12,5", "\x00", "\u202eGmbH", "😀" * 3, "x" * 20_000,
-    "2024-13-45T99:00:00", "2024-02-28\x0010:00", {"id": None, "objectName": "Category"},
-    {"id": "999999", "objectName": "Category"}, {"id": "²", "objectName": "Unity"},
-])
-CONTACT_FIELDS = ["name", "surename", "familyname", "name2", "customerNumber", "description",
-                  "update", "parent", "category"]
-PART_FIELDS = ["name", "partNumber", "priceNet", "priceGross", "price", "taxRate", "status",
-               "unity", "category", "update", "text"]
+BAD_VALUES = st.sampled_from(
+    [
+        None,
+        "",
+        "   ",
+        {},
+        [],
+        {"id": "x"},
+        ["Müller"],
+        {"name": "verschachtelt"},
+        True,
+        12.5,
+        -1,
+        "abc",
+        "1e999",
+        "NaN",
+        "12,5",
+        "\x00",
+        "\u202eGmbH",
+        "😀" * 3,
+        "x" * 20_000,
+        "2024-13-45T99:00:00",
+        "2024-02-28\x0010:00",
+        {"id": None, "objectName": "Category"},
+        {"id": "999999", "objectName": "Category"},
+        {"id": "²", "objectName": "Unity"},
+    ]
+)
+CONTACT_FIELDS = [
+    "name",
+    "surename",
+    "familyname",
+    "name2",
+    "customerNumber",
+    "description",
+    "update",
+    "parent",
+    "category",
+]
+PART_FIELDS = [
+    "name",
+    "partNumber",
+    "priceNet",
+    "priceGross",
+    "price",
+    "taxRate",
+    "status",
+    "unity",
+    "category",
+    "update",
+    "text",
+]
 
 
 @st.composite
 def damage(draw: st.DrawFn, ids: list[str], fields: list[str]) -> dict[str, dict[str, Any]]:
     chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=6, unique=True))
-    return {rid: draw(st.dictionaries(st.sampled_from(fields), BAD_VALUES, min_size=1, max_size=3))
-            for rid in chosen}
+    return {
+        rid: draw(st.dictionaries(st.sampled_from(fields), BAD_VALUES, min_size=1, max_size=3))
+        for rid in chosen
+    }
 
 
 def _expected(client: SevdeskClient, data: SandboxData) -> tuple[int, int, int, int]:
@@ -54,8 +98,11 @@ def _expected(client: SevdeskClient, data: SandboxData) -> tuple[int, int, int, 
             contacts_ok += parse_contact(raw).category_id == "3"
         except RecordError:
             contacts_bad += 1
-    wanted = {c["id"] for c in data.all("Category") if c.get("objectType") == "Part"
-              and (c.get("name") or "").casefold() == "artikel"}
+    wanted = {
+        c["id"]
+        for c in data.all("Category")
+        if c.get("objectType") == "Part" and (c.get("name") or "").casefold() == "artikel"
+    }
     parts_ok = parts_bad = 0
     for raw in client.get_all("/Part"):
         try:
@@ -84,8 +131,12 @@ def test_bad_records_are_skipped_and_counted_the_rest_is_imported(contacts, part
         try:
             expected = _expected(client, data)
             result = run_import(client, "all")
-            imported = (Customer.select().count(), result.collections["customers"].skipped,
-                        Article.select().count(), result.collections["articles"].skipped)
+            imported = (
+                Customer.select().count(),
+                result.collections["customers"].skipped,
+                Article.select().count(),
+                result.collections["articles"].skipped,
+            )
         finally:
             close_database()
             client.close()
@@ -95,8 +146,7 @@ def test_bad_records_are_skipped_and_counted_the_rest_is_imported(contacts, part
 
 def test_one_bad_contact_and_one_bad_part_are_skipped_and_counted():
     data = SandboxData.from_json(DEMO)
-    customer = next(r["id"] for r in DEMO["tables"]["Contact"]
-                    if (r.get("category") or {}).get("id") == "3")
+    customer = next(r["id"] for r in DEMO["tables"]["Contact"] if (r.get("category") or {}).get("id") == "3")
     article = next(r["id"] for r in DEMO["tables"]["Part"] if r.get("status") == "100")
     with Sandbox(data=SandboxData.from_json(DEMO)) as sb:
         client = SevdeskClient(sb.url, DEMO_TOKEN)

@@ -48,8 +48,9 @@ def test_R3_a_killed_run_is_not_left_running_forever(tmp_path):
     """The next run closes a run a kill left "running" (the history must not show it forever)."""
     import sqlite3
 
-    harness = CrashHarness(tmp_path, seed=SEED + 1, n_customers=300, n_parts=50, page_delay=0.1,
-                           write_bias=0.0)
+    harness = CrashHarness(
+        tmp_path, seed=SEED + 1, n_customers=300, n_parts=50, page_delay=0.1, write_bias=0.0
+    )
     try:
         harness.prepare()
         harness.window = harness.window / 2  # land inside the run

@@ -86,19 +86,34 @@ def make_projects(sandbox, data_dir, n: int, bound: list[bool]) -> list[int]:
         ids = []
         for i in range(n):
             if bound[i]:
-                customer = known or Customer.create(kind="organisation", e_invoice=False, company=contact["name"],
-                                                    customer_number="10002", sevdesk_id=contact["id"])
+                customer = known or Customer.create(
+                    kind="organisation",
+                    e_invoice=False,
+                    company=contact["name"],
+                    customer_number="10002",
+                    sevdesk_id=contact["id"],
+                )
                 known = customer
             else:
-                customer = Customer.create(kind="organisation", e_invoice=False, company=f"Neu am Ort {i} GmbH",
-                                           customer_number=f"L-{7000 + i}")
+                customer = Customer.create(
+                    kind="organisation",
+                    e_invoice=False,
+                    company=f"Neu am Ort {i} GmbH",
+                    customer_number=f"L-{7000 + i}",
+                )
             if not Address.select().where(Address.customer == customer).exists():
-                Address.create(customer=customer, kind="billing", street=f"Marktplatz {i + 1}",
-                               zip="71634", city="Ludwigsburg")
+                Address.create(
+                    customer=customer,
+                    kind="billing",
+                    street=f"Marktplatz {i + 1}",
+                    zip="71634",
+                    city="Ludwigsburg",
+                )
             project = Project.create(title=f"Bad {i}", customer=customer)
             job = Job.create(project=project, title=f"Bad {i}")
-            Appointment.create(job=job, title="Montage", status="done",
-                               start=datetime(2026, 3, 2, 8), hours=Decimal(2))
+            Appointment.create(
+                job=job, title="Montage", status="done", start=datetime(2026, 3, 2, 8), hours=Decimal(2)
+            )
             ids.append(project.id)
         return ids
     finally:
@@ -108,9 +123,22 @@ def make_projects(sandbox, data_dir, n: int, bound: list[bool]) -> list[int]:
 def spawn_invoice(sandbox, data_dir, project_id: int) -> subprocess.Popen:
     env = dict(os.environ, CRAFTDESK_API_TOKEN=DEMO_TOKEN)
     return subprocess.Popen(
-        [sys.executable, "-m", "craftdesk", "--data-dir", str(data_dir), "--api-url", sandbox.url,
-         "invoice", str(project_id)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True)
+        [
+            sys.executable,
+            "-m",
+            "craftdesk",
+            "--data-dir",
+            str(data_dir),
+            "--api-url",
+            sandbox.url,
+            "invoice",
+            str(project_id),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def references_of(data_dir, project_id: int) -> set[str]:
@@ -130,7 +158,8 @@ def age_lease(data_dir) -> None:
     open_database(db_path(data_dir))
     try:
         InvoiceDraft.update(sent_at=utcnow() - invoices.LEASE - timedelta(seconds=1)).where(
-            (InvoiceDraft.state == "pending") & InvoiceDraft.sent_at.is_null(False)).execute()
+            (InvoiceDraft.state == "pending") & InvoiceDraft.sent_at.is_null(False)
+        ).execute()
     finally:
         close_database()
 
@@ -138,18 +167,21 @@ def age_lease(data_dir) -> None:
 def local_state(data_dir, project_id: int) -> tuple[list[tuple[str, str | None]], int]:
     open_database(db_path(data_dir))
     try:
-        drafts = [(d.state, d.sevdesk_id) for d in
-                  InvoiceDraft.select().where(InvoiceDraft.project == project_id)]
-        open_appointments = (Appointment.select().join(Job)
-                             .where((Job.project == project_id) & Appointment.invoice.is_null())
-                             .count())
+        drafts = [
+            (d.state, d.sevdesk_id) for d in InvoiceDraft.select().where(InvoiceDraft.project == project_id)
+        ]
+        open_appointments = (
+            Appointment.select()
+            .join(Job)
+            .where((Job.project == project_id) & Appointment.invoice.is_null())
+            .count()
+        )
         return drafts, open_appointments
     finally:
         close_database()
 
 
-def test_I5_killed_after_sevdesk_committed_finds_the_draft_by_reference(sandbox, data_dir,
-                                                                        monkeypatch):
+def test_I5_killed_after_sevdesk_committed_finds_the_draft_by_reference(sandbox, data_dir, monkeypatch):
     (project_id,) = make_projects(sandbox, data_dir, 1, [True])
     slow = SlowAnswer(sandbox, seconds=30)
     proc = spawn_invoice(sandbox, data_dir, project_id)
@@ -208,8 +240,7 @@ TRIALS = 8
 
 
 @pytest.mark.soak
-def test_I5_invoice_killed_at_random_moments_ends_with_exactly_one_draft(sandbox, data_dir,
-                                                                         monkeypatch):
+def test_I5_invoice_killed_at_random_moments_ends_with_exactly_one_draft(sandbox, data_dir, monkeypatch):
     rng = random.Random(1105)
     bound = [i % 2 == 0 for i in range(TRIALS + 1)]
     projects = make_projects(sandbox, data_dir, TRIALS + 1, bound)
@@ -232,8 +263,9 @@ def test_I5_invoice_killed_at_random_moments_ends_with_exactly_one_draft(sandbox
         sent_by_killed = slow.posts - posts_before
         assert integrity(db_path(data_dir)) == "ok"
         age_lease(data_dir)
-        code, _out, err = run_cli(["--data-dir", str(data_dir), "--api-url", sandbox.url,
-                                  "invoice", str(project_id)])
+        code, _out, err = run_cli(
+            ["--data-dir", str(data_dir), "--api-url", sandbox.url, "invoice", str(project_id)]
+        )
         # 0: this attempt finished the draft; 5: the killed run had finished it already.
         assert code in (0, 5), err
         refs = references_of(data_dir, project_id)

@@ -28,7 +28,8 @@ def short_busy_timeout(monkeypatch):
 
 
 def test_write_lock_held_by_another_process_gives_clear_error_and_loses_nothing(
-        cli_env, synced, sandbox, data_dir, short_busy_timeout):
+    cli_env, synced, sandbox, data_dir, short_busy_timeout
+):
     first = sandbox.data.all("Contact")[0]["id"]
     sandbox.data.update("Contact", first, description="Neue Beschreibung aus sevDesk")
     other = sqlite3.connect(db_path(data_dir), isolation_level=None)
@@ -46,8 +47,9 @@ def test_write_lock_held_by_another_process_gives_clear_error_and_loses_nothing(
     code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 0, err
     assert integrity(db_path(data_dir)) == "ok"
-    descriptions = {row[0] for row in sqlite3.connect(db_path(data_dir)).execute(
-        "SELECT description FROM customer")}
+    descriptions = {
+        row[0] for row in sqlite3.connect(db_path(data_dir)).execute("SELECT description FROM customer")
+    }
     assert "Neue Beschreibung aus sevDesk" in descriptions
 
 
@@ -80,8 +82,7 @@ def _grow_sevdesk(sandbox, n: int = 150) -> str:
     return first
 
 
-def test_disk_full_during_import_rolls_back_and_says_so(cli_env, synced, sandbox, data_dir,
-                                                        monkeypatch):
+def test_disk_full_during_import_rolls_back_and_says_so(cli_env, synced, sandbox, data_dir, monkeypatch):
     """A real SQLITE_FULL: the database may not grow beyond its current size."""
     _grow_sevdesk(sandbox)
     conn = sqlite3.connect(db_path(data_dir))
@@ -101,8 +102,9 @@ def test_disk_full_during_import_rolls_back_and_says_so(cli_env, synced, sandbox
     assert counts(snapshot(db_path(data_dir)))["customer"] == counts(synced)["customer"] + 150
 
 
-def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(cli_env, synced, sandbox,
-                                                                   data_dir, monkeypatch):
+def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(
+    cli_env, synced, sandbox, data_dir, monkeypatch
+):
     """OSError(ENOSPC) after some rows of the transaction were already written."""
     from craftdesk.services import customers
     from craftdesk.store import bulk
@@ -125,8 +127,9 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(cli_env, synce
     assert after == synced, diff(synced, after)
 
 
-def test_enospc_while_writing_an_export_keeps_the_previous_file(cli_env, synced, data_dir,
-                                                                 monkeypatch, tmp_path):
+def test_enospc_while_writing_an_export_keeps_the_previous_file(
+    cli_env, synced, data_dir, monkeypatch, tmp_path
+):
     import os
 
     (tmp_path / "out").mkdir()
@@ -174,10 +177,10 @@ def _damage(path, how: str) -> None:
     elif how == "middle_page":
         page = int.from_bytes(data[16:18], "big") or 65536
         start = page * (len(data) // page // 2)
-        data[start:start + page] = b"\xa5" * page
+        data[start : start + page] = b"\xa5" * page
     elif how == "truncated":
         page = int.from_bytes(data[16:18], "big") or 65536
-        data = data[:page * (len(data) // page // 2) + 17]
+        data = data[: page * (len(data) // page // 2) + 17]
     path.write_bytes(bytes(data))
 
 
@@ -192,8 +195,9 @@ def test_damaged_database_is_reported_kept_and_copied(cli_env, synced, data_dir,
     assert code == 1
     assert one_sentence(err), err
     assert "beschädigt" in err and "nicht verändert" in err and str(path) in err, err
-    copies = [c for c in data_dir.glob("craftdesk.sqlite3.damaged-*")
-              if not c.name.endswith(("-wal", "-shm"))]
+    copies = [
+        c for c in data_dir.glob("craftdesk.sqlite3.damaged-*") if not c.name.endswith(("-wal", "-shm"))
+    ]
     assert len(copies) == 1 and str(copies[0]) in err
     main_copy = copies[0]
     assert _sha(path) == before, "the damaged file was changed"
@@ -201,8 +205,7 @@ def test_damaged_database_is_reported_kept_and_copied(cli_env, synced, data_dir,
     assert out == ""
 
 
-def test_damaged_database_with_wal_is_never_checkpointed_or_replaced(cli_env, synced, data_dir,
-                                                                     tmp_path):
+def test_damaged_database_with_wal_is_never_checkpointed_or_replaced(cli_env, synced, data_dir, tmp_path):
     """Committed data waiting in the WAL (as after a crash) is part of what must be kept."""
     path = db_path(data_dir)
     wal = path.with_name(path.name + "-wal")
@@ -231,16 +234,19 @@ def test_damaged_database_with_wal_is_never_checkpointed_or_replaced(cli_env, sy
     code, _out, err = run_cli([*cli_env, "sync"])
     assert code == 1 and "beschädigt" in err
     assert (_sha(path), _sha(wal)) == before
-    assert len([c for c in data_dir.glob("craftdesk.sqlite3.damaged-*")
-                if not c.name.endswith(("-wal", "-shm"))]) == 1
+    assert (
+        len(
+            [c for c in data_dir.glob("craftdesk.sqlite3.damaged-*") if not c.name.endswith(("-wal", "-shm"))]
+        )
+        == 1
+    )
 
 
 # --- no keyring backend ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring, keyring.backends.null.Keyring])
-def test_no_keyring_keeps_token_for_the_session_only_and_says_so(monkeypatch, sandbox, data_dir,
-                                                                 backend):
+def test_no_keyring_keeps_token_for_the_session_only_and_says_so(monkeypatch, sandbox, data_dir, backend):
     from craftdesk.sandbox import DEMO_TOKEN
 
     keyring.set_keyring(backend())
@@ -257,8 +263,9 @@ def test_no_keyring_keeps_token_for_the_session_only_and_says_so(monkeypatch, sa
     assert one_sentence(err) and "kein sevDesk-API-Token" in err, err
 
 
-def test_keyring_that_fails_on_write_falls_back_to_the_session(memory_keyring, monkeypatch,
-                                                               sandbox, data_dir):
+def test_keyring_that_fails_on_write_falls_back_to_the_session(
+    memory_keyring, monkeypatch, sandbox, data_dir
+):
     """A keyring that exists but refuses to store (locked keychain, D-Bus error)."""
     from keyring.errors import PasswordSetError
 

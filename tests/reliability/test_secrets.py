@@ -35,15 +35,30 @@ class Runner:
         self.url = url
         self.texts: list[str] = []
 
-    def __call__(self, *argv: str, token: str | None = None, stdin: str | None = None,
-                 expect: int = 0) -> str:
+    def __call__(
+        self, *argv: str, token: str | None = None, stdin: str | None = None, expect: int = 0
+    ) -> str:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CRAFTDESK_")}
         if token is not None:
             env["CRAFTDESK_API_TOKEN"] = token
         proc = subprocess.run(
-            [sys.executable, "-m", "craftdesk", "--data-dir", str(self.data_dir), "--api-url",
-             self.url, "-v", *argv], input=stdin, env=env, capture_output=True, text=True,
-            timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "craftdesk",
+                "--data-dir",
+                str(self.data_dir),
+                "--api-url",
+                self.url,
+                "-v",
+                *argv,
+            ],
+            input=stdin,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         self.texts += [proc.stdout, proc.stderr]
         assert proc.returncode == expect, (argv, proc.returncode, proc.stderr[-2000:])
         return proc.stdout
@@ -53,8 +68,9 @@ def _files(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file()]
 
 
-def _scan(tmp_path: Path, data_dir: Path, exports: Path, texts: list[str],
-          needles: tuple[str, ...]) -> list[tuple[str, str]]:
+def _scan(
+    tmp_path: Path, data_dir: Path, exports: Path, texts: list[str], needles: tuple[str, ...]
+) -> list[tuple[str, str]]:
     hits = []
     for needle in needles:
         raw = needle.encode("utf-8")

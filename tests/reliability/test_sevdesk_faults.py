@@ -21,8 +21,15 @@ from craftdesk.services.importer import run_import
 from craftdesk.store.db import close_database, open_database
 
 # Every collection a full import reads (/StaticCountry only while a country is unknown).
-COLLECTIONS = ["/Category", "/Contact", "/ContactAddress", "/CommunicationWay", "/StaticCountry",
-               "/Unity", "/Part"]
+COLLECTIONS = [
+    "/Category",
+    "/Contact",
+    "/ContactAddress",
+    "/CommunicationWay",
+    "/StaticCountry",
+    "/Unity",
+    "/Part",
+]
 # Short, but far above a normal answer of the sandbox (a few ms), so that only the injected
 # delays time out even on a busy machine.
 READ_TIMEOUT = 0.3
@@ -51,8 +58,14 @@ class Waits(list):
         self.append(seconds)
 
 
-def import_into(path, data: SandboxData, faults: dict | None = None, fault_path: str | None = None,
-                what: str = "all", arm=None):
+def import_into(
+    path,
+    data: SandboxData,
+    faults: dict | None = None,
+    fault_path: str | None = None,
+    what: str = "all",
+    arm=None,
+):
     """One import of ``data`` into the database at ``path``; returns (result, client, waits, sb).
 
     ``arm(sb)`` may set up faults of its own before the import starts.
@@ -63,8 +76,9 @@ def import_into(path, data: SandboxData, faults: dict | None = None, fault_path:
             sb.faults.add(path=fault_path, method="GET", **faults)
         if arm:
             arm(sb)
-        client = SevdeskClient(sb.url, DEMO_TOKEN, timeout=(2.0, READ_TIMEOUT), sleep=waits,
-                               backoff_base=0.01, backoff_max=5.0)
+        client = SevdeskClient(
+            sb.url, DEMO_TOKEN, timeout=(2.0, READ_TIMEOUT), sleep=waits, backoff_base=0.01, backoff_max=5.0
+        )
         _count_timeouts(client)
         open_database(path)
         try:
@@ -116,7 +130,8 @@ def clean(demo_data, tmp_path_factory):
 @pytest.mark.parametrize("fault", sorted(TRANSIENT))
 @pytest.mark.parametrize("collection", COLLECTIONS)
 def test_transient_fault_on_every_collection_ends_equal_to_a_clean_import(
-        demo_data, clean, tmp_path, collection, fault):
+    demo_data, clean, tmp_path, collection, fault
+):
     clean_snapshot, clean_requests, _clean_paths = clean
     spec = TRANSIENT[fault]
     path = tmp_path / "craftdesk.sqlite3"
@@ -164,13 +179,18 @@ def _requests_to(sb, path: str, expected: int, method: str = "GET") -> list:
 
 # A persistent slow answer costs 1 + MAX_RETRIES read timeouts; the timeout path is the
 # same for every collection, so it runs on one collection of each kind of page.
-PERSISTENT_CASES = [(c, f) for c in COLLECTIONS for f in sorted(PERSISTENT)
-                    if f != "slow" or c in ("/Category", "/Contact", "/Part")]
+PERSISTENT_CASES = [
+    (c, f)
+    for c in COLLECTIONS
+    for f in sorted(PERSISTENT)
+    if f != "slow" or c in ("/Category", "/Contact", "/Part")
+]
 
 
 @pytest.mark.parametrize(("collection", "fault"), PERSISTENT_CASES)
 def test_persistent_fault_ends_with_exit_4_after_bounded_requests_and_keeps_local_data(
-        cli_env, synced, sandbox, data_dir, fast_cli_client, collection, fault):
+    cli_env, synced, sandbox, data_dir, fast_cli_client, collection, fault
+):
     import sqlite3
 
     spec, words = PERSISTENT[fault]
@@ -203,8 +223,7 @@ def test_persistent_fault_ends_with_exit_4_after_bounded_requests_and_keeps_loca
     done_before = CUSTOMER_TABLES if collection in ARTICLE_COLLECTIONS else set()
     for table in after:
         expected = final if table in done_before else synced
-        assert after[table] == expected[table], (table, diff({table: expected[table]},
-                                                             {table: after[table]}))
+        assert after[table] == expected[table], (table, diff({table: expected[table]}, {table: after[table]}))
     assert final["article"] != synced["article"] and final["customer"] != synced["customer"]
 
 
@@ -269,11 +288,13 @@ def _only_at_offset(sb, offset: int) -> None:
 
 def test_faults_on_later_pages_of_every_paged_collection_end_equal(bulk, tmp_path):
     data, clean_snapshot, clean_requests = bulk
-    faults = [dict(path="/Contact", kind="status", status=503, times=2),
-              dict(path="/ContactAddress", kind="drop", times=1),
-              dict(path="/ContactAddress", kind="status", status=429, times=1),
-              dict(path="/CommunicationWay", kind="delay", seconds=SLOW, times=1),
-              dict(path="/Part", kind="status", status=502, times=2)]
+    faults = [
+        dict(path="/Contact", kind="status", status=503, times=2),
+        dict(path="/ContactAddress", kind="drop", times=1),
+        dict(path="/ContactAddress", kind="status", status=429, times=1),
+        dict(path="/CommunicationWay", kind="delay", seconds=SLOW, times=1),
+        dict(path="/Part", kind="status", status=502, times=2),
+    ]
 
     def arm(sb):
         _only_at_offset(sb, 1000)

@@ -30,8 +30,9 @@ class FakeController(QObject):
     auth_lost = Signal(str)
     skipped = Signal(str)
 
-    def __init__(self, ctx: Any = None, url: str | None = None, token: str | None = None,
-                 defer: bool = False) -> None:
+    def __init__(
+        self, ctx: Any = None, url: str | None = None, token: str | None = None, defer: bool = False
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self._url = url or (ctx.api_url if ctx is not None else None)
@@ -73,10 +74,16 @@ class FakeController(QObject):
         self.state = "connected"
         self.connection_state_changed.emit(self.state)
 
-    def run_task(self, label: str, fn: Callable[[SevdeskClient], Any],
-                 on_success: Callable[[Any], None] | None = None,
-                 on_failure: Callable[[Exception], None] | None = None,
-                 changes: str | None = None, *, token: str | None = None) -> bool:
+    def run_task(
+        self,
+        label: str,
+        fn: Callable[[SevdeskClient], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
+        changes: str | None = None,
+        *,
+        token: str | None = None,
+    ) -> bool:
         if self._busy:
             self.refused += 1
             return False

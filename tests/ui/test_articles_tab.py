@@ -18,14 +18,34 @@ from craftdesk.ui.table_models import RecordRole
 
 @pytest.fixture
 def tab(qtbot, database):
-    Article.create(number="A-1", name="Schraube", unit="Stk", net_price=Decimal("9.50"),
-                   vat_rate=Decimal(19), sevdesk_id="21")
-    Article.create(number="A-2", name="Fliese", unit="m²", net_price=Decimal("1234.56"),
-                   vat_rate=Decimal(19), sevdesk_id="22")
-    Article.create(number="A-3", name="Kabel", unit="m", net_price=Decimal(80),
-                   vat_rate=Decimal(7), sevdesk_id="23")
-    Article.create(number="A-4", name="Altbestand", unit="Stk", net_price=Decimal(5),
-                   vat_rate=Decimal(19), sevdesk_id="24", active=False)
+    Article.create(
+        number="A-1",
+        name="Schraube",
+        unit="Stk",
+        net_price=Decimal("9.50"),
+        vat_rate=Decimal(19),
+        sevdesk_id="21",
+    )
+    Article.create(
+        number="A-2",
+        name="Fliese",
+        unit="m²",
+        net_price=Decimal("1234.56"),
+        vat_rate=Decimal(19),
+        sevdesk_id="22",
+    )
+    Article.create(
+        number="A-3", name="Kabel", unit="m", net_price=Decimal(80), vat_rate=Decimal(7), sevdesk_id="23"
+    )
+    Article.create(
+        number="A-4",
+        name="Altbestand",
+        unit="Stk",
+        net_price=Decimal(5),
+        vat_rate=Decimal(19),
+        sevdesk_id="24",
+        active=False,
+    )
     widget = ArticlesTab(FakeController())
     qtbot.addWidget(widget)
     return widget

@@ -41,8 +41,9 @@ def plan(database):
     done_project = projects.create_project("Heizung warten", customer.id)
     article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
     projects.create_appointment(projects.jobs_of(open_project)[0].id, "Fliesen legen")
-    done = projects.create_appointment(projects.jobs_of(done_project)[0].id, "Wartung",
-                                       start=datetime(2026, 3, 2, 8))
+    done = projects.create_appointment(
+        projects.jobs_of(done_project)[0].id, "Wartung", start=datetime(2026, 3, 2, 8)
+    )
     projects.set_appointment_done(done.id, Decimal(2), [(article.id, Decimal(1))])
     Employee.create(name="Max Monteur")
     return {"open": open_project, "done": done_project, "appointment": done, "article": article}

@@ -119,15 +119,18 @@ def test_S3_401_in_background_marks_broken_and_asks_once(qtbot, data_dir, sandbo
 
 def test_testing_a_new_token_does_not_break_the_stored_connection(qtbot, controller):
     failures: list[Exception] = []
-    assert controller.run_task("test", lambda c: c.get("/SevUser"), on_failure=failures.append,
-                               token="e" * 32)
+    assert controller.run_task(
+        "test", lambda c: c.get("/SevUser"), on_failure=failures.append, token="e" * 32
+    )
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert isinstance(failures[0], AuthError)
     assert controller.connection_state() != "broken"
 
 
 def test_no_token_reports_failure_without_running(qtbot, data_dir, database):
-    ctx = AppContext(data_dir=data_dir, api_url="http://127.0.0.1:9/api/v1", tokens=MemoryTokenStore(), db_open=True)
+    ctx = AppContext(
+        data_dir=data_dir, api_url="http://127.0.0.1:9/api/v1", tokens=MemoryTokenStore(), db_open=True
+    )
     controller = SyncController(ctx)
     failures: list[Exception] = []
     try:

@@ -15,7 +15,8 @@ from craftdesk.sync.controller import SyncController
 from craftdesk.sync.scheduler import SyncScheduler
 
 METHODS = sorted(
-    name for name, member in vars(SyncControl).items()
+    name
+    for name, member in vars(SyncControl).items()
     if callable(member) and not name.startswith("_") and not isinstance(member, property)
 )
 SIGNALS = sorted(name for name, member in vars(SyncControl).items() if isinstance(member, property))
@@ -28,8 +29,12 @@ def _parameters(function: object) -> list[tuple[str, object, object]]:
 
 @pytest.fixture
 def real(qtbot, data_dir, database):
-    ctx = AppContext(data_dir=data_dir, api_url="http://127.0.0.1:9/api/v1",
-                     tokens=MemoryTokenStore("a" * 32), db_open=True)
+    ctx = AppContext(
+        data_dir=data_dir,
+        api_url="http://127.0.0.1:9/api/v1",
+        tokens=MemoryTokenStore("a" * 32),
+        db_open=True,
+    )
     controller = SyncController(ctx)
     yield controller
     controller.shutdown()

@@ -133,10 +133,12 @@ def test_project_tree_marks_a_job_site_that_fell_back(qtbot, sandbox, client, da
 
     from craftdesk.ui.projects_tab import ProjectsTab
 
-    matched = import_order(client, next(o["id"] for o in sandbox.data.all("Order")
-                                        if o["orderNumber"] == "AB-1042"))
-    fell_back = import_order(client, next(o["id"] for o in sandbox.data.all("Order")
-                                          if o["orderNumber"] == "AB-1044"))
+    matched = import_order(
+        client, next(o["id"] for o in sandbox.data.all("Order") if o["orderNumber"] == "AB-1042")
+    )
+    fell_back = import_order(
+        client, next(o["id"] for o in sandbox.data.all("Order") if o["orderNumber"] == "AB-1044")
+    )
     tab = ProjectsTab(FakeController())
     qtbot.addWidget(tab)
     model = tab.view.model()

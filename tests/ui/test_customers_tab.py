@@ -14,12 +14,24 @@ from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
 from craftdesk.ui.table_models import RecordRole
 
 
-def _customer(name: str, number: str, *, city: str = "Köln", email: str = "",
-              sevdesk_id: str | None = None, deleted: bool = False, kind: str = "organisation"):
-    customer = Customer.create(company=name if kind == "organisation" else "",
-                               last_name=name if kind == "person" else "", kind=kind,
-                               customer_number=number, sevdesk_id=sevdesk_id,
-                               deleted_in_sevdesk=deleted)
+def _customer(
+    name: str,
+    number: str,
+    *,
+    city: str = "Köln",
+    email: str = "",
+    sevdesk_id: str | None = None,
+    deleted: bool = False,
+    kind: str = "organisation",
+):
+    customer = Customer.create(
+        company=name if kind == "organisation" else "",
+        last_name=name if kind == "person" else "",
+        kind=kind,
+        customer_number=number,
+        sevdesk_id=sevdesk_id,
+        deleted_in_sevdesk=deleted,
+    )
     Address.create(customer=customer, kind="postal", street="Hauptstr. 1", zip="50667", city=city)
     if email:
         ContactInfo.create(customer=customer, kind="email", value=email)
@@ -215,8 +227,9 @@ def test_E1_list_shows_the_e_invoice_choice(tab):
     Customer.update(e_invoice=False).where(Customer.company == "Bäckerei Schmidt").execute()
     tab.reload()
     column = tab.model.column_of("e_invoice")
-    shown = {tab.proxy.index(r, 0).data(): tab.proxy.index(r, column).data()
-             for r in range(tab.proxy.rowCount())}
+    shown = {
+        tab.proxy.index(r, 0).data(): tab.proxy.index(r, column).data() for r in range(tab.proxy.rowCount())
+    }
     assert shown["Autohaus Meier"] == "Behörde"  # an organisation: e-invoice by default
     assert shown["Bäckerei Schmidt"] == ""  # turned off by the office
     assert shown["Weber"] == ""  # a person: off by default

@@ -49,8 +49,11 @@ def test_empty_tabs_say_what_to_do_and_link_to_schnittstellen(qtbot, fresh):
     _ctx, controller = fresh
     window = _window(qtbot, controller)
     customers, articles, projects = window.tab(1), window.tab(2), window.tab(3)
-    for index, tab, words in ((1, customers, "Noch keine Kunden"), (2, articles, "Noch keine Artikel"),
-                              (3, projects, "Noch keine Projekte")):
+    for index, tab, words in (
+        (1, customers, "Noch keine Kunden"),
+        (2, articles, "Noch keine Artikel"),
+        (3, projects, "Noch keine Projekte"),
+    ):
         window.tabs.setCurrentIndex(index)
         assert tab.empty_hint.isVisible(), words
         assert words in tab.empty_hint.text()

@@ -54,8 +54,9 @@ def _owner_name(sandbox) -> str:
     return (owner or users)[0]["fullname"]
 
 
-def test_S1_save_token_tests_stores_shows_user_and_imports_customers(qtbot, keyring_ctx, sandbox,
-                                                                        memory_keyring, tab_for):
+def test_S1_save_token_tests_stores_shows_user_and_imports_customers(
+    qtbot, keyring_ctx, sandbox, memory_keyring, tab_for
+):
     controller, tab = tab_for(keyring_ctx)
     assert controller.connection_state() == "disconnected"
     tab.token_edit.setText(DEMO_TOKEN)
@@ -70,8 +71,10 @@ def test_S1_save_token_tests_stores_shows_user_and_imports_customers(qtbot, keyr
     assert controller.connection_state() == "connected"
     assert tab.token_edit.text() == ""  # the secret does not linger in the field
     # The articles follow right after the customers.
-    qtbot.waitUntil(lambda: SyncRun.select().where(SyncRun.kind == "articles", SyncRun.status == "ok").exists(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: SyncRun.select().where(SyncRun.kind == "articles", SyncRun.status == "ok").exists(),
+        timeout=20000,
+    )
     qtbot.waitUntil(lambda: not controller.is_busy(), timeout=5000)
     assert Article.select().count() > 0
 
@@ -93,7 +96,9 @@ def test_S1_no_network_says_so_and_stores_nothing(qtbot, data_dir, database, mem
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    ctx = AppContext(data_dir=data_dir, api_url=f"http://127.0.0.1:{port}/api/v1", tokens=TokenStore(), db_open=True)
+    ctx = AppContext(
+        data_dir=data_dir, api_url=f"http://127.0.0.1:{port}/api/v1", tokens=TokenStore(), db_open=True
+    )
     controller, tab = tab_for(ctx)
     tab.token_edit.setText(DEMO_TOKEN)
     assert tab.save_token()
@@ -102,8 +107,7 @@ def test_S1_no_network_says_so_and_stores_nothing(qtbot, data_dir, database, mem
     assert not controller.has_token()
 
 
-def test_S4_without_secure_keyring_the_token_is_kept_for_the_session_and_said_so(
-        qtbot, keyring_ctx, tab_for):
+def test_S4_without_secure_keyring_the_token_is_kept_for_the_session_and_said_so(qtbot, keyring_ctx, tab_for):
     keyring.set_keyring(keyring.backends.fail.Keyring())
     controller, tab = tab_for(keyring_ctx)
     assert "keinen sicheren Schlüsselbund" in tab.keyring_note.text()
@@ -134,8 +138,9 @@ def test_S2_help_names_the_place_of_the_token_and_the_change_warning(qtbot, keyr
         assert words in help_text
 
 
-def test_S3_401_in_background_prompts_once_and_a_new_token_resumes(qtbot, data_dir, sandbox, database,
-                                                                     tab_for):
+def test_S3_401_in_background_prompts_once_and_a_new_token_resumes(
+    qtbot, data_dir, sandbox, database, tab_for
+):
     ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore("f" * 32), db_open=True)
     controller, tab = tab_for(ctx)
     controller.auth_lost.connect(tab.prompt_new_token)
@@ -181,8 +186,13 @@ def test_R4_cancel_button_cancels(qtbot, ctx, sandbox, tab_for):
 
 def test_R3_history_shows_the_last_50_runs(qtbot, ctx, tab_for):
     for i in range(HISTORY_LIMIT + 5):
-        SyncRun.create(kind="all", trigger="scheduled", status="failed" if i % 2 else "ok",
-                       created=i, error="sevDesk ist nicht erreichbar." if i % 2 else None)
+        SyncRun.create(
+            kind="all",
+            trigger="scheduled",
+            status="failed" if i % 2 else "ok",
+            created=i,
+            error="sevDesk ist nicht erreichbar." if i % 2 else None,
+        )
     _controller, tab = tab_for(ctx)
     assert tab.history.rowCount() == HISTORY_LIMIT
     newest = SyncRun.select().order_by(SyncRun.id.desc()).get()

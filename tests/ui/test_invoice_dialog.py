@@ -25,14 +25,18 @@ SAVE = "/Invoice/Factory/saveInvoice"
 def finished(ctx):
     settings.set("hourly_rate", "58.00")
     customer = create_local_customer(
-        company="Praxis Dr. Weber", e_invoice=False, addresses=[{"kind": "postal", "street": "Lindenstraße 4",
-                                                "zip": "70173", "city": "Stuttgart"}])
+        company="Praxis Dr. Weber",
+        e_invoice=False,
+        addresses=[{"kind": "postal", "street": "Lindenstraße 4", "zip": "70173", "city": "Stuttgart"}],
+    )
     project = projects.create_project("Wasserschaden Praxis", customer.id)
     job = projects.jobs_of(project)[0]
-    appointment = projects.create_appointment(job.id, "Trocknung und Rohrtausch",
-                                              start=datetime(2026, 3, 2, 8))
-    article = Article.create(number="A-1002", name="Kupferrohr 15 mm", unit="m",
-                             net_price=Decimal("8.90"), vat_rate=Decimal(19))
+    appointment = projects.create_appointment(
+        job.id, "Trocknung und Rohrtausch", start=datetime(2026, 3, 2, 8)
+    )
+    article = Article.create(
+        number="A-1002", name="Kupferrohr 15 mm", unit="m", net_price=Decimal("8.90"), vat_rate=Decimal(19)
+    )
     projects.set_appointment_done(appointment.id, Decimal("2.5"), [(article.id, Decimal(4))])
     return {"project": project, "appointment": appointment}
 
@@ -49,8 +53,7 @@ def _open_preview(tab: ProjectsTab, project_id: int, monkeypatch) -> InvoicePrev
     return opened[0]
 
 
-def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox, finished,
-                                                            monkeypatch):
+def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox, finished, monkeypatch):
     controller = FakeController(ctx, defer=True)  # the job "runs" until finish_pending()
     tab = ProjectsTab(controller)
     qtbot.addWidget(tab)
@@ -60,7 +63,10 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
 
     rows = range(dialog.model.rowCount())
     assert [dialog.cell(r, 1) for r in rows] == [
-        "Wasserschaden Praxis", "Trocknung und Rohrtausch – am 02.03.2026", "Kupferrohr 15 mm"]
+        "Wasserschaden Praxis",
+        "Trocknung und Rohrtausch – am 02.03.2026",
+        "Kupferrohr 15 mm",
+    ]
     assert [dialog.cell(r, 2) for r in rows] == ["1", "2,5", "4"]
     assert dialog.cell(1, 4) == "58,00 €"
     assert dialog.cell(1, 6) == "145,00 €"
@@ -99,8 +105,7 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
     assert draft.sevdesk_id in row.siblingAtColumn(COLUMNS.index("invoice")).data()
 
 
-def test_I1_nothing_to_invoice_shows_message_instead_of_dialog(qtbot, ctx, sandbox, finished,
-                                                               monkeypatch):
+def test_I1_nothing_to_invoice_shows_message_instead_of_dialog(qtbot, ctx, sandbox, finished, monkeypatch):
     projects.edit_appointment(finished["appointment"].id, status="in_progress")
     tab = ProjectsTab(FakeController(ctx))
     qtbot.addWidget(tab)
@@ -114,8 +119,7 @@ def test_I1_nothing_to_invoice_shows_message_instead_of_dialog(qtbot, ctx, sandb
     assert _saves(sandbox) == 0
 
 
-def test_failure_keeps_dialog_open_and_allows_a_safe_retry(qtbot, ctx, sandbox, finished,
-                                                           monkeypatch):
+def test_failure_keeps_dialog_open_and_allows_a_safe_retry(qtbot, ctx, sandbox, finished, monkeypatch):
     controller = FakeController(ctx)
     tab = ProjectsTab(controller)
     qtbot.addWidget(tab)
@@ -145,8 +149,9 @@ def business(ctx):
     """A finished project of an organisation (e-invoice by default) without e-mail."""
     settings.set("hourly_rate", "58.00")
     customer = create_local_customer(
-        company="Hausverwaltung Linde GmbH", addresses=[{"kind": "postal", "street": "Lindenweg 2",
-                                                          "zip": "70173", "city": "Stuttgart"}])
+        company="Hausverwaltung Linde GmbH",
+        addresses=[{"kind": "postal", "street": "Lindenweg 2", "zip": "70173", "city": "Stuttgart"}],
+    )
     project = projects.create_project("Treppenhaus Lindenweg", customer.id)
     job = projects.jobs_of(project)[0]
     appointment = projects.create_appointment(job.id, "Leitung erneuern", start=datetime(2026, 3, 2, 8))
@@ -155,7 +160,8 @@ def business(ctx):
 
 
 def test_E3_preview_names_what_the_e_invoice_lacks_and_blocks_until_turned_off(
-        qtbot, ctx, sandbox, business, monkeypatch):
+    qtbot, ctx, sandbox, business, monkeypatch
+):
     controller = FakeController(ctx, defer=True)
     tab = ProjectsTab(controller)
     qtbot.addWidget(tab)

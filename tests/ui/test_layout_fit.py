@@ -66,8 +66,9 @@ def test_project_status_and_hours_fit_their_columns_at_the_default_width(qtbot, 
         text = project_row.siblingAtColumn(column).data()
         assert text, key
         assert metrics.horizontalAdvance(text) + 8 <= tab.view.columnWidth(column), (key, text)
-    assert ("ready to invoice" if language == "en" else "abrechenbar") in \
-        project_row.siblingAtColumn(COLUMNS.index("status")).data()
+    assert ("ready to invoice" if language == "en" else "abrechenbar") in project_row.siblingAtColumn(
+        COLUMNS.index("status")
+    ).data()
     # All columns are visible side by side: no sideways scrolling at the default width.
     used = sum(tab.view.columnWidth(c) for c in range(len(COLUMNS)))
     assert used <= tab.view.viewport().width()
@@ -80,8 +81,10 @@ def test_long_cell_texts_show_in_full_on_hover(qtbot, database):
     tab = CustomersTab(FakeController())
     qtbot.addWidget(tab)
     name = tab.model.column_of("name")
-    tips = {tab.proxy.index(r, name).data(): tab.proxy.index(r, name).data(Qt.ItemDataRole.ToolTipRole)
-            for r in range(tab.proxy.rowCount())}
+    tips = {
+        tab.proxy.index(r, name).data(): tab.proxy.index(r, name).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(tab.proxy.rowCount())
+    }
     assert tips["Evangelische Kirchengemeinde Degerloch"] == "Evangelische Kirchengemeinde Degerloch"
     assert tips["Café Süß"] is None  # short texts fit; no tooltip clutter
 

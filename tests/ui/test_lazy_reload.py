@@ -23,8 +23,14 @@ def test_hidden_record_tab_reloads_when_shown(qtbot, database, monkeypatch):
     tab = ArticlesTab(controller)
     qtbot.addWidget(tab)
     calls = _count_reloads(tab, monkeypatch)
-    Article.create(number="A-1", name="Schraube", unit="Stk", net_price=Decimal("9.50"),
-                   vat_rate=Decimal(19), sevdesk_id="21")
+    Article.create(
+        number="A-1",
+        name="Schraube",
+        unit="Stk",
+        net_price=Decimal("9.50"),
+        vat_rate=Decimal(19),
+        sevdesk_id="21",
+    )
 
     controller.data_changed.emit("articles")
     controller.data_changed.emit("all")

@@ -47,8 +47,11 @@ def test_every_service_sentence_exists_once():
     """No module but craftdesk/messages.py spells out a service sentence (the GUI translates
     by key, so a copy elsewhere would be a second, untranslated version)."""
     package = Path(messages.__file__).resolve().parents[1]
-    sources = {p: p.read_text(encoding="utf-8") for p in package.rglob("*.py")
-               if p.name != "messages.py" and "sandbox" not in p.parts}
+    sources = {
+        p: p.read_text(encoding="utf-8")
+        for p in package.rglob("*.py")
+        if p.name != "messages.py" and "sandbox" not in p.parts
+    }
     copies = []
     for key, template in TEMPLATES.items():
         if key.name.startswith("PHASE_"):
@@ -114,8 +117,9 @@ def test_invoice_warnings_are_english_in_the_english_ui(english, database):
     settings.set("hourly_rate", "0")
     customer = Customer.create(company="Café Süß", customer_number="10019")
     project = projects.create_project("Theke", customer.id)
-    appointment = projects.create_appointment(projects.jobs_of(project)[0].id, "Montage",
-                                              start=datetime(2026, 3, 2, 8))
+    appointment = projects.create_appointment(
+        projects.jobs_of(project)[0].id, "Montage", start=datetime(2026, 3, 2, 8)
+    )
     article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
     projects.set_appointment_done(appointment.id, Decimal(2), [(article.id, Decimal(1))])
     warnings = [localize(w) for w in invoices.build_preview(project.id).warnings]

@@ -103,7 +103,8 @@ def test_O8_editor_sets_done_with_hours_and_used_articles(tab, plan, qtbot, monk
     assert saved.status == "done"
     assert saved.hours == Decimal("3.5")
     assert [(u.article_id, u.quantity) for u in projects.used_of(saved)] == [
-        (plan["article"].id, Decimal("3.5"))]
+        (plan["article"].id, Decimal("3.5"))
+    ]
     assert [e.name for e in projects.people_of(saved, "assignee")] == ["Max Monteur"]
     tab.reload()
     row = tab.find_index("appointment", saved.id)

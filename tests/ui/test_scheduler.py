@@ -58,8 +58,12 @@ def fake_import():
 
 @pytest.fixture
 def controller(qtbot, data_dir, database, fake_import):
-    ctx = AppContext(data_dir=data_dir, api_url="http://127.0.0.1:9/api/v1",
-                     tokens=MemoryTokenStore("a" * 32), db_open=True)
+    ctx = AppContext(
+        data_dir=data_dir,
+        api_url="http://127.0.0.1:9/api/v1",
+        tokens=MemoryTokenStore("a" * 32),
+        db_open=True,
+    )
     c = SyncController(ctx, import_fn=fake_import)
     yield c
     if fake_import.gate is not None:
@@ -91,7 +95,9 @@ def _tick_and_finish(qtbot, scheduler, controller) -> bool:
     return started
 
 
-def test_R1_runs_when_interval_has_passed_since_last_success(qtbot, scheduler, controller, clock, fake_import):
+def test_R1_runs_when_interval_has_passed_since_last_success(
+    qtbot, scheduler, controller, clock, fake_import
+):
     _last_success(16, clock)
     assert _tick_and_finish(qtbot, scheduler, controller)
     # Customers and articles only, marked as scheduled; never projects.
@@ -106,7 +112,9 @@ def test_R1_does_not_run_before_the_interval(qtbot, scheduler, controller, clock
     assert scheduler.next_run_at() == clock.now - timedelta(minutes=6) + timedelta(minutes=15)
 
 
-def test_R1_interval_is_configurable_and_first_run_is_immediate(qtbot, scheduler, controller, clock, fake_import):
+def test_R1_interval_is_configurable_and_first_run_is_immediate(
+    qtbot, scheduler, controller, clock, fake_import
+):
     assert _tick_and_finish(qtbot, scheduler, controller)  # never synced before
     settings.set("sync_interval_min", 30)
     _last_success(20, clock)
@@ -152,7 +160,9 @@ def test_R1_pauses_while_broken_or_switched_off(qtbot, scheduler, controller, cl
     assert fake_import.calls == []
 
 
-def test_S3_401_pauses_the_recurring_import_until_a_new_token(qtbot, scheduler, controller, clock, fake_import):
+def test_S3_401_pauses_the_recurring_import_until_a_new_token(
+    qtbot, scheduler, controller, clock, fake_import
+):
     fake_import.error = AuthError("abgelehnt")
     assert _tick_and_finish(qtbot, scheduler, controller)
     assert controller.connection_state() == "broken"
@@ -190,6 +200,7 @@ def test_R1_timer_ticks_by_itself(qtbot, controller, clock, fake_import):
 
 
 # -- R2 notifications -----------------------------------------------------------------------
+
 
 class Today:
     def __init__(self, day: date) -> None:

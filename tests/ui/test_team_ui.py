@@ -215,9 +215,9 @@ def test_T5_appointment_edit_names_the_changed_fields(database):
     shown = appointment.version
     projects.edit_appointment(appointment.id, notes="vom Kollegen")
     with pytest.raises(EditConflict) as caught:
-        projects.edit_appointment(appointment.id, title="Montage", notes="meins",
-                                  expected_version=shown)
+        projects.edit_appointment(appointment.id, title="Montage", notes="meins", expected_version=shown)
     assert caught.value.changes == [("notes", "vom Kollegen", "meins")]
-    projects.edit_appointment(appointment.id, notes="meins",
-                              expected_version=Appointment.get_by_id(appointment.id).version)
+    projects.edit_appointment(
+        appointment.id, notes="meins", expected_version=Appointment.get_by_id(appointment.id).version
+    )
     assert Appointment.get_by_id(appointment.id).notes == "meins"

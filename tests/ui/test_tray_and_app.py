@@ -155,7 +155,9 @@ def test_excepthook_logs_the_traceback_and_shows_a_short_dialog(qtbot, data_dir)
     assert "Traceback" not in boxes[0].text()
     assert str(log_path) in boxes[0].informativeText()  # where to find the details
     hook(RuntimeError, RuntimeError("second"), None)  # no second dialog on top
-    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]) == 1
+    assert (
+        len([w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]) == 1
+    )
     boxes[0].close()
     text = log_path.read_text(encoding="utf-8")
     assert "Traceback" in text and "boom with" in text and secret not in text

@@ -26,10 +26,10 @@ from craftdesk.ui.projects_tab import ProjectsTab
 
 
 def _person(first: str, last: str, number: str, phone: str = "") -> Customer:
-    customer = Customer.create(kind="person", first_name=first, last_name=last,
-                               customer_number=number, sevdesk_id=number)
-    Address.create(customer=customer, kind="postal", street="Hauptstraße 1", zip="70173",
-                   city="Stuttgart")
+    customer = Customer.create(
+        kind="person", first_name=first, last_name=last, customer_number=number, sevdesk_id=number
+    )
+    Address.create(customer=customer, kind="postal", street="Hauptstraße 1", zip="70173", city="Stuttgart")
     if phone:
         ContactInfo.create(customer=customer, kind="phone", value=phone)
     return customer
@@ -37,10 +37,12 @@ def _person(first: str, last: str, number: str, phone: str = "") -> Customer:
 
 @pytest.fixture
 def people(database) -> list[Customer]:
-    return [_person("Anna", "Zimmermann", "1001"), _person("Jürgen", "Müller", "1002"),
-            _person("Bernd", "Becker", "1003", phone="+49 711 6203300"),
-            _person("Zora", "Albrecht", "1004")] + [
-        _person("Vorname", f"Kunde{n:03}", str(2000 + n)) for n in range(40)]
+    return [
+        _person("Anna", "Zimmermann", "1001"),
+        _person("Jürgen", "Müller", "1002"),
+        _person("Bernd", "Becker", "1003", phone="+49 711 6203300"),
+        _person("Zora", "Albrecht", "1004"),
+    ] + [_person("Vorname", f"Kunde{n:03}", str(2000 + n)) for n in range(40)]
 
 
 @pytest.fixture
@@ -72,7 +74,8 @@ class _Spy:
         monkeypatch.setattr(tab, "load_records_by_ids", counting_load)
         monkeypatch.setattr(tab, "reload", counting_reload)
         tab.model.dataChanged.connect(
-            lambda first, last, *_: self.changed_rows.update(range(first.row(), last.row() + 1)))
+            lambda first, last, *_: self.changed_rows.update(range(first.row(), last.row() + 1))
+        )
 
 
 def _import_result(customer_ids: set[int], article_ids: set[int] = frozenset()) -> ImportResult:
@@ -95,8 +98,9 @@ def test_import_that_changed_three_customers_updates_three_rows(customers_tab, p
     assert spy.loaded == [{c.id for c in changed}]  # three rows read, not 44
     assert len(spy.changed_rows) == 3
     customers_tab.search.setText("esslingen")
-    assert {r.id for r in map(customers_tab.proxy.record_at, range(customers_tab.proxy.rowCount()))} \
-        == {c.id for c in changed}
+    assert {r.id for r in map(customers_tab.proxy.record_at, range(customers_tab.proxy.rowCount()))} == {
+        c.id for c in changed
+    }
 
 
 def test_renamed_customers_move_to_their_sorted_place(customers_tab, people, monkeypatch):
@@ -178,8 +182,9 @@ def test_I15_11_persons_sort_by_last_name(customers_tab):
 @pytest.mark.parametrize("query", ["muller", "MUELLER", "jürgen müller", "Jurgen"])
 def test_I15_15_search_folds_umlauts(customers_tab, query):
     customers_tab.search.setText(query)
-    assert [customers_tab.proxy.index(r, 0).data() for r in range(customers_tab.proxy.rowCount())] \
-        == ["Jürgen Müller"]
+    assert [customers_tab.proxy.index(r, 0).data() for r in range(customers_tab.proxy.rowCount())] == [
+        "Jürgen Müller"
+    ]
 
 
 @pytest.mark.parametrize("query", ["0711 620", "7116203300", "07116203300", "+49 711 6203300"])
@@ -236,14 +241,23 @@ def test_projects_tab_ignores_customers_it_does_not_name(qtbot, database, monkey
 
 def test_window_loads_only_the_tab_it_shows(qtbot, data_dir, sandbox, database, monkeypatch):
     _person("Eva", "Kundin", "7001")
-    Article.create(number="A-1", name="Schraube", unit="Stk", net_price=Decimal(1),
-                   vat_rate=Decimal(19), sevdesk_id="1", created_at=datetime.now())
+    Article.create(
+        number="A-1",
+        name="Schraube",
+        unit="Stk",
+        net_price=Decimal(1),
+        vat_rate=Decimal(19),
+        sevdesk_id="1",
+        created_at=datetime.now(),
+    )
     loaded: list[str] = []
     for cls in (CustomersTab, ArticlesTab):
         original = cls.load_records
-        monkeypatch.setattr(cls, "load_records",
-                            lambda self, ids=None, _o=original, _n=cls.__name__: (
-                                loaded.append(_n), _o(self, ids))[1])
+        monkeypatch.setattr(
+            cls,
+            "load_records",
+            lambda self, ids=None, _o=original, _n=cls.__name__: (loaded.append(_n), _o(self, ids))[1],
+        )
     ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None))
     ctx._db_open = True
     controller = SyncController(ctx)

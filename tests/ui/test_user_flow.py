@@ -105,8 +105,10 @@ def test_new_user_connects_imports_finishes_and_invoices(qtbot, app_window, sand
     # 1. Schnittstellen: paste the token, "Speichern"; customers, then articles, are imported.
     qtbot.keyClicks(interfaces.token_edit, DEMO_TOKEN)
     qtbot.mouseClick(interfaces.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: SyncRun.select().where(SyncRun.kind == "articles",
-                                                   SyncRun.status == "ok").exists(), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: SyncRun.select().where(SyncRun.kind == "articles", SyncRun.status == "ok").exists(),
+        timeout=TIMEOUT,
+    )
     qtbot.waitUntil(lambda: not controller.is_busy(), timeout=TIMEOUT)
     assert controller.connection_state() == "connected"
     assert "Verbunden als" in interfaces.status.text()
@@ -181,8 +183,10 @@ def test_new_user_connects_imports_finishes_and_invoices(qtbot, app_window, sand
     drafts: list[str] = []
 
     def create_draft(dialog: InvoicePreviewDialog) -> None:
-        texts = [[dialog.cell(r, c) for c in range(dialog.model.columnCount())]
-                 for r in range(dialog.model.rowCount())]
+        texts = [
+            [dialog.cell(r, c) for c in range(dialog.model.columnCount())]
+            for r in range(dialog.model.rowCount())
+        ]
         assert texts[0][1] == ORDER_TITLE
         assert texts[1][2:5] == ["3,5", "Std", "58,00 €"]  # hours at the hourly rate
         assert texts[2][2] == "2" and texts[2][1].startswith("Heizkörperventil")

@@ -37,8 +37,9 @@ def python_with_space(tmp_path, monkeypatch):
 
 
 # -- Linux / XDG ---------------------------------------------------------------------------
-def test_linux_enable_writes_desktop_entry_under_xdg_config_home(tmp_path, monkeypatch, home,
-                                                                 python_with_space):
+def test_linux_enable_writes_desktop_entry_under_xdg_config_home(
+    tmp_path, monkeypatch, home, python_with_space
+):
     monkeypatch.setattr(sys, "platform", "linux")
     config_home = tmp_path / "cfg"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
@@ -284,10 +285,13 @@ def test_macos_agent_names_the_bundle_for_login_items(monkeypatch, home, python_
     assert data["AssociatedBundleIdentifiers"] == ["de.craftdesk.app"]
 
 
-@pytest.mark.parametrize("folder", [
-    "/private/var/folders/xy/abc/T/AppTranslocation/0F1E2D3C-AAAA-BBBB-CCCC-1234567890AB/d",
-    "/Volumes/craftdesk 0.1.0",
-])
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "/private/var/folders/xy/abc/T/AppTranslocation/0F1E2D3C-AAAA-BBBB-CCCC-1234567890AB/d",
+        "/Volumes/craftdesk 0.1.0",
+    ],
+)
 def test_macos_translocated_app_refuses_autostart_and_says_why(monkeypatch, home, folder):
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setattr(sys, "frozen", True, raising=False)

@@ -187,7 +187,9 @@ def test_T5_a_file_from_before_the_versions_upgrades_through_every_step(data_dir
     database.execute_sql(
         "INSERT INTO appointment (job_id, title, status, start, site_street, site_zip, site_city, "
         "site_country, notes, created_at, version) VALUES (?, 'Termin', 'scheduled', ?, '', '', '', "
-        "'DE', '', ?, 1)", (job.id, str(datetime(2026, 3, 2, 8, 0)), str(datetime(2026, 3, 1))))
+        "'DE', '', ?, 1)",
+        (job.id, str(datetime(2026, 3, 2, 8, 0)), str(datetime(2026, 3, 1))),
+    )
     for model in (Customer, Article, Appointment, Project, Job):
         database.execute_sql(f'ALTER TABLE "{model._meta.table_name}" DROP COLUMN "version"')
     close_database()

@@ -9,8 +9,9 @@ from craftdesk.cli import build_parser
 
 def test_used_articles_repeatable_and_space_separated_both_kept():
     parser = build_parser()
-    args = parser.parse_args(["appointment", "done", "7", "--hours", "3,5",
-                              "--used", "A-1=2", "--used", "B-2=1", "C-3=4"])
+    args = parser.parse_args(
+        ["appointment", "done", "7", "--hours", "3,5", "--used", "A-1=2", "--used", "B-2=1", "C-3=4"]
+    )
     assert args.used == ["A-1=2", "B-2=1", "C-3=4"]
     assert args.appointment_id == 7
     assert parser.parse_args(["appointment", "done", "7", "--hours", "1"]).used == []

@@ -107,8 +107,9 @@ def test_503_then_success_backs_off(api, sleeps):
 
 @responses.activate
 def test_401_raises_auth_error_without_retry(api):
-    responses.get(f"{BASE}/Contact", status=401,
-                  json={"objects": None, "error": {"message": "Authentication required"}})
+    responses.get(
+        f"{BASE}/Contact", status=401, json={"objects": None, "error": {"message": "Authentication required"}}
+    )
     with pytest.raises(AuthError) as info:
         api.get("/Contact")
     assert len(responses.calls) == 1
@@ -117,8 +118,9 @@ def test_401_raises_auth_error_without_retry(api):
 
 
 def test_connection_refused_is_unreachable_after_bounded_retries(sleeps):
-    client = SevdeskClient("http://127.0.0.1:9/api/v1", TOKEN, sleep=sleeps.append, max_retries=3,
-                           timeout=(0.5, 0.5))
+    client = SevdeskClient(
+        "http://127.0.0.1:9/api/v1", TOKEN, sleep=sleeps.append, max_retries=3, timeout=(0.5, 0.5)
+    )
     with pytest.raises(UnreachableError) as info:
         client.get("/Contact")
     assert client.request_count == 4  # first try + 3 retries
@@ -128,8 +130,9 @@ def test_connection_refused_is_unreachable_after_bounded_retries(sleeps):
 
 @responses.activate
 def test_http_200_with_error_body_is_an_api_error(api):
-    responses.get(f"{BASE}/Invoice", json={"objects": None,
-                                           "error": {"message": "Invoice partly paid", "code": 390}})
+    responses.get(
+        f"{BASE}/Invoice", json={"objects": None, "error": {"message": "Invoice partly paid", "code": 390}}
+    )
     with pytest.raises(ApiError) as info:
         api.get("/Invoice")
     assert "partly paid" in info.value.message
@@ -138,17 +141,20 @@ def test_http_200_with_error_body_is_an_api_error(api):
 
 @responses.activate
 def test_error_code_151_is_not_found(api):
-    responses.get(f"{BASE}/Contact/1", status=404,
-                  json={"objects": None, "error": {"message": "No Model_Contact with the id 1 was found",
-                                                   "code": 151}})
+    responses.get(
+        f"{BASE}/Contact/1",
+        status=404,
+        json={"objects": None, "error": {"message": "No Model_Contact with the id 1 was found", "code": 151}},
+    )
     with pytest.raises(NotFoundError):
         api.get("/Contact/1")
 
 
 @responses.activate
 def test_400_contact_not_found_is_not_found(api):
-    responses.get(f"{BASE}/Contact/1", status=400,
-                  json={"objects": None, "error": {"message": "Contact was not found"}})
+    responses.get(
+        f"{BASE}/Contact/1", status=400, json={"objects": None, "error": {"message": "Contact was not found"}}
+    )
     with pytest.raises(NotFoundError):
         api.get("/Contact/1")
 
@@ -179,8 +185,11 @@ def test_write_429_is_retried_because_it_was_not_processed(api, sleeps):
 
 @responses.activate
 def test_422_carries_sevdesks_message(api):
-    responses.post(f"{BASE}/Invoice/Factory/saveInvoice", status=422,
-                   json={"objects": None, "error": {"message": "Currency is required."}})
+    responses.post(
+        f"{BASE}/Invoice/Factory/saveInvoice",
+        status=422,
+        json={"objects": None, "error": {"message": "Currency is required."}},
+    )
     with pytest.raises(ApiError) as info:
         api.post("/Invoice/Factory/saveInvoice", {})
     assert "Currency is required." in info.value.message
@@ -237,16 +246,20 @@ def test_post_sends_json_body(api):
 
 @responses.activate
 def test_400_no_model_was_found_is_not_found(api):
-    responses.get(f"{BASE}/Part/3", status=400,
-                  json={"objects": None, "error": {"message": "No Model_Part with the id 3 was found"}})
+    responses.get(
+        f"{BASE}/Part/3",
+        status=400,
+        json={"objects": None, "error": {"message": "No Model_Part with the id 3 was found"}},
+    )
     with pytest.raises(NotFoundError):
         api.get("/Part/3")
 
 
 @responses.activate
 def test_code_151_with_any_status_is_not_found(api):
-    responses.get(f"{BASE}/Order/3", status=400,
-                  json={"objects": None, "error": {"message": "Gone", "code": 151}})
+    responses.get(
+        f"{BASE}/Order/3", status=400, json={"objects": None, "error": {"message": "Gone", "code": 151}}
+    )
     with pytest.raises(NotFoundError):
         api.get("/Order/3")
 
@@ -254,8 +267,13 @@ def test_code_151_with_any_status_is_not_found(api):
 @responses.activate
 def test_paging_goes_on_when_the_server_sends_fewer_rows_than_asked(api):
     for start in (0, 100, 200):
-        responses.get(f"{BASE}/Contact", json={"objects": [{"id": str(i)} for i in range(start, start + 100)],
-                                               "total": "250" if start < 200 else 250})
+        responses.get(
+            f"{BASE}/Contact",
+            json={
+                "objects": [{"id": str(i)} for i in range(start, start + 100)],
+                "total": "250" if start < 200 else 250,
+            },
+        )
     rows = api.get_all("/Contact")
     # the third answer holds 100 rows although only 50 remain by total: all kept, then stop
     assert len(rows) == 300
@@ -298,8 +316,9 @@ def test_request_count_is_exact_when_two_threads_share_the_client():
     previous = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # switch threads as often as possible
     try:
-        threads = [threading.Thread(target=lambda: [client.get("/Contact") for _ in range(300)])
-                   for _ in range(6)]
+        threads = [
+            threading.Thread(target=lambda: [client.get("/Contact") for _ in range(300)]) for _ in range(6)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

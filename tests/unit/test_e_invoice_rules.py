@@ -28,8 +28,11 @@ def test_E3_names_every_missing_item_in_one_sentence(database):
     customer = _customer(government_agency=True)
     result = e_invoice.check(customer, "", "70173", "Stuttgart", "DE")
     assert result.blocked
-    assert result.missing == (e_invoice.MISSING_EMAIL, e_invoice.MISSING_BUYER_REFERENCE,
-                              e_invoice.MISSING_ADDRESS)
+    assert result.missing == (
+        e_invoice.MISSING_EMAIL,
+        e_invoice.MISSING_BUYER_REFERENCE,
+        e_invoice.MISSING_ADDRESS,
+    )
     sentence = result.sentence()
     assert sentence.startswith("Für die E-Rechnung fehlt: ") and sentence.endswith(".")
     assert sentence.count("\n") == 0 and "Leitweg-ID" in sentence
@@ -46,8 +49,12 @@ def test_E3_persons_and_disabled_drafts_are_no_e_invoices(database):
 
 
 def test_E4_refusal_names_what_sevdesk_misses():
-    exc = ApiError("sevDesk hat die Anfrage abgelehnt", status=422, code=830,
-                   detail="Missing information for e-invoice: sevClient.bankIban, sevClient.taxNumber")
+    exc = ApiError(
+        "sevDesk hat die Anfrage abgelehnt",
+        status=422,
+        code=830,
+        detail="Missing information for e-invoice: sevClient.bankIban, sevClient.taxNumber",
+    )
     sentence = e_invoice.refusal_sentence(exc)
     assert sentence is not None
     assert "IBAN Ihres Unternehmens" in sentence and "Steuernummer Ihres Unternehmens" in sentence

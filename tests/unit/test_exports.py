@@ -21,21 +21,58 @@ def mem_db():
 
 
 def sample_data() -> None:
-    imported = Customer.create(sevdesk_id="71234501", customer_number="10001", kind="organisation",
-                               company="Müller Haustechnik GmbH", description="Hof\nZugang hinten",
-                               deleted_in_sevdesk=True)
-    for pos, (kind, street) in enumerate((("postal", "Königstraße 40"), ("billing", "Königstraße 40"),
-                                          ("delivery", "Hauptstraße 12"), ("delivery", "Am Mühlbach 3"))):
-        Address.create(customer=imported, kind=kind, street=street, zip="70173", city="Stuttgart",
-                       country="DE", position=pos)
-    for pos, (kind, value) in enumerate((("email", "a@mueller.de"), ("email", "b@mueller.de"),
-                                         ("mobile", "+49 171 2345678"), ("phone", "+49 711 1234568"))):
+    imported = Customer.create(
+        sevdesk_id="71234501",
+        customer_number="10001",
+        kind="organisation",
+        company="Müller Haustechnik GmbH",
+        description="Hof\nZugang hinten",
+        deleted_in_sevdesk=True,
+    )
+    for pos, (kind, street) in enumerate(
+        (
+            ("postal", "Königstraße 40"),
+            ("billing", "Königstraße 40"),
+            ("delivery", "Hauptstraße 12"),
+            ("delivery", "Am Mühlbach 3"),
+        )
+    ):
+        Address.create(
+            customer=imported,
+            kind=kind,
+            street=street,
+            zip="70173",
+            city="Stuttgart",
+            country="DE",
+            position=pos,
+        )
+    for pos, (kind, value) in enumerate(
+        (
+            ("email", "a@mueller.de"),
+            ("email", "b@mueller.de"),
+            ("mobile", "+49 171 2345678"),
+            ("phone", "+49 711 1234568"),
+        )
+    ):
         ContactInfo.create(customer=imported, kind=kind, value=value, position=pos)
     customers.create_local_customer(kind="person", first_name="Eva", last_name="Roth")
-    Article.create(sevdesk_id="9876501", number="A-1001", name="Heizkörperventil DN15", unit="Stk",
-                   net_price=Decimal("24.9"), vat_rate=Decimal("19.00"), description="vernickelt")
-    Article.create(number="L-1", name="Eigenes Material", unit="m", net_price=Decimal("10"),
-                   vat_rate=Decimal("7"), active=False)
+    Article.create(
+        sevdesk_id="9876501",
+        number="A-1001",
+        name="Heizkörperventil DN15",
+        unit="Stk",
+        net_price=Decimal("24.9"),
+        vat_rate=Decimal("19.00"),
+        description="vernickelt",
+    )
+    Article.create(
+        number="L-1",
+        name="Eigenes Material",
+        unit="m",
+        net_price=Decimal("10"),
+        vat_rate=Decimal("7"),
+        active=False,
+    )
 
 
 def test_customer_records_have_exactly_the_spec_shape(mem_db):
@@ -46,22 +83,44 @@ def test_customer_records_have_exactly_the_spec_shape(mem_db):
     assert imported["emails"] == ["a@mueller.de", "b@mueller.de"]
     assert imported["mobiles"] == ["+49 171 2345678"] and imported["phones"] == ["+49 711 1234568"]
     assert imported["deleted_in_sevdesk"] is True
-    assert imported["addresses"][0] == {"kind": "postal", "street": "Königstraße 40", "zip": "70173",
-                                        "city": "Stuttgart", "country": "DE"}
+    assert imported["addresses"][0] == {
+        "kind": "postal",
+        "street": "Königstraße 40",
+        "zip": "70173",
+        "city": "Stuttgart",
+        "country": "DE",
+    }
     assert [a["kind"] for a in imported["addresses"]] == ["postal", "billing", "delivery", "delivery"]
     assert (local["kind"], local["customer_number"], local["emails"], local["addresses"]) == (
-        "person", "L-1001", [], [])
+        "person",
+        "L-1001",
+        [],
+        [],
+    )
 
 
 def test_article_records_carry_decimal_strings(mem_db):
     sample_data()
     valve, own = exports.article_records()
-    assert valve == {"id": valve["id"], "sevdesk_id": "9876501", "number": "A-1001",
-                     "name": "Heizkörperventil DN15", "unit": "Stk", "net_price": "24.90",
-                     "vat_rate": "19", "gross_price": "29.63", "description": "vernickelt",
-                     "active": True}
+    assert valve == {
+        "id": valve["id"],
+        "sevdesk_id": "9876501",
+        "number": "A-1001",
+        "name": "Heizkörperventil DN15",
+        "unit": "Stk",
+        "net_price": "24.90",
+        "vat_rate": "19",
+        "gross_price": "29.63",
+        "description": "vernickelt",
+        "active": True,
+    }
     assert (own["sevdesk_id"], own["net_price"], own["vat_rate"], own["gross_price"], own["active"]) == (
-        None, "10.00", "7", "10.70", False)
+        None,
+        "10.00",
+        "7",
+        "10.70",
+        False,
+    )
 
 
 def test_json_is_utf8_indented_and_not_ascii_escaped(mem_db):
@@ -91,7 +150,8 @@ def test_csv_header_without_records():
     text = exports.render("articles", "csv", []).decode("utf-8-sig")
     assert text == ";".join(exports.ARTICLE_KEYS) + "\r\n"
     assert exports.render("projects", "csv", [], ["project_id", "hours"]).decode("utf-8-sig") == (
-        "project_id;hours\r\n")
+        "project_id;hours\r\n"
+    )
 
 
 def test_write_export_to_file_binary_and_text_streams(tmp_path):

@@ -36,7 +36,9 @@ TODAY = date(2026, 3, 10)
 def shop(database):
     settings.set("hourly_rate", "58.00")
     settings.set("hourly_vat_rate", "19")
-    customer = Customer.create(kind="organisation", e_invoice=False, company="Bäckerei Schröder", sevdesk_id="71234502")
+    customer = Customer.create(
+        kind="organisation", e_invoice=False, company="Bäckerei Schröder", sevdesk_id="71234502"
+    )
     Address.create(customer=customer, kind="billing", street="Marktplatz 7", zip="71634", city="Ludwigsburg")
     valve = Article.create(
         number="A-1001",

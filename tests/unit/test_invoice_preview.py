@@ -28,24 +28,39 @@ TODAY = date(2026, 3, 10)
 def shop(database):
     settings.set("hourly_rate", "58.00")
     settings.set("hourly_vat_rate", "19")
-    customer = Customer.create(kind="organisation", e_invoice=False, company="Bäckerei Schröder", customer_number="10002")
-    Address.create(customer=customer, kind="postal", street="Schorndorfer Str. 88", zip="71638",
-                   city="Ludwigsburg")
-    Address.create(customer=customer, kind="billing", street="Marktplatz 7", zip="71634",
-                   city="Ludwigsburg")
-    valve = Article.create(number="A-1001", name="Heizkörperventil DN15", unit="Stk",
-                           net_price=Decimal("24.90"), vat_rate=Decimal(19), sevdesk_id="9876501",
-                           description="Thermostatventil")
-    plant = Article.create(number="L-7", name="Buchsbaum", unit="Stk", net_price=Decimal("19.90"),
-                           vat_rate=Decimal(7))
+    customer = Customer.create(
+        kind="organisation", e_invoice=False, company="Bäckerei Schröder", customer_number="10002"
+    )
+    Address.create(
+        customer=customer, kind="postal", street="Schorndorfer Str. 88", zip="71638", city="Ludwigsburg"
+    )
+    Address.create(customer=customer, kind="billing", street="Marktplatz 7", zip="71634", city="Ludwigsburg")
+    valve = Article.create(
+        number="A-1001",
+        name="Heizkörperventil DN15",
+        unit="Stk",
+        net_price=Decimal("24.90"),
+        vat_rate=Decimal(19),
+        sevdesk_id="9876501",
+        description="Thermostatventil",
+    )
+    plant = Article.create(
+        number="L-7", name="Buchsbaum", unit="Stk", net_price=Decimal("19.90"), vat_rate=Decimal(7)
+    )
     project = Project.create(title="Backstube Heizung", customer=customer)
     job = Job.create(project=project, title="Heizung")
     return {"customer": customer, "valve": valve, "plant": plant, "project": project, "job": job}
 
 
 def _appointment(job, title, status="done", start=None, hours="2", **kw):
-    return Appointment.create(job=job, title=title, status=status, start=start,
-                              hours=Decimal(hours) if hours is not None else None, **kw)
+    return Appointment.create(
+        job=job,
+        title=title,
+        status=status,
+        start=start,
+        hours=Decimal(hours) if hours is not None else None,
+        **kw,
+    )
 
 
 def test_I1_no_finished_appointment_is_refused(shop):
@@ -84,8 +99,7 @@ def test_I2_line_order_and_content(shop):
     assert preview.lines[1].detail == "am 02.03.2026"
     assert preview.appointment_ids == (early.id, late.id, undated.id)
     # V6: the service period runs from the first to the last appointment day.
-    assert (preview.header.service_from, preview.header.service_to) == (date(2026, 3, 2),
-                                                                        date(2026, 3, 5))
+    assert (preview.header.service_from, preview.header.service_to) == (date(2026, 3, 2), date(2026, 3, 5))
     assert preview.warnings == ()
 
 
@@ -127,8 +141,9 @@ def test_I2_appointment_without_hours_warns(shop):
     assert preview.lines[1].quantity == 0
     assert preview.warnings[0] == "Für den Termin „Ohne Stunden“ sind keine Stunden dokumentiert."
     # A line at 0,00 € is named too (V5).
-    assert preview.warnings[1:] == ("Positionen mit 0,00 €: „Ohne Stunden“ – bitte prüfen; vor "
-                                    "dem Anlegen fragt craftdesk nach.",)
+    assert preview.warnings[1:] == (
+        "Positionen mit 0,00 €: „Ohne Stunden“ – bitte prüfen; vor dem Anlegen fragt craftdesk nach.",
+    )
 
 
 def test_I1_invoiced_appointments_are_left_out(shop):
@@ -143,7 +158,10 @@ def test_I4_billing_address_preferred_then_postal(shop):
     _appointment(shop["job"], "Montage")
     preview = build_preview(shop["project"].id, today=TODAY)
     assert (preview.address.name, preview.address.street, preview.address.zip) == (
-        "Bäckerei Schröder", "Marktplatz 7", "71634")
+        "Bäckerei Schröder",
+        "Marktplatz 7",
+        "71634",
+    )
 
     Address.delete().where(Address.kind == "billing").execute()
     preview = build_preview(shop["project"].id, today=TODAY)

@@ -11,12 +11,14 @@ def cat(id_: str, name: str, code: str = "", object_type: str = "ContactAddress"
 
 
 def test_C3_categories_by_translation_code_with_account_specific_ids():
-    cats = address_categories_from([
-        cat("9047", "Rechnungsanschrift", "CATEGORY_INVOICE_ADDRESS"),
-        cat("9048", "Lieferanschrift", "CATEGORY_DELIVERY_ADDRESS"),
-        cat("9043", "Geschäftlich", "CATEGORY_WORK"),
-        cat("777", "Rechnung", "", object_type="Part"),  # other object types never count
-    ])
+    cats = address_categories_from(
+        [
+            cat("9047", "Rechnungsanschrift", "CATEGORY_INVOICE_ADDRESS"),
+            cat("9048", "Lieferanschrift", "CATEGORY_DELIVERY_ADDRESS"),
+            cat("9043", "Geschäftlich", "CATEGORY_WORK"),
+            cat("777", "Rechnung", "", object_type="Part"),  # other object types never count
+        ]
+    )
     assert cats.invoice_ids == {"9047"}
     assert cats.delivery_ids == {"9048"}
     assert cats.kind_of("9043") == "other"
@@ -24,8 +26,9 @@ def test_C3_categories_by_translation_code_with_account_specific_ids():
 
 
 def test_C3_categories_without_codes_are_recognised_by_name():
-    cats = address_categories_from([cat("5", "Rechnungsadresse"), cat("6", "Lieferadresse"),
-                                    cat("7", "Privat")])
+    cats = address_categories_from(
+        [cat("5", "Rechnungsadresse"), cat("6", "Lieferadresse"), cat("7", "Privat")]
+    )
     assert cats.kind_of("5") == "billing"
     assert cats.kind_of("6") == "delivery"
     assert cats.kind_of("7") == "other"
@@ -37,8 +40,11 @@ def test_C3_documented_fallback_only_when_the_account_has_no_codes_and_no_names(
 
 
 def test_A2_unit_by_name_then_translation_code():
-    units = [UnityRec("1", "Stk", "UNITY_PIECE"), UnityRec("9", "Std", "UNITY_HOUR"),
-             UnityRec("374971", "Rolle", "")]
+    units = [
+        UnityRec("1", "Stk", "UNITY_PIECE"),
+        UnityRec("9", "Std", "UNITY_HOUR"),
+        UnityRec("374971", "Rolle", ""),
+    ]
     assert unity_for_name(units, "Rolle").id == "374971"
     assert unity_for_name(units, "Stück").id == "1"
     assert unity_for_name(units, "h").id == "9"

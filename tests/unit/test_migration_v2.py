@@ -56,8 +56,11 @@ def test_migration_v2_keeps_data_and_allows_free_text_lines(tmp_path):
         assert migrations.current_version(database) == migrations.LATEST_VERSION
         # Steps that rebuild a table (SQLite's way to add a NOT NULL column) must not
         # cascade: every row of the old database is still there.
-        assert (Project.get_by_id(1).customer_id, Address.select().count(),
-                Appointment.select().count()) == (1, 1, 1)
+        assert (Project.get_by_id(1).customer_id, Address.select().count(), Appointment.select().count()) == (
+            1,
+            1,
+            1,
+        )
         old = UsedArticle.get_by_id(1)
         assert (old.article_id, old.quantity, old.text, old.net_price) == (1, Decimal(3), "", None)
         free = UsedArticle.create(

@@ -34,17 +34,21 @@ from craftdesk.store.models import (
 def customer(database):
     c = Customer.create(company="Müller Haustechnik GmbH", kind="organisation", sevdesk_id="71")
     Address.create(customer=c, kind="billing", street="Postfach 11 23", zip="70001", city="Stuttgart")
-    Address.create(customer=c, kind="delivery", street="Hauptstraße 12", zip="70563",
-                   city="Stuttgart", position=1)
-    Address.create(customer=c, kind="postal", street="Königstraße 40", zip="70173",
-                   city="Stuttgart", position=2)
+    Address.create(
+        customer=c, kind="delivery", street="Hauptstraße 12", zip="70563", city="Stuttgart", position=1
+    )
+    Address.create(
+        customer=c, kind="postal", street="Königstraße 40", zip="70173", city="Stuttgart", position=2
+    )
     return c
 
 
 @pytest.fixture
 def articles(database):
-    return (Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90")),
-            Article.create(number="A-2", name="Rohr", unit="m", net_price=Decimal("8.90")))
+    return (
+        Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90")),
+        Article.create(number="A-2", name="Rohr", unit="m", net_price=Decimal("8.90")),
+    )
 
 
 def _invoice(project: Project, appointment: Appointment) -> None:
@@ -73,14 +77,22 @@ def test_O8_appointment_people_and_planned_lines(customer, articles):
     anna = emp.add_employee("Anna Maier", "anna@example.de")
     ben = emp.add_employee("Ben Roth")
     a = svc.create_appointment(
-        svc.first_job(project).id, "Termin", assignee_ids=[anna.id, anna.id], observer_ids=[ben.id],
-        planned=[svc.PlannedLine(article_id=articles[0].id, quantity=Decimal("2")),
-                 svc.PlannedLine(text="Entsorgung  Altmaterial", quantity=Decimal("1"))])
+        svc.first_job(project).id,
+        "Termin",
+        assignee_ids=[anna.id, anna.id],
+        observer_ids=[ben.id],
+        planned=[
+            svc.PlannedLine(article_id=articles[0].id, quantity=Decimal("2")),
+            svc.PlannedLine(text="Entsorgung  Altmaterial", quantity=Decimal("1")),
+        ],
+    )
     assert [e.name for e in svc.people_of(a, "assignee")] == ["Anna Maier"]
     assert [e.name for e in svc.people_of(a, "observer")] == ["Ben Roth"]
     lines = svc.planned_of(a)
     assert [(ln.article_id, ln.text, ln.quantity, ln.unit) for ln in lines] == [
-        (articles[0].id, "", Decimal("2"), "Stk"), (None, "Entsorgung Altmaterial", Decimal("1"), "")]
+        (articles[0].id, "", Decimal("2"), "Stk"),
+        (None, "Entsorgung Altmaterial", Decimal("1"), ""),
+    ]
     svc.set_appointment_people(a.id, "observer", [])
     assert svc.people_of(a, "observer") == []
     with pytest.raises(PreconditionError):
@@ -113,13 +125,17 @@ def test_O8_aware_start_is_stored_as_local_wall_clock(customer):
 def test_O8_set_appointment_done_records_worksheet(customer, articles):
     project = svc.create_project("P", customer.id)
     a = svc.create_appointment(svc.first_job(project).id, "T")
-    svc.set_appointment_done(a.id, Decimal("3.5"), [(articles[0].id, Decimal("2")),
-                                                    (articles[1].id, Decimal("1.5")),
-                                                    (articles[0].id, Decimal("1"))])
+    svc.set_appointment_done(
+        a.id,
+        Decimal("3.5"),
+        [(articles[0].id, Decimal("2")), (articles[1].id, Decimal("1.5")), (articles[0].id, Decimal("1"))],
+    )
     done = svc.get_appointment(a.id)
     assert done.status == "done" and done.hours == Decimal("3.5")
     assert [(u.article_id, u.quantity) for u in svc.used_of(done)] == [
-        (articles[0].id, Decimal("3")), (articles[1].id, Decimal("1.5"))]
+        (articles[0].id, Decimal("3")),
+        (articles[1].id, Decimal("1.5")),
+    ]
     # Setting it again replaces the used articles rather than adding to them.
     svc.set_appointment_done(a.id, Decimal("4"), [(articles[1].id, Decimal("2"))])
     assert [(u.article_id, u.quantity) for u in svc.used_of(done)] == [(articles[1].id, Decimal("2"))]
@@ -164,8 +180,12 @@ def test_O8_delete_project_with_invoiced_appointment_is_refused(customer, articl
 def test_O8_delete_project_removes_jobs_appointments_and_lines(customer, articles):
     project = svc.create_project("P", customer.id)
     anna = emp.add_employee("Anna")
-    a = svc.create_appointment(svc.first_job(project).id, "T", observer_ids=[anna.id],
-                               planned=[svc.PlannedLine(article_id=articles[0].id)])
+    a = svc.create_appointment(
+        svc.first_job(project).id,
+        "T",
+        observer_ids=[anna.id],
+        planned=[svc.PlannedLine(article_id=articles[0].id)],
+    )
     svc.set_appointment_done(a.id, Decimal("1"), [(articles[0].id, Decimal("1"))])
     svc.delete_project(project.id)
     for model in (Project, Job, Appointment, AppointmentEmployee, PlannedMaterial, UsedArticle):
@@ -229,10 +249,17 @@ def test_O3_ambiguous_or_inactive_employees_are_not_matched(database):
 # --- job site (O5) -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("written", [
-    "Hauptstraße 12", "hauptstr. 12", "HAUPTSTRASSE 12", "Haupt straße  12", "Hauptstr.12",
-    " Hauptstrasse\t12 ",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Hauptstraße 12",
+        "hauptstr. 12",
+        "HAUPTSTRASSE 12",
+        "Haupt straße  12",
+        "Hauptstr.12",
+        " Hauptstrasse\t12 ",
+    ],
+)
 def test_O5_street_variants_are_equivalent(written):
     assert normalize_street(written) == normalize_street("Hauptstraße 12")
 
@@ -244,7 +271,8 @@ def test_O5_different_streets_stay_different():
 
 def test_O5_order_street_from_address_text():
     assert order_site("", "Müller GmbH\nhauptstr. 12\n70563 Stuttgart") == (
-        order_site("", "Müller GmbH\nhauptstr. 12\n70563 Stuttgart"))
+        order_site("", "Müller GmbH\nhauptstr. 12\n70563 Stuttgart")
+    )
     three = order_site("", "Müller GmbH\nhauptstr. 12\n70563 Stuttgart")
     assert (three.street, three.zip, three.city) == ("hauptstr. 12", "70563", "Stuttgart")
     four = order_site("", "Müller GmbH\nz. Hd. Frau Kern\nHauptstraße 12\n70563 Stuttgart\nDeutschland")
@@ -270,20 +298,38 @@ def test_O5_find_site_matches_any_address_kind_else_postal(customer):
 
 
 def _pos(pid: str, part: str | None, qty: str, name: str = "", number: int = 0) -> OrderPosRec:
-    return OrderPosRec(id=pid, order_id="1", part_id=part, quantity=Decimal(qty), price=Decimal(0),
-                       name=name, text="", unity_id=None, tax_rate=Decimal(19), position_number=number)
+    return OrderPosRec(
+        id=pid,
+        order_id="1",
+        part_id=part,
+        quantity=Decimal(qty),
+        price=Decimal(0),
+        name=name,
+        text="",
+        unity_id=None,
+        tax_rate=Decimal(19),
+        position_number=number,
+    )
 
 
 def test_O6_same_part_merged_free_text_kept_in_order():
     ventil = Article(number="A-1", name="Ventil", unit="Stk")
     rohr = Article(number="A-2", name="Rohr", unit="m")
     lines = planned_lines(
-        [_pos("1", "p1", "12"), _pos("2", None, "1", "Anfahrt"), _pos("3", "p2", "1.5"),
-         _pos("4", "p1", "6"), _pos("5", None, "0", "")],
-        {"p1": rohr, "p2": ventil})
+        [
+            _pos("1", "p1", "12"),
+            _pos("2", None, "1", "Anfahrt"),
+            _pos("3", "p2", "1.5"),
+            _pos("4", "p1", "6"),
+            _pos("5", None, "0", ""),
+        ],
+        {"p1": rohr, "p2": ventil},
+    )
     assert [(ln.article, ln.text, ln.quantity, ln.unit) for ln in lines] == [
-        (rohr, "", Decimal("18"), "m"), (None, "Anfahrt", Decimal("1"), ""),
-        (ventil, "", Decimal("1.5"), "Stk")]
+        (rohr, "", Decimal("18"), "m"),
+        (None, "Anfahrt", Decimal("1"), ""),
+        (ventil, "", Decimal("1.5"), "Stk"),
+    ]
 
 
 # --- export and parsing --------------------------------------------------------------------
@@ -291,7 +337,12 @@ def test_O6_same_part_merged_free_text_kept_in_order():
 
 def test_decimal_text_is_plain():
     assert [decimal_text(Decimal(v)) for v in ("10.000", "3.50", "0.0", "1E+1", "-0")] == [
-        "10", "3.5", "0", "10", "0"]
+        "10",
+        "3.5",
+        "0",
+        "10",
+        "0",
+    ]
     assert decimal_text(None) is None
 
 
@@ -299,28 +350,55 @@ def test_project_records_shape(customer, articles):
     project = svc.create_project("P", customer.id, svc.Site("Hauptstraße 12", "70563", "Stuttgart"))
     anna = emp.add_employee("Anna")
     start = datetime(2026, 3, 2, 8, 0)
-    a = svc.create_appointment(svc.first_job(project).id, "T", start=start, observer_ids=[anna.id],
-                               planned=[svc.PlannedLine(article_id=articles[1].id,
-                                                        quantity=Decimal("18.000")),
-                                        svc.PlannedLine(text="Anfahrt")])
+    a = svc.create_appointment(
+        svc.first_job(project).id,
+        "T",
+        start=start,
+        observer_ids=[anna.id],
+        planned=[
+            svc.PlannedLine(article_id=articles[1].id, quantity=Decimal("18.000")),
+            svc.PlannedLine(text="Anfahrt"),
+        ],
+    )
     svc.set_appointment_done(a.id, Decimal("3.50"), [(articles[0].id, Decimal("2"))])
     _invoice(project, a)
     [record] = project_records()
     assert record == {
-        "id": project.id, "sevdesk_id": None, "title": "P", "sevdesk_order_id": None,
+        "id": project.id,
+        "sevdesk_id": None,
+        "title": "P",
+        "sevdesk_order_id": None,
         "customer_id": customer.id,
         "address": {"street": "Hauptstraße 12", "zip": "70563", "city": "Stuttgart", "country": "DE"},
-        "jobs": [{"id": svc.first_job(project).id, "title": "P", "appointments": [{
-            "id": a.id, "title": "T", "status": "done", "start": "2026-03-02T08:00:00",
-            "end": "2026-03-02T10:00:00", "hours": "3.5", "project_id": project.id,
-            "assignees": [], "observers": ["Anna"],
-            "planned": [{"article_number": "A-2", "name": "Rohr", "quantity": "18", "unit": "m"},
-                        {"article_number": None, "name": "Anfahrt", "quantity": "1", "unit": ""}],
-            "used": [{"article_number": "A-1", "quantity": "2"}],
-            "invoice_sevdesk_id": "9001"}]}],
+        "jobs": [
+            {
+                "id": svc.first_job(project).id,
+                "title": "P",
+                "appointments": [
+                    {
+                        "id": a.id,
+                        "title": "T",
+                        "status": "done",
+                        "start": "2026-03-02T08:00:00",
+                        "end": "2026-03-02T10:00:00",
+                        "hours": "3.5",
+                        "project_id": project.id,
+                        "assignees": [],
+                        "observers": ["Anna"],
+                        "planned": [
+                            {"article_number": "A-2", "name": "Rohr", "quantity": "18", "unit": "m"},
+                            {"article_number": None, "name": "Anfahrt", "quantity": "1", "unit": ""},
+                        ],
+                        "used": [{"article_number": "A-1", "quantity": "2"}],
+                        "invoice_sevdesk_id": "9001",
+                    }
+                ],
+            }
+        ],
         # V8: a draft whose payment status was never read is a draft of unknown sums.
-        "invoices": [{"sevdesk_id": "9001", "number": None, "status": "draft", "sum_gross": None,
-                      "paid_amount": None}],
+        "invoices": [
+            {"sevdesk_id": "9001", "number": None, "status": "draft", "sum_gross": None, "paid_amount": None}
+        ],
     }
     [row] = project_rows()
     assert list(row)[:3] == ["project_id", "project_sevdesk_id", "project_title"]
@@ -364,24 +442,38 @@ def test_O1_listing_rechecks_type_and_status_client_side(database):
     base = "https://sevdesk.example/api/v1"
 
     def row(oid: str, kind: str, status: str, contact: dict) -> dict:
-        return {"id": oid, "objectName": "Order", "orderNumber": f"N-{oid}", "orderType": kind,
-                "status": status, "header": f"H{oid}", "orderDate": "2026-02-10T00:00:00+01:00",
-                "contact": contact}
+        return {
+            "id": oid,
+            "objectName": "Order",
+            "orderNumber": f"N-{oid}",
+            "orderType": kind,
+            "status": status,
+            "header": f"H{oid}",
+            "orderDate": "2026-02-10T00:00:00+01:00",
+            "contact": contact,
+        }
 
     embedded = {"id": "5", "objectName": "Contact", "name": "Eingebettet GmbH"}
     with responses.RequestsMock() as mock:
         # As if sevDesk had ignored the filters: offers, drafts and invoiced ones come too.
-        mock.get(f"{base}/Order", json={"objects": [
-            row("1", "AN", "200", {"id": "5", "objectName": "Contact"}),
-            row("2", "AB", "100", {"id": "5", "objectName": "Contact"}),
-            row("3", "AB", "1000", {"id": "5", "objectName": "Contact"}),
-            row("4", "AB", "200", embedded),
-            row("6", "AB", "200", {"id": "7", "objectName": "Contact"}),
-        ], "total": "5"})
-        mock.get(f"{base}/Contact/7", json={"objects": [
-            {"id": "7", "objectName": "Contact", "surename": "Eva", "familyname": "Ost"}]})
+        mock.get(
+            f"{base}/Order",
+            json={
+                "objects": [
+                    row("1", "AN", "200", {"id": "5", "objectName": "Contact"}),
+                    row("2", "AB", "100", {"id": "5", "objectName": "Contact"}),
+                    row("3", "AB", "1000", {"id": "5", "objectName": "Contact"}),
+                    row("4", "AB", "200", embedded),
+                    row("6", "AB", "200", {"id": "7", "objectName": "Contact"}),
+                ],
+                "total": "5",
+            },
+        )
+        mock.get(
+            f"{base}/Contact/7",
+            json={"objects": [{"id": "7", "objectName": "Contact", "surename": "Eva", "familyname": "Ost"}]},
+        )
         client = SevdeskClient(base, "0123456789abcdef0123456789abcdef")
         orders = list_importable_orders(client)
-        assert [(o.sevdesk_id, o.customer) for o in orders] == [
-            ("4", "Eingebettet GmbH"), ("6", "Eva Ost")]
+        assert [(o.sevdesk_id, o.customer) for o in orders] == [("4", "Eingebettet GmbH"), ("6", "Eva Ost")]
         assert len(mock.calls) == 2  # the list and one contact not embedded

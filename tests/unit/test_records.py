@@ -43,13 +43,16 @@ def test_contact_with_name_is_an_organisation_else_a_person():
     assert (person.kind, person.first_name, person.name_suffix, person.id) == ("person", "Anna", "jun.", "2")
 
 
-@pytest.mark.parametrize("raw, reason", [
-    ({"id": "5", "category": ref("Category", "3")}, "ohne Namen"),
-    ({"name": "X"}, "id fehlt"),
-    ({"id": "abc", "name": "X"}, "keine Id"),
-    ({"id": "6", "name": "X", "category": "3"}, "keine Referenz"),
-    ({"id": "7", "name": ["X"]}, "kein Text"),
-])
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        ({"id": "5", "category": ref("Category", "3")}, "ohne Namen"),
+        ({"name": "X"}, "id fehlt"),
+        ({"id": "abc", "name": "X"}, "keine Id"),
+        ({"id": "6", "name": "X", "category": "3"}, "keine Referenz"),
+        ({"id": "7", "name": ["X"]}, "kein Text"),
+    ],
+)
 def test_malformed_contact_raises_record_error_with_reason_and_id(raw, reason):
     with pytest.raises(RecordError) as info:
         parse_contact(raw)
@@ -60,15 +63,31 @@ def test_malformed_contact_raises_record_error_with_reason_and_id(raw, reason):
 def test_address_needs_its_contact():
     with pytest.raises(RecordError, match="contact fehlt"):
         parse_address({"id": "9", "contact": None, "street": "Weg 1"})
-    address = parse_address({"id": "9", "contact": ref("Contact", "1"), "street": " Weg 1 ", "zip": 70173,
-                             "country": ref("StaticCountry", "2"), "category": ref("Category", "47")})
+    address = parse_address(
+        {
+            "id": "9",
+            "contact": ref("Contact", "1"),
+            "street": " Weg 1 ",
+            "zip": 70173,
+            "country": ref("StaticCountry", "2"),
+            "category": ref("Category", "47"),
+        }
+    )
     assert (address.street, address.zip) == ("Weg 1", "70173")
     assert (address.country_id, address.category_id) == ("2", "47")
 
 
 def test_comm_way_types_and_flags():
-    way = parse_comm_way({"id": "3", "contact": ref("Contact", "1"), "type": "email", "value": "a@b.de",
-                          "main": "1", "key": ref("CommunicationWayKey", "2")})
+    way = parse_comm_way(
+        {
+            "id": "3",
+            "contact": ref("Contact", "1"),
+            "type": "email",
+            "value": "a@b.de",
+            "main": "1",
+            "key": ref("CommunicationWayKey", "2"),
+        }
+    )
     assert (way.type, way.main, way.key_id) == ("EMAIL", True, "2")
     with pytest.raises(RecordError, match="unbekannter Kommunikationstyp"):
         parse_comm_way({"id": "4", "contact": ref("Contact", "1"), "type": "FAX", "value": "1"})
@@ -77,8 +96,17 @@ def test_comm_way_types_and_flags():
 
 
 def test_part_prices_status_and_bad_numbers():
-    part = parse_part({"id": "1", "name": "Ventil", "priceNet": "24.9", "taxRate": "19.00", "status": "50",
-                       "unity": ref("Unity", "1"), "category": ref("Category", "8")})
+    part = parse_part(
+        {
+            "id": "1",
+            "name": "Ventil",
+            "priceNet": "24.9",
+            "taxRate": "19.00",
+            "status": "50",
+            "unity": ref("Unity", "1"),
+            "category": ref("Category", "8"),
+        }
+    )
     assert (part.net_price, part.vat_rate, part.active) == (Decimal("24.9"), Decimal("19.00"), False)
     assert parse_part({"id": "2", "name": "X", "price": "5"}).net_price == Decimal("5")
     derived = parse_part({"id": "3", "name": "X", "priceGross": "11.90", "taxRate": "19"})
@@ -99,8 +127,16 @@ CATS = AddressCategories(invoice_ids={"47"}, delivery_ids={"48"})
 
 
 def addr(id_: str, category: str | None, street: str, country: str | None = "1") -> AddressRec:
-    return AddressRec(id=id_, contact_id="1", street=street, zip="70173", city="Stuttgart",
-                      country_id=country, category_id=category, update="")
+    return AddressRec(
+        id=id_,
+        contact_id="1",
+        street=street,
+        zip="70173",
+        city="Stuttgart",
+        country_id=country,
+        category_id=category,
+        update="",
+    )
 
 
 def way(id_: str, type_: str, value: str, main: bool = False, key: str | None = "2") -> CommWayRec:
@@ -109,12 +145,23 @@ def way(id_: str, type_: str, value: str, main: bool = False, key: str | None = 
 
 def test_C3_rules_on_records():
     rows = customers.pick_addresses(
-        [addr("30", "47", "Rechnung B"), addr("12", "47", "Rechnung A"), addr("40", "48", "Liefer 2"),
-         addr("35", "48", "Liefer 1"), addr("50", "43", "Büro"), addr("45", None, "Privat", "4")],
-        CATS, {"1": "DE", "4": "AT"})
+        [
+            addr("30", "47", "Rechnung B"),
+            addr("12", "47", "Rechnung A"),
+            addr("40", "48", "Liefer 2"),
+            addr("35", "48", "Liefer 1"),
+            addr("50", "43", "Büro"),
+            addr("45", None, "Privat", "4"),
+        ],
+        CATS,
+        {"1": "DE", "4": "AT"},
+    )
     assert [(r[0], r[1], r[4], r[5]) for r in rows] == [
-        ("postal", "Privat", "AT", "45"), ("billing", "Rechnung A", "DE", "12"),
-        ("delivery", "Liefer 1", "DE", "35"), ("delivery", "Liefer 2", "DE", "40")]
+        ("postal", "Privat", "AT", "45"),
+        ("billing", "Rechnung A", "DE", "12"),
+        ("delivery", "Liefer 1", "DE", "35"),
+        ("delivery", "Liefer 2", "DE", "40"),
+    ]
     only_billing = customers.pick_addresses([addr("7", "47", "R")], CATS, {})
     assert [r[0] for r in only_billing] == ["postal", "billing"] and only_billing[0][5] == "7"
     unknown_country = customers.pick_addresses([addr("8", "48", "L", country="99")], CATS, {})
@@ -122,20 +169,36 @@ def test_C3_rules_on_records():
 
 
 def test_C4_rules_on_records():
-    ways = [way("1", "EMAIL", "a@x.de"), way("2", "EMAIL", "b@x.de"), way("9", "EMAIL", "main@x.de", True),
-            way("3", "EMAIL", "A@X.de"), way("4", "PHONE", "fax", key="3"), way("5", "PHONE", "tel1"),
-            way("6", "PHONE", "tel-main", True), way("7", "PHONE", "mob-as-phone", key="4"),
-            way("8", "MOBILE", "mob1"), way("10", "MOBILE", "mob2"), way("11", "WEB", "x.de")]
+    ways = [
+        way("1", "EMAIL", "a@x.de"),
+        way("2", "EMAIL", "b@x.de"),
+        way("9", "EMAIL", "main@x.de", True),
+        way("3", "EMAIL", "A@X.de"),
+        way("4", "PHONE", "fax", key="3"),
+        way("5", "PHONE", "tel1"),
+        way("6", "PHONE", "tel-main", True),
+        way("7", "PHONE", "mob-as-phone", key="4"),
+        way("8", "MOBILE", "mob1"),
+        way("10", "MOBILE", "mob2"),
+        way("11", "WEB", "x.de"),
+    ]
     picked = customers.pick_comm_ways(ways)
-    assert picked == (("email", "main@x.de", "9"), ("email", "a@x.de", "1"),
-                      ("mobile", "mob-as-phone", "7"), ("mobile", "mob1", "8"), ("phone", "tel-main", "6"))
+    assert picked == (
+        ("email", "main@x.de", "9"),
+        ("email", "a@x.de", "1"),
+        ("mobile", "mob-as-phone", "7"),
+        ("mobile", "mob1", "8"),
+        ("phone", "tel-main", "6"),
+    )
 
 
 def test_C3_address_categories_by_translation_code_with_documented_fallback():
-    coded = [CategoryRec("900", "Rechnungsanschrift", "ContactAddress", "CATEGORY_INVOICE_ADDRESS"),
-             CategoryRec("901", "Lieferanschrift", "ContactAddress", "CATEGORY_DELIVERY_ADDRESS"),
-             CategoryRec("47", "Geschäftlich", "ContactAddress", "CATEGORY_WORK"),
-             CategoryRec("3", "Kunde", "Contact", "CATEGORY_INVOICE_ADDRESS")]
+    coded = [
+        CategoryRec("900", "Rechnungsanschrift", "ContactAddress", "CATEGORY_INVOICE_ADDRESS"),
+        CategoryRec("901", "Lieferanschrift", "ContactAddress", "CATEGORY_DELIVERY_ADDRESS"),
+        CategoryRec("47", "Geschäftlich", "ContactAddress", "CATEGORY_WORK"),
+        CategoryRec("3", "Kunde", "Contact", "CATEGORY_INVOICE_ADDRESS"),
+    ]
     cats = customers.address_categories_from(coded)
     assert (cats.invoice_ids, cats.delivery_ids) == ({"900"}, {"901"})
     bare = customers.address_categories_from([CategoryRec("12", "X", "ContactAddress", "")])
@@ -154,8 +217,11 @@ def test_fingerprint_changes_with_content_only():
 
 
 def test_A1_part_categories_by_name_case_insensitive():
-    rows = [CategoryRec("5", "Artikel", "Part", ""), CategoryRec("6", "Dienstleistung", "Part", ""),
-            CategoryRec("7", "Artikel", "Contact", "")]
+    rows = [
+        CategoryRec("5", "Artikel", "Part", ""),
+        CategoryRec("6", "Dienstleistung", "Part", ""),
+        CategoryRec("7", "Artikel", "Contact", ""),
+    ]
     assert articles.part_categories_from(rows, ["artikel "]) == {"5": "Artikel"}
 
 
@@ -184,8 +250,9 @@ def test_sweep_uses_count_all_to_skip_the_empty_last_page(api):
     api.get(f"{BASE}/Part", json={"objects": page, "total": "2000"})
     api.get(f"{BASE}/Part", json={"objects": [{"id": str(i)} for i in range(999, 1999)], "total": "2000"})
     seen: list[str] = []
-    rows = [r for p in sweep(make_client(), "/Part", None, lambda d, t, x: seen.append(x), "Artikel")
-            for r in p]
+    rows = [
+        r for p in sweep(make_client(), "/Part", None, lambda d, t, x: seen.append(x), "Artikel") for r in p
+    ]
     assert len(api.calls) == 2 and "countAll=true" in api.calls[0].request.url
     assert len(rows) == 1999  # the repeated id 999 is dropped
     assert seen == ["Artikel: 1000 von 2000", "Artikel: 2000 von 2000"]
@@ -200,15 +267,23 @@ def test_H2_sweep_without_total_ends_on_an_empty_page_not_a_short_one(api):
 
 
 def test_connected_user_names_the_account_owner_among_several(api):
-    api.get(f"{BASE}/SevUser", json={"objects": [
-        {"id": "1", "fullname": "Sabine Krüger", "clientOwner": "0"},
-        {"id": "2", "fullname": "Thomas Becker", "clientOwner": "1"}]})
+    api.get(
+        f"{BASE}/SevUser",
+        json={
+            "objects": [
+                {"id": "1", "fullname": "Sabine Krüger", "clientOwner": "0"},
+                {"id": "2", "fullname": "Thomas Becker", "clientOwner": "1"},
+            ]
+        },
+    )
     assert connected_user(make_client()) == "Thomas Becker"
 
 
 def test_sweep_stops_reading_when_the_caller_stops(api):
-    api.get(f"{BASE}/CommunicationWay",  # the same full page, whatever the offset
-            json={"objects": [{"id": str(i)} for i in range(1000)], "total": "9000"})
+    api.get(
+        f"{BASE}/CommunicationWay",  # the same full page, whatever the offset
+        json={"objects": [{"id": str(i)} for i in range(1000)], "total": "9000"},
+    )
     pages = sweep(make_client(), "/CommunicationWay")
     next(pages)
     pages.close()  # e.g. the caller failed: the reader thread ends, nothing hangs
@@ -227,9 +302,16 @@ def test_C1_other_categories_are_dropped_even_if_sevdesk_ignores_the_filter(api)
 
     open_memory_database()
     try:
-        api.get(f"{BASE}/Contact", json={"objects": [
-            {"id": "1", "name": "Kunde GmbH", "category": ref("Category", "3")},
-            {"id": "2", "name": "Lieferant KG", "category": ref("Category", "2")}], "total": "2"})
+        api.get(
+            f"{BASE}/Contact",
+            json={
+                "objects": [
+                    {"id": "1", "name": "Kunde GmbH", "category": ref("Category", "3")},
+                    {"id": "2", "name": "Lieferant KG", "category": ref("Category", "2")},
+                ],
+                "total": "2",
+            },
+        )
         for path in ("/ContactAddress", "/CommunicationWay"):
             api.get(f"{BASE}{path}", json={"objects": [], "total": "0"})
         counts = customers.sync_customers(make_client(), [])
@@ -242,17 +324,19 @@ def test_C1_other_categories_are_dropped_even_if_sevdesk_ignores_the_filter(api)
 # --- tolerance for other wire shapes (audit) ----------------------------------------------
 
 
-@pytest.mark.parametrize("stamp, stored", [
-    (1768461164, "2026-01-15T07:12:44+00:00"),  # Unix seconds
-    ("1768461164", "1768461164"),
-    ("15.01.2026 08:12", "15.01.2026 08:12"),
-    ("2026-01-15T08:12:44.000+0100", "2026-01-15T08:12:44.000+0100"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    "stamp, stored",
+    [
+        (1768461164, "2026-01-15T07:12:44+00:00"),  # Unix seconds
+        ("1768461164", "1768461164"),
+        ("15.01.2026 08:12", "15.01.2026 08:12"),
+        ("2026-01-15T08:12:44.000+0100", "2026-01-15T08:12:44.000+0100"),
+        (None, ""),
+    ],
+)
 def test_C2_update_in_another_format_does_not_cost_the_contact(stamp, stored):
     """``update`` is only stored: an unexpected format must not drop the whole record."""
-    contact = parse_contact({"id": "1", "name": "Firma", "category": ref("Category", "3"),
-                             "update": stamp})
+    contact = parse_contact({"id": "1", "name": "Firma", "category": ref("Category", "3"), "update": stamp})
     part = parse_part({"id": "2", "name": "Rohr", "price": "1", "update": stamp})
     assert contact.update == part.update == stored
 
@@ -283,9 +367,14 @@ def _category_rows(with_type: bool) -> dict[str, list[dict]]:
         if with_type:
             result["objectType"] = object_type
         return result
-    return {"ContactAddress": [row("470", "Rechnungsanschrift", "ContactAddress", "CATEGORY_INVOICE_ADDRESS"),
-                               row("480", "Lieferanschrift", "ContactAddress", "CATEGORY_DELIVERY_ADDRESS")],
-            "Part": [row("77", "Artikel", "Part"), row("78", "Dienstleistung", "Part")]}
+
+    return {
+        "ContactAddress": [
+            row("470", "Rechnungsanschrift", "ContactAddress", "CATEGORY_INVOICE_ADDRESS"),
+            row("480", "Lieferanschrift", "ContactAddress", "CATEGORY_DELIVERY_ADDRESS"),
+        ],
+        "Part": [row("77", "Artikel", "Part"), row("78", "Dienstleistung", "Part")],
+    }
 
 
 def test_A1_C3_categories_found_when_sevdesk_rows_carry_no_object_type(api):
@@ -294,12 +383,21 @@ def test_A1_C3_categories_found_when_sevdesk_rows_carry_no_object_type(api):
     from responses import matchers
 
     rows = _category_rows(with_type=False)
-    api.get(f"{BASE}/Category", json={"objects": rows["ContactAddress"] + rows["Part"], "total": "4"},
-            match=[matchers.query_param_matcher({"limit": "1000", "offset": "0", "countAll": "true"})])
+    api.get(
+        f"{BASE}/Category",
+        json={"objects": rows["ContactAddress"] + rows["Part"], "total": "4"},
+        match=[matchers.query_param_matcher({"limit": "1000", "offset": "0", "countAll": "true"})],
+    )
     for object_type, typed in rows.items():
-        api.get(f"{BASE}/Category", json={"objects": typed, "total": str(len(typed))},
-                match=[matchers.query_param_matcher({"objectType": object_type, "limit": "1000",
-                                                     "offset": "0", "countAll": "true"})])
+        api.get(
+            f"{BASE}/Category",
+            json={"objects": typed, "total": str(len(typed))},
+            match=[
+                matchers.query_param_matcher(
+                    {"objectType": object_type, "limit": "1000", "offset": "0", "countAll": "true"}
+                )
+            ],
+        )
     categories = fetch_categories(make_client())
     assert articles.part_categories_from(categories, ["Artikel"]) == {"77": "Artikel"}
     cats = customers.address_categories_from(categories)
@@ -324,39 +422,55 @@ def test_A1_C3_typed_category_lists_are_read_when_the_unfiltered_one_is_refused(
     from responses import matchers
 
     rows = _category_rows(with_type=True)
-    api.get(f"{BASE}/Category", status=400, json={"error": {"message": "objectType fehlt"}},
-            match=[matchers.query_param_matcher({"limit": "1000", "offset": "0", "countAll": "true"})])
+    api.get(
+        f"{BASE}/Category",
+        status=400,
+        json={"error": {"message": "objectType fehlt"}},
+        match=[matchers.query_param_matcher({"limit": "1000", "offset": "0", "countAll": "true"})],
+    )
     for object_type, typed in rows.items():
-        api.get(f"{BASE}/Category", json={"objects": typed, "total": str(len(typed))},
-                match=[matchers.query_param_matcher({"objectType": object_type, "limit": "1000",
-                                                     "offset": "0", "countAll": "true"})])
+        api.get(
+            f"{BASE}/Category",
+            json={"objects": typed, "total": str(len(typed))},
+            match=[
+                matchers.query_param_matcher(
+                    {"objectType": object_type, "limit": "1000", "offset": "0", "countAll": "true"}
+                )
+            ],
+        )
     categories = fetch_categories(make_client())
     assert articles.part_categories_from(categories, ["artikel"]) == {"77": "Artikel"}
     assert customers.address_categories_from(categories).delivery_ids == {"480"}
 
 
 def test_A1_C3_rules_accept_object_types_in_any_case():
-    rows = [CategoryRec("77", "Artikel", "PART", ""),
-            CategoryRec("470", "Rechnungsanschrift", "contactAddress", "CATEGORY_INVOICE_ADDRESS")]
+    rows = [
+        CategoryRec("77", "Artikel", "PART", ""),
+        CategoryRec("470", "Rechnungsanschrift", "contactAddress", "CATEGORY_INVOICE_ADDRESS"),
+    ]
     assert articles.part_categories_from(rows, ["Artikel"]) == {"77": "Artikel"}
     assert customers.address_categories_from(rows).invoice_ids == {"470"}
 
 
-@pytest.mark.parametrize("prices, net", [
-    ({"priceNet": None, "price": "24.9", "priceGross": "29.63"}, "24.90"),
-    ({"priceNet": "0", "price": "24.9", "priceGross": "29.63"}, "24.90"),  # older parts
-    ({"priceNet": "0.00", "price": "0", "priceGross": "29.63"}, "24.90"),
-    ({"priceGross": 29.63}, "24.90"),
-    ({"priceGross": "11.90595"}, "10.01"),  # 10.005 net: half-up, not half-even
-    ({"priceNet": "0", "price": None, "priceGross": None}, "0.00"),
-])
+@pytest.mark.parametrize(
+    "prices, net",
+    [
+        ({"priceNet": None, "price": "24.9", "priceGross": "29.63"}, "24.90"),
+        ({"priceNet": "0", "price": "24.9", "priceGross": "29.63"}, "24.90"),  # older parts
+        ({"priceNet": "0.00", "price": "0", "priceGross": "29.63"}, "24.90"),
+        ({"priceGross": 29.63}, "24.90"),
+        ({"priceGross": "11.90595"}, "10.01"),  # 10.005 net: half-up, not half-even
+        ({"priceNet": "0", "price": None, "priceGross": None}, "0.00"),
+    ],
+)
 def test_A3_net_price_from_priceNet_price_or_gross(prices, net):
     part = parse_part({"id": "1", "name": "Ventil", "taxRate": "19", **prices})
     assert articles.money(part.net_price) == Decimal(net)
 
 
-@pytest.mark.parametrize("status, active", [(100, True), ("100", True), (100.0, True), ("50.0", False),
-                                            (50, False), (None, True)])
+@pytest.mark.parametrize(
+    "status, active", [(100, True), ("100", True), (100.0, True), ("50.0", False), (50, False), (None, True)]
+)
 def test_A2_part_status_as_int_string_or_integral_decimal(status, active):
     assert parse_part({"id": "1", "name": "Ventil", "status": status}).active is active
 
@@ -376,27 +490,86 @@ def test_C1_C4_A2_json_numbers_and_booleans_instead_of_strings(api):
         return {"id": id_, "objectName": name}
 
     answers = {
-        "/Category": [{"id": 47, "name": "Rechnungsanschrift", "objectType": "ContactAddress",
-                       "translationCode": "CATEGORY_INVOICE_ADDRESS"},
-                      {"id": 12, "name": "Artikel", "objectType": "Part"}],
-        "/Contact": [{"id": 5, "name": "Org", "category": r("Category", 3), "customerNumber": 1001},
-                     {"id": 6, "surename": "A", "familyname": "B", "category": r("Category", 3),
-                      "parent": r("Contact", 5)},
-                     {"id": 7, "name": "Lieferant", "category": r("Category", 2)}],
-        "/ContactAddress": [{"id": 10, "contact": r("Contact", 5), "street": "S10", "zip": 70173,
-                             "city": "C", "country": r("StaticCountry", 1), "category": r("Category", 47)},
-                            {"id": 9, "contact": r("Contact", 5), "street": "S9", "zip": 70173,
-                             "city": "C", "country": r("StaticCountry", 1), "category": r("Category", 47)}],
+        "/Category": [
+            {
+                "id": 47,
+                "name": "Rechnungsanschrift",
+                "objectType": "ContactAddress",
+                "translationCode": "CATEGORY_INVOICE_ADDRESS",
+            },
+            {"id": 12, "name": "Artikel", "objectType": "Part"},
+        ],
+        "/Contact": [
+            {"id": 5, "name": "Org", "category": r("Category", 3), "customerNumber": 1001},
+            {
+                "id": 6,
+                "surename": "A",
+                "familyname": "B",
+                "category": r("Category", 3),
+                "parent": r("Contact", 5),
+            },
+            {"id": 7, "name": "Lieferant", "category": r("Category", 2)},
+        ],
+        "/ContactAddress": [
+            {
+                "id": 10,
+                "contact": r("Contact", 5),
+                "street": "S10",
+                "zip": 70173,
+                "city": "C",
+                "country": r("StaticCountry", 1),
+                "category": r("Category", 47),
+            },
+            {
+                "id": 9,
+                "contact": r("Contact", 5),
+                "street": "S9",
+                "zip": 70173,
+                "city": "C",
+                "country": r("StaticCountry", 1),
+                "category": r("Category", 47),
+            },
+        ],
         "/CommunicationWay": [
-            {"id": 1, "contact": r("Contact", 5), "type": "EMAIL", "value": "a@b.de", "main": False,
-             "key": r("CommunicationWayKey", 2)},
-            {"id": 2, "contact": r("Contact", 5), "type": "EMAIL", "value": "c@b.de", "main": True,
-             "key": r("CommunicationWayKey", 2)},
-            {"id": 3, "contact": r("Contact", 6), "type": "PHONE", "value": "0171", "main": 0,
-             "key": r("CommunicationWayKey", 4)}],
+            {
+                "id": 1,
+                "contact": r("Contact", 5),
+                "type": "EMAIL",
+                "value": "a@b.de",
+                "main": False,
+                "key": r("CommunicationWayKey", 2),
+            },
+            {
+                "id": 2,
+                "contact": r("Contact", 5),
+                "type": "EMAIL",
+                "value": "c@b.de",
+                "main": True,
+                "key": r("CommunicationWayKey", 2),
+            },
+            {
+                "id": 3,
+                "contact": r("Contact", 6),
+                "type": "PHONE",
+                "value": "0171",
+                "main": 0,
+                "key": r("CommunicationWayKey", 4),
+            },
+        ],
         "/Unity": [{"id": 1, "name": "Stk"}],
-        "/Part": [{"id": 3, "name": "Teil", "partNumber": 77, "price": 10.5, "priceNet": None,
-                   "taxRate": 19, "status": 100, "unity": r("Unity", 1), "category": r("Category", 12)}],
+        "/Part": [
+            {
+                "id": 3,
+                "name": "Teil",
+                "partNumber": 77,
+                "price": 10.5,
+                "priceNet": None,
+                "taxRate": 19,
+                "status": 100,
+                "unity": r("Unity", 1),
+                "category": r("Category", 12),
+            }
+        ],
     }
     for path, rows in answers.items():
         api.get(f"{BASE}{path}", json={"objects": rows, "total": len(rows)})
@@ -408,9 +581,12 @@ def test_C1_C4_A2_json_numbers_and_booleans_instead_of_strings(api):
     finally:
         close_database()
     assert (result.created, result.skipped) == (3, 0)
-    assert [(c["sevdesk_id"], c["customer_number"], c["kind"]) for c in people] == \
-        [("5", "1001", "organisation"), ("6", "", "person")]
+    assert [(c["sevdesk_id"], c["customer_number"], c["kind"]) for c in people] == [
+        ("5", "1001", "organisation"),
+        ("6", "", "person"),
+    ]
     assert [a["street"] for a in people[0]["addresses"]] == ["S9", "S9"]
     assert people[0]["emails"] == ["c@b.de", "a@b.de"] and people[1]["mobiles"] == ["0171"]
-    assert [(a["sevdesk_id"], a["number"], a["unit"], a["net_price"], a["vat_rate"], a["active"])
-            for a in parts] == [("3", "77", "Stk", "10.50", "19", True)]
+    assert [
+        (a["sevdesk_id"], a["number"], a["unit"], a["net_price"], a["vat_rate"], a["active"]) for a in parts
+    ] == [("3", "77", "Stk", "10.50", "19", True)]

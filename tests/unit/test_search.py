@@ -35,8 +35,19 @@ def test_search_still_finds_plain_letters_next_to_umlauts():
     assert not hits(["Samuel Schäfer"], [], "schiefer")
 
 
-@pytest.mark.parametrize("query", ["0711 620", "7116203300", "07116203300", "+49 711 6203300",
-                                   "+497116203300", "0711/6203300", "0049 711 6203300", "6203300"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "0711 620",
+        "7116203300",
+        "07116203300",
+        "+49 711 6203300",
+        "+497116203300",
+        "0711/6203300",
+        "0049 711 6203300",
+        "6203300",
+    ],
+)
 def test_search_finds_phone_numbers_by_digits(query):
     assert hits(["Praxis Weiß"], ["+49 711 6203300"], query)
 

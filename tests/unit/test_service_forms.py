@@ -26,8 +26,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "craftdesk"
 def customer(database):
     c = Customer.create(company="Müller Haustechnik GmbH", kind="organisation", customer_number="K-7")
     Address.create(customer=c, kind="billing", street="Postfach 11 23", zip="70001", city="Stuttgart")
-    Address.create(customer=c, kind="postal", street="Königstraße 40", zip="70173", city="Stuttgart",
-                   position=2)
+    Address.create(
+        customer=c, kind="postal", street="Königstraße 40", zip="70173", city="Stuttgart", position=2
+    )
     ContactInfo.create(customer=c, kind="email", value="info@mueller.example")
     return c
 
@@ -66,16 +67,24 @@ def test_O8_appointment_save_is_one_transaction(customer):
     project = projects.create_project("Bad", customer.id)
     job = projects.first_job(project)
     article = Article.create(number="A-1", name="Ventil", unit="Stk")
-    appointment_id = forms.save_appointment(None, job.id, forms.AppointmentInput(
-        title="Montage", status="scheduled", used=[(article.id, Decimal(2))]))
+    appointment_id = forms.save_appointment(
+        None,
+        job.id,
+        forms.AppointmentInput(title="Montage", status="scheduled", used=[(article.id, Decimal(2))]),
+    )
     view = forms.appointment_view(appointment_id)
     assert (view.title, view.status, view.frozen) == ("Montage", "scheduled", False)
     assert [(line.number, q) for line, q in view.used] == [("A-1", Decimal(2))]
 
     # "Fertig" without hours is refused by the worksheet: the new title is not kept either.
     with pytest.raises(PreconditionError):
-        forms.save_appointment(appointment_id, None, forms.AppointmentInput(
-            title="Umbenannt", status="done", hours=None, used=[(article.id, Decimal(3))]))
+        forms.save_appointment(
+            appointment_id,
+            None,
+            forms.AppointmentInput(
+                title="Umbenannt", status="done", hours=None, used=[(article.id, Decimal(3))]
+            ),
+        )
     assert Appointment.get_by_id(appointment_id).title == "Montage"
     assert [u.quantity for u in UsedArticle.select()] == [Decimal(2)]
 
@@ -117,9 +126,12 @@ def _string_writes(key: str) -> list[str]:
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in ("set", "set_")
-                    and any(isinstance(a, ast.Constant) and a.value == key for a in node.args)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("set", "set_")
+                and any(isinstance(a, ast.Constant) and a.value == key for a in node.args)
+            ):
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     return found
 

@@ -67,8 +67,9 @@ def test_database_file_is_owner_only(database, data_dir):
 
 
 def test_decimal_round_trip_is_exact(database):
-    article = Article.create(name="Kupferrohr 15 mm", net_price=Decimal("0.10") + Decimal("0.20"),
-                             vat_rate=Decimal("19"))
+    article = Article.create(
+        name="Kupferrohr 15 mm", net_price=Decimal("0.10") + Decimal("0.20"), vat_rate=Decimal("19")
+    )
     again = Article.get_by_id(article.id)
     assert again.net_price == Decimal("0.30")
     assert isinstance(again.net_price, Decimal)

@@ -59,8 +59,9 @@ def _swatch(code: str) -> QIcon:
 class AppointmentDialog(DiscardGuard, QDialog):
     """Edit ``appointment_id``, or with None create a new appointment in ``job_id``."""
 
-    def __init__(self, appointment_id: int | None, job_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, appointment_id: int | None, job_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.appointment_id = appointment_id
         self.saved_id: int | None = None
@@ -73,15 +74,27 @@ class AppointmentDialog(DiscardGuard, QDialog):
         self.setMinimumWidth(940)
 
         layout = QVBoxLayout(self)
-        self.done_hint = common.banner(self.tr(
-            "Für „Fertig“ tragen Sie bitte die geleisteten Stunden und die verwendeten Artikel "
-            "ein – daraus entsteht die Rechnung."), "warning", self)
+        self.done_hint = common.banner(
+            self.tr(
+                "Für „Fertig“ tragen Sie bitte die geleisteten Stunden und die verwendeten Artikel "
+                "ein – daraus entsteht die Rechnung."
+            ),
+            "warning",
+            self,
+        )
         self.done_hint.setVisible(False)
         layout.addWidget(self.done_hint)
         if self.frozen:
-            layout.addWidget(common.banner(self.tr(
-                "Dieser Termin ist bereits abgerechnet. Status und Arbeitsblatt können nicht mehr "
-                "geändert werden."), "info", self))
+            layout.addWidget(
+                common.banner(
+                    self.tr(
+                        "Dieser Termin ist bereits abgerechnet. Status und Arbeitsblatt können nicht mehr "
+                        "geändert werden."
+                    ),
+                    "info",
+                    self,
+                )
+            )
 
         # --- appointment -------------------------------------------------------------------
         self.title = QLineEdit(self)
@@ -130,17 +143,23 @@ class AppointmentDialog(DiscardGuard, QDialog):
         # People on the left, worksheet on the right: the dialog stays low enough for
         # small laptop screens.
         people = QVBoxLayout()
-        for title, widget in ((self.tr("Zugewiesene Mitarbeiter"), self.assignees),
-                              (self.tr("Beobachter (werden informiert)"), self.observers)):
+        for title, widget in (
+            (self.tr("Zugewiesene Mitarbeiter"), self.assignees),
+            (self.tr("Beobachter (werden informiert)"), self.observers),
+        ):
             box = QGroupBox(title, self)
             QVBoxLayout(box).addWidget(widget)
             people.addWidget(box)
         if self.assignees.count() == 0:
             # Two empty lists say nothing: tell where employees come from.
-            self.people_hint = common.banner(self.tr(
-                "Noch keine Mitarbeiter. Legen Sie sie im Tab „Projekte“ unter „Mitarbeiter …“ "
-                "an oder übernehmen Sie die sevDesk-Benutzer; dann können Sie sie hier zuweisen."),
-                "info", self)
+            self.people_hint = common.banner(
+                self.tr(
+                    "Noch keine Mitarbeiter. Legen Sie sie im Tab „Projekte“ unter „Mitarbeiter …“ "
+                    "an oder übernehmen Sie die sevDesk-Benutzer; dann können Sie sie hier zuweisen."
+                ),
+                "info",
+                self,
+            )
             self.people_hint.setObjectName("PeopleHint")
             people.insertWidget(0, self.people_hint)
             for widget in (self.assignees, self.observers):
@@ -159,9 +178,15 @@ class AppointmentDialog(DiscardGuard, QDialog):
         self.hours.setPlaceholderText(self.tr("z. B. 3,5"))
         self.hours.setMaximumWidth(120)
         self.used = QTableWidget(0, 5, self)
-        self.used.setHorizontalHeaderLabels([self.tr("Nummer"), self.tr("Bezeichnung"),
-                                             self.tr("Menge"), self.tr("Einheit"),
-                                             self.tr("Preis netto")])
+        self.used.setHorizontalHeaderLabels(
+            [
+                self.tr("Nummer"),
+                self.tr("Bezeichnung"),
+                self.tr("Menge"),
+                self.tr("Einheit"),
+                self.tr("Preis netto"),
+            ]
+        )
         self.used.verticalHeader().setVisible(False)
         self.used.setWordWrap(False)  # rows of one height: the minimum below holds four
         self.used.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -172,16 +197,22 @@ class AppointmentDialog(DiscardGuard, QDialog):
         self.used.setColumnWidth(4, 90)
         # Room for four lines plus the header, so a new line is never hidden (it is also
         # scrolled into view when added).
-        self.used.setMinimumHeight(self.used.horizontalHeader().sizeHint().height()
-                                   + 4 * self.used.verticalHeader().defaultSectionSize() + 6)
+        self.used.setMinimumHeight(
+            self.used.horizontalHeader().sizeHint().height()
+            + 4 * self.used.verticalHeader().defaultSectionSize()
+            + 6
+        )
         self.add_article = QPushButton(self.tr("Artikel hinzufügen …"), self)
         self.add_article.clicked.connect(self._pick_article)
         self.remove_article = QPushButton(self.tr("Entfernen"), self)
         self.remove_article.clicked.connect(self._remove_article)
         self.take_planned = QPushButton(self.tr("Geplantes Material übernehmen"), self)
-        self.take_planned.setToolTip(self.tr(
-            "Übernimmt die Positionen der Auftragsbestätigung mit ihren Preisen – nur, was noch "
-            "nicht im Arbeitsblatt steht."))
+        self.take_planned.setToolTip(
+            self.tr(
+                "Übernimmt die Positionen der Auftragsbestätigung mit ihren Preisen – nur, was noch "
+                "nicht im Arbeitsblatt steht."
+            )
+        )
         self.take_planned.clicked.connect(self._take_planned)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
@@ -190,11 +221,9 @@ class AppointmentDialog(DiscardGuard, QDialog):
         sheet = QGridLayout(self.worksheet)
         sheet.addWidget(QLabel(self.tr("Geleistete Stunden:"), self), 0, 0)
         sheet.addWidget(self.hours, 0, 1, Qt.AlignmentFlag.AlignLeft)
-        sheet.addWidget(QLabel(self.tr("Geplantes Material:"), self), 1, 0,
-                        Qt.AlignmentFlag.AlignTop)
+        sheet.addWidget(QLabel(self.tr("Geplantes Material:"), self), 1, 0, Qt.AlignmentFlag.AlignTop)
         sheet.addWidget(self.planned_label, 1, 1)
-        sheet.addWidget(QLabel(self.tr("Verwendete Artikel:"), self), 2, 0,
-                        Qt.AlignmentFlag.AlignTop)
+        sheet.addWidget(QLabel(self.tr("Verwendete Artikel:"), self), 2, 0, Qt.AlignmentFlag.AlignTop)
         sheet.addWidget(self.used, 2, 1)
         article_buttons = QHBoxLayout()
         article_buttons.addWidget(self.add_article)
@@ -224,8 +253,14 @@ class AppointmentDialog(DiscardGuard, QDialog):
         self.used.itemSelectionChanged.connect(self._update_remove)
         self._update_remove()
         if self.frozen:
-            for widget in (self.status, self.hours, self.used, self.add_article,
-                           self.remove_article, self.take_planned):
+            for widget in (
+                self.status,
+                self.hours,
+                self.used,
+                self.add_article,
+                self.remove_article,
+                self.take_planned,
+            ):
                 widget.setEnabled(False)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.has_start.toggled.connect(self._start_toggled)
@@ -290,8 +325,13 @@ class AppointmentDialog(DiscardGuard, QDialog):
         row = self.used.rowCount()
         self.used.insertRow(row)
         price = line.shown_price
-        texts = (line.number, line.name, format_decimal(line.quantity), line.shown_unit,
-                 format_money(price) if price is not None else "")
+        texts = (
+            line.number,
+            line.name,
+            format_decimal(line.quantity),
+            line.shown_unit,
+            format_money(price) if price is not None else "",
+        )
         for col, text in enumerate(texts):
             item = QTableWidgetItem(text)
             if col != 2:
@@ -312,8 +352,12 @@ class AppointmentDialog(DiscardGuard, QDialog):
         the service does."""
         for row in range(self.used.rowCount()):
             old = self._row_line(row)
-            if (line.article_id is not None and old.article_id == line.article_id
-                    and old.planned_id is None and old.net_price is None):
+            if (
+                line.article_id is not None
+                and old.article_id == line.article_id
+                and old.planned_id is None
+                and old.net_price is None
+            ):
                 current = parse_decimal_de(self.used.item(row, 2).text()) or Decimal(0)
                 self.used.item(row, 2).setText(format_decimal(current + line.quantity))
                 self.used.scrollToItem(self.used.item(row, 0))
@@ -362,7 +406,7 @@ class AppointmentDialog(DiscardGuard, QDialog):
         self._update_take_planned()
 
     def _update_remove(self) -> None:
-        """"Entfernen" works on the selected used articles only."""
+        """ "Entfernen" works on the selected used articles only."""
         self.remove_article.setEnabled(not self.frozen and bool(self.used.selectedIndexes()))
 
     def _table_lines(self) -> list[worksheet.UsedLine]:
@@ -384,11 +428,11 @@ class AppointmentDialog(DiscardGuard, QDialog):
         """Take over what is not yet on the worksheet — never twice (V3)."""
         current = self._table_lines()
         result = worksheet.take_over(self._planned, current)
-        for row, line in enumerate(result[:len(current)]):
+        for row, line in enumerate(result[: len(current)]):
             self.used.item(row, 0).setData(Qt.ItemDataRole.UserRole, line)
             price = line.shown_price
             self.used.item(row, 4).setText(format_money(price) if price is not None else "")
-        for line in result[len(current):]:
+        for line in result[len(current) :]:
             self._append_row(line)
         self._update_take_planned()
         # Once the table has its final size (a scroll bar may just have appeared), the last
@@ -402,16 +446,23 @@ class AppointmentDialog(DiscardGuard, QDialog):
         for row in range(self.used.rowCount()):
             quantity = parse_decimal_de(self.used.item(row, 2).text())
             if quantity is None or quantity <= 0:
-                common.warn(self, self.windowTitle(), self.tr(
-                    "Die Menge von „%1“ ist keine Zahl größer als 0.").replace(
-                        "%1", self.used.item(row, 1).text()))
+                common.warn(
+                    self,
+                    self.windowTitle(),
+                    self.tr("Die Menge von „%1“ ist keine Zahl größer als 0.").replace(
+                        "%1", self.used.item(row, 1).text()
+                    ),
+                )
                 return None
             lines.append(replace(self._row_line(row), quantity=quantity))
         return lines
 
     def _checked(self, widget: QListWidget) -> list[int]:
-        return [widget.item(r).data(Qt.ItemDataRole.UserRole) for r in range(widget.count())
-                if widget.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            widget.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(widget.count())
+            if widget.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def _when(self, check: QCheckBox, edit: QDateTimeEdit) -> datetime | None:
         return edit.dateTime().toPython() if check.isChecked() else None
@@ -428,13 +479,21 @@ class AppointmentDialog(DiscardGuard, QDialog):
         if status == "done" and not self.frozen:
             if hours is None:
                 self.done_hint.setVisible(True)
-                common.warn(self, self.windowTitle(), self.tr(
-                    "Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ "
-                    "gesetzt wird."))
+                common.warn(
+                    self,
+                    self.windowTitle(),
+                    self.tr(
+                        "Bitte tragen Sie die geleisteten Stunden ein, bevor der Termin auf „Fertig“ "
+                        "gesetzt wird."
+                    ),
+                )
                 self.hours.setFocus()
                 return
-            if not used and not common.confirm(self, self.windowTitle(), self.tr(
-                    "Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?")):
+            if not used and not common.confirm(
+                self,
+                self.windowTitle(),
+                self.tr("Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?"),
+            ):
                 return
         try:
             self.saved_id = self._write(status, hours, used)
@@ -452,13 +511,25 @@ class AppointmentDialog(DiscardGuard, QDialog):
         with db.atomic():  # all or nothing: a refused worksheet undoes the other changes
             if self.appointment_id is None:
                 appointment = projects.create_appointment(
-                    self.job_id, self.title.text(), start=start, end=end, status=plain_status,
-                    assignee_ids=assignees, observer_ids=observers, notes=notes)
+                    self.job_id,
+                    self.title.text(),
+                    start=start,
+                    end=end,
+                    status=plain_status,
+                    assignee_ids=assignees,
+                    observer_ids=observers,
+                    notes=notes,
+                )
             else:
                 appointment = projects.edit_appointment(
-                    self.appointment_id, title=self.title.text(), start=start, end=end,
-                    status=None if self.frozen else plain_status, notes=notes,
-                    expected_version=self._version)
+                    self.appointment_id,
+                    title=self.title.text(),
+                    start=start,
+                    end=end,
+                    status=None if self.frozen else plain_status,
+                    notes=notes,
+                    expected_version=self._version,
+                )
                 projects.set_appointment_people(appointment.id, "assignee", assignees)
                 projects.set_appointment_people(appointment.id, "observer", observers)
             if not self.frozen:

@@ -51,13 +51,16 @@ class ArticleDialog(DiscardGuard, QDialog):
 
         layout = QVBoxLayout(self)
         if article is not None and article.sevdesk_id:
-            text = self.tr("Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier gelten nur "
-                           "in craftdesk und werden überschrieben, sobald der nächste Import "
-                           "geänderte Daten aus sevDesk bringt.")
+            text = self.tr(
+                "Dieser Artikel stammt aus sevDesk (ID %1). Änderungen hier gelten nur "
+                "in craftdesk und werden überschrieben, sobald der nächste Import "
+                "geänderte Daten aus sevDesk bringt."
+            )
             self.note = common.banner(text.replace("%1", article.sevdesk_id), "info", self)
         else:
-            self.note = common.banner(self.tr("Lokaler Artikel: Er existiert nur in craftdesk."),
-                                      "info", self)
+            self.note = common.banner(
+                self.tr("Lokaler Artikel: Er existiert nur in craftdesk."), "info", self
+            )
         layout.addWidget(self.note)
 
         self.number = QLineEdit(self)
@@ -88,8 +91,9 @@ class ArticleDialog(DiscardGuard, QDialog):
         layout.addLayout(form)
 
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("Speichern"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -124,10 +128,15 @@ class ArticleDialog(DiscardGuard, QDialog):
         self.gross_label.setText(format_money(gross_price(net, self._vat())) if net is not None else "–")
 
     def form(self) -> ArticleForm:
-        return ArticleForm(number=self.number.text(), name=self.name.text(),
-                           unit=self.unit.currentText(), net_price=self.net_price.value() or Decimal(0),
-                           vat_rate=self._vat(), description=self.description.toPlainText(),
-                           active=self.active.isChecked())
+        return ArticleForm(
+            number=self.number.text(),
+            name=self.name.text(),
+            unit=self.unit.currentText(),
+            net_price=self.net_price.value() or Decimal(0),
+            vat_rate=self._vat(),
+            description=self.description.toPlainText(),
+            active=self.active.isChecked(),
+        )
 
     def problem(self) -> str | None:
         if not self.name.text().strip():
@@ -136,7 +145,8 @@ class ArticleDialog(DiscardGuard, QDialog):
             return self.tr("Bitte geben Sie eine Artikelnummer ein.")
         if article_number_taken(self.number.text(), self.article_id):
             return self.tr("Die Artikelnummer „%1“ ist schon vergeben.").replace(
-                "%1", self.number.text().strip())
+                "%1", self.number.text().strip()
+            )
         if self.net_price.text().strip() and self.net_price.value() is None:
             return self.tr("Der Preis ist keine gültige Zahl.")
         return None
@@ -153,10 +163,15 @@ class ArticleDialog(DiscardGuard, QDialog):
         try:
             self.saved_id = save_article(self.article_id, form, force=force)
         except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
-            labels = {"number": self.tr("Artikelnummer"), "name": self.tr("Bezeichnung"),
-                      "unit": self.tr("Einheit"), "net_price": self.tr("Nettopreis"),
-                      "vat_rate": self.tr("USt.-Satz"), "description": self.tr("Beschreibung"),
-                      "active": self.tr("Aktiv")}
+            labels = {
+                "number": self.tr("Artikelnummer"),
+                "name": self.tr("Bezeichnung"),
+                "unit": self.tr("Einheit"),
+                "net_price": self.tr("Nettopreis"),
+                "vat_rate": self.tr("USt.-Satz"),
+                "description": self.tr("Beschreibung"),
+                "active": self.tr("Aktiv"),
+            }
             choice = conflict_dialog.ask(self, conflict, labels)
             if choice == conflict_dialog.KEEP_MINE:
                 self._store(form, force=True)

@@ -38,8 +38,9 @@ BANNER_STYLES = {
 class DecimalEdit(QLineEdit):
     """A line edit for German decimals ("3,5", "1.234,56"); :meth:`value` gives a Decimal."""
 
-    def __init__(self, parent: QWidget | None = None, places: int | None = None,
-                 allow_negative: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, places: int | None = None, allow_negative: bool = False
+    ) -> None:
         super().__init__(parent)
         self._places = places
         pattern = _DECIMAL_PATTERN if allow_negative else _DECIMAL_PATTERN.replace("-?", "")
@@ -64,8 +65,9 @@ def banner(text: str, kind: str = "info", parent: QWidget | None = None) -> QLab
     return label
 
 
-def record_table(model: QAbstractItemModel, columns: Sequence[Column], parent: QWidget,
-                 *, single_selection: bool = True) -> QTableView:
+def record_table(
+    model: QAbstractItemModel, columns: Sequence[Column], parent: QWidget, *, single_selection: bool = True
+) -> QTableView:
     """A sortable, read-only table of whole rows with the columns' preferred widths."""
     view = QTableView(parent)
     view.setModel(model)
@@ -92,16 +94,14 @@ def open_link(url: str) -> bool:
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """A modal warning with a German "OK" (tests replace this function)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     plain(box)  # H5: the text may come from sevDesk or the user
     box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
     plain(box)
     box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
@@ -109,8 +109,7 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
     """Ask a yes/no question with German buttons; "Nein" is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     plain(box)
     yes_text = yes or QCoreApplication.translate("Dialogs", "Ja")
     yes_button = box.addButton(yes_text, QMessageBox.ButtonRole.YesRole)

@@ -68,8 +68,7 @@ class AddressBox(QGroupBox):
         self.country.setText(address.country or "DE")
 
     def form(self) -> AddressForm:
-        return AddressForm(self.street.text(), self.zip.text(), self.city.text(),
-                           self.country.text() or "DE")
+        return AddressForm(self.street.text(), self.zip.text(), self.city.text(), self.country.text() or "DE")
 
 
 class CustomerDialog(DiscardGuard, QDialog):
@@ -86,18 +85,33 @@ class CustomerDialog(DiscardGuard, QDialog):
         layout = QVBoxLayout(self)
         self.note = None
         if customer is not None and customer.deleted_in_sevdesk:
-            self.note = common.banner(self.tr(
-                "Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit "
-                "„Kunde löschen“ selbst entfernen."), "warning", self)
+            self.note = common.banner(
+                self.tr(
+                    "Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit "
+                    "„Kunde löschen“ selbst entfernen."
+                ),
+                "warning",
+                self,
+            )
         elif customer is not None and customer.sevdesk_id:
-            self.note = common.banner(self.tr(
-                "Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk "
-                "und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk "
-                "bringt – ändern Sie Kunden am besten in sevDesk.").replace("%1", customer.sevdesk_id), "info", self)
+            self.note = common.banner(
+                self.tr(
+                    "Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk "
+                    "und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk "
+                    "bringt – ändern Sie Kunden am besten in sevDesk."
+                ).replace("%1", customer.sevdesk_id),
+                "info",
+                self,
+            )
         else:
-            self.note = common.banner(self.tr(
-                "Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf "
-                "in sevDesk angelegt."), "info", self)
+            self.note = common.banner(
+                self.tr(
+                    "Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf "
+                    "in sevDesk angelegt."
+                ),
+                "info",
+                self,
+            )
         layout.addWidget(self.note)
 
         self.kind = QComboBox(self)
@@ -111,8 +125,7 @@ class CustomerDialog(DiscardGuard, QDialog):
         # Salutation and academic title of persons (sevDesk: gender, academicTitle).
         self.salutation = QComboBox(self)
         self.salutation.setObjectName("Salutation")
-        for text, value in ((self.tr("(keine)"), ""), (self.tr("Herr"), "Herr"),
-                            (self.tr("Frau"), "Frau")):
+        for text, value in ((self.tr("(keine)"), ""), (self.tr("Herr"), "Herr"), (self.tr("Frau"), "Frau")):
             self.salutation.addItem(text, value)
         self.academic_title = QLineEdit(self)
         self.academic_title.setObjectName("AcademicTitle")
@@ -127,8 +140,9 @@ class CustomerDialog(DiscardGuard, QDialog):
         # E1: e-invoice choice, authority flag and buyer reference (Leitweg-ID).
         self.e_invoice = QCheckBox(self.tr("E-Rechnung"), self)
         self.e_invoice.setObjectName("EInvoice")
-        self.e_invoice.setToolTip(self.tr(
-            "Rechnungsentwürfe für diesen Kunden als E-Rechnung (XRechnung/ZUGFeRD) anlegen"))
+        self.e_invoice.setToolTip(
+            self.tr("Rechnungsentwürfe für diesen Kunden als E-Rechnung (XRechnung/ZUGFeRD) anlegen")
+        )
         self.government_agency = QCheckBox(self.tr("Behörde"), self)
         self.government_agency.setObjectName("GovernmentAgency")
         self.buyer_reference = QLineEdit(self)
@@ -187,16 +201,16 @@ class CustomerDialog(DiscardGuard, QDialog):
         grid.addLayout(addresses, 0, 1, 2, 1)
         layout.addLayout(grid)
 
-
-
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("Speichern"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
         self.delete_button = None
         if customer is not None and (customer.deleted_in_sevdesk or not customer.sevdesk_id):
             self.delete_button = self.buttons.addButton(
-                self.tr("Kunde löschen"), QDialogButtonBox.ButtonRole.DestructiveRole)
+                self.tr("Kunde löschen"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
             self.delete_button.clicked.connect(self._delete)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -229,14 +243,34 @@ class CustomerDialog(DiscardGuard, QDialog):
         address, description, buttons — and leaves the description instead of typing a tab."""
         self.description.setTabChangesFocus(True)
         chain: list[QWidget] = [
-            self.kind, self.company, self.first_name, self.last_name, self.name_suffix,
-            self.salutation, self.academic_title,
-            self.customer_number, self.e_invoice, self.government_agency, self.buyer_reference,
-            *self.emails, self.phone, *self.mobiles,
-            self.postal.street, self.postal.zip, self.postal.city, self.postal.country,
-            self.billing, self.billing.street, self.billing.zip, self.billing.city,
-            self.billing.country, self.deliveries.table, self.deliveries.add_button,
-            self.deliveries.remove_button, self.description]
+            self.kind,
+            self.company,
+            self.first_name,
+            self.last_name,
+            self.name_suffix,
+            self.salutation,
+            self.academic_title,
+            self.customer_number,
+            self.e_invoice,
+            self.government_agency,
+            self.buyer_reference,
+            *self.emails,
+            self.phone,
+            *self.mobiles,
+            self.postal.street,
+            self.postal.zip,
+            self.postal.city,
+            self.postal.country,
+            self.billing,
+            self.billing.street,
+            self.billing.zip,
+            self.billing.city,
+            self.billing.country,
+            self.deliveries.table,
+            self.deliveries.add_button,
+            self.deliveries.remove_button,
+            self.description,
+        ]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -336,14 +370,26 @@ class CustomerDialog(DiscardGuard, QDialog):
         self._store(form)
 
     def conflict_labels(self) -> dict[str, str]:
-        return {"kind": self.tr("Art"), "company": self.tr("Firma"), "first_name": self.tr("Vorname"),
-                "last_name": self.tr("Nachname"), "name_suffix": self.tr("Namenszusatz"),
-                "customer_number": self.tr("Kundennummer"), "description": self.tr("Beschreibung"),
-                "postal": self.tr("Postanschrift"), "billing": self.tr("Rechnungsanschrift"),
-                "emails": self.tr("E-Mail"), "mobiles": self.tr("Mobil"), "phones": self.tr("Telefon"),
-                "salutation": self.tr("Anrede"), "academic_title": self.tr("Titel"),
-                "deliveries": self.tr("Lieferanschriften"), "e_invoice": self.tr("E-Rechnung"),
-                "government_agency": self.tr("Behörde"), "buyer_reference": self.tr("Leitweg-ID")}
+        return {
+            "kind": self.tr("Art"),
+            "company": self.tr("Firma"),
+            "first_name": self.tr("Vorname"),
+            "last_name": self.tr("Nachname"),
+            "name_suffix": self.tr("Namenszusatz"),
+            "customer_number": self.tr("Kundennummer"),
+            "description": self.tr("Beschreibung"),
+            "postal": self.tr("Postanschrift"),
+            "billing": self.tr("Rechnungsanschrift"),
+            "emails": self.tr("E-Mail"),
+            "mobiles": self.tr("Mobil"),
+            "phones": self.tr("Telefon"),
+            "salutation": self.tr("Anrede"),
+            "academic_title": self.tr("Titel"),
+            "deliveries": self.tr("Lieferanschriften"),
+            "e_invoice": self.tr("E-Rechnung"),
+            "government_agency": self.tr("Behörde"),
+            "buyer_reference": self.tr("Leitweg-ID"),
+        }
 
     def _store(self, form: CustomerForm, force: bool = False) -> None:
         form.version = self._version
@@ -362,10 +408,15 @@ class CustomerDialog(DiscardGuard, QDialog):
     def _delete(self) -> None:
         if self.customer_id is None:
             return
-        if common.confirm(self, self.tr("Kunde löschen"), self.tr(
+        if common.confirm(
+            self,
+            self.tr("Kunde löschen"),
+            self.tr(
                 "Soll dieser Kunde in craftdesk gelöscht werden? Projekte des Kunden bleiben "
-                "erhalten, sind danach aber keinem Kunden mehr zugeordnet."),
-                yes=self.tr("Löschen")):
+                "erhalten, sind danach aber keinem Kunden mehr zugeordnet."
+            ),
+            yes=self.tr("Löschen"),
+        ):
             delete_customer(self.customer_id)
             self.saved_id = self.customer_id
             self.accept()

@@ -45,8 +45,10 @@ class EmployeeRow:
 
 
 def load_employee_rows() -> list[EmployeeRow]:
-    return [EmployeeRow(e.id, e.name, e.email or "", e.sevdesk_user_id or "", bool(e.active))
-            for e in employees.list_employees()]
+    return [
+        EmployeeRow(e.id, e.name, e.email or "", e.sevdesk_user_id or "", bool(e.active))
+        for e in employees.list_employees()
+    ]
 
 
 class EmployeeEditDialog(DiscardGuard, QDialog):
@@ -83,12 +85,20 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
     def _save(self) -> None:
         try:
             if self.employee is None:
-                saved = employees.add_employee(self.name.text(), self.email.text() or None,
-                                               self.user_id.text() or None, self.active.isChecked())
+                saved = employees.add_employee(
+                    self.name.text(),
+                    self.email.text() or None,
+                    self.user_id.text() or None,
+                    self.active.isChecked(),
+                )
             else:
                 saved = employees.edit_employee(
-                    self.employee.id, name=self.name.text(), email=self.email.text() or None,
-                    sevdesk_user_id=self.user_id.text() or None, active=self.active.isChecked())
+                    self.employee.id,
+                    name=self.name.text(),
+                    email=self.email.text() or None,
+                    sevdesk_user_id=self.user_id.text() or None,
+                    active=self.active.isChecked(),
+                )
         except CraftdeskError as exc:
             common.warn(self, self.windowTitle(), str(exc))
             return
@@ -109,8 +119,7 @@ class EmployeeDialog(QDialog):
             Column("user", self.tr("sevDesk-Benutzer"), lambda e: e.sevdesk_user_id or "", width=120),
             Column("active", self.tr("Status"), lambda e: active if e.active else inactive),
         ]
-        self.model = RecordTableModel(columns, parent=self,
-                                      dimmed=lambda e: None if e.active else inactive)
+        self.model = RecordTableModel(columns, parent=self, dimmed=lambda e: None if e.active else inactive)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = common.record_table(self.proxy, columns, self)
@@ -142,9 +151,13 @@ class EmployeeDialog(QDialog):
         buttons.addWidget(close)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine "
-            "Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins."), self)
+        intro = QLabel(
+            self.tr(
+                "Mitarbeiter können Terminen zugewiesen werden oder sie beobachten. Wer in sevDesk eine "
+                "Auftragsbestätigung angelegt hat, wird beim Import Beobachter des Termins."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.view, 1)
@@ -168,14 +181,20 @@ class EmployeeDialog(QDialog):
         pending = observers.pending_count()
         self.observers_button.setVisible(pending > 0)
         self.observers_button.setEnabled(connected and not self.controller.is_busy())
-        self.observers_button.setToolTip(self.tr(
-            "%1 importierte Auftragsbestätigungen haben noch keinen Beobachter: wer sie in sevDesk "
-            "angelegt hat und jetzt Mitarbeiter ist, wird Beobachter des Termins.").replace(
-                "%1", str(pending)))
+        self.observers_button.setToolTip(
+            self.tr(
+                "%1 importierte Auftragsbestätigungen haben noch keinen Beobachter: wer sie in sevDesk "
+                "angelegt hat und jetzt Mitarbeiter ist, wird Beobachter des Termins."
+            ).replace("%1", str(pending))
+        )
         self.sevdesk_button.setToolTip(
-            self.tr("Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, "
-                    "einen Mitarbeiter an.") if connected
-            else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden."))
+            self.tr(
+                "Legt für jeden sevDesk-Benutzer, der noch keinem Mitarbeiter zugeordnet ist, "
+                "einen Mitarbeiter an."
+            )
+            if connected
+            else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.")
+        )
 
     def selected(self) -> EmployeeRow | None:
         rows = self.view.selectionModel().selectedRows()
@@ -195,9 +214,14 @@ class EmployeeDialog(QDialog):
         employee = self.selected()
         if employee is None:
             return
-        if common.confirm(self, self.tr("Mitarbeiter löschen"), self.tr(
-                "„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.").replace(
-                    "%1", employee.name), yes=self.tr("Löschen")):
+        if common.confirm(
+            self,
+            self.tr("Mitarbeiter löschen"),
+            self.tr("„%1“ löschen? Die Zuordnungen zu Terminen gehen dabei verloren.").replace(
+                "%1", employee.name
+            ),
+            yes=self.tr("Löschen"),
+        ):
             try:
                 employees.delete_employee(employee.id)
             except CraftdeskError as exc:
@@ -208,44 +232,62 @@ class EmployeeDialog(QDialog):
         self.sevdesk_button.setEnabled(False)
         self._show(self.tr("sevDesk-Benutzer werden geladen …"), "info")
         started = self.controller.run_task(
-            self.tr("Mitarbeiter aus sevDesk übernehmen"), employees.employees_from_sevdesk,
-            on_success=self._taken, on_failure=self._failed, changes="projects")
+            self.tr("Mitarbeiter aus sevDesk übernehmen"),
+            employees.employees_from_sevdesk,
+            on_success=self._taken,
+            on_failure=self._failed,
+            changes="projects",
+        )
         if not started:
             self._update_buttons()
-            self._show(self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal "
-                               "versuchen."), "warning")
+            self._show(
+                self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen."),
+                "warning",
+            )
 
     def _taken(self, created: list[Employee]) -> None:
         self.reload()
         if created:
             names = ", ".join(e.name for e in created)
-            text = self.tr("%1 Mitarbeiter übernommen: %2").replace("%1", str(len(created))) \
-                .replace("%2", names)
+            text = (
+                self.tr("%1 Mitarbeiter übernommen: %2").replace("%1", str(len(created))).replace("%2", names)
+            )
             if observers.pending_count():
-                text += " " + self.tr("Mit „Beobachter nachtragen“ werden sie Beobachter der "
-                                      "Termine, deren Auftragsbestätigung sie angelegt haben.")
+                text += " " + self.tr(
+                    "Mit „Beobachter nachtragen“ werden sie Beobachter der "
+                    "Termine, deren Auftragsbestätigung sie angelegt haben."
+                )
             self._show(text, "success")
         else:
             self._show(self.tr("Alle sevDesk-Benutzer sind bereits als Mitarbeiter vorhanden."), "info")
 
     def apply_creators(self) -> bool:
         self.observers_button.setEnabled(False)
-        self._show(self.tr("Die Ersteller der Auftragsbestätigungen werden in sevDesk "
-                           "nachgesehen …"), "info")
+        self._show(self.tr("Die Ersteller der Auftragsbestätigungen werden in sevDesk nachgesehen …"), "info")
         started = self.controller.run_task(
-            self.tr("Beobachter nachtragen"), observers.apply_creators,
-            on_success=self._creators_applied, on_failure=self._failed, changes="projects")
+            self.tr("Beobachter nachtragen"),
+            observers.apply_creators,
+            on_success=self._creators_applied,
+            on_failure=self._failed,
+            changes="projects",
+        )
         if not started:
             self._update_buttons()
-            self._show(self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal "
-                               "versuchen."), "warning")
+            self._show(
+                self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen."),
+                "warning",
+            )
         return started
 
     def _creators_applied(self, added: int) -> None:
         self._update_buttons()
         if added:
-            self._show(self.tr("%1 Termine haben ihren Ersteller als Beobachter bekommen.")
-                       .replace("%1", str(added)), "success")
+            self._show(
+                self.tr("%1 Termine haben ihren Ersteller als Beobachter bekommen.").replace(
+                    "%1", str(added)
+                ),
+                "success",
+            )
         else:
             self._show(self.tr("Keiner der Ersteller ist als Mitarbeiter vorhanden."), "info")
 

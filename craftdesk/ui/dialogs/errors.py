@@ -20,10 +20,10 @@ def error_text(error: Exception) -> str:
         return QCoreApplication.translate("Dialogs", "Der Vorgang wurde abgebrochen.")
     if isinstance(error, AuthError):
         return QCoreApplication.translate(
-            "Dialogs", "sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ einen neuen "
-            "Token speichern.")
+            "Dialogs",
+            "sevDesk hat den Token abgelehnt. Bitte im Tab „Schnittstellen“ einen neuen Token speichern.",
+        )
     if isinstance(error, (SevdeskError, CraftdeskError)):
         return localize(str(getattr(error, "message", "") or error))
     log.error("Unexpected error in a background task", exc_info=error)
-    return QCoreApplication.translate(
-        "Dialogs", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")
+    return QCoreApplication.translate("Dialogs", "Unerwarteter Fehler – Einzelheiten stehen im Protokoll.")

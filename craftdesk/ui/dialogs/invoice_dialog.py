@@ -126,8 +126,13 @@ class InvoicePreviewDialog(QDialog):
         grid.addLayout(text_box, 0, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        for widget in (self.header_edit, self.invoice_date, self.service_from, self.service_to,
-                       self.head_text):
+        for widget in (
+            self.header_edit,
+            self.invoice_date,
+            self.service_from,
+            self.service_to,
+            self.head_text,
+        ):
             widget.setEnabled(not self.frozen)
         self.header_edit.editingFinished.connect(self._store)
         for edit in (self.invoice_date, self.service_from, self.service_to):
@@ -147,9 +152,11 @@ class InvoicePreviewDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -168,19 +175,32 @@ class InvoicePreviewDialog(QDialog):
         self.down_button = QPushButton(self.tr("Nach unten"), self)
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.both_button = QPushButton(self.tr("Beide berechnen"), self)
-        self.both_button.setToolTip(self.tr(
-            "Die Arbeitszeit des Termins und die Positionen in Stunden sind beide gewollt."))
+        self.both_button.setToolTip(
+            self.tr("Die Arbeitszeit des Termins und die Positionen in Stunden sind beide gewollt.")
+        )
         self.both_button.clicked.connect(self.confirm_double_labour)
         self.reset_button = QPushButton(self.tr("Zurücksetzen"), self)
-        self.reset_button.setToolTip(self.tr("Alle Änderungen verwerfen und den Vorschlag "
-                                             "wiederherstellen"))
+        self.reset_button.setToolTip(self.tr("Alle Änderungen verwerfen und den Vorschlag wiederherstellen"))
         self.reset_button.clicked.connect(self.reset)
         side = QVBoxLayout()
-        for button in (self.add_text_button, self.add_article_button, self.remove_button,
-                       self.up_button, self.down_button, self.both_button, self.reset_button):
+        for button in (
+            self.add_text_button,
+            self.add_article_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.both_button,
+            self.reset_button,
+        ):
             button.setAutoDefault(False)  # Enter never triggers an editing action
-        for button in (self.add_text_button, self.add_article_button, self.remove_button,
-                       self.up_button, self.down_button, self.both_button):
+        for button in (
+            self.add_text_button,
+            self.add_article_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.both_button,
+        ):
             side.addWidget(button)
         side.addStretch(1)
         side.addWidget(self.reset_button)
@@ -212,8 +232,9 @@ class InvoicePreviewDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         self.e_invoice_box = QCheckBox(self.tr("Als E-Rechnung anlegen (XRechnung/ZUGFeRD)"), self)
         self.e_invoice_box.setObjectName("EInvoiceDraft")
-        self.e_invoice_box.setToolTip(self.tr(
-            "Der Kunde erhält E-Rechnungen. Abschalten gilt nur für diesen Entwurf."))
+        self.e_invoice_box.setToolTip(
+            self.tr("Der Kunde erhält E-Rechnungen. Abschalten gilt nur für diesen Entwurf.")
+        )
         self.e_invoice_box.setChecked(self.e_invoice_enabled)
         self.e_invoice_box.setVisible(self.e_invoice_wanted)
         self.e_invoice_box.setEnabled(not self.frozen)
@@ -252,10 +273,13 @@ class InvoicePreviewDialog(QDialog):
         names = {
             e_invoice_rules.MISSING_EMAIL: self.tr("E-Mail-Adresse des Kunden"),
             e_invoice_rules.MISSING_BUYER_REFERENCE: self.tr("Leitweg-ID (Käuferreferenz) der Behörde"),
-            e_invoice_rules.MISSING_ADDRESS: self.tr("vollständige Rechnungsadresse (Straße, PLZ, Ort, Land)"),
+            e_invoice_rules.MISSING_ADDRESS: self.tr(
+                "vollständige Rechnungsadresse (Straße, PLZ, Ort, Land)"
+            ),
         }
-        return self.tr("Für die E-Rechnung fehlt: %1. Bitte ergänzen oder die E-Rechnung für diesen "
-                       "Entwurf abschalten.").replace("%1", ", ".join(names.get(m, m) for m in missing))
+        return self.tr(
+            "Für die E-Rechnung fehlt: %1. Bitte ergänzen oder die E-Rechnung für diesen Entwurf abschalten."
+        ).replace("%1", ", ".join(names.get(m, m) for m in missing))
 
     def _e_invoice_toggled(self, enabled: bool) -> None:
         self.e_invoice_enabled = enabled
@@ -269,9 +293,11 @@ class InvoicePreviewDialog(QDialog):
         for widget, value in ((self.header_edit, header.header),):
             if widget.text() != value:
                 widget.setText(value)
-        for edit, day in ((self.invoice_date, header.invoice_date),
-                          (self.service_from, header.service_from),
-                          (self.service_to, header.service_to)):
+        for edit, day in (
+            (self.invoice_date, header.invoice_date),
+            (self.service_from, header.service_from),
+            (self.service_to, header.service_to),
+        ):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
@@ -282,13 +308,20 @@ class InvoicePreviewDialog(QDialog):
         self.model.set_flags(proposal.flags)
         self.net_label.setText(format_money(proposal.net))
         rates = proposal.vat_by_rate()
-        self.vat_title.setText(self.tr("zzgl. USt %1:").replace(
-            "%1", " / ".join(format_percent(r) for r in rates)) if rates else self.tr("zzgl. USt:"))
+        self.vat_title.setText(
+            self.tr("zzgl. USt %1:").replace("%1", " / ".join(format_percent(r) for r in rates))
+            if rates
+            else self.tr("zzgl. USt:")
+        )
         self.vat_label.setText(format_money(proposal.vat))
         self.gross_label.setText(format_money(proposal.gross))
-        self.edited_note.setText(self.tr("Mit Ihren Änderungen – sie bleiben beim Projekt "
-                                         "gespeichert, bis der Entwurf angelegt ist.")
-                                 if proposal.edited else "")
+        self.edited_note.setText(
+            self.tr(
+                "Mit Ihren Änderungen – sie bleiben beim Projekt gespeichert, bis der Entwurf angelegt ist."
+            )
+            if proposal.edited
+            else ""
+        )
         for label in self.warning_labels:
             self.warning_box.removeWidget(label)
             label.deleteLater()
@@ -307,8 +340,9 @@ class InvoicePreviewDialog(QDialog):
         self.confirm_button.setDefault(not zero and not blocked and not self.sending)
         if self.draft is None and not self.sending:
             self.confirm_button.setEnabled(not blocked)  # E3: blocked until fixed or turned off
-            self.confirm_button.setToolTip(self.tr("Für die E-Rechnung fehlen noch Angaben (siehe oben).")
-                                           if blocked else "")
+            self.confirm_button.setToolTip(
+                self.tr("Für die E-Rechnung fehlen noch Angaben (siehe oben).") if blocked else ""
+            )
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
@@ -318,8 +352,7 @@ class InvoicePreviewDialog(QDialog):
             button.setEnabled(editable)
         self.remove_button.setEnabled(editable and bool(rows))
         self.up_button.setEnabled(editable and len(rows) == 1 and rows[0] > 0)
-        self.down_button.setEnabled(editable and len(rows) == 1
-                                    and rows[0] < self.model.rowCount() - 1)
+        self.down_button.setEnabled(editable and len(rows) == 1 and rows[0] < self.model.rowCount() - 1)
         flagged = bool(self.preview.flagged(DOUBLE_LABOUR))
         self.both_button.setVisible(flagged or bool(self.labour_confirmed))
         self.both_button.setEnabled(editable and flagged)
@@ -352,8 +385,9 @@ class InvoicePreviewDialog(QDialog):
         if self.frozen or self.draft is not None:
             return
         try:
-            proposal = invoice_edits.save(self.preview.project_id, self.model.lines,
-                                          self._header(), sorted(self.labour_confirmed))
+            proposal = invoice_edits.save(
+                self.preview.project_id, self.model.lines, self._header(), sorted(self.labour_confirmed)
+            )
         except CraftdeskError as exc:
             self._show(localize(str(exc)), "error")
             return
@@ -362,9 +396,15 @@ class InvoicePreviewDialog(QDialog):
 
     def add_text_line(self, text: str | None = None) -> None:
         rate = self.preview.hourly_vat_rate
-        line = ProposalLine(f"added:{uuid.uuid4().hex[:12]}", "text",
-                            text or self.tr("Neue Position"), Decimal(1), "pauschal",
-                            Decimal("0.00"), rate)
+        line = ProposalLine(
+            f"added:{uuid.uuid4().hex[:12]}",
+            "text",
+            text or self.tr("Neue Position"),
+            Decimal(1),
+            "pauschal",
+            Decimal("0.00"),
+            rate,
+        )
         self._insert(line)
 
     def add_article_line(self, article_id: int, quantity: Decimal) -> None:
@@ -392,13 +432,16 @@ class InvoicePreviewDialog(QDialog):
             self.table.selectRow(self.model.move(rows[0], step))
 
     def confirm_double_labour(self) -> None:
-        """"Beide berechnen": both labour charges are wanted (V4)."""
-        self.labour_confirmed |= {line.appointment_id for line in self.preview.flagged(DOUBLE_LABOUR)
-                                  if line.appointment_id is not None}
+        """ "Beide berechnen": both labour charges are wanted (V4)."""
+        self.labour_confirmed |= {
+            line.appointment_id
+            for line in self.preview.flagged(DOUBLE_LABOUR)
+            if line.appointment_id is not None
+        }
         self._store()
 
     def reset(self) -> None:
-        """"Zurücksetzen": forget the stored edits and show the proposal again."""
+        """ "Zurücksetzen": forget the stored edits and show the proposal again."""
         if self.frozen:
             return
         try:
@@ -417,8 +460,11 @@ class InvoicePreviewDialog(QDialog):
         parts = []
         zero = self.preview.flagged(ZERO_PRICE)
         if zero:
-            parts.append(self.tr("Diese Positionen stehen auf 0,00 €: %1.").replace(
-                "%1", ", ".join(f"„{line.text}“" for line in zero)))
+            parts.append(
+                self.tr("Diese Positionen stehen auf 0,00 €: %1.").replace(
+                    "%1", ", ".join(f"„{line.text}“" for line in zero)
+                )
+            )
         if self.preview.flagged(DOUBLE_LABOUR):
             parts.append(self.tr("Die Arbeitszeit ist möglicherweise doppelt berechnet."))
         return " ".join(parts)
@@ -429,8 +475,12 @@ class InvoicePreviewDialog(QDialog):
         if self.sending or self.draft is not None:
             return
         question = self._questions()
-        if question and not common.confirm(self, self.windowTitle(), question + " " + self.tr(
-                "Trotzdem den Rechnungsentwurf anlegen?"), yes=self.tr("Anlegen")):
+        if question and not common.confirm(
+            self,
+            self.windowTitle(),
+            question + " " + self.tr("Trotzdem den Rechnungsentwurf anlegen?"),
+            yes=self.tr("Anlegen"),
+        ):
             return
         self.sending = True
         self.confirm_button.setEnabled(False)
@@ -444,20 +494,29 @@ class InvoicePreviewDialog(QDialog):
         started = self.controller.run_task(
             self.tr("Rechnungsentwurf anlegen"),
             lambda client: send_invoice(client, project_id, e_invoice=e_invoice),
-            on_success=self._sent, on_failure=self._failed,
-            changes=Scope.PROJECTS | Scope.CUSTOMERS)  # a local customer may get linked (I3)
+            on_success=self._sent,
+            on_failure=self._failed,
+            changes=Scope.PROJECTS | Scope.CUSTOMERS,
+        )  # a local customer may get linked (I3)
         if not started:
             self._ready_again(self.tr("Rechnungsentwurf anlegen"))
-            self._show(self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal "
-                               "versuchen."), "warning")
+            self._show(
+                self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen."),
+                "warning",
+            )
 
     def _sent(self, draft: InvoiceDraft) -> None:
         self.sending = False
         self.draft = draft
         link = invoice_link(draft.sevdesk_id, self._api_url())
-        self._show(self.tr("Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). "
-                           "<a href=\"%2\">In sevDesk öffnen</a>")
-                   .replace("%1", str(draft.sevdesk_id)).replace("%2", link), "success")
+        self._show(
+            self.tr(
+                'Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). <a href="%2">In sevDesk öffnen</a>'
+            )
+            .replace("%1", str(draft.sevdesk_id))
+            .replace("%2", link),
+            "success",
+        )
         self.confirm_button.setVisible(False)
         self.cancel_button.setEnabled(True)
         self._update_buttons()
@@ -485,8 +544,7 @@ class InvoicePreviewDialog(QDialog):
 
     def _show(self, text: str, kind: str) -> None:
         # Only our own success note carries a link; an error is sevDesk's text (H5).
-        self.result.setTextFormat(Qt.TextFormat.RichText if kind == "success"
-                                  else Qt.TextFormat.PlainText)
+        self.result.setTextFormat(Qt.TextFormat.RichText if kind == "success" else Qt.TextFormat.PlainText)
         self.result.setText(text)
         self.result.setStyleSheet(common.BANNER_STYLES[kind])
         self.result.setVisible(True)

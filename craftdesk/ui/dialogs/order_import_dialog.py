@@ -1,4 +1,4 @@
-""""Aus sevDesk importieren": lists the sent order confirmations (O1) — number, title,
+""" "Aus sevDesk importieren": lists the sent order confirmations (O1) — number, title,
 customer, date, already imported or not — and imports the checked ones as projects.
 
 Both the listing and the import talk to sevDesk, so they run through
@@ -48,25 +48,35 @@ class OrderImportDialog(QDialog):
             Column("state", self.tr("Status"), lambda o: done_text if o.imported else new_text),
         ]
         self.model = RecordTableModel(
-            columns, parent=self, record_id=lambda o: o.sevdesk_id, checkable=True,
+            columns,
+            parent=self,
+            record_id=lambda o: o.sevdesk_id,
+            checkable=True,
             enabled=lambda o: not o.imported,
-            dimmed=lambda o: self.tr("Diese Auftragsbestätigung ist bereits importiert.")
-            if o.imported else None)
+            dimmed=lambda o: (
+                self.tr("Diese Auftragsbestätigung ist bereits importiert.") if o.imported else None
+            ),
+        )
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.model.checked_changed.connect(self._update_buttons)
 
-        intro = QLabel(self.tr(
-            "Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt "
-            "übernommen werden sollen; bereits importierte sind ausgegraut."), self)
+        intro = QLabel(
+            self.tr(
+                "Versendete Auftragsbestätigungen aus sevDesk. Haken Sie die an, die als Projekt "
+                "übernommen werden sollen; bereits importierte sind ausgegraut."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.view = common.record_table(self.proxy, columns, self, single_selection=False)
         self.view.sortByColumn(3, self.view.horizontalHeader().sortIndicatorOrder())
         # Not only the small checkbox: double-click and Space tick the selected rows too.
         self.view.doubleClicked.connect(lambda index: self.toggle([index.data(RecordRole)]))
         self._space = KeyAction(self.view, (Qt.Key.Key_Space,), self.toggle_selected)
-        self.status = common.banner(self.tr("Auftragsbestätigungen werden aus sevDesk geladen …"),
-                                    "info", self)
+        self.status = common.banner(
+            self.tr("Auftragsbestätigungen werden aus sevDesk geladen …"), "info", self
+        )
 
         self.refresh_button = QPushButton(self.tr("Aktualisieren"), self)
         self.refresh_button.clicked.connect(self.load)
@@ -98,11 +108,20 @@ class OrderImportDialog(QDialog):
     def load(self) -> None:
         self._set_busy(True, self.tr("Auftragsbestätigungen werden aus sevDesk geladen …"))
         started = self.controller.run_task(
-            self.tr("Auftragsbestätigungen laden"), list_importable_orders,
-            on_success=self._loaded, on_failure=self._failed)
+            self.tr("Auftragsbestätigungen laden"),
+            list_importable_orders,
+            on_success=self._loaded,
+            on_failure=self._failed,
+        )
         if not started:
-            self._set_busy(False, self.tr("Gerade läuft ein anderer Abgleich mit sevDesk. Bitte "
-                                          "kurz warten und dann „Aktualisieren“ klicken."), "warning")
+            self._set_busy(
+                False,
+                self.tr(
+                    "Gerade läuft ein anderer Abgleich mit sevDesk. Bitte "
+                    "kurz warten und dann „Aktualisieren“ klicken."
+                ),
+                "warning",
+            )
 
     def _loaded(self, orders: list[OrderSummary]) -> None:
         self.model.set_records(orders)
@@ -110,8 +129,11 @@ class OrderImportDialog(QDialog):
         if not orders:
             text = self.tr("In sevDesk gibt es keine versendeten Auftragsbestätigungen.")
         else:
-            text = self.tr("%1 Auftragsbestätigungen, davon %2 noch nicht importiert.").replace(
-                "%1", str(len(orders))).replace("%2", str(new))
+            text = (
+                self.tr("%1 Auftragsbestätigungen, davon %2 noch nicht importiert.")
+                .replace("%1", str(len(orders)))
+                .replace("%2", str(new))
+            )
         self._set_busy(False, text)
 
     def _failed(self, error: Exception) -> None:
@@ -143,21 +165,29 @@ class OrderImportDialog(QDialog):
         ids = [o.sevdesk_id for o in self.model.checked_records()]
         if not ids:
             return
-        self._set_busy(True, self.tr("%1 Auftragsbestätigungen werden importiert …").replace(
-            "%1", str(len(ids))))
+        self._set_busy(
+            True, self.tr("%1 Auftragsbestätigungen werden importiert …").replace("%1", str(len(ids)))
+        )
         started = self.controller.run_task(
-            self.tr("Auftragsbestätigungen importieren"), lambda client: import_orders(client, ids),
-            on_success=self._imported, on_failure=self._failed,
-            changes=Scope.PROJECTS | Scope.CUSTOMERS | Scope.ARTICLES)  # new customers and articles too
+            self.tr("Auftragsbestätigungen importieren"),
+            lambda client: import_orders(client, ids),
+            on_success=self._imported,
+            on_failure=self._failed,
+            changes=Scope.PROJECTS | Scope.CUSTOMERS | Scope.ARTICLES,
+        )  # new customers and articles too
         if not started:
-            self._set_busy(False, self.tr("Gerade läuft ein anderer Abgleich mit sevDesk. Bitte "
-                                          "gleich noch einmal versuchen."), "warning")
+            self._set_busy(
+                False,
+                self.tr("Gerade läuft ein anderer Abgleich mit sevDesk. Bitte gleich noch einmal versuchen."),
+                "warning",
+            )
 
     def _imported(self, results: list[ImportOrderResult]) -> None:
         self.results = list(results)
         done = {r.order_id for r in results if r.status in ("imported", "already_imported")}
-        self.model.set_records([replace(o, imported=True) if o.sevdesk_id in done else o
-                                for o in self.model.records()])
+        self.model.set_records(
+            [replace(o, imported=True) if o.sevdesk_id in done else o for o in self.model.records()]
+        )
         self._set_busy(False, *self.summary(results))
 
     def summary(self, results: list[ImportOrderResult]) -> tuple[str, str]:
@@ -177,8 +207,7 @@ class OrderImportDialog(QDialog):
         noted = [r for r in results if r.status == "imported" and r.note]
         for result in noted:  # e.g. the job site fell back to the postal address (O5)
             text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {localize(result.note)}"
-        kind = ("error" if failed and not imported
-                else "warning" if failed or already or noted else "success")
+        kind = "error" if failed and not imported else "warning" if failed or already or noted else "success"
         return text, kind
 
     # --- state -------------------------------------------------------------------------------

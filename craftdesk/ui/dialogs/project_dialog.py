@@ -81,10 +81,16 @@ class ProjectDialog(DiscardGuard, QDialog):
 
         layout = QVBoxLayout(self)
         if project is not None and project.sevdesk_order_id:
-            layout.addWidget(common.banner(self.tr(
-                "Aus der sevDesk-Auftragsbestätigung %1 importiert. Änderungen bleiben lokal; "
-                "sevDesk aktualisiert importierte Projekte nie.").replace(
-                    "%1", project.sevdesk_order_number or project.sevdesk_order_id), "info", self))
+            layout.addWidget(
+                common.banner(
+                    self.tr(
+                        "Aus der sevDesk-Auftragsbestätigung %1 importiert. Änderungen bleiben lokal; "
+                        "sevDesk aktualisiert importierte Projekte nie."
+                    ).replace("%1", project.sevdesk_order_number or project.sevdesk_order_id),
+                    "info",
+                    self,
+                )
+            )
         form = QFormLayout()
         form.addRow(self.tr("Titel:"), self.title)
         form.addRow(self.tr("Kunde:"), self.customer)
@@ -146,14 +152,19 @@ class ProjectDialog(DiscardGuard, QDialog):
 
     def _fill_address_choice(self) -> None:
         customer_id = combo_customer_id(self.customer)
-        kinds = {"postal": self.tr("Postanschrift"), "billing": self.tr("Rechnungsanschrift"),
-                 "delivery": self.tr("Lieferadresse")}
+        kinds = {
+            "postal": self.tr("Postanschrift"),
+            "billing": self.tr("Rechnungsanschrift"),
+            "delivery": self.tr("Lieferadresse"),
+        }
         self.address_choice.clear()
         self.address_choice.addItem(self.tr("– Adresse wählen –"), None)
         self._address_sites = {}
         if customer_id is not None:
             for choice in customer_addresses(customer_id):
-                self.address_choice.addItem(f"{kinds.get(choice.kind, choice.kind)}: {choice.line}", choice.id)
+                self.address_choice.addItem(
+                    f"{kinds.get(choice.kind, choice.kind)}: {choice.line}", choice.id
+                )
                 self._address_sites[choice.id] = choice.site
         self.address_choice.setEnabled(self.address_choice.count() > 1)
 
@@ -164,16 +175,25 @@ class ProjectDialog(DiscardGuard, QDialog):
             self._set_address(site)
 
     def _save(self) -> None:
-        site = projects.Site(self.street.text().strip(), self.zip.text().strip(),
-                             self.city.text().strip(), (self.country.text().strip() or "DE").upper())
+        site = projects.Site(
+            self.street.text().strip(),
+            self.zip.text().strip(),
+            self.city.text().strip(),
+            (self.country.text().strip() or "DE").upper(),
+        )
         try:
             if self.project_id is None:
-                project = projects.create_project(self.title.text(), combo_customer_id(self.customer),
-                                                  site, self.notes.toPlainText())
+                project = projects.create_project(
+                    self.title.text(), combo_customer_id(self.customer), site, self.notes.toPlainText()
+                )
             else:
-                project = projects.edit_project(self.project_id, title=self.title.text(),
-                                                customer_id=combo_customer_id(self.customer),
-                                                site=site, notes=self.notes.toPlainText())
+                project = projects.edit_project(
+                    self.project_id,
+                    title=self.title.text(),
+                    customer_id=combo_customer_id(self.customer),
+                    site=site,
+                    notes=self.notes.toPlainText(),
+                )
         except CraftdeskError as exc:
             common.warn(self, self.tr("Projekt speichern"), str(exc))
             return
