@@ -7,7 +7,7 @@ the confirmation's creator an observer when they are a local employee (O3).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
@@ -231,19 +231,9 @@ class EmployeeDialog(QDialog):
     def take_from_sevdesk(self) -> None:
         self.sevdesk_button.setEnabled(False)
         self._show(self.tr("sevDesk-Benutzer werden geladen …"), "info")
-        started = self.controller.run_task(
-            self.tr("Mitarbeiter aus sevDesk übernehmen"),
-            employees.employees_from_sevdesk,
-            on_success=self._taken,
-            on_failure=self._failed,
-            changes="projects",
+        self._run(
+            self.tr("Mitarbeiter aus sevDesk übernehmen"), employees.employees_from_sevdesk, self._taken
         )
-        if not started:
-            self._update_buttons()
-            self._show(
-                self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen."),
-                "warning",
-            )
 
     def _taken(self, created: list[Employee]) -> None:
         self.reload()
@@ -264,12 +254,12 @@ class EmployeeDialog(QDialog):
     def apply_creators(self) -> bool:
         self.observers_button.setEnabled(False)
         self._show(self.tr("Die Ersteller der Auftragsbestätigungen werden in sevDesk nachgesehen …"), "info")
+        return self._run(self.tr("Beobachter nachtragen"), observers.apply_creators, self._creators_applied)
+
+    def _run(self, title: str, task: Any, on_success: Any) -> bool:
+        """Run a sevDesk task on the worker; when the worker is busy, say so and free the buttons."""
         started = self.controller.run_task(
-            self.tr("Beobachter nachtragen"),
-            observers.apply_creators,
-            on_success=self._creators_applied,
-            on_failure=self._failed,
-            changes="projects",
+            title, task, on_success=on_success, on_failure=self._failed, changes="projects"
         )
         if not started:
             self._update_buttons()
@@ -277,7 +267,7 @@ class EmployeeDialog(QDialog):
                 self.tr("Gerade läuft ein Abgleich mit sevDesk. Bitte gleich noch einmal versuchen."),
                 "warning",
             )
-        return started
+        return bool(started)
 
     def _creators_applied(self, added: int) -> None:
         self._update_buttons()
