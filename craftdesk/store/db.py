@@ -33,10 +33,13 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# Applied in this order on connect. The busy timeout comes first: two processes opening a
+# new file switch it to WAL at the same moment, and without a busy handler the second
+# switch fails at once with "database is locked" (H7).
 PRAGMAS: dict[str, int | str] = {
+    "busy_timeout": 5000,
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 5000,
     "synchronous": "normal",
 }
 
