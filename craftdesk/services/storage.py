@@ -54,7 +54,7 @@ def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Pat
             "verändert – bitte die neuere Version verwenden."
         )
     if kind == "locked":
-        log.warning("Database %s is locked: %s", path, exc)
+        log.warning("Database %s is locked: %s", path, exc, exc_info=exc)
         return (
             f"Die Datenbank {path} ist von einem anderen Programm gesperrt (läuft craftdesk "
             "schon?) – es ging nichts verloren, bitte später erneut versuchen."

@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
@@ -258,12 +259,30 @@ def _raise_open_error(exc: BaseException, path: Path) -> NoReturn:
     raise exc  # cannot open, disk full, I/O error: not damage, reported as such by the caller
 
 
+# How long opening keeps trying while another process holds the file (H7): two programs
+# started together (GUI and CLI, two `sync`) create, switch to WAL and migrate one file at
+# the same moment; each step waits up to the busy timeout, opening as a whole this long.
+OPEN_WAIT = 30.0
+
+
 def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteDatabase:
     """Open (and migrate) the SQLite file at ``path`` and bind it to the proxy.
 
-    Raises DatabaseCorruptError (file damaged; left untouched) or DatabaseLockedError.
+    Raises DatabaseCorruptError (file damaged; left untouched) or DatabaseLockedError
+    (still locked after OPEN_WAIT seconds).
     """
-    path = Path(path)
+    end = time.monotonic() + OPEN_WAIT
+    while True:
+        try:
+            return _open_database(Path(path), migrate)
+        except DatabaseLockedError as exc:
+            if time.monotonic() >= end:
+                raise
+            log.info("Database %s busy while opening (%s); trying again", path, exc.reason)
+            time.sleep(0.2)
+
+
+def _open_database(path: Path, migrate: bool) -> SqliteDatabase:
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_readable(path)
     existing = path.exists() and path.stat().st_size > 0
@@ -281,9 +300,16 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
         from .locks import FileLock
 
         guard = FileLock(path.with_name(path.name + ".migrate-lock"))
-        guard.acquire(wait=60)
+        if not guard.acquire(wait=60):
+            database.close()
+            raise DatabaseLockedError("another process is migrating the database", path)
         try:
             run_migrations(database, path, existing=existing)
+        except Exception as exc:
+            database.close()
+            if storage_problem(exc) == "locked":
+                raise DatabaseLockedError(str(_sqlite_error(exc) or exc), path) from exc
+            raise
         finally:
             guard.release()
     for suffix in ("-wal", "-shm"):

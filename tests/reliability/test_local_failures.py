@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import importlib
 import sqlite3
 
 import keyring
@@ -18,13 +19,17 @@ from rel_support import add_customer, counts, db_path, diff, integrity, one_sent
 
 from craftdesk.store.db import PRAGMAS
 
+store_db = importlib.import_module("craftdesk.store.db")  # the package's `db` is the proxy
+
 # --- locked by another process -------------------------------------------------------------
 
 
 @pytest.fixture
 def short_busy_timeout(monkeypatch):
-    """Wait 0.2 s for a lock instead of 5 s, so a lock held "too long" is quick to test."""
+    """Wait 0.2 s for a lock instead of 5 s (and opening 1 s instead of 30 s), so a lock held
+    "too long" is quick to test."""
     monkeypatch.setitem(PRAGMAS, "busy_timeout", 200)
+    monkeypatch.setattr(store_db, "OPEN_WAIT", 1.0)
 
 
 def test_write_lock_held_by_another_process_gives_clear_error_and_loses_nothing(
@@ -68,6 +73,26 @@ def test_exclusive_lock_at_start_is_a_lock_not_damage(cli_env, synced, data_dir,
     assert one_sentence(err) and "gesperrt" in err and "beschädigt" not in err, err
     assert not list(data_dir.glob("*.damaged-*"))
     assert snapshot(db_path(data_dir)) == synced
+
+
+def test_H7_a_lock_held_briefly_at_start_is_waited_out(cli_env, synced, data_dir, monkeypatch):
+    """Two programs starting together: a lock held longer than one busy timeout while the
+    other opens is waited for (up to OPEN_WAIT), not reported as an error."""
+    import threading
+
+    monkeypatch.setitem(PRAGMAS, "busy_timeout", 200)
+    other = sqlite3.connect(db_path(data_dir), isolation_level=None, check_same_thread=False)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("INSERT INTO setting (key, value) VALUES ('probe', '1')")
+    released = threading.Timer(1.5, lambda: (other.execute("ROLLBACK"), other.close()))
+    released.start()
+    try:
+        code, _out, err = run_cli([*cli_env, "employee", "list"])
+    finally:
+        released.join()
+    assert code == 0, err
+    assert "gesperrt" not in err
 
 
 # --- disk full ------------------------------------------------------------------------------
