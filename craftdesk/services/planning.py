@@ -107,6 +107,24 @@ def conflicts_of(appointment_id: int) -> list[Conflict]:
     return _conflicts(appointment, assignee_ids_of(appointment_id))
 
 
+def conflicts_at(
+    appointment_id: int | None,
+    start: datetime | None,
+    end: datetime | None,
+    status: str,
+    employee_ids: Sequence[int],
+) -> list[Conflict]:
+    """The double bookings an appointment would have at this place, before it is saved (P4:
+    an editor names them when saving). ``appointment_id`` None: a new appointment."""
+    probe = Appointment(
+        id=appointment_id if appointment_id is not None else 0,
+        start=business_time(start) if start is not None else None,
+        end=business_time(end) if end is not None else None,
+        status=status,
+    )
+    return _conflicts(probe, tuple(dict.fromkeys(employee_ids)))
+
+
 def _conflicts(appointment: Appointment, employee_ids: Sequence[int]) -> list[Conflict]:
     start = appointment.start
     end = end_of(start, appointment.end)

@@ -1,18 +1,20 @@
 """What the project and appointment dialogs read and save: the customer choice list, a
-customer's address as the job site, the article lines of a worksheet, the appointment
-form and its save as one use case in one transaction (O8)."""
+customer's address as the job site, the appointment form with its worksheet, its double
+bookings before saving (P4) and its save as one use case in one transaction (O8, T5)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from ..errors import NotFound
 from ..store.db import db
-from ..store.models import APPOINTMENT_STATUSES, Address, Article, Customer, PlannedMaterial
-from . import projects
+from ..store.models import APPOINTMENT_STATUSES, Address, Article, Customer
+from . import planning, projects
 from .projects import Site
+from .worksheet import PlannedItem, UsedLine, planned_items, used_lines
 
 # The appointment status codes in the order the editor offers them, and their German names.
 STATUS_CODES: tuple[str, ...] = tuple(APPOINTMENT_STATUSES)
@@ -64,21 +66,6 @@ def customer_addresses(customer_id: int) -> list[AddressChoice]:
     return [AddressChoice(a.id, a.kind, a.one_line(), Site.from_address(a)) for a in query]
 
 
-@dataclass(frozen=True)
-class ArticleLine:
-    """An article as a worksheet line shows it."""
-
-    id: int
-    number: str
-    name: str
-    unit: str
-
-
-def article_line(article_id: int) -> ArticleLine:
-    article = Article.get_by_id(article_id)
-    return ArticleLine(article.id, article.number, article.name, article.unit)
-
-
 def article_id_by_number(number: str) -> int:
     """The article with this number: an active one first, then the oldest."""
     article: Article | None = (
@@ -106,16 +93,6 @@ def job_context(job_id: int) -> str:
 
 
 @dataclass(frozen=True)
-class PlannedText:
-    """A planned material line as the editor lists it; ``article_id`` when it can be taken over."""
-
-    quantity: Decimal
-    unit: str
-    name: str
-    article_id: int | None
-
-
-@dataclass(frozen=True)
 class AppointmentView:
     """An appointment as its editor shows it."""
 
@@ -128,10 +105,11 @@ class AppointmentView:
     hours: Decimal | None
     notes: str
     frozen: bool  # invoiced: status and worksheet cannot change
+    version: int  # what the editor saw (T5)
     assignee_ids: frozenset[int]
     observer_ids: frozenset[int]
-    used: list[tuple[ArticleLine, Decimal]]
-    planned: list[PlannedText]
+    used: list[UsedLine]  # the worksheet lines, with the article's number, name and price
+    planned: list[PlannedItem]  # the confirmation's lines (V2, V3)
 
 
 def appointment_view(appointment_id: int) -> AppointmentView:
@@ -146,22 +124,20 @@ def appointment_view(appointment_id: int) -> AppointmentView:
         hours=a.hours,
         notes=a.notes,
         frozen=projects.is_invoiced(a),
+        version=a.version,
         assignee_ids=frozenset(e.id for e in projects.people_of(a, "assignee")),
         observer_ids=frozenset(e.id for e in projects.people_of(a, "observer")),
-        used=[(article_line(line.article_id), line.quantity) for line in projects.used_of(a)],
-        planned=[_planned_text(line) for line in projects.planned_of(a)],
+        used=used_lines(a.id),
+        planned=planned_items(a.id),
     )
-
-
-def _planned_text(line: PlannedMaterial) -> PlannedText:
-    article = line.article if line.article_id is not None else None
-    name = article.name if article is not None else line.text
-    return PlannedText(line.quantity, line.unit, name, line.article_id)
 
 
 @dataclass(frozen=True)
 class AppointmentInput:
-    """What the appointment editor saves. ``status`` "done" needs ``hours`` (O8)."""
+    """What the appointment editor saves. ``status`` "done" needs ``hours`` (O8); ``used``
+    are worksheet lines or (article id, quantity) pairs. ``expected_version`` is the version
+    the editor showed: when the appointment was saved elsewhere since, nothing is written
+    and the EditConflict names the fields that differ (T5)."""
 
     title: str
     status: str
@@ -169,15 +145,22 @@ class AppointmentInput:
     end: datetime | None = None
     notes: str = ""
     hours: Decimal | None = None
-    used: list[tuple[int, Decimal]] = field(default_factory=list)
-    assignee_ids: list[int] = field(default_factory=list)
-    observer_ids: list[int] = field(default_factory=list)
+    used: Sequence[UsedLine | tuple[int, Decimal]] = field(default_factory=list)
+    assignee_ids: Sequence[int] = field(default_factory=list)
+    observer_ids: Sequence[int] = field(default_factory=list)
+    expected_version: int | None = None
+
+
+def double_bookings(appointment_id: int | None, data: AppointmentInput) -> list[planning.Conflict]:
+    """The double bookings (P4) the appointment would have with this input, read before the
+    save so the editor can name them; they are allowed after that warning."""
+    return planning.conflicts_at(appointment_id, data.start, data.end, data.status, data.assignee_ids)
 
 
 def save_appointment(appointment_id: int | None, job_id: int | None, data: AppointmentInput) -> int:
     """Create (in ``job_id``) or change an appointment with its people and worksheet, all or
-    nothing: a refused worksheet undoes the other changes. An invoiced appointment keeps its
-    status and worksheet. Returns the appointment's id."""
+    nothing: a refused worksheet or a version conflict (T5) undoes the other changes. An
+    invoiced appointment keeps its status and worksheet. Returns the appointment's id."""
     plain_status = "in_progress" if data.status == "done" else data.status
     with db.atomic():
         if appointment_id is None:
@@ -203,6 +186,7 @@ def save_appointment(appointment_id: int | None, job_id: int | None, data: Appoi
                 end=data.end,
                 status=None if frozen else plain_status,
                 notes=data.notes,
+                expected_version=data.expected_version,
             )
             projects.set_appointment_people(appointment.id, "assignee", data.assignee_ids)
             projects.set_appointment_people(appointment.id, "observer", data.observer_ids)

@@ -74,7 +74,7 @@ def test_O8_appointment_save_is_one_transaction(customer):
     )
     view = forms.appointment_view(appointment_id)
     assert (view.title, view.status, view.frozen) == ("Montage", "scheduled", False)
-    assert [(line.number, q) for line, q in view.used] == [("A-1", Decimal(2))]
+    assert [(line.number, line.quantity) for line in view.used] == [("A-1", Decimal(2))]
 
     # "Fertig" without hours is refused by the worksheet: the new title is not kept either.
     with pytest.raises(PreconditionError):
