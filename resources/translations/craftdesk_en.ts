@@ -249,6 +249,11 @@
         <source>Es sind keine verwendeten Artikel eingetragen. Trotzdem auf „Fertig“ setzen?</source>
         <translation>No articles used are entered. Set to “Done” anyway?</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="252"/>
+        <source>Mit „Speichern“ wird der Termin trotzdem so gespeichert.</source>
+        <translation>“Save” saves the appointment like this anyway.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleDialog</name>
@@ -4149,6 +4154,94 @@
         <location filename="../../craftdesk/ui/board_parts.py" line="38"/>
         <source>So</source>
         <translation>Sun</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetBox</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="42"/>
+        <source>Arbeitsblatt</source>
+        <translation>Worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="49"/>
+        <source>z. B. 3,5</source>
+        <translation>e.g. 3.5</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="52"/>
+        <source>Artikel hinzufügen …</source>
+        <translation>Add article …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="54"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="56"/>
+        <source>Geplantes Material übernehmen</source>
+        <translation>Use planned material</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="58"/>
+        <source>Übernimmt die Positionen der Auftragsbestätigung mit ihren Preisen – nur, was noch nicht im Arbeitsblatt steht.</source>
+        <translation>Takes over the positions of the order confirmation with their prices – only what is not on the worksheet yet.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="67"/>
+        <source>keines</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="74"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="75"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="76"/>
+        <source>Menge</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="77"/>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="78"/>
+        <source>Preis netto</source>
+        <translation>Net price</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="100"/>
+        <source>Geleistete Stunden:</source>
+        <translation>Hours worked:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="102"/>
+        <source>Geplantes Material:</source>
+        <translation>Planned material:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="104"/>
+        <source>Verwendete Artikel:</source>
+        <translation>Articles used:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="112"/>
+        <source>Notizen:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="257"/>
+        <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
+        <translation>The quantity of “%1” is not a number greater than 0.</translation>
     </message>
 </context>
 </TS>

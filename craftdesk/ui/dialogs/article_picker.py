@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.local_records import load_article_rows
+from ...services.local_records import ArticleRow, load_article_rows
 from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 from . import common
 
@@ -26,7 +26,7 @@ class ArticlePickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Artikel auswählen"))
         self.resize(640, 420)
-        self.chosen: tuple[object, Decimal] | None = None
+        self.chosen: tuple[ArticleRow, Decimal] | None = None
 
         columns = [
             Column("number", self.tr("Nummer"), lambda r: r.number, width=90),
