@@ -157,7 +157,7 @@ def main() -> int:
         drops, undos = [], []
         for n in range(args.rounds):
             t = time.perf_counter()
-            board.move(
+            board.move_appointment(
                 item.id,
                 item.employee_ids[0],
                 week.rows[2 + n].employee_id,

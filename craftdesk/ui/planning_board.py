@@ -41,6 +41,7 @@ from . import print_actions
 from .board_canvas import FROM_LIST, BoardCanvas
 from .board_parts import DayHeader, PlacementCommand, UnscheduledList
 from .dialogs import common
+from .double_bookings import conflict_sentence
 from .lazy_reload import LazyReloadMixin
 
 
@@ -94,7 +95,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
 
-        self.canvas.moveRequested.connect(self.move)
+        self.canvas.moveRequested.connect(self.move_appointment)
         self.canvas.openRequested.connect(self.openAppointment)
         self.canvas.menuRequested.connect(self._context_menu)
         self.side.openRequested.connect(self.openAppointment)
@@ -194,7 +195,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
 
     # --- moves (undoable) --------------------------------------------------------------------
 
-    def move(self, appointment_id: int, source: Any, target: int | None, start: datetime) -> None:
+    def move_appointment(self, appointment_id: int, source: Any, target: int | None, start: datetime) -> None:
         """A drop on the board: schedule (from the side list) or move (between rows)."""
         if source == FROM_LIST:
 
@@ -226,21 +227,11 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         if error is not None:
             self._show_notice(localize(error))
         elif result is not None and result.conflicts:
-            self._show_notice("\n".join(self._conflict_text(c) for c in result.conflicts))
+            self._show_notice("\n".join(conflict_sentence(c) for c in result.conflicts))
         else:
             self.notice.hide()
         self.reload()
         self.changed.emit()
-
-    def _conflict_text(self, conflict: planning.Conflict) -> str:
-        return (
-            self.tr("Doppelbelegung: %1 ist am %2 von %3 bis %4 schon für „%5“ eingeplant.")
-            .replace("%1", conflict.employee_name)
-            .replace("%2", f"{conflict.other_start:%d.%m.%Y}")
-            .replace("%3", f"{conflict.other_start:%H:%M}")
-            .replace("%4", f"{conflict.other_end:%H:%M}")
-            .replace("%5", conflict.other_title)
-        )
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -222,7 +222,7 @@ def test_P4_double_booking_is_shown_and_named(board, week):
     _drop(board, board.canvas, drag_payload(week["open"], week["max"]), _cell_point(board, week["max"], 0, 0))
     assert planning.placement_of(week["open"]).start == datetime(2026, 3, 2, 6)
     # A move onto 09:00 (what the canvas forwards) overlaps: saved, marked and named.
-    board.move(week["open"], week["max"], week["max"], datetime(2026, 3, 2, 9))
+    board.move_appointment(week["open"], week["max"], week["max"], datetime(2026, 3, 2, 9))
     assert planning.placement_of(week["open"]).start == datetime(2026, 3, 2, 9)
     assert board.notice.isVisibleTo(board)
     assert board.notice.text() == (
@@ -250,7 +250,7 @@ def test_P2_board_is_the_second_view_of_the_projects_tab(qtbot, week):
     board = tab.views.show_board()
     assert tab.views.stack.currentWidget() is board
     assert board.canvas.board is not None
-    board.move(week["open"], FROM_LIST, week["anna"], datetime(2026, 3, 4, 9))
+    board.move_appointment(week["open"], FROM_LIST, week["anna"], datetime(2026, 3, 4, 9))
     tab.views.show_list()
     assert tab.views.stack.currentIndex() == 0
     texts = [tab.proxy.index(0, 0).data()]
