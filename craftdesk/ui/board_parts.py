@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from ..errors import CraftdeskError
 from ..services import planning
 from ..services.board import BoardItem
-from .board_canvas import FROM_LIST, BoardCanvas, drag_payload, read_payload
+from .board_canvas import BoardCanvas
+from .board_layout import FROM_LIST, drag_payload, read_payload
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
@@ -40,7 +41,7 @@ WEEKDAYS = (
 
 
 def weekday_name(day: date) -> str:
-    return QCoreApplication.translate("Weekday", WEEKDAYS[day.weekday()])
+    return QCoreApplication.translate("Weekday", str(WEEKDAYS[day.weekday()]))
 
 
 class DayHeader(QWidget):

@@ -15,7 +15,7 @@ from craftdesk.services import employees as emp
 from craftdesk.services import planning
 from craftdesk.services import projects as svc
 from craftdesk.store.models import Customer
-from craftdesk.ui.board_canvas import FROM_LIST, MIME, drag_payload, drop_start, read_payload
+from craftdesk.ui.board_layout import FROM_LIST, MIME, drag_payload, drop_start, read_payload
 from craftdesk.ui.planning_board import PlanningBoard
 
 MONDAY = date(2026, 3, 2)
