@@ -53,7 +53,7 @@ def main() -> int:
     from craftdesk.services import board as board_service
     from craftdesk.services.demo_week import seed_bulk_week
     from craftdesk.store.db import close_database, open_database
-    from craftdesk.ui.board_canvas import drag_payload
+    from craftdesk.ui.board_layout import drag_payload
     from craftdesk.ui.planning_board import PlanningBoard
 
     monday = date(2026, 3, 2)
@@ -97,8 +97,8 @@ def main() -> int:
         print(f"layout (set_board): median {_ms(statistics.median(layouts))}")
         print(f"canvas height: {board.canvas.height()} px for {len(week.rows)} rows")
 
-        bar = board.scroll.verticalScrollBar()
-        viewport = board.scroll.viewport()
+        bar = board.scroll_area.verticalScrollBar()
+        viewport = board.scroll_area.viewport()
 
         def scroll_frames() -> list[float]:
             frames = []

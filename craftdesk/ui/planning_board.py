@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QColorDialog,
     QDateEdit,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,8 @@ from ..services import planning
 from ..sync.contract import SyncControl
 from ..sync.messages import localize
 from . import print_actions
-from .board_canvas import FROM_LIST, BoardCanvas
+from .board_canvas import BoardCanvas
+from .board_layout import FROM_LIST
 from .board_parts import DayHeader, PlacementCommand, UnscheduledList
 from .dialogs import common
 from .double_bookings import conflict_sentence
@@ -60,10 +59,10 @@ class PlanningBoard(LazyReloadMixin, QWidget):
 
         self.canvas = BoardCanvas(self)
         self.header = DayHeader(self.canvas, self)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side = UnscheduledList(self)
         self.side_title = QLabel(self)
         self._build_navigation()
@@ -78,7 +77,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
         right_layout.addWidget(self.header)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.scroll_area, 1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -147,22 +146,24 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.redo_button = QToolButton(self)
         self.redo_button.setDefaultAction(self.redo_action)
         self.navigation = QHBoxLayout()
-        for widget in (
+        left: tuple[QWidget, ...] = (
             self.prev_button,
             self.today_button,
             self.next_button,
             self.date_edit,
             self.week_label,
-        ):
-            self.navigation.addWidget(widget)
-        self.navigation.addStretch(1)
-        for widget in (
+        )
+        right: tuple[QWidget, ...] = (
             self.sunday_box,
             self.print_button,
             self.calendar_button,
             self.undo_button,
             self.redo_button,
-        ):
+        )
+        for widget in left:
+            self.navigation.addWidget(widget)
+        self.navigation.addStretch(1)
+        for widget in right:
             self.navigation.addWidget(widget)
 
     # --- data --------------------------------------------------------------------------------
@@ -259,7 +260,8 @@ class PlanningBoard(LazyReloadMixin, QWidget):
     def choose_color(self, employee_id: int, color: str | None = None) -> None:
         """The employee's colour on the board (P1); ``color`` skips the dialog (tests)."""
         if color is None:
-            row = next((r for r in self.canvas.board.rows if r.employee_id == employee_id), None)
+            rows = self.canvas.board.rows if self.canvas.board is not None else ()
+            row = next((r for r in rows if r.employee_id == employee_id), None)
             picked = QColorDialog.getColor(
                 QColor(row.color if row else "#808080"), self, self.tr("Farbe des Mitarbeiters")
             )
@@ -337,65 +339,3 @@ class PlanningBoard(LazyReloadMixin, QWidget):
 
     def undo_shortcut(self) -> QAction:
         return self.undo_action
-
-
-class ViewSwitch(QWidget):
-    """ "Projektliste | Plantafel": the two views of the Projekte tab. The board is built the
-    first time it is shown, so opening the tab costs nothing extra."""
-
-    def __init__(self, tab: Any, list_page: QWidget, controller: Any) -> None:
-        super().__init__(tab)
-        self.tab = tab
-        self.controller = controller
-        self.board: PlanningBoard | None = None
-        self.stack = QStackedWidget(tab)
-        self.stack.addWidget(list_page)
-        self.list_button = QToolButton(self)
-        self.list_button.setText(self.tr("Projektliste"))
-        self.board_button = QToolButton(self)
-        self.board_button.setText(self.tr("Plantafel"))
-        self.board_button.setToolTip(self.tr("Wochenplanung: wer arbeitet wann wo"))
-        group = QButtonGroup(self)
-        for button in (self.list_button, self.board_button):
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            group.addButton(button)
-        self.list_button.setChecked(True)
-        self.list_button.clicked.connect(self.show_list)
-        self.board_button.clicked.connect(self.show_board)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.list_button)
-        layout.addWidget(self.board_button)
-        self._list_stale = False
-
-    def show_board(self) -> PlanningBoard:
-        if self.board is None:
-            self.board = PlanningBoard(self.controller, self.stack)
-            self.board.openAppointment.connect(self._open_appointment)
-            self.board.changed.connect(self._mark_list_stale)
-            self.stack.addWidget(self.board)
-        self.board_button.setChecked(True)
-        self.stack.setCurrentWidget(self.board)
-        self.board.reload()
-        return self.board
-
-    def show_list(self) -> None:
-        self.list_button.setChecked(True)
-        self.stack.setCurrentIndex(0)
-        if self._list_stale:
-            self._list_stale = False
-            self.tab.reload()
-
-    def _mark_list_stale(self) -> None:
-        self._list_stale = True
-
-    def _open_appointment(self, appointment_id: int) -> None:
-        from .dialogs.appointment_dialog import AppointmentDialog
-
-        dialog = AppointmentDialog(appointment_id, parent=self.tab)
-        self.tab.last_dialog = dialog
-        if dialog.exec() and self.board is not None:
-            self._list_stale = True
-            self.board.reload()

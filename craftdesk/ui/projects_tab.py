@@ -43,9 +43,9 @@ from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
 from .empty_hint import EmptyHint, link
 from .lazy_reload import LazyReloadMixin
-from .planning_board import ViewSwitch
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths
+from .project_views import ViewSwitch
 from .record_tab import connection_state_of, show_interfaces
 from .table_models import RecordRole, SearchRole, search_pattern
 
