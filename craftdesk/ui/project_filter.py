@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..services import employees as employee_service
+from .qt_dates import to_date
 
 FilterRole = Qt.ItemDataRole.UserRole + 7
 SortRole = Qt.ItemDataRole.UserRole + 8
@@ -194,7 +195,7 @@ class FilterBar(QWidget):
     def filters(self) -> Filters:
         first = last = None
         if self.use_range.isChecked():
-            first, last = self.first.date().toPython(), self.last.date().toPython()
+            first, last = to_date(self.first.date()), to_date(self.last.date())
         return Filters(self.status.currentData(), self.employee.currentData(), first, last)
 
     def clear(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from ...services.project_forms import STATUS_CODES
 from ...sync.messages import localize
 from ..double_bookings import conflict_sentence
 from ..project_tree import status_name
+from ..qt_dates import from_datetime, to_datetime
 from ..style import STATUS_COLORS
 from . import common
 from .appointment_worksheet import WorksheetBox
@@ -54,13 +55,6 @@ def _swatch(code: str) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(STATUS_COLORS.get(code, QColor("white")))
     return QIcon(pixmap)
-
-
-def _qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(
-        QDate(value.year, value.month, value.day),
-        QTime(value.hour, value.minute, value.second, value.microsecond // 1000),
-    )
 
 
 class AppointmentDialog(DiscardGuard, QDialog):
@@ -236,9 +230,9 @@ class AppointmentDialog(DiscardGuard, QDialog):
         ):
             if value is not None:
                 check.setChecked(True)
-                edit.setDateTime(_qdatetime(value))
+                edit.setDateTime(from_datetime(value))
         if view.start is not None and view.end is None:
-            self.end.setDateTime(_qdatetime(view.start).addSecs(2 * 3600))
+            self.end.setDateTime(from_datetime(view.start).addSecs(2 * 3600))
         for widget, chosen in ((self.assignees, view.assignee_ids), (self.observers, view.observer_ids)):
             for row in range(widget.count()):
                 item = widget.item(row)
@@ -302,8 +296,7 @@ class AppointmentDialog(DiscardGuard, QDialog):
         ]
 
     def _when(self, check: QCheckBox, edit: QDateTimeEdit) -> datetime | None:
-        value = edit.dateTime().toPython()
-        return value if check.isChecked() and isinstance(value, datetime) else None
+        return to_datetime(edit.dateTime()) if check.isChecked() else None
 
     def _input(self, hours: Decimal | None, used: list[worksheet.UsedLine]) -> forms.AppointmentInput:
         return forms.AppointmentInput(

@@ -169,9 +169,9 @@ class ProposalLinesModel(QAbstractTableModel):
         """The line with the typed value, or None when the value is not acceptable."""
         if column in ("text", "unit"):
             clean = " ".join(text.split())
-            if column == "text" and not clean:
-                return None
-            return replace(line, **{column: clean})
+            if column == "unit":
+                return replace(line, unit=clean)
+            return replace(line, text=clean) if clean else None
         number = parse_decimal_de(text.replace("€", "").replace("%", ""))
         if number is None:
             return None
