@@ -78,8 +78,8 @@ def test_H5_the_invoice_dialog_shows_a_sevdesk_error_as_text(qtbot, ctx):
     dialog = InvoicePreviewDialog(invoices.build_preview(project.id), FakeController(ctx))
     qtbot.addWidget(dialog)
     dialog._failed(ApiError(HOSTILE))
-    assert dialog.result.textFormat() == Qt.TextFormat.PlainText
-    assert HOSTILE in dialog.result.text()
+    assert dialog.result_note.textFormat() == Qt.TextFormat.PlainText
+    assert HOSTILE in dialog.result_note.text()
 
 
 def test_H5_html_descriptions_from_sevdesk_become_their_text():

@@ -88,14 +88,14 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
     draft = InvoiceDraft.get(InvoiceDraft.project == finished["project"].id)
     assert draft.state == "sent" and draft.sevdesk_id
     assert InvoiceDraft.select().count() == 1
-    assert draft.sevdesk_id in dialog.result.text()
-    assert "In sevDesk öffnen" in dialog.result.text()
+    assert draft.sevdesk_id in dialog.result_note.text()
+    assert "In sevDesk öffnen" in dialog.result_note.text()
     assert dialog.confirm_button.isHidden()
     assert Appointment.get_by_id(finished["appointment"].id).invoice_id == draft.id
 
     opened: list[str] = []
     monkeypatch.setattr(common, "open_link", lambda url: opened.append(url) or True)
-    dialog.result.linkActivated.emit(dialog.link())
+    dialog.result_note.linkActivated.emit(dialog.link())
     # The demo sevDesk on loopback: its own page for the draft (a sandbox id means nothing
     # in the real sevDesk).
     assert opened and opened[0].endswith(f"/demo/invoice/{draft.sevdesk_id}")

@@ -194,8 +194,8 @@ def test_new_user_connects_imports_finishes_and_invoices(qtbot, app_window, sand
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)  # impatient second click
         qtbot.waitUntil(lambda: dialog.draft is not None, timeout=TIMEOUT)
         drafts.append(str(dialog.draft.sevdesk_id))
-        assert f"ID {dialog.draft.sevdesk_id}" in dialog.result.text()
-        assert "In sevDesk öffnen" in dialog.result.text()
+        assert f"ID {dialog.draft.sevdesk_id}" in dialog.result_note.text()
+        assert "In sevDesk öffnen" in dialog.result_note.text()
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # now "Schließen"
 
     driver.when_open(InvoicePreviewDialog, create_draft)

@@ -19,27 +19,9 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDateEdit,
-    QDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from ...errors import CraftdeskError
 from ...services import e_invoice as e_invoice_rules
@@ -48,18 +30,23 @@ from ...services.changes import Scope
 from ...services.invoice_checks import DOUBLE_LABOUR, ZERO_PRICE
 from ...services.invoice_preview import InvoiceProposal, ProposalHeader, ProposalLine
 from ...services.invoices import InvoiceDraft, invoice_link, pending_draft, send_invoice
+from ...sync.contract import SyncControl
 from ...sync.messages import localize
+from ..qt_dates import to_date
 from ..style import format_money, format_percent
 from . import common
 from .article_picker import ArticlePickerDialog
 from .errors import error_text
-from .invoice_lines import COLUMNS, ProposalLinesModel
+from .invoice_lines import ProposalLinesModel
+from .invoice_view import InvoiceDialogView
 
 InvoicePreview = InvoiceProposal
 
 
-class InvoicePreviewDialog(QDialog):
-    def __init__(self, preview: InvoiceProposal, controller: Any, parent: QWidget | None = None) -> None:
+class InvoicePreviewDialog(InvoiceDialogView):
+    def __init__(
+        self, preview: InvoiceProposal, controller: SyncControl, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.preview = preview
         self.controller = controller
@@ -71,201 +58,31 @@ class InvoicePreviewDialog(QDialog):
         self.e_invoice_wanted = preview.e_invoice
         self.e_invoice_enabled = preview.e_invoice
         self.setWindowTitle(self.tr("Rechnungsentwurf – Vorschau und Bearbeitung"))
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._build_head())
         self.model = ProposalLinesModel(preview.lines, self)
         self.model.read_only = self.frozen
-        self.model.edited.connect(self._store)
-        layout.addLayout(self._build_table(), 1)
-        layout.addLayout(self._build_totals())
-        self.warning_box = QVBoxLayout()
-        layout.addLayout(self.warning_box)
-        self.warning_labels: list[QLabel] = []
-        self.result = common.banner("", "info", self)
-        self.result.setVisible(False)
-        self.result.setTextFormat(Qt.TextFormat.RichText)
-        self.result.linkActivated.connect(self._open_link)
-        layout.addWidget(self.result)
-        layout.addLayout(self._build_buttons())
+        self._build_view(preview, self.model, frozen=self.frozen, e_invoice=preview.e_invoice)
+        self._connect()
         self._show_proposal(preview)
         self._fit()
 
-    # --- building ----------------------------------------------------------------------------
-
-    def _build_head(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Rechnungskopf"), self)
-        grid = QGridLayout(box)
-        address = self.preview.address
-        place = " ".join(p for p in (address.zip, address.city) if p)
-        who = QLabel(" · ".join(p for p in (self.preview.customer_name, address.street, place) if p), self)
-        who.setTextFormat(Qt.TextFormat.PlainText)
-        who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.header_edit = QLineEdit(self)
-        self.invoice_date = self._date_edit()
-        self.service_from = self._date_edit()
-        self.service_to = self._date_edit()
-        self.head_text = QPlainTextEdit(self)
-        self.head_text.setFixedHeight(84)
-        self.head_text.setTabChangesFocus(True)
-        left = QFormLayout()
-        left.addRow(self.tr("Kunde:"), who)
-        left.addRow(self.tr("Titel:"), self.header_edit)
-        dates = QHBoxLayout()
-        dates.addWidget(self.invoice_date)
-        dates.addSpacing(12)
-        dates.addWidget(QLabel(self.tr("Leistung vom"), self))
-        dates.addWidget(self.service_from)
-        dates.addWidget(QLabel(self.tr("bis"), self))
-        dates.addWidget(self.service_to)
-        dates.addStretch(1)
-        left.addRow(self.tr("Rechnungsdatum:"), dates)
-        grid.addLayout(left, 0, 0)
-        text_box = QFormLayout()
-        text_box.addRow(self.tr("Einleitung:"), self.head_text)
-        grid.addLayout(text_box, 0, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        for widget in (
-            self.header_edit,
-            self.invoice_date,
-            self.service_from,
-            self.service_to,
-            self.head_text,
-        ):
-            widget.setEnabled(not self.frozen)
+    def _connect(self) -> None:
+        self.model.edited.connect(self._store)
         self.header_edit.editingFinished.connect(self._store)
         for edit in (self.invoice_date, self.service_from, self.service_to):
             edit.editingFinished.connect(self._store)
         self.head_text.textChanged.connect(self._head_text_changed)
-        return box
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setDisplayFormat("dd.MM.yyyy")
-        edit.setCalendarPopup(True)
-        return edit
-
-    def _build_table(self) -> QHBoxLayout:
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 7)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-
-        self.add_text_button = QPushButton(self.tr("Freitext hinzufügen"), self)
         self.add_text_button.clicked.connect(self.add_text_line)
-        self.add_article_button = QPushButton(self.tr("Artikel hinzufügen …"), self)
         self.add_article_button.clicked.connect(self._pick_article)
-        self.remove_button = QPushButton(self.tr("Entfernen"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.up_button = QPushButton(self.tr("Nach oben"), self)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton(self.tr("Nach unten"), self)
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.both_button = QPushButton(self.tr("Beide berechnen"), self)
-        self.both_button.setToolTip(
-            self.tr("Die Arbeitszeit des Termins und die Positionen in Stunden sind beide gewollt.")
-        )
         self.both_button.clicked.connect(self.confirm_double_labour)
-        self.reset_button = QPushButton(self.tr("Zurücksetzen"), self)
-        self.reset_button.setToolTip(self.tr("Alle Änderungen verwerfen und den Vorschlag wiederherstellen"))
         self.reset_button.clicked.connect(self.reset)
-        side = QVBoxLayout()
-        for button in (
-            self.add_text_button,
-            self.add_article_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
-            self.both_button,
-            self.reset_button,
-        ):
-            button.setAutoDefault(False)  # Enter never triggers an editing action
-        for button in (
-            self.add_text_button,
-            self.add_article_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
-            self.both_button,
-        ):
-            side.addWidget(button)
-        side.addStretch(1)
-        side.addWidget(self.reset_button)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 1)
-        row.addLayout(side)
-        return row
-
-    def _build_totals(self) -> QHBoxLayout:
-        self.totals = QFormLayout()
-        self.totals.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.net_label = self._amount()
-        self.vat_label = self._amount()
-        self.gross_label = self._amount()
-        font = self.gross_label.font()
-        font.setBold(True)
-        self.gross_label.setFont(font)
-        self.vat_title = QLabel(self.tr("zzgl. USt:"), self)
-        self.totals.addRow(self.tr("Summe netto:"), self.net_label)
-        self.totals.addRow(self.vat_title, self.vat_label)
-        self.totals.addRow(self.tr("Gesamt brutto:"), self.gross_label)
-        self.edited_note = QLabel(self)
-        self.edited_note.setStyleSheet("color:#555;")
-        row = QHBoxLayout()
-        row.addWidget(self.edited_note, 1, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(self.totals)
-        return row
-
-    def _build_buttons(self) -> QHBoxLayout:
-        self.e_invoice_box = QCheckBox(self.tr("Als E-Rechnung anlegen (XRechnung/ZUGFeRD)"), self)
-        self.e_invoice_box.setObjectName("EInvoiceDraft")
-        self.e_invoice_box.setToolTip(
-            self.tr("Der Kunde erhält E-Rechnungen. Abschalten gilt nur für diesen Entwurf.")
-        )
-        self.e_invoice_box.setChecked(self.e_invoice_enabled)
-        self.e_invoice_box.setVisible(self.e_invoice_wanted)
-        self.e_invoice_box.setEnabled(not self.frozen)
+        self.result_note.linkActivated.connect(self._open_link)
         self.e_invoice_box.toggled.connect(self._e_invoice_toggled)
-        self.confirm_button = QPushButton(self.tr("Rechnungsentwurf anlegen"), self)
-        self.confirm_button.setAutoDefault(False)
         self.confirm_button.clicked.connect(self.confirm)
-        self.cancel_button = QPushButton(self.tr("Schließen"), self)
-        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.e_invoice_box)
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
-        return buttons
-
-    def _amount(self) -> QLabel:
-        label = QLabel(self)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        label.setMinimumWidth(110)
-        return label
-
-    def _fit(self) -> None:
-        hint = self.sizeHint().expandedTo(self.minimumSizeHint())
-        hint.setWidth(max(hint.width(), 980))
-        hint.setHeight(max(hint.height(), 600))
-        screen = self.screen()
-        if screen is not None:
-            hint = hint.boundedTo(screen.availableGeometry().size() * 0.95)
-        self.resize(hint)
 
     # --- showing -----------------------------------------------------------------------------
 
@@ -289,7 +106,22 @@ class InvoicePreviewDialog(QDialog):
         """Header, flags, totals and warnings of ``proposal`` (the lines are the model's)."""
         proposal = e_invoice_rules.applied(proposal, self.e_invoice_enabled)
         self.preview = proposal
-        header = proposal.header
+        self._show_header(proposal.header)
+        self.model.set_flags(proposal.flags)
+        self._show_totals(proposal)
+        self._show_warnings(proposal)
+        # V5: a draft with a 0,00 € line is never the default action.
+        zero = bool(proposal.flagged(ZERO_PRICE))
+        blocked = proposal.e_invoice and bool(proposal.missing)
+        self.confirm_button.setDefault(not zero and not blocked and not self.sending)
+        if self.draft is None and not self.sending:
+            self.confirm_button.setEnabled(not blocked)  # E3: blocked until fixed or turned off
+            self.confirm_button.setToolTip(
+                self.tr("Für die E-Rechnung fehlen noch Angaben (siehe oben).") if blocked else ""
+            )
+        self._update_buttons()
+
+    def _show_header(self, header: ProposalHeader) -> None:
         for widget, value in ((self.header_edit, header.header),):
             if widget.text() != value:
                 widget.setText(value)
@@ -305,7 +137,8 @@ class InvoicePreviewDialog(QDialog):
             self.head_text.blockSignals(True)
             self.head_text.setPlainText(header.head_text)
             self.head_text.blockSignals(False)
-        self.model.set_flags(proposal.flags)
+
+    def _show_totals(self, proposal: InvoiceProposal) -> None:
         self.net_label.setText(format_money(proposal.net))
         rates = proposal.vat_by_rate()
         self.vat_title.setText(
@@ -322,6 +155,8 @@ class InvoicePreviewDialog(QDialog):
             if proposal.edited
             else ""
         )
+
+    def _show_warnings(self, proposal: InvoiceProposal) -> None:
         for label in self.warning_labels:
             self.warning_box.removeWidget(label)
             label.deleteLater()
@@ -334,16 +169,6 @@ class InvoicePreviewDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.warning_box.addWidget(label)
             self.warning_labels.append(label)
-        # V5: a draft with a 0,00 € line is never the default action.
-        zero = bool(proposal.flagged(ZERO_PRICE))
-        blocked = proposal.e_invoice and bool(proposal.missing)
-        self.confirm_button.setDefault(not zero and not blocked and not self.sending)
-        if self.draft is None and not self.sending:
-            self.confirm_button.setEnabled(not blocked)  # E3: blocked until fixed or turned off
-            self.confirm_button.setToolTip(
-                self.tr("Für die E-Rechnung fehlen noch Angaben (siehe oben).") if blocked else ""
-            )
-        self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
         rows = self.selected_rows()
@@ -369,9 +194,9 @@ class InvoicePreviewDialog(QDialog):
     def _header(self) -> ProposalHeader:
         return ProposalHeader(
             header=" ".join(self.header_edit.text().split()) or self.preview.header.header,
-            invoice_date=self.invoice_date.date().toPython(),
-            service_from=self.service_from.date().toPython(),
-            service_to=self.service_to.date().toPython(),
+            invoice_date=to_date(self.invoice_date.date()),
+            service_from=to_date(self.service_from.date()),
+            service_to=to_date(self.service_to.date()),
             head_text=self.head_text.toPlainText().strip(),
         )
 
@@ -391,7 +216,7 @@ class InvoicePreviewDialog(QDialog):
         except CraftdeskError as exc:
             self._show(localize(str(exc)), "error")
             return
-        self.result.setVisible(False)
+        self.result_note.setVisible(False)
         self._show_proposal(proposal)
 
     def add_text_line(self, text: str | None = None) -> None:
@@ -508,7 +333,7 @@ class InvoicePreviewDialog(QDialog):
     def _sent(self, draft: InvoiceDraft) -> None:
         self.sending = False
         self.draft = draft
-        link = invoice_link(draft.sevdesk_id, self._api_url())
+        link = invoice_link(draft.sevdesk_id or "", self._api_url())
         self._show(
             self.tr(
                 'Der Rechnungsentwurf wurde in sevDesk angelegt (ID %1). <a href="%2">In sevDesk öffnen</a>'
@@ -544,16 +369,18 @@ class InvoicePreviewDialog(QDialog):
 
     def _show(self, text: str, kind: str) -> None:
         # Only our own success note carries a link; an error is sevDesk's text (H5).
-        self.result.setTextFormat(Qt.TextFormat.RichText if kind == "success" else Qt.TextFormat.PlainText)
-        self.result.setText(text)
-        self.result.setStyleSheet(common.BANNER_STYLES[kind])
-        self.result.setVisible(True)
+        self.result_note.setTextFormat(
+            Qt.TextFormat.RichText if kind == "success" else Qt.TextFormat.PlainText
+        )
+        self.result_note.setText(text)
+        self.result_note.setStyleSheet(common.BANNER_STYLES[kind])
+        self.result_note.setVisible(True)
 
     def _open_link(self, url: str) -> None:
         common.open_link(url)
 
     def link(self) -> str | None:
-        return invoice_link(self.draft.sevdesk_id, self._api_url()) if self.draft is not None else None
+        return invoice_link(self.draft.sevdesk_id or "", self._api_url()) if self.draft is not None else None
 
     def _api_url(self) -> str | None:
         return self.controller.ctx.api_url
