@@ -10,8 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -30,56 +28,12 @@ from PySide6.QtWidgets import (
 from ..services import part_categories, settings
 from ..sync.contract import SyncControl
 from ..sync.messages import error_message
+from .note_labels import OneLineNote, message_label
 from .style import format_decimal, parse_decimal_de
 
 log = logging.getLogger(__name__)
 
 VAT_RATES = ("19", "7", "0")
-
-
-def _message_label(parent: QWidget) -> QLabel:
-    """A result note that keeps its height when empty (the form does not jump)."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setMinimumHeight(label.fontMetrics().lineSpacing())
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    return label
-
-
-class OneLineNote(QLabel):
-    """One line right under its button that never changes the form's height: a longer
-    sentence is cut with "…" and shown whole as the tooltip."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() + 2)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        return QSize(40, self.height())
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text if text else "")
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(self.width(), 40)
-        QLabel.setText(self, self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 def _autostart_module() -> Any:
@@ -168,7 +122,7 @@ class SettingsPanel(QGroupBox):
         self._autostart = _autostart_module()
         self.autostart.setVisible(self._autostart is not None)
 
-        self.message = _message_label(self)
+        self.message = message_label(self)
         form.addRow("", self.message)
 
         self.load()
