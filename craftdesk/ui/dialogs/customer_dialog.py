@@ -27,48 +27,19 @@ from PySide6.QtWidgets import (
 
 from ...services.customers import next_local_customer_number
 from ...services.local_records import (
-    AddressForm,
     CustomerForm,
     EditConflict,
+    RecordOrigin,
     customer_form,
     customer_origin,
     delete_customer,
     save_customer,
 )
 from . import common, conflict_dialog
+from .address_box import AddressBox
+from .customer_checks import conflict_labels, form_problem
 from .delivery_table import DeliveryTable
 from .discard_guard import DiscardGuard
-
-
-class AddressBox(QGroupBox):
-    """Street, ZIP + city, country."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.street = QLineEdit(self)
-        self.zip = QLineEdit(self)
-        self.zip.setMaximumWidth(80)
-        self.city = QLineEdit(self)
-        self.country = QLineEdit(self)
-        self.country.setMaxLength(2)
-        self.country.setMaximumWidth(50)
-        self.country.setToolTip(self.tr("Ländercode, z. B. DE, AT, CH"))
-        place = QHBoxLayout()
-        place.addWidget(self.zip)
-        place.addWidget(self.city, 1)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Straße:"), self.street)
-        form.addRow(self.tr("PLZ / Ort:"), place)
-        form.addRow(self.tr("Land:"), self.country)
-
-    def set_form(self, address: AddressForm) -> None:
-        self.street.setText(address.street)
-        self.zip.setText(address.zip)
-        self.city.setText(address.city)
-        self.country.setText(address.country or "DE")
-
-    def form(self) -> AddressForm:
-        return AddressForm(self.street.text(), self.zip.text(), self.city.text(), self.country.text() or "DE")
 
 
 class CustomerDialog(DiscardGuard, QDialog):
@@ -83,37 +54,67 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.setMinimumWidth(760)
 
         layout = QVBoxLayout(self)
-        self.note = None
+        self.note = self._build_note(customer)
+        layout.addWidget(self.note)
+
+        self._build_fields()
+        layout.addLayout(self._build_groups())
+
+        self._build_buttons(customer)
+        layout.addWidget(self.buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.e_invoice.toggled.connect(self._e_invoice_toggled)
+        self._set_tab_order()
+        self._version: int | None = None
+        if customer is not None and customer_id is not None:
+            stored = customer_form(customer_id)
+            self._version = stored.version
+            self._fill(stored)
+            # The number links the customer to sevDesk (I3); it is sevDesk's to change.
+            if customer.sevdesk_id:
+                self.customer_number.setReadOnly(True)
+                self.customer_number.setStyleSheet("background: #f0f0f0; color: #555;")
+                self.customer_number.setToolTip(self.tr("Die Kundennummer wird in sevDesk gepflegt."))
+                # Imported from sevDesk and kept in sync there (E1, C5).
+                for widget in (self.government_agency, self.buyer_reference):
+                    widget.setEnabled(False)
+                    widget.setToolTip(self.tr("Wird in sevDesk am Kontakt gepflegt."))
+        else:
+            self.customer_number.setText(next_local_customer_number())
+            self.postal.country.setText("DE")
+        self._kind_changed()
+
+    def _build_note(self, customer: RecordOrigin | None) -> QLabel:
+        """Where the customer comes from and what editing it here means (C5, C6, C7)."""
         if customer is not None and customer.deleted_in_sevdesk:
-            self.note = common.banner(
+            text, kind = (
                 self.tr(
                     "Dieser Kunde wurde in sevDesk gelöscht. craftdesk behält ihn, bis Sie ihn mit "
                     "„Kunde löschen“ selbst entfernen."
                 ),
                 "warning",
-                self,
             )
         elif customer is not None and customer.sevdesk_id:
-            self.note = common.banner(
+            text, kind = (
                 self.tr(
                     "Dieser Kunde stammt aus sevDesk (ID %1). Änderungen hier gelten nur in craftdesk "
                     "und werden überschrieben, sobald der nächste Import geänderte Daten aus sevDesk "
                     "bringt – ändern Sie Kunden am besten in sevDesk."
                 ).replace("%1", customer.sevdesk_id),
                 "info",
-                self,
             )
         else:
-            self.note = common.banner(
+            text, kind = (
                 self.tr(
                     "Lokaler Kunde: Er existiert nur in craftdesk und wird beim ersten Rechnungsentwurf "
                     "in sevDesk angelegt."
                 ),
                 "info",
-                self,
             )
-        layout.addWidget(self.note)
+        return common.banner(text, kind, self)
 
+    def _build_fields(self) -> None:
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Organisation"), "organisation")
         self.kind.addItem(self.tr("Person"), "person")
@@ -151,6 +152,8 @@ class CustomerDialog(DiscardGuard, QDialog):
         self._e_invoice_touched = False
         self._e_invoice_choice: bool | None = None
 
+    def _build_groups(self) -> QGridLayout:
+        """Master data and contact on the left, the addresses and the description right."""
         master = QGroupBox(self.tr("Stammdaten"), self)
         master_form = QFormLayout(master)
         master_form.addRow(self.tr("Art:"), self.kind)
@@ -199,8 +202,9 @@ class CustomerDialog(DiscardGuard, QDialog):
         grid.addWidget(master, 0, 0)
         grid.addWidget(contact, 1, 0)
         grid.addLayout(addresses, 0, 1, 2, 1)
-        layout.addLayout(grid)
+        return grid
 
+    def _build_buttons(self, customer: RecordOrigin | None) -> None:
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
             self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -214,29 +218,6 @@ class CustomerDialog(DiscardGuard, QDialog):
             self.delete_button.clicked.connect(self._delete)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.e_invoice.toggled.connect(self._e_invoice_toggled)
-        self._set_tab_order()
-        self._version: int | None = None
-        if customer is not None and customer_id is not None:
-            stored = customer_form(customer_id)
-            self._version = stored.version
-            self._fill(stored)
-            # The number links the customer to sevDesk (I3); it is sevDesk's to change.
-            if customer.sevdesk_id:
-                self.customer_number.setReadOnly(True)
-                self.customer_number.setStyleSheet("background: #f0f0f0; color: #555;")
-                self.customer_number.setToolTip(self.tr("Die Kundennummer wird in sevDesk gepflegt."))
-                # Imported from sevDesk and kept in sync there (E1, C5).
-                for widget in (self.government_agency, self.buyer_reference):
-                    widget.setEnabled(False)
-                    widget.setToolTip(self.tr("Wird in sevDesk am Kontakt gepflegt."))
-        else:
-            self.customer_number.setText(next_local_customer_number())
-            self.postal.country.setText("DE")
-        self._kind_changed()
 
     def _set_tab_order(self) -> None:
         """Tab follows what the user reads: master data, contact, postal address, billing
@@ -348,55 +329,20 @@ class CustomerDialog(DiscardGuard, QDialog):
             buyer_reference=self.buyer_reference.text(),
         )
 
-    def problem(self, form: CustomerForm) -> str | None:
-        """Why the form cannot be saved, in German, or None."""
-        if form.kind == "organisation" and not form.company.strip():
-            return self.tr("Bitte geben Sie den Firmennamen ein.")
-        if form.kind == "person" and not (form.last_name.strip() or form.first_name.strip()):
-            return self.tr("Bitte geben Sie den Namen der Person ein.")
-        for email in form.emails:
-            if email.strip() and "@" not in email:
-                return self.tr("„%1“ ist keine gültige E-Mail-Adresse.").replace("%1", email.strip())
-        if form.government_agency and self.buyer_reference.isEnabled() and not form.buyer_reference.strip():
-            return self.tr("Behörden brauchen für E-Rechnungen eine Leitweg-ID.")
-        return None
-
     def _save(self) -> None:
         form = self.form()
-        problem = self.problem(form)
+        problem = form_problem(form, buyer_reference_required=self.buyer_reference.isEnabled())
         if problem:
             common.warn(self, self.tr("Kunde speichern"), problem)
             return
         self._store(form)
-
-    def conflict_labels(self) -> dict[str, str]:
-        return {
-            "kind": self.tr("Art"),
-            "company": self.tr("Firma"),
-            "first_name": self.tr("Vorname"),
-            "last_name": self.tr("Nachname"),
-            "name_suffix": self.tr("Namenszusatz"),
-            "customer_number": self.tr("Kundennummer"),
-            "description": self.tr("Beschreibung"),
-            "postal": self.tr("Postanschrift"),
-            "billing": self.tr("Rechnungsanschrift"),
-            "emails": self.tr("E-Mail"),
-            "mobiles": self.tr("Mobil"),
-            "phones": self.tr("Telefon"),
-            "salutation": self.tr("Anrede"),
-            "academic_title": self.tr("Titel"),
-            "deliveries": self.tr("Lieferanschriften"),
-            "e_invoice": self.tr("E-Rechnung"),
-            "government_agency": self.tr("Behörde"),
-            "buyer_reference": self.tr("Leitweg-ID"),
-        }
 
     def _store(self, form: CustomerForm, force: bool = False) -> None:
         form.version = self._version
         try:
             self.saved_id = save_customer(self.customer_id, form, force=force)
         except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
-            choice = conflict_dialog.ask(self, conflict, self.conflict_labels())
+            choice = conflict_dialog.ask(self, conflict, conflict_labels())
             if choice == conflict_dialog.KEEP_MINE:
                 self._store(form, force=True)
             elif choice == conflict_dialog.TAKE_THEIRS:
