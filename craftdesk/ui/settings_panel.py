@@ -53,6 +53,14 @@ class SettingsPanel(QGroupBox):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
+        self._build_sync_rows(form)
+        self._build_invoice_rows(form)
+        self._build_sevdesk_rows(form)
+        self._build_other_rows(form)
+        self.load()
+        self._connect(controller)
+
+    def _build_sync_rows(self, form: QFormLayout) -> None:
         self.sync_enabled = QCheckBox(self.tr("Automatisch abgleichen alle"), self)
         self.interval = QSpinBox(self)
         self.interval.setRange(5, 24 * 60)
@@ -69,6 +77,7 @@ class SettingsPanel(QGroupBox):
         form.addRow(self.tr("Benachrichtigen:"), self.notify_errors)
         form.addRow("", self.notify_success)
 
+    def _build_invoice_rows(self, form: QFormLayout) -> None:
         self.hourly_rate = QLineEdit(self)
         self.hourly_rate.setPlaceholderText(format_decimal("65", places=2))
         self.hourly_rate.setMaximumWidth(120)
@@ -82,6 +91,7 @@ class SettingsPanel(QGroupBox):
         row.addStretch(1)
         form.addRow(self.tr("Stundensatz:"), row)
 
+    def _build_sevdesk_rows(self, form: QFormLayout) -> None:
         self.contact_person = QComboBox(self)
         self.contact_person.setMinimumContentsLength(18)
         self.load_users = QPushButton(self.tr("Aus sevDesk laden"), self)
@@ -105,6 +115,7 @@ class SettingsPanel(QGroupBox):
         row.addWidget(self.load_methods)
         form.addRow(self.tr("Zahlungsart (E-Rechnung):"), row)
 
+    def _build_other_rows(self, form: QFormLayout) -> None:
         # A1a: a choice among the account's real categories, not free text.
         self.part_categories = QLabel(self)
         self.part_categories.setObjectName("PartCategories")
@@ -125,7 +136,7 @@ class SettingsPanel(QGroupBox):
         self.message = message_label(self)
         form.addRow("", self.message)
 
-        self.load()
+    def _connect(self, controller: SyncControl) -> None:
         self.sync_enabled.toggled.connect(self._save_sync)
         self.interval.valueChanged.connect(self._save_sync)
         self.notify_errors.toggled.connect(settings.set_notify_errors)

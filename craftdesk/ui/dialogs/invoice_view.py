@@ -118,6 +118,14 @@ class InvoiceDialogView(QDialog):
         header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 7)
 
+        side = self._build_side_buttons()
+        row = QHBoxLayout()
+        row.addWidget(self.table, 1)
+        row.addLayout(side)
+        return row
+
+    def _build_side_buttons(self) -> QVBoxLayout:
+        """Add, remove, move and confirm lines beside the table; "Zurücksetzen" at the bottom."""
         self.add_text_button = QPushButton(
             QCoreApplication.translate("InvoicePreviewDialog", "Freitext hinzufügen"), self
         )
@@ -168,10 +176,7 @@ class InvoiceDialogView(QDialog):
             side.addWidget(button)
         side.addStretch(1)
         side.addWidget(self.reset_button)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 1)
-        row.addLayout(side)
-        return row
+        return side
 
     def _build_totals(self) -> QHBoxLayout:
         self.totals = QFormLayout()
