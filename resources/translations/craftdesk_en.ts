@@ -74,16 +74,6 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="164"/>
-        <source>Preis netto</source>
-        <translation>Net price</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="183"/>
-        <source>Übernimmt die Positionen der Auftragsbestätigung mit ihren Preisen – nur, was noch nicht im Arbeitsblatt steht.</source>
-        <translation>Takes over the positions of the order confirmation with their prices – only what is not on the worksheet yet.</translation>
-    </message>
-    <message>
         <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="72"/>
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>
@@ -149,71 +139,6 @@
         <translation>No employees yet. Create them in the “Projects” tab under “Employees …” or take over the sevDesk users; then you can assign them here.</translation>
     </message>
     <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="157"/>
-        <source>Arbeitsblatt</source>
-        <translation>Worksheet</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="159"/>
-        <source>z. B. 3,5</source>
-        <translation>e.g. 3.5</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="162"/>
-        <source>Nummer</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="162"/>
-        <source>Bezeichnung</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="163"/>
-        <source>Menge</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="163"/>
-        <source>Einheit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="177"/>
-        <source>Artikel hinzufügen …</source>
-        <translation>Add article …</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="179"/>
-        <source>Entfernen</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="181"/>
-        <source>Geplantes Material übernehmen</source>
-        <translation>Use planned material</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="191"/>
-        <source>Geleistete Stunden:</source>
-        <translation>Hours worked:</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="193"/>
-        <source>Geplantes Material:</source>
-        <translation>Planned material:</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="196"/>
-        <source>Verwendete Artikel:</source>
-        <translation>Articles used:</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="205"/>
-        <source>Notizen:</source>
-        <translation>Notes:</translation>
-    </message>
-    <message>
         <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="212"/>
         <source>Speichern</source>
         <translation>Save</translation>
@@ -222,17 +147,6 @@
         <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="213"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="222"/>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="287"/>
-        <source>keines</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="406"/>
-        <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
-        <translation>The quantity of “%1” is not a number greater than 0.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="423"/>
