@@ -87,7 +87,7 @@ def _double_labour(proposal: InvoiceProposal) -> tuple[dict[str, set[str]], list
 def _zero_price(proposal: InvoiceProposal) -> tuple[dict[str, set[str]], list[str]]:
     zero = [line for line in proposal.lines if line.kind != "title" and line.net == 0]
     flags = {line.key: {ZERO_PRICE} for line in zero}
-    warnings = []
+    warnings: list[str] = []
     if any(line.kind == "hours" and line.net_price == 0 for line in zero) and proposal.hourly_rate == 0:
         warnings.append(Message(Key.HOURLY_RATE_ZERO))
     if zero:
@@ -120,7 +120,8 @@ def _missing_planned(proposal: InvoiceProposal) -> list[str]:
     ):
         if line.id in linked or (line.appointment_id, line.article_id) in articles:
             continue
-        missing.append(line.article.name if line.article_id else line.text)
+        article = line.article if line.article_id else None
+        missing.append(article.name if article is not None else line.text)
     if not missing:
         return []
     return [

@@ -19,6 +19,7 @@ from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
 from . import pending_contacts
 from .lookups import CUSTOMER_CATEGORY_ID, FALLBACK_INVOICE_CATEGORY_ID, address_categories
+from .parsing import parse_rows
 
 log = logging.getLogger(__name__)
 
@@ -58,26 +59,14 @@ def _by_id(client: SevdeskClient, contact_id: str) -> ContactRec | None:
         rows = client.get(f"/Contact/{contact_id}")
     except NotFoundError:
         return None
-    for raw in rows if isinstance(rows, list) else [rows]:
-        try:
-            rec = parse_contact(raw)
-        except RecordError as exc:
-            log.warning("Unreadable contact %s: %s", exc.record_id, exc.reason)
-            continue
-        if rec.id == contact_id:
-            return rec
-    return None
+    found = parse_rows(rows if isinstance(rows, list) else [rows], parse_contact, "Contact")
+    return next((rec for rec in found if rec.id == contact_id), None)
 
 
 def _by_number(client: SevdeskClient, number: str) -> ContactRec | None:
-    matches: list[ContactRec] = []
-    for raw in client.get_all("/Contact", {"customerNumber": number, "depth": 1}):
-        try:
-            rec = parse_contact(raw)
-        except RecordError:
-            continue
-        if rec.customer_number == number:  # the filter may have been ignored
-            matches.append(rec)
+    rows = client.get_all("/Contact", {"customerNumber": number, "depth": 1})
+    # the filter may have been ignored
+    matches = [rec for rec in parse_rows(rows, parse_contact, "Contact") if rec.customer_number == number]
     if not matches:
         return None
     # Numbers are not strictly unique in sevDesk: prefer a customer, then the oldest.

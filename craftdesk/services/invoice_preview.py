@@ -253,7 +253,8 @@ def _address(customer: Customer) -> BillingAddress | None:
 
 
 def _site(project: Project, appointments: list[Appointment], name: str) -> BillingAddress:
-    for record in (project, *appointments):
+    records: tuple[Project | Appointment, ...] = (project, *appointments)
+    for record in records:
         if record.site_street or record.site_city:
             return BillingAddress(
                 name,

@@ -111,10 +111,9 @@ def _since(drafts: list[InvoiceDraft]) -> datetime:
     return oldest - MARGIN
 
 
-def _aware(value: Any) -> datetime:
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+def _aware(value: datetime | str) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _status_of(rec: InvoiceRec, cancelled: set[str]) -> str | None:

@@ -54,6 +54,7 @@ from .invoice_preview import (
     PreviewLine,
     nothing_to_invoice,
 )
+from .parsing import parse_rows
 
 log = logging.getLogger(__name__)
 
@@ -260,14 +261,10 @@ def _finalize(draft: InvoiceDraft, sevdesk_id: str, rec: InvoiceRec | None = Non
 def find_by_reference(client: SevdeskClient, reference: str) -> InvoiceRec | None:
     """The sevDesk invoice carrying ``reference``; re-checked here because sevDesk answers
     an unknown filter with every invoice."""
-    matches: list[InvoiceRec] = []
-    for raw in client.get_all("/Invoice", {"customerInternalNote": reference}):
-        try:
-            rec = parse_invoice(raw)
-        except RecordError:
-            continue
-        if rec.customer_internal_note == reference:
-            matches.append(rec)
+    rows = client.get_all("/Invoice", {"customerInternalNote": reference})
+    matches = [
+        rec for rec in parse_rows(rows, parse_invoice, "Invoice") if rec.customer_internal_note == reference
+    ]
     if len(matches) > 1:
         log.warning("%d sevDesk invoices carry reference %s", len(matches), reference)
     return min(matches, key=lambda r: int(r.id)) if matches else None
