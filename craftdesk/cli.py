@@ -7,7 +7,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 from . import __version__, config
 from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
@@ -20,6 +20,7 @@ from .services.storage import storage_message, storage_problem
 log = logging.getLogger("craftdesk.cli")
 
 Handler = Callable[[AppContext, argparse.Namespace], int]
+Subparsers: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 # command → the function in craftdesk.commands that runs it
 HANDLERS: dict[str, Handler] = {
@@ -66,10 +67,25 @@ def record_id(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; the commands appear in ``--help`` in the order added here."""
     parser = _Parser(
         prog="craftdesk",
         description="craftdesk – Büro-App für Handwerksbetriebe mit sevDesk-Anbindung.",
     )
+    _add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_sync_commands(sub)
+    _add_work_commands(sub)
+    _add_invoice_command(sub)
+    _add_export_command(sub)
+    _add_sandbox_command(sub)
+    _add_settings_command(sub)
+    _add_data_commands(sub)
+    return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Options before the command: data folder, sevDesk address, database, checks, logging."""
     parser.add_argument(
         "--version",
         action="version",
@@ -101,8 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="Protokollzeilen zusätzlich auf stderr ausgeben"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+
+def _add_sync_commands(sub: Subparsers) -> None:
+    """``gui``, ``connect``, ``sync``, ``orders`` and ``import-order``."""
     p = sub.add_parser("gui", help="Fenster starten (Standard)")
     p.add_argument("--demo", action="store_true", help="mit dem Demo-sevDesk starten (kein Konto nötig)")
     p.add_argument(
@@ -143,8 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
         "order_ids", nargs="+", metavar="ORDER_ID", help="sevDesk-ID einer Auftragsbestätigung (siehe orders)"
     )
 
-    _add_work_commands(sub)
 
+def _add_invoice_command(sub: Subparsers) -> None:
+    """``invoice PROJECT_ID`` with its preview (SPEC §7, V1-V8)."""
     p = sub.add_parser(
         "invoice",
         help="aus den fertigen Terminen eines Projekts einen "
@@ -163,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="für diesen Entwurf keine E-Rechnung anlegen, auch wenn der Kunde sie erhält",
     )
 
+
+def _add_export_command(sub: Subparsers) -> None:
+    """``export customers|articles|projects|appointments``."""
     p = sub.add_parser(
         "export", help="Kunden, Artikel, Projekte oder Termine exportieren (JSON, CSV oder Kalender)"
     )
@@ -180,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="ab diesem Tag (JJJJ-MM-TT)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="bis zu diesem Tag einschließlich")
 
+
+def _add_sandbox_command(sub: Subparsers) -> None:
+    """``sandbox``: the demo sevDesk in the foreground."""
     p = sub.add_parser(
         "sandbox", help="den Demo-sevDesk (Testserver mit Beispieldaten) im Vordergrund starten"
     )
@@ -191,12 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="Artikelkategorien wie ein echtes Konto („Standard“, „Dienstleistung“) statt „Artikel“",
     )
 
-    _add_settings_command(sub)
-    _add_data_commands(sub)
-    return parser
 
-
-def _add_work_commands(sub: Any) -> None:
+def _add_work_commands(sub: Subparsers) -> None:
     """``employee`` and ``appointment`` with their actions."""
     p = sub.add_parser("employee", help="Mitarbeiter verwalten")
     esub = p.add_subparsers(dest="employee_command", metavar="ACTION", parser_class=_Parser)
@@ -247,7 +268,7 @@ def _add_work_commands(sub: Any) -> None:
     )
 
 
-def _add_settings_command(sub: Any) -> None:
+def _add_settings_command(sub: Subparsers) -> None:
     """``settings get|set`` (A1a)."""
     p = sub.add_parser("settings", help="Einstellungen lesen oder ändern")
     ssub = p.add_subparsers(dest="settings_command", metavar="ACTION", parser_class=_Parser)
@@ -267,7 +288,7 @@ def _add_settings_command(sub: Any) -> None:
     s.add_argument("value", metavar="NAME[,NAME…]", help="neuer Wert, mehrere Namen durch Kommas getrennt")
 
 
-def _add_data_commands(sub: Any) -> None:
+def _add_data_commands(sub: Subparsers) -> None:
     """``db copy``, ``backup`` and ``restore`` (T1-T8, K1-K3)."""
     p = sub.add_parser(
         "db", help="Daten zwischen der Datei dieses Rechners und einer gemeinsamen Datenbank kopieren"
