@@ -104,6 +104,18 @@ def _next_customer_number(client: SevdeskClient) -> str:
 
 
 def _create(client: SevdeskClient, customer: Customer, address: Address | None, country_id: str) -> str:
+    """A new sevDesk contact for ``customer`` with its billing address and contact details."""
+    number = _own_number(client, customer)
+    kind = customer.kind if customer.kind in ("person", "organisation") else "organisation"
+    contact_id = _post_contact(client, customer, kind, number)
+    if address is not None:
+        _post_address(client, customer, contact_id, address, country_id)
+    _post_communication_ways(client, customer, contact_id, kind)
+    return contact_id
+
+
+def _own_number(client: SevdeskClient, customer: Customer) -> str:
+    """The customer's number; a new one from sevDesk, stored first, when it has none."""
     number = (customer.customer_number or "").strip()
     if not number:
         number = _next_customer_number(client)
@@ -112,7 +124,11 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None, 
         with db.atomic():
             Customer.update(customer_number=number).where(Customer.id == customer.id).execute()
         customer.customer_number = number
-    kind = customer.kind if customer.kind in ("person", "organisation") else "organisation"
+    return number
+
+
+def _post_contact(client: SevdeskClient, customer: Customer, kind: str, number: str) -> str:
+    """POST /Contact and bind the answer's id to ``customer``; returns the contact id."""
     first, last, company = customer.first_name, customer.last_name, customer.company
     if kind == "person" and not (first or last):
         last = company or customer.display_name
@@ -151,22 +167,31 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None, 
     _bind(customer, contact_id)
     pending_contacts.forget(number)
     log.info("Created sevDesk contact %s for customer %s", contact_id, customer.id)
+    return contact_id
 
-    if address is not None:
-        cats = address_categories(client)
-        category = min(cats.invoice_ids, key=int) if cats.invoice_ids else FALLBACK_INVOICE_CATEGORY_ID
-        client.post(
-            "/ContactAddress",
-            payloads.contact_address_body(
-                contact_id=contact_id,
-                street=address.street,
-                zip_code=address.zip,
-                city=address.city,
-                country_id=country_id,
-                category_id=category,
-                name=customer.display_name,
-            ),
-        )
+
+def _post_address(
+    client: SevdeskClient, customer: Customer, contact_id: str, address: Address, country_id: str
+) -> None:
+    """The billing address, filed under the account's (lowest) invoice-address category."""
+    cats = address_categories(client)
+    category = min(cats.invoice_ids, key=int) if cats.invoice_ids else FALLBACK_INVOICE_CATEGORY_ID
+    client.post(
+        "/ContactAddress",
+        payloads.contact_address_body(
+            contact_id=contact_id,
+            street=address.street,
+            zip_code=address.zip,
+            city=address.city,
+            country_id=country_id,
+            category_id=category,
+            name=customer.display_name,
+        ),
+    )
+
+
+def _post_communication_ways(client: SevdeskClient, customer: Customer, contact_id: str, kind: str) -> None:
+    """The customer's e-mail addresses and numbers; the first of each kind is the main one."""
     infos = sorted(
         ContactInfo.select().where(ContactInfo.customer == customer),
         key=lambda c: (_WAY_ORDER.get(c.kind, 9), c.position, c.id),
@@ -190,4 +215,3 @@ def _create(client: SevdeskClient, customer: Customer, address: Address | None, 
             ),
         )
         seen.add(info.kind)
-    return contact_id

@@ -39,17 +39,14 @@ from ..api.errors import AuthError, CancelledError, SevdeskError, ThrottledError
 from ..api.records import InvoiceRec, RecordError, parse_invoice
 from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
-from ..messages import Key, Message
 from ..store.db import db
 from ..store.engine import claim
 from ..store.models import Appointment, DraftAppointment, InvoiceEdit, Project
 from ..store.models import InvoiceDraft as InvoiceDraft  # the type callers receive
 from . import e_invoice as e_invoice_rules
-from . import invoice_claim, invoice_edits, lookups
-from .invoice_customer import resolve_contact
+from . import invoice_body, invoice_claim, invoice_edits
 from .invoice_preview import (
     HOUR_UNIT,
-    TITLE_UNIT_FALLBACK,
     InvoicePreview,
     PreviewLine,
     nothing_to_invoice,
@@ -302,7 +299,8 @@ def _send_claimed(
             found = find_by_reference(client, draft.reference)
             if found is not None:
                 return _finalize(draft, found.id, found)
-        body = _prepare(client, draft, today, e_invoice)
+        preview = e_invoice_rules.applied(_frozen_proposal(draft, today), e_invoice)
+        body = invoice_body.prepare(client, draft, preview, today)
     except invoice_claim.ClaimLost:
         raise  # the draft is another attempt's now: leave it alone
     except BaseException as exc:
@@ -324,99 +322,6 @@ def _send_claimed(
         # E4: sevDesk's reason in one sentence; nothing was invoiced (_transmit failed
         # the draft), so a retry after fixing sevDesk creates exactly one draft.
         raise type(exc)(sentence, status=exc.status, code=exc.code, detail=exc.detail) from None
-
-
-def _prepare(
-    client: SevdeskClient, draft: InvoiceDraft, today: date, e_invoice: bool = True
-) -> dict[str, Any]:
-    preview = e_invoice_rules.applied(_frozen_proposal(draft, today), e_invoice)
-    if preview.e_invoice and preview.missing:
-        raise PreconditionError(preview.warnings[0])  # E3: the one sentence naming the gaps
-    payment_method = e_invoice_rules.payment_method_id(client) if preview.e_invoice else None
-    if preview.e_invoice and payment_method is None:
-        raise PreconditionError(f"Für die E-Rechnung fehlt: {e_invoice_rules.MISSING_PAYMENT_METHOD}.")
-    bad_rates = sorted(
-        {str(line.vat_rate) for line in preview.lines if line.vat_rate not in payloads.ALLOWED_TAX_RATES}
-    )
-    if bad_rates:
-        raise PreconditionError(
-            f"sevDesk erlaubt auf Rechnungen nur 0, 7 oder 19 % Umsatzsteuer, nicht {', '.join(bad_rates)} %."
-        )
-    units = lookups.unities(client)
-    unity_ids: list[str] = []
-    for line in preview.lines:
-        names = [line.unit, TITLE_UNIT_FALLBACK] if line.kind in ("title", "text") else [line.unit]
-        unit = next((u for u in (lookups.unity_for_name(units, n) for n in names) if u), None)
-        if unit is None:
-            raise PreconditionError(Message(Key.UNKNOWN_UNIT, line.unit))
-        unity_ids.append(unit.id)
-    contact_person = _contact_person(client)
-    country_id = _country_id(client, preview.address.country)
-    contact_id = resolve_contact(client, preview.customer, preview.address.record, country_id)
-    InvoiceDraft.update(sevdesk_contact_id=contact_id).where(InvoiceDraft.id == draft.id).execute()
-
-    rates = {line.vat_rate for line in preview.lines}
-    tax_text = f"Umsatzsteuer {payloads.json_number(rates.pop())}%" if len(rates) == 1 else "Umsatzsteuer"
-    header = preview.header
-    # Never delivered after the invoice date, nor in the future (V6; sevDesk refuses it).
-    latest = min(header.invoice_date, today)
-    delivery_from, delivery_to = min(header.service_from, latest), min(header.service_to, latest)
-    head = payloads.InvoiceHead(
-        contact_id=contact_id,
-        contact_person_id=contact_person,
-        invoice_date=header.invoice_date,
-        delivery_date=delivery_from,
-        delivery_date_until=delivery_to if delivery_to != delivery_from else None,
-        header=header.header,
-        head_text=header.head_text,
-        time_to_pay=preview.payment_term_days,
-        reference=draft.reference,
-        address_name=preview.address.name,
-        address_street=preview.address.street,
-        address_zip=preview.address.zip,
-        address_city=preview.address.city,
-        address_country_id=country_id,
-        tax_text=tax_text,
-        e_invoice=preview.e_invoice,
-        payment_method_id=payment_method,
-    )
-    positions = [
-        payloads.InvoicePosition(
-            name=line.text,
-            text=line.detail,
-            quantity=line.quantity,
-            price=line.net_price,
-            unity_id=unity_id,
-            tax_rate=line.vat_rate,
-            part_id=line.part_id,
-        )
-        for line, unity_id in zip(preview.lines, unity_ids, strict=False)
-    ]
-    return payloads.save_invoice_body(head, positions)
-
-
-def _contact_person(client: SevdeskClient) -> str:
-    """The configured sevDesk user, else the first admin, else the first user (S5)."""
-    from ..store import settings
-
-    configured = settings.get("contact_person_id")
-    if configured:
-        return str(configured)
-    users = sorted(lookups.sev_users(client), key=lambda u: int(u.id))
-    admins = [u for u in users if u.role.casefold() == "admin"]
-    if not users:
-        raise PreconditionError(Message(Key.NO_CONTACT_PERSON))
-    return (admins or users)[0].id
-
-
-def _country_id(client: SevdeskClient, code: str) -> str:
-    code = (code or "DE").strip().upper()
-    if code == "DE":
-        return lookups.GERMANY_COUNTRY_ID
-    for country_id, country_code in lookups.countries(client).items():
-        if country_code == code:
-            return country_id
-    raise PreconditionError(f"Das Land „{code}“ der Rechnungsanschrift kennt sevDesk nicht.")
 
 
 def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict[str, Any]) -> InvoiceDraft:

@@ -41,13 +41,13 @@ def test_a_visible_name_wins_over_the_fallback():
 
 
 def test_invoice_contact_person_falls_back_to_the_first_visible_user(sandbox, client, database):
-    from craftdesk.services.invoices import _contact_person
+    from craftdesk.services.invoice_body import contact_person_id
 
     for user in sandbox.data.all("SevUser"):
         for key in ("fullname", "firstName", "lastName", "username", "email", "role", "clientOwner"):
             user[key] = None
     first = sandbox.data.all("SevUser")[0]["id"]
-    assert _contact_person(client) == first
+    assert contact_person_id(client) == first
 
 
 def test_settings_list_sparse_users_by_id(qtbot, ctx):
