@@ -20,12 +20,13 @@ from decimal import Decimal
 from typing import Any
 
 from ..api.client import SevdeskClient
-from ..api.records import InvoiceRec, RecordError, parse_invoice
+from ..api.records import InvoiceRec, parse_invoice
 from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
 from ..store import settings
 from ..store.db import db
 from ..store.models import Appointment, InvoiceDraft, Job, Project
+from .parsing import parse_rows
 
 log = logging.getLogger(__name__)
 
@@ -128,13 +129,7 @@ def refresh_payment_status(client: SevdeskClient, now: datetime | None = None) -
     One request, none when craftdesk created no invoice yet. Malformed records are
     skipped, logged and counted. sevDesk errors propagate to the caller.
     """
-    drafts = list(
-        InvoiceDraft.select().where(
-            (InvoiceDraft.state == "sent")
-            & InvoiceDraft.sevdesk_id.is_null(False)
-            & ((InvoiceDraft.payment_status.is_null(True)) | (InvoiceDraft.payment_status != "cancelled"))
-        )
-    )
+    drafts = _tracked_drafts()
     if not drafts:
         return StatusResult()
     started = now or datetime.now(timezone.utc)
@@ -142,47 +137,9 @@ def refresh_payment_status(client: SevdeskClient, now: datetime | None = None) -
     rows = client.get("/Invoice", {"updateAfter": int(since.timestamp()), "limit": LIMIT, "offset": 0})
     if not isinstance(rows, list):
         rows = [rows] if rows else []
-    records, skipped = [], 0
-    for raw in rows:
-        try:
-            records.append(parse_invoice(raw))
-        except RecordError as exc:
-            skipped += 1
-            log.warning("Skipping Invoice %s: %s", exc.record_id or "(ohne Id)", exc.reason)
-    cancelled = {
-        r.origin_id
-        for r in records
-        if r.invoice_type == CANCELLATION_TYPE and r.origin_id and r.origin_object in ("", "Invoice")
-    }
-    by_id = {r.id: r for r in records}
-    changed = 0
+    records = parse_rows(rows, parse_invoice, "Invoice")
     with db.atomic():
-        for draft in drafts:
-            rec = by_id.get(str(draft.sevdesk_id))
-            status = (
-                _status_of(rec, cancelled)
-                if rec is not None
-                else ("cancelled" if str(draft.sevdesk_id) in cancelled else None)
-            )
-            if status is None:
-                if rec is not None:
-                    log.info("Invoice %s has unknown status %s", rec.id, rec.status)
-                continue
-            values = {"payment_status": status, "status_checked_at": utcnow()}
-            if rec is not None:
-                values.update(
-                    number=rec.invoice_number or None, sum_gross=rec.sum_gross, paid_amount=rec.paid_amount
-                )
-            before = (draft.payment_status, draft.number, draft.sum_gross, draft.paid_amount)
-            after = (
-                status,
-                values.get("number", draft.number),
-                values.get("sum_gross", draft.sum_gross),
-                values.get("paid_amount", draft.paid_amount),
-            )
-            if before != after:
-                changed += 1
-                InvoiceDraft.update(**values).where(InvoiceDraft.id == draft.id).execute()
+        changed = _apply_statuses(drafts, records)
         if len(rows) < LIMIT:
             # Written only when something changed or hours passed, so an import where
             # nothing changed in sevDesk writes nothing (§9); the window stays small.
@@ -194,7 +151,56 @@ def refresh_payment_status(client: SevdeskClient, now: datetime | None = None) -
                 "More than %d invoices changed since %s; the check is repeated", LIMIT, since.isoformat()
             )
     log.info("Payment status of %d invoices read, %d changed", len(drafts), changed)
-    return StatusResult(tracked=len(drafts), changed=changed, skipped=skipped, requests=1)
+    return StatusResult(tracked=len(drafts), changed=changed, skipped=len(rows) - len(records), requests=1)
+
+
+def _tracked_drafts() -> list[InvoiceDraft]:
+    """craftdesk's invoices in sevDesk whose status can still change (not cancelled)."""
+    return list(
+        InvoiceDraft.select().where(
+            (InvoiceDraft.state == "sent")
+            & InvoiceDraft.sevdesk_id.is_null(False)
+            & ((InvoiceDraft.payment_status.is_null(True)) | (InvoiceDraft.payment_status != "cancelled"))
+        )
+    )
+
+
+def _apply_statuses(drafts: list[InvoiceDraft], records: list[InvoiceRec]) -> int:
+    """Store what sevDesk says about each draft; returns how many drafts changed."""
+    cancelled = {
+        r.origin_id
+        for r in records
+        if r.invoice_type == CANCELLATION_TYPE and r.origin_id and r.origin_object in ("", "Invoice")
+    }
+    by_id = {r.id: r for r in records}
+    changed = 0
+    for draft in drafts:
+        rec = by_id.get(str(draft.sevdesk_id))
+        status = (
+            _status_of(rec, cancelled)
+            if rec is not None
+            else ("cancelled" if str(draft.sevdesk_id) in cancelled else None)
+        )
+        if status is None:
+            if rec is not None:
+                log.info("Invoice %s has unknown status %s", rec.id, rec.status)
+            continue
+        values: dict[str, Any] = {"payment_status": status, "status_checked_at": utcnow()}
+        if rec is not None:
+            values.update(
+                number=rec.invoice_number or None, sum_gross=rec.sum_gross, paid_amount=rec.paid_amount
+            )
+        before = (draft.payment_status, draft.number, draft.sum_gross, draft.paid_amount)
+        after = (
+            status,
+            values.get("number", draft.number),
+            values.get("sum_gross", draft.sum_gross),
+            values.get("paid_amount", draft.paid_amount),
+        )
+        if before != after:
+            changed += 1
+            InvoiceDraft.update(**values).where(InvoiceDraft.id == draft.id).execute()
+    return changed
 
 
 def archive_project(project_id: int) -> int:
