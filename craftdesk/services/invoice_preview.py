@@ -17,10 +17,9 @@ applied on top of it by ``invoice_edits`` and the checks (V4, V5) by ``invoice_c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal, InvalidOperation
 
 from peewee import JOIN
 
@@ -36,177 +35,46 @@ from ..store.models import (
     Project,
     UsedArticle,
 )
+from .invoice_proposal import (
+    CENT,
+    HOUR_UNIT,
+    LINE_KINDS,
+    TEXT_UNIT,
+    TITLE_UNIT,
+    TITLE_UNIT_FALLBACK,
+    BillingAddress,
+    InvoicePreview,
+    InvoiceProposal,
+    PreviewLine,
+    ProposalHeader,
+    ProposalLine,
+    cents,
+)
 
-CENT = Decimal("0.01")
-HOUR_UNIT = "Std"
-TITLE_UNIT = "pauschal"
-TEXT_UNIT = "pauschal"  # a free-text line without a unit is a flat rate
-TITLE_UNIT_FALLBACK = "Stk"  # for accounts without a "pauschal" unit
-LINE_KINDS = ("title", "hours", "article", "text")
-
-
-def cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class ProposalLine:
-    """One position. ``key`` names where it came from ("title", "hours:<appointment>",
-    "used:<worksheet line>", "added:<n>" for lines the office added)."""
-
-    key: str
-    kind: str  # title | hours | article | text
-    text: str  # the position's name
-    quantity: Decimal
-    unit: str
-    net_price: Decimal  # per unit
-    vat_rate: Decimal  # percent
-    detail: str = ""  # the position's second text (e.g. "am 02.03.2026")
-    article_number: str | None = None
-    part_id: str | None = None  # sevDesk part the article came from
-    article_id: int | None = None
-    appointment_id: int | None = None
-
-    @property
-    def net(self) -> Decimal:
-        return cents(self.quantity * self.net_price)
-
-    @property
-    def gross(self) -> Decimal:
-        return cents(self.quantity * self.net_price * (1 + self.vat_rate / 100))
-
-    @property
-    def vat(self) -> Decimal:
-        return self.gross - self.net
-
-    # Kept for callers written against the first preview (I2).
-    @property
-    def name(self) -> str:
-        return self.text
-
-    @property
-    def price(self) -> Decimal:
-        return self.net_price
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "kind": self.kind,
-            "text": self.text,
-            "detail": self.detail,
-            "quantity": str(self.quantity),
-            "unit": self.unit,
-            "net_price": str(self.net_price),
-            "vat_rate": str(self.vat_rate),
-            "article_number": self.article_number,
-            "part_id": self.part_id,
-            "article_id": self.article_id,
-            "appointment_id": self.appointment_id,
-        }
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> ProposalLine:
-        kind = str(raw.get("kind") or "text")
-        return cls(
-            key=str(raw["key"]),
-            kind=kind if kind in LINE_KINDS else "text",
-            text=str(raw.get("text") or ""),
-            detail=str(raw.get("detail") or ""),
-            quantity=Decimal(str(raw.get("quantity") or "0")),
-            unit=str(raw.get("unit") or ""),
-            net_price=Decimal(str(raw.get("net_price") or "0")),
-            vat_rate=Decimal(str(raw.get("vat_rate") or "0")),
-            article_number=raw.get("article_number"),
-            part_id=raw.get("part_id"),
-            article_id=raw.get("article_id"),
-            appointment_id=raw.get("appointment_id"),
-        )
-
-
-@dataclass(frozen=True)
-class ProposalHeader:
-    """The head of the draft (V1, V6): title, dates and the intro text."""
-
-    header: str
-    invoice_date: date
-    service_from: date
-    service_to: date
-    head_text: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {
-            "header": self.header,
-            "invoice_date": self.invoice_date.isoformat(),
-            "service_from": self.service_from.isoformat(),
-            "service_to": self.service_to.isoformat(),
-            "head_text": self.head_text,
-        }
-
-
-@dataclass(frozen=True)
-class BillingAddress:
-    """The local address the invoice carries (I4): billing, else postal."""
-
-    name: str
-    street: str
-    zip: str
-    city: str
-    country: str  # ISO code
-    record: Address | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class InvoiceProposal:
-    project_id: int
-    project_title: str
-    customer_id: int
-    customer_sevdesk_id: str | None
-    customer_name: str
-    address: BillingAddress
-    site: BillingAddress  # the job site (Leistungsort)
-    header: ProposalHeader
-    lines: tuple[ProposalLine, ...]
-    appointment_ids: tuple[int, ...]
-    hourly_rate: Decimal
-    hourly_vat_rate: Decimal
-    payment_term_days: int
-    warnings: tuple[str, ...]
-    flags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # line key → flags
-    labour_confirmed: tuple[int, ...] = ()  # appointments whose double labour is wanted (V4)
-    edited: bool = False  # stored edits of the office were applied (V1)
-    pending_draft_id: int | None = None  # set when an unfinished draft will be resumed
-    e_invoice: bool = False  # the draft asks sevDesk for an e-invoice (E2)
-    missing: tuple[str, ...] = ()  # what the e-invoice still lacks (E3); blocks sending
-    customer: Customer = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
-
-    @property
-    def delivery_date(self) -> date:
-        return self.header.service_from
-
-    @property
-    def net(self) -> Decimal:
-        return sum((line.net for line in self.lines), Decimal("0.00"))
-
-    @property
-    def gross(self) -> Decimal:
-        return sum((line.gross for line in self.lines), Decimal("0.00"))
-
-    @property
-    def vat(self) -> Decimal:
-        return self.gross - self.net
-
-    def vat_by_rate(self) -> dict[Decimal, Decimal]:
-        result: dict[Decimal, Decimal] = {}
-        for line in self.lines:
-            result[line.vat_rate] = result.get(line.vat_rate, Decimal("0.00")) + line.vat
-        return dict(sorted(result.items()))
-
-    def flagged(self, flag: str) -> list[ProposalLine]:
-        return [line for line in self.lines if flag in self.flags.get(line.key, ())]
-
-
-InvoicePreview = InvoiceProposal  # the name the first preview (I2) had
-PreviewLine = ProposalLine
+# The proposal's types are imported from here by the dialogs and commands.
+__all__ = [
+    "CENT",
+    "HOUR_UNIT",
+    "LINE_KINDS",
+    "TEXT_UNIT",
+    "TITLE_UNIT",
+    "TITLE_UNIT_FALLBACK",
+    "BillingAddress",
+    "InvoicePreview",
+    "InvoiceProposal",
+    "PreviewLine",
+    "ProposalHeader",
+    "ProposalLine",
+    "cents",
+    "german_day",
+    "head_text_for",
+    "invoiceable_appointments",
+    "nothing_to_invoice",
+    "preview_for",
+    "same_place",
+    "service_period",
+    "with_lines",
+]
 
 
 def invoiceable_appointments(project: Project) -> list[Appointment]:
@@ -381,7 +249,37 @@ def preview_for(
     warnings: list[str] = []
     if pending_draft_id is not None:
         warnings.append(Message(Key.EARLIER_ATTEMPT))
+    lines = _proposal_lines(project, appointments, rate, hourly_vat, warnings)
+    address = _address(customer)
+    if address is None:
+        warnings.append(Message(Key.CUSTOMER_WITHOUT_ADDRESS, customer.display_name))
+        address = BillingAddress(customer.display_name, "", "", "", "DE")
+    site = _site(project, appointments, customer.display_name)
+    return InvoiceProposal(
+        project_id=project.id,
+        project_title=project.title,
+        customer_id=customer.id,
+        customer_sevdesk_id=customer.sevdesk_id,
+        customer_name=customer.display_name,
+        address=address,
+        site=site,
+        header=_header(project, appointments, today, site, address),
+        lines=tuple(lines),
+        appointment_ids=tuple(a.id for a in appointments),
+        hourly_rate=rate,
+        hourly_vat_rate=hourly_vat,
+        payment_term_days=_payment_term(),
+        warnings=tuple(warnings),
+        pending_draft_id=pending_draft_id,
+        customer=customer,
+    )
 
+
+def _proposal_lines(
+    project: Project, appointments: list[Appointment], rate: Decimal, hourly_vat: Decimal, warnings: list[str]
+) -> list[ProposalLine]:
+    """The title line, then per appointment its hours and its worksheet lines; an
+    appointment without hours adds a warning."""
     lines = [
         ProposalLine("title", "title", project.title, Decimal(1), TITLE_UNIT, Decimal("0.00"), hourly_vat)
     ]
@@ -404,37 +302,23 @@ def preview_for(
             )
         )
         lines.extend(_worksheet_lines(appointment, hourly_vat))
+    return lines
 
-    address = _address(customer)
-    if address is None:
-        warnings.append(Message(Key.CUSTOMER_WITHOUT_ADDRESS, customer.display_name))
-        address = BillingAddress(customer.display_name, "", "", "", "DE")
-    site = _site(project, appointments, customer.display_name)
+
+def _header(
+    project: Project,
+    appointments: list[Appointment],
+    today: date,
+    site: BillingAddress,
+    address: BillingAddress,
+) -> ProposalHeader:
     service_from, service_to = service_period(appointments, today)
-    header = ProposalHeader(
+    return ProposalHeader(
         f"Rechnung {project.title}",
         today,
         service_from,
         service_to,
         head_text_for(service_from, service_to, site, address),
-    )
-    return InvoiceProposal(
-        project_id=project.id,
-        project_title=project.title,
-        customer_id=customer.id,
-        customer_sevdesk_id=customer.sevdesk_id,
-        customer_name=customer.display_name,
-        address=address,
-        site=site,
-        header=header,
-        lines=tuple(lines),
-        appointment_ids=tuple(a.id for a in appointments),
-        hourly_rate=rate,
-        hourly_vat_rate=hourly_vat,
-        payment_term_days=_payment_term(),
-        warnings=tuple(warnings),
-        pending_draft_id=pending_draft_id,
-        customer=customer,
     )
 
 
