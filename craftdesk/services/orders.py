@@ -8,9 +8,8 @@ never writes to sevDesk. An imported confirmation is never imported or updated a
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..api.client import SevdeskClient
@@ -23,11 +22,9 @@ from ..api.errors import (
     SevdeskError,
 )
 from ..api.records import (
-    ContactRec,
     OrderPosRec,
     OrderRec,
     RecordError,
-    parse_contact,
     parse_order,
     parse_order_pos,
 )
@@ -47,27 +44,12 @@ from ..store.models import (
 from .employees import UserIdentity, employee_by_user_id, match_employee
 from .job_site import find_site, find_site_with_note, normalize_street, order_site
 from .lookups import sev_users, unities
+from .order_list import ORDER_TYPE, STATUS_SENT, OrderSummary, is_importable, list_importable_orders
+from .projects import Site
 
 log = logging.getLogger(__name__)
 
-ORDER_TYPE = "AB"
-STATUS_SENT = 200
 ALREADY_IMPORTED = "bereits importiert"
-
-
-@dataclass(frozen=True)
-class OrderSummary:
-    """One importable confirmation as listed for the user (O1)."""
-
-    sevdesk_id: str
-    number: str
-    title: str
-    customer: str
-    date: str  # YYYY-MM-DD
-    imported: bool
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -84,78 +66,6 @@ class ImportOrderResult:
     @property
     def ok(self) -> bool:
         return self.status != "failed"
-
-
-# --- listing (O1) ------------------------------------------------------------------------
-
-
-def _contact_name(rec: ContactRec) -> str:
-    if rec.kind == "organisation" and rec.company:
-        return rec.company
-    return " ".join(p for p in (rec.first_name, rec.last_name) if p) or rec.company
-
-
-def _is_importable(order: OrderRec, type_confirmed: bool = False) -> bool:
-    """Type AB and status 200. sevDesk ignores filters it does not know, so what it
-    answered is checked again here; an answer that leaves ``orderType`` out is taken at
-    the word of the ``orderType`` filter it answered (``type_confirmed``)."""
-    kind = order.order_type.upper()
-    return (kind == ORDER_TYPE or (not kind and type_confirmed)) and order.status == STATUS_SENT
-
-
-def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
-    """Sent order confirmations (type AB, status 200), already imported ones marked."""
-    # ``embed=contact`` lets sevDesk deliver the customer names in the same call; where
-    # the answer carries bare references only, unknown customers are fetched one by one.
-    rows = client.get_all("/Order", {"orderType": ORDER_TYPE, "status": str(STATUS_SENT), "embed": "contact"})
-    orders: list[OrderRec] = []
-    embedded: dict[str, str] = {}
-    for raw in rows:
-        try:
-            order = parse_order(raw)
-        except RecordError as exc:
-            log.warning("Skipping unreadable order %s: %s", exc.record_id, exc.reason)
-            continue
-        if not _is_importable(order, type_confirmed=True):
-            continue
-        orders.append(order)
-        contact = raw.get("contact") if isinstance(raw, dict) else None
-        if order.contact_id and isinstance(contact, dict) and len(contact) > 2:
-            with contextlib.suppress(RecordError):
-                embedded[order.contact_id] = _contact_name(parse_contact(contact))
-
-    contact_ids = {o.contact_id for o in orders if o.contact_id}
-    names = {
-        c.sevdesk_id: c.display_name
-        for c in Customer.select().where(Customer.sevdesk_id.in_(list(contact_ids)))
-    }
-    for contact_id in sorted(contact_ids - names.keys()):
-        if contact_id in embedded:
-            names[contact_id] = embedded[contact_id]
-            continue
-        try:
-            found = client.get(f"/Contact/{contact_id}")
-            names[contact_id] = _contact_name(parse_contact(found[0] if isinstance(found, list) else found))
-        except (NotFoundError, RecordError, IndexError, TypeError):
-            names[contact_id] = ""
-    imported = {
-        p.sevdesk_order_id
-        for p in Project.select(Project.sevdesk_order_id).where(
-            Project.sevdesk_order_id.in_([o.id for o in orders])
-        )
-    }
-    orders.sort(key=lambda o: (o.date, int(o.id)))
-    return [
-        OrderSummary(
-            sevdesk_id=o.id,
-            number=o.number,
-            title=o.header,
-            customer=names.get(o.contact_id or "", ""),
-            date=o.date[:10],
-            imported=o.id in imported,
-        )
-        for o in orders
-    ]
 
 
 # --- importing (O1–O7) -------------------------------------------------------------------
@@ -206,7 +116,7 @@ def _fetch_order(client: SevdeskClient, order_id: str) -> OrderRec:
     confirmed = (
         not order.order_type and order.status == STATUS_SENT and _listed_as_confirmation(client, order)
     )
-    if not _is_importable(order, type_confirmed=confirmed):
+    if not is_importable(order, type_confirmed=confirmed):
         raise PreconditionError(
             f"Der Beleg {order.number or order_id} ist keine versendete Auftragsbestätigung "
             "und kann nicht importiert werden."
@@ -386,28 +296,8 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         existing = _already(order_id)  # another window may have imported it meanwhile
         if existing is not None:
             return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
-        project = Project.create(
-            title=title,
-            customer=customer,
-            sevdesk_order_id=order.id,
-            sevdesk_order_number=order.number or None,
-            site_street=site.street,
-            site_zip=site.zip,
-            site_city=site.city,
-            site_country=site.country,
-            site_note=site_note,
-        )
-        job = Job.create(project=project, title=title)
-        appointment = Appointment.create(
-            job=job,
-            title=title,
-            status="unscheduled",
-            customer=customer,
-            site_street=site.street,
-            site_zip=site.zip,
-            site_city=site.city,
-            site_country=site.country,
-        )
+        project = _create_project(order, title, customer, site, site_note)
+        appointment = _create_first_appointment(project, title, customer, site)
         if observer is not None:
             AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
         for position, line in enumerate(lines):
@@ -433,8 +323,44 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     )
 
 
+def _create_project(
+    order: OrderRec, title: str, customer: Customer | None, site: Site, site_note: str
+) -> Project:
+    """The project of the confirmation, at the job site found for it (O2, O5)."""
+    return Project.create(
+        title=title,
+        customer=customer,
+        sevdesk_order_id=order.id,
+        sevdesk_order_number=order.number or None,
+        site_street=site.street,
+        site_zip=site.zip,
+        site_city=site.city,
+        site_country=site.country,
+        site_note=site_note,
+    )
+
+
+def _create_first_appointment(
+    project: Project, title: str, customer: Customer | None, site: Site
+) -> Appointment:
+    """The project's job with its first, not yet scheduled appointment (O2)."""
+    job = Job.create(project=project, title=title)
+    return Appointment.create(
+        job=job,
+        title=title,
+        status="unscheduled",
+        customer=customer,
+        site_street=site.street,
+        site_zip=site.zip,
+        site_city=site.city,
+        site_country=site.country,
+    )
+
+
 __all__ = [
     "ALREADY_IMPORTED",
+    "ORDER_TYPE",
+    "STATUS_SENT",
     "ImportOrderResult",
     "OrderSummary",
     "find_site",
