@@ -8,6 +8,7 @@ appointment statuses their stable codes.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -57,6 +58,45 @@ def _group(rows: Any, key: str) -> dict[int, list[Any]]:
     return grouped
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """Everything an appointment's record refers to, read once per export."""
+
+    articles: dict[int, Article]
+    employees: dict[int, str]  # id → name
+    invoices: dict[int, str | None]  # draft id → sevDesk invoice id
+    observers: dict[int, list[AppointmentEmployee]]  # by appointment id
+    assignees: dict[int, list[AppointmentEmployee]]
+    planned: dict[int, list[PlannedMaterial]]
+    used: dict[int, list[UsedArticle]]
+
+
+def _tables() -> _Tables:
+    return _Tables(
+        articles={a.id: a for a in Article.select()},
+        employees={e.id: e.name for e in Employee.select()},
+        invoices={d.id: d.sevdesk_id for d in InvoiceDraft.select()},
+        observers=_group(
+            AppointmentEmployee.select()
+            .where(AppointmentEmployee.role == "observer")
+            .order_by(AppointmentEmployee.id),
+            "appointment_id",
+        ),
+        # Assignees by name, as in `appointment list` (P8).
+        assignees=_group(
+            AppointmentEmployee.select()
+            .join(Employee)
+            .where(AppointmentEmployee.role == "assignee")
+            .order_by(Employee.name, Employee.id),
+            "appointment_id",
+        ),
+        planned=_group(
+            PlannedMaterial.select().order_by(PlannedMaterial.position, PlannedMaterial.id), "appointment_id"
+        ),
+        used=_group(UsedArticle.select().order_by(UsedArticle.position, UsedArticle.id), "appointment_id"),
+    )
+
+
 def project_records() -> list[dict[str, Any]]:
     """All projects, nested: project → jobs → appointments (a handful of queries)."""
     projects = list(Project.select().order_by(Project.id))
@@ -64,65 +104,8 @@ def project_records() -> list[dict[str, Any]]:
     # Creation order (id): the appointment made from a confirmation stays first (O2), however
     # the later ones are dated — the same order as `appointment list`.
     appointments = _group(Appointment.select().order_by(Appointment.id), "job_id")
-    articles = {a.id: a for a in Article.select()}
-    employees = {e.id: e.name for e in Employee.select()}
-    invoices = {d.id: d.sevdesk_id for d in InvoiceDraft.select()}
+    tables = _tables()
     billed = project_invoices()  # V8: payment status per project
-    observers = _group(
-        AppointmentEmployee.select()
-        .where(AppointmentEmployee.role == "observer")
-        .order_by(AppointmentEmployee.id),
-        "appointment_id",
-    )
-    # Assignees by name, as in `appointment list` (P8).
-    assignees = _group(
-        AppointmentEmployee.select()
-        .join(Employee)
-        .where(AppointmentEmployee.role == "assignee")
-        .order_by(Employee.name, Employee.id),
-        "appointment_id",
-    )
-    planned = _group(
-        PlannedMaterial.select().order_by(PlannedMaterial.position, PlannedMaterial.id), "appointment_id"
-    )
-    used = _group(UsedArticle.select().order_by(UsedArticle.position, UsedArticle.id), "appointment_id")
-
-    def planned_line(line: PlannedMaterial) -> dict[str, Any]:
-        article = articles.get(line.article_id) if line.article_id else None
-        return {
-            "article_number": (article.number or None) if article else None,
-            "name": article.name if article else line.text,
-            "quantity": decimal_text(line.quantity),
-            "unit": line.unit or (article.unit if article else ""),
-        }
-
-    def used_line(line: UsedArticle) -> dict[str, Any]:
-        article = articles.get(line.article_id)
-        return {
-            "article_number": (article.number or None) if article else None,
-            "quantity": decimal_text(line.quantity),
-        }
-
-    def appointment(a: Appointment, project_id: int) -> dict[str, Any]:
-        return {
-            "id": a.id,
-            "title": a.title,
-            "status": a.status,
-            "start": _iso(a.start),
-            "end": _iso(_end(a.start, a.end)),
-            "hours": decimal_text(a.hours),
-            "project_id": project_id,
-            "assignees": [
-                employees[o.employee_id] for o in assignees.get(a.id, []) if o.employee_id in employees
-            ],
-            "observers": [
-                employees[o.employee_id] for o in observers.get(a.id, []) if o.employee_id in employees
-            ],
-            "planned": [planned_line(p) for p in planned.get(a.id, [])],
-            "used": [used_line(u) for u in used.get(a.id, [])],
-            "invoice_sevdesk_id": invoices.get(a.invoice_id) if a.invoice_id else None,
-        }
-
     return [
         {
             "id": p.id,
@@ -140,7 +123,7 @@ def project_records() -> list[dict[str, Any]]:
                 {
                     "id": j.id,
                     "title": j.title,
-                    "appointments": [appointment(a, p.id) for a in appointments.get(j.id, [])],
+                    "appointments": [_appointment(a, p.id, tables) for a in appointments.get(j.id, [])],
                 }
                 for j in jobs.get(p.id, [])
             ],
@@ -148,6 +131,46 @@ def project_records() -> list[dict[str, Any]]:
         }
         for p in projects
     ]
+
+
+def _appointment(a: Appointment, project_id: int, tables: _Tables) -> dict[str, Any]:
+    employees = tables.employees
+    return {
+        "id": a.id,
+        "title": a.title,
+        "status": a.status,
+        "start": _iso(a.start),
+        "end": _iso(_end(a.start, a.end)),
+        "hours": decimal_text(a.hours),
+        "project_id": project_id,
+        "assignees": [
+            employees[o.employee_id] for o in tables.assignees.get(a.id, []) if o.employee_id in employees
+        ],
+        "observers": [
+            employees[o.employee_id] for o in tables.observers.get(a.id, []) if o.employee_id in employees
+        ],
+        "planned": [_planned_line(p, tables.articles) for p in tables.planned.get(a.id, [])],
+        "used": [_used_line(u, tables.articles) for u in tables.used.get(a.id, [])],
+        "invoice_sevdesk_id": tables.invoices.get(a.invoice_id) if a.invoice_id else None,
+    }
+
+
+def _planned_line(line: PlannedMaterial, articles: dict[int, Article]) -> dict[str, Any]:
+    article = articles.get(line.article_id) if line.article_id else None
+    return {
+        "article_number": (article.number or None) if article else None,
+        "name": article.name if article else line.text,
+        "quantity": decimal_text(line.quantity),
+        "unit": line.unit or (article.unit if article else ""),
+    }
+
+
+def _used_line(line: UsedArticle, articles: dict[int, Article]) -> dict[str, Any]:
+    article = articles.get(line.article_id)
+    return {
+        "article_number": (article.number or None) if article else None,
+        "quantity": decimal_text(line.quantity),
+    }
 
 
 ROW_FIELDS = (
