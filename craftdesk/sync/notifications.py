@@ -68,73 +68,91 @@ def describe_changes(result: Any) -> str:
     parts: list[str] = []
     for name, (created, updated, flagged) in change_counts(result).items():
         if name == "customers":
-            if created:
-                parts.append(
-                    _plural(
-                        created,
-                        QCoreApplication.translate("Notifications", "1 Kunde neu"),
-                        QCoreApplication.translate("Notifications", "{n} Kunden neu"),
-                    )
-                )
-            if updated:
-                parts.append(
-                    _plural(
-                        updated,
-                        QCoreApplication.translate("Notifications", "1 Kunde geändert"),
-                        QCoreApplication.translate("Notifications", "{n} Kunden geändert"),
-                    )
-                )
-            if flagged:
-                parts.append(
-                    _plural(
-                        flagged,
-                        QCoreApplication.translate("Notifications", "1 Kunde in sevDesk gelöscht"),
-                        QCoreApplication.translate("Notifications", "{n} Kunden in sevDesk gelöscht"),
-                    )
-                )
+            parts.extend(_customer_changes(created, updated, flagged))
         elif name == "articles":
-            if created:
-                parts.append(
-                    _plural(
-                        created,
-                        QCoreApplication.translate("Notifications", "1 Artikel neu"),
-                        QCoreApplication.translate("Notifications", "{n} Artikel neu"),
-                    )
-                )
-            if updated:
-                parts.append(
-                    _plural(
-                        updated,
-                        QCoreApplication.translate("Notifications", "1 Artikel geändert"),
-                        QCoreApplication.translate("Notifications", "{n} Artikel geändert"),
-                    )
-                )
-            if flagged:
-                parts.append(
-                    _plural(
-                        flagged,
-                        QCoreApplication.translate("Notifications", "1 Artikel inaktiv"),
-                        QCoreApplication.translate("Notifications", "{n} Artikel inaktiv"),
-                    )
-                )
+            parts.extend(_article_changes(created, updated, flagged))
         else:
-            if created:
-                parts.append(
-                    _plural(
-                        created,
-                        QCoreApplication.translate("Notifications", "1 Eintrag neu"),
-                        QCoreApplication.translate("Notifications", "{n} Einträge neu"),
-                    )
-                )
-            if updated:
-                parts.append(
-                    _plural(
-                        updated,
-                        QCoreApplication.translate("Notifications", "1 Eintrag geändert"),
-                        QCoreApplication.translate("Notifications", "{n} Einträge geändert"),
-                    )
-                )
+            parts.extend(_entry_changes(created, updated))
     return ", ".join(parts)
+
+
+def _customer_changes(created: int, updated: int, flagged: int) -> list[str]:
+    parts: list[str] = []
+    if created:
+        parts.append(
+            _plural(
+                created,
+                QCoreApplication.translate("Notifications", "1 Kunde neu"),
+                QCoreApplication.translate("Notifications", "{n} Kunden neu"),
+            )
+        )
+    if updated:
+        parts.append(
+            _plural(
+                updated,
+                QCoreApplication.translate("Notifications", "1 Kunde geändert"),
+                QCoreApplication.translate("Notifications", "{n} Kunden geändert"),
+            )
+        )
+    if flagged:
+        parts.append(
+            _plural(
+                flagged,
+                QCoreApplication.translate("Notifications", "1 Kunde in sevDesk gelöscht"),
+                QCoreApplication.translate("Notifications", "{n} Kunden in sevDesk gelöscht"),
+            )
+        )
+    return parts
+
+
+def _article_changes(created: int, updated: int, flagged: int) -> list[str]:
+    parts: list[str] = []
+    if created:
+        parts.append(
+            _plural(
+                created,
+                QCoreApplication.translate("Notifications", "1 Artikel neu"),
+                QCoreApplication.translate("Notifications", "{n} Artikel neu"),
+            )
+        )
+    if updated:
+        parts.append(
+            _plural(
+                updated,
+                QCoreApplication.translate("Notifications", "1 Artikel geändert"),
+                QCoreApplication.translate("Notifications", "{n} Artikel geändert"),
+            )
+        )
+    if flagged:
+        parts.append(
+            _plural(
+                flagged,
+                QCoreApplication.translate("Notifications", "1 Artikel inaktiv"),
+                QCoreApplication.translate("Notifications", "{n} Artikel inaktiv"),
+            )
+        )
+    return parts
+
+
+def _entry_changes(created: int, updated: int) -> list[str]:
+    parts: list[str] = []
+    if created:
+        parts.append(
+            _plural(
+                created,
+                QCoreApplication.translate("Notifications", "1 Eintrag neu"),
+                QCoreApplication.translate("Notifications", "{n} Einträge neu"),
+            )
+        )
+    if updated:
+        parts.append(
+            _plural(
+                updated,
+                QCoreApplication.translate("Notifications", "1 Eintrag geändert"),
+                QCoreApplication.translate("Notifications", "{n} Einträge geändert"),
+            )
+        )
+    return parts
 
 
 def _plural(n: int, one: str, many: str) -> str:
