@@ -9,11 +9,9 @@ built from them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from .. import limits
@@ -25,22 +23,74 @@ from ..store.models import (
     APPOINTMENT_STATUSES,
     Address,
     Appointment,
-    AppointmentEmployee,
-    Article,
     Customer,
-    DraftAppointment,
-    Employee,
-    InvoiceDraft,
     Job,
-    PlannedMaterial,
     Project,
-    UsedArticle,
 )
 from ..store.versioning import claim_version
-from .worksheet import UsedLine, planned_items, replace_used, take_over, used_lines
+from .appointment_details import (
+    ROLES,
+    UNSET,
+    PlannedLine,
+    replace_people,
+    replace_planned,
+    set_appointment_done,
+    set_appointment_people,
+    set_planned_material,
+    set_worksheet,
+    take_over_planned,
+)
+from .project_lookups import (
+    appointments_of,
+    get_appointment,
+    get_job,
+    get_project,
+    is_invoiced,
+    jobs_of,
+    list_appointments,
+    people_of,
+    planned_of,
+    project_exists,
+    refuse_if_invoiced,
+    used_of,
+)
 
-ROLES = ("assignee", "observer")
-_UNSET: Any = object()  # "not given", as opposed to None = "clear"
+# The dialogs, the commands and the other services reach all of it through this module.
+__all__ = [
+    "ROLES",
+    "PlannedLine",
+    "Site",
+    "add_appointment_to_project",
+    "appointments_of",
+    "create_appointment",
+    "create_job",
+    "create_project",
+    "delete_appointment",
+    "delete_job",
+    "delete_project",
+    "edit_appointment",
+    "edit_job",
+    "edit_project",
+    "first_job",
+    "get_appointment",
+    "get_job",
+    "get_project",
+    "is_invoiced",
+    "jobs_of",
+    "list_appointments",
+    "local_time",
+    "people_of",
+    "planned_of",
+    "project_exists",
+    "set_appointment_done",
+    "set_appointment_people",
+    "set_appointment_status",
+    "set_planned_material",
+    "set_worksheet",
+    "site_of",
+    "take_over_planned",
+    "used_of",
+]
 
 
 @dataclass(frozen=True)
@@ -55,110 +105,6 @@ class Site:
     @classmethod
     def from_address(cls, address: Address) -> Site:
         return cls(address.street, address.zip, address.city, address.country or "DE")
-
-
-@dataclass(frozen=True)
-class PlannedLine:
-    """One planned material line: an article with a quantity, or a free-text line."""
-
-    article_id: int | None = None
-    text: str = ""
-    quantity: Decimal = Decimal(1)
-    unit: str = ""
-
-
-# --- lookups -----------------------------------------------------------------------------
-
-
-def get_project(project_id: int) -> Project:
-    project = Project.get_or_none(Project.id == project_id)
-    if project is None:
-        raise NotFound(f"Projekt {project_id} gibt es nicht.")
-    return project
-
-
-def project_exists(project_id: int) -> bool:
-    return Project.select().where(Project.id == project_id).exists()
-
-
-def get_job(job_id: int) -> Job:
-    job = Job.get_or_none(Job.id == job_id)
-    if job is None:
-        raise NotFound(f"Auftrag {job_id} gibt es nicht.")
-    return job
-
-
-def get_appointment(appointment_id: int) -> Appointment:
-    appointment = Appointment.get_or_none(Appointment.id == appointment_id)
-    if appointment is None:
-        raise NotFound(f"Termin {appointment_id} gibt es nicht.")
-    return appointment
-
-
-def jobs_of(project: Project) -> list[Job]:
-    return list(Job.select().where(Job.project == project).order_by(Job.position, Job.id))
-
-
-def appointments_of(job: Job) -> list[Appointment]:
-    return list(
-        Appointment.select()
-        .where(Appointment.job == job)
-        .order_by(Appointment.start.is_null(), Appointment.start, Appointment.id)
-    )
-
-
-def list_appointments(project_id: int | None = None) -> list[Appointment]:
-    query = Appointment.select().join(Job)
-    if project_id is not None:
-        get_project(project_id)
-        query = query.where(Job.project == project_id)
-    return list(query.order_by(Job.project, Job.position, Job.id, Appointment.id))
-
-
-def people_of(appointment: Appointment, role: str) -> list[Employee]:
-    return list(
-        Employee.select()
-        .join(AppointmentEmployee)
-        .where((AppointmentEmployee.appointment == appointment) & (AppointmentEmployee.role == role))
-        .order_by(Employee.name, Employee.id)
-    )
-
-
-def planned_of(appointment: Appointment) -> list[PlannedMaterial]:
-    return list(
-        PlannedMaterial.select()
-        .where(PlannedMaterial.appointment == appointment)
-        .order_by(PlannedMaterial.position, PlannedMaterial.id)
-    )
-
-
-def used_of(appointment: Appointment) -> list[UsedArticle]:
-    return list(
-        UsedArticle.select()
-        .where(UsedArticle.appointment == appointment)
-        .order_by(UsedArticle.position, UsedArticle.id)
-    )
-
-
-def is_invoiced(appointment: Appointment) -> bool:
-    """On a draft in sevDesk, or on a draft whose creation may be under way (I5)."""
-    if appointment.invoice_id is not None:
-        return True
-    return (
-        DraftAppointment.select()
-        .join(InvoiceDraft)
-        .where((DraftAppointment.appointment == appointment) & (InvoiceDraft.state == "pending"))
-        .exists()
-    )
-
-
-def _refuse_if_invoiced(appointments: Iterable[Appointment], what: str) -> None:
-    for appointment in appointments:
-        if is_invoiced(appointment):
-            raise PreconditionError(
-                f"{what} enthält den Termin „{appointment.title}“, der bereits abgerechnet ist, "
-                "und kann deshalb nicht gelöscht werden."
-            )
 
 
 # --- validation --------------------------------------------------------------------------
@@ -205,16 +151,6 @@ def _times(start: datetime | None, end: datetime | None) -> None:
         raise PreconditionError("Das Ende eines Termins liegt vor seinem Beginn.")
 
 
-def _quantity(value: Decimal, what: str, allow_zero: bool = False) -> Decimal:
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise PreconditionError(f"{what} ist keine gültige Zahl.")
-    if value < 0 or (value == 0 and not allow_zero):  # out of range (H10): a usage error
-        raise limits.OutOfRangeError(f"{what} muss größer als null sein.")
-    if value > limits.MAX_QUANTITY:  # H10
-        return limits.check_quantity(value, what)
-    return value
-
-
 def _set_site(record: Project | Appointment, site: Site) -> None:
     record.site_street = site.street
     record.site_zip = site.zip
@@ -249,7 +185,7 @@ def edit_project(
     project_id: int,
     *,
     title: str | None = None,
-    customer_id: int | None = _UNSET,
+    customer_id: int | None = UNSET,
     site: Site | None = None,
     notes: str | None = None,
 ) -> Project:
@@ -257,7 +193,7 @@ def edit_project(
         project = get_project(project_id)
         if title is not None:
             project.title = _title(title, "Ein Projekt")
-        if customer_id is not _UNSET:
+        if customer_id is not UNSET:
             project.customer = _customer(customer_id)
         if site is not None:
             if site != site_of(project):
@@ -273,7 +209,7 @@ def delete_project(project_id: int) -> None:
     """Delete a project with its jobs and appointments; refused when one is invoiced."""
     with db.atomic():
         project = get_project(project_id)
-        _refuse_if_invoiced(
+        refuse_if_invoiced(
             Appointment.select().join(Job).where(Job.project == project), f"Das Projekt „{project.title}“"
         )
         project.delete_instance()  # jobs, appointments and their lines cascade in SQLite
@@ -299,7 +235,7 @@ def edit_job(job_id: int, title: str) -> Job:
 def delete_job(job_id: int) -> None:
     with db.atomic():
         job = get_job(job_id)
-        _refuse_if_invoiced(appointments_of(job), f"Der Auftrag „{job.title}“")
+        refuse_if_invoiced(appointments_of(job), f"Der Auftrag „{job.title}“")
         job.delete_instance()
 
 
@@ -321,7 +257,7 @@ def create_appointment(
     start: datetime | None = None,
     end: datetime | None = None,
     status: str | None = None,
-    customer_id: int | None = _UNSET,
+    customer_id: int | None = UNSET,
     site: Site | None = None,
     assignee_ids: Sequence[int] = (),
     observer_ids: Sequence[int] = (),
@@ -337,7 +273,7 @@ def create_appointment(
     with db.atomic():
         job = get_job(job_id)
         project = job.project
-        customer = project.customer if customer_id is _UNSET else _customer(customer_id)
+        customer = project.customer if customer_id is UNSET else _customer(customer_id)
         appointment = Appointment(
             job=job,
             title=_title(title, "Ein Termin"),
@@ -349,9 +285,9 @@ def create_appointment(
         )
         _set_site(appointment, site or site_of(project))
         appointment.save()
-        _replace_people(appointment, "assignee", assignee_ids)
-        _replace_people(appointment, "observer", observer_ids)
-        _replace_planned(appointment, planned)
+        replace_people(appointment, "assignee", assignee_ids)
+        replace_people(appointment, "observer", observer_ids)
+        replace_planned(appointment, planned)
         return appointment
 
 
@@ -366,10 +302,10 @@ def edit_appointment(
     appointment_id: int,
     *,
     title: str | None = None,
-    start: datetime | None = _UNSET,
-    end: datetime | None = _UNSET,
+    start: datetime | None = UNSET,
+    end: datetime | None = UNSET,
     status: str | None = None,
-    customer_id: int | None = _UNSET,
+    customer_id: int | None = UNSET,
     site: Site | None = None,
     notes: str | None = None,
     expected_version: int | None = None,
@@ -385,7 +321,7 @@ def edit_appointment(
             changes = [
                 (name, str(getattr(stored, name) or ""), str(value or ""))
                 for name, value in mine.items()
-                if value is not _UNSET
+                if value is not UNSET
                 and value is not None
                 and str(getattr(stored, name) or "") != str(value or "")
             ]
@@ -393,14 +329,14 @@ def edit_appointment(
         appointment = get_appointment(appointment_id)
         if title is not None:
             appointment.title = _title(title, "Ein Termin")
-        if start is not _UNSET:
+        if start is not UNSET:
             appointment.start = local_time(start)
-        if end is not _UNSET:
+        if end is not UNSET:
             appointment.end = local_time(end)
         _times(appointment.start, appointment.end)
         if status is not None:
             appointment.status = _status(status)
-        if customer_id is not _UNSET:
+        if customer_id is not UNSET:
             appointment.customer = _customer(customer_id)
         if site is not None:
             _set_site(appointment, site)
@@ -417,130 +353,5 @@ def set_appointment_status(appointment_id: int, status: str) -> Appointment:
 def delete_appointment(appointment_id: int) -> None:
     with db.atomic():
         appointment = get_appointment(appointment_id)
-        _refuse_if_invoiced([appointment], "Diese Auswahl")
+        refuse_if_invoiced([appointment], "Diese Auswahl")
         appointment.delete_instance()
-
-
-def _replace_people(appointment: Appointment, role: str, employee_ids: Sequence[int]) -> None:
-    if role not in ROLES:
-        raise PreconditionError(f"Unbekannte Rolle „{role}“.")
-    AppointmentEmployee.delete().where(
-        (AppointmentEmployee.appointment == appointment) & (AppointmentEmployee.role == role)
-    ).execute()
-    for employee_id in dict.fromkeys(employee_ids):  # keep order, drop repeats
-        if Employee.get_or_none(Employee.id == employee_id) is None:
-            raise NotFound(f"Mitarbeiter {employee_id} gibt es nicht.")
-        AppointmentEmployee.create(appointment=appointment, employee=employee_id, role=role)
-
-
-def set_appointment_people(appointment_id: int, role: str, employee_ids: Sequence[int]) -> None:
-    """Replace the assignees (role "assignee") or observers (role "observer")."""
-    with db.atomic():
-        _replace_people(get_appointment(appointment_id), role, employee_ids)
-
-
-def _article(article_id: int) -> Article:
-    article = Article.get_or_none(Article.id == article_id)
-    if article is None:
-        raise NotFound(f"Artikel {article_id} gibt es nicht.")
-    return article
-
-
-def _replace_planned(appointment: Appointment, lines: Sequence[PlannedLine]) -> None:
-    PlannedMaterial.delete().where(PlannedMaterial.appointment == appointment).execute()
-    for position, line in enumerate(lines):
-        quantity = _quantity(line.quantity, "Die geplante Menge")
-        if line.article_id is not None:
-            article = _article(line.article_id)
-            PlannedMaterial.create(
-                appointment=appointment,
-                article=article,
-                text=line.text,
-                quantity=quantity,
-                unit=line.unit or article.unit,
-                position=position,
-            )
-        else:
-            text = " ".join(line.text.split())
-            if not text:
-                raise PreconditionError("Eine Freitext-Materialzeile braucht einen Text.")
-            PlannedMaterial.create(
-                appointment=appointment,
-                article=None,
-                text=text,
-                quantity=quantity,
-                unit=line.unit,
-                position=position,
-            )
-
-
-def set_planned_material(appointment_id: int, lines: Sequence[PlannedLine]) -> None:
-    with db.atomic():
-        _replace_planned(get_appointment(appointment_id), lines)
-
-
-# --- worksheet ---------------------------------------------------------------------------
-
-
-def _replace_used(appointment: Appointment, used: Sequence[UsedLine | tuple[int, Decimal]]) -> None:
-    replace_used(appointment, used)
-
-
-def _refuse_frozen(appointment: Appointment) -> None:
-    if is_invoiced(appointment):
-        raise PreconditionError(
-            f"Der Termin „{appointment.title}“ ist bereits abgerechnet; sein Arbeitsblatt "
-            "kann nicht mehr geändert werden."
-        )
-
-
-def set_worksheet(
-    appointment_id: int,
-    *,
-    hours: Decimal | None = _UNSET,
-    used: Sequence[UsedLine | tuple[int, Decimal]] | None = None,
-    notes: str | None = None,
-) -> Appointment:
-    """Change the documented hours (None clears), the used articles (replaced as a whole;
-    the same article twice is summed) and/or the notes."""
-    with db.atomic():
-        appointment = get_appointment(appointment_id)
-        _refuse_frozen(appointment)
-        if hours is not _UNSET:
-            appointment.hours = (
-                None
-                if hours is None
-                else limits.check_hours(_quantity(hours, "Die Stundenzahl", allow_zero=True))
-            )
-        if notes is not None:
-            appointment.notes = notes
-        appointment.save()
-        if used is not None:
-            _replace_used(appointment, used)
-        return appointment
-
-
-def set_appointment_done(
-    appointment_id: int, hours: Decimal | None, used: Sequence[UsedLine | tuple[int, Decimal]]
-) -> Appointment:
-    """Set the appointment to "Fertig" with its documented hours and used articles (O8)."""
-    if hours is None:
-        raise PreconditionError("Für „Fertig“ werden die geleisteten Stunden benötigt.")
-    with db.atomic():
-        appointment = set_worksheet(appointment_id, hours=hours, used=used)
-        appointment.status = "done"
-        appointment.save()
-        return appointment
-
-
-def take_over_planned(appointment_id: int) -> int:
-    """ "Geplantes Material übernehmen" (V2, V3): the planned lines not yet on the worksheet
-    are added with the confirmation's price; returns how many lines were added."""
-    with db.atomic():
-        appointment = get_appointment(appointment_id)
-        _refuse_frozen(appointment)
-        before = used_lines(appointment.id)
-        after = take_over(planned_items(appointment.id), before)
-        if after != before:
-            replace_used(appointment, after)
-        return len(after) - len(before)
