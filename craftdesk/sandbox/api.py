@@ -13,110 +13,55 @@ from typing import Any
 from . import invoice_status
 from .errors import ApiError, not_found, unprocessable
 from .invoices import save_invoice
-from .store import FIELDS, SandboxData, number, parse_ts
+from .requests import (
+    Query,
+    equals,
+    flag,
+    int_param,
+    pick,
+    ref_id,
+    ref_matches,
+    require_object,
+    required_ref,
+    time_filters,
+)
+from .store import SandboxData
+from .wire import Answer, Record
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
 COMMUNICATION_TYPES = ("EMAIL", "PHONE", "MOBILE", "WEB")
-_READ_ONLY = ("id", "objectName", "create", "update", "sevClient")
 
-Handler = Callable[..., "tuple[int, Any]"]
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def wire(value: Any) -> Any:
-    """Client JSON -> sevDesk wire types (numbers and flags as strings, ref ids as strings)."""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, (int, float)):
-        return number(value)
-    if isinstance(value, dict):
-        return {k: (str(v) if k == "id" and v is not None else wire(v)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [wire(v) for v in value]
-    return value
-
-
-def ref_id(value: Any) -> str | None:
-    """Id of a reference given as ``{"id": ..}`` (or a bare id); None when absent."""
-    if isinstance(value, dict):
-        value = value.get("id")
-    if value is None or value == "" or isinstance(value, (bool, dict, list)):
-        return None
-    return str(value)
-
-
-def _flag(value: str | None) -> bool:
-    return str(value).lower() in ("1", "true", "yes")
-
-
-def _int_param(query: dict[str, str], name: str, default: int, low: int, high: int | None) -> int:
-    raw = query.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = None
-    if value is None or value < low or (high is not None and value > high):
-        upper = f" and {high}" if high is not None else ""
-        raise ApiError(400, f"Parameter {name} must be an integer between {low}{upper}")
-    return value
-
-
-def _ref_matches(record: dict, field: str, query: dict[str, str]) -> bool:
-    wanted = query.get(f"{field}[id]")
-    if wanted is None:
-        return True
-    return ref_id(record.get(field)) == wanted
-
-
-def _equals(record: dict, field: str, query: dict[str, str]) -> bool:
-    wanted = query.get(field)
-    return wanted is None or str(record.get(field) or "") == wanted
-
-
-def _time_filters(query: dict[str, str]) -> Callable[[dict], bool]:
-    checks: list[tuple[str, bool, float]] = []
-    for param, field, after in (
-        ("createAfter", "create", True),
-        ("createBefore", "create", False),
-        ("updateAfter", "update", True),
-        ("updateBefore", "update", False),
-    ):
-        raw = query.get(param)
-        if raw is None or raw == "":
-            continue
-        try:
-            checks.append((field, after, float(raw)))
-        except ValueError:
-            raise ApiError(400, f"Parameter {param} must be a Unix timestamp") from None
-
-    def check(record: dict) -> bool:
-        for field, after, limit in checks:
-            stamp = parse_ts(record.get(field))
-            if stamp is None or (stamp <= limit if after else stamp >= limit):
-                return False
-        return True
-
-    return check
-
-
-def _pick(body: dict, object_name: str) -> dict:
-    """Known, writable fields of a request body in wire format."""
-    allowed = FIELDS[object_name]
-    return {k: wire(v) for k, v in body.items() if k in allowed and k not in _READ_ONLY}
-
-
-# --------------------------------------------------------------------------- the API
+# An endpoint: the path's groups (an id), then the query and the decoded JSON body.
+Handler = Callable[..., Answer]
+# Tables whose records can be read one by one (GET /<table>/<id>).
+READABLE = (
+    "Contact",
+    "ContactAddress",
+    "CommunicationWay",
+    "CommunicationWayKey",
+    "Category",
+    "Part",
+    "Unity",
+    "SevUser",
+    "StaticCountry",
+    "Order",
+    "OrderPos",
+    "Invoice",
+    "InvoicePos",
+)
 
 
 class Api:
     def __init__(self, data: SandboxData) -> None:
         self.data = data
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
+        self._route_contacts()
+        self._route_reference_tables()
+        self._route_documents()
+        self._route_records()
+
+    def _route_contacts(self) -> None:
         r = self._route
         r("GET", r"/Tools/bookkeepingSystemVersion", lambda q, b: (200, {"objects": {"version": "2.0"}}))
         r("GET", r"/Contact/Factory/getNextCustomerNumber", self.next_customer_number)
@@ -127,6 +72,9 @@ class Api:
         r("POST", r"/ContactAddress", self.create_address)
         r("GET", r"/CommunicationWay", self.list_communication_ways)
         r("POST", r"/CommunicationWay", self.create_communication_way)
+
+    def _route_reference_tables(self) -> None:
+        r = self._route
         r("GET", r"/CommunicationWayKey", self._lister("CommunicationWayKey", ()))
         r("GET", r"/Category", self._lister("Category", ("parent",), ("objectType", "name")))
         r("GET", r"/Part", self.list_parts)
@@ -134,6 +82,10 @@ class Api:
         r("GET", r"/SevUser", self._lister("SevUser", ()))
         r("GET", r"/StaticCountry", self._lister("StaticCountry", (), ("code",)))
         r("GET", r"/PaymentMethod", self._lister("PaymentMethod", ()))
+
+    def _route_documents(self) -> None:
+        """Orders and invoices with their positions; an invoice's life (V8)."""
+        r = self._route
         r(
             "GET",
             r"/Order",
@@ -162,30 +114,19 @@ class Api:
             r"/Invoice/(\d+)/cancelInvoice",
             lambda i, q, b: invoice_status.cancel_invoice(self.data, i, b),
         )
-        for name in (
-            "Contact",
-            "ContactAddress",
-            "CommunicationWay",
-            "CommunicationWayKey",
-            "Category",
-            "Part",
-            "Unity",
-            "SevUser",
-            "StaticCountry",
-            "Order",
-            "OrderPos",
-            "Invoice",
-            "InvoicePos",
-        ):
-            r("GET", rf"/{name}/(\d+)", self._getter(name))
+
+    def _route_records(self) -> None:
+        """One record by id; contacts and their details can also be changed and deleted."""
+        for name in READABLE:
+            self._route("GET", rf"/{name}/(\d+)", self._getter(name))
         for name in ("Contact", "ContactAddress", "CommunicationWay"):
-            r("PUT", rf"/{name}/(\d+)", self._updater(name))
-            r("DELETE", rf"/{name}/(\d+)", self._deleter(name))
+            self._route("PUT", rf"/{name}/(\d+)", self._updater(name))
+            self._route("DELETE", rf"/{name}/(\d+)", self._deleter(name))
 
     def _route(self, method: str, pattern: str, handler: Handler) -> None:
         self._routes.append((method, re.compile(pattern + r"/?"), handler))
 
-    def dispatch(self, method: str, path: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
+    def dispatch(self, method: str, path: str, query: Query, body: object) -> Answer:
         known_path = False
         for route_method, pattern, handler in self._routes:
             match = pattern.fullmatch(path)
@@ -202,28 +143,28 @@ class Api:
     def _page(
         self,
         object_name: str,
-        query: dict[str, str],
-        predicate: Callable[[dict], bool] | None,
-        sort_key: Callable[[dict], Any] | None = None,
-    ) -> tuple[int, dict]:
-        limit = _int_param(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-        offset = _int_param(query, "offset", 0, 0, None)
+        query: Query,
+        predicate: Callable[[Record], bool] | None,
+        sort_key: Callable[[Record], Any] | None = None,
+    ) -> Answer:
+        limit = int_param(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+        offset = int_param(query, "offset", 0, 0, None)
         rows, total = self.data.select(object_name, predicate, offset=offset, limit=limit, sort_key=sort_key)
         payload: dict[str, Any] = {"objects": rows}
-        if _flag(query.get("countAll")):
+        if flag(query.get("countAll")):
             payload["total"] = str(total)
         return 200, payload
 
     def _lister(
         self, object_name: str, refs: tuple[str, ...], exact: tuple[str, ...] = (), timed: bool = False
     ) -> Handler:
-        def handler(query: dict[str, str], body: Any) -> tuple[int, Any]:
-            times = _time_filters(query) if timed else None
+        def handler(query: Query, body: object) -> Answer:
+            times = time_filters(query) if timed else None
 
-            def keep(row: dict) -> bool:
+            def keep(row: Record) -> bool:
                 return (
-                    all(_ref_matches(row, f, query) for f in refs)
-                    and all(_equals(row, f, query) for f in exact)
+                    all(ref_matches(row, f, query) for f in refs)
+                    and all(equals(row, f, query) for f in exact)
                     and (times is None or times(row))
                 )
 
@@ -232,7 +173,7 @@ class Api:
         return handler
 
     def _getter(self, object_name: str) -> Handler:
-        def handler(id_: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
+        def handler(id_: str, query: Query, body: object) -> Answer:
             record = self.data.get(object_name, id_)
             if record is None:
                 raise not_found(object_name, id_)
@@ -241,7 +182,7 @@ class Api:
         return handler
 
     def _positions(self, pos_name: str, field: str, parent: str) -> Handler:
-        def handler(id_: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
+        def handler(id_: str, query: Query, body: object) -> Answer:
             if not self.data.exists(parent, id_):
                 raise not_found(parent, id_)
             return self._page(pos_name, query, lambda row: ref_id(row.get(field)) == id_)
@@ -249,8 +190,8 @@ class Api:
         return handler
 
     def _updater(self, object_name: str) -> Handler:
-        def handler(id_: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
-            fields = _pick(_require_object(body), object_name)
+        def handler(id_: str, query: Query, body: object) -> Answer:
+            fields = pick(require_object(body), object_name)
             with self.data.lock:
                 if not self.data.exists(object_name, id_):
                     raise not_found(object_name, id_)
@@ -260,7 +201,7 @@ class Api:
         return handler
 
     def _deleter(self, object_name: str) -> Handler:
-        def handler(id_: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
+        def handler(id_: str, query: Query, body: object) -> Answer:
             with self.data.lock:
                 if not self.data.delete(object_name, id_):
                     raise not_found(object_name, id_)
@@ -272,7 +213,7 @@ class Api:
 
         return handler
 
-    def _check_refs(self, object_name: str, fields: dict) -> None:
+    def _check_refs(self, object_name: str, fields: Record) -> None:
         targets = {
             "contact": "Contact",
             "category": "Category",
@@ -287,12 +228,12 @@ class Api:
                     raise unprocessable(f"{object_name}.{field}: {table} with id {id_} does not exist")
 
     # -- contacts
-    def list_contacts(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
+    def list_contacts(self, query: Query, body: object) -> Answer:
         persons_too = query.get("depth", "0") == "1"
         needle = (query.get("name") or "").casefold()
-        times = _time_filters(query)
+        times = time_filters(query)
 
-        def keep(row: dict) -> bool:
+        def keep(row: Record) -> bool:
             if not persons_too and not row.get("name"):
                 return False
             if needle and not any(
@@ -300,9 +241,9 @@ class Api:
             ):
                 return False
             return (
-                _ref_matches(row, "category", query)
-                and _ref_matches(row, "parent", query)
-                and _equals(row, "customerNumber", query)
+                ref_matches(row, "category", query)
+                and ref_matches(row, "parent", query)
+                and equals(row, "customerNumber", query)
                 and times(row)
             )
 
@@ -311,7 +252,7 @@ class Api:
         if order in ("ASC", "DESC"):
             sign = -1 if order == "DESC" else 1
 
-            def sort_key(row: dict) -> tuple:
+            def sort_key(row: Record) -> tuple[bool, int, str, int]:
                 text = str(row.get("customerNumber") or "")
                 numeric = int(text) if text.isdigit() else None
                 return (numeric is None, sign * (numeric or 0), text, int(row["id"]))
@@ -322,19 +263,19 @@ class Api:
         rows, _ = self.data.select("Contact")
         return [int(r["customerNumber"]) for r in rows if str(r.get("customerNumber") or "").isdigit()]
 
-    def next_customer_number(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
+    def next_customer_number(self, query: Query, body: object) -> Answer:
         numbers = self._numeric_customer_numbers()
         return 200, {"objects": str(max(numbers) + 1 if numbers else 1000)}
 
-    def customer_number_free(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
+    def customer_number_free(self, query: Query, body: object) -> Answer:
         wanted = query.get("customerNumber")
         if not wanted:
             raise ApiError(500, "customerNumber is required")
         _, total = self.data.select("Contact", lambda r: r.get("customerNumber") == wanted)
         return 200, {"objects": total == 0}
 
-    def create_contact(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
-        fields = _pick(_require_object(body), "Contact")
+    def create_contact(self, query: Query, body: object) -> Answer:
+        fields = pick(require_object(body), "Contact")
         if ref_id(fields.get("category")) is None:
             raise unprocessable("Contact.category is required")
         if not (fields.get("name") or fields.get("surename") or fields.get("familyname")):
@@ -346,33 +287,33 @@ class Api:
             return 201, {"objects": self.data.get("Contact", new_id)}
 
     # -- addresses and communication ways
-    def create_address(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
-        fields = _pick(_require_object(body), "ContactAddress")
-        for required in ("contact", "country", "category"):
-            if ref_id(fields.get(required)) is None:
-                raise unprocessable(f"ContactAddress.{required} is required")
+    def create_address(self, query: Query, body: object) -> Answer:
+        fields = pick(require_object(body), "ContactAddress")
+        contact_id = required_ref(fields, "contact", "ContactAddress")
+        required_ref(fields, "country", "ContactAddress")
+        required_ref(fields, "category", "ContactAddress")
         with self.data.lock:
             self._check_refs("ContactAddress", fields)
-            record = self.data.get("ContactAddress", self.data.add("ContactAddress", fields))
-            record["contact"] = self.data.get("Contact", ref_id(fields["contact"]))
+            record = self.data.read("ContactAddress", self.data.add("ContactAddress", fields))
+            record["contact"] = self.data.get("Contact", contact_id)
             return 201, {"objects": record}
 
-    def list_communication_ways(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
+    def list_communication_ways(self, query: Query, body: object) -> Answer:
         main = query.get("main")
-        main = None if main is None else ("1" if _flag(main) else "0")
+        main = None if main is None else ("1" if flag(main) else "0")
 
-        def keep(row: dict) -> bool:
+        def keep(row: Record) -> bool:
             return (
-                _ref_matches(row, "contact", query)
-                and _ref_matches(row, "key", query)
-                and _equals(row, "type", query)
+                ref_matches(row, "contact", query)
+                and ref_matches(row, "key", query)
+                and equals(row, "type", query)
                 and (main is None or row.get("main") == main)
             )
 
         return self._page("CommunicationWay", query, keep)
 
-    def create_communication_way(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
-        fields = _pick(_require_object(body), "CommunicationWay")
+    def create_communication_way(self, query: Query, body: object) -> Answer:
+        fields = pick(require_object(body), "CommunicationWay")
         if ref_id(fields.get("contact")) is None:
             raise unprocessable("CommunicationWay.contact is required")
         if fields.get("type") not in COMMUNICATION_TYPES:
@@ -381,31 +322,23 @@ class Api:
             raise unprocessable("CommunicationWay.value is required")
         if ref_id(fields.get("key")) is None:
             raise unprocessable("CommunicationWay.key is required")
-        fields["main"] = "1" if _flag(fields.get("main")) else "0"
+        fields["main"] = "1" if flag(fields.get("main")) else "0"
         with self.data.lock:
             self._check_refs("CommunicationWay", fields)
             new_id = self.data.add("CommunicationWay", fields)
             return 201, {"objects": self.data.get("CommunicationWay", new_id)}
 
     # -- parts
-    def list_parts(self, query: dict[str, str], body: Any) -> tuple[int, Any]:
+    def list_parts(self, query: Query, body: object) -> Answer:
         needle = (query.get("name") or "").casefold()
 
-        def keep(row: dict) -> bool:
+        def keep(row: Record) -> bool:
             if needle and needle not in str(row.get("name") or "").casefold():
                 return False
             return (
-                _equals(row, "partNumber", query)
-                and _equals(row, "status", query)
-                and _ref_matches(row, "category", query)
+                equals(row, "partNumber", query)
+                and equals(row, "status", query)
+                and ref_matches(row, "category", query)
             )
 
         return self._page("Part", query, keep)
-
-
-def _require_object(body: Any) -> dict:
-    if body is None:
-        return {}
-    if not isinstance(body, dict):
-        raise ApiError(400, "The request body must be a JSON object")
-    return body

@@ -7,7 +7,8 @@ life and chosen here.
 
 from __future__ import annotations
 
-from .store import SandboxData, berlin, ref
+from .store import SandboxData
+from .wire import Record, Ref, berlin
 
 # Contact categories (documented ids).
 CATEGORY_SUPPLIER = "2"
@@ -81,6 +82,7 @@ _WAY_KEYS = (
 )
 
 _SYSTEM_STAMP = "1970-01-01T01:00:01+01:00"
+_ACCOUNT_CREATED = berlin(2019, 4, 1, 9, 5)
 
 
 # The account's payment methods (ids are per account; E2 picks one, default: bank transfer).
@@ -98,14 +100,23 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
     (e.g. ``"CATEGORY_INVOICE_ADDRESS"``) or part category name (``"Artikel"``).
     """
     ids = {k: str(v) for k, v in (category_ids or {}).items()}
-    account_created = berlin(2019, 4, 1, 9, 5)
+    _add_categories(data, ids)
+    _add_units(data)
+    _add_users(data)
+    _add_countries(data)
+    _add_payment_methods(data)
+    _add_way_keys(data)
+
+
+def _add_categories(data: SandboxData, ids: dict[str, str]) -> None:
+    """Contact, address and part categories, each at its id unless ``ids`` moves it."""
 
     def category(id_: str, name: str, object_type: str, code: str | None, priority: int) -> None:
         data.add(
             "Category",
             {
-                "create": account_created,
-                "update": account_created,
+                "create": _ACCOUNT_CREATED,
+                "update": _ACCOUNT_CREATED,
                 "name": name,
                 "objectType": object_type,
                 "priority": str(priority),
@@ -131,8 +142,10 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
     category(ids.get("Artikel", PART_CATEGORY_ARTICLE), "Artikel", "Part", None, 0)
     category(ids.get("Dienstleistung", PART_CATEGORY_SERVICE), "Dienstleistung", "Part", None, 1)
 
+
+def _add_units(data: SandboxData) -> None:
     for id_, (name, code, unece) in UNITS.items():
-        stamp = account_created if code is None else _SYSTEM_STAMP
+        stamp = _ACCOUNT_CREATED if code is None else _SYSTEM_STAMP
         data.add(
             "Unity",
             {
@@ -146,6 +159,8 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
             id=id_,
         )
 
+
+def _add_users(data: SandboxData) -> None:
     for id_, first, last, role, gender, owner, created in _USERS:
         login = f"{first[0].lower()}.{ascii_name(last)}@{COMPANY_DOMAIN}"
         data.add(
@@ -168,6 +183,8 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
             id=id_,
         )
 
+
+def _add_countries(data: SandboxData) -> None:
     for id_, name, name_en, code, locale in _COUNTRIES:
         data.add(
             "StaticCountry",
@@ -184,13 +201,17 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
             id=id_,
         )
 
+
+def _add_payment_methods(data: SandboxData) -> None:
     for id_, name, text in _PAYMENT_METHODS:
         data.add(
             "PaymentMethod",
-            {"create": account_created, "update": account_created, "name": name, "text": text},
+            {"create": _ACCOUNT_CREATED, "update": _ACCOUNT_CREATED, "name": name, "text": text},
             id=id_,
         )
 
+
+def _add_way_keys(data: SandboxData) -> None:
     for id_, name, code in _WAY_KEYS:
         data.add(
             "CommunicationWayKey",
@@ -199,16 +220,20 @@ def add_reference_data(data: SandboxData, category_ids: dict[str, str | int] | N
         )
 
 
-def address_category_ref(data: SandboxData, code: str) -> dict:
+def address_category_ref(data: SandboxData, code: str) -> Ref:
     found = data.find_category("ContactAddress", translation_code=code)
     assert found is not None, code
-    return ref("Category", found["id"])
+    return _category_ref(found)
 
 
-def part_category_ref(data: SandboxData, name: str) -> dict:
+def part_category_ref(data: SandboxData, name: str) -> Ref:
     found = data.find_category("Part", name=name)
     assert found is not None, name
-    return ref("Category", found["id"])
+    return _category_ref(found)
+
+
+def _category_ref(category: Record) -> Ref:
+    return Ref(id=str(category["id"]), objectName="Category")
 
 
 _ASCII = str.maketrans(

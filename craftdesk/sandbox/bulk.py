@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -13,7 +14,8 @@ from .base_data import (
     ascii_name,
     part_category_ref,
 )
-from .store import SandboxData, money, ref, to_berlin_iso
+from .store import SandboxData
+from .wire import Ref, money, ref, to_berlin_iso
 
 _FIRST = (
     "Anna",
@@ -122,6 +124,15 @@ _SERVICES = ("Montage", "Wartung", "Anfahrt", "Prüfung", "Beratung")
 _ARTICLE_UNITS = ("Stk", "m", "m²", "kg", "l")
 _SERVICE_UNITS = ("Std", "pauschal", "km")
 _BASE_TIME = datetime(2025, 1, 6, 8, 0, tzinfo=timezone.utc)
+_GERMANY = ref("StaticCountry", "1")
+
+
+@dataclass(frozen=True)
+class _Categories:
+    customer: Ref | None
+    invoice: Ref  # address categories
+    delivery: Ref
+    private: Ref
 
 
 def build_bulk_data(n_customers: int = 10000, n_parts: int = 5000) -> SandboxData:
@@ -133,104 +144,118 @@ def build_bulk_data(n_customers: int = 10000, n_parts: int = 5000) -> SandboxDat
     """
     data = SandboxData()
     add_reference_data(data)
-    invoice_cat = address_category_ref(data, "CATEGORY_INVOICE_ADDRESS")
-    delivery_cat = address_category_ref(data, "CATEGORY_DELIVERY_ADDRESS")
-    private_cat = address_category_ref(data, "CATEGORY_PRIVAT")
-    customer = ref("Category", CATEGORY_CUSTOMER)
-    germany = ref("StaticCountry", "1")
-
+    categories = _Categories(
+        customer=ref("Category", CATEGORY_CUSTOMER),
+        invoice=address_category_ref(data, "CATEGORY_INVOICE_ADDRESS"),
+        delivery=address_category_ref(data, "CATEGORY_DELIVERY_ADDRESS"),
+        private=address_category_ref(data, "CATEGORY_PRIVAT"),
+    )
     for i in range(n_customers):
-        stamp = to_berlin_iso(_BASE_TIME + timedelta(minutes=7 * i))
-        first, last = _FIRST[i % len(_FIRST)], _LAST[(i // len(_FIRST)) % len(_LAST)]
-        is_org = i % 2 == 0
-        name = f"{_TRADES[i % len(_TRADES)]} {last} {i // 2 + 1}" if is_org else None
-        contact_id = data.add(
-            "Contact",
-            {
-                "create": stamp,
-                "update": stamp,
-                "name": name,
-                "surename": None if is_org else first,
-                "familyname": None if is_org else last,
-                "customerNumber": str(100001 + i),
-                "category": customer,
-                "status": "1000",
-                "description": f"Generierter Kunde Nr. {i + 1}",
-                "exemptVat": "0",
-                "governmentAgency": "0",
-                "gender": None if is_org else ("w" if i % 4 == 1 else "m"),
-            },
-        )
-        contact = ref("Contact", contact_id)
-        zip_code, city = _CITIES[i % len(_CITIES)]
-        street = f"{_STREETS[i % len(_STREETS)]} {i % 97 + 1}"
-        second_street = f"{_STREETS[(i + 5) % len(_STREETS)]} {i % 53 + 2}"
-        second_cat = delivery_cat if is_org else private_cat
-        for category, line in ((invoice_cat, street), (second_cat, second_street)):
-            data.add(
-                "ContactAddress",
-                {
-                    "create": stamp,
-                    "update": stamp,
-                    "contact": contact,
-                    "street": line,
-                    "zip": zip_code,
-                    "city": city,
-                    "country": germany,
-                    "category": category,
-                    "name": name or f"{first} {last}",
-                },
-            )
-        mail_name = ascii_name(f"{first}.{last}{i}")
-        for kind, value, key, main in (
-            ("EMAIL", f"{mail_name}@example.de", "2" if is_org else "1", "1"),
-            ("PHONE", f"+49 711 {1000000 + i}", "2", "1"),
-            ("MOBILE", f"+49 170 {2000000 + i}", "4", "0"),
-        ):
-            data.add(
-                "CommunicationWay",
-                {
-                    "create": stamp,
-                    "update": stamp,
-                    "contact": contact,
-                    "type": kind,
-                    "value": value,
-                    "key": ref("CommunicationWayKey", key),
-                    "main": main,
-                },
-            )
-
+        _add_customer(data, i, categories)
     article = part_category_ref(data, "Artikel")
     service = part_category_ref(data, "Dienstleistung")
     for i in range(n_parts):
-        stamp = to_berlin_iso(_BASE_TIME + timedelta(minutes=11 * i))
-        is_service = i % 3 == 2
-        if is_service:
-            name = f"{_SERVICES[i % len(_SERVICES)]} Variante {i + 1}"
-            unit = _SERVICE_UNITS[i % len(_SERVICE_UNITS)]
-        else:
-            name = f"{_MATERIALS[i % len(_MATERIALS)]} Typ {i + 1}"
-            unit = _ARTICLE_UNITS[i % len(_ARTICLE_UNITS)]
-        net = Decimal(100 + (i * 37) % 9900) / 100
-        rate = 7 if i % 25 == 0 else 19
+        _add_part(data, i, article, service)
+    return data
+
+
+def _add_customer(data: SandboxData, i: int, categories: _Categories) -> None:
+    """Customer ``i``: an organisation when ``i`` is even, else a person."""
+    stamp = to_berlin_iso(_BASE_TIME + timedelta(minutes=7 * i))
+    first, last = _FIRST[i % len(_FIRST)], _LAST[(i // len(_FIRST)) % len(_LAST)]
+    is_org = i % 2 == 0
+    name = f"{_TRADES[i % len(_TRADES)]} {last} {i // 2 + 1}" if is_org else None
+    contact_id = data.add(
+        "Contact",
+        {
+            "create": stamp,
+            "update": stamp,
+            "name": name,
+            "surename": None if is_org else first,
+            "familyname": None if is_org else last,
+            "customerNumber": str(100001 + i),
+            "category": categories.customer,
+            "status": "1000",
+            "description": f"Generierter Kunde Nr. {i + 1}",
+            "exemptVat": "0",
+            "governmentAgency": "0",
+            "gender": None if is_org else ("w" if i % 4 == 1 else "m"),
+        },
+    )
+    contact = ref("Contact", contact_id)
+    zip_code, city = _CITIES[i % len(_CITIES)]
+    street = f"{_STREETS[i % len(_STREETS)]} {i % 97 + 1}"
+    second_street = f"{_STREETS[(i + 5) % len(_STREETS)]} {i % 53 + 2}"
+    second_cat = categories.delivery if is_org else categories.private
+    for category, line in ((categories.invoice, street), (second_cat, second_street)):
         data.add(
-            "Part",
+            "ContactAddress",
             {
                 "create": stamp,
                 "update": stamp,
-                "name": name,
-                "partNumber": f"{'D' if is_service else 'A'}-{100001 + i}",
-                "text": None,
-                "category": service if is_service else article,
-                "stock": "0" if is_service else str(i % 200),
-                "stockEnabled": "0" if is_service else "1",
-                "unity": ref("Unity", UNIT_IDS[unit]),
-                "price": money(net),
-                "priceNet": money(net),
-                "priceGross": money(net * (100 + rate) / 100),
-                "pricePurchase": money(net / 2),
-                "taxRate": str(rate),
-                "status": "50" if i % 50 == 49 else "100",
+                "contact": contact,
+                "street": line,
+                "zip": zip_code,
+                "city": city,
+                "country": _GERMANY,
+                "category": category,
+                "name": name or f"{first} {last}",
             },
         )
-    return data
+    _add_ways(data, i, contact, ascii_name(f"{first}.{last}{i}"), is_org, stamp)
+
+
+def _add_ways(
+    data: SandboxData, i: int, contact: Ref | None, mail_name: str, is_org: bool, stamp: str
+) -> None:
+    for kind, value, key, main in (
+        ("EMAIL", f"{mail_name}@example.de", "2" if is_org else "1", "1"),
+        ("PHONE", f"+49 711 {1000000 + i}", "2", "1"),
+        ("MOBILE", f"+49 170 {2000000 + i}", "4", "0"),
+    ):
+        data.add(
+            "CommunicationWay",
+            {
+                "create": stamp,
+                "update": stamp,
+                "contact": contact,
+                "type": kind,
+                "value": value,
+                "key": ref("CommunicationWayKey", key),
+                "main": main,
+            },
+        )
+
+
+def _add_part(data: SandboxData, i: int, article: Ref, service: Ref) -> None:
+    """Part ``i``: every third one a service."""
+    stamp = to_berlin_iso(_BASE_TIME + timedelta(minutes=11 * i))
+    is_service = i % 3 == 2
+    if is_service:
+        name = f"{_SERVICES[i % len(_SERVICES)]} Variante {i + 1}"
+        unit = _SERVICE_UNITS[i % len(_SERVICE_UNITS)]
+    else:
+        name = f"{_MATERIALS[i % len(_MATERIALS)]} Typ {i + 1}"
+        unit = _ARTICLE_UNITS[i % len(_ARTICLE_UNITS)]
+    net = Decimal(100 + (i * 37) % 9900) / 100
+    rate = 7 if i % 25 == 0 else 19
+    data.add(
+        "Part",
+        {
+            "create": stamp,
+            "update": stamp,
+            "name": name,
+            "partNumber": f"{'D' if is_service else 'A'}-{100001 + i}",
+            "text": None,
+            "category": service if is_service else article,
+            "stock": "0" if is_service else str(i % 200),
+            "stockEnabled": "0" if is_service else "1",
+            "unity": ref("Unity", UNIT_IDS[unit]),
+            "price": money(net),
+            "priceNet": money(net),
+            "priceGross": money(net * (100 + rate) / 100),
+            "pricePurchase": money(net / 2),
+            "taxRate": str(rate),
+            "status": "50" if i % 50 == 49 else "100",
+        },
+    )

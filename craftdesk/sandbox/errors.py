@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from .wire import Record
 
-def error_body(status: int, message: str, code: int | None = None, data: Any = None) -> dict:
+
+def error_body(status: int, message: str, code: int | None = None, data: Any = None) -> Record:
     return {
         "objects": None,
         "error": {
@@ -38,7 +40,7 @@ class ApiError(Exception):
         self.headers = headers or {}
         self.data = data
 
-    def body(self) -> dict:
+    def body(self) -> Record:
         return error_body(self.status, self.message, self.code, self.data)
 
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from .errors import ApiError, not_found, unprocessable
-from .store import SandboxData, money, now_iso, ref
+from .store import SandboxData
+from .wire import Answer, Record, money, now_iso, ref
 
 BOOKING_TYPES = ("FULL_PAYMENT", "N", "CB", "CF", "O", "OF", "MTC")
 
 
-def _invoice(data: SandboxData, invoice_id: str) -> dict:
+def _invoice(data: SandboxData, invoice_id: str) -> Record:
     invoice = data.get("Invoice", invoice_id)
     if invoice is None:
         raise not_found("Invoice", invoice_id)
@@ -38,7 +38,7 @@ def _next_number(data: SandboxData, prefix: str) -> str:
     return f"{prefix}-{year}-{max(used, default=0) + 1:04d}"
 
 
-def _finalize(data: SandboxData, invoice: dict, send_type: str = "VPDF") -> dict:
+def _finalize(data: SandboxData, invoice: Record, send_type: str = "VPDF") -> Record:
     if invoice.get("status") != "100":
         return invoice
     stamp = now_iso()
@@ -53,7 +53,7 @@ def _finalize(data: SandboxData, invoice: dict, send_type: str = "VPDF") -> dict
     )
 
 
-def send_by(data: SandboxData, invoice_id: str, body: Any) -> tuple[int, Any]:
+def send_by(data: SandboxData, invoice_id: str, body: object) -> Answer:
     body = body if isinstance(body, dict) else {}
     send_type = str(body.get("sendType") or "VPDF")
     if send_type not in ("VPR", "VPDF", "VM", "VP"):
@@ -63,7 +63,7 @@ def send_by(data: SandboxData, invoice_id: str, body: Any) -> tuple[int, Any]:
         return 200, {"objects": invoice}
 
 
-def book_amount(data: SandboxData, invoice_id: str, body: Any) -> tuple[int, Any]:
+def book_amount(data: SandboxData, invoice_id: str, body: object) -> Answer:
     if not isinstance(body, dict):
         raise unprocessable("amount, date, type and checkAccount are required")
     try:
@@ -101,7 +101,7 @@ def book_amount(data: SandboxData, invoice_id: str, body: Any) -> tuple[int, Any
         }
 
 
-def cancel_invoice(data: SandboxData, invoice_id: str, body: Any) -> tuple[int, Any]:
+def cancel_invoice(data: SandboxData, invoice_id: str, body: object) -> Answer:
     with data.lock:
         invoice = _invoice(data, invoice_id)
         if invoice.get("invoiceType") == "SR":

@@ -7,13 +7,15 @@ the invoice and its positions in wire format and computes the sums with Decimal.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from .einvoice import check_e_invoice
 from .errors import ApiError, not_found, unprocessable
-from .store import SandboxData, berlin, money, number, ref, to_berlin_iso
+from .store import SandboxData
+from .wire import Answer, Record, berlin, money, number, ref, to_berlin_iso
 
 INVOICE_TYPES = ("RE", "WKR", "SR", "MA", "TR", "AR", "ER")
 # Allowed position tax rates per tax rule id (rules not listed are not checked).
@@ -43,6 +45,15 @@ _PLAIN_INVOICE_FIELDS = (
     "taxType",
     "invoiceType",
 )
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position in wire format with its cent-rounded sums, which make the invoice's."""
+
+    fields: Record
+    net: Decimal
+    gross: Decimal
 
 
 def _id(value: Any) -> str | None:
@@ -95,7 +106,7 @@ def parse_date(value: Any, what: str) -> str | None:
     return berlin(day.year, day.month, day.day)
 
 
-def _position_values(pos: dict, index: int, tax_rule: str | None, show_net: bool) -> dict:
+def _position_values(pos: Record, index: int, tax_rule: str | None, show_net: bool) -> Position:
     what = f"invoicePosSave[{index}]"
     if pos.get("objectName") not in (None, "InvoicePos"):
         raise unprocessable(f"{what}.objectName must be 'InvoicePos'")
@@ -116,7 +127,8 @@ def _position_values(pos: dict, index: int, tax_rule: str | None, show_net: bool
     keep = 1 - discount / 100
     sum_net = (quantity * unit_net * keep).quantize(CENT, ROUND_HALF_UP)
     sum_gross = (quantity * unit_gross * keep).quantize(CENT, ROUND_HALF_UP)
-    return {
+    given_number = pos.get("positionNumber")
+    fields: Record = {
         "part": ref("Part", _id(pos.get("part"))),
         "quantity": number(quantity),
         "price": number(price),
@@ -126,22 +138,18 @@ def _position_values(pos: dict, index: int, tax_rule: str | None, show_net: bool
         "name": pos.get("name"),
         "text": pos.get("text"),
         "unity": ref("Unity", _id(pos.get("unity"))),
-        "positionNumber": number(
-            pos.get("positionNumber") if pos.get("positionNumber") is not None else index
-        ),
+        "positionNumber": number(given_number if given_number is not None else index),
         "discount": number(discount),
         "taxRate": number(rate),
         "sumNet": money(sum_net),
         "sumGross": money(sum_gross),
         "sumTax": money(sum_gross - sum_net),
         "sumDiscount": money(quantity * unit_net * (1 - keep)),
-        "_rate": rate,
-        "_net": sum_net,
-        "_gross": sum_gross,
     }
+    return Position(fields, sum_net, sum_gross)
 
 
-def _invoice_fields(src: dict) -> dict:
+def _invoice_fields(src: Record) -> Record:
     fields: dict[str, Any] = {}
     for key in _PLAIN_INVOICE_FIELDS:
         if key in src:
@@ -162,103 +170,132 @@ def _invoice_fields(src: dict) -> dict:
     return fields
 
 
-def save_invoice(data: SandboxData, body: Any) -> tuple[int, Any]:
+def save_invoice(data: SandboxData, body: object) -> Answer:
     if not isinstance(body, dict) or not isinstance(body.get("invoice"), dict):
         raise unprocessable("invoice is required")
-    src = body["invoice"]
+    src: Record = body["invoice"]
     if src.get("objectName") != "Invoice":
         raise unprocessable("invoice expects an object with objectName 'Invoice'")
     with data.lock:
-        existing = None
         invoice_id = _id(src.get("id"))
-        if invoice_id is not None and invoice_id != "0":
-            existing = data.get("Invoice", invoice_id)
-            if existing is None:
-                raise not_found("Invoice", invoice_id)
-            if existing.get("status") != "100":
-                raise ApiError(409, "Only invoice drafts can be changed", code=159)
+        existing = _existing_draft(data, invoice_id)
         merged = {**(existing or {}), **{k: v for k, v in src.items() if v is not None}}
-        if str(merged.get("status")) != "100":
-            raise unprocessable("Only the draft status 100 is allowed here")
-        if not merged.get("invoiceType"):
-            raise unprocessable("invoiceType is required")
-        if merged["invoiceType"] not in INVOICE_TYPES:
-            raise unprocessable(f"invoiceType {merged['invoiceType']!r} is unknown")
-        person = _id(merged.get("contactPerson"))
-        if person is None:
-            raise unprocessable("contactPerson is required")
-        if not data.exists("SevUser", person):
-            raise unprocessable(f"contactPerson: SevUser with id {person} does not exist")
-        contact = _id(merged.get("contact"))
-        if contact is not None and not data.exists("Contact", contact):
-            raise unprocessable(f"contact: Contact with id {contact} does not exist")
-        if merged.get("invoiceType") == "RE" and merged.get("deliveryDate") and merged.get("invoiceDate"):
-            # sevDesk refuses a regular invoice delivered after its invoice date.
-            delivered = parse_date(merged["deliveryDate"], "invoice.deliveryDate") or ""
-            invoiced = parse_date(merged["invoiceDate"], "invoice.invoiceDate") or ""
-            if delivered[:10] > invoiced[:10]:
-                raise unprocessable(
-                    f"The invoiceDate ({invoiced[:10]}) must not be before the deliveryDate ({delivered[:10]})"
-                )
-        check_e_invoice(data, merged)
+        _check_invoice(data, merged)
         tax_rule = _id(merged.get("taxRule"))
         show_net = _flag_true(merged.get("showNet"), True)
-
         to_save = body.get("invoicePosSave") or []
         if not isinstance(to_save, list) or not all(isinstance(p, dict) for p in to_save):
             raise unprocessable("invoicePosSave must be a list of positions")
         to_delete = {_id(p) for p in (body.get("invoicePosDelete") or []) if _id(p)}
-        own: list[dict] = []
+        own: list[Record] = []
         if existing is not None:
             own = data.select("InvoicePos", lambda r: _id(r.get("invoice")) == invoice_id)[0]
-        kept = [p for p in own if p["id"] not in to_delete]
-        saved_ids = {_id(p.get("id")) for p in to_save if _id(p.get("id"))}
-        untouched = [p for p in kept if p["id"] not in saved_ids]
-        if not to_save and not untouched:
-            raise unprocessable("The given document must have at least one position")
-        positions = []
-        for index, pos in enumerate(to_save):
-            old = next((p for p in kept if p["id"] == _id(pos.get("id"))), None)
-            source = {**(old or {}), **{k: v for k, v in pos.items() if v is not None}}
-            values = _position_values(source, index, tax_rule, show_net)
-            unity = values["unity"]["id"]
-            if not data.exists("Unity", unity):
-                raise unprocessable(f"invoicePosSave[{index}].unity: Unity with id {unity} does not exist")
-            positions.append((old["id"] if old else None, values))
-        for old in untouched:
-            positions.append(
-                (old["id"], _position_values(old, int(old.get("positionNumber") or 0), tax_rule, show_net))
-            )
-
-        totals_net = sum((v["_net"] for _, v in positions), Decimal(0))
-        totals_gross = sum((v["_gross"] for _, v in positions), Decimal(0))
-        fields = _invoice_fields(src)
-        fields.update(
-            status="100",
-            sumNet=money(totals_net),
-            sumGross=money(totals_gross),
-            sumTax=money(totals_gross - totals_net),
-            sumDiscounts="0",
+        positions = _positions(
+            data, to_save, [p for p in own if p["id"] not in to_delete], tax_rule, show_net
         )
-        if existing is None:
-            fields.setdefault("invoiceDate", parse_date(date.today().strftime("%d.%m.%Y"), "invoiceDate"))
-            fields.setdefault("currency", "EUR")
-            fields.setdefault("showNet", "1")
-            fields.update(invoiceNumber=None, sendType=None, enshrined=None, paidAmount="0")
-            invoice_id = data.add("Invoice", fields)
-        else:
-            data.update("Invoice", invoice_id, **fields)
+        saved_id = _store(data, src, existing, invoice_id, positions)
         for old in own:
             if old["id"] in to_delete:
                 data.delete("InvoicePos", old["id"])
-        for pos_id, values in positions:
-            clean = {k: v for k, v in values.items() if not k.startswith("_")}
-            clean["invoice"] = ref("Invoice", invoice_id)
+        for pos_id, position in positions:
+            clean = dict(position.fields, invoice=ref("Invoice", saved_id))
             if pos_id is None:
                 data.add("InvoicePos", clean)
             else:
                 data.update("InvoicePos", pos_id, **clean)
-        return 201, _answer(data, invoice_id)
+        return 201, _answer(data, saved_id)
+
+
+def _existing_draft(data: SandboxData, invoice_id: str | None) -> Record | None:
+    """The stored invoice a save changes (None for a new one); only drafts may change."""
+    if invoice_id is None or invoice_id == "0":
+        return None
+    existing = data.get("Invoice", invoice_id)
+    if existing is None:
+        raise not_found("Invoice", invoice_id)
+    if existing.get("status") != "100":
+        raise ApiError(409, "Only invoice drafts can be changed", code=159)
+    return existing
+
+
+def _check_invoice(data: SandboxData, merged: Record) -> None:
+    """sevDesk's checks of the invoice as it will be: status, type, people, dates, e-invoice."""
+    if str(merged.get("status")) != "100":
+        raise unprocessable("Only the draft status 100 is allowed here")
+    if not merged.get("invoiceType"):
+        raise unprocessable("invoiceType is required")
+    if merged["invoiceType"] not in INVOICE_TYPES:
+        raise unprocessable(f"invoiceType {merged['invoiceType']!r} is unknown")
+    person = _id(merged.get("contactPerson"))
+    if person is None:
+        raise unprocessable("contactPerson is required")
+    if not data.exists("SevUser", person):
+        raise unprocessable(f"contactPerson: SevUser with id {person} does not exist")
+    contact = _id(merged.get("contact"))
+    if contact is not None and not data.exists("Contact", contact):
+        raise unprocessable(f"contact: Contact with id {contact} does not exist")
+    if merged.get("invoiceType") == "RE" and merged.get("deliveryDate") and merged.get("invoiceDate"):
+        # sevDesk refuses a regular invoice delivered after its invoice date.
+        delivered = parse_date(merged["deliveryDate"], "invoice.deliveryDate") or ""
+        invoiced = parse_date(merged["invoiceDate"], "invoice.invoiceDate") or ""
+        if delivered[:10] > invoiced[:10]:
+            raise unprocessable(
+                f"The invoiceDate ({invoiced[:10]}) must not be before the deliveryDate ({delivered[:10]})"
+            )
+    check_e_invoice(data, merged)
+
+
+def _positions(
+    data: SandboxData, to_save: list[Record], kept: list[Record], tax_rule: str | None, show_net: bool
+) -> list[tuple[str | None, Position]]:
+    """(stored id or None for a new one, values) of every position the invoice will have:
+    the ones sent, then the kept ones nobody sent again (recomputed)."""
+    saved_ids = {_id(p.get("id")) for p in to_save if _id(p.get("id"))}
+    untouched = [p for p in kept if p["id"] not in saved_ids]
+    if not to_save and not untouched:
+        raise unprocessable("The given document must have at least one position")
+    positions: list[tuple[str | None, Position]] = []
+    for index, pos in enumerate(to_save):
+        old = next((p for p in kept if p["id"] == _id(pos.get("id"))), None)
+        source = {**(old or {}), **{k: v for k, v in pos.items() if v is not None}}
+        values = _position_values(source, index, tax_rule, show_net)
+        unity = values.fields["unity"]["id"]
+        if not data.exists("Unity", unity):
+            raise unprocessable(f"invoicePosSave[{index}].unity: Unity with id {unity} does not exist")
+        positions.append((old["id"] if old else None, values))
+    for old in untouched:
+        positions.append(
+            (old["id"], _position_values(old, int(old.get("positionNumber") or 0), tax_rule, show_net))
+        )
+    return positions
+
+
+def _store(
+    data: SandboxData,
+    src: Record,
+    existing: Record | None,
+    invoice_id: str | None,
+    positions: list[tuple[str | None, Position]],
+) -> str:
+    """Write the invoice with the sums of its positions; returns its id."""
+    totals_net = sum((p.net for _, p in positions), Decimal(0))
+    totals_gross = sum((p.gross for _, p in positions), Decimal(0))
+    fields = _invoice_fields(src)
+    fields.update(
+        status="100",
+        sumNet=money(totals_net),
+        sumGross=money(totals_gross),
+        sumTax=money(totals_gross - totals_net),
+        sumDiscounts="0",
+    )
+    if existing is None or invoice_id is None:
+        fields.setdefault("invoiceDate", parse_date(date.today().strftime("%d.%m.%Y"), "invoiceDate"))
+        fields.setdefault("currency", "EUR")
+        fields.setdefault("showNet", "1")
+        fields.update(invoiceNumber=None, sendType=None, enshrined=None, paidAmount="0")
+        return data.add("Invoice", fields)
+    data.update("Invoice", invoice_id, **fields)
+    return invoice_id
 
 
 # Fields a real saveInvoice answer carries beyond what the sandbox stores (captured answers
@@ -307,28 +344,29 @@ _ANSWER_EXTRAS = (
 )
 
 
-def _answer(data: SandboxData, invoice_id: str) -> dict:
+def _answer(data: SandboxData, invoice_id: str) -> Record:
     """The saveInvoice answer, shaped like captured real ones: the invoice with its many
     fields, sums as JSON numbers, positions numbered from 1000 with ``quantity: true`` and
     a ``vatdrop`` beside them. craftdesk reads only the invoice id (and its status) from it."""
-    invoice = data.get("Invoice", invoice_id)
+    invoice = data.read("Invoice", invoice_id)
     rows, _ = data.select(
         "InvoicePos",
         lambda r: _id(r.get("invoice")) == invoice_id,
         sort_key=lambda r: (int(r.get("positionNumber") or 0), int(r["id"])),
     )
-    answer_invoice = {key: None for key in _ANSWER_EXTRAS}
+    answer_invoice: Record = {key: None for key in _ANSWER_EXTRAS}
     answer_invoice.update(invoice)
     answer_invoice.update(objectName="Invoice", mapAll=True, invoiceTypeChangeable=True)
     for key in ("sumNet", "sumTax", "sumGross", "sumDiscounts"):
         answer_invoice[key] = float(Decimal(invoice.get(key) or "0"))
     answer_invoice["paidAmount"] = 0
     answer_invoice["sumRemaining"] = answer_invoice["sumGross"]
-    positions = []
+    positions: list[Record] = []
     for index, row in enumerate(rows):
         row = dict(row)
         row["invoice"] = dict(invoice)
-        unity = data.get("Unity", _id(row.get("unity")))
+        unity_id = _id(row.get("unity"))
+        unity = data.get("Unity", unity_id) if unity_id is not None else None
         if unity is not None:
             row["unity"] = unity
         row.update(objectName="InvoicePos", quantity=True, positionNumber=1000 + index)

@@ -11,352 +11,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import datetime, timezone
 from typing import Any
 
-TABLES = (
-    "Contact",
-    "ContactAddress",
-    "CommunicationWay",
-    "CommunicationWayKey",
-    "Category",
-    "Part",
-    "Unity",
-    "SevUser",
-    "Order",
-    "OrderPos",
-    "Invoice",
-    "InvoicePos",
-    "StaticCountry",
-    "PaymentMethod",
-)
-
-# First id handed out per table when no explicit id is given; realistic magnitudes.
-DEFAULT_ID_START = {
-    "Contact": 71234501,
-    "ContactAddress": 120178801,
-    "CommunicationWay": 115440601,
-    "CommunicationWayKey": 1,
-    "Category": 631150,
-    "Part": 9876501,
-    "Unity": 1,
-    "SevUser": 1551095,
-    "Order": 4455601,
-    "OrderPos": 22334401,
-    "Invoice": 135582101,
-    "InvoicePos": 362964101,
-    "StaticCountry": 1,
-    "PaymentMethod": 21919,
-}
-
-# What the demo company (sevClient) has filled in: sevDesk needs it for e-invoices (E4/E6).
-# Tests clear a key to see sevDesk's refusal.
-DEMO_COMPANY = {
-    "addressStreet": "Werkstattweg 3",
-    "addressZip": "70565",
-    "addressCity": "Stuttgart",
-    "bankIban": "DE02120300000000202051",
-    "bankBic": "BYLADEM1001",
-    "contactEmail": "buero@becker-haustechnik.de",
-    "contactPhone": "+49 711 4567890",
-    "taxNumber": "99/123/45678",
-    "vatNumber": "DE811907980",
-}
-
-SEV_CLIENT = {"id": "512345", "objectName": "SevClient"}
-# System tables sevDesk serves without a client reference.
-_NO_CLIENT = {"Unity", "StaticCountry", "CommunicationWayKey"}
-
-_CONTACT_FIELDS = (
-    "name",
-    "status",
-    "customerNumber",
-    "parent",
-    "surename",
-    "familyname",
-    "titel",
-    "category",
-    "description",
-    "academicTitle",
-    "gender",
-    "name2",
-    "birthday",
-    "vatNumber",
-    "bankAccount",
-    "bankNumber",
-    "defaultCashbackTime",
-    "defaultCashbackPercent",
-    "defaultTimeToPay",
-    "taxNumber",
-    "taxOffice",
-    "exemptVat",
-    "defaultDiscountAmount",
-    "defaultDiscountPercentage",
-    "buyerReference",
-    "governmentAgency",
-    "additionalInformation",
-    "mandateReference",
-    "taxType",
-    "defaultShowVat",
-)
-_ADDRESS_FIELDS = (
-    "contact",
-    "street",
-    "zip",
-    "city",
-    "country",
-    "category",
-    "name",
-    "name2",
-    "name3",
-    "name4",
-    "additionalInformation",
-)
-_ORDER_FIELDS = (
-    "orderNumber",
-    "contact",
-    "orderDate",
-    "status",
-    "header",
-    "headText",
-    "footText",
-    "address",
-    "addressCountry",
-    "createUser",
-    "deliveryTerms",
-    "paymentTerms",
-    "origin",
-    "version",
-    "smallSettlement",
-    "contactPerson",
-    "taxRate",
-    "taxRule",
-    "taxSet",
-    "taxText",
-    "taxType",
-    "orderType",
-    "sendDate",
-    "currency",
-    "sumNet",
-    "sumTax",
-    "sumGross",
-    "sumDiscounts",
-    "customerInternalNote",
-    "showNet",
-    "sendType",
-)
-_INVOICE_FIELDS = (
-    "invoiceNumber",
-    "contact",
-    "contactPerson",
-    "invoiceDate",
-    "deliveryDate",
-    "deliveryDateUntil",
-    "header",
-    "headText",
-    "footText",
-    "timeToPay",
-    "discount",
-    "discountTime",
-    "status",
-    "invoiceType",
-    "currency",
-    "taxRule",
-    "taxRate",
-    "taxText",
-    "taxType",
-    "showNet",
-    "customerInternalNote",
-    "address",
-    "addressName",
-    "addressStreet",
-    "addressZip",
-    "addressCity",
-    "addressCountry",
-    "paymentMethod",
-    "sumNet",
-    "sumTax",
-    "sumGross",
-    "sumDiscounts",
-    "sendType",
-    "sendDate",
-    "payDate",
-    "origin",
-    "enshrined",
-    "propertyIsEInvoice",
-    "paidAmount",
-)
-
-# Field names (with null defaults) every record of a table carries, so created records
-# have the same full shape as the sample data.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "Contact": _CONTACT_FIELDS,
-    "ContactAddress": _ADDRESS_FIELDS,
-    "CommunicationWay": ("contact", "type", "value", "key", "main"),
-    "CommunicationWayKey": ("name", "translationCode"),
-    "Category": (
-        "name",
-        "objectType",
-        "priority",
-        "code",
-        "color",
-        "postingAccount",
-        "type",
-        "translationCode",
-        "parent",
-    ),
-    "Part": (
-        "name",
-        "partNumber",
-        "text",
-        "category",
-        "stock",
-        "stockEnabled",
-        "unity",
-        "price",
-        "priceNet",
-        "priceGross",
-        "pricePurchase",
-        "taxRate",
-        "status",
-        "internalComment",
-    ),
-    "Unity": ("name", "translationCode", "unitySystem", "uneceTradeUnitCode"),
-    "SevUser": (
-        "username",
-        "fullname",
-        "firstName",
-        "lastName",
-        "email",
-        "status",
-        "gender",
-        "role",
-        "memberCode",
-        "languageCode",
-        "clientOwner",
-    ),
-    "Order": _ORDER_FIELDS,
-    "OrderPos": (
-        "order",
-        "part",
-        "quantity",
-        "price",
-        "priceNet",
-        "priceTax",
-        "priceGross",
-        "name",
-        "unity",
-        "positionNumber",
-        "text",
-        "discount",
-        "optional",
-        "taxRate",
-        "sumDiscount",
-    ),
-    "Invoice": _INVOICE_FIELDS,
-    "InvoicePos": (
-        "invoice",
-        "part",
-        "quantity",
-        "price",
-        "priceNet",
-        "priceTax",
-        "priceGross",
-        "name",
-        "text",
-        "unity",
-        "positionNumber",
-        "discount",
-        "taxRate",
-        "sumNet",
-        "sumTax",
-        "sumGross",
-        "sumDiscount",
-    ),
-    "StaticCountry": ("name", "nameEn", "code", "translationCode", "locale", "priority"),
-    "PaymentMethod": ("name", "text"),
-}
-
-
-# --------------------------------------------------------------------------- time helpers
-
-
-def _last_sunday(year: int, month: int) -> date:
-    day = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
-    return day - timedelta(days=(day.weekday() + 1) % 7)
-
-
-def berlin_offset(moment_utc: datetime) -> timedelta:
-    """UTC offset of Germany (CET/CEST) at the given aware moment."""
-    utc = moment_utc.astimezone(timezone.utc)
-    start = datetime.combine(_last_sunday(utc.year, 3), datetime.min.time(), timezone.utc)
-    end = datetime.combine(_last_sunday(utc.year, 10), datetime.min.time(), timezone.utc)
-    summer = start + timedelta(hours=1) <= utc < end + timedelta(hours=1)
-    return timedelta(hours=2 if summer else 1)
-
-
-def to_berlin_iso(moment: datetime) -> str:
-    """Aware datetime -> ISO string in German local time, e.g. 2026-02-10T11:00:00+01:00."""
-    tz = timezone(berlin_offset(moment))
-    return moment.astimezone(tz).replace(microsecond=0).isoformat()
-
-
-def berlin(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> str:
-    """German wall-clock time -> ISO string with the right offset (used by sample data)."""
-    naive = datetime(year, month, day, hour, minute, second)
-    guess = naive.replace(tzinfo=timezone(timedelta(hours=1)))
-    tz = timezone(berlin_offset(guess))
-    return naive.replace(tzinfo=tz).isoformat()
-
-
-def now_iso() -> str:
-    return to_berlin_iso(datetime.now(timezone.utc))
-
-
-def parse_ts(value: str | None) -> float | None:
-    """ISO timestamp -> Unix seconds (None for missing or unparsable values)."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value).timestamp()
-    except (TypeError, ValueError):
-        return None
-
-
-# --------------------------------------------------------------------------- value helpers
-
-
-def ref(object_name: str, id_: Any) -> dict | None:
-    """A sevDesk reference ``{"id": "<str>", "objectName": ...}`` (None for a missing id)."""
-    if id_ is None or id_ == "":
-        return None
-    return {"id": str(id_), "objectName": object_name}
-
-
-def money(value: Decimal | int | float | str) -> str:
-    """Decimal -> sevDesk number string, rounded half-up to cents, no trailing zeros ("24.9")."""
-    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = format(amount.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
-
-
-def number(value: Decimal | int | float | str) -> str:
-    """Any number -> string without a trailing ``.0`` or exponent ("2.5", "10")."""
-    text = format(Decimal(str(value)).normalize(), "f")
-    return "0" if text == "-0" else text
-
-
-def clone(value: Any) -> Any:
-    """Fast deep copy for JSON-like values."""
-    if isinstance(value, dict):
-        return {k: clone(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [clone(v) for v in value]
-    return value
-
-
-# --------------------------------------------------------------------------- the store
+from .tables import DEFAULT_ID_START, DEMO_COMPANY, FIELDS, NO_CLIENT, SEV_CLIENT, TABLES
+from .wire import Record, clone, now_iso, parse_ts, to_berlin_iso
 
 
 class SandboxData:
@@ -364,7 +23,7 @@ class SandboxData:
 
     def __init__(self, id_start: int | dict[str, int] | None = None) -> None:
         self._lock = threading.RLock()
-        self._tables: dict[str, dict[str, dict]] = {name: {} for name in TABLES}
+        self._tables: dict[str, dict[str, Record]] = {name: {} for name in TABLES}
         self._sorted: dict[str, bool] = {name: True for name in TABLES}
         starts = dict(DEFAULT_ID_START)
         if isinstance(id_start, int):
@@ -386,13 +45,13 @@ class SandboxData:
             yield self
 
     # -- internals
-    def _table(self, object_name: str) -> dict[str, dict]:
+    def _table(self, object_name: str) -> dict[str, Record]:
         try:
             return self._tables[object_name]
         except KeyError:
             raise KeyError(f"unknown sandbox table {object_name!r}") from None
 
-    def _ordered(self, object_name: str) -> list[dict]:
+    def _ordered(self, object_name: str) -> list[Record]:
         table = self._table(object_name)
         if not self._sorted[object_name]:
             items = sorted(table.items(), key=lambda item: int(item[0]))
@@ -402,7 +61,7 @@ class SandboxData:
         return list(table.values())
 
     # -- writing
-    def add(self, object_name: str, fields: dict | None = None, *, id: str | int | None = None) -> str:
+    def add(self, object_name: str, fields: Record | None = None, *, id: str | int | None = None) -> str:
         """Store a new record and return its id (string).
 
         Missing standard fields are filled with ``None``; ``create``/``update`` default to
@@ -428,7 +87,7 @@ class SandboxData:
             stamp = None
             if "create" not in fields or "update" not in fields:
                 stamp = now_iso()
-            record: dict[str, Any] = {
+            record: Record = {
                 "id": new_id,
                 "objectName": object_name,
                 "create": fields.pop("create", stamp),
@@ -436,13 +95,13 @@ class SandboxData:
             }
             for name in FIELDS.get(object_name, ()):
                 record[name] = None
-            if object_name not in _NO_CLIENT:
+            if object_name not in NO_CLIENT:
                 record["sevClient"] = dict(SEV_CLIENT)
             record.update(clone(fields))
             table[new_id] = record
             return new_id
 
-    def update(self, object_name: str, id: str | int, **fields: Any) -> dict:
+    def update(self, object_name: str, id: str | int, **fields: Any) -> Record:
         """Merge fields into a record and bump its ``update`` (strictly increasing).
 
         Returns a copy of the updated record; raises KeyError when it does not exist.
@@ -502,10 +161,17 @@ class SandboxData:
                             value["id"] = new_id
 
     # -- reading
-    def get(self, object_name: str, id: str | int) -> dict | None:
+    def get(self, object_name: str, id: str | int) -> Record | None:
         with self._lock:
             record = self._table(object_name).get(str(id))
             return clone(record) if record is not None else None
+
+    def read(self, object_name: str, id: str | int) -> Record:
+        """A copy of a record that must exist (KeyError otherwise)."""
+        record = self.get(object_name, id)
+        if record is None:
+            raise KeyError(f"{object_name} {id} not found")
+        return record
 
     def exists(self, object_name: str, id: Any) -> bool:
         if id is None:
@@ -513,7 +179,7 @@ class SandboxData:
         with self._lock:
             return str(id) in self._table(object_name)
 
-    def all(self, object_name: str) -> list[dict]:
+    def all(self, object_name: str) -> list[Record]:
         """Copies of all records, sorted by numeric id."""
         with self._lock:
             return [clone(r) for r in self._ordered(object_name)]
@@ -521,12 +187,12 @@ class SandboxData:
     def select(
         self,
         object_name: str,
-        predicate: Callable[[dict], bool] | None = None,
+        predicate: Callable[[Record], bool] | None = None,
         *,
         offset: int = 0,
         limit: int | None = None,
-        sort_key: Callable[[dict], Any] | None = None,
-    ) -> tuple[list[dict], int]:
+        sort_key: Callable[[Record], Any] | None = None,
+    ) -> tuple[list[Record], int]:
         """Filtered page of copies plus the total number of matches (before paging)."""
         with self._lock:
             rows = self._ordered(object_name)
@@ -544,7 +210,7 @@ class SandboxData:
 
     def find_category(
         self, object_type: str, *, name: str | None = None, translation_code: str | None = None
-    ) -> dict | None:
+    ) -> Record | None:
         """First category (lowest id) of an objectType matching name and/or translation code."""
         with self._lock:
             for row in self._ordered("Category"):
@@ -558,7 +224,7 @@ class SandboxData:
         return None
 
     # -- persistence
-    def to_json(self) -> dict:
+    def to_json(self) -> Record:
         with self._lock:
             return {
                 "format": "craftdesk-sandbox",
@@ -568,7 +234,7 @@ class SandboxData:
             }
 
     @classmethod
-    def from_json(cls, obj: dict) -> SandboxData:
+    def from_json(cls, obj: Record) -> SandboxData:
         data = cls(id_start=obj.get("next_ids") or None)
         for name, rows in (obj.get("tables") or {}).items():
             if name not in data._tables:

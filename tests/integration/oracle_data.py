@@ -14,7 +14,7 @@ from typing import Any
 
 from craftdesk.sandbox import SandboxData
 from craftdesk.sandbox.base_data import UNITS, add_reference_data
-from craftdesk.sandbox.store import ref
+from craftdesk.sandbox.wire import ref
 
 # Choices the SPEC leaves open, taken over from the app's documented decisions.
 DECISIONS = (
