@@ -13,8 +13,17 @@ as the template; then, per round and version, in fresh child processes:
    that changes nothing and (b) one that changes 3 customers, each until 1 s after it
    ended (so the views' refresh counts);
 3. search and sort in the Kunden tab: the time of each keystroke of "müller" (typed one
-   letter at a time, the view repainted), of clearing it, and of sorting by name and by
-   number.
+   letter at a time, until the event loop has run and the view has repainted), of clearing
+   it, and of sorting by name and by number.
+
+Absolute times depend on the machine and its load, so the same run also measures floors
+and prints the load average before and after:
+
+- first-paint floor: spawn → first paint of a bare window (a QTableView of the same size
+  over a 9-column model) — interpreter start, the Qt import and one paint;
+- stall floor: the longest heartbeat gap of the same child while idle (2 s, before the
+  imports) — what the scheduler alone costs;
+- paint floor: one repaint of the same customer table with nothing changed (median of 5).
 
 Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/gui_responsiveness.py [--customers N]
 [--parts N] [--rounds N] [--baseline-commit COMMIT]``
@@ -93,6 +102,37 @@ shell.shutdown()
 """
 )
 
+FLOOR = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1100, 720)
+model = QStandardItemModel(100, 9)
+for row in range(100):
+    for column in range(9):
+        model.setItem(row, column, QStandardItem(f"Zelle {row} {column}"))
+view = QTableView(window)
+view.setModel(model)
+window.setCentralWidget(view)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(json.dumps({"painted": True}), flush=True)
+            QTimer.singleShot(0, app.quit)
+            obj.removeEventFilter(self)
+        return False
+
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
 STALL = (
     COMMON
     + r"""
@@ -143,6 +183,10 @@ def one_import():
 
 out = {"customers": Customer.select().count(), "shown": customers.proxy.rowCount()}
 wait(500)
+gaps.clear()
+last[0] = clock.nsecsElapsed()
+wait(2000)  # idle: the scheduler's own noise
+out["idle_stall"] = max(max(0.0, g - 10) for g in gaps)
 out["unchanged"] = one_import()
 # Three customers differ from what sevDesk holds: the next import writes them back.
 ids = [c.id for c in Customer.select(Customer.id).order_by(Customer.id).limit(3)]
@@ -150,13 +194,27 @@ Customer.update(sync_hash="x", last_name="Geändert").where(Customer.id.in_(ids)
 out["three_changed"] = one_import()
 heartbeat.stop()
 
+class Paints(QObject):
+    count = 0
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            Paints.count += 1
+        return False
+
+paints = Paints()
+customers.view.viewport().installEventFilter(paints)
+
 def timed(action):
+    # Until the event loop has run (layout, the posted repaint): what the user waits for.
+    before = Paints.count
     started = time.perf_counter()
     action()
-    customers.view.viewport().repaint()
     app.processEvents()
+    if Paints.count == before:
+        customers.view.viewport().repaint()
     return (time.perf_counter() - started) * 1000
 
+out["paint_floor_ms"] = sorted(timed(customers.view.viewport().update) for _ in range(5))[2]
 out["keystrokes_ms"] = [timed(lambda t=text: customers.search.setText(t))
                         for text in ("m", "mü", "mül", "müll", "mülle", "müller")]
 out["clear_ms"] = timed(lambda: customers.search.setText(""))
@@ -212,6 +270,7 @@ def main() -> int:
     )
     server.start()
     base = queue.get(timeout=900)
+    load_before = os.getloadavg()
     results: dict[str, dict[str, list[Any]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         codes = {"current": ROOT}
@@ -228,48 +287,84 @@ def main() -> int:
                 order = list(codes.items())
                 order = order[round_ % len(order) :] + order[: round_ % len(order)]
                 for name, path in order:
-                    figures = results.setdefault(name, {"paint": [], "stall": []})
+                    figures = results.setdefault(name, {"paint": [], "stall": [], "floor": []})
                     for kind, code in (("paint", PAINT), ("stall", STALL)):
                         folder = Path(tmp) / f"{name}-{round_}-{kind}"
                         shutil.copytree(templates[name], folder)
                         out, elapsed = run_child(code, [base, DEMO_TOKEN, str(folder)], path)
                         figures[kind].append(elapsed if kind == "paint" else out)
                         shutil.rmtree(folder)
+                    figures["floor"].append(run_child(FLOOR, [], path)[1])
         finally:
             stop.set()
             server.join(timeout=10)
-    report(args, results)
+    report(args, results, (load_before, os.getloadavg()))
     return 0
 
 
-def report(args: Any, results: dict[str, dict[str, list[Any]]]) -> None:
+def report(
+    args: Any, results: dict[str, dict[str, list[Any]]], load: tuple[tuple[float, ...], tuple[float, ...]]
+) -> None:
     med = statistics.median
     print(
         f"craftdesk GUI benchmark: {args.customers} customers, {args.parts} parts; medians of "
         f"{args.rounds} interleaved rounds (server: pre-serialised pages in their own process)"
     )
+    print(f"load average (1/5/15 min): before {load[0]}, after {tuple(round(x, 2) for x in load[1])}")
+    rows: dict[str, dict[str, float]] = {}
     for name, figures in results.items():
         stalls = figures["stall"]
-        print(
-            f"{name:8} first painted window: {med(figures['paint']) * 1000:.0f} ms "
-            f"(rounds {[round(p * 1000) for p in figures['paint']]})"
-        )
-        for phase in ("unchanged", "three_changed"):
-            worst = [s[phase]["max_stall"] for s in stalls]
-            print(
-                f"{name:8} import {phase:13}: longest GUI-thread stall {med(worst):.0f} ms "
-                f"(rounds {[round(w) for w in worst]}; over 50 ms: "
-                f"{[s[phase]['over_50'] for s in stalls]}); import {med([s[phase]['seconds'] for s in stalls]):.1f} s"
-            )
         keys = [s["keystrokes_ms"] for s in stalls]
-        first = med([k[0] for k in keys])
-        later = med([max(k[1:]) for k in keys])
+        rows[name] = {
+            "paint": med(figures["paint"]) * 1000,
+            "unchanged": med([s["unchanged"]["max_stall"] for s in stalls]),
+            "three_changed": med([s["three_changed"]["max_stall"] for s in stalls]),
+            "first_key": med([k[0] for k in keys]),
+            "later_keys": med([max(k[1:]) for k in keys]),
+            "clear": med([s["clear_ms"] for s in stalls]),
+            "sort_name": med([s["sort_name_ms"] for s in stalls]),
+            "sort_number": med([s["sort_number_ms"] for s in stalls]),
+        }
         print(
-            f"{name:8} search: first keystroke {first:.0f} ms, slowest later one {later:.0f} ms, "
-            f"clearing {med([s['clear_ms'] for s in stalls]):.0f} ms; sort by name "
-            f"{med([s['sort_name_ms'] for s in stalls]):.0f} ms, by number "
-            f"{med([s['sort_number_ms'] for s in stalls]):.0f} ms ({stalls[-1]['customers']} customers)"
+            f"{name:8} rounds: first paint {[round(p * 1000) for p in figures['paint']]} ms; "
+            f"stall unchanged {[round(s['unchanged']['max_stall']) for s in stalls]}, "
+            f"3 changed {[round(s['three_changed']['max_stall']) for s in stalls]} ms "
+            f"(over 50 ms: {[s['three_changed']['over_50'] for s in stalls]}); "
+            f"keystrokes {[[round(k) for k in ks] for ks in keys]} ms; "
+            f"imports {med([s['unchanged']['seconds'] for s in stalls]):.1f} s / "
+            f"{med([s['three_changed']['seconds'] for s in stalls]):.1f} s"
         )
+    every = [s for figures in results.values() for s in figures["stall"]]
+    floors = {
+        "paint": med([f for figures in results.values() for f in figures["floor"]]) * 1000,
+        "stall": med([s["idle_stall"] for s in every]),
+        "repaint": med([s["paint_floor_ms"] for s in every]),
+    }
+    table = [
+        ("first painted window", "paint", 1500, "paint"),
+        ("longest stall, unchanged import", "unchanged", 50, "stall"),
+        ("longest stall, 3 customers changed", "three_changed", 50, "stall"),
+        ("first search keystroke", "first_key", 50, "repaint"),
+        ("slowest later keystroke", "later_keys", 50, "repaint"),
+        ("clearing the search", "clear", 50, "repaint"),
+        ("sort by name", "sort_name", 200, "repaint"),
+        ("sort by number", "sort_number", 200, "repaint"),
+    ]
+    names = list(rows)
+    print(
+        "| ms | " + " | ".join(names) + " | goal | floor | " + " | ".join(f"{n}/floor" for n in names) + " |"
+    )
+    print("|---" * (3 + 2 * len(names)) + "|")
+    for title, key, goal, floor_key in table:
+        floor = floors[floor_key]
+        values = " | ".join(f"{rows[n][key]:.0f}" for n in names)
+        ratios = " | ".join(f"{rows[n][key] / floor:.1f}×" if floor > 0 else "–" for n in names)
+        print(f"| {title} | {values} | ≤ {goal} | {floor:.0f} | {ratios} |")
+    print(
+        "floors: first paint = bare window with a table (spawn → paint); stall = longest "
+        "heartbeat gap while idle; repaint = one repaint of the unchanged customer table "
+        f"({every[-1]['customers']} customers)"
+    )
 
 
 if __name__ == "__main__":

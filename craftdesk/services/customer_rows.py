@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..store.db import db
@@ -25,7 +25,7 @@ class CustomerRow:
     sevdesk_id: str | None
     deleted_in_sevdesk: bool
     phone_is_mobile: bool = False  # no landline; ``phone`` is the first mobile number
-    sort_name: str = ""  # persons by last name, as sevDesk lists them
+    sort_name: str = ""  # persons by last name, as sevDesk lists them (else the name)
     search: str = ""  # pre-folded search text (services.search)
     e_invoice: bool = False  # drafts become e-invoices (E1)
     government_agency: bool = False
@@ -68,39 +68,63 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
     of 10,000 customers after an import stays short on the GUI thread.
     """
     wanted = sorted(set(ids)) if ids is not None else None
+    addresses = _addresses(wanted)
+    contacts = _contact_ways(wanted)
+    return [_row(values, addresses, contacts) for values in _raw(_customers_query(wanted))]
 
-    def only(query: Any, column: Any) -> Any:
-        return query.where(column.in_(wanted)) if wanted is not None else query
 
+def _only(query: Any, column: Any, wanted: list[int] | None) -> Any:
+    return query.where(column.in_(wanted)) if wanted is not None else query
+
+
+def _addresses(wanted: list[int] | None) -> dict[int, str]:
+    """Each customer's first postal address as one line, else its first billing address."""
     postal: dict[int, str] = {}
     billing: dict[int, str] = {}
-    query = only(
+    query = _only(
         Address.select(
             Address.customer, Address.kind, Address.street, Address.zip, Address.city, Address.country
         ).where(Address.kind.in_(("postal", "billing"))),
         Address.customer,
+        wanted,
     ).order_by(Address.position, Address.id)
     for customer_id, kind, street, zip_, city, country in _raw(query):
         (postal if kind == "postal" else billing).setdefault(
             customer_id, one_line(street, zip_, city, country)
         )
-    emails: dict[int, str] = {}
-    phones: dict[int, str] = {}
-    numbers: dict[int, list[str]] = {}
-    infos = only(
-        ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value), ContactInfo.customer
+    billing.update((customer_id, line) for customer_id, line in postal.items() if line)
+    return billing
+
+
+@dataclass
+class _ContactWays:
+    emails: dict[int, str] = field(default_factory=dict)  # the first e-mail
+    phones: dict[int, str] = field(default_factory=dict)  # the first landline, else mobile
+    numbers: dict[int, list[str]] = field(default_factory=dict)  # all numbers (search)
+    mobile_only: set[int] = field(default_factory=set)  # ``phones`` shows a mobile number
+
+
+def _contact_ways(wanted: list[int] | None) -> _ContactWays:
+    ways = _ContactWays()
+    query = _only(
+        ContactInfo.select(ContactInfo.customer, ContactInfo.kind, ContactInfo.value),
+        ContactInfo.customer,
+        wanted,
     ).order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id)
-    mobile_only: set[int] = set()
-    for customer_id, kind, value in _raw(infos):  # "phone" sorts before "mobile": landline first
+    for customer_id, kind, value in _raw(query):  # "phone" sorts before "mobile": landline first
         if kind == "email":
-            emails.setdefault(customer_id, value)
+            ways.emails.setdefault(customer_id, value)
             continue
-        numbers.setdefault(customer_id, []).append(value)
-        if customer_id not in phones:
-            phones[customer_id] = value
+        ways.numbers.setdefault(customer_id, []).append(value)
+        if customer_id not in ways.phones:
+            ways.phones[customer_id] = value
             if kind == "mobile":  # no landline: the column says it shows a mobile number
-                mobile_only.add(customer_id)
-    customers = only(
+                ways.mobile_only.add(customer_id)
+    return ways
+
+
+def _customers_query(wanted: list[int] | None) -> Any:
+    return _only(
         Customer.select(
             Customer.id,
             Customer.kind,
@@ -116,30 +140,28 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
             Customer.government_agency,
         ),
         Customer.id,
+        wanted,
     ).order_by(Customer.id)
-    rows = []
-    for cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix, e_choice, agency in _raw(
-        customers
-    ):
-        name = list_name(cid, kind, company, first, last, title, suffix)
-        address = postal.get(cid) or billing.get(cid, "")
-        email = emails.get(cid, "")
-        rows.append(
-            CustomerRow(
-                id=cid,
-                name=name,
-                kind=kind,
-                customer_number=number or "",
-                address=address,
-                email=email,
-                phone=phones.get(cid, ""),
-                sevdesk_id=sevdesk_id,
-                deleted_in_sevdesk=bool(deleted),
-                phone_is_mobile=cid in mobile_only,
-                sort_name=_sort_name(kind, company, first, last),
-                search=haystack((name, number or "", address, email), numbers.get(cid, ())),
-                e_invoice=kind == "organisation" if e_choice is None else bool(e_choice),
-                government_agency=bool(agency),
-            )
-        )
-    return rows
+
+
+def _row(values: tuple[Any, ...], addresses: dict[int, str], ways: _ContactWays) -> CustomerRow:
+    cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix, e_choice, agency = values
+    name = list_name(cid, kind, company, first, last, title, suffix)
+    address = addresses.get(cid, "")
+    email = ways.emails.get(cid, "")
+    return CustomerRow(
+        id=cid,
+        name=name,
+        kind=kind,
+        customer_number=number or "",
+        address=address,
+        email=email,
+        phone=ways.phones.get(cid, ""),
+        sevdesk_id=sevdesk_id,
+        deleted_in_sevdesk=bool(deleted),
+        phone_is_mobile=cid in ways.mobile_only,
+        sort_name=_sort_name(kind, company, first, last) or name,
+        search=haystack((name, number or "", address, email), ways.numbers.get(cid, ())),
+        e_invoice=kind == "organisation" if e_choice is None else bool(e_choice),
+        government_agency=bool(agency),
+    )

@@ -11,13 +11,16 @@ number also matches by its digits.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
 
 PHONE_MARK = "\x1f"  # separates the texts from the phone digits in a haystack
+_JOIN = "\x00"  # joins many texts for one bulk casefold (fold_all)
 
-_SIMPLE = str.maketrans(
+_SIMPLE_MAP = str.maketrans(
     {
         "ä": "a",
         "ö": "o",
@@ -48,6 +51,9 @@ _SIMPLE = str.maketrans(
         "å": "a",
     }
 )
+# The same table as a list indexed by code point: str.translate looks a list up about twice
+# as fast as a dict; a code point past its end (IndexError, a LookupError) stays as it is.
+_SIMPLE = [_SIMPLE_MAP.get(code, chr(code)) for code in range(max(_SIMPLE_MAP) + 1)]
 _TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NOT_DIGIT = re.compile(r"\D")
 _PHONE_QUERY = re.compile(r"^[+(]?[\d()/\-. ]+$")
@@ -63,6 +69,26 @@ def fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_all(texts: Sequence[str]) -> list[str]:
+    """``[fold(t) for t in texts]``, with the case folding done in one call for all texts
+    (50,000 names in a few milliseconds); only texts that stay non-ASCII are folded one
+    by one."""
+    if not texts:
+        return []
+    joined = _JOIN.join(texts)
+    if joined.count(_JOIN) != len(texts) - 1:  # the separator occurs in a text
+        return list(map(fold, texts))
+    lowered = joined.casefold()
+    parts = lowered.split(_JOIN)
+    if lowered.isascii():
+        return parts
+    rest = list(compress(range(len(parts)), map(operator.not_, map(str.isascii, parts))))
+    simple = _JOIN.join(map(parts.__getitem__, rest)).translate(_SIMPLE).split(_JOIN)
+    for n, text in zip(rest, simple, strict=True):
+        parts[n] = text if text.isascii() else fold(texts[n])
+    return parts
 
 
 def phone_digits(value: str) -> str:
@@ -89,11 +115,32 @@ def haystack(texts: Iterable[str], phones: Iterable[str] = ()) -> str:
     folded = fold(joined)
     lowered = joined.casefold()
     if not lowered.isascii():
-        transcribed = fold(lowered.translate(_TRANSCRIBED))
-        if transcribed != folded:
-            folded += "\n" + transcribed
+        folded += _transcribed_words(folded, fold(lowered.translate(_TRANSCRIBED)))
     keys = [phone_digits(p) for p in phones]
     return folded + PHONE_MARK + " ".join(k for k in keys if k) if keys else folded
+
+
+def haystacks(rows: Sequence[Sequence[str]]) -> list[str]:
+    """``[haystack(texts) for texts in rows]`` (rows without phone numbers), folded in bulk."""
+    joined = ["\n".join(filter(None, texts)) for texts in rows]
+    folded = fold_all(joined)
+    for n in compress(range(len(joined)), map(operator.not_, map(str.isascii, joined))):
+        lowered = joined[n].casefold()
+        if not lowered.isascii():
+            folded[n] += _transcribed_words(folded[n], fold(lowered.translate(_TRANSCRIBED)))
+    return folded
+
+
+def _transcribed_words(folded: str, transcribed: str) -> str:
+    """What the transcribed form ("mueller") adds to the folded one ("muller"): its words
+    that differ. A query word has no blank, so it can only match within one word; the
+    haystack stays half as long as with the whole text twice (less to scan per keystroke)."""
+    if transcribed == folded:
+        return ""
+    old, new = folded.split(), transcribed.split()
+    if len(old) != len(new):  # a character folded into a blank: keep the whole text
+        return "\n" + transcribed
+    return "\n" + " ".join(w for w, o in zip(new, old, strict=True) if w != o)
 
 
 Term = tuple[str, str | None]  # folded word, its phone digits (for a phone-like word)
@@ -116,13 +163,23 @@ def matching(
     haystacks: Sequence[str], terms: Sequence[Term], candidates: Iterable[int] | None = None
 ) -> list[int]:
     """Indexes of the haystacks that contain every term (within ``candidates`` if given)."""
-    rows = list(range(len(haystacks))) if candidates is None else list(candidates)
-    for word, digits in terms:
-        if digits is None:
-            rows = [i for i in rows if word in haystacks[i]]
-        else:
-            rows = [i for i in rows if word in haystacks[i] or digits in haystacks[i]]
-    return rows
+    if candidates is not None:
+        candidates = list(candidates)
+        if len(candidates) == len(haystacks):  # every row (ascending, distinct): no subset
+            candidates = None
+    rows: Sequence[int] = range(len(haystacks)) if candidates is None else candidates
+    texts: Sequence[str] = haystacks if candidates is None else list(map(haystacks.__getitem__, rows))
+    for number, (word, digits) in enumerate(terms, 1):
+        # C-level loops (map/compress), no Python bytecode per row.
+        found: Iterable[bool] = map(operator.contains, texts, repeat(word))
+        if digits is not None:
+            found = map(operator.or_, found, map(operator.contains, texts, repeat(digits)))
+        if number == len(terms):
+            return list(compress(rows, found))
+        keep = list(found)
+        rows = list(compress(rows, keep))
+        texts = list(compress(texts, keep))
+    return list(rows)
 
 
 def narrows(new: Sequence[Term], old: Sequence[Term]) -> bool:

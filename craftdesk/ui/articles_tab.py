@@ -3,11 +3,14 @@ gross price (A3); inactive articles are greyed and can be hidden (A4)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
+
 from PySide6.QtWidgets import QWidget
 
 from ..services.changes import Scope
 from ..services.local_records import ArticleRow, load_article_rows
-from ..services.search import haystack
+from ..services.search import haystack, haystacks
 from ..sync.contract import SyncControl
 from .dialogs.article_dialog import ArticleDialog
 from .empty_hint import link
@@ -30,12 +33,12 @@ class ArticlesTab(RecordTab):
     def columns(self) -> list[Column]:
         yes, no = self.tr("aktiv"), self.tr("inaktiv")
         return [
-            Column("number", self.tr("Nummer"), lambda r: r.number, width=90),
-            Column("name", self.tr("Bezeichnung"), lambda r: r.name, stretch=True),
-            Column("unit", self.tr("Einheit"), lambda r: r.unit, width=80),
-            Column("net", self.tr("Netto"), lambda r: r.net_price, kind="money", width=110),
-            Column("vat", self.tr("USt."), lambda r: r.vat_rate, kind="percent", width=70),
-            Column("gross", self.tr("Brutto"), lambda r: r.gross_price, kind="money", width=110),
+            Column("number", self.tr("Nummer"), attrgetter("number"), width=90),
+            Column("name", self.tr("Bezeichnung"), attrgetter("name"), stretch=True),
+            Column("unit", self.tr("Einheit"), attrgetter("unit"), width=80),
+            Column("net", self.tr("Netto"), attrgetter("net_price"), kind="money", width=110),
+            Column("vat", self.tr("USt."), attrgetter("vat_rate"), kind="percent", width=70),
+            Column("gross", self.tr("Brutto"), attrgetter("gross_price"), kind="money", width=110),
             Column("status", self.tr("Status"), lambda r: yes if r.active else no, width=80),
             Column(
                 "source", self.tr("Quelle"), lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=80
@@ -47,6 +50,9 @@ class ArticlesTab(RecordTab):
 
     def search_text(self, record: ArticleRow) -> str:
         return haystack((record.number or "", record.name or "", record.unit or ""))
+
+    def search_texts(self, records: Sequence[ArticleRow]) -> list[str]:
+        return haystacks([(r.number or "", r.name or "", r.unit or "") for r in records])
 
     def load_records_by_ids(self, ids: list[int]) -> list[ArticleRow]:
         return load_article_rows(ids)

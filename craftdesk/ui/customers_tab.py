@@ -3,6 +3,9 @@ searchable, sortable table; customers deleted in sevDesk stay visible, greyed (C
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
+
 from PySide6.QtWidgets import QWidget
 
 from ..services.changes import Scope
@@ -12,6 +15,8 @@ from .dialogs.customer_dialog import CustomerDialog
 from .empty_hint import link
 from .record_tab import RecordTab
 from .table_models import Column
+
+_SEARCH = attrgetter("search")
 
 
 class CustomersTab(RecordTab):
@@ -36,14 +41,14 @@ class CustomersTab(RecordTab):
             Column(
                 "name",
                 self.tr("Name"),
-                lambda r: r.name,
+                attrgetter("name"),
                 width=200,
-                sort_value=lambda r: r.sort_name or r.name,
+                sort_value=attrgetter("sort_name"),
             ),
             Column("kind", self.tr("Art"), lambda r: kinds.get(r.kind, r.kind), width=90),
-            Column("number", self.tr("Kundennr."), lambda r: r.customer_number, width=80),
-            Column("address", self.tr("Postanschrift"), lambda r: r.address, stretch=True),
-            Column("email", self.tr("E-Mail"), lambda r: r.email, width=160),
+            Column("number", self.tr("Kundennr."), attrgetter("customer_number"), width=80),
+            Column("address", self.tr("Postanschrift"), attrgetter("address"), stretch=True),
+            Column("email", self.tr("E-Mail"), attrgetter("email"), width=160),
             Column(
                 "phone",
                 self.tr("Telefon"),
@@ -71,6 +76,9 @@ class CustomersTab(RecordTab):
 
     def search_text(self, record: CustomerRow) -> str:
         return record.search
+
+    def search_texts(self, records: Sequence[CustomerRow]) -> list[str]:
+        return list(map(_SEARCH, records))
 
     def load_records_by_ids(self, ids: list[int]) -> list[CustomerRow]:
         return load_customer_rows(ids)

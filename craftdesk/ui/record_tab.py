@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -52,7 +52,11 @@ class RecordTab(LazyReloadMixin, QWidget):
         self.controller = controller
 
         self.model = RecordTableModel(
-            self.columns(), dimmed=self.dimmed_reason, parent=self, search_text=self.search_text
+            self.columns(),
+            dimmed=self.dimmed_reason,
+            parent=self,
+            search_text=self.search_text,
+            search_texts=self.search_texts,
         )
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -145,6 +149,10 @@ class RecordTab(LazyReloadMixin, QWidget):
     def search_text(self, record: Any) -> str:
         """The record's pre-folded search text (default: its searchable columns)."""
         return haystack(c.text(record) for c in self.model.columns if c.searchable)
+
+    def search_texts(self, records: Sequence[Any]) -> list[str]:
+        """The search texts of many records (subclasses may build them in bulk)."""
+        return list(map(self.search_text, records))
 
     def open_editor(self, record: Any | None) -> int | None:
         """Show the edit dialog (record None = create); the saved record's id, or None."""

@@ -10,30 +10,49 @@ aligned with the rows (permuted on sort, patched on update), so a keystroke, a s
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, repeat
 from typing import Any
 
 from ..services.search import Term, matching, narrows
 
-Key = tuple[bool, Any]
+Key = Any
+"""A row's sort key in one column: folded text, a scaled integer, or None for an empty
+value, which sorts last (:func:`full_key`)."""
+
+_SCANS = 4  # then a map of all rows pays off
+
+KeysOf = Callable[[Sequence[Any]], list[Key]]  # the sort keys of many records in one column
 
 
 class RowSet:
-    def __init__(self, record_id: Callable[[Any], Any], search_text: Callable[[Any], str]) -> None:
+    """``search_text(record)`` gives one record's pre-folded search text, ``search_texts``
+    (optional) those of many records at once (e.g. ``map`` over an attribute)."""
+
+    def __init__(
+        self,
+        record_id: Callable[[Any], Any],
+        search_text: Callable[[Any], str],
+        search_texts: Callable[[Sequence[Any]], list[str]] | None = None,
+    ) -> None:
         self.record_id = record_id
         self.search_text = search_text
+        self.search_texts = search_texts or (lambda records: list(map(search_text, records)))
         self.all: list[Any] = []
         self.ids: list[Any] = []
         self._hay: list[str] | None = None
         self._keys: list[Key] | None = None  # aligned with ``all`` while sorted
         self._key_cache: dict[int, dict[Any, Key]] = {}  # column -> id -> key
-        self._sort: tuple[int, Callable[[Any], Key], bool] | None = None
+        self._sort: tuple[int, KeysOf, bool] | None = None
         self.terms: list[Term] = []
         self._hits: list[int] | None = None
         self.predicates: dict[str, Callable[[Any], bool]] = {}
+        self._masks: dict[str, list[bool]] = {}  # predicate -> its result per row of ``all``
         self.visible: list[Any] = []  # the matching records: the table's rows
         self._visible_pos: list[int] | None = None  # None: all rows match
         self._row_of_id: dict[Any, int] | None = None
+        self._scans = 0  # row_of_id lookups answered by a scan since the rows last changed
         self._pos_of_id: dict[Any, int] | None = None
 
     # --- whole-table changes -------------------------------------------------------------
@@ -41,7 +60,8 @@ class RowSet:
     def replace(self, records: Iterable[Any]) -> None:
         self.all = list(records)
         self.ids = list(map(self.record_id, self.all))
-        self._hay = None
+        self._hay = self.search_texts(self.all)  # now: the first keystroke only matches
+        self._masks = {}
         self._key_cache = {}
         self._keys = None
         if self._sort is not None:
@@ -51,31 +71,53 @@ class RowSet:
     def sorted_by(self) -> tuple[int, bool] | None:
         return (self._sort[0], self._sort[2]) if self._sort is not None else None
 
-    def set_sort(self, column: int, key: Callable[[Any], Key], descending: bool) -> None:
-        self._sort = (column, key, descending)
+    def set_sort(self, column: int, keys: KeysOf, descending: bool) -> None:
+        self._sort = (column, keys, descending)
         self._sort_rows()
-        self.refilter()
+        self.refilter(rematch=False)
 
     def _keys_of(self, records: Sequence[Any], ids: Sequence[Any]) -> list[Key]:
         assert self._sort is not None
-        column, key, _ = self._sort
+        column, keys_of, _ = self._sort
         cache = self._key_cache.setdefault(column, {})
-        missing = [n for n, i in enumerate(ids) if i not in cache]
-        for n in missing:
-            cache[ids[n]] = key(records[n])
+        try:
+            return list(map(cache.__getitem__, ids))  # usually all cached: one pass
+        except KeyError:
+            pass
+        if cache:
+            missing = list(compress(range(len(ids)), map(operator.not_, map(cache.__contains__, ids))))
+            if missing:
+                computed = keys_of(list(map(records.__getitem__, missing)))
+                cache.update(zip(map(ids.__getitem__, missing), computed, strict=True))
+        else:
+            cache.update(zip(ids, keys_of(records), strict=True))
         return list(map(cache.__getitem__, ids))
 
     def _sort_rows(self) -> None:
         assert self._sort is not None
         keys = self._keys_of(self.all, self.ids)
-        order = sorted(range(len(keys)), key=keys.__getitem__, reverse=self._sort[2])
+        # Plain strings or ints compare several times faster than tuples: only a column with
+        # empty values (None) needs the full keys that put those last.
+        by = list(map(full_key, keys)) if any(map(operator.is_, keys, repeat(None))) else keys
+        order = sorted(range(len(by)), key=by.__getitem__, reverse=self._sort[2])
+        if self._hits is not None:  # the search hits move with their rows: no new search
+            hit = [False] * len(order)
+            for position in self._hits:
+                hit[position] = True
+            self._hits = list(compress(range(len(order)), map(hit.__getitem__, order)))
         self.all = list(map(self.all.__getitem__, order))
         self.ids = list(map(self.ids.__getitem__, order))
-        self._keys = list(map(keys.__getitem__, order))
+        self._keys = None  # aligned again when a row is inserted (_sorted_keys)
         if self._hay is not None:
             self._hay = list(map(self._hay.__getitem__, order))
+        self._masks = {name: list(map(mask.__getitem__, order)) for name, mask in self._masks.items()}
         self._pos_of_id = None
-        self._hits = None
+
+    def _sorted_keys(self) -> list[Key] | None:
+        """The sort keys aligned with ``all`` (None when unsorted)."""
+        if self._sort is not None and self._keys is None:
+            self._keys = self._keys_of(self.all, self.ids)
+        return self._keys
 
     # --- filtering -----------------------------------------------------------------------
 
@@ -86,23 +128,44 @@ class RowSet:
 
     def haystacks(self) -> list[str]:
         if self._hay is None:
-            self._hay = list(map(self.search_text, self.all))
+            self._hay = self.search_texts(self.all)
         return self._hay
 
-    def refilter(self, narrowing: bool = False) -> None:
+    def refilter(self, narrowing: bool = False, *, rematch: bool = True) -> None:
+        """Recompute the visible rows; ``narrowing``: search the previous hits only;
+        ``rematch`` False: the hits are still right (the rows were only sorted)."""
         positions: list[int] | None = None
         if self.terms:
-            self._hits = matching(self.haystacks(), self.terms, self._hits if narrowing else None)
+            if rematch or self._hits is None:
+                self._hits = matching(self.haystacks(), self.terms, self._hits if narrowing else None)
             positions = self._hits
         else:
             self._hits = None
-        if self.predicates:
-            candidates = positions if positions is not None else range(len(self.all))
-            keep = list(self.predicates.values())
-            positions = [p for p in candidates if all(k(self.all[p]) for k in keep)]
+        for name in self.predicates:
+            mask = self._mask(name)
+            if positions is None:
+                positions = list(compress(range(len(mask)), mask))
+            else:
+                positions = list(compress(positions, map(mask.__getitem__, positions)))
         self._visible_pos = positions
         self.visible = list(self.all) if positions is None else list(map(self.all.__getitem__, positions))
         self._row_of_id = None
+        self._scans = 0
+
+    def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
+        """Install (or with None remove) a filter that keeps a record when it returns True;
+        its result per row is kept (one call per row when installed, none per keystroke)."""
+        self._masks.pop(name, None)
+        if predicate is None:
+            self.predicates.pop(name, None)
+        else:
+            self.predicates[name] = predicate
+
+    def _mask(self, name: str) -> list[bool]:
+        mask = self._masks.get(name)
+        if mask is None:
+            mask = self._masks[name] = list(map(bool, map(self.predicates[name], self.all)))
+        return mask
 
     def matches(self, record: Any, hay: str) -> bool:
         if self.terms and not matching([hay], self.terms):
@@ -117,6 +180,12 @@ class RowSet:
         return list(map(self.ids.__getitem__, self._visible_pos))
 
     def row_of_id(self, record_id: Any) -> int | None:
+        if self._row_of_id is None and self._visible_pos is None and self._scans < _SCANS:
+            self._scans += 1  # a few lookups (a selection): C-level scans, no 50,000-entry map
+            try:
+                return self.ids.index(record_id)
+            except ValueError:
+                return None
         if self._row_of_id is None:
             self._row_of_id = dict(zip(self.visible_ids(), range(len(self.visible)), strict=True))
         return self._row_of_id.get(record_id)
@@ -138,9 +207,9 @@ class RowSet:
             if pos is None:
                 return None
             hay = self.search_text(record) if self._hay is not None or self.terms else ""
-            if self._sort is not None and self._keys is not None:
-                self._key_cache.get(self._sort[0], {}).pop(key, None)
-                if self._keys_of([record], [key])[0] != self._keys[pos]:
+            if self._sort is not None:
+                old_key = self._key_cache.get(self._sort[0], {}).pop(key, None)
+                if self._keys_of([record], [key])[0] != old_key:
                     return None
             was = self.row_of_id(key) is not None
             if (self.terms or self.predicates) and self.matches(record, hay) != was:
@@ -151,6 +220,8 @@ class RowSet:
             self.all[pos] = record
             if self._hay is not None:
                 self._hay[pos] = hay
+            for name, mask in self._masks.items():
+                mask[pos] = bool(self.predicates[name](record))
             row = self.row_of_id(key)
             if row is not None:
                 self.visible[row] = record
@@ -161,11 +232,12 @@ class RowSet:
         """Insert, move and remove rows (each at its sorted place), then filter again."""
         changed = {self.record_id(r): r for r in records}
         gone = removed | set(changed)
+        keys = self._sorted_keys()
         drop = sorted((p for p in map(self.position_of_id, gone) if p is not None), reverse=True)
         for pos in drop:
             del self.all[pos], self.ids[pos]
-            if self._keys is not None:
-                del self._keys[pos]
+            if keys is not None:
+                del keys[pos]
             if self._hay is not None:
                 del self._hay[pos]
         for column_cache in self._key_cache.values():
@@ -175,18 +247,35 @@ class RowSet:
             if key in removed:
                 continue
             at = len(self.all)
-            if self._sort is not None and self._keys is not None:
+            if self._sort is not None and keys is not None:
                 new_key = self._keys_of([record], [key])[0]
-                at = (
-                    len(self._keys) - bisect.bisect_left(self._keys[::-1], new_key)
-                    if self._sort[2]
-                    else bisect.bisect_right(self._keys, new_key)
-                )
-                self._keys.insert(at, new_key)
+                at = _insertion_point(keys, new_key, self._sort[2])
+                keys.insert(at, new_key)
             self.all.insert(at, record)
             self.ids.insert(at, key)
             if self._hay is not None:
                 self._hay.insert(at, self.search_text(record))
+        self._masks = {}
         self._pos_of_id = None
         self._hits = None
         self.refilter()
+
+
+def full_key(key: Key) -> tuple[bool, Any]:
+    """A sort key that also orders empty values (None): after all others, ascending."""
+    return (key is None, key if key is not None else 0)
+
+
+def _insertion_point(keys: list[Key], key: Key, descending: bool) -> int:
+    """Where ``key`` goes into ``keys`` (sorted, descending or not): after its equals."""
+    target = full_key(key)
+    if not descending:
+        return bisect.bisect_right(keys, target, key=full_key)
+    low, high = 0, len(keys)
+    while low < high:
+        middle = (low + high) // 2
+        if full_key(keys[middle]) >= target:
+            low = middle + 1
+        else:
+            high = middle
+    return low

@@ -1,128 +1,86 @@
 """Table models shared by the Kunden and Artikel tabs.
 
 A :class:`RecordTableModel` holds plain, immutable row records (dataclasses loaded from the
-store on the GUI thread) and describes its columns with :class:`Column`. Views always sit
-behind a :class:`RecordFilterProxy`, so a view row number is *not* a model row number:
-everything that acts on a row reads the record through ``index.data(RecordRole)``.
+store on the GUI thread) and describes its columns with :class:`Column` (table_columns).
+Views always sit behind a :class:`RecordFilterProxy`, so a view row number is *not* a model
+row number: everything that acts on a row reads the record through ``index.data(RecordRole)``.
 
-Sorting uses :data:`SortRole`, whose values are native, exactly comparable keys (casefolded
-text, integers for money and quantities), so Qt sorts in C++ without calling back into
-Python for every comparison — that keeps re-sorting 10,000 rows after an import cheap.
+The model filters and sorts itself on cached, pre-folded search texts and cached sort keys
+(ui.row_set): the proxy above it never calls back into Python per row.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRegularExpression,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
-from ..services.search import fold, haystack, query_terms
+from ..services.search import haystack, query_terms
 from .plain import plain_tooltip
 from .row_set import RowSet
-from .style import format_decimal, format_money, format_percent
+from .table_columns import (
+    Column,
+    RecordRole,
+    SearchRole,
+    SortRole,
+    collation_key,
+    search_pattern,
+    sort_key,
+)
 
-RecordRole = Qt.ItemDataRole.UserRole + 1
-"""The row's record (a frozen dataclass with an ``id``), independent of sorting/filtering."""
-
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""A natively comparable sort key for the cell (see :func:`sort_key`)."""
+__all__ = [
+    "Column",
+    "RecordFilterProxy",
+    "RecordRole",
+    "RecordTableModel",
+    "SearchRole",
+    "SortRole",
+    "collation_key",
+    "search_pattern",
+    "sort_key",
+]
 
 DIMMED_COLOR = QColor("#8a8a8a")
 TOOLTIP_MIN_CHARS = 18  # shorter cell texts always fit their column
 
-SearchRole = Qt.ItemDataRole.UserRole + 3
-"""A row's pre-folded search text (services.search.haystack) where a tree filters in C++."""
-
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def search_pattern(text: str) -> QRegularExpression:
-    """A regular expression matching a :data:`SearchRole` text that contains every word of
-    ``text`` (folded; a phone-like word also by its digits), for Qt's own filter."""
-    parts = []
-    for word, digits in query_terms(text):
-        options = re.escape(word) + (f"|{re.escape(digits)}" if digits else "")
-        parts.append(f"(?=.*(?:{options}))")
-    return QRegularExpression(
-        "^" + "".join(parts) if parts else "", QRegularExpression.PatternOption.DotMatchesEverythingOption
+_Shown = tuple[list[str], str | None]  # a row's display texts, its dimmed reason
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_DIMMED_ROLES = frozenset((_FOREGROUND, _FONT))
+_NOTHING = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.StatusTipRole,
+        Qt.ItemDataRole.WhatsThisRole,
+        Qt.ItemDataRole.EditRole,
     )
+)
 
-
-# Decimal sort keys are scaled integers: exact (no float) and compared natively by Qt.
-_SORT_SCALE = 6
-
-
-def collation_key(text: str) -> str:
-    """German dictionary order (DIN 5007-1: ä = a, ß = ss), independent of the system locale:
-    accents are dropped and case is folded, so "Bäckerei" sorts between "Autohaus" and
-    "Blumen" on every machine (the same folding as the search, services.search.fold)."""
-    return fold(text)
-
-
-def sort_key(value: Any) -> Any:
-    """A key Qt can compare natively: int for numbers, a collation key for text."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, Decimal):
-        return int(value.scaleb(_SORT_SCALE).to_integral_value())
-    if isinstance(value, int):
-        return value * 10**_SORT_SCALE
-    return collation_key(str(value))
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: how to get the raw value from a record and how to show it.
-
-    ``kind`` selects formatting and alignment: ``text``, ``number`` (German decimal),
-    ``money`` (1.234,56 €), ``percent`` (19 %) or ``bool`` (Ja/Nein via ``display``).
-    """
-
-    key: str
-    title: str
-    value: Callable[[Any], Any]
-    kind: str = "text"
-    display: Callable[[Any], str] | None = None
-    searchable: bool = True
-    width: int | None = None
-    stretch: bool = False  # takes the remaining width of the view
-    sort_value: Callable[[Any], Any] | None = None  # what the column sorts by, if not value
-
-    def text(self, record: Any) -> str:
-        raw = self.value(record)
-        if self.display is not None:
-            return self.display(raw)
-        if raw is None:
-            return ""
-        if self.kind == "money":
-            return format_money(raw)
-        if self.kind == "number":
-            return format_decimal(raw)
-        if self.kind == "percent":
-            return format_percent(raw)
-        return str(raw)
-
-    @property
-    def numeric(self) -> bool:
-        return self.kind in ("money", "number", "percent")
-
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -140,7 +98,7 @@ class RecordTableModel(QAbstractTableModel):
     never calls back into Python per row: the model's rows are the *matching* records,
     :meth:`records` and :meth:`total_count` are all of them. ``search_text(record)`` gives
     a row's pre-folded search text (see services.search); by default it is built from the
-    searchable columns.
+    searchable columns; ``search_texts(records)`` gives those of many records at once.
     """
 
     checked_changed = Signal()
@@ -155,6 +113,7 @@ class RecordTableModel(QAbstractTableModel):
         checkable: bool = False,
         enabled: Callable[[Any], bool] | None = None,
         search_text: Callable[[Any], str] | None = None,
+        search_texts: Callable[[Sequence[Any]], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
@@ -163,9 +122,9 @@ class RecordTableModel(QAbstractTableModel):
         self._checkable = checkable
         self._enabled = enabled
         self._checked: set[Any] = set()
-        self._rows = RowSet(record_id, search_text or self._column_search_text)
+        self._rows = RowSet(record_id, search_text or self._column_search_text, search_texts)
         self._records = self._rows.visible  # the matching records: the model's rows
-        self._texts: dict[Any, list[str]] = {}  # display texts by record id, when first shown
+        self._texts: dict[Any, _Shown] = {}  # display texts by record id, when first shown
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -205,24 +164,27 @@ class RecordTableModel(QAbstractTableModel):
             self._texts.pop(self._record_id(record), None)
         rows = None if removed else self._rows.update_in_place(records)
         if rows is None:
-            before = self._rows.visible_ids()
-            self._rows.restructure(records, removed)
+            self._relayout(lambda: self._rows.restructure(records, removed))
             self._checked -= removed
-            self._records = self._rows.visible
-            self._relayout(before)
             return
         for row in rows:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
-    def _relayout(self, before_ids: list[Any]) -> None:
-        """The rows moved or appeared/disappeared: one layout change keeping selections."""
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Rows move, appear or disappear: one layout change that keeps selections (the
+        few persistent indexes follow their record; nothing is done per row)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        moved = []
-        for index in persistent:
-            row = self._rows.row_of_id(before_ids[index.row()]) if index.row() < len(before_ids) else None
-            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
-        self.changePersistentIndexList(persistent, moved)
+        count = len(self._records)
+        was = [self._record_id(self._records[i.row()]) if i.row() < count else None for i in persistent]
+        change()
+        self._records = self._rows.visible
+        if persistent:
+            moved = []
+            for index, record_id in zip(persistent, was, strict=True):
+                row = self._rows.row_of_id(record_id) if record_id is not None else None
+                moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+            self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def records(self) -> list[Any]:
@@ -243,13 +205,18 @@ class RecordTableModel(QAbstractTableModel):
         """Whether the record is loaded (shown or hidden by the filter)."""
         return self._rows.position_of_id(record_id) is not None
 
-    def _row_texts(self, row: int) -> list[str]:
+    def _shown(self, row: int) -> _Shown:
+        """The row's display texts and dimmed reason, computed when the row is first painted."""
         record = self._records[row]
         key = self._record_id(record)
-        texts = self._texts.get(key)
-        if texts is None:
-            texts = self._texts[key] = [c.text(record) for c in self._columns]
-        return texts
+        shown = self._texts.get(key)
+        if shown is None:
+            reason = self._dimmed(record) if self._dimmed is not None else None
+            shown = self._texts[key] = ([c.text(record) for c in self._columns], reason or None)
+        return shown
+
+    def _row_texts(self, row: int) -> list[str]:
+        return self._shown(row)[0]
 
     def _column_search_text(self, record: Any) -> str:
         return haystack(c.text(record) for c in self._columns if c.searchable)
@@ -268,29 +235,15 @@ class RecordTableModel(QAbstractTableModel):
 
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         """Install (or with None remove) a filter that keeps a record when it returns True."""
-        predicates = self._rows.predicates
-        if predicate is None and name not in predicates:
+        if predicate is None and name not in self._rows.predicates:
             return
-        if predicate is None:
-            predicates.pop(name)
-        else:
-            predicates[name] = predicate
+        self._rows.set_predicate(name, predicate)
         self.beginResetModel()
-        self._rows.refilter(narrowing=True)
+        self._rows.refilter(rematch=False)
         self._records = self._rows.visible
         self.endResetModel()
 
     # --- sorting -------------------------------------------------------------------------
-
-    def _key_function(self, column: int) -> Callable[[Any], tuple[bool, Any]]:
-        value = self._columns[column].sort_value or self._columns[column].value
-
-        def key(record: Any) -> tuple[bool, Any]:
-            # Empty values last (ascending); the key is exact (see sort_key), never float.
-            raw = sort_key(value(record))
-            return (raw is None, raw if raw is not None else 0)
-
-        return key
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows with one cached key per row (not one Python call per comparison,
@@ -300,10 +253,7 @@ class RecordTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if self._rows.sorted_by() == (column, descending):
             return  # already (the header's sort indicator asks a second time)
-        before = self._rows.visible_ids()
-        self._rows.set_sort(column, self._key_function(column), descending)
-        self._records = self._rows.visible
-        self._relayout(before)
+        self._relayout(lambda: self._rows.set_sort(column, self._columns[column].sort_keys, descending))
 
     def _is_enabled(self, record: Any) -> bool:
         return self._enabled is None or bool(self._enabled(record))
@@ -327,14 +277,11 @@ class RecordTableModel(QAbstractTableModel):
         self.checked_changed.emit()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if not self._is_enabled(self._records[index.row()]):
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._checkable and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        if not index.isValid() or (
+            self._enabled is not None and not self._enabled(self._records[index.row()])
+        ):
+            return _NO_FLAGS
+        return _CHECKABLE if self._checkable and index.column() == 0 else _SELECTABLE
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (
@@ -356,35 +303,40 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        # Called for every painted cell and role (seven per cell): the common answers first,
+        # from the row's cached texts, with plain int comparisons.
+        if role in _NOTHING or not index.isValid():
             return None
         row, col = index.row(), index.column()
+        if role == _DISPLAY:
+            return self._shown(row)[0][col]
+        if role == _ALIGNMENT:
+            return _RIGHT if self._columns[col].numeric else _LEFT
+        if role in _DIMMED_ROLES:
+            reason = self._shown(row)[1]
+            if reason is None:
+                return None
+            return DIMMED_COLOR if role == _FOREGROUND else self._italic
         record = self._records[row]
-        column = self._columns[col]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._row_texts(row)[col]
         if role == RecordRole:
             return record
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and col == 0:
+        if role == _CHECK_STATE:
+            if not (self._checkable and col == 0):
+                return None
             checked = self._record_id(record) in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == SortRole:
+            column = self._columns[col]
             return sort_key((column.sort_value or column.value)(record))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.numeric else _LEFT
-        if self._dimmed is not None:
-            reason = self._dimmed(record)
-            if reason:
-                if role == Qt.ItemDataRole.ForegroundRole:
-                    return DIMMED_COLOR
-                if role == Qt.ItemDataRole.FontRole:
-                    return self._italic
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return plain_tooltip(reason)
-        if role == Qt.ItemDataRole.ToolTipRole and not column.numeric:
+        if role == _TOOLTIP:
+            texts, reason = self._shown(row)
+            if reason is not None:
+                return plain_tooltip(reason)
+            if self._columns[col].numeric:
+                return None
             # A long text may be cut off ("Gartenstraße 7, 70771 Leinf…"): hovering shows it whole.
-            text = self._row_texts(row)[col]
+            text = texts[col]
             return plain_tooltip(text) if len(text) > TOOLTIP_MIN_CHARS else None  # H5
         return None
 
@@ -401,22 +353,16 @@ class RecordTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
 
-class RecordFilterProxy(QSortFilterProxyModel):
+class RecordFilterProxy(QIdentityProxyModel):
     """The view's model over a :class:`RecordTableModel`. Searching and the named row
-    predicates are done by the source model on its cached, pre-folded search texts (one
-    list comprehension per keystroke, no Python call per row from Qt); sorting too.
+    predicates are done by the source model on its cached, pre-folded search texts (C-level
+    loops per keystroke, no Python call per row from Qt); sorting too. So this proxy maps
+    rows one to one: no per-row mapping to rebuild after each keystroke (a sort-filter
+    proxy spent several milliseconds on that for 50,000 rows).
 
     The search text is split into words; a row matches when every word occurs in it,
     with umlauts, ß and case folded and phone numbers compared by digits.
     """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SortRole)
-        # Text keys are already collation keys (see sort_key): a plain comparison is right.
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
-        self.setSortLocaleAware(False)
-        self.setDynamicSortFilter(False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in the source model (one key per row); the proxy keeps its order."""

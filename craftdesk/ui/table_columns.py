@@ -1,0 +1,116 @@
+"""What a record table shows: its columns, the item roles, and the sort keys.
+
+A :class:`Column` describes how to read one value from a row record and how to show it.
+Sort keys are exact and natively comparable (folded text, scaled integers for money and
+quantities): :func:`sort_keys` computes a whole column at once, with the per-row work in
+C-level loops, so the first sort of 50,000 rows by a text column takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression, Qt
+
+from ..services.search import fold, fold_all, query_terms
+from .row_set import Key
+from .style import format_decimal, format_money, format_percent
+
+RecordRole = Qt.ItemDataRole.UserRole + 1
+"""The row's record (a frozen dataclass with an ``id``), independent of sorting/filtering."""
+
+SortRole = Qt.ItemDataRole.UserRole + 2
+"""A natively comparable sort key for the cell (see :func:`sort_key`)."""
+
+SearchRole = Qt.ItemDataRole.UserRole + 3
+"""A row's pre-folded search text (services.search.haystack) where a tree filters in C++."""
+
+# Decimal sort keys are scaled integers: exact (no float) and compared natively.
+_SORT_SCALE = 6
+
+
+def search_pattern(text: str) -> QRegularExpression:
+    """A regular expression matching a :data:`SearchRole` text that contains every word of
+    ``text`` (folded; a phone-like word also by its digits), for Qt's own filter."""
+    parts = []
+    for word, digits in query_terms(text):
+        options = re.escape(word) + (f"|{re.escape(digits)}" if digits else "")
+        parts.append(f"(?=.*(?:{options}))")
+    return QRegularExpression(
+        "^" + "".join(parts) if parts else "", QRegularExpression.PatternOption.DotMatchesEverythingOption
+    )
+
+
+def collation_key(text: str) -> str:
+    """German dictionary order (DIN 5007-1: ä = a, ß = ss), independent of the system locale:
+    accents are dropped and case is folded, so "Bäckerei" sorts between "Autohaus" and
+    "Blumen" on every machine (the same folding as the search, services.search.fold)."""
+    return fold(text)
+
+
+def sort_key(value: Any) -> Any:
+    """A natively comparable key: int for numbers, a collation key for text."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal):
+        return int(value.scaleb(_SORT_SCALE).to_integral_value())
+    if isinstance(value, int):
+        return value * 10**_SORT_SCALE
+    return collation_key(str(value))
+
+
+def sort_keys(values: Sequence[Any]) -> list[Key]:
+    """``list(map(sort_key, values))``; a column of plain texts is folded in one bulk call
+    (services.search.fold_all)."""
+    if set(map(type, values)) <= {str}:
+        return fold_all(values)
+    return list(map(sort_key, values))
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: how to get the raw value from a record and how to show it.
+
+    ``kind`` selects formatting and alignment: ``text``, ``number`` (German decimal),
+    ``money`` (1.234,56 €), ``percent`` (19 %) or ``bool`` (Ja/Nein via ``display``).
+    ``value`` (and ``sort_value``) may be an ``operator.attrgetter``: a whole column is
+    then read without a Python call per row.
+    """
+
+    key: str
+    title: str
+    value: Callable[[Any], Any]
+    kind: str = "text"
+    display: Callable[[Any], str] | None = None
+    searchable: bool = True
+    width: int | None = None
+    stretch: bool = False  # takes the remaining width of the view
+    sort_value: Callable[[Any], Any] | None = None  # what the column sorts by, if not value
+
+    def text(self, record: Any) -> str:
+        raw = self.value(record)
+        if self.display is not None:
+            return self.display(raw)
+        if raw is None:
+            return ""
+        if self.kind == "money":
+            return format_money(raw)
+        if self.kind == "number":
+            return format_decimal(raw)
+        if self.kind == "percent":
+            return format_percent(raw)
+        return str(raw)
+
+    def sort_keys(self, records: Sequence[Any]) -> list[Key]:
+        """The sort keys of these records in this column (see :func:`sort_keys`)."""
+        return sort_keys(list(map(self.sort_value or self.value, records)))
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("money", "number", "percent")

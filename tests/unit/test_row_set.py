@@ -1,0 +1,107 @@
+"""The Qt-free rows behind a record table (issue 13): after any sequence of sorts, searches,
+filters, in-place updates and restructures, the rows are exactly what a plain recomputation
+gives — the C-level shortcuts (bulk folding, raw sort keys, cached masks) change no result."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from operator import attrgetter
+
+from craftdesk.services.search import fold, fold_all, haystack, haystacks, matching, query_terms
+from craftdesk.ui.row_set import RowSet, full_key
+from craftdesk.ui.table_columns import sort_key, sort_keys
+
+WORDS = ["Müller", "Mueller", "Weiß", "Weiss", "Straße", "Bäckerei", "Café", "Łódź", "zoo", "Alpha", ""]
+
+
+@dataclass(frozen=True)
+class Rec:
+    id: int
+    name: str
+    number: int | None
+    active: bool
+
+
+def make(rng: random.Random, rid: int) -> Rec:
+    name = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 2)))
+    return Rec(rid, name, rng.choice([None, 1, 2, 3, rid]), rng.random() < 0.7)
+
+
+def search_text(rec: Rec) -> str:
+    return haystack([rec.name])
+
+
+KEYS = {
+    0: lambda recs: sort_keys([r.name for r in recs]),
+    1: lambda recs: sort_keys([r.number for r in recs]),
+}
+
+
+def expected_visible(rows: RowSet, query: str, only_active: bool) -> list[int]:
+    terms = query_terms(query)
+    return [
+        r.id
+        for r in rows.all
+        if (not terms or matching([search_text(r)], terms) == [0]) and (r.active or not only_active)
+    ]
+
+
+def check_sorted(rows: RowSet, column: int, descending: bool) -> None:
+    keys = [full_key(sort_key(r.name if column == 0 else r.number)) for r in rows.all]
+    assert keys == sorted(keys, reverse=descending)
+
+
+def test_row_set_stays_consistent_through_random_operations() -> None:
+    rng = random.Random(13)
+    rows = RowSet(attrgetter("id"), search_text, lambda recs: [search_text(r) for r in recs])
+    records = {i: make(rng, i) for i in range(300)}
+    rows.replace(records.values())
+    query, only_active, sort = "", False, (0, False)
+    next_id = 300
+    for _ in range(200):
+        action = rng.choice(["sort", "search", "filter", "update", "restructure"])
+        if action == "sort":
+            sort = (rng.choice([0, 1]), rng.random() < 0.5)
+            rows.set_sort(sort[0], KEYS[sort[0]], sort[1])
+        elif action == "search":
+            query = rng.choice(["", "mu", "mül", "weis", "strasse", "a", "zo", "lodz"])
+            rows.set_terms(query_terms(query))
+        elif action == "filter":
+            only_active = not only_active
+            rows.set_predicate("active", attrgetter("active") if only_active else None)
+            rows.refilter()
+        elif action == "update":
+            changed = [make(rng, rid) for rid in rng.sample(sorted(records), 3)]
+            if rows.update_in_place(changed) is None:
+                rows.restructure(changed, set())
+            records.update((r.id, r) for r in changed)
+        else:
+            removed = set(rng.sample(sorted(records), 2))
+            added = [make(rng, next_id), make(rng, next_id + 1)]
+            next_id += 2
+            rows.restructure(added, removed)
+            for rid in removed:
+                del records[rid]
+            records.update((r.id, r) for r in added)
+        assert sorted(r.id for r in rows.all) == sorted(records)
+        assert [r.id for r in rows.all] == rows.ids
+        assert all(records[r.id] is r for r in rows.all)
+        if rows.sorted_by() is not None:
+            check_sorted(rows, sort[0], sort[1])
+        assert [r.id for r in rows.visible] == expected_visible(rows, query, only_active)
+        assert rows.visible_ids() == [r.id for r in rows.visible]
+
+
+def test_bulk_folding_equals_folding_one_by_one() -> None:
+    texts = [*WORDS, "ΣΑΣ", "MAẞE", "Ærø", "Œuvre", "ﬁsh ²", "x\x00y", "Straße ¨ Ärger"]
+    assert fold_all(texts) == [fold(t) for t in texts]
+    assert fold_all([t for t in texts if "\x00" not in t]) == [fold(t) for t in texts if "\x00" not in t]
+    assert fold_all([]) == []
+    rows = [(a, b) for a in texts for b in ("", "Müller 7", "ok")]
+    assert haystacks(rows) == [haystack(r) for r in rows]
+
+
+def test_sort_keys_in_bulk_equal_sort_key_per_value() -> None:
+    for values in (["b", "Ä", "a"], ["x", None, "y"], [3, None, 1], [True, False]):
+        assert sort_keys(values) == [sort_key(v) for v in values]
