@@ -1371,6 +1371,26 @@
 <context>
     <name>EmployeeEditDialog</name>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="1"/>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="1"/>
+        <source>sevDesk-Benutzer-ID</source>
+        <translation>sevDesk user ID</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="1"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="58"/>
         <source>Mitarbeiter bearbeiten</source>
         <translation>Edit employee</translation>
@@ -2859,6 +2879,41 @@
 </context>
 <context>
     <name>ProjectDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="1"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="1"/>
+        <source>Kunde</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="1"/>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="1"/>
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="1"/>
+        <source>Ort</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="1"/>
+        <source>Land</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="1"/>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="59"/>
         <source>Projekt bearbeiten</source>

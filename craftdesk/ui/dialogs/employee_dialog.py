@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from ...errors import CraftdeskError
 from ...services import employees, observers
+from ...services.team_edits import EditConflict, EmployeeForm, employee_form, save_employee
 from ...sync.contract import SyncControl
 from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
-from . import common
+from . import common, conflict_dialog
 from .discard_guard import DiscardGuard
 from .errors import error_text
 
@@ -54,10 +55,10 @@ def load_employee_rows() -> list[EmployeeRow]:
 class EmployeeEditDialog(DiscardGuard, QDialog):
     def __init__(self, employee_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        employee = employees.get_employee(employee_id) if employee_id is not None else None
-        self.employee = employee
+        self.employee_id = employee_id
         self.saved_id: int | None = None
-        self.setWindowTitle(self.tr("Mitarbeiter bearbeiten") if employee else self.tr("Neuer Mitarbeiter"))
+        editing = employee_id is not None
+        self.setWindowTitle(self.tr("Mitarbeiter bearbeiten") if editing else self.tr("Neuer Mitarbeiter"))
         self.setMinimumWidth(420)
         self.name = QLineEdit(self)
         self.email = QLineEdit(self)
@@ -76,33 +77,52 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        if employee is not None:
-            self.name.setText(employee.name)
-            self.email.setText(employee.email or "")
-            self.user_id.setText(employee.sevdesk_user_id or "")
-            self.active.setChecked(bool(employee.active))
+        self._version: int | None = None
+        if employee_id is not None:
+            stored = employee_form(employee_id)
+            self._version = stored.version
+            self._fill(stored)
+
+    def _fill(self, form: EmployeeForm) -> None:
+        self.name.setText(form.name)
+        self.email.setText(form.email)
+        self.user_id.setText(form.sevdesk_user_id)
+        self.active.setChecked(form.active)
+
+    def form(self) -> EmployeeForm:
+        return EmployeeForm(
+            name=self.name.text(),
+            email=self.email.text(),
+            sevdesk_user_id=self.user_id.text(),
+            active=self.active.isChecked(),
+        )
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {
+            "name": self.tr("Name"),
+            "email": self.tr("E-Mail"),
+            "sevdesk_user_id": self.tr("sevDesk-Benutzer-ID"),
+            "active": self.tr("Aktiv"),
+        }
 
     def _save(self) -> None:
+        self._store(self.form())
+
+    def _store(self, form: EmployeeForm, force: bool = False) -> None:
+        form.version = self._version
         try:
-            if self.employee is None:
-                saved = employees.add_employee(
-                    self.name.text(),
-                    self.email.text() or None,
-                    self.user_id.text() or None,
-                    self.active.isChecked(),
-                )
-            else:
-                saved = employees.edit_employee(
-                    self.employee.id,
-                    name=self.name.text(),
-                    email=self.email.text() or None,
-                    sevdesk_user_id=self.user_id.text() or None,
-                    active=self.active.isChecked(),
-                )
+            self.saved_id = save_employee(self.employee_id, form, force=force)
+        except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
+            choice = conflict_dialog.ask(self, conflict, self.conflict_labels())
+            if choice == conflict_dialog.KEEP_MINE:
+                self._store(form, force=True)
+            elif choice == conflict_dialog.TAKE_THEIRS:
+                self._fill(conflict.current)
+                self._version = conflict.current.version
+            return
         except CraftdeskError as exc:
             common.warn(self, self.windowTitle(), str(exc))
             return
-        self.saved_id = saved.id
         self.accept()
 
 

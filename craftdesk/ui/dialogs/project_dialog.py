@@ -22,8 +22,9 @@ from ...errors import CraftdeskError
 from ...services import projects
 from ...services.project_forms import customer_addresses, customer_choices, customer_site
 from ...services.projects import Site
+from ...services.team_edits import EditConflict, ProjectForm, project_form, save_project
 from ...sync.messages import localize
-from . import common
+from . import common, conflict_dialog
 from .discard_guard import DiscardGuard
 
 
@@ -123,18 +124,47 @@ class ProjectDialog(DiscardGuard, QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        if project is not None:
-            self.title.setText(project.title)
-            if project.customer_id is not None:
-                self.customer.setCurrentIndex(max(0, self.customer.findData(project.customer_id)))
-            self.street.setText(project.site_street)
-            self.zip.setText(project.site_zip)
-            self.city.setText(project.site_city)
-            self.country.setText(project.site_country or "DE")
-            self.notes.setPlainText(project.notes)
+        self._version: int | None = None
+        if project_id is not None:
+            stored = project_form(project_id)
+            self._version = stored.version
+            self._fill(stored)
         else:
             self.country.setText("DE")
+            self._fill_address_choice()
+
+    def _fill(self, form: ProjectForm) -> None:
+        self.title.setText(form.title)
+        index = self.customer.findData(form.customer_id) if form.customer_id is not None else 0
+        self.customer.setCurrentIndex(max(0, index))
+        self.street.setText(form.street)
+        self.zip.setText(form.zip)
+        self.city.setText(form.city)
+        self.country.setText(form.country or "DE")
+        self.notes.setPlainText(form.notes)
         self._fill_address_choice()
+
+    def form(self) -> ProjectForm:
+        return ProjectForm(
+            title=self.title.text(),
+            customer_id=combo_customer_id(self.customer),
+            street=self.street.text(),
+            zip=self.zip.text(),
+            city=self.city.text(),
+            country=self.country.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {
+            "title": self.tr("Titel"),
+            "customer": self.tr("Kunde"),
+            "street": self.tr("Straße"),
+            "zip": self.tr("PLZ"),
+            "city": self.tr("Ort"),
+            "country": self.tr("Land"),
+            "notes": self.tr("Notizen"),
+        }
 
     def _take_customer_address(self) -> None:
         customer_id = combo_customer_id(self.customer)
@@ -175,27 +205,21 @@ class ProjectDialog(DiscardGuard, QDialog):
             self._set_address(site)
 
     def _save(self) -> None:
-        site = projects.Site(
-            self.street.text().strip(),
-            self.zip.text().strip(),
-            self.city.text().strip(),
-            (self.country.text().strip() or "DE").upper(),
-        )
+        self._store(self.form())
+
+    def _store(self, form: ProjectForm, force: bool = False) -> None:
+        form.version = self._version
         try:
-            if self.project_id is None:
-                project = projects.create_project(
-                    self.title.text(), combo_customer_id(self.customer), site, self.notes.toPlainText()
-                )
-            else:
-                project = projects.edit_project(
-                    self.project_id,
-                    title=self.title.text(),
-                    customer_id=combo_customer_id(self.customer),
-                    site=site,
-                    notes=self.notes.toPlainText(),
-                )
+            self.saved_id = save_project(self.project_id, form, force=force)
+        except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
+            choice = conflict_dialog.ask(self, conflict, self.conflict_labels())
+            if choice == conflict_dialog.KEEP_MINE:
+                self._store(form, force=True)
+            elif choice == conflict_dialog.TAKE_THEIRS:
+                self._fill(conflict.current)
+                self._version = conflict.current.version
+            return
         except CraftdeskError as exc:
             common.warn(self, self.tr("Projekt speichern"), str(exc))
             return
-        self.saved_id = project.id
         self.accept()
