@@ -75,6 +75,8 @@ class Key(str, Enum):
     WORK_REPORT_NOT_DONE = "work_report_not_done"
     USER_NAME_HIDDEN = "user_name_hidden"
     NOT_INSTALLED = "not_installed"
+    IMPORT_RUNNING = "import_running"
+    IMPORT_RUNNING_ON = "import_running_on"
 
 
 TEMPLATES: dict[Key, str] = {
@@ -184,6 +186,16 @@ TEMPLATES: dict[Key, str] = {
         "craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
         "craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System "
         "starten.",
+    ),
+    Key.IMPORT_RUNNING: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Es läuft bereits ein Abgleich mit dieser Datenbank (in einem anderen Fenster "
+        "oder Befehl); bitte warten, bis er fertig ist.",
+    ),
+    Key.IMPORT_RUNNING_ON: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Abgleich läuft auf %1: es läuft bereits ein Abgleich mit dieser Datenbank; "
+        "bitte warten, bis er fertig ist.",
     ),
     Key.USER_NAME_HIDDEN: QT_TRANSLATE_NOOP(
         "ServiceText", "sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)"

@@ -57,10 +57,12 @@ WHAT = ("all", "customers", "articles")
 LABELS = {"customers": "Kunden", "articles": "Artikel"}
 INTERRUPTED = "Der Abgleich wurde unterbrochen (Programm beendet)."
 IMPORT_WAIT = 3.0  # seconds a second import waits for the running one (H7)
-IMPORT_RUNNING = (
-    "Es läuft bereits ein Abgleich mit dieser Datenbank (in einem anderen Fenster "
-    "oder Befehl); bitte warten, bis er fertig ist."
-)
+IMPORT_RUNNING = Message(Key.IMPORT_RUNNING)
+
+
+def import_running(host: str | None) -> Message:
+    """The refusal of a second import (H7, T3), naming the computer running the first."""
+    return Message(Key.IMPORT_RUNNING_ON, host) if host else IMPORT_RUNNING
 
 
 class ImportRunningError(PreconditionError):
@@ -137,7 +139,7 @@ def run_import(
     # H7: one import per database, across processes; the lock dies with its holder.
     lock = import_lock(db)
     if not lock.acquire(wait=IMPORT_WAIT):
-        raise ImportRunningError(IMPORT_RUNNING)
+        raise ImportRunningError(import_running(lock.holder()))
     try:
         with gc_paused():
             return _run_locked(client, what, trigger, progress)

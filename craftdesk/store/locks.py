@@ -4,7 +4,9 @@
 interface (:class:`ImportLock`): ``acquire(wait)`` → bool, ``release()``, and use as a
 context manager. For a SQLite file it is an OS file lock on ``<database>.import-lock``
 next to the file; the OS drops it when the holding process dies, so a crash never leaves
-a stale lock behind. An in-memory database (tests) gets a lock of this process.
+a stale lock behind. The holder writes its computer name into the file, so a refused
+import can say where the other one runs (``holder()``). An in-memory database (tests) gets
+a lock of this process.
 Other engines (e.g. a PostgreSQL advisory lock) register a factory with
 :func:`register_lock_factory`.
 """
@@ -12,6 +14,7 @@ Other engines (e.g. a PostgreSQL advisory lock) register a factory with
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import threading
 import time
@@ -21,6 +24,11 @@ from types import TracebackType
 from typing import Any, ClassVar, Protocol
 
 POLL = 0.1
+NAME_OFFSET = 1  # Windows locks byte 0 against reading: the name starts behind it
+
+
+def this_computer() -> str:
+    return socket.gethostname() or "?"
 
 
 class ImportLock(Protocol):
@@ -28,6 +36,9 @@ class ImportLock(Protocol):
         """Take the lock, waiting up to ``wait`` seconds; False when another holder has it."""
 
     def release(self) -> None: ...
+
+    def holder(self) -> str | None:
+        """The computer name of whoever holds the lock (None: free or unknown)."""
 
     def __enter__(self) -> ImportLock: ...
 
@@ -50,6 +61,9 @@ class _LockBase:
         raise NotImplementedError
 
     def release(self) -> None:
+        raise NotImplementedError
+
+    def holder(self) -> str | None:
         raise NotImplementedError
 
     def __enter__(self) -> _LockBase:
@@ -87,12 +101,38 @@ class FileLock(_LockBase):
             os.close(fd)
             return False
         self._fd = fd
+        self._write_name(this_computer())
         return True
 
-    def release(self) -> None:
-        fd, self._fd = self._fd, None
-        if fd is None:
+    def _write_name(self, name: str) -> None:
+        """Best effort: the lock holds without the name."""
+        if self._fd is None:
             return
+        try:
+            os.ftruncate(self._fd, 0)
+            if name:
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                os.write(self._fd, b" " * NAME_OFFSET + name.encode("utf-8"))
+        except OSError:
+            pass
+
+    def holder(self) -> str | None:
+        """The computer name the holder wrote into the file; None when it is free."""
+        if self._fd is not None:
+            return this_computer()
+        try:
+            with open(self.path, "rb") as handle:
+                handle.seek(NAME_OFFSET)
+                name = handle.read(256).decode("utf-8", "replace").strip()
+        except OSError:
+            return None
+        return name or None
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        self._write_name("")  # a reader never names a holder that is gone
+        fd, self._fd = self._fd, None
         try:
             _unlock_fd(fd)
         finally:
@@ -140,6 +180,9 @@ class ProcessLock(_LockBase):
         if self._held:
             self._held = False
             self._lock.release()
+
+    def holder(self) -> str | None:
+        return this_computer() if self._lock.locked() else None
 
 
 _factories: list[Callable[[Any], ImportLock | None]] = []

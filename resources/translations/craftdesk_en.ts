@@ -3438,6 +3438,16 @@
 <context>
     <name>ServiceText</name>
     <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Es läuft bereits ein Abgleich mit dieser Datenbank (in einem anderen Fenster oder Befehl); bitte warten, bis er fertig ist.</source>
+        <translation>Another import into this database is already running (in another window or command); please wait until it has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Abgleich läuft auf %1: es läuft bereits ein Abgleich mit dieser Datenbank; bitte warten, bis er fertig ist.</source>
+        <translation>Import running on %1: another import into this database is already running; please wait until it has finished.</translation>
+    </message>
+    <message>
         <source>Das geht nur mit dem Demo-sevDesk.</source>
         <translation>This works with the demo sevDesk only.</translation>
     </message>

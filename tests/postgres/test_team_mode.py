@@ -446,3 +446,23 @@ def test_T6_customers_tab_shows_another_workstations_change_within_two_seconds(q
         assert time.monotonic() - started < 2.0
     finally:
         live.stop()
+
+
+def test_T3_a_refused_import_names_the_workstation_running_the_other(pg_url, sandbox):
+    import socket
+
+    from craftdesk.api.client import SevdeskClient
+    from craftdesk.services.importer import ImportRunningError, run_import
+    from craftdesk.store.locks import import_lock
+
+    open_server(pg_url)
+    holder = import_lock(db)
+    assert holder.acquire()
+    client = SevdeskClient(sandbox.url, DEMO_TOKEN)
+    try:
+        with pytest.raises(ImportRunningError) as caught:
+            run_import(client, "customers")
+    finally:
+        holder.release()
+        client.close()
+    assert str(caught.value).startswith(f"Abgleich läuft auf {socket.gethostname()}"[:40])
