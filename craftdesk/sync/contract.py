@@ -44,6 +44,8 @@ class SyncControl(Protocol):
     hold_reason: str | None
     # The one sentence of the last failed job when sevDesk could not be reached or failed.
     reach_problem: str | None
+    # Team mode: the database server cannot be reached; the views are read-only (T7).
+    server_away: bool
 
     @property
     def data_changed(self) -> SignalInstance: ...  # a services.changes.Change (names coerced)
@@ -75,6 +77,9 @@ class SyncControl(Protocol):
     @property
     def skipped(self) -> SignalInstance: ...  # trigger of a skipped import
 
+    @property
+    def server_state_changed(self) -> SignalInstance: ...  # bool: the database server reachable (T7)
+
     def is_busy(self) -> bool: ...
 
     def current_label(self) -> str: ...
@@ -88,6 +93,8 @@ class SyncControl(Protocol):
     def can_sync(self) -> bool: ...
 
     def set_enabled(self, enabled: bool) -> None: ...
+
+    def set_server_away(self, away: bool) -> None: ...
 
     def mark_connected(self, user_name: str | None) -> None: ...
 

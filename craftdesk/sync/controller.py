@@ -60,6 +60,7 @@ class SyncController(QObject):
     import_failed = Signal(object, str)  # exception, trigger (CancelledError when cancelled)
     auth_lost = Signal(str)  # emitted once when the connection turns broken (S3)
     skipped = Signal(str)  # trigger of an import that was skipped because another job ran
+    server_state_changed = Signal(bool)  # team mode: the database server reachable (T7)
 
     _submit = Signal(object)
 
@@ -135,6 +136,12 @@ class SyncController(QObject):
         if message != self.reach_problem:
             self.reach_problem = message
             self.connection_state_changed.emit(self.connection_state())
+
+    def set_server_away(self, away: bool) -> None:
+        """Team mode (T7): while the server is away no job starts and the views are read-only."""
+        if away != self.server_away:
+            self.server_away = away
+            self.server_state_changed.emit(not away)
 
     def connection_state(self) -> str:
         if self.is_broken():

@@ -76,6 +76,7 @@ class LiveChanges(QObject):
             return
         self.reachable = reachable
         log.info("Database server %s", "reachable again" if reachable else "not reachable")
+        self.controller.set_server_away(not reachable)  # views turn read-only, or editable again
         self.server_state_changed.emit(reachable)
         if reachable:
             self.controller.data_changed.emit("all")  # what others changed meanwhile

@@ -291,6 +291,7 @@ def build_shell(
 def _start_team_extras(shell: Shell, start_timers: bool) -> None:
     """Daily backup (K1); in team mode live changes (T6) and the server-away note (T7)."""
     from ..sync.live import DailyBackup, LiveChanges
+    from .server_away import ServerAwayGuard
 
     if start_timers and not shell.ctx.demo:
         backup = DailyBackup(shell.ctx.data_dir, shell.window)
@@ -302,19 +303,14 @@ def _start_team_extras(shell: Shell, start_timers: bool) -> None:
     shell.extras.append(live)
     window, controller = shell.window, shell.controller
 
+    # While the server is away, dialogs and editing actions are read-only and say why (T7);
+    # the controller (set by LiveChanges) starts no job meanwhile.
+    shell.extras.append(ServerAwayGuard(controller, window))
+
     def server_state(reachable: bool) -> None:
-        controller.server_away = not reachable
         if reachable:
             window.statusBar().showMessage(
                 QCoreApplication.translate("App", "Die Verbindung zum Datenbankserver steht wieder."), 10000
-            )
-        else:
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "App",
-                    "Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten "
-                    "Stand, ändert nichts und verbindet sich von selbst neu.",
-                )
             )
         shell.scheduler.next_run_changed.emit()
 

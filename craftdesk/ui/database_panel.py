@@ -25,6 +25,7 @@ from ..errors import CraftdeskError
 from ..services import backups, team
 from ..services.team import DatabaseUrlError
 from .dialogs import common
+from .server_away import mark_editing
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class DatabasePanel(QGroupBox):
         self.restore_button = QPushButton(self.tr("Wiederherstellen …"), self)
         self.restore_button.setObjectName("RestoreBackup")
         self.restore_button.clicked.connect(self.restore)
+        mark_editing(self.backup_button, self.restore_button)  # greyed while the server is away (T7)
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)

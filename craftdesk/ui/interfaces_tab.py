@@ -42,6 +42,7 @@ from .interfaces_parts import (
     token_error_text,
     trigger_label,
 )
+from .server_away import mark_editing
 from .style import DEMO_COLOR, ERROR_COLOR, OK_COLOR, format_datetime, next_run_text
 
 log = logging.getLogger(__name__)
@@ -176,6 +177,7 @@ class InterfacesTab(QWidget):
         self.sync_button = QPushButton(self.tr("Jetzt synchronisieren"), box)
         self.sync_button.setObjectName("SyncNowButton")
         self.sync_button.clicked.connect(self.sync_now)
+        mark_editing(self.sync_button)  # greyed while the server is away (T7)
         self.cancel_button = QPushButton(self.tr("Abbrechen"), box)
         self.cancel_button.clicked.connect(self.cancel_sync)
         self.progress = QProgressBar(box)

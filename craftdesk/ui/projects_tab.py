@@ -47,6 +47,7 @@ from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths
 from .project_views import ViewSwitch
 from .record_tab import connection_state_of, show_interfaces
+from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
 
 
@@ -89,6 +90,14 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         self.employees_button.clicked.connect(self.open_employees)
         self.import_button = QPushButton(self.tr("Aus sevDesk importieren"), self)
         self.import_button.clicked.connect(self.open_order_import)
+        mark_editing(  # greyed while the server is away (T7)
+            self.new_project_button,
+            self.new_appointment_button,
+            self.edit_button,
+            self.delete_button,
+            self.invoice_button,
+            self.import_button,
+        )
 
         self.view = QTreeView(self)
         self.view.setModel(self.proxy)

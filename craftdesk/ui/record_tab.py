@@ -30,6 +30,7 @@ from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint
 from .keys import KeyAction
 from .lazy_reload import LazyReloadMixin
+from .server_away import mark_editing
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
 FREEZE_ROWS = 5000  # from this many rows on, a reload moves the heap out of the GC's way
@@ -71,6 +72,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         self.edit_button = QPushButton(QCoreApplication.translate("RecordTab", "Bearbeiten"), self)
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setEnabled(False)
+        mark_editing(self.new_button, self.edit_button)  # greyed while the server is away (T7)
 
         self.view = QTableView(self)
         self.view.setModel(self.proxy)

@@ -65,11 +65,6 @@
         <source>Die Verbindung zum Datenbankserver steht wieder.</source>
         <translation>The connection to the database server is back.</translation>
     </message>
-    <message>
-        <location filename="../../craftdesk/ui/app.py" line="297"/>
-        <source>Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten Stand, ändert nichts und verbindet sich von selbst neu.</source>
-        <translation>The database server cannot be reached – craftdesk shows the last data, changes nothing and reconnects by itself.</translation>
-    </message>
 </context>
 <context>
     <name>AppointmentDialog</name>
@@ -4221,6 +4216,14 @@
         <location filename="../../craftdesk/ui/dialogs/appointment_worksheet.py" line="257"/>
         <source>Die Menge von „%1“ ist keine Zahl größer als 0.</source>
         <translation>The quantity of “%1” is not a number greater than 0.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAway</name>
+    <message>
+        <location filename="../../craftdesk/ui/server_away.py" line="1"/>
+        <source>Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten Stand, ändert nichts und verbindet sich von selbst neu.</source>
+        <translation>The database server cannot be reached – craftdesk shows the last data, changes nothing and reconnects by itself.</translation>
     </message>
 </context>
 </TS>

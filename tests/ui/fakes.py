@@ -29,6 +29,7 @@ class FakeController(QObject):
     import_failed = Signal(object, str)
     auth_lost = Signal(str)
     skipped = Signal(str)
+    server_state_changed = Signal(bool)
 
     def __init__(
         self, ctx: Any = None, url: str | None = None, token: str | None = None, defer: bool = False
@@ -45,6 +46,7 @@ class FakeController(QObject):
         self.scheduler: Any = None
         self.hold_reason: str | None = None
         self.reach_problem: str | None = None
+        self.server_away = False
         self.state = "connected"  # what connection_state() answers
         self.tokens_tested: list[str] = []
 
@@ -69,6 +71,11 @@ class FakeController(QObject):
     def set_enabled(self, enabled: bool) -> None:
         self.state = "connected" if enabled else "disconnected"
         self.connection_state_changed.emit(self.state)
+
+    def set_server_away(self, away: bool) -> None:
+        if away != self.server_away:
+            self.server_away = away
+            self.server_state_changed.emit(not away)
 
     def mark_connected(self, user_name: str | None) -> None:
         self.state = "connected"

@@ -1,12 +1,21 @@
-"""The employee and project dialogs when another workstation saved first (T5)."""
+"""The employee and project dialogs when another workstation saved first (T5); dialogs and
+editing actions while the database server is away (T7)."""
 
 from __future__ import annotations
 
+import pytest
+from fakes import FakeController
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QWidget
+
+from craftdesk.context import AppContext
 from craftdesk.services import employees, projects
 from craftdesk.store.models import Customer, Employee, Project
+from craftdesk.sync.live import LiveChanges
 from craftdesk.ui.dialogs import conflict_dialog
-from craftdesk.ui.dialogs.employee_dialog import EmployeeEditDialog
+from craftdesk.ui.dialogs.employee_dialog import EmployeeDialog, EmployeeEditDialog
 from craftdesk.ui.dialogs.project_dialog import ProjectDialog
+from craftdesk.ui.projects_tab import ProjectsTab
+from craftdesk.ui.server_away import BANNER_NAME, ServerAwayGuard, away_sentence
 
 
 def _answer(monkeypatch, choice):
@@ -99,3 +108,98 @@ def test_T5_project_dialog_takes_over_the_stored_version(qtbot, database, monkey
     dialog.notes.setPlainText("zweiter Versuch")
     dialog._save()
     assert dialog.result() == 1 and Project.get_by_id(project.id).notes == "zweiter Versuch"
+
+
+# --- T7: read-only while the database server is away --------------------------------------------
+
+
+@pytest.fixture
+def controller(database, data_dir):
+    ctx = AppContext(data_dir=data_dir)
+    ctx._db_open = True
+    return FakeController(ctx, url="http://127.0.0.1:9", token="x")
+
+
+@pytest.fixture
+def away(qtbot, controller):
+    """Server away / back through the same path as the listener's state (LiveChanges)."""
+    live = LiveChanges(controller)
+    guard = ServerAwayGuard(controller)
+    yield live._on_state
+    guard.set_reachable(True)
+
+
+def _banner(widget):
+    return widget.findChild(QLabel, BANNER_NAME)
+
+
+def test_T7_an_open_dialog_turns_read_only_with_the_sentence_and_comes_back(qtbot, controller, away):
+    project = projects.create_project("Bad", notes="alt")
+    dialog = ProjectDialog(project.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Abbrechen")
+    away(False)
+    assert controller.server_away
+    assert dialog.title.isReadOnly() and dialog.notes.isReadOnly()
+    assert not dialog.save_button.isEnabled() and not dialog.customer.isEnabled()
+    assert not dialog.take_address.isEnabled() and cancel.isEnabled()
+    assert _banner(dialog).isVisible() and _banner(dialog).text() == away_sentence()
+    away(True)
+    assert not controller.server_away
+    assert not dialog.title.isReadOnly() and dialog.save_button.isEnabled() and dialog.customer.isEnabled()
+    qtbot.waitUntil(lambda: _banner(dialog) is None, timeout=2000)
+
+
+def test_T7_a_dialog_opened_while_away_starts_read_only(qtbot, controller, away):
+    employee = employees.add_employee("Anna")
+    away(False)
+    dialog = EmployeeEditDialog(employee.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.name.isReadOnly() and not dialog.active.isEnabled() and not dialog.save_button.isEnabled()
+    assert _banner(dialog) is not None and _banner(dialog).isVisible()
+    away(True)
+    assert not dialog.name.isReadOnly() and dialog.active.isEnabled() and dialog.save_button.isEnabled()
+
+
+def test_T7_the_employee_list_stays_closable_and_its_edits_are_greyed(qtbot, controller, away):
+    employees.add_employee("Anna")
+    dialog = EmployeeDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    away(False)
+    close = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Schließen")
+    assert close.isEnabled() and not dialog.new_button.isEnabled()
+    assert dialog.view.isEnabled()  # the last data stays readable and scrollable
+
+
+def test_T7_tab_actions_are_greyed_and_afterwards_follow_the_tab(qtbot, controller, away):
+    project = projects.create_project("Bad")
+    tab = ProjectsTab(controller)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.new_project_button.isEnabled()
+    away(False)
+    assert not tab.new_project_button.isEnabled() and not tab.edit_button.isEnabled()
+    assert tab.search.isEnabled()  # finding and reading stay possible
+    tab.select("project", project.id)  # the tab enables "Bearbeiten": it stays greyed
+    qtbot.wait(10)
+    assert not tab.edit_button.isEnabled()
+    away(True)
+    assert tab.new_project_button.isEnabled() and tab.edit_button.isEnabled()
+    tab.view.clearSelection()
+    away(False)
+    away(True)
+    assert not tab.edit_button.isEnabled()  # as the tab wants it without a selection
+
+
+def test_T7_the_window_shows_the_sentence_in_its_status_bar(qtbot, controller, away):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QWidget(window))
+    window.show()
+    away(False)
+    assert _banner(window) is not None and _banner(window).text() == away_sentence()
+    away(True)
+    qtbot.waitUntil(lambda: _banner(window) is None, timeout=2000)

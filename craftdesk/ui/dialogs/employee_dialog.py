@@ -27,6 +27,7 @@ from ...errors import CraftdeskError
 from ...services import employees, observers
 from ...services.team_edits import EditConflict, EmployeeForm, employee_form, save_employee
 from ...sync.contract import SyncControl
+from ..server_away import mark_safe
 from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 from . import common, conflict_dialog
 from .discard_guard import DiscardGuard
@@ -162,6 +163,7 @@ class EmployeeDialog(QDialog):
         self.observers_button.clicked.connect(self.apply_creators)
         close = QPushButton(self.tr("Schließen"), self)
         close.clicked.connect(self.accept)
+        mark_safe(close)  # usable while the server is away (T7)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
