@@ -1,7 +1,8 @@
 """What changed in the database: the typed notification the views reload by.
 
 A :class:`Change` names the collections a write touched (:class:`Scope`, a flag set) and,
-where the writer knows them, the local ids of the rows it changed. Views reload only what
+where the writer knows them, the local ids of the rows it changed (for the project tree:
+the projects, jobs and appointments, :class:`TreeIds`). Views reload only what
 a change concerns: nothing for :data:`NOTHING` (an import that changed nothing), the given
 rows when ids are known (an import that changed 3 customers updates 3 rows), everything of
 a collection when its ids are unknown (``None``).
@@ -32,16 +33,41 @@ _NAMES = {
 
 
 @dataclass(frozen=True)
+class TreeIds:
+    """The rows of the project tree a write touched: projects, jobs, appointments."""
+
+    projects: frozenset[int] = frozenset()
+    jobs: frozenset[int] = frozenset()
+    appointments: frozenset[int] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.projects or self.jobs or self.appointments)
+
+    def __or__(self, other: TreeIds) -> TreeIds:
+        return TreeIds(
+            self.projects | other.projects, self.jobs | other.jobs, self.appointments | other.appointments
+        )
+
+
+@dataclass(frozen=True)
 class Change:
     """``ids[scope]`` for a single scope: the changed rows, or None (all may have changed)."""
 
     scope: Scope
     customer_ids: frozenset[int] | None = None
     article_ids: frozenset[int] | None = None
+    tree_ids: TreeIds | None = None  # Scope.PROJECTS: the tree rows, None when unknown
 
     @classmethod
     def of(
-        cls, scope: Scope, *, customers: Iterable[int] | None = None, articles: Iterable[int] | None = None
+        cls,
+        scope: Scope,
+        *,
+        customers: Iterable[int] | None = None,
+        articles: Iterable[int] | None = None,
+        projects: Iterable[int] | None = None,
+        jobs: Iterable[int] | None = None,
+        appointments: Iterable[int] | None = None,
     ) -> Change:
         """A change of ``scope``; ids given for a collection make it precise."""
         if customers is not None:
@@ -50,10 +76,15 @@ class Change:
         if articles is not None:
             articles = frozenset(articles)
             scope = scope | Scope.ARTICLES if articles else scope & ~Scope.ARTICLES
+        tree = None
+        if projects is not None or jobs is not None or appointments is not None:
+            tree = TreeIds(frozenset(projects or ()), frozenset(jobs or ()), frozenset(appointments or ()))
+            scope = scope | Scope.PROJECTS if tree else scope & ~Scope.PROJECTS
         return cls(
             scope,
             customers or None if customers is not None else None,
             articles or None if articles is not None else None,
+            tree or None if tree is not None else None,
         )
 
     @classmethod
@@ -82,6 +113,9 @@ class Change:
             return self.customer_ids
         if scope == Scope.ARTICLES and self.scope & scope:
             return self.article_ids
+        if scope == Scope.PROJECTS and self.scope & scope and self.tree_ids is not None:
+            tree = self.tree_ids
+            return tree.projects if not (tree.jobs or tree.appointments) else None
         return None
 
     def __or__(self, other: Change) -> Change:
@@ -96,10 +130,16 @@ class Change:
                 return None
             return (a or frozenset()) | (b or frozenset()) or None
 
+        tree: TreeIds | None = None
+        if (not (self.scope & Scope.PROJECTS) or self.tree_ids is not None) and (
+            not (other.scope & Scope.PROJECTS) or other.tree_ids is not None
+        ):
+            tree = (self.tree_ids or TreeIds()) | (other.tree_ids or TreeIds()) or None
         return Change(
             self.scope | other.scope,
             merged(Scope.CUSTOMERS, self.customer_ids, other.customer_ids),
             merged(Scope.ARTICLES, self.article_ids, other.article_ids),
+            tree,
         )
 
 

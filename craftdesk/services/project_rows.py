@@ -1,9 +1,11 @@
 """The Projekte tree's read model: projects → jobs → appointments as plain nodes, read in
-a handful of queries whatever the size."""
+a handful of queries whatever the size — all of them, or only the projects a change names
+(T6: a change of one project re-reads that project, not the tree)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -71,25 +73,58 @@ def customer_names(ids: set[int | None]) -> dict[int, str]:
     return names
 
 
-def load_project_nodes() -> list[ProjectNode]:
-    """All projects with jobs and appointments; a handful of queries regardless of the size."""
-    drafts: dict[int, list[str]] = defaultdict(list)
-    draft_ids: dict[int, str] = {}
-    for draft in InvoiceDraft.select().where(InvoiceDraft.state == "sent").order_by(InvoiceDraft.id):
-        if draft.sevdesk_id:
-            drafts[draft.project_id].append(draft.sevdesk_id)
-            draft_ids[draft.id] = draft.sevdesk_id
+def load_project_nodes(project_ids: Iterable[int] | None = None) -> list[ProjectNode]:
+    """All projects (newest first) with jobs and appointments — or only ``project_ids``
+    (those that still exist); a handful of queries regardless of the size."""
+    wanted = None if project_ids is None else sorted(set(project_ids))
+    if wanted is not None and not wanted:
+        return []
+    projects = Project.select().order_by(Project.id.desc())
+    jobs_query = Job.select().order_by(Job.position, Job.id)
+    rows = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start, Appointment.id)
+    if wanted is not None:
+        projects = projects.where(Project.id.in_(wanted))
+        jobs_query = jobs_query.where(Job.project.in_(wanted))
+        rows = rows.join(Job).where(Job.project.in_(wanted))
+    project_rows, job_rows, appointment_rows = list(projects), list(jobs_query), list(rows)
+    names = customer_names({a.customer_id for a in appointment_rows} | {p.customer_id for p in project_rows})
+    appointments, customers_of_job = _appointment_nodes(appointment_rows, names, wanted)
+    jobs: dict[int, list[JobNode]] = defaultdict(list)
+    customers: dict[int, set[int]] = defaultdict(set)
+    for job in job_rows:
+        jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
+        customers[job.project_id] |= customers_of_job.get(job.id, set())
+    billed, drafts = _invoices(wanted)
+    return [
+        ProjectNode(
+            p.id,
+            p.title,
+            _name(names, p.customer_id),
+            p.sevdesk_order_number,
+            jobs.get(p.id, []),
+            drafts.get(p.id, []),
+            p.site_note or "",
+            billed.get(p.id, []),
+            customers[p.id] | ({p.customer_id} if p.customer_id else set()),
+        )
+        for p in project_rows
+    ]
+
+
+def _appointment_nodes(
+    rows: list[Appointment], names: dict[int, str], wanted: list[int] | None
+) -> tuple[dict[int, list[AppointmentNode]], dict[int, set[int]]]:
+    """The appointment nodes per job, and the customers named per job."""
+    draft_ids = _draft_ids(wanted)
     assignees: dict[int, list[int]] = defaultdict(list)
     links = AppointmentEmployee.select(AppointmentEmployee.appointment, AppointmentEmployee.employee).where(
         AppointmentEmployee.role == "assignee"
     )
+    if wanted is not None:
+        links = links.where(AppointmentEmployee.appointment.in_([a.id for a in rows]))
     for appointment_id, employee_id in tuples(links):
         assignees[appointment_id].append(employee_id)
     appointments: dict[int, list[AppointmentNode]] = defaultdict(list)
-    query = Appointment.select().order_by(Appointment.start.is_null(), Appointment.start, Appointment.id)
-    rows = list(query)
-    projects = list(Project.select().order_by(Project.id.desc()))
-    names = customer_names({a.customer_id for a in rows} | {p.customer_id for p in projects})
     customers_of_job: dict[int, set[int]] = defaultdict(set)
     for a in rows:
         appointments[a.job_id].append(
@@ -107,26 +142,51 @@ def load_project_nodes() -> list[ProjectNode]:
         )
         if a.customer_id is not None:
             customers_of_job[a.job_id].add(a.customer_id)
-    jobs: dict[int, list[JobNode]] = defaultdict(list)
-    customers: dict[int, set[int]] = defaultdict(set)
-    for job in Job.select().order_by(Job.position, Job.id):
-        jobs[job.project_id].append(JobNode(job.id, job.title, appointments.get(job.id, [])))
-        customers[job.project_id] |= customers_of_job.get(job.id, set())
-    billed = project_invoices()
-    return [
-        ProjectNode(
-            p.id,
-            p.title,
-            _name(names, p.customer_id),
-            p.sevdesk_order_number,
-            jobs.get(p.id, []),
-            drafts.get(p.id, []),
-            p.site_note or "",
-            billed.get(p.id, []),
-            customers[p.id] | ({p.customer_id} if p.customer_id else set()),
+    return appointments, customers_of_job
+
+
+def _sent_drafts(wanted: list[int] | None) -> list[InvoiceDraft]:
+    query = InvoiceDraft.select().where(InvoiceDraft.state == "sent").order_by(InvoiceDraft.id)
+    if wanted is not None:
+        query = query.where(InvoiceDraft.project.in_(wanted))
+    return [d for d in query if d.sevdesk_id]
+
+
+def _draft_ids(wanted: list[int] | None) -> dict[int, str]:
+    """sevDesk id of each sent draft by its local id (the appointments name their draft)."""
+    return {d.id: str(d.sevdesk_id) for d in _sent_drafts(wanted)}
+
+
+def _invoices(wanted: list[int] | None) -> tuple[dict[int, list[InvoiceSummary]], dict[int, list[str]]]:
+    """Per project: the invoices with payment status (V8), and the sevDesk ids of its drafts."""
+    drafts: dict[int, list[str]] = defaultdict(list)
+    for draft in _sent_drafts(wanted):
+        drafts[draft.project_id].append(str(draft.sevdesk_id))
+    if wanted is None or len(wanted) > 20:
+        billed = project_invoices()
+    else:
+        billed = {}
+        for project_id in wanted:
+            billed.update(project_invoices(project_id))
+    return billed, drafts
+
+
+def projects_of(jobs: Iterable[int] = (), appointments: Iterable[int] = ()) -> dict[tuple[str, int], int]:
+    """The project of each of these jobs and appointments that still exist:
+    ``{("job", id): project_id, ("appointment", id): project_id}``."""
+    found: dict[tuple[str, int], int] = {}
+    job_ids, appointment_ids = sorted(set(jobs)), sorted(set(appointments))
+    for start in range(0, len(job_ids), 500):
+        jobs_query = Job.select(Job.id, Job.project).where(Job.id.in_(job_ids[start : start + 500]))
+        found.update({("job", jid): pid for jid, pid in tuples(jobs_query)})
+    for start in range(0, len(appointment_ids), 500):
+        query = (
+            Appointment.select(Appointment.id, Job.project)
+            .join(Job)
+            .where(Appointment.id.in_(appointment_ids[start : start + 500]))
         )
-        for p in projects
-    ]
+        found.update({("appointment", aid): pid for aid, pid in tuples(query)})
+    return found
 
 
 def _name(names: dict[int, str], customer_id: int | None) -> str:

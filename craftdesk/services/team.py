@@ -29,7 +29,9 @@ from ..store.notify import Change, ChangeListener
 
 log = logging.getLogger(__name__)
 
-# Which view shows a table's rows (the GUI's data_changed names).
+# What the ids of a table's notification are (store.notify.NOTIFY_KEY): customers,
+# articles, employees, projects, jobs or appointments — the names LiveChanges turns into
+# the views' typed changes.
 VIEW_OF_TABLE = {
     "customer": "customers",
     "address": "customers",
@@ -37,13 +39,13 @@ VIEW_OF_TABLE = {
     "article": "articles",
     "employee": "employees",
     "project": "projects",
-    "job": "projects",
-    "appointment": "projects",
-    "appointment_employee": "projects",
-    "planned_material": "projects",
-    "used_article": "projects",
     "invoice_draft": "projects",
-    "draft_appointment": "projects",
+    "job": "jobs",
+    "appointment": "appointments",
+    "appointment_employee": "appointments",
+    "planned_material": "appointments",
+    "used_article": "appointments",
+    "draft_appointment": "appointments",
     "sync_run": "runs",
     "setting": "settings",
 }

@@ -123,6 +123,17 @@ def _v7_invoice_claim(database: Database) -> None:
     add_missing_columns(database, models.InvoiceDraft, "claim")
 
 
+def _v8_notify_owners(database: Database) -> None:
+    """T6: the server's change notifications of addresses, assignments, materials and drafts
+    name the customer, appointment or project they belong to (store.notify.NOTIFY_KEY), so a
+    view refreshes that record instead of re-reading its whole table. Triggers only; no
+    table changes; nothing to do on SQLite. Safe to run twice."""
+    if is_server(database):
+        from .notify import install_triggers
+
+        install_triggers(database)
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "initial schema", _v1_initial),
@@ -132,6 +143,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (5, "e-invoice fields of customers", _v5_e_invoice),
     (6, "team mode: versions, one pending draft, notifications", _v6_team),
     (7, "claim token of invoice drafts", _v7_invoice_claim),
+    (8, "team mode: change notifications name the record a row belongs to", _v8_notify_owners),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -2,7 +2,10 @@
 
 Every table gets statement-level triggers that send one notification per statement on
 the channel ``craftdesk_changes``: ``<table>:<op>:<id>,<id>,…`` (``*`` instead of the ids
-when a statement touched so many rows that they do not fit into a notification). The
+when a statement touched so many rows that they do not fit into a notification). The ids
+are the rows' own, except for the tables that hang off another record (:data:`NOTIFY_KEY`):
+an address names its customer, an assignment its appointment, a draft its project — also
+when the row was deleted, so a view knows which record to show anew. The
 server delivers it to every listening workstation after the commit, so a view re-reads
 only the rows named, and only once the change is visible.
 
@@ -52,6 +55,17 @@ $fn$;
 
 _EVENTS = (("insert", "NEW"), ("update", "NEW"), ("delete", "OLD"))
 
+# Tables whose notifications name the record they belong to (its id column here).
+NOTIFY_KEY = {
+    "address": "customer_id",
+    "contact_info": "customer_id",
+    "invoice_draft": "project_id",
+    "appointment_employee": "appointment_id",
+    "planned_material": "appointment_id",
+    "used_article": "appointment_id",
+    "draft_appointment": "appointment_id",
+}
+
 
 def install_triggers(database: Database) -> None:
     """Create (or replace) the notification triggers on every table; safe to run twice."""
@@ -60,7 +74,7 @@ def install_triggers(database: Database) -> None:
         if model is models.SchemaVersion:
             continue
         table = model._meta.table_name
-        key = model._meta.primary_key.column_name  # type: ignore[union-attr]
+        key = NOTIFY_KEY.get(table) or model._meta.primary_key.column_name  # type: ignore[union-attr]
         for event, side in _EVENTS:
             name = f"craftdesk_notify_{event}"
             run_sql(database, f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')

@@ -2,10 +2,13 @@
 reachability (T7) and the daily backup (K1).
 
 :class:`LiveChanges` turns the server's change notifications (services.team, on a
-listener thread) into the controller's ``data_changed`` signal on the GUI thread — the
-same notification the views already reload on; for the customer and article tables the
-controller's ``records_changed`` names the ids, and only those rows are read. Notifications arriving in a burst (an import on another workstation
-writes many statements) are merged for a moment, so a view reads once.
+listener thread) into the notifications the views already act on, on the GUI thread: for
+the customer and article tables the controller's ``records_changed`` names the ids, and
+only those rows are read; projects, jobs and appointments come as one typed
+:class:`~craftdesk.services.changes.Change` naming them, so the project tree rebuilds only
+those projects. A change too large to name its rows reloads that view. Notifications
+arriving in a burst (an import on another workstation writes many statements) are merged
+for a moment, so a view reads once. The import history and settings concern no view.
 ``server_state_changed(False)`` says the server is away: the window then shows the last
 data, says so in one sentence and starts no job until the server is back.
 """
@@ -22,6 +25,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 log = logging.getLogger(__name__)
 
 PER_RECORD_VIEWS = ("customers", "articles")  # tables that re-read single rows
+TREE_VIEWS = ("projects", "jobs", "appointments")  # the project tree's rows (a typed Change)
+WHOLE_VIEWS = {"employees": "projects"}  # no ids kept: the board and the filters read anew
 MERGE_MS = 300  # well inside the two seconds of T6
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the app runs for weeks in the tray: check hourly
 
@@ -64,12 +69,28 @@ class LiveChanges(QObject):
             self._timer.start()
 
     def _flush(self) -> None:
+        from ..services.changes import Change, Scope
+
         pending, self._pending = self._pending, {}
+        tree: dict[str, set[int]] = {}
+        whole: set[str] = set()
         for view, ids in pending.items():
-            if ids is not None and view in PER_RECORD_VIEWS:
+            if view in PER_RECORD_VIEWS and ids is not None:
                 self.controller.records_changed.emit(view, sorted(ids))  # those rows only
-            else:
-                self.controller.data_changed.emit(view)
+            elif view in TREE_VIEWS and ids is not None:
+                tree[view] = ids
+            elif view in TREE_VIEWS or view in PER_RECORD_VIEWS:
+                whole.add("projects" if view in TREE_VIEWS else view)
+            elif view in WHOLE_VIEWS:
+                whole.add(WHOLE_VIEWS[view])
+        if "projects" in whole:
+            tree = {}
+        if tree:
+            self.controller.data_changed.emit(
+                Change.of(Scope.NONE, **{k: sorted(v) for k, v in tree.items()})
+            )
+        if whole:
+            self.controller.data_changed.emit(",".join(sorted(whole)))
 
     def _on_state(self, reachable: bool) -> None:
         if reachable == self.reachable:

@@ -228,84 +228,114 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
     if model.columnCount() != len(COLUMNS):
         model.setHorizontalHeaderLabels(column_titles())
     root = model.invisibleRootItem()
-    by_sevdesk_id = {i.sevdesk_id: i for node in nodes for i in node.invoices}
     for project in nodes:
-        invoiceable = _invoiceable(project)
-        record = TreeRecord(
-            "project",
-            project.id,
-            project.id,
-            invoice_id=project.invoice_ids[-1] if project.invoice_ids else None,
-            invoiceable=invoiceable,
-            archivable=is_archivable(project.invoices),
-        )
-        hours = _sum_hours(project.appointments())
-        first = _first_start(project.appointments())
-        # The confirmation's number first: a narrow column cuts the end of the title, never
-        # the number; the title sorts by itself.
-        title = f"{project.order_number} · {project.title}" if project.order_number else project.title
-        project_row = _row(
-            record,
-            [
-                title,
-                project.customer,
-                _project_status(project),
-                format_datetime(first),
-                format_decimal(hours),
-                ", ".join(_invoice_text(i) for i in project.invoices) or _draft_text(project.invoice_ids),
-            ],
-            bold=True,
-            keys={**_keys(first, hours), "title": project.title},
-            search=(project.title, project.order_number or "", project.customer, *project.invoice_ids),
-        )
-        if project.invoices:
-            _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
-        if project.site_note:  # O5 fell back: a warning sign and the sentence on the title
-            project_row[0].setIcon(
-                QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        root.appendRow(project_rows(project))
+
+
+def project_row_of(model: QStandardItemModel, project_id: int) -> int:
+    """The model row of a project, -1 when the tree does not show it."""
+    for row in range(model.rowCount()):
+        record = model.item(row, 0).data(RecordRole)
+        if record is not None and record.id == project_id:
+            return row
+    return -1
+
+
+def replace_projects(model: QStandardItemModel, project_ids: set[int], nodes: list[ProjectNode]) -> None:
+    """Rebuild the rows of these projects only (T6): a project that is gone loses its rows,
+    a changed one gets new rows in its place, a new one is inserted in the tree's own order
+    (newest first). Every other row stays as it is."""
+    fresh = {node.id: node for node in nodes}
+    for project_id in sorted(project_ids):
+        row = project_row_of(model, project_id)
+        if row >= 0:
+            model.removeRow(row)
+        node = fresh.get(project_id)
+        if node is None:
+            continue
+        if row < 0:  # new here: before the first older project
+            row = next(
+                (r for r in range(model.rowCount()) if model.item(r, 0).data(RecordRole).id < project_id),
+                model.rowCount(),
             )
-            project_row[0].setToolTip(localize(project.site_note))
-        for job in project.jobs:
-            job_record = TreeRecord("job", job.id, project.id, job.id, invoiceable=invoiceable)
-            job_hours = _sum_hours(job.appointments)
-            job_row = _row(
-                job_record,
-                [job.title, "", "", "", format_decimal(job_hours), ""],
-                keys=_keys(_first_start(job.appointments), job_hours),
-                search=(job.title,),
-            )
-            for a in job.appointments:
-                a_record = TreeRecord(
-                    "appointment", a.id, project.id, job.id, a.invoice_id, invoiceable=invoiceable
-                )
-                summary = by_sevdesk_id.get(a.invoice_id or "")
-                a_row = _row(
-                    a_record,
-                    [
-                        a.title,
-                        a.customer,
-                        status_name(a.status),
-                        format_datetime(a.start),
-                        format_decimal(a.hours),
-                        _invoice_text(summary)
-                        if summary
-                        else _draft_text([a.invoice_id] if a.invoice_id else []),
-                    ],
-                    keys={**_keys(a.start, a.hours), "status": STATUS_ORDER.get(a.status, 99)},
-                    search=(
-                        a.title,
-                        a.customer,
-                        status_name(a.status),
-                        format_datetime(a.start),
-                        a.invoice_id or "",
-                    ),
-                )
-                if summary is not None:
-                    _with_tooltip(a_row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
-                a_row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start), FilterRole)
-                color = STATUS_COLORS.get(a.status)
-                if color is not None:
-                    a_row[COLUMNS.index("status")].setBackground(QBrush(color))
-                job_row[0].appendRow(a_row)
-            project_row[0].appendRow(job_row)
-        root.appendRow(project_row)
+        model.insertRow(row, project_rows(node))
+
+
+def project_rows(project: ProjectNode) -> list[QStandardItem]:
+    """The row of one project, its jobs and their appointments beneath it."""
+    invoiceable = _invoiceable(project)
+    record = TreeRecord(
+        "project",
+        project.id,
+        project.id,
+        invoice_id=project.invoice_ids[-1] if project.invoice_ids else None,
+        invoiceable=invoiceable,
+        archivable=is_archivable(project.invoices),
+    )
+    hours = _sum_hours(project.appointments())
+    first = _first_start(project.appointments())
+    # The confirmation's number first: a narrow column cuts the end of the title, never
+    # the number; the title sorts by itself.
+    title = f"{project.order_number} · {project.title}" if project.order_number else project.title
+    project_row = _row(
+        record,
+        [
+            title,
+            project.customer,
+            _project_status(project),
+            format_datetime(first),
+            format_decimal(hours),
+            ", ".join(_invoice_text(i) for i in project.invoices) or _draft_text(project.invoice_ids),
+        ],
+        bold=True,
+        keys={**_keys(first, hours), "title": project.title},
+        search=(project.title, project.order_number or "", project.customer, *project.invoice_ids),
+    )
+    if project.invoices:
+        _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
+    if project.site_note:  # O5 fell back: a warning sign and the sentence on the title
+        project_row[0].setIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        project_row[0].setToolTip(localize(project.site_note))
+    by_sevdesk_id = {i.sevdesk_id: i for i in project.invoices}
+    for job in project.jobs:
+        job_record = TreeRecord("job", job.id, project.id, job.id, invoiceable=invoiceable)
+        job_hours = _sum_hours(job.appointments)
+        job_row = _row(
+            job_record,
+            [job.title, "", "", "", format_decimal(job_hours), ""],
+            keys=_keys(_first_start(job.appointments), job_hours),
+            search=(job.title,),
+        )
+        for appointment in job.appointments:
+            summary = by_sevdesk_id.get(appointment.invoice_id or "")
+            job_row[0].appendRow(_appointment_row(appointment, job_record, summary))
+        project_row[0].appendRow(job_row)
+    return project_row
+
+
+def _appointment_row(
+    a: AppointmentNode, job: TreeRecord, summary: InvoiceSummary | None
+) -> list[QStandardItem]:
+    record = TreeRecord(
+        "appointment", a.id, job.project_id, job.id, a.invoice_id, invoiceable=job.invoiceable
+    )
+    row = _row(
+        record,
+        [
+            a.title,
+            a.customer,
+            status_name(a.status),
+            format_datetime(a.start),
+            format_decimal(a.hours),
+            _invoice_text(summary) if summary else _draft_text([a.invoice_id] if a.invoice_id else []),
+        ],
+        keys={**_keys(a.start, a.hours), "status": STATUS_ORDER.get(a.status, 99)},
+        search=(a.title, a.customer, status_name(a.status), format_datetime(a.start), a.invoice_id or ""),
+    )
+    if summary is not None:
+        _with_tooltip(row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
+    row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start), FilterRole)
+    color = STATUS_COLORS.get(a.status)
+    if color is not None:
+        row[COLUMNS.index("status")].setBackground(QBrush(color))
+    return row

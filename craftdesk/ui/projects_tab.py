@@ -1,6 +1,11 @@
 """The Projekte tab: projects → jobs → appointments with status colours (SPEC §4), the
 order import from sevDesk (O1), the appointment editor (O8), employees, and the invoice
-draft: double-click a project → preview → create the draft in sevDesk (I1–I5).
+draft: double-click a project → preview → create the draft in sevDesk (I1–I5). What the
+clicks do is in :mod:`~craftdesk.ui.project_actions`.
+
+A change that names its projects, jobs or appointments — made here, elsewhere in the app
+or at another workstation (T6) — rebuilds the rows of those projects only, keeping what
+is expanded and selected; a change of unknown reach reloads the tree.
 
 Rows are found through ``RecordRole`` (a :class:`TreeRecord`) on the proxy index that was
 clicked, never by row number.
@@ -9,9 +14,10 @@ clicked, never by row number.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,48 +25,36 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..errors import CraftdeskError
-from ..services import demo_payments, invoice_status, invoices, projects
 from ..services.changes import Change, Scope
-from ..services.project_rows import load_project_nodes
+from ..services.project_rows import load_project_nodes, projects_of
 from ..sync.contract import SyncControl
-from ..sync.messages import localize
-from . import print_actions
-from .dialogs import common
-from .dialogs.appointment_dialog import AppointmentDialog
-from .dialogs.employee_dialog import EmployeeDialog
-from .dialogs.errors import error_text
-from .dialogs.invoice_dialog import InvoicePreviewDialog
-from .dialogs.job_dialog import JobDialog
-from .dialogs.order_import_dialog import OrderImportDialog
-from .dialogs.project_dialog import ProjectDialog
 from .empty_hint import EmptyHint, link
 from .lazy_reload import LazyReloadMixin
+from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
-from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths
+from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths, replace_projects
 from .project_views import ViewSwitch
-from .record_tab import connection_state_of, show_interfaces
+from .record_tab import connection_state_of
 from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
 
 
-class ProjectsTab(LazyReloadMixin, QWidget):
+class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
     # The tree shows projects and the names of their customers (no article data).
     scope = Scope.PROJECTS | Scope.CUSTOMERS
+    row_scope = Scope.PROJECTS  # refresh_rows gets project ids
 
     def __init__(self, controller: SyncControl, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
-        self._customer_ids: set[int] = set()  # the customers the tree names
+        self._customers_of: dict[int, set[int]] = {}  # project → the customers its rows name
         self.controller = controller
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
-
         self.model = QStandardItemModel(self)
         self.proxy = ProjectFilterProxy(self)  # search, status/employee/date filters (P5)
         self.proxy.setSourceModel(self.model)
@@ -70,26 +64,40 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         self.proxy.setFilterRole(SearchRole)
         self.filter_bar = FilterBar(self)
         self.filter_bar.changed.connect(self._filter)
-
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Projekt, Kunde, Termin oder Status …"))
         self.search.textChanged.connect(self._search)
+        self._build_buttons()
+        self._build_view()
+        self._build_layout()
 
-        self.new_project_button = QPushButton(self.tr("Neues Projekt"), self)
-        self.new_project_button.clicked.connect(self.new_project)
-        self.new_appointment_button = QPushButton(self.tr("Neuer Termin"), self)
-        self.new_appointment_button.clicked.connect(self.new_appointment)
-        self.edit_button = QPushButton(self.tr("Bearbeiten"), self)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(self.tr("Löschen"), self)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.invoice_button = QPushButton(self.tr("Rechnung …"), self)
-        self.invoice_button.clicked.connect(self._invoice_selected)
-        self.employees_button = QPushButton(self.tr("Mitarbeiter …"), self)
-        self.employees_button.clicked.connect(self.open_employees)
-        self.import_button = QPushButton(self.tr("Aus sevDesk importieren"), self)
-        self.import_button.clicked.connect(self.open_order_import)
+        controller.data_changed.connect(self._on_data_changed)
+        self.empty_hint = EmptyHint(self.view)
+        self.empty_hint.linkActivated.connect(self.follow_link)
+        controller.connection_state_changed.connect(self._update_import_button)
+        controller.connection_state_changed.connect(self._update_empty_hint)
+        self._update_import_button()
+        self.model.setHorizontalHeaderLabels(column_titles())
+        if lazy:  # built hidden in the window: loads when first shown
+            self.mark_stale()
+        else:
+            self.reload()
+        self._size_columns()
+
+    def _build_buttons(self) -> None:
+        def button(text: str, slot: Any) -> QPushButton:
+            widget = QPushButton(text, self)
+            widget.clicked.connect(slot)
+            return widget
+
+        self.new_project_button = button(self.tr("Neues Projekt"), self.new_project)
+        self.new_appointment_button = button(self.tr("Neuer Termin"), self.new_appointment)
+        self.edit_button = button(self.tr("Bearbeiten"), self.edit_selected)
+        self.delete_button = button(self.tr("Löschen"), self.delete_selected)
+        self.invoice_button = button(self.tr("Rechnung …"), self._invoice_selected)
+        self.employees_button = button(self.tr("Mitarbeiter …"), self.open_employees)
+        self.import_button = button(self.tr("Aus sevDesk importieren"), self.open_order_import)
         mark_editing(  # greyed while the server is away (T7)
             self.new_project_button,
             self.new_appointment_button,
@@ -99,6 +107,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             self.import_button,
         )
 
+    def _build_view(self) -> None:
         self.view = QTreeView(self)
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,6 +128,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Suchen:"), self))
         top.addWidget(self.search, 1)
@@ -149,23 +159,10 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         list_layout.addWidget(self.filter_bar)
         list_layout.addLayout(actions)
         list_layout.addWidget(self.view, 1)
-        self.views = ViewSwitch(self, list_page, controller)
+        self.views = ViewSwitch(self, list_page, self.controller)
         top.insertWidget(0, self.views)
         top.insertSpacing(1, 12)
         layout.addWidget(self.views.stack, 1)
-
-        controller.data_changed.connect(self._on_data_changed)
-        self.empty_hint = EmptyHint(self.view)
-        self.empty_hint.linkActivated.connect(self.follow_link)
-        controller.connection_state_changed.connect(self._update_import_button)
-        controller.connection_state_changed.connect(self._update_empty_hint)
-        self._update_import_button()
-        self.model.setHorizontalHeaderLabels(column_titles())
-        if lazy:  # built hidden in the window: loads when first shown
-            self.mark_stale()
-        else:
-            self.reload()
-        self._size_columns()
 
     def _size_columns(self) -> None:
         """The title takes the width the other columns leave (see ``column_widths``)."""
@@ -185,7 +182,7 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         collapsed = self._collapsed_records()
         selected = self.selected_record()
         nodes = load_project_nodes()
-        self._customer_ids = {c for node in nodes for c in node.customer_ids}
+        self._customers_of = {node.id: set(node.customer_ids) for node in nodes}
         build_model(nodes, self.model)
         self.filter_bar.load_employees()
         self.view.expandAll()
@@ -195,6 +192,76 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             self.select(selected.kind, selected.id)
         self._update_buttons()
         self._update_empty_hint()
+
+    def refresh_projects(self, project_ids: set[int]) -> None:
+        """Rebuild the rows of these projects only (gone ones leave, new ones come), keeping
+        what was expanded and selected."""
+        if not project_ids:
+            return
+        tops = [self._top_index(pid) for pid in project_ids]
+        collapsed = {r for index in tops if index.isValid() for r in self._collapsed_records(index)}
+        selected = self.selected_record()
+        nodes = load_project_nodes(project_ids)
+        for project_id in project_ids:
+            self._customers_of.pop(project_id, None)
+        self._customers_of.update({node.id: set(node.customer_ids) for node in nodes})
+        replace_projects(self.model, set(project_ids), nodes)
+        for project_id in project_ids:
+            index = self._top_index(project_id)
+            if index.isValid():
+                self.view.expandRecursively(index)
+                self._restore(index, collapsed)
+        if selected is not None and selected.project_id in project_ids:
+            self.select(selected.kind, selected.id)
+        self._update_buttons()
+        self._update_empty_hint()
+
+    def refresh_rows(self, ids: set[int]) -> None:
+        """LazyReloadMixin: the projects a change named (see :meth:`_on_data_changed`)."""
+        self.refresh_projects(ids)
+
+    def _on_data_changed(self, change: Any) -> None:
+        """Name the projects a change touched (from its jobs, appointments and customers),
+        so only their rows are read again; unknown reach reloads the tree."""
+        change = Change.coerce(change)
+        if not self.concerns(change):
+            return
+        project_ids = self._projects_named(change)
+        if project_ids is None:
+            super()._on_data_changed(Change(Scope.PROJECTS))
+        elif project_ids:
+            super()._on_data_changed(Change.of(Scope.NONE, projects=project_ids))
+
+    def _projects_named(self, change: Change) -> set[int] | None:
+        found: set[int] = set()
+        if change.concerns(Scope.PROJECTS):
+            tree = change.tree_ids
+            if tree is None:
+                return None
+            found |= tree.projects
+            named = {("job", i) for i in tree.jobs} | {("appointment", i) for i in tree.appointments}
+            if named:
+                stored = projects_of(tree.jobs, tree.appointments)
+                found |= set(stored.values())
+                for kind, record_id in named - stored.keys():  # deleted: the tree knows its project
+                    record = self.find_index(kind, record_id, source=True).data(RecordRole)
+                    if record is not None:
+                        found.add(record.project_id)
+        if change.concerns(Scope.CUSTOMERS):
+            customers = change.ids(Scope.CUSTOMERS)
+            if customers is None:
+                return None
+            found |= {pid for pid, named in self._customers_of.items() if named & customers}
+        return found
+
+    def concerns(self, change: Change) -> bool:
+        """Projects changed, or a customer the tree names (ids unknown: maybe)."""
+        if change.concerns(Scope.PROJECTS):
+            return True
+        ids = change.ids(Scope.CUSTOMERS)
+        if not change.concerns(Scope.CUSTOMERS):
+            return False
+        return ids is None or any(named & ids for named in self._customers_of.values())
 
     def _update_empty_hint(self, *_args: object) -> None:
         if self.proxy.rowCount() > 0:
@@ -222,25 +289,29 @@ class ProjectsTab(LazyReloadMixin, QWidget):
                 .replace("%2", link("new", self.tr("„Neues Projekt“")))
             )
 
-    def follow_link(self, target: str) -> None:
-        """The action links of the empty-tree note."""
-        if target == "new":
-            self.new_project()
-        elif target == "import":
-            self.open_order_import()
-        elif target == "interfaces":
-            show_interfaces(self)
+    # --- expansion and selection -----------------------------------------------------------------
 
-    def _walk(self, parent: QModelIndex = QModelIndex()):  # noqa: B008 - Qt default
+    def _walk(self, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
+        parent = parent if parent is not None else QModelIndex()
         for row in range(self.proxy.rowCount(parent)):
             index = self.proxy.index(row, 0, parent)
             yield index
             yield from self._walk(index)
 
-    def _collapsed_records(self) -> set[tuple[str, int]]:
+    def _top_index(self, project_id: int) -> QModelIndex:
+        """The proxy index of a project's row (invalid when not shown)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            record = index.data(RecordRole)
+            if record is not None and record.id == project_id:
+                return index
+        return QModelIndex()
+
+    def _collapsed_records(self, top: QModelIndex | None = None) -> set[tuple[str, int]]:
+        indexes = self._walk() if top is None else [top, *self._walk(top)]
         return {
             (r.kind, r.id)
-            for i in self._walk()
+            for i in indexes
             if (r := i.data(RecordRole)) is not None
             and self.proxy.hasChildren(i)
             and not self.view.isExpanded(i)
@@ -258,19 +329,19 @@ class ProjectsTab(LazyReloadMixin, QWidget):
         self.view.expandAll()
         self._update_empty_hint()
 
-    def concerns(self, change: Change) -> bool:
-        """Projects changed, or a customer the tree names (ids unknown: maybe)."""
-        if change.concerns(Scope.PROJECTS):
-            return True
-        ids = change.ids(Scope.CUSTOMERS)
-        return change.concerns(Scope.CUSTOMERS) and (ids is None or bool(ids & self._customer_ids))
-
     def _search(self, text: str) -> None:
         self.proxy.setFilterRegularExpression(search_pattern(text))
         self.view.expandAll()
         self._update_empty_hint()
 
-    def find_index(self, kind: str, record_id: int) -> QModelIndex:
+    def find_index(self, kind: str, record_id: int, *, source: bool = False) -> QModelIndex:
+        """The proxy index of a row (``source``: the model's, also when filtered out)."""
+        if source:
+            for item_index in _model_walk(self.model):
+                record = item_index.data(RecordRole)
+                if record is not None and record.kind == kind and record.id == record_id:
+                    return item_index
+            return QModelIndex()
         for index in self._walk():
             record = index.data(RecordRole)
             if record is not None and record.kind == kind and record.id == record_id:
@@ -323,197 +394,10 @@ class ProjectsTab(LazyReloadMixin, QWidget):
             else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.")
         )
 
-    # --- clicks ------------------------------------------------------------------------------
 
-    def _double_clicked(self, index: QModelIndex) -> None:
-        record = index.data(RecordRole)
-        if record is None:
-            return
-        if record.kind == "project":
-            self.open_invoice(record.project_id)
-        else:
-            self.edit_record(record)
-
-    def _clicked(self, index: QModelIndex) -> None:
-        record = index.data(RecordRole)
-        if index.column() == COLUMNS.index("invoice") and record is not None and record.invoice_id:
-            common.open_link(invoices.invoice_link(record.invoice_id, self._api_url()))
-
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        record = index.data(RecordRole) if index.isValid() else None
-        menu = QMenu(self)
-        menu.addAction(self.tr("Neues Projekt …"), self.new_project)
-        if record is not None:
-            menu.addAction(self.tr("Neuer Termin …"), self.new_appointment)
-            if record.kind == "project":
-                menu.addAction(self.tr("Neuer Auftrag …"), lambda: self.new_job(record.project_id))
-                menu.addAction(self.tr("Rechnungsentwurf …"), lambda: self.open_invoice(record.project_id))
-                if record.archivable:  # V8: every invoice is paid
-                    menu.addAction(
-                        self.tr("Projekt archivieren"), lambda: self.archive_project(record.project_id)
-                    )
-                if self.controller.ctx.demo:
-                    self._demo_menu(menu, record.project_id)
-            menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
-            menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record))
-            if record.kind == "appointment":  # P6, P7
-                menu.addAction(
-                    self.tr("Arbeitsauftrag drucken …"), lambda: print_actions.job_sheet(self, record.id)
-                )
-                menu.addAction(
-                    self.tr("Arbeitsbericht …"), lambda: print_actions.work_report(self, record.id)
-                )
-            if record.invoice_id:
-                menu.addAction(
-                    self.tr("Rechnungsentwurf in sevDesk öffnen"),
-                    lambda: common.open_link(invoices.invoice_link(record.invoice_id, self._api_url())),
-                )
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-
-    def _api_url(self) -> str | None:
-        return self.controller.ctx.api_url
-
-    # --- actions -----------------------------------------------------------------------------
-
-    def _open(self, dialog: Any) -> bool:
-        self.last_dialog = dialog
-        return bool(dialog.exec())
-
-    def new_project(self) -> None:
-        dialog = ProjectDialog(None, self)
-        if self._open(dialog):
-            self.reload()
-            self.select("project", dialog.saved_id)
-
-    def new_job(self, project_id: int) -> None:
-        dialog = JobDialog("", self)
-        if self._open(dialog):
-            title = dialog.value()
-            self._run(lambda: projects.create_job(project_id, title), self.tr("Neuer Auftrag"))
-
-    def new_appointment(self) -> None:
-        record = self.selected_record()
-        if record is None:
-            common.inform(
-                self,
-                self.tr("Neuer Termin"),
-                self.tr("Bitte wählen Sie zuerst ein Projekt oder einen Auftrag aus."),
-            )
-            return
-        job_id = record.job_id
-        if job_id is None:
-            job_id = projects.first_job(projects.get_project(record.project_id)).id
-        dialog = AppointmentDialog(None, job_id, self)
-        if self._open(dialog):
-            self.reload()
-            self.select("appointment", dialog.saved_id)
-
-    def edit_selected(self) -> None:
-        record = self.selected_record()
-        if record is not None:
-            self.edit_record(record)
-
-    def edit_record(self, record: TreeRecord) -> None:
-        if record.kind == "project":
-            dialog: Any = ProjectDialog(record.id, self)
-        elif record.kind == "job":
-            job = projects.get_job(record.id)
-            job_dialog = JobDialog(job.title, self)
-            if self._open(job_dialog):
-                title = job_dialog.value()
-                self._run(lambda: projects.edit_job(record.id, title), self.tr("Auftrag bearbeiten"))
-            return
-        else:
-            dialog = AppointmentDialog(record.id, parent=self)
-        if self._open(dialog):
-            self.reload()
-
-    def delete_selected(self) -> None:
-        record = self.selected_record()
-        if record is not None:
-            self.delete_record(record)
-
-    def delete_record(self, record: TreeRecord) -> None:
-        questions = {
-            "project": self.tr("Das Projekt mit allen Aufträgen und Terminen löschen?"),
-            "job": self.tr("Den Auftrag mit allen Terminen löschen?"),
-            "appointment": self.tr("Den Termin löschen?"),
-        }
-        actions = {
-            "project": projects.delete_project,
-            "job": projects.delete_job,
-            "appointment": projects.delete_appointment,
-        }
-        if common.confirm(self, self.tr("Löschen"), questions[record.kind], yes=self.tr("Löschen")):
-            # A refusal (e.g. an invoiced appointment) is shown with its reason.
-            self._run(lambda: actions[record.kind](record.id), self.tr("Löschen nicht möglich"))
-
-    def _run(self, action: Any, title: str) -> None:
-        try:
-            action()
-        except CraftdeskError as exc:
-            common.warn(self, title, localize(str(exc)))
-        self.reload()
-
-    def _demo_menu(self, menu: QMenu, project_id: int) -> None:
-        """Demo only: move an invoice on as the office would in sevDesk (V8)."""
-        actions = (
-            ("send", self.tr("Versenden (offen)")),
-            ("partial", self.tr("Hälfte bezahlen")),
-            ("paid", self.tr("Als bezahlt buchen")),
-            ("cancel", self.tr("Stornieren")),
-        )
-        for summary in invoice_status.project_invoices(project_id).get(project_id, []):
-            if summary.status == "cancelled":
-                continue
-            sub = menu.addMenu(
-                self.tr("Demo-sevDesk: Rechnung %1").replace("%1", summary.number or summary.sevdesk_id)
-            )
-            for code, text in actions:
-                action = sub.addAction(text)
-                action.triggered.connect(
-                    lambda _=False, i=summary.sevdesk_id, c=code: self.demo_invoice_action(i, c)
-                )
-
-    def demo_invoice_action(self, sevdesk_id: str, action: str) -> None:
-        title = self.tr("Demo-sevDesk")
-        self.controller.run_task(
-            title,
-            lambda client: demo_payments.demo_invoice_action(client, sevdesk_id, action, True),
-            on_success=lambda _result: self.reload(),
-            on_failure=lambda exc: common.warn(self, title, error_text(exc)),
-            changes="projects",
-        )
-
-    def archive_project(self, project_id: int) -> None:
-        """Archive a project whose invoices are all paid, in one step (V8)."""
-        self._run(lambda: invoice_status.archive_project(project_id), self.tr("Projekt archivieren"))
-
-    def open_order_import(self) -> None:
-        self._open(OrderImportDialog(self.controller, self))
-        self.reload()
-
-    def open_employees(self) -> None:
-        self._open(EmployeeDialog(self.controller, self))
-
-    def _invoice_selected(self) -> None:
-        record = self.selected_record()
-        if record is not None:
-            self.open_invoice(record.project_id)
-
-    def open_invoice(self, project_id: int) -> None:
-        """Preview the project's invoice draft; a clear message when nothing is to invoice."""
-        try:
-            preview = invoices.build_preview(project_id)
-        except CraftdeskError as exc:
-            text = localize(str(exc))
-            drafts = [d.sevdesk_id for d in invoices.sent_drafts(project_id) if d.sevdesk_id]
-            if drafts:
-                text += " " + self.tr("Bereits angelegte Rechnungsentwürfe in sevDesk: %1.").replace(
-                    "%1", ", ".join(drafts)
-                )
-            common.inform(self, self.tr("Keine Rechnung möglich"), text)
-            return
-        self._open(InvoicePreviewDialog(preview, self.controller, self))
-        self.reload()
+def _model_walk(model: QStandardItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _model_walk(model, index)

@@ -466,3 +466,70 @@ def test_T3_a_refused_import_names_the_workstation_running_the_other(pg_url, san
         holder.release()
         client.close()
     assert str(caught.value).startswith(f"Abgleich läuft auf {socket.gethostname()}"[:40])
+
+
+def test_T6_a_row_hanging_off_a_record_names_that_record_also_when_deleted(pg_url):
+    from craftdesk.store.migrations import _v8_notify_owners
+    from craftdesk.store.models import Address, Appointment, AppointmentEmployee, Employee, Job
+
+    open_server(pg_url)
+    _v8_notify_owners(db.obj)  # the step is safe to run again
+    customer = Customer.create(company="Anbau GmbH")
+    address = Address.create(customer=customer, kind="postal", street="Weg 1")
+    job = Job.create(project=Project.create(title="Anbau"), title="Anbau")
+    appointment = Appointment.create(job=job, title="Estrich")
+    link = AppointmentEmployee.create(
+        appointment=appointment, employee=Employee.create(name="Ali"), role="assignee"
+    )
+    seen: list[tuple[str, list[int] | None]] = []
+    listener = team.change_listener(lambda view, ids: seen.append((view, ids)), lambda _s: None)
+    try:
+        assert listener.listening.wait(10)
+        other = ServerDatabase(parse_server_url(pg_url))
+        other.execute_sql('DELETE FROM "appointment_employee" WHERE "id" = %s', (link.id,))
+        other.execute_sql('DELETE FROM "address" WHERE "id" = %s', (address.id,))
+        other.close()
+        assert _wait_for(lambda: ("customers", [customer.id]) in seen, 3.0), seen
+        assert ("appointments", [appointment.id]) in seen
+    finally:
+        listener.stop()
+
+
+def test_T6_project_tree_shows_another_workstations_change_within_two_seconds(qtbot, pg_url):
+    sys.path.insert(0, str(ROOT / "tests" / "ui"))
+    from fakes import FakeController
+
+    from craftdesk.services import projects
+    from craftdesk.store.models import Appointment, Job
+    from craftdesk.sync.live import LiveChanges
+    from craftdesk.ui import projects_tab
+    from craftdesk.ui.projects_tab import ProjectsTab
+
+    open_server(pg_url)
+    mine = projects.create_project("Anbau")
+    theirs = projects.create_project("Carport")
+    appointment = Appointment.create(job=Job.get(Job.project == theirs), title="Fundament")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    loads: list[object] = []
+    original = projects_tab.load_project_nodes
+    projects_tab.load_project_nodes = lambda ids=None: (loads.append(ids and set(ids)), original(ids))[1]
+    live = LiveChanges(tab.controller)
+    assert live.start()
+    try:
+        assert _wait_for(lambda: live._listener.listening.is_set(), 10)
+        other = ServerDatabase(parse_server_url(pg_url))
+        started = time.monotonic()
+        other.execute_sql(
+            'UPDATE "appointment" SET "title" = %s WHERE "id" = %s', ("Fundament gießen", appointment.id)
+        )
+        other.close()
+        qtbot.waitUntil(
+            lambda: tab.find_index("appointment", appointment.id).data() == "Fundament gießen", timeout=2000
+        )
+        assert time.monotonic() - started < 2.0
+        assert loads == [{theirs.id}] and mine.id != theirs.id  # the other project was not read
+    finally:
+        projects_tab.load_project_nodes = original
+        live.stop()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 
 from craftdesk.context import AppContext
 from craftdesk.services import backups
+from craftdesk.services.changes import Change, Scope
 from craftdesk.store.models import Customer
 from craftdesk.sync.live import LiveChanges
 from craftdesk.ui.customers_tab import CustomersTab
@@ -155,15 +156,19 @@ def test_T6_a_burst_of_notifications_is_read_once(qtbot, controller):
     live = LiveChanges(controller)
     received: list[tuple[str, object]] = []
     controller.records_changed.connect(lambda view, ids: received.append((view, ids)))
-    controller.data_changed.connect(lambda view: received.append((view, "all")))
+    controller.data_changed.connect(lambda change: received.append(("change", change)))
     for ids in ([3], [1, 2], [3]):
         live._collect("customers", ids)
     live._collect("projects", [7])
+    live._collect("appointments", [5, 6])
     live._collect("articles", [1])
     live._collect("articles", None)  # too many to name
+    live._collect("runs", [1])  # the import history concerns no view
     qtbot.waitUntil(lambda: len(received) == 3, timeout=2000)
+    qtbot.wait(50)
     assert ("customers", [1, 2, 3]) in received
-    assert ("projects", "all") in received and ("articles", "all") in received
+    assert ("change", Change.of(Scope.NONE, projects=[7], appointments=[5, 6])) in received
+    assert ("change", "articles") in received and len(received) == 3
 
 
 def test_T7_server_away_stops_new_jobs(qtbot, database, data_dir):

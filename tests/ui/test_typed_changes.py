@@ -224,19 +224,21 @@ def test_I15_16_project_search_matches_data_not_decoration(qtbot, database):
 def test_projects_tab_ignores_customers_it_does_not_name(qtbot, database, monkeypatch):
     named = _person("Eva", "Kundin", "6001")
     other = _person("Max", "Fremd", "6002")
-    projects.create_project(title="Küche", customer_id=named.id)
+    kitchen = projects.create_project(title="Küche", customer_id=named.id)
+    projects.create_project(title="Bad")
     tab = ProjectsTab(FakeController())
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitExposed(tab)
-    calls: list[int] = []
-    original = tab.reload
-    monkeypatch.setattr(tab, "reload", lambda: (calls.append(1), original())[1])
+    calls: list[object] = []
+    original, refresh = tab.reload, tab.refresh_projects
+    monkeypatch.setattr(tab, "reload", lambda: (calls.append("all"), original())[1])
+    monkeypatch.setattr(tab, "refresh_projects", lambda ids: (calls.append(set(ids)), refresh(ids))[1])
     tab.controller.data_changed.emit(Change.of(Scope.NONE, customers={other.id}))
     tab.controller.data_changed.emit(Change.of(Scope.NONE, articles={1}))
     assert calls == []
     tab.controller.data_changed.emit(Change.of(Scope.NONE, customers={named.id}))
-    assert calls == [1]
+    assert calls == [{kitchen.id}]  # T6: only the project that names the customer
 
 
 def test_window_loads_only_the_tab_it_shows(qtbot, data_dir, sandbox, database, monkeypatch):

@@ -1,0 +1,153 @@
+"""T6 in the Projekte tree: a change that names projects, jobs or appointments — made in the
+tab, elsewhere in the app or at another workstation — rebuilds the rows of those projects
+only, keeping what is expanded and selected."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import FakeController
+
+from craftdesk.services import projects
+from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Appointment, Job
+from craftdesk.sync.live import LiveChanges
+from craftdesk.ui import project_tree, projects_tab
+from craftdesk.ui.projects_tab import ProjectsTab
+from craftdesk.ui.table_models import RecordRole
+
+
+class Controller(FakeController):
+    pass
+
+
+def _project(title: str, jobs: int = 2, per_job: int = 2) -> dict:
+    project = projects.create_project(title)
+    first = Job.get(Job.project == project)
+    job_ids, appointment_ids = [first.id], []
+    for n in range(1, jobs):
+        job_ids.append(projects.create_job(project.id, f"{title} Auftrag {n}").id)
+    for job_id in job_ids:
+        for n in range(per_job):
+            appointment_ids.append(Appointment.create(job=job_id, title=f"{title} Termin {n}").id)
+    return {"id": project.id, "jobs": job_ids, "appointments": appointment_ids}
+
+
+@pytest.fixture
+def tree(qtbot, database, monkeypatch):
+    built = {
+        "bad": _project("Bad"),
+        "dach": _project("Dach"),
+        "küche": _project("Küche"),
+    }
+    tab = ProjectsTab(Controller())
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    rows: list[tuple[str, int, int]] = []  # (kind, id, project) of every row built
+    loads: list[object] = []
+    original_row, original_load = project_tree._row, projects_tab.load_project_nodes
+
+    def counting_row(record, *args, **kwargs):
+        rows.append((record.kind, record.id, record.project_id))
+        return original_row(record, *args, **kwargs)
+
+    def counting_load(ids=None):
+        loads.append(None if ids is None else set(ids))
+        return original_load(ids)
+
+    monkeypatch.setattr(project_tree, "_row", counting_row)
+    monkeypatch.setattr(projects_tab, "load_project_nodes", counting_load)
+    monkeypatch.setattr(tab, "reload", lambda: pytest.fail("the whole tree was read again"))
+    return tab, built, rows, loads
+
+
+def _titles(tab: ProjectsTab) -> list[str]:
+    return [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+
+
+def test_T6_a_change_of_one_appointment_rebuilds_only_its_projects_rows(tree):
+    tab, built, rows, loads = tree
+    bad = built["bad"]
+    others = {
+        key: tab.model.item(project_tree.project_row_of(tab.model, built[key]["id"]), 0)
+        for key in ("dach", "küche")
+    }
+    job_index = tab.find_index("job", bad["jobs"][1])
+    tab.view.collapse(job_index)
+    tab.select("appointment", bad["appointments"][0])
+    projects.edit_appointment(bad["appointments"][0], title="Fliesen legen")
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[bad["appointments"][0]]))
+    assert loads == [{bad["id"]}]
+    assert {project for _kind, _id, project in rows} == {bad["id"]}
+    assert len(rows) == 1 + len(bad["jobs"]) + len(bad["appointments"])  # 1 project, 2 jobs, 4 appointments
+    # The other projects keep their very items; order, expansion and selection are kept.
+    for key, item in others.items():
+        assert tab.model.item(project_tree.project_row_of(tab.model, built[key]["id"]), 0) is item
+    assert _titles(tab) == ["Küche", "Dach", "Bad"]
+    assert tab.selected_record().id == bad["appointments"][0]
+    assert tab.find_index("appointment", bad["appointments"][0]).data() == "Fliesen legen"
+    assert not tab.view.isExpanded(tab.find_index("job", bad["jobs"][1]))
+    assert tab.view.isExpanded(tab.find_index("job", bad["jobs"][0]))
+
+
+def test_T6_notifications_of_another_workstation_take_the_same_path(qtbot, tree):
+    tab, built, rows, loads = tree
+    dach = built["dach"]
+    live = LiveChanges(tab.controller)
+    projects.edit_job(dach["jobs"][0], "Dachrinne")
+    gone = dach["appointments"][-1]
+    projects.delete_appointment(gone)  # deleted: the tree itself knows its project
+    live._collect("jobs", [dach["jobs"][0]])
+    live._collect("appointments", [gone])
+    qtbot.waitUntil(lambda: bool(loads), timeout=2000)
+    assert loads == [{dach["id"]}] and {project for *_r, project in rows} == {dach["id"]}
+    assert len(rows) == 1 + 2 + 3
+    assert tab.find_index("job", dach["jobs"][0]).data() == "Dachrinne"
+    assert not tab.find_index("appointment", gone).isValid()
+
+
+def test_T6_a_new_and_a_deleted_project_come_and_go_in_place(tree):
+    tab, built, rows, loads = tree
+    new = projects.create_project("Garage")
+    projects.delete_project(built["dach"]["id"])
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, projects=[new.id, built["dach"]["id"]]))
+    assert loads == [{new.id, built["dach"]["id"]}]
+    assert _titles(tab) == ["Garage", "Küche", "Bad"]
+    assert [kind for kind, *_ in rows] == ["project", "job"]  # the new project and its first job
+
+
+def test_T6_the_tabs_own_edit_rebuilds_only_that_project(tree, monkeypatch):
+    tab, built, rows, loads = tree
+    from craftdesk.ui.dialogs import common
+
+    monkeypatch.setattr(common, "confirm", lambda *_a, **_k: True)
+    record = tab.find_index("appointment", built["küche"]["appointments"][0]).data(RecordRole)
+    tab.delete_record(record)
+    assert loads == [{built["küche"]["id"]}]
+    assert {project for *_r, project in rows} == {built["küche"]["id"]}
+    assert not tab.find_index("appointment", record.id).isValid()
+
+
+def test_T6_a_hidden_tab_rebuilds_the_named_projects_when_shown(qtbot, tree):
+    tab, built, _rows, loads = tree
+    tab.hide()
+    bad, dach = built["bad"], built["dach"]
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[bad["appointments"][0]]))
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, projects=[dach["id"]]))
+    assert loads == []
+    tab.show()
+    assert loads == [{bad["id"], dach["id"]}]
+
+
+def test_T6_a_change_of_unknown_reach_still_reloads(qtbot, database):
+    _project("Bad")
+    tab = ProjectsTab(Controller())
+    qtbot.addWidget(tab)
+    tab.show()
+    calls: list[str] = []
+    original = tab.reload
+    tab.reload = lambda: (calls.append("all"), original())[1]  # type: ignore[method-assign]
+    tab.controller.data_changed.emit("projects")
+    live = LiveChanges(tab.controller)
+    live._collect("appointments", None)  # too many to name
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
