@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import invoice_status
 from .errors import ApiError, not_found, unprocessable
@@ -27,6 +27,9 @@ from .requests import (
 )
 from .store import SandboxData
 from .wire import Answer, Record
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
@@ -145,12 +148,12 @@ class Api:
         object_name: str,
         query: Query,
         predicate: Callable[[Record], bool] | None,
-        sort_key: Callable[[Record], Any] | None = None,
+        sort_key: Callable[[Record], SupportsRichComparison] | None = None,
     ) -> Answer:
         limit = int_param(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         offset = int_param(query, "offset", 0, 0, None)
         rows, total = self.data.select(object_name, predicate, offset=offset, limit=limit, sort_key=sort_key)
-        payload: dict[str, Any] = {"objects": rows}
+        payload: Record = {"objects": rows}
         if flag(query.get("countAll")):
             payload["total"] = str(total)
         return 200, payload

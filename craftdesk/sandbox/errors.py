@@ -44,7 +44,7 @@ class ApiError(Exception):
         return error_body(self.status, self.message, self.code, self.data)
 
 
-def not_found(object_name: str, id_: Any) -> ApiError:
+def not_found(object_name: str, id_: object) -> ApiError:
     return ApiError(404, f"No Model_{object_name} with the id {id_} was found", code=151)
 
 

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
 
 from .einvoice import check_e_invoice
 from .errors import ApiError, not_found, unprocessable
+from .requests import ref_id
 from .store import SandboxData
 from .wire import Answer, Record, berlin, money, number, ref, to_berlin_iso
 
@@ -56,15 +56,7 @@ class Position:
     gross: Decimal
 
 
-def _id(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("id")
-    if value is None or value == "" or isinstance(value, (bool, dict, list)):
-        return None
-    return str(value)
-
-
-def _decimal(value: Any, what: str) -> Decimal:
+def _decimal(value: object, what: str) -> Decimal:
     if value is True:  # sevDesk itself encodes a quantity of 1 as true
         return Decimal(1)
     if value is None or isinstance(value, (bool, dict, list)):
@@ -78,13 +70,13 @@ def _decimal(value: Any, what: str) -> Decimal:
     return result
 
 
-def _flag_true(value: Any, default: bool) -> bool:
+def _flag_true(value: object, default: bool) -> bool:
     if value is None:
         return default
     return str(value).lower() in ("1", "true")
 
 
-def parse_date(value: Any, what: str) -> str | None:
+def parse_date(value: object, what: str) -> str | None:
     """Unix seconds, ``dd.mm.yyyy`` or ISO -> midnight of that German day as ISO."""
     if value is None or value == "":
         return None
@@ -110,7 +102,7 @@ def _position_values(pos: Record, index: int, tax_rule: str | None, show_net: bo
     what = f"invoicePosSave[{index}]"
     if pos.get("objectName") not in (None, "InvoicePos"):
         raise unprocessable(f"{what}.objectName must be 'InvoicePos'")
-    if _id(pos.get("unity")) is None:
+    if ref_id(pos.get("unity")) is None:
         raise unprocessable(f"{what}.unity is required")
     quantity = _decimal(pos.get("quantity"), f"{what}.quantity")
     rate = _decimal(pos.get("taxRate"), f"{what}.taxRate")
@@ -129,7 +121,7 @@ def _position_values(pos: Record, index: int, tax_rule: str | None, show_net: bo
     sum_gross = (quantity * unit_gross * keep).quantize(CENT, ROUND_HALF_UP)
     given_number = pos.get("positionNumber")
     fields: Record = {
-        "part": ref("Part", _id(pos.get("part"))),
+        "part": ref("Part", ref_id(pos.get("part"))),
         "quantity": number(quantity),
         "price": number(price),
         "priceNet": money(unit_net),
@@ -137,7 +129,7 @@ def _position_values(pos: Record, index: int, tax_rule: str | None, show_net: bo
         "priceGross": money(unit_gross),
         "name": pos.get("name"),
         "text": pos.get("text"),
-        "unity": ref("Unity", _id(pos.get("unity"))),
+        "unity": ref("Unity", ref_id(pos.get("unity"))),
         "positionNumber": number(given_number if given_number is not None else index),
         "discount": number(discount),
         "taxRate": number(rate),
@@ -150,13 +142,13 @@ def _position_values(pos: Record, index: int, tax_rule: str | None, show_net: bo
 
 
 def _invoice_fields(src: Record) -> Record:
-    fields: dict[str, Any] = {}
+    fields: Record = {}
     for key in _PLAIN_INVOICE_FIELDS:
         if key in src:
             fields[key] = src[key]
     for key, table in _INVOICE_REFS.items():
         if key in src:
-            fields[key] = ref(table, _id(src[key]))
+            fields[key] = ref(table, ref_id(src[key]))
     for key in _DATE_FIELDS:
         if key in src:
             fields[key] = parse_date(src[key], f"invoice.{key}")
@@ -177,19 +169,19 @@ def save_invoice(data: SandboxData, body: object) -> Answer:
     if src.get("objectName") != "Invoice":
         raise unprocessable("invoice expects an object with objectName 'Invoice'")
     with data.lock:
-        invoice_id = _id(src.get("id"))
+        invoice_id = ref_id(src.get("id"))
         existing = _existing_draft(data, invoice_id)
         merged = {**(existing or {}), **{k: v for k, v in src.items() if v is not None}}
         _check_invoice(data, merged)
-        tax_rule = _id(merged.get("taxRule"))
+        tax_rule = ref_id(merged.get("taxRule"))
         show_net = _flag_true(merged.get("showNet"), True)
         to_save = body.get("invoicePosSave") or []
         if not isinstance(to_save, list) or not all(isinstance(p, dict) for p in to_save):
             raise unprocessable("invoicePosSave must be a list of positions")
-        to_delete = {_id(p) for p in (body.get("invoicePosDelete") or []) if _id(p)}
+        to_delete = {ref_id(p) for p in (body.get("invoicePosDelete") or []) if ref_id(p)}
         own: list[Record] = []
         if existing is not None:
-            own = data.select("InvoicePos", lambda r: _id(r.get("invoice")) == invoice_id)[0]
+            own = data.select("InvoicePos", lambda r: ref_id(r.get("invoice")) == invoice_id)[0]
         positions = _positions(
             data, to_save, [p for p in own if p["id"] not in to_delete], tax_rule, show_net
         )
@@ -226,12 +218,12 @@ def _check_invoice(data: SandboxData, merged: Record) -> None:
         raise unprocessable("invoiceType is required")
     if merged["invoiceType"] not in INVOICE_TYPES:
         raise unprocessable(f"invoiceType {merged['invoiceType']!r} is unknown")
-    person = _id(merged.get("contactPerson"))
+    person = ref_id(merged.get("contactPerson"))
     if person is None:
         raise unprocessable("contactPerson is required")
     if not data.exists("SevUser", person):
         raise unprocessable(f"contactPerson: SevUser with id {person} does not exist")
-    contact = _id(merged.get("contact"))
+    contact = ref_id(merged.get("contact"))
     if contact is not None and not data.exists("Contact", contact):
         raise unprocessable(f"contact: Contact with id {contact} does not exist")
     if merged.get("invoiceType") == "RE" and merged.get("deliveryDate") and merged.get("invoiceDate"):
@@ -250,13 +242,13 @@ def _positions(
 ) -> list[tuple[str | None, Position]]:
     """(stored id or None for a new one, values) of every position the invoice will have:
     the ones sent, then the kept ones nobody sent again (recomputed)."""
-    saved_ids = {_id(p.get("id")) for p in to_save if _id(p.get("id"))}
+    saved_ids = {ref_id(p.get("id")) for p in to_save if ref_id(p.get("id"))}
     untouched = [p for p in kept if p["id"] not in saved_ids]
     if not to_save and not untouched:
         raise unprocessable("The given document must have at least one position")
     positions: list[tuple[str | None, Position]] = []
     for index, pos in enumerate(to_save):
-        old = next((p for p in kept if p["id"] == _id(pos.get("id"))), None)
+        old = next((p for p in kept if p["id"] == ref_id(pos.get("id"))), None)
         source = {**(old or {}), **{k: v for k, v in pos.items() if v is not None}}
         values = _position_values(source, index, tax_rule, show_net)
         unity = values.fields["unity"]["id"]
@@ -351,7 +343,7 @@ def _answer(data: SandboxData, invoice_id: str) -> Record:
     invoice = data.read("Invoice", invoice_id)
     rows, _ = data.select(
         "InvoicePos",
-        lambda r: _id(r.get("invoice")) == invoice_id,
+        lambda r: ref_id(r.get("invoice")) == invoice_id,
         sort_key=lambda r: (int(r.get("positionNumber") or 0), int(r["id"])),
     )
     answer_invoice: Record = {key: None for key in _ANSWER_EXTRAS}
@@ -365,7 +357,7 @@ def _answer(data: SandboxData, invoice_id: str) -> Record:
     for index, row in enumerate(rows):
         row = dict(row)
         row["invoice"] = dict(invoice)
-        unity_id = _id(row.get("unity"))
+        unity_id = ref_id(row.get("unity"))
         unity = data.get("Unity", unity_id) if unity_id is not None else None
         if unity is not None:
             row["unity"] = unity

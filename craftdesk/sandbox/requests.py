@@ -29,7 +29,7 @@ def wire(value: Any) -> Any:
     return value
 
 
-def ref_id(value: Any) -> str | None:
+def ref_id(value: object) -> str | None:
     """Id of a reference given as ``{"id": ..}`` (or a bare id); None when absent."""
     if isinstance(value, dict):
         value = value.get("id")

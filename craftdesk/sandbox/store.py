@@ -12,10 +12,13 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .tables import DEFAULT_ID_START, DEMO_COMPANY, FIELDS, NO_CLIENT, SEV_CLIENT, TABLES
 from .wire import Record, clone, now_iso, parse_ts, to_berlin_iso
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 
 class SandboxData:
@@ -173,7 +176,7 @@ class SandboxData:
             raise KeyError(f"{object_name} {id} not found")
         return record
 
-    def exists(self, object_name: str, id: Any) -> bool:
+    def exists(self, object_name: str, id: object) -> bool:
         if id is None:
             return False
         with self._lock:
@@ -191,7 +194,7 @@ class SandboxData:
         *,
         offset: int = 0,
         limit: int | None = None,
-        sort_key: Callable[[Record], Any] | None = None,
+        sort_key: Callable[[Record], SupportsRichComparison] | None = None,
     ) -> tuple[list[Record], int]:
         """Filtered page of copies plus the total number of matches (before paging)."""
         with self._lock:
