@@ -24,13 +24,10 @@ KNOWN_LONG_MODULES = {
     "craftdesk/api/records.py",
     "craftdesk/services/customers.py",
     "craftdesk/ui/interfaces_tab.py",
-    "craftdesk/ui/projects_tab.py",
-    "craftdesk/ui/table_models.py",
 }
 KNOWN_LONG_FUNCTIONS = {
     "craftdesk/services/articles.py:save_articles",
     "craftdesk/services/articles.py:sync_articles",
-    "craftdesk/services/customer_rows.py:load_customer_rows",
     "craftdesk/services/customers.py:save_customers",
     "craftdesk/services/customers.py:sync_customers",
     "craftdesk/services/importer.py:_run_locked",
