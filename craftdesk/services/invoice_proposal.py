@@ -145,13 +145,13 @@ class InvoiceProposal:
     hourly_vat_rate: Decimal
     payment_term_days: int
     warnings: tuple[str, ...]
+    customer: Customer = field(compare=False, repr=False)  # the record, for sending (I3)
     flags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # line key → flags
     labour_confirmed: tuple[int, ...] = ()  # appointments whose double labour is wanted (V4)
     edited: bool = False  # stored edits of the office were applied (V1)
     pending_draft_id: int | None = None  # set when an unfinished draft will be resumed
     e_invoice: bool = False  # the draft asks sevDesk for an e-invoice (E2)
     missing: tuple[str, ...] = ()  # what the e-invoice still lacks (E3); blocks sending
-    customer: Customer = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
     @property
     def delivery_date(self) -> date:
