@@ -1,195 +1,65 @@
-"""sevDesk JSON → typed records. The only module that knows sevDesk's read field names.
+"""sevDesk JSON → typed records. With ``fields`` and ``documents``, the only place that
+knows sevDesk's read field names.
 
-sevDesk sends ids and numbers as strings, booleans as "0"/"1", sometimes a quantity of 1
-as ``true``. Every parser is tolerant: a field it cannot read makes the record invalid
+The records an import reads by the thousand (contacts, addresses, communication ways,
+parts) also have a *row* form: ``contact_row(raw)`` returns the values of
+:class:`ContactRec` as a plain tuple, in the order of its fields, and
+``parse_contact(raw)`` is ``ContactRec(*contact_row(raw))``. A row function first tries
+a fast path for sevDesk's usual wire form (string ids, text without NUL or lone
+surrogates, ``null`` for empty); anything else goes through the careful readers of
+``fields``, so both give the same values and the same :class:`RecordError` reasons.
+
+Every parser is tolerant: a field it cannot read makes the record invalid
 (:class:`RecordError` with a reason); it never raises anything else.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, TypeVar
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from ..limits import MAX_ID, price_ok, quantity_ok
+from ..limits import price_ok
+from .documents import (
+    InvoiceRec,
+    OrderPosRec,
+    OrderRec,
+    PaymentMethodRec,
+    SevUserRec,
+    parse_invoice,
+    parse_order,
+    parse_order_pos,
+    parse_payment_method,
+    parse_sevuser,
+)
+from .fields import (
+    MAX_TEXT,
+    RecordError,
+    guard,
+    in_range,
+    parse_datetime,
+    read_bool,
+    read_decimal,
+    read_id,
+    read_int,
+    read_ref,
+    read_text,
+    read_timestamp,
+)
 from .text import html_to_text
 
-T = TypeVar("T")
-
-MAX_TEXT = 10_000
-
-# json.loads turns an escaped lone surrogate (backslash-u d800) into a str that cannot be encoded
-# as UTF-8, so SQLite (and any export) would fail on it; such characters become U+FFFD.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What the careful text reader would replace: with none of these, a text is kept as sent
+# (stripped, cut to its length). Ids: up to 18 ASCII digits always fit in 63 bits (H10).
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
 
 
-class RecordError(ValueError):
-    """A sevDesk record that cannot be used; ``reason`` says why (for the log)."""
-
-    def __init__(self, reason: str, record_id: str | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.record_id = record_id
+def _plain(text: str) -> str:
+    """H5: sevDesk's HTML as its text; a text without "<" holds no tag."""
+    return text if "<" not in text else html_to_text(text)
 
 
-# --- field readers ------------------------------------------------------------------------
-
-
-def _id(value: Any, field: str, required: bool = True) -> str | None:
-    # Fast path: sevDesk's form; up to 18 digits always fits in 63 bits (H10).
-    if type(value) is str and len(value) < 19 and value.isdigit() and value.isascii():
-        return value
-    if value is None or value == "":
-        if required:
-            raise RecordError(f"{field} fehlt")
-        return None
-    if isinstance(value, bool):
-        raise RecordError(f"{field} ist keine Id")
-    if isinstance(value, int):
-        if value < 0 or value > MAX_ID:
-            raise RecordError(f"{field} ist keine Id")
-        return str(value)
-    # isascii: str.isdigit() also accepts "²" or Arabic-Indic digits, which are no sevDesk ids.
-    if (
-        isinstance(value, str)
-        and value.strip().isascii()
-        and value.strip().isdigit()
-        and int(value.strip()) <= MAX_ID
-    ):  # H10: ids fit in 63 bits
-        return value.strip()
-    raise RecordError(f"{field} ist keine Id")
-
-
-def _ref(value: Any, field: str, required: bool = False) -> str | None:
-    """Id of a nested reference ``{"id": …, "objectName": …}``."""
-    if type(value) is dict:  # fast path: sevDesk's form
-        ref = value.get("id")
-        if type(ref) is str and len(ref) < 19 and ref.isdigit() and ref.isascii():
-            return ref
-    if value is None or value == "":
-        if required:
-            raise RecordError(f"{field} fehlt")
-        return None
-    if isinstance(value, dict):
-        return _id(value.get("id"), field, required)
-    raise RecordError(f"{field} ist keine Referenz")
-
-
-def _text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
-    if type(value) is str and "\x00" not in value and (value.isascii() or not _LONE_SURROGATE.search(value)):
-        stripped: str = value.strip()  # fast path: nothing to replace
-        return stripped if len(stripped) <= max_len else stripped[:max_len]
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        raise RecordError(f"{field} ist kein Text")
-    if isinstance(value, (int, float, Decimal)):
-        value = str(value)
-    if not isinstance(value, str):
-        raise RecordError(f"{field} ist kein Text")
-    text: str = _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", "")).strip()
-    return text[:max_len]
-
-
-def _decimal(value: Any, field: str, default: Decimal | None = None) -> Decimal:
-    if value is None or value == "":
-        if default is not None:
-            return default
-        raise RecordError(f"{field} fehlt")
-    if value is True:  # sevDesk encodes a quantity of 1 as true
-        return Decimal(1)
-    if value is False:
-        return Decimal(0)
-    try:
-        result = Decimal(str(value).strip().replace(",", ".") if isinstance(value, str) else str(value))
-    except (InvalidOperation, ValueError):
-        raise RecordError(f"{field} ist keine Zahl") from None
-    if not result.is_finite() or abs(result) > Decimal("1e12"):
-        raise RecordError(f"{field} ist keine gültige Zahl")
-    return result
-
-
-def _in_range(value: Decimal, field: str, ok: Callable[[Decimal], bool]) -> Decimal:
-    """H10: a number outside its range makes the record invalid (skipped and counted)."""
-    if not ok(value):
-        raise RecordError(f"{field} liegt außerhalb des gültigen Bereichs")
-    return value
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return value != 0
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes")
-    return False
-
-
-def _int(value: Any, field: str, default: int | None = None) -> int:
-    if value is None or value == "":
-        if default is not None:
-            return default
-        raise RecordError(f"{field} fehlt")
-    if isinstance(value, bool):
-        raise RecordError(f"{field} ist keine Zahl")
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        pass
-    # A whole number sent as a decimal ("100.0", 100.0) is still that number.
-    number = _decimal(value, field)
-    if number != number.to_integral_value():
-        raise RecordError(f"{field} ist keine ganze Zahl")
-    return int(number)
-
-
-def _timestamp(value: Any, field: str) -> str:
-    """sevDesk's modification time as text. It is only stored (change detection compares
-    content), so a format other than sevDesk's ISO 8601 must not cost the record: Unix
-    seconds become ISO (UTC), any other plain text is kept verbatim."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value, timezone.utc).isoformat(timespec="seconds")
-        except (OverflowError, OSError, ValueError):
-            raise RecordError(f"{field} ist kein Zeitstempel") from None
-    # What is kept verbatim must be plain ASCII so it can be stored and compared (a NUL or
-    # a lone surrogate would break storage).
-    if not isinstance(value, str) or not (value.isascii() and value.isprintable()) or len(value) > 64:
-        raise RecordError(f"{field} ist kein Zeitstempel")
-    return value.strip()
-
-
-def parse_datetime(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _guard(raw: Any, build: Callable[[dict[str, Any]], T]) -> T:
-    if not isinstance(raw, dict):
-        raise RecordError("Datensatz ist kein Objekt")
-    record_id = raw.get("id")
-    try:
-        return build(raw)
-    except RecordError as exc:
-        exc.record_id = str(record_id) if record_id is not None else None
-        raise
-    except Exception as exc:  # anything unexpected in a record is still just a bad record
-        raise RecordError(
-            f"unlesbar ({exc.__class__.__name__})", str(record_id) if record_id is not None else None
-        ) from None
-
-
-# --- records ------------------------------------------------------------------------------
+# --- contacts -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,32 +81,101 @@ class ContactRec:
     academic_title: str = ""  # e.g. "Dr."
 
 
-def parse_contact(raw: Any) -> ContactRec:
-    def build(r: dict[str, Any]) -> ContactRec:
-        company = _text(r.get("name"), "name", 255)
-        first = _text(r.get("surename"), "surename", 255)
-        last = _text(r.get("familyname"), "familyname", 255)
-        if not (company or first or last):
-            raise RecordError("Kontakt ohne Namen")
-        return ContactRec(
-            id=_id(r.get("id"), "id") or "",
-            update=_timestamp(r.get("update"), "update"),
-            category_id=_ref(r.get("category"), "category"),
-            kind="organisation" if company else "person",
-            first_name=first,
-            last_name=last,
-            company=company,
-            name_suffix=_text(r.get("name2"), "name2", 255),
-            customer_number=_text(r.get("customerNumber"), "customerNumber", 64),
-            description=html_to_text(_text(r.get("description"), "description")),  # H5
-            parent_id=_ref(r.get("parent"), "parent"),
-            buyer_reference=_text(r.get("buyerReference"), "buyerReference", 255),
-            government_agency=_bool(r.get("governmentAgency")),
-            gender=_text(r.get("gender"), "gender", 32),
-            academic_title=_text(r.get("academicTitle"), "academicTitle", 64),
-        )
+ContactRow = tuple[str, str, str | None, str, str, str, str, str, str, str, str | None, str, bool, str, str]
 
-    return _guard(raw, build)
+
+def _contact_careful(r: dict[str, Any]) -> ContactRow:
+    company = read_text(r.get("name"), "name", 255)
+    first = read_text(r.get("surename"), "surename", 255)
+    last = read_text(r.get("familyname"), "familyname", 255)
+    if not (company or first or last):
+        raise RecordError("Kontakt ohne Namen")
+    return (
+        read_id(r.get("id"), "id") or "",
+        read_timestamp(r.get("update"), "update"),
+        read_ref(r.get("category"), "category"),
+        "organisation" if company else "person",
+        first,
+        last,
+        company,
+        read_text(r.get("name2"), "name2", 255),
+        read_text(r.get("customerNumber"), "customerNumber", 64),
+        _plain(read_text(r.get("description"), "description")),
+        read_ref(r.get("parent"), "parent"),
+        read_text(r.get("buyerReference"), "buyerReference", 255),
+        read_bool(r.get("governmentAgency")),
+        read_text(r.get("gender"), "gender", 32),
+        read_text(r.get("academicTitle"), "academicTitle", 64),
+    )
+
+
+def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
+    g = r.get
+    rid, update, category, parent = g("id"), g("update"), g("category"), g("parent")
+    name, first, last, name2, number = (
+        g("name"),
+        g("surename"),
+        g("familyname"),
+        g("name2"),
+        g("customerNumber"),
+    )
+    description, buyer, gender, title = g("description"), g("buyerReference"), g("gender"), g("academicTitle")
+    if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
+        return None
+    if _UNSAFE.search(f"{name}{first}{last}{name2}{number}{description}{buyer}{gender}{title}"):
+        return None
+    if category is not None:
+        category = category.get("id") if type(category) is dict else None
+        if not (type(category) is str and len(category) < 19 and category.isdigit() and category.isascii()):
+            return None
+    if parent is not None:
+        parent = parent.get("id") if type(parent) is dict else None
+        if not (type(parent) is str and len(parent) < 19 and parent.isdigit() and parent.isascii()):
+            return None
+    if update is None:
+        update = ""
+    elif not (type(update) is str and len(update) <= 64 and update.isascii() and update.isprintable()):
+        return None
+    agency = g("governmentAgency")
+    try:  # .strip(): only a str has it; anything else goes the careful way
+        company = name.strip()[:255] if name is not None else ""
+        first = first.strip()[:255] if first is not None else ""
+        last = last.strip()[:255] if last is not None else ""
+        if not (company or first or last):
+            return None
+        row: ContactRow = (
+            rid,
+            update.strip(),
+            category,
+            "organisation" if company else "person",
+            first,
+            last,
+            company,
+            name2.strip()[:255] if name2 is not None else "",
+            number.strip()[:64] if number is not None else "",
+            _plain(description.strip()[:MAX_TEXT]) if description is not None else "",
+            parent,
+            buyer.strip()[:255] if buyer is not None else "",
+            agency == "1" or (agency != "0" and agency is not None and read_bool(agency)),
+            gender.strip()[:32] if gender is not None else "",
+            title.strip()[:64] if title is not None else "",
+        )
+    except AttributeError:
+        return None
+    return row
+
+
+def contact_row(raw: Any) -> ContactRow:
+    """The values of :class:`ContactRec` as a tuple (RecordError when unusable)."""
+    row = _contact_fast(raw) if type(raw) is dict else None
+    return row if row is not None else guard(raw, _contact_careful)
+
+
+def parse_contact(raw: Any) -> ContactRec:
+    return ContactRec(*contact_row(raw))
+
+
+# --- addresses ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,21 +190,71 @@ class AddressRec:
     update: str
 
 
-def parse_address(raw: Any) -> AddressRec:
-    def build(r: dict[str, Any]) -> AddressRec:
-        return AddressRec(
-            id=_id(r.get("id"), "id") or "",
-            contact_id=_ref(r.get("contact"), "contact", required=True) or "",
-            street=_text(r.get("street"), "street", 255),
-            zip=_text(r.get("zip"), "zip", 32),
-            city=_text(r.get("city"), "city", 255),
-            country_id=_ref(r.get("country"), "country"),
-            category_id=_ref(r.get("category"), "category"),
-            update=_timestamp(r.get("update"), "update"),
+AddressRow = tuple[str, str, str, str, str, str | None, str | None, str]
+
+
+def _address_careful(r: dict[str, Any]) -> AddressRow:
+    return (
+        read_id(r.get("id"), "id") or "",
+        read_ref(r.get("contact"), "contact", required=True) or "",
+        read_text(r.get("street"), "street", 255),
+        read_text(r.get("zip"), "zip", 32),
+        read_text(r.get("city"), "city", 255),
+        read_ref(r.get("country"), "country"),
+        read_ref(r.get("category"), "category"),
+        read_timestamp(r.get("update"), "update"),
+    )
+
+
+def _address_fast(r: dict[str, Any]) -> AddressRow | None:
+    g = r.get
+    rid, contact, country, category = g("id"), g("contact"), g("country"), g("category")
+    street, zip_, city, update = g("street"), g("zip"), g("city"), g("update")
+    if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
+        return None
+    contact = contact.get("id") if type(contact) is dict else None
+    if not (type(contact) is str and len(contact) < 19 and contact.isdigit() and contact.isascii()):
+        return None
+    if country is not None:
+        country = country.get("id") if type(country) is dict else None
+        if not (type(country) is str and len(country) < 19 and country.isdigit() and country.isascii()):
+            return None
+    if category is not None:
+        category = category.get("id") if type(category) is dict else None
+        if not (type(category) is str and len(category) < 19 and category.isdigit() and category.isascii()):
+            return None
+    if update is None:
+        update = ""
+    elif not (type(update) is str and len(update) <= 64 and update.isascii() and update.isprintable()):
+        return None
+    if _UNSAFE.search(f"{street}{zip_}{city}"):
+        return None
+    try:
+        return (
+            rid,
+            contact,
+            street.strip()[:255] if street is not None else "",
+            zip_.strip()[:32] if zip_ is not None else "",
+            city.strip()[:255] if city is not None else "",
+            country,
+            category,
+            update.strip(),
         )
+    except AttributeError:
+        return None
 
-    return _guard(raw, build)
 
+def address_row(raw: Any) -> AddressRow:
+    """The values of :class:`AddressRec` as a tuple (RecordError when unusable)."""
+    row = _address_fast(raw) if type(raw) is dict else None
+    return row if row is not None else guard(raw, _address_careful)
+
+
+def parse_address(raw: Any) -> AddressRec:
+    return AddressRec(*address_row(raw))
+
+
+# --- communication ways -------------------------------------------------------------------
 
 COMM_TYPES = ("EMAIL", "PHONE", "MOBILE", "WEB")
 
@@ -280,24 +269,58 @@ class CommWayRec:
     key_id: str | None
 
 
-def parse_comm_way(raw: Any) -> CommWayRec:
-    def build(r: dict[str, Any]) -> CommWayRec:
-        kind = _text(r.get("type"), "type", 16).upper()
-        if kind not in COMM_TYPES:
-            raise RecordError(f"unbekannter Kommunikationstyp {kind!r}")
-        value = _text(r.get("value"), "value", 255)
-        if not value:
-            raise RecordError("Kommunikationsweg ohne Wert")
-        return CommWayRec(
-            id=_id(r.get("id"), "id") or "",
-            contact_id=_ref(r.get("contact"), "contact", required=True) or "",
-            type=kind,
-            value=value,
-            main=_bool(r.get("main")),
-            key_id=_ref(r.get("key"), "key"),
-        )
+CommWayRow = tuple[str, str, str, str, bool, str | None]
 
-    return _guard(raw, build)
+
+def _comm_way_careful(r: dict[str, Any]) -> CommWayRow:
+    kind = read_text(r.get("type"), "type", 16).upper()
+    if kind not in COMM_TYPES:
+        raise RecordError(f"unbekannter Kommunikationstyp {kind!r}")
+    value = read_text(r.get("value"), "value", 255)
+    if not value:
+        raise RecordError("Kommunikationsweg ohne Wert")
+    return (
+        read_id(r.get("id"), "id") or "",
+        read_ref(r.get("contact"), "contact", required=True) or "",
+        kind,
+        value,
+        read_bool(r.get("main")),
+        read_ref(r.get("key"), "key"),
+    )
+
+
+def _comm_way_fast(r: dict[str, Any]) -> CommWayRow | None:
+    g = r.get
+    rid, contact, kind, value, main, key = g("id"), g("contact"), g("type"), g("value"), g("main"), g("key")
+    if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
+        return None
+    contact = contact.get("id") if type(contact) is dict else None
+    if not (type(contact) is str and len(contact) < 19 and contact.isdigit() and contact.isascii()):
+        return None
+    if key is not None:
+        key = key.get("id") if type(key) is dict else None
+        if not (type(key) is str and len(key) < 19 and key.isdigit() and key.isascii()):
+            return None
+    if type(kind) is not str or type(value) is not str or _UNSAFE.search(f"{kind}{value}"):
+        return None
+    kind = kind.strip()[:16].upper()
+    value = value.strip()[:255]
+    if kind not in COMM_TYPES or not value:
+        return None
+    return rid, contact, kind, value, main == "1" or (main != "0" and read_bool(main)), key
+
+
+def comm_way_row(raw: Any) -> CommWayRow:
+    """The values of :class:`CommWayRec` as a tuple (RecordError when unusable)."""
+    row = _comm_way_fast(raw) if type(raw) is dict else None
+    return row if row is not None else guard(raw, _comm_way_careful)
+
+
+def parse_comm_way(raw: Any) -> CommWayRec:
+    return CommWayRec(*comm_way_row(raw))
+
+
+# --- categories, units, countries ---------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -308,16 +331,17 @@ class CategoryRec:
     translation_code: str
 
 
-def parse_category(raw: Any) -> CategoryRec:
-    def build(r: dict[str, Any]) -> CategoryRec:
-        return CategoryRec(
-            id=_id(r.get("id"), "id") or "",
-            name=_text(r.get("name"), "name", 255),
-            object_type=_text(r.get("objectType"), "objectType", 64),
-            translation_code=_text(r.get("translationCode"), "translationCode", 128),
-        )
+def _category(r: dict[str, Any]) -> CategoryRec:
+    return CategoryRec(
+        id=read_id(r.get("id"), "id") or "",
+        name=read_text(r.get("name"), "name", 255),
+        object_type=read_text(r.get("objectType"), "objectType", 64),
+        translation_code=read_text(r.get("translationCode"), "translationCode", 128),
+    )
 
-    return _guard(raw, build)
+
+def parse_category(raw: Any) -> CategoryRec:
+    return guard(raw, _category)
 
 
 @dataclass(frozen=True)
@@ -327,15 +351,16 @@ class UnityRec:
     translation_code: str
 
 
-def parse_unity(raw: Any) -> UnityRec:
-    def build(r: dict[str, Any]) -> UnityRec:
-        return UnityRec(
-            id=_id(r.get("id"), "id") or "",
-            name=_text(r.get("name"), "name", 64),
-            translation_code=_text(r.get("translationCode"), "translationCode", 128),
-        )
+def _unity(r: dict[str, Any]) -> UnityRec:
+    return UnityRec(
+        id=read_id(r.get("id"), "id") or "",
+        name=read_text(r.get("name"), "name", 64),
+        translation_code=read_text(r.get("translationCode"), "translationCode", 128),
+    )
 
-    return _guard(raw, build)
+
+def parse_unity(raw: Any) -> UnityRec:
+    return guard(raw, _unity)
 
 
 @dataclass(frozen=True)
@@ -345,29 +370,19 @@ class CountryRec:
     name: str
 
 
+def _country(r: dict[str, Any]) -> CountryRec:
+    return CountryRec(
+        id=read_id(r.get("id"), "id") or "",
+        code=read_text(r.get("code"), "code", 8).upper(),
+        name=read_text(r.get("name"), "name", 128),
+    )
+
+
 def parse_country(raw: Any) -> CountryRec:
-    def build(r: dict[str, Any]) -> CountryRec:
-        return CountryRec(
-            id=_id(r.get("id"), "id") or "",
-            code=_text(r.get("code"), "code", 8).upper(),
-            name=_text(r.get("name"), "name", 128),
-        )
-
-    return _guard(raw, build)
+    return guard(raw, _country)
 
 
-@dataclass(frozen=True)
-class PaymentMethodRec:
-    id: str
-    name: str
-
-
-def parse_payment_method(raw: Any) -> PaymentMethodRec:
-    def build(r: dict[str, Any]) -> PaymentMethodRec:
-        return PaymentMethodRec(id=_id(r.get("id"), "id") or "", name=_text(r.get("name"), "name", 255))
-
-    return _guard(raw, build)
-
+# --- parts --------------------------------------------------------------------------------
 
 PART_STATUS_ACTIVE = 100
 
@@ -387,13 +402,16 @@ class PartRec:
     category_id: str | None
 
 
+PartRow = tuple[str, str, str, str, str | None, Decimal, Decimal | None, Decimal, str, bool, str | None]
+
+
 def _net_price(r: dict[str, Any], vat: Decimal, gross: Decimal | None) -> Decimal:
     """The first non-zero of ``priceNet`` and ``price`` (both are the net price; older parts
     carry only ``price`` or a zero ``priceNet``), else derived from ``priceGross``."""
     for key in ("priceNet", "price"):
         value = r.get(key)
-        if value not in (None, "") and _decimal(value, key):
-            return _decimal(value, key)
+        if value not in (None, "") and read_decimal(value, key):
+            return read_decimal(value, key)
     if gross:
         net = (gross * 100 / (100 + vat)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         if abs(net) > Decimal("1e12"):
@@ -402,172 +420,71 @@ def _net_price(r: dict[str, Any], vat: Decimal, gross: Decimal | None) -> Decima
     return Decimal(0)
 
 
+def _part(r: dict[str, Any]) -> PartRow:
+    name = read_text(r.get("name"), "name", 255)
+    if not name:
+        raise RecordError("Artikel ohne Namen")
+    vat = read_decimal(r.get("taxRate"), "taxRate", Decimal(0))
+    gross_raw = r.get("priceGross")
+    gross = read_decimal(gross_raw, "priceGross") if gross_raw not in (None, "") else None
+    net = _net_price(r, vat, gross)
+    status = read_int(r.get("status"), "status", PART_STATUS_ACTIVE)
+    return (
+        read_id(r.get("id"), "id") or "",
+        read_timestamp(r.get("update"), "update"),
+        name,
+        read_text(r.get("partNumber"), "partNumber", 64),
+        read_ref(r.get("unity"), "unity"),
+        in_range(net, "priceNet", price_ok),
+        gross if gross is None else in_range(gross, "priceGross", price_ok),
+        vat,
+        _plain(read_text(r.get("text"), "text")),  # H5
+        status >= PART_STATUS_ACTIVE,
+        read_ref(r.get("category"), "category"),
+    )
+
+
+def part_row(raw: Any) -> PartRow:
+    """The values of :class:`PartRec` as a tuple (RecordError when unusable)."""
+    return guard(raw, _part)
+
+
 def parse_part(raw: Any) -> PartRec:
-    def build(r: dict[str, Any]) -> PartRec:
-        name = _text(r.get("name"), "name", 255)
-        if not name:
-            raise RecordError("Artikel ohne Namen")
-        vat = _decimal(r.get("taxRate"), "taxRate", Decimal(0))
-        gross_raw = r.get("priceGross")
-        gross = _decimal(gross_raw, "priceGross") if gross_raw not in (None, "") else None
-        net = _net_price(r, vat, gross)
-        status = _int(r.get("status"), "status", PART_STATUS_ACTIVE)
-        return PartRec(
-            id=_id(r.get("id"), "id") or "",
-            update=_timestamp(r.get("update"), "update"),
-            name=name,
-            number=_text(r.get("partNumber"), "partNumber", 64),
-            unity_id=_ref(r.get("unity"), "unity"),
-            net_price=_in_range(net, "priceNet", price_ok),
-            gross_price=gross if gross is None else _in_range(gross, "priceGross", price_ok),
-            vat_rate=vat,
-            description=html_to_text(_text(r.get("text"), "text")),  # H5
-            active=status >= PART_STATUS_ACTIVE,
-            category_id=_ref(r.get("category"), "category"),
-        )
-
-    return _guard(raw, build)
+    return PartRec(*part_row(raw))
 
 
-@dataclass(frozen=True)
-class SevUserRec:
-    id: str
-    fullname: str
-    first_name: str
-    last_name: str
-    email: str
-    username: str
-    role: str
-    client_owner: bool = False  # the account owner (sevDesk has no "who am I" call)
-
-
-def parse_sevuser(raw: Any) -> SevUserRec:
-    def build(r: dict[str, Any]) -> SevUserRec:
-        first = _text(r.get("firstName"), "firstName", 128)
-        last = _text(r.get("lastName"), "lastName", 128)
-        full = _text(r.get("fullname"), "fullname", 255) or " ".join(p for p in (first, last) if p)
-        return SevUserRec(
-            id=_id(r.get("id"), "id") or "",
-            fullname=full,
-            first_name=first,
-            last_name=last,
-            email=_text(r.get("email"), "email", 255),
-            username=_text(r.get("username"), "username", 255),
-            role=_text(r.get("role"), "role", 64),
-            client_owner=_bool(r.get("clientOwner")),
-        )
-
-    return _guard(raw, build)
-
-
-@dataclass(frozen=True)
-class OrderRec:
-    id: str
-    update: str
-    number: str
-    contact_id: str | None
-    date: str
-    status: int
-    header: str
-    order_type: str
-    address: str
-    address_street: str
-    create_user_id: str | None
-
-
-def parse_order(raw: Any) -> OrderRec:
-    def build(r: dict[str, Any]) -> OrderRec:
-        return OrderRec(
-            id=_id(r.get("id"), "id") or "",
-            update=_timestamp(r.get("update"), "update"),
-            number=_text(r.get("orderNumber"), "orderNumber", 64),
-            contact_id=_ref(r.get("contact"), "contact"),
-            date=_timestamp(r.get("orderDate"), "orderDate"),
-            status=_int(r.get("status"), "status"),
-            header=_text(r.get("header"), "header", 255),
-            order_type=_text(r.get("orderType"), "orderType", 8),
-            address=_text(r.get("address"), "address", 1000),
-            address_street=_text(r.get("addressStreet"), "addressStreet", 255),
-            create_user_id=_ref(r.get("createUser"), "createUser"),
-        )
-
-    return _guard(raw, build)
-
-
-@dataclass(frozen=True)
-class OrderPosRec:
-    id: str
-    order_id: str
-    part_id: str | None
-    quantity: Decimal
-    price: Decimal
-    name: str
-    text: str
-    unity_id: str | None
-    tax_rate: Decimal
-    position_number: int
-
-
-def parse_order_pos(raw: Any) -> OrderPosRec:
-    def build(r: dict[str, Any]) -> OrderPosRec:
-        price_raw = r.get("priceNet")
-        if price_raw in (None, ""):
-            price_raw = r.get("price")
-        return OrderPosRec(
-            id=_id(r.get("id"), "id") or "",
-            order_id=_ref(r.get("order"), "order", required=True) or "",
-            part_id=_ref(r.get("part"), "part"),
-            # 0 stays possible: free-text positions of a confirmation often carry it.
-            quantity=_in_range(
-                _decimal(r.get("quantity"), "quantity", Decimal(1)),
-                "quantity",
-                lambda q: q == 0 or quantity_ok(q),
-            ),
-            price=_in_range(_decimal(price_raw, "price", Decimal(0)), "price", price_ok),
-            name=_text(r.get("name"), "name", 255),
-            text=_text(r.get("text"), "text"),
-            unity_id=_ref(r.get("unity"), "unity"),
-            tax_rate=_decimal(r.get("taxRate"), "taxRate", Decimal(0)),
-            position_number=_int(r.get("positionNumber"), "positionNumber", 0),
-        )
-
-    return _guard(raw, build)
-
-
-@dataclass(frozen=True)
-class InvoiceRec:
-    id: str
-    status: int
-    invoice_number: str
-    contact_id: str | None
-    customer_internal_note: str
-    sum_net: Decimal
-    # Payment status (V8): gross sum, paid amount, type (SR = cancellation) and origin.
-    sum_gross: Decimal = Decimal(0)
-    paid_amount: Decimal = Decimal(0)
-    invoice_type: str = ""
-    origin_id: str | None = None
-    origin_object: str = ""
-
-
-def parse_invoice(raw: Any) -> InvoiceRec:
-    def build(r: dict[str, Any]) -> InvoiceRec:
-        return InvoiceRec(
-            id=_id(r.get("id"), "id") or "",
-            status=_int(r.get("status"), "status", 100),
-            invoice_number=_text(r.get("invoiceNumber"), "invoiceNumber", 64),
-            contact_id=_ref(r.get("contact"), "contact"),
-            customer_internal_note=_text(r.get("customerInternalNote"), "customerInternalNote", 255),
-            sum_net=_decimal(r.get("sumNet"), "sumNet", Decimal(0)),
-            sum_gross=_decimal(r.get("sumGross"), "sumGross", Decimal(0)),
-            paid_amount=_decimal(r.get("paidAmount"), "paidAmount", Decimal(0)),
-            invoice_type=_text(r.get("invoiceType"), "invoiceType", 8).upper(),
-            origin_id=_ref(r.get("origin"), "origin"),
-            origin_object=_text(
-                (r.get("origin") or {}).get("objectName") if isinstance(r.get("origin"), dict) else "",
-                "origin",
-                64,
-            ),
-        )
-
-    return _guard(raw, build)
+__all__ = [
+    "COMM_TYPES",
+    "MAX_TEXT",
+    "PART_STATUS_ACTIVE",
+    "AddressRec",
+    "CategoryRec",
+    "CommWayRec",
+    "ContactRec",
+    "CountryRec",
+    "InvoiceRec",
+    "OrderPosRec",
+    "OrderRec",
+    "PartRec",
+    "PaymentMethodRec",
+    "RecordError",
+    "SevUserRec",
+    "UnityRec",
+    "address_row",
+    "comm_way_row",
+    "contact_row",
+    "parse_address",
+    "parse_category",
+    "parse_comm_way",
+    "parse_contact",
+    "parse_country",
+    "parse_datetime",
+    "parse_invoice",
+    "parse_order",
+    "parse_order_pos",
+    "parse_part",
+    "parse_payment_method",
+    "parse_sevuser",
+    "parse_unity",
+    "part_row",
+]

@@ -1,0 +1,187 @@
+"""Reading sevDesk's wire fields: the tolerant readers every record parser is built from.
+
+sevDesk sends ids and numbers as strings, booleans as "0"/"1", sometimes a quantity of 1
+as ``true``. A field a reader cannot use raises :class:`RecordError` with a reason (for
+the log); a reader never raises anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from ..limits import MAX_ID
+
+T = TypeVar("T")
+
+MAX_TEXT = 10_000
+
+# json.loads turns an escaped lone surrogate (backslash-u d800) into a str that cannot be encoded
+# as UTF-8, so SQLite (and any export) would fail on it; such characters become U+FFFD.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class RecordError(ValueError):
+    """A sevDesk record that cannot be used; ``reason`` says why (for the log)."""
+
+    def __init__(self, reason: str, record_id: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.record_id = record_id
+
+
+# --- field readers ------------------------------------------------------------------------
+
+
+def read_id(value: Any, field: str, required: bool = True) -> str | None:
+    # Fast path: sevDesk's form; up to 18 digits always fits in 63 bits (H10).
+    if type(value) is str and len(value) < 19 and value.isdigit() and value.isascii():
+        return value
+    if value is None or value == "":
+        if required:
+            raise RecordError(f"{field} fehlt")
+        return None
+    if isinstance(value, bool):
+        raise RecordError(f"{field} ist keine Id")
+    if isinstance(value, int):
+        if value < 0 or value > MAX_ID:
+            raise RecordError(f"{field} ist keine Id")
+        return str(value)
+    # isascii: str.isdigit() also accepts "²" or Arabic-Indic digits, which are no sevDesk ids.
+    if (
+        isinstance(value, str)
+        and value.strip().isascii()
+        and value.strip().isdigit()
+        and int(value.strip()) <= MAX_ID
+    ):  # H10: ids fit in 63 bits
+        return value.strip()
+    raise RecordError(f"{field} ist keine Id")
+
+
+def read_ref(value: Any, field: str, required: bool = False) -> str | None:
+    """Id of a nested reference ``{"id": …, "objectName": …}``."""
+    if type(value) is dict:  # fast path: sevDesk's form
+        ref = value.get("id")
+        if type(ref) is str and len(ref) < 19 and ref.isdigit() and ref.isascii():
+            return ref
+    if value is None or value == "":
+        if required:
+            raise RecordError(f"{field} fehlt")
+        return None
+    if isinstance(value, dict):
+        return read_id(value.get("id"), field, required)
+    raise RecordError(f"{field} ist keine Referenz")
+
+
+def read_text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
+    if type(value) is str and "\x00" not in value and (value.isascii() or not _LONE_SURROGATE.search(value)):
+        stripped: str = value.strip()  # fast path: nothing to replace
+        return stripped if len(stripped) <= max_len else stripped[:max_len]
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise RecordError(f"{field} ist kein Text")
+    if isinstance(value, (int, float, Decimal)):
+        value = str(value)
+    if not isinstance(value, str):
+        raise RecordError(f"{field} ist kein Text")
+    text: str = _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", "")).strip()
+    return text[:max_len]
+
+
+def read_decimal(value: Any, field: str, default: Decimal | None = None) -> Decimal:
+    if value is None or value == "":
+        if default is not None:
+            return default
+        raise RecordError(f"{field} fehlt")
+    if value is True:  # sevDesk encodes a quantity of 1 as true
+        return Decimal(1)
+    if value is False:
+        return Decimal(0)
+    try:
+        result = Decimal(str(value).strip().replace(",", ".") if isinstance(value, str) else str(value))
+    except (InvalidOperation, ValueError):
+        raise RecordError(f"{field} ist keine Zahl") from None
+    if not result.is_finite() or abs(result) > Decimal("1e12"):
+        raise RecordError(f"{field} ist keine gültige Zahl")
+    return result
+
+
+def in_range(value: Decimal, field: str, ok: Callable[[Decimal], bool]) -> Decimal:
+    """H10: a number outside its range makes the record invalid (skipped and counted)."""
+    if not ok(value):
+        raise RecordError(f"{field} liegt außerhalb des gültigen Bereichs")
+    return value
+
+
+def read_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes")
+    return False
+
+
+def read_int(value: Any, field: str, default: int | None = None) -> int:
+    if value is None or value == "":
+        if default is not None:
+            return default
+        raise RecordError(f"{field} fehlt")
+    if isinstance(value, bool):
+        raise RecordError(f"{field} ist keine Zahl")
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        pass
+    # A whole number sent as a decimal ("100.0", 100.0) is still that number.
+    number = read_decimal(value, field)
+    if number != number.to_integral_value():
+        raise RecordError(f"{field} ist keine ganze Zahl")
+    return int(number)
+
+
+def read_timestamp(value: Any, field: str) -> str:
+    """sevDesk's modification time as text. It is only stored (change detection compares
+    content), so a format other than sevDesk's ISO 8601 must not cost the record: Unix
+    seconds become ISO (UTC), any other plain text is kept verbatim."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, timezone.utc).isoformat(timespec="seconds")
+        except (OverflowError, OSError, ValueError):
+            raise RecordError(f"{field} ist kein Zeitstempel") from None
+    # What is kept verbatim must be plain ASCII so it can be stored and compared (a NUL or
+    # a lone surrogate would break storage).
+    if not isinstance(value, str) or not (value.isascii() and value.isprintable()) or len(value) > 64:
+        raise RecordError(f"{field} ist kein Zeitstempel")
+    return value.strip()
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def guard(raw: Any, build: Callable[[dict[str, Any]], T]) -> T:
+    if not isinstance(raw, dict):
+        raise RecordError("Datensatz ist kein Objekt")
+    record_id = raw.get("id")
+    try:
+        return build(raw)
+    except RecordError as exc:
+        exc.record_id = str(record_id) if record_id is not None else None
+        raise
+    except Exception as exc:  # anything unexpected in a record is still just a bad record
+        raise RecordError(
+            f"unlesbar ({exc.__class__.__name__})", str(record_id) if record_id is not None else None
+        ) from None

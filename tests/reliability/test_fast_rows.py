@@ -1,0 +1,174 @@
+"""The fast row parsers of the import give exactly what the careful readers give.
+
+``contact_row``, ``address_row`` and ``comm_way_row`` try a fast path for sevDesk's usual
+wire form first. Property: for any record — realistic, mutated, malformed — the row is the
+careful parser's row, or both refuse it with the same reason. So the fast path can never
+change what is imported, skipped, logged or counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from craftdesk.api import records as R
+from craftdesk.api.fields import RecordError, guard
+
+FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def ref(object_name: str, id_: str) -> dict[str, str]:
+    return {"id": id_, "objectName": object_name}
+
+
+CONTACT = {
+    "id": "71234501",
+    "objectName": "Contact",
+    "update": "2024-03-01T10:15:00+01:00",
+    "name": "Müller Haustechnik GmbH",
+    "surename": None,
+    "familyname": None,
+    "name2": "Sanitär & Heizung",
+    "customerNumber": "1001",
+    "description": "Stammkunde",
+    "category": ref("Category", "3"),
+    "parent": None,
+    "buyerReference": None,
+    "governmentAgency": "0",
+    "gender": None,
+    "academicTitle": None,
+}
+ADDRESS = {
+    "id": "120178801",
+    "contact": ref("Contact", "71234501"),
+    "street": "Hauptstraße 5",
+    "zip": "80331",
+    "city": "München",
+    "country": ref("StaticCountry", "1"),
+    "category": ref("Category", "47"),
+    "update": "2024-03-01T10:15:00+01:00",
+}
+COMM_WAY = {
+    "id": "115440601",
+    "contact": ref("Contact", "71234501"),
+    "type": "EMAIL",
+    "value": "info@mueller-haustechnik.de",
+    "main": "1",
+    "key": ref("CommunicationWayKey", "2"),
+}
+
+CASES: dict[str, tuple[Callable[[Any], Any], Callable[[dict[str, Any]], Any], dict[str, Any]]] = {
+    "contact": (R.contact_row, R._contact_careful, CONTACT),
+    "address": (R.address_row, R._address_careful, ADDRESS),
+    "comm_way": (R.comm_way_row, R._comm_way_careful, COMM_WAY),
+}
+
+texts = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["", "  Müller  ", "a\x00b", "\ud800x", "x" * 300, "<p>Hallo</p>", "1", "0", " 42 "]),
+)
+ids = st.one_of(
+    st.sampled_from(["1", "71234501", " 7 ", "", "-1", "1.5", "²", "9" * 18, "9" * 19, "12a"]),
+    st.integers(min_value=-5, max_value=2**64),
+)
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    texts,
+    ids,
+    st.floats(allow_nan=True),
+    st.builds(ref, st.just("X"), st.sampled_from(["1", "", "x", " 3 "])),
+    st.dictionaries(st.sampled_from(["id", "objectName"]), st.one_of(st.none(), ids, texts), max_size=2),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+def outcome(parse: Callable[[Any], Any], raw: Any) -> tuple[str, Any]:
+    try:
+        return "row", parse(raw)
+    except RecordError as exc:
+        return "error", (exc.reason, exc.record_id)
+
+
+def careful_outcome(careful: Callable[[dict[str, Any]], Any], raw: Any) -> tuple[str, Any]:
+    return outcome(lambda r: guard(r, careful), raw)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, Any]:
+    name = draw(st.sampled_from(sorted(CASES)))
+    raw = dict(CASES[name][2])
+    for key in draw(st.lists(st.sampled_from(sorted(raw)), max_size=4)):
+        if draw(st.booleans()):
+            raw[key] = draw(values)
+        else:
+            raw.pop(key, None)
+    return name, raw
+
+
+@FUZZ
+@given(mutated())
+def test_fast_rows_equal_the_careful_readers_on_any_record(case: tuple[str, Any]) -> None:
+    name, raw = case
+    fast, careful, _template = CASES[name]
+    assert outcome(fast, raw) == careful_outcome(careful, raw)
+
+
+def test_fast_rows_equal_the_careful_readers_on_the_usual_wire_form() -> None:
+    for fast, careful, template in CASES.values():
+        assert fast(template) == guard(template, careful)
+        assert fast(template) is not None
+    assert R.parse_contact(CONTACT).company == "Müller Haustechnik GmbH"
+    assert R.parse_comm_way(COMM_WAY).main is True
+
+
+INTERESTING = [
+    None,
+    "",
+    " ",
+    "  Müller  ",
+    " 42 ",
+    "a\x00b",
+    "\ud800x",
+    "x" * 300,
+    " <p>Hallo</p> ",
+    "1",
+    "0",
+    "true",
+    "email",
+    " PHONE ",
+    "9" * 19,
+    "12a",
+    True,
+    False,
+    0,
+    7,
+    -1,
+    2.5,
+    {},
+    {"id": None},
+    {"id": " 5 "},
+    {"id": 5},
+    ref("X", "8"),
+    [],
+]
+
+
+def test_fast_rows_equal_the_careful_readers_for_every_field_and_value() -> None:
+    for fast, careful, template in CASES.values():
+        for key in template:
+            for value in INTERESTING:
+                raw = {**template, key: value}
+                assert outcome(fast, raw) == careful_outcome(careful, raw), (key, value)
+            raw = {k: v for k, v in template.items() if k != key}
+            assert outcome(fast, raw) == careful_outcome(careful, raw), key
+
+
+def test_fast_rows_refuse_what_is_not_a_record() -> None:
+    for fast, careful, _template in CASES.values():
+        for raw in (None, [], "x", 5):
+            assert outcome(fast, raw) == careful_outcome(careful, raw)
+            assert outcome(fast, raw)[0] == "error"
