@@ -20,27 +20,30 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..api.client import SevdeskClient
-from ..api.records import CategoryRec, PartRec, RecordError, parse_category, parse_part, parse_unity
+from ..api.records import (
+    CategoryRec,
+    PartRec,
+    PartRow,
+    RecordError,
+    parse_category,
+    parse_part,
+    parse_unity,
+    part_row,
+)
 from ..clock import utcnow
 from ..messages import Key, Message
-from ..store.bulk import bulk_insert, bulk_update, column_value, tuples
+from ..store.bulk import bulk_insert, bulk_update, column_value, raw_rows
 from ..store.db import db
 from ..store.models import Article
 from . import part_categories
-from .fetching import (
-    CollectionCounts,
-    Progress,
-    fetch_record,
-    ref_id,
-    sweep,
-)
-from .page_ledger import PageLedger, Probe, Sweep, basis, local_summary, sweep_key
+from .fetching import CollectionCounts, Progress, fetch_record, ref_id, rows_of
+from .page_ledger import LedgerSweeps, Sweep, basis, local_summary
 from .parsing import parse_rows
 
 log = logging.getLogger(__name__)
@@ -93,21 +96,39 @@ class ArticleData:
 
 
 def build_article(part: PartRec, units: dict[str, str], category_names: dict[str, str]) -> ArticleData:
+    row: PartRow = (
+        part.id,
+        part.update,
+        part.name,
+        part.number,
+        part.unity_id,
+        part.net_price,
+        part.gross_price,
+        part.vat_rate,
+        part.description,
+        part.active,
+        part.category_id,
+    )
+    return article_from_row(row, units, category_names)
+
+
+def article_from_row(row: PartRow, units: dict[str, str], category_names: dict[str, str]) -> ArticleData:
+    """A part row (``records.part_row``) as craftdesk stores it (A2, A3)."""
     # A unit of the account keeps its name, even an empty one (UNITY_EMPTY); only a part
     # without a unit sevDesk knows gets sevDesk's default.
-    unit = units.get(part.unity_id or "", DEFAULT_UNIT)
+    pid, update, name, number, unity_id, net, _gross, vat, description, active, category_id = row
     return ArticleData(
-        sevdesk_id=part.id,
-        sevdesk_update=part.update,
+        sevdesk_id=pid,
+        sevdesk_update=update,
         fields=(
-            part.number,
-            part.name,
-            unit,
-            format(money(part.net_price), "f"),
-            rate_text(part.vat_rate),
-            part.description,
-            1 if part.active else 0,
-            category_names.get(part.category_id or "", ""),
+            number,
+            name,
+            units.get(unity_id or "", DEFAULT_UNIT),
+            format(money(net), "f"),
+            rate_text(vat),
+            description,
+            1 if active else 0,
+            category_names.get(category_id or "", ""),
         ),
     )
 
@@ -129,74 +150,90 @@ def save_articles(
     deactivates nothing.
     """
     counts = CollectionCounts("articles")
+    swept = malformed is not None and wanted_names is not None
     query = Article.select(
         Article.id, Article.sevdesk_id, Article.sync_hash, Article.active, Article.category
     ).where(Article.sevdesk_id.is_null(False))
-    sweep_done = malformed is not None and wanted_names is not None
-    if not sweep_done:
+    if not swept:
         query = query.where(Article.sevdesk_id.in_(list(data)))
     existing = {
         sid: (aid, digest, bool(active), category or "")
-        for aid, sid, digest, active, category in tuples(query)
+        for aid, sid, digest, active, category in raw_rows(query)
     }
-
-    new: list[tuple[ArticleData, str]] = []
-    changed: list[tuple[int, ArticleData, str]] = []
-    deactivate: list[int] = []
-    rehashed: list[tuple[str, int]] = []
-    for sid, item in data.items():
-        current = existing.get(sid)
-        if current is None:
-            if sid in importable:
-                new.append((item, item.fingerprint()))
-            continue
-        aid, old_digest, active, category = current
-        moved_out = sweep_done and sid not in importable and category.casefold() in (wanted_names or set())
-        if moved_out:
-            if active:
-                deactivate.append(aid)
-            else:
-                counts.unchanged += 1
-            continue
-        digest = item.fingerprint()
-        if digest != old_digest and old_digest == item.legacy_fingerprint():
-            rehashed.append((digest, aid))  # same content, fingerprint of an older version
-            counts.unchanged += 1
-        elif digest != old_digest:
-            changed.append((aid, item, digest))
-        else:
-            counts.unchanged += 1
-    moved_out_count = len(deactivate)
-    if sweep_done:
+    plan = _Plan(data, importable, existing, wanted_names if swept else None)
+    moved_out_count = len(plan.deactivate)
+    if swept:
         gone = set(existing) - set(data) - (malformed or set())
-        deactivate.extend(existing[sid][0] for sid in gone if existing[sid][2])
-    counts.steady = counts.unchanged
-    if not (new or changed or deactivate or rehashed):
+        plan.deactivate.extend(existing[sid][0] for sid in gone if existing[sid][2])
+    counts.unchanged = counts.steady = plan.unchanged
+    if not (plan.new or plan.changed or plan.deactivate or plan.rehashed):
         return counts
-
-    now = column_value(Article.updated_at, utcnow())
     with db.atomic():
-        bulk_insert(
-            Article,
-            _INSERT_COLS,
-            [(d.sevdesk_id, d.sevdesk_update, digest, *d.fields, now, now) for d, digest in new],
-        )
-        bulk_update(
-            Article,
-            _UPDATE_COLS,
-            [(d.sevdesk_update, digest, *d.fields, now, aid) for aid, d, digest in changed],
-        )
-        # Forget the fingerprint so the part is rewritten (and re-activated) if it returns.
-        bulk_update(
-            Article, ("active", "sync_hash", "updated_at"), [(0, None, now, aid) for aid in deactivate]
-        )
-        bulk_update(Article, ("sync_hash",), rehashed)
-    counts.created, counts.updated, counts.flagged = len(new), len(changed), len(deactivate)
-    counts.changed_ids = (
-        {aid for aid, _, _ in changed} | set(deactivate) | _local_ids([d.sevdesk_id for d, _ in new])
-    )
-    counts.steady = counts.unchanged + len(new) + len(changed) + moved_out_count
+        new_ids = _write(plan)
+    counts.created, counts.updated, counts.flagged = len(plan.new), len(plan.changed), len(plan.deactivate)
+    counts.changed_ids = {aid for aid, _, _ in plan.changed} | set(plan.deactivate) | new_ids
+    counts.steady = counts.unchanged + len(plan.new) + len(plan.changed) + moved_out_count
     return counts
+
+
+class _Plan:
+    """What one save writes: new, changed and re-fingerprinted articles, and the ones to
+    deactivate because they moved out of the imported categories (A4)."""
+
+    def __init__(
+        self,
+        data: dict[str, ArticleData],
+        importable: set[str],
+        existing: dict[str, tuple[int, str | None, bool, str]],
+        wanted_names: set[str] | None,
+    ) -> None:
+        self.new: list[tuple[ArticleData, str]] = []
+        self.changed: list[tuple[int, ArticleData, str]] = []
+        self.deactivate: list[int] = []
+        self.rehashed: list[tuple[str, int]] = []
+        self.unchanged = 0
+        for sid, item in data.items():
+            current = existing.get(sid)
+            if current is None:
+                if sid in importable:
+                    self.new.append((item, item.fingerprint()))
+                continue
+            aid, old_digest, active, category = current
+            if wanted_names is not None and sid not in importable and category.casefold() in wanted_names:
+                if active:  # moved out of the imported categories
+                    self.deactivate.append(aid)
+                else:
+                    self.unchanged += 1
+                continue
+            digest = item.fingerprint()
+            if digest != old_digest and old_digest == item.legacy_fingerprint():
+                self.rehashed.append((digest, aid))  # same content, fingerprint of an older version
+                self.unchanged += 1
+            elif digest != old_digest:
+                self.changed.append((aid, item, digest))
+            else:
+                self.unchanged += 1
+
+
+def _write(plan: _Plan) -> set[int]:
+    """The statements of one save (inside its transaction); the local ids of new rows."""
+    now = column_value(Article.updated_at, utcnow())
+    bulk_insert(
+        Article,
+        _INSERT_COLS,
+        [(d.sevdesk_id, d.sevdesk_update, digest, *d.fields, now, now) for d, digest in plan.new],
+    )
+    bulk_update(
+        Article,
+        _UPDATE_COLS,
+        [(d.sevdesk_update, digest, *d.fields, now, aid) for aid, d, digest in plan.changed],
+    )
+    # Forget the fingerprint so the part is rewritten (and re-activated) if it returns.
+    bulk_update(
+        Article, ("active", "sync_hash", "updated_at"), [(0, None, now, aid) for aid in plan.deactivate]
+    )
+    bulk_update(Article, ("sync_hash",), plan.rehashed)
+    return _local_ids([d.sevdesk_id for d, _ in plan.new])
 
 
 def _local_ids(sevdesk_ids: list[str]) -> set[int]:
@@ -207,7 +244,7 @@ def _local_ids(sevdesk_ids: list[str]) -> set[int]:
     query = Article.select(Article.id, Article.sevdesk_id).where(Article.sevdesk_id.is_null(False))
     if len(wanted) <= 500:
         query = query.where(Article.sevdesk_id.in_(list(wanted)))
-    return {aid for aid, sid in tuples(query) if sid in wanted}
+    return {aid for aid, sid in raw_rows(query) if sid in wanted}
 
 
 def articles_basis(categories: list[CategoryRec], names: list[str]) -> str:
@@ -232,57 +269,54 @@ def sync_articles(
         # A1a: nothing to import, and nothing to deactivate either (the parts did not move).
         log.warning("No configured part category exists in sevDesk (%s)", ", ".join(names))
         return CollectionCounts("articles", warnings=[warning])
-    ledger = PageLedger("articles", articles_basis(categories, names))
-    probe = Probe(client, ledger, progress)
-    if probe.unchanged(ARTICLE_SWEEPS):
+    sweeps = LedgerSweeps(
+        client, "articles", ARTICLE_SWEEPS, articles_basis(categories, names), progress, quiet=[0]
+    )
+    if sweeps.unchanged:
         return CollectionCounts(
-            "articles",
-            unchanged=ledger.previous_counts.get("unchanged", 0),
-            skipped=ledger.previous_counts.get("skipped", 0),
+            "articles", unchanged=sweeps.previous("unchanged"), skipped=sweeps.previous("skipped")
         )
-
-    def pages(index: int) -> Iterator[list[Any]]:
-        path, params, label = ARTICLE_SWEEPS[index]
-        key = sweep_key(path, params)
-        return sweep(
-            client,
-            path,
-            params,
-            progress,
-            label if index else None,
-            prefetched=probe.decoded(path, params),
-            record=lambda page: ledger.record(key, page),
-        )
-
     counts = CollectionCounts("articles")
     wanted = part_categories_from(categories, names)
-    all_part_categories = {c.id: c.name for c in categories if c.object_type.casefold() == "part"}
-    units = {u.id: u.name for page in pages(0) for u in parse_rows(page, parse_unity, "Unity")}
-    data: dict[str, ArticleData] = {}
-    importable: set[str] = set()
-    malformed: set[str] = set()
-    for page in pages(1):
-        for raw in page:
-            try:
-                part = parse_part(raw)
-            except RecordError as exc:
-                if exc.record_id:
-                    malformed.add(exc.record_id)  # unreadable is not gone (A4)
-                category = ref_id(raw, "category")
-                if category is None or category in wanted:
-                    counts.skip("Part", exc)
-                continue
-            data[part.id] = build_article(part, units, all_part_categories)
-            if part.category_id in wanted:
-                importable.add(part.id)
+    units = {u.id: u.name for page in sweeps.pages(0) for u in parse_rows(page, parse_unity, "Unity")}
+    data, importable, malformed = _read_parts(sweeps.pages(1), units, categories, wanted, counts)
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
         progress(0, 1, Message(Key.SAVING_ARTICLES))
-    ledger.forget()
+    sweeps.forget()
     saved = save_articles(data, importable, malformed, {n.casefold() for n in names})
     counts.add(saved)
-    ledger.save(articles_basis(categories, names), {"unchanged": saved.steady, "skipped": counts.skipped})
+    sweeps.save(articles_basis(categories, names), {"unchanged": saved.steady, "skipped": counts.skipped})
     return counts
+
+
+def _read_parts(
+    pages: Iterable[list[Any]],
+    units: dict[str, str],
+    categories: list[CategoryRec],
+    wanted: dict[str, str],
+    counts: CollectionCounts,
+) -> tuple[dict[str, ArticleData], set[str], set[str]]:
+    """Every readable part as an article, the ids in an imported category, and the ids of
+    unreadable parts (unreadable is not gone, A4); bad parts of ours are counted."""
+    all_part_categories = {c.id: c.name for c in categories if c.object_type.casefold() == "part"}
+    data: dict[str, ArticleData] = {}
+    importable: set[str] = set()
+    malformed: set[str] = set()
+    for raw in rows_of(pages):
+        try:
+            row = part_row(raw)
+        except RecordError as exc:
+            if exc.record_id:
+                malformed.add(exc.record_id)
+            category = ref_id(raw, "category")
+            if category is None or category in wanted:
+                counts.skip("Part", exc)
+            continue
+        data[row[0]] = article_from_row(row, units, all_part_categories)
+        if row[10] in wanted:
+            importable.add(row[0])
+    return data, importable, malformed
 
 
 def import_single_part(client: SevdeskClient, part_id: str) -> Article:

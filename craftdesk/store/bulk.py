@@ -23,6 +23,13 @@ def tuples(query: Any) -> Iterator[tuple[Any, ...]]:
     return iter(query.tuples())
 
 
+def raw_rows(query: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of a peewee SELECT as the driver returns them, without peewee's per-row
+    conversion: for text and integer columns the same values, several times cheaper
+    (booleans come as 0/1 on SQLite)."""
+    return iter(db.execute(query))
+
+
 def column_value(field: Any, value: Any) -> Any:
     """``value`` in the database form of a model field, for the raw bulk statements."""
     return field.db_value(value)

@@ -31,8 +31,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
         return parse
 
-    monkeypatch.setattr(customers, "parse_contact", counting("Contact", records.parse_contact))
-    monkeypatch.setattr(articles, "parse_part", counting("Part", records.parse_part))
+    # The bulk import parses rows (records.contact_row / part_row), not record objects.
+    monkeypatch.setattr(customers, "contact_row", counting("Contact", records.contact_row))
+    monkeypatch.setattr(articles, "part_row", counting("Part", records.part_row))
     return counts
 
 

@@ -1,0 +1,275 @@
+"""The customer rules as pure functions: which addresses (C3) and communication ways (C4)
+a customer keeps, and the customer as craftdesk stores it (C2), with its fingerprint.
+
+The bulk import feeds them compact tuples, one per sevDesk row (:func:`address_item`,
+:func:`way_item`), so that it never holds record objects for a whole account; the
+single import and the tests use the record forms (:func:`pick_addresses`,
+:func:`pick_comm_ways`, :func:`build_customer`), which go through the same code.
+
+Decisions (documented here because the SPEC leaves them open):
+
+* Postal address (C3): the lowest-id address that is neither an invoice nor a delivery
+  address; without one, the billing address is *also stored* as a ``postal`` row (same
+  sevDesk id), so every consumer (exports, invoices, O5 job-site fallback) finds a postal
+  address without knowing this rule.
+* Mobile numbers (C4): type ``MOBILE``, and type ``PHONE`` with key 4 ("Mobil") — older
+  sevDesk data records mobiles that way. ``PHONE`` with key 3 ("Fax") is no phone number
+  and is ignored, like ``WEB``. Duplicate values within one kind count once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..api.records import AddressRec, AddressRow, CommWayRec, CommWayRow, ContactRec, ContactRow
+from .lookups import GERMANY_COUNTRY_ID, AddressCategories
+
+MAX_EMAILS = 2
+MAX_MOBILES = 2
+MAX_PHONES = 1
+COMM_KEY_FAX = "3"
+COMM_KEY_MOBILE = "4"
+
+# Customer columns written by the import, in the order of CustomerData.fields.
+FIELDS = (
+    "customer_number",
+    "kind",
+    "first_name",
+    "last_name",
+    "company",
+    "name_suffix",
+    "description",
+    "buyer_reference",
+    "government_agency",
+    "salutation",
+    "academic_title",
+)
+
+AddressTuple = tuple[str, str, str, str, str, str]  # kind, street, zip, city, country, sevdesk_id
+InfoTuple = tuple[str, str, str]  # kind, value, sevdesk_id
+# One sevDesk address for C3: id, kind (billing|delivery|other), street, zip, city,
+# country id. Kept for every address of an account while the import reads, so: no more
+# than C3 needs, and repeated texts (zip codes, cities, country ids) shared, see Shared.
+AddressItem = tuple[str, str, str, str, str, str | None]
+# One usable communication way for C4: id, kind, value, main.
+WayItem = tuple[str, str, str, bool]
+
+_LIMITS = {"email": MAX_EMAILS, "mobile": MAX_MOBILES, "phone": MAX_PHONES}
+
+
+def country_code(country_id: str | None, countries: dict[str, str]) -> str:
+    if country_id is None:
+        return "DE"
+    if country_id == GERMANY_COUNTRY_ID:
+        return countries.get(country_id, "DE")
+    return countries.get(country_id, "")
+
+
+# --- C3 -----------------------------------------------------------------------------------
+
+
+class Shared(dict[str, str]):
+    """One object per distinct text: the zip codes, cities and country ids of an account
+    repeat, and each address would otherwise keep its own copy while the import reads."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = text
+        return text
+
+
+def address_item(row: AddressRow, cats: AddressCategories, shared: Shared | None = None) -> AddressItem:
+    """An address row (``records.address_row``) as C3 reads it."""
+    rid, _contact, street, zip_, city, country_id, category_id, _update = row
+    if shared is not None:
+        zip_, city = shared[zip_], shared[city]
+        country_id = None if country_id is None else shared[country_id]
+    return rid, cats.kind_of(category_id), street, zip_, city, country_id
+
+
+def _number(item: AddressItem | WayItem) -> int:
+    return int(item[0])
+
+
+def _main_then_number(item: WayItem) -> tuple[bool, int]:
+    return not item[3], int(item[0])
+
+
+def choose_addresses(items: Iterable[AddressItem], countries: dict[str, str]) -> tuple[AddressTuple, ...]:
+    """C3: one billing (lowest id), all delivery, postal = first other else billing."""
+    billing: AddressItem | None = None
+    other: AddressItem | None = None
+    delivery: list[AddressItem] = []
+    for item in sorted(items, key=_number):
+        kind = item[1]
+        if kind == "billing":
+            billing = billing or item
+        elif kind == "delivery":
+            delivery.append(item)
+        else:
+            other = other or item
+
+    def row(kind: str, a: AddressItem) -> AddressTuple:
+        return (kind, a[2], a[3], a[4], country_code(a[5], countries), a[0])
+
+    result: list[AddressTuple] = []
+    postal = other or billing
+    if postal is not None:
+        result.append(row("postal", postal))
+    if billing is not None:
+        result.append(row("billing", billing))
+    result.extend(row("delivery", a) for a in delivery)
+    return tuple(result)
+
+
+def pick_addresses(
+    addresses: Iterable[AddressRec], cats: AddressCategories, countries: dict[str, str]
+) -> tuple[AddressTuple, ...]:
+    """C3 on address records."""
+    items = [
+        address_item((a.id, a.contact_id, a.street, a.zip, a.city, a.country_id, a.category_id, ""), cats)
+        for a in addresses
+    ]
+    return choose_addresses(items, countries)
+
+
+# --- C4 -----------------------------------------------------------------------------------
+
+
+def comm_kind(kind: str, key_id: str | None) -> str | None:
+    if kind == "EMAIL":
+        return "email"
+    if kind == "MOBILE" or (kind == "PHONE" and key_id == COMM_KEY_MOBILE):
+        return "mobile"
+    if kind == "PHONE" and key_id != COMM_KEY_FAX:
+        return "phone"
+    return None  # WEB, fax
+
+
+def way_item(row: CommWayRow) -> WayItem | None:
+    """A communication way row (``records.comm_way_row``) as C4 reads it; None for a way
+    C4 never keeps (web addresses, fax numbers)."""
+    rid, _contact, kind, value, main, key_id = row
+    picked = comm_kind(kind, key_id)
+    return None if picked is None else (rid, picked, value, main)
+
+
+def choose_comm_ways(items: Iterable[WayItem]) -> tuple[InfoTuple, ...]:
+    """C4: ≤2 e-mails, ≤2 mobiles, 1 phone; ``main`` first, then the lowest id."""
+    picked: dict[str, list[InfoTuple]] = {"email": [], "mobile": [], "phone": []}
+    seen: set[tuple[str, str]] = set()
+    for rid, kind, value, _main in sorted(items, key=_main_then_number):
+        if len(picked[kind]) >= _LIMITS[kind]:
+            continue
+        key = (kind, value.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        picked[kind].append((kind, value, rid))
+    return tuple(picked["email"] + picked["mobile"] + picked["phone"])
+
+
+def pick_comm_ways(ways: Iterable[CommWayRec]) -> tuple[InfoTuple, ...]:
+    """C4 on communication way records."""
+    items = (way_item((w.id, w.contact_id, w.type, w.value, w.main, w.key_id)) for w in ways)
+    return choose_comm_ways(item for item in items if item is not None)
+
+
+# --- the customer -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerData:
+    """One customer as craftdesk stores it, derived from sevDesk."""
+
+    sevdesk_id: str
+    sevdesk_update: str
+    fields: tuple[str | bool, ...]  # values of FIELDS
+    addresses: tuple[AddressTuple, ...]
+    infos: tuple[InfoTuple, ...]
+
+    def fingerprint(self) -> str:
+        # Content only: an ``update`` bump without a change we store writes nothing. The
+        # repr of tuples of str is exact and several times cheaper than JSON.
+        payload = repr((self.fields, self.addresses, self.infos))
+        return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def legacy_fingerprint(self) -> str:
+        """The fingerprint of versions before 0.2 (JSON), recognised once after an update."""
+        payload = json.dumps(
+            [self.fields, self.addresses, self.infos], ensure_ascii=False, separators=(",", ":")
+        )
+        return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+
+
+_SALUTATIONS = {
+    "m": "Herr",
+    "male": "Herr",
+    "herr": "Herr",
+    "mr": "Herr",
+    "w": "Frau",
+    "f": "Frau",
+    "female": "Frau",
+    "frau": "Frau",
+    "mrs": "Frau",
+}
+
+
+def salutation_of(gender: str) -> str:
+    """sevDesk's free-text ``gender`` ("m", "w", …) as the German salutation, or ""."""
+    return _SALUTATIONS.get(gender.strip().rstrip(".").casefold(), "")
+
+
+def customer_fields(row: ContactRow) -> tuple[str | bool, ...]:
+    """The values of FIELDS from a contact row (``records.contact_row``)."""
+    kind = row[3]
+    person = kind == "person"
+    return (
+        row[8],  # customer number
+        kind,
+        row[4],  # first name
+        row[5],  # last name
+        row[6],  # company
+        row[7],  # name suffix
+        row[9],  # description
+        row[11],  # buyer reference
+        row[12],  # government agency
+        salutation_of(row[13]) if person else "",
+        row[14] if person else "",  # academic title
+    )
+
+
+def build_customer(
+    contact: ContactRec,
+    addresses: Iterable[AddressRec],
+    ways: Iterable[CommWayRec],
+    cats: AddressCategories,
+    countries: dict[str, str],
+) -> CustomerData:
+    c = contact
+    row: ContactRow = (
+        c.id,
+        c.update,
+        c.category_id,
+        c.kind,
+        c.first_name,
+        c.last_name,
+        c.company,
+        c.name_suffix,
+        c.customer_number,
+        c.description,
+        c.parent_id,
+        c.buyer_reference,
+        c.government_agency,
+        c.gender,
+        c.academic_title,
+    )
+    return CustomerData(
+        c.id,
+        c.update,
+        customer_fields(row),
+        pick_addresses(addresses, cats, countries),
+        pick_comm_ways(ways),
+    )
