@@ -56,7 +56,7 @@ class CollectionCounts:
 # --- fetching -----------------------------------------------------------------------------
 
 
-READ_AHEAD = 3  # pages fetched ahead of the caller (bounded: memory stays flat)
+READ_AHEAD = 1  # pages fetched ahead of the caller's current one (memory: 2 pages at a time)
 
 
 def sweep(
@@ -73,41 +73,50 @@ def sweep(
 
     Like ``client.iter_pages`` but with ``countAll=true``, which saves the empty request
     after a full last page; without a usable ``total`` it stops at the first short page.
-    One helper thread requests the pages one after another, up to READ_AHEAD pages ahead
-    of the caller, so sevDesk's answer time and our parsing and writing overlap; it is the
-    only user of the client while the sweep runs. Rows repeated across pages (offset
-    paging over changing data) are dropped. Progress is reported in the caller's thread.
+    One helper thread requests the pages one after another, READ_AHEAD page ahead of the
+    caller, so sevDesk's answer time and our parsing and writing overlap; it is the only
+    user of the client while the sweep runs. Rows repeated across pages (offset paging
+    over changing data) are dropped. Progress is reported in the caller's thread. A page
+    is let go before the next one is asked for (see :func:`rows_of`).
 
     ``prefetched``: decoded pages already read (by a :class:`~.page_ledger.Probe`); the
     sweep continues after the last of them. ``record`` sees every page (its digest).
     """
     seen: set[Any] = set()
     done = 0
-    last: Page | None = None
+    finished = False
     for page in prefetched:
-        last = page
-        yield from _deduplicated(page, seen, record)
-        done = page.offset + page.rows
-        _report(progress, label, done, page.total)
-    if last is not None and (
-        not last.rows or (done >= last.total if last.total is not None else last.rows < PAGE_SIZE)
-    ):
+        rows = _deduplicated(page, seen, record)
+        done, total = page.offset + page.rows, page.total
+        finished = not page.rows or (done >= total if total is not None else page.rows < PAGE_SIZE)
+        del page
+        yield rows
+        del rows
+        _report(progress, label, done, total)
+    if finished:
         return
     pages = _PageReader(client, path, dict(params or {}), done)
     try:
         for page in pages:
-            yield from _deduplicated(page, seen, record)
-            done = page.offset + page.rows
-            _report(progress, label, done, page.total)
+            rows = _deduplicated(page, seen, record)
+            done, total = page.offset + page.rows, page.total
+            del page
+            yield rows
+            del rows
+            _report(progress, label, done, total)
     finally:
         pages.close()
 
 
-def _deduplicated(
-    page: Page,
-    seen: set[Any],
-    record: Callable[[Page], None] | None,
-) -> Iterator[list[Any]]:
+def rows_of(pages: Iterable[list[Any]]) -> Iterator[Any]:
+    """The rows of a sweep's pages; each page is let go before the next is asked for, so
+    no more than the page in hand and the one read ahead are in memory."""
+    for page in pages:
+        yield from page
+        del page
+
+
+def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | None) -> list[Any]:
     if record is not None:
         record(page)
     rows = []
@@ -120,7 +129,8 @@ def _deduplicated(
                 continue
             seen.add(key)
         rows.append(row)
-    yield rows
+    page.objects = None  # the rows list holds them now; the page is only its digest
+    return rows
 
 
 def _report(progress: Progress | None, label: str | None, done: int, total: int | None) -> None:
@@ -130,7 +140,8 @@ def _report(progress: Progress | None, label: str | None, done: int, total: int 
 
 
 class _PageReader:
-    """Fetches the pages of one sweep in a helper thread into a bounded queue."""
+    """Fetches the pages of one sweep in a helper thread, at most READ_AHEAD pages beyond
+    the one the caller holds."""
 
     _END = object()
 
@@ -139,29 +150,31 @@ class _PageReader:
         self.path = path
         self.params = params
         self.offset = offset
-        self.queue: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
+        self.queue: queue.Queue[Any] = queue.Queue()
+        # A slot is taken before each request and given back when the caller is done with
+        # the page: the caller's page and READ_AHEAD more.
+        self.slots = threading.Semaphore(READ_AHEAD + 1)
         self.stopped = threading.Event()
         client.check_cancel()
         self.thread = threading.Thread(target=self._run, name="sevdesk-pages", daemon=True)
         self.thread.start()
 
-    def _put(self, item: Any) -> bool:
+    def _slot(self) -> bool:
         while not self.stopped.is_set():
-            try:
-                self.queue.put(item, timeout=0.1)
+            if self.slots.acquire(timeout=0.1):
                 return True
-            except queue.Full:
-                continue
         return False
 
     def _run(self) -> None:
         try:
-            for item in self.client.iter_pages_raw(self.path, self.params, PAGE_SIZE, offset=self.offset):
-                if self.stopped.is_set() or not self._put(item):
+            pages = self.client.iter_pages_raw(self.path, self.params, PAGE_SIZE, offset=self.offset)
+            while self._slot():
+                item = next(pages, self._END)
+                self.queue.put(item)
+                if item is self._END:
                     return
-            self._put(self._END)
         except BaseException as exc:  # handed to the caller, raised there
-            self._put(exc)
+            self.queue.put(exc)
 
     def __iter__(self) -> Iterator[Page]:
         while True:
@@ -171,6 +184,8 @@ class _PageReader:
             if isinstance(item, BaseException):
                 raise item
             yield item
+            del item
+            self.slots.release()  # the caller is done with the page: read the next one
 
     def close(self) -> None:
         """Stop early (error or cancel in the caller) and wait for the request in flight."""

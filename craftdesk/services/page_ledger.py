@@ -33,13 +33,17 @@ from typing import Any
 from ..api.client import Page, SevdeskClient
 from ..store import settings
 from ..store.engine import total_changes
+from .fetching import sweep
 
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "import_pages_"
-KEEP_BYTES = 16 * 2**20  # page bytes kept while probing; beyond, the pages are read again
+KEEP_BYTES = 4 * 2**20  # page bytes kept while probing; beyond, the pages are read again
 RULE_MODULES = (
+    "craftdesk.api.fields",
     "craftdesk.api.records",
+    "craftdesk.services.customer_rules",
+    "craftdesk.services.customer_store",
     "craftdesk.services.customers",
     "craftdesk.services.articles",
     "craftdesk.services.lookups",
@@ -189,11 +193,64 @@ class Probe:
         return self.kept.get(sweep_key(path, params), [])
 
     def decoded(self, path: str, params: dict[str, Any] | None) -> Iterator[Page]:
+        """The pages read of this sweep, decoded one at a time; each is let go (its bytes
+        and objects) once the caller moves on, so they are never all decoded at once."""
         for page in self.pages(path, params):
             if page.objects is None:
                 page.objects = self.client.decode_page(page, path)
                 page.content = b""
             yield page
+            page.objects = None
+            page.content = b""
+
+
+class LedgerSweeps:
+    """The sweeps of one collection read against its page ledger: the set-up the
+    collection imports share. :attr:`unchanged` says whether every page arrived as in the
+    last successful run (then nothing needs parsing); otherwise :meth:`pages` reads a
+    sweep on from where the probe stopped and records every page for the next run.
+    """
+
+    def __init__(
+        self,
+        client: SevdeskClient,
+        collection: str,
+        sweeps: list[Sweep],
+        basis_now: str,
+        progress: Progress | None = None,
+        quiet: Iterable[int] = (),
+    ) -> None:
+        self.client = client
+        self.sweeps = sweeps
+        self.progress = progress
+        self.quiet = set(quiet)  # sweeps that report no progress of their own
+        self.ledger = PageLedger(collection, basis_now)
+        self.probe = Probe(client, self.ledger, progress)
+        self.unchanged = self.probe.unchanged(sweeps)
+
+    def previous(self, name: str) -> int:
+        """A count of the last successful run (for an unchanged one)."""
+        return self.ledger.previous_counts.get(name, 0)
+
+    def pages(self, index: int) -> Iterator[list[Any]]:
+        path, params, label = self.sweeps[index]
+        key = sweep_key(path, params)
+        ledger = self.ledger
+        return sweep(
+            self.client,
+            path,
+            params,
+            self.progress,
+            None if index in self.quiet else label,
+            prefetched=self.probe.decoded(path, params),
+            record=lambda page: ledger.record(key, page),
+        )
+
+    def forget(self) -> None:
+        self.ledger.forget()
+
+    def save(self, basis_after: str, counts: dict[str, int]) -> None:
+        self.ledger.save(basis_after, counts)
 
 
 def local_summary(model: Any) -> tuple[Any, ...]:
