@@ -7,14 +7,11 @@ retried blindly — callers look their result up first (see services.invoices).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import random
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
@@ -23,6 +20,18 @@ import requests
 from .. import __version__
 from ..log import register_secret
 from ..messages import Key, Message
+from .answers import (
+    AUTH_MESSAGE,
+    REPEATING,
+    KnownPages,
+    Page,
+    as_int,
+    check_complete,
+    decode_json,
+    interpret,
+    page_digest,
+    page_keys,
+)
 from .errors import (
     ApiError,
     AuthError,
@@ -30,9 +39,7 @@ from .errors import (
     InvalidTokenError,
     MalformedResponseError,
     NotFoundError,
-    ServerError,
     SevdeskError,
-    ThrottledError,
     UnreachableError,
 )
 from .transport import (
@@ -44,12 +51,6 @@ from .transport import (
     retry_after_seconds,
     validate_base_url,
 )
-from .transport import decode_json as decode_utf8_json
-
-try:  # a faster decoder for the large pages of an import; the standard library otherwise
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - orjson is a dependency, but the app runs without it
-    _orjson = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -57,45 +58,22 @@ PAGE_SIZE = 1000
 MAX_PAGES = 20_000  # 20 million rows: a sweep that has not ended by then never will (H2)
 MAX_REDIRECTS = 5
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-AUTH_MESSAGE = Message(Key.AUTH_REJECTED)
 
 
 def _is_loopback(host: str | None) -> bool:
     return is_loopback(host)
 
 
-def decode_json(content: bytes) -> Any:
-    """JSON from a response body, always as UTF-8 whatever the Content-Type says (H3):
-    orjson when installed; what orjson refuses (lone surrogate escapes, NaN, huge integers,
-    deep nesting) goes to the standard library. ValueError when it is not UTF-8 JSON."""
-    if _orjson is not None:
-        try:
-            return _orjson.loads(content)
-        except ValueError:
-            pass
-    return decode_utf8_json(content)
+class _TokenAuth(requests.auth.AuthBase):
+    """The token as the ``Authorization`` header. Given as the request's auth, it also
+    spares requests its per-request look for a ``.netrc`` file."""
 
+    def __init__(self, token: str) -> None:
+        self.token = token
 
-def page_digest(content: bytes) -> str:
-    """A page's identity for the unchanged-cycle check (its exact bytes)."""
-    return hashlib.blake2b(content, digest_size=16).hexdigest()
-
-
-@dataclass(slots=True)
-class Page:
-    """One page of a collection: decoded ``objects``, or None when the caller recognised
-    the bytes (``known``) and left them undecoded in ``content``."""
-
-    offset: int
-    digest: str
-    rows: int
-    total: int | None
-    objects: list[Any] | None
-    content: bytes = b""
-
-
-#: ``known(offset, digest)`` -> (rows, total) of a page read before with exactly these bytes.
-KnownPages = Callable[[int, str], "tuple[int, int | None] | None"]
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = self.token
+        return request
 
 
 class SevdeskClient:
@@ -119,6 +97,7 @@ class SevdeskClient:
         if not token or not token.strip():
             raise AuthError(Message(Key.NO_TOKEN))
         self._token = token.strip()
+        self._auth = _TokenAuth(self._token)
         register_secret(self._token)
         if not _sendable(self._token):
             raise InvalidTokenError(
@@ -204,13 +183,13 @@ class SevdeskClient:
             objects = envelope.get("objects")
             if not isinstance(objects, list):
                 raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
-            total = _as_int(envelope.get("total"))
+            total = as_int(envelope.get("total"))
             if not objects:
-                _check_complete(path, offset, total)
+                check_complete(path, offset, total)
                 return
-            keys = _page_keys(objects)
+            keys = page_keys(objects)
             if keys <= seen:  # a server that ignores offset sends the same rows forever
-                raise MalformedResponseError(_REPEATING, detail=f"{path}: offset {offset}")
+                raise MalformedResponseError(REPEATING, detail=f"{path}: offset {offset}")
             seen |= keys
             yield objects, total
             offset += len(objects)
@@ -218,7 +197,7 @@ class SevdeskClient:
             # not (servers may cap pages below the limit asked for).
             if total is not None and offset >= total:
                 return
-        raise MalformedResponseError(_REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
+        raise MalformedResponseError(REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
 
     def iter_pages_raw(
         self,
@@ -247,23 +226,23 @@ class SevdeskClient:
             if seen is not None:
                 page = Page(offset, digest, seen[0], seen[1], None, content)
             else:
-                envelope = self._interpret(response, "GET", path)[1]
+                envelope = interpret(response, "GET", path)[1]
                 objects = envelope.get("objects")
                 if not isinstance(objects, list):
                     raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
-                page = Page(offset, digest, len(objects), _as_int(envelope.get("total")), objects)
+                page = Page(offset, digest, len(objects), as_int(envelope.get("total")), objects)
             if not page.rows:
-                _check_complete(path, offset, page.total)
+                check_complete(path, offset, page.total)
                 yield page
                 return
             if digest in digests:  # a server that ignores offset sends the same page forever
-                raise MalformedResponseError(_REPEATING, detail=f"{path}: offset {offset}")
+                raise MalformedResponseError(REPEATING, detail=f"{path}: offset {offset}")
             digests.add(digest)
             yield page
             offset += page.rows
             if page.total is not None and offset >= page.total:
                 return
-        raise MalformedResponseError(_REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
+        raise MalformedResponseError(REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
 
     def decode_page(self, page: Page, path: str) -> list[Any]:
         """The objects of a page left undecoded by :meth:`iter_pages_raw`."""
@@ -317,7 +296,7 @@ class SevdeskClient:
         params: dict[str, Any] | None = None,
         json_body: dict[str, Any] | None = None,
     ) -> tuple[Any, dict[str, Any]]:
-        return self._interpret(self._send(method, path, params, json_body), method, path)
+        return interpret(self._send(method, path, params, json_body), method, path)
 
     def _send(
         self,
@@ -388,7 +367,7 @@ class SevdeskClient:
                 params=params,
                 json=json_body,
                 timeout=self.timeout,
-                headers={"Authorization": self._token},
+                auth=self._auth,
             )
             location = answer.headers.get("Location")
             if not (300 <= answer.status < 400 and location):
@@ -420,75 +399,6 @@ class SevdeskClient:
             if self.on_wait is not None:
                 self.on_wait()
 
-    def _interpret(self, response: Answer, method: str, path: str) -> tuple[Any, dict[str, Any]]:
-        status = response.status_code
-        body: Any = None
-        content = response.content
-        text = ""
-        if content:
-            try:
-                body = decode_json(content)  # UTF-8 whatever the Content-Type (H3)
-            except ValueError:
-                body = None
-                text = response.text
-        error = body.get("error") if isinstance(body, dict) else None
-        detail = None
-        code = None
-        if isinstance(error, dict):
-            detail = str(error.get("message") or "")[:500]
-            code = error.get("code")
-        elif isinstance(error, str):
-            detail = error[:500]
-        write = method != "GET"
-        if status == 401:
-            raise AuthError(AUTH_MESSAGE, status=status, code=code, detail=detail)
-        if status == 404:
-            raise NotFoundError(Message(Key.NOT_FOUND), status=status, code=code, detail=detail)
-        if status == 429:
-            raise ThrottledError(Message(Key.THROTTLED), status=status, detail=detail, outcome_unknown=False)
-        if status >= 500:
-            raise ServerError(
-                Message(Key.SERVER_ERROR, str(status)),
-                status=status,
-                code=code,
-                detail=detail,
-                outcome_unknown=write,
-            )
-        if status >= 400:
-            lowered = (detail or "").lower()
-            # sevDesk answers a missing object with 400 "… not found", 404, or code 151
-            # ("No Model_Contact with the id 1 was found").
-            missing = "not found" in lowered or ("no model" in lowered and "was found" in lowered)
-            if str(code) == "151" or (status == 400 and missing):
-                raise NotFoundError(Message(Key.NOT_FOUND), status=status, code=code, detail=detail)
-            refused = Message(Key.REFUSED_BECAUSE, detail) if detail else Message(Key.REFUSED)
-            raise ApiError(refused, status=status, code=code, detail=detail)
-        if error:
-            if str(code) == "151":
-                raise NotFoundError(Message(Key.NOT_FOUND), status=status, code=code, detail=detail)
-            failed = Message(Key.SEVDESK_ERROR_BECAUSE, detail) if detail else Message(Key.SEVDESK_ERROR)
-            raise ApiError(failed, status=status, code=code, detail=detail)
-        if not isinstance(body, dict) or "objects" not in body:
-            raise MalformedResponseError(
-                Message(Key.UNREADABLE_ANSWER),
-                status=status,
-                detail=f"{method} {path}: {(text or response.text)[:200]!r}",
-                outcome_unknown=write,
-            )
-        return body["objects"], body
-
-
-_INCOMPLETE = "sevDesk hat weniger Datensätze geliefert als angekündigt; der Abgleich wurde abgebrochen."
-_REPEATING = (
-    "sevDesk liefert beim Blättern immer wieder dieselben Datensätze; der Abgleich wurde abgebrochen."
-)
-
-
-def _check_complete(path: str, offset: int, total: int | None) -> None:
-    """An empty page ends a sweep only when no promised rows are missing (H2)."""
-    if total is not None and offset < total:
-        raise MalformedResponseError(_INCOMPLETE, detail=f"{path}: {offset} of {total}")
-
 
 def _sendable(token: str) -> bool:
     """Whether ``token`` can travel in an HTTP header (latin-1, no spaces or controls)."""
@@ -499,26 +409,14 @@ def _sendable(token: str) -> bool:
     return token.isprintable() and " " not in token
 
 
-def _page_keys(objects: list[Any]) -> set[str]:
-    """Ids of a page's rows (rows without an id count by their content)."""
-    keys = set()
-    for row in objects:
-        key = row.get("id") if isinstance(row, dict) else None
-        keys.add(
-            f"id:{key}"
-            if key is not None and not isinstance(key, (dict, list))
-            else f"row:{json.dumps(row, sort_keys=True, default=str)}"
-        )
-    return keys
-
-
-def _as_int(value: Any) -> int | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return None
-
-
-__all__ = ["AUTH_MESSAGE", "PAGE_SIZE", "SevdeskClient", "SevdeskError", "validate_base_url"]
+__all__ = [
+    "AUTH_MESSAGE",
+    "PAGE_SIZE",
+    "KnownPages",
+    "Page",
+    "SevdeskClient",
+    "SevdeskError",
+    "decode_json",
+    "page_digest",
+    "validate_base_url",
+]

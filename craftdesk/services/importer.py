@@ -188,27 +188,7 @@ def _run_locked(client: SevdeskClient, what: str, trigger: str, progress: Progre
         if what == "all":
             result.invoice_status = _payment_status(client, result)
     except BaseException as exc:
-        status = "cancelled" if isinstance(exc, (CancelledError, KeyboardInterrupt)) else "failed"
-        if isinstance(exc, SevdeskError):
-            message = exc.message
-        elif isinstance(exc, KeyboardInterrupt):
-            message = Message(Key.CANCELLED_SHORT)
-        else:
-            message = Message(Key.UNEXPECTED_OF_KIND, exc.__class__.__name__)
-            log.exception("Import run %s failed", run.id)
-        try:
-            _finish(
-                run,
-                result,
-                status,
-                message,
-                client.request_count - first_request,
-                _total_changes() - changes_before,
-            )
-            if isinstance(exc, AuthError):
-                settings.set_connection_broken(True)
-        except Exception:  # e.g. the disk is full: the original error is what counts
-            log.exception("Recording the end of import run %s failed", run.id)
+        _record_failure(run, result, exc, client.request_count - first_request, changes_before)
         raise
     # A warning (A1a) is kept with the successful run, so the history shows it too.
     _finish(
@@ -222,6 +202,26 @@ def _run_locked(client: SevdeskClient, what: str, trigger: str, progress: Progre
     if progress:
         progress(1, 1, Message(Key.IMPORT_DONE))
     return result
+
+
+def _record_failure(
+    run: SyncRun, result: ImportResult, exc: BaseException, requests: int, changes_before: int
+) -> None:
+    """Record how a run ended that did not finish (cancelled or failed, R3)."""
+    status = "cancelled" if isinstance(exc, (CancelledError, KeyboardInterrupt)) else "failed"
+    if isinstance(exc, SevdeskError):
+        message = exc.message
+    elif isinstance(exc, KeyboardInterrupt):
+        message = Message(Key.CANCELLED_SHORT)
+    else:
+        message = Message(Key.UNEXPECTED_OF_KIND, exc.__class__.__name__)
+        log.exception("Import run %s failed", run.id, exc_info=exc)
+    try:
+        _finish(run, result, status, message, requests, _total_changes() - changes_before)
+        if isinstance(exc, AuthError):
+            settings.set_connection_broken(True)
+    except Exception:  # e.g. the disk is full: the original error is what counts
+        log.exception("Recording the end of import run %s failed", run.id)
 
 
 def _payment_status(client: SevdeskClient, result: ImportResult) -> Any:

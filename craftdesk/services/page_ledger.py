@@ -32,6 +32,7 @@ from typing import Any
 
 from ..api.client import Page, SevdeskClient
 from ..store import settings
+from ..store.bulk import raw_rows
 from ..store.engine import total_changes
 from .fetching import sweep
 
@@ -42,6 +43,7 @@ KEEP_BYTES = 4 * 2**20  # page bytes kept while probing; beyond, the pages are r
 RULE_MODULES = (
     "craftdesk.api.fields",
     "craftdesk.api.records",
+    "craftdesk.api.catalog",
     "craftdesk.services.customer_rules",
     "craftdesk.services.customer_store",
     "craftdesk.services.customers",
@@ -265,14 +267,8 @@ def local_summary(model: Any) -> tuple[Any, ...]:
         .tuples()
         .get()
     )
-    h = hashlib.blake2b(digest_size=16)
-    query = (
-        model.select(model.id, model.sync_hash)
-        .where(model.sevdesk_id.is_null(False))
-        .order_by(model.id)
-        .tuples()
-    )
-    for row_id, sync_hash in query:  # plain SQL on SQLite and PostgreSQL alike
-        h.update(f"{row_id}:{sync_hash or ''},".encode())
-    digest = h.hexdigest()
+    query = model.select(model.id, model.sync_hash).where(model.sevdesk_id.is_null(False)).order_by(model.id)
+    # plain SQL on SQLite and PostgreSQL alike; one text, hashed once
+    text = "".join([f"{row_id}:{sync_hash or ''}," for row_id, sync_hash in raw_rows(query)])
+    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
     return str(count), str(newest), str(highest), digest

@@ -10,6 +10,7 @@ gets a new version.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 from peewee import BooleanField, Model
@@ -31,8 +32,13 @@ def raw_rows(query: Any) -> Iterator[tuple[Any, ...]]:
 
 
 def column_value(field: Any, value: Any) -> Any:
-    """``value`` in the database form of a model field, for the raw bulk statements."""
-    return field.db_value(value)
+    """``value`` in the database form of a model field, for the raw bulk statements. A
+    date-time goes to SQLite as the text its driver would make of it, once instead of
+    once per row."""
+    value = field.db_value(value)
+    if isinstance(value, datetime) and not is_server(db.obj):
+        return value.isoformat(" ")  # what sqlite3's default adapter writes
+    return value
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -131,7 +131,7 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(
     cli_env, synced, sandbox, data_dir, monkeypatch
 ):
     """OSError(ENOSPC) after some rows of the transaction were already written."""
-    from craftdesk.services import customers
+    from craftdesk.services import customer_store  # where the customers are written
     from craftdesk.store import bulk
 
     _grow_sevdesk(sandbox, 20)
@@ -143,7 +143,7 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(
         calls.append(model.__name__)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(customers, "bulk_insert", insert_then_fail)
+    monkeypatch.setattr(customer_store, "bulk_insert", insert_then_fail)
     code, _out, err = run_cli([*cli_env, "sync", "customers"])
     assert calls, "the fault was never reached"
     assert code == 1
