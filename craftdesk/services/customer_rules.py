@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..api.records import AddressRec, AddressRow, CommWayRec, CommWayRow, ContactRec, ContactRow
@@ -80,13 +80,26 @@ class Shared(dict[str, str]):
         return text
 
 
-def address_item(row: AddressRow, cats: AddressCategories, shared: Shared | None = None) -> AddressItem:
+def address_item(row: AddressRow, cats: AddressCategories) -> AddressItem:
     """An address row (``records.address_row``) as C3 reads it."""
-    rid, _contact, street, zip_, city, country_id, category_id, _update = row
-    if shared is not None:
-        zip_, city = shared[zip_], shared[city]
-        country_id = None if country_id is None else shared[country_id]
-    return rid, cats.kind_of(category_id), street, zip_, city, country_id
+    return address_reader(cats)(row)
+
+
+def address_reader(
+    cats: AddressCategories, shared: Shared | None = None
+) -> Callable[[AddressRow], AddressItem]:
+    """:func:`address_item` for many rows: the category kinds looked up in one table,
+    repeated texts shared (``shared``)."""
+    kinds = dict.fromkeys(cats.delivery_ids, "delivery")
+    kinds.update(dict.fromkeys(cats.invoice_ids, "billing"))  # an invoice category wins
+    texts = Shared() if shared is None else shared
+
+    def item(row: AddressRow) -> AddressItem:
+        rid, _contact, street, zip_, city, country_id, category_id, _update = row
+        country = None if country_id is None else texts[country_id]
+        return rid, kinds.get(category_id or "", "other"), street, texts[zip_], texts[city], country
+
+    return item
 
 
 def _number(item: AddressItem | WayItem) -> int:
@@ -128,8 +141,9 @@ def pick_addresses(
     addresses: Iterable[AddressRec], cats: AddressCategories, countries: dict[str, str]
 ) -> tuple[AddressTuple, ...]:
     """C3 on address records."""
+    item = address_reader(cats)
     items = [
-        address_item((a.id, a.contact_id, a.street, a.zip, a.city, a.country_id, a.category_id, ""), cats)
+        item((a.id, a.contact_id, a.street, a.zip, a.city, a.country_id, a.category_id, ""))
         for a in addresses
     ]
     return choose_addresses(items, countries)
@@ -152,8 +166,13 @@ def way_item(row: CommWayRow) -> WayItem | None:
     """A communication way row (``records.comm_way_row``) as C4 reads it; None for a way
     C4 never keeps (web addresses, fax numbers)."""
     rid, _contact, kind, value, main, key_id = row
-    picked = comm_kind(kind, key_id)
-    return None if picked is None else (rid, picked, value, main)
+    if kind == "EMAIL":
+        return rid, "email", value, main
+    if kind == "MOBILE" or (kind == "PHONE" and key_id == COMM_KEY_MOBILE):
+        return rid, "mobile", value, main
+    if kind == "PHONE" and key_id != COMM_KEY_FAX:
+        return rid, "phone", value, main
+    return None  # WEB, fax (the same rule as comm_kind)
 
 
 def choose_comm_ways(items: Iterable[WayItem]) -> tuple[InfoTuple, ...]:

@@ -43,9 +43,8 @@ from .customer_rules import (
     FIELDS,
     AddressItem,
     CustomerData,
-    Shared,
     WayItem,
-    address_item,
+    address_reader,
     build_customer,
     choose_addresses,
     choose_comm_ways,
@@ -126,11 +125,10 @@ def sync_customers(
         )
     counts = CollectionCounts("customers")
     contacts, present = _read_contacts(sweeps.pages(0), counts)
-    cats, shared = address_categories_from(categories), Shared()
     addresses: dict[str, list[AddressItem]] = _group(
         sweeps.pages(1),
         address_row,
-        lambda row: address_item(row, cats, shared),
+        address_reader(address_categories_from(categories)),
         "ContactAddress",
         contacts,
         counts,

@@ -172,3 +172,12 @@ def test_fast_rows_refuse_what_is_not_a_record() -> None:
         for raw in (None, [], "x", 5):
             assert outcome(fast, raw) == careful_outcome(careful, raw)
             assert outcome(fast, raw)[0] == "error"
+
+
+def test_C4_compact_way_items_follow_the_kind_rule() -> None:
+    from craftdesk.services.customer_rules import comm_kind, way_item
+
+    for kind in (*R.COMM_TYPES, "FAX"):
+        for key in (None, "1", "2", "3", "4"):
+            item = way_item(("5", "1", kind, "v", True, key))
+            assert (item[1] if item else None) == comm_kind(kind, key), (kind, key)
