@@ -15,10 +15,14 @@ ways each) and ``--parts`` parts (default 10,000 and 5,000).
   installed (orjson, else the standard library) — the least any importer has to do.
 * ``--baseline-commit C`` extracts commit C (``git archive``) and measures it in the
   same run: the rounds interleave floor, baseline and current code, medians of all
-  rounds are printed.
+  rounds are printed, each as a ratio to the floor of the same run.
+* ``--growth 10000,50000,100000`` then measures each account size once more (a new
+  server per size, parts = half the contacts, ``--growth-rounds`` rounds each) and prints
+  the growth curve: CPU of floor, full and unchanged import, and peak RSS per 1,000
+  contacts, for every code measured.
 
 Run: ``python benchmarks/import_bench.py [--customers N] [--parts N] [--rounds N]
-[--baseline-commit COMMIT]``
+[--baseline-commit COMMIT] [--growth SIZES] [--growth-rounds N]``
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ with tempfile.TemporaryDirectory() as tmp:
         cpu, wall = time.process_time(), time.perf_counter()
         result = run_import(client, "all")
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        out[name + "_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - out["rss_empty"]
         out[name] = {"cpu": cpu, "wall": wall, "requests": result.requests,
                      "rows": result.rows_written, "created": result.created,
                      "updated": result.updated, "unchanged": result.unchanged,
@@ -141,38 +146,72 @@ def main() -> int:
     parser.add_argument("--parts", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3, help="measured rounds; medians printed")
     parser.add_argument("--baseline-commit", help="also measure this commit, interleaved")
+    parser.add_argument("--growth", default="", help="account sizes for a growth curve, e.g. 10000,50000")
+    parser.add_argument("--growth-rounds", type=int, default=1)
     args = parser.parse_args()
 
+    with tempfile.TemporaryDirectory() as tmp:
+        codes = {"current": ROOT}
+        if args.baseline_commit:
+            codes = {"before": extract(args.baseline_commit, Path(tmp) / "before"), **codes}
+        results, floors = measure(args.customers, args.parts, codes, args.rounds)
+        report(args, results, floors)
+        curve = []
+        for size in [int(n) for n in args.growth.split(",") if n.strip()]:
+            curve.append((size, *measure(size, size // 2, codes, args.growth_rounds)))
+            print_growth(curve, args.growth_rounds)
+    return 0
+
+
+def measure(
+    customers: int, parts: int, codes: dict[str, Path], rounds: int
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Rounds of every code and the floor against one fast server (own process)."""
     from craftdesk.sandbox import DEMO_TOKEN
 
     queue: Any = multiprocessing.Queue()
     stop = multiprocessing.Event()
     server = multiprocessing.Process(
-        target=fast_server.serve, daemon=True, args=(args.customers, args.parts, queue, stop)
+        target=fast_server.serve, daemon=True, args=(customers, parts, queue, stop)
     )
     server.start()
-    base = queue.get(timeout=600)
+    base = queue.get(timeout=3600)
     results: dict[str, list[dict[str, Any]]] = {}
     floors: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        codes = {"current": ROOT}
-        if args.baseline_commit:
-            codes = {"before": extract(args.baseline_commit, Path(tmp) / "before"), **codes}
-        try:
-            for path in codes.values():  # warm-up: fills the server's table, not counted
-                run_child(IMPORT_CHILD, [base, DEMO_TOKEN], path)
-            for round_ in range(args.rounds):
-                order = list(codes.items())
-                order = order[round_ % len(order) :] + order[: round_ % len(order)]
-                for name, path in order:
-                    results.setdefault(name, []).append(run_child(IMPORT_CHILD, [base, DEMO_TOKEN], path))
-                urls = results["current"][-1]["full"]["server"]["urls"]
-                floors.append(run_child(FLOOR_CHILD, [base, DEMO_TOKEN], ROOT, json.dumps(urls)))
-        finally:
-            stop.set()
-            server.join(timeout=10)
-    report(args, results, floors)
-    return 0
+    try:
+        for path in codes.values():  # warm-up: fills the server's table, not counted
+            run_child(IMPORT_CHILD, [base, DEMO_TOKEN], path)
+        for round_ in range(rounds):
+            order = list(codes.items())
+            order = order[round_ % len(order) :] + order[: round_ % len(order)]
+            for name, path in order:
+                results.setdefault(name, []).append(run_child(IMPORT_CHILD, [base, DEMO_TOKEN], path))
+            urls = results["current"][-1]["full"]["server"]["urls"]
+            floors.append(run_child(FLOOR_CHILD, [base, DEMO_TOKEN], ROOT, json.dumps(urls)))
+    finally:
+        stop.set()
+        server.join(timeout=10)
+    return results, floors
+
+
+def print_growth(
+    curve: list[tuple[int, dict[str, list[dict[str, Any]]], list[dict[str, Any]]]], rounds: int
+) -> None:
+    print(f"growth curve (parts = half the contacts; medians of {rounds} round(s) per size):")
+    print(
+        f"{'contacts':>9} {'code':8} {'floor':>6} {'full':>6} {'ratio':>6} {'unchanged':>9} {'ratio':>6} "
+        f"{'peak MB':>8} {'MB/1000':>8}"
+    )
+    for size, results, floors in curve:
+        floor = med([f["cpu"] for f in floors])
+        for name, runs in results.items():
+            full = med([r["full"]["cpu"] for r in runs])
+            unchanged = med([r["unchanged"]["cpu"] for r in runs])
+            peak = med([r["rss_peak"] - r["rss_empty"] for r in runs])
+            print(
+                f"{size:>9} {name:8} {floor:6.2f} {full:6.2f} {full / floor:6.2f} {unchanged:9.2f} "
+                f"{unchanged / floor:6.2f} {peak:8.0f} {peak / size * 1000:8.2f}"
+            )
 
 
 def report(args: Any, results: dict[str, list[dict[str, Any]]], floors: list[dict[str, Any]]) -> None:
@@ -205,9 +244,11 @@ def report(args: Any, results: dict[str, list[dict[str, Any]]], floors: list[dic
                 f"({server['misses']} not pre-serialised) — "
                 f"{'faster' if server['cpu'] < last['cpu'] else 'NOT faster'} than the client"
             )
+        full_rss = med([r["full_rss"] for r in runs if "full_rss" in r] or [0.0])
         print(
             f"{name:8} peak RSS above the empty app: {peak:.0f} MB "
-            f"({peak / args.customers * 1000:.2f} MB per 1,000 contacts)"
+            f"({peak / args.customers * 1000:.2f} MB per 1,000 contacts; after the full import alone "
+            f"{full_rss:.0f} MB = {full_rss / args.customers * 1000:.2f} MB per 1,000)"
         )
 
 
