@@ -20,6 +20,7 @@ import requests
 from .. import __version__
 from ..log import register_secret
 from ..messages import Key, Message
+from .ahead import Ahead
 from .answers import (
     AUTH_MESSAGE,
     REPEATING,
@@ -207,42 +208,54 @@ class SevdeskClient:
         *,
         known: KnownPages | None = None,
         offset: int = 0,
+        ahead: bool = False,
     ) -> Generator[Page, None, None]:
         """Pages like :meth:`iter_pages_with_total`, each with the digest of its bytes.
 
         A page whose (offset, digest) ``known`` recognises is not decoded: its row count
         and total come from ``known`` and its bytes stay in ``Page.content``. Ends like
         :meth:`iter_pages_with_total` (H2); a repeated page is recognised by its bytes.
+        ``ahead``: while the caller works on a page, the next one is requested in a helper
+        thread (:class:`~.ahead.Ahead`); pages are still decoded in the caller's thread.
         """
         digests: set[str] = set()
-        for _page in range(MAX_PAGES):
-            self.check_cancel()
-            query = dict(params or {})
-            query.update({"limit": page_size, "offset": offset, "countAll": "true"})
-            response = self._send("GET", path, params=query)
-            content = response.content
-            digest = page_digest(content)
-            seen = known(offset, digest) if known is not None and response.status_code == 200 else None
-            if seen is not None:
-                page = Page(offset, digest, seen[0], seen[1], None, content)
-            else:
-                envelope = interpret(response, "GET", path)[1]
-                objects = envelope.get("objects")
-                if not isinstance(objects, list):
-                    raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
-                page = Page(offset, digest, len(objects), as_int(envelope.get("total")), objects)
-            if not page.rows:
-                check_complete(path, offset, page.total)
+        sender = Ahead(lambda query: self._send("GET", path, params=query)) if ahead else None
+        try:
+            for _page in range(MAX_PAGES):
+                self.check_cancel()
+                query = _page_query(params, page_size, offset)
+                response = sender.take(query) if sender else self._send("GET", path, params=query)
+                page = self._page(response, path, offset, known)
+                if not page.rows:
+                    check_complete(path, offset, page.total)
+                    yield page
+                    return
+                if page.digest in digests:  # a server that ignores offset sends the same page forever
+                    raise MalformedResponseError(REPEATING, detail=f"{path}: offset {offset}")
+                digests.add(page.digest)
+                offset += page.rows
+                last = page.total is not None and offset >= page.total
+                if sender and not last:
+                    sender.start(_page_query(params, page_size, offset))
                 yield page
-                return
-            if digest in digests:  # a server that ignores offset sends the same page forever
-                raise MalformedResponseError(REPEATING, detail=f"{path}: offset {offset}")
-            digests.add(digest)
-            yield page
-            offset += page.rows
-            if page.total is not None and offset >= page.total:
-                return
-        raise MalformedResponseError(REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
+                if last:
+                    return
+            raise MalformedResponseError(REPEATING, detail=f"{path}: more than {MAX_PAGES} pages")
+        finally:
+            if sender:
+                sender.close()
+
+    def _page(self, response: Answer, path: str, offset: int, known: KnownPages | None) -> Page:
+        content = response.content
+        digest = page_digest(content)
+        seen = known(offset, digest) if known is not None and response.status_code == 200 else None
+        if seen is not None:
+            return Page(offset, digest, seen[0], seen[1], None, content)
+        envelope = interpret(response, "GET", path)[1]
+        objects = envelope.get("objects")
+        if not isinstance(objects, list):
+            raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
+        return Page(offset, digest, len(objects), as_int(envelope.get("total")), objects)
 
     def decode_page(self, page: Page, path: str) -> list[Any]:
         """The objects of a page left undecoded by :meth:`iter_pages_raw`."""
@@ -398,6 +411,12 @@ class SevdeskClient:
             time.sleep(min(left, 0.25))
             if self.on_wait is not None:
                 self.on_wait()
+
+
+def _page_query(params: dict[str, Any] | None, page_size: int, offset: int) -> dict[str, Any]:
+    query = dict(params or {})
+    query.update({"limit": page_size, "offset": offset, "countAll": "true"})
+    return query
 
 
 def _sendable(token: str) -> bool:

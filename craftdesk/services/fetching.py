@@ -7,8 +7,6 @@ run in ``importer``; it knows nothing of either.
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -56,9 +54,6 @@ class CollectionCounts:
 # --- fetching -----------------------------------------------------------------------------
 
 
-READ_AHEAD = 1  # pages fetched ahead of the caller's current one (memory: 2 pages at a time)
-
-
 def sweep(
     client: SevdeskClient,
     path: str,
@@ -73,11 +68,12 @@ def sweep(
 
     Like ``client.iter_pages`` but with ``countAll=true``, which saves the empty request
     after a full last page; without a usable ``total`` it stops at the first short page.
-    One helper thread requests the pages one after another, READ_AHEAD page ahead of the
-    caller, so sevDesk's answer time and our parsing and writing overlap; it is the only
-    user of the client while the sweep runs. Rows repeated across pages (offset paging
-    over changing data) are dropped. Progress is reported in the caller's thread. A page
-    is let go before the next one is asked for (see :func:`rows_of`).
+    While the caller works on a page, a helper thread requests the next one (its bytes;
+    the caller decodes it), so sevDesk's answer time and our parsing and writing overlap;
+    the helper is the only other user of the client while the sweep runs. Rows repeated
+    across pages (offset paging over changing data) are dropped. Progress is reported in
+    the caller's thread. A page is let go before the next one is asked for (see
+    :func:`rows_of`): one decoded page at a time.
 
     ``prefetched``: decoded pages already read (by a :class:`~.page_ledger.Probe`); the
     sweep continues after the last of them. ``record`` sees every page (its digest).
@@ -95,7 +91,7 @@ def sweep(
         _report(progress, label, done, total)
     if finished:
         return
-    pages = _PageReader(client, path, dict(params or {}), done)
+    pages = client.iter_pages_raw(path, dict(params or {}), PAGE_SIZE, offset=done, ahead=True)
     try:
         for page in pages:
             rows = _deduplicated(page, seen, record)
@@ -137,60 +133,6 @@ def _report(progress: Progress | None, label: str | None, done: int, total: int 
     if progress and label:
         shown_total = max(total or 0, done)
         progress(done, shown_total, Message(Key.PAGE_PROGRESS, phase(label), str(done), str(shown_total)))
-
-
-class _PageReader:
-    """Fetches the pages of one sweep in a helper thread, at most READ_AHEAD pages beyond
-    the one the caller holds."""
-
-    _END = object()
-
-    def __init__(self, client: SevdeskClient, path: str, params: dict[str, Any], offset: int = 0) -> None:
-        self.client = client
-        self.path = path
-        self.params = params
-        self.offset = offset
-        self.queue: queue.Queue[Any] = queue.Queue()
-        # A slot is taken before each request and given back when the caller is done with
-        # the page: the caller's page and READ_AHEAD more.
-        self.slots = threading.Semaphore(READ_AHEAD + 1)
-        self.stopped = threading.Event()
-        client.check_cancel()
-        self.thread = threading.Thread(target=self._run, name="sevdesk-pages", daemon=True)
-        self.thread.start()
-
-    def _slot(self) -> bool:
-        while not self.stopped.is_set():
-            if self.slots.acquire(timeout=0.1):
-                return True
-        return False
-
-    def _run(self) -> None:
-        try:
-            pages = self.client.iter_pages_raw(self.path, self.params, PAGE_SIZE, offset=self.offset)
-            while self._slot():
-                item = next(pages, self._END)
-                self.queue.put(item)
-                if item is self._END:
-                    return
-        except BaseException as exc:  # handed to the caller, raised there
-            self.queue.put(exc)
-
-    def __iter__(self) -> Iterator[Page]:
-        while True:
-            item = self.queue.get()
-            if item is self._END:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-            del item
-            self.slots.release()  # the caller is done with the page: read the next one
-
-    def close(self) -> None:
-        """Stop early (error or cancel in the caller) and wait for the request in flight."""
-        self.stopped.set()
-        self.thread.join()
 
 
 def fetch_record(
