@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Any
 
 from ..api.client import PAGE_SIZE, Page, SevdeskClient
@@ -115,8 +116,18 @@ def rows_of(pages: Iterable[list[Any]]) -> Iterator[Any]:
 def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | None) -> list[Any]:
     if record is not None:
         record(page)
+    objects = page.objects or []
+    page.objects = None  # the rows list holds them now; the page is only its digest
+    try:  # the usual page: objects with text ids, none seen before (C-level checks)
+        ids = set(map(_ID, objects))
+        "".join(ids)  # TypeError unless every id is a text
+        if len(ids) == len(objects) and seen.isdisjoint(ids):
+            seen |= ids
+            return objects
+    except (TypeError, KeyError, AttributeError):
+        pass
     rows = []
-    for row in page.objects or ():
+    for row in objects:
         key = row.get("id") if type(row) is dict else None
         if key is not None:
             if type(key) is not str:
@@ -125,8 +136,10 @@ def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | N
                 continue
             seen.add(key)
         rows.append(row)
-    page.objects = None  # the rows list holds them now; the page is only its digest
     return rows
+
+
+_ID = itemgetter("id")
 
 
 def _report(progress: Progress | None, label: str | None, done: int, total: int | None) -> None:
