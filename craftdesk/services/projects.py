@@ -322,7 +322,7 @@ def edit_appointment(
                 (name, str(getattr(stored, name) or ""), str(value or ""))
                 for name, value in mine.items()
                 if value is not UNSET
-                and value is not None
+                and (value is not None or name in ("start", "end"))  # None there clears the time
                 and str(getattr(stored, name) or "") != str(value or "")
             ]
             raise EditConflict(changes, stored)

@@ -69,6 +69,26 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/dialogs/appointment_dialog.py" line="72"/>
         <source>Termin bearbeiten</source>
         <translation>Edit appointment</translation>

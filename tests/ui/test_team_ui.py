@@ -191,9 +191,13 @@ def test_T7_server_away_stops_new_jobs(qtbot, database, data_dir):
         controller.shutdown()
 
 
-def test_T5_appointment_saved_elsewhere_is_not_overwritten(qtbot, database, monkeypatch):
+def _appointment_dialog_after_a_colleague(qtbot, monkeypatch, choice):
+    """An open appointment dialog, a colleague's save of the same appointment, then mine."""
+    from datetime import datetime
+
     from craftdesk.services import projects
     from craftdesk.store.models import Appointment, Job, Project
+    from craftdesk.ui.dialogs import conflict_dialog
     from craftdesk.ui.dialogs.appointment_dialog import AppointmentDialog
 
     project = Project.create(title="Bad")
@@ -201,13 +205,52 @@ def test_T5_appointment_saved_elsewhere_is_not_overwritten(qtbot, database, monk
     appointment = Appointment.create(job=job, title="Montage")
     dialog = AppointmentDialog(appointment.id)
     qtbot.addWidget(dialog)
-    projects.edit_appointment(appointment.id, title="Montage Dienstag")  # another workstation
-    said: list[str] = []
-    monkeypatch.setattr(common, "warn", lambda _p, _t, text: said.append(text))
+    projects.edit_appointment(  # another workstation
+        appointment.id,
+        title="Montage Dienstag",
+        start=datetime(2026, 12, 1, 8),
+        end=datetime(2026, 12, 1, 10),
+    )
+    asked: list[tuple[list, dict]] = []
+
+    def ask(_parent, conflict, labels):
+        asked.append((conflict.changes, labels))
+        return choice
+
+    monkeypatch.setattr(conflict_dialog, "ask", ask)
     dialog.title.setText("Montage Mittwoch")
     dialog._save()
-    assert Appointment.get_by_id(appointment.id).title == "Montage Dienstag"
-    assert said and "title" in said[0] and dialog.result() == 0
+    return dialog, Appointment.get_by_id(appointment.id), asked
+
+
+def test_T5_appointment_saved_elsewhere_is_not_overwritten(qtbot, database, monkeypatch):
+    dialog, stored, asked = _appointment_dialog_after_a_colleague(qtbot, monkeypatch, None)
+    assert stored.title == "Montage Dienstag" and dialog.result() == 0  # cancelled: still open
+    changes, labels = asked[0]
+    assert ("title", "Montage Dienstag", "Montage Mittwoch") in changes
+    assert labels["title"] == "Titel" and labels["start"] == "Beginn"
+    assert ("start", "01.12.2026 08:00", "–") in changes  # a time as the dialog shows it
+
+
+def test_T5_appointment_conflict_keep_mine_saves_my_input(qtbot, database, monkeypatch):
+    from craftdesk.ui.dialogs import conflict_dialog
+
+    dialog, stored, _asked = _appointment_dialog_after_a_colleague(
+        qtbot, monkeypatch, conflict_dialog.KEEP_MINE
+    )
+    assert stored.title == "Montage Mittwoch" and dialog.result() == 1
+
+
+def test_T5_appointment_conflict_take_theirs_refills_the_dialog(qtbot, database, monkeypatch):
+    from craftdesk.ui.dialogs import conflict_dialog
+
+    dialog, stored, _asked = _appointment_dialog_after_a_colleague(
+        qtbot, monkeypatch, conflict_dialog.TAKE_THEIRS
+    )
+    assert stored.title == "Montage Dienstag" and dialog.result() == 0
+    assert dialog.title.text() == "Montage Dienstag" and dialog.has_start.isChecked()
+    dialog._save()  # the refilled dialog saves over the version it now shows
+    assert dialog.result() == 1
 
 
 def test_T5_appointment_edit_names_the_changed_fields(database):

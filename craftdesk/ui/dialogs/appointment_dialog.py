@@ -4,15 +4,18 @@ the worksheet (hours, used articles, notes; see ``appointment_worksheet``). Sett
 their worksheet is read-only.
 
 Saving is one service call (``project_forms.save_appointment``) that owns its transaction.
-A save over another workstation's newer version is refused and names the fields (T5); a
+A save over another workstation's newer version writes nothing and shows the conflict dialog
+(each changed field, stored value against the user's; keep mine or take the stored one, T5); a
 double booking is named in the dialog before it is saved, and saved when "Speichern" is
 clicked again (P4).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -34,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import CraftdeskError
+from ...errors import CraftdeskError, EditConflict
 from ...services import employees, planning, worksheet
 from ...services import project_forms as forms
 from ...services.project_forms import STATUS_CODES
@@ -43,7 +46,7 @@ from ..double_bookings import conflict_sentence
 from ..project_tree import status_name
 from ..qt_dates import from_datetime, to_datetime
 from ..style import STATUS_COLORS
-from . import common
+from . import common, conflict_dialog
 from .appointment_worksheet import WorksheetBox
 from .discard_guard import DiscardGuard
 
@@ -228,16 +231,16 @@ class AppointmentDialog(DiscardGuard, QDialog):
             (self.has_start, self.start, view.start),
             (self.has_end, self.end, view.end),
         ):
+            check.setChecked(value is not None)
             if value is not None:
-                check.setChecked(True)
                 edit.setDateTime(from_datetime(value))
         if view.start is not None and view.end is None:
             self.end.setDateTime(from_datetime(view.start).addSecs(2 * 3600))
         for widget, chosen in ((self.assignees, view.assignee_ids), (self.observers, view.observer_ids)):
             for row in range(widget.count()):
                 item = widget.item(row)
-                if item.data(Qt.ItemDataRole.UserRole) in chosen:
-                    item.setCheckState(Qt.CheckState.Checked)
+                wanted = item.data(Qt.ItemDataRole.UserRole) in chosen
+                item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
         self.worksheet.fill(view.hours, view.used, view.planned)
         self.notes.setPlainText(view.notes)
 
@@ -348,7 +351,58 @@ class AppointmentDialog(DiscardGuard, QDialog):
                 self._show_conflicts(conflicts, held_back=True)  # P4: named, then allowed
                 return
             self.saved_id = forms.save_appointment(self.appointment_id, self.job_id, data)
+        except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
+            self._resolve(conflict, data)
+            return
         except CraftdeskError as exc:
             common.warn(self, self.windowTitle(), localize(str(exc)))
             return
         self.accept()
+
+    # --- saved elsewhere meanwhile (T5) ----------------------------------------------------
+
+    def _resolve(self, conflict: EditConflict, data: forms.AppointmentInput) -> None:
+        shown = SimpleNamespace(
+            changes=[
+                (name, self._shown(name, theirs), self._shown(name, mine))
+                for name, theirs, mine in conflict.changes
+            ]
+        )
+        choice = conflict_dialog.ask(self, shown, self.conflict_labels())
+        if choice == conflict_dialog.KEEP_MINE:
+            try:
+                self.saved_id = forms.save_appointment(
+                    self.appointment_id, self.job_id, dataclasses.replace(data, expected_version=None)
+                )
+            except CraftdeskError as exc:
+                common.warn(self, self.windowTitle(), localize(str(exc)))
+                return
+            self.accept()
+        elif choice == conflict_dialog.TAKE_THEIRS and self.appointment_id is not None:
+            view = forms.appointment_view(self.appointment_id)
+            self._fill(view)
+            self._version = view.version
+
+    def conflict_labels(self) -> dict[str, str]:
+        return {
+            "title": self.tr("Titel"),
+            "start": self.tr("Beginn"),
+            "end": self.tr("Ende"),
+            "status": self.tr("Status"),
+            "notes": self.tr("Notizen"),
+        }
+
+    @staticmethod
+    def _shown(name: str, value: str) -> str:
+        """A value as the dialog shows it: a status by its name, a time as 01.12.2026 08:00,
+        nothing as a dash."""
+        if not value:
+            return "–"
+        if name == "status" and value in STATUS_CODES:
+            return status_name(value)
+        if name in ("start", "end"):
+            try:
+                return datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+            except ValueError:
+                return value
+        return value
