@@ -36,7 +36,7 @@ def find_makensis() -> str:
     found = shutil.which("makensis")
     if found:
         return found
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):  # noqa: SIM112 - Windows spells them so; its environment ignores case
         if base and Path(base, "NSIS", "makensis.exe").is_file():
             return str(Path(base, "NSIS", "makensis.exe"))
     raise SystemExit(
