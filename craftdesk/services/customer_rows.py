@@ -8,7 +8,7 @@ from typing import Any
 
 from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer, display_name, one_line
-from .search import haystack
+from .search import haystacks
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,13 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
     """
     wanted = sorted(set(ids)) if ids is not None else None
     addresses = _addresses(wanted)
-    contacts = _contact_ways(wanted)
-    return [_row(values, addresses, contacts) for values in _raw(_customers_query(wanted))]
+    ways = _contact_ways(wanted)
+    fields = [_fields(values, addresses, ways) for values in _raw(_customers_query(wanted))]
+    searches = haystacks(
+        [(f["name"], f["customer_number"], f["address"], f["email"]) for f in fields],
+        [ways.numbers.get(f["id"], ()) for f in fields],
+    )
+    return [CustomerRow(**f, search=search) for f, search in zip(fields, searches, strict=True)]
 
 
 def _only(query: Any, column: Any, wanted: list[int] | None) -> Any:
@@ -79,8 +84,8 @@ def _only(query: Any, column: Any, wanted: list[int] | None) -> Any:
 
 def _addresses(wanted: list[int] | None) -> dict[int, str]:
     """Each customer's first postal address as one line, else its first billing address."""
-    postal: dict[int, str] = {}
-    billing: dict[int, str] = {}
+    postal: dict[int, list[Any]] = {}
+    billing: dict[int, list[Any]] = {}
     query = _only(
         Address.select(
             Address.customer, Address.kind, Address.street, Address.zip, Address.city, Address.country
@@ -88,12 +93,15 @@ def _addresses(wanted: list[int] | None) -> dict[int, str]:
         Address.customer,
         wanted,
     ).order_by(Address.position, Address.id)
-    for customer_id, kind, street, zip_, city, country in _raw(query):
-        (postal if kind == "postal" else billing).setdefault(
-            customer_id, one_line(street, zip_, city, country)
-        )
-    billing.update((customer_id, line) for customer_id, line in postal.items() if line)
-    return billing
+    for customer_id, kind, *parts in _raw(query):
+        first = postal if kind == "postal" else billing
+        if customer_id not in first:
+            first[customer_id] = parts
+    lines = {customer_id: one_line(*parts) for customer_id, parts in postal.items()}
+    for customer_id, parts in billing.items():  # no postal address, or an empty one
+        if not lines.get(customer_id):
+            lines[customer_id] = one_line(*parts)
+    return lines
 
 
 @dataclass
@@ -144,24 +152,22 @@ def _customers_query(wanted: list[int] | None) -> Any:
     ).order_by(Customer.id)
 
 
-def _row(values: tuple[Any, ...], addresses: dict[int, str], ways: _ContactWays) -> CustomerRow:
+def _fields(values: tuple[Any, ...], addresses: dict[int, str], ways: _ContactWays) -> dict[str, Any]:
+    """A row's fields but its search text (built for all rows at once)."""
     cid, kind, company, first, last, number, sevdesk_id, deleted, title, suffix, e_choice, agency = values
     name = list_name(cid, kind, company, first, last, title, suffix)
-    address = addresses.get(cid, "")
-    email = ways.emails.get(cid, "")
-    return CustomerRow(
-        id=cid,
-        name=name,
-        kind=kind,
-        customer_number=number or "",
-        address=address,
-        email=email,
-        phone=ways.phones.get(cid, ""),
-        sevdesk_id=sevdesk_id,
-        deleted_in_sevdesk=bool(deleted),
-        phone_is_mobile=cid in ways.mobile_only,
-        sort_name=_sort_name(kind, company, first, last) or name,
-        search=haystack((name, number or "", address, email), ways.numbers.get(cid, ())),
-        e_invoice=kind == "organisation" if e_choice is None else bool(e_choice),
-        government_agency=bool(agency),
-    )
+    return {
+        "id": cid,
+        "name": name,
+        "kind": kind,
+        "customer_number": number or "",
+        "address": addresses.get(cid, ""),
+        "email": ways.emails.get(cid, ""),
+        "phone": ways.phones.get(cid, ""),
+        "sevdesk_id": sevdesk_id,
+        "deleted_in_sevdesk": bool(deleted),
+        "phone_is_mobile": cid in ways.mobile_only,
+        "sort_name": _sort_name(kind, company, first, last) or name,
+        "e_invoice": kind == "organisation" if e_choice is None else bool(e_choice),
+        "government_agency": bool(agency),
+    }

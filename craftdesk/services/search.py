@@ -54,8 +54,10 @@ _SIMPLE_MAP = str.maketrans(
 # The same table as a list indexed by code point: str.translate looks a list up about twice
 # as fast as a dict; a code point past its end (IndexError, a LookupError) stays as it is.
 _SIMPLE = [_SIMPLE_MAP.get(code, chr(code)) for code in range(max(_SIMPLE_MAP) + 1)]
-_TRANSCRIBED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_TRANSCRIBED_MAP = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_TRANSCRIBED = [_TRANSCRIBED_MAP.get(code, chr(code)) for code in range(max(_TRANSCRIBED_MAP) + 1)]
 _NOT_DIGIT = re.compile(r"\D")
+_ASCII_NOT_DIGITS = {code: None for code in range(1, 128) if not chr(code).isdigit()}
 _PHONE_QUERY = re.compile(r"^[+(]?[\d()/\-. ]+$")
 
 
@@ -94,9 +96,11 @@ def fold_all(texts: Sequence[str]) -> list[str]:
 def phone_digits(value: str) -> str:
     """The national digits of a German number ("+49 (0)711 62-03", "0711 6203" → "7116203");
     a foreign number keeps its international form ("+43 1 234" → "00431234")."""
-    digits = _NOT_DIGIT.sub("", value)
-    stripped = value.strip()
-    if stripped.startswith("+"):
+    return _national(value, _NOT_DIGIT.sub("", value))
+
+
+def _national(value: str, digits: str) -> str:
+    if value.lstrip().startswith("+"):
         if digits.startswith("49"):
             return digits[2:].removeprefix("0")  # also "+49 (0)711"
         return "00" + digits
@@ -105,6 +109,16 @@ def phone_digits(value: str) -> str:
     if digits.startswith("00"):
         return digits
     return digits.removeprefix("0")
+
+
+def _phone_keys(values: list[str]) -> list[str]:
+    """``[phone_digits(v) for v in values]``; ASCII numbers lose their non-digits in one call."""
+    joined = _JOIN.join(values)
+    if values and joined.isascii() and joined.count(_JOIN) == len(values) - 1:
+        digits = joined.translate(_ASCII_NOT_DIGITS).split(_JOIN)
+    else:
+        digits = [_NOT_DIGIT.sub("", v) for v in values]
+    return list(map(_national, values, digits))
 
 
 def haystack(texts: Iterable[str], phones: Iterable[str] = ()) -> str:
@@ -120,14 +134,22 @@ def haystack(texts: Iterable[str], phones: Iterable[str] = ()) -> str:
     return folded + PHONE_MARK + " ".join(k for k in keys if k) if keys else folded
 
 
-def haystacks(rows: Sequence[Sequence[str]]) -> list[str]:
-    """``[haystack(texts) for texts in rows]`` (rows without phone numbers), folded in bulk."""
-    joined = ["\n".join(filter(None, texts)) for texts in rows]
+def haystacks(rows: Sequence[Sequence[str]], phones: Sequence[Iterable[str]] | None = None) -> list[str]:
+    """``[haystack(texts, numbers) for texts, numbers in zip(rows, phones)]``, folded in bulk:
+    50,000 customers in a fraction of the time one by one takes."""
+    numbers = [[p for p in row if p] for row in phones] if phones is not None else [[] for _ in rows]
+    joined = ["\n".join([*filter(None, texts), *row]) for texts, row in zip(rows, numbers, strict=True)]
     folded = fold_all(joined)
-    for n in compress(range(len(joined)), map(operator.not_, map(str.isascii, joined))):
-        lowered = joined[n].casefold()
-        if not lowered.isascii():
-            folded[n] += _transcribed_words(folded[n], fold(lowered.translate(_TRANSCRIBED)))
+    wide = compress(range(len(joined)), map(operator.not_, map(str.isascii, joined)))
+    lowered = {n: joined[n].casefold() for n in wide}
+    umlauts = [n for n, text in lowered.items() if not text.isascii()]
+    texts = [lowered[n].translate(_TRANSCRIBED) for n in umlauts]
+    for n, text in zip(umlauts, fold_all(texts), strict=True):
+        folded[n] += _transcribed_words(folded[n], text)
+    keys = iter(_phone_keys([p for row in numbers for p in row]))
+    for n in compress(range(len(numbers)), numbers):
+        found = [key for key in (next(keys) for _ in numbers[n]) if key]
+        folded[n] += PHONE_MARK + " ".join(found)
     return folded
 
 

@@ -217,3 +217,23 @@ def test_article_filter_checkbox_asks_each_row_once_not_per_keystroke(qtbot, dat
         tab.search.setText(text)
     assert calls == []
     assert tab.proxy.rowCount() == len([n for n in range(ROWS) if n % 3 and "12" in str(n)])
+
+
+def test_saving_one_customer_reads_that_row_only(customers, many_customers, monkeypatch):
+    target = many_customers[5]
+
+    def edit(record: Any) -> int:
+        Customer.update(last_name="Aaa").where(Customer.id == target).execute()
+        return target
+
+    monkeypatch.setattr(customers, "open_editor", edit)
+    reloads: list[int] = []
+    monkeypatch.setattr(customers, "reload", lambda: reloads.append(1))
+    counts = Counts(customers, monkeypatch)
+    customers.view.sortByColumn(customers.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+    counts.clear()
+    customers.create_record()
+    assert reloads == []
+    assert counts.search_texts <= 2  # the saved row (tried in place, then moved), not 600
+    assert customers.selected_record().id == target
+    assert customers.proxy.index(0, 0).data() == "Vorname5 Aaa"  # at its sorted place

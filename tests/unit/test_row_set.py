@@ -100,6 +100,9 @@ def test_bulk_folding_equals_folding_one_by_one() -> None:
     assert fold_all([]) == []
     rows = [(a, b) for a in texts for b in ("", "Müller 7", "ok")]
     assert haystacks(rows) == [haystack(r) for r in rows]
+    numbers = ["+49 (0)711 62-03", "", "0711 6203", "0043 1 234", "+43 1 234", "٣٤ 5", "\xa0+49 170 1", "-"]
+    phones = [[numbers[(n + k) % len(numbers)] for k in range(n % 4)] for n in range(len(rows))]
+    assert haystacks(rows, phones) == [haystack(r, p) for r, p in zip(rows, phones, strict=True)]
 
 
 def test_sort_keys_in_bulk_equal_sort_key_per_value() -> None:
