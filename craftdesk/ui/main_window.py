@@ -7,15 +7,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QScreen
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ..services.errors import CancelledError
 from ..sync.contract import SyncControl
 from ..sync.messages import localize
-from .articles_tab import ArticlesTab
-from .customers_tab import CustomersTab
 from .interfaces_tab import InterfacesTab
 from .plain import plain, plain_tooltip
 from .projects_tab import ProjectsTab
@@ -27,6 +25,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+CUSTOMERS_TAB = 1
+ARTICLES_TAB = 2
 PROJECTS_TAB = 3
 
 
@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.last_dialog: QMessageBox | None = None
         self._hint_shown = False
         self._first_shown = False
+        self._deferred_pending = False
         self.setObjectName("MainWindow")
         title = self.window_title()
         # Qt (X11/Wayland) appends the application display name to every window title
@@ -60,14 +61,18 @@ class MainWindow(QMainWindow):
         self.interfaces_tab = InterfacesTab(controller, self)
         self.tab_widgets: list[QWidget] = [
             self.interfaces_tab,
-            # Data tabs load when first shown: the window paints without reading every table.
-            CustomersTab(controller, self, lazy=True),
-            ArticlesTab(controller, self, lazy=True),
+            # Kunden and Artikel are built right after the first paint (or when asked for):
+            # their modules and widgets are not needed to show the window. Data tabs load
+            # when first shown, so the window paints without reading any table.
+            QWidget(self),
+            QWidget(self),
             ProjectsTab(controller, self, lazy=True),
         ]
-        titles = (self.tr("Schnittstellen"), self.tr("Kunden"), self.tr("Artikel"), self.tr("Projekte"))
-        for widget, title in zip(self.tab_widgets, titles, strict=True):
+        self._deferred = {CUSTOMERS_TAB, ARTICLES_TAB}  # placeholders still in the tab widget
+        self._titles = (self.tr("Schnittstellen"), self.tr("Kunden"), self.tr("Artikel"), self.tr("Projekte"))
+        for widget, title in zip(self.tab_widgets, self._titles, strict=True):
             self.tabs.addTab(widget, title)
+        self.tabs.currentChanged.connect(self.tab)  # a placeholder clicked early: build it now
 
         self.statusBar().setObjectName("StatusBar")
         self._state_label = QLabel(self)
@@ -81,7 +86,32 @@ class MainWindow(QMainWindow):
 
     # -- tabs ----------------------------------------------------------------------------
     def tab(self, index: int) -> QWidget:
+        if index in self._deferred:
+            self._build_tab(index)
         return self.tab_widgets[index]
+
+    def _build_tab(self, index: int) -> None:
+        from .articles_tab import ArticlesTab
+        from .customers_tab import CustomersTab
+
+        kind = CustomersTab if index == CUSTOMERS_TAB else ArticlesTab
+        widget = kind(self.controller, self, lazy=True)
+        self._deferred.discard(index)
+        placeholder, self.tab_widgets[index] = self.tab_widgets[index], widget
+        in_front = self.tabs.currentIndex() == index  # its tab was clicked: shown (and loaded) now
+        blocked = self.tabs.blockSignals(True)  # the same tab stays in front: nothing to tell
+        try:
+            self.tabs.insertTab(index, widget, self._titles[index])  # before the placeholder
+            if in_front:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.removeTab(index + 1)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+
+    def _build_deferred_tabs(self) -> None:
+        for index in sorted(self._deferred):
+            self._build_tab(index)
 
     def show_interfaces(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -168,6 +198,12 @@ class MainWindow(QMainWindow):
         return box
 
     # -- closing -------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._deferred and not self._deferred_pending:
+            self._deferred_pending = True  # the window is on screen: build the other tabs
+            QTimer.singleShot(0, self._build_deferred_tabs)
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._first_shown:

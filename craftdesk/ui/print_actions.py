@@ -6,17 +6,25 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CraftdeskError
-from ..services import calendar_export, printouts
+from ..services import printouts
 from ..sync.messages import localize
-from . import printing
 from .dialogs import common
 from .dialogs.signature_dialog import SignatureDialog
+
+
+def _printing() -> ModuleType:
+    """The document builders, imported when first used: the main window (which shows the
+    print buttons) paints without loading them (first paint at 50,000 customers)."""
+    from . import printing
+
+    return printing
 
 
 def _tr(text: str) -> str:
@@ -51,7 +59,7 @@ def output(parent: QWidget | None, document: QTextDocument, name: str, path: str
         if path is None:
             return None
     try:
-        printing.write_pdf(document, path)
+        _printing().write_pdf(document, path)
     except OSError as exc:
         common.warn(parent, "craftdesk", str(exc))
         return None
@@ -77,7 +85,7 @@ def job_sheet(parent: QWidget | None, appointment_id: int, path: str | None = No
     except CraftdeskError as exc:
         _failed(parent, exc)
         return None
-    return output(parent, printing.job_sheet_document(sheet), f"Arbeitsauftrag-{appointment_id}.pdf", path)
+    return output(parent, _printing().job_sheet_document(sheet), f"Arbeitsauftrag-{appointment_id}.pdf", path)
 
 
 def work_report(
@@ -95,7 +103,10 @@ def work_report(
             return None
         signature = dialog.signature()
     return output(
-        parent, printing.work_report_document(sheet, signature), f"Arbeitsbericht-{appointment_id}.pdf", path
+        parent,
+        _printing().work_report_document(sheet, signature),
+        f"Arbeitsbericht-{appointment_id}.pdf",
+        path,
     )
 
 
@@ -106,7 +117,7 @@ def day_plan(parent: QWidget | None, employee_id: int, day: date, path: str | No
         _failed(parent, exc)
         return None
     name = f"Tagesplan-{plan.employee.replace(' ', '_')}-{day:%Y-%m-%d}.pdf"
-    return output(parent, printing.day_plan_document(plan), name, path)
+    return output(parent, _printing().day_plan_document(plan), name, path)
 
 
 def calendar(
@@ -119,6 +130,8 @@ def calendar(
         if path is None:
             return None
     try:
+        from ..services import calendar_export  # icalendar: imported when first used
+
         return calendar_export.write_calendar(path, employee_id, calendar_export.Range(first, None))
     except (CraftdeskError, OSError) as exc:
         common.warn(parent, "craftdesk", localize(str(exc)))

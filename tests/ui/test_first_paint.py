@@ -1,0 +1,64 @@
+"""The main window paints before it builds the Kunden and Artikel tabs (issue 13: first paint
+at 50,000 customers): their modules and widgets follow right after the first paint, or at
+once when asked for; the tab bar, its order and the tab in front do not change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from craftdesk.context import AppContext, MemoryTokenStore
+from craftdesk.store.models import Customer
+from craftdesk.sync.controller import SyncController
+from craftdesk.ui.articles_tab import ArticlesTab
+from craftdesk.ui.customers_tab import CustomersTab
+from craftdesk.ui.main_window import MainWindow
+
+TITLES = ["Schnittstellen", "Kunden", "Artikel", "Projekte"]
+
+
+@pytest.fixture
+def window(qtbot, data_dir, sandbox, database, monkeypatch) -> Any:
+    built: list[str] = []
+    for cls in (CustomersTab, ArticlesTab):
+        original = cls.__init__
+
+        def init(self: Any, *args: Any, _o: Any = original, **kwargs: Any) -> None:
+            built.append(type(self).__name__)
+            _o(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "__init__", init)
+    ctx = AppContext(data_dir=data_dir, api_url=sandbox.url, tokens=MemoryTokenStore(None))
+    ctx._db_open = True
+    controller = SyncController(ctx)
+    main = MainWindow(controller)
+    main.built = built
+    qtbot.addWidget(main)
+    yield main
+    controller.shutdown()
+
+
+def test_kunden_and_artikel_are_built_after_the_first_paint(window, qtbot):
+    assert window.built == []
+    assert [window.tabs.tabText(i) for i in range(4)] == TITLES
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: len(window.built) == 2)
+    assert [window.tabs.tabText(i) for i in range(4)] == TITLES
+    assert window.tabs.currentIndex() == 0
+    assert isinstance(window.tabs.widget(1), CustomersTab) and window.tabs.widget(1) is window.tab(1)
+    assert isinstance(window.tabs.widget(2), ArticlesTab) and window.tabs.widget(2) is window.tab(2)
+    assert window.built == ["CustomersTab", "ArticlesTab"]
+
+
+def test_a_tab_clicked_before_it_was_built_is_built_and_shown_at_once(window, qtbot):
+    Customer.create(company="Bäckerei Schröder", customer_number="10002")
+    window.tabs.setCurrentIndex(1)  # before the first paint
+    assert window.built == ["CustomersTab"]
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.tabs.currentWidget() is window.tab(1)
+    assert window.tab(1).proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: len(window.built) == 2)
+    assert window.tabs.currentIndex() == 1
