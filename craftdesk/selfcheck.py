@@ -2,7 +2,8 @@
 
 Meant for support and for the packaging test of the built app: it prints what a
 frozen bundle most often gets wrong (keyring backends, Qt plugins, resources, TLS
-certificates) and runs one real client round trip against the demo sevDesk on loopback.
+certificates, the PostgreSQL driver of team mode) and runs one real client round trip
+against the demo sevDesk on loopback.
 
 Exit 0 when all is well. Every problem is one German sentence on stderr and makes the
 exit code 1. Warnings (``Warnung: …`` on stdout) do not fail the check:
@@ -12,6 +13,9 @@ exit code 1. Warnings (``Warnung: …`` on stdout) do not fail the check:
   on Windows and macOS the OS keyring always exists, so a missing one means the bundle
   lacks keyring's backends — a problem.
 - Missing Qt translations for German only affect standard button texts — a warning.
+- A missing PostgreSQL driver (psycopg with its libpq) is a problem in the built app, which
+  must be able to join a team database (T1), and a warning in a source install without the
+  ``team`` extra.
 
 QtGui only (no widgets), so it also runs offscreen on a machine without a display.
 """
@@ -129,6 +133,29 @@ def _check_tls(report: Report) -> None:
         report.problems.append(
             "Die TLS-Zertifikate fehlen – eine sichere Verbindung zu sevDesk ist nicht möglich."
         )
+
+
+def _check_postgres_driver(report: Report) -> None:
+    """Team mode (T1): psycopg imports and its libpq loads (the C wrapper in the bundle)."""
+    try:
+        import psycopg
+        from psycopg import pq
+
+        libpq = pq.version()  # loads libpq: a bundle without it fails here
+    except Exception as exc:  # ImportError, or libpq that cannot be loaded
+        log.info("PostgreSQL driver not usable: %s", exc)
+        report.add("PostgreSQL-Treiber", "fehlt")
+        sentence = (
+            "Der PostgreSQL-Treiber (psycopg) fehlt – mit einem Datenbankserver (Teambetrieb) "
+            "kann craftdesk so nicht arbeiten."
+        )
+        if getattr(sys, "frozen", False):
+            report.problems.append(sentence)
+        else:
+            report.warnings.append(sentence)
+        return
+    version = f"{libpq // 10000}.{libpq % 10000}" if libpq >= 100000 else str(libpq)
+    report.add("PostgreSQL-Treiber", f"psycopg {psycopg.__version__} ({pq.__impl__}, libpq {version})")
 
 
 def _qt_application() -> Any:
@@ -255,6 +282,7 @@ def collect(args: Namespace) -> Report:
     _check_basics(report, args)
     _check_keyring(report)
     _check_tls(report)
+    _check_postgres_driver(report)
     app = _check_qt(report)  # kept alive until the report is complete
     _check_round_trip(report)
     del app

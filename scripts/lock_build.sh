@@ -4,8 +4,9 @@
 #
 #   scripts/lock_build.sh            # needs uv (pip install uv)
 #
-# Inputs: pyproject.toml (the loose ranges of the library install, plus the "build" extra)
-# and release/build-constraints.in (extra limits for the build, each with its reason).
+# Inputs: pyproject.toml (the loose ranges of the library install, plus the "build" extra
+# and the "team" extra: the app ships the PostgreSQL driver for team mode) and
+# release/build-constraints.in (extra limits for the build, each with its reason).
 # After running it, build and self-check once (scripts/build_app.sh) and commit the lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ out=release/build-lock.txt
     echo "#   python -m pip install --require-hashes -r release/build-lock.txt"
     echo "# by scripts/build_app.sh and scripts/build_app.ps1; build.spec refuses to build"
     echo "# from an environment that differs from it."
-    uv pip compile pyproject.toml --extra build --universal --python-version 3.11 \
+    uv pip compile pyproject.toml --extra build --extra team --universal --python-version 3.11 \
         --generate-hashes --constraint release/build-constraints.in --no-header --quiet
 } > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -211,6 +211,11 @@ def test_built_app_passes_self_check_offscreen(built_app, tmp_path):
     assert report["Qt-Übersetzung (de)"] == "gefunden"
     assert report["Symbole"].endswith("(vollständig)")
     assert report["Oberfläche"] == "ladbar"
+    # Team mode (T1): the PostgreSQL driver and its libpq are in the bundle.
+    assert (
+        report["PostgreSQL-Treiber"].startswith("psycopg ")
+        and "(binary, libpq " in report["PostgreSQL-Treiber"]
+    )
     assert report["Demo-sevDesk-Abfrage"].startswith("in Ordnung")
     assert result.stdout.rstrip().endswith("Selbsttest bestanden.")
 

@@ -144,3 +144,24 @@ def test_missing_english_catalogue_is_only_a_warning(check, monkeypatch, tmp_pat
     assert code == 0
     assert "englische Übersetzung" not in out
     assert "craftdesk_en.qm" in lines_of(out)["Übersetzungen"]
+
+
+def test_T1_self_check_confirms_the_postgresql_driver(check, data_dir, monkeypatch):
+    monkeypatch.setenv("CRAFTDESK_DATA_DIR", str(data_dir))
+    code, out, err = check()
+    assert code == 0, err
+    driver = lines_of(out)["PostgreSQL-Treiber"]
+    assert driver.startswith("psycopg ") and "libpq " in driver
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_T1_a_missing_postgresql_driver_fails_the_built_app_and_warns_a_source_install(monkeypatch, frozen):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
+    if frozen:
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    report = selfcheck.Report()
+    selfcheck._check_postgres_driver(report)
+    assert ("PostgreSQL-Treiber", "fehlt") in report.lines
+    found = report.problems if frozen else report.warnings
+    assert len(found) == 1 and found[0].startswith("Der PostgreSQL-Treiber (psycopg) fehlt")
+    assert not (report.warnings if frozen else report.problems)
