@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QScrollBar,
+    QSizePolicy,
     QTextEdit,
     QWidget,
 )
@@ -176,7 +177,12 @@ class ServerAwayGuard(QObject):
             banner.deleteLater()  # a tab on its own (tests): the window around it says it
             return
         if isinstance(window, QMainWindow):
-            window.statusBar().addPermanentWidget(banner, 1)  # never covered by a message
+            # One line in the status bar, never covered by a message (a wrapped label would
+            # claim a tall bar in a wide window).
+            banner.setWordWrap(False)
+            banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            banner.setToolTip(banner.text())
+            window.statusBar().addPermanentWidget(banner, 1)
         elif isinstance(layout, QFormLayout):
             layout.insertRow(0, banner)
         elif isinstance(layout, QBoxLayout):

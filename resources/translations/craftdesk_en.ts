@@ -509,6 +509,16 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="1"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="1"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="34"/>
         <source>Inzwischen geändert</source>
         <translation>Changed in the meantime</translation>

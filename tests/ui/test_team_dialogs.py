@@ -21,7 +21,7 @@ from craftdesk.ui.server_away import BANNER_NAME, ServerAwayGuard, away_sentence
 def _answer(monkeypatch, choice):
     asked: list[tuple[list, dict]] = []
 
-    def ask(_parent, conflict, labels):
+    def ask(_parent, conflict, labels, *_yes_no):
         asked.append((conflict.changes, labels))
         return choice
 
@@ -45,6 +45,20 @@ def test_T5_employee_dialog_shows_what_changed_and_keeps_mine(qtbot, database, m
     assert labels["email"] == "E-Mail" and dialog.result() == 1
     stored = Employee.get_by_id(employee.id)
     assert (stored.name, stored.email) == ("Max Maurer-Schmidt", "max@example.org")
+
+
+def test_T5_conflict_dialog_shows_yes_and_no_in_the_window_language(qtbot, qapp):
+    from craftdesk.ui.i18n import install_translations
+
+    changes = [("active", "nein", "ja"), ("name", "ja", "nein")]
+    install_translations(qapp, "en")
+    try:
+        dialog = conflict_dialog.ConflictDialog(changes, {}, None, frozenset({"active"}))
+        qtbot.addWidget(dialog)
+        texts = [[dialog.table.item(r, c).text() for c in (1, 2)] for r in range(2)]
+    finally:
+        install_translations(qapp, "de")
+    assert texts == [["no", "yes"], ["ja", "nein"]]  # a name stays as typed
 
 
 def test_T5_employee_dialog_takes_over_the_stored_version(qtbot, database, monkeypatch):

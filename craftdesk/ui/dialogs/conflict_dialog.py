@@ -27,8 +27,13 @@ TAKE_THEIRS = "theirs"
 
 class ConflictDialog(QDialog):
     def __init__(
-        self, changes: list[tuple[str, str, str]], labels: dict[str, str], parent: QWidget | None = None
+        self,
+        changes: list[tuple[str, str, str]],
+        labels: dict[str, str],
+        parent: QWidget | None = None,
+        yes_no: frozenset[str] = frozenset(),
     ) -> None:
+        """``yes_no``: fields whose values are the service's "ja"/"nein" (shown translated)."""
         super().__init__(parent)
         self.choice: str | None = None
         self.setWindowTitle(self.tr("Inzwischen geändert"))
@@ -48,7 +53,10 @@ class ConflictDialog(QDialog):
         table.setHorizontalHeaderLabels(
             [self.tr("Feld"), self.tr("Jetzt gespeichert"), self.tr("Ihre Eingabe")]
         )
+        answers = {"ja": self.tr("ja"), "nein": self.tr("nein")}
         for row, (name, theirs, mine) in enumerate(changes):
+            if name in yes_no:
+                theirs, mine = answers.get(theirs, theirs), answers.get(mine, mine)
             for column, text in enumerate((labels.get(name, name), theirs, mine)):
                 item = QTableWidgetItem(text)  # plain text, never markup (H5)
                 item.setToolTip(text)
@@ -77,8 +85,10 @@ class ConflictDialog(QDialog):
         self.accept()
 
 
-def ask(parent: QWidget | None, conflict: Any, labels: dict[str, str]) -> str | None:
+def ask(
+    parent: QWidget | None, conflict: Any, labels: dict[str, str], yes_no: frozenset[str] = frozenset()
+) -> str | None:
     """KEEP_MINE, TAKE_THEIRS or None (cancelled)."""
-    dialog = ConflictDialog(conflict.changes, labels, parent)
+    dialog = ConflictDialog(conflict.changes, labels, parent, yes_no)
     dialog.exec()
     return dialog.choice

@@ -114,7 +114,7 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
         try:
             self.saved_id = save_employee(self.employee_id, form, force=force)
         except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
-            choice = conflict_dialog.ask(self, conflict, self.conflict_labels())
+            choice = conflict_dialog.ask(self, conflict, self.conflict_labels(), frozenset({"active"}))
             if choice == conflict_dialog.KEEP_MINE:
                 self._store(form, force=True)
             elif choice == conflict_dialog.TAKE_THEIRS:
