@@ -23,7 +23,6 @@ KNOWN_LONG_MODULES = {
     "craftdesk/api/client.py",
     "craftdesk/api/records.py",
     "craftdesk/services/customers.py",
-    "craftdesk/ui/interfaces_tab.py",
 }
 KNOWN_LONG_FUNCTIONS = {
     "craftdesk/services/articles.py:save_articles",
