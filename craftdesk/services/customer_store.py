@@ -51,16 +51,17 @@ class _Plan:
     """What one save writes: new, changed and adopted customers, and vanished ones."""
 
     def __init__(self, records: Mapping[str, CustomerData], existing: Existing) -> None:
-        self.new: list[tuple[CustomerData, str]] = []
+        self.new: list[CustomerData] = []  # fingerprinted when written (not kept meanwhile)
         self.changed: list[tuple[int, CustomerData, str]] = []
         self.adopted: list[tuple[str, str, int]] = []
         self.unchanged = 0
         for sid, data in records.items():
-            digest = data.fingerprint()
             current = existing.get(sid)
             if current is None:
-                self.new.append((data, digest))
-            elif current[1] is None:
+                self.new.append(data)
+                continue
+            digest = data.fingerprint()
+            if current[1] is None:
                 # A local customer an invoice linked to sevDesk (I3): its local data stay;
                 # what sevDesk holds now is the baseline, later changes there overwrite (C5).
                 self.adopted.append((data.sevdesk_update, digest, current[0]))
@@ -113,9 +114,9 @@ def _write(plan: _Plan, vanished: list[int]) -> dict[str, int]:
     bulk_insert(
         Customer,
         _CUSTOMER_COLS,
-        ((d.sevdesk_id, d.sevdesk_update, digest, *d.fields, False, now, now) for d, digest in plan.new),
+        ((d.sevdesk_id, d.sevdesk_update, d.fingerprint(), *d.fields, False, now, now) for d in plan.new),
     )
-    ids = _local_ids([d.sevdesk_id for d, _ in plan.new])
+    ids = _local_ids([d.sevdesk_id for d in plan.new])
     changed = plan.changed
     bulk_update(
         Customer,
@@ -124,7 +125,7 @@ def _write(plan: _Plan, vanished: list[int]) -> dict[str, int]:
     )
     bulk_delete_children(Address, "customer", [cid for cid, _, _ in changed])
     bulk_delete_children(ContactInfo, "customer", [cid for cid, _, _ in changed])
-    targets = [(ids[d.sevdesk_id], d) for d, _ in plan.new] + [(cid, d) for cid, d, _ in changed]
+    targets = [(ids[d.sevdesk_id], d) for d in plan.new] + [(cid, d) for cid, d, _ in changed]
     bulk_insert(
         Address,
         _ADDRESS_COLS,
