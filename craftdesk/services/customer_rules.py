@@ -57,8 +57,6 @@ AddressItem = tuple[str, str, str, str, str, str | None]
 # One usable communication way for C4: id, kind, value, main.
 WayItem = tuple[str, str, str, bool]
 
-_LIMITS = {"email": MAX_EMAILS, "mobile": MAX_MOBILES, "phone": MAX_PHONES}
-
 
 def country_code(country_id: str | None, countries: dict[str, str]) -> str:
     if country_id is None:
@@ -123,17 +121,18 @@ def choose_addresses(items: Iterable[AddressItem], countries: dict[str, str]) ->
             delivery.append(item)
         else:
             other = other or item
-
-    def row(kind: str, a: AddressItem) -> AddressTuple:
-        return (kind, a[2], a[3], a[4], country_code(a[5], countries), a[0])
-
     result: list[AddressTuple] = []
     postal = other or billing
     if postal is not None:
-        result.append(row("postal", postal))
+        result.append(
+            ("postal", postal[2], postal[3], postal[4], country_code(postal[5], countries), postal[0])
+        )
     if billing is not None:
-        result.append(row("billing", billing))
-    result.extend(row("delivery", a) for a in delivery)
+        result.append(
+            ("billing", billing[2], billing[3], billing[4], country_code(billing[5], countries), billing[0])
+        )
+    for a in delivery:
+        result.append(("delivery", a[2], a[3], a[4], country_code(a[5], countries), a[0]))
     return tuple(result)
 
 
@@ -177,17 +176,25 @@ def way_item(row: CommWayRow) -> WayItem | None:
 
 def choose_comm_ways(items: Iterable[WayItem]) -> tuple[InfoTuple, ...]:
     """C4: ≤2 e-mails, ≤2 mobiles, 1 phone; ``main`` first, then the lowest id."""
-    picked: dict[str, list[InfoTuple]] = {"email": [], "mobile": [], "phone": []}
+    emails: list[InfoTuple] = []
+    mobiles: list[InfoTuple] = []
+    phones: list[InfoTuple] = []
     seen: set[tuple[str, str]] = set()
     for rid, kind, value, _main in sorted(items, key=_main_then_number):
-        if len(picked[kind]) >= _LIMITS[kind]:
+        if kind == "email":
+            picked, limit = emails, MAX_EMAILS
+        elif kind == "mobile":
+            picked, limit = mobiles, MAX_MOBILES
+        else:
+            picked, limit = phones, MAX_PHONES
+        if len(picked) >= limit:
             continue
         key = (kind, value.casefold())
         if key in seen:
             continue
         seen.add(key)
-        picked[kind].append((kind, value, rid))
-    return tuple(picked["email"] + picked["mobile"] + picked["phone"])
+        picked.append((kind, value, rid))
+    return (*emails, *mobiles, *phones)
 
 
 def pick_comm_ways(ways: Iterable[CommWayRec]) -> tuple[InfoTuple, ...]:
