@@ -43,10 +43,10 @@ from .errors import (
     SevdeskError,
     UnreachableError,
 )
+from .token import TokenAuth, sendable
 from .transport import (
     Answer,
     exchange,
-    is_loopback,
     new_session,
     origin,
     retry_after_seconds,
@@ -59,22 +59,6 @@ PAGE_SIZE = 1000
 MAX_PAGES = 20_000  # 20 million rows: a sweep that has not ended by then never will (H2)
 MAX_REDIRECTS = 5
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-
-
-def _is_loopback(host: str | None) -> bool:
-    return is_loopback(host)
-
-
-class _TokenAuth(requests.auth.AuthBase):
-    """The token as the ``Authorization`` header. Given as the request's auth, it also
-    spares requests its per-request look for a ``.netrc`` file."""
-
-    def __init__(self, token: str) -> None:
-        self.token = token
-
-    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        request.headers["Authorization"] = self.token
-        return request
 
 
 class SevdeskClient:
@@ -98,9 +82,9 @@ class SevdeskClient:
         if not token or not token.strip():
             raise AuthError(Message(Key.NO_TOKEN))
         self._token = token.strip()
-        self._auth = _TokenAuth(self._token)
+        self._auth = TokenAuth(self._token)
         register_secret(self._token)
-        if not _sendable(self._token):
+        if not sendable(self._token):
             raise InvalidTokenError(
                 "Der API-Token enthält Zeichen, die ein sevDesk-Token nicht "
                 "hat (Leerzeichen oder Sonderzeichen) – bitte neu kopieren."
@@ -417,15 +401,6 @@ def _page_query(params: dict[str, Any] | None, page_size: int, offset: int) -> d
     query = dict(params or {})
     query.update({"limit": page_size, "offset": offset, "countAll": "true"})
     return query
-
-
-def _sendable(token: str) -> bool:
-    """Whether ``token`` can travel in an HTTP header (latin-1, no spaces or controls)."""
-    try:
-        token.encode("latin-1")
-    except UnicodeEncodeError:
-        return False
-    return token.isprintable() and " " not in token
 
 
 __all__ = [
