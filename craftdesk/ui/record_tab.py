@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 from ..services.changes import Change, Scope
 from ..services.search import haystack
 from ..sync.contract import SyncControl
+from .column_fit import ColumnFit
 from .empty_hint import EmptyHint
 from .keys import KeyAction
 from .lazy_reload import LazyReloadMixin
 from .server_away import mark_editing
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
+MIN_STRETCH_WIDTH = 120  # the address keeps this much when the window is narrow
 FREEZE_ROWS = 5000  # from this many rows on, a reload moves the heap out of the GC's way
 
 
@@ -94,6 +96,9 @@ class RecordTab(LazyReloadMixin, QWidget):
                 self.view.setColumnWidth(number, column.width)
             if column.stretch:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        if stretch:  # narrow windows: the fixed columns shrink, the stretching one stays readable
+            widths = {n: c.width for n, c in enumerate(self.model.columns) if c.width and not c.stretch}
+            self.column_fit = ColumnFit(self.view, widths, MIN_STRETCH_WIDTH)
         self.view.sortByColumn(self.default_sort_column(), Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(self._on_double_click)
         # Tab leaves the table (rows are selected whole; there is no cell to move to), and

@@ -1,0 +1,43 @@
+"""Narrow windows (1024 px): the Kunden table's address column stays readable — the fixed
+columns give up width in proportion; at the designed width nothing changes, and a column
+the user resized keeps its width."""
+
+from __future__ import annotations
+
+from fakes import FakeController
+
+from craftdesk.ui.customers_tab import CustomersTab
+from craftdesk.ui.record_tab import MIN_STRETCH_WIDTH
+
+
+def _tab(qtbot, width: int) -> CustomersTab:
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(width, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def test_address_column_stays_readable_in_a_narrow_window(qtbot, database):
+    tab = _tab(qtbot, 1024)
+    address = tab.model.column_of("address")
+    assert tab.view.columnWidth(address) >= MIN_STRETCH_WIDTH - 2
+    header = tab.view.horizontalHeader()
+    assert sum(header.sectionSize(n) for n in range(header.count())) <= tab.view.viewport().width()
+
+
+def test_wide_windows_keep_the_designed_widths_and_user_widths_stay(qtbot, database):
+    tab = _tab(qtbot, 1366)
+    designed = {n: c.width for n, c in enumerate(tab.model.columns) if c.width}
+    assert {n: tab.view.columnWidth(n) for n in designed} == designed
+    email = tab.model.column_of("email")
+    tab.view.setColumnWidth(email, 300)  # the user widens the e-mail column
+    tab.resize(1000, 600)
+    qtbot.wait(10)
+    assert tab.view.columnWidth(email) == 300
+    name = tab.model.column_of("name")
+    assert tab.view.columnWidth(name) < designed[name]
+    tab.resize(1366, 600)
+    qtbot.wait(10)
+    assert tab.view.columnWidth(name) == designed[name]
