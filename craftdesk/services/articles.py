@@ -287,6 +287,8 @@ def sync_articles(
     saved = save_articles(data, importable, malformed, {n.casefold() for n in names})
     counts.add(saved)
     sweeps.save(articles_basis(categories, names), {"unchanged": saved.steady, "skipped": counts.skipped})
+    while data:  # freed one by one, so the GUI thread gets the GIL in between (see customers)
+        data.popitem()
     return counts
 
 
