@@ -217,9 +217,11 @@ class ServerAwayGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-            if watched not in self._guarded:
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget):
+            if watched.isWindow() and watched not in self._guarded:
                 self._guard(watched)
+            elif watched.property(EDITS_PROPERTY) and watched not in self._held:
+                self._hold(watched)  # a tab built (or first shown) while the server is away
         elif kind == QEvent.Type.EnabledChange and not self._applying and watched in self._held:
             widget = watched
             assert isinstance(widget, QWidget)

@@ -217,3 +217,17 @@ def test_T7_the_window_shows_the_sentence_in_its_status_bar(qtbot, controller, a
     assert _banner(window) is not None and _banner(window).text() == away_sentence()
     away(True)
     qtbot.waitUntil(lambda: _banner(window) is None, timeout=2000)
+
+
+def test_T7_a_tab_first_shown_while_away_starts_with_its_actions_greyed(qtbot, controller, away):
+    projects.create_project("Bad")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    away(False)
+    tab = ProjectsTab(controller, window)  # built later, like the window's lazily built tabs
+    window.setCentralWidget(tab)
+    tab.show()
+    assert not tab.new_project_button.isEnabled() and tab.search.isEnabled()
+    away(True)
+    assert tab.new_project_button.isEnabled()
