@@ -13,6 +13,7 @@ Other engines (e.g. a PostgreSQL advisory lock) register a factory with
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
@@ -105,16 +106,18 @@ class FileLock(_LockBase):
         return True
 
     def _write_name(self, name: str) -> None:
-        """Best effort: the lock holds without the name."""
+        """Best effort (the lock holds without the name): the name behind the locked byte,
+        then the file cut after it, so a longer name written before leaves nothing behind."""
         if self._fd is None:
             return
+        data = name.encode("utf-8")
         try:
-            os.ftruncate(self._fd, 0)
-            if name:
-                os.lseek(self._fd, 0, os.SEEK_SET)
-                os.write(self._fd, b" " * NAME_OFFSET + name.encode("utf-8"))
+            os.lseek(self._fd, NAME_OFFSET, os.SEEK_SET)
+            os.write(self._fd, data)
         except OSError:
-            pass
+            return
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, NAME_OFFSET + len(data))
 
     def holder(self) -> str | None:
         """The computer name the holder wrote into the file; None when it is free."""

@@ -27,6 +27,9 @@ def test_H7_the_sqlite_lock_file_names_its_holder_and_forgets_it_on_release(tmp_
     assert holder.acquire()
     assert other.holder() == socket.gethostname()
     assert not other.acquire()
+    holder._write_name("ein-sehr-langer-rechnername")
+    holder._write_name("pc2")  # a shorter name leaves nothing of the longer one
+    assert other.holder() == "pc2"
     holder.release()
     assert other.holder() is None
 
