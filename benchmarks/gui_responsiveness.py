@@ -10,10 +10,11 @@ as the template; then, per round and version, in fresh child processes:
    with the bytecode cached as an installed app has it, and once more compiling the
    sources at start as this environment may (PYTHONDONTWRITEBYTECODE)
    (interpreter start and imports count);
-2. the stall: the window on a copy of the template with the Kunden tab in front; a 10 ms
-   heartbeat QTimer on the GUI thread; the longest gap minus 10 ms while (a) an import runs
-   that changes nothing and (b) one that changes 3 customers, each until 1 s after it
-   ended (so the views' refresh counts);
+2. the stall: the window on a copy of the template; a 10 ms heartbeat QTimer on the GUI
+   thread; the longest gap minus 10 ms while (0) the Kunden tab is shown the first time
+   (every row read; also the time until they are on screen), (a) an import runs that
+   changes nothing and (b) one that changes 3 customers, each until 1 s after it ended
+   (so the views' refresh counts);
 3. search and sort in the Kunden tab: the time of each keystroke of "müller" (typed one
    letter at a time, until the event loop has run and the view has repainted), of clearing
    it, and of sorting by name and by number.
@@ -142,8 +143,6 @@ from craftdesk.store.models import Customer
 shell = build_shell(ctx, use_tray=False, start_scheduler=False)
 window = shell.window
 window.show()
-window.tabs.setCurrentIndex(1)
-customers = window.tab(1)
 for _ in range(20):
     app.processEvents()
 clock = QElapsedTimer()
@@ -183,8 +182,22 @@ def one_import():
     return {"seconds": seconds, "max_stall": max(stalls), "over_50": sum(s > 50 for s in stalls),
             "ok": result is not None, "updated": getattr(result, "updated", None)}
 
-out = {"customers": Customer.select().count(), "shown": customers.proxy.rowCount()}
-wait(500)
+total = Customer.select().count()
+wait(200)
+gaps.clear()
+last[0] = clock.nsecsElapsed()
+started = time.perf_counter()
+window.tabs.setCurrentIndex(1)  # the first look at the Kunden tab: all rows are read
+customers = window.tab(1)
+for _ in range(1200):  # the table may be read on a helper thread: until it shows every row
+    if customers.proxy.rowCount() >= total:
+        break
+    wait(20)
+out = {"customers": total, "shown": customers.proxy.rowCount()}
+out["tab_seconds"] = time.perf_counter() - started
+wait(200)
+out["tab_stall"] = max(max(0.0, g - 10) for g in gaps)
+wait(300)
 gaps.clear()
 last[0] = clock.nsecsElapsed()
 wait(2000)  # idle: the scheduler's own noise
@@ -339,6 +352,8 @@ def report(
         rows[name] = {
             "paint": med(figures["paint"]) * 1000,
             "paint_source": med(figures["paint_source"]) * 1000,
+            "tab_stall": med([s["tab_stall"] for s in stalls]),
+            "tab_seconds": med([s["tab_seconds"] for s in stalls]) * 1000,
             "unchanged": med([s["unchanged"]["max_stall"] for s in stalls]),
             "three_changed": med([s["three_changed"]["max_stall"] for s in stalls]),
             "first_key": med([k[0] for k in keys]),
@@ -366,6 +381,8 @@ def report(
     table = [
         ("first painted window", "paint", 1500, "paint"),
         ("first painted window, sources compiled at start", "paint_source", 1500, "paint"),
+        ("Kunden tab first shown: rows on screen after", "tab_seconds", 0, "paint"),
+        ("Kunden tab first shown: longest stall", "tab_stall", 50, "stall"),
         ("longest stall, unchanged import", "unchanged", 50, "stall"),
         ("longest stall, 3 customers changed", "three_changed", 50, "stall"),
         ("first search keystroke", "first_key", 50, "repaint"),
@@ -383,7 +400,7 @@ def report(
         floor = floors[floor_key]
         values = " | ".join(f"{rows[n][key]:.0f}" for n in names)
         ratios = " | ".join(f"{rows[n][key] / floor:.1f}×" if floor > 0 else "–" for n in names)
-        print(f"| {title} | {values} | ≤ {goal} | {floor:.0f} | {ratios} |")
+        print(f"| {title} | {values} | {f'≤ {goal}' if goal else '–'} | {floor:.0f} | {ratios} |")
     print(
         "first paint: bytecode cached as in an installed app (the second line: as this "
         f"environment starts Python, PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})"

@@ -78,6 +78,11 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
     return [CustomerRow(**f, search=search) for f, search in zip(fields, searches, strict=True)]
 
 
+def count_customers() -> int:
+    """How many rows a full read of the Kunden table brings."""
+    return int(Customer.select().count())
+
+
 def _only(query: Any, column: Any, wanted: list[int] | None) -> Any:
     return query.where(column.in_(wanted)) if wanted is not None else query
 

@@ -9,7 +9,7 @@ from operator import attrgetter
 from PySide6.QtWidgets import QWidget
 
 from ..services.changes import Scope
-from ..services.customer_rows import CustomerRow, load_customer_rows
+from ..services.customer_rows import CustomerRow, count_customers, load_customer_rows
 from ..sync.contract import SyncControl
 from .dialogs.customer_dialog import CustomerDialog
 from .empty_hint import link
@@ -73,6 +73,9 @@ class CustomersTab(RecordTab):
 
     def load_records(self, ids: set[int] | None = None) -> list[CustomerRow]:
         return load_customer_rows(ids)
+
+    def count_records(self) -> int:
+        return count_customers()
 
     def search_text(self, record: CustomerRow) -> str:
         return record.search

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..services.changes import Change, Scope
 from ..services.search import haystack
 from ..sync.contract import SyncControl
+from .background_rows import BackgroundRows
 from .column_fit import ColumnFit
 from .empty_hint import EmptyHint
 from .keys import KeyAction
@@ -35,7 +36,8 @@ from .server_away import mark_editing
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
 MIN_STRETCH_WIDTH = 120  # the address keeps this much when the window is narrow
-FREEZE_ROWS = 5000  # from this many rows on, a reload moves the heap out of the GC's way
+FREEZE_ROWS = 5000
+BACKGROUND_ROWS = 5000  # from this many rows on, a full read runs on a helper thread  # from this many rows on, a reload moves the heap out of the GC's way
 
 
 class RecordTab(LazyReloadMixin, QWidget):
@@ -131,6 +133,10 @@ class RecordTab(LazyReloadMixin, QWidget):
         layout.addLayout(bottom)
         self.search.textEdited.connect(lambda _text: self.reveal_note.clear())
 
+        self._reader = BackgroundRows(self)
+        self._reader.loaded.connect(self._on_loaded)
+        self._read_again = False
+        self._refreshed: set[int] = set()
         self.empty_hint = EmptyHint(self.view)
         self.empty_hint.linkActivated.connect(self.follow_link)
 
@@ -218,9 +224,40 @@ class RecordTab(LazyReloadMixin, QWidget):
             self._on_data_changed(Change.of(Scope.NONE, **{what: ids}))
 
     def reload(self) -> None:
-        """Re-read the records from the store, keeping the selected record selected."""
+        """Re-read the records from the store, keeping the selected record selected; a big
+        table is read on a helper thread (the rows shown meanwhile stay usable)."""
+        if self._reader.running:
+            self._read_again = True  # what the running read saw may be older
+            return
+        if max(self.model.total_count(), self.count_records()) >= BACKGROUND_ROWS:
+            self._read_again, self._refreshed = False, set()
+            self._reader.start(self._read_with_keys)
+            self._update_empty_hint()
+            return
+        self._show_records(self.load_records())
+
+    def _read_with_keys(self) -> Any:
+        """On the reader thread: the records and their keys in the sort column."""
+        records = self.load_records()
+        return records, self.model.sort_keys_of(records)
+
+    def _on_loaded(self, result: Any) -> None:
+        self._reader.running = False
+        if isinstance(result, BaseException):
+            raise result  # as a read on the GUI thread would (the excepthook says it)
+        self._show_records(*result)
+        if self._read_again:
+            self.reload()
+        elif self._refreshed:  # changed while the read ran: shown as they are now
+            self._refresh(sorted(self._refreshed))
+
+    def count_records(self) -> int:
+        """How many records a full read brings (0: unknown; read on the GUI thread)."""
+        return 0
+
+    def _show_records(self, records: list[Any], keys: tuple[int, list[Any]] | None = None) -> None:
         selected = self.selected_record()
-        self.model.set_records(self.load_records())
+        self.model.set_records(records, keys)
         if self.model.total_count() >= FREEZE_ROWS:
             # Tens of thousands of long-lived rows: Python's cyclic GC would walk them all on
             # every full collection (the GUI thread stood still for a second at 50,000
@@ -237,6 +274,8 @@ class RecordTab(LazyReloadMixin, QWidget):
             self._refresh(sorted(ids))
 
     def _refresh(self, ids: list[int]) -> None:
+        if self._reader.running:
+            self._refreshed.update(ids)  # again once the running read is shown
         records = self.load_records_by_ids(ids)
         if records is None:
             self.reload()
@@ -339,6 +378,11 @@ class RecordTab(LazyReloadMixin, QWidget):
                     "Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.",
                 )
             self.empty_hint.show_text(text)
+            return
+        if self._reader.running:
+            self.empty_hint.show_text(
+                QCoreApplication.translate("RecordTab", "Die Einträge werden gelesen …")
+            )
             return
         self.empty_hint.show_text(self.empty_text(self.connection_state()))
 

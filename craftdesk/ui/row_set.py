@@ -57,12 +57,16 @@ class RowSet:
 
     # --- whole-table changes -------------------------------------------------------------
 
-    def replace(self, records: Iterable[Any]) -> None:
+    def replace(self, records: Iterable[Any], keys: tuple[int, list[Key]] | None = None) -> None:
+        """All rows anew; ``keys``: the sort keys of one column, computed with the records
+        (on a reader thread), in their order."""
         self.all = list(records)
         self.ids = list(map(self.record_id, self.all))
         self._hay = self.search_texts(self.all)  # now: the first keystroke only matches
         self._masks = {}
         self._key_cache = {}
+        if keys is not None and len(keys[1]) == len(self.ids):
+            self._key_cache[keys[0]] = dict(zip(self.ids, keys[1], strict=True))
         self._keys = None
         if self._sort is not None:
             self._sort_rows()

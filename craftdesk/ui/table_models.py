@@ -140,17 +140,19 @@ class RecordTableModel(QAbstractTableModel):
                 return number
         raise KeyError(key)
 
-    def set_records(self, records: Iterable[Any]) -> None:
-        """Replace all rows (kept in the current sort order and filter).
+    def set_records(self, records: Iterable[Any], keys: tuple[int, list[Any]] | None = None) -> None:
+        """Replace all rows (kept in the current sort order and filter); ``keys``: the sort
+        keys of a column, if already computed (:meth:`sort_keys_of`).
 
         Display texts are computed lazily: a reload of 10,000 customers after an import
         must not stall the GUI thread formatting rows nobody looks at.
         """
         self.beginResetModel()
-        self._rows.replace(records)
+        self._rows.replace(records, keys)
         self._records = self._rows.visible
         self._texts = {}
-        self._checked &= {self._record_id(r) for r in self._rows.all if self._is_enabled(r)}
+        if self._checked:  # (a Python loop over all rows: only when something is checked)
+            self._checked &= {self._record_id(r) for r in self._rows.all if self._is_enabled(r)}
         self.endResetModel()
         if self._checkable:
             self.checked_changed.emit()
@@ -254,6 +256,15 @@ class RecordTableModel(QAbstractTableModel):
         if self._rows.sorted_by() == (column, descending):
             return  # already (the header's sort indicator asks a second time)
         self._relayout(lambda: self._rows.set_sort(column, self._columns[column].sort_keys, descending))
+
+    def sort_keys_of(self, records: Sequence[Any]) -> tuple[int, list[Any]] | None:
+        """The keys of the sort column for these records, when it reads a plain attribute
+        (no Qt call: a reader thread may compute them); else None."""
+        sort = self._rows.sorted_by()
+        column = self._columns[sort[0]] if sort is not None else None
+        if sort is None or column is None or not isinstance(column.sort_value or column.value, attrgetter):
+            return None
+        return sort[0], column.sort_keys(records)
 
     def _is_enabled(self, record: Any) -> bool:
         return self._enabled is None or bool(self._enabled(record))

@@ -3377,6 +3377,11 @@
 <context>
     <name>RecordTab</name>
     <message>
+        <location filename="../../craftdesk/ui/record_tab.py" line="378"/>
+        <source>Die Einträge werden gelesen …</source>
+        <translation>Reading the entries …</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/record_tab.py" line="65"/>
         <source>Neu</source>
         <translation>New</translation>

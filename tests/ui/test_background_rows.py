@@ -1,0 +1,92 @@
+"""A big table is read on a helper thread (issue 13: the first look at 50,000 customers froze
+the window for over a second): the tab says it is reading, the GUI thread stays free, and
+rows changed while the read ran are shown as they are now, not as the read saw them."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from fakes import FakeController
+
+from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Address, Customer
+from craftdesk.ui import customers_tab as customers_module
+from craftdesk.ui import record_tab
+from craftdesk.ui.customers_tab import CustomersTab
+
+ROWS = 60
+
+
+@pytest.fixture
+def customer_ids(database, monkeypatch) -> list[int]:
+    monkeypatch.setattr(record_tab, "BACKGROUND_ROWS", 20)
+    Customer.insert_many(
+        [
+            {
+                "kind": "organisation",
+                "company": f"Firma {n:03}",
+                "customer_number": str(1000 + n),
+                "sevdesk_id": str(n),
+            }
+            for n in range(ROWS)
+        ]
+    ).execute()
+    ids = [c.id for c in Customer.select(Customer.id).order_by(Customer.id)]
+    Address.insert_many(
+        [
+            {"customer": cid, "kind": "postal", "street": "Weg 1", "zip": "70173", "city": "Stuttgart"}
+            for cid in ids
+        ]
+    ).execute()
+    return ids
+
+
+def test_big_table_is_read_off_the_gui_thread_and_says_so(qtbot, customer_ids, monkeypatch):
+    threads: list[str] = []
+    load = customers_module.load_customer_rows
+
+    def recording(ids: Any = None) -> Any:
+        threads.append(threading.current_thread().name)
+        return load(ids)
+
+    monkeypatch.setattr(customers_module, "load_customer_rows", recording)
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
+    assert threads == ["craftdesk-rows"]
+    assert not tab.empty_hint.isVisible()
+    assert f"{ROWS} von {ROWS}" in tab.count_label.text()
+
+
+def test_rows_changed_during_the_read_show_their_new_state(qtbot, customer_ids, monkeypatch):
+    release = threading.Event()
+    started = threading.Event()
+    load = customers_module.load_customer_rows
+
+    def slow(ids: Any = None) -> Any:
+        if ids is None:  # the full read: takes its time, sees the old state
+            rows = load(ids)
+            started.set()
+            release.wait(10)
+            return rows
+        return load(ids)
+
+    monkeypatch.setattr(customers_module, "load_customer_rows", slow)
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert started.wait(10)
+    assert tab.proxy.rowCount() == 0
+    assert "gelesen" in tab.empty_hint.text()
+    changed = customer_ids[7]
+    Address.update(city="Esslingen").where(Address.customer == changed).execute()
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, customers={changed}))
+    tab.search.setText("esslingen")
+    release.set()
+    qtbot.waitUntil(lambda: tab.model.total_count() == ROWS, timeout=10000)
+    assert [tab.proxy.record_at(r).id for r in range(tab.proxy.rowCount())] == [changed]
