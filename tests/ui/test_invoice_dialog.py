@@ -75,6 +75,8 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
     assert dialog.gross_label.text() == "214,91 €"
 
     sandbox.clear_requests()
+    emitted: list = []
+    controller.data_changed.connect(emitted.append)
     dialog.confirm_button.click()
     assert not dialog.confirm_button.isEnabled()
     dialog.confirm()  # a second click while the first is running
@@ -85,6 +87,9 @@ def test_I5_double_click_preview_creates_draft_exactly_once(qtbot, ctx, sandbox,
     controller.finish_pending()
 
     assert _saves(sandbox) == 1
+    # T6: the change names the project and its customer, so only their rows are read again.
+    assert len(emitted) == 1 and emitted[0].tree_ids.projects == {finished["project"].id}
+    assert emitted[0].customer_ids == {finished["project"].customer_id}
     draft = InvoiceDraft.get(InvoiceDraft.project == finished["project"].id)
     assert draft.state == "sent" and draft.sevdesk_id
     assert InvoiceDraft.select().count() == 1

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 from ...errors import CraftdeskError
 from ...services import e_invoice as e_invoice_rules
 from ...services import invoice_edits
-from ...services.changes import Scope
+from ...services.changes import Change, Scope
 from ...services.invoice_checks import DOUBLE_LABOUR, ZERO_PRICE
 from ...services.invoice_preview import InvoiceProposal, ProposalHeader, ProposalLine
 from ...services.invoices import InvoiceDraft, invoice_link, pending_draft, send_invoice
@@ -321,8 +321,13 @@ class InvoicePreviewDialog(InvoiceDialogView):
             lambda client: send_invoice(client, project_id, e_invoice=e_invoice),
             on_success=self._sent,
             on_failure=self._failed,
-            changes=Scope.PROJECTS | Scope.CUSTOMERS,
-        )  # a local customer may get linked (I3)
+            # the project and its customer (which may get linked, I3): those rows only (T6)
+            changes=Change.of(
+                Scope.PROJECTS | Scope.CUSTOMERS,
+                customers={self.preview.customer_id},
+                projects={project_id},
+            ),
+        )
         if not started:
             self._ready_again(self.tr("Rechnungsentwurf anlegen"))
             self._show(
