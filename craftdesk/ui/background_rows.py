@@ -4,11 +4,13 @@ customers are read (about a second of Python work per read).
 The reading function runs on a short-lived thread with its own database connection
 (closed when it ends); the result comes back to the GUI thread as a queued signal. The GIL
 is shared, but a thread running Python bytecode hands it over every few milliseconds, so
-the GUI thread keeps painting and answering input meanwhile.
+the GUI thread keeps painting and answering input meanwhile; the cyclic GC pauses while a
+read runs (as during an import, sync.worker).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -36,11 +38,18 @@ class BackgroundRows(QObject):
 
     def _run(self, read: Callable[[], list[Any]]) -> None:
         result: Any
+        # A read makes a million young objects: the cyclic GC's full passes over them held
+        # the GIL for 50 ms at a time (the GUI thread stood still). Reference counting frees
+        # them anyway; the tab freezes the rows it keeps (record_tab.FREEZE_ROWS).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             result = read()
         except Exception as exc:  # handed to the GUI thread, which decides
             result = exc
         finally:
+            if collecting:
+                gc.enable()
             try:
                 release_connection()
             except Exception:  # closing is best effort

@@ -32,6 +32,7 @@ from .column_fit import ColumnFit
 from .empty_hint import EmptyHint
 from .keys import KeyAction
 from .lazy_reload import LazyReloadMixin
+from .row_set import Presorted
 from .server_away import mark_editing
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
@@ -237,9 +238,8 @@ class RecordTab(LazyReloadMixin, QWidget):
         self._show_records(self.load_records())
 
     def _read_with_keys(self) -> Any:
-        """On the reader thread: the records and their keys in the sort column."""
-        records = self.load_records()
-        return records, self.model.sort_keys_of(records)
+        """On the reader thread: the records, sorted with their keys when it can."""
+        return self.model.presorted(self.load_records())
 
     def _on_loaded(self, result: Any) -> None:
         self._reader.running = False
@@ -255,7 +255,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         """How many records a full read brings (0: unknown; read on the GUI thread)."""
         return 0
 
-    def _show_records(self, records: list[Any], keys: tuple[int, list[Any]] | None = None) -> None:
+    def _show_records(self, records: list[Any], keys: Presorted | None = None) -> None:
         selected = self.selected_record()
         self.model.set_records(records, keys)
         if self.model.total_count() >= FREEZE_ROWS:

@@ -23,6 +23,8 @@ value, which sorts last (:func:`full_key`)."""
 
 _SCANS = 4  # then a map of all rows pays off
 
+Presorted = tuple[int, bool, list[Key]]  # sort column, descending, the sorted rows' keys
+
 KeysOf = Callable[[Sequence[Any]], list[Key]]  # the sort keys of many records in one column
 
 
@@ -57,18 +59,21 @@ class RowSet:
 
     # --- whole-table changes -------------------------------------------------------------
 
-    def replace(self, records: Iterable[Any], keys: tuple[int, list[Key]] | None = None) -> None:
-        """All rows anew; ``keys``: the sort keys of one column, computed with the records
-        (on a reader thread), in their order."""
+    def replace(self, records: Iterable[Any], keys: Presorted | None = None) -> None:
+        """All rows anew; ``keys``: (column, descending, their keys) when a reader thread
+        computed the sort keys and sorted the records by them (:func:`presort`)."""
         self.all = list(records)
         self.ids = list(map(self.record_id, self.all))
         self._hay = self.search_texts(self.all)  # now: the first keystroke only matches
         self._masks = {}
         self._key_cache = {}
-        if keys is not None and len(keys[1]) == len(self.ids):
-            self._key_cache[keys[0]] = dict(zip(self.ids, keys[1], strict=True))
         self._keys = None
-        if self._sort is not None:
+        done = False
+        if keys is not None and len(keys[2]) == len(self.ids):
+            self._key_cache[keys[0]] = dict(zip(self.ids, keys[2], strict=True))
+            done = self._sort is not None and (self._sort[0], self._sort[2]) == keys[:2]
+            self._keys = keys[2] if done else None
+        if self._sort is not None and not done:
             self._sort_rows()
         self.refilter()
 
@@ -99,11 +104,7 @@ class RowSet:
 
     def _sort_rows(self) -> None:
         assert self._sort is not None
-        keys = self._keys_of(self.all, self.ids)
-        # Plain strings or ints compare several times faster than tuples: only a column with
-        # empty values (None) needs the full keys that put those last.
-        by = list(map(full_key, keys)) if any(map(operator.is_, keys, repeat(None))) else keys
-        order = sorted(range(len(by)), key=by.__getitem__, reverse=self._sort[2])
+        order = sort_order(self._keys_of(self.all, self.ids), self._sort[2])
         if self._hits is not None:  # the search hits move with their rows: no new search
             hit = [False] * len(order)
             for position in self._hits:
@@ -263,6 +264,23 @@ class RowSet:
         self._pos_of_id = None
         self._hits = None
         self.refilter()
+
+
+def sort_order(keys: list[Key], descending: bool) -> list[int]:
+    """The positions of ``keys`` in sorted order (stable: equal keys keep their order)."""
+    # Plain strings or ints compare several times faster than tuples: only a column with
+    # empty values (None) needs the full keys that put those last.
+    by = list(map(full_key, keys)) if any(map(operator.is_, keys, repeat(None))) else keys
+    return sorted(range(len(by)), key=by.__getitem__, reverse=descending)
+
+
+def presort(
+    records: list[Any], column: int, descending: bool, keys: list[Key]
+) -> tuple[list[Any], Presorted]:
+    """The records sorted by their ``keys`` as :class:`RowSet` would sort them (on a reader
+    thread, so the GUI thread only takes them over)."""
+    order = sort_order(keys, descending)
+    return list(map(records.__getitem__, order)), (column, descending, list(map(keys.__getitem__, order)))
 
 
 def full_key(key: Key) -> tuple[bool, Any]:

@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..services.search import haystack, query_terms
 from .plain import plain_tooltip
-from .row_set import RowSet
+from .row_set import Presorted, RowSet, presort
 from .table_columns import (
     Column,
     RecordRole,
@@ -140,9 +140,9 @@ class RecordTableModel(QAbstractTableModel):
                 return number
         raise KeyError(key)
 
-    def set_records(self, records: Iterable[Any], keys: tuple[int, list[Any]] | None = None) -> None:
-        """Replace all rows (kept in the current sort order and filter); ``keys``: the sort
-        keys of a column, if already computed (:meth:`sort_keys_of`).
+    def set_records(self, records: Iterable[Any], keys: Presorted | None = None) -> None:
+        """Replace all rows (kept in the current sort order and filter); ``keys``: the rows
+        came sorted, with their sort keys (:meth:`presorted`).
 
         Display texts are computed lazily: a reload of 10,000 customers after an import
         must not stall the GUI thread formatting rows nobody looks at.
@@ -257,14 +257,14 @@ class RecordTableModel(QAbstractTableModel):
             return  # already (the header's sort indicator asks a second time)
         self._relayout(lambda: self._rows.set_sort(column, self._columns[column].sort_keys, descending))
 
-    def sort_keys_of(self, records: Sequence[Any]) -> tuple[int, list[Any]] | None:
-        """The keys of the sort column for these records, when it reads a plain attribute
-        (no Qt call: a reader thread may compute them); else None."""
+    def presorted(self, records: list[Any]) -> tuple[list[Any], Presorted | None]:
+        """The records sorted by the sort column with its keys, when it reads a plain
+        attribute (no Qt call: a reader thread may do this); else as they are."""
         sort = self._rows.sorted_by()
         column = self._columns[sort[0]] if sort is not None else None
         if sort is None or column is None or not isinstance(column.sort_value or column.value, attrgetter):
-            return None
-        return sort[0], column.sort_keys(records)
+            return records, None
+        return presort(records, sort[0], sort[1], column.sort_keys(records))
 
     def _is_enabled(self, record: Any) -> bool:
         return self._enabled is None or bool(self._enabled(record))

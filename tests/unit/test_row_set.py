@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from craftdesk.services.search import fold, fold_all, haystack, haystacks, matching, query_terms
-from craftdesk.ui.row_set import RowSet, full_key
+from craftdesk.ui.row_set import RowSet, full_key, presort
 from craftdesk.ui.table_columns import sort_key, sort_keys
 
 WORDS = ["Müller", "Mueller", "Weiß", "Weiss", "Straße", "Bäckerei", "Café", "Łódź", "zoo", "Alpha", ""]
@@ -108,3 +108,22 @@ def test_bulk_folding_equals_folding_one_by_one() -> None:
 def test_sort_keys_in_bulk_equal_sort_key_per_value() -> None:
     for values in (["b", "Ä", "a"], ["x", None, "y"], [3, None, 1], [True, False]):
         assert sort_keys(values) == [sort_key(v) for v in values]
+
+
+def test_rows_sorted_on_a_reader_thread_equal_rows_sorted_by_the_row_set() -> None:
+    rng = random.Random(7)
+    records = [make(rng, i) for i in range(400)]
+    for column in (0, 1):
+        for descending in (False, True):
+            here = RowSet(attrgetter("id"), search_text)
+            here.set_sort(column, KEYS[column], descending)
+            here.replace(records)
+            there = RowSet(attrgetter("id"), search_text)
+            there.set_sort(column, KEYS[column], descending)
+            there.replace(*presort(records, column, descending, KEYS[column](records)))
+            assert there.ids == here.ids
+            other = (column + 1) % 2  # sorted by another column meanwhile: sorted again
+            late = RowSet(attrgetter("id"), search_text)
+            late.set_sort(other, KEYS[other], descending)
+            late.replace(*presort(records, column, descending, KEYS[column](records)))
+            check_sorted(late, other, descending)
