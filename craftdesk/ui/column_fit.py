@@ -3,13 +3,14 @@ its stretching column (the address, the article name) stays readable.
 
 At 1024 px the Kunden table's fixed columns took all but a few pixels and the address
 column showed "H…". The designed widths are kept while they leave the stretching column
-``min_stretch`` pixels; below that they shrink in proportion. A column the user has
-resized is left as it is.
+``min_stretch`` pixels; below that they shrink in proportion, each down to what its title
+needs (so "Quelle" or "Kundennr." stays readable and the wide columns give up the width).
+A column the user has resized is left as it is.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
 
 
@@ -30,13 +31,21 @@ class ColumnFit(QObject):
         return False
 
     def fit(self) -> None:
-        total = sum(self.widths.values())
-        room = self.view.viewport().width() - self.min_stretch
-        factor = min(1.0, room / total) if total > 0 else 1.0
         header = self.view.horizontalHeader()
+        floors = {column: min(width, self._header_width(column)) for column, width in self.widths.items()}
+        spare = sum(self.widths.values()) - sum(floors.values())
+        room = self.view.viewport().width() - self.min_stretch - sum(floors.values())
+        factor = max(0.0, min(1.0, room / spare)) if spare > 0 else 1.0
         for column, width in self.widths.items():
             if header.sectionSize(column) != self._set[column]:
                 continue  # resized by the user
-            new = max(header.minimumSectionSize(), int(width * factor))
+            new = max(header.minimumSectionSize(), floors[column] + int((width - floors[column]) * factor))
             self.view.setColumnWidth(column, new)
             self._set[column] = new
+
+    def _header_width(self, column: int) -> int:
+        """What the column's title needs, with room for the sort arrow: a column shrinks only
+        down to this, so its title stays whole while wider columns give up their width."""
+        model = self.view.model()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+        return self.view.horizontalHeader().fontMetrics().horizontalAdvance(title) + 28

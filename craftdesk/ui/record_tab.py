@@ -233,7 +233,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         if max(self.model.total_count(), self.count_records()) >= BACKGROUND_ROWS:
             self._read_again, self._refreshed = False, set()
             self._reader.start(self._read_with_keys)
-            self._update_empty_hint()
+            self._update_count()
             return
         self._show_records(self.load_records())
 
@@ -353,7 +353,11 @@ class RecordTab(LazyReloadMixin, QWidget):
         return shown
 
     def _update_count(self, *_args: object) -> None:
-        self.count_label.setText(self.count_text(self.proxy.rowCount(), self.model.total_count()))
+        total = self.model.total_count()
+        if total == 0 and self._reader.running:
+            self.count_label.clear()  # not "0 von 0" while the first read runs
+        else:
+            self.count_label.setText(self.count_text(self.proxy.rowCount(), total))
         self._update_empty_hint()
 
     # --- empty table ---------------------------------------------------------------------

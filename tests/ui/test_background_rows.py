@@ -90,3 +90,26 @@ def test_rows_changed_during_the_read_show_their_new_state(qtbot, customer_ids, 
     release.set()
     qtbot.waitUntil(lambda: tab.model.total_count() == ROWS, timeout=10000)
     assert [tab.proxy.record_at(r).id for r in range(tab.proxy.rowCount())] == [changed]
+
+
+def test_while_the_first_read_runs_the_count_says_nothing_instead_of_0_of_0(qtbot, customer_ids, monkeypatch):
+    release = threading.Event()
+    load = customers_module.load_customer_rows
+
+    def held(ids: Any = None) -> Any:
+        release.wait(10)
+        return load(ids)
+
+    monkeypatch.setattr(customers_module, "load_customer_rows", held)
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    try:
+        qtbot.waitUntil(lambda: tab._reader.running, timeout=5000)
+        assert tab.count_label.text() == ""
+        assert "gelesen" in tab.empty_hint.text()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
+    assert f"{ROWS} von {ROWS}" in tab.count_label.text()

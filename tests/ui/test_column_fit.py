@@ -5,6 +5,7 @@ the user resized keeps its width."""
 from __future__ import annotations
 
 from fakes import FakeController
+from PySide6.QtCore import Qt
 
 from craftdesk.ui.customers_tab import CustomersTab
 from craftdesk.ui.record_tab import MIN_STRETCH_WIDTH
@@ -41,3 +42,15 @@ def test_wide_windows_keep_the_designed_widths_and_user_widths_stay(qtbot, datab
     tab.resize(1366, 600)
     qtbot.wait(10)
     assert tab.view.columnWidth(name) == designed[name]
+
+
+def test_narrow_window_keeps_every_column_title_whole(qtbot, database):
+    """The short columns ("Quelle", "Kundennr.") keep their titles; the wide ones give way."""
+    tab = _tab(qtbot, 1024)
+    header = tab.view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for n, column in enumerate(tab.model.columns):
+        if column.width and not column.stretch:
+            title = str(tab.model.headerData(n, Qt.Orientation.Horizontal))
+            assert header.sectionSize(n) >= min(column.width, metrics.horizontalAdvance(title) + 20), title
+    assert tab.view.columnWidth(tab.model.column_of("address")) >= MIN_STRETCH_WIDTH - 2
