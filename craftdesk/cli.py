@@ -245,11 +245,13 @@ def _add_work_commands(sub: Subparsers) -> None:
     a.add_argument("appointment_id", type=record_id, metavar="APPOINTMENT_ID", help="Nummer des Termins")
     a.add_argument("--hours", required=True, help="gearbeitete Stunden, z. B. 2,5 oder 2.5")
     # extend: "--used A=1 B=2" and "--used A=1 --used B=2" both keep every article.
+    # Without --used the worksheet's lines stay as they are (entered in the window or taken
+    # over from the confirmation); with it they are replaced as a whole.
     a.add_argument(
         "--used",
         nargs="+",
         action="extend",
-        default=[],
+        default=None,
         metavar="ARTICLE_NUMBER=QTY",
         help="verwendetes Material als Artikelnummer=Menge, mehrere möglich",
     )

@@ -20,6 +20,7 @@ from ..services.orders import import_orders, list_importable_orders
 from ..services.planning import end_of
 from ..services.project_export import decimal_text
 from ..services.project_forms import STATUS_NAMES, article_id_by_number
+from ..services.worksheet import used_lines
 
 
 def _print_json(value: Any) -> None:
@@ -183,9 +184,10 @@ def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
     if action == "done":
         # Parse everything first: an unknown article number changes nothing.
         hours = parse_decimal(args.hours, "Die Stundenzahl")
-        used = parse_used(list(args.used or []))
+        used = None if args.used is None else parse_used(list(args.used))  # None: keep the lines
         appointment = project_service.set_appointment_done(args.appointment_id, hours, used)
-        print(f"Termin {appointment.id} ist fertig ({decimal_text(hours)} Std, {len(used)} Artikelangaben).")
+        lines = len(used_lines(appointment.id))
+        print(f"Termin {appointment.id} ist fertig ({decimal_text(hours)} Std, {lines} Artikelangaben).")
         return 0
     records = [_appointment_dict(a) for a in project_service.list_appointments(args.project)]
     if args.json:

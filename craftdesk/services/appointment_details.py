@@ -133,9 +133,10 @@ def set_worksheet(
 
 
 def set_appointment_done(
-    appointment_id: int, hours: Decimal | None, used: Sequence[UsedLine | tuple[int, Decimal]]
+    appointment_id: int, hours: Decimal | None, used: Sequence[UsedLine | tuple[int, Decimal]] | None
 ) -> Appointment:
-    """Set the appointment to "Fertig" with its documented hours and used articles (O8)."""
+    """Set the appointment to "Fertig" with its documented hours and used articles (O8);
+    ``used`` None keeps the worksheet's lines as they are."""
     if hours is None:
         raise PreconditionError("Für „Fertig“ werden die geleisteten Stunden benötigt.")
     with db.atomic():

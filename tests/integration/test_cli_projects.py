@@ -152,3 +152,25 @@ def test_O2_export_keeps_the_confirmations_appointment_first(cli, sandbox):
     appointments = json.loads(out)[0]["jobs"][0]["appointments"]
     assert [a["title"] for a in appointments] == ["Heizungswartung Baustelle Vaihingen", "Vorbesprechung"]
     assert appointments[0]["status"] == "unscheduled"
+
+
+def test_O8_done_without_used_keeps_the_worksheet_lines_with_used_replaces_them(cli, sandbox):
+    """`appointment done` without --used sets hours and status and keeps the lines already on
+    the worksheet; with --used the lines are replaced as a whole."""
+    assert cli("import-order", order_id(sandbox, "AB-1042"))[0] == 0
+    code, out, _ = cli("appointment", "list", "--project", "1", "--json")
+    aid = str(json.loads(out)[0]["id"])
+    assert cli("appointment", "done", aid, "--hours", "2", "--used", "A-1001=2", "D-2003=1.5")[0] == 0
+
+    def used() -> set[tuple[str, str]]:
+        code, out, err = cli("export", "projects", "--format", "json")
+        assert code == 0, err
+        [appointment] = [a for a in json.loads(out)[0]["jobs"][0]["appointments"] if a["id"] == int(aid)]
+        return {(u["article_number"], u["quantity"]) for u in appointment["used"]}
+
+    code, out, err = cli("appointment", "done", aid, "--hours", "3")
+    assert code == 0, err
+    assert "2 Artikelangaben" in out
+    assert used() == {("A-1001", "2"), ("D-2003", "1.5")}
+    assert cli("appointment", "done", aid, "--hours", "3", "--used", "A-1001=1")[0] == 0
+    assert used() == {("A-1001", "1")}
