@@ -14,7 +14,8 @@ def test_used_articles_repeatable_and_space_separated_both_kept():
     )
     assert args.used == ["A-1=2", "B-2=1", "C-3=4"]
     assert args.appointment_id == 7
-    assert parser.parse_args(["appointment", "done", "7", "--hours", "1"]).used == []
+    # without --used: None, so the worksheet keeps its lines (an empty list would clear them)
+    assert parser.parse_args(["appointment", "done", "7", "--hours", "1"]).used is None
 
 
 def test_usage_errors_exit_2(capsys):
