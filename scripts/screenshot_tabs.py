@@ -147,6 +147,10 @@ def render_tab_screenshots(window: QWidget, out_dir: str | Path) -> list[Path]:
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    # The Kunden and Artikel tabs are built right after the window's first paint.
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _wait(lambda: not getattr(window, "_deferred", None))
     customers_tab = _find(window, "craftdesk.ui.customers_tab", "CustomersTab")
     articles_tab = _find(window, "craftdesk.ui.articles_tab", "ArticlesTab")
     projects_tab = _find(window, "craftdesk.ui.projects_tab", "ProjectsTab")
