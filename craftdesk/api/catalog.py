@@ -23,13 +23,7 @@ from .fields import (
     read_text,
     read_timestamp,
 )
-from .text import html_to_text
-
-
-def _plain(text: str) -> str:
-    """H5: sevDesk's HTML as its text; a text without "<" holds no tag."""
-    return text if "<" not in text else html_to_text(text)
-
+from .text import plain_text
 
 # --- categories, units, countries ---------------------------------------------------------
 
@@ -149,7 +143,7 @@ def _part(r: dict[str, Any]) -> PartRow:
         in_range(net, "priceNet", price_ok),
         gross if gross is None else in_range(gross, "priceGross", price_ok),
         vat,
-        _plain(read_text(r.get("text"), "text")),  # H5
+        plain_text(read_text(r.get("text"), "text")),  # H5
         status >= PART_STATUS_ACTIVE,
         read_ref(r.get("category"), "category"),
     )

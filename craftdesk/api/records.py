@@ -55,16 +55,11 @@ from .fields import (
     read_text,
     read_timestamp,
 )
-from .text import html_to_text
+from .text import plain_text
 
 # What the careful text reader would replace: with none of these, a text is kept as sent
 # (stripped, cut to its length). Ids: up to 18 ASCII digits always fit in 63 bits (H10).
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
-
-
-def _plain(text: str) -> str:
-    """H5: sevDesk's HTML as its text; a text without "<" holds no tag."""
-    return text if "<" not in text else html_to_text(text)
 
 
 # --- contacts -----------------------------------------------------------------------------
@@ -108,7 +103,7 @@ def _contact_careful(r: dict[str, Any]) -> ContactRow:
         company,
         read_text(r.get("name2"), "name2", 255),
         read_text(r.get("customerNumber"), "customerNumber", 64),
-        _plain(read_text(r.get("description"), "description")),
+        plain_text(read_text(r.get("description"), "description")),
         read_ref(r.get("parent"), "parent"),
         read_text(r.get("buyerReference"), "buyerReference", 255),
         read_bool(r.get("governmentAgency")),
@@ -161,7 +156,7 @@ def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
             company,
             name2.strip()[:255] if name2 is not None else "",
             number.strip()[:64] if number is not None else "",
-            _plain(description.strip()[:MAX_TEXT]) if description is not None else "",
+            plain_text(description.strip()[:MAX_TEXT]) if description is not None else "",
             parent,
             buyer.strip()[:255] if buyer is not None else "",
             agency == "1" or (agency != "0" and agency is not None and read_bool(agency)),

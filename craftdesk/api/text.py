@@ -77,3 +77,8 @@ def html_to_text(text: str) -> str:
         if line or (result and result[-1]):
             result.append(line)
     return "\n".join(result).strip()
+
+
+def plain_text(text: str) -> str:
+    """H5: sevDesk's HTML as its text; a text without "<" holds no tag (the fast path)."""
+    return text if "<" not in text else html_to_text(text)

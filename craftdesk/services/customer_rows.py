@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..store.db import db
+from ..store.bulk import raw_rows
 from ..store.models import Address, ContactInfo, Customer, display_name, one_line
 from .search import haystacks
 
@@ -48,12 +48,6 @@ def list_name(
     return " ".join(p for p in (title, display_name(customer_id, kind, company, first, last), suffix) if p)
 
 
-def _raw(query: Any) -> Any:
-    """The database rows of a query as plain tuples, without peewee's per-field conversion
-    (only text, integer and 0/1 columns are read this way)."""
-    return db.execute(query)
-
-
 def _sort_name(kind: str, company: str, first: str, last: str) -> str:
     if kind == "organisation" and company:
         return company
@@ -70,7 +64,7 @@ def load_customer_rows(ids: Iterable[int] | None = None) -> list[CustomerRow]:
     wanted = sorted(set(ids)) if ids is not None else None
     addresses = _addresses(wanted)
     ways = _contact_ways(wanted)
-    fields = [_fields(values, addresses, ways) for values in _raw(_customers_query(wanted))]
+    fields = [_fields(values, addresses, ways) for values in raw_rows(_customers_query(wanted))]
     searches = haystacks(
         [(f["name"], f["customer_number"], f["address"], f["email"]) for f in fields],
         [ways.numbers.get(f["id"], ()) for f in fields],
@@ -98,7 +92,7 @@ def _addresses(wanted: list[int] | None) -> dict[int, str]:
         Address.customer,
         wanted,
     ).order_by(Address.position, Address.id)
-    for customer_id, kind, *parts in _raw(query):
+    for customer_id, kind, *parts in raw_rows(query):
         first = postal if kind == "postal" else billing
         if customer_id not in first:
             first[customer_id] = parts
@@ -124,7 +118,7 @@ def _contact_ways(wanted: list[int] | None) -> _ContactWays:
         ContactInfo.customer,
         wanted,
     ).order_by(ContactInfo.kind.desc(), ContactInfo.position, ContactInfo.id)
-    for customer_id, kind, value in _raw(query):  # "phone" sorts before "mobile": landline first
+    for customer_id, kind, value in raw_rows(query):  # "phone" sorts before "mobile": landline first
         if kind == "email":
             ways.emails.setdefault(customer_id, value)
             continue

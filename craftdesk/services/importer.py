@@ -20,10 +20,7 @@ SyncRun record).
 
 from __future__ import annotations
 
-import gc
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +45,7 @@ from ..store.models import SyncRun
 from . import articles, customers, settings
 from .changes import Change, Scope
 from .fetching import CollectionCounts, Progress, fetch_categories
+from .gc_pause import gc_paused
 from .page_ledger import bookkeeping_rows
 from .parsing import parse_rows
 
@@ -145,18 +143,6 @@ def run_import(
             return _run_locked(client, what, trigger, progress)
     finally:
         lock.release()
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC (nested use keeps it paused until the outermost ends)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _run_locked(client: SevdeskClient, what: str, trigger: str, progress: Progress | None) -> ImportResult:

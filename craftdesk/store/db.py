@@ -274,7 +274,7 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
     end = time.monotonic() + OPEN_WAIT
     while True:
         try:
-            return _open_database(Path(path), migrate)
+            return _open_database(Path(path), migrate, max(1.0, end - time.monotonic()))
         except DatabaseLockedError as exc:
             if time.monotonic() >= end:
                 raise
@@ -282,7 +282,7 @@ def open_database(path: str | os.PathLike[str], migrate: bool = True) -> SqliteD
             time.sleep(0.2)
 
 
-def _open_database(path: Path, migrate: bool) -> SqliteDatabase:
+def _open_database(path: Path, migrate: bool, wait: float) -> SqliteDatabase:
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_readable(path)
     existing = path.exists() and path.stat().st_size > 0
@@ -300,7 +300,7 @@ def _open_database(path: Path, migrate: bool) -> SqliteDatabase:
         from .locks import FileLock
 
         guard = FileLock(path.with_name(path.name + ".migrate-lock"))
-        if not guard.acquire(wait=60):
+        if not guard.acquire(wait=wait):  # another process migrates: within OPEN_WAIT
             database.close()
             raise DatabaseLockedError("another process is migrating the database", path)
         try:

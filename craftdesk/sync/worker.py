@@ -9,7 +9,6 @@ thread before it is queued.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -21,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ..api.client import SevdeskClient
 from ..api.errors import SevdeskError
+from ..services.gc_pause import gc_paused
 from ..services.storage import release_connection
 
 log = logging.getLogger(__name__)
@@ -64,10 +64,9 @@ class Worker(QObject):
         # A full cyclic-GC pass over an import's hundred thousand fresh objects holds the GIL
         # for 50–150 ms, long enough to freeze the GUI thread visibly. Reference counting
         # frees the import's data anyway, so the collector pauses while a job runs.
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
         try:
-            result = job.fn(job.client, report)
+            with gc_paused():
+                result = job.fn(job.client, report)
         except SevdeskError as exc:
             log.info("Job %s (%s) failed: %s (%s)", job.id, job.label, exc.message, exc.detail or "")
             error = exc
@@ -75,8 +74,6 @@ class Worker(QObject):
             log.exception("Job %s (%s) failed unexpectedly", job.id, job.label)
             error = exc
         finally:
-            if gc_was_enabled:
-                gc.enable()
             job.client.close()
             _close_thread_db()
         self.job_done.emit(job.id, result, error)

@@ -10,7 +10,6 @@ read runs (as during an import, sync.worker).
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..services.gc_pause import gc_paused
 from ..services.storage import release_connection
 
 log = logging.getLogger(__name__)
@@ -41,15 +41,12 @@ class BackgroundRows(QObject):
         # A read makes a million young objects: the cyclic GC's full passes over them held
         # the GIL for 50 ms at a time (the GUI thread stood still). Reference counting frees
         # them anyway; the tab freezes the rows it keeps (record_tab.FREEZE_ROWS).
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            result = read()
+            with gc_paused():
+                result = read()
         except Exception as exc:  # handed to the GUI thread, which decides
             result = exc
         finally:
-            if collecting:
-                gc.enable()
             try:
                 release_connection()
             except Exception:  # closing is best effort

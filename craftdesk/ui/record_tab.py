@@ -37,8 +37,8 @@ from .server_away import mark_editing
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
 MIN_STRETCH_WIDTH = 120  # the address keeps this much when the window is narrow
-FREEZE_ROWS = 5000
-BACKGROUND_ROWS = 5000  # from this many rows on, a full read runs on a helper thread  # from this many rows on, a reload moves the heap out of the GC's way
+FREEZE_ROWS = 5000  # from this many rows on, a reload moves the heap out of the GC's way
+BACKGROUND_ROWS = 5000  # from this many rows on, a full read runs on a helper thread
 
 
 class RecordTab(LazyReloadMixin, QWidget):
@@ -230,7 +230,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         if self._reader.running:
             self._read_again = True  # what the running read saw may be older
             return
-        if max(self.model.total_count(), self.count_records()) >= BACKGROUND_ROWS:
+        if self.model.total_count() >= BACKGROUND_ROWS or self.count_records() >= BACKGROUND_ROWS:
             self._read_again, self._refreshed = False, set()
             self._reader.start(self._read_with_keys)
             self._update_count()
@@ -244,6 +244,7 @@ class RecordTab(LazyReloadMixin, QWidget):
     def _on_loaded(self, result: Any) -> None:
         self._reader.running = False
         if isinstance(result, BaseException):
+            self._update_count()  # not "reading" forever: the count and the note are current
             raise result  # as a read on the GUI thread would (the excepthook says it)
         self._show_records(*result)
         if self._read_again:

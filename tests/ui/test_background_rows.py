@@ -4,6 +4,7 @@ rows changed while the read ran are shown as they are now, not as the read saw t
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -113,3 +114,21 @@ def test_while_the_first_read_runs_the_count_says_nothing_instead_of_0_of_0(qtbo
         release.set()
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
     assert f"{ROWS} von {ROWS}" in tab.count_label.text()
+
+
+def test_a_failed_read_does_not_leave_the_tab_reading(qtbot, customer_ids, monkeypatch):
+    def broken(ids: Any = None) -> Any:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(customers_module, "load_customer_rows", broken)
+    raised: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: raised.append(exc))
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.waitUntil(lambda: bool(raised), timeout=10000)
+    assert isinstance(raised[0], OSError)  # reported as a read on the GUI thread would be
+    assert not tab._reader.running
+    assert "gelesen" not in tab.empty_hint.text()
+    assert tab.count_label.text()  # "0 von 0", not the empty line of a running read

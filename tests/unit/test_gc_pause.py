@@ -1,0 +1,29 @@
+"""The GC pause is counted: an import and a table read on two threads overlap, and the
+collector runs again only when the last of them ends."""
+
+from __future__ import annotations
+
+import gc
+
+from craftdesk.services.gc_pause import gc_paused
+
+
+def test_overlapping_pauses_keep_the_collector_off_until_the_last_ends():
+    assert gc.isenabled()
+    first, second = gc_paused(), gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first one ends while the second still runs
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off():
+    gc.disable()
+    try:
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
