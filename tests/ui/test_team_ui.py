@@ -103,7 +103,7 @@ def test_T5_customer_dialog_shows_the_conflict_and_keeps_mine_when_chosen(qtbot,
     dialog.description.setPlainText("Stammkunde")
     asked: list[list] = []
 
-    def ask(_parent, conflict, labels):
+    def ask(_parent, conflict, labels, _yes_no=frozenset()):
         asked.append(conflict.changes)
         assert labels["company"] == "Firma"
         return conflict_dialog.KEEP_MINE

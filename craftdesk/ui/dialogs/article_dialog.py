@@ -172,11 +172,6 @@ class ArticleDialog(DiscardGuard, QDialog):
                 "description": self.tr("Beschreibung"),
                 "active": self.tr("Aktiv"),
             }
-            choice = conflict_dialog.ask(self, conflict, labels)
-            if choice == conflict_dialog.KEEP_MINE:
-                self._store(form, force=True)
-            elif choice == conflict_dialog.TAKE_THEIRS:
-                self._fill(conflict.current)
-                self._version = conflict.current.version
+            conflict_dialog.resolve(self, conflict, labels, lambda: self._store(form, force=True))
             return
         self.accept()

@@ -7,7 +7,8 @@ as plain text; the user keeps their own values or takes over the stored ones.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,3 +93,30 @@ def ask(
     dialog = ConflictDialog(conflict.changes, labels, parent, yes_no)
     dialog.exec()
     return dialog.choice
+
+
+class RecordEditor(Protocol):
+    """An editor whose form can be refilled from a stored record (customer, article,
+    employee, project): ``_fill`` shows it, ``_version`` is what the next save expects."""
+
+    _version: int | None
+
+    def _fill(self, current: Any) -> None: ...
+
+
+def resolve(
+    editor: RecordEditor,
+    conflict: Any,
+    labels: dict[str, str],
+    save_mine: Callable[[], None],
+    yes_no: frozenset[str] = frozenset(),
+) -> None:
+    """T5 in every record editor: ask; „Meine Eingabe speichern“ runs ``save_mine`` (a
+    forced save), „Gespeicherte Fassung übernehmen“ refills the form with the stored record
+    and takes its version; cancelling leaves the editor as it is."""
+    choice = ask(editor if isinstance(editor, QWidget) else None, conflict, labels, yes_no)
+    if choice == KEEP_MINE:
+        save_mine()
+    elif choice == TAKE_THEIRS:
+        editor._fill(conflict.current)
+        editor._version = conflict.current.version

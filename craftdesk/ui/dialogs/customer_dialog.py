@@ -342,12 +342,7 @@ class CustomerDialog(DiscardGuard, QDialog):
         try:
             self.saved_id = save_customer(self.customer_id, form, force=force)
         except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
-            choice = conflict_dialog.ask(self, conflict, conflict_labels())
-            if choice == conflict_dialog.KEEP_MINE:
-                self._store(form, force=True)
-            elif choice == conflict_dialog.TAKE_THEIRS:
-                self._fill(conflict.current)
-                self._version = conflict.current.version
+            conflict_dialog.resolve(self, conflict, conflict_labels(), lambda: self._store(form, force=True))
             return
         self.accept()
 

@@ -114,12 +114,13 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
         try:
             self.saved_id = save_employee(self.employee_id, form, force=force)
         except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
-            choice = conflict_dialog.ask(self, conflict, self.conflict_labels(), frozenset({"active"}))
-            if choice == conflict_dialog.KEEP_MINE:
-                self._store(form, force=True)
-            elif choice == conflict_dialog.TAKE_THEIRS:
-                self._fill(conflict.current)
-                self._version = conflict.current.version
+            conflict_dialog.resolve(
+                self,
+                conflict,
+                self.conflict_labels(),
+                lambda: self._store(form, force=True),
+                frozenset({"active"}),
+            )
             return
         except CraftdeskError as exc:
             common.warn(self, self.windowTitle(), str(exc))
