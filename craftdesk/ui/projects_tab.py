@@ -198,19 +198,17 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
         what was expanded and selected."""
         if not project_ids:
             return
-        tops = [self._top_index(pid) for pid in project_ids]
-        collapsed = {r for index in tops if index.isValid() for r in self._collapsed_records(index)}
+        tops = self._top_indexes(project_ids).values()
+        collapsed = {r for index in tops for r in self._collapsed_records(index)}
         selected = self.selected_record()
         nodes = load_project_nodes(project_ids)
         for project_id in project_ids:
             self._customers_of.pop(project_id, None)
         self._customers_of.update({node.id: set(node.customer_ids) for node in nodes})
         replace_projects(self.model, set(project_ids), nodes)
-        for project_id in project_ids:
-            index = self._top_index(project_id)
-            if index.isValid():
-                self.view.expandRecursively(index)
-                self._restore(index, collapsed)
+        for index in self._top_indexes(project_ids).values():
+            self.view.expandRecursively(index)
+            self._restore(index, collapsed)
         if selected is not None and selected.project_id in project_ids:
             self.select(selected.kind, selected.id)
         self._update_buttons()
@@ -298,14 +296,17 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
             yield index
             yield from self._walk(index)
 
-    def _top_index(self, project_id: int) -> QModelIndex:
-        """The proxy index of a project's row (invalid when not shown)."""
+    def _top_indexes(self, project_ids: set[int]) -> dict[int, QModelIndex]:
+        """The proxy indexes of these projects' rows (those shown), in one pass."""
+        found: dict[int, QModelIndex] = {}
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             record = index.data(RecordRole)
-            if record is not None and record.id == project_id:
-                return index
-        return QModelIndex()
+            if record is not None and record.id in project_ids:
+                found[record.id] = index
+                if len(found) == len(project_ids):
+                    break
+        return found
 
     def _collapsed_records(self, top: QModelIndex | None = None) -> set[tuple[str, int]]:
         indexes = self._walk() if top is None else [top, *self._walk(top)]
