@@ -17,8 +17,6 @@ Decisions (the SPEC leaves them open):
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +41,7 @@ from ..store.db import db
 from ..store.models import Article
 from . import part_categories
 from .fetching import CollectionCounts, Progress, fetch_record, ref_id, rows_of
+from .fingerprints import digest, older_digests
 from .page_ledger import LedgerSweeps, Sweep, basis, local_summary
 from .parsing import parse_rows
 
@@ -85,14 +84,11 @@ class ArticleData:
     fields: tuple[object, ...]  # values of FIELDS in database form (text, 0/1)
 
     def fingerprint(self) -> str:
-        # repr of a tuple of str and int: exact and several times cheaper than JSON.
-        payload = repr(self.fields)
-        return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return digest(self.fields)
 
-    def legacy_fingerprint(self) -> str:
-        """The fingerprint of versions before 0.2 (JSON), recognised once after an update."""
-        payload = json.dumps(self.fields, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+    def older_fingerprints(self) -> tuple[str, str]:
+        """What older versions stored for the same content, recognised once after an update."""
+        return older_digests(self.fields)
 
 
 def build_article(part: PartRec, units: dict[str, str], category_names: dict[str, str]) -> ArticleData:
@@ -206,7 +202,7 @@ class _Plan:
                     self.unchanged += 1
                 continue
             digest = item.fingerprint()
-            if digest != old_digest and old_digest == item.legacy_fingerprint():
+            if digest != old_digest and old_digest in item.older_fingerprints():
                 self.rehashed.append((digest, aid))  # same content, fingerprint of an older version
                 self.unchanged += 1
             elif digest != old_digest:

@@ -19,12 +19,12 @@ Decisions (documented here because the SPEC leaves them open):
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from ..api.records import AddressRec, AddressRow, CommWayRec, CommWayRow, ContactRec, ContactRow
+from .fingerprints import older_digests, text_digest
 from .lookups import GERMANY_COUNTRY_ID, AddressCategories
 
 MAX_EMAILS = 2
@@ -50,16 +50,21 @@ FIELDS = (
 
 AddressTuple = tuple[str, str, str, str, str, str]  # kind, street, zip, city, country, sevdesk_id
 InfoTuple = tuple[str, str, str]  # kind, value, sevdesk_id
+
+# While the bulk import reads, it keeps every address and communication way of an account
+# until all three sweeps are in, so each is kept as one text, its values joined by NUL
+# (no imported text contains NUL: the parsers drop it). One text is a third of the memory
+# of a tuple of texts, and the rules split it once.
+SEP = "\x00"
 # One sevDesk address for C3: id, kind (billing|delivery|other), street, zip, city,
-# country id. Kept for every address of an account while the import reads, so: no more
-# than C3 needs, and repeated texts (zip codes, cities, country ids) shared, see Shared.
-AddressItem = tuple[str, str, str, str, str, str | None]
-# One usable communication way for C4: id, kind, value, main.
-WayItem = tuple[str, str, str, bool]
+# country id ("" for none).
+AddressItem = str
+# One usable communication way for C4: id, kind, value, main ("1", else "").
+WayItem = str
 
 
 def country_code(country_id: str | None, countries: dict[str, str]) -> str:
-    if country_id is None:
+    if not country_id:
         return "DE"
     if country_id == GERMANY_COUNTRY_ID:
         return countries.get(country_id, "DE")
@@ -69,51 +74,39 @@ def country_code(country_id: str | None, countries: dict[str, str]) -> str:
 # --- C3 -----------------------------------------------------------------------------------
 
 
-class Shared(dict[str, str]):
-    """One object per distinct text: the zip codes, cities and country ids of an account
-    repeat, and each address would otherwise keep its own copy while the import reads."""
-
-    def __missing__(self, text: str) -> str:
-        self[text] = text
-        return text
-
-
 def address_item(row: AddressRow, cats: AddressCategories) -> AddressItem:
     """An address row (``records.address_row``) as C3 reads it."""
     return address_reader(cats)(row)
 
 
-def address_reader(
-    cats: AddressCategories, shared: Shared | None = None
-) -> Callable[[AddressRow], AddressItem]:
-    """:func:`address_item` for many rows: the category kinds looked up in one table,
-    repeated texts shared (``shared``)."""
+def address_reader(cats: AddressCategories) -> Callable[[AddressRow], AddressItem]:
+    """:func:`address_item` for many rows: the category kinds looked up in one table."""
     kinds = dict.fromkeys(cats.delivery_ids, "delivery")
     kinds.update(dict.fromkeys(cats.invoice_ids, "billing"))  # an invoice category wins
-    texts = Shared() if shared is None else shared
+    kind_of = kinds.get
 
     def item(row: AddressRow) -> AddressItem:
         rid, _contact, street, zip_, city, country_id, category_id, _update = row
-        country = None if country_id is None else texts[country_id]
-        return rid, kinds.get(category_id or "", "other"), street, texts[zip_], texts[city], country
+        kind = kind_of(category_id or "", "other")
+        return f"{rid}\x00{kind}\x00{street}\x00{zip_}\x00{city}\x00{country_id or ''}"
 
     return item
 
 
-def _number(item: AddressItem | WayItem) -> int:
+def _number(item: list[str]) -> int:
     return int(item[0])
 
 
-def _main_then_number(item: WayItem) -> tuple[bool, int]:
+def _main_then_number(item: list[str]) -> tuple[bool, int]:
     return not item[3], int(item[0])
 
 
 def choose_addresses(items: Iterable[AddressItem], countries: dict[str, str]) -> tuple[AddressTuple, ...]:
     """C3: one billing (lowest id), all delivery, postal = first other else billing."""
-    billing: AddressItem | None = None
-    other: AddressItem | None = None
-    delivery: list[AddressItem] = []
-    for item in sorted(items, key=_number):
+    billing: list[str] | None = None
+    other: list[str] | None = None
+    delivery: list[list[str]] = []
+    for item in sorted([each.split(SEP) for each in items], key=_number):
         kind = item[1]
         if kind == "billing":
             billing = billing or item
@@ -166,12 +159,14 @@ def way_item(row: CommWayRow) -> WayItem | None:
     C4 never keeps (web addresses, fax numbers)."""
     rid, _contact, kind, value, main, key_id = row
     if kind == "EMAIL":
-        return rid, "email", value, main
-    if kind == "MOBILE" or (kind == "PHONE" and key_id == COMM_KEY_MOBILE):
-        return rid, "mobile", value, main
-    if kind == "PHONE" and key_id != COMM_KEY_FAX:
-        return rid, "phone", value, main
-    return None  # WEB, fax (the same rule as comm_kind)
+        kept = "email"
+    elif kind == "MOBILE" or (kind == "PHONE" and key_id == COMM_KEY_MOBILE):
+        kept = "mobile"
+    elif kind == "PHONE" and key_id != COMM_KEY_FAX:
+        kept = "phone"
+    else:
+        return None  # WEB, fax (the same rule as comm_kind)
+    return f"{rid}\x00{kept}\x00{value}\x00{'1' if main else ''}"
 
 
 def choose_comm_ways(items: Iterable[WayItem]) -> tuple[InfoTuple, ...]:
@@ -180,7 +175,7 @@ def choose_comm_ways(items: Iterable[WayItem]) -> tuple[InfoTuple, ...]:
     mobiles: list[InfoTuple] = []
     phones: list[InfoTuple] = []
     seen: set[tuple[str, str]] = set()
-    for rid, kind, value, _main in sorted(items, key=_main_then_number):
+    for rid, kind, value, _main in sorted([each.split(SEP) for each in items], key=_main_then_number):
         if kind == "email":
             picked, limit = emails, MAX_EMAILS
         elif kind == "mobile":
@@ -216,18 +211,25 @@ class CustomerData:
     addresses: tuple[AddressTuple, ...]
     infos: tuple[InfoTuple, ...]
 
-    def fingerprint(self) -> str:
-        # Content only: an ``update`` bump without a change we store writes nothing. The
-        # repr of tuples of str is exact and several times cheaper than JSON.
-        payload = repr((self.fields, self.addresses, self.infos))
-        return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    def packed(self) -> tuple[str, str]:
+        """The addresses and the communication ways, each as one text (values joined by SEP)."""
+        return SEP.join(chain.from_iterable(self.addresses)), SEP.join(chain.from_iterable(self.infos))
 
-    def legacy_fingerprint(self) -> str:
-        """The fingerprint of versions before 0.2 (JSON), recognised once after an update."""
-        payload = json.dumps(
-            [self.fields, self.addresses, self.infos], ensure_ascii=False, separators=(",", ":")
-        )
-        return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+    def fingerprint(self, packed: tuple[str, str] | None = None) -> str:
+        """Content only: an ``update`` bump without a change we store writes nothing. The
+        digest of the counts, the fields, the addresses and the communication ways, all
+        joined by SEP (``packed``: :meth:`packed`, when the caller has it already)."""
+        addresses, infos = packed or self.packed()
+        parts = [str(len(self.addresses)), str(len(self.infos)), SEP.join(map(str, self.fields))]
+        if addresses:
+            parts.append(addresses)
+        if infos:
+            parts.append(infos)
+        return text_digest(SEP.join(parts))
+
+    def older_fingerprints(self) -> tuple[str, str]:
+        """What older versions stored for the same content, recognised once after an update."""
+        return older_digests((self.fields, self.addresses, self.infos))
 
 
 _SALUTATIONS = {
@@ -265,6 +267,59 @@ def customer_fields(row: ContactRow) -> tuple[str | bool, ...]:
         salutation_of(row[13]) if person else "",
         row[14] if person else "",  # academic title
     )
+
+
+def pack_contact(row: ContactRow) -> str:
+    """What the bulk import keeps of a contact while the other sweeps are read: its
+    ``update`` and the values of FIELDS as one text (see SEP); :func:`unpack_contact`."""
+    fields = customer_fields(row)
+    return SEP.join((row[1], *fields[:8], "1" if fields[8] else "", *fields[9:]))  # type: ignore[arg-type]
+
+
+def unpack_contact(packed: str) -> tuple[str, tuple[str | bool, ...]]:
+    """``update`` and the values of FIELDS of :func:`pack_contact`."""
+    parts = packed.split(SEP)
+    return parts[0], (*parts[1:9], parts[9] == "1", *parts[10:])
+
+
+class PackedCustomers(Mapping[str, CustomerData]):
+    """The customers of a bulk import, kept packed (contact, address and communication
+    way items) until they are written: each :class:`CustomerData` is built when asked for,
+    and :meth:`take` builds it and lets its packed items go, so the records of a whole
+    account never exist at once."""
+
+    def __init__(
+        self,
+        contacts: dict[str, str],
+        addresses: dict[str, list[AddressItem]],
+        ways: dict[str, list[WayItem]],
+        countries: dict[str, str],
+    ) -> None:
+        self._contacts = contacts
+        self._addresses = addresses
+        self._ways = ways
+        self._countries = countries
+
+    def __getitem__(self, sid: str) -> CustomerData:
+        update, fields = unpack_contact(self._contacts[sid])
+        addresses = choose_addresses(self._addresses.get(sid, ()), self._countries)
+        return CustomerData(sid, update, fields, addresses, choose_comm_ways(self._ways.get(sid, ())))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._contacts)
+
+    def __len__(self) -> int:
+        return len(self._contacts)
+
+    def take(self, sid: str) -> CustomerData:
+        """The customer, built for the last time: its packed items are let go."""
+        update, fields = unpack_contact(self._contacts[sid])
+        self._contacts[sid] = ""  # keeps the key: iteration and len stay as they were
+        addresses = choose_addresses(self._addresses.pop(sid, ()), self._countries)
+        return CustomerData(sid, update, fields, addresses, choose_comm_ways(self._ways.pop(sid, ())))
+
+    def customer_number(self, sid: str) -> str:
+        return self._contacts[sid].split(SEP, 2)[1]
 
 
 def build_customer(

@@ -12,14 +12,14 @@ Decisions (the SPEC leaves them open):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..clock import utcnow
 from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, column_value, raw_rows
 from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
 from . import pending_contacts
-from .customer_rules import FIELDS, CustomerData
+from .customer_rules import FIELDS, SEP, CustomerData
 from .fetching import CollectionCounts
 
 _CUSTOMER_COLS = (
@@ -47,26 +47,39 @@ def _existing(records: Mapping[str, CustomerData], swept: bool) -> Existing:
     return {sid: (cid, digest, bool(deleted)) for cid, sid, digest, deleted in raw_rows(query)}
 
 
+def _taker(records: Mapping[str, CustomerData]) -> Callable[[str], CustomerData]:
+    """How to get each record for the last time: a packed source lets its items go."""
+    take: Callable[[str], CustomerData] | None = getattr(records, "take", None)
+    return take if take is not None else records.__getitem__
+
+
+def _number_of(records: Mapping[str, CustomerData]) -> Callable[[str], str]:
+    number: Callable[[str], str] | None = getattr(records, "customer_number", None)
+    return number if number is not None else lambda sid: str(records[sid].fields[0])
+
+
 class _Plan:
     """What one save writes: new, changed and adopted customers, and vanished ones."""
 
     def __init__(self, records: Mapping[str, CustomerData], existing: Existing) -> None:
-        self.new: list[CustomerData] = []  # fingerprinted when written (not kept meanwhile)
+        self.new: list[str] = []  # sevDesk ids: built when written (not kept meanwhile)
         self.changed: list[tuple[int, CustomerData, str]] = []
         self.adopted: list[tuple[str, str, int]] = []
         self.unchanged = 0
-        for sid, data in records.items():
+        take = _taker(records)
+        for sid in records:
             current = existing.get(sid)
             if current is None:
-                self.new.append(data)
+                self.new.append(sid)
                 continue
+            data = take(sid)
             digest = data.fingerprint()
             if current[1] is None:
                 # A local customer an invoice linked to sevDesk (I3): its local data stay;
                 # what sevDesk holds now is the baseline, later changes there overwrite (C5).
                 self.adopted.append((data.sevdesk_update, digest, current[0]))
                 self.unchanged += 1
-            elif current[1] != digest and not current[2] and current[1] == data.legacy_fingerprint():
+            elif current[1] != digest and not current[2] and current[1] in data.older_fingerprints():
                 self.adopted.append((data.sevdesk_update, digest, current[0]))  # same content
                 self.unchanged += 1
             elif current[1] != digest or current[2]:
@@ -81,13 +94,15 @@ def save_customers(records: Mapping[str, CustomerData], present_ids: set[str] | 
     ``present_ids``: every contact id the "Kunde" sweep returned (also malformed ones, so a
     record we could not read is not mistaken for a deleted one). ``None`` means no sweep
     happened (single import): nothing is flagged. Local customers are never touched (C7).
+    ``records`` may be a packed source (``customer_rules.PackedCustomers``): each record is
+    then built once, when it is compared or written, and let go right after.
     """
     counts = CollectionCounts("customers")
     existing = _existing(records, present_ids is not None)
     # H9: a contact an invoice is creating right now belongs to that invoice's customer.
     with db.atomic():
         claimed = pending_contacts.claim_for_import(
-            {sid: str(data.fields[0]) for sid, data in records.items() if sid not in existing}
+            (sid for sid in records if sid not in existing), _number_of(records)
         )
     existing.update({sid: (cid, None, False) for sid, cid in claimed.items()})
     plan = _Plan(records, existing)
@@ -100,23 +115,46 @@ def save_customers(records: Mapping[str, CustomerData], present_ids: set[str] | 
     if not (plan.new or plan.changed or vanished or plan.adopted):
         return counts  # nothing to write: not even a transaction
     with db.atomic():
-        new_ids = _write(plan, vanished)
+        new_ids = _write(plan, _taker(records), vanished)
     counts.created = len(plan.new)
     counts.updated = len(plan.changed)
     counts.flagged = len(vanished)
-    counts.changed_ids = set(new_ids.values()) | {cid for cid, _, _ in plan.changed} | set(vanished)
+    counts.changed_ids = set(new_ids) | {cid for cid, _, _ in plan.changed} | set(vanished)
     return counts
 
 
-def _write(plan: _Plan, vanished: list[int]) -> dict[str, int]:
+# Addresses and communication ways of one customer: its local id and their values joined
+# by SEP (a few texts per customer instead of a tuple per row while the customers go in).
+Children = tuple[int, str, str]
+_ADDRESS_WIDTH = 6  # values of an AddressTuple
+_INFO_WIDTH = 3  # values of an InfoTuple
+
+
+def _child_rows(targets: list[Children], addresses: bool) -> Iterator[tuple[object, ...]]:
+    """The address (or communication way) rows of the targets, with their positions."""
+    width = _ADDRESS_WIDTH if addresses else _INFO_WIDTH
+    for cid, packed_addresses, packed_infos in targets:
+        packed = packed_addresses if addresses else packed_infos
+        if packed:
+            values = packed.split(SEP)
+            for pos, start in enumerate(range(0, len(values), width)):
+                yield (cid, *values[start : start + width], pos)
+
+
+def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]) -> list[int]:
     """The statements of one save (inside its transaction); the local ids of the new rows."""
     now = column_value(Customer.updated_at, utcnow())
-    bulk_insert(
-        Customer,
-        _CUSTOMER_COLS,
-        ((d.sevdesk_id, d.sevdesk_update, d.fingerprint(), *d.fields, False, now, now) for d in plan.new),
-    )
-    ids = _local_ids([d.sevdesk_id for d in plan.new])
+    children: list[tuple[str, str, str]] = []
+
+    def new_rows() -> Iterator[tuple[object, ...]]:
+        for sid in plan.new:
+            d = take(sid)
+            packed = d.packed()
+            children.append((sid, *packed))
+            yield (sid, d.sevdesk_update, d.fingerprint(packed), *d.fields, False, now, now)
+
+    bulk_insert(Customer, _CUSTOMER_COLS, new_rows())
+    ids = _local_ids(plan.new)
     changed = plan.changed
     bulk_update(
         Customer,
@@ -125,18 +163,14 @@ def _write(plan: _Plan, vanished: list[int]) -> dict[str, int]:
     )
     bulk_delete_children(Address, "customer", [cid for cid, _, _ in changed])
     bulk_delete_children(ContactInfo, "customer", [cid for cid, _, _ in changed])
-    targets = [(ids[d.sevdesk_id], d) for d in plan.new] + [(cid, d) for cid, d, _ in changed]
-    bulk_insert(
-        Address,
-        _ADDRESS_COLS,
-        ((cid, *a, pos) for cid, d in targets for pos, a in enumerate(d.addresses)),
-    )
-    bulk_insert(
-        ContactInfo, _INFO_COLS, ((cid, *i, pos) for cid, d in targets for pos, i in enumerate(d.infos))
-    )
+    targets: list[Children] = [(ids[sid], a, i) for sid, a, i in children]
+    children.clear()
+    targets += [(cid, *d.packed()) for cid, d, _ in changed]
+    bulk_insert(Address, _ADDRESS_COLS, _child_rows(targets, addresses=True))
+    bulk_insert(ContactInfo, _INFO_COLS, _child_rows(targets, addresses=False))
     bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), [(True, now, cid) for cid in vanished])
     bulk_update(Customer, ("sevdesk_update", "sync_hash"), plan.adopted)
-    return ids
+    return [cid for cid, _, _ in targets[: len(plan.new)]]
 
 
 def _local_ids(sevdesk_ids: list[str]) -> dict[str, int]:

@@ -41,14 +41,14 @@ from ..store.db import db
 from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer
 from .customer_rules import (
     FIELDS,
+    SEP,
     AddressItem,
     CustomerData,
+    PackedCustomers,
     WayItem,
     address_reader,
     build_customer,
-    choose_addresses,
-    choose_comm_ways,
-    customer_fields,
+    pack_contact,
     pick_addresses,
     pick_comm_ways,
     salutation_of,
@@ -101,7 +101,7 @@ CUSTOMER_SWEEPS: list[Sweep] = [
     ("/CommunicationWay", None, "Kommunikationswege"),
 ]
 
-Contact = tuple[str, tuple[str | bool, ...]]  # sevDesk update, values of FIELDS
+Contact = str  # sevDesk update and values of FIELDS, packed (customer_rules.pack_contact)
 Item = TypeVar("Item")
 
 
@@ -136,25 +136,15 @@ def sync_customers(
     ways: dict[str, list[WayItem]] = _group(
         sweeps.pages(2), comm_way_row, way_item, "CommunicationWay", contacts, counts
     )
-    countries = load_countries(client, {a[5] for items in addresses.values() for a in items if a[5]})
-    records: dict[str, CustomerData] = {}
-    for cid in list(contacts):  # popped one by one: the rows become the records
-        update, fields = contacts.pop(cid)
-        records[cid] = CustomerData(
-            cid,
-            update,
-            fields,
-            choose_addresses(addresses.pop(cid, ()), countries),
-            choose_comm_ways(ways.pop(cid, ())),
-        )
+    countries = load_countries(client, {a.rsplit(SEP, 1)[1] for items in addresses.values() for a in items})
+    records = PackedCustomers(contacts, addresses, ways, countries)
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
         progress(0, 1, Message(Key.SAVING_CUSTOMERS))
     sweeps.forget()
+    readable = len(records)
     counts.add(save_customers(records, present))
-    sweeps.save(customers_basis(categories), {"unchanged": len(records), "skipped": counts.skipped})
-    while records:  # freed one by one: in one piece 50,000 records held the GIL ~100 ms (GUI)
-        records.popitem()
+    sweeps.save(customers_basis(categories), {"unchanged": readable, "skipped": counts.skipped})
     return counts
 
 
@@ -177,7 +167,7 @@ def _read_contacts(
             counts.skip("Contact", exc)
             continue
         if row[2] == CUSTOMER_CATEGORY_ID:
-            contacts[row[0]] = (row[1], customer_fields(row))
+            contacts[row[0]] = pack_contact(row)
             present.add(row[0])
     return contacts, present
 

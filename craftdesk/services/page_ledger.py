@@ -48,6 +48,7 @@ RULE_MODULES = (
     "craftdesk.services.customer_store",
     "craftdesk.services.customers",
     "craftdesk.services.articles",
+    "craftdesk.services.fingerprints",
     "craftdesk.services.lookups",
     "craftdesk.services.importer",
     "craftdesk.services.fetching",

@@ -11,6 +11,8 @@ contact itself, or when sevDesk refused the contact.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from ..store import settings
 from ..store.db import db
 from ..store.models import Customer
@@ -44,9 +46,10 @@ def forget(number: str) -> None:
             settings.set(KEY, notes)
 
 
-def claim_for_import(new_contacts: dict[str, str]) -> dict[str, int]:
-    """Bind new sevDesk contacts (``{sevdesk_id: customer number}``) to the local customers
-    an invoice is creating with that number; returns ``{sevdesk_id: local id}``.
+def claim_for_import(new_contacts: Iterable[str], number_of: Callable[[str], str]) -> dict[str, int]:
+    """Bind new sevDesk contacts (their ids; ``number_of(id)`` is the customer number) to
+    the local customers an invoice is creating with that number; returns
+    ``{sevdesk_id: local id}``. Without a note, no number is asked for.
 
     Must run inside the import's transaction. Only customers still without a sevDesk id
     are bound, each to one contact; their data stay local (``sync_hash`` None, as I3 binds).
@@ -55,7 +58,8 @@ def claim_for_import(new_contacts: dict[str, str]) -> dict[str, int]:
     if not notes:
         return {}
     bound: dict[str, int] = {}
-    for sevdesk_id, number in new_contacts.items():
+    for sevdesk_id in new_contacts:
+        number = number_of(sevdesk_id)
         customer_id = notes.get((number or "").strip())
         if customer_id is None or customer_id in bound.values():
             continue

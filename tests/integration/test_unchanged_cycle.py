@@ -125,12 +125,15 @@ def test_R1_pages_kept_beyond_the_budget_are_read_again(sandbox, client, databas
     assert result.requests > baseline.requests  # the customers' pages were read twice
 
 
-def test_R1_fingerprints_of_older_versions_are_recognised(sandbox, client, database):
+@pytest.mark.parametrize("version", [0, 1], ids=["repr", "json"])
+def test_R1_fingerprints_of_older_versions_are_recognised(sandbox, client, database, version):
     run_import(client, "all")
     old = {c.id: c for c in Customer.select()}
-    # Pretend an older version wrote the hashes: JSON fingerprints, no page ledger.
+    # Pretend an older version wrote the hashes (repr or JSON fingerprints), no page ledger.
     for cid, data in _customer_data(client).items():
-        Customer.update(sync_hash=data.legacy_fingerprint()).where(Customer.sevdesk_id == cid).execute()
+        older = data.older_fingerprints()[version]
+        assert older != data.fingerprint()
+        Customer.update(sync_hash=older).where(Customer.sevdesk_id == cid).execute()
     settings.set("import_pages_customers", None)
     result = run_import(client, "customers")
     counts = result.collections["customers"]
@@ -166,3 +169,33 @@ def test_decoder_falls_back_to_the_standard_library_for_what_orjson_refuses():
         assert client_module.decode_json(body) == json.loads(body)
     with pytest.raises(ValueError):
         client_module.decode_json(b"{nope")
+
+
+@pytest.mark.parametrize("version", [0, 1], ids=["repr", "json"])
+def test_A2_article_fingerprints_of_older_versions_are_recognised(sandbox, client, database, version):
+    from craftdesk.store.models import Article
+
+    run_import(client, "articles")
+    captured: dict = {}
+    original = articles.save_articles
+
+    def capture(data, *args, **kwargs):
+        captured.update(data)
+        return original(data, *args, **kwargs)
+
+    articles.save_articles = capture
+    try:
+        settings.set("import_pages_articles", None)
+        run_import(client, "articles")
+    finally:
+        articles.save_articles = original
+    assert captured
+    for sid, item in captured.items():
+        older = item.older_fingerprints()[version]
+        assert older != item.fingerprint()
+        Article.update(sync_hash=older).where(Article.sevdesk_id == sid).execute()
+    settings.set("import_pages_articles", None)
+    counts = run_import(client, "articles").collections["articles"]
+    assert (counts.created, counts.updated) == (0, 0)
+    stored = {a.sevdesk_id: a.sync_hash for a in Article.select() if a.sevdesk_id in captured}
+    assert stored == {sid: item.fingerprint() for sid, item in captured.items() if sid in stored}

@@ -180,4 +180,4 @@ def test_C4_compact_way_items_follow_the_kind_rule() -> None:
     for kind in (*R.COMM_TYPES, "FAX"):
         for key in (None, "1", "2", "3", "4"):
             item = way_item(("5", "1", kind, "v", True, key))
-            assert (item[1] if item else None) == comm_kind(kind, key), (kind, key)
+            assert (item.split("\x00")[1] if item else None) == comm_kind(kind, key), (kind, key)

@@ -590,3 +590,78 @@ def test_C1_C4_A2_json_numbers_and_booleans_instead_of_strings(api):
     assert [
         (a["sevdesk_id"], a["number"], a["unit"], a["net_price"], a["vat_rate"], a["active"]) for a in parts
     ] == [("3", "77", "Stk", "10.50", "19", True)]
+
+
+def test_C5_packed_customers_build_what_the_record_rules_build():
+    """The bulk import's packed source gives the same customers as the record rules, and
+    lets each customer's packed items go when it is taken."""
+    from craftdesk.api.records import (
+        address_row,
+        comm_way_row,
+        contact_row,
+        parse_address,
+        parse_comm_way,
+        parse_contact,
+    )
+    from craftdesk.services.customer_rules import (
+        PackedCustomers,
+        address_reader,
+        build_customer,
+        pack_contact,
+        way_item,
+    )
+
+    cats = AddressCategories(invoice_ids={"47"}, delivery_ids={"48"})
+    contact = {
+        "id": "7",
+        "name": "Weiß & Söhne",
+        "customerNumber": " 1001 ",
+        "governmentAgency": "1",
+        "category": {"id": "3", "objectName": "Category"},
+        "update": "2025-01-01T00:00:00+01:00",
+    }
+    raw_addresses = [
+        {
+            "id": str(i),
+            "contact": {"id": "7"},
+            "street": f"Straße {i}",
+            "zip": "10115",
+            "city": "Berlin",
+            "category": {"id": cat},
+            "country": {"id": country} if country else None,
+        }
+        for i, cat, country in (("12", "48", None), ("3", "47", "1"), ("25", "1", "2"), ("4", "47", None))
+    ]
+    raw_ways = [
+        {"id": "9", "contact": {"id": "7"}, "type": "EMAIL", "value": "B@x.de", "main": "0"},
+        {"id": "8", "contact": {"id": "7"}, "type": "EMAIL", "value": "b@x.de", "main": "1"},
+        {
+            "id": "5",
+            "contact": {"id": "7"},
+            "type": "PHONE",
+            "value": "030 1",
+            "main": "0",
+            "key": {"id": "3"},
+        },
+        {"id": "6", "contact": {"id": "7"}, "type": "WEB", "value": "x.de", "main": "0"},
+        {"id": "2", "contact": {"id": "7"}, "type": "PHONE", "value": "030 2", "main": "0"},
+    ]
+    countries = {"1": "DE", "2": "AT"}
+    item = address_reader(cats)
+    addresses = {"7": [item(address_row(a)) for a in raw_addresses]}
+    ways = {"7": [w for w in (way_item(comm_way_row(r)) for r in raw_ways) if w is not None]}
+    source = PackedCustomers({"7": pack_contact(contact_row(contact))}, addresses, ways, countries)
+    expected = build_customer(
+        parse_contact(contact),
+        [parse_address(a) for a in raw_addresses],
+        [parse_comm_way(r) for r in raw_ways],
+        cats,
+        countries,
+    )
+    assert list(source) == ["7"] and len(source) == 1
+    assert source["7"] == expected
+    assert source.customer_number("7") == "1001"
+    assert source.take("7") == expected
+    assert addresses == {} and ways == {}
+    assert [a[0] for a in expected.addresses] == ["postal", "billing", "delivery"]
+    assert [i[1] for i in expected.infos] == ["b@x.de", "030 2"]
