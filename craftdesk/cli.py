@@ -330,7 +330,9 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from .log import setup_logging
+    from .services.heap import return_large_blocks
 
+    return_large_blocks()  # before any thread starts: the limit on heaps applies to new ones
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"

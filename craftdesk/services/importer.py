@@ -42,7 +42,7 @@ from ..store.db import db
 from ..store.engine import total_changes
 from ..store.locks import import_lock
 from ..store.models import SyncRun
-from . import articles, customers, settings
+from . import articles, customers, heap, settings
 from .changes import Change, Scope
 from .fetching import CollectionCounts, Progress, fetch_categories
 from .gc_pause import gc_paused
@@ -134,6 +134,7 @@ def run_import(
     """
     if what not in WHAT:
         raise ValueError(f"unknown import target {what!r}")
+    heap.return_large_blocks()  # the pages' big buffers leave no lasting memory behind
     # H7: one import per database, across processes; the lock dies with its holder.
     lock = import_lock(db)
     if not lock.acquire(wait=IMPORT_WAIT):
