@@ -13,6 +13,11 @@ ways each) and ``--parts`` parts (default 10,000 and 5,000).
   requested (the server logs them), with the same HTTP library (``requests``, same
   headers, gzip accepted), and decodes every body with the fastest JSON decoder
   installed (orjson, else the standard library) — the least any importer has to do.
+* The lower bound of a Python importer, measured on the same pages in another child: the
+  floor plus the row parsers alone (``records.*_row`` over every object) plus the SQLite
+  inserts of exactly the rows the full import wrote (raw ``executemany``, one transaction,
+  empty database with the app's schema). Grouping, rules, fingerprints and bookkeeping
+  come on top of it.
 * ``--baseline-commit C`` extracts commit C (``git archive``) and measures it in the
   same run: the rounds interleave floor, baseline and current code, medians of all
   rounds are printed, each as a ratio to the floor of the same run.
@@ -107,6 +112,69 @@ cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
 print(json.dumps({"cpu": cpu, "wall": wall, "requests": len(urls), "decoder": decoder}))
 """
 
+# What any importer written in Python pays on top of the floor, measured on the same
+# pages: the row parsers alone (no grouping, rules, fingerprints or bookkeeping) and the
+# SQLite inserts of exactly the rows the full import wrote (one transaction, raw
+# executemany into an empty database with the app's schema).
+BOUND_CHILD = r"""
+import json, sqlite3, sys, tempfile, time
+from pathlib import Path
+import requests
+try:
+    import orjson
+    decode = orjson.loads
+except ImportError:
+    decode = json.loads
+from craftdesk.api import records
+from craftdesk.api.fields import RecordError
+from craftdesk.api.client import SevdeskClient
+from craftdesk.services.importer import run_import
+from craftdesk.store.db import close_database, open_database
+
+base, token = sys.argv[1], sys.argv[2]
+urls = json.loads(sys.stdin.read())
+parsers = {"/Contact": records.contact_row, "/ContactAddress": records.address_row,
+           "/CommunicationWay": records.comm_way_row, "/Part": records.part_row}
+session = requests.Session()
+session.headers.update({"Authorization": token, "Accept": "application/json"})
+pages = []
+for url in urls:
+    parser = parsers.get(url.split("?")[0].removeprefix("/api/v1"))
+    if parser is not None:
+        pages.append((parser, decode(session.get(base + url, timeout=300).content)["objects"]))
+cpu = time.process_time()
+for parser, objects in pages:
+    for raw in objects:
+        try:
+            parser(raw)
+        except RecordError:
+            pass
+parse = time.process_time() - cpu
+del pages
+tables = ("customer", "address", "contact_info", "article")
+with tempfile.TemporaryDirectory() as tmp:
+    open_database(Path(tmp) / "full.sqlite3")
+    run_import(SevdeskClient(base + "/api/v1", token), "all")
+    close_database()
+    source = sqlite3.connect(Path(tmp) / "full.sqlite3")
+    rows = {t: source.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+    source.close()
+    open_database(Path(tmp) / "empty.sqlite3")
+    close_database()
+    target = sqlite3.connect(Path(tmp) / "empty.sqlite3")
+    target.execute("PRAGMA journal_mode=wal")
+    target.execute("PRAGMA synchronous=normal")
+    cpu = time.process_time()
+    with target:
+        for table, values in rows.items():
+            if values:
+                marks = ", ".join("?" * len(values[0]))
+                target.executemany(f'INSERT INTO "{table}" VALUES ({marks})', values)
+    sql = time.process_time() - cpu
+    target.close()
+print(json.dumps({"parse": parse, "sql": sql, "rows": sum(map(len, rows.values()))}))
+"""
+
 
 def run_child(code: str, args: list[str], path: Path, stdin: str = "") -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=str(path))
@@ -188,6 +256,12 @@ def measure(
                 results.setdefault(name, []).append(run_child(IMPORT_CHILD, [base, DEMO_TOKEN], path))
             urls = results["current"][-1]["full"]["server"]["urls"]
             floors.append(run_child(FLOOR_CHILD, [base, DEMO_TOKEN], ROOT, json.dumps(urls)))
+            bound = run_child(BOUND_CHILD, [base, DEMO_TOKEN], ROOT, json.dumps(urls))
+            floors[-1]["parse"], floors[-1]["sql"], floors[-1]["bound_rows"] = (
+                bound["parse"],
+                bound["sql"],
+                bound["rows"],
+            )
     finally:
         stop.set()
         server.join(timeout=10)
@@ -225,6 +299,13 @@ def report(args: Any, results: dict[str, list[dict[str, Any]]], floors: list[dic
         f"floor (child process: same {floors[0]['requests']} URLs, requests, {floors[0]['decoder']} "
         f"decode): {floor_cpu:.2f} CPU-s, {med([f['wall'] for f in floors]):.2f} s wall; "
         f"rounds {[round(f['cpu'], 2) for f in floors]}"
+    )
+    parse, sql = med([f["parse"] for f in floors]), med([f["sql"] for f in floors])
+    bound = floor_cpu + parse + sql
+    print(
+        f"lower bound of a Python importer: floor {floor_cpu:.2f} + row parsers alone {parse:.2f} + "
+        f"SQLite inserts of the {floors[0]['bound_rows']} rows {sql:.2f} = {bound:.2f} CPU-s = "
+        f"{bound / floor_cpu:.2f} x floor (same pages, same run; no grouping, rules or fingerprints)"
     )
     for name, runs in results.items():
         peak = med([r["rss_peak"] - r["rss_empty"] for r in runs])
