@@ -330,9 +330,9 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from .log import setup_logging
-    from .services.heap import return_large_blocks
+    from .services.heap import share_one_heap
 
-    return_large_blocks()  # before any thread starts: the limit on heaps applies to new ones
+    share_one_heap()  # before any thread starts: glibc fixes the limit when a thread first allocates
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"

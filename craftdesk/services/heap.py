@@ -1,11 +1,12 @@
-"""Give large freed blocks back to the operating system at once (Linux).
+"""One heap for all threads (Linux): big freed blocks are reused, not kept per thread.
 
-An import decodes pages of up to a megabyte, and the JSON decoder builds a parse tree of
-ten times that for a moment. Windows and macOS serve such large blocks straight from the
-system and give them back on free. glibc does too at first, but raises its threshold after
-the first such block is freed, so later blocks come from the heap and stay in the
-process's memory after the import (about 8 MB at 10,000 contacts). Fixing the threshold
-and the number of heaps keeps Linux on the behaviour of the other systems.
+An import reads pages in a helper thread and decodes them in the caller's, and the JSON
+decoder builds a parse tree of ten times a page for a moment. glibc gives every thread its
+own heap, so each kept its own freed copies of these blocks; after the import about 8 MB
+more stayed in the process at 10,000 contacts. With one heap the next page reuses the
+blocks the last one freed, in whichever thread. The program's small objects are Python's
+own business (pymalloc), so the threads hardly ever wait for each other's heap. Windows
+and macOS keep one process heap by themselves.
 """
 
 from __future__ import annotations
@@ -17,16 +18,15 @@ import sys
 
 log = logging.getLogger(__name__)
 
-_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter numbers (malloc.h)
-_M_ARENA_MAX = -8
-MMAP_THRESHOLD = 128 * 1024  # glibc's own starting value, kept instead of raised
-ARENA_MAX = 2  # the GUI thread and one worker; more only spreads the same data thinner
+_M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
+ARENA_MAX = 1
 
 _done = False
 
 
-def return_large_blocks() -> bool:
-    """Tune glibc's allocator once per process; False where there is nothing to tune."""
+def share_one_heap() -> bool:
+    """Tune glibc's allocator once per process, before the first helper thread allocates
+    (glibc fixes its heap limit then); False where there is nothing to tune."""
     global _done
     if _done:
         return True
@@ -38,8 +38,7 @@ def return_large_blocks() -> bool:
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
-    ok = bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(_M_ARENA_MAX, ARENA_MAX))
-    if not ok:  # pragma: no cover - mallopt refuses only invalid values
-        log.info("The allocator settings were refused")
-    _done = ok
-    return ok
+    _done = bool(mallopt(_M_ARENA_MAX, ARENA_MAX))
+    if not _done:  # pragma: no cover - mallopt refuses only invalid values
+        log.info("The allocator setting was refused")
+    return _done

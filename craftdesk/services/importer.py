@@ -134,7 +134,7 @@ def run_import(
     """
     if what not in WHAT:
         raise ValueError(f"unknown import target {what!r}")
-    heap.return_large_blocks()  # the pages' big buffers leave no lasting memory behind
+    heap.share_one_heap()  # the pages' big buffers are reused across threads
     # H7: one import per database, across processes; the lock dies with its holder.
     lock = import_lock(db)
     if not lock.acquire(wait=IMPORT_WAIT):

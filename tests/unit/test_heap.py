@@ -11,16 +11,16 @@ import pytest
 from craftdesk.services import heap
 
 
-def test_return_large_blocks_is_a_no_op_off_glibc(monkeypatch):
+def test_share_one_heap_is_a_no_op_off_glibc(monkeypatch):
     monkeypatch.setattr(heap, "_done", False)
     monkeypatch.setattr(sys, "platform", "win32")
-    assert heap.return_large_blocks() is False
+    assert heap.share_one_heap() is False
 
 
 @pytest.mark.skipif(
     sys.platform != "linux" or platform.libc_ver()[0] != "glibc", reason="glibc's allocator only"
 )
-def test_return_large_blocks_sets_glibc_once(monkeypatch):
+def test_share_one_heap_sets_glibc_once(monkeypatch):
     calls: list[tuple[int, int]] = []
 
     class FakeLibc:
@@ -37,6 +37,6 @@ def test_return_large_blocks_sets_glibc_once(monkeypatch):
 
     monkeypatch.setattr(heap, "_done", False)
     monkeypatch.setattr(ctypes, "CDLL", FakeLibc)
-    assert heap.return_large_blocks() is True
-    assert heap.return_large_blocks() is True
-    assert calls == [(-3, heap.MMAP_THRESHOLD), (-8, heap.ARENA_MAX)]
+    assert heap.share_one_heap() is True
+    assert heap.share_one_heap() is True
+    assert calls == [(-8, heap.ARENA_MAX)]
