@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from .catalog import (
@@ -60,6 +61,16 @@ from .text import plain_text
 # What the careful text reader would replace: with none of these, a text is kept as sent
 # (stripped, cut to its length). Ids: up to 18 ASCII digits always fit in 63 bits (H10).
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
+# The fields each fast path reads, in one C-level look-up; a record without one of them
+# goes the careful way (which reads a missing field as empty).
+_CONTACT_KEYS = itemgetter(
+    "id", "update", "category", "parent", "name", "surename", "familyname", "name2", "customerNumber"
+)
+_CONTACT_MORE_KEYS = itemgetter(
+    "description", "buyerReference", "gender", "academicTitle", "governmentAgency"
+)
+_ADDRESS_KEYS = itemgetter("id", "contact", "country", "category", "street", "zip", "city", "update")
+_WAY_KEYS = itemgetter("id", "contact", "type", "value", "main", "key")
 
 
 # --- contacts -----------------------------------------------------------------------------
@@ -113,16 +124,11 @@ def _contact_careful(r: dict[str, Any]) -> ContactRow:
 
 
 def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
-    g = r.get
-    rid, update, category, parent = g("id"), g("update"), g("category"), g("parent")
-    name, first, last, name2, number = (
-        g("name"),
-        g("surename"),
-        g("familyname"),
-        g("name2"),
-        g("customerNumber"),
-    )
-    description, buyer, gender, title = g("description"), g("buyerReference"), g("gender"), g("academicTitle")
+    try:  # sevDesk sends every field, also the empty ones: one C-level look-up for all
+        rid, update, category, parent, name, first, last, name2, number = _CONTACT_KEYS(r)
+        description, buyer, gender, title, agency = _CONTACT_MORE_KEYS(r)
+    except KeyError:
+        return None
     if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
         return None
     if _UNSAFE.search(f"{name}{first}{last}{name2}{number}{description}{buyer}{gender}{title}"):
@@ -139,7 +145,6 @@ def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
         update = ""
     elif not (type(update) is str and len(update) <= 64 and update.isascii() and update.isprintable()):
         return None
-    agency = g("governmentAgency")
     try:  # .strip(): only a str has it; anything else goes the careful way
         company = name.strip()[:255] if name is not None else ""
         first = first.strip()[:255] if first is not None else ""
@@ -210,9 +215,10 @@ def _address_careful(r: dict[str, Any]) -> AddressRow:
 
 
 def _address_fast(r: dict[str, Any]) -> AddressRow | None:
-    g = r.get
-    rid, contact, country, category = g("id"), g("contact"), g("country"), g("category")
-    street, zip_, city, update = g("street"), g("zip"), g("city"), g("update")
+    try:
+        rid, contact, country, category, street, zip_, city, update = _ADDRESS_KEYS(r)
+    except KeyError:
+        return None
     if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
         return None
     contact = contact.get("id") if type(contact) is dict else None
@@ -293,8 +299,10 @@ def _comm_way_careful(r: dict[str, Any]) -> CommWayRow:
 
 
 def _comm_way_fast(r: dict[str, Any]) -> CommWayRow | None:
-    g = r.get
-    rid, contact, kind, value, main, key = g("id"), g("contact"), g("type"), g("value"), g("main"), g("key")
+    try:
+        rid, contact, kind, value, main, key = _WAY_KEYS(r)
+    except KeyError:
+        return None
     if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
         return None
     contact = contact.get("id") if type(contact) is dict else None
