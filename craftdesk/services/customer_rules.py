@@ -1,10 +1,11 @@
 """The customer rules as pure functions: which addresses (C3) and communication ways (C4)
 a customer keeps, and the customer as craftdesk stores it (C2), with its fingerprint.
 
-The bulk import feeds them compact tuples, one per sevDesk row (:func:`address_item`,
-:func:`way_item`), so that it never holds record objects for a whole account; the
-single import and the tests use the record forms (:func:`pick_addresses`,
-:func:`pick_comm_ways`, :func:`build_customer`), which go through the same code.
+The bulk import feeds them packed texts, one per sevDesk row (:func:`pack_contact`,
+:func:`address_item`, :func:`way_item`; see SEP), so that it never holds record objects
+for a whole account (:class:`PackedCustomers`); the single import and the tests use the
+record forms (:func:`pick_addresses`, :func:`pick_comm_ways`, :func:`build_customer`),
+which go through the same code.
 
 Decisions (documented here because the SPEC leaves them open):
 

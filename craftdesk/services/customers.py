@@ -5,8 +5,9 @@ The rules that pick addresses (C3) and communication ways (C4) are pure function
 the bulk import (three sweeps joined per contact, services.importer), the single import
 used when an order confirmation names an unknown customer, and local customers (C7).
 
-The bulk import keeps one compact tuple per sevDesk row while it reads (never the
-decoded pages, never record objects), so its memory is the size of what it will store.
+The bulk import keeps one packed text per sevDesk row while it reads (never the decoded
+pages, never record objects) and builds each customer only when it compares or writes it
+(``customer_rules.PackedCustomers``), so its memory is about the size of what it stores.
 
 Decisions (documented here because the SPEC leaves them open):
 
