@@ -332,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .log import setup_logging
     from .services.heap import share_one_heap
 
-    share_one_heap()  # before any thread starts: glibc fixes the limit when a thread first allocates
+    share_one_heap()  # early: glibc reads the limit when it next needs a heap for a thread
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"

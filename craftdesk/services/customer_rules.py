@@ -301,8 +301,14 @@ class PackedCustomers(Mapping[str, CustomerData]):
         self._ways = ways
         self._countries = countries
 
+    def _packed(self, sid: str) -> str:
+        packed = self._contacts[sid]
+        if not packed:  # a packed contact is never empty: this one was taken
+            raise KeyError(f"customer {sid} was taken already")
+        return packed
+
     def __getitem__(self, sid: str) -> CustomerData:
-        update, fields = unpack_contact(self._contacts[sid])
+        update, fields = unpack_contact(self._packed(sid))
         addresses = choose_addresses(self._addresses.get(sid, ()), self._countries)
         return CustomerData(sid, update, fields, addresses, choose_comm_ways(self._ways.get(sid, ())))
 
@@ -313,14 +319,15 @@ class PackedCustomers(Mapping[str, CustomerData]):
         return len(self._contacts)
 
     def take(self, sid: str) -> CustomerData:
-        """The customer, built for the last time: its packed items are let go."""
-        update, fields = unpack_contact(self._contacts[sid])
+        """The customer, built for the last time: its packed items are let go, and it can
+        no longer be looked up (KeyError)."""
+        update, fields = unpack_contact(self._packed(sid))
         self._contacts[sid] = ""  # keeps the key: iteration and len stay as they were
         addresses = choose_addresses(self._addresses.pop(sid, ()), self._countries)
         return CustomerData(sid, update, fields, addresses, choose_comm_ways(self._ways.pop(sid, ())))
 
     def customer_number(self, sid: str) -> str:
-        return self._contacts[sid].split(SEP, 2)[1]
+        return self._packed(sid).split(SEP, 2)[1]
 
 
 def build_customer(

@@ -13,6 +13,7 @@ Decisions (the SPEC leaves them open):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from ..clock import utcnow
 from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, column_value, raw_rows
@@ -120,7 +121,15 @@ def save_customers(records: Mapping[str, CustomerData], present_ids: set[str] | 
     counts.updated = len(plan.changed)
     counts.flagged = len(vanished)
     counts.changed_ids = set(new_ids) | {cid for cid, _, _ in plan.changed} | set(vanished)
+    let_go(plan.changed)
     return counts
+
+
+def let_go(items: list[Any]) -> None:
+    """Free a long list item by item: freed in one piece, 50,000 customers held the GIL
+    for ~40–100 ms and the window stood still meanwhile (the import runs in its thread)."""
+    while items:
+        items.pop()
 
 
 # Addresses and communication ways of one customer: its local id and their values joined
@@ -170,7 +179,9 @@ def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]
     bulk_insert(ContactInfo, _INFO_COLS, _child_rows(targets, addresses=False))
     bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), [(True, now, cid) for cid in vanished])
     bulk_update(Customer, ("sevdesk_update", "sync_hash"), plan.adopted)
-    return [cid for cid, _, _ in targets[: len(plan.new)]]
+    new_ids = [cid for cid, _, _ in targets[: len(plan.new)]]
+    let_go(targets)
+    return new_ids
 
 
 def _local_ids(sevdesk_ids: list[str]) -> dict[str, int]:

@@ -25,8 +25,8 @@ _done = False
 
 
 def share_one_heap() -> bool:
-    """Tune glibc's allocator once per process, before the first helper thread allocates
-    (glibc fixes its heap limit then); False where there is nothing to tune."""
+    """Tune glibc's allocator once per process, as early as possible (glibc reads the
+    limit when it next needs a heap for a thread); False where there is nothing to tune."""
     global _done
     if _done:
         return True

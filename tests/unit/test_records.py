@@ -663,5 +663,8 @@ def test_C5_packed_customers_build_what_the_record_rules_build():
     assert source.customer_number("7") == "1001"
     assert source.take("7") == expected
     assert addresses == {} and ways == {}
+    assert "7" not in source and len(source) == 1  # taken: no second look-up
+    with pytest.raises(KeyError):
+        source.take("7")
     assert [a[0] for a in expected.addresses] == ["postal", "billing", "delivery"]
     assert [i[1] for i in expected.infos] == ["b@x.de", "030 2"]
