@@ -73,6 +73,31 @@ _ADDRESS_KEYS = itemgetter("id", "contact", "country", "category", "street", "zi
 _WAY_KEYS = itemgetter("id", "contact", "type", "value", "main", "key")
 
 
+def _fast_id(value: Any) -> bool:
+    """An id in sevDesk's usual form: up to 18 ASCII digits (fits 63 bits, H10)."""
+    return type(value) is str and len(value) < 19 and value.isdigit() and value.isascii()
+
+
+_NOT_READ: Any = object()  # what the fast path leaves to the careful one
+
+
+def _fast_ref(value: Any) -> Any:
+    """The id of a reference ``{"id": …}``, None for null, _NOT_READ for anything else."""
+    if value is None:
+        return None
+    ref = value.get("id") if type(value) is dict else None
+    return ref if _fast_id(ref) else _NOT_READ
+
+
+def _fast_update(value: Any) -> Any:
+    """A timestamp as sent (stripped), "" for null, _NOT_READ for anything else."""
+    if value is None:
+        return ""
+    if type(value) is str and len(value) <= 64 and value.isascii() and value.isprintable():
+        return value.strip()
+    return _NOT_READ
+
+
 # --- contacts -----------------------------------------------------------------------------
 
 
@@ -129,21 +154,18 @@ def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
         description, buyer, gender, title, agency = _CONTACT_MORE_KEYS(r)
     except KeyError:
         return None
-    if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
+    if not _fast_id(rid):
         return None
     if _UNSAFE.search(f"{name}{first}{last}{name2}{number}{description}{buyer}{gender}{title}"):
         return None
-    if category is not None:
-        category = category.get("id") if type(category) is dict else None
-        if not (type(category) is str and len(category) < 19 and category.isdigit() and category.isascii()):
-            return None
-    if parent is not None:
-        parent = parent.get("id") if type(parent) is dict else None
-        if not (type(parent) is str and len(parent) < 19 and parent.isdigit() and parent.isascii()):
-            return None
-    if update is None:
-        update = ""
-    elif not (type(update) is str and len(update) <= 64 and update.isascii() and update.isprintable()):
+    category = _fast_ref(category)
+    if category is _NOT_READ:
+        return None
+    parent = _fast_ref(parent)
+    if parent is _NOT_READ:
+        return None
+    update = _fast_update(update)
+    if update is _NOT_READ:
         return None
     try:  # .strip(): only a str has it; anything else goes the careful way
         company = name.strip()[:255] if name is not None else ""
@@ -153,7 +175,7 @@ def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
             return None
         row: ContactRow = (
             rid,
-            update.strip(),
+            update,
             category,
             "organisation" if company else "person",
             first,
@@ -219,22 +241,19 @@ def _address_fast(r: dict[str, Any]) -> AddressRow | None:
         rid, contact, country, category, street, zip_, city, update = _ADDRESS_KEYS(r)
     except KeyError:
         return None
-    if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
+    if not _fast_id(rid):
         return None
-    contact = contact.get("id") if type(contact) is dict else None
-    if not (type(contact) is str and len(contact) < 19 and contact.isdigit() and contact.isascii()):
+    contact = _fast_ref(contact)
+    if contact is None or contact is _NOT_READ:
         return None
-    if country is not None:
-        country = country.get("id") if type(country) is dict else None
-        if not (type(country) is str and len(country) < 19 and country.isdigit() and country.isascii()):
-            return None
-    if category is not None:
-        category = category.get("id") if type(category) is dict else None
-        if not (type(category) is str and len(category) < 19 and category.isdigit() and category.isascii()):
-            return None
-    if update is None:
-        update = ""
-    elif not (type(update) is str and len(update) <= 64 and update.isascii() and update.isprintable()):
+    country = _fast_ref(country)
+    if country is _NOT_READ:
+        return None
+    category = _fast_ref(category)
+    if category is _NOT_READ:
+        return None
+    update = _fast_update(update)
+    if update is _NOT_READ:
         return None
     if _UNSAFE.search(f"{street}{zip_}{city}"):
         return None
@@ -247,7 +266,7 @@ def _address_fast(r: dict[str, Any]) -> AddressRow | None:
             city.strip()[:255] if city is not None else "",
             country,
             category,
-            update.strip(),
+            update,
         )
     except AttributeError:
         return None
@@ -303,15 +322,14 @@ def _comm_way_fast(r: dict[str, Any]) -> CommWayRow | None:
         rid, contact, kind, value, main, key = _WAY_KEYS(r)
     except KeyError:
         return None
-    if not (type(rid) is str and len(rid) < 19 and rid.isdigit() and rid.isascii()):
+    if not _fast_id(rid):
         return None
-    contact = contact.get("id") if type(contact) is dict else None
-    if not (type(contact) is str and len(contact) < 19 and contact.isdigit() and contact.isascii()):
+    contact = _fast_ref(contact)
+    if contact is None or contact is _NOT_READ:
         return None
-    if key is not None:
-        key = key.get("id") if type(key) is dict else None
-        if not (type(key) is str and len(key) < 19 and key.isdigit() and key.isascii()):
-            return None
+    key = _fast_ref(key)
+    if key is _NOT_READ:
+        return None
     if type(kind) is not str or type(value) is not str or _UNSAFE.search(f"{kind}{value}"):
         return None
     kind = kind.strip()[:16].upper()
