@@ -76,83 +76,59 @@ def describe_changes(result: Any) -> str:
     return ", ".join(parts)
 
 
+translate = QCoreApplication.translate  # pyside6-lupdate finds these calls by this name too
+
+
 def _customer_changes(created: int, updated: int, flagged: int) -> list[str]:
-    parts: list[str] = []
-    if created:
-        parts.append(
-            _plural(
-                created,
-                QCoreApplication.translate("Notifications", "1 Kunde neu"),
-                QCoreApplication.translate("Notifications", "{n} Kunden neu"),
-            )
-        )
-    if updated:
-        parts.append(
-            _plural(
-                updated,
-                QCoreApplication.translate("Notifications", "1 Kunde geändert"),
-                QCoreApplication.translate("Notifications", "{n} Kunden geändert"),
-            )
-        )
-    if flagged:
-        parts.append(
-            _plural(
-                flagged,
-                QCoreApplication.translate("Notifications", "1 Kunde in sevDesk gelöscht"),
-                QCoreApplication.translate("Notifications", "{n} Kunden in sevDesk gelöscht"),
-            )
-        )
-    return parts
+    return _counted(
+        (created, translate("Notifications", "1 Kunde neu"), translate("Notifications", "{n} Kunden neu")),
+        (
+            updated,
+            translate("Notifications", "1 Kunde geändert"),
+            translate("Notifications", "{n} Kunden geändert"),
+        ),
+        (
+            flagged,
+            translate("Notifications", "1 Kunde in sevDesk gelöscht"),
+            translate("Notifications", "{n} Kunden in sevDesk gelöscht"),
+        ),
+    )
 
 
 def _article_changes(created: int, updated: int, flagged: int) -> list[str]:
-    parts: list[str] = []
-    if created:
-        parts.append(
-            _plural(
-                created,
-                QCoreApplication.translate("Notifications", "1 Artikel neu"),
-                QCoreApplication.translate("Notifications", "{n} Artikel neu"),
-            )
-        )
-    if updated:
-        parts.append(
-            _plural(
-                updated,
-                QCoreApplication.translate("Notifications", "1 Artikel geändert"),
-                QCoreApplication.translate("Notifications", "{n} Artikel geändert"),
-            )
-        )
-    if flagged:
-        parts.append(
-            _plural(
-                flagged,
-                QCoreApplication.translate("Notifications", "1 Artikel inaktiv"),
-                QCoreApplication.translate("Notifications", "{n} Artikel inaktiv"),
-            )
-        )
-    return parts
+    return _counted(
+        (created, translate("Notifications", "1 Artikel neu"), translate("Notifications", "{n} Artikel neu")),
+        (
+            updated,
+            translate("Notifications", "1 Artikel geändert"),
+            translate("Notifications", "{n} Artikel geändert"),
+        ),
+        (
+            flagged,
+            translate("Notifications", "1 Artikel inaktiv"),
+            translate("Notifications", "{n} Artikel inaktiv"),
+        ),
+    )
 
 
 def _entry_changes(created: int, updated: int) -> list[str]:
-    parts: list[str] = []
-    if created:
-        parts.append(
-            _plural(
-                created,
-                QCoreApplication.translate("Notifications", "1 Eintrag neu"),
-                QCoreApplication.translate("Notifications", "{n} Einträge neu"),
-            )
-        )
-    if updated:
-        parts.append(
-            _plural(
-                updated,
-                QCoreApplication.translate("Notifications", "1 Eintrag geändert"),
-                QCoreApplication.translate("Notifications", "{n} Einträge geändert"),
-            )
-        )
-    return parts
+    return _counted(
+        (
+            created,
+            translate("Notifications", "1 Eintrag neu"),
+            translate("Notifications", "{n} Einträge neu"),
+        ),
+        (
+            updated,
+            translate("Notifications", "1 Eintrag geändert"),
+            translate("Notifications", "{n} Einträge geändert"),
+        ),
+    )
+
+
+def _counted(*counts: tuple[int, str, str]) -> list[str]:
+    """The texts of the counts that are not zero, singular or plural."""
+    return [_plural(n, one, many) for n, one, many in counts if n]
 
 
 def _plural(n: int, one: str, many: str) -> str:
