@@ -316,6 +316,11 @@ class ArticleRow:
         return not self.sevdesk_id
 
 
+def count_articles() -> int:
+    """How many rows a full read of the Artikel table brings."""
+    return int(Article.select().count())
+
+
 def load_article_rows(ids: Iterable[int] | None = None) -> list[ArticleRow]:
     """All articles (or those with ``ids``: rows written by an import, or changed at another
     workstation) as rows: one tuple query, no model instances."""

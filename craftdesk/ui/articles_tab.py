@@ -9,7 +9,7 @@ from operator import attrgetter
 from PySide6.QtWidgets import QWidget
 
 from ..services.changes import Scope
-from ..services.local_records import ArticleRow, load_article_rows
+from ..services.local_records import ArticleRow, count_articles, load_article_rows
 from ..services.search import haystack, haystacks
 from ..sync.contract import SyncControl
 from .dialogs.article_dialog import ArticleDialog
@@ -47,6 +47,9 @@ class ArticlesTab(RecordTab):
 
     def load_records(self, ids: set[int] | None = None) -> list[ArticleRow]:
         return load_article_rows(ids)
+
+    def count_records(self) -> int:
+        return count_articles()
 
     def search_text(self, record: ArticleRow) -> str:
         return haystack((record.number or "", record.name or "", record.unit or ""))

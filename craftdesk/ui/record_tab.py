@@ -32,7 +32,7 @@ from .column_fit import ColumnFit
 from .empty_hint import EmptyHint
 from .keys import KeyAction
 from .lazy_reload import LazyReloadMixin
-from .row_set import Presorted
+from .row_set import Prepared
 from .server_away import mark_editing
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
 
@@ -238,15 +238,16 @@ class RecordTab(LazyReloadMixin, QWidget):
         self._show_records(self.load_records())
 
     def _read_with_keys(self) -> Any:
-        """On the reader thread: the records, sorted with their keys when it can."""
-        return self.model.presorted(self.load_records())
+        """On the reader thread: the records, sorted with their keys when it can, with
+        their ids, search texts and filter results (the GUI thread only takes them over)."""
+        return self.model.prepared(self.load_records())
 
     def _on_loaded(self, result: Any) -> None:
         self._reader.running = False
         if isinstance(result, BaseException):
             self._update_count()  # not "reading" forever: the count and the note are current
             raise result  # as a read on the GUI thread would (the excepthook says it)
-        self._show_records(*result)
+        self._show_records(result)
         if self._read_again:
             self.reload()
         elif self._refreshed:  # changed while the read ran: shown as they are now
@@ -256,9 +257,9 @@ class RecordTab(LazyReloadMixin, QWidget):
         """How many records a full read brings (0: unknown; read on the GUI thread)."""
         return 0
 
-    def _show_records(self, records: list[Any], keys: Presorted | None = None) -> None:
+    def _show_records(self, records: list[Any] | Prepared) -> None:
         selected = self.selected_record()
-        self.model.set_records(records, keys)
+        self.model.set_records(records)
         if self.model.total_count() >= FREEZE_ROWS:
             # Tens of thousands of long-lived rows: Python's cyclic GC would walk them all on
             # every full collection (the GUI thread stood still for a second at 50,000

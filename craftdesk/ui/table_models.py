@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..services.search import haystack, query_terms
 from .plain import plain_tooltip
-from .row_set import Presorted, RowSet, presort
+from .row_set import Prepared, Presorted, RowSet, presort
 from .table_columns import (
     Column,
     RecordRole,
@@ -140,15 +140,18 @@ class RecordTableModel(QAbstractTableModel):
                 return number
         raise KeyError(key)
 
-    def set_records(self, records: Iterable[Any], keys: Presorted | None = None) -> None:
-        """Replace all rows (kept in the current sort order and filter); ``keys``: the rows
-        came sorted, with their sort keys (:meth:`presorted`).
+    def set_records(self, records: Iterable[Any] | Prepared) -> None:
+        """Replace all rows (kept in the current sort order and filter); a
+        :class:`~.row_set.Prepared` came from :meth:`prepared` on a reader thread.
 
         Display texts are computed lazily: a reload of 10,000 customers after an import
         must not stall the GUI thread formatting rows nobody looks at.
         """
         self.beginResetModel()
-        self._rows.replace(records, keys)
+        if isinstance(records, Prepared):
+            self._rows.adopt(records)
+        else:
+            self._rows.replace(records)
         self._records = self._rows.visible
         self._texts = {}
         if self._checked:  # (a Python loop over all rows: only when something is checked)
@@ -257,14 +260,20 @@ class RecordTableModel(QAbstractTableModel):
             return  # already (the header's sort indicator asks a second time)
         self._relayout(lambda: self._rows.set_sort(column, self._columns[column].sort_keys, descending))
 
-    def presorted(self, records: list[Any]) -> tuple[list[Any], Presorted | None]:
-        """The records sorted by the sort column with its keys, when it reads a plain
-        attribute (no Qt call: a reader thread may do this); else as they are."""
+    def prepared(self, records: list[Any]) -> Prepared:
+        """The records made ready to be shown (:meth:`set_records`): sorted by the sort
+        column with its keys when it reads a plain attribute, with their ids, search texts
+        and filter results. No Qt call: a reader thread does this."""
         sort = self._rows.sorted_by()
         column = self._columns[sort[0]] if sort is not None else None
-        if sort is None or column is None or not isinstance(column.sort_value or column.value, attrgetter):
-            return records, None
-        return presort(records, sort[0], sort[1], column.sort_keys(records))
+        keys: Presorted | None = None
+        if (
+            sort is not None
+            and column is not None
+            and isinstance(column.sort_value or column.value, attrgetter)
+        ):
+            records, keys = presort(records, sort[0], sort[1], column.sort_keys(records))
+        return self._rows.prepare(records, keys)
 
     def _is_enabled(self, record: Any) -> bool:
         return self._enabled is None or bool(self._enabled(record))

@@ -127,3 +127,41 @@ def test_rows_sorted_on_a_reader_thread_equal_rows_sorted_by_the_row_set() -> No
             late.set_sort(other, KEYS[other], descending)
             late.replace(*presort(records, column, descending, KEYS[column](records)))
             check_sorted(late, other, descending)
+
+
+def test_rows_prepared_on_a_reader_thread_equal_rows_replaced_on_the_gui_thread() -> None:
+    rng = random.Random(11)
+    records = [make(rng, i) for i in range(300)]
+    for column, descending in ((0, False), (1, True)):
+        here = RowSet(attrgetter("id"), search_text)
+        here.set_sort(column, KEYS[column], descending)
+        here.set_predicate("active", attrgetter("active"))
+        here.set_terms(query_terms("mü"))
+        here.replace(records)
+        there = RowSet(attrgetter("id"), search_text)
+        there.set_sort(column, KEYS[column], descending)
+        there.set_predicate("active", attrgetter("active"))
+        there.set_terms(query_terms("mü"))
+        prepared = there.prepare(*presort(records, column, descending, KEYS[column](records)))
+        assert there.all == []  # preparing changes nothing yet
+        there.adopt(prepared)
+        assert there.ids == here.ids
+        assert there.haystacks() == here.haystacks()
+        assert [r.id for r in there.visible] == [r.id for r in here.visible]
+        assert there.visible and len(there.visible) < len(records)
+
+
+def test_a_filter_changed_while_rows_were_prepared_is_applied_when_they_are_adopted() -> None:
+    rng = random.Random(12)
+    records = [make(rng, i) for i in range(200)]
+    rows = RowSet(attrgetter("id"), search_text)
+    rows.set_predicate("active", attrgetter("active"))
+    prepared = rows.prepare(records)
+    rows.set_predicate("active", lambda r: not r.active)  # the user ticked the box meanwhile
+    rows.set_predicate("named", lambda r: bool(r.name))  # and another filter came
+    rows.adopt(prepared)
+    assert [r.id for r in rows.visible] == [r.id for r in records if not r.active and r.name]
+    rows.set_predicate("active", None)
+    rows.set_predicate("named", None)
+    rows.refilter()
+    assert [r.id for r in rows.visible] == [r.id for r in records]
