@@ -18,6 +18,7 @@ from craftdesk.sync.controller import SyncController
 from craftdesk.sync.notifications import NotificationPolicy
 from craftdesk.ui import i18n
 from craftdesk.ui.app import (
+    GUI_SWITCH_INTERVAL,
     ExceptionDialog,
     InstanceServer,
     build_shell,
@@ -182,9 +183,12 @@ def test_language_follows_the_system(qtbot):
 
 def test_demo_mode_runs_its_own_sevdesk_and_folder_without_keyring(qtbot, data_dir, memory_keyring):
     ctx = AppContext(data_dir=data_dir)
+    interval = sys.getswitchinterval()
     shell = build_shell(ctx, demo=True, use_tray=False, start_scheduler=False)
     try:
         qtbot.addWidget(shell.window)
+        # The window's thread gets the GIL within 1 ms while the import runs (issue 13).
+        assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL)
         assert shell.ctx.data_dir == data_dir / "demo"
         assert isinstance(shell.ctx.tokens, MemoryTokenStore) and shell.ctx.tokens.get() == DEMO_TOKEN
         assert shell.ctx.api_url.startswith("http://127.0.0.1:")
@@ -200,6 +204,7 @@ def test_demo_mode_runs_its_own_sevdesk_and_folder_without_keyring(qtbot, data_d
         assert (data_dir / "demo" / "craftdesk.sqlite3").exists()
     finally:
         shell.shutdown()
+        sys.setswitchinterval(interval)
         from craftdesk.store.db import close_database
 
         close_database()
