@@ -73,7 +73,7 @@ class RowSet:
     def replace(self, records: Iterable[Any], keys: Presorted | None = None) -> None:
         """All rows anew; ``keys``: (column, descending, their keys) when a reader thread
         computed the sort keys and sorted the records by them (:func:`presort`)."""
-        self.adopt(self.prepare(list(records), keys))
+        self.adopt(self.prepare(list(records), keys))  # what it replaces is freed right here
 
     def prepare(self, records: list[Any], keys: Presorted | None = None) -> Prepared:
         """What :meth:`adopt` needs of these rows besides the rows themselves: their ids,
@@ -90,9 +90,23 @@ class RowSet:
         masks = {name: (keep, list(map(bool, map(keep, records)))) for name, keep in predicates.items()}
         return Prepared(records, ids, hay, keys if cache is not None else None, cache, masks)
 
-    def adopt(self, prepared: Prepared) -> None:
+    def adopt(self, prepared: Prepared) -> list[Any]:
         """Show prepared rows (:meth:`prepare`): assignments, unless the sort or a filter
-        changed since they were prepared."""
+        changed since they were prepared. Returns what held the rows shown so far, for the
+        caller to let go; this row set keeps no reference to it."""
+        old = [
+            self.visible,
+            self.all,
+            self.ids,
+            self._hay,
+            self._keys,
+            self._key_cache,
+            self._masks,
+            self._row_of_id,
+            self._pos_of_id,
+        ]
+        self._row_of_id = self._pos_of_id = None
+        self._hits = None  # positions in the old rows: searched again below (refilter)
         self.all = prepared.records
         self.ids = prepared.ids
         self._hay = prepared.hay  # now: the first keystroke only matches
@@ -110,6 +124,7 @@ class RowSet:
         if self._sort is not None and not done:
             self._sort_rows()
         self.refilter()
+        return [held for held in old if held]
 
     def sorted_by(self) -> tuple[int, bool] | None:
         return (self._sort[0], self._sort[2]) if self._sort is not None else None

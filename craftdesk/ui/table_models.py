@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from ..services.search import haystack, query_terms
+from .let_go import let_go_gradually
 from .plain import plain_tooltip
 from .row_set import Prepared, Presorted, RowSet, presort
 from .table_columns import (
@@ -148,15 +149,15 @@ class RecordTableModel(QAbstractTableModel):
         must not stall the GUI thread formatting rows nobody looks at.
         """
         self.beginResetModel()
-        if isinstance(records, Prepared):
-            self._rows.adopt(records)
-        else:
-            self._rows.replace(records)
+        before = len(self._rows.all)
+        prepared = records if isinstance(records, Prepared) else self._rows.prepare(list(records))
+        replaced = self._rows.adopt(prepared)
         self._records = self._rows.visible
         self._texts = {}
         if self._checked:  # (a Python loop over all rows: only when something is checked)
             self._checked &= {self._record_id(r) for r in self._rows.all if self._is_enabled(r)}
         self.endResetModel()
+        let_go_gradually(replaced, before)
         if self._checkable:
             self.checked_changed.emit()
 

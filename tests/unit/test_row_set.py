@@ -165,3 +165,39 @@ def test_a_filter_changed_while_rows_were_prepared_is_applied_when_they_are_adop
     rows.set_predicate("named", None)
     rows.refilter()
     assert [r.id for r in rows.visible] == [r.id for r in records]
+
+
+def test_adopting_rows_hands_over_everything_that_held_the_old_ones() -> None:
+    import gc
+    import weakref
+
+    rng = random.Random(14)
+    rows = RowSet(attrgetter("id"), search_text)
+    rows.set_sort(0, KEYS[0], False)
+    rows.set_predicate("active", attrgetter("active"))
+    rows.set_terms(query_terms("a"))
+    old = [make(rng, i) for i in range(50)]
+    rows.replace(old)
+    rows.row_of_id(old[3].id)
+    watched = weakref.ref(old[3])
+    replaced = rows.adopt(rows.prepare([make(rng, i) for i in range(50, 80)]))
+    del old
+    gc.collect()
+    assert watched() is not None  # still held by what adopt handed over
+    replaced.clear()
+    assert watched() is None  # nothing else of the row set held it
+    check_sorted(rows, 0, False)
+
+
+def test_a_sorted_table_that_shrinks_while_a_search_is_active_shows_the_new_hits() -> None:
+    """The search hits of the old rows were permuted with the new rows' sort order: a
+    reload with fewer rows while searching raised IndexError."""
+    rng = random.Random(15)
+    rows = RowSet(attrgetter("id"), search_text)
+    rows.set_sort(0, KEYS[0], True)
+    rows.set_terms(query_terms("a"))
+    rows.replace([make(rng, i) for i in range(80)])
+    fewer = [make(rng, i) for i in range(100, 120)]
+    rows.replace(fewer)
+    assert [r.id for r in rows.visible] == expected_visible(rows, "a", False)
+    assert {r.id for r in rows.all} == {r.id for r in fewer}
