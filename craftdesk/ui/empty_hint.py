@@ -8,7 +8,9 @@ Its text may contain links whose targets name an action (``interfaces``, ``new``
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+
+from ..sync.contract import SyncControl
 
 
 class EmptyHint(QLabel):
@@ -64,3 +66,20 @@ class EmptyHint(QLabel):
 def link(target: str, text: str) -> str:
     """An action link for a hint text."""
     return f'<a href="{target}">{text}</a>'
+
+
+def connection_state_of(controller: SyncControl) -> str:
+    """How usable sevDesk is for an empty-table note."""
+    if controller.is_busy() and controller.current_label().startswith("import"):
+        return "importing"
+    if not controller.can_sync():
+        return "disconnected"
+    return "connected"
+
+
+def show_interfaces(widget: QWidget) -> None:
+    """Bring the Schnittstellen tab to the front (from a link in another tab)."""
+    window = widget.window()
+    show = getattr(window, "show_interfaces", None)
+    if callable(show):
+        show()

@@ -28,8 +28,8 @@ from .dialogs.invoice_dialog import InvoicePreviewDialog
 from .dialogs.job_dialog import JobDialog
 from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
+from .empty_hint import show_interfaces
 from .project_tree import COLUMNS, TreeRecord
-from .record_tab import show_interfaces
 from .table_models import RecordRole
 
 if TYPE_CHECKING:

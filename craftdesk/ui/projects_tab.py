@@ -34,13 +34,12 @@ from PySide6.QtWidgets import (
 from ..services.changes import Change, Scope
 from ..services.project_rows import load_project_nodes, projects_of
 from ..sync.contract import SyncControl
-from .empty_hint import EmptyHint, link
+from .empty_hint import EmptyHint, connection_state_of, link
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths, replace_projects
 from .project_views import ViewSwitch
-from .record_tab import connection_state_of
 from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
 
