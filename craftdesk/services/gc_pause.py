@@ -35,3 +35,10 @@ def gc_paused() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def only_this_pause() -> bool:
+    """Whether the caller's pause is the only one running (no import, no other read): then
+    the young objects are all the caller's, and freezing them keeps no one else's garbage."""
+    with _lock:
+        return _depth == 1

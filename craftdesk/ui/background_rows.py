@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..services.gc_pause import gc_paused
+from ..services.gc_pause import gc_paused, only_this_pause
 from ..services.storage import release_connection
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,10 @@ class BackgroundRows(QObject):
                 # The rows are kept: out of the collector's way before it runs again. Else
                 # its first pass walks every object the read made (80 ms at 50,000
                 # customers, the window standing still) just before the tab takes them over.
-                gc.freeze()
+                # Not while an import runs: its pending garbage cycles would never be
+                # collected (the tab freezes its rows itself, as before).
+                if only_this_pause():
+                    gc.freeze()
         except Exception as exc:  # handed to the GUI thread, which decides
             result = exc
         finally:

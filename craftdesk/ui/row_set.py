@@ -73,14 +73,15 @@ class RowSet:
     def replace(self, records: Iterable[Any], keys: Presorted | None = None) -> None:
         """All rows anew; ``keys``: (column, descending, their keys) when a reader thread
         computed the sort keys and sorted the records by them (:func:`presort`)."""
-        self.adopt(self.prepare(list(records), keys))  # what it replaces is freed right here
+        self.adopt(self.prepare(records, keys))  # what it replaced is freed right here
 
-    def prepare(self, records: list[Any], keys: Presorted | None = None) -> Prepared:
+    def prepare(self, records: Iterable[Any], keys: Presorted | None = None) -> Prepared:
         """What :meth:`adopt` needs of these rows besides the rows themselves: their ids,
         search texts, the kept sort keys and the filters' results. Qt-free and without
         changing this row set, so a reader thread can do it: at 50,000 customers this is
         ~40 ms of Python the GUI thread no longer spends (``search_texts`` and the
         predicates must then be Qt-free too)."""
+        records = list(records)  # never the shown list itself: adopt hands that one back to be freed
         ids = list(map(self.record_id, records))
         hay = self.search_texts(records)
         cache = (

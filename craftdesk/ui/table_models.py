@@ -150,7 +150,7 @@ class RecordTableModel(QAbstractTableModel):
         """
         self.beginResetModel()
         before = len(self._rows.all)
-        prepared = records if isinstance(records, Prepared) else self._rows.prepare(list(records))
+        prepared = records if isinstance(records, Prepared) else self._rows.prepare(records)
         replaced = self._rows.adopt(prepared)
         self._records = self._rows.visible
         self._texts = {}

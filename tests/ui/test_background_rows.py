@@ -24,6 +24,13 @@ from craftdesk.ui.customers_tab import CustomersTab
 ROWS = 60
 
 
+@pytest.fixture(autouse=True)
+def _unfrozen():
+    """A big read freezes the heap for the collector; later tests get it unfrozen."""
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture
 def customer_ids(database, monkeypatch) -> list[int]:
     monkeypatch.setattr(record_tab, "BACKGROUND_ROWS", 20)
@@ -160,7 +167,6 @@ def test_the_gui_thread_only_takes_over_what_the_reader_prepared(qtbot, customer
     tab.search.setText("Firma 007")  # the first keystroke finds with the prepared texts
     assert tab.proxy.rowCount() == 1
     assert threads == ["craftdesk-rows"]
-    gc.unfreeze()
 
 
 def test_a_big_article_table_is_read_off_the_gui_thread_too(qtbot, database, monkeypatch):
@@ -190,7 +196,6 @@ def test_a_big_article_table_is_read_off_the_gui_thread_too(qtbot, database, mon
     assert tab.proxy.rowCount() == ROWS * 3 // 4  # inactive ones hidden, as before (A4)
     tab.inactive_filter.setChecked(True)
     assert tab.proxy.rowCount() == ROWS
-    gc.unfreeze()
 
 
 def test_many_changed_rows_are_read_with_the_table_off_the_gui_thread(qtbot, customer_ids, monkeypatch):
@@ -222,7 +227,6 @@ def test_many_changed_rows_are_read_with_the_table_off_the_gui_thread(qtbot, cus
     assert reads == [("MainThread", 5), ("craftdesk-rows", None)]
     tab.search.setText("Neu GmbH")
     assert tab.proxy.rowCount() == 15
-    gc.unfreeze()
 
 
 def test_replaced_rows_of_a_big_table_are_freed_a_slice_at_a_time(qtbot, monkeypatch):

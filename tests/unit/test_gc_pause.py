@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from craftdesk.services.gc_pause import gc_paused
+from craftdesk.services.gc_pause import gc_paused, only_this_pause
 
 
 def test_overlapping_pauses_keep_the_collector_off_until_the_last_ends():
@@ -27,3 +27,12 @@ def test_a_collector_that_was_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_table_read_freezes_its_rows_only_when_no_import_pauses_the_collector_too():
+    """Freezing keeps pending garbage cycles forever: during an import they are its own."""
+    with gc_paused():
+        assert only_this_pause()
+        with gc_paused():  # an import running meanwhile
+            assert not only_this_pause()
+        assert only_this_pause()

@@ -187,6 +187,11 @@ def test_adopting_rows_hands_over_everything_that_held_the_old_ones() -> None:
     replaced.clear()
     assert watched() is None  # nothing else of the row set held it
     check_sorted(rows, 0, False)
+    shown = list(rows.all)
+    replaced = rows.adopt(rows.prepare(rows.all))  # the shown rows again: not handed back
+    for held in replaced:
+        held.clear()
+    assert rows.all == shown
 
 
 def test_a_sorted_table_that_shrinks_while_a_search_is_active_shows_the_new_hits() -> None:
