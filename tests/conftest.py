@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -41,8 +42,10 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     backend = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
+    interval = sys.getswitchinterval()  # the window's shell sets its own (ui.app)
     yield
     keyring.set_keyring(previous)
+    sys.setswitchinterval(interval)
 
 
 @pytest.fixture
