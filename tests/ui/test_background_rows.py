@@ -55,21 +55,32 @@ def customer_ids(database, monkeypatch) -> list[int]:
     return ids
 
 
-def test_big_table_is_read_off_the_gui_thread_and_says_so(qtbot, customer_ids, monkeypatch):
-    threads: list[str] = []
-    load = customers_module.load_customer_rows
+def record_reads(monkeypatch: Any, module: Any, name: str) -> list[tuple[str, int | None]]:
+    """Each call of the tab's loader ``module.name``: its thread, and how many ids it was
+    given (None: the whole table)."""
+    reads: list[tuple[str, int | None]] = []
+    load = getattr(module, name)
 
     def recording(ids: Any = None) -> Any:
-        threads.append(threading.current_thread().name)
+        reads.append((threading.current_thread().name, None if ids is None else len(list(ids))))
         return load(ids)
 
-    monkeypatch.setattr(customers_module, "load_customer_rows", recording)
-    tab = CustomersTab(FakeController())
+    monkeypatch.setattr(module, name, recording)
+    return reads
+
+
+def shown(qtbot: Any, tab: Any) -> Any:
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitExposed(tab)
+    return tab
+
+
+def test_big_table_is_read_off_the_gui_thread_and_says_so(qtbot, customer_ids, monkeypatch):
+    reads = record_reads(monkeypatch, customers_module, "load_customer_rows")
+    tab = shown(qtbot, CustomersTab(FakeController()))
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
-    assert threads == ["craftdesk-rows"]
+    assert reads == [("craftdesk-rows", None)]
     assert not tab.empty_hint.isVisible()
     assert f"{ROWS} von {ROWS}" in tab.count_label.text()
 
@@ -88,10 +99,7 @@ def test_rows_changed_during_the_read_show_their_new_state(qtbot, customer_ids, 
         return load(ids)
 
     monkeypatch.setattr(customers_module, "load_customer_rows", slow)
-    tab = CustomersTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = shown(qtbot, CustomersTab(FakeController()))
     assert started.wait(10)
     assert tab.proxy.rowCount() == 0
     assert "gelesen" in tab.empty_hint.text()
@@ -113,10 +121,7 @@ def test_while_the_first_read_runs_the_count_says_nothing_instead_of_0_of_0(qtbo
         return load(ids)
 
     monkeypatch.setattr(customers_module, "load_customer_rows", held)
-    tab = CustomersTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = shown(qtbot, CustomersTab(FakeController()))
     try:
         qtbot.waitUntil(lambda: tab._reader.running, timeout=5000)
         assert tab.count_label.text() == ""
@@ -134,10 +139,7 @@ def test_a_failed_read_does_not_leave_the_tab_reading(qtbot, customer_ids, monke
     monkeypatch.setattr(customers_module, "load_customer_rows", broken)
     raised: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: raised.append(exc))
-    tab = CustomersTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = shown(qtbot, CustomersTab(FakeController()))
     qtbot.waitUntil(lambda: bool(raised), timeout=10000)
     assert isinstance(raised[0], OSError)  # reported as a read on the GUI thread would be
     assert not tab._reader.running
@@ -157,10 +159,7 @@ def test_the_gui_thread_only_takes_over_what_the_reader_prepared(qtbot, customer
 
     monkeypatch.setattr(CustomersTab, "search_texts", recording)
     frozen = gc.get_freeze_count()
-    tab = CustomersTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = shown(qtbot, CustomersTab(FakeController()))
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
     assert threads == ["craftdesk-rows"]
     assert gc.get_freeze_count() > frozen
@@ -179,20 +178,10 @@ def test_a_big_article_table_is_read_off_the_gui_thread_too(qtbot, database, mon
             for n in range(ROWS)
         ]
     ).execute()
-    threads: list[str] = []
-    load = articles_module.load_article_rows
-
-    def recording(ids: Any = None) -> Any:
-        threads.append(threading.current_thread().name)
-        return load(ids)
-
-    monkeypatch.setattr(articles_module, "load_article_rows", recording)
-    tab = ArticlesTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.show()
-    qtbot.waitExposed(tab)
+    reads = record_reads(monkeypatch, articles_module, "load_article_rows")
+    tab = shown(qtbot, ArticlesTab(FakeController()))
     qtbot.waitUntil(lambda: tab.model.total_count() == ROWS, timeout=10000)
-    assert threads == ["craftdesk-rows"]
+    assert reads == [("craftdesk-rows", None)]
     assert tab.proxy.rowCount() == ROWS * 3 // 4  # inactive ones hidden, as before (A4)
     tab.inactive_filter.setChecked(True)
     assert tab.proxy.rowCount() == ROWS
@@ -203,19 +192,8 @@ def test_many_changed_rows_are_read_with_the_table_off_the_gui_thread(qtbot, cus
     while their rows were read by id: a few changed rows are read by id, many are read with
     the whole table on the helper thread."""
     monkeypatch.setattr(record_tab, "REFRESH_ROWS", 5)
-    reads: list[tuple[str, int | None]] = []
-    load = customers_module.load_customer_rows
-
-    def recording(ids: Any = None) -> Any:
-        wanted = None if ids is None else len(list(ids))
-        reads.append((threading.current_thread().name, wanted))
-        return load(ids)
-
-    monkeypatch.setattr(customers_module, "load_customer_rows", recording)
-    tab = CustomersTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.show()
-    qtbot.waitExposed(tab)
+    reads = record_reads(monkeypatch, customers_module, "load_customer_rows")
+    tab = shown(qtbot, CustomersTab(FakeController()))
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
     reads.clear()
     few, many = customer_ids[:5], customer_ids[5:15]
