@@ -215,6 +215,8 @@ class RecordTab(LazyReloadMixin, QWidget):
         box.toggled.connect(apply)
         apply(checked)
         self.filter_row.addWidget(box)
+        # Tab goes where the eye goes: search, the filters, then the buttons and the table.
+        QWidget.setTabOrder(self._filter_boxes[-1] if self._filter_boxes else self.search, box)
         self._filter_boxes.append(box)
         return box
 

@@ -60,6 +60,22 @@ def test_tab_leaves_the_table(qtbot, customers):
     assert QApplication.focusWidget() is not customers.view
 
 
+def test_tab_goes_from_the_search_to_the_filter_then_the_buttons(qtbot, database):
+    """The filter checkbox sits beside the search field; Tab reached it only after the table."""
+    tab = ArticlesTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    with qtbot.waitActive(tab):
+        tab.activateWindow()
+    tab.search.setFocus()
+    qtbot.keyClick(tab.search, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tab.inactive_filter
+    qtbot.keyClick(tab.inactive_filter, Qt.Key.Key_Space)
+    assert tab.inactive_filter.isChecked()
+    qtbot.keyClick(tab.inactive_filter, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tab.new_button
+
+
 def test_customer_dialog_tab_order_reaches_addresses_and_leaves_description(qtbot, database):
     dialog = CustomerDialog(None)
     qtbot.addWidget(dialog)
