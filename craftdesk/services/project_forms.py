@@ -10,9 +10,11 @@ from datetime import datetime
 from decimal import Decimal
 
 from ..errors import NotFound
+from ..store.bulk import raw_rows
 from ..store.db import db
 from ..store.models import APPOINTMENT_STATUSES, Address, Article, Customer
 from . import planning, projects
+from .customer_rows import list_name
 from .projects import Site
 from .worksheet import PlannedItem, UsedLine, planned_items, used_lines
 
@@ -22,22 +24,45 @@ STATUS_NAMES: dict[str, str] = dict(APPOINTMENT_STATUSES)
 
 
 @dataclass(frozen=True)
-class CustomerChoice:
-    """One entry of a customer combo box."""
+class CustomerChoices:
+    """The entries of a customer combo box: ids and labels ("Name (customer number)"),
+    position by position (two lists, not an object per customer: 50,000 of them cost 0.1 s)."""
 
-    id: int
-    label: str  # "Name (customer number)"
+    ids: list[int]
+    labels: list[str]
 
 
-def customer_choices() -> list[CustomerChoice]:
-    """All customers by name (case-insensitive), labelled with their customer number."""
-    customers = sorted(Customer.select(), key=lambda c: c.display_name.casefold())
-    return [
-        CustomerChoice(
-            c.id, f"{c.display_name} ({c.customer_number})" if c.customer_number else c.display_name
-        )
-        for c in customers
-    ]
+def customer_choices(ids: Sequence[int] | None = None) -> CustomerChoices:
+    """All customers (or those of ``ids``) by name (case-insensitive), named as in the
+    Kunden list (so the two "Jürgen Maier" differ by their suffix) and labelled with their
+    customer number.
+
+    One tuple query, no model instances: 50,000 customers as model objects took 1.4 s.
+    """
+    query = Customer.select(
+        Customer.id,
+        Customer.kind,
+        Customer.company,
+        Customer.first_name,
+        Customer.last_name,
+        Customer.academic_title,
+        Customer.name_suffix,
+        Customer.customer_number,
+    )
+    if ids is not None:
+        query = query.where(Customer.id.in_(list(ids)))
+    found: list[int] = []
+    labels: list[str] = []
+    keys: list[str] = []
+    for cid, kind, company, first, last, title, suffix, number in raw_rows(query.order_by(Customer.id)):
+        name = list_name(cid, kind, company, first, last, title, suffix)
+        found.append(cid)
+        labels.append(f"{name} ({number})" if number else name)
+        keys.append(name.casefold())
+    # Sorted by keys that are all texts (a fast comparison; stable, so equal names by id):
+    # a helper thread reads this, and one long sort would hold the GIL against the window.
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return CustomerChoices([found[i] for i in order], [labels[i] for i in order])
 
 
 def customer_site(customer_id: int) -> Site | None:

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 class BackgroundRows(QObject):
-    """Runs one read at a time; ``loaded`` carries its rows (or the exception it raised)."""
+    """Runs one read at a time; ``loaded`` carries what it read (or the exception it raised)."""
 
     loaded = Signal(object)
 
@@ -33,11 +33,11 @@ class BackgroundRows(QObject):
         super().__init__(parent)
         self.running = False
 
-    def start(self, read: Callable[[], list[Any]]) -> None:
+    def start(self, read: Callable[[], object]) -> None:
         self.running = True
         threading.Thread(target=self._run, args=(read,), name="craftdesk-rows", daemon=True).start()
 
-    def _run(self, read: Callable[[], list[Any]]) -> None:
+    def _run(self, read: Callable[[], object]) -> None:
         result: Any
         # A read makes a million young objects: the cyclic GC's full passes over them held
         # the GIL for 50 ms at a time (the GUI thread stood still). Reference counting frees

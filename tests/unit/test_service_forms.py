@@ -41,7 +41,7 @@ def test_O8_job_site_from_customer_takes_the_postal_address_first(customer):
 
 def test_customer_choices_are_sorted_and_show_the_number(customer):
     Customer.create(kind="person", first_name="anna", last_name="Becker")
-    labels = [c.label for c in forms.customer_choices()]
+    labels = forms.customer_choices().labels
     assert labels == ["anna Becker", "Müller Haustechnik GmbH (K-7)"]
 
 

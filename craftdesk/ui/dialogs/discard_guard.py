@@ -40,7 +40,8 @@ def snapshot(root: QWidget) -> Snapshot:
         elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             values.append(widget.toPlainText())
         elif isinstance(widget, QComboBox):
-            values.append((widget.currentIndex(), widget.currentText()))
+            chosen = getattr(widget, "snapshot_value", None)  # e.g. a list that fills later
+            values.append(chosen() if callable(chosen) else (widget.currentIndex(), widget.currentText()))
         elif isinstance(widget, QSpinBox):
             values.append(widget.value())
         elif isinstance(widget, QDateTimeEdit):

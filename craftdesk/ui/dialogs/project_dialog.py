@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,34 +18,13 @@ from PySide6.QtWidgets import (
 
 from ...errors import CraftdeskError
 from ...services import projects
-from ...services.project_forms import customer_addresses, customer_choices, customer_site
+from ...services.project_forms import customer_addresses, customer_site
 from ...services.projects import Site
 from ...services.team_edits import EditConflict, ProjectForm, project_form, save_project
 from ...sync.messages import localize
 from . import common, conflict_dialog
+from .customer_combo import CustomerCombo
 from .discard_guard import DiscardGuard
-
-
-def customer_combo(parent: QWidget, empty_text: str) -> QComboBox:
-    """An editable combo of all customers (type to search), first entry "no customer"."""
-    combo = QComboBox(parent)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.addItem(empty_text, None)
-    for choice in customer_choices():
-        combo.addItem(choice.label, choice.id)
-    completer = combo.completer()
-    assert completer is not None  # an editable combo box always has one
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    return combo
-
-
-def combo_customer_id(combo: QComboBox) -> int | None:
-    """The chosen customer id; typed text that names no customer counts as none."""
-    index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchExactly)
-    return combo.itemData(index) if index >= 0 else None
 
 
 class ProjectDialog(DiscardGuard, QDialog):
@@ -61,7 +38,7 @@ class ProjectDialog(DiscardGuard, QDialog):
         self.setMinimumWidth(520)
 
         self.title = QLineEdit(self)
-        self.customer = customer_combo(self, self.tr("(kein Kunde)"))
+        self.customer = CustomerCombo(self.tr("(kein Kunde)"), self)
         self.street = QLineEdit(self)
         self.zip = QLineEdit(self)
         self.zip.setMaximumWidth(80)
@@ -135,8 +112,7 @@ class ProjectDialog(DiscardGuard, QDialog):
 
     def _fill(self, form: ProjectForm) -> None:
         self.title.setText(form.title)
-        index = self.customer.findData(form.customer_id) if form.customer_id is not None else 0
-        self.customer.setCurrentIndex(max(0, index))
+        self.customer.set_customer_id(form.customer_id)
         self.street.setText(form.street)
         self.zip.setText(form.zip)
         self.city.setText(form.city)
@@ -147,7 +123,7 @@ class ProjectDialog(DiscardGuard, QDialog):
     def form(self) -> ProjectForm:
         return ProjectForm(
             title=self.title.text(),
-            customer_id=combo_customer_id(self.customer),
+            customer_id=self.customer.customer_id(),
             street=self.street.text(),
             zip=self.zip.text(),
             city=self.city.text(),
@@ -167,7 +143,7 @@ class ProjectDialog(DiscardGuard, QDialog):
         }
 
     def _take_customer_address(self) -> None:
-        customer_id = combo_customer_id(self.customer)
+        customer_id = self.customer.customer_id()
         if customer_id is None:
             return
         site = customer_site(customer_id)
@@ -181,7 +157,7 @@ class ProjectDialog(DiscardGuard, QDialog):
         self.country.setText(site.country or "DE")
 
     def _fill_address_choice(self) -> None:
-        customer_id = combo_customer_id(self.customer)
+        customer_id = self.customer.customer_id()
         kinds = {
             "postal": self.tr("Postanschrift"),
             "billing": self.tr("Rechnungsanschrift"),

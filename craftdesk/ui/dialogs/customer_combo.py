@@ -1,0 +1,114 @@
+"""The project dialog's customer field: an editable combo box of every customer, typed text
+searches the names anywhere (not only at the start).
+
+Built for 50,000 customers: filled item by item from model objects, the combo took 2.3 s
+to open. Here the names come from one tuple query and go to Qt in one call (a string list
+model, filtered by the completer in C++), the list's rows all have one height, and the box's
+width does not depend on the longest name (else Qt measures every name before showing it).
+Reading 50,000 names still takes a quarter of a second: from ``BACKGROUND_CUSTOMERS`` on,
+they are read on a helper thread while the dialog is already open; until then the box
+offers "no customer" and the project's own customer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QListView, QWidget
+
+from ...services.customer_rows import count_customers
+from ...services.project_forms import CustomerChoices, customer_choices
+from ..background_rows import BackgroundRows
+
+#: The box shows this many characters of a name, whatever the longest name is.
+VISIBLE_CHARACTERS = 32
+#: From this many customers on, their names are read on a helper thread.
+BACKGROUND_CUSTOMERS = 5000
+
+
+class CustomerCombo(QComboBox):
+    """First entry "no customer" (``empty_text``), then every customer by name.
+
+    ``loading`` is true while the names are read on the helper thread; ``names_read`` is
+    emitted when they are shown.
+    """
+
+    names_read = Signal()
+
+    def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._empty_text = empty_text
+        self._ids: list[int | None] = []
+        self._rows: dict[int, int] = {}
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(VISIBLE_CHARACTERS)
+        view = self.view()
+        if isinstance(view, QListView):
+            view.setUniformItemSizes(True)
+        completer = self.completer()
+        assert completer is not None  # an editable combo box always has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        popup = completer.popup()
+        if isinstance(popup, QListView):
+            popup.setUniformItemSizes(True)
+        self._reader = BackgroundRows(self)
+        self._reader.loaded.connect(self._on_read)
+        self.loading = count_customers() >= BACKGROUND_CUSTOMERS
+        if self.loading:
+            self._show(CustomerChoices([], []))
+            self._reader.start(lambda: customer_choices())
+        else:
+            self._show(customer_choices())
+
+    def customer_id(self) -> int | None:
+        """The chosen customer; typed text that names no customer counts as none. Two
+        customers of the same name: the one chosen in the list, not the first of them."""
+        text = self.currentText()
+        row = self.currentIndex()
+        if not 0 <= row < len(self._ids) or self.itemText(row) != text:
+            row = self.findText(text, Qt.MatchFlag.MatchExactly)
+        return self._ids[row] if row >= 0 else None
+
+    def set_customer_id(self, customer_id: int | None) -> None:
+        """Show this customer (no customer when it is None or unknown), also while the
+        names are still read."""
+        if customer_id is not None and customer_id not in self._rows:
+            self._add(customer_choices([customer_id]))
+        self.setCurrentIndex(self._rows.get(customer_id, 0) if customer_id is not None else 0)
+
+    def snapshot_value(self) -> object:
+        """What the user chose, for the dialog's check for unsaved changes (the position of a
+        customer in the list moves when the names arrive)."""
+        return (self.customer_id(), self.currentText())
+
+    def _show(self, choices: CustomerChoices) -> None:
+        self._ids = [None, *choices.ids]
+        self._rows = {cid: row for row, cid in enumerate(choices.ids, start=1)}
+        # (the model it replaces belongs to the box, which deletes it)
+        self.setModel(QStringListModel([self._empty_text, *choices.labels], self))
+
+    def _add(self, choices: CustomerChoices) -> None:
+        model = self.model()
+        for cid, label in zip(choices.ids, choices.labels, strict=True):
+            row = model.rowCount()
+            model.insertRow(row)
+            model.setData(model.index(row, 0), label)
+            self._ids.append(cid)
+            self._rows[cid] = row
+
+    def _on_read(self, result: object) -> None:
+        self.loading = False
+        if isinstance(result, BaseException):
+            raise result  # as a read on the GUI thread would (the excepthook says it)
+        assert isinstance(result, CustomerChoices)
+        chosen, text = self.customer_id(), self.currentText()
+        typed = text != self.itemText(self.currentIndex())
+        with QSignalBlocker(self):  # the choice stays what it was: nothing to tell
+            self._show(result)
+            self.set_customer_id(chosen)
+            if typed:
+                self.setEditText(text)
+        self.names_read.emit()

@@ -1,0 +1,128 @@
+"""The project dialog's customer box (O8) at any number of customers: at 50,000 it took 2.3 s
+to open (issue 13); now the names of many customers are read on a helper thread while the
+dialog is open, and what the user chose or typed meanwhile stays."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from craftdesk.services import project_forms, projects
+from craftdesk.store.models import Customer, Project
+from craftdesk.ui.dialogs import customer_combo
+from craftdesk.ui.dialogs.customer_combo import CustomerCombo
+from craftdesk.ui.dialogs.project_dialog import ProjectDialog
+
+
+def _customer(company: str = "", number: str = "", **fields: Any) -> int:
+    kind = "organisation" if company else "person"
+    return int(Customer.create(kind=kind, company=company, customer_number=number, **fields).id)
+
+
+def _labels(combo: CustomerCombo) -> list[str]:
+    return [combo.itemText(row) for row in range(combo.count())]
+
+
+def test_O8_the_box_offers_every_customer_by_name_and_gives_the_chosen_one(qtbot, database):
+    becker = _customer(first_name="anna", last_name="Becker")
+    mueller = _customer("Müller Haustechnik GmbH", "K-7")
+    senior = _customer(first_name="Jürgen", last_name="Maier", name_suffix="sen.")
+    combo = CustomerCombo("(kein Kunde)")
+    qtbot.addWidget(combo)
+    assert not combo.loading
+    assert _labels(combo) == [
+        "(kein Kunde)",
+        "anna Becker",
+        "Jürgen Maier sen.",
+        "Müller Haustechnik GmbH (K-7)",
+    ]
+    assert combo.customer_id() is None
+    combo.set_customer_id(mueller)
+    assert combo.currentText() == "Müller Haustechnik GmbH (K-7)" and combo.customer_id() == mueller
+    combo.setEditText("anna Becker")  # typed in full: that customer
+    assert combo.customer_id() == becker
+    combo.setEditText("Becker, Anna")  # names nobody
+    assert combo.customer_id() is None
+    combo.set_customer_id(senior)
+    assert combo.customer_id() == senior
+    combo.set_customer_id(None)
+    assert combo.currentIndex() == 0 and combo.customer_id() is None
+
+
+def test_two_customers_of_the_same_name_give_the_one_chosen(qtbot, database):
+    first = _customer(first_name="Max", last_name="Braun")
+    second = _customer(first_name="Max", last_name="Braun")
+    combo = CustomerCombo("(kein Kunde)")
+    qtbot.addWidget(combo)
+    assert _labels(combo)[1:] == ["Max Braun", "Max Braun"]
+    combo.set_customer_id(second)
+    assert combo.customer_id() == second  # not the first "Max Braun" of the list
+    combo.set_customer_id(first)
+    assert combo.customer_id() == first
+
+
+def test_typed_text_finds_a_customer_anywhere_in_the_name(qtbot, database):
+    _customer("Müller Haustechnik GmbH", "K-7")
+    _customer("Schmidt Elektro")
+    combo = CustomerCombo("(kein Kunde)")
+    qtbot.addWidget(combo)
+    completer = combo.completer()
+    assert completer.model() is combo.model()  # the completer searches the names shown
+    completer.setCompletionPrefix("haustech")
+    assert completer.completionCount() == 1
+    assert completer.currentCompletion() == "Müller Haustechnik GmbH (K-7)"
+
+
+@pytest.fixture
+def slow_read(monkeypatch) -> dict[str, Any]:
+    """The names are read on a helper thread from 3 customers on; the read waits until the
+    test lets it go and says on which thread it ran."""
+    monkeypatch.setattr(customer_combo, "BACKGROUND_CUSTOMERS", 3)
+    state: dict[str, Any] = {"go": threading.Event(), "threads": []}
+
+    def read(ids: Any = None) -> project_forms.CustomerChoices:
+        if ids is None:
+            state["threads"].append(threading.current_thread().name)
+            assert state["go"].wait(10)
+        return project_forms.customer_choices(ids)
+
+    monkeypatch.setattr(customer_combo, "customer_choices", read)
+    return state
+
+
+def test_many_names_are_read_off_the_gui_thread_and_the_choice_stays(qtbot, database, slow_read):
+    ids = [_customer(f"Firma {n}", str(100 + n)) for n in range(5)]
+    project = projects.create_project("Bad", ids[3])
+    dialog = ProjectDialog(project.id)
+    qtbot.addWidget(dialog)
+    dialog.show()  # the check for unsaved changes takes its snapshot now
+    combo = dialog.customer
+    # Open at once, with the project's own customer, while the names are read.
+    assert combo.loading and _labels(combo) == ["(kein Kunde)", "Firma 3 (103)"]
+    assert combo.customer_id() == ids[3]
+    assert not dialog.has_changes()
+    combo.setEditText("Firma 1 (101)")
+    assert dialog.has_changes()
+    combo.set_customer_id(ids[3])
+    with qtbot.waitSignal(combo.names_read, timeout=10_000):
+        slow_read["go"].set()
+    assert slow_read["threads"] and slow_read["threads"][0] != threading.current_thread().name
+    assert not combo.loading and combo.count() == 6
+    assert combo.customer_id() == ids[3] and combo.currentText() == "Firma 3 (103)"
+    assert not dialog.has_changes()  # the list filling is no change of the user's
+    dialog.save_button.click()
+    assert Project.get_by_id(project.id).customer_id == ids[3]
+
+
+def test_text_typed_while_the_names_are_read_stays(qtbot, database, slow_read):
+    ids = [_customer(f"Firma {n}", str(100 + n)) for n in range(5)]
+    combo = CustomerCombo("(kein Kunde)")
+    qtbot.addWidget(combo)
+    assert combo.loading and combo.count() == 1
+    combo.setEditText("Firma 2 (102)")
+    assert combo.customer_id() is None  # not read yet
+    with qtbot.waitSignal(combo.names_read, timeout=10_000):
+        slow_read["go"].set()
+    assert combo.currentText() == "Firma 2 (102)" and combo.customer_id() == ids[2]
