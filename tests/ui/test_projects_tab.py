@@ -208,3 +208,12 @@ def test_employee_dialog_takes_over_sevdesk_users(qtbot, ctx, sandbox):
     assert dialog.model.rowCount() > 1
     assert "übernommen" in dialog.status.text()
     assert sum(1 for r in sandbox.requests if r.path == "/SevUser") == 1
+
+
+def test_the_employee_list_is_sorted_by_name_from_a_to_z(qtbot, ctx):
+    for name in ("Sabine Krüger", "Anton Berg", "Max Monteur"):
+        employees.add_employee(name)
+    dialog = EmployeeDialog(FakeController(ctx))
+    qtbot.addWidget(dialog)
+    names = [dialog.proxy.index(row, 0).data() for row in range(dialog.proxy.rowCount())]
+    assert names == ["Anton Berg", "Max Monteur", "Sabine Krüger"]  # was Z to A
