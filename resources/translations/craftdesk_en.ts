@@ -320,6 +320,16 @@
 <context>
     <name>ArticlePickerDialog</name>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="81"/>
+        <source>Die Artikel werden gelesen …</source>
+        <translation>Reading the articles …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="88"/>
+        <source>Es gibt noch keine aktiven Artikel.</source>
+        <translation>There are no active articles yet.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/dialogs/article_picker.py" line="27"/>
         <source>Artikel auswählen</source>
         <translation>Choose article</translation>
