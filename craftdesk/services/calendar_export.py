@@ -116,14 +116,16 @@ def _people(ids: list[int], role: str) -> dict[int, list[str]]:
 
 
 def _planned(ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    articles = {a.id: a for a in Article.select()}
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    query = (
+    lines = list(
         PlannedMaterial.select()
         .where(PlannedMaterial.appointment.in_(ids))
         .order_by(PlannedMaterial.position, PlannedMaterial.id)
     )
-    for line in query:
+    # Only the articles planned (all 20,000 as model objects took a third of a second).
+    used = sorted({line.article_id for line in lines if line.article_id})
+    articles = {a.id: a for a in Article.select().where(Article.id.in_(used))} if used else {}
+    for line in lines:
         article = articles.get(line.article_id) if line.article_id else None
         found[line.appointment_id].append(
             {
