@@ -16,7 +16,9 @@ as the template; then, per round and version, in fresh child processes:
    changes nothing, (b) one that changes 3 customers and (c) one that changes every
    customer (the Kunden tab in front), each until 1 s (c: 3 s) after it ended
    (so the views' refresh counts); the Artikel tab's first look is measured like the
-   Kunden tab's;
+   Kunden tab's; so is opening the "Neues Projekt" dialog (its customer box lists every
+   customer) and the article picker (every active article): until shown, until the list
+   is complete, and the longest stall;
 3. search and sort in the Kunden tab: the time of each keystroke of "müller" (typed one
    letter at a time, until the event loop has run and the view has repainted), of clearing
    it, and of sorting by name and by number.
@@ -216,6 +218,34 @@ wait(200)
 out["articles_stall"] = max(max(0.0, g - 10) for g in gaps)
 window.tabs.setCurrentIndex(1)
 wait(300)
+
+def dialog_look(make, complete):
+    # Opening a dialog that lists every customer (article): until it is shown, until the
+    # list is complete, and the longest stall meanwhile (and 200 ms after).
+    gaps.clear()
+    last[0] = clock.nsecsElapsed()
+    started = time.perf_counter()
+    dialog = make()
+    dialog.show()
+    app.processEvents()
+    opened = time.perf_counter() - started
+    for _ in range(1500):
+        if complete(dialog):
+            break
+        wait(20)
+    listed = time.perf_counter() - started
+    wait(200)
+    stall = max(max(0.0, g - 10) for g in gaps)
+    dialog.hide()
+    dialog.deleteLater()
+    wait(300)
+    return {"opened": opened, "listed": listed, "stall": stall}
+
+from craftdesk.ui.dialogs.article_picker import ArticlePickerDialog
+from craftdesk.ui.dialogs.project_dialog import ProjectDialog
+active = Article.select().where(Article.active == True).count()  # noqa: E712
+out["project_dialog"] = dialog_look(lambda: ProjectDialog(None, window), lambda d: d.customer.count() > total)
+out["article_picker"] = dialog_look(lambda: ArticlePickerDialog(window), lambda d: d.proxy.rowCount() >= active)
 gaps.clear()
 last[0] = clock.nsecsElapsed()
 wait(2000)  # idle: the scheduler's own noise
@@ -380,6 +410,12 @@ def report(
             "unchanged": med([s["unchanged"]["max_stall"] for s in stalls]),
             "three_changed": med([s["three_changed"]["max_stall"] for s in stalls]),
             "all_changed": med([s["all_changed"]["max_stall"] for s in stalls]),
+            "project_opened": med([s["project_dialog"]["opened"] for s in stalls]) * 1000,
+            "project_listed": med([s["project_dialog"]["listed"] for s in stalls]) * 1000,
+            "project_stall": med([s["project_dialog"]["stall"] for s in stalls]),
+            "picker_opened": med([s["article_picker"]["opened"] for s in stalls]) * 1000,
+            "picker_listed": med([s["article_picker"]["listed"] for s in stalls]) * 1000,
+            "picker_stall": med([s["article_picker"]["stall"] for s in stalls]),
             "first_key": med([k[0] for k in keys]),
             "later_keys": med([max(k[1:]) for k in keys]),
             "clear": med([s["clear_ms"] for s in stalls]),
@@ -411,6 +447,12 @@ def report(
         ("Kunden tab first shown: longest stall", "tab_stall", 50, "stall"),
         ("Artikel tab first shown: all rows read after", "articles_seconds", 0, "paint"),
         ("Artikel tab first shown: longest stall", "articles_stall", 50, "stall"),
+        ("Neues Projekt dialog: shown after", "project_opened", 0, "paint"),
+        ("Neues Projekt dialog: every customer listed after", "project_listed", 0, "paint"),
+        ("Neues Projekt dialog: longest stall", "project_stall", 50, "stall"),
+        ("article picker: shown after", "picker_opened", 0, "paint"),
+        ("article picker: every active article listed after", "picker_listed", 0, "paint"),
+        ("article picker: longest stall", "picker_stall", 50, "stall"),
         ("longest stall, unchanged import", "unchanged", 50, "stall"),
         ("longest stall, 3 customers changed", "three_changed", 50, "stall"),
         ("longest stall, every customer changed", "all_changed", 50, "stall"),

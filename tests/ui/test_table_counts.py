@@ -116,6 +116,7 @@ def _shown(qtbot: Any, tab: RecordTab) -> RecordTab:
     tab.resize(900, 420)
     tab.show()
     qtbot.waitExposed(tab)
+    qtbot.waitUntil(lambda: not tab._reader.running, timeout=10000)  # a big table: read on a helper thread
     qtbot.wait(10)
     return tab
 
