@@ -33,11 +33,14 @@ class BackgroundRows(QObject):
         super().__init__(parent)
         self.running = False
 
-    def start(self, read: Callable[[], object]) -> None:
+    def start(self, read: Callable[[], object], freeze: bool = False) -> None:
+        """``freeze``: tens of thousands of rows that stay (a big table), see :meth:`_run`.
+        Not for a dialog's short-lived lists: a freeze keeps any garbage cycle of objects
+        alive at that moment (a dialog open then) from ever being collected."""
         self.running = True
-        threading.Thread(target=self._run, args=(read,), name="craftdesk-rows", daemon=True).start()
+        threading.Thread(target=self._run, args=(read, freeze), name="craftdesk-rows", daemon=True).start()
 
-    def _run(self, read: Callable[[], object]) -> None:
+    def _run(self, read: Callable[[], object], freeze: bool) -> None:
         result: Any
         # A read makes a million young objects: the cyclic GC's full passes over them held
         # the GIL for 50 ms at a time (the GUI thread stood still). Reference counting frees
@@ -50,7 +53,7 @@ class BackgroundRows(QObject):
                 # customers, the window standing still) just before the tab takes them over.
                 # Not while an import runs: its pending garbage cycles would never be
                 # collected (the tab freezes its rows itself, as before).
-                if only_this_pause():
+                if freeze and only_this_pause():
                     gc.freeze()
         except Exception as exc:  # handed to the GUI thread, which decides
             result = exc

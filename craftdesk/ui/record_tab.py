@@ -239,9 +239,12 @@ class RecordTab(LazyReloadMixin, QWidget):
         if self._reader.running:
             self._read_again = True  # what the running read saw may be older
             return
-        if self.model.total_count() >= BACKGROUND_ROWS or self.count_records() >= BACKGROUND_ROWS:
+        rows = self.model.total_count()
+        if rows < FREEZE_ROWS:
+            rows = max(rows, self.count_records())
+        if rows >= BACKGROUND_ROWS:
             self._read_again, self._refreshed = False, set()
-            self._reader.start(self._read_with_keys)
+            self._reader.start(self._read_with_keys, freeze=rows >= FREEZE_ROWS)
             self._update_count()
             return
         self._show_records(self.load_records())

@@ -158,6 +158,7 @@ def test_the_gui_thread_only_takes_over_what_the_reader_prepared(qtbot, customer
         return texts(self, records)
 
     monkeypatch.setattr(CustomersTab, "search_texts", recording)
+    monkeypatch.setattr(record_tab, "FREEZE_ROWS", 40)
     frozen = gc.get_freeze_count()
     tab = shown(qtbot, CustomersTab(FakeController()))
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
@@ -166,6 +167,15 @@ def test_the_gui_thread_only_takes_over_what_the_reader_prepared(qtbot, customer
     tab.search.setText("Firma 007")  # the first keystroke finds with the prepared texts
     assert tab.proxy.rowCount() == 1
     assert threads == ["craftdesk-rows"]
+
+
+def test_a_table_below_the_freeze_limit_is_read_without_freezing_the_heap(qtbot, customer_ids):
+    """A freeze keeps every garbage cycle alive at that moment from ever being collected:
+    only tables of many rows that stay (FREEZE_ROWS) are worth it."""
+    frozen = gc.get_freeze_count()
+    tab = shown(qtbot, CustomersTab(FakeController()))
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
+    assert gc.get_freeze_count() == frozen
 
 
 def test_a_big_article_table_is_read_off_the_gui_thread_too(qtbot, database, monkeypatch):

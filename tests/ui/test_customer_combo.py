@@ -4,6 +4,7 @@ dialog is open, and what the user chose or typed meanwhile stays."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import Any
 
@@ -118,6 +119,7 @@ def test_many_names_are_read_off_the_gui_thread_and_the_choice_stays(qtbot, data
 
 def test_text_typed_while_the_names_are_read_stays(qtbot, database, slow_read):
     ids = [_customer(f"Firma {n}", str(100 + n)) for n in range(5)]
+    frozen = gc.get_freeze_count()
     combo = CustomerCombo("(kein Kunde)")
     qtbot.addWidget(combo)
     assert combo.loading and combo.count() == 1
@@ -126,3 +128,4 @@ def test_text_typed_while_the_names_are_read_stays(qtbot, database, slow_read):
     with qtbot.waitSignal(combo.names_read, timeout=10_000):
         slow_read["go"].set()
     assert combo.currentText() == "Firma 2 (102)" and combo.customer_id() == ids[2]
+    assert gc.get_freeze_count() == frozen  # a dialog's list: nothing frozen for good
