@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..errors import NotFound
 from ..store.bulk import raw_rows
 from ..store.db import db
-from ..store.models import APPOINTMENT_STATUSES, Address, Article, Customer
+from ..store.models import APPOINTMENT_STATUSES, Address, Article, Customer, display_name
 from . import planning, projects
 from .customer_rows import list_name
 from .projects import Site
@@ -33,9 +33,9 @@ class CustomerChoices:
 
 
 def customer_choices(ids: Sequence[int] | None = None) -> CustomerChoices:
-    """All customers (or those of ``ids``) by name (case-insensitive), named as in the
-    Kunden list (so the two "Jürgen Maier" differ by their suffix) and labelled with their
-    customer number.
+    """All customers (or those of ``ids``) by name (case-insensitive, without the academic
+    title), named as in the Kunden list (so the two "Jürgen Maier" differ by their suffix)
+    and labelled with their customer number.
 
     One tuple query, no model instances: 50,000 customers as model objects took 1.4 s.
     """
@@ -58,7 +58,7 @@ def customer_choices(ids: Sequence[int] | None = None) -> CustomerChoices:
         name = list_name(cid, kind, company, first, last, title, suffix)
         found.append(cid)
         labels.append(f"{name} ({number})" if number else name)
-        keys.append(name.casefold())
+        keys.append(display_name(cid, kind, company, first, last).casefold())  # "Dr. Zora Adler": Z
     # Sorted by keys that are all texts (a fast comparison; stable, so equal names by id):
     # a helper thread reads this, and one long sort would hold the GIL against the window.
     order = sorted(range(len(keys)), key=keys.__getitem__)

@@ -9,6 +9,7 @@ an action with unknown reach (the order import) reloads it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -125,6 +126,12 @@ class ProjectActions(_Widget):
     # --- actions -----------------------------------------------------------------------------
 
     def _open(self, dialog: Any) -> bool:
+        previous = self.last_dialog
+        if previous is not None and previous is not dialog:
+            # Kept for a look afterwards (tests, screenshots), the one before is let go: a
+            # project dialog holds every customer's name, and the tab would keep them all.
+            with contextlib.suppress(RuntimeError):  # (already gone with its parent)
+                previous.deleteLater()
         self.last_dialog = dialog
         return bool(dialog.exec())
 

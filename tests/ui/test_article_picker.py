@@ -84,3 +84,16 @@ def test_many_articles_are_read_off_the_gui_thread_and_the_search_typed_meanwhil
     assert picker.view.selectionModel().selectedRows()[0].row() == 0
     picker.search.clear()
     assert picker.proxy.rowCount() == 30
+
+
+def test_enter_while_reading_takes_the_first_hit_once_read(qtbot, database, slow_read):
+    _articles(40)
+    picker = ArticlePickerDialog()
+    qtbot.addWidget(picker)
+    picker.search.setText("muff")
+    picker.ok_button.click()  # typed and Enter, before the articles are there
+    assert picker.chosen is None and not picker.hint.text().startswith("Bitte")
+    with qtbot.waitSignal(picker.articles_read, timeout=10_000):
+        slow_read["go"].set()
+    assert picker.chosen is not None and picker.chosen[0].name == "Muffe 005"
+    assert picker.result() == picker.DialogCode.Accepted

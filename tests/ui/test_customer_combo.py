@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from craftdesk.services import project_forms, projects
-from craftdesk.store.models import Customer, Project
+from craftdesk.store.models import Address, Customer, Project
 from craftdesk.ui.dialogs import customer_combo
 from craftdesk.ui.dialogs.customer_combo import CustomerCombo
 from craftdesk.ui.dialogs.project_dialog import ProjectDialog
@@ -129,3 +129,38 @@ def test_text_typed_while_the_names_are_read_stays(qtbot, database, slow_read):
         slow_read["go"].set()
     assert combo.currentText() == "Firma 2 (102)" and combo.customer_id() == ids[2]
     assert gc.get_freeze_count() == frozen  # a dialog's list: nothing frozen for good
+
+
+def _with_address(company: str, number: str, street: str) -> int:
+    cid = _customer(company, number)
+    Address.create(customer=cid, kind="postal", street=street, zip="70173", city="Stuttgart")
+    return cid
+
+
+def test_a_name_typed_in_full_while_reading_is_chosen_with_its_addresses(qtbot, database, slow_read):
+    ids = [_with_address(f"Firma {n}", str(100 + n), f"Weg {n}") for n in range(5)]
+    project = projects.create_project("Bad", ids[3])
+    dialog = ProjectDialog(project.id)
+    qtbot.addWidget(dialog)
+    combo = dialog.customer
+    assert "Weg 3" in dialog.address_choice.itemText(1)
+    combo.setEditText("Firma 1 (101)")  # another customer, before the names are there
+    with qtbot.waitSignal(combo.names_read, timeout=10_000):
+        slow_read["go"].set()
+    assert combo.customer_id() == ids[1] and combo.currentIndex() == combo.findText("Firma 1 (101)")
+    offered = [dialog.address_choice.itemText(i) for i in range(dialog.address_choice.count())]
+    assert any("Weg 1" in text for text in offered) and not any("Weg 3" in text for text in offered)
+
+
+def test_saving_while_the_names_are_read_saves_the_name_typed_once_they_are_there(qtbot, database, slow_read):
+    ids = [_customer(f"Firma {n}", str(100 + n)) for n in range(5)]
+    project = projects.create_project("Bad", ids[3])
+    dialog = ProjectDialog(project.id)
+    qtbot.addWidget(dialog)
+    dialog.customer.setEditText("Firma 1 (101)")
+    dialog.save_button.click()
+    assert Project.get_by_id(project.id).customer_id == ids[3]  # not saved yet, nor without customer
+    with qtbot.waitSignal(dialog.customer.names_read, timeout=10_000):
+        slow_read["go"].set()
+    assert Project.get_by_id(project.id).customer_id == ids[1]
+    assert dialog.result() == dialog.DialogCode.Accepted

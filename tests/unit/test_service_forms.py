@@ -41,8 +41,10 @@ def test_O8_job_site_from_customer_takes_the_postal_address_first(customer):
 
 def test_customer_choices_are_sorted_and_show_the_number(customer):
     Customer.create(kind="person", first_name="anna", last_name="Becker")
+    Customer.create(kind="person", first_name="Zora", last_name="Adler", academic_title="Dr.")
     labels = forms.customer_choices().labels
-    assert labels == ["anna Becker", "Müller Haustechnik GmbH (K-7)"]
+    # Named as in the Kunden list, sorted by the name without the academic title.
+    assert labels == ["anna Becker", "Müller Haustechnik GmbH (K-7)", "Dr. Zora Adler"]
 
 
 def test_customer_rows_use_the_one_display_name_and_address_rule(customer):

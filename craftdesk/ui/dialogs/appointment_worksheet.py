@@ -196,8 +196,10 @@ class WorksheetBox(QGroupBox):
 
     def _pick_article(self) -> None:
         picker = ArticlePickerDialog(self.window())
-        if picker.exec() and picker.chosen is not None:
-            row, quantity = picker.chosen
+        chosen = picker.chosen if picker.exec() else None
+        picker.deleteLater()  # (it holds every article; the main window would keep it till it closes)
+        if chosen is not None:
+            row, quantity = chosen
             self.add_used_article(int(row.id), quantity)
 
     def add_used_article(self, article_id: int, quantity: Decimal) -> None:

@@ -84,10 +84,12 @@ class ArticlePickerDialog(QDialog):
         self.hint = EmptyHint(self.view)
         self._reader = BackgroundRows(self)
         self._reader.loaded.connect(self._on_read)
+        self._accept_when_read = False  # Enter while reading: the first hit, once read
         self.loading = count_articles() >= BACKGROUND_ARTICLES
         if self.loading:  # sorted by name (the sort set above) on the reader thread
             self.hint.show_text(self.tr("Die Artikel werden gelesen …"))
-            self._reader.start(lambda: self.model.prepared(active_articles()))
+            model = self.model  # (not the dialog: the helper thread must never hold its last reference)
+            self._reader.start(lambda: model.prepared(active_articles()))
         else:
             self._show(active_articles())
 
@@ -107,6 +109,9 @@ class ArticlePickerDialog(QDialog):
         assert isinstance(result, Prepared)
         self._show(result)
         self.articles_read.emit()
+        if self._accept_when_read:
+            self._accept_when_read = False
+            self._accept()
 
     def _search(self, text: str) -> None:
         self.proxy.set_search_text(text)
@@ -118,6 +123,9 @@ class ArticlePickerDialog(QDialog):
         self._accept()
 
     def _accept(self) -> None:
+        if self.loading:
+            self._accept_when_read = True
+            return
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             common.warn(self, self.windowTitle(), self.tr("Bitte wählen Sie einen Artikel aus."))

@@ -29,7 +29,8 @@ class CustomerCombo(QComboBox):
     """First entry "no customer" (``empty_text``), then every customer by name.
 
     ``loading`` is true while the names are read on the helper thread; ``names_read`` is
-    emitted when they are shown.
+    emitted when they are shown (the chosen customer may differ then: the list held only
+    the first one before, so a name typed in full is found only now).
     """
 
     names_read = Signal()
@@ -106,9 +107,16 @@ class CustomerCombo(QComboBox):
         assert isinstance(result, CustomerChoices)
         chosen, text = self.customer_id(), self.currentText()
         typed = text != self.itemText(self.currentIndex())
-        with QSignalBlocker(self):  # the choice stays what it was: nothing to tell
+        line = self.lineEdit()
+        cursor = line.cursorPosition() if line is not None else 0
+        with QSignalBlocker(self):  # the owner hears of the new state from names_read
             self._show(result)
             self.set_customer_id(chosen)
-            if typed:
+            if typed:  # a name typed in full is now found; the text stays as typed
+                row = self.findText(text, Qt.MatchFlag.MatchExactly)
+                if row >= 0:
+                    self.setCurrentIndex(row)
                 self.setEditText(text)
+                if line is not None:
+                    line.setCursorPosition(cursor)
         self.names_read.emit()

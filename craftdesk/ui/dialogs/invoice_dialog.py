@@ -244,8 +244,10 @@ class InvoicePreviewDialog(InvoiceDialogView):
 
     def _pick_article(self) -> None:
         picker = ArticlePickerDialog(self)
-        if picker.exec() and picker.chosen is not None:
-            record, quantity = picker.chosen
+        chosen = picker.chosen if picker.exec() else None
+        picker.deleteLater()  # (it holds every article; the parent would keep it till it closes)
+        if chosen is not None:
+            record, quantity = chosen
             self.add_article_line(int(record.id), quantity)
 
     def remove_selected(self) -> None:

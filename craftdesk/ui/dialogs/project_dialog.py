@@ -54,6 +54,8 @@ class ProjectDialog(DiscardGuard, QDialog):
         self.address_choice.setObjectName("SiteAddressChoice")
         self.address_choice.activated.connect(self._take_chosen_address)
         self.customer.currentIndexChanged.connect(lambda _i: self._fill_address_choice())
+        self.customer.names_read.connect(self._names_read)
+        self._save_when_read = False
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(80)
 
@@ -181,7 +183,16 @@ class ProjectDialog(DiscardGuard, QDialog):
             self._set_address(site)
 
     def _save(self) -> None:
+        if self.customer.loading:  # a typed name is found once every name is read (a moment)
+            self._save_when_read = True
+            return
         self._store(self.form())
+
+    def _names_read(self) -> None:
+        self._fill_address_choice()
+        if self._save_when_read:
+            self._save_when_read = False
+            self._save()
 
     def _store(self, form: ProjectForm, force: bool = False) -> None:
         form.version = self._version
