@@ -122,7 +122,7 @@ def _planned(ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         .where(PlannedMaterial.appointment.in_(ids))
         .order_by(PlannedMaterial.position, PlannedMaterial.id)
     )
-    # Only the articles planned (all 20,000 as model objects took a third of a second).
+    # Only the articles planned (13,334 articles as model objects took 0.23 s).
     used = sorted({line.article_id for line in lines if line.article_id})
     articles = {a.id: a for a in Article.select().where(Article.id.in_(used))} if used else {}
     for line in lines:

@@ -29,8 +29,8 @@ class CustomerCombo(QComboBox):
     """First entry "no customer" (``empty_text``), then every customer by name.
 
     ``loading`` is true while the names are read on the helper thread; ``names_read`` is
-    emitted when they are shown (the chosen customer may differ then: the list held only
-    the first one before, so a name typed in full is found only now).
+    emitted when they are shown. The chosen customer may differ then: a name typed in full
+    while they were read is found only now.
     """
 
     names_read = Signal()
