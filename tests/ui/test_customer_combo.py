@@ -164,3 +164,21 @@ def test_saving_while_the_names_are_read_saves_the_name_typed_once_they_are_ther
         slow_read["go"].set()
     assert Project.get_by_id(project.id).customer_id == ids[1]
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_name_typed_while_reading_shows_its_matches_when_they_are_there(qtbot, database, slow_read):
+    for n in range(5):
+        _customer(f"Firma {n}", str(100 + n))
+    dialog = ProjectDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combo = dialog.customer
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo, "firma")  # as typed, before the names are there: no matches yet
+    assert combo.completer().completionCount() == 0 and not combo.completer().popup().isVisible()
+    with qtbot.waitSignal(combo.names_read, timeout=10_000):
+        slow_read["go"].set()
+    assert combo.currentText() == "firma" and combo.lineEdit().cursorPosition() == 5
+    assert combo.completer().completionCount() == 5 and combo.completer().popup().isVisible()

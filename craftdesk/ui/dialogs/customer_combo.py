@@ -119,4 +119,13 @@ class CustomerCombo(QComboBox):
                 self.setEditText(text)
                 if line is not None:
                     line.setCursorPosition(cursor)
+        if typed and text and line is not None and line.hasFocus():
+            self._complete(text)  # what was typed meanwhile: its matches, as typing shows them
         self.names_read.emit()
+
+    def _complete(self, text: str) -> None:
+        completer = self.completer()
+        if completer is not None:
+            completer.setCompletionPrefix(text)
+            if completer.completionCount():
+                completer.complete()
