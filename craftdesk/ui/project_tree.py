@@ -7,6 +7,7 @@ record through the role — also behind the search proxy — never by row number
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,6 +56,7 @@ class TreeRecord:
 
 
 COLUMNS = ("title", "customer", "status", "start", "hours", "invoice")
+_HOURS = COLUMNS.index("hours")
 STATUS_ORDER = {code: n for n, code in enumerate(STATUS_CODES)}
 
 
@@ -124,6 +126,16 @@ def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
     }
 
 
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # (an enum "|" is slow)
+
+
+@functools.cache
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 def _row(
     record: TreeRecord,
     texts: list[str],
@@ -134,17 +146,16 @@ def _row(
     """One row; ``keys`` are sort values per column where the text does not sort right
     (dates, hours, status order)."""
     items = []
+    keys = keys or {}
+    font = _bold_font() if bold else None
+    # (not setEditable: the view edits nothing, and 90,000 calls cost 0.1 s at 3,000 projects)
     for col, text in enumerate(texts):
         item = QStandardItem(text)
-        item.setEditable(False)
         item.setData(record, RecordRole)
-        key = (keys or {}).get(COLUMNS[col], text)
-        item.setData(sort_text(key), SortRole)
-        if COLUMNS[col] == "hours":
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if bold:
-            font = QFont()
-            font.setBold(True)
+        item.setData(sort_text(keys.get(COLUMNS[col], text)), SortRole)
+        if col == _HOURS:
+            item.setTextAlignment(_RIGHT)
+        if font is not None:
             item.setFont(font)
         items.append(item)
     items[0].setData(haystack(search), SearchRole)  # the row's data, not its decoration
