@@ -61,9 +61,7 @@ class ArticlePickerDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Nummer oder Bezeichnung …"))
         self.search.textChanged.connect(self._search)
-        self.view = common.record_table(self.proxy, columns, self)
-        # By name (a sortable view starts with its header's default: the first column, descending).
-        self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.view = common.record_table(self.proxy, columns, self, sort=(1, Qt.SortOrder.AscendingOrder))
         self.view.doubleClicked.connect(self._double_clicked)
         self.quantity = common.DecimalEdit(self)
         self.quantity.setText("1")

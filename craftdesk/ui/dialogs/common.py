@@ -66,12 +66,20 @@ def banner(text: str, kind: str = "info", parent: QWidget | None = None) -> QLab
 
 
 def record_table(
-    model: QAbstractItemModel, columns: Sequence[Column], parent: QWidget, *, single_selection: bool = True
+    model: QAbstractItemModel,
+    columns: Sequence[Column],
+    parent: QWidget,
+    *,
+    single_selection: bool = True,
+    sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
 ) -> QTableView:
-    """A sortable, read-only table of whole rows with the columns' preferred widths."""
+    """A sortable, read-only table of whole rows with the columns' preferred widths, sorted
+    by ``sort`` (column, order) at first. Said here: a sortable view would otherwise start
+    with its header's default, the first column descending (Z to A)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSortingEnabled(True)
+    view.sortByColumn(*sort)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     if single_selection:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

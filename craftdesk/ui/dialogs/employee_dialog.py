@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -145,7 +145,6 @@ class EmployeeDialog(QDialog):
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = common.record_table(self.proxy, columns, self)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A to Z (the header starts descending)
         self.view.doubleClicked.connect(self._double_clicked)
 
         self.status = common.banner("", "info", self)

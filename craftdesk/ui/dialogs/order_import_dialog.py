@@ -69,8 +69,9 @@ class OrderImportDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.view = common.record_table(self.proxy, columns, self, single_selection=False)
-        self.view.sortByColumn(3, self.view.horizontalHeader().sortIndicatorOrder())
+        self.view = common.record_table(
+            self.proxy, columns, self, single_selection=False, sort=(3, Qt.SortOrder.DescendingOrder)
+        )  # newest first
         # Not only the small checkbox: double-click and Space tick the selected rows too.
         self.view.doubleClicked.connect(lambda index: self.toggle([index.data(RecordRole)]))
         self._space = KeyAction(self.view, (Qt.Key.Key_Space,), self.toggle_selected)
