@@ -73,6 +73,12 @@ def customer_names(ids: set[int | None]) -> dict[int, str]:
     return names
 
 
+def tree_size() -> int:
+    """How many rows the Projekte tree has: its projects, jobs and appointments (a count
+    per table, no rows read)."""
+    return sum(model.select().count() for model in (Project, Job, Appointment))
+
+
 def load_project_nodes(project_ids: Iterable[int] | None = None) -> list[ProjectNode]:
     """All projects (newest first) with jobs and appointments — or only ``project_ids``
     (those that still exist); a handful of queries regardless of the size."""

@@ -55,7 +55,7 @@ class ProjectActions(_Widget):
     def refresh_projects(self, project_ids: set[int]) -> None:
         raise NotImplementedError
 
-    def select(self, kind: str, record_id: int) -> bool:
+    def select(self, kind: str, record_id: int, project_id: int | None = None) -> bool:
         raise NotImplementedError
 
     def selected_record(self) -> TreeRecord | None:

@@ -14,10 +14,9 @@ clicked, never by row number.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,19 +31,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.changes import Change, Scope
-from ..services.project_rows import load_project_nodes, projects_of
+from ..services.project_rows import ProjectNode, load_project_nodes, projects_of, tree_size
 from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint, connection_state_of, link
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths, replace_projects
+from .project_tree_nav import TreeNavigation
 from .project_views import ViewSwitch
 from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
+from .tree_loader import Expander, TreeLoader, let_go_of
+
+# From this many rows (projects, jobs and appointments) the tree is read on a helper thread
+# and built a slice at a time (about 45 ms of GUI-thread work at once below it).
+BACKGROUND_TREE_ROWS = 500
 
 
-class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
+class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
     # The tree shows projects and the names of their customers (no article data).
     scope = Scope.PROJECTS | Scope.CUSTOMERS
     row_scope = Scope.PROJECTS  # refresh_rows gets project ids
@@ -71,6 +76,15 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
         self._build_view()
         self._build_layout()
 
+        self.loader = TreeLoader(self)
+        self.loader.ready.connect(self._show_tree)
+        self.loader.failed.connect(self._read_failed)
+        self._after_load: set[int] | None = set()  # projects changed meanwhile (None: all)
+        self.expander = Expander(self.view, self)
+        self.expander.done.connect(self._tree_expanded)
+        self._reselect_after: TreeRecord | None = None  # selected before a tree was swapped in
+        self._replaced: list[QStandardItemModel] = []
+        self._track_collapsed()
         controller.data_changed.connect(self._on_data_changed)
         self.empty_hint = EmptyHint(self.view)
         self.empty_hint.linkActivated.connect(self.follow_link)
@@ -177,18 +191,63 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
     # --- data ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Rebuild the tree from the store, keeping what was expanded and selected."""
-        collapsed = self._collapsed_records()
+        """Rebuild the tree from the store, keeping what was expanded and selected. A big
+        tree is read and built out of the window's way and then swapped in
+        (:mod:`~craftdesk.ui.tree_loader`)."""
+        self.expander.finish()
+        if self.loader.busy:
+            self._after_load = None  # read again once this read is shown
+            return
+        if tree_size() >= BACKGROUND_TREE_ROWS:
+            self.loader.start()
+            self._update_empty_hint()
+            return
+        collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes()
         self._customers_of = {node.id: set(node.customer_ids) for node in nodes}
         build_model(nodes, self.model)
         self.filter_bar.load_employees()
-        self.view.expandAll()
+        self._expand_all()
         for row in range(self.proxy.rowCount()):
             self._restore(self.proxy.index(row, 0), collapsed)
+        self._reselect(selected)
+
+    def _show_tree(self, model: QStandardItemModel, nodes: list[ProjectNode]) -> None:
+        """A tree the loader built: swapped in whole; then expanded a slice at a time,
+        what was collapsed and selected kept (:meth:`_tree_expanded`)."""
+        self.expander.finish()
+        self._reselect_after = self.selected_record()
+        self._replaced.append(self.model)  # let go once expanded (one slice at a time)
+        self.model = model
+        model.setParent(self)
+        self.proxy.setSourceModel(model)
+        self._customers_of = {node.id: set(node.customer_ids) for node in nodes}
+        self.filter_bar.load_employees()
+        self._update_empty_hint()
+        self.expander.start(set(self.collapsed_records))
+
+    def _tree_expanded(self) -> None:
+        """The swapped-in tree is expanded: the selection back, and what changed while it
+        was read read again."""
+        selected, self._reselect_after = self._reselect_after, None
+        self._reselect(selected)
+        while self._replaced:
+            let_go_of(self._replaced.pop())
+        again, self._after_load = self._after_load, set()
+        if again is None:
+            self.reload()
+        elif again:
+            self.refresh_projects(again)
+
+    def _read_failed(self, error: BaseException) -> None:
+        self._after_load = set()
+        self._update_empty_hint()  # not "reading" forever
+        raise error  # as a read on the GUI thread would (the excepthook says it)
+
+    def _reselect(self, selected: TreeRecord | None) -> None:
         if selected is not None:
-            self.select(selected.kind, selected.id)
+            self.select(selected.kind, selected.id, selected.project_id)
         self._update_buttons()
         self._update_empty_hint()
 
@@ -197,8 +256,10 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
         what was expanded and selected."""
         if not project_ids:
             return
-        tops = self._top_indexes(project_ids).values()
-        collapsed = {r for index in tops for r in self._collapsed_records(index)}
+        self.expander.finish()
+        if self.loader.busy and self._after_load is not None:
+            self._after_load |= project_ids  # the read may predate the change
+        collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes(project_ids)
         for project_id in project_ids:
@@ -209,7 +270,7 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
             self.view.expandRecursively(index)
             self._restore(index, collapsed)
         if selected is not None and selected.project_id in project_ids:
-            self.select(selected.kind, selected.id)
+            self.select(selected.kind, selected.id, selected.project_id)
         self._update_buttons()
         self._update_empty_hint()
 
@@ -263,6 +324,8 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
     def _update_empty_hint(self, *_args: object) -> None:
         if self.proxy.rowCount() > 0:
             self.empty_hint.show_text(None)
+        elif self.loader.busy:  # the first read of a big tree
+            self.empty_hint.show_text(self.tr("Die Projekte werden gelesen …"))
         elif self.model.rowCount() > 0:
             self.empty_hint.show_text(
                 self.tr("Keine Treffer für „%1“.").replace("%1", html.escape(self.search.text().strip()))
@@ -288,78 +351,17 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
 
     # --- expansion and selection -----------------------------------------------------------------
 
-    def _walk(self, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
-        parent = parent if parent is not None else QModelIndex()
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
-            yield index
-            yield from self._walk(index)
-
-    def _top_indexes(self, project_ids: set[int]) -> dict[int, QModelIndex]:
-        """The proxy indexes of these projects' rows (those shown), in one pass."""
-        found: dict[int, QModelIndex] = {}
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            record = index.data(RecordRole)
-            if record is not None and record.id in project_ids:
-                found[record.id] = index
-                if len(found) == len(project_ids):
-                    break
-        return found
-
-    def _collapsed_records(self, top: QModelIndex | None = None) -> set[tuple[str, int]]:
-        indexes = self._walk() if top is None else [top, *self._walk(top)]
-        return {
-            (r.kind, r.id)
-            for i in indexes
-            if (r := i.data(RecordRole)) is not None
-            and self.proxy.hasChildren(i)
-            and not self.view.isExpanded(i)
-        }
-
-    def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]]) -> None:
-        record = index.data(RecordRole)
-        if record is not None and (record.kind, record.id) in collapsed:
-            self.view.collapse(index)
-        for row in range(self.proxy.rowCount(index)):
-            self._restore(self.proxy.index(row, 0, index), collapsed)
-
     def _filter(self, filters: object) -> None:
         self.proxy.set_filters(filters)  # type: ignore[arg-type]
-        self.view.expandAll()
+        self.expander.cancel()
+        self._expand_all()
         self._update_empty_hint()
 
     def _search(self, text: str) -> None:
         self.proxy.setFilterRegularExpression(search_pattern(text))
-        self.view.expandAll()
+        self.expander.cancel()
+        self._expand_all()
         self._update_empty_hint()
-
-    def find_index(self, kind: str, record_id: int, *, source: bool = False) -> QModelIndex:
-        """The proxy index of a row (``source``: the model's, also when filtered out)."""
-        if source:
-            for item_index in _model_walk(self.model):
-                record = item_index.data(RecordRole)
-                if record is not None and record.kind == kind and record.id == record_id:
-                    return item_index
-            return QModelIndex()
-        for index in self._walk():
-            record = index.data(RecordRole)
-            if record is not None and record.kind == kind and record.id == record_id:
-                return index
-        return QModelIndex()
-
-    def select(self, kind: str, record_id: int) -> bool:
-        index = self.find_index(kind, record_id)
-        if not index.isValid():
-            return False
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-        return True
-
-    def selected_record(self) -> TreeRecord | None:
-        selection = self.view.selectionModel()
-        rows = selection.selectedRows() if selection is not None else []
-        return rows[0].data(RecordRole) if rows else None
 
     def _update_buttons(self, *_args: object) -> None:
         record = self.selected_record()
@@ -393,11 +395,3 @@ class ProjectsTab(ProjectActions, LazyReloadMixin, QWidget):
             if connected
             else self.tr("Zuerst im Tab „Schnittstellen“ mit sevDesk verbinden.")
         )
-
-
-def _model_walk(model: QStandardItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
-    parent = parent if parent is not None else QModelIndex()
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        yield index
-        yield from _model_walk(model, index)

@@ -3148,6 +3148,11 @@
 <context>
     <name>ProjectsTab</name>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
+        <source>Die Projekte werden gelesen …</source>
+        <translation>Reading the projects …</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="320"/>
         <location filename="../../craftdesk/ui/projects_tab.py" line="439"/>
         <source>Projekt archivieren</source>

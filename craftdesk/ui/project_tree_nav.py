@@ -1,0 +1,108 @@
+"""Finding, selecting and keeping the expanded state of rows in the Projekte tree, through
+the records the rows carry (``RecordRole``), never by row number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QTreeView
+
+from .project_filter import ProjectFilterProxy
+from .project_tree import TreeRecord
+from .table_models import RecordRole
+
+
+class TreeNavigation:
+    """Mix in before ``QWidget``; the tab provides the view, its proxy and the model."""
+
+    view: QTreeView
+    proxy: ProjectFilterProxy
+    model: QStandardItemModel
+
+    def _walk(self, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
+        return _model_walk(self.proxy, parent)
+
+    def _top_indexes(self, project_ids: set[int]) -> dict[int, QModelIndex]:
+        """The proxy indexes of these projects' rows (those shown), in one pass."""
+        found: dict[int, QModelIndex] = {}
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            record = index.data(RecordRole)
+            if record is not None and record.id in project_ids:
+                found[record.id] = index
+                if len(found) == len(project_ids):
+                    break
+        return found
+
+    def _track_collapsed(self) -> None:
+        """Keep which projects and jobs are collapsed as the user folds them (the view's
+        signals), so a rebuilt tree restores them without walking its rows first."""
+        self.collapsed_records: set[tuple[str, int]] = set()
+        self.view.collapsed.connect(lambda index: self._folded(index, True))
+        self.view.expanded.connect(lambda index: self._folded(index, False))
+
+    def _folded(self, index: QModelIndex, collapsed: bool) -> None:
+        record = index.data(RecordRole)
+        if record is not None:
+            if collapsed:
+                self.collapsed_records.add((record.kind, record.id))
+            else:
+                self.collapsed_records.discard((record.kind, record.id))
+
+    def _expand_all(self) -> None:
+        """Every row expanded (after a search or filter, or a reload that restores the
+        collapsed rows itself)."""
+        blocked = self.view.blockSignals(True)  # not a Python call per expanded row
+        try:
+            self.view.expandAll()
+        finally:
+            self.view.blockSignals(blocked)
+        self.collapsed_records.clear()
+
+    def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]]) -> None:
+        record = index.data(RecordRole)
+        if record is not None and (record.kind, record.id) in collapsed:
+            self.view.collapse(index)
+        for row in range(self.proxy.rowCount(index)):
+            self._restore(self.proxy.index(row, 0, index), collapsed)
+
+    def find_index(
+        self, kind: str, record_id: int, *, source: bool = False, project_id: int | None = None
+    ) -> QModelIndex:
+        """The proxy index of a row (``source``: the model's, also when filtered out).
+        ``project_id``: the row's project, so only that project's rows are looked at."""
+        if source:
+            indexes = _model_walk(self.model)
+        elif project_id is not None:
+            top = self._top_indexes({project_id}).get(project_id)
+            indexes = iter([top, *_model_walk(self.proxy, top)] if top is not None else [])
+        else:
+            indexes = self._walk()
+        for index in indexes:
+            record = index.data(RecordRole)
+            if record is not None and record.kind == kind and record.id == record_id:
+                return index
+        return QModelIndex()
+
+    def select(self, kind: str, record_id: int, project_id: int | None = None) -> bool:
+        index = self.find_index(kind, record_id, project_id=project_id)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def selected_record(self) -> TreeRecord | None:
+        selection = self.view.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        return rows[0].data(RecordRole) if rows else None
+
+
+def _model_walk(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _model_walk(model, index)

@@ -1,0 +1,186 @@
+"""A big Projekte tree is read on a helper thread and built, shown and expanded a slice at a
+time (the window stays responsive at thousands of projects), with what the user collapsed
+and selected kept, and the changes made meanwhile shown."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+import pytest
+import shiboken6
+from fakes import FakeController
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex
+
+from craftdesk.services import projects
+from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Appointment, Job, Project
+from craftdesk.ui import projects_tab, tree_loader
+from craftdesk.ui.projects_tab import ProjectsTab
+from craftdesk.ui.table_models import RecordRole
+
+PROJECTS = 6
+
+
+@pytest.fixture
+def big(database, monkeypatch):
+    """Six projects of a job with two appointments; "big" from one row on, and one project
+    per slice (so the slices can be counted and caught half done)."""
+    for n in range(PROJECTS):
+        project = projects.create_project(f"Projekt {n}")
+        job = Job.get(Job.project == project)
+        for a in range(2):
+            Appointment.create(job=job, title=f"Termin {n}.{a}")
+    monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)
+    monkeypatch.setattr(tree_loader, "SLICE_SECONDS", 0.0)
+    reads: list[str] = []
+    original = tree_loader.load_project_nodes
+
+    def read():
+        reads.append(threading.current_thread().name)
+        return original()
+
+    monkeypatch.setattr(tree_loader, "load_project_nodes", read)
+    return reads
+
+
+def _settled(tab: ProjectsTab) -> bool:
+    return not tab.loader.busy and not tab.expander.active
+
+
+def _open(qtbot) -> ProjectsTab:
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    qtbot.waitUntil(lambda: _settled(tab))
+    return tab
+
+
+def _rows(tab: ProjectsTab, parent: QModelIndex | None = None) -> list[QModelIndex]:
+    parent = parent if parent is not None else QModelIndex()
+    return [tab.proxy.index(r, 0, parent) for r in range(tab.proxy.rowCount(parent))]
+
+
+def _find(tab: ProjectsTab, kind: str, title: str) -> QModelIndex:
+    pending = _rows(tab)
+    while pending:
+        index = pending.pop()
+        if index.data(RecordRole).kind == kind and index.data() == title:
+            return index
+        pending += _rows(tab, index)
+    raise AssertionError(f"no {kind} {title!r}")
+
+
+def _reload(qtbot, tab: ProjectsTab) -> None:
+    tab._on_data_changed(Change(Scope.PROJECTS))  # as after an order import
+    qtbot.waitUntil(lambda: _settled(tab))
+
+
+def test_a_big_tree_is_read_on_a_helper_thread_and_built_a_slice_at_a_time(qtbot, big, monkeypatch):
+    steps = []
+    original = tree_loader.TreeLoader._step
+    monkeypatch.setattr(tree_loader.TreeLoader, "_step", lambda self: (steps.append(1), original(self)))
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.model.rowCount() == 0 and tab.loader.busy  # the window is there before the tree
+    assert tab.empty_hint.isVisible() and "gelesen" in tab.empty_hint.text()
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert big and all(name != threading.main_thread().name for name in big)
+    assert len(steps) >= PROJECTS  # one project per slice here
+    assert [i.data() for i in _rows(tab)] == [f"Projekt {n}" for n in reversed(range(PROJECTS))]
+    for project in _rows(tab):  # every project and job expanded, as a small tree is
+        assert tab.view.isExpanded(project)
+        assert all(tab.view.isExpanded(job) for job in _rows(tab, project))
+    assert not tab.empty_hint.isVisible()
+
+
+def test_a_reload_keeps_what_was_collapsed_and_selected_and_lets_the_old_tree_go(qtbot, big):
+    tab = _open(qtbot)
+    tab.view.collapse(_find(tab, "project", "Projekt 1"))
+    tab.view.collapse(_find(tab, "job", "Projekt 4"))
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 2.1"))
+    old = tab.model
+    _reload(qtbot, tab)
+    assert tab.model is not old and len(big) == 2
+    assert not tab.view.isExpanded(_find(tab, "project", "Projekt 1"))
+    assert not tab.view.isExpanded(_find(tab, "job", "Projekt 4"))
+    assert tab.view.isExpanded(_find(tab, "project", "Projekt 4"))
+    assert tab.view.isExpanded(_find(tab, "job", "Projekt 2"))
+    assert tab.selected_record().kind == "appointment"
+    assert _find(tab, "appointment", "Termin 2.1").data(RecordRole) == tab.selected_record()
+    assert tab.edit_button.isEnabled()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old) or old.rowCount() == 0)  # a slice at a time
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(old)  # and then the model itself
+
+
+def test_a_change_while_the_tree_is_read_is_shown_once_it_is_there(qtbot, big):
+    tab = _open(qtbot)
+    first = Project.get(Project.title == "Projekt 0")
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    assert tab.loader.busy
+    Project.update(title="Projekt 0, geändert").where(Project.id == first.id).execute()
+    tab._on_data_changed(Change.of(Scope.NONE, projects=[first.id]))  # maybe after the read
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert _find(tab, "project", "Projekt 0, geändert").isValid()
+    assert len(big) == 2  # the named project was read again, not the whole tree
+
+
+def test_a_reload_asked_for_while_reading_reads_again_afterwards(qtbot, big):
+    tab = _open(qtbot)
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    projects.create_project("Projekt neu")
+    tab._on_data_changed(Change(Scope.PROJECTS))  # of unknown reach: a whole new read
+    qtbot.waitUntil(lambda: len(big) == 3 and _settled(tab))
+    assert _rows(tab)[0].data() == "Projekt neu"
+
+
+def test_a_search_typed_while_the_tree_is_expanded_shows_every_hit(qtbot, big):
+    tab = _open(qtbot)
+    tab.view.collapse(_find(tab, "project", "Projekt 0"))
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    qtbot.waitUntil(lambda: tab.expander.active)
+    tab.search.setText("Termin")
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert tab.proxy.rowCount() == PROJECTS
+    assert all(tab.view.isExpanded(project) for project in _rows(tab))  # a search opens all
+    assert not tab.collapsed_records  # and nothing is collapsed again by a later reload
+    tab.search.clear()
+    _reload(qtbot, tab)
+    assert all(tab.view.isExpanded(project) for project in _rows(tab))
+
+
+def test_a_failed_read_says_so_and_does_not_keep_reading(qtbot, big, monkeypatch):
+    tab = _open(qtbot)
+
+    def broken():
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
+    with qtbot.capture_exceptions() as raised:
+        tab._on_data_changed(Change(Scope.PROJECTS))
+        qtbot.waitUntil(lambda: not tab.loader.busy)
+    assert [str(error) for _, error, _ in raised] == ["the database went away"]
+    assert tab.proxy.rowCount() == PROJECTS  # the tree shown stays as it was
+    assert not tab.empty_hint.isVisible()
+
+
+def test_a_small_tree_is_still_built_at_once(qtbot, database):
+    projects.create_project("Klein")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    assert not tab.loader.busy
+    assert [i.data() for i in _rows(tab)] == ["Klein"]
+
+
+def test_the_collector_runs_again_when_a_tab_is_closed_while_building(qtbot, big):
+    assert gc.isenabled()
+    tab = ProjectsTab(FakeController())
+    tab.show()
+    qtbot.waitUntil(lambda: tab.loader._model is not None)  # building, the collector paused
+    assert not gc.isenabled()
+    tab.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert gc.isenabled()
