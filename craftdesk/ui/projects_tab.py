@@ -200,6 +200,7 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
             return
         if tree_size() >= BACKGROUND_TREE_ROWS:
             self.loader.start()
+            self._update_buttons()  # nothing to edit before the first tree is there
             self._update_empty_hint()
             return
         collapsed = set(self.collapsed_records)

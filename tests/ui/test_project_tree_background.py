@@ -86,6 +86,7 @@ def test_a_big_tree_is_read_on_a_helper_thread_and_built_a_slice_at_a_time(qtbot
     tab.show()
     assert tab.model.rowCount() == 0 and tab.loader.busy  # the window is there before the tree
     assert tab.empty_hint.isVisible() and "gelesen" in tab.empty_hint.text()
+    assert not tab.edit_button.isEnabled() and not tab.invoice_button.isEnabled()
     qtbot.waitUntil(lambda: _settled(tab))
     assert big and all(name != threading.main_thread().name for name in big)
     assert len(steps) >= PROJECTS  # one project per slice here
