@@ -64,7 +64,10 @@ class TreeNavigation:
     def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]]) -> None:
         record = index.data(RecordRole)
         if record is not None and (record.kind, record.id) in collapsed:
-            self.view.collapse(index)
+            if self.proxy.hasChildren(index):
+                self.view.collapse(index)
+            else:  # nothing left to fold: a row added later shows
+                self.collapsed_records.discard((record.kind, record.id))
         for row in range(self.proxy.rowCount(index)):
             self._restore(self.proxy.index(row, 0, index), collapsed)
 

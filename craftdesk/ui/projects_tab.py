@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.changes import Change, Scope
-from ..services.project_rows import ProjectNode, load_project_nodes, projects_of, tree_size
+from ..services.project_rows import load_project_nodes, projects_of, tree_size
 from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint, connection_state_of, link
 from .lazy_reload import LazyReloadMixin
@@ -42,14 +42,14 @@ from .project_tree_nav import TreeNavigation
 from .project_views import ViewSwitch
 from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
-from .tree_loader import Expander, TreeLoader, let_go_of
+from .tree_reading import TreeReading
 
 # From this many rows (projects, jobs and appointments) the tree is read on a helper thread
 # and built a slice at a time (about 45 ms of GUI-thread work at once below it).
 BACKGROUND_TREE_ROWS = 500
 
 
-class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
+class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, QWidget):
     # The tree shows projects and the names of their customers (no article data).
     scope = Scope.PROJECTS | Scope.CUSTOMERS
     row_scope = Scope.PROJECTS  # refresh_rows gets project ids
@@ -76,14 +76,7 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
         self._build_view()
         self._build_layout()
 
-        self.loader = TreeLoader(self)
-        self.loader.ready.connect(self._show_tree)
-        self.loader.failed.connect(self._read_failed)
-        self._after_load: set[int] | None = set()  # projects changed meanwhile (None: all)
-        self.expander = Expander(self.view, self)
-        self.expander.done.connect(self._tree_expanded)
-        self._reselect_after: TreeRecord | None = None  # selected before a tree was swapped in
-        self._replaced: list[QStandardItemModel] = []
+        self._init_reading()
         self._track_collapsed()
         controller.data_changed.connect(self._on_data_changed)
         self.empty_hint = EmptyHint(self.view)
@@ -193,16 +186,14 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
     def reload(self) -> None:
         """Rebuild the tree from the store, keeping what was expanded and selected. A big
         tree is read and built out of the window's way and then swapped in
-        (:mod:`~craftdesk.ui.tree_loader`)."""
-        self.expander.finish()
+        (:mod:`~craftdesk.ui.tree_reading`)."""
         if self.loader.busy:
-            self._after_load = None  # read again once this read is shown
+            self._note_while_reading(None)  # read again once this read is shown
             return
         if tree_size() >= BACKGROUND_TREE_ROWS:
-            self.loader.start()
-            self._update_buttons()  # nothing to edit before the first tree is there
-            self._update_empty_hint()
+            self._start_reading()
             return
+        self.expander.finish()
         collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes()
@@ -213,38 +204,6 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
         for row in range(self.proxy.rowCount()):
             self._restore(self.proxy.index(row, 0), collapsed)
         self._reselect(selected)
-
-    def _show_tree(self, model: QStandardItemModel, nodes: list[ProjectNode]) -> None:
-        """A tree the loader built: swapped in whole; then expanded a slice at a time,
-        what was collapsed and selected kept (:meth:`_tree_expanded`)."""
-        self.expander.finish()
-        self._reselect_after = self.selected_record()
-        self._replaced.append(self.model)  # let go once expanded (one slice at a time)
-        self.model = model
-        model.setParent(self)
-        self.proxy.setSourceModel(model)
-        self._customers_of = {node.id: set(node.customer_ids) for node in nodes}
-        self.filter_bar.load_employees()
-        self._update_empty_hint()
-        self.expander.start(set(self.collapsed_records))
-
-    def _tree_expanded(self) -> None:
-        """The swapped-in tree is expanded: the selection back, and what changed while it
-        was read read again."""
-        selected, self._reselect_after = self._reselect_after, None
-        self._reselect(selected)
-        while self._replaced:
-            let_go_of(self._replaced.pop())
-        again, self._after_load = self._after_load, set()
-        if again is None:
-            self.reload()
-        elif again:
-            self.refresh_projects(again)
-
-    def _read_failed(self, error: BaseException) -> None:
-        self._after_load = set()
-        self._update_empty_hint()  # not "reading" forever
-        raise error  # as a read on the GUI thread would (the excepthook says it)
 
     def _reselect(self, selected: TreeRecord | None) -> None:
         if selected is not None:
@@ -257,9 +216,11 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
         what was expanded and selected."""
         if not project_ids:
             return
+        if self.loader.busy:
+            self._note_while_reading(project_ids)  # the read may predate the change
+            if self.model.rowCount() == 0:
+                return  # the first tree is still read: they come with it
         self.expander.finish()
-        if self.loader.busy and self._after_load is not None:
-            self._after_load |= project_ids  # the read may predate the change
         collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes(project_ids)
@@ -306,10 +267,14 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
                     record = self.find_index(kind, record_id, source=True).data(RecordRole)
                     if record is not None:
                         found.add(record.project_id)
+                    elif self.loader.busy:
+                        return None  # maybe only in the tree being read
         if change.concerns(Scope.CUSTOMERS):
             customers = change.ids(Scope.CUSTOMERS)
             if customers is None:
                 return None
+            if self.loader.busy:  # matched against the tree being read when it is there
+                self._note_while_reading(set(), set(customers))
             found |= {pid for pid, named in self._customers_of.items() if named & customers}
         return found
 
@@ -320,6 +285,8 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
         ids = change.ids(Scope.CUSTOMERS)
         if not change.concerns(Scope.CUSTOMERS):
             return False
+        if self.loader.busy:
+            return True  # the tree being read may name them
         return ids is None or any(named & ids for named in self._customers_of.values())
 
     def _update_empty_hint(self, *_args: object) -> None:
@@ -327,6 +294,8 @@ class ProjectsTab(TreeNavigation, ProjectActions, LazyReloadMixin, QWidget):
             self.empty_hint.show_text(None)
         elif self.loader.busy:  # the first read of a big tree
             self.empty_hint.show_text(self.tr("Die Projekte werden gelesen …"))
+        elif self.read_failed:
+            self.empty_hint.show_text(self.tr("Die Projekte konnten nicht gelesen werden."))
         elif self.model.rowCount() > 0:
             self.empty_hint.show_text(
                 self.tr("Keine Treffer für „%1“.").replace("%1", html.escape(self.search.text().strip()))

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import gc
 import time
-from contextlib import ExitStack
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, QTimer, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
@@ -48,8 +47,6 @@ class TreeLoader(QObject):
         self._model: QStandardItemModel | None = None
         self._built = 0
         self._rows = 0
-        self._pause = ExitStack()
-        self.destroyed.connect(self._pause.close)  # a tab closed while building: GC back on
 
     def start(self) -> None:
         self.busy = True
@@ -66,28 +63,45 @@ class TreeLoader(QObject):
         self._rows = sum(1 + len(job.appointments) for node in result for job in node.jobs) + len(result)
         self._model = QStandardItemModel(self)
         self._model.setHorizontalHeaderLabels(column_titles())
-        # The rows make a hundred thousand objects that stay: a full pass of the cyclic GC
-        # over them held the window 50–120 ms in the middle of a slice.
-        self._pause.enter_context(gc_paused())
         self._step()
 
     def _step(self) -> None:
         model = self._model
         if model is None:
             return
+        try:
+            # The rows make a hundred thousand objects that stay: a full pass of the cyclic
+            # GC over them held the window 50–120 ms in the middle of a slice. Paused only
+            # within a slice; in a big tree the slice's rows are then frozen for it, after a
+            # pass over the young objects (~2 ms), so no garbage of anything else the
+            # window did meanwhile is frozen with them.
+            with gc_paused():
+                finished = self._build_slice(model)
+                if self._rows >= FREEZE_ROWS and only_this_pause():
+                    gc.collect(1)
+                    gc.freeze()  # skipped by later passes; rows let go are still freed
+        except Exception as exc:  # a row that cannot be built: the read ends, as if it failed
+            self._model, self._nodes = None, []
+            model.deleteLater()
+            self.busy = False
+            self.failed.emit(exc)
+            return
+        if not finished:
+            QTimer.singleShot(TURN_MS, self, self._step)
+            return
+        nodes, self._model, self._nodes = self._nodes, None, []
+        QTimer.singleShot(TURN_MS, self, lambda: self._deliver(model, nodes))  # a turn of its own
+
+    def _build_slice(self, model: QStandardItemModel) -> bool:
+        """Rows until the slice's time is up; whether every project is built."""
         root, nodes = model.invisibleRootItem(), self._nodes
         end = time.perf_counter() + SLICE_SECONDS
         while self._built < len(nodes):
             root.appendRow(project_rows(nodes[self._built]))
             self._built += 1
             if time.perf_counter() > end:
-                QTimer.singleShot(TURN_MS, self, self._step)
-                return
-        self._model, self._nodes = None, []
-        if self._rows >= FREEZE_ROWS and only_this_pause():
-            gc.freeze()  # long-lived: skipped by every later pass (rows let go are still freed)
-        self._pause.close()
-        QTimer.singleShot(TURN_MS, self, lambda: self._deliver(model, nodes))  # a turn of its own
+                return self._built >= len(nodes)
+        return True
 
     def _deliver(self, model: QStandardItemModel, nodes: list[ProjectNode]) -> None:
         self.busy = False
@@ -112,7 +126,11 @@ def let_go_of(model: QStandardItemModel) -> None:
 class Expander(QObject):
     """Expands a freshly shown tree's projects a slice at a time, collapsing again the
     projects and jobs the user had collapsed; ``done`` when every project was looked at
-    (also after :meth:`finish` or :meth:`cancel`)."""
+    (also after :meth:`finish` or :meth:`cancel`).
+
+    The projects are taken in the model's order, not the view's: a sort meanwhile moves
+    the rows of the view, not those of the model.
+    """
 
     done = Signal()
 
@@ -124,7 +142,8 @@ class Expander(QObject):
         self.active = False
 
     def start(self, collapsed: set[tuple[str, int]]) -> None:
-        """Begins in the next turn of the event loop (the tree was just swapped in)."""
+        """Begins in the next turn of the event loop (the tree was just swapped in).
+        ``collapsed`` is the tab's own set: what the user opens meanwhile stays open."""
         self._collapsed, self._next, self.active = collapsed, 0, True
         QTimer.singleShot(TURN_MS, self, lambda: self._step(SLICE_SECONDS))
 
@@ -142,21 +161,18 @@ class Expander(QObject):
     def _step(self, budget: float | None) -> None:
         if not self.active:
             return
-        view, model = self._view, self._view.model()
+        view = self._view
+        proxy = view.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        source = proxy.sourceModel()
         end = None if budget is None else time.perf_counter() + budget
         blocked = view.blockSignals(True)  # not a Python call per expanded row
         try:
-            while self._next < model.rowCount():
-                index = model.index(self._next, 0)
+            while self._next < source.rowCount():
+                index = proxy.mapFromSource(source.index(self._next, 0))
                 self._next += 1
-                # expand(), not expandRecursively(): the latter lays out the whole tree
-                # again after each slice (25 ms at 15,000 rows); expand() adds the rows
-                # below the row it opens, and the rows after it are still collapsed.
-                view.expand(index)
-                for row in range(model.rowCount(index)):
-                    view.expand(model.index(row, 0, index))
-                if self._collapsed:
-                    self._collapse(model, index)
+                if index.isValid():
+                    self._expand(proxy, index)
                 if end is not None and time.perf_counter() > end:
                     QTimer.singleShot(TURN_MS, self, lambda: self._step(SLICE_SECONDS))
                     return
@@ -165,8 +181,13 @@ class Expander(QObject):
         self.active = False
         self.done.emit()
 
-    def _collapse(self, model: QAbstractItemModel, top: QModelIndex) -> None:
-        for index in (top, *(model.index(r, 0, top) for r in range(model.rowCount(top)))):
+    def _expand(self, proxy: QAbstractItemModel, project: QModelIndex) -> None:
+        # expand(), not expandRecursively(): the latter lays out the whole tree again after
+        # each slice (25 ms at 15,000 rows); expand() adds the rows below the row it opens,
+        # and the rows after it are still collapsed.
+        for index in (project, *(proxy.index(r, 0, project) for r in range(proxy.rowCount(project)))):
             record = index.data(RecordRole)
-            if record is not None and (record.kind, record.id) in self._collapsed:
-                self._view.collapse(index)
+            if record is None or (record.kind, record.id) not in self._collapsed:
+                self._view.expand(index)
+            elif not proxy.hasChildren(index):
+                self._collapsed.discard((record.kind, record.id))  # nothing left to fold

@@ -3148,9 +3148,14 @@
 <context>
     <name>ProjectsTab</name>
     <message>
-        <location filename="../../craftdesk/ui/projects_tab.py" line="300"/>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="296"/>
         <source>Die Projekte werden gelesen …</source>
         <translation>Reading the projects …</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="298"/>
+        <source>Die Projekte konnten nicht gelesen werden.</source>
+        <translation>The projects could not be read.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="320"/>

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 
 import pytest
 import shiboken6
 from fakes import FakeController
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 
 from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
-from craftdesk.store.models import Appointment, Job, Project
+from craftdesk.store.models import Appointment, Customer, Job, Project
 from craftdesk.ui import projects_tab, tree_loader
 from craftdesk.ui.projects_tab import ProjectsTab
 from craftdesk.ui.table_models import RecordRole
@@ -168,20 +169,185 @@ def test_a_failed_read_says_so_and_does_not_keep_reading(qtbot, big, monkeypatch
     assert not tab.empty_hint.isVisible()
 
 
+def test_a_failed_first_read_does_not_say_there_are_no_projects(qtbot, big, monkeypatch):
+    def broken():
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
+    with qtbot.capture_exceptions():
+        tab = ProjectsTab(FakeController())
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitUntil(lambda: not tab.loader.busy)
+    assert tab.empty_hint.text() == "Die Projekte konnten nicht gelesen werden."
+
+
+def test_a_reload_asked_for_while_a_read_fails_is_done_afterwards(qtbot, big, monkeypatch):
+    tab = _open(qtbot)
+    gate, read_done = _gated(monkeypatch, fail=True)
+    with qtbot.capture_exceptions():
+        tab._on_data_changed(Change(Scope.PROJECTS))
+        qtbot.waitUntil(read_done.is_set)
+        projects.create_project("Projekt neu")
+        tab._on_data_changed(Change(Scope.PROJECTS))  # an import finished meanwhile
+        gate.set()
+        qtbot.waitUntil(lambda: len(big) == 3 and _settled(tab))
+    assert _rows(tab)[0].data() == "Projekt neu"
+
+
+def test_a_row_that_cannot_be_built_ends_the_read_and_the_next_one_works(qtbot, big, monkeypatch):
+    tab = _open(qtbot)
+    original = tree_loader.project_rows
+
+    def broken(node):
+        raise ValueError("bad row")
+
+    monkeypatch.setattr(tree_loader, "project_rows", broken)
+    with qtbot.capture_exceptions() as raised:
+        tab._on_data_changed(Change(Scope.PROJECTS))
+        qtbot.waitUntil(lambda: not tab.loader.busy)
+    assert [str(error) for _, error, _ in raised] == ["bad row"]
+    assert gc.isenabled() and tab.proxy.rowCount() == PROJECTS
+    monkeypatch.setattr(tree_loader, "project_rows", original)
+    projects.create_project("Projekt neu")
+    _reload(qtbot, tab)
+    assert _rows(tab)[0].data() == "Projekt neu"
+
+
+def _gated(monkeypatch, fail: bool = False):
+    """The next reads wait for ``gate`` once read (``fail``: the first of them fails)."""
+    gate, read_done = threading.Event(), threading.Event()
+    original = tree_loader.load_project_nodes
+    calls = []
+
+    def slow():
+        calls.append(1)
+        nodes = original()
+        read_done.set()
+        gate.wait(5)
+        if fail and len(calls) == 1:
+            raise RuntimeError("busy database")
+        return nodes
+
+    monkeypatch.setattr(tree_loader, "load_project_nodes", slow)
+    return gate, read_done
+
+
+def _first_read_held(qtbot, monkeypatch):
+    gate, read_done = _gated(monkeypatch)
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(read_done.is_set)
+    return tab, gate
+
+
+def test_a_customer_renamed_during_the_first_read_is_shown(qtbot, big, monkeypatch):
+    customer = Customer.create(kind="organisation", company="Alt GmbH")
+    Project.update(customer=customer).where(Project.title == "Projekt 2").execute()
+    tab, gate = _first_read_held(qtbot, monkeypatch)
+    Customer.update(company="Neu GmbH").where(Customer.id == customer.id).execute()
+    tab._on_data_changed(Change.of(Scope.NONE, customers=[customer.id]))  # a sync meanwhile
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab))
+    project = _find(tab, "project", "Projekt 2")
+    assert project.siblingAtColumn(1).data() == "Neu GmbH"
+
+
+def test_an_appointment_deleted_during_the_first_read_is_gone(qtbot, big, monkeypatch):
+    tab, gate = _first_read_held(qtbot, monkeypatch)
+    gone = Appointment.get(Appointment.title == "Termin 3.1")
+    projects.delete_appointment(gone.id)
+    tab._on_data_changed(Change.of(Scope.NONE, appointments=[gone.id]))
+    assert tab.model.rowCount() == 0  # nothing shown but the note before the first tree
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab))
+    titles = [i.data() for p in _rows(tab) for j in _rows(tab, p) for i in _rows(tab, j)]
+    assert "Termin 3.0" in titles and "Termin 3.1" not in titles
+
+
+def test_a_project_deleted_while_reading_never_comes_back(qtbot, big, monkeypatch):
+    tab = _open(qtbot)
+    gate, read_done = _gated(monkeypatch)
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    qtbot.waitUntil(read_done.is_set)
+    gone = Project.get(Project.title == "Projekt 3")
+    projects.delete_project(gone.id)
+    tab._on_data_changed(Change.of(Scope.NONE, projects=[gone.id]))
+    assert "Projekt 3" not in [i.data() for i in _rows(tab)]  # gone from the tree shown
+    gate.set()
+    qtbot.waitUntil(lambda: tab.expander.active)  # the new tree is shown
+    assert "Projekt 3" not in [i.data() for i in _rows(tab)]  # and not in it either
+    qtbot.waitUntil(lambda: _settled(tab))
+
+
+def test_a_click_while_the_tree_is_expanded_keeps_the_users_choice(qtbot, big):
+    tab = _open(qtbot)
+    tab.view.setCurrentIndex(_find(tab, "project", "Projekt 1"))
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    qtbot.waitUntil(lambda: tab.expander.active)
+    assert tab.selected_record().kind == "project"  # at once in the new tree
+    assert tab.delete_button.isEnabled() and tab.edit_button.isEnabled()
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 4.0"))  # the user's click
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert tab.selected_record().kind == "appointment"
+
+
+def test_sorting_while_the_tree_is_expanded_still_expands_every_project(qtbot, big):
+    tab = _open(qtbot)
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    qtbot.waitUntil(lambda: tab.expander.active and tab.expander._next >= 3)
+    tab.view.header().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # a header click
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert [p.data() for p in _rows(tab)] == [f"Projekt {n}" for n in range(PROJECTS)]
+    assert all(tab.view.isExpanded(p) for p in _rows(tab))
+
+
+def test_a_row_opened_before_the_slices_reach_it_stays_open(qtbot, big):
+    tab = _open(qtbot)
+    tab.view.collapse(_rows(tab)[-1])
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    qtbot.waitUntil(lambda: tab.expander.active)
+    tab.view.expand(_rows(tab)[-1])  # the user opens it before the slices get there
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert tab.view.isExpanded(_rows(tab)[-1])
+    _reload(qtbot, tab)
+    assert tab.view.isExpanded(_rows(tab)[-1])
+
+
+def test_garbage_made_while_the_tree_is_built_is_still_collected(qtbot, big, monkeypatch):
+    monkeypatch.setattr(tree_loader, "FREEZE_ROWS", 1)  # the rows are frozen for the GC
+    tab = _open(qtbot)
+
+    class Cycle:
+        me: object = None
+
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    qtbot.waitUntil(lambda: tab.loader._model is not None)
+    cycle = Cycle()
+    cycle.me = cycle
+    ref = weakref.ref(cycle)
+    del cycle  # garbage of anything else the window does while the rows are built
+    qtbot.waitUntil(lambda: _settled(tab))
+    gc.collect()
+    assert ref() is None
+
+
+def test_a_job_emptied_and_filled_again_is_not_folded(qtbot, big):
+    tab = _open(qtbot)
+    tab.view.collapse(_find(tab, "job", "Projekt 2"))
+    job = Job.get(Job.title == "Projekt 2")
+    for appointment in Appointment.select().where(Appointment.job == job):
+        projects.delete_appointment(appointment.id)
+    tab.refresh_projects({job.project_id})
+    Appointment.create(job=job, title="Termin neu")
+    _reload(qtbot, tab)
+    assert tab.view.isExpanded(_find(tab, "job", "Projekt 2"))
+
+
 def test_a_small_tree_is_still_built_at_once(qtbot, database):
     projects.create_project("Klein")
     tab = ProjectsTab(FakeController())
     qtbot.addWidget(tab)
     assert not tab.loader.busy
     assert [i.data() for i in _rows(tab)] == ["Klein"]
-
-
-def test_the_collector_runs_again_when_a_tab_is_closed_while_building(qtbot, big):
-    assert gc.isenabled()
-    tab = ProjectsTab(FakeController())
-    tab.show()
-    qtbot.waitUntil(lambda: tab.loader._model is not None)  # building, the collector paused
-    assert not gc.isenabled()
-    tab.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert gc.isenabled()
