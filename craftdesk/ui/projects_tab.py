@@ -194,6 +194,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self._start_reading()
             return
         self.expander.finish()
+        self.read_failed = False
         collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes()
@@ -220,7 +221,10 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self._note_while_reading(project_ids)  # the read may predate the change
             if self.model.rowCount() == 0:
                 return  # the first tree is still read: they come with it
-        self.expander.finish()
+        elif self.read_failed and self.model.rowCount() == 0:
+            self.reload()  # no tree to change a part of
+            return
+        self.expander.rewind()  # rows move: the slices look at every project again
         collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes(project_ids)
@@ -267,8 +271,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
                     record = self.find_index(kind, record_id, source=True).data(RecordRole)
                     if record is not None:
                         found.add(record.project_id)
-                    elif self.loader.busy:
-                        return None  # maybe only in the tree being read
+                    elif self.loader.busy:  # maybe in the tree being read: matched there
+                        self._note_while_reading(set(), records={(kind, record_id)})
         if change.concerns(Scope.CUSTOMERS):
             customers = change.ids(Scope.CUSTOMERS)
             if customers is None:
@@ -285,8 +289,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         ids = change.ids(Scope.CUSTOMERS)
         if not change.concerns(Scope.CUSTOMERS):
             return False
-        if self.loader.busy:
-            return True  # the tree being read may name them
+        if self.loader.busy or self.read_failed:
+            return True  # the tree being read (or to be read) may name them
         return ids is None or any(named & ids for named in self._customers_of.values())
 
     def _update_empty_hint(self, *_args: object) -> None:

@@ -139,13 +139,19 @@ class Expander(QObject):
         self._view = view
         self._next = 0
         self._collapsed: set[tuple[str, int]] = set()
+        self._chain = 0
         self.active = False
 
     def start(self, collapsed: set[tuple[str, int]]) -> None:
         """Begins in the next turn of the event loop (the tree was just swapped in).
         ``collapsed`` is the tab's own set: what the user opens meanwhile stays open."""
         self._collapsed, self._next, self.active = collapsed, 0, True
-        QTimer.singleShot(TURN_MS, self, lambda: self._step(SLICE_SECONDS))
+        self._chain += 1  # a chain of slices still queued for an earlier tree ends
+        self._queue()
+
+    def rewind(self) -> None:
+        """Look at every project again (rows were replaced): the expanded ones cost a check."""
+        self._next = 0
 
     def finish(self) -> None:
         """Expand what is left now (before the tree changes under the slices)."""
@@ -157,6 +163,10 @@ class Expander(QObject):
         if self.active:
             self.active = False
             self.done.emit()
+
+    def _queue(self) -> None:
+        chain = self._chain
+        QTimer.singleShot(TURN_MS, self, lambda: self._step(SLICE_SECONDS) if chain == self._chain else None)
 
     def _step(self, budget: float | None) -> None:
         if not self.active:
@@ -174,7 +184,7 @@ class Expander(QObject):
                 if index.isValid():
                     self._expand(proxy, index)
                 if end is not None and time.perf_counter() > end:
-                    QTimer.singleShot(TURN_MS, self, lambda: self._step(SLICE_SECONDS))
+                    self._queue()
                     return
         finally:
             view.blockSignals(blocked)

@@ -2,13 +2,18 @@
 (:mod:`~craftdesk.ui.tree_loader`) is swapped in with what the user had collapsed and
 selected, and with what changed while it was read.
 
-Changes that arrive while a tree is read are noted: the projects they name (also through
-their customers, matched against the new tree) are read again before the tree is shown; a
-change of unknown reach reads the whole tree again once it is shown.
+Changes that arrive while a tree is read are noted: the projects they name (directly,
+through a customer or through a deleted job or appointment, matched against the new tree)
+are read again before the tree is shown; a change of unknown reach reads the whole tree
+again once it is shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
@@ -16,6 +21,8 @@ from ..services.project_rows import ProjectNode, load_project_nodes
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import TreeRecord, replace_projects
 from .tree_loader import Expander, TreeLoader, let_go_of
+
+Records = set[tuple[str, int]]  # ("job" | "appointment", id)
 
 
 class TreeReading:
@@ -25,18 +32,29 @@ class TreeReading:
     proxy: ProjectFilterProxy
     model: QStandardItemModel
     filter_bar: FilterBar
-    collapsed_records: set[tuple[str, int]]
+    collapsed_records: Records
     _customers_of: dict[int, set[int]]
+
+    if TYPE_CHECKING:  # provided by the tab (declared only: nothing here hides them)
+
+        def reload(self) -> None: ...
+        def refresh_projects(self, project_ids: set[int]) -> None: ...
+        def find_index(self, kind: str, record_id: int, *, project_id: int | None = None) -> QModelIndex: ...
+        def selected_record(self) -> TreeRecord | None: ...
+        def _update_buttons(self, *_args: object) -> None: ...
+        def _update_empty_hint(self, *_args: object) -> None: ...
 
     def _init_reading(self) -> None:
         self.loader = TreeLoader(self)  # type: ignore[arg-type]
         self.loader.ready.connect(self._show_tree)
         self.loader.failed.connect(self._read_failed)
         self.expander = Expander(self.view, self)  # type: ignore[arg-type]
-        self.expander.done.connect(self._let_go_of_replaced)
+        self.expander.done.connect(self._tree_expanded)
         self._pending: set[int] | None = set()  # projects changed while reading (None: all)
         self._pending_customers: set[int] = set()  # customers changed while reading
+        self._pending_records: Records = set()  # jobs and appointments deleted meanwhile
         self._replaced: list[QStandardItemModel] = []
+        self._scroll_after = False  # the selection was brought back: shown once expanded
         self.read_failed = False  # the last read failed and no tree is shown
 
     def _start_reading(self) -> None:
@@ -45,25 +63,52 @@ class TreeReading:
         self._update_buttons()  # nothing to edit before the first tree is there
         self._update_empty_hint()
 
-    def _note_while_reading(self, projects: set[int] | None, customers: set[int] | None = None) -> None:
+    def _note_while_reading(
+        self,
+        projects: set[int] | None,
+        customers: AbstractSet[int] = frozenset(),
+        records: AbstractSet[tuple[str, int]] = frozenset(),
+    ) -> None:
         """What a change named while a tree is read (None: it may have changed anything)."""
         if projects is None:
             self._pending = None
         elif self._pending is not None:
             self._pending |= projects
-        self._pending_customers |= customers or set()
+        self._pending_customers |= customers
+        self._pending_records |= records
+
+    def _changed_meanwhile(self, nodes: list[ProjectNode]) -> set[int] | None:
+        """The projects of the new tree that changed while it was read (None: maybe all)."""
+        pending, self._pending = self._pending, set()
+        customers, self._pending_customers = self._pending_customers, set()
+        records, self._pending_records = self._pending_records, set()
+        if pending is None:
+            return None
+        for node in nodes:
+            if node.customer_ids & customers or (
+                records
+                and any(
+                    ("job", job.id) in records
+                    or any(("appointment", a.id) in records for a in job.appointments)
+                    for job in node.jobs
+                )
+            ):
+                pending.add(node.id)
+        return pending
 
     def _show_tree(self, model: QStandardItemModel, nodes: list[ProjectNode]) -> None:
         """Swap in a tree the loader built, with what changed while it was read; expand it
         a slice at a time."""
-        self.expander.finish()
+        self.expander.cancel()  # the tree it was expanding goes
         customers_of = {node.id: set(node.customer_ids) for node in nodes}
-        pending, self._pending = self._pending, set()
-        customers, self._pending_customers = self._pending_customers, set()
-        if pending is not None:
-            pending |= {pid for pid, named in customers_of.items() if named & customers}
-            if pending:  # read again before anyone sees them
+        pending = self._changed_meanwhile(nodes)
+        failure: Exception | None = None
+        if pending:  # read again before anyone sees them
+            try:
                 fresh = load_project_nodes(pending)
+            except Exception as exc:  # shown as read, then read again in full
+                failure, pending = exc, None
+            else:
                 for project_id in pending:
                     customers_of.pop(project_id, None)
                 customers_of.update({node.id: set(node.customer_ids) for node in fresh})
@@ -74,47 +119,39 @@ class TreeReading:
         model.setParent(self)  # type: ignore[arg-type]
         self.proxy.setSourceModel(model)
         self._customers_of = customers_of
+        self.read_failed = False
         self.filter_bar.load_employees()
+        if selected is not None:  # chosen at once (a click meanwhile wins), shown once expanded
+            index = self.find_index(selected.kind, selected.id, project_id=selected.project_id)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+                self._scroll_after = True
         self.expander.start(self.collapsed_records)
-        if selected is not None:  # its project is expanded for it (as in a small tree)
-            self.select(selected.kind, selected.id, selected.project_id)
         self._update_buttons()
         self._update_empty_hint()
         if pending is None:
             self.reload()  # asked for while this tree was read: shown meanwhile
+        if failure is not None:
+            raise failure  # as a read on the GUI thread would (the excepthook says it)
 
-    def _let_go_of_replaced(self) -> None:
+    def _tree_expanded(self) -> None:
+        if self._scroll_after:
+            self._scroll_after = False
+            current = self.view.currentIndex()
+            if current.isValid():
+                self.view.scrollTo(current)
         while self._replaced:
             let_go_of(self._replaced.pop())
 
     def _read_failed(self, error: BaseException) -> None:
-        pending, self._pending = self._pending, set()
-        self._pending_customers = set()
+        pending = self._changed_meanwhile([])
         self.read_failed = self.model.rowCount() == 0
         self._update_buttons()
         self._update_empty_hint()  # not "reading" forever
-        if pending is None:
-            self.reload()  # asked for meanwhile: once more
-        elif pending and self.model.rowCount() > 0:
-            self.refresh_projects(pending)
-        raise error  # as a read on the GUI thread would (the excepthook says it)
-
-    # --- provided by the tab ---------------------------------------------------------------
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-    def refresh_projects(self, project_ids: set[int]) -> None:
-        raise NotImplementedError
-
-    def select(self, kind: str, record_id: int, project_id: int | None = None) -> bool:
-        raise NotImplementedError
-
-    def selected_record(self) -> TreeRecord | None:
-        raise NotImplementedError
-
-    def _update_buttons(self, *_args: object) -> None:
-        raise NotImplementedError
-
-    def _update_empty_hint(self, *_args: object) -> None:
-        raise NotImplementedError
+        try:
+            if pending is None:
+                self.reload()  # asked for meanwhile: once more
+            elif pending and self.model.rowCount() > 0:
+                self.refresh_projects(pending)
+        finally:
+            raise error  # as a read on the GUI thread would (the excepthook says it)

@@ -12,11 +12,14 @@ import pytest
 import shiboken6
 from fakes import FakeController
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtGui import QStandardItemModel
 
 from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
+from craftdesk.services.project_rows import load_project_nodes
 from craftdesk.store.models import Appointment, Customer, Job, Project
-from craftdesk.ui import projects_tab, tree_loader
+from craftdesk.ui import projects_tab, tree_loader, tree_reading
+from craftdesk.ui.project_tree import build_model
 from craftdesk.ui.projects_tab import ProjectsTab
 from craftdesk.ui.table_models import RecordRole
 
@@ -26,7 +29,7 @@ PROJECTS = 6
 @pytest.fixture
 def big(database, monkeypatch):
     """Six projects of a job with two appointments; "big" from one row on, and one project
-    per slice (so the slices can be counted and caught half done)."""
+    per slice (so the slices can be counted)."""
     for n in range(PROJECTS):
         project = projects.create_project(f"Projekt {n}")
         job = Job.get(Job.project == project)
@@ -43,6 +46,13 @@ def big(database, monkeypatch):
 
     monkeypatch.setattr(tree_loader, "load_project_nodes", read)
     return reads
+
+
+@pytest.fixture
+def slow(big, monkeypatch):
+    """Slices 20 ms apart: a tree half expanded lasts long enough to be caught."""
+    monkeypatch.setattr(tree_loader, "TURN_MS", 20)
+    return big
 
 
 def _settled(tab: ProjectsTab) -> bool:
@@ -139,7 +149,7 @@ def test_a_reload_asked_for_while_reading_reads_again_afterwards(qtbot, big):
     assert _rows(tab)[0].data() == "Projekt neu"
 
 
-def test_a_search_typed_while_the_tree_is_expanded_shows_every_hit(qtbot, big):
+def test_a_search_typed_while_the_tree_is_expanded_shows_every_hit(qtbot, slow):
     tab = _open(qtbot)
     tab.view.collapse(_find(tab, "project", "Projekt 0"))
     tab._on_data_changed(Change(Scope.PROJECTS))
@@ -266,7 +276,7 @@ def test_an_appointment_deleted_during_the_first_read_is_gone(qtbot, big, monkey
     assert "Termin 3.0" in titles and "Termin 3.1" not in titles
 
 
-def test_a_project_deleted_while_reading_never_comes_back(qtbot, big, monkeypatch):
+def test_a_project_deleted_while_reading_never_comes_back(qtbot, slow, monkeypatch):
     tab = _open(qtbot)
     gate, read_done = _gated(monkeypatch)
     tab._on_data_changed(Change(Scope.PROJECTS))
@@ -281,7 +291,7 @@ def test_a_project_deleted_while_reading_never_comes_back(qtbot, big, monkeypatc
     qtbot.waitUntil(lambda: _settled(tab))
 
 
-def test_a_click_while_the_tree_is_expanded_keeps_the_users_choice(qtbot, big):
+def test_a_click_while_the_tree_is_expanded_keeps_the_users_choice(qtbot, slow):
     tab = _open(qtbot)
     tab.view.setCurrentIndex(_find(tab, "project", "Projekt 1"))
     tab._on_data_changed(Change(Scope.PROJECTS))
@@ -293,7 +303,7 @@ def test_a_click_while_the_tree_is_expanded_keeps_the_users_choice(qtbot, big):
     assert tab.selected_record().kind == "appointment"
 
 
-def test_sorting_while_the_tree_is_expanded_still_expands_every_project(qtbot, big):
+def test_sorting_while_the_tree_is_expanded_still_expands_every_project(qtbot, slow):
     tab = _open(qtbot)
     tab._on_data_changed(Change(Scope.PROJECTS))
     qtbot.waitUntil(lambda: tab.expander.active and tab.expander._next >= 3)
@@ -303,7 +313,7 @@ def test_sorting_while_the_tree_is_expanded_still_expands_every_project(qtbot, b
     assert all(tab.view.isExpanded(p) for p in _rows(tab))
 
 
-def test_a_row_opened_before_the_slices_reach_it_stays_open(qtbot, big):
+def test_a_row_opened_before_the_slices_reach_it_stays_open(qtbot, slow):
     tab = _open(qtbot)
     tab.view.collapse(_rows(tab)[-1])
     tab._on_data_changed(Change(Scope.PROJECTS))
@@ -322,15 +332,126 @@ def test_garbage_made_while_the_tree_is_built_is_still_collected(qtbot, big, mon
     class Cycle:
         me: object = None
 
-    tab._on_data_changed(Change(Scope.PROJECTS))
-    qtbot.waitUntil(lambda: tab.loader._model is not None)
-    cycle = Cycle()
-    cycle.me = cycle
-    ref = weakref.ref(cycle)
-    del cycle  # garbage of anything else the window does while the rows are built
-    qtbot.waitUntil(lambda: _settled(tab))
+    refs = []
+    original = tree_loader.TreeLoader._build_slice
+
+    def slice_after_garbage(self, model):
+        if not refs:  # garbage of anything else the window does while the rows are built
+            cycle = Cycle()
+            cycle.me = cycle
+            refs.append(weakref.ref(cycle))
+            del cycle
+        return original(self, model)
+
+    monkeypatch.setattr(tree_loader.TreeLoader, "_build_slice", slice_after_garbage)
+    _reload(qtbot, tab)
     gc.collect()
-    assert ref() is None
+    assert refs and refs[0]() is None
+    gc.unfreeze()
+
+
+def _visible(tab: ProjectsTab) -> bool:
+    index = tab.view.currentIndex()
+    rect = tab.view.visualRect(index)
+    return index.isValid() and not rect.isEmpty() and tab.view.viewport().rect().contains(rect)
+
+
+def test_the_selected_row_is_in_view_after_a_reload(qtbot, big):
+    tab = _open(qtbot)
+    tab.resize(1000, 260)  # a few rows high: the tree scrolls
+    qtbot.wait(20)
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 0.1"))  # the tree's last row
+    tab.view.scrollTo(tab.view.currentIndex())
+    _reload(qtbot, tab)
+    assert tab.selected_record().kind == "appointment" and _visible(tab)
+
+
+def test_a_change_of_one_project_after_a_failed_first_read_reads_the_whole_tree(qtbot, big, monkeypatch):
+    original = tree_loader.load_project_nodes
+
+    def broken():
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
+    with qtbot.capture_exceptions():
+        tab = ProjectsTab(FakeController())
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitUntil(lambda: not tab.loader.busy)
+    monkeypatch.setattr(tree_loader, "load_project_nodes", original)  # the database is back
+    one = Project.get(Project.title == "Projekt 2")
+    tab._on_data_changed(Change.of(Scope.NONE, projects=[one.id]))  # a sync touches one
+    qtbot.waitUntil(lambda: _settled(tab) and tab.proxy.rowCount() > 0)
+    assert tab.proxy.rowCount() == PROJECTS and not tab.empty_hint.isVisible()
+
+
+def test_a_failing_read_of_the_projects_changed_meanwhile_still_shows_the_tree(qtbot, big, monkeypatch):
+    tab, gate = _first_read_held(qtbot, monkeypatch)
+    one = Project.get(Project.title == "Projekt 2")
+    tab._on_data_changed(Change.of(Scope.NONE, projects=[one.id]))  # noted while reading
+
+    def locked(ids=None):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(tree_reading, "load_project_nodes", locked)
+    with qtbot.capture_exceptions() as raised:
+        gate.set()
+        qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)
+        monkeypatch.undo()  # unlocked: the whole tree is read again
+        qtbot.waitUntil(lambda: _settled(tab))
+    assert [str(error) for _, error, _ in raised] == ["database is locked"]
+    assert tab.proxy.rowCount() == PROJECTS
+
+
+def test_an_appointment_deleted_while_reading_is_never_shown(qtbot, big, monkeypatch):
+    tab, gate = _first_read_held(qtbot, monkeypatch)
+    gone = Appointment.get(Appointment.title == "Termin 3.1")
+    projects.delete_appointment(gone.id)
+    tab._on_data_changed(Change.of(Scope.NONE, appointments=[gone.id]))
+    gate.set()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0)  # the first tree is shown
+    titles = [i.data() for p in _rows(tab) for j in _rows(tab, p) for i in _rows(tab, j)]
+    assert "Termin 3.0" in titles and "Termin 3.1" not in titles
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert len(big) == 1  # its project was read again, not the whole tree
+
+
+def test_a_tree_shown_during_an_expansion_is_expanded_by_one_chain_of_slices(qtbot, slow, monkeypatch):
+    tab = _open(qtbot)
+    steps = []
+    original = tree_loader.Expander._step
+    monkeypatch.setattr(
+        tree_loader.Expander, "_step", lambda self, budget: (steps.append(1), original(self, budget))
+    )
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    qtbot.waitUntil(lambda: tab.expander.active and tab.expander._next >= 2)
+    nodes = load_project_nodes()
+    model = QStandardItemModel()
+    build_model(nodes, model)
+    tab.loader.ready.emit(model, nodes)  # the next tree arrives mid-expansion
+    steps.clear()
+    qtbot.waitUntil(lambda: _settled(tab))
+    qtbot.wait(20)
+    assert len(steps) == PROJECTS + 1  # one slice per project, and one that ends
+
+
+def test_a_small_tree_read_after_a_failed_big_one_says_what_is_there(qtbot, big, monkeypatch):
+    original = tree_loader.load_project_nodes
+
+    def broken():
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
+    with qtbot.capture_exceptions():
+        tab = ProjectsTab(FakeController())
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitUntil(lambda: not tab.loader.busy)
+    monkeypatch.setattr(tree_loader, "load_project_nodes", original)
+    for project in Project.select():
+        projects.delete_project(project.id)  # small now: read at once
+    tab._on_data_changed(Change(Scope.PROJECTS))
+    assert not tab.loader.busy and "Noch keine Projekte" in tab.empty_hint.text()
 
 
 def test_a_job_emptied_and_filled_again_is_not_folded(qtbot, big):
