@@ -323,7 +323,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
                 .replace("%2", link("new", self.tr("„Neues Projekt“")))
             )
 
-    # --- expansion and selection -----------------------------------------------------------------
+    # --- search and filters ------------------------------------------------------------------------
 
     def _filter(self, filters: object) -> None:
         self.proxy.set_filters(filters)  # type: ignore[arg-type]
