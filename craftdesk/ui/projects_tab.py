@@ -14,6 +14,7 @@ clicked, never by row number.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -61,7 +62,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
         self.model = QStandardItemModel(self)
         self.proxy = ProjectFilterProxy(self)  # search, status/employee/date filters (P5)
-        self.proxy.setSourceModel(self.model)
+        self.proxy.set_tree(self.model)
         # The search looks at a row's data (its SearchRole text, pre-folded), not at
         # decoration such as "0 von 1 fertig"; Qt matches it in C++.
         self.proxy.setFilterKeyColumn(0)
@@ -326,14 +327,22 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
     # --- search and filters ------------------------------------------------------------------------
 
     def _filter(self, filters: object) -> None:
-        self.proxy.set_filters(filters)  # type: ignore[arg-type]
-        self.expander.cancel()
-        self._expand_all()
-        self._update_empty_hint()
+        self._refilter(lambda: self.proxy.set_filters(filters))  # type: ignore[arg-type]
 
     def _search(self, text: str) -> None:
-        self.proxy.setFilterRegularExpression(search_pattern(text))
+        self._refilter(lambda: self.proxy.setFilterRegularExpression(search_pattern(text)))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply a search or filter to a folded tree, then show every hit expanded. Applied
+        to the expanded tree, a search that hid most of 3,000 projects held the window 0.5–1.3 s:
+        Qt updates every expanded row's index once per range of rows it hides."""
         self.expander.cancel()
+        blocked = self.view.blockSignals(True)  # not a Python call per folded row
+        try:
+            self.view.collapseAll()
+        finally:
+            self.view.blockSignals(blocked)
+        change()
         self._expand_all()
         self._update_empty_hint()
 

@@ -117,7 +117,7 @@ class TreeReading:
         self._replaced.append(self.model)  # let go once expanded (one slice at a time)
         self.model = model
         model.setParent(self)  # type: ignore[arg-type]
-        self.proxy.setSourceModel(model)
+        self.proxy.set_tree(model)
         self._customers_of = customers_of
         self.read_failed = False
         self.filter_bar.load_employees()

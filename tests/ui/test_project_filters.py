@@ -87,6 +87,31 @@ def test_P5_employee_and_date_range(tab):
     assert not bar.filters().active and not Filters().active
 
 
+def test_P5_a_search_finds_a_project_by_its_title_within_a_status_filter(tab):
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))
+    tab.search.setText("Bad")  # the project's title, not its appointment's
+    assert _projects(tab) == ["AB-1042 · Bad"]
+    tab.search.setText("Fliesen")
+    assert _projects(tab) == ["AB-1042 · Bad"] and _appointments(tab) == ["Fliesen"]
+    tab.search.setText("Dach")  # its appointment is done, not scheduled
+    assert _projects(tab) == []
+    tab.search.clear()
+    bar.status.setCurrentIndex(0)
+    assert len(_projects(tab)) == 3
+
+
+def test_P5_a_search_without_a_filter_is_qts_own(tab):
+    """The structured filter (a Python call per row) is between the tree and the search
+    only while a filter is chosen: a keystroke in a big tree makes no Python call per row."""
+    assert tab.proxy.sourceModel() is tab.model
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))
+    assert tab.proxy.sourceModel() is not tab.model
+    bar.status.setCurrentIndex(0)
+    assert tab.proxy.sourceModel() is tab.model
+
+
 def test_P5_every_column_sorts_and_the_default_order_is_newest_project_first(tab):
     # Until a header is clicked: newest project first, appointments of a job by time.
     assert _projects(tab) == ["Küche", "AB-999 · Dach", "AB-1042 · Bad"]
