@@ -14,10 +14,13 @@ processes on a copy of the template:
    shown (and 200 ms after; building the window itself counts in the first paint);
 3. a full reload, as after an order import (a change of unknown reach): until the new
    tree is shown and expanded, and the longest stall;
-4. one project changed (a change that names it): the longest stall.
+4. one project changed (a change that names it): the longest stall;
+5. the search typed one letter at a time ("T" … "Termin", then "Projekt 12", which hides
+   nearly every project), clearing it, a status filter on and off, sorting by title: each
+   until the event loop has run.
 
-Floors from the same run: first paint of a bare window with a table (spawn → paint), and
-the longest heartbeat gap while idle (2 s).
+Floors from the same run: first paint of a bare window with a table (spawn → paint), the
+longest heartbeat gap while idle (2 s), and one repaint of the unchanged tree (median of 5).
 
 Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/project_tree.py [--projects N]
 [--customers N] [--rounds N] [--baseline-commit COMMIT]``
@@ -163,6 +166,23 @@ wait(300)
 out["one_stall"] = stall()
 out["shown"] = tab.proxy.rowCount()
 heartbeat.stop()
+
+def timed(action):
+    # Until the event loop has run (layout, the posted repaint): what the user waits for.
+    started = time.perf_counter()
+    action()
+    app.processEvents()
+    return (time.perf_counter() - started) * 1000
+
+from PySide6.QtCore import Qt
+out["repaint_ms"] = sorted(timed(lambda: tab.view.viewport().repaint()) for _ in range(5))[2]
+out["keystrokes_ms"] = [timed(lambda t=text: tab.search.setText(t))
+                        for text in ("T", "Te", "Ter", "Term", "Termin", "Projekt 12")]
+out["clear_ms"] = timed(lambda: tab.search.setText(""))
+status = tab.filter_bar.status
+out["filter_ms"] = timed(lambda: status.setCurrentIndex(status.findData("scheduled")))
+out["unfilter_ms"] = timed(lambda: status.setCurrentIndex(0))
+out["sort_ms"] = timed(lambda: tab.view.sortByColumn(0, Qt.SortOrder.AscendingOrder))
 shell.shutdown()
 print(json.dumps(out))
 """
@@ -232,17 +252,25 @@ def report(
             "reload_seconds": med([t["reload_seconds"] for t in trees]) * 1000,
             "reload_stall": med([t["reload_stall"] for t in trees]),
             "one_stall": med([t["one_stall"] for t in trees]),
+            "first_key": med([t["keystrokes_ms"][0] for t in trees]),
+            "later_keys": med([max(t["keystrokes_ms"][1:]) for t in trees]),
+            "clear": med([t["clear_ms"] for t in trees]),
+            "filter": med([t["filter_ms"] for t in trees]),
+            "unfilter": med([t["unfilter_ms"] for t in trees]),
+            "sort": med([t["sort_ms"] for t in trees]),
         }
         print(
             f"{name:8} rounds: first paint {[round(p * 1000) for p in figures['paint']]} ms; "
             f"start stall {[round(t['start_stall']) for t in trees]} ms; "
             f"reload stall {[round(t['reload_stall']) for t in trees]} ms; "
             f"one project {[round(t['one_stall']) for t in trees]} ms; "
-            f"rows shown {[t['shown'] for t in trees]}"
+            f"rows shown {[t['shown'] for t in trees]}; "
+            f"keystrokes {[[round(k) for k in t['keystrokes_ms']] for t in trees]} ms"
         )
     floors = {
         "paint": med([f for figures in results.values() for f in figures["floor"]]) * 1000,
         "stall": med([t["idle_stall"] for figures in results.values() for t in figures["tree"]]),
+        "repaint": med([t["repaint_ms"] for figures in results.values() for t in figures["tree"]]),
     }
     table = [
         ("first painted window", "paint", 1500, "paint"),
@@ -251,6 +279,12 @@ def report(
         ("full reload (after an order import): shown after", "reload_seconds", 0, "paint"),
         ("full reload: longest stall", "reload_stall", 50, "stall"),
         ("one project changed: longest stall", "one_stall", 50, "stall"),
+        ('first search keystroke ("T")', "first_key", 50, "repaint"),
+        ('slowest later keystroke (…"Termin", "Projekt 12")', "later_keys", 50, "repaint"),
+        ("clearing the search", "clear", 50, "repaint"),
+        ('status filter on ("Terminiert")', "filter", 200, "repaint"),
+        ("status filter off", "unfilter", 200, "repaint"),
+        ("sort by title", "sort", 200, "repaint"),
     ]
     names = list(rows)
     print(
@@ -264,7 +298,7 @@ def report(
         print(f"| {title} | {values} | {f'≤ {goal}' if goal else '–'} | {floor:.0f} | {ratios} |")
     print(
         "floors: first paint = bare window with a table (spawn → paint); stall = longest "
-        "heartbeat gap while idle (2 s)"
+        "heartbeat gap while idle (2 s); repaint = one repaint of the unchanged tree"
     )
 
 
