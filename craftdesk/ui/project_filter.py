@@ -126,7 +126,8 @@ class ProjectFilterProxy(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_tree(self, model: QAbstractItemModel) -> None:
-        """The tree's model (the rows this proxy shows, filtered and sorted)."""
+        """The tree's model (the rows this proxy shows, filtered and sorted). Not
+        ``setSourceModel``: the source is the filters' proxy while a filter is chosen."""
         self._tree = model
         self._attach()
 
@@ -136,7 +137,8 @@ class ProjectFilterProxy(QSortFilterProxyModel):
 
     def _attach(self) -> None:
         if self.filters.active:
-            self._facts.set_filters(self.filters)
+            if self._facts.filters != self.filters:  # a new tree alone needs no second pass
+                self._facts.set_filters(self.filters)
             if self._facts.sourceModel() is not self._tree:
                 self._facts.setSourceModel(self._tree)
             if self.sourceModel() is not self._facts:

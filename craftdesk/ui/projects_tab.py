@@ -301,6 +301,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self.empty_hint.show_text(self.tr("Die Projekte werden gelesen …"))
         elif self.read_failed:
             self.empty_hint.show_text(self.tr("Die Projekte konnten nicht gelesen werden."))
+        elif self.model.rowCount() > 0 and not self.search.text().strip():
+            self.empty_hint.show_text(self.tr("Keine Treffer für die gewählten Filter."))
         elif self.model.rowCount() > 0:
             self.empty_hint.show_text(
                 self.tr("Keine Treffer für „%1“.").replace("%1", html.escape(self.search.text().strip()))
@@ -335,8 +337,11 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
     def _refilter(self, change: Callable[[], None]) -> None:
         """Apply a search or filter to a folded tree, then show every hit expanded. Applied
         to the expanded tree, a search that hid most of 3,000 projects held the window 0.5–1.3 s:
-        Qt updates every expanded row's index once per range of rows it hides."""
+        Qt updates every expanded row's index once per range of rows it hides. The selected
+        row stays selected and in view while it matches; else the top row stays on top."""
         self.expander.cancel()
+        selected = self.selected_record()
+        top = self.view.indexAt(self.view.viewport().rect().topLeft()).data(RecordRole)
         blocked = self.view.blockSignals(True)  # not a Python call per folded row
         try:
             self.view.collapseAll()
@@ -344,6 +349,11 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self.view.blockSignals(blocked)
         change()
         self._expand_all()
+        shown = selected is not None and self.select(selected.kind, selected.id, selected.project_id)
+        if not shown and top is not None:
+            index = self.find_index(top.kind, top.id, project_id=top.project_id)
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self._update_buttons()  # a filter turned on or off resets the view's rows
         self._update_empty_hint()
 
     def _update_buttons(self, *_args: object) -> None:

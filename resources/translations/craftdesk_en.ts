@@ -3261,6 +3261,11 @@
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/projects_tab.py" line="305"/>
+        <source>Keine Treffer für die gewählten Filter.</source>
+        <translation>Nothing matches the chosen filters.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="192"/>
         <source>Noch keine Projekte. Verbinden Sie sevDesk im Tab %1, um versendete Auftragsbestätigungen als Projekte zu übernehmen – oder legen Sie mit %2 eines an.</source>
         <translation>No projects yet. Connect sevDesk in the %1 tab to take over sent order confirmations as projects – or create one with %2.</translation>

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from craftdesk.services import employees as emp
 from craftdesk.services import projects as svc
-from craftdesk.store.models import Appointment, Customer, InvoiceDraft, Project
+from craftdesk.store.models import Appointment, Customer, InvoiceDraft, Job, Project
 from craftdesk.ui.project_filter import Filters, sort_text
 from craftdesk.ui.project_tree import COLUMNS
 from craftdesk.ui.projects_tab import ProjectsTab
@@ -112,6 +112,88 @@ def test_P5_a_search_without_a_filter_is_qts_own(tab):
     assert tab.proxy.sourceModel() is tab.model
 
 
+def _top(tab, title):
+    for r in range(tab.proxy.rowCount()):
+        index = tab.proxy.index(r, 0)
+        if index.data() == title:
+            return index
+    raise AssertionError(title)
+
+
+def test_turning_a_filter_on_keeps_the_selected_row_that_still_matches(tab):
+    tab.view.setCurrentIndex(_top(tab, "AB-1042 · Bad"))  # its appointment is scheduled
+    assert tab.selected_record().kind == "project" and tab.edit_button.isEnabled()
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))
+    assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == ["AB-1042 · Bad"]
+    assert tab.selected_record() is not None, "selection lost although the row is still shown"
+
+
+def test_buttons_follow_the_selection_after_a_filter_is_turned_on(tab):
+    tab.view.setCurrentIndex(_top(tab, "AB-1042 · Bad"))
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))
+    assert tab.edit_button.isEnabled() == (tab.selected_record() is not None)
+    assert tab.delete_button.isEnabled() == (tab.selected_record() is not None)
+
+
+def test_buttons_follow_the_selection_after_alle_zeigen(tab):
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))
+    tab.view.setCurrentIndex(_top(tab, "AB-1042 · Bad"))
+    assert tab.edit_button.isEnabled()
+    bar.reset.click()  # "Alle zeigen": the row is still there
+    assert tab.selected_record() is not None, "selection lost by Alle zeigen"
+    assert tab.edit_button.isEnabled() == (tab.selected_record() is not None)
+
+
+def test_abrechenbar_keeps_the_selected_invoiceable_project(tab, qtbot):
+    dach = _top(tab, "AB-999 · Dach")  # a finished, not invoiced appointment
+    tab.view.setCurrentIndex(dach)
+    assert tab.invoice_button.isEnabled()
+    tab.filter_bar.billable.click()
+    assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == ["AB-999 · Dach"]
+    assert tab.invoice_button.isEnabled() == (tab.selected_record() is not None), (
+        "'Rechnung …' enabled while nothing is selected: a click does nothing"
+    )
+
+
+def test_a_search_keeps_the_selected_row_in_view(qtbot, database):
+    for n in range(40):
+        project = svc.create_project(f"Projekt {n}")
+        job = Job.get(Job.project == project)
+        for a in range(3):
+            Appointment.create(job=job, title=f"Termin {n}.{a}")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(900, 400)
+    tab.show()
+    qtbot.wait(20)
+    last = tab.find_index("appointment", Appointment.get(Appointment.title == "Termin 0.2").id)
+    tab.view.setCurrentIndex(last)  # the tree's last row
+    tab.view.scrollTo(last)
+    qtbot.wait(20)
+    before = tab.view.verticalScrollBar().value()
+    tab.search.setText("Termin")  # every appointment still matches: nothing moves
+    qtbot.wait(20)
+    current = tab.view.currentIndex()
+    assert current.data() == "Termin 0.2"
+    assert tab.view.viewport().rect().contains(tab.view.visualRect(current)), (
+        f"the list jumped: scroll {before} -> {tab.view.verticalScrollBar().value()}"
+    )
+
+
+def test_planning_board_round_trip_keeps_the_filter(tab, qtbot):
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))
+    tab.views.show_board()
+    tab.views._mark_list_stale()
+    tab.views.show_list()  # reloads the list
+    assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == ["AB-1042 · Bad"]
+    bar.reset.click()
+    assert tab.proxy.rowCount() == 3
+
+
 def test_P5_every_column_sorts_and_the_default_order_is_newest_project_first(tab):
     # Until a header is clicked: newest project first, appointments of a job by time.
     assert _projects(tab) == ["Küche", "AB-999 · Dach", "AB-1042 · Bad"]
@@ -152,3 +234,13 @@ def test_P5_sort_text_is_numeric_and_case_blind():
     assert sort_text("AB-999") < sort_text("AB-1042")
     assert sort_text("bad") == sort_text("Bad")
     assert sort_text(None) == "" and sort_text(datetime(2026, 3, 2)) < sort_text("~")
+
+
+def test_P5_a_filter_that_hides_everything_says_so_without_an_empty_search(tab, qtbot):
+    tab.show()
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("problem"))
+    assert tab.proxy.rowCount() == 0
+    assert tab.empty_hint.text() == "Keine Treffer für die gewählten Filter."
+    tab.search.setText("Bad")
+    assert tab.empty_hint.text() == "Keine Treffer für „Bad“."
