@@ -83,9 +83,9 @@ close_database()
 print("{}")
 """
 
-TREE = r"""
+TREE = (
+    r"""
 import json, sys, time
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from craftdesk.context import AppContext, MemoryTokenStore
 from craftdesk.services.changes import Change, Scope
@@ -95,25 +95,9 @@ from craftdesk.ui.app import build_shell
 folder, projects = sys.argv[1], int(sys.argv[2])
 app = QApplication(sys.argv[:1])
 ctx = AppContext(data_dir=folder, api_url="http://127.0.0.1:9/api/v1", tokens=MemoryTokenStore("x" * 32))
-clock, gaps, last = QElapsedTimer(), [], [0]
-
-def beat():
-    now = clock.nsecsElapsed()
-    gaps.append((now - last[0]) / 1e6)
-    last[0] = now
-
-def wait(ms):
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-def stall():
-    return max(max(0.0, g - 10) for g in gaps)
-
-def restart():
-    gaps.clear()
-    last[0] = clock.nsecsElapsed()
-
+"""
+    + gui.HEARTBEAT
+    + r"""
 def settled(tab):
     # Every project in the tree and expanded, nothing left to build (the old code has no
     # loader: its tree is complete when the reload returns).
@@ -132,11 +116,6 @@ def until_settled(tab, started):
     wait(200)
     return seconds
 
-heartbeat = QTimer()
-heartbeat.setInterval(10)
-heartbeat.timeout.connect(beat)
-clock.start()
-heartbeat.start()
 out = {}
 started = time.perf_counter()
 shell = build_shell(ctx, use_tray=False, start_scheduler=False)
@@ -186,6 +165,7 @@ out["sort_ms"] = timed(lambda: tab.view.sortByColumn(0, Qt.SortOrder.AscendingOr
 shell.shutdown()
 print(json.dumps(out))
 """
+)
 
 
 def main() -> int:
