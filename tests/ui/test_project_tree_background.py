@@ -164,13 +164,26 @@ def test_a_search_typed_while_the_tree_is_expanded_shows_every_hit(qtbot, slow):
     assert all(tab.view.isExpanded(project) for project in _rows(tab))
 
 
+def _gone():
+    raise RuntimeError("the database went away")
+
+
+def _failed_first_read(qtbot, monkeypatch) -> ProjectsTab:
+    """A tab whose first read failed; the database is back afterwards."""
+    original = tree_loader.load_project_nodes
+    monkeypatch.setattr(tree_loader, "load_project_nodes", _gone)
+    with qtbot.capture_exceptions():
+        tab = ProjectsTab(FakeController())
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitUntil(lambda: not tab.loader.busy)
+    monkeypatch.setattr(tree_loader, "load_project_nodes", original)
+    return tab
+
+
 def test_a_failed_read_says_so_and_does_not_keep_reading(qtbot, big, monkeypatch):
     tab = _open(qtbot)
-
-    def broken():
-        raise RuntimeError("the database went away")
-
-    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
+    monkeypatch.setattr(tree_loader, "load_project_nodes", _gone)
     with qtbot.capture_exceptions() as raised:
         tab._on_data_changed(Change(Scope.PROJECTS))
         qtbot.waitUntil(lambda: not tab.loader.busy)
@@ -180,15 +193,7 @@ def test_a_failed_read_says_so_and_does_not_keep_reading(qtbot, big, monkeypatch
 
 
 def test_a_failed_first_read_does_not_say_there_are_no_projects(qtbot, big, monkeypatch):
-    def broken():
-        raise RuntimeError("the database went away")
-
-    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
-    with qtbot.capture_exceptions():
-        tab = ProjectsTab(FakeController())
-        qtbot.addWidget(tab)
-        tab.show()
-        qtbot.waitUntil(lambda: not tab.loader.busy)
+    tab = _failed_first_read(qtbot, monkeypatch)
     assert tab.empty_hint.text() == "Die Projekte konnten nicht gelesen werden."
 
 
@@ -367,18 +372,7 @@ def test_the_selected_row_is_in_view_after_a_reload(qtbot, big):
 
 
 def test_a_change_of_one_project_after_a_failed_first_read_reads_the_whole_tree(qtbot, big, monkeypatch):
-    original = tree_loader.load_project_nodes
-
-    def broken():
-        raise RuntimeError("the database went away")
-
-    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
-    with qtbot.capture_exceptions():
-        tab = ProjectsTab(FakeController())
-        qtbot.addWidget(tab)
-        tab.show()
-        qtbot.waitUntil(lambda: not tab.loader.busy)
-    monkeypatch.setattr(tree_loader, "load_project_nodes", original)  # the database is back
+    tab = _failed_first_read(qtbot, monkeypatch)
     one = Project.get(Project.title == "Projekt 2")
     tab._on_data_changed(Change.of(Scope.NONE, projects=[one.id]))  # a sync touches one
     qtbot.waitUntil(lambda: _settled(tab) and tab.proxy.rowCount() > 0)
@@ -436,18 +430,7 @@ def test_a_tree_shown_during_an_expansion_is_expanded_by_one_chain_of_slices(qtb
 
 
 def test_a_small_tree_read_after_a_failed_big_one_says_what_is_there(qtbot, big, monkeypatch):
-    original = tree_loader.load_project_nodes
-
-    def broken():
-        raise RuntimeError("the database went away")
-
-    monkeypatch.setattr(tree_loader, "load_project_nodes", broken)
-    with qtbot.capture_exceptions():
-        tab = ProjectsTab(FakeController())
-        qtbot.addWidget(tab)
-        tab.show()
-        qtbot.waitUntil(lambda: not tab.loader.busy)
-    monkeypatch.setattr(tree_loader, "load_project_nodes", original)
+    tab = _failed_first_read(qtbot, monkeypatch)
     for project in Project.select():
         projects.delete_project(project.id)  # small now: read at once
     tab._on_data_changed(Change(Scope.PROJECTS))
