@@ -82,8 +82,8 @@ class TreeReading:
         pending, self._pending = self._pending, set()
         customers, self._pending_customers = self._pending_customers, set()
         records, self._pending_records = self._pending_records, set()
-        if pending is None:
-            return None
+        if pending is None or not (customers or records):
+            return pending
         for node in nodes:
             if node.customer_ids & customers or (
                 records
