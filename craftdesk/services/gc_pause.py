@@ -42,3 +42,20 @@ def only_this_pause() -> bool:
     the young objects are all the caller's, and freezing them keeps no one else's garbage."""
     with _lock:
         return _depth == 1
+
+
+def collect_before_freezing() -> None:
+    """A full pass of the cyclic GC before rows are read and built to be frozen. A freeze
+    keeps every object alive at that moment for good, so garbage cycles already old then
+    (a closed dialog's) would never be collected, and each later freeze would add to them.
+
+    The pass walks only what is not frozen yet, so it is skipped before the first freeze
+    of a session: it would walk every object of the app (about 30 ms at 70,000 objects,
+    the window standing still), for the garbage of the start alone, kept once. Later it
+    takes well under a millisecond. Skipped too while an import or a read pauses the GC:
+    its many young objects would make the pass long, and nothing is frozen then."""
+    with _lock:
+        if _depth:
+            return
+    if gc.get_freeze_count():
+        gc.collect()

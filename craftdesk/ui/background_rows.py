@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..services.gc_pause import gc_paused, only_this_pause
+from ..services.gc_pause import collect_before_freezing, gc_paused, only_this_pause
 from ..services.storage import release_connection
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,8 @@ class BackgroundRows(QObject):
         Not for a dialog's short-lived lists: a freeze keeps any garbage cycle of objects
         alive at that moment (a dialog open then) from ever being collected."""
         self.running = True
+        if freeze:
+            collect_before_freezing()  # else old garbage cycles are frozen with the rows
         threading.Thread(target=self._run, args=(read, freeze), name="craftdesk-rows", daemon=True).start()
 
     def _run(self, read: Callable[[], object], freeze: bool) -> None:

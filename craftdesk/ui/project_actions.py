@@ -51,7 +51,7 @@ class ProjectActions(_Widget):
 
         def reload(self) -> None: ...
         def refresh_projects(self, project_ids: set[int]) -> None: ...
-        def select(self, kind: str, record_id: int, project_id: int | None = None) -> bool: ...
+        def select_soon(self, kind: str, record_id: int, project_id: int) -> None: ...
         def selected_record(self) -> TreeRecord | None: ...
 
     # --- clicks ------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ class ProjectActions(_Widget):
         dialog = ProjectDialog(None, self)
         if self._open(dialog) and dialog.saved_id is not None:
             self.refresh_projects({dialog.saved_id})
-            self.select("project", dialog.saved_id, dialog.saved_id)  # (its own project)
+            self.select_soon("project", dialog.saved_id, dialog.saved_id)  # (its own project)
 
     def new_job(self, project_id: int) -> None:
         dialog = JobDialog("", self)
@@ -155,7 +155,7 @@ class ProjectActions(_Widget):
         dialog = AppointmentDialog(None, job_id, self)
         if self._open(dialog) and dialog.saved_id is not None:
             self.refresh_projects({record.project_id})
-            self.select("appointment", dialog.saved_id, record.project_id)
+            self.select_soon("appointment", dialog.saved_id, record.project_id)
 
     def edit_selected(self) -> None:
         record = self.selected_record()

@@ -230,6 +230,8 @@ class FilterBar(QWidget):
         index = self.employee.findData(current)
         self.employee.setCurrentIndex(max(0, index))
         self.employee.blockSignals(False)
+        if current is not None and index < 0:  # the chosen one left: the list shows them all
+            self._emit()
 
     def filters(self) -> Filters:
         first = last = None

@@ -3,12 +3,13 @@ the records the rows carry (``RecordRole``), never by row number."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
+from ..services.project_rows import ProjectNode
 from .project_filter import ProjectFilterProxy
 from .project_tree import TreeRecord
 from .table_models import RecordRole
@@ -42,6 +43,26 @@ class TreeNavigation:
         self.collapsed_records: set[tuple[str, int]] = set()
         self.view.collapsed.connect(lambda index: self._folded(index, True))
         self.view.expanded.connect(lambda index: self._folded(index, False))
+
+    def _forget_folded(self, project_ids: set[int], nodes: list[ProjectNode]) -> None:
+        """Before these projects' rows are replaced by ``nodes``: what was folded among
+        them and is gone is forgotten. SQLite gives a deleted row's id to the next new one,
+        and a new project must not come folded because a deleted one was."""
+        if not self.collapsed_records:
+            return
+        before: set[tuple[str, int]] = set()
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            record = item.data(RecordRole) if item is not None else None
+            if record is None or record.id not in project_ids:
+                continue
+            before.add((record.kind, record.id))
+            for child_row in range(item.rowCount()):
+                child = item.child(child_row)
+                child_record = child.data(RecordRole) if child is not None else None
+                if child_record is not None:
+                    before.add((child_record.kind, child_record.id))
+        self.collapsed_records -= before - foldable(nodes)
 
     def _folded(self, index: QModelIndex, collapsed: bool) -> None:
         record = index.data(RecordRole)
@@ -101,6 +122,15 @@ class TreeNavigation:
         selection = self.view.selectionModel()
         rows = selection.selectedRows() if selection is not None else []
         return rows[0].data(RecordRole) if rows else None
+
+
+def foldable(nodes: Iterable[ProjectNode]) -> set[tuple[str, int]]:
+    """The records of these projects' rows that can be folded: the projects, their jobs."""
+    found: set[tuple[str, int]] = set()
+    for node in nodes:
+        found.add(("project", node.id))
+        found.update(("job", job.id) for job in node.jobs)
+    return found
 
 
 def _model_walk(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:

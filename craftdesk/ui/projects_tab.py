@@ -39,7 +39,7 @@ from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths, replace_projects
-from .project_tree_nav import TreeNavigation
+from .project_tree_nav import TreeNavigation, foldable
 from .project_views import ViewSwitch
 from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
@@ -191,14 +191,15 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         if self.loader.busy:
             self._note_while_reading(None)  # read again once this read is shown
             return
-        if tree_size() >= BACKGROUND_TREE_ROWS:
-            self._start_reading()
+        rows = tree_size()
+        if rows >= BACKGROUND_TREE_ROWS:
+            self._start_reading(rows)
             return
         self.expander.finish()
         self.read_failed = False
-        collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes()
+        collapsed = self.collapsed_records & foldable(nodes)  # (ids of deleted rows come again)
         self._customers_of = {node.id: set(node.customer_ids) for node in nodes}
         build_model(nodes, self.model)
         self.filter_bar.load_employees()
@@ -226,9 +227,10 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self.reload()  # no tree to change a part of
             return
         self.expander.rewind()  # rows move: the slices look at every project again
-        collapsed = set(self.collapsed_records)
         selected = self.selected_record()
         nodes = load_project_nodes(project_ids)
+        self._forget_folded(project_ids, nodes)
+        collapsed = set(self.collapsed_records)
         for project_id in project_ids:
             self._customers_of.pop(project_id, None)
         self._customers_of.update({node.id: set(node.customer_ids) for node in nodes})
@@ -297,7 +299,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
     def _update_empty_hint(self, *_args: object) -> None:
         if self.proxy.rowCount() > 0:
             self.empty_hint.show_text(None)
-        elif self.loader.busy:  # the first read of a big tree
+        elif self.loader.busy and self.model.rowCount() == 0:  # the first read of a big tree
             self.empty_hint.show_text(self.tr("Die Projekte werden gelesen …"))
         elif self.read_failed:
             self.empty_hint.show_text(self.tr("Die Projekte konnten nicht gelesen werden."))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilter
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
-from ..services.gc_pause import gc_paused, only_this_pause
+from ..services.gc_pause import collect_before_freezing, gc_paused, only_this_pause
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .background_rows import BackgroundRows
 from .project_tree import column_titles, project_rows
@@ -48,8 +48,11 @@ class TreeLoader(QObject):
         self._built = 0
         self._rows = 0
 
-    def start(self) -> None:
+    def start(self, rows: int) -> None:
+        """Read the tree (``rows``: its size, counted beforehand)."""
         self.busy = True
+        if rows >= FREEZE_ROWS:
+            collect_before_freezing()  # else old garbage cycles are frozen with the rows
         self._reader.start(load_project_nodes)
 
     def _read(self, result: object) -> None:
@@ -74,7 +77,8 @@ class TreeLoader(QObject):
             # GC over them held the window 50–120 ms in the middle of a slice. Paused only
             # within a slice; in a big tree the slice's rows are then frozen for it, after a
             # pass over the young objects (~2 ms), so no garbage of anything else the
-            # window did meanwhile is frozen with them.
+            # window did meanwhile is frozen with them (the old garbage was collected when
+            # the read began, :meth:`start`).
             with gc_paused():
                 finished = self._build_slice(model)
                 if self._rows >= FREEZE_ROWS and only_this_pause():

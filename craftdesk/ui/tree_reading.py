@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QTreeView
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import TreeRecord, replace_projects
+from .project_tree_nav import foldable
 from .tree_loader import Expander, TreeLoader, let_go_of
 
 Records = set[tuple[str, int]]  # ("job" | "appointment", id)
@@ -40,6 +41,7 @@ class TreeReading:
         def reload(self) -> None: ...
         def refresh_projects(self, project_ids: set[int]) -> None: ...
         def find_index(self, kind: str, record_id: int, *, project_id: int | None = None) -> QModelIndex: ...
+        def select(self, kind: str, record_id: int, project_id: int | None = None) -> bool: ...
         def selected_record(self) -> TreeRecord | None: ...
         def _update_buttons(self, *_args: object) -> None: ...
         def _update_empty_hint(self, *_args: object) -> None: ...
@@ -55,13 +57,20 @@ class TreeReading:
         self._pending_records: Records = set()  # jobs and appointments deleted meanwhile
         self._replaced: list[QStandardItemModel] = []
         self._scroll_after = False  # the selection was brought back: shown once expanded
+        self._wanted: tuple[str, int, int] | None = None  # to select once the first tree is there
         self.read_failed = False  # the last read failed and no tree is shown
 
-    def _start_reading(self) -> None:
+    def _start_reading(self, rows: int) -> None:
         self.read_failed = False
-        self.loader.start()
+        self.loader.start(rows)
         self._update_buttons()  # nothing to edit before the first tree is there
         self._update_empty_hint()
+
+    def select_soon(self, kind: str, record_id: int, project_id: int) -> None:
+        """Select a row (a project or appointment just made); while the first tree is read,
+        once it is shown."""
+        if not self.select(kind, record_id, project_id) and self.loader.busy:
+            self._wanted = (kind, record_id, project_id)
 
     def _note_while_reading(
         self,
@@ -103,6 +112,7 @@ class TreeReading:
         customers_of = {node.id: set(node.customer_ids) for node in nodes}
         pending = self._changed_meanwhile(nodes)
         failure: Exception | None = None
+        shown = nodes
         if pending:  # read again before anyone sees them
             try:
                 fresh = load_project_nodes(pending)
@@ -113,7 +123,13 @@ class TreeReading:
                     customers_of.pop(project_id, None)
                 customers_of.update({node.id: set(node.customer_ids) for node in fresh})
                 replace_projects(model, pending, fresh)
+                shown = [node for node in nodes if node.id not in pending] + fresh
+        if self.collapsed_records:  # what is gone is forgotten (ids of deleted rows come again)
+            self.collapsed_records &= foldable(shown)
         selected = self.selected_record()
+        wanted, self._wanted = self._wanted, None
+        if selected is not None:
+            wanted = (selected.kind, selected.id, selected.project_id)
         self._replaced.append(self.model)  # let go once expanded (one slice at a time)
         self.model = model
         model.setParent(self)  # type: ignore[arg-type]
@@ -121,8 +137,8 @@ class TreeReading:
         self._customers_of = customers_of
         self.read_failed = False
         self.filter_bar.load_employees()
-        if selected is not None:  # chosen at once (a click meanwhile wins), shown once expanded
-            index = self.find_index(selected.kind, selected.id, project_id=selected.project_id)
+        if wanted is not None:  # chosen at once (a click meanwhile wins), shown once expanded
+            index = self.find_index(wanted[0], wanted[1], project_id=wanted[2])
             if index.isValid():
                 self.view.setCurrentIndex(index)
                 self._scroll_after = True
@@ -145,6 +161,7 @@ class TreeReading:
 
     def _read_failed(self, error: BaseException) -> None:
         pending = self._changed_meanwhile([])
+        self._wanted = None
         self.read_failed = self.model.rowCount() == 0
         self._update_buttons()
         self._update_empty_hint()  # not "reading" forever

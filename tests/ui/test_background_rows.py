@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+import weakref
 from decimal import Decimal
 from typing import Any
 
@@ -250,3 +251,26 @@ def test_replaced_rows_of_a_big_table_are_freed_a_slice_at_a_time(qtbot, monkeyp
     del small
     model.set_records([])
     assert last() is None
+
+
+def test_old_garbage_is_not_frozen_with_a_big_table(qtbot, customer_ids, monkeypatch):
+    """A freeze keeps what is alive at that moment for good: a garbage cycle already old
+    then (a closed dialog's) is collected before the rows are read to be frozen."""
+    monkeypatch.setattr(record_tab, "FREEZE_ROWS", 1)
+    tab = shown(qtbot, CustomersTab(FakeController()))
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
+
+    class Cycle:
+        me: object = None
+
+    cycle = Cycle()
+    cycle.me = cycle
+    ref = weakref.ref(cycle)
+    gc.collect()  # it survives a full pass while used: an old object now
+    del cycle  # garbage, waiting for the next full pass
+    frozen = gc.get_freeze_count()
+    tab.reload()  # an import changed many customers: the table is read again
+    qtbot.waitUntil(lambda: not tab._reader.running, timeout=10000)
+    assert gc.get_freeze_count() > frozen  # the rows were frozen again …
+    gc.collect()
+    assert ref() is None  # … and the old cycle was not frozen with them

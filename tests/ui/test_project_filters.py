@@ -244,3 +244,15 @@ def test_P5_a_filter_that_hides_everything_says_so_without_an_empty_search(tab, 
     assert tab.empty_hint.text() == "Keine Treffer für die gewählten Filter."
     tab.search.setText("Bad")
     assert tab.empty_hint.text() == "Keine Treffer für „Bad“."
+
+
+def test_P5_a_filter_by_an_employee_who_left_the_list_ends(tab):
+    """An employee made inactive leaves the choice: the choice then says „Alle
+    Mitarbeiter“, and the list shows everyone's appointments, not still theirs."""
+    bar = tab.filter_bar
+    bar.employee.setCurrentIndex(bar.employee.findData(tab.ids["anna"]))
+    assert sorted(_appointments(tab)) == ["Rinne", "Spüle"]
+    emp.edit_employee(tab.ids["anna"], active=False)
+    tab.reload()  # any reload (an import, a change elsewhere)
+    assert bar.employee.currentData() is None
+    assert len(_appointments(tab)) == 4

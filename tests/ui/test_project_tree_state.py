@@ -1,0 +1,136 @@
+"""What the Projekte tree keeps and forgets across changes: the folded rows of records that
+are gone (SQLite gives a deleted row's id to the next new one), a project made while the
+first tree is read, the note of a search during a reload, and the garbage a big tree's
+freeze must not keep."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+from fakes import FakeController
+
+from craftdesk.services import projects
+from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Job
+from craftdesk.ui import tree_loader
+from craftdesk.ui.projects_tab import ProjectsTab
+from craftdesk.ui.table_models import RecordRole
+from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures used by name
+    _find,
+    _first_read_held,
+    _gated,
+    _open,
+    _reload,
+    _rows,
+    _settled,
+    big,
+)
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen():
+    """A big tree freezes the heap for the collector; later tests get it unfrozen."""
+    yield
+    gc.unfreeze()
+
+
+def _fold_delete_and_make_again(tab: ProjectsTab) -> tuple[int, int]:
+    """Fold the newest project and its job, delete the project, make a new one: the ids
+    of the deleted project and of the new one."""
+    top = tab.proxy.index(0, 0)
+    folded = top.data(RecordRole).id
+    tab.view.collapse(tab.proxy.index(0, 0, top))
+    tab.view.collapse(top)
+    projects.delete_project(folded)
+    tab.refresh_projects({folded})  # as after "Löschen"
+    fresh = projects.create_project("Neu")
+    return folded, fresh.id
+
+
+def test_a_new_project_does_not_come_folded_because_a_deleted_one_was(qtbot, database):
+    projects.create_project("Alt")
+    projects.create_project("Gefaltet")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    deleted, made = _fold_delete_and_make_again(tab)
+    tab.refresh_projects({made})  # as after "Neues Projekt"
+    assert made == deleted  # the id was handed out again
+    index = tab.proxy.index(0, 0)
+    assert index.data() == "Neu"
+    assert tab.view.isExpanded(index) and tab.view.isExpanded(tab.proxy.index(0, 0, index))
+
+
+@pytest.mark.usefixtures("big")
+def test_a_new_project_in_a_big_tree_does_not_come_folded_either(qtbot):
+    tab = _open(qtbot)
+    deleted, made = _fold_delete_and_make_again(tab)
+    _reload(qtbot, tab)  # an order import brought it: the whole tree is read again
+    assert made == deleted
+    project = _find(tab, "project", "Neu")
+    assert tab.view.isExpanded(project) and tab.view.isExpanded(_rows(tab, project)[0])
+
+
+@pytest.mark.usefixtures("big")
+def test_a_folded_project_that_stays_stays_folded(qtbot):
+    tab = _open(qtbot)
+    tab.view.collapse(_find(tab, "project", "Projekt 3"))
+    projects.delete_project(_find(tab, "project", "Projekt 5").data(RecordRole).id)
+    _reload(qtbot, tab)
+    assert not tab.view.isExpanded(_find(tab, "project", "Projekt 3"))
+    project = _find(tab, "project", "Projekt 2")
+    job = Job.get(Job.project == project.data(RecordRole).id)
+    tab.view.collapse(_rows(tab, project)[0])
+    tab.refresh_projects({project.data(RecordRole).id})  # the project changed, its job stays
+    assert not tab.view.isExpanded(_rows(tab, _find(tab, "project", "Projekt 2"))[0])
+    assert ("job", job.id) in tab.collapsed_records
+
+
+@pytest.mark.usefixtures("big")
+def test_a_project_made_during_the_first_read_is_selected_once_shown(qtbot, monkeypatch):
+    tab, gate = _first_read_held(qtbot, monkeypatch)
+    made = projects.create_project("Neu")  # "Neues Projekt" is usable meanwhile
+    tab.refresh_projects({made.id})  # what new_project does after saving …
+    tab.select_soon("project", made.id, made.id)  # … and then
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert _rows(tab)[0].data() == "Neu"
+    record = tab.selected_record()
+    assert record is not None and record.id == made.id
+    assert tab.edit_button.isEnabled()
+
+
+@pytest.mark.usefixtures("big")
+def test_a_search_without_hits_during_a_reload_says_so(qtbot, monkeypatch):
+    tab = _open(qtbot)
+    gate, read_done = _gated(monkeypatch)
+    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
+    qtbot.waitUntil(read_done.is_set)
+    tab.search.setText("xyz")  # the old tree is shown meanwhile; nothing matches
+    assert tab.empty_hint.text() == "Keine Treffer für „xyz“."
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert tab.empty_hint.text() == "Keine Treffer für „xyz“."
+
+
+@pytest.mark.usefixtures("big")
+def test_old_garbage_is_not_frozen_with_a_big_tree(qtbot, monkeypatch):
+    """A freeze keeps what is alive at that moment for good: a garbage cycle already old
+    then (a closed dialog's) is collected before the tree is read to be frozen."""
+    monkeypatch.setattr(tree_loader, "FREEZE_ROWS", 1)
+    tab = _open(qtbot)
+
+    class Cycle:
+        me: object = None
+
+    cycle = Cycle()
+    cycle.me = cycle
+    ref = weakref.ref(cycle)
+    gc.collect()  # it survives a full pass while used: an old object now
+    del cycle  # garbage, waiting for the next full pass
+    frozen = gc.get_freeze_count()
+    _reload(qtbot, tab)
+    assert gc.get_freeze_count() > frozen  # the new rows were frozen …
+    gc.collect()
+    assert ref() is None  # … and the old cycle was not frozen with them
