@@ -10,7 +10,6 @@ read runs (as during an import, sync.worker).
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..services import gc_pause
 from ..services.gc_pause import collect_before_freezing, gc_paused, only_this_pause
 from ..services.storage import release_connection
 
@@ -56,7 +56,7 @@ class BackgroundRows(QObject):
                 # Not while an import runs: its pending garbage cycles would never be
                 # collected (the tab freezes its rows itself, as before).
                 if freeze and only_this_pause():
-                    gc.freeze()
+                    gc_pause.freeze()
         except Exception as exc:  # handed to the GUI thread, which decides
             result = exc
         finally:

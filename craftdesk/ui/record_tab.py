@@ -5,7 +5,6 @@ row counter. Subclasses provide the columns, the loader and the edit dialog.
 
 from __future__ import annotations
 
-import gc
 import html
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.changes import Change, Scope
+from ..services.gc_pause import freeze
 from ..services.search import haystack
 from ..sync.contract import SyncControl
 from .background_rows import BackgroundRows
@@ -276,7 +276,7 @@ class RecordTab(LazyReloadMixin, QWidget):
             # Tens of thousands of long-lived rows: Python's cyclic GC would walk them all on
             # every full collection (the GUI thread stood still for a second at 50,000
             # customers). Frozen, they are skipped; rows dropped later are still freed.
-            gc.freeze()
+            freeze()
         if selected is not None:
             self.select_record(getattr(selected, "id", None))
         self._update_count()

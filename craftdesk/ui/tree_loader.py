@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilter
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
-from ..services.gc_pause import collect_before_freezing, gc_paused, only_this_pause
+from ..services.gc_pause import collect_before_freezing, freeze, gc_paused, only_this_pause
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .background_rows import BackgroundRows
 from .project_tree import column_titles, project_rows
@@ -83,7 +83,7 @@ class TreeLoader(QObject):
                 finished = self._build_slice(model)
                 if self._rows >= FREEZE_ROWS and only_this_pause():
                     gc.collect(1)
-                    gc.freeze()  # skipped by later passes; rows let go are still freed
+                    freeze()
         except Exception as exc:  # a row that cannot be built: the read ends, as if it failed
             self._model, self._nodes = None, []
             model.deleteLater()
