@@ -53,7 +53,7 @@ def freeze() -> None:
     gc.freeze()
 
 
-def collect_before_freezing() -> None:
+def collect_before_freezing() -> bool:
     """A full pass of the cyclic GC before rows are read and built to be frozen. A freeze
     keeps every object alive at that moment for good, so garbage cycles already old then
     (a closed dialog's) would never be collected, and each later freeze would add to them.
@@ -63,8 +63,18 @@ def collect_before_freezing() -> None:
     the window standing still), for the garbage of the start alone, kept once. Later it
     takes about a millisecond. (Not ``gc.get_freeze_count()``: it counts the frozen
     objects one by one, 25 ms at 190,000.) Skipped too while an import or a read pauses
-    the GC: its many young objects would make the pass long, and nothing is frozen then."""
+    the GC: its many young objects would make the pass long. Whether the rows may be
+    frozen: not when the pass was skipped for a pause (the old garbage is still there)."""
     with _lock:
-        if _depth or not _frozen:
-            return
+        if _depth:
+            return False
+        if not _frozen:
+            return True
     gc.collect()
+    return True
+
+
+def nothing_paused() -> bool:
+    """Whether no import or read pauses the GC now (a freeze would keep their garbage)."""
+    with _lock:
+        return _depth == 0

@@ -32,15 +32,20 @@ class BackgroundRows(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.running = False
+        self.may_freeze = False  # the last read's rows may be frozen (the old garbage is gone)
 
     def start(self, read: Callable[[], object], freeze: bool = False) -> None:
         """``freeze``: tens of thousands of rows that stay (a big table), see :meth:`_run`.
         Not for a dialog's short-lived lists: a freeze keeps any garbage cycle of objects
-        alive at that moment (a dialog open then) from ever being collected."""
+        alive at that moment (a dialog open then) from ever being collected. The garbage
+        the window makes while the GC is paused for the read is frozen too: a table is read
+        at its first look and when an import changed many of its rows, not every cycle."""
         self.running = True
-        if freeze:
-            collect_before_freezing()  # else old garbage cycles are frozen with the rows
-        threading.Thread(target=self._run, args=(read, freeze), name="craftdesk-rows", daemon=True).start()
+        # Old garbage cycles would be frozen with the rows: collected first, else no freeze.
+        self.may_freeze = freeze and collect_before_freezing()
+        threading.Thread(
+            target=self._run, args=(read, self.may_freeze), name="craftdesk-rows", daemon=True
+        ).start()
 
     def _run(self, read: Callable[[], object], freeze: bool) -> None:
         result: Any

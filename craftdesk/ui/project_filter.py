@@ -219,8 +219,10 @@ class FilterBar(QWidget):
         self.billable.toggled.connect(self._billable_toggled)
         self.reset.clicked.connect(self.clear)
 
-    def load_employees(self) -> None:
-        """The employee choice: all, then the active employees by name (kept selection)."""
+    def load_employees(self) -> bool:
+        """The employee choice: all, then the active employees by name (kept selection).
+        Whether the choice changed (the chosen one left: all are shown); no ``changed``
+        signal, the caller applies :meth:`filters` as it rebuilds the tree."""
         current = self.employee.currentData()
         self.employee.blockSignals(True)
         self.employee.clear()
@@ -230,8 +232,7 @@ class FilterBar(QWidget):
         index = self.employee.findData(current)
         self.employee.setCurrentIndex(max(0, index))
         self.employee.blockSignals(False)
-        if current is not None and index < 0:  # the chosen one left: the list shows them all
-            self._emit()
+        return current is not None and index < 0
 
     def filters(self) -> Filters:
         first = last = None

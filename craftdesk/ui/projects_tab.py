@@ -202,7 +202,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         collapsed = self.collapsed_records & foldable(nodes)  # (ids of deleted rows come again)
         self._customers_of = {node.id: set(node.customer_ids) for node in nodes}
         build_model(nodes, self.model)
-        self.filter_bar.load_employees()
+        if self.filter_bar.load_employees():  # the chosen employee left: everyone's rows
+            self.proxy.set_filters(self.filter_bar.filters())
         self._expand_all()
         for row in range(self.proxy.rowCount()):
             self._restore(self.proxy.index(row, 0), collapsed)

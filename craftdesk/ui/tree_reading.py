@@ -136,7 +136,8 @@ class TreeReading:
         self.proxy.set_tree(model)
         self._customers_of = customers_of
         self.read_failed = False
-        self.filter_bar.load_employees()
+        if self.filter_bar.load_employees():  # the chosen employee left: everyone's rows
+            self.proxy.set_filters(self.filter_bar.filters())
         if wanted is not None:  # chosen at once (a click meanwhile wins), shown once expanded
             index = self.find_index(wanted[0], wanted[1], project_id=wanted[2])
             if index.isValid():

@@ -11,13 +11,16 @@ import weakref
 import pytest
 from fakes import FakeController
 
+from craftdesk.services import employees as emp
 from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
-from craftdesk.store.models import Job
+from craftdesk.services.projects import replace_people
+from craftdesk.store.models import Appointment, Job, Project
 from craftdesk.ui import tree_loader
 from craftdesk.ui.projects_tab import ProjectsTab
 from craftdesk.ui.table_models import RecordRole
 from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures used by name
+    PROJECTS,
     _find,
     _first_read_held,
     _gated,
@@ -134,3 +137,47 @@ def test_old_garbage_is_not_frozen_with_a_big_tree(qtbot, monkeypatch):
     assert gc.get_freeze_count() > frozen  # the new rows were frozen …
     gc.collect()
     assert ref() is None  # … and the old cycle was not frozen with them
+
+
+@pytest.mark.usefixtures("big")
+def test_garbage_made_while_a_big_tree_is_read_is_not_frozen(qtbot, monkeypatch):
+    """The GC is paused for the read: the window's garbage of that time is collected
+    before the rows are frozen (a slice at a time), not frozen with them."""
+    monkeypatch.setattr(tree_loader, "FREEZE_ROWS", 1)
+    tab = _open(qtbot)
+    gate, read_done = _gated(monkeypatch)
+    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
+    qtbot.waitUntil(read_done.is_set)
+
+    class Cycle:
+        me: object = None
+
+    cycle = Cycle()  # a dialog closed on the GUI thread while the tree is read
+    cycle.me = cycle
+    ref = weakref.ref(cycle)
+    del cycle
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab))
+    gc.collect()
+    assert ref() is None
+
+
+@pytest.mark.usefixtures("big")
+def test_folds_stay_when_the_chosen_employee_leaves_the_list(qtbot):
+    """The employee filter ends (everyone's rows) without the tree being unfolded."""
+    anna = emp.add_employee("Anna")
+    for n in (1, 2):
+        job = Job.get(Job.project == Project.get(Project.title == f"Projekt {n}"))
+        replace_people(Appointment.get(Appointment.job == job), "assignee", [anna.id])
+    tab = _open(qtbot)
+    bar = tab.filter_bar
+    _reload(qtbot, tab)  # the employee list is read with the tree
+    bar.employee.setCurrentIndex(bar.employee.findData(anna.id))
+    qtbot.waitUntil(lambda: _settled(tab))
+    tab.view.collapse(_find(tab, "project", "Projekt 1"))
+    emp.edit_employee(anna.id, active=False)
+    _reload(qtbot, tab)
+    assert bar.employee.currentData() is None
+    assert len(_rows(tab)) == PROJECTS  # everyone's rows …
+    assert not tab.view.isExpanded(_find(tab, "project", "Projekt 1"))  # … as they were folded
+    assert tab.view.isExpanded(_find(tab, "project", "Projekt 2"))

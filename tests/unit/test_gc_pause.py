@@ -95,3 +95,13 @@ def test_freeze_is_remembered():
         assert gc_pause._frozen and gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_freezing_is_refused_when_the_old_garbage_could_not_be_collected(monkeypatch):
+    monkeypatch.setattr(gc_pause, "_frozen", True)
+    with gc_paused():
+        assert not gc_pause.collect_before_freezing()
+        assert not gc_pause.nothing_paused()
+    assert gc_pause.collect_before_freezing() and gc_pause.nothing_paused()
+    monkeypatch.setattr(gc_pause, "_frozen", False)
+    assert gc_pause.collect_before_freezing()  # the first freeze of a session: no pass needed
