@@ -177,6 +177,16 @@ def _invoices(wanted: list[int] | None) -> tuple[dict[int, list[InvoiceSummary]]
     return billed, drafts
 
 
+def existing_projects(project_ids: Iterable[int]) -> set[int]:
+    """Those of these projects that still exist."""
+    ids = sorted(set(project_ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        query = Project.select(Project.id).where(Project.id.in_(ids[start : start + 500]))
+        found.update(pid for (pid,) in tuples(query))
+    return found
+
+
 def projects_of(jobs: Iterable[int] = (), appointments: Iterable[int] = ()) -> dict[tuple[str, int], int]:
     """The project of each of these jobs and appointments that still exist:
     ``{("job", id): project_id, ("appointment", id): project_id}``."""

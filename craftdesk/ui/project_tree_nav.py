@@ -4,12 +4,13 @@ the records the rows carry (``RecordRole``), never by row number."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
-from ..services.project_rows import ProjectNode
+from ..services.project_rows import ProjectNode, existing_projects
 from .project_filter import ProjectFilterProxy
 from .project_tree import TreeRecord
 from .table_models import RecordRole
@@ -44,7 +45,7 @@ class TreeNavigation:
         self.view.collapsed.connect(lambda index: self._folded(index, True))
         self.view.expanded.connect(lambda index: self._folded(index, False))
 
-    def _forget_folded(self, project_ids: set[int], nodes: list[ProjectNode]) -> None:
+    def _forget_folded(self, project_ids: AbstractSet[int], nodes: list[ProjectNode]) -> None:
         """Before these projects' rows are replaced by ``nodes``: what was folded among
         them and is gone is forgotten. SQLite gives a deleted row's id to the next new one,
         and a new project must not come folded because a deleted one was."""
@@ -63,6 +64,15 @@ class TreeNavigation:
                 if child_record is not None:
                     before.add((child_record.kind, child_record.id))
         self.collapsed_records -= before - foldable(nodes)
+
+    def _forget_deleted(self, projects: AbstractSet[int], records: AbstractSet[tuple[str, int]]) -> None:
+        """A change named these projects (and deleted these jobs or appointments): the
+        folds of those deleted are forgotten at once, before another change (a project
+        made meanwhile, with the same id) reaches a tab that was hidden."""
+        gone = projects - existing_projects(projects) if projects else set()
+        if gone:
+            self._forget_folded(gone, [])
+        self.collapsed_records -= records
 
     def _folded(self, index: QModelIndex, collapsed: bool) -> None:
         record = index.data(RecordRole)

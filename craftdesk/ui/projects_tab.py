@@ -268,8 +268,10 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
                 return None
             found |= tree.projects
             named = {("job", i) for i in tree.jobs} | {("appointment", i) for i in tree.appointments}
+            stored = projects_of(tree.jobs, tree.appointments) if named else {}
+            if self.collapsed_records:  # now, also while hidden: a new row may get the id
+                self._forget_deleted(tree.projects, named - stored.keys())
             if named:
-                stored = projects_of(tree.jobs, tree.appointments)
                 found |= set(stored.values())
                 for kind, record_id in named - stored.keys():  # deleted: the tree knows its project
                     record = self.find_index(kind, record_id, source=True).data(RecordRole)

@@ -181,3 +181,40 @@ def test_folds_stay_when_the_chosen_employee_leaves_the_list(qtbot):
     assert len(_rows(tab)) == PROJECTS  # everyone's rows …
     assert not tab.view.isExpanded(_find(tab, "project", "Projekt 1"))  # … as they were folded
     assert tab.view.isExpanded(_find(tab, "project", "Projekt 2"))
+
+
+def test_a_new_project_made_while_the_tab_was_hidden_does_not_come_folded(qtbot, database):
+    """The deletion and the new project (with the freed id) reach the hidden tab as two
+    changes; it reads the rows once it is shown again."""
+    projects.create_project("Alt")
+    projects.create_project("Gefaltet")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    top = tab.proxy.index(0, 0)
+    folded = top.data(RecordRole).id
+    tab.view.collapse(top)
+    tab.hide()  # the user is in another tab; the project is deleted, a new one comes
+    projects.delete_project(folded)
+    tab._on_data_changed(Change.of(Scope.NONE, projects=[folded]))
+    fresh = projects.create_project("Neu")
+    tab._on_data_changed(Change.of(Scope.NONE, projects=[fresh.id]))
+    tab.show()
+    assert fresh.id == folded
+    index = tab.proxy.index(0, 0)
+    assert index.data() == "Neu"
+    assert tab.view.isExpanded(index)
+
+
+def test_a_folded_job_deleted_while_the_tab_was_hidden_is_forgotten(qtbot, database):
+    project = projects.create_project("Projekt")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    job = Job.get(Job.project == project)
+    tab.view.collapse(tab.proxy.index(0, 0, tab.proxy.index(0, 0)))
+    assert ("job", job.id) in tab.collapsed_records
+    tab.hide()
+    projects.delete_job(job.id)
+    tab._on_data_changed(Change.of(Scope.NONE, jobs=[job.id], projects=[project.id]))
+    assert ("job", job.id) not in tab.collapsed_records
