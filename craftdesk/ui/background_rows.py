@@ -10,6 +10,7 @@ read runs (as during an import, sync.worker).
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -17,8 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..services import gc_pause
-from ..services.gc_pause import collect_before_freezing, gc_paused, only_this_pause
+from ..services.gc_pause import gc_paused, only_this_pause
 from ..services.storage import release_connection
 
 log = logging.getLogger(__name__)
@@ -32,20 +32,13 @@ class BackgroundRows(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.running = False
-        self.may_freeze = False  # the last read's rows may be frozen (the old garbage is gone)
 
     def start(self, read: Callable[[], object], freeze: bool = False) -> None:
         """``freeze``: tens of thousands of rows that stay (a big table), see :meth:`_run`.
         Not for a dialog's short-lived lists: a freeze keeps any garbage cycle of objects
-        alive at that moment (a dialog open then) from ever being collected. The garbage
-        the window makes while the GC is paused for the read is frozen too: a table is read
-        at its first look and when an import changed many of its rows, not every cycle."""
+        alive at that moment (a dialog open then) from ever being collected."""
         self.running = True
-        # Old garbage cycles would be frozen with the rows: collected first, else no freeze.
-        self.may_freeze = freeze and collect_before_freezing()
-        threading.Thread(
-            target=self._run, args=(read, self.may_freeze), name="craftdesk-rows", daemon=True
-        ).start()
+        threading.Thread(target=self._run, args=(read, freeze), name="craftdesk-rows", daemon=True).start()
 
     def _run(self, read: Callable[[], object], freeze: bool) -> None:
         result: Any
@@ -61,7 +54,7 @@ class BackgroundRows(QObject):
                 # Not while an import runs: its pending garbage cycles would never be
                 # collected (the tab freezes its rows itself, as before).
                 if freeze and only_this_pause():
-                    gc_pause.freeze()
+                    gc.freeze()
         except Exception as exc:  # handed to the GUI thread, which decides
             result = exc
         finally:

@@ -191,9 +191,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         if self.loader.busy:
             self._note_while_reading(None)  # read again once this read is shown
             return
-        rows = tree_size()
-        if rows >= BACKGROUND_TREE_ROWS:
-            self._start_reading(rows)
+        if tree_size() >= BACKGROUND_TREE_ROWS:
+            self._start_reading()
             return
         self.expander.finish()
         self.read_failed = False

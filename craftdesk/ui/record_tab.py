@@ -5,6 +5,7 @@ row counter. Subclasses provide the columns, the loader and the edit dialog.
 
 from __future__ import annotations
 
+import gc
 import html
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.changes import Change, Scope
-from ..services.gc_pause import freeze, nothing_paused
 from ..services.search import haystack
 from ..sync.contract import SyncControl
 from .background_rows import BackgroundRows
@@ -272,13 +272,11 @@ class RecordTab(LazyReloadMixin, QWidget):
     def _show_records(self, records: list[Any] | Prepared) -> None:
         selected = self.selected_record()
         self.model.set_records(records)
-        if self.model.total_count() >= FREEZE_ROWS and self._reader.may_freeze and nothing_paused():
+        if self.model.total_count() >= FREEZE_ROWS:
             # Tens of thousands of long-lived rows: Python's cyclic GC would walk them all on
             # every full collection (the GUI thread stood still for a second at 50,000
-            # customers). Frozen, they are skipped; rows dropped later are still freed. Not
-            # while an import runs (its garbage would be frozen too), nor when the read could
-            # not collect the old garbage first (see BackgroundRows.start).
-            freeze()
+            # customers). Frozen, they are skipped; rows dropped later are still freed.
+            gc.freeze()
         if selected is not None:
             self.select_record(getattr(selected, "id", None))
         self._update_count()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilter
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
-from ..services.gc_pause import collect_before_freezing, freeze, gc_paused, only_this_pause
+from ..services.gc_pause import gc_paused, only_this_pause
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .background_rows import BackgroundRows
 from .project_tree import column_titles, project_rows
@@ -47,15 +47,9 @@ class TreeLoader(QObject):
         self._model: QStandardItemModel | None = None
         self._built = 0
         self._rows = 0
-        self._may_freeze = False
 
-    def start(self, rows: int) -> None:
-        """Read the tree (``rows``: its size, counted beforehand)."""
+    def start(self) -> None:
         self.busy = True
-        # Frozen a slice at a time (see _step), after a pass that collects the old garbage.
-        # Not on the reader thread after the read, as a big table is: that would also
-        # freeze the garbage the window made while the GC was paused for the read.
-        self._may_freeze = rows >= FREEZE_ROWS and collect_before_freezing()
         self._reader.start(load_project_nodes)
 
     def _read(self, result: object) -> None:
@@ -80,13 +74,12 @@ class TreeLoader(QObject):
             # GC over them held the window 50–120 ms in the middle of a slice. Paused only
             # within a slice; in a big tree the slice's rows are then frozen for it, after a
             # pass over the young objects (~2 ms), so no garbage of anything else the
-            # window did meanwhile is frozen with them (the old garbage was collected when
-            # the read began, :meth:`start`).
+            # window did meanwhile is frozen with them.
             with gc_paused():
                 finished = self._build_slice(model)
-                if self._may_freeze and self._rows >= FREEZE_ROWS and only_this_pause():
+                if self._rows >= FREEZE_ROWS and only_this_pause():
                     gc.collect(1)
-                    freeze()
+                    gc.freeze()  # skipped by later passes; rows let go are still freed
         except Exception as exc:  # a row that cannot be built: the read ends, as if it failed
             self._model, self._nodes = None, []
             model.deleteLater()

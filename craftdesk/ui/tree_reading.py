@@ -60,9 +60,9 @@ class TreeReading:
         self._wanted: tuple[str, int, int] | None = None  # to select once the first tree is there
         self.read_failed = False  # the last read failed and no tree is shown
 
-    def _start_reading(self, rows: int) -> None:
+    def _start_reading(self) -> None:
         self.read_failed = False
-        self.loader.start(rows)
+        self.loader.start()
         self._update_buttons()  # nothing to edit before the first tree is there
         self._update_empty_hint()
 

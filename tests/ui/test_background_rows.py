@@ -7,16 +7,13 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-import weakref
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from fakes import FakeController
 
-from craftdesk.services import gc_pause
 from craftdesk.services.changes import Change, Scope
-from craftdesk.services.gc_pause import gc_paused
 from craftdesk.store.models import Address, Article, Customer
 from craftdesk.ui import articles_tab as articles_module
 from craftdesk.ui import customers_tab as customers_module
@@ -253,70 +250,3 @@ def test_replaced_rows_of_a_big_table_are_freed_a_slice_at_a_time(qtbot, monkeyp
     del small
     model.set_records([])
     assert last() is None
-
-
-def test_old_garbage_is_not_frozen_with_a_big_table(qtbot, customer_ids, monkeypatch):
-    """A freeze keeps what is alive at that moment for good: a garbage cycle already old
-    then (a closed dialog's) is collected before the rows are read to be frozen."""
-    monkeypatch.setattr(record_tab, "FREEZE_ROWS", 1)
-    tab = shown(qtbot, CustomersTab(FakeController()))
-    qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
-
-    class Cycle:
-        me: object = None
-
-    cycle = Cycle()
-    cycle.me = cycle
-    ref = weakref.ref(cycle)
-    gc.collect()  # it survives a full pass while used: an old object now
-    del cycle  # garbage, waiting for the next full pass
-    frozen = gc.get_freeze_count()
-    tab.reload()  # an import changed many customers: the table is read again
-    qtbot.waitUntil(lambda: not tab._reader.running, timeout=10000)
-    assert gc.get_freeze_count() > frozen  # the rows were frozen again …
-    gc.collect()
-    assert ref() is None  # … and the old cycle was not frozen with them
-
-
-def test_rows_are_not_frozen_when_the_old_garbage_could_not_be_collected(qtbot, monkeypatch):
-    """Another read (or an import) pausing the GC when a big read starts: the pass that
-    collects the old garbage is skipped, so the rows are not frozen either."""
-    monkeypatch.setattr(gc_pause, "_frozen", True)  # a table was frozen earlier
-
-    class Cycle:
-        me: object = None
-
-    cycle = Cycle()
-    cycle.me = cycle
-    ref = weakref.ref(cycle)
-    gc.collect()  # old now
-    del cycle  # a closed dialog's garbage
-    other_gate, this_gate = threading.Event(), threading.Event()
-    other, this = record_tab.BackgroundRows(), record_tab.BackgroundRows()
-    done = []
-    other.loaded.connect(lambda _result: done.append("other"))
-    this.loaded.connect(lambda _result: done.append("this"))
-    other.start(lambda: other_gate.wait(5))  # a read that is not frozen runs …
-    qtbot.waitUntil(lambda: not gc.isenabled())
-    this.start(lambda: this_gate.wait(5) and [], freeze=True)  # … when a big one starts
-    assert not this.may_freeze
-    other_gate.set()
-    qtbot.waitUntil(lambda: "other" in done)
-    this_gate.set()
-    qtbot.waitUntil(lambda: "this" in done)
-    gc.collect()
-    assert ref() is None
-
-
-def test_a_big_table_shown_while_an_import_runs_is_not_frozen(qtbot, customer_ids, monkeypatch):
-    """An import pauses the GC: a freeze then would keep its garbage cycles for good."""
-    monkeypatch.setattr(record_tab, "FREEZE_ROWS", 1)
-    tab = shown(qtbot, CustomersTab(FakeController()))
-    qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
-    frozen = []
-    monkeypatch.setattr(record_tab, "freeze", lambda: frozen.append(1))
-    with gc_paused():  # an import running on the worker thread
-        tab._show_records(tab.load_records())
-    assert frozen == []
-    tab._show_records(tab.load_records())
-    assert frozen == [1]

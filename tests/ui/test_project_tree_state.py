@@ -1,7 +1,7 @@
 """What the Projekte tree keeps and forgets across changes: the folded rows of records that
 are gone (SQLite gives a deleted row's id to the next new one), a project made while the
 first tree is read, the note of a search during a reload, and the garbage a big tree's
-freeze must not keep."""
+freeze must not keep (what the window made while the tree was read)."""
 
 from __future__ import annotations
 
@@ -115,28 +115,6 @@ def test_a_search_without_hits_during_a_reload_says_so(qtbot, monkeypatch):
     gate.set()
     qtbot.waitUntil(lambda: _settled(tab))
     assert tab.empty_hint.text() == "Keine Treffer für „xyz“."
-
-
-@pytest.mark.usefixtures("big")
-def test_old_garbage_is_not_frozen_with_a_big_tree(qtbot, monkeypatch):
-    """A freeze keeps what is alive at that moment for good: a garbage cycle already old
-    then (a closed dialog's) is collected before the tree is read to be frozen."""
-    monkeypatch.setattr(tree_loader, "FREEZE_ROWS", 1)
-    tab = _open(qtbot)
-
-    class Cycle:
-        me: object = None
-
-    cycle = Cycle()
-    cycle.me = cycle
-    ref = weakref.ref(cycle)
-    gc.collect()  # it survives a full pass while used: an old object now
-    del cycle  # garbage, waiting for the next full pass
-    frozen = gc.get_freeze_count()
-    _reload(qtbot, tab)
-    assert gc.get_freeze_count() > frozen  # the new rows were frozen …
-    gc.collect()
-    assert ref() is None  # … and the old cycle was not frozen with them
 
 
 @pytest.mark.usefixtures("big")
