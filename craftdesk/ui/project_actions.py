@@ -30,6 +30,7 @@ from .dialogs.job_dialog import JobDialog
 from .dialogs.order_import_dialog import OrderImportDialog
 from .dialogs.project_dialog import ProjectDialog
 from .empty_hint import show_interfaces
+from .project_filter import FilterBar
 from .project_tree import COLUMNS, TreeRecord
 from .table_models import RecordRole
 
@@ -45,6 +46,7 @@ class ProjectActions(_Widget):
 
     controller: SyncControl
     view: QTreeView
+    filter_bar: FilterBar
     last_dialog: Any
 
     if TYPE_CHECKING:  # provided by the tab (declared only: nothing here hides them)
@@ -52,6 +54,7 @@ class ProjectActions(_Widget):
         def reload(self) -> None: ...
         def refresh_projects(self, project_ids: set[int]) -> None: ...
         def select_soon(self, kind: str, record_id: int, project_id: int) -> None: ...
+        def _filter(self, filters: object) -> None: ...
         def selected_record(self) -> TreeRecord | None: ...
 
     # --- clicks ------------------------------------------------------------------------------
@@ -258,6 +261,8 @@ class ProjectActions(_Widget):
 
     def open_employees(self) -> None:
         self._open(EmployeeDialog(self.controller, self))
+        if self.filter_bar.load_employees():  # the chosen employee was made inactive: all rows
+            self._filter(self.filter_bar.filters())
 
     def _invoice_selected(self) -> None:
         record = self.selected_record()

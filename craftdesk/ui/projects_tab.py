@@ -209,8 +209,11 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         self._reselect(selected)
 
     def _reselect(self, selected: TreeRecord | None) -> None:
+        wanted, self._wanted = self._wanted, None  # (a project made while a big tree was read)
         if selected is not None:
             self.select(selected.kind, selected.id, selected.project_id)
+        elif wanted is not None:
+            self.select(*wanted)
         self._update_buttons()
         self._update_empty_hint()
 

@@ -124,8 +124,8 @@ class TreeReading:
                 customers_of.update({node.id: set(node.customer_ids) for node in fresh})
                 replace_projects(model, pending, fresh)
                 shown = [node for node in nodes if node.id not in pending] + fresh
-        if self.collapsed_records:  # what is gone is forgotten (ids of deleted rows come again)
-            self.collapsed_records &= foldable(shown)
+        if self.collapsed_records and pending is not None:  # (else the next read trims)
+            self.collapsed_records &= foldable(shown)  # what is gone is forgotten (ids come again)
         selected = self.selected_record()
         wanted, self._wanted = self._wanted, None
         if selected is not None:
@@ -143,6 +143,8 @@ class TreeReading:
             if index.isValid():
                 self.view.setCurrentIndex(index)
                 self._scroll_after = True
+            elif pending is None and selected is None:
+                self._wanted = wanted  # not in this tree, read before it was made: in the next
         self.expander.start(self.collapsed_records)
         self._update_buttons()
         self._update_empty_hint()

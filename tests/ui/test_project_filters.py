@@ -256,3 +256,22 @@ def test_P5_a_filter_by_an_employee_who_left_the_list_ends(tab):
     tab.reload()  # any reload (an import, a change elsewhere)
     assert bar.employee.currentData() is None
     assert len(_appointments(tab)) == 4
+
+
+def test_P5_an_employee_made_inactive_in_the_tabs_own_dialog_ends_the_filter(tab, monkeypatch):
+    from craftdesk.ui.dialogs import employee_dialog
+
+    bar = tab.filter_bar
+    bar.employee.setCurrentIndex(bar.employee.findData(tab.ids["anna"]))
+    assert sorted(_appointments(tab)) == ["Rinne", "Spüle"]
+
+    def edit(dialog):  # „Mitarbeiter …“: Anna is made inactive, Eva joins
+        emp.edit_employee(tab.ids["anna"], active=False)
+        emp.add_employee("Eva Estrich")
+        return 0
+
+    monkeypatch.setattr(employee_dialog.EmployeeDialog, "exec", edit)
+    tab.open_employees()
+    assert bar.employee.currentData() is None
+    assert len(_appointments(tab)) == 4
+    assert bar.employee.findText("Eva Estrich") > 0

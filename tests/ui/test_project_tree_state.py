@@ -196,3 +196,33 @@ def test_a_folded_job_deleted_while_the_tab_was_hidden_is_forgotten(qtbot, datab
     projects.delete_job(job.id)
     tab._on_data_changed(Change.of(Scope.NONE, jobs=[job.id], projects=[project.id]))
     assert ("job", job.id) not in tab.collapsed_records
+
+
+@pytest.mark.usefixtures("big")
+def test_a_fold_made_during_a_reload_stays_when_a_change_of_unknown_reach_comes_too(qtbot, monkeypatch):
+    tab = _open(qtbot)
+    gate, read_done = _gated(monkeypatch)
+    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
+    qtbot.waitUntil(read_done.is_set)
+    made = projects.create_project("Neu")  # made while the old tree is shown …
+    tab.refresh_projects({made.id})
+    tab.view.collapse(_find(tab, "project", "Neu"))  # … and folded
+    tab._on_data_changed(Change(Scope.PROJECTS))  # another import ends meanwhile
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab) and len(_rows(tab)) == PROJECTS + 1)
+    qtbot.waitUntil(lambda: _settled(tab))  # (the second read, after the first tree)
+    assert not tab.view.isExpanded(_find(tab, "project", "Neu"))
+
+
+@pytest.mark.usefixtures("big")
+def test_a_project_made_during_the_first_read_is_selected_also_after_an_import_meanwhile(qtbot, monkeypatch):
+    tab, gate = _first_read_held(qtbot, monkeypatch)
+    made = projects.create_project("Neu")
+    tab.refresh_projects({made.id})
+    tab.select_soon("project", made.id, made.id)
+    tab._on_data_changed(Change(Scope.PROJECTS))  # a scheduled import ends meanwhile
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab) and _rows(tab) and _rows(tab)[0].data() == "Neu")
+    qtbot.waitUntil(lambda: _settled(tab))
+    record = tab.selected_record()
+    assert record is not None and record.id == made.id
