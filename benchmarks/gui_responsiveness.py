@@ -376,9 +376,7 @@ def main() -> int:
                 shutil.rmtree(warm)
             run_child(FLOOR, [], ROOT)
             for round_ in range(args.rounds):
-                order = list(codes.items())
-                order = order[round_ % len(order) :] + order[: round_ % len(order)]
-                for name, path in order:
+                for name, path in rotated(codes, round_):
                     figures = results.setdefault(
                         name, {"paint": [], "paint_source": [], "stall": [], "floor": []}
                     )
@@ -395,6 +393,29 @@ def main() -> int:
             server.join(timeout=10)
     report(args, results, (load_before, os.getloadavg()))
     return 0
+
+
+def rotated(codes: dict[str, Path], round_: int) -> list[tuple[str, Path]]:
+    """The codes measured in a round, each round starting with the next one (interleaved)."""
+    order = list(codes.items())
+    return order[round_ % len(order) :] + order[: round_ % len(order)]
+
+
+def print_table(
+    rows: dict[str, dict[str, float]], floors: dict[str, float], table: list[tuple[str, str, int, str]]
+) -> None:
+    """The Markdown table: one line per (title, key, goal, floor key); each code's median
+    and its ratio to the floor of the same run."""
+    names = list(rows)
+    print(
+        "| ms | " + " | ".join(names) + " | goal | floor | " + " | ".join(f"{n}/floor" for n in names) + " |"
+    )
+    print("|---" * (3 + 2 * len(names)) + "|")
+    for title, key, goal, floor_key in table:
+        floor = floors[floor_key]
+        values = " | ".join(f"{rows[n][key]:.0f}" for n in names)
+        ratios = " | ".join(f"{rows[n][key] / floor:.1f}×" if floor > 0 else "–" for n in names)
+        print(f"| {title} | {values} | {f'≤ {goal}' if goal else '–'} | {floor:.0f} | {ratios} |")
 
 
 def report(
@@ -472,16 +493,7 @@ def report(
         ("sort by name", "sort_name", 200, "repaint"),
         ("sort by number", "sort_number", 200, "repaint"),
     ]
-    names = list(rows)
-    print(
-        "| ms | " + " | ".join(names) + " | goal | floor | " + " | ".join(f"{n}/floor" for n in names) + " |"
-    )
-    print("|---" * (3 + 2 * len(names)) + "|")
-    for title, key, goal, floor_key in table:
-        floor = floors[floor_key]
-        values = " | ".join(f"{rows[n][key]:.0f}" for n in names)
-        ratios = " | ".join(f"{rows[n][key] / floor:.1f}×" if floor > 0 else "–" for n in names)
-        print(f"| {title} | {values} | {f'≤ {goal}' if goal else '–'} | {floor:.0f} | {ratios} |")
+    print_table(rows, floors, table)
     print(
         "first paint: bytecode cached as in an installed app (the second line: as this "
         f"environment starts Python, PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})"

@@ -193,9 +193,7 @@ def main() -> int:
             shutil.rmtree(warm)
         gui.run_child(gui.FLOOR, [], ROOT)
         for round_ in range(args.rounds):
-            order = list(codes.items())
-            order = order[round_ % len(order) :] + order[: round_ % len(order)]
-            for name, path in order:
+            for name, path in gui.rotated(codes, round_):
                 figures = results.setdefault(name, {"paint": [], "tree": [], "floor": []})
                 for kind in ("paint", "tree"):
                     folder = Path(tmp) / f"{name}-{round_}-{kind}"
@@ -266,16 +264,7 @@ def report(
         ("status filter off", "unfilter", 200, "repaint"),
         ("sort by title", "sort", 200, "repaint"),
     ]
-    names = list(rows)
-    print(
-        "| ms | " + " | ".join(names) + " | goal | floor | " + " | ".join(f"{n}/floor" for n in names) + " |"
-    )
-    print("|---" * (3 + 2 * len(names)) + "|")
-    for title, key, goal, floor_key in table:
-        floor = floors[floor_key]
-        values = " | ".join(f"{rows[n][key]:.0f}" for n in names)
-        ratios = " | ".join(f"{rows[n][key] / floor:.1f}×" if floor > 0 else "–" for n in names)
-        print(f"| {title} | {values} | {f'≤ {goal}' if goal else '–'} | {floor:.0f} | {ratios} |")
+    gui.print_table(rows, floors, table)
     print(
         "floors: first paint = bare window with a table (spawn → paint); stall = longest "
         "heartbeat gap while idle (2 s); repaint = one repaint of the unchanged tree"
