@@ -257,6 +257,16 @@ def _first_read_held(qtbot, monkeypatch):
     return tab, gate
 
 
+def _reload_held(qtbot, monkeypatch):
+    """A shown tree read again (as after an import) and held once read: the old tree stays
+    on screen until ``gate`` is set."""
+    tab = _open(qtbot)
+    gate, read_done = _gated(monkeypatch)
+    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
+    qtbot.waitUntil(read_done.is_set)
+    return tab, gate
+
+
 def test_a_customer_renamed_during_the_first_read_is_shown(qtbot, big, monkeypatch):
     customer = Customer.create(kind="organisation", company="Alt GmbH")
     Project.update(customer=customer).where(Project.title == "Projekt 2").execute()
@@ -282,10 +292,7 @@ def test_an_appointment_deleted_during_the_first_read_is_gone(qtbot, big, monkey
 
 
 def test_a_project_deleted_while_reading_never_comes_back(qtbot, slow, monkeypatch):
-    tab = _open(qtbot)
-    gate, read_done = _gated(monkeypatch)
-    tab._on_data_changed(Change(Scope.PROJECTS))
-    qtbot.waitUntil(read_done.is_set)
+    tab, gate = _reload_held(qtbot, monkeypatch)
     gone = Project.get(Project.title == "Projekt 3")
     projects.delete_project(gone.id)
     tab._on_data_changed(Change.of(Scope.NONE, projects=[gone.id]))

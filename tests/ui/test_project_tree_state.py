@@ -23,9 +23,9 @@ from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures use
     PROJECTS,
     _find,
     _first_read_held,
-    _gated,
     _open,
     _reload,
+    _reload_held,
     _rows,
     _settled,
     big,
@@ -106,10 +106,7 @@ def test_a_project_made_during_the_first_read_is_selected_once_shown(qtbot, monk
 
 @pytest.mark.usefixtures("big")
 def test_a_search_without_hits_during_a_reload_says_so(qtbot, monkeypatch):
-    tab = _open(qtbot)
-    gate, read_done = _gated(monkeypatch)
-    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
-    qtbot.waitUntil(read_done.is_set)
+    tab, gate = _reload_held(qtbot, monkeypatch)
     tab.search.setText("xyz")  # the old tree is shown meanwhile; nothing matches
     assert tab.empty_hint.text() == "Keine Treffer für „xyz“."
     gate.set()
@@ -122,10 +119,7 @@ def test_garbage_made_while_a_big_tree_is_read_is_not_frozen(qtbot, monkeypatch)
     """The GC is paused for the read: the window's garbage of that time is collected
     before the rows are frozen (a slice at a time), not frozen with them."""
     monkeypatch.setattr(tree_loader, "FREEZE_ROWS", 1)
-    tab = _open(qtbot)
-    gate, read_done = _gated(monkeypatch)
-    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
-    qtbot.waitUntil(read_done.is_set)
+    tab, gate = _reload_held(qtbot, monkeypatch)
 
     class Cycle:
         me: object = None
@@ -200,10 +194,7 @@ def test_a_folded_job_deleted_while_the_tab_was_hidden_is_forgotten(qtbot, datab
 
 @pytest.mark.usefixtures("big")
 def test_a_fold_made_during_a_reload_stays_when_a_change_of_unknown_reach_comes_too(qtbot, monkeypatch):
-    tab = _open(qtbot)
-    gate, read_done = _gated(monkeypatch)
-    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
-    qtbot.waitUntil(read_done.is_set)
+    tab, gate = _reload_held(qtbot, monkeypatch)
     made = projects.create_project("Neu")  # made while the old tree is shown …
     tab.refresh_projects({made.id})
     tab.view.collapse(_find(tab, "project", "Neu"))  # … and folded
