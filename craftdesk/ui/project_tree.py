@@ -288,6 +288,9 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
     # The confirmation's number first: a narrow column cuts the end of the title, never
     # the number; the title sorts by itself.
     title = f"{project.order_number} · {project.title}" if project.order_number else project.title
+    # What names the project is searched in its jobs' and appointments' rows too: a search
+    # for a project shows its work, and "AB-1042 Fliesen" finds that project's appointment.
+    named = (project.title, project.order_number or "", project.customer)
     project_row = _row(
         record,
         [
@@ -300,7 +303,7 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
         ],
         bold=True,
         keys={**_keys(first, hours), "title": project.title},
-        search=(project.title, project.order_number or "", project.customer, *project.invoice_ids),
+        search=(*named, *project.invoice_ids),
     )
     if project.invoices:
         _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
@@ -315,17 +318,17 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
             job_record,
             [job.title, "", "", "", format_decimal(job_hours), ""],
             keys=_keys(_first_start(job.appointments), job_hours),
-            search=(job.title,),
+            search=(job.title, *named),
         )
         for appointment in job.appointments:
             summary = by_sevdesk_id.get(appointment.invoice_id or "")
-            job_row[0].appendRow(_appointment_row(appointment, job_record, summary))
+            job_row[0].appendRow(_appointment_row(appointment, job_record, summary, (job.title, *named)))
         project_row[0].appendRow(job_row)
     return project_row
 
 
 def _appointment_row(
-    a: AppointmentNode, job: TreeRecord, summary: InvoiceSummary | None
+    a: AppointmentNode, job: TreeRecord, summary: InvoiceSummary | None, named: tuple[str, ...]
 ) -> list[QStandardItem]:
     record = TreeRecord(
         "appointment", a.id, job.project_id, job.id, a.invoice_id, invoiceable=job.invoiceable
@@ -341,7 +344,14 @@ def _appointment_row(
             _invoice_text(summary) if summary else _draft_text([a.invoice_id] if a.invoice_id else []),
         ],
         keys={**_keys(a.start, a.hours), "status": STATUS_ORDER.get(a.status, 99)},
-        search=(a.title, a.customer, status_name(a.status), format_datetime(a.start), a.invoice_id or ""),
+        search=(
+            a.title,
+            a.customer,
+            status_name(a.status),
+            format_datetime(a.start),
+            a.invoice_id or "",
+            *named,
+        ),
     )
     if summary is not None:
         _with_tooltip(row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))

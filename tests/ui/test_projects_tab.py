@@ -74,6 +74,22 @@ def test_search_keeps_parents_of_matching_appointment(tab, plan):
     assert tab.proxy.rowCount() == 2
 
 
+def test_a_search_for_a_project_shows_its_work_and_narrows_it_with_more_words(tab, plan):
+    Project.update(sevdesk_order_number="AB-1042").where(Project.id == plan["project"].id).execute()
+    projects.create_project("Heizung tauschen")
+    tab.reload()
+    tab.search.setText("ab-1042")  # the order confirmation's number: on the project row only
+    (project,) = _children(tab, QModelIndex())
+    (job,) = _children(tab, project)
+    assert [i.data() for i in _children(tab, job)] == ["Fliesen legen", "Abnahme"]
+    tab.search.setText("AB-1042 abnahme")  # every word: the project's and the appointment's
+    (project,) = _children(tab, QModelIndex())
+    (job,) = _children(tab, project)
+    assert [i.data() for i in _children(tab, job)] == ["Abnahme"]
+    tab.search.setText("Heizung abnahme")  # words of two projects find nothing
+    assert tab.proxy.rowCount() == 0
+
+
 def test_double_click_appointment_opens_editor_of_that_record(tab, plan, monkeypatch):
     opened = []
     monkeypatch.setattr(tab, "_open", lambda dialog: opened.append(dialog) or False)
