@@ -15,9 +15,12 @@ processes on a copy of the template:
 3. a full reload, as after an order import (a change of unknown reach): until the new
    tree is shown and expanded, and the longest stall;
 4. one project changed (a change that names it): the longest stall;
-5. the search typed one letter at a time ("T" … "Termin", then "Projekt 12", which hides
-   nearly every project), clearing it, a status filter on and off, sorting by title: each
-   until the event loop has run.
+5. the search typed one letter at a time ("T" … "Termin", then "Projekt 123", which hides
+   nearly every project) and cleared, with the heartbeat running: the longest stall from
+   each keystroke until every hit is expanded (the slices that open the rows below the
+   screen included);
+6. the same keystrokes, clearing the search, a status filter on and off, sorting by
+   title, without the heartbeat: each until the event loop has run.
 
 Floors from the same run: first paint of a bare window with a table (spawn → paint), the
 longest heartbeat gap while idle (2 s), and one repaint of the unchanged tree (median of 5).
@@ -116,6 +119,7 @@ def until_settled(tab, started):
     wait(200)
     return seconds
 
+KEYS = ("T", "Te", "Ter", "Term", "Termin", "Projekt 123")
 out = {}
 started = time.perf_counter()
 shell = build_shell(ctx, use_tray=False, start_scheduler=False)
@@ -144,6 +148,22 @@ shell.controller.data_changed.emit(Change.of(Scope.NONE, projects=[newest]))
 wait(300)
 out["one_stall"] = stall()
 out["shown"] = tab.proxy.rowCount()
+
+def typed(text):
+    # One keystroke with the heartbeat running: the longest stall until every hit is
+    # expanded (the slices that open the rows below the screen included).
+    restart()
+    tab.search.setText(text)
+    for _ in range(600):
+        wait(5)
+        expander = getattr(tab, "expander", None)
+        if expander is None or not expander.active:
+            break
+    wait(30)
+    return stall()
+
+out["typed_ms"] = [typed(text) for text in KEYS]
+out["typed_clear_ms"] = typed("")
 heartbeat.stop()
 
 def timed(action):
@@ -156,7 +176,7 @@ def timed(action):
 from PySide6.QtCore import Qt
 out["repaint_ms"] = sorted(timed(lambda: tab.view.viewport().repaint()) for _ in range(5))[2]
 out["keystrokes_ms"] = [timed(lambda t=text: tab.search.setText(t))
-                        for text in ("T", "Te", "Ter", "Term", "Termin", "Projekt 12")]
+                        for text in KEYS]
 out["clear_ms"] = timed(lambda: tab.search.setText(""))
 status = tab.filter_bar.status
 out["filter_ms"] = timed(lambda: status.setCurrentIndex(status.findData("scheduled")))
@@ -233,6 +253,9 @@ def report(
             "first_key": med([t["keystrokes_ms"][0] for t in trees]),
             "later_keys": med([max(t["keystrokes_ms"][1:]) for t in trees]),
             "clear": med([t["clear_ms"] for t in trees]),
+            "typed_first": med([t["typed_ms"][0] for t in trees]),
+            "typed_later": med([max(t["typed_ms"][1:]) for t in trees]),
+            "typed_clear": med([t["typed_clear_ms"] for t in trees]),
             "filter": med([t["filter_ms"] for t in trees]),
             "unfilter": med([t["unfilter_ms"] for t in trees]),
             "sort": med([t["sort_ms"] for t in trees]),
@@ -243,7 +266,8 @@ def report(
             f"reload stall {[round(t['reload_stall']) for t in trees]} ms; "
             f"one project {[round(t['one_stall']) for t in trees]} ms; "
             f"rows shown {[t['shown'] for t in trees]}; "
-            f"keystrokes {[[round(k) for k in t['keystrokes_ms']] for t in trees]} ms"
+            f"keystrokes {[[round(k) for k in t['keystrokes_ms']] for t in trees]} ms; "
+            f"typed (stall) {[[round(k) for k in t['typed_ms']] for t in trees]} ms"
         )
     floors = {
         "paint": med([f for figures in results.values() for f in figures["floor"]]) * 1000,
@@ -258,8 +282,11 @@ def report(
         ("full reload: longest stall", "reload_stall", 50, "stall"),
         ("one project changed: longest stall", "one_stall", 50, "stall"),
         ('first search keystroke ("T")', "first_key", 50, "repaint"),
-        ('slowest later keystroke (…"Termin", "Projekt 12")', "later_keys", 50, "repaint"),
+        ('slowest later keystroke (…"Termin", "Projekt 123")', "later_keys", 50, "repaint"),
         ("clearing the search", "clear", 50, "repaint"),
+        ('typed "T": longest stall until every hit is open', "typed_first", 50, "stall"),
+        ("typed later keystrokes: the slowest one's longest stall", "typed_later", 50, "stall"),
+        ("typed clearing: longest stall until every row is open", "typed_clear", 50, "stall"),
         ('status filter on ("Terminiert")', "filter", 200, "repaint"),
         ("status filter off", "unfilter", 200, "repaint"),
         ("sort by title", "sort", 200, "repaint"),

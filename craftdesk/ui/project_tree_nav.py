@@ -14,14 +14,21 @@ from ..services.project_rows import ProjectNode, existing_projects
 from .project_filter import ProjectFilterProxy
 from .project_tree import TreeRecord
 from .table_models import RecordRole
+from .tree_loader import Expander
+
+# A search keeps a row in view this far down the tree or further: every row is expanded at
+# once (below it, the rows down to the screen and a screenful more, the rest in slices).
+EXPAND_AT_ONCE = 300
 
 
 class TreeNavigation:
-    """Mix in before ``QWidget``; the tab provides the view, its proxy and the model."""
+    """Mix in before ``QWidget``; the tab provides the view, its proxy, the model and the
+    expander of big trees."""
 
     view: QTreeView
     proxy: ProjectFilterProxy
     model: QStandardItemModel
+    expander: Expander
 
     def _walk(self, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
         return _model_walk(self.proxy, parent)
@@ -91,6 +98,43 @@ class TreeNavigation:
         finally:
             self.view.blockSignals(blocked)
         self.collapsed_records.clear()
+
+    def _expand_hits(self, target: QModelIndex) -> None:
+        """Every row expanded after a search or filter: at once the projects down to
+        ``target``'s (the row kept in view) and a screenful after it, the rest a slice at a
+        time. The rows above the screen are all open, so the slices never move what is
+        shown. At 3,000 projects, expanding every row at once held each keystroke 17–30 ms."""
+        self.collapsed_records.clear()
+        project = target
+        while project.parent().isValid():
+            project = project.parent()
+        first = project.row() if project.isValid() else 0
+        if first >= EXPAND_AT_ONCE:  # far down: one pass in C++ beats a call per row
+            self._expand_all()
+            return
+        screen = self.view.viewport().height() // max(1, self.view.fontMetrics().height()) + 1
+        rows = self.proxy.rowCount()
+        shown = 0
+        blocked = self.view.blockSignals(True)  # not a Python call per expanded row
+        try:
+            for row in range(rows):
+                opened = self._expand_row(self.proxy.index(row, 0))
+                shown += opened if row >= first else 0
+                if shown > screen and row + 1 < rows:
+                    self.expander.start(self.collapsed_records)
+                    return
+        finally:
+            self.view.blockSignals(blocked)
+
+    def _expand_row(self, project: QModelIndex) -> int:
+        """Expand a project and its jobs; the rows they show."""
+        self.view.expand(project)
+        shown = 1
+        for row in range(self.proxy.rowCount(project)):
+            job = self.proxy.index(row, 0, project)
+            self.view.expand(job)
+            shown += 1 + self.proxy.rowCount(job)
+        return shown
 
     def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]]) -> None:
         record = index.data(RecordRole)

@@ -17,7 +17,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -345,7 +345,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         """Apply a search or filter to a folded tree, then show every hit expanded. Applied
         to the expanded tree, a search that hid most of 3,000 projects held the window 0.5–1.3 s:
         Qt updates every expanded row's index once per range of rows it hides. The selected
-        row stays selected and in view while it matches; else the top row stays on top."""
+        row stays selected and in view while it matches; else the top row stays on top. The
+        rows below the screen are expanded a slice at a time (:meth:`_expand_hits`)."""
         self.expander.cancel()
         selected = self.selected_record()
         top = self.view.indexAt(self.view.viewport().rect().topLeft()).data(RecordRole)
@@ -355,11 +356,18 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         finally:
             self.view.blockSignals(blocked)
         change()
-        self._expand_all()
-        shown = selected is not None and self.select(selected.kind, selected.id, selected.project_id)
-        if not shown and top is not None:
-            index = self.find_index(top.kind, top.id, project_id=top.project_id)
-            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        keep = QModelIndex()
+        if selected is not None:
+            keep = self.find_index(selected.kind, selected.id, project_id=selected.project_id)
+        target = keep
+        if not keep.isValid() and top is not None:
+            target = self.find_index(top.kind, top.id, project_id=top.project_id)
+        self._expand_hits(target)
+        if keep.isValid():
+            self.view.setCurrentIndex(keep)
+            self.view.scrollTo(keep)
+        elif target.isValid():
+            self.view.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtTop)
         self._update_buttons()  # a filter turned on or off resets the view's rows
         self._update_empty_hint()
 
