@@ -142,9 +142,10 @@ def _row(
     bold: bool = False,
     keys: dict[str, object] | None = None,
     search: Iterable[str] = (),
+    above: str = "",
 ) -> list[QStandardItem]:
     """One row; ``keys`` are sort values per column where the text does not sort right
-    (dates, hours, status order)."""
+    (dates, hours, status order); ``above``: the search text of the rows above it."""
     items = []
     keys = keys or {}
     font = _bold_font() if bold else None
@@ -158,7 +159,8 @@ def _row(
         if font is not None:
             item.setFont(font)
         items.append(item)
-    items[0].setData(haystack(search), SearchRole)  # the row's data, not its decoration
+    text = haystack(search)  # the row's data, not its decoration
+    items[0].setData("\n".join(t for t in (text, above) if t), SearchRole)
     invoice = items[COLUMNS.index("invoice")]
     if record.invoice_id:
         invoice.setForeground(QBrush(LINK_COLOR))
@@ -290,7 +292,7 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
     title = f"{project.order_number} · {project.title}" if project.order_number else project.title
     # What names the project is searched in its jobs' and appointments' rows too: a search
     # for a project shows its work, and "AB-1042 Fliesen" finds that project's appointment.
-    named = (project.title, project.order_number or "", project.customer)
+    named = haystack((project.title, project.order_number or "", project.customer))
     project_row = _row(
         record,
         [
@@ -303,7 +305,8 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
         ],
         bold=True,
         keys={**_keys(first, hours), "title": project.title},
-        search=(*named, *project.invoice_ids),
+        search=project.invoice_ids,
+        above=named,
     )
     if project.invoices:
         _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
@@ -318,17 +321,19 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
             job_record,
             [job.title, "", "", "", format_decimal(job_hours), ""],
             keys=_keys(_first_start(job.appointments), job_hours),
-            search=(job.title, *named),
+            search=(job.title,),
+            above=named,
         )
+        job_named = job_row[0].data(SearchRole)
         for appointment in job.appointments:
             summary = by_sevdesk_id.get(appointment.invoice_id or "")
-            job_row[0].appendRow(_appointment_row(appointment, job_record, summary, (job.title, *named)))
+            job_row[0].appendRow(_appointment_row(appointment, job_record, summary, job_named))
         project_row[0].appendRow(job_row)
     return project_row
 
 
 def _appointment_row(
-    a: AppointmentNode, job: TreeRecord, summary: InvoiceSummary | None, named: tuple[str, ...]
+    a: AppointmentNode, job: TreeRecord, summary: InvoiceSummary | None, above: str
 ) -> list[QStandardItem]:
     record = TreeRecord(
         "appointment", a.id, job.project_id, job.id, a.invoice_id, invoiceable=job.invoiceable
@@ -350,8 +355,8 @@ def _appointment_row(
             status_name(a.status),
             format_datetime(a.start),
             a.invoice_id or "",
-            *named,
         ),
+        above=above,
     )
     if summary is not None:
         _with_tooltip(row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
