@@ -20,7 +20,9 @@ processes on a copy of the template:
    each keystroke until every hit is expanded (the slices that open the rows below the
    screen included);
 6. the same keystrokes, clearing the search, a status filter on and off, sorting by
-   title, without the heartbeat: each until the event loop has run.
+   title, without the heartbeat: each until ``processEvents`` returns (for a keystroke
+   that may include slices of the expansion after it, so the stall of step 5 is the
+   figure for the 50 ms goal).
 
 Floors from the same run: first paint of a bare window with a table (spawn → paint), the
 longest heartbeat gap while idle (2 s), and one repaint of the unchanged tree (median of 5).
@@ -281,9 +283,9 @@ def report(
         ("full reload (after an order import): shown after", "reload_seconds", 0, "paint"),
         ("full reload: longest stall", "reload_stall", 50, "stall"),
         ("one project changed: longest stall", "one_stall", 50, "stall"),
-        ('first search keystroke ("T")', "first_key", 50, "repaint"),
-        ('slowest later keystroke (…"Termin", "Projekt 123")', "later_keys", 50, "repaint"),
-        ("clearing the search", "clear", 50, "repaint"),
+        ('first search keystroke ("T"), until processEvents returns', "first_key", 0, "repaint"),
+        ('slowest later keystroke (…"Termin", "Projekt 123"), same', "later_keys", 0, "repaint"),
+        ("clearing the search, same", "clear", 0, "repaint"),
         ('typed "T": longest stall until every hit is open', "typed_first", 50, "stall"),
         ("typed later keystrokes: the slowest one's longest stall", "typed_later", 50, "stall"),
         ("typed clearing: longest stall until every row is open", "typed_clear", 50, "stall"),
