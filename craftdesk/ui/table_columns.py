@@ -48,8 +48,32 @@ def search_pattern(text: str) -> QRegularExpression:
 def collation_key(text: str) -> str:
     """German dictionary order (DIN 5007-1: ä = a, ß = ss), independent of the system locale:
     accents are dropped and case is folded, so "Bäckerei" sorts between "Autohaus" and
-    "Blumen" on every machine (the same folding as the search, services.search.fold)."""
-    return fold(text)
+    "Blumen" on every machine (the same folding as the search, services.search.fold).
+    Numbers in a text sort by their value: "Typ 999" before "Typ 1018" before "Typ 10018"."""
+    return _numbered(fold(text))
+
+
+_DIGITS = re.compile(r"\d+")
+_NUMBER_WIDTH = 20  # digits a number is padded to (longer ones sort after, by their text)
+_SEPARATOR = "\x00"
+
+
+def _padded(match: re.Match[str]) -> str:
+    return match.group().zfill(_NUMBER_WIDTH)
+
+
+def _numbered(text: str) -> str:
+    return _DIGITS.sub(_padded, text)
+
+
+def _numbered_all(texts: list[str]) -> list[str]:
+    """``[_numbered(t) for t in texts]``: one pass over the joined column, with a Python call
+    per number only (a column without numbers costs a join and one search)."""
+    joined = _SEPARATOR.join(texts)
+    if _DIGITS.search(joined) is None:
+        return texts
+    parts = _DIGITS.sub(_padded, joined).split(_SEPARATOR)
+    return parts if len(parts) == len(texts) else list(map(_numbered, texts))
 
 
 def sort_key(value: Any) -> Any:
@@ -69,7 +93,7 @@ def sort_keys(values: Sequence[Any]) -> list[Key]:
     """``list(map(sort_key, values))``; a column of plain texts is folded in one bulk call
     (services.search.fold_all)."""
     if set(map(type, values)) <= {str}:
-        return fold_all(values)
+        return _numbered_all(fold_all(values))
     return list(map(sort_key, values))
 
 

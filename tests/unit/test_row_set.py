@@ -106,8 +106,23 @@ def test_bulk_folding_equals_folding_one_by_one() -> None:
 
 
 def test_sort_keys_in_bulk_equal_sort_key_per_value() -> None:
-    for values in (["b", "Ä", "a"], ["x", None, "y"], [3, None, 1], [True, False]):
+    numbered = ["Typ 10018", "typ 1018", "K-999", "K-1000", "", "x\x00 7", "٣٤ Ä", "007"]
+    for values in (["b", "Ä", "a"], ["x", None, "y"], [3, None, 1], [True, False], numbered):
         assert sort_keys(values) == [sort_key(v) for v in values]
+
+
+def test_numbers_in_texts_sort_by_their_value() -> None:
+    names = ["Abflussrohr Typ 10018", "abflussrohr typ 1018", "Abflussrohr Typ 999", "Abflussrohr Typ"]
+    keys = sort_keys(names)
+    assert [names[i] for i in sorted(range(len(names)), key=keys.__getitem__)] == [
+        "Abflussrohr Typ",
+        "Abflussrohr Typ 999",
+        "abflussrohr typ 1018",
+        "Abflussrohr Typ 10018",
+    ]
+    numbers = ["1000", "999", "A-10", "A-9", "Ärger"]
+    keys = sort_keys(numbers)
+    assert sorted(numbers, key=lambda n: keys[numbers.index(n)]) == ["999", "1000", "A-9", "A-10", "Ärger"]
 
 
 def test_rows_sorted_on_a_reader_thread_equal_rows_sorted_by_the_row_set() -> None:
