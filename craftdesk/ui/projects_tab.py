@@ -345,8 +345,9 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         """Apply a search or filter to a folded tree, then show every hit expanded. Applied
         to the expanded tree, a search that hid most of 3,000 projects held the window 0.5–1.3 s:
         Qt updates every expanded row's index once per range of rows it hides. The selected
-        row stays selected and in view while it matches; else the top row stays on top. The
-        rows below the screen are expanded a slice at a time (:meth:`_expand_hits`)."""
+        row stays selected and in view while it matches; else the top row stays on top, or
+        the hits are shown from the first. The rows below the screen are expanded a slice at
+        a time (:meth:`_expand_hits`)."""
         self.expander.cancel()
         selected = self.selected_record()
         top = self.view.indexAt(self.view.viewport().rect().topLeft()).data(RecordRole)
@@ -362,6 +363,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         target = keep
         if not keep.isValid() and top is not None:
             target = self.find_index(top.kind, top.id, project_id=top.project_id)
+        if not target.isValid():  # the hits from the first on (not from where the view was)
+            target = self.proxy.index(0, 0)
         self._expand_hits(target)
         if keep.isValid():
             self.view.setCurrentIndex(keep)

@@ -13,7 +13,15 @@ from __future__ import annotations
 import gc
 import time
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSortFilterProxyModel, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
@@ -141,6 +149,17 @@ class Expander(QObject):
         self._collapsed: set[tuple[str, int]] = set()
         self._chain = 0
         self.active = False
+        # The slices open rows wherever they are: once the user sorts, scrolls or moves
+        # with the keys, rows above the screen would open under their eyes and push what
+        # they look at away. Then the rest is opened at once.
+        view.header().sortIndicatorChanged.connect(lambda *_: self.finish())
+        view.verticalScrollBar().actionTriggered.connect(lambda *_: self.finish())
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.active and event.type() == QEvent.Type.KeyPress:
+            self.finish()  # before the view moves (End: to the last row, all rows open)
+        return False
 
     def start(self, collapsed: set[tuple[str, int]]) -> None:
         """Begins in the next turn of the event loop (the tree was just swapped in).
@@ -154,9 +173,33 @@ class Expander(QObject):
         self._next = 0
 
     def finish(self) -> None:
-        """Expand what is left now (before the tree changes under the slices)."""
-        if self.active:
-            self._step(None)
+        """Expand what is left now (before the tree changes under the slices, or when the
+        user moves the view), in one pass in C++: the slices' row by row ``expand()`` took
+        0.5 s at 3,000 projects in all. The rows the user folded are folded again."""
+        if not self.active:
+            return
+        view = self._view
+        blocked = view.blockSignals(True)  # not a Python call per expanded row
+        try:
+            view.expandAll()
+            if self._collapsed:
+                self._fold_again(view.model())
+        finally:
+            view.blockSignals(blocked)
+        self.active = False
+        self.done.emit()
+
+    def _fold_again(self, proxy: QAbstractItemModel) -> None:
+        for row in range(proxy.rowCount()):
+            project = proxy.index(row, 0)
+            for index in (project, *(proxy.index(r, 0, project) for r in range(proxy.rowCount(project)))):
+                record = index.data(RecordRole)
+                if record is None or (record.kind, record.id) not in self._collapsed:
+                    continue
+                if proxy.hasChildren(index):
+                    self._view.collapse(index)
+                else:
+                    self._collapsed.discard((record.kind, record.id))  # nothing left to fold
 
     def cancel(self) -> None:
         """Leave the rest as it is (the caller expands everything itself)."""

@@ -1,14 +1,23 @@
 """A search or filter in a big Projekte tree opens the rows on screen at once and the rest
 a slice at a time: every hit ends expanded, what is shown never moves while the slices
-run, and what the user folds meanwhile stays folded."""
+run (once the user sorts, scrolls or presses a key, the rest opens at once), and what the
+user folds meanwhile stays folded."""
 
 from __future__ import annotations
 
 import gc
 
 import pytest
+from fakes import FakeController
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractSlider
 
-from craftdesk.ui import project_tree_nav
+from craftdesk.services import projects
+from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Appointment, Job
+from craftdesk.ui import project_tree_nav, projects_tab, tree_loader
+from craftdesk.ui.projects_tab import ProjectsTab
+from craftdesk.ui.table_models import RecordRole
 from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures used by name
     PROJECTS,
     _find,
@@ -52,9 +61,9 @@ def test_a_search_opens_the_screen_at_once_and_the_rest_in_slices(qtbot):
 @pytest.mark.usefixtures("slow")
 def test_the_selected_row_does_not_move_while_the_slices_open_the_rest(qtbot):
     tab = _low(qtbot, _open(qtbot))
-    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 2.1"))  # the fourth project
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 3.1"))  # the third project
     tab.search.setText("Termin")
-    selected = _find(tab, "appointment", "Termin 2.1")
+    selected = _find(tab, "appointment", "Termin 3.1")
     assert tab.view.currentIndex() == selected and tab.edit_button.isEnabled()
     assert tab.view.viewport().rect().contains(tab.view.visualRect(selected))  # in view at once
     where = tab.view.visualRect(selected)
@@ -106,3 +115,111 @@ def test_a_small_tree_is_expanded_at_once(qtbot):
     tab.search.setText("Termin")
     assert not tab.expander.active
     assert all(tab.view.isExpanded(project) for project in _rows(tab))
+
+
+MANY = 40
+
+
+@pytest.fixture
+def many(database, monkeypatch):
+    """40 projects of a job with two appointments: "Alpha" ones (even) and "Beta" ones."""
+    for n in range(MANY):
+        project = projects.create_project(f"Projekt {n}")
+        job = Job.get(Job.project == project)
+        for a in range(2):
+            Appointment.create(job=job, title=f"{'Beta' if n % 2 else 'Alpha'} {n}.{a}")
+    monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)
+    monkeypatch.setattr(tree_loader, "SLICE_SECONDS", 0.0)  # one project per slice
+
+
+def _open_many(qtbot) -> ProjectsTab:
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(1000, 400)
+    tab.show()
+    qtbot.waitUntil(lambda: _settled(tab))
+    return tab
+
+
+def _top(tab: ProjectsTab) -> tuple[object, str]:
+    index = tab.view.indexAt(QPoint(1, 1))
+    return index.data(RecordRole), index.data()
+
+
+def _scrolled_to_an_alpha_project(qtbot, tab: ProjectsTab) -> None:
+    tab.view.scrollTo(_rows(tab)[21], tab.view.ScrollHint.PositionAtTop)  # "Projekt 18"
+    qtbot.wait(10)
+    assert _top(tab)[1] == "Projekt 18"
+
+
+@pytest.mark.usefixtures("many")
+def test_a_search_that_hides_the_top_row_shows_the_hits_from_the_first_and_stays_there(qtbot):
+    tab = _open_many(qtbot)
+    _scrolled_to_an_alpha_project(qtbot, tab)
+    tab.search.setText("Beta")  # hides the top row
+    assert _top(tab)[1] == "Projekt 39" and tab.expander.active
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert _top(tab)[1] == "Projekt 39"
+
+
+@pytest.mark.usefixtures("many")
+def test_the_top_row_that_still_matches_stays_on_top_while_the_slices_run(qtbot):
+    tab = _open_many(qtbot)
+    _scrolled_to_an_alpha_project(qtbot, tab)
+    tab.search.setText("Alpha")
+    assert _top(tab)[1] == "Projekt 18" and tab.expander.active
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert _top(tab)[1] == "Projekt 18"
+
+
+@pytest.mark.usefixtures("many")
+def test_a_sort_during_the_slices_opens_the_rest_at_once(qtbot):
+    tab = _open_many(qtbot)
+    _scrolled_to_an_alpha_project(qtbot, tab)
+    tab.search.setText("Projekt")
+    assert tab.expander.active
+    tab.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # as a click on the title's header
+    assert not tab.expander.active  # nothing opens later above the screen
+    before = _top(tab)
+    assert all(tab.view.isExpanded(project) for project in _rows(tab))
+    qtbot.wait(100)
+    assert _top(tab) == before
+
+
+@pytest.mark.usefixtures("many")
+def test_scrolling_during_the_slices_opens_the_rest_at_once(qtbot):
+    tab = _open_many(qtbot)
+    tab.search.setText("Projekt")
+    assert tab.expander.active
+    tab.view.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # a wheel turn
+    assert not tab.expander.active
+    assert all(tab.view.isExpanded(project) for project in _rows(tab))
+
+
+@pytest.mark.usefixtures("many")
+def test_end_during_the_slices_goes_to_the_last_row_and_keeps_it_in_view(qtbot):
+    tab = _open_many(qtbot)
+    tab.search.setText("Projekt")
+    assert tab.expander.active
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_End)
+    current = tab.view.currentIndex()
+    assert current.data() == "Alpha 0.1"  # the oldest project's last appointment
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert tab.view.viewport().rect().intersects(tab.view.visualRect(current))
+
+
+@pytest.mark.usefixtures("many")
+def test_a_key_during_a_reloads_slices_keeps_what_the_user_folded(qtbot, monkeypatch):
+    tab = _open_many(qtbot)
+    monkeypatch.setattr(tree_loader, "TURN_MS", 20)  # the reload's slices last to be caught
+    tab.view.collapse(_rows(tab)[-1])
+    tab.view.collapse(_rows(tab, _rows(tab)[-2])[0])  # a job
+    tab._on_data_changed(Change(Scope.PROJECTS))  # as after an order import
+    qtbot.waitUntil(lambda: tab.expander.active)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)
+    assert not tab.expander.active
+    assert not tab.view.isExpanded(_rows(tab)[-1])
+    assert not tab.view.isExpanded(_rows(tab, _rows(tab)[-2])[0])
+    assert tab.view.isExpanded(_rows(tab)[-2]) and tab.view.isExpanded(_rows(tab)[0])
