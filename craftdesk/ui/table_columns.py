@@ -54,7 +54,7 @@ def collation_key(text: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
-_NUMBER_WIDTH = 20  # digits a number is padded to (longer ones sort after, by their text)
+_NUMBER_WIDTH = 20  # digits a number is padded to (a longer one compares as text)
 _SEPARATOR = "\x00"
 
 
