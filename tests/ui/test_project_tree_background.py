@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from collections.abc import Callable
 
 import pytest
 import shiboken6
@@ -26,15 +27,20 @@ from craftdesk.ui.table_models import RecordRole
 PROJECTS = 6
 
 
+def make_projects(count: int, word: Callable[[int], str]) -> None:
+    """Projects "Projekt 0" … of a job with two appointments "<word(n)> n.0" and "… n.1"."""
+    for n in range(count):
+        project = projects.create_project(f"Projekt {n}")
+        job = Job.get(Job.project == project)
+        for a in range(2):
+            Appointment.create(job=job, title=f"{word(n)} {n}.{a}")
+
+
 @pytest.fixture
 def big(database, monkeypatch):
     """Six projects of a job with two appointments; "big" from one row on, and one project
     per slice (so the slices can be counted)."""
-    for n in range(PROJECTS):
-        project = projects.create_project(f"Projekt {n}")
-        job = Job.get(Job.project == project)
-        for a in range(2):
-            Appointment.create(job=job, title=f"Termin {n}.{a}")
+    make_projects(PROJECTS, lambda n: "Termin")
     monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)
     monkeypatch.setattr(tree_loader, "SLICE_SECONDS", 0.0)
     reads: list[str] = []

@@ -8,13 +8,10 @@ from __future__ import annotations
 import gc
 
 import pytest
-from fakes import FakeController
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractSlider
 
-from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
-from craftdesk.store.models import Appointment, Job
 from craftdesk.ui import project_tree_nav, projects_tab, tree_loader
 from craftdesk.ui.projects_tab import ProjectsTab
 from craftdesk.ui.table_models import RecordRole
@@ -25,6 +22,7 @@ from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures use
     _rows,
     _settled,
     big,
+    make_projects,
     slow,
 )
 
@@ -123,21 +121,15 @@ MANY = 40
 @pytest.fixture
 def many(database, monkeypatch):
     """40 projects of a job with two appointments: "Alpha" ones (even) and "Beta" ones."""
-    for n in range(MANY):
-        project = projects.create_project(f"Projekt {n}")
-        job = Job.get(Job.project == project)
-        for a in range(2):
-            Appointment.create(job=job, title=f"{'Beta' if n % 2 else 'Alpha'} {n}.{a}")
+    make_projects(MANY, lambda n: "Beta" if n % 2 else "Alpha")
     monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)
     monkeypatch.setattr(tree_loader, "SLICE_SECONDS", 0.0)  # one project per slice
 
 
 def _open_many(qtbot) -> ProjectsTab:
-    tab = ProjectsTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.resize(1000, 400)
-    tab.show()
-    qtbot.waitUntil(lambda: _settled(tab))
+    tab = _open(qtbot)
+    tab.resize(1000, 400)  # about ten projects on screen
+    qtbot.waitUntil(lambda: tab.view.viewport().height() < 400)
     return tab
 
 
@@ -153,23 +145,20 @@ def _scrolled_to_an_alpha_project(qtbot, tab: ProjectsTab) -> None:
 
 
 @pytest.mark.usefixtures("many")
-def test_a_search_that_hides_the_top_row_shows_the_hits_from_the_first_and_stays_there(qtbot):
+@pytest.mark.parametrize(
+    ("text", "on_top"),
+    [
+        ("Alpha", "Projekt 18"),  # the top row still matches: it stays on top
+        ("Beta", "Projekt 39"),  # it does not: the hits from the first
+    ],
+)
+def test_what_is_on_top_after_a_search_stays_there_while_the_slices_run(qtbot, text, on_top):
     tab = _open_many(qtbot)
     _scrolled_to_an_alpha_project(qtbot, tab)
-    tab.search.setText("Beta")  # hides the top row
-    assert _top(tab)[1] == "Projekt 39" and tab.expander.active
+    tab.search.setText(text)
+    assert _top(tab)[1] == on_top and tab.expander.active
     qtbot.waitUntil(lambda: _settled(tab))
-    assert _top(tab)[1] == "Projekt 39"
-
-
-@pytest.mark.usefixtures("many")
-def test_the_top_row_that_still_matches_stays_on_top_while_the_slices_run(qtbot):
-    tab = _open_many(qtbot)
-    _scrolled_to_an_alpha_project(qtbot, tab)
-    tab.search.setText("Alpha")
-    assert _top(tab)[1] == "Projekt 18" and tab.expander.active
-    qtbot.waitUntil(lambda: _settled(tab))
-    assert _top(tab)[1] == "Projekt 18"
+    assert _top(tab)[1] == on_top
 
 
 @pytest.mark.usefixtures("many")
