@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QScrollBar, QTreeView
 
 from ..services.gc_pause import gc_paused, only_this_pause
 from ..services.project_rows import ProjectNode, load_project_nodes
@@ -153,8 +153,17 @@ class Expander(QObject):
         # with the keys, rows above the screen would open under their eyes and push what
         # they look at away. Then the rest is opened at once.
         view.header().sortIndicatorChanged.connect(lambda *_: self.finish())
-        view.verticalScrollBar().actionTriggered.connect(lambda *_: self.finish())
+        bar = view.verticalScrollBar()
+        bar.actionTriggered.connect(lambda *_: self._finish_scrolling(bar))
         view.installEventFilter(self)
+
+    def _finish_scrolling(self, bar: QScrollBar) -> None:
+        """A wheel turn or scrollbar click: the rest opens, and the view still scrolls (the
+        bigger range would set the scrollbar back to where it was)."""
+        if self.active:
+            position = bar.sliderPosition()  # where the user's action goes
+            self.finish()
+            bar.setSliderPosition(position)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.active and event.type() == QEvent.Type.KeyPress:

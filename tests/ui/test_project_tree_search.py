@@ -8,8 +8,9 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractSlider
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSlider, QApplication
 
 from craftdesk.services.changes import Change, Scope
 from craftdesk.ui import project_tree_nav, projects_tab, tree_loader
@@ -176,13 +177,37 @@ def test_a_sort_during_the_slices_opens_the_rest_at_once(qtbot):
 
 
 @pytest.mark.usefixtures("many")
-def test_scrolling_during_the_slices_opens_the_rest_at_once(qtbot):
+def test_a_page_click_during_the_slices_opens_the_rest_at_once_and_still_scrolls(qtbot):
     tab = _open_many(qtbot)
     tab.search.setText("Projekt")
     assert tab.expander.active
-    tab.view.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # a wheel turn
+    bar = tab.view.verticalScrollBar()
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
     assert not tab.expander.active
     assert all(tab.view.isExpanded(project) for project in _rows(tab))
+    assert bar.value() == bar.pageStep()  # the click was not lost to the bigger range
+
+
+@pytest.mark.usefixtures("many")
+def test_the_wheel_turn_that_ends_the_slices_still_scrolls(qtbot):
+    tab = _open_many(qtbot)
+    tab.search.setText("Projekt")
+    assert tab.expander.active and _top(tab)[1] == "Projekt 39"
+    viewport = tab.view.viewport()
+    at = QPointF(viewport.rect().center())
+    notch = QWheelEvent(
+        at,
+        QPointF(viewport.mapToGlobal(at.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, notch)
+    assert not tab.expander.active
+    assert tab.view.verticalScrollBar().value() > 0 and _top(tab)[1] != "Projekt 39"
 
 
 @pytest.mark.usefixtures("many")
