@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLab
 
 from ..services import employees as employee_service
 from .qt_dates import to_date
+from .table_columns import numbered
 
 FilterRole = Qt.ItemDataRole.UserRole + 7
 SortRole = Qt.ItemDataRole.UserRole + 8
@@ -85,23 +86,13 @@ class Filters:
 
 
 def sort_text(value: object) -> str:
-    """A sort key as text: numbers zero-padded (AB-1042 after AB-999), text case-blind."""
+    """A sort key as text: numbers by their value (AB-1042 after AB-999, as in the record
+    tables), text case-blind."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         return value.isoformat()
-    text = str(value).casefold()
-    out, digits = [], ""
-    for ch in text + "\0":
-        if ch.isdigit():
-            digits += ch
-            continue
-        if digits:
-            out.append(digits.zfill(12))
-            digits = ""
-        if ch != "\0":
-            out.append(ch)
-    return "".join(out)
+    return numbered(str(value).casefold())
 
 
 class ProjectFilterProxy(QSortFilterProxyModel):

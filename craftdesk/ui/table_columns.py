@@ -50,10 +50,13 @@ def collation_key(text: str) -> str:
     accents are dropped and case is folded, so "Bäckerei" sorts between "Autohaus" and
     "Blumen" on every machine (the same folding as the search, services.search.fold).
     Numbers in a text sort by their value: "Typ 999" before "Typ 1018" before "Typ 10018"."""
-    return _numbered(fold(text))
+    return numbered(fold(text))
 
 
-_DIGITS = re.compile(r"\d+")
+# A run of digits, not the decimals after a comma or point: "0,14" sorts before "0,5" as
+# text does (cable cross-sections "0,14 / 0,25 / 0,5 / 0,75 mm²"); "1.000" with a point
+# for the thousands then sorts as 1 point something.
+_DIGITS = re.compile(r"(?<!\d)(?<!\d[,.])\d+")
 _NUMBER_WIDTH = 20  # digits a number is padded to (a longer one compares as text)
 _SEPARATOR = "\x00"
 
@@ -62,18 +65,19 @@ def _padded(match: re.Match[str]) -> str:
     return match.group().zfill(_NUMBER_WIDTH)
 
 
-def _numbered(text: str) -> str:
+def numbered(text: str) -> str:
+    """``text`` with its numbers padded to sort by their value (see :func:`collation_key`)."""
     return _DIGITS.sub(_padded, text)
 
 
 def _numbered_all(texts: list[str]) -> list[str]:
-    """``[_numbered(t) for t in texts]``: one pass over the joined column, with a Python call
+    """``[numbered(t) for t in texts]``: one pass over the joined column, with a Python call
     per number only (a column without numbers costs a join and one search)."""
     joined = _SEPARATOR.join(texts)
     if _DIGITS.search(joined) is None:
         return texts
     parts = _DIGITS.sub(_padded, joined).split(_SEPARATOR)
-    return parts if len(parts) == len(texts) else list(map(_numbered, texts))
+    return parts if len(parts) == len(texts) else list(map(numbered, texts))
 
 
 def sort_key(value: Any) -> Any:

@@ -232,6 +232,7 @@ def test_P5_ab_number_is_never_cut_off(tab, qtbot):
 
 def test_P5_sort_text_is_numeric_and_case_blind():
     assert sort_text("AB-999") < sort_text("AB-1042")
+    assert sort_text("Bad 0,14") < sort_text("Bad 0,5") < sort_text("bad 2")
     assert sort_text("bad") == sort_text("Bad")
     assert sort_text(None) == "" and sort_text(datetime(2026, 3, 2)) < sort_text("~")
 

@@ -120,6 +120,22 @@ def test_numbers_in_texts_sort_by_their_value() -> None:
         "abflussrohr typ 1018",
         "Abflussrohr Typ 10018",
     ]
+    sizes = [
+        "Aderendhülse 0,75 mm²",
+        "Aderendhülse 0,5 mm²",
+        "Aderendhülse 0,14 mm²",
+        "NYM-J 3x1,5",
+        "NYM-J 3x10",
+    ]
+    keys = sort_keys(sizes)  # decimals after a comma or point sort as text does: by value
+    assert [sizes[i] for i in sorted(range(len(sizes)), key=keys.__getitem__)] == [
+        "Aderendhülse 0,14 mm²",
+        "Aderendhülse 0,5 mm²",
+        "Aderendhülse 0,75 mm²",
+        "NYM-J 3x1,5",
+        "NYM-J 3x10",
+    ]
+    assert sort_key("Rohr 1,25 Zoll") < sort_key("Rohr 1,5 Zoll") < sort_key("Rohr 2 Zoll")
     numbers = ["1000", "999", "A-10", "A-9", "Ärger"]
     keys = sort_keys(numbers)
     assert sorted(numbers, key=lambda n: keys[numbers.index(n)]) == ["999", "1000", "A-9", "A-10", "Ärger"]
