@@ -17,8 +17,12 @@ from .table_models import RecordRole
 from .tree_loader import Expander
 
 # A search keeps a row in view this far down the tree or further: every row is expanded at
-# once (below it, the rows down to the screen and a screenful more, the rest in slices).
+# once (below it, the rows down to the screen and a screenful more, the rest later).
 EXPAND_AT_ONCE = 300
+# Up to this many rows, the rest is expanded in one pass in the next turn of the event loop
+# (Qt's expandAll: 2-4 µs a row here, so at most about 30 ms); a bigger tree a slice at a
+# time, which holds the window less each time but costs ten times the work in all.
+ONE_PASS_ROWS = 8_000
 
 
 class TreeNavigation:
@@ -101,10 +105,11 @@ class TreeNavigation:
 
     def _expand_hits(self, target: QModelIndex) -> None:
         """Every row expanded after a search or filter: at once the projects down to
-        ``target``'s (the row kept in view) and a screenful after that project, the rest a
-        slice at a time. The rows above the screen are all open, so the slices do not move
-        what is shown (and once the user moves the view, the expander opens the rest at
-        once). At 3,000 projects, expanding every row at once held each keystroke 17–30 ms."""
+        ``target``'s (the row kept in view) and a screenful after that project; the rest in
+        the next turn of the event loop, in one pass or, for a very big tree, a slice at a
+        time. The rows above the screen are all open, so what is shown does not move (and
+        once the user moves the view, the expander opens the rest at once). At 3,000
+        projects, expanding every row within the keystroke held it 17–30 ms longer."""
         self.collapsed_records.clear()
         project = target
         while project.parent().isValid():
@@ -115,14 +120,18 @@ class TreeNavigation:
             return
         screen = self.view.viewport().height() // max(1, self.view.fontMetrics().height()) + 1
         rows = self.proxy.rowCount()
-        shown = 0
+        shown = opened = 0
         blocked = self.view.blockSignals(True)  # not a Python call per expanded row
         try:
             for row in range(rows):
-                opened = self._expand_row(self.proxy.index(row, 0))
-                shown += opened if row > first else 0  # a screenful after the kept row's project
+                these = self._expand_row(self.proxy.index(row, 0))
+                opened += these
+                shown += these if row > first else 0  # a screenful after the kept row's project
                 if shown > screen and row + 1 < rows:
-                    self.expander.start(self.collapsed_records)
+                    if opened / (row + 1) * rows <= ONE_PASS_ROWS:  # (rows per project so far)
+                        self.expander.start_whole(self.collapsed_records)
+                    else:
+                        self.expander.start(self.collapsed_records)
                     return
         finally:
             self.view.blockSignals(blocked)

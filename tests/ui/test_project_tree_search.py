@@ -1,7 +1,7 @@
 """A search or filter in a big Projekte tree opens the rows on screen at once and the rest
-a slice at a time: every hit ends expanded, what is shown never moves while the slices
-run (once the user sorts, scrolls or presses a key, the rest opens at once), and what the
-user folds meanwhile stays folded."""
+afterwards (in one pass in the next turn, or a slice at a time): every hit ends expanded,
+what is shown never moves while the rest opens (once the user sorts, scrolls or presses a
+key, the rest opens at once), and what the user folds meanwhile stays folded."""
 
 from __future__ import annotations
 
@@ -28,6 +28,15 @@ from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures use
 )
 
 
+@pytest.fixture(params=["in one pass", "in slices"])
+def both_ways(request, monkeypatch):
+    """The rest of the hits opened in one pass in the next turn, or (a very big tree) a
+    slice at a time."""
+    if request.param == "in slices":
+        monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 0)
+    return request.param
+
+
 @pytest.fixture(autouse=True)
 def _unfrozen():
     """A big tree freezes the heap for the collector; later tests get it unfrozen."""
@@ -43,8 +52,13 @@ def _low(qtbot, tab):
 
 
 @pytest.mark.usefixtures("slow")
-def test_a_search_opens_the_screen_at_once_and_the_rest_in_slices(qtbot):
+def test_a_search_opens_the_screen_at_once_and_the_rest_afterwards(qtbot, both_ways, monkeypatch):
     tab = _low(qtbot, _open(qtbot))
+    slices = []
+    step = tree_loader.Expander._step
+    monkeypatch.setattr(
+        tree_loader.Expander, "_step", lambda self, budget: (slices.append(1), step(self, budget))
+    )
     tab.search.setText("Projekt")  # every project matches
     rows = _rows(tab)
     assert len(rows) == PROJECTS
@@ -52,13 +66,14 @@ def test_a_search_opens_the_screen_at_once_and_the_rest_in_slices(qtbot):
     assert not tab.view.isExpanded(rows[-1])  # below the screen: not yet
     assert tab.expander.active
     qtbot.waitUntil(lambda: _settled(tab))
+    assert bool(slices) == (both_ways == "in slices")
     for project in _rows(tab):  # in the end every hit is expanded, jobs too
         assert tab.view.isExpanded(project)
         assert all(tab.view.isExpanded(job) for job in _rows(tab, project))
 
 
-@pytest.mark.usefixtures("slow")
-def test_the_selected_row_does_not_move_while_the_slices_open_the_rest(qtbot):
+@pytest.mark.usefixtures("slow", "both_ways")
+def test_the_selected_row_does_not_move_while_the_rest_opens(qtbot):
     tab = _low(qtbot, _open(qtbot))
     tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 3.1"))  # the third project
     tab.search.setText("Termin")
@@ -72,8 +87,8 @@ def test_the_selected_row_does_not_move_while_the_slices_open_the_rest(qtbot):
     assert tab.selected_record().kind == "appointment"
 
 
-@pytest.mark.usefixtures("slow")
-def test_a_project_folded_while_the_slices_run_stays_folded(qtbot):
+@pytest.mark.usefixtures("slow", "both_ways")
+def test_a_project_folded_before_the_rest_opens_stays_folded(qtbot):
     tab = _low(qtbot, _open(qtbot))
     tab.search.setText("Projekt")
     assert tab.expander.active
