@@ -24,7 +24,6 @@ from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures use
     _settled,
     big,
     make_projects,
-    slow,
 )
 
 
@@ -51,7 +50,7 @@ def _low(qtbot, tab):
     return tab
 
 
-@pytest.mark.usefixtures("slow")
+@pytest.mark.usefixtures("big")
 def test_a_search_opens_the_screen_at_once_and_the_rest_afterwards(qtbot, both_ways, monkeypatch):
     tab = _low(qtbot, _open(qtbot))
     slices = []
@@ -72,7 +71,7 @@ def test_a_search_opens_the_screen_at_once_and_the_rest_afterwards(qtbot, both_w
         assert all(tab.view.isExpanded(job) for job in _rows(tab, project))
 
 
-@pytest.mark.usefixtures("slow", "both_ways")
+@pytest.mark.usefixtures("big", "both_ways")
 def test_the_selected_row_does_not_move_while_the_rest_opens(qtbot):
     tab = _low(qtbot, _open(qtbot))
     tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 3.1"))  # the third project
@@ -87,7 +86,7 @@ def test_the_selected_row_does_not_move_while_the_rest_opens(qtbot):
     assert tab.selected_record().kind == "appointment"
 
 
-@pytest.mark.usefixtures("slow", "both_ways")
+@pytest.mark.usefixtures("big", "both_ways")
 def test_a_project_folded_before_the_rest_opens_stays_folded(qtbot):
     tab = _low(qtbot, _open(qtbot))
     tab.search.setText("Projekt")
@@ -99,7 +98,7 @@ def test_a_project_folded_before_the_rest_opens_stays_folded(qtbot):
     assert all(tab.view.isExpanded(project) for project in _rows(tab)[1:])
 
 
-@pytest.mark.usefixtures("slow")
+@pytest.mark.usefixtures("big")
 def test_a_new_search_during_the_slices_ends_them(qtbot):
     tab = _low(qtbot, _open(qtbot))
     tab.search.setText("Projekt")
@@ -241,7 +240,13 @@ def test_end_during_the_slices_goes_to_the_last_row_and_keeps_it_in_view(qtbot):
 @pytest.mark.usefixtures("many")
 def test_a_key_during_a_reloads_slices_keeps_what_the_user_folded(qtbot, monkeypatch):
     tab = _open_many(qtbot)
-    monkeypatch.setattr(tree_loader, "TURN_MS", 20)  # the reload's slices last to be caught
+    start = tree_loader.Expander.start
+
+    def slow_start(self, collapsed):  # the reload's expansion (not its build) lasts to be caught
+        monkeypatch.setattr(tree_loader, "TURN_MS", 20)
+        start(self, collapsed)
+
+    monkeypatch.setattr(tree_loader.Expander, "start", slow_start)
     tab.view.collapse(_rows(tab)[-1])
     tab.view.collapse(_rows(tab, _rows(tab)[-2])[0])  # a job
     tab._on_data_changed(Change(Scope.PROJECTS))  # as after an order import
