@@ -19,9 +19,11 @@ from .tree_loader import Expander
 # A search keeps a row in view this far down the tree or further: every row is expanded at
 # once (below it, the rows down to the screen and a screenful more, the rest later).
 EXPAND_AT_ONCE = 300
-# Up to this many rows, the rest is expanded in one pass in the next turn of the event loop
-# (Qt's expandAll: 2-4 µs a row here, so at most about 30 ms); a bigger tree a slice at a
-# time, which holds the window less each time but costs ten times the work in all.
+# Up to this many rows in the whole tree, the rest is expanded in one pass in the next turn
+# of the event loop (Qt's expandAll: 2-4 µs a row here, so at most about 30 ms); a bigger
+# tree a slice at a time, which holds the window less each time but costs ten times the
+# work in all. The whole tree counts, not the hits: under a status, employee or date filter
+# the pass also makes the filter look at every row beneath the projects it opens.
 ONE_PASS_ROWS = 8_000
 
 
@@ -33,6 +35,7 @@ class TreeNavigation:
     proxy: ProjectFilterProxy
     model: QStandardItemModel
     expander: Expander
+    _rows_of: dict[int, int]  # project → its rows in the tree (see rows_of)
 
     def _walk(self, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
         return _model_walk(self.proxy, parent)
@@ -120,15 +123,14 @@ class TreeNavigation:
             return
         screen = self.view.viewport().height() // max(1, self.view.fontMetrics().height()) + 1
         rows = self.proxy.rowCount()
-        shown = opened = 0
+        shown = 0
         blocked = self.view.blockSignals(True)  # not a Python call per expanded row
         try:
             for row in range(rows):
-                these = self._expand_row(self.proxy.index(row, 0))
-                opened += these
-                shown += these if row > first else 0  # a screenful after the kept row's project
+                opened = self._expand_row(self.proxy.index(row, 0))
+                shown += opened if row > first else 0  # a screenful after the kept row's project
                 if shown > screen and row + 1 < rows:
-                    if opened / (row + 1) * rows <= ONE_PASS_ROWS:  # (rows per project so far)
+                    if sum(self._rows_of.values()) <= ONE_PASS_ROWS:
                         self.expander.start_whole(self.collapsed_records)
                     else:
                         self.expander.start(self.collapsed_records)
@@ -186,6 +188,12 @@ class TreeNavigation:
         selection = self.view.selectionModel()
         rows = selection.selectedRows() if selection is not None else []
         return rows[0].data(RecordRole) if rows else None
+
+
+def rows_of(nodes: Iterable[ProjectNode]) -> dict[int, int]:
+    """The rows of each of these projects in the tree: the project, its jobs, their
+    appointments."""
+    return {node.id: 1 + len(node.jobs) + sum(len(job.appointments) for job in node.jobs) for node in nodes}
 
 
 def foldable(nodes: Iterable[ProjectNode]) -> set[tuple[str, int]]:

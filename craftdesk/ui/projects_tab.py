@@ -39,7 +39,7 @@ from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths, replace_projects
-from .project_tree_nav import TreeNavigation, foldable
+from .project_tree_nav import TreeNavigation, foldable, rows_of
 from .project_views import ViewSwitch
 from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
@@ -58,6 +58,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
     def __init__(self, controller: SyncControl, parent: QWidget | None = None, *, lazy: bool = False) -> None:
         super().__init__(parent)
         self._customers_of: dict[int, set[int]] = {}  # project → the customers its rows name
+        self._rows_of: dict[int, int] = {}  # project → its rows (the expansion's choice)
         self.controller = controller
         self.last_dialog: Any = None  # the dialog opened last (tests, screenshots)
         self.model = QStandardItemModel(self)
@@ -200,6 +201,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         nodes = load_project_nodes()
         collapsed = self.collapsed_records & foldable(nodes)  # (ids of deleted rows come again)
         self._customers_of = {node.id: set(node.customer_ids) for node in nodes}
+        self._rows_of = rows_of(nodes)
         build_model(nodes, self.model)
         if self.filter_bar.load_employees():  # the chosen employee left: everyone's rows
             self.proxy.set_filters(self.filter_bar.filters())
@@ -236,7 +238,9 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         collapsed = set(self.collapsed_records)
         for project_id in project_ids:
             self._customers_of.pop(project_id, None)
+            self._rows_of.pop(project_id, None)
         self._customers_of.update({node.id: set(node.customer_ids) for node in nodes})
+        self._rows_of.update(rows_of(nodes))
         replace_projects(self.model, set(project_ids), nodes)
         for index in self._top_indexes(project_ids).values():
             self.view.expandRecursively(index)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QTreeView
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import TreeRecord, replace_projects
-from .project_tree_nav import foldable
+from .project_tree_nav import foldable, rows_of
 from .tree_loader import Expander, TreeLoader, let_go_of
 
 Records = set[tuple[str, int]]  # ("job" | "appointment", id)
@@ -35,6 +35,7 @@ class TreeReading:
     filter_bar: FilterBar
     collapsed_records: Records
     _customers_of: dict[int, set[int]]
+    _rows_of: dict[int, int]
 
     if TYPE_CHECKING:  # provided by the tab (declared only: nothing here hides them)
 
@@ -110,6 +111,7 @@ class TreeReading:
         a slice at a time."""
         self.expander.cancel()  # the tree it was expanding goes
         customers_of = {node.id: set(node.customer_ids) for node in nodes}
+        rows = rows_of(nodes)
         pending = self._changed_meanwhile(nodes)
         failure: Exception | None = None
         shown = nodes
@@ -121,7 +123,9 @@ class TreeReading:
             else:
                 for project_id in pending:
                     customers_of.pop(project_id, None)
+                    rows.pop(project_id, None)
                 customers_of.update({node.id: set(node.customer_ids) for node in fresh})
+                rows.update(rows_of(fresh))
                 replace_projects(model, pending, fresh)
                 shown = [node for node in nodes if node.id not in pending] + fresh
         if self.collapsed_records and pending is not None:  # (else the next read trims)
@@ -135,6 +139,7 @@ class TreeReading:
         model.setParent(self)  # type: ignore[arg-type]
         self.proxy.set_tree(model)
         self._customers_of = customers_of
+        self._rows_of = rows
         self.read_failed = False
         if self.filter_bar.load_employees():  # the chosen employee left: everyone's rows
             self.proxy.set_filters(self.filter_bar.filters())

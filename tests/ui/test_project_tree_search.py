@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSlider, QApplication
 
+from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Appointment, Job, Project
 from craftdesk.ui import project_tree_nav, projects_tab, tree_loader
 from craftdesk.ui.projects_tab import ProjectsTab
 from craftdesk.ui.table_models import RecordRole
@@ -257,3 +259,85 @@ def test_a_key_during_a_reloads_slices_keeps_what_the_user_folded(qtbot, monkeyp
     assert not tab.view.isExpanded(_rows(tab)[-1])
     assert not tab.view.isExpanded(_rows(tab, _rows(tab)[-2])[0])
     assert tab.view.isExpanded(_rows(tab)[-2]) and tab.view.isExpanded(_rows(tab)[0])
+
+
+# --- one pass or slices: decided by the whole tree, not by the rows on top ------------------
+
+
+def _spy_whole(monkeypatch) -> list[int]:
+    chosen: list[int] = []
+    start_whole = tree_loader.Expander.start_whole
+    monkeypatch.setattr(
+        tree_loader.Expander, "start_whole", lambda self, c: (chosen.append(1), start_whole(self, c))
+    )
+    return chosen
+
+
+def _shown_rows(tab: ProjectsTab) -> int:
+    pending, count = _rows(tab), 0
+    while pending:
+        count += 1
+        pending += _rows(tab, pending.pop())
+    return count
+
+
+def test_small_newest_projects_do_not_send_a_big_tree_down_the_one_pass(qtbot, database, monkeypatch):
+    """Newest first: the projects on top (just imported, nothing planned yet) are small, the
+    older ones below have the appointments."""
+    for n in range(30):  # older: a job with six appointments each (8 rows)
+        job = Job.get(Job.project == projects.create_project(f"Projekt alt {n}"))
+        for a in range(6):
+            Appointment.create(job=job, title=f"Termin {n}.{a}")
+    for n in range(10):  # newest, on top: a job, nothing planned (2 rows)
+        projects.create_project(f"Projekt neu {n}")
+    monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 150)
+    tab = _low(qtbot, _open(qtbot))
+    chosen = _spy_whole(monkeypatch)
+    tab.search.setText("Projekt")
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert _shown_rows(tab) == 260
+    assert not chosen  # 260 rows: a slice at a time
+
+
+def test_under_a_status_filter_the_whole_tree_decides(qtbot, database, monkeypatch):
+    """Under a filter the one pass also makes the filter look at every row beneath the
+    projects it opens (Python per row): 120 rows shown of 200 is still 200 rows of work."""
+    for n in range(40):
+        job = Job.get(Job.project == projects.create_project(f"Projekt {n}"))
+        for a in range(3):
+            Appointment.create(job=job, title=f"Termin {n}.{a}", status="problem" if a == 0 else "done")
+    monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)  # the tree read in the background
+    monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 150)
+    tab = _low(qtbot, _open(qtbot))
+    chosen = _spy_whole(monkeypatch)
+    tab.filter_bar.status.setCurrentIndex(tab.filter_bar.status.findData("problem"))
+    qtbot.waitUntil(lambda: _settled(tab))
+    assert _shown_rows(tab) == 120
+    assert not chosen
+
+
+def test_the_rows_counted_follow_the_projects_that_change(qtbot, database, monkeypatch):
+    make_projects(10, lambda n: "Termin")  # 4 rows each
+    monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 40)
+    tab = _low(qtbot, _open(qtbot))
+    chosen = _spy_whole(monkeypatch)
+    tab.search.setText("Projekt")
+    assert chosen == [1]  # 40 rows: one pass
+    qtbot.waitUntil(lambda: _settled(tab))
+    tab.search.clear()
+    qtbot.waitUntil(lambda: _settled(tab))
+    project = Project.get(Project.title == "Projekt 3")
+    job = Job.get(Job.project == project)
+    Appointment.create(job=job, title="Noch ein Termin")
+    tab.refresh_projects({project.id})  # as after a change of that project
+    chosen.clear()
+    tab.search.setText("Projekt")
+    assert not chosen  # 41 rows: in slices
+    qtbot.waitUntil(lambda: _settled(tab))
+    projects.delete_project(project.id)
+    tab.refresh_projects({project.id})
+    tab.search.clear()
+    qtbot.waitUntil(lambda: _settled(tab))
+    chosen.clear()
+    tab.search.setText("Projekt")
+    assert chosen == [1]  # 36 rows again
