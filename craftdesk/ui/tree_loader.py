@@ -210,15 +210,9 @@ class Expander(QObject):
 
     def _fold_again(self, proxy: QAbstractItemModel) -> None:
         for row in range(proxy.rowCount()):
-            project = proxy.index(row, 0)
-            for index in (project, *(proxy.index(r, 0, project) for r in range(proxy.rowCount(project)))):
-                record = index.data(RecordRole)
-                if record is None or (record.kind, record.id) not in self._collapsed:
-                    continue
-                if proxy.hasChildren(index):
+            for index in _with_jobs(proxy, proxy.index(row, 0)):
+                if self._stays_folded(proxy, index):
                     self._view.collapse(index)
-                else:
-                    self._collapsed.discard((record.kind, record.id))  # nothing left to fold
 
     def cancel(self) -> None:
         """Leave the rest as it is (the caller expands everything itself)."""
@@ -230,14 +224,14 @@ class Expander(QObject):
         chain = self._chain
         QTimer.singleShot(TURN_MS, self, lambda: self._step(SLICE_SECONDS) if chain == self._chain else None)
 
-    def _step(self, budget: float | None) -> None:
+    def _step(self, budget: float) -> None:
         if not self.active:
             return
         view = self._view
         proxy = view.model()
         assert isinstance(proxy, QSortFilterProxyModel)
         source = proxy.sourceModel()
-        end = None if budget is None else time.perf_counter() + budget
+        end = time.perf_counter() + budget
         blocked = view.blockSignals(True)  # not a Python call per expanded row
         try:
             while self._next < source.rowCount():
@@ -245,7 +239,7 @@ class Expander(QObject):
                 self._next += 1
                 if index.isValid():
                     self._expand(proxy, index)
-                if end is not None and time.perf_counter() > end:
+                if time.perf_counter() > end:
                     self._queue()
                     return
         finally:
@@ -257,9 +251,21 @@ class Expander(QObject):
         # expand(), not expandRecursively(): the latter lays out the whole tree again after
         # each slice (25 ms at 15,000 rows); expand() adds the rows below the row it opens,
         # and the rows after it are still collapsed.
-        for index in (project, *(proxy.index(r, 0, project) for r in range(proxy.rowCount(project)))):
-            record = index.data(RecordRole)
-            if record is None or (record.kind, record.id) not in self._collapsed:
+        for index in _with_jobs(proxy, project):
+            if not self._stays_folded(proxy, index):
                 self._view.expand(index)
-            elif not proxy.hasChildren(index):
-                self._collapsed.discard((record.kind, record.id))  # nothing left to fold
+
+    def _stays_folded(self, proxy: QAbstractItemModel, index: QModelIndex) -> bool:
+        """Whether the user folded this row; one with nothing left to fold is forgotten."""
+        record = index.data(RecordRole)
+        if record is None or (record.kind, record.id) not in self._collapsed:
+            return False
+        if proxy.hasChildren(index):
+            return True
+        self._collapsed.discard((record.kind, record.id))  # nothing left to fold
+        return False
+
+
+def _with_jobs(proxy: QAbstractItemModel, project: QModelIndex) -> list[QModelIndex]:
+    """A project's row and its jobs' rows (the rows that can be folded)."""
+    return [project, *(proxy.index(r, 0, project) for r in range(proxy.rowCount(project)))]
