@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import selectors
 import socket
 import sys
 import threading
@@ -65,7 +66,47 @@ class _Server(ThreadingHTTPServer):
         self.sandbox = sandbox
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
+        self._wake_read, self._wake_write = socket.socketpair()
+        self._stop_asked = False
+        self._stopped = threading.Event()
+        self._stopped.set()
         super().__init__(address, _Handler)
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """socketserver's loop without its poll: it sleeps until a client connects or
+        :meth:`shutdown` wakes it, so a stop takes no poll interval (0.1 s in every test
+        that used the sandbox) and an idle demo never wakes up."""
+        self._stopped.clear()
+        try:
+            with selectors.DefaultSelector() as selector:
+                selector.register(self, selectors.EVENT_READ)
+                selector.register(self._wake_read, selectors.EVENT_READ)
+                while not self._stop_asked:
+                    ready = selector.select()
+                    if self._stop_asked:
+                        break
+                    for key, _ in ready:
+                        if key.fileobj is self:
+                            self._handle_request_noblock()  # type: ignore[attr-defined]  # socketserver's own step
+                        else:
+                            self._wake_read.recv(64)
+                    self.service_actions()
+        finally:
+            self._stop_asked = False
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop :meth:`serve_forever` (from another thread) and wait until it has returned;
+        returns at once when it does not run."""
+        self._stop_asked = True
+        with contextlib.suppress(OSError):
+            self._wake_write.send(b"x")
+        self._stopped.wait()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._wake_read.close()
+        self._wake_write.close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that gave up (timeout, cancel) closes its socket while we answer; that is
@@ -286,9 +327,7 @@ class Sandbox:
         if self._thread is not None and self._thread.is_alive():
             return self
         server = self._bind()
-        self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="craftdesk-sandbox", daemon=True
-        )
+        self._thread = threading.Thread(target=server.serve_forever, name="craftdesk-sandbox", daemon=True)
         self._thread.start()
         return self
 
@@ -297,7 +336,7 @@ class Sandbox:
         server = self._bind()
         self._foreground = True
         try:
-            server.serve_forever(poll_interval=0.2)
+            server.serve_forever()
         except KeyboardInterrupt:
             pass
         finally:

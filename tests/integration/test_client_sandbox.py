@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -53,6 +54,33 @@ def test_stopped_sandbox_is_unreachable():
     c = SevdeskClient(url, DEMO_TOKEN, max_retries=1, sleep=lambda s: None, timeout=(1, 1))
     with pytest.raises(UnreachableError):
         c.get("/Contact")
+
+
+def test_an_idle_sandbox_sleeps_and_stop_ends_its_loop_in_the_background_and_foreground(monkeypatch):
+    never_started = Sandbox()
+    never_started.stop()  # nothing to stop: returns, no wait for a loop that never ran
+    turns: list[int] = []
+    background = Sandbox()
+    monkeypatch.setattr(type(background._bind()), "service_actions", lambda server: turns.append(1))
+    background.start()
+    loop = background._thread
+    assert loop is not None and loop.is_alive()
+    time.sleep(0.25)
+    assert turns == []  # no poll: the loop wakes for a client or for stop, never on a timer
+    background.stop()
+    assert not loop.is_alive()
+    background.stop()  # a second stop is harmless
+
+    foreground = Sandbox()
+    url = foreground.url
+    thread = threading.Thread(target=foreground.serve_forever, daemon=True)
+    thread.start()
+    assert requests.get(f"{url}/Unity", headers={"Authorization": DEMO_TOKEN}, timeout=5).ok
+    foreground.stop()  # from another thread: the loop returns and closes the socket
+    thread.join(timeout=5)
+    assert not thread.is_alive()
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"{url}/Unity", headers={"Authorization": DEMO_TOKEN}, timeout=5)
 
 
 def test_cli_sandbox_prints_url_and_serves(tmp_path):
