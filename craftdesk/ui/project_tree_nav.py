@@ -19,12 +19,6 @@ from .tree_loader import Expander
 # A search keeps a row in view this far down the tree or further: every row is expanded at
 # once (below it, the rows down to the screen and a screenful more, the rest later).
 EXPAND_AT_ONCE = 300
-# Up to this many rows in the whole tree, the rest is expanded in one pass in the next turn
-# of the event loop (Qt's expandAll: 2-4 µs a row here, so at most about 30 ms); a bigger
-# tree a slice at a time, which holds the window less each time but costs ten times the
-# work in all. The whole tree counts, not the hits: under a status, employee or date filter
-# the pass also makes the filter look at every row beneath the projects it opens.
-ONE_PASS_ROWS = 8_000
 
 
 class TreeNavigation:
@@ -130,10 +124,7 @@ class TreeNavigation:
                 opened = self._expand_row(self.proxy.index(row, 0))
                 shown += opened if row > first else 0  # a screenful after the kept row's project
                 if shown > screen and row + 1 < rows:
-                    if sum(self._rows_of.values()) <= ONE_PASS_ROWS:
-                        self.expander.start_whole(self.collapsed_records)
-                    else:
-                        self.expander.start(self.collapsed_records)
+                    self.expander.start_for(self.collapsed_records, sum(self._rows_of.values()))
                     return
         finally:
             self.view.blockSignals(blocked)

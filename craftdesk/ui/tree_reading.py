@@ -108,7 +108,7 @@ class TreeReading:
 
     def _show_tree(self, model: QStandardItemModel, nodes: list[ProjectNode]) -> None:
         """Swap in a tree the loader built, with what changed while it was read; expand it
-        a slice at a time."""
+        in the next turn (a big tree a slice at a time)."""
         self.expander.cancel()  # the tree it was expanding goes
         customers_of = {node.id: set(node.customer_ids) for node in nodes}
         rows = rows_of(nodes)
@@ -150,7 +150,7 @@ class TreeReading:
                 self._scroll_after = True
             elif pending is None and selected is None:
                 self._wanted = wanted  # not in this tree, read before it was made: in the next
-        self.expander.start(self.collapsed_records)
+        self.expander.start_for(self.collapsed_records, sum(rows.values()))
         self._update_buttons()
         self._update_empty_hint()
         if pending is None:

@@ -38,10 +38,11 @@ def make_projects(count: int, word: Callable[[int], str]) -> None:
 
 @pytest.fixture
 def big(database, monkeypatch):
-    """Six projects of a job with two appointments; "big" from one row on, and one project
-    per slice (so the slices can be counted)."""
+    """Six projects of a job with two appointments; "big" from one row on, expanded in
+    slices, and one project per slice (so the slices can be counted)."""
     make_projects(PROJECTS, lambda n: "Termin")
     monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)
+    monkeypatch.setattr(tree_loader, "ONE_PASS_ROWS", 0)
     monkeypatch.setattr(tree_loader, "SLICE_SECONDS", 0.0)
     reads: list[str] = []
     original = tree_loader.load_project_nodes
@@ -114,14 +115,29 @@ def test_a_big_tree_is_read_on_a_helper_thread_and_built_a_slice_at_a_time(qtbot
     assert not tab.empty_hint.isVisible()
 
 
-def test_a_reload_keeps_what_was_collapsed_and_selected_and_lets_the_old_tree_go(qtbot, big):
+@pytest.fixture(params=["in slices", "in one pass"])
+def expanded(request, big, monkeypatch):
+    """A tree shown expanded a slice at a time (a very big tree), or in one pass."""
+    monkeypatch.setattr(tree_loader, "ONE_PASS_ROWS", 0 if request.param == "in slices" else 8_000)
+    slices: list[int] = []
+    step = tree_loader.Expander._step
+    monkeypatch.setattr(
+        tree_loader.Expander, "_step", lambda self, budget: (slices.append(1), step(self, budget))
+    )
+    return request.param, slices
+
+
+def test_a_reload_keeps_what_was_collapsed_and_selected_and_lets_the_old_tree_go(qtbot, big, expanded):
     tab = _open(qtbot)
     tab.view.collapse(_find(tab, "project", "Projekt 1"))
     tab.view.collapse(_find(tab, "job", "Projekt 4"))
     tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 2.1"))
     old = tab.model
+    way, slices = expanded
+    slices.clear()
     _reload(qtbot, tab)
     assert tab.model is not old and len(big) == 2
+    assert bool(slices) == (way == "in slices")
     assert not tab.view.isExpanded(_find(tab, "project", "Projekt 1"))
     assert not tab.view.isExpanded(_find(tab, "job", "Projekt 4"))
     assert tab.view.isExpanded(_find(tab, "project", "Projekt 4"))
@@ -374,6 +390,7 @@ def _visible(tab: ProjectsTab) -> bool:
     return index.isValid() and not rect.isEmpty() and tab.view.viewport().rect().contains(rect)
 
 
+@pytest.mark.usefixtures("expanded")
 def test_the_selected_row_is_in_view_after_a_reload(qtbot, big):
     tab = _open(qtbot)
     tab.resize(1000, 260)  # a few rows high: the tree scrolls

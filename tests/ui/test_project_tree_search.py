@@ -33,8 +33,8 @@ from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures use
 def both_ways(request, monkeypatch):
     """The rest of the hits opened in one pass in the next turn, or (a very big tree) a
     slice at a time."""
-    if request.param == "in slices":
-        monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 0)
+    request.getfixturevalue("big")  # first: it sets the slices of a reload
+    monkeypatch.setattr(tree_loader, "ONE_PASS_ROWS", 0 if request.param == "in slices" else 8_000)
     return request.param
 
 
@@ -242,6 +242,7 @@ def test_end_during_the_slices_goes_to_the_last_row_and_keeps_it_in_view(qtbot):
 @pytest.mark.usefixtures("many")
 def test_a_key_during_a_reloads_slices_keeps_what_the_user_folded(qtbot, monkeypatch):
     tab = _open_many(qtbot)
+    monkeypatch.setattr(tree_loader, "ONE_PASS_ROWS", 0)  # a reload of a very big tree
     start = tree_loader.Expander.start
 
     def slow_start(self, collapsed):  # the reload's expansion (not its build) lasts to be caught
@@ -290,7 +291,7 @@ def test_small_newest_projects_do_not_send_a_big_tree_down_the_one_pass(qtbot, d
             Appointment.create(job=job, title=f"Termin {n}.{a}")
     for n in range(10):  # newest, on top: a job, nothing planned (2 rows)
         projects.create_project(f"Projekt neu {n}")
-    monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 150)
+    monkeypatch.setattr(tree_loader, "ONE_PASS_ROWS", 150)
     tab = _low(qtbot, _open(qtbot))
     chosen = _spy_whole(monkeypatch)
     tab.search.setText("Projekt")
@@ -307,7 +308,7 @@ def test_under_a_status_filter_the_whole_tree_decides(qtbot, database, monkeypat
         for a in range(3):
             Appointment.create(job=job, title=f"Termin {n}.{a}", status="problem" if a == 0 else "done")
     monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)  # the tree read in the background
-    monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 150)
+    monkeypatch.setattr(tree_loader, "ONE_PASS_ROWS", 150)
     tab = _low(qtbot, _open(qtbot))
     chosen = _spy_whole(monkeypatch)
     tab.filter_bar.status.setCurrentIndex(tab.filter_bar.status.findData("problem"))
@@ -318,7 +319,7 @@ def test_under_a_status_filter_the_whole_tree_decides(qtbot, database, monkeypat
 
 def test_the_rows_counted_follow_the_projects_that_change(qtbot, database, monkeypatch):
     make_projects(10, lambda n: "Termin")  # 4 rows each
-    monkeypatch.setattr(project_tree_nav, "ONE_PASS_ROWS", 40)
+    monkeypatch.setattr(tree_loader, "ONE_PASS_ROWS", 40)
     tab = _low(qtbot, _open(qtbot))
     chosen = _spy_whole(monkeypatch)
     tab.search.setText("Projekt")
