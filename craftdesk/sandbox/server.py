@@ -66,30 +66,34 @@ class _Server(ThreadingHTTPServer):
         self.sandbox = sandbox
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
-        self._wake_read, self._wake_write = socket.socketpair()
+        self._wake: tuple[socket.socket, socket.socket] | None = None  # made when serving
         self._stop_asked = False
         self._stopped = threading.Event()
         self._stopped.set()
         super().__init__(address, _Handler)
 
-    def serve_forever(self, poll_interval: float = 0.5) -> None:
+    def serve_forever(self, poll_interval: float | None = None) -> None:
         """socketserver's loop without its poll: it sleeps until a client connects or
         :meth:`shutdown` wakes it, so a stop takes no poll interval (0.1 s in every test
-        that used the sandbox) and an idle demo never wakes up."""
+        that used the sandbox) and an idle demo never wakes up. ``poll_interval``: wake
+        that often anyway (Ctrl+C reaches a waiting ``select`` on Windows only then)."""
+        if self._wake is None:
+            self._wake = socket.socketpair()
+        wake = self._wake[0]
         self._stopped.clear()
         try:
             with selectors.DefaultSelector() as selector:
                 selector.register(self, selectors.EVENT_READ)
-                selector.register(self._wake_read, selectors.EVENT_READ)
+                selector.register(wake, selectors.EVENT_READ)
                 while not self._stop_asked:
-                    ready = selector.select()
+                    ready = selector.select(poll_interval)
                     if self._stop_asked:
                         break
                     for key, _ in ready:
                         if key.fileobj is self:
                             self._handle_request_noblock()  # type: ignore[attr-defined]  # socketserver's own step
                         else:
-                            self._wake_read.recv(64)
+                            wake.recv(64)
                     self.service_actions()
         finally:
             self._stop_asked = False
@@ -99,14 +103,16 @@ class _Server(ThreadingHTTPServer):
         """Stop :meth:`serve_forever` (from another thread) and wait until it has returned;
         returns at once when it does not run."""
         self._stop_asked = True
-        with contextlib.suppress(OSError):
-            self._wake_write.send(b"x")
+        if self._wake is not None:
+            with contextlib.suppress(OSError):
+                self._wake[1].send(b"x")
         self._stopped.wait()
 
     def server_close(self) -> None:
         super().server_close()
-        self._wake_read.close()
-        self._wake_write.close()
+        wake, self._wake = self._wake, None
+        for end in wake or ():
+            end.close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that gave up (timeout, cancel) closes its socket while we answer; that is
@@ -336,7 +342,7 @@ class Sandbox:
         server = self._bind()
         self._foreground = True
         try:
-            server.serve_forever()
+            server.serve_forever(poll_interval=0.5)  # Ctrl+C on Windows
         except KeyboardInterrupt:
             pass
         finally:

@@ -61,7 +61,7 @@ def test_an_idle_sandbox_sleeps_and_stop_ends_its_loop_in_the_background_and_for
     never_started.stop()  # nothing to stop: returns, no wait for a loop that never ran
     turns: list[int] = []
     background = Sandbox()
-    monkeypatch.setattr(type(background._bind()), "service_actions", lambda server: turns.append(1))
+    monkeypatch.setattr(background._bind(), "service_actions", lambda: turns.append(1))
     background.start()
     loop = background._thread
     assert loop is not None and loop.is_alive()
@@ -120,4 +120,4 @@ def test_cli_sandbox_prints_url_and_serves(tmp_path):
         assert requests.get(f"{url}/Contact", timeout=5).status_code == 401
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.communicate(timeout=10)  # waits, and closes its pipes
