@@ -167,13 +167,40 @@ class TreeNavigation:
                 return index
         return QModelIndex()
 
-    def select(self, kind: str, record_id: int, project_id: int | None = None) -> bool:
+    def select(
+        self, kind: str, record_id: int, project_id: int | None = None, *, keep_folds: bool = False
+    ) -> bool:
+        """Make a row the current one and show it (``keep_folds``: the rows it is folded
+        in stay folded and the outermost of them is shown)."""
         index = self.find_index(kind, record_id, project_id=project_id)
         if not index.isValid():
             return False
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        if keep_folds:
+            self.set_current_quietly(index)
+            self.view.scrollTo(self.shown_row(index))
+        else:
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
         return True
+
+    def set_current_quietly(self, index: QModelIndex) -> None:
+        """Make ``index`` the current row without the view's own scroll to it: that opens
+        every row it is folded in, and the user's folds would be forgotten."""
+        auto = self.view.hasAutoScroll()
+        self.view.setAutoScroll(False)
+        try:
+            self.view.setCurrentIndex(index)
+        finally:
+            self.view.setAutoScroll(auto)
+
+    def shown_row(self, index: QModelIndex) -> QModelIndex:
+        """The row, or the outermost folded row it is in (``scrollTo`` would unfold it)."""
+        shown, parent = index, index.parent()
+        while parent.isValid():
+            if not self.view.isExpanded(parent):
+                shown = parent
+            parent = parent.parent()
+        return shown
 
     def selected_record(self) -> TreeRecord | None:
         selection = self.view.selectionModel()

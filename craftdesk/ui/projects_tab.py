@@ -213,7 +213,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
     def _reselect(self, selected: TreeRecord | None) -> None:
         wanted, self._wanted = self._wanted, None  # (a project made while a big tree was read)
         if selected is not None:
-            self.select(selected.kind, selected.id, selected.project_id)
+            self.select(selected.kind, selected.id, selected.project_id, keep_folds=True)
         elif wanted is not None:
             self.select(*wanted)
         self._update_buttons()
@@ -246,7 +246,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self.view.expandRecursively(index)
             self._restore(index, collapsed)
         if selected is not None and selected.project_id in project_ids:
-            self.select(selected.kind, selected.id, selected.project_id)
+            self.select(selected.kind, selected.id, selected.project_id, keep_folds=True)
         self._update_buttons()
         self._update_empty_hint()
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPoint
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .project_filter import FilterBar, ProjectFilterProxy
 from .project_tree import TreeRecord, replace_projects
 from .project_tree_nav import foldable, rows_of
+from .table_models import RecordRole
 from .tree_loader import Expander, TreeLoader, let_go_of
 
 Records = set[tuple[str, int]]  # ("job" | "appointment", id)
@@ -42,7 +43,11 @@ class TreeReading:
         def reload(self) -> None: ...
         def refresh_projects(self, project_ids: set[int]) -> None: ...
         def find_index(self, kind: str, record_id: int, *, project_id: int | None = None) -> QModelIndex: ...
-        def select(self, kind: str, record_id: int, project_id: int | None = None) -> bool: ...
+        def select(
+            self, kind: str, record_id: int, project_id: int | None = None, *, keep_folds: bool = False
+        ) -> bool: ...
+        def set_current_quietly(self, index: QModelIndex) -> None: ...
+        def shown_row(self, index: QModelIndex) -> QModelIndex: ...
         def selected_record(self) -> TreeRecord | None: ...
         def _update_buttons(self, *_args: object) -> None: ...
         def _update_empty_hint(self, *_args: object) -> None: ...
@@ -58,6 +63,7 @@ class TreeReading:
         self._pending_records: Records = set()  # jobs and appointments deleted meanwhile
         self._replaced: list[QStandardItemModel] = []
         self._scroll_after = False  # the selection was brought back: shown once expanded
+        self._top_after: TreeRecord | None = None  # nothing selected: the row on top, again
         self._wanted: tuple[str, int, int] | None = None  # to select once the first tree is there
         self.read_failed = False  # the last read failed and no tree is shown
 
@@ -131,6 +137,7 @@ class TreeReading:
         if self.collapsed_records and pending is not None:  # (else the next read trims)
             self.collapsed_records &= foldable(shown)  # what is gone is forgotten (ids come again)
         selected = self.selected_record()
+        self._top_after = self._row_on_top() if selected is None else None
         wanted, self._wanted = self._wanted, None
         if selected is not None:
             wanted = (selected.kind, selected.id, selected.project_id)
@@ -146,7 +153,7 @@ class TreeReading:
         if wanted is not None:  # chosen at once (a click meanwhile wins), shown once expanded
             index = self.find_index(wanted[0], wanted[1], project_id=wanted[2])
             if index.isValid():
-                self.view.setCurrentIndex(index)
+                self.set_current_quietly(index)  # (the view's scroll would unfold its rows)
                 self._scroll_after = True
             elif pending is None and selected is None:
                 self._wanted = wanted  # not in this tree, read before it was made: in the next
@@ -158,12 +165,28 @@ class TreeReading:
         if failure is not None:
             raise failure  # as a read on the GUI thread would (the excepthook says it)
 
+    def _row_on_top(self) -> TreeRecord | None:
+        """The record of the row on top of a scrolled tree (None at the top: new projects
+        come first and are to be seen there)."""
+        if self.view.verticalScrollBar().value() == 0:
+            return None
+        record = self.view.indexAt(QPoint(1, 1)).data(RecordRole)
+        return record if isinstance(record, TreeRecord) else None
+
     def _tree_expanded(self) -> None:
+        """Once a new tree is expanded: the selection brought back is in view; with nothing
+        selected, the row on top before is on top again (the new tree came in collapsed,
+        the scrollbar stayed where it was, and the rows opened above it pushed it down)."""
+        top, self._top_after = self._top_after, None
         if self._scroll_after:
             self._scroll_after = False
             current = self.view.currentIndex()
             if current.isValid():
-                self.view.scrollTo(current)
+                self.view.scrollTo(self.shown_row(current))
+        elif top is not None and not self.view.currentIndex().isValid():
+            index = self.find_index(top.kind, top.id, project_id=top.project_id)
+            if index.isValid():
+                self.view.scrollTo(self.shown_row(index), QAbstractItemView.ScrollHint.PositionAtTop)
         while self._replaced:
             let_go_of(self._replaced.pop())
 

@@ -10,6 +10,8 @@ import weakref
 
 import pytest
 from fakes import FakeController
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QAbstractItemView
 
 from craftdesk.services import employees as emp
 from craftdesk.services import projects
@@ -29,6 +31,8 @@ from tests.ui.test_project_tree_background import (  # noqa: F401 - fixtures use
     _rows,
     _settled,
     big,
+    expanded,
+    make_projects,
 )
 
 
@@ -217,3 +221,48 @@ def test_a_project_made_during_the_first_read_is_selected_also_after_an_import_m
     qtbot.waitUntil(lambda: _settled(tab))
     record = tab.selected_record()
     assert record is not None and record.id == made.id
+
+
+def _on_top(tab: ProjectsTab) -> tuple[str, str]:
+    index = tab.view.indexAt(tab.view.viewport().rect().topLeft())
+    return index.data(RecordRole).kind, index.data()
+
+
+@pytest.mark.usefixtures("big", "expanded")
+def test_with_nothing_selected_the_row_on_top_is_on_top_again_after_a_reload(qtbot):
+    tab = _open(qtbot)
+    tab.resize(1000, 260)  # a few rows high: the tree scrolls
+    qtbot.wait(20)
+    tab.view.setCurrentIndex(QModelIndex())
+    tab.view.scrollTo(_find(tab, "job", "Projekt 2"), QAbstractItemView.ScrollHint.PositionAtTop)
+    assert _on_top(tab) == ("job", "Projekt 2")
+    _reload(qtbot, tab)  # came in folded: the scrollbar alone would show other rows
+    assert tab.selected_record() is None and _on_top(tab) == ("job", "Projekt 2")
+
+
+@pytest.mark.usefixtures("big", "expanded")
+def test_a_fold_around_the_selected_row_stays_after_a_reload(qtbot):
+    tab = _open(qtbot)
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 2.1"))
+    tab.view.collapse(_find(tab, "project", "Projekt 2"))
+    _reload(qtbot, tab)  # bringing the selection into view must not open the project again
+    project = _find(tab, "project", "Projekt 2")
+    assert not tab.view.isExpanded(project)
+    assert ("project", project.data(RecordRole).id) in tab.collapsed_records
+
+
+@pytest.mark.parametrize("change", ["the whole tree", "its project"])
+def test_a_fold_around_the_selected_row_stays_in_a_small_tree(qtbot, database, change):
+    make_projects(3, lambda n: "Termin")
+    tab = _open(qtbot)  # a small tree: built at once, no slices
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 1.0"))
+    project = _find(tab, "project", "Projekt 1")
+    project_id = project.data(RecordRole).id
+    tab.view.collapse(project)
+    if change == "the whole tree":
+        tab._on_data_changed(Change(Scope.PROJECTS))
+    else:
+        tab.refresh_projects({project_id})
+    assert not tab.view.isExpanded(_find(tab, "project", "Projekt 1"))
+    assert ("project", project_id) in tab.collapsed_records
+    assert tab.selected_record() is not None and tab.selected_record().kind == "appointment"
