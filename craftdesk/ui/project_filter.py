@@ -3,11 +3,14 @@
 "Abrechenbar" view, and a sort key for every column.
 
 A project or job stays in the list when one of its appointments matches; the appointment
-rows carry what the filter needs under ``FilterRole`` (a :class:`RowFacts`).
+rows carry what the filter needs under ``FilterRole``, as a text (:func:`facts_key`) that a
+pattern of the chosen filters (:meth:`Filters.pattern`) matches in Qt's own filter. At
+3,000 projects a filter that asked Python about every row held the window 55-240 ms.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,9 +18,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -84,6 +86,75 @@ class Filters:
                 return False
         return True
 
+    def pattern(self) -> str:
+        """The pattern of these filters over a :func:`facts_key`: what :meth:`accepts`
+        says, for Qt's filter to test without a Python call per row."""
+        status, invoiced = r"[^|]*", "[01]"
+        if self.status == "billable":
+            status, invoiced = "done", "0"
+        elif self.status is not None:
+            status = re.escape(self.status)
+        employee = r"[^|]*" if self.employee_id is None else rf"[^|]*,{int(self.employee_id)},[^|]*"
+        day = r"[^|]*"
+        if self.first is not None or self.last is not None:
+            low = _day_digits(self.first) if self.first is not None else "0" * 8
+            high = _day_digits(self.last) if self.last is not None else "9" * 8
+            day = digits_between(low, high)
+        return rf"^\|s:{status}\|i:{invoiced}\|e:{employee}\|d:{day}\|$"
+
+
+def facts_key(facts: RowFacts) -> str:
+    """An appointment's facts as the text :meth:`Filters.pattern` matches."""
+    assignees = ",".join(str(i) for i in facts.assignee_ids)
+    day = _day_digits(facts.start.date()) if facts.start is not None else ""
+    return f"|s:{facts.status}|i:{int(facts.invoiced)}|e:,{assignees},|d:{day}|"
+
+
+def _day_digits(day: date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def digits_between(low: str, high: str) -> str:
+    """A pattern of the digit texts of ``low``'s length from ``low`` to ``high``, both
+    included (the same length; nothing when ``low`` is after ``high``)."""
+    if low > high:
+        return "(?!)"
+    if low == high:
+        return low
+    same = 0
+    while low[same] == high[same]:
+        same += 1
+    a, b, rest = int(low[same]), int(high[same]), len(low) - same - 1
+    choices = [f"{a}{_at_least(low[same + 1 :])}"]
+    if b - a > 1:
+        choices.append(f"[{a + 1}-{b - 1}]{_any_digits(rest)}")
+    choices.append(f"{b}{_at_most(high[same + 1 :])}")
+    return f"{low[:same]}(?:{'|'.join(choices)})"
+
+
+def _at_least(low: str) -> str:
+    if not low:
+        return ""
+    first = int(low[0])
+    choices = [f"{first}{_at_least(low[1:])}"]
+    if first < 9:
+        choices.append(f"[{first + 1}-9]{_any_digits(len(low) - 1)}")
+    return f"(?:{'|'.join(choices)})"
+
+
+def _at_most(high: str) -> str:
+    if not high:
+        return ""
+    first = int(high[0])
+    choices = [f"{first}{_at_most(high[1:])}"]
+    if first > 0:
+        choices.append(f"[0-{first - 1}]{_any_digits(len(high) - 1)}")
+    return f"(?:{'|'.join(choices)})"
+
+
+def _any_digits(count: int) -> str:
+    return rf"\d{{{count}}}" if count else ""
+
 
 def sort_text(value: object) -> str:
     """A sort key as text: numbers by their value (AB-1042 after AB-999, as in the record
@@ -140,26 +211,20 @@ class ProjectFilterProxy(QSortFilterProxyModel):
 
 
 class _FactsFilter(QSortFilterProxyModel):
-    """The structured filters: an appointment row matches by its ``FilterRole`` facts; a
-    project or job stays through its matching appointments (recursive filter)."""
+    """The structured filters: an appointment row matches by the text of its facts under
+    ``FilterRole`` (Qt's filter, no Python call per row); a project or job stays through
+    its matching appointments (recursive filter)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.filters = Filters()
         self.setRecursiveFilteringEnabled(True)
+        self.setFilterRole(FilterRole)
+        self.setFilterKeyColumn(0)
 
     def set_filters(self, filters: Filters) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9 (invalidateFilter is deprecated)
-            self.beginFilterChange()
-            self.filters = filters
-            self.endFilterChange()
-        else:
-            self.filters = filters
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        facts = self.sourceModel().index(row, 0, parent).data(FilterRole)
-        return isinstance(facts, RowFacts) and self.filters.accepts(facts)
+        self.filters = filters
+        self.setFilterRegularExpression(QRegularExpression(filters.pattern()))
 
 
 class FilterBar(QWidget):

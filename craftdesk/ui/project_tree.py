@@ -22,7 +22,7 @@ from ..services.project_forms import STATUS_CODES
 from ..services.project_rows import AppointmentNode, ProjectNode
 from ..services.search import haystack
 from ..sync.messages import localize
-from .project_filter import FilterRole, RowFacts, SortRole, sort_text
+from .project_filter import FilterRole, RowFacts, SortRole, facts_key, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal, format_money
 from .table_models import RecordRole, SearchRole
 
@@ -360,7 +360,7 @@ def _appointment_row(
     )
     if summary is not None:
         _with_tooltip(row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
-    row[0].setData(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start), FilterRole)
+    row[0].setData(facts_key(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start)), FilterRole)
     color = STATUS_COLORS.get(a.status)
     if color is not None:
         row[COLUMNS.index("status")].setBackground(QBrush(color))
