@@ -242,10 +242,11 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         self._customers_of.update({node.id: set(node.customer_ids) for node in nodes})
         self._rows_of.update(rows_of(nodes))
         replace_projects(self.model, set(project_ids), nodes)
-        for index in self._top_indexes(project_ids).values():
+        present = {node.id for node in nodes}  # (a deleted one is not looked for: 3,000 rows)
+        for index in self._top_indexes(present).values() if present else ():
             self.view.expandRecursively(index)
             self._restore(index, collapsed)
-        if selected is not None and selected.project_id in project_ids:
+        if selected is not None and selected.project_id in present:
             self.select(selected.kind, selected.id, selected.project_id, keep_folds=True)
         self._update_buttons()
         self._update_empty_hint()

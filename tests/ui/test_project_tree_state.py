@@ -266,3 +266,23 @@ def test_a_fold_around_the_selected_row_stays_in_a_small_tree(qtbot, database, c
     assert not tab.view.isExpanded(_find(tab, "project", "Projekt 1"))
     assert ("project", project_id) in tab.collapsed_records
     assert tab.selected_record() is not None and tab.selected_record().kind == "appointment"
+
+
+def test_a_deleted_project_is_not_looked_for_among_the_rows(qtbot, database, monkeypatch):
+    """Its rows are gone: looking for them walked every project of the tree, twice
+    (26 ms of the 48 ms a deletion held the window at 3,000 projects)."""
+    make_projects(3, lambda n: "Termin")
+    tab = _open(qtbot)
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 1.0"))
+    gone = _find(tab, "project", "Projekt 1").data(RecordRole).id
+    looked_for: list[set[int]] = []
+    top_indexes = ProjectsTab._top_indexes
+    monkeypatch.setattr(
+        ProjectsTab,
+        "_top_indexes",
+        lambda self, ids: (looked_for.append(set(ids)), top_indexes(self, ids))[1],
+    )
+    projects.delete_project(gone)
+    tab.refresh_projects({gone})  # as after "Löschen"
+    assert all(gone not in ids for ids in looked_for)
+    assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == ["Projekt 2", "Projekt 0"]
