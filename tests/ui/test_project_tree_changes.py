@@ -151,3 +151,24 @@ def test_T6_a_change_of_unknown_reach_still_reloads(qtbot, database):
     live = LiveChanges(tab.controller)
     live._collect("appointments", None)  # too many to name
     qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
+
+
+def test_T6_a_project_is_found_and_placed_by_a_binary_search_in_the_trees_order(qtbot, database):
+    """The model keeps the tree's own order (newest first): a new, changed or deleted
+    project's row is found in a handful of reads, not a walk over every project."""
+    ids = [projects.create_project(f"Projekt {n}").id for n in range(64)]
+    tab = ProjectsTab(Controller())
+    qtbot.addWidget(tab)
+    reads: list[int] = []
+    item = tab.model.item
+    tab.model.item = lambda row, column=0: (reads.append(row), item(row, column))[1]  # type: ignore[method-assign]
+    made = projects.create_project("Neu").id
+    tab.refresh_projects({made})  # new: at the top
+    projects.edit_project(ids[20], title="Projekt 20 umbenannt")
+    tab.refresh_projects({ids[20]})  # changed: in its place
+    projects.delete_project(ids[40])
+    tab.refresh_projects({ids[40]})  # gone
+    assert len(reads) <= 3 * 2 * 8  # three changes, two searches each, log2(65) reads
+    order = [tab.model.item(r, 0).data(RecordRole).id for r in range(tab.model.rowCount())]
+    assert order == sorted({made, *ids} - {ids[40]}, reverse=True)
+    assert tab.model.item(order.index(ids[20]), 0).text() == "Projekt 20 umbenannt"
