@@ -200,6 +200,10 @@ class ProjectFilterProxy(QSortFilterProxyModel):
     def _attach(self) -> None:
         if self.filters.active:
             if self._facts.filters != self.filters:  # a new tree alone needs no second pass
+                if self.sourceModel() is self._facts:
+                    # Shown: Qt would move this proxy's rows along one range at a time
+                    # (76 ms at 3,000 projects); taken off and put back, it reads them anew.
+                    self.setSourceModel(self._empty)
                 self._facts.set_filters(self.filters)
             if self._facts.sourceModel() is not self._tree:
                 self._facts.setSourceModel(self._tree)

@@ -19,6 +19,7 @@ from craftdesk.ui import project_filter
 from craftdesk.ui.project_filter import STATUS_FILTERS, Filters, RowFacts, facts_key, sort_text
 from craftdesk.ui.project_tree import COLUMNS
 from craftdesk.ui.projects_tab import ProjectsTab
+from craftdesk.ui.table_models import RecordRole
 from tests.ui.fakes import FakeController
 
 
@@ -339,3 +340,46 @@ def test_P5_a_filter_asks_no_python_code_per_row(tab, qtbot, monkeypatch):
         sys.setprofile(None)
     assert len(calls) < 60, sorted(set(calls))
     assert _projects(tab) == []  # Anna has no appointment planned in this week
+
+
+def test_P5_changing_a_chosen_filter_again_and_again_shows_what_the_rules_say(qtbot, database):
+    """A filter changed while another is shown (the proxy is taken off and put back), with
+    and without a search: the appointments shown are always those the rules accept."""
+    import random
+
+    from craftdesk.services.project_rows import load_project_nodes
+
+    rnd = random.Random(7)
+    people = [emp.add_employee(f"Person {n}").id for n in range(12)]  # ids 1, 11 and 12 too
+    days = [None, datetime(2026, 3, 1, 0, 0), datetime(2026, 3, 31, 23, 59), datetime(2026, 4, 1, 8)]
+    for p in range(8):
+        job = svc.first_job(svc.create_project(f"Projekt {p}"))
+        for a in range(4):
+            made = svc.create_appointment(
+                job.id,
+                f"Termin {p}.{a}",
+                start=rnd.choice(days),
+                assignee_ids=rnd.sample(people, rnd.randint(0, 2)),
+            )
+            status = rnd.choice(["unscheduled", "scheduled", "in_progress", "problem", "done", "archived"])
+            Appointment.update(status=status).where(Appointment.id == made.id).execute()
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    facts = [
+        (a.id, RowFacts(a.status, a.invoiced, a.assignee_ids, a.start))
+        for node in load_project_nodes()
+        for a in node.appointments()
+    ]
+    bar = tab.filter_bar
+    for step in range(60):
+        if step == 30:
+            tab.search.setText("Termin")  # every appointment is a hit of the search
+        bar.status.setCurrentIndex(rnd.randrange(bar.status.count()))
+        bar.employee.setCurrentIndex(rnd.randrange(bar.employee.count()))
+        bar.first.setDate(rnd.choice([date(2026, 3, 1), date(2026, 3, 31), date(2026, 4, 1)]))
+        bar.last.setDate(rnd.choice([date(2026, 3, 1), date(2026, 3, 31), date(2026, 4, 2)]))
+        bar.use_range.setChecked(rnd.random() < 0.5)
+        shown = {
+            index.data(RecordRole).id for index in tab._walk() if index.data(RecordRole).kind == "appointment"
+        }
+        assert shown == {i for i, f in facts if bar.filters().accepts(f)}, (step, bar.filters())
