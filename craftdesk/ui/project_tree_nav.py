@@ -167,6 +167,20 @@ class TreeNavigation:
                 return index
         return QModelIndex()
 
+    def find_first(self, records: list[TreeRecord]) -> QModelIndex:
+        """The proxy index of the first of these rows the tree shows; their projects are
+        looked for in one pass (one that is gone costs a walk over the projects once)."""
+        tops = self._top_indexes({record.project_id for record in records})
+        for record in records:
+            top = tops.get(record.project_id)
+            if top is None:
+                continue
+            for index in (top, *_model_walk(self.proxy, top)) if record.kind != "project" else (top,):
+                found = index.data(RecordRole)
+                if found is not None and found.kind == record.kind and found.id == record.id:
+                    return index
+        return QModelIndex()
+
     def select(
         self, kind: str, record_id: int, project_id: int | None = None, *, keep_folds: bool = False
     ) -> bool:

@@ -25,6 +25,7 @@ from .table_models import RecordRole
 from .tree_loader import Expander, TreeLoader, let_go_of
 
 Records = set[tuple[str, int]]  # ("job" | "appointment", id)
+SCREEN_ROWS = 60  # rows on screen remembered across a reload (more than a screen shows)
 
 
 class TreeReading:
@@ -48,6 +49,7 @@ class TreeReading:
         ) -> bool: ...
         def set_current_quietly(self, index: QModelIndex) -> None: ...
         def shown_row(self, index: QModelIndex) -> QModelIndex: ...
+        def find_first(self, records: list[TreeRecord]) -> QModelIndex: ...
         def selected_record(self) -> TreeRecord | None: ...
         def _update_buttons(self, *_args: object) -> None: ...
         def _update_empty_hint(self, *_args: object) -> None: ...
@@ -63,7 +65,7 @@ class TreeReading:
         self._pending_records: Records = set()  # jobs and appointments deleted meanwhile
         self._replaced: list[QStandardItemModel] = []
         self._scroll_after = False  # the selection was brought back: shown once expanded
-        self._top_after: TreeRecord | None = None  # nothing selected: the row on top, again
+        self._top_after: list[TreeRecord] = []  # the rows on screen: the first still there on top
         self._wanted: tuple[str, int, int] | None = None  # to select once the first tree is there
         self.read_failed = False  # the last read failed and no tree is shown
 
@@ -137,7 +139,7 @@ class TreeReading:
         if self.collapsed_records and pending is not None:  # (else the next read trims)
             self.collapsed_records &= foldable(shown)  # what is gone is forgotten (ids come again)
         selected = self.selected_record()
-        self._top_after = self._row_on_top() if selected is None else None
+        self._top_after = self._rows_on_screen()
         wanted, self._wanted = self._wanted, None
         if selected is not None:
             wanted = (selected.kind, selected.id, selected.project_id)
@@ -165,28 +167,37 @@ class TreeReading:
         if failure is not None:
             raise failure  # as a read on the GUI thread would (the excepthook says it)
 
-    def _row_on_top(self) -> TreeRecord | None:
-        """The record of the row on top of a scrolled tree (None at the top: new projects
-        come first and are to be seen there)."""
+    def _rows_on_screen(self) -> list[TreeRecord]:
+        """The records of a scrolled tree's rows on screen, from the top, then the top
+        row's job and project (nothing at the very top: new projects come first and are
+        to be seen there)."""
         if self.view.verticalScrollBar().value() == 0:
-            return None
-        record = self.view.indexAt(QPoint(1, 1)).data(RecordRole)
-        return record if isinstance(record, TreeRecord) else None
+            return []
+        records: list[TreeRecord] = []
+        index = top = self.view.indexAt(QPoint(1, 1))
+        while index.isValid() and len(records) < SCREEN_ROWS:
+            records.append(index.data(RecordRole))
+            index = self.view.indexBelow(index)
+        parent = top.parent()
+        while parent.isValid():
+            records.append(parent.data(RecordRole))
+            parent = parent.parent()
+        return [record for record in records if isinstance(record, TreeRecord)]
 
     def _tree_expanded(self) -> None:
-        """Once a new tree is expanded: the selection brought back is in view; with nothing
-        selected, the row on top before is on top again (the new tree came in collapsed,
-        the scrollbar stayed where it was, and the rows opened above it pushed it down)."""
-        top, self._top_after = self._top_after, None
-        if self._scroll_after:
-            self._scroll_after = False
-            current = self.view.currentIndex()
-            if current.isValid():
-                self.view.scrollTo(self.shown_row(current))
-        elif top is not None and not self.view.currentIndex().isValid():
-            index = self.find_index(top.kind, top.id, project_id=top.project_id)
+        """Once a new tree is expanded: the selection brought back is in view; else the
+        row on top before is on top again, or the first row after it that is still there,
+        or its job or project (the new tree came in collapsed, the scrollbar stayed where
+        it was, and the rows opened above it pushed the content down)."""
+        on_screen, self._top_after = self._top_after, []
+        current = self.view.currentIndex()
+        if self._scroll_after and current.isValid():
+            self.view.scrollTo(self.shown_row(current))
+        elif on_screen and not current.isValid():
+            index = self.find_first(on_screen)
             if index.isValid():
                 self.view.scrollTo(self.shown_row(index), QAbstractItemView.ScrollHint.PositionAtTop)
+        self._scroll_after = False
         while self._replaced:
             let_go_of(self._replaced.pop())
 

@@ -286,3 +286,17 @@ def test_a_deleted_project_is_not_looked_for_among_the_rows(qtbot, database, mon
     tab.refresh_projects({gone})  # as after "Löschen"
     assert all(gone not in ids for ids in looked_for)
     assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == ["Projekt 2", "Projekt 0"]
+
+
+@pytest.mark.parametrize("selected", [False, True])
+@pytest.mark.usefixtures("big", "expanded")
+def test_when_the_row_on_top_is_gone_after_a_reload_the_next_one_is_on_top(qtbot, selected):
+    tab = _open(qtbot)
+    tab.resize(1000, 260)  # a few rows high: the tree scrolls
+    qtbot.wait(20)
+    tab.view.setCurrentIndex(_find(tab, "appointment", "Termin 2.1") if selected else QModelIndex())
+    tab.view.scrollTo(_find(tab, "project", "Projekt 2"), QAbstractItemView.ScrollHint.PositionAtTop)
+    assert _on_top(tab) == ("project", "Projekt 2")
+    projects.delete_project(Project.get(Project.title == "Projekt 2").id)  # at another desk
+    _reload(qtbot, tab)
+    assert _on_top(tab) == ("project", "Projekt 1")  # the next row that is still there
