@@ -383,3 +383,23 @@ def test_P5_changing_a_chosen_filter_again_and_again_shows_what_the_rules_say(qt
             index.data(RecordRole).id for index in tab._walk() if index.data(RecordRole).kind == "appointment"
         }
         assert shown == {i for i, f in facts if bar.filters().accepts(f)}, (step, bar.filters())
+
+
+def test_P5_the_columns_keep_their_widths_and_sort_through_filter_changes(tab, qtbot):
+    tab.resize(1200, 500)
+    tab.show()
+    qtbot.waitExposed(tab)
+    header = tab.view.header()
+    header.resizeSection(COLUMNS.index("customer"), 333)  # as the user drew it
+    tab.view.sortByColumn(COLUMNS.index("customer"), Qt.SortOrder.DescendingOrder)
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    bar = tab.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData("scheduled"))  # a first filter
+    bar.employee.setCurrentIndex(bar.employee.findData(tab.ids["max"]))  # changed while shown
+    bar.use_range.setChecked(True)
+    tab.search.setText("Bad")
+    bar.status.setCurrentIndex(0)
+    assert [header.sectionSize(c) for c in range(header.count())] == widths
+    assert header.count() == len(COLUMNS) and header.sectionResizeMode(0) == header.ResizeMode.Stretch
+    assert header.sortIndicatorSection() == tab.proxy.sortColumn() == COLUMNS.index("customer")
+    assert tab.proxy.sortOrder() == Qt.SortOrder.DescendingOrder
