@@ -169,19 +169,22 @@ class TreeReading:
 
     def _rows_on_screen(self) -> list[TreeRecord]:
         """The records of a scrolled tree's rows on screen, from the top, then the top
-        row's job and project (nothing at the very top: new projects come first and are
-        to be seen there)."""
+        row's job and project and the projects around it (nothing at the very top: new
+        projects come first and are to be seen there)."""
         if self.view.verticalScrollBar().value() == 0:
             return []
-        records: list[TreeRecord] = []
+        records: list[object] = []
         index = top = self.view.indexAt(QPoint(1, 1))
         while index.isValid() and len(records) < SCREEN_ROWS:
             records.append(index.data(RecordRole))
             index = self.view.indexBelow(index)
-        parent = top.parent()
-        while parent.isValid():
-            records.append(parent.data(RecordRole))
-            parent = parent.parent()
+        project = top
+        while project.parent().isValid():
+            project = project.parent()
+            records.append(project.data(RecordRole))
+        for row in (project.row() + 1, project.row() + 2, project.row() - 1):  # a big one gone
+            if row >= 0:
+                records.append(self.proxy.index(row, 0).data(RecordRole))
         return [record for record in records if isinstance(record, TreeRecord)]
 
     def _tree_expanded(self) -> None:

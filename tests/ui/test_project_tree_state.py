@@ -300,3 +300,21 @@ def test_when_the_row_on_top_is_gone_after_a_reload_the_next_one_is_on_top(qtbot
     projects.delete_project(Project.get(Project.title == "Projekt 2").id)  # at another desk
     _reload(qtbot, tab)
     assert _on_top(tab) == ("project", "Projekt 1")  # the next row that is still there
+
+
+@pytest.mark.usefixtures("big", "expanded")
+def test_when_a_big_project_on_top_is_gone_after_a_reload_the_next_project_is_on_top(qtbot):
+    huge = projects.create_project("Riesig")  # newer than the six, older than those after it
+    job = Job.get(Job.project == huge)
+    for n in range(80):  # more rows than a screen (and than the rows remembered from it)
+        Appointment.create(job=job, title=f"Viel {n}")
+    for n in range(3):
+        projects.create_project(f"Neuer {n}")
+    tab = _open(qtbot)
+    tab.resize(1000, 260)
+    qtbot.wait(20)
+    tab.view.setCurrentIndex(QModelIndex())
+    tab.view.scrollTo(_find(tab, "appointment", "Viel 5"), QAbstractItemView.ScrollHint.PositionAtTop)
+    projects.delete_project(huge.id)
+    _reload(qtbot, tab)
+    assert _on_top(tab) == ("project", f"Projekt {PROJECTS - 1}")
