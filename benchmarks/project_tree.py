@@ -19,7 +19,11 @@ processes on a copy of the template:
    nearly every project) and cleared, with the heartbeat running: the longest stall from
    each keystroke until every hit is expanded (the slices that open the rows below the
    screen included);
-6. the same keystrokes, clearing the search, a status filter on and off, sorting by
+6. filter choices with the heartbeat running, the longest stall until every row is open:
+   status "Terminiert" (a first filter), then "Fertig – abrechenbar" (changed while
+   shown), the year 2026 as the date range, "Alle zeigen"; then the same with "Termin" in
+   the search box;
+7. the same keystrokes, clearing the search, a status filter on and off, sorting by
    title, without the heartbeat: each until ``processEvents`` returns (for a keystroke
    that may include slices of the expansion after it, so the stall of step 5 is the
    figure for the 50 ms goal).
@@ -151,11 +155,14 @@ wait(300)
 out["one_stall"] = stall()
 out["shown"] = tab.proxy.rowCount()
 
-def typed(text):
-    # One keystroke with the heartbeat running: the longest stall until every hit is
-    # expanded (the slices that open the rows below the screen included).
+def typed(text, action=None):
+    # One keystroke (or filter choice) with the heartbeat running: the longest stall until
+    # every hit is expanded (the slices that open the rows below the screen included).
     restart()
-    tab.search.setText(text)
+    if action is None:
+        tab.search.setText(text)
+    else:
+        action()
     for _ in range(600):
         wait(5)
         expander = getattr(tab, "expander", None)
@@ -166,6 +173,27 @@ def typed(text):
 
 out["typed_ms"] = [typed(text) for text in KEYS]
 out["typed_clear_ms"] = typed("")
+
+from PySide6.QtCore import QDate
+bar = tab.filter_bar
+
+def year():
+    bar.first.setDate(QDate(2026, 1, 1))
+    bar.last.setDate(QDate(2026, 12, 31))
+    bar.use_range.setChecked(True)
+
+CHOICES = (
+    lambda: bar.status.setCurrentIndex(bar.status.findData("scheduled")),  # a first filter
+    lambda: bar.status.setCurrentIndex(bar.status.findData("billable")),  # changed while shown
+    year,
+    bar.clear,  # "Alle zeigen"
+)
+out["filtered_ms"] = [typed(None, choice) for choice in CHOICES]
+tab.search.setText("Termin")
+until_settled(tab, time.perf_counter())
+out["filtered_search_ms"] = [typed(None, choice) for choice in CHOICES]
+tab.search.setText("")
+until_settled(tab, time.perf_counter())
 heartbeat.stop()
 
 def timed(action):
@@ -258,6 +286,8 @@ def report(
             "typed_first": med([t["typed_ms"][0] for t in trees]),
             "typed_later": med([max(t["typed_ms"][1:]) for t in trees]),
             "typed_clear": med([t["typed_clear_ms"] for t in trees]),
+            "filtered": med([max(t["filtered_ms"]) for t in trees]),
+            "filtered_search": med([max(t["filtered_search_ms"]) for t in trees]),
             "filter": med([t["filter_ms"] for t in trees]),
             "unfilter": med([t["unfilter_ms"] for t in trees]),
             "sort": med([t["sort_ms"] for t in trees]),
@@ -269,7 +299,9 @@ def report(
             f"one project {[round(t['one_stall']) for t in trees]} ms; "
             f"rows shown {[t['shown'] for t in trees]}; "
             f"keystrokes {[[round(k) for k in t['keystrokes_ms']] for t in trees]} ms; "
-            f"typed (stall) {[[round(k) for k in t['typed_ms']] for t in trees]} ms"
+            f"typed (stall) {[[round(k) for k in t['typed_ms']] for t in trees]} ms; "
+            f"filters (stall) {[[round(k) for k in t['filtered_ms']] for t in trees]} ms, "
+            f"with a search {[[round(k) for k in t['filtered_search_ms']] for t in trees]} ms"
         )
     floors = {
         "paint": med([f for figures in results.values() for f in figures["floor"]]) * 1000,
@@ -289,7 +321,9 @@ def report(
         ('typed "T": longest stall until every hit is open', "typed_first", 50, "stall"),
         ("typed later keystrokes: the slowest one's longest stall", "typed_later", 50, "stall"),
         ("typed clearing: longest stall until every row is open", "typed_clear", 50, "stall"),
-        ('status filter on ("Terminiert")', "filter", 200, "repaint"),
+        ("filter choices: the slowest one's longest stall", "filtered", 50, "stall"),
+        ('the same with "Termin" in the search box', "filtered_search", 50, "stall"),
+        ('status filter on ("Terminiert"), until processEvents returns', "filter", 200, "repaint"),
         ("status filter off", "unfilter", 200, "repaint"),
         ("sort by title", "sort", 200, "repaint"),
     ]
