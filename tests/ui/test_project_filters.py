@@ -403,3 +403,22 @@ def test_P5_the_columns_keep_their_widths_and_sort_through_filter_changes(tab, q
     assert header.count() == len(COLUMNS) and header.sectionResizeMode(0) == header.ResizeMode.Stretch
     assert header.sortIndicatorSection() == tab.proxy.sortColumn() == COLUMNS.index("customer")
     assert tab.proxy.sortOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_P5_alle_zeigen_filters_the_tree_once_and_not_at_all_when_nothing_is_chosen(tab, monkeypatch):
+    bar = tab.filter_bar
+    refilters: list[int] = []
+    refilter = ProjectsTab._refilter
+    monkeypatch.setattr(
+        ProjectsTab, "_refilter", lambda self, change: (refilters.append(1), refilter(self, change))
+    )
+    bar.reset.click()
+    assert refilters == []  # nothing chosen: nothing to do (and the folds stay)
+    bar.status.setCurrentIndex(bar.status.findData("billable"))
+    bar.employee.setCurrentIndex(bar.employee.findData(tab.ids["anna"]))
+    bar.use_range.setChecked(True)
+    refilters.clear()
+    bar.reset.click()
+    assert refilters == [1]
+    assert not bar.filters().active and not bar.billable.isChecked() and not bar.first.isEnabled()
+    assert len(_projects(tab)) == 3
