@@ -341,7 +341,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
     # --- search and filters ------------------------------------------------------------------------
 
     def _filter(self, filters: object) -> None:
-        self._refilter(lambda: self.proxy.set_filters(filters))  # type: ignore[arg-type]
+        if filters != self.proxy.filters:  # (a date edited while the range is off: nothing)
+            self._refilter(lambda: self.proxy.set_filters(filters))  # type: ignore[arg-type]
 
     def _search(self, text: str) -> None:
         self._refilter(lambda: self.proxy.setFilterRegularExpression(search_pattern(text)))

@@ -422,3 +422,15 @@ def test_P5_alle_zeigen_filters_the_tree_once_and_not_at_all_when_nothing_is_cho
     assert refilters == [1]
     assert not bar.filters().active and not bar.billable.isChecked() and not bar.first.isEnabled()
     assert len(_projects(tab)) == 3
+
+
+def test_P5_a_date_changed_while_the_range_is_off_filters_nothing(tab, monkeypatch):
+    refilters: list[int] = []
+    refilter = ProjectsTab._refilter
+    monkeypatch.setattr(
+        ProjectsTab, "_refilter", lambda self, change: (refilters.append(1), refilter(self, change))
+    )
+    tab.filter_bar.first.setDate(tab.filter_bar.first.date().addDays(-30))
+    assert refilters == []  # the same filters: the tree and the folds stay as they are
+    tab.filter_bar.use_range.setChecked(True)
+    assert refilters == [1]
