@@ -125,30 +125,24 @@ def digits_between(low: str, high: str) -> str:
     while low[same] == high[same]:
         same += 1
     a, b, rest = int(low[same]), int(high[same]), len(low) - same - 1
-    choices = [f"{a}{_at_least(low[same + 1 :])}"]
+    choices = [f"{a}{_one_side(low[same + 1 :], above=True)}"]
     if b - a > 1:
         choices.append(f"[{a + 1}-{b - 1}]{_any_digits(rest)}")
-    choices.append(f"{b}{_at_most(high[same + 1 :])}")
+    choices.append(f"{b}{_one_side(high[same + 1 :], above=False)}")
     return f"{low[:same]}(?:{'|'.join(choices)})"
 
 
-def _at_least(low: str) -> str:
-    if not low:
+def _one_side(bound: str, above: bool) -> str:
+    """A pattern of the digit texts of ``bound``'s length at or above it (``above``), or at
+    or below it."""
+    if not bound:
         return ""
-    first = int(low[0])
-    choices = [f"{first}{_at_least(low[1:])}"]
-    if first < 9:
-        choices.append(f"[{first + 1}-9]{_any_digits(len(low) - 1)}")
-    return f"(?:{'|'.join(choices)})"
-
-
-def _at_most(high: str) -> str:
-    if not high:
-        return ""
-    first = int(high[0])
-    choices = [f"{first}{_at_most(high[1:])}"]
-    if first > 0:
-        choices.append(f"[0-{first - 1}]{_any_digits(len(high) - 1)}")
+    first = int(bound[0])
+    choices = [f"{first}{_one_side(bound[1:], above)}"]
+    if above and first < 9:
+        choices.append(f"[{first + 1}-9]{_any_digits(len(bound) - 1)}")
+    elif not above and first > 0:
+        choices.append(f"[0-{first - 1}]{_any_digits(len(bound) - 1)}")
     return f"(?:{'|'.join(choices)})"
 
 

@@ -434,3 +434,15 @@ def test_P5_a_date_changed_while_the_range_is_off_filters_nothing(tab, monkeypat
     assert refilters == []  # the same filters: the tree and the folds stay as they are
     tab.filter_bar.use_range.setChecked(True)
     assert refilters == [1]
+
+
+def test_P5_the_range_pattern_matches_exactly_the_numbers_from_one_end_to_the_other():
+    import re
+
+    from craftdesk.ui.project_filter import digits_between
+
+    texts = [f"{n:02d}" for n in range(100)]
+    for low in texts:
+        for high in texts:
+            pattern = re.compile(digits_between(low, high))
+            assert [t for t in texts if pattern.fullmatch(t)] == [t for t in texts if low <= t <= high]
