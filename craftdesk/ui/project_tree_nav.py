@@ -154,14 +154,9 @@ class TreeNavigation:
     ) -> QModelIndex:
         """The proxy index of a row (``source``: the model's, also when filtered out).
         ``project_id``: the row's project, so only that project's rows are looked at."""
-        if source:
-            indexes = _model_walk(self.model)
-        elif project_id is not None:
-            top = self._top_indexes({project_id}).get(project_id)
-            indexes = iter([top, *_model_walk(self.proxy, top)] if top is not None else [])
-        else:
-            indexes = self._walk()
-        for index in indexes:
+        if project_id is not None and not source:
+            return self.find_first([TreeRecord(kind, record_id, project_id)])
+        for index in _model_walk(self.model) if source else self._walk():
             record = index.data(RecordRole)
             if record is not None and record.kind == kind and record.id == record_id:
                 return index
@@ -175,7 +170,7 @@ class TreeNavigation:
             top = tops.get(record.project_id)
             if top is None:
                 continue
-            for index in (top, *_model_walk(self.proxy, top)) if record.kind != "project" else (top,):
+            for index in _model_walk(self.proxy, top) if record.kind != "project" else (top,):
                 found = index.data(RecordRole)
                 if found is not None and found.kind == record.kind and found.id == record.id:
                     return index
