@@ -18,12 +18,13 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QPoint,
     QSortFilterProxyModel,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QScrollBar, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QScrollBar, QTreeView
 
 from ..services.gc_pause import gc_paused, only_this_pause
 from ..services.project_rows import ProjectNode, load_project_nodes
@@ -158,24 +159,56 @@ class Expander(QObject):
         self.active = False
         # The slices open rows wherever they are: once the user sorts, scrolls or moves
         # with the keys, rows above the screen would open under their eyes and push what
-        # they look at away. Then the rest is opened at once.
+        # they look at away. Then the rest is opened at once, the rows on screen kept there,
+        # and the user's action goes on from them.
         view.header().sortIndicatorChanged.connect(lambda *_: self.finish())
         bar = view.verticalScrollBar()
-        bar.actionTriggered.connect(lambda *_: self._finish_scrolling(bar))
-        view.installEventFilter(self)
-
-    def _finish_scrolling(self, bar: QScrollBar) -> None:
-        """A wheel turn or scrollbar click: the rest opens, and the view still scrolls (the
-        bigger range would set the scrollbar back to where it was)."""
-        if self.active:
-            position = bar.sliderPosition()  # where the user's action goes
-            self.finish()
-            bar.setSliderPosition(position)
+        bar.actionTriggered.connect(lambda action: self._finish_scrolling(bar, action))
+        for watched in (view, view.viewport(), bar):
+            watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.active and event.type() == QEvent.Type.KeyPress:
-            self.finish()  # before the view moves (End: to the last row, all rows open)
+        # Before the view handles them: a key (End goes to the last row, all rows open) or a
+        # wheel turn (its rows counted in the whole tree; at the end of the half open one,
+        # it would go nowhere).
+        if self.active and event.type() in (QEvent.Type.KeyPress, QEvent.Type.Wheel):
+            self.finish_in_place()
         return False
+
+    def _finish_scrolling(self, bar: QScrollBar, action: int) -> None:
+        """A click on the scrollbar's arrows or beside its handle, or a drag of the handle.
+        The position Qt chose counts rows of the half open tree: in the whole tree it
+        showed other rows, above the ones the user scrolled from when the rows above the
+        screen were still folded, and it stood still at the half open tree's end."""
+        if not self.active:
+            return
+        target, start, end = bar.sliderPosition(), bar.value(), bar.maximum()
+        if bar.isSliderDown():  # dragged: the same share of the tree, under the pointer
+            self.finish()
+            bar.setSliderPosition(round(target * bar.maximum() / end) if end else target)
+            return
+        self.finish_in_place()
+        kind = QAbstractSlider.SliderAction(action)
+        steps = {
+            QAbstractSlider.SliderAction.SliderSingleStepAdd: bar.singleStep(),
+            QAbstractSlider.SliderAction.SliderSingleStepSub: -bar.singleStep(),
+            QAbstractSlider.SliderAction.SliderPageStepAdd: bar.pageStep(),
+            QAbstractSlider.SliderAction.SliderPageStepSub: -bar.pageStep(),
+            QAbstractSlider.SliderAction.SliderToMinimum: bar.minimum() - bar.value(),
+            QAbstractSlider.SliderAction.SliderToMaximum: bar.maximum() - bar.value(),
+        }
+        bar.setSliderPosition(bar.value() + steps.get(kind, target - start))
+
+    def finish_in_place(self) -> None:
+        """:meth:`finish`, with the rows on screen where they were."""
+        view = self._view
+        top = view.indexAt(QPoint(1, 1))
+        above = -view.visualRect(top).top()  # pixels of the top row above the screen
+        self.finish()
+        if top.isValid():
+            view.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + above)
 
     def start(self, collapsed: set[tuple[str, int]]) -> None:
         """Begins in the next turn of the event loop (the tree was just swapped in).
