@@ -245,43 +245,6 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
         root.appendRow(project_rows(project))
 
 
-def project_row_of(model: QStandardItemModel, project_id: int) -> int:
-    """The model row of a project, -1 when the tree does not show it."""
-    row = _first_not_newer(model, project_id)
-    return row if row < model.rowCount() and model.item(row, 0).data(RecordRole).id == project_id else -1
-
-
-def _first_not_newer(model: QStandardItemModel, project_id: int) -> int:
-    """The first model row of a project not newer than this one. The model keeps the
-    tree's own order, newest (highest id) first, so a binary search finds it: a walk
-    over 3,000 projects held every new project's save 14 ms."""
-    low, high = 0, model.rowCount()
-    while low < high:
-        middle = (low + high) // 2
-        if model.item(middle, 0).data(RecordRole).id > project_id:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
-def replace_projects(model: QStandardItemModel, project_ids: set[int], nodes: list[ProjectNode]) -> None:
-    """Rebuild the rows of these projects only (T6): a project that is gone loses its rows,
-    a changed one gets new rows in its place, a new one is inserted in the tree's own order
-    (newest first). Every other row stays as it is."""
-    fresh = {node.id: node for node in nodes}
-    for project_id in sorted(project_ids):
-        row = project_row_of(model, project_id)
-        if row >= 0:
-            model.removeRow(row)
-        node = fresh.get(project_id)
-        if node is None:
-            continue
-        if row < 0:  # new here: before the first older project
-            row = _first_not_newer(model, project_id)
-        model.insertRow(row, project_rows(node))
-
-
 def project_rows(project: ProjectNode) -> list[QStandardItem]:
     """The row of one project, its jobs and their appointments beneath it."""
     invoiceable = _invoiceable(project)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
 from ..services.project_rows import ProjectNode, existing_projects
 from .project_filter import ProjectFilterProxy
 from .project_tree import TreeRecord
+from .project_tree_update import project_row_of
 from .table_models import RecordRole
 from .tree_loader import Expander
 
@@ -35,16 +36,29 @@ class TreeNavigation:
         return _model_walk(self.proxy, parent)
 
     def _top_indexes(self, project_ids: set[int]) -> dict[int, QModelIndex]:
-        """The proxy indexes of these projects' rows (those shown), in one pass."""
+        """The proxy indexes of these projects' rows (those shown): each found in the model
+        by a binary search (its order is the projects' ids, newest first) and mapped
+        through the proxies, not by a walk over the 3,000 rows of a big tree."""
         found: dict[int, QModelIndex] = {}
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            record = index.data(RecordRole)
-            if record is not None and record.id in project_ids:
-                found[record.id] = index
-                if len(found) == len(project_ids):
-                    break
+        for project_id in project_ids:
+            row = project_row_of(self.model, project_id)
+            index = self._shown(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+            if index.isValid():
+                found[project_id] = index
         return found
+
+    def _shown(self, index: QModelIndex) -> QModelIndex:
+        """The proxy index of a model index; invalid when the filters hide its row."""
+        chain: list[QAbstractProxyModel] = []
+        model: QAbstractItemModel | None = self.proxy
+        while isinstance(model, QAbstractProxyModel):
+            chain.append(model)
+            model = model.sourceModel()
+        if model is not self.model:
+            return QModelIndex()
+        for proxy in reversed(chain):
+            index = proxy.mapFromSource(index)
+        return index
 
     def _track_collapsed(self) -> None:
         """Keep which projects and jobs are collapsed as the user folds them (the view's
@@ -139,15 +153,19 @@ class TreeNavigation:
             shown += 1 + self.proxy.rowCount(job)
         return shown
 
-    def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]]) -> None:
+    def _restore(self, index: QModelIndex, collapsed: set[tuple[str, int]], reopen: bool = False) -> None:
+        """Fold again the rows the user folded; ``reopen``: open the others (rows kept
+        from before, where a deleted project's fold may stand on a new one of its id)."""
         record = index.data(RecordRole)
         if record is not None and (record.kind, record.id) in collapsed:
             if self.proxy.hasChildren(index):
                 self.view.collapse(index)
             else:  # nothing left to fold: a row added later shows
                 self.collapsed_records.discard((record.kind, record.id))
+        elif reopen and self.proxy.hasChildren(index) and not self.view.isExpanded(index):
+            self.view.expand(index)
         for row in range(self.proxy.rowCount(index)):
-            self._restore(self.proxy.index(row, 0, index), collapsed)
+            self._restore(self.proxy.index(row, 0, index), collapsed, reopen)
 
     def find_index(
         self, kind: str, record_id: int, *, source: bool = False, project_id: int | None = None

@@ -38,8 +38,9 @@ from .empty_hint import EmptyHint, connection_state_of, link
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
-from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths, replace_projects
+from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths
 from .project_tree_nav import TreeNavigation, foldable, rows_of
+from .project_tree_update import replace_projects
 from .project_views import ViewSwitch
 from .server_away import mark_editing
 from .table_models import RecordRole, SearchRole, search_pattern
@@ -241,12 +242,13 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self._rows_of.pop(project_id, None)
         self._customers_of.update({node.id: set(node.customer_ids) for node in nodes})
         self._rows_of.update(rows_of(nodes))
-        replace_projects(self.model, set(project_ids), nodes)
-        present = {node.id for node in nodes}  # (a deleted one is not looked for: 3,000 rows)
-        for index in self._top_indexes(present).values() if present else ():
-            self.view.expandRecursively(index)
-            self._restore(index, collapsed)
-        if selected is not None and selected.project_id in present:
+        kept = replace_projects(self.model, set(project_ids), nodes)  # (their items stay)
+        present = {node.id for node in nodes}
+        for project_id, index in self._top_indexes(present).items():
+            if project_id not in kept:  # (not for kept rows: it lays out the whole tree)
+                self.view.expandRecursively(index)
+            self._restore(index, collapsed, reopen=project_id in kept)
+        if selected is not None and selected.project_id in present - kept:
             self.select(selected.kind, selected.id, selected.project_id, keep_folds=True)
         self._update_buttons()
         self._update_empty_hint()

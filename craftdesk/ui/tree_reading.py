@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .project_filter import FilterBar, ProjectFilterProxy
-from .project_tree import TreeRecord, replace_projects
+from .project_tree import TreeRecord
 from .project_tree_nav import foldable, rows_of
+from .project_tree_update import replace_projects
 from .table_models import RecordRole
 from .tree_loader import Expander, TreeLoader, let_go_of
 

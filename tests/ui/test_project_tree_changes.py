@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 from fakes import FakeController
+from PySide6.QtCore import Qt
 
 from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
-from craftdesk.store.models import Appointment, Job
+from craftdesk.store.models import Appointment, Job, Project
 from craftdesk.sync.live import LiveChanges
-from craftdesk.ui import project_tree, projects_tab
+from craftdesk.ui import project_tree, project_tree_update, projects_tab
 from craftdesk.ui.projects_tab import ProjectsTab
 from craftdesk.ui.table_models import RecordRole
 
@@ -69,7 +70,7 @@ def test_T6_a_change_of_one_appointment_rebuilds_only_its_projects_rows(tree):
     tab, built, rows, loads = tree
     bad = built["bad"]
     others = {
-        key: tab.model.item(project_tree.project_row_of(tab.model, built[key]["id"]), 0)
+        key: tab.model.item(project_tree_update.project_row_of(tab.model, built[key]["id"]), 0)
         for key in ("dach", "küche")
     }
     job_index = tab.find_index("job", bad["jobs"][1])
@@ -82,7 +83,7 @@ def test_T6_a_change_of_one_appointment_rebuilds_only_its_projects_rows(tree):
     assert len(rows) == 1 + len(bad["jobs"]) + len(bad["appointments"])  # 1 project, 2 jobs, 4 appointments
     # The other projects keep their very items; order, expansion and selection are kept.
     for key, item in others.items():
-        assert tab.model.item(project_tree.project_row_of(tab.model, built[key]["id"]), 0) is item
+        assert tab.model.item(project_tree_update.project_row_of(tab.model, built[key]["id"]), 0) is item
     assert _titles(tab) == ["Küche", "Dach", "Bad"]
     assert tab.selected_record().id == bad["appointments"][0]
     assert tab.find_index("appointment", bad["appointments"][0]).data() == "Fliesen legen"
@@ -172,3 +173,52 @@ def test_T6_a_project_is_found_and_placed_by_a_binary_search_in_the_trees_order(
     order = [tab.model.item(r, 0).data(RecordRole).id for r in range(tab.model.rowCount())]
     assert order == sorted({made, *ids} - {ids[40]}, reverse=True)
     assert tab.model.item(order.index(ids[20]), 0).text() == "Projekt 20 umbenannt"
+
+
+def test_T6_a_change_that_leaves_a_projects_rows_standing_keeps_their_items(tree):
+    """Only the data changes: the rows stay (no row removed or inserted, which made the view
+    lay out the whole tree again), and what was folded stays folded."""
+    tab, built, _rows, loads = tree
+    bad = built["bad"]
+    top = tab.model.item(project_tree_update.project_row_of(tab.model, bad["id"]), 0)
+    tab.view.collapse(tab.find_index("job", bad["jobs"][1]))
+    tab.select("appointment", bad["appointments"][1])
+    moved: list[str] = []
+    tab.model.rowsRemoved.connect(lambda *_: moved.append("removed"))
+    tab.model.rowsInserted.connect(lambda *_: moved.append("inserted"))
+    projects.edit_appointment(bad["appointments"][1], title="Silikon", status="done")
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[bad["appointments"][1]]))
+    assert loads == [{bad["id"]}] and moved == []
+    assert tab.model.item(project_tree_update.project_row_of(tab.model, bad["id"]), 0) is top
+    index = tab.find_index("appointment", bad["appointments"][1])
+    status = index.siblingAtColumn(project_tree.COLUMNS.index("status"))
+    assert index.data() == "Silikon" and status.data() == "Fertig"
+    assert "1 von 4 fertig" in tab.find_index("project", bad["id"]).siblingAtColumn(2).data()
+    assert tab.selected_record().id == bad["appointments"][1]
+    assert not tab.view.isExpanded(tab.find_index("job", bad["jobs"][1]))
+    assert tab.view.isExpanded(tab.find_index("job", bad["jobs"][0]))
+
+
+def test_T6_data_a_kept_row_no_longer_has_is_cleared(tree):
+    tab, built, _rows, _loads = tree
+    dach = built["dach"]
+    Project.update(site_note="Baustelle: Rechnungsanschrift").where(Project.id == dach["id"]).execute()
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, projects=[dach["id"]]))
+    index = tab.find_index("project", dach["id"])
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None and index.data(Qt.ItemDataRole.ToolTipRole)
+    Project.update(site_note="").where(Project.id == dach["id"]).execute()
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, projects=[dach["id"]]))
+    index = tab.find_index("project", dach["id"])
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None and not index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_T6_a_project_whose_rows_change_gets_new_rows_with_its_folds(tree):
+    tab, built, _rows, _loads = tree
+    küche = built["küche"]
+    tab.view.collapse(tab.find_index("job", küche["jobs"][0]))
+    added = Appointment.create(job=küche["jobs"][1], title="Abnahme").id
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[added]))
+    assert tab.find_index("appointment", added).data() == "Abnahme"
+    assert not tab.view.isExpanded(tab.find_index("job", küche["jobs"][0]))
+    assert tab.view.isExpanded(tab.find_index("job", küche["jobs"][1]))
+    assert tab.view.isExpanded(tab.find_index("project", küche["id"]))
