@@ -74,12 +74,12 @@ class TreeNavigation:
         if not self.collapsed_records:
             return
         before: set[tuple[str, int]] = set()
-        for row in range(self.model.rowCount()):
-            item = self.model.item(row)
-            record = item.data(RecordRole) if item is not None else None
-            if record is None or record.id not in project_ids:
+        for project_id in project_ids:  # (a binary search each, not a walk over the tree)
+            row = project_row_of(self.model, project_id)
+            if row < 0:
                 continue
-            before.add((record.kind, record.id))
+            item = self.model.item(row)
+            before.add(("project", project_id))
             for child_row in range(item.rowCount()):
                 child = item.child(child_row)
                 child_record = child.data(RecordRole) if child is not None else None
