@@ -20,11 +20,19 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QSortFilterProxyModel,
+    Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QScrollBar, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QScrollBar,
+    QStyle,
+    QStyleOptionSlider,
+    QTreeView,
+)
 
 from ..services.gc_pause import gc_paused, only_this_pause
 from ..services.project_rows import ProjectNode, load_project_nodes
@@ -182,13 +190,16 @@ class Expander(QObject):
         screen were still folded, and it stood still at the half open tree's end."""
         if not self.active:
             return
-        target, start, end = bar.sliderPosition(), bar.value(), bar.maximum()
-        if bar.isSliderDown():  # dragged: the same share of the tree, under the pointer
-            self.finish()
-            bar.setSliderPosition(round(target * bar.maximum() / end) if end else target)
-            return
-        self.finish_in_place()
         kind = QAbstractSlider.SliderAction(action)
+        if kind == QAbstractSlider.SliderAction.SliderMove:
+            # The handle dragged or put under the pointer (a middle click; a wheel turn was
+            # finished before it reached the bar): it stays where the user put it.
+            handle, at_end = _handle_span(bar)[0], bar.sliderPosition() == bar.maximum()
+            self.finish()
+            bar.setSliderPosition(bar.maximum() if at_end else _value_at(bar, handle))
+            return
+        target, start = bar.sliderPosition(), bar.value()
+        self.finish_in_place()
         steps = {
             QAbstractSlider.SliderAction.SliderSingleStepAdd: bar.singleStep(),
             QAbstractSlider.SliderAction.SliderSingleStepSub: -bar.singleStep(),
@@ -198,17 +209,22 @@ class Expander(QObject):
             QAbstractSlider.SliderAction.SliderToMaximum: bar.maximum() - bar.value(),
         }
         bar.setSliderPosition(bar.value() + steps.get(kind, target - start))
+        # A click held beside the handle repeats it until the handle reaches the pointer,
+        # measured by the value at the press, of the half open tree: it paged back.
+        bar.setRepeatAction(QAbstractSlider.SliderAction.SliderNoAction)
 
     def finish_in_place(self) -> None:
         """:meth:`finish`, with the rows on screen where they were."""
         view = self._view
-        top = view.indexAt(QPoint(1, 1))
+        top = view.indexAt(QPoint(1, 1)).siblingAtColumn(0)
         above = -view.visualRect(top).top()  # pixels of the top row above the screen
+        sideways = view.horizontalScrollBar().value()
         self.finish()
         if top.isValid():
             view.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
             bar = view.verticalScrollBar()
             bar.setValue(bar.value() + above)
+            view.horizontalScrollBar().setValue(sideways)  # (the scroll went to the left)
 
     def start(self, collapsed: set[tuple[str, int]]) -> None:
         """Begins in the next turn of the event loop (the tree was just swapped in).
@@ -314,6 +330,39 @@ class Expander(QObject):
             return True
         self._collapsed.discard((record.kind, record.id))  # nothing left to fold
         return False
+
+
+def _slider_option(bar: QScrollBar) -> QStyleOptionSlider:
+    """What the style draws the bar from (QScrollBar.initStyleOption is not reachable)."""
+    option = QStyleOptionSlider()
+    option.initFrom(bar)
+    option.orientation = bar.orientation()
+    if bar.orientation() == Qt.Orientation.Horizontal:
+        option.state |= QStyle.StateFlag.State_Horizontal
+    option.minimum, option.maximum = bar.minimum(), bar.maximum()
+    option.sliderPosition, option.sliderValue = bar.sliderPosition(), bar.value()
+    option.singleStep, option.pageStep = bar.singleStep(), bar.pageStep()
+    option.upsideDown = bar.invertedAppearance()
+    return option
+
+
+def _handle_span(bar: QScrollBar) -> tuple[int, int, int]:
+    """The handle's first pixel and the first and last pixel it can start at."""
+    option, style = _slider_option(bar), bar.style()
+    control = QStyle.ComplexControl.CC_ScrollBar
+    groove = style.subControlRect(control, option, QStyle.SubControl.SC_ScrollBarGroove, bar)
+    handle = style.subControlRect(control, option, QStyle.SubControl.SC_ScrollBarSlider, bar)
+    if bar.orientation() == Qt.Orientation.Horizontal:
+        return handle.left(), groove.left(), groove.right() - handle.width() + 1
+    return handle.top(), groove.top(), groove.bottom() - handle.height() + 1
+
+
+def _value_at(bar: QScrollBar, handle: int) -> int:
+    """The value whose handle starts at this pixel, as the bar reckons a drag."""
+    first, last = _handle_span(bar)[1:]
+    return QStyle.sliderValueFromPosition(
+        bar.minimum(), bar.maximum(), handle - first, last - first, bar.invertedAppearance()
+    )
 
 
 def _with_jobs(proxy: QAbstractItemModel, project: QModelIndex) -> list[QModelIndex]:

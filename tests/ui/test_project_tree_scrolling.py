@@ -6,9 +6,17 @@ from __future__ import annotations
 
 import pytest
 from fakes import FakeController
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QApplication
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QApplication,
+    QHeaderView,
+    QScrollBar,
+    QStyle,
+    QStyleOptionSlider,
+)
 
 from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
@@ -121,6 +129,81 @@ def test_a_drag_to_the_end_below_the_slices_shows_the_end_of_the_whole_tree(half
         last = view.indexBelow(last)
     assert _name(last) == "appointment Termin 0.1"  # the whole tree's last row, and it is seen
     assert view.visualRect(last).bottom() <= view.viewport().height()
+
+
+def _handle(bar: QScrollBar) -> QRect:
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    control, handle = QStyle.ComplexControl.CC_ScrollBar, QStyle.SubControl.SC_ScrollBarSlider
+    return bar.style().subControlRect(control, option, handle, bar)
+
+
+def _mouse(bar: QScrollBar, kind: QEvent.Type, at: QPoint, held: bool = True) -> None:
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    buttons = Qt.MouseButton.LeftButton if held else Qt.MouseButton.NoButton
+    event = QMouseEvent(
+        kind, QPointF(at), QPointF(bar.mapToGlobal(at)), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(bar, event)
+
+
+def test_the_handle_dragged_below_the_slices_stays_under_the_pointer(half_open):
+    """The first move opens the rest: the handle gets shorter, and its top stays where the
+    drag put it (the next move of the mouse does not jump the view)."""
+    bar = half_open.view.verticalScrollBar()
+    handle = _handle(bar)
+    grip = QPoint(handle.center().x(), handle.top() + 5)
+    _mouse(bar, QEvent.Type.MouseButtonPress, grip)
+    offsets, values = [], []
+    for dy in (12, 13, 14):
+        at = QPoint(grip.x(), grip.y() + dy)
+        _mouse(bar, QEvent.Type.MouseMove, at)
+        offsets.append(at.y() - _handle(bar).top())
+        values.append(bar.value())
+    _mouse(bar, QEvent.Type.MouseButtonRelease, at, held=False)
+    assert not half_open.expander.active
+    assert all(abs(offset - 5) <= 2 for offset in offsets), offsets
+    assert values == sorted(values)  # down, never back
+
+
+def test_a_click_held_beside_the_handle_below_the_slices_pages_once(half_open, qtbot):
+    """Qt repeats a held click until the handle reaches the pointer, reckoned from the half
+    open tree's value at the press: it paged back. Now the click pages once."""
+    tab, view = half_open, half_open.view
+    bar = view.verticalScrollBar()
+    seen = _top(tab)
+    handle = _handle(bar)
+    at = QPoint(handle.center().x(), min(handle.bottom() + 8, bar.height() - 20))
+    _mouse(bar, QEvent.Type.MouseButtonPress, at)
+    paged = bar.value()
+    qtbot.wait(800)  # held: Qt's repeat begins after 500 ms
+    _mouse(bar, QEvent.Type.MouseButtonRelease, at, held=False)
+    assert bar.value() == paged
+    assert _name(_top(tab)) == _name(_rows_below(tab, seen, bar.pageStep()))
+
+
+def test_a_wheel_turn_below_the_slices_keeps_the_view_scrolled_sideways(half_open):
+    tab, view = half_open, half_open.view
+    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.header().setStretchLastSection(False)
+    view.setColumnWidth(0, 300)
+    view.setColumnWidth(1, 900)
+    QApplication.processEvents()  # the scrollbar's new range
+    sideways = view.horizontalScrollBar()
+    sideways.setValue(400)  # the column under the view's left edge is the customer's
+    assert view.indexAt(QPoint(1, 1)).column() == 1
+    wheel = QWheelEvent(
+        QPointF(10, 10),
+        QPointF(view.viewport().mapToGlobal(QPoint(10, 10))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert not tab.expander.active and sideways.value() == 400
 
 
 def _projects(tab: ProjectsTab) -> list[QModelIndex]:
