@@ -143,7 +143,9 @@ def let_go_of(model: QStandardItemModel) -> None:
         else:
             model.deleteLater()
 
-    model.setParent(None)  # not freed with its tab before the last slice
+    # The model stays its tab's: only deleteLater, in the event loop, deletes it (a tab
+    # closed meanwhile takes it along, and its slices with it). Handed to Python, it was
+    # deleted wherever its last reference went, as the timer of its own last slice ended.
     turn()
 
 
