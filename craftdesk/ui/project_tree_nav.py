@@ -220,6 +220,24 @@ class TreeNavigation:
         finally:
             self.view.setAutoScroll(auto)
 
+    def _select_again(self, selected: TreeRecord | None, present: set[int], kept: set[int]) -> None:
+        """After the rows of these projects were rebuilt or ``kept`` (given new data in
+        place): the row selected before is selected again. A kept row stays selected,
+        unless a filter let go of its project for a moment (the new data is written a row at
+        a time, and the view's current row moved to another project); a sort may have
+        moved it out of view."""
+        if selected is None or selected.project_id not in present:
+            return
+        now = self.selected_record()
+        if (
+            selected.project_id not in kept
+            or now is None
+            or (now.kind, now.id) != (selected.kind, selected.id)
+        ):
+            self.select(selected.kind, selected.id, selected.project_id, keep_folds=True)
+        elif self.proxy.sortColumn() >= 0:
+            self.view.scrollTo(self.shown_row(self.view.currentIndex()))
+
     def shown_row(self, index: QModelIndex) -> QModelIndex:
         """The row, or the outermost folded row it is in (``scrollTo`` would unfold it)."""
         shown, parent = index, index.parent()

@@ -248,8 +248,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             if project_id not in kept:  # (not for kept rows: it lays out the whole tree)
                 self.view.expandRecursively(index)
             self._restore(index, collapsed, reopen=project_id in kept)
-        if selected is not None and selected.project_id in present - kept:
-            self.select(selected.kind, selected.id, selected.project_id, keep_folds=True)
+        self._select_again(selected, present, kept)
         self._update_buttons()
         self._update_empty_hint()
 

@@ -4,6 +4,8 @@ only, keeping what is expanded and selected."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from fakes import FakeController
 from PySide6.QtCore import Qt
@@ -222,3 +224,45 @@ def test_T6_a_project_whose_rows_change_gets_new_rows_with_its_folds(tree):
     assert not tab.view.isExpanded(tab.find_index("job", küche["jobs"][0]))
     assert tab.view.isExpanded(tab.find_index("job", küche["jobs"][1]))
     assert tab.view.isExpanded(tab.find_index("project", küche["id"]))
+
+
+def test_T6_a_kept_project_a_filter_lets_go_of_for_a_moment_stays_selected(qtbot, database):
+    """Under a status filter, one appointment stops matching and another of the same
+    project starts to: written a row at a time, the project leaves the filtered tree for a
+    moment, and the view's current row moved to another project."""
+    bad, dach = _project("Bad"), _project("Dach")
+    first, last = dach["appointments"][0], dach["appointments"][3]
+    projects.edit_appointment(first, status="problem")
+    projects.edit_appointment(bad["appointments"][0], status="problem")
+    tab = ProjectsTab(Controller())
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.filter_bar.status.setCurrentIndex(tab.filter_bar.status.findData("problem"))
+    assert tab.select("project", dach["id"], dach["id"])
+    projects.edit_appointment(first, status="done")
+    projects.edit_appointment(last, status="problem")
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[first, last]))
+    selected = tab.selected_record()
+    assert selected is not None and (selected.kind, selected.id) == ("project", dach["id"])
+    assert tab.view.isExpanded(tab.find_index("project", dach["id"]))
+    assert (
+        tab.find_index("appointment", last).isValid() and not tab.find_index("appointment", first).isValid()
+    )
+
+
+def test_T6_a_kept_row_a_sort_moves_is_scrolled_to(qtbot, database):
+    made = [_project(f"P{n:02d}", jobs=1, per_job=1) for n in range(40)]
+    for n, project in enumerate(made):
+        Appointment.update(hours=Decimal(n + 1)).where(Appointment.id == project["appointments"][0]).execute()
+    tab = ProjectsTab(Controller())
+    qtbot.addWidget(tab)
+    tab.resize(800, 400)
+    tab.show()
+    tab.view.sortByColumn(project_tree.COLUMNS.index("hours"), Qt.SortOrder.DescendingOrder)
+    most = made[-1]  # 40 hours: on top
+    tab.select("appointment", most["appointments"][0], most["id"])
+    Appointment.update(hours=Decimal("0.5")).where(Appointment.id == most["appointments"][0]).execute()
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[most["appointments"][0]]))
+    assert _titles(tab)[-1] == "P39"  # sorted to the end, and still selected
+    assert tab.selected_record().id == most["appointments"][0]
+    assert tab.view.viewport().rect().intersects(tab.view.visualRect(tab.view.currentIndex()))
