@@ -9,6 +9,7 @@ from fakes import FakeController
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from craftdesk.services import projects
 from craftdesk.services.orders import OrderSummary
 from craftdesk.store.models import Address, Article, Customer
 from craftdesk.ui.articles_tab import ArticlesTab
@@ -17,6 +18,7 @@ from craftdesk.ui.dialogs import discard_guard
 from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
 from craftdesk.ui.dialogs.job_dialog import JobDialog
 from craftdesk.ui.dialogs.order_import_dialog import OrderImportDialog
+from craftdesk.ui.projects_tab import ProjectsTab
 
 
 @pytest.fixture
@@ -201,3 +203,21 @@ def test_settings_users_result_sits_under_its_button(qtbot, ctx):
     assert row_users < form.getWidgetPosition(panel.autostart)[0]
     qtbot.wait(10)
     assert panel.layout().heightForWidth(panel.width()) == height  # the tab is not pushed down
+
+
+def test_enter_on_a_row_of_the_projekte_tree_edits_it(qtbot, database, monkeypatch):
+    """As in Kunden and Artikel: Enter opens the selected row (Bearbeiten), a project, a job
+    or an appointment; the arrows still move and fold."""
+    project = projects.create_project("Bad")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    edited: list[tuple[str, int]] = []
+    monkeypatch.setattr(tab, "edit_record", lambda record: edited.append((record.kind, record.id)))
+    tab.view.setFocus()
+    tab.select("project", project.id)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)  # its job
+    qtbot.keyClick(tab.view, Qt.Key.Key_Enter)
+    assert edited == [("project", project.id), ("job", tab.selected_record().id)]
+    assert tab.selected_record().kind == "job"
