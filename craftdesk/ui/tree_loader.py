@@ -335,7 +335,8 @@ class Expander(QObject):
 
 
 def _slider_option(bar: QScrollBar) -> QStyleOptionSlider:
-    """What the style draws the bar from (QScrollBar.initStyleOption is not reachable)."""
+    """What the style draws the bar from. (QScrollBar.initStyleOption is protected: PySide
+    on Linux lets Python call it on a bar Qt made, builds without that access may not.)"""
     option = QStyleOptionSlider()
     option.initFrom(bar)
     option.orientation = bar.orientation()
