@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QScrollBar,
     QStyle,
-    QStyleOptionSlider,
 )
 
 from craftdesk.services import projects
@@ -132,8 +131,7 @@ def test_a_drag_to_the_end_below_the_slices_shows_the_end_of_the_whole_tree(half
 
 
 def _handle(bar: QScrollBar) -> QRect:
-    option = QStyleOptionSlider()
-    bar.initStyleOption(option)
+    option = tree_loader._slider_option(bar)  # (initStyleOption is protected)
     control, handle = QStyle.ComplexControl.CC_ScrollBar, QStyle.SubControl.SC_ScrollBarSlider
     return bar.style().subControlRect(control, option, handle, bar)
 
