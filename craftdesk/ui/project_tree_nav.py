@@ -3,11 +3,11 @@ the records the rows carry (``RecordRole``), never by row number."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
 from ..services.project_rows import ProjectNode, existing_projects
@@ -219,6 +219,25 @@ class TreeNavigation:
             self.view.setCurrentIndex(index)
         finally:
             self.view.setAutoScroll(auto)
+
+    def _folded_for(self, item: QStandardItem) -> Callable[[], None]:
+        """Fold a model row the view shows open, for rows to be inserted under it, and
+        give back how to open it again (see ``project_tree_update.Unfold``). Quietly: the
+        user's folds do not change."""
+        index = self._shown(item.index())
+        if not index.isValid() or not self.view.isExpanded(index):
+            return lambda: None
+        kept = QPersistentModelIndex(index)
+        blocked = self.view.blockSignals(True)
+        self.view.collapse(index)
+        self.view.blockSignals(blocked)
+
+        def unfold() -> None:
+            blocked = self.view.blockSignals(True)
+            self.view.expand(kept)
+            self.view.blockSignals(blocked)
+
+        return unfold
 
     def _select_again(self, selected: TreeRecord | None, present: set[int], kept: set[int]) -> None:
         """After the rows of these projects were rebuilt or ``kept`` (given new data in

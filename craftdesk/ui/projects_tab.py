@@ -245,7 +245,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self._rows_of.pop(project_id, None)
         self._customers_of.update({node.id: set(node.customer_ids) for node in nodes})
         self._rows_of.update(rows_of(nodes))
-        kept = replace_projects(self.model, set(project_ids), nodes)  # (their items stay)
+        kept = replace_projects(self.model, set(project_ids), nodes, self._folded_for)  # (items stay)
         present = {node.id for node in nodes}
         for project_id, index in self._top_indexes(present).items():
             if project_id not in kept:  # (not for kept rows: it lays out the whole tree)

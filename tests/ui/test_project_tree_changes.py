@@ -4,6 +4,7 @@ only, keeping what is expanded and selected."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
@@ -266,3 +267,68 @@ def test_T6_a_kept_row_a_sort_moves_is_scrolled_to(qtbot, database):
     assert _titles(tab)[-1] == "P39"  # sorted to the end, and still selected
     assert tab.selected_record().id == most["appointments"][0]
     assert tab.view.viewport().rect().intersects(tab.view.visualRect(tab.view.currentIndex()))
+
+
+def test_T6_an_appointment_added_goes_under_its_job_and_the_rest_stays(tree):
+    """The project's items stay and the new row is inserted under its job (under an open row
+    Qt lays out the whole tree again: the job is folded meanwhile, quietly)."""
+    tab, built, _rows, _loads = tree
+    bad = built["bad"]
+    top = tab.model.item(project_tree_update.project_row_of(tab.model, bad["id"]), 0)
+    tab.view.collapse(tab.find_index("job", bad["jobs"][1]))
+    folds = set(tab.collapsed_records)
+    moved: list[str] = []
+    tab.model.rowsRemoved.connect(lambda *_: moved.append("removed"))
+    tab.model.rowsInserted.connect(lambda parent, first, last: moved.append(f"inserted {first}-{last}"))
+    added = Appointment.create(job=bad["jobs"][0], title="Abnahme").id
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[added]))
+    assert moved == ["inserted 2-2"]  # after the two there (no start: by id)
+    assert tab.model.item(project_tree_update.project_row_of(tab.model, bad["id"]), 0) is top
+    job = tab.find_index("job", bad["jobs"][0])
+    assert [job.model().index(r, 0, job).data() for r in range(3)] == [
+        "Bad Termin 0",
+        "Bad Termin 1",
+        "Abnahme",
+    ]
+    assert tab.view.isExpanded(job) and not tab.view.isExpanded(tab.find_index("job", bad["jobs"][1]))
+    assert tab.collapsed_records == folds
+    assert "0 von 5 fertig" in tab.find_index("project", bad["id"]).siblingAtColumn(2).data()
+
+
+def test_T6_an_appointment_added_under_a_folded_job_leaves_it_folded(tree):
+    tab, built, _rows, _loads = tree
+    dach = built["dach"]
+    tab.view.collapse(tab.find_index("job", dach["jobs"][1]))
+    added = Appointment.create(job=dach["jobs"][1], title="Rinne").id
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[added]))
+    assert not tab.view.isExpanded(tab.find_index("job", dach["jobs"][1]))
+    assert tab.find_index("appointment", added).isValid()
+    assert ("job", dach["jobs"][1]) in tab.collapsed_records
+
+
+def test_T6_an_appointment_added_takes_its_place_by_start(tree):
+    tab, built, _rows, _loads = tree
+    küche = built["küche"]
+    for n, appointment in enumerate(küche["appointments"][:2]):
+        Appointment.update(start=datetime(2026, 3, 2 + 2 * n, 8)).where(
+            Appointment.id == appointment
+        ).execute()
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, projects=[küche["id"]]))
+    added = Appointment.create(job=küche["jobs"][0], title="Zwischendurch", start=datetime(2026, 3, 3, 8)).id
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[added]))
+    job = tab.find_index("job", küche["jobs"][0])
+    titles = [job.model().index(r, 0, job).data() for r in range(tab.proxy.rowCount(job))]
+    assert titles == ["Küche Termin 0", "Zwischendurch", "Küche Termin 1"]
+
+
+def test_T6_an_appointment_added_while_another_went_rebuilds_the_project(tree):
+    tab, built, _rows, _loads = tree
+    bad = built["bad"]
+    top = tab.model.item(project_tree_update.project_row_of(tab.model, bad["id"]), 0)
+    projects.delete_appointment(bad["appointments"][0])
+    added = Appointment.create(job=bad["jobs"][0], title="Neu").id
+    tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[added], projects=[bad["id"]]))
+    assert tab.model.item(project_tree_update.project_row_of(tab.model, bad["id"]), 0) is not top
+    job = tab.find_index("job", bad["jobs"][0])
+    assert [job.model().index(r, 0, job).data() for r in range(2)] == ["Bad Termin 1", "Neu"]
+    assert tab.view.isExpanded(job)
