@@ -227,7 +227,8 @@ class TreeNavigation:
         index = self._shown(item.index())
         if not index.isValid() or not self.view.isExpanded(index):
             return lambda: None
-        kept = QPersistentModelIndex(index)
+        kept, bar = QPersistentModelIndex(index), self.view.verticalScrollBar()
+        scrolled = bar.value()  # (the fold shortens the tree: near its end the view moved up)
         blocked = self.view.blockSignals(True)
         self.view.collapse(index)
         self.view.blockSignals(blocked)
@@ -236,6 +237,7 @@ class TreeNavigation:
             blocked = self.view.blockSignals(True)
             self.view.expand(kept)
             self.view.blockSignals(blocked)
+            bar.setValue(scrolled)
 
         return unfold
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from fakes import FakeController
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
@@ -332,3 +332,23 @@ def test_T6_an_appointment_added_while_another_went_rebuilds_the_project(tree):
     job = tab.find_index("job", bad["jobs"][0])
     assert [job.model().index(r, 0, job).data() for r in range(2)] == ["Bad Termin 1", "Neu"]
     assert tab.view.isExpanded(job)
+
+
+def test_T6_an_appointment_added_near_the_end_of_the_tree_leaves_the_view_where_it_was(qtbot, database):
+    """The job folded for the insert shortens the tree for a moment: scrolled to its end,
+    the view moved up by the job's rows."""
+    made = [_project(f"P{n:02d}", jobs=1, per_job=8) for n in range(30)]
+    tab = ProjectsTab(Controller())
+    qtbot.addWidget(tab)
+    tab.resize(800, 400)
+    tab.show()
+    bar = tab.view.verticalScrollBar()
+    for project in (made[0], made[20]):  # the last project (on screen), one far above
+        bar.setValue(bar.maximum())
+        top = tab.view.indexAt(QPoint(1, 1))
+        # An insert above the screen moves the rows down by one, as any insert does.
+        expected = top if project is made[0] else tab.view.indexAbove(top)
+        expected_record = expected.data(RecordRole)
+        added = Appointment.create(job=project["jobs"][0], title="Neu").id
+        tab.controller.data_changed.emit(Change.of(Scope.NONE, appointments=[added]))
+        assert tab.view.indexAt(QPoint(1, 1)).data(RecordRole) == expected_record
