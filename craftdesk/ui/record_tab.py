@@ -30,7 +30,7 @@ from ..sync.contract import SyncControl
 from .background_rows import BackgroundRows
 from .column_fit import ColumnFit
 from .empty_hint import EmptyHint, connection_state_of, show_interfaces
-from .keys import KeyAction
+from .keys import KeyAction, RowEnds
 from .lazy_reload import LazyReloadMixin
 from .row_set import Prepared
 from .server_away import mark_editing
@@ -114,6 +114,10 @@ class RecordTab(LazyReloadMixin, QWidget):
         # Enter opens the selected record like a double click.
         self.view.setTabKeyNavigation(False)
         self._enter = KeyAction(self.view, (Qt.Key.Key_Return, Qt.Key.Key_Enter), self.edit_selected)
+        self._ends = RowEnds(self.view)
+        # A sort moves the selected row: it stays in view (after the view's own sort).
+        header, view = self.view.horizontalHeader(), self.view
+        header.sortIndicatorChanged.connect(lambda *_: view.scrollTo(view.currentIndex()))
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.count_label = QLabel(self)
@@ -349,6 +353,7 @@ class RecordTab(LazyReloadMixin, QWidget):
     def reveal(self, record_id: Any) -> bool:
         """Select the saved record; when the search or a filter hides it, clear them and say
         so, instead of letting the record vanish without a word."""
+        self.reveal_note.clear()  # (said of an earlier save)
         if self.select_record(record_id):
             return True
         if not self.model.contains(record_id):

@@ -221,3 +221,46 @@ def test_enter_on_a_row_of_the_projekte_tree_edits_it(qtbot, database, monkeypat
     qtbot.keyClick(tab.view, Qt.Key.Key_Enter)
     assert edited == [("project", project.id), ("job", tab.selected_record().id)]
     assert tab.selected_record().kind == "job"
+
+
+def test_home_and_end_go_to_the_first_and_last_row(qtbot, customers):
+    """Qt's table view moved to the first or last column, which whole-row selection does
+    not show: the keys seemed to do nothing."""
+    customers.view.setFocus()
+    customers.view.selectRow(0)
+    qtbot.keyClick(customers.view, Qt.Key.Key_End)
+    assert customers.view.currentIndex().row() == customers.proxy.rowCount() - 1
+    assert customers.selected_record().name == customers.proxy.index(1, 0).data()
+    qtbot.keyClick(customers.view, Qt.Key.Key_Home)
+    assert customers.view.currentIndex().row() == 0
+    assert customers.selected_record().name == customers.proxy.index(0, 0).data()
+
+
+def test_a_sort_keeps_the_selected_row_in_view(qtbot, database):
+    for n in range(300):
+        Customer.create(company=f"Firma {n:03d}", customer_number=str(5000 - n))
+    tab = CustomersTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(900, 400)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == 300)
+    tab.view.selectRow(3)  # "Firma 003", number 4997: near the end by number
+    chosen = tab.selected_record().name
+    number = next(
+        c
+        for c in range(tab.proxy.columnCount())
+        if tab.proxy.headerData(c, Qt.Orientation.Horizontal) == "Kundennr."
+    )
+    tab.view.sortByColumn(number, Qt.SortOrder.AscendingOrder)
+    assert tab.selected_record().name == chosen
+    assert tab.view.viewport().rect().intersects(tab.view.visualRect(tab.view.currentIndex()))
+
+
+def test_the_reset_note_goes_with_the_next_save(qtbot, customers, monkeypatch):
+    customers.search.setText("Autohaus")
+    made = iter(["Zimmerei Holz", "Autohaus Zwei"])
+    monkeypatch.setattr(customers, "open_editor", lambda record: Customer.create(company=next(made)).id)
+    customers.create_record()  # hidden by the search: cleared, and said
+    assert "zurückgesetzt" in customers.reveal_note.text()
+    customers.create_record()  # shown as it is: nothing reset, nothing said
+    assert customers.reveal_note.text() == ""
