@@ -46,7 +46,7 @@ class CustomersTab(RecordTab):
                 sort_value=attrgetter("sort_name"),
             ),
             Column("kind", self.tr("Art"), lambda r: kinds.get(r.kind, r.kind), width=90),
-            Column("number", self.tr("Kundennr."), attrgetter("customer_number"), width=80),
+            Column("number", self.tr("Kundennr."), attrgetter("customer_number"), width=100),
             Column("address", self.tr("Postanschrift"), attrgetter("address"), stretch=True),
             Column("email", self.tr("E-Mail"), attrgetter("email"), width=160),
             Column(
