@@ -6,7 +6,6 @@ row counter. Subclasses provide the columns, the loader and the edit dialog.
 from __future__ import annotations
 
 import gc
-import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -29,9 +28,10 @@ from ..services.search import haystack
 from ..sync.contract import SyncControl
 from .background_rows import BackgroundRows
 from .column_fit import ColumnFit
-from .empty_hint import EmptyHint, connection_state_of, show_interfaces
+from .empty_hint import EmptyHint
 from .keys import KeyAction, RowEnds
 from .lazy_reload import LazyReloadMixin
+from .record_empty import EmptyTableMixin
 from .row_set import Prepared
 from .server_away import mark_editing
 from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
@@ -47,7 +47,7 @@ BACKGROUND_ROWS = 500
 REFRESH_ROWS = 300
 
 
-class RecordTab(LazyReloadMixin, QWidget):
+class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
     """Base of a tab showing one table of store records.
 
     Its own strings use the explicit context "RecordTab": ``self.tr`` in a base class
@@ -77,6 +77,7 @@ class RecordTab(LazyReloadMixin, QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.search_placeholder())
         self.search.textChanged.connect(self._search_changed)
+        self._hidden_choice: Any = None  # the row selected before a search hid it
 
         self.new_button = QPushButton(QCoreApplication.translate("RecordTab", "Neu"), self)
         self.new_button.clicked.connect(self.create_record)
@@ -306,10 +307,13 @@ class RecordTab(LazyReloadMixin, QWidget):
         self._on_selection()
 
     def _search_changed(self, text: str) -> None:
+        """Filter the rows; the selected row stays selected, and one a search hid is selected
+        again when a later search (or none) shows it, unless the user chose another."""
         selected = self.selected_record()
+        chosen = getattr(selected, "id", None) if selected is not None else self._hidden_choice
         self.proxy.set_search_text(text)
-        if selected is not None:
-            self.select_record(getattr(selected, "id", None))
+        if chosen is not None:
+            self._hidden_choice = None if self.select_record(chosen) else chosen
         self._update_count()
 
     def selected_record(self) -> Any | None:
@@ -343,11 +347,13 @@ class RecordTab(LazyReloadMixin, QWidget):
         self._edit(None)
 
     def _edit(self, record: Any | None) -> None:
+        row = self.view.currentIndex().row()
         saved_id = self.open_editor(record)
         if saved_id is not None:
             # The saved (or deleted) row only: reloading 50,000 rows froze the window a second.
             self.refresh_rows({saved_id})
-            self.reveal(saved_id)
+            if not self.reveal(saved_id) and row >= 0 and self.proxy.rowCount() > 0:
+                self.view.selectRow(min(row, self.proxy.rowCount() - 1))  # deleted: the next one
             self.record_saved.emit(saved_id)
 
     def reveal(self, record_id: Any) -> bool:
@@ -381,40 +387,3 @@ class RecordTab(LazyReloadMixin, QWidget):
         else:
             self.count_label.setText(self.count_text(self.proxy.rowCount(), total))
         self._update_empty_hint()
-
-    # --- empty table ---------------------------------------------------------------------
-
-    def connection_state(self) -> str:
-        """``importing`` | ``connected`` | ``disconnected`` for :meth:`empty_text`."""
-        return connection_state_of(self.controller)
-
-    def _update_empty_hint(self, *_args: object) -> None:
-        if self.proxy.rowCount() > 0:
-            self.empty_hint.show_text(None)
-            return
-        if self.model.total_count() > 0:  # the search or the checkbox hides every row
-            search = self.search.text().strip()
-            if search:
-                text = QCoreApplication.translate("RecordTab", "Keine Treffer für „%1“.").replace(
-                    "%1", html.escape(search)
-                )
-            else:
-                text = QCoreApplication.translate(
-                    "RecordTab",
-                    "Alle Einträge sind ausgeblendet – setzen Sie oben das Häkchen, um sie anzuzeigen.",
-                )
-            self.empty_hint.show_text(text)
-            return
-        if self._reader.running:
-            self.empty_hint.show_text(
-                QCoreApplication.translate("RecordTab", "Die Einträge werden gelesen …")
-            )
-            return
-        self.empty_hint.show_text(self.empty_text(self.connection_state()))
-
-    def follow_link(self, target: str) -> None:
-        """The action links of the empty-table note."""
-        if target == "new":
-            self.create_record()
-        elif target == "interfaces":
-            show_interfaces(self)

@@ -264,3 +264,30 @@ def test_the_reset_note_goes_with_the_next_save(qtbot, customers, monkeypatch):
     assert "zurückgesetzt" in customers.reveal_note.text()
     customers.create_record()  # shown as it is: nothing reset, nothing said
     assert customers.reveal_note.text() == ""
+
+
+def test_a_row_a_search_hid_is_selected_again_when_the_search_is_cleared(qtbot, customers):
+    customers.view.selectRow(1)
+    chosen = customers.selected_record().name
+    customers.search.setText("Autohaus")  # hides it
+    assert customers.selected_record() is None
+    customers.search.setText("")
+    assert customers.selected_record() is not None and customers.selected_record().name == chosen
+    customers.search.setText("Autohaus")
+    customers.view.selectRow(0)  # the user chooses another: that one stays
+    customers.search.setText("")
+    assert customers.selected_record().name == "Autohaus Meier"
+
+
+def test_after_a_deletion_the_next_row_is_selected(qtbot, customers, monkeypatch):
+    def delete(record):
+        Customer.delete_by_id(record.id)
+        return record.id
+
+    monkeypatch.setattr(customers, "open_editor", delete)
+    customers.view.selectRow(0)
+    gone = customers.selected_record().name
+    customers.edit_selected()
+    selected = customers.selected_record()
+    assert selected is not None and selected.name != gone
+    assert customers.edit_button.isEnabled()
