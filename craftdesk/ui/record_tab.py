@@ -314,6 +314,7 @@ class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
         self.proxy.set_search_text(text)
         if chosen is not None:
             self._hidden_choice = None if self.select_record(chosen) else chosen
+        self._on_selection()  # (a filtered model drops its selection without a signal)
         self._update_count()
 
     def selected_record(self) -> Any | None:
