@@ -132,6 +132,17 @@ class TreeLoader(QObject):
         self.ready.emit(model, nodes)
 
 
+def show_on_top(view: QTreeView, index: QModelIndex, above: int = 0) -> None:
+    """Scroll ``index``'s row to the top of the view (``above``: that many of its pixels
+    above the screen), where the user scrolled sideways: ``scrollTo`` also scrolls to the
+    start of the index's column."""
+    sideways = view.horizontalScrollBar().value()
+    view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + above)
+    view.horizontalScrollBar().setValue(sideways)
+
+
 def let_go_of(model: QStandardItemModel) -> None:
     """Free a replaced tree a slice of rows at a time, then the model itself."""
 
@@ -220,13 +231,9 @@ class Expander(QObject):
         view = self._view
         top = view.indexAt(QPoint(1, 1)).siblingAtColumn(0)
         above = -view.visualRect(top).top()  # pixels of the top row above the screen
-        sideways = view.horizontalScrollBar().value()
         self.finish()
         if top.isValid():
-            view.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
-            bar = view.verticalScrollBar()
-            bar.setValue(bar.value() + above)
-            view.horizontalScrollBar().setValue(sideways)  # (the scroll went to the left)
+            show_on_top(view, top, above)
 
     def start(self, collapsed: set[tuple[str, int]]) -> None:
         """Begins in the next turn of the event loop (the tree was just swapped in).

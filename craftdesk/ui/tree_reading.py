@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QTreeView
 
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .project_filter import FilterBar, ProjectFilterProxy
@@ -23,7 +23,7 @@ from .project_tree import TreeRecord
 from .project_tree_nav import foldable, rows_of
 from .project_tree_update import replace_projects
 from .table_models import RecordRole
-from .tree_loader import Expander, TreeLoader, let_go_of
+from .tree_loader import Expander, TreeLoader, let_go_of, show_on_top
 
 Records = set[tuple[str, int]]  # ("job" | "appointment", id)
 SCREEN_ROWS = 60  # rows on screen remembered across a reload (more than a screen shows)
@@ -200,7 +200,7 @@ class TreeReading:
         elif on_screen and not current.isValid():
             index = self.find_first(on_screen)
             if index.isValid():
-                self.view.scrollTo(self.shown_row(index), QAbstractItemView.ScrollHint.PositionAtTop)
+                show_on_top(self.view, self.shown_row(index))
         self._scroll_after = False
         while self._replaced:
             let_go_of(self._replaced.pop())

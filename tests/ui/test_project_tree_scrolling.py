@@ -52,7 +52,7 @@ def half_open(qtbot, database, monkeypatch):
 
 
 def _top(tab: ProjectsTab) -> QModelIndex:
-    return tab.view.indexAt(QPoint(1, 1))
+    return tab.view.indexAt(QPoint(1, 1)).siblingAtColumn(0)  # (the title, also scrolled sideways)
 
 
 def _name(index: QModelIndex) -> str:
@@ -206,3 +206,32 @@ def test_a_wheel_turn_below_the_slices_keeps_the_view_scrolled_sideways(half_ope
 
 def _projects(tab: ProjectsTab) -> list[QModelIndex]:
     return [tab.proxy.index(r, 0) for r in range(tab.proxy.rowCount())]
+
+
+def test_a_reload_keeps_the_rows_on_top_and_the_view_scrolled_sideways(qtbot, database, monkeypatch):
+    """Nothing selected: the row on top before a reload is on top again, and the view is
+    still scrolled sideways (putting the row on top scrolled to the start of its column)."""
+    for n in range(PROJECTS):
+        job = Job.get(Job.project == projects.create_project(f"Projekt {n}"))
+        for a in range(2):
+            Appointment.create(job=job, title=f"Termin {n}.{a}")
+    monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(1000, 330)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.loader.busy and not tab.expander.active)
+    view = tab.view
+    view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.header().setStretchLastSection(False)
+    view.setColumnWidth(0, 300)
+    view.setColumnWidth(1, 900)
+    QApplication.processEvents()
+    view.verticalScrollBar().setValue(10)
+    view.horizontalScrollBar().setValue(400)
+    top = _name(_top(tab))
+    tab._on_data_changed(Change(Scope.PROJECTS))  # as after an order import
+    qtbot.waitUntil(lambda: not tab.loader.busy and not tab.expander.active)
+    qtbot.wait(20)
+    assert _name(_top(tab)) == top
+    assert view.horizontalScrollBar().value() == 400
