@@ -69,12 +69,11 @@ def replace_projects(
         if row >= 0 and rows is not None:
             added = _appointments_added(model.item(row, 0), rows[0])
             if added is not None:
-                taken = _take_rows(rows[0], added)
-                if _take_over(model, row, rows):
-                    _insert_rows(model.item(row, 0), taken, folded_for)
-                    kept.add(project_id)
-                    continue
-                rows = project_rows(fresh[project_id])  # (not expected: built again, whole)
+                taken = _take_rows(rows[0], added)  # (the rest stands for the same records)
+                _take_over(model, row, rows)
+                _insert_rows(model.item(row, 0), taken, folded_for)
+                kept.add(project_id)
+                continue
         if row >= 0:
             model.removeRow(row)
         if rows is None:
@@ -85,15 +84,12 @@ def replace_projects(
     return kept
 
 
-def _take_over(model: QStandardItemModel, row: int, new: list[QStandardItem]) -> bool:
-    """Give the project's rows at ``row`` the data of ``new`` when both stand for the same
-    records; whether they did."""
-    if not _same_records(model.item(row, 0), new[0]):
-        return False
+def _take_over(model: QStandardItemModel, row: int, new: list[QStandardItem]) -> None:
+    """Give the project's rows at ``row`` the data of ``new``, rows that stand for the same
+    records."""
     scratch = QStandardItemModel()  # (the new items' data is read through a model's index)
     scratch.appendRow(new)
     _copy_rows(model, QModelIndex(), row, scratch, QModelIndex(), 0)
-    return True
 
 
 def _appointments_added(old: QStandardItem, new: QStandardItem) -> dict[int, list[int]] | None:
@@ -142,12 +138,6 @@ def _insert_rows(
         finally:
             if unfold is not None:
                 unfold()
-
-
-def _same_records(old: QStandardItem, new: QStandardItem) -> bool:
-    if old.rowCount() != new.rowCount() or _record_key(old) != _record_key(new):
-        return False
-    return all(_same_records(old.child(r, 0), new.child(r, 0)) for r in range(new.rowCount()))
 
 
 def _record_key(item: QStandardItem) -> tuple[str, int] | None:
