@@ -29,28 +29,17 @@ class KeyAction(QObject):
         return False
 
 
-class RowEnds(QObject):
+def row_ends(view: QAbstractItemView) -> tuple[KeyAction, KeyAction]:
     """Home and End go to a table's first and last row. Qt's table view moves to the first
     or last column, which a table selected by whole rows does not show: the keys seemed
     to do nothing (Ctrl+Home and Ctrl+End still do the same)."""
 
-    def __init__(self, view: QAbstractItemView) -> None:
-        super().__init__(view)
-        self._view = view
-        view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() != QEvent.Type.KeyPress
-            or not isinstance(event, QKeyEvent)
-            or event.key() not in (Qt.Key.Key_Home, Qt.Key.Key_End)
-            or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            return False
-        model = self._view.model()
+    def go(last: bool) -> None:
+        model = view.model()
         if model is not None and model.rowCount() > 0:
-            row = 0 if event.key() == Qt.Key.Key_Home else model.rowCount() - 1
-            index = model.index(row, max(self._view.currentIndex().column(), 0))
-            self._view.setCurrentIndex(index)
-            self._view.scrollTo(index)
-        return True
+            index = model.index(model.rowCount() - 1 if last else 0, max(view.currentIndex().column(), 0))
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+
+    home = KeyAction(view, (Qt.Key.Key_Home,), lambda: go(False))
+    return home, KeyAction(view, (Qt.Key.Key_End,), lambda: go(True))
