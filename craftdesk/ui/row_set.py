@@ -273,6 +273,9 @@ class RowSet:
         rows = []
         for pos, key, record, hay in plan:
             self.all[pos] = record
+            for column, cache in self._key_cache.items():  # other columns: computed when sorted by
+                if self._sort is None or column != self._sort[0]:
+                    cache.pop(key, None)
             if self._hay is not None:
                 self._hay[pos] = hay
             for name, mask in self._masks.items():

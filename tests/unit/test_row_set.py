@@ -141,6 +141,20 @@ def test_numbers_in_texts_sort_by_their_value() -> None:
     assert sorted(numbers, key=lambda n: keys[numbers.index(n)]) == ["999", "1000", "A-9", "A-10", "Ärger"]
 
 
+def test_a_row_changed_in_place_sorts_by_its_new_value_in_every_other_column() -> None:
+    # Sorted by name once (its keys cached), then by number; a record's name changes while
+    # its number keeps its place: sorted by name again, it goes where its new name belongs.
+    rows = RowSet(attrgetter("id"), search_text)
+    rows.replace([Rec(1, "Zell", 1, True), Rec(2, "Aue", 2, True), Rec(3, "Bonn", 3, True)])
+    rows.set_sort(0, KEYS[0], False)
+    assert rows.ids == [2, 3, 1]
+    rows.set_sort(1, KEYS[1], False)
+    assert rows.update_in_place([Rec(1, "Aachen", 1, True)]) == [0]
+    rows.set_sort(0, KEYS[0], False)
+    assert rows.ids == [1, 2, 3]
+    check_sorted(rows, 0, False)
+
+
 def test_rows_sorted_on_a_reader_thread_equal_rows_sorted_by_the_row_set() -> None:
     rng = random.Random(7)
     records = [make(rng, i) for i in range(400)]
