@@ -31,7 +31,7 @@ class ArticlesTab(RecordTab):
         )
 
     def columns(self) -> list[Column]:
-        yes, no = self.tr("aktiv"), self.tr("inaktiv")
+        yes, no, local = self.tr("aktiv"), self.tr("inaktiv"), self.tr("lokal")
         return [
             Column("number", self.tr("Nummer"), attrgetter("number"), width=90),
             Column("name", self.tr("Bezeichnung"), attrgetter("name"), stretch=True),
@@ -40,9 +40,7 @@ class ArticlesTab(RecordTab):
             Column("vat", self.tr("USt."), attrgetter("vat_rate"), kind="percent", width=70),
             Column("gross", self.tr("Brutto"), attrgetter("gross_price"), kind="money", width=110),
             Column("status", self.tr("Status"), lambda r: yes if r.active else no, width=80),
-            Column(
-                "source", self.tr("Quelle"), lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=80
-            ),
+            Column("source", self.tr("Quelle"), lambda r: local if r.is_local else "sevDesk", width=80),
         ]
 
     def load_records(self, ids: set[int] | None = None) -> list[ArticleRow]:

@@ -35,6 +35,9 @@ class CustomersTab(RecordTab):
         kinds = {"person": self.tr("Person"), "organisation": self.tr("Organisation")}
         deleted = self.tr("in sevDesk gelöscht")
         active = self.tr("aktiv")
+        # Translated once here, not once per row: a first sort of 50,000 rows reads every one.
+        mobile = self.tr("%1 (mobil)")
+        agency, e_invoice, local = self.tr("Behörde"), self.tr("ja"), self.tr("lokal")
         return [
             # Widths leave the address (the stretching column) room at the default window
             # width of 1100 px; wider windows give the extra space to the address.
@@ -52,20 +55,17 @@ class CustomersTab(RecordTab):
             Column(
                 "phone",
                 self.tr("Telefon"),
-                lambda r: self.tr("%1 (mobil)").replace("%1", r.phone) if r.phone_is_mobile else r.phone,
+                lambda r: mobile.replace("%1", r.phone) if r.phone_is_mobile else r.phone,
                 width=165,
+                sort_value=attrgetter("phone"),  # by the number, "(mobil)" or not
             ),
             Column(
                 "e_invoice",
                 self.tr("E-Rechnung"),
-                lambda r: (
-                    (self.tr("Behörde") if r.government_agency else self.tr("ja")) if r.e_invoice else ""
-                ),
+                lambda r: (agency if r.government_agency else e_invoice) if r.e_invoice else "",
                 width=85,
             ),
-            Column(
-                "source", self.tr("Quelle"), lambda r: self.tr("lokal") if r.is_local else "sevDesk", width=60
-            ),
+            Column("source", self.tr("Quelle"), lambda r: local if r.is_local else "sevDesk", width=60),
             Column(
                 "status", self.tr("Status"), lambda r: deleted if r.deleted_in_sevdesk else active, width=115
             ),
