@@ -59,6 +59,7 @@ def collation_key(text: str) -> str:
 _DIGITS = re.compile(r"(?<!\d)(?<!\d[,.])\d+")
 _NUMBER_WIDTH = 20  # digits a number is padded to (a longer one compares as text)
 _SEPARATOR = "\x00"
+_FEW = 4  # a column with at most a quarter distinct texts computes each key once
 
 
 def _padded(match: re.Match[str]) -> str:
@@ -95,10 +96,15 @@ def sort_key(value: Any) -> Any:
 
 def sort_keys(values: Sequence[Any]) -> list[Key]:
     """``list(map(sort_key, values))``; a column of plain texts is folded in one bulk call
-    (services.search.fold_all)."""
-    if set(map(type, values)) <= {str}:
+    (services.search.fold_all), and a column of few distinct texts (a kind, a status)
+    once per distinct text."""
+    if not set(map(type, values)) <= {str}:
+        return list(map(sort_key, values))
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) * _FEW > len(values):
         return _numbered_all(fold_all(values))
-    return list(map(sort_key, values))
+    key_of = dict(zip(distinct, _numbered_all(fold_all(distinct)), strict=True))
+    return list(map(key_of.__getitem__, values))
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,8 @@ def test_bulk_folding_equals_folding_one_by_one() -> None:
 
 def test_sort_keys_in_bulk_equal_sort_key_per_value() -> None:
     numbered = ["Typ 10018", "typ 1018", "K-999", "K-1000", "", "x\x00 7", "٣٤ Ä", "007"]
-    for values in (["b", "Ä", "a"], ["x", None, "y"], [3, None, 1], [True, False], numbered):
+    few = ["aktiv", "Typ 10", "Ärger 9", "aktiv"] * 4  # few distinct texts: one key each
+    for values in (["b", "Ä", "a"], ["x", None, "y"], [3, None, 1], [True, False], numbered, few):
         assert sort_keys(values) == [sort_key(v) for v in values]
 
 
