@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from ..sync.contract import SyncControl
     from .background_rows import BackgroundRows
     from .empty_hint import EmptyHint
-    from .table_models import RecordFilterProxy, RecordTableModel
+    from .record_proxy import RecordFilterProxy
+    from .table_models import RecordTableModel
 
 
 class EmptyTableMixin:

@@ -32,9 +32,11 @@ from .empty_hint import EmptyHint
 from .keys import KeyAction, row_ends
 from .lazy_reload import LazyReloadMixin
 from .record_empty import EmptyTableMixin
+from .record_proxy import RecordFilterProxy
 from .row_set import Prepared
 from .server_away import mark_editing
-from .table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
+from .sort_ahead import SortKeysAhead
+from .table_models import Column, RecordRole, RecordTableModel
 
 MIN_STRETCH_WIDTH = 120  # the address keeps this much when the window is narrow
 FREEZE_ROWS = 5000  # from this many rows on, a reload moves the heap out of the GC's way
@@ -147,6 +149,7 @@ class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
 
         self._reader = BackgroundRows(self)
         self._reader.loaded.connect(self._on_loaded)
+        self._sort_ahead = SortKeysAhead(self.model, self)
         self._read_again = False
         self._refreshed: set[int] = set()
         self.empty_hint = EmptyHint(self.view)
@@ -282,6 +285,8 @@ class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
             # every full collection (the GUI thread stood still for a second at 50,000
             # customers). Frozen, they are skipped; rows dropped later are still freed.
             gc.freeze()
+        if self.model.total_count() >= BACKGROUND_ROWS:
+            self._sort_ahead.start()  # a first sort by another column then only sorts
         if selected is not None:
             self.select_record(getattr(selected, "id", None))
         self._update_count()

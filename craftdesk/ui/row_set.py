@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from itertools import compress, repeat
 from typing import Any, NamedTuple
 
@@ -37,6 +38,18 @@ class Prepared(NamedTuple):
     keys: Presorted | None  # the records came sorted by this column, with these keys
     key_cache: dict[Any, Key] | None  # those keys by record id
     masks: dict[str, tuple[Callable[[Any], bool], list[bool]]]  # filter -> (it, its results)
+
+
+@dataclass(slots=True)
+class _Ahead:
+    """A column's sort keys being computed a slice at a time (:meth:`RowSet.keys_ahead`)."""
+
+    column: int
+    keys_of: KeysOf
+    records: list[Any]  # the rows when it began
+    ids: list[Any]
+    keys: list[Key] = field(default_factory=list)
+    touched: set[Any] = field(default_factory=set)  # ids changed since: not taken over
 
 
 class RowSet:
@@ -67,6 +80,7 @@ class RowSet:
         self._row_of_id: dict[Any, int] | None = None
         self._scans = 0  # row_of_id lookups answered by a scan since the rows last changed
         self._pos_of_id: dict[Any, int] | None = None
+        self._ahead: _Ahead | None = None
 
     # --- whole-table changes -------------------------------------------------------------
 
@@ -116,6 +130,7 @@ class RowSet:
         }
         self._key_cache = {}
         self._keys = None
+        self._ahead = None
         done = False
         keys = prepared.keys
         if keys is not None and prepared.key_cache is not None:
@@ -167,6 +182,27 @@ class RowSet:
             self._hay = list(map(self._hay.__getitem__, order))
         self._masks = {name: list(map(mask.__getitem__, order)) for name, mask in self._masks.items()}
         self._pos_of_id = None
+
+    def keys_ahead(self, columns: Sequence[tuple[int, KeysOf]], rows: int) -> bool:
+        """Compute the sort keys of the next ``rows`` rows for the first of ``columns`` with
+        none cached, so that a first sort by it only sorts (a big table does this a slice
+        at a time while the window is idle). False once every column has its keys."""
+        ahead = self._ahead
+        if ahead is None or ahead.column in self._key_cache:  # (sorted by it meanwhile)
+            todo = [(column, keys_of) for column, keys_of in columns if column not in self._key_cache]
+            if not todo:
+                self._ahead = None
+                return False
+            ahead = self._ahead = _Ahead(*todo[0], list(self.all), list(self.ids))
+        start = len(ahead.keys)
+        ahead.keys.extend(ahead.keys_of(ahead.records[start : start + rows]))
+        if len(ahead.keys) == len(ahead.records):
+            cache = dict(zip(ahead.ids, ahead.keys, strict=True))
+            for key in ahead.touched:  # a changed or removed row: computed when sorted by
+                cache.pop(key, None)
+            self._key_cache[ahead.column] = cache
+            self._ahead = None
+        return True
 
     def _sorted_keys(self) -> list[Key] | None:
         """The sort keys aligned with ``all`` (None when unsorted)."""
@@ -276,6 +312,8 @@ class RowSet:
             for column, cache in self._key_cache.items():  # other columns: computed when sorted by
                 if self._sort is None or column != self._sort[0]:
                     cache.pop(key, None)
+            if self._ahead is not None:
+                self._ahead.touched.add(key)
             if self._hay is not None:
                 self._hay[pos] = hay
             for name, mask in self._masks.items():
@@ -301,6 +339,8 @@ class RowSet:
         for column_cache in self._key_cache.values():
             for key in gone:
                 column_cache.pop(key, None)
+        if self._ahead is not None:
+            self._ahead.touched |= gone
         for key, record in changed.items():
             if key in removed:
                 continue

@@ -2,8 +2,9 @@
 
 A :class:`RecordTableModel` holds plain, immutable row records (dataclasses loaded from the
 store on the GUI thread) and describes its columns with :class:`Column` (table_columns).
-Views always sit behind a :class:`RecordFilterProxy`, so a view row number is *not* a model
-row number: everything that acts on a row reads the record through ``index.data(RecordRole)``.
+Views always sit behind a :class:`~.record_proxy.RecordFilterProxy`, so a view row number
+is *not* a model row number: everything that acts on a row reads the record through
+``index.data(RecordRole)``.
 
 The model filters and sorts itself on cached, pre-folded search texts and cached sort keys
 (ui.row_set): the proxy above it never calls back into Python per row.
@@ -17,7 +18,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,7 +42,6 @@ from .table_columns import (
 
 __all__ = [
     "Column",
-    "RecordFilterProxy",
     "RecordRole",
     "RecordTableModel",
     "SearchRole",
@@ -261,6 +260,13 @@ class RecordTableModel(QAbstractTableModel):
             return  # already (the header's sort indicator asks a second time)
         self._relayout(lambda: self._rows.set_sort(column, self._columns[column].sort_keys, descending))
 
+    def compute_keys_ahead(self, rows: int) -> bool:
+        """The next ``rows`` sort keys of a column not sorted by yet (RowSet.keys_ahead).
+        Only columns of a plain attribute, mostly distinct texts: a column of a few values
+        (a kind, a status) computes each key once when sorted by, and keeps no cache until then."""
+        columns = [(n, c.sort_keys) for n, c in enumerate(self._columns) if _plain(c)]
+        return self._rows.keys_ahead(columns, rows)
+
     def prepared(self, records: list[Any]) -> Prepared:
         """The records made ready to be shown (:meth:`set_records`): sorted by the sort
         column with its keys when it reads a plain attribute, with their ids, search texts
@@ -268,11 +274,7 @@ class RecordTableModel(QAbstractTableModel):
         sort = self._rows.sorted_by()
         column = self._columns[sort[0]] if sort is not None else None
         keys: Presorted | None = None
-        if (
-            sort is not None
-            and column is not None
-            and isinstance(column.sort_value or column.value, attrgetter)
-        ):
+        if sort is not None and column is not None and _plain(column):
             records, keys = presort(records, sort[0], sort[1], column.sort_keys(records))
         return self._rows.prepare(records, keys)
 
@@ -374,47 +376,6 @@ class RecordTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
 
-class RecordFilterProxy(QIdentityProxyModel):
-    """The view's model over a :class:`RecordTableModel`. Searching and the named row
-    predicates are done by the source model on its cached, pre-folded search texts (C-level
-    loops per keystroke, no Python call per row from Qt); sorting too. So this proxy maps
-    rows one to one: no per-row mapping to rebuild after each keystroke (a sort-filter
-    proxy spent several milliseconds on that for 50,000 rows).
-
-    The search text is split into words; a row matches when every word occurs in it,
-    with umlauts, ß and case folded and phone numbers compared by digits.
-    """
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting happens in the source model (one key per row); the proxy keeps its order."""
-        model = self.sourceModel()
-        if isinstance(model, RecordTableModel):
-            model.sort(column, order)
-        else:
-            super().sort(column, order)
-
-    def set_search_text(self, text: str) -> None:
-        model = self.sourceModel()
-        if isinstance(model, RecordTableModel):
-            model.set_search(text)
-
-    def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
-        """Install (or with None remove) a filter that keeps a record when it returns True."""
-        model = self.sourceModel()
-        if isinstance(model, RecordTableModel):
-            model.set_predicate(name, predicate)
-
-    def record_at(self, row: int) -> Any:
-        """The record shown in view row ``row`` (through the role, not the source row)."""
-        return self.index(row, 0).data(RecordRole)
-
-    def row_of_id(self, record_id: Any) -> int | None:
-        """The view row showing the record with this id, or None when filtered out."""
-        model = self.sourceModel()
-        if not isinstance(model, RecordTableModel):
-            return None
-        source_row = model.source_row_of(record_id)
-        if source_row is None:
-            return None
-        index = self.mapFromSource(model.index(source_row, 0))
-        return index.row() if index.isValid() else None
+def _plain(column: Column) -> bool:
+    """Whether the column sorts by a plain attribute (no Python call per row; Qt-free)."""
+    return isinstance(column.sort_value or column.value, attrgetter)

@@ -5,11 +5,13 @@ gives — the C-level shortcuts (bulk folding, raw sort keys, cached masks) chan
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from operator import attrgetter
+from typing import Any
 
 from craftdesk.services.search import fold, fold_all, haystack, haystacks, matching, query_terms
-from craftdesk.ui.row_set import RowSet, full_key, presort
+from craftdesk.ui.row_set import KeysOf, RowSet, full_key, presort
 from craftdesk.ui.table_columns import sort_key, sort_keys
 
 WORDS = ["Müller", "Mueller", "Weiß", "Weiss", "Straße", "Bäckerei", "Café", "Łódź", "zoo", "Alpha", ""]
@@ -60,8 +62,10 @@ def test_row_set_stays_consistent_through_random_operations() -> None:
     query, only_active, sort = "", False, (0, False)
     next_id = 300
     for _ in range(200):
-        action = rng.choice(["sort", "search", "filter", "update", "restructure"])
-        if action == "sort":
+        action = rng.choice(["sort", "search", "filter", "update", "restructure", "ahead"])
+        if action == "ahead":  # a slice of a column's keys computed ahead, the rows changing meanwhile
+            rows.keys_ahead(list(KEYS.items()), rng.randint(1, 120))
+        elif action == "sort":
             sort = (rng.choice([0, 1]), rng.random() < 0.5)
             rows.set_sort(sort[0], KEYS[sort[0]], sort[1])
         elif action == "search":
@@ -154,6 +158,34 @@ def test_a_row_changed_in_place_sorts_by_its_new_value_in_every_other_column() -
     rows.set_sort(0, KEYS[0], False)
     assert rows.ids == [1, 2, 3]
     check_sorted(rows, 0, False)
+
+
+def test_keys_computed_ahead_make_a_first_sort_only_sort() -> None:
+    rng = random.Random(5)
+    computed: list[int] = []
+
+    def counting(column: int) -> KeysOf:
+        def keys_of(recs: Sequence[Rec]) -> list[Any]:
+            computed.append(len(recs))
+            return KEYS[column](recs)
+
+        return keys_of
+
+    rows = RowSet(attrgetter("id"), search_text)
+    rows.replace(make(rng, i) for i in range(250))
+    columns = [(0, counting(0)), (1, counting(1))]
+    slices = 0
+    while rows.keys_ahead(columns, 100):
+        slices += 1
+        if slices == 4:  # the second column half done: two rows change, one goes
+            rows.update_in_place([replace(rows.all[5], name="Zz 1")])
+            rows.restructure([replace(rows.all[9], number=-1)], {rows.ids[11]})
+    assert slices == 6 and computed == [100, 100, 50, 100, 100, 50]
+    computed.clear()
+    for column in (0, 1):
+        rows.set_sort(column, counting(column), False)
+        check_sorted(rows, column, False)
+    assert computed == [2, 2]  # only the two changed rows, in each column
 
 
 def test_rows_sorted_on_a_reader_thread_equal_rows_sorted_by_the_row_set() -> None:

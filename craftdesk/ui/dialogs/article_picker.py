@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from ...services.local_records import ArticleRow, count_articles, load_article_rows
 from ..background_rows import BackgroundRows
 from ..empty_hint import EmptyHint
+from ..record_proxy import RecordFilterProxy
 from ..row_set import Prepared
-from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
+from ..table_models import Column, RecordRole, RecordTableModel
 from . import common
 
 #: From this many articles on, they are read on a helper thread (about 25 µs each).

@@ -27,8 +27,9 @@ from ...errors import CraftdeskError
 from ...services import employees, observers
 from ...services.team_edits import EditConflict, EmployeeForm, employee_form, save_employee
 from ...sync.contract import SyncControl
+from ..record_proxy import RecordFilterProxy
 from ..server_away import mark_safe
-from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
+from ..table_models import Column, RecordRole, RecordTableModel
 from . import common, conflict_dialog
 from .discard_guard import DiscardGuard
 from .errors import error_text

@@ -25,8 +25,9 @@ from ...services.orders import ImportOrderResult, OrderSummary, import_orders, l
 from ...sync.contract import SyncControl
 from ...sync.messages import localize
 from ..keys import KeyAction
+from ..record_proxy import RecordFilterProxy
 from ..style import format_date
-from ..table_models import Column, RecordFilterProxy, RecordRole, RecordTableModel
+from ..table_models import Column, RecordRole, RecordTableModel
 from . import common
 from .errors import error_text
 
