@@ -20,7 +20,7 @@ from ..services.search import Term, matching, narrows
 
 Key = Any
 """A row's sort key in one column: folded text, a scaled integer, or None for an empty
-value, which sorts last (:func:`full_key`)."""
+value or text, which sorts last in either direction (:func:`full_key`)."""
 
 _SCANS = 4  # then a map of all rows pays off
 
@@ -363,8 +363,9 @@ def sort_order(keys: list[Key], descending: bool) -> list[int]:
     """The positions of ``keys`` in sorted order (stable: equal keys keep their order)."""
     # Plain strings or ints compare several times faster than tuples: only a column with
     # empty values (None) needs the full keys that put those last.
-    by = list(map(full_key, keys)) if any(map(operator.is_, keys, repeat(None))) else keys
-    return sorted(range(len(by)), key=by.__getitem__, reverse=descending)
+    if any(map(operator.is_, keys, repeat(None))):
+        keys = list(map(full_key, keys, repeat(descending)))
+    return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
 
 def presort(
@@ -376,20 +377,21 @@ def presort(
     return list(map(records.__getitem__, order)), (column, descending, list(map(keys.__getitem__, order)))
 
 
-def full_key(key: Key) -> tuple[bool, Any]:
-    """A sort key that also orders empty values (None): after all others, ascending."""
-    return (key is None, key if key is not None else 0)
+def full_key(key: Key, descending: bool = False) -> tuple[bool, Any]:
+    """A sort key that also orders empty values (None): after all others, whichever the
+    direction (as a spreadsheet sorts blanks), so the rows that have a value come first."""
+    return ((key is None) != descending, key if key is not None else 0)
 
 
 def _insertion_point(keys: list[Key], key: Key, descending: bool) -> int:
     """Where ``key`` goes into ``keys`` (sorted, descending or not): after its equals."""
-    target = full_key(key)
+    target = full_key(key, descending)
     if not descending:
         return bisect.bisect_right(keys, target, key=full_key)
     low, high = 0, len(keys)
     while low < high:
         middle = (low + high) // 2
-        if full_key(keys[middle]) >= target:
+        if full_key(keys[middle], True) >= target:
             low = middle + 1
         else:
             high = middle

@@ -91,7 +91,7 @@ def sort_key(value: Any) -> Any:
         return int(value.scaleb(_SORT_SCALE).to_integral_value())
     if isinstance(value, int):
         return value * 10**_SORT_SCALE
-    return collation_key(str(value))
+    return collation_key(str(value)) or None  # an empty text sorts as no value: last
 
 
 def sort_keys(values: Sequence[Any]) -> list[Key]:
@@ -102,8 +102,10 @@ def sort_keys(values: Sequence[Any]) -> list[Key]:
         return list(map(sort_key, values))
     distinct = list(dict.fromkeys(values))
     if len(distinct) * _FEW > len(values):
-        return _numbered_all(fold_all(values))
-    key_of = dict(zip(distinct, _numbered_all(fold_all(distinct)), strict=True))
+        keys = _numbered_all(fold_all(values))
+        return [key or None for key in keys] if "" in keys else keys
+    keys = _numbered_all(fold_all(distinct))
+    key_of = {value: key or None for value, key in zip(distinct, keys, strict=True)}
     return list(map(key_of.__getitem__, values))
 
 

@@ -50,7 +50,7 @@ def expected_visible(rows: RowSet, query: str, only_active: bool) -> list[int]:
 
 
 def check_sorted(rows: RowSet, column: int, descending: bool) -> None:
-    keys = [full_key(sort_key(r.name if column == 0 else r.number)) for r in rows.all]
+    keys = [full_key(sort_key(r.name if column == 0 else r.number), descending) for r in rows.all]
     assert keys == sorted(keys, reverse=descending)
 
 
@@ -158,6 +158,25 @@ def test_a_row_changed_in_place_sorts_by_its_new_value_in_every_other_column() -
     rows.set_sort(0, KEYS[0], False)
     assert rows.ids == [1, 2, 3]
     check_sorted(rows, 0, False)
+
+
+def test_empty_values_sort_last_in_either_direction() -> None:
+    # Sorted by e-mail or phone, the customers that have one come first, up or down.
+    rows = RowSet(attrgetter("id"), search_text)
+    rows.replace(
+        [Rec(1, "", None, True), Rec(2, "b", 2, True), Rec(3, "a", None, True), Rec(4, "c", 1, True)]
+    )
+    for descending, names, inserted, numbers in (
+        (False, [3, 2, 4, 1], [3, 2, 6, 4, 1, 5], [4, 2, 3, 1]),
+        (True, [4, 2, 3, 1], [4, 6, 2, 3, 1, 5], [2, 4, 3, 1]),
+    ):
+        rows.set_sort(0, KEYS[0], descending)
+        assert rows.ids == names
+        rows.restructure([Rec(5, "", 3, True), Rec(6, "bb", None, True)], set())  # each at its place
+        assert rows.ids == inserted
+        rows.restructure([], {5, 6})
+        rows.set_sort(1, KEYS[1], descending)  # equal (empty) keys keep their order
+        assert rows.ids == numbers
 
 
 def test_keys_computed_ahead_make_a_first_sort_only_sort() -> None:
