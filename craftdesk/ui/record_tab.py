@@ -252,6 +252,7 @@ class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
             rows = max(rows, self.count_records())
         if rows >= BACKGROUND_ROWS:
             self._read_again, self._refreshed = False, set()
+            self._sort_ahead.stop()  # its keys would be for the rows being replaced
             self._reader.start(self._read_with_keys, freeze=rows >= FREEZE_ROWS)
             self._update_count()
             return

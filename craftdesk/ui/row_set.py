@@ -305,6 +305,8 @@ class RowSet:
             was = self.row_of_id(key) is not None
             if (self.terms or self.predicates) and self.matches(record, hay) != was:
                 return None
+            if self._hits is not None and bool(matching([hay], self.terms)) != _among(self._hits, pos):
+                return None  # hidden by a filter, but its search result changes: searched again
             plan.append((pos, key, record, hay))
         rows = []
         for pos, key, record, hay in plan:
@@ -375,6 +377,12 @@ def presort(
     thread, so the GUI thread only takes them over)."""
     order = sort_order(keys, descending)
     return list(map(records.__getitem__, order)), (column, descending, list(map(keys.__getitem__, order)))
+
+
+def _among(positions: list[int], position: int) -> bool:
+    """Whether ``position`` is in ``positions`` (ascending)."""
+    at = bisect.bisect_left(positions, position)
+    return at < len(positions) and positions[at] == position
 
 
 def full_key(key: Key, descending: bool = False) -> tuple[bool, Any]:

@@ -36,10 +36,18 @@ class SortKeysAhead(QObject):
         self._slices.stop()
         self._delay.start()
 
+    def stop(self) -> None:
+        """Not now: the rows are about to be replaced (a reload runs)."""
+        self._delay.stop()
+        self._slices.stop()
+
     @property
     def running(self) -> bool:
         return self._delay.isActive() or self._slices.isActive()
 
     def _step(self) -> None:
-        if not self._model.compute_keys_ahead(SLICE_ROWS):
-            self._slices.stop()
+        # Stopped while the slice runs: a key that cannot be computed raises once (and again
+        # at a click on its header), not at every event-loop turn.
+        self._slices.stop()
+        if self._model.compute_keys_ahead(SLICE_ROWS):
+            self._slices.start()

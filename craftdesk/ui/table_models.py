@@ -262,8 +262,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def compute_keys_ahead(self, rows: int) -> bool:
         """The next ``rows`` sort keys of a column not sorted by yet (RowSet.keys_ahead).
-        Only columns of a plain attribute, mostly distinct texts: a column of a few values
-        (a kind, a status) computes each key once when sorted by, and keeps no cache until then."""
+        Only columns of a plain attribute (a name, a number, an address): the others call
+        Python per row and, in these tables, show a few values each (a kind, a status),
+        whose keys a first sort computes once per value (table_columns.sort_keys)."""
         columns = [(n, c.sort_keys) for n, c in enumerate(self._columns) if _plain(c)]
         return self._rows.keys_ahead(columns, rows)
 

@@ -286,3 +286,16 @@ def test_a_first_sort_by_any_column_only_sorts_once_the_keys_were_computed_ahead
     assert computed == []
     shown_numbers = [tab.proxy.record_at(row).customer_number for row in range(ROWS)]
     assert shown_numbers[:2] == ["1000", "1001"] and shown_numbers[-1] == "K 9"
+
+
+def test_a_reload_stops_the_keys_computed_ahead_for_the_rows_it_replaces(qtbot, customer_ids, monkeypatch):
+    from craftdesk.ui import sort_ahead
+
+    monkeypatch.setattr(sort_ahead, "START_DELAY_MS", 60000)  # waiting to begin all along
+    tab = shown(qtbot, CustomersTab(FakeController()))
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == ROWS, timeout=10000)
+    assert tab._sort_ahead.running
+    tab.reload()
+    assert tab._reader.running and not tab._sort_ahead.running
+    qtbot.waitUntil(lambda: not tab._reader.running, timeout=10000)
+    assert tab._sort_ahead.running  # again, for the rows read anew
