@@ -33,6 +33,7 @@ from ..errors import CraftdeskError
 from ..services import board as board_service
 from ..services import employees as employee_service
 from ..services import planning
+from ..services.changes import Change, Scope
 from ..sync.contract import SyncControl
 from ..sync.messages import localize
 from . import print_actions
@@ -46,7 +47,7 @@ from .lazy_reload import LazyReloadMixin
 
 class PlanningBoard(LazyReloadMixin, QWidget):
     reload_on = ("projects", "all")
-    changed = Signal()  # appointments were moved: other views reload
+    changed = Signal(object)  # a Change: the appointments moved (other views show them anew)
     openAppointment = Signal(int)
 
     def __init__(self, controller: SyncControl | None = None, parent: QWidget | None = None) -> None:
@@ -232,7 +233,13 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         else:
             self.notice.hide()
         self.reload()
-        self.changed.emit()
+        # A failed change moved nothing here; it mostly failed because the appointment was
+        # changed elsewhere (another workstation): the list is read anew, as before.
+        self.changed.emit(
+            Change.of(Scope.NONE, appointments={result.appointment_id})
+            if result is not None
+            else Change(Scope.PROJECTS)
+        )
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QToolButton, QWidget
 
+from ..services.changes import Change, Scope
 from .planning_board import PlanningBoard
 
 
@@ -41,28 +42,33 @@ class ViewSwitch(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.list_button)
         layout.addWidget(self.board_button)
-        self._list_stale = False
+        self._list_change: Change | None = None  # what the board changed while in front
 
     def show_board(self) -> PlanningBoard:
         if self.board is None:
-            self.board = PlanningBoard(self.controller, self.stack)
+            self.board = PlanningBoard(self.controller, self.stack)  # (reads its week)
             self.board.openAppointment.connect(self._open_appointment)
             self.board.changed.connect(self._mark_list_stale)
             self.stack.addWidget(self.board)
+        else:
+            self.board.reload()  # the list may have changed appointments meanwhile
         self.board_button.setChecked(True)
         self.stack.setCurrentWidget(self.board)
-        self.board.reload()
         return self.board
 
     def show_list(self) -> None:
         self.list_button.setChecked(True)
         self.stack.setCurrentIndex(0)
-        if self._list_stale:
-            self._list_stale = False
-            self.tab.reload()
+        change, self._list_change = self._list_change, None
+        if change is not None:
+            # The projects of the appointments moved on the board get their rows anew (one
+            # move rebuilt all 3,000 projects' rows before); an unknown change reloads all.
+            self.tab._on_data_changed(change)
 
-    def _mark_list_stale(self) -> None:
-        self._list_stale = True
+    def _mark_list_stale(self, change: Change | None = None) -> None:
+        """The list shows this change when shown again (None: anything may have changed)."""
+        change = change if change is not None else Change(Scope.PROJECTS)
+        self._list_change = change if self._list_change is None else self._list_change | change
 
     def _open_appointment(self, appointment_id: int) -> None:
         from .dialogs.appointment_dialog import AppointmentDialog
@@ -70,5 +76,5 @@ class ViewSwitch(QWidget):
         dialog = AppointmentDialog(appointment_id, parent=self.tab)
         self.tab.last_dialog = dialog
         if dialog.exec() and self.board is not None:
-            self._list_stale = True
+            self._mark_list_stale(Change.of(Scope.NONE, appointments={appointment_id}))
             self.board.reload()
