@@ -50,6 +50,7 @@ from .tree_reading import TreeReading
 # From this many rows (projects, jobs and appointments) the tree is read on a helper thread
 # and built a slice at a time (about 45 ms of GUI-thread work at once below it).
 BACKGROUND_TREE_ROWS = 500
+REFRESH_PROJECTS = 12  # ~3 ms each on the GUI thread: more are read with the whole tree
 
 
 class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, QWidget):
@@ -232,8 +233,8 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self._note_while_reading(project_ids)  # the read may predate the change
             if self.model.rowCount() == 0:
                 return  # the first tree is still read: they come with it
-        elif self.read_failed and self.model.rowCount() == 0:
-            self.reload()  # no tree to change a part of
+        elif len(project_ids) > REFRESH_PROJECTS or (self.read_failed and self.model.rowCount() == 0):
+            self.reload()  # many: the whole tree read out of the window's way; or none to change
             return
         self.expander.rewind()  # rows move: the slices look at every project again
         selected = self.selected_record()
