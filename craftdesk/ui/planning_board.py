@@ -142,6 +142,10 @@ class PlanningBoard(LazyReloadMixin, QWidget):
             self.tr("Termine ab dieser Woche als iCalendar-Datei (.ics) für Handy und Kalenderprogramm")
         )
         self.calendar_button.clicked.connect(self.export_calendar)
+        # Short labels; what they undo or redo ("Rückgängig Termin einplanen", the actions'
+        # text) is their tooltip, so the week stays readable in a 1024 px window.
+        self.undo_action.setIconText(self.tr("Rückgängig"))
+        self.redo_action.setIconText(self.tr("Wiederholen"))
         self.undo_button = QToolButton(self)
         self.undo_button.setDefaultAction(self.undo_action)
         self.redo_button = QToolButton(self)

@@ -133,9 +133,14 @@ def test_P3_drop_from_side_list_schedules_and_undo_redo(board, week, qtbot):
     assert placement.assignee_ids == (week["anna"],)
     assert board.side.count() == 0
     assert [i.id for i in board.canvas.cells[(_row(board, week["anna"]), 1)]] == [week["open"]]
+    # Short buttons (the week stays readable at 1024 px); the tooltip names the change.
+    assert (board.undo_button.text(), board.redo_button.isEnabled()) == ("Rückgängig", False)
+    assert "Termin einplanen" in board.undo_button.toolTip()
     board.undo_stack.undo()
     assert planning.placement_of(week["open"]) == planning.Placement(None, None, "unscheduled", ())
     assert board.side.count() == 1
+    assert (board.redo_button.text(), board.undo_button.isEnabled()) == ("Wiederholen", False)
+    assert "Termin einplanen" in board.redo_button.toolTip()
     board.undo_stack.redo()
     assert planning.placement_of(week["open"]) == placement
 
