@@ -50,7 +50,6 @@ from .tree_reading import TreeReading
 # From this many rows (projects, jobs and appointments) the tree is read on a helper thread
 # and built a slice at a time (about 45 ms of GUI-thread work at once below it).
 BACKGROUND_TREE_ROWS = 500
-REFRESH_PROJECTS = 12  # ~3 ms each on the GUI thread: more are read with the whole tree
 
 
 class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, QWidget):
@@ -229,12 +228,13 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         what was expanded and selected."""
         if not project_ids:
             return
+        many = self.too_many(project_ids)  # read with the whole tree (a big one off the GUI thread)
         if self.loader.busy:
-            self._note_while_reading(project_ids)  # the read may predate the change
-            if self.model.rowCount() == 0:
-                return  # the first tree is still read: they come with it
-        elif len(project_ids) > REFRESH_PROJECTS or (self.read_failed and self.model.rowCount() == 0):
-            self.reload()  # many: the whole tree read out of the window's way; or none to change
+            self._note_while_reading(None if many else project_ids)  # the read may predate it
+            if many or self.model.rowCount() == 0:
+                return  # they come with the tree read (again)
+        elif many or (self.read_failed and self.model.rowCount() == 0):
+            self.reload()  # (or there is no tree to change a part of)
             return
         self.expander.rewind()  # rows move: the slices look at every project again
         selected = self.selected_record()

@@ -27,6 +27,7 @@ from .tree_loader import Expander, TreeLoader, let_go_of, show_on_top
 
 Records = set[tuple[str, int]]  # ("job" | "appointment", id)
 SCREEN_ROWS = 60  # rows on screen remembered across a reload (more than a screen shows)
+REFRESH_PROJECTS = 12  # rebuilt at ~3 ms each on the GUI thread: more read with the whole tree
 
 
 class TreeReading:
@@ -93,8 +94,15 @@ class TreeReading:
             self._pending = None
         elif self._pending is not None:
             self._pending |= projects
+            if self.too_many(self._pending):
+                self._pending = None  # many changes in a row: the whole tree read again
         self._pending_customers |= customers
         self._pending_records |= records
+
+    @staticmethod
+    def too_many(projects: AbstractSet[int]) -> bool:
+        """Whether reading the whole tree again beats rebuilding these projects' rows."""
+        return len(projects) > REFRESH_PROJECTS
 
     def _changed_meanwhile(self, nodes: list[ProjectNode]) -> set[int] | None:
         """The projects of the new tree that changed while it was read (None: maybe all)."""
@@ -113,7 +121,7 @@ class TreeReading:
                 )
             ):
                 pending.add(node.id)
-        return pending
+        return None if self.too_many(pending) else pending  # many: the whole tree read again
 
     def _show_tree(self, model: QStandardItemModel, nodes: list[ProjectNode]) -> None:
         """Swap in a tree the loader built, with what changed while it was read; expand it

@@ -487,3 +487,24 @@ def test_a_small_tree_is_still_built_at_once(qtbot, database):
     qtbot.addWidget(tab)
     assert not tab.loader.busy
     assert [i.data() for i in _rows(tab)] == ["Klein"]
+
+
+def test_changes_of_many_projects_in_a_row_are_read_with_the_whole_tree(qtbot, big, monkeypatch):
+    """A sync names many projects in two notifications: the first reads the whole tree, the
+    second arrives while that read runs and is read with a tree too, not project by project
+    on the GUI thread (each ~3 ms there at 3,000 projects)."""
+    from craftdesk.ui import tree_reading
+
+    monkeypatch.setattr(tree_reading, "REFRESH_PROJECTS", 2)
+    tab = _open(qtbot)
+    loads: list[object] = []
+    load = projects_tab.load_project_nodes
+    monkeypatch.setattr(projects_tab, "load_project_nodes", lambda ids=None: loads.append(ids) or load(ids))
+    monkeypatch.setattr(tree_reading, "load_project_nodes", lambda ids=None: loads.append(ids) or load(ids))
+    ids = [p.id for p in Project.select()]
+    tab._on_data_changed(Change.of(Scope.NONE, projects=ids[:3]))
+    assert tab.loader.busy
+    tab._on_data_changed(Change.of(Scope.NONE, projects=ids[3:6]))  # many again, while reading
+    qtbot.waitUntil(lambda: _settled(tab), timeout=10000)
+    assert loads == []  # two whole trees read on the helper thread, no project on the GUI thread
+    assert len(_rows(tab)) == PROJECTS

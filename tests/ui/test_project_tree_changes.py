@@ -15,7 +15,7 @@ from craftdesk.services import projects
 from craftdesk.services.changes import Change, Scope
 from craftdesk.store.models import Appointment, Job, Project
 from craftdesk.sync.live import LiveChanges
-from craftdesk.ui import project_tree, project_tree_update, projects_tab
+from craftdesk.ui import project_tree, project_tree_update, projects_tab, tree_reading
 from craftdesk.ui.projects_tab import ProjectsTab
 from craftdesk.ui.table_models import RecordRole
 
@@ -127,7 +127,7 @@ def test_T6_a_change_of_many_projects_reads_the_whole_tree_out_of_the_windows_wa
     reloads: list[bool] = []
     monkeypatch.setattr(tab, "reload", lambda: reloads.append(True))
     ids = [built["bad"]["id"], built["dach"]["id"]]
-    monkeypatch.setattr(projects_tab, "REFRESH_PROJECTS", 2)
+    monkeypatch.setattr(tree_reading, "REFRESH_PROJECTS", 2)
     tab.controller.data_changed.emit(Change.of(Scope.NONE, projects=ids))
     assert loads == [set(ids)] and reloads == []
     tab.controller.data_changed.emit(Change.of(Scope.NONE, projects=[*ids, built["küche"]["id"]]))
