@@ -59,6 +59,11 @@ class LazyReloadMixin:
         """Show these rows anew (default: reload everything)."""
         self.reload()  # type: ignore[attr-defined]
 
+    def reload_now(self) -> None:
+        """Reload at once; what was noted for the next showing comes with it."""
+        self._stale, self._pending_ids = False, None
+        self.reload()  # type: ignore[attr-defined]
+
     def mark_stale(self) -> None:
         """Load when first shown (a tab built hidden does not load at start)."""
         self._stale, self._pending_ids = True, None

@@ -236,14 +236,10 @@ class PlanningBoard(LazyReloadMixin, QWidget):
             self._show_notice("\n".join(conflict_sentence(c) for c in result.conflicts))
         else:
             self.notice.hide()
+        if result is not None:  # (a refused change changed nothing; other workstations'
+            # changes come as the controller's data_changed)
+            self.changed.emit(Change.of(Scope.NONE, appointments={result.appointment_id}))
         self.reload()
-        # A failed change moved nothing here; it mostly failed because the appointment was
-        # changed elsewhere (another workstation): the list is read anew, as before.
-        self.changed.emit(
-            Change.of(Scope.NONE, appointments={result.appointment_id})
-            if result is not None
-            else Change(Scope.PROJECTS)
-        )
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)

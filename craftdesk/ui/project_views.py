@@ -51,7 +51,7 @@ class ViewSwitch(QWidget):
             self.board.changed.connect(self._mark_list_stale)
             self.stack.addWidget(self.board)
         else:
-            self.board.reload()  # the list may have changed appointments meanwhile
+            self.board.reload_now()  # the list may have changed appointments meanwhile
         self.board_button.setChecked(True)
         self.stack.setCurrentWidget(self.board)
         return self.board
@@ -63,7 +63,11 @@ class ViewSwitch(QWidget):
         if change is not None:
             # The projects of the appointments moved on the board get their rows anew (one
             # move rebuilt all 3,000 projects' rows before); an unknown change reloads all.
-            self.tab._on_data_changed(change)
+            try:
+                self.tab._on_data_changed(change)
+            except BaseException:
+                self._mark_list_stale(change)  # (the database away): shown the next time
+                raise
 
     def _mark_list_stale(self, change: Change | None = None) -> None:
         """The list shows this change when shown again (None: anything may have changed)."""

@@ -267,6 +267,8 @@ class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
         self._reader.running = False
         if isinstance(result, BaseException):
             self._update_count()  # not "reading" forever: the count and the note are current
+            if self.model.total_count() >= BACKGROUND_ROWS:
+                self._sort_ahead.start()  # for the rows still shown
             raise result  # as a read on the GUI thread would (the excepthook says it)
         self._show_records(result)
         if self._read_again:

@@ -299,3 +299,13 @@ def test_a_reload_stops_the_keys_computed_ahead_for_the_rows_it_replaces(qtbot, 
     assert tab._reader.running and not tab._sort_ahead.running
     qtbot.waitUntil(lambda: not tab._reader.running, timeout=10000)
     assert tab._sort_ahead.running  # again, for the rows read anew
+
+    def broken(ids: Any = None) -> Any:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(customers_module, "load_customer_rows", broken)
+    raised: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: raised.append(exc))
+    tab.reload()
+    qtbot.waitUntil(lambda: bool(raised), timeout=10000)
+    assert tab.proxy.rowCount() == ROWS and tab._sort_ahead.running  # for the rows still shown

@@ -14,7 +14,8 @@ from craftdesk.services import board as board_service
 from craftdesk.services import employees as emp
 from craftdesk.services import planning
 from craftdesk.services import projects as svc
-from craftdesk.store.models import Customer, Job
+from craftdesk.services.changes import Change, Scope
+from craftdesk.store.models import Appointment, Customer, Job
 from craftdesk.ui.board_layout import FROM_LIST, MIME, drag_payload, drop_start, read_payload
 from craftdesk.ui.planning_board import PlanningBoard
 from craftdesk.ui.project_tree import COLUMNS
@@ -296,6 +297,16 @@ def test_a_move_on_the_board_refreshes_only_its_project_in_the_list(qtbot, week,
     tab.views.show_board()
     tab.views.show_list()
     assert len(loads) == 1  # nothing changed meanwhile: nothing read
+    Appointment.update(status="done").where(Appointment.id == week["planned"]).execute()
+    tab.views.show_board()
+    board.unschedule(week["planned"])  # refused: a finished appointment stays
+    assert board.notice.isVisibleTo(board)
+    tab.views.show_list()
+    assert len(loads) == 1  # a refused change changed nothing
+    read = len(weeks)
+    tab.controller.data_changed.emit(Change(Scope.PROJECTS))  # an import, the list in front
+    tab.views.show_board()
+    assert len(weeks) == read + 1  # the board's week read once, not once more when shown
 
 
 def test_P1_colour_and_context_menu_on_the_board(board, week):
