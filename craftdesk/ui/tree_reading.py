@@ -166,8 +166,8 @@ class TreeReading:
             if index.isValid():
                 self.set_current_quietly(index)  # (the view's scroll would unfold its rows)
                 self._scroll_after = True
-            elif pending is None and selected is None:
-                self._wanted = wanted  # not in this tree, read before it was made: in the next
+            elif pending is None:  # not in this tree, read before it was made: in the next
+                self._wanted = wanted  # (also a row made in the tree shown meanwhile)
         self.expander.start_for(self.collapsed_records, sum(rows.values()))
         self._update_buttons()
         self._update_empty_hint()

@@ -508,3 +508,25 @@ def test_changes_of_many_projects_in_a_row_are_read_with_the_whole_tree(qtbot, b
     qtbot.waitUntil(lambda: _settled(tab), timeout=10000)
     assert loads == []  # two whole trees read on the helper thread, no project on the GUI thread
     assert len(_rows(tab)) == PROJECTS
+
+
+def test_a_row_made_while_reading_stays_selected_when_a_change_of_many_projects_follows(
+    qtbot, big, monkeypatch
+):
+    monkeypatch.setattr(tree_reading, "REFRESH_PROJECTS", 2)
+    tab = _open(qtbot)
+    gate, read_done = _gated(monkeypatch)
+    tab._on_data_changed(Change(Scope.PROJECTS))  # an import ended: the tree is read again
+    qtbot.waitUntil(read_done.is_set)
+    project = Project.get(Project.title == "Projekt 2")
+    made = Appointment.create(job=Job.get(Job.project == project), title="Neu gemacht")
+    tab.refresh_projects({project.id})  # as after the user's dialog, in the tree shown
+    assert tab.select("appointment", made.id, project.id)
+    others = [p.id for p in Project.select() if p.id != project.id][:3]
+    tab._on_data_changed(Change.of(Scope.NONE, projects=others))  # a sync names many
+    gate.set()
+    qtbot.waitUntil(lambda: _settled(tab), timeout=10000)
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: _settled(tab), timeout=10000)
+    record = tab.selected_record()
+    assert record is not None and (record.kind, record.id) == ("appointment", made.id), record
