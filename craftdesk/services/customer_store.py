@@ -3,16 +3,18 @@
 
 Decisions (the SPEC leaves them open):
 
-* C6: a customer that is no longer returned by the "Kunde" sweep — deleted in sevDesk *or*
-  moved to another contact category — is flagged ``deleted_in_sevdesk`` and kept. Both
-  mean "no longer a sevDesk customer"; it is un-flagged if it comes back.
+* C6: a customer that is no longer returned by the "Kunde" sweep is flagged
+  ``deleted_in_sevdesk`` (and kept) only when sevDesk confirms the contact is gone
+  (``confirm_gone``). One moved to another contact category, or imported with one for an
+  order confirmation (O4), still exists: it keeps its last imported data, unflagged. A
+  flagged customer is un-flagged when it comes back.
 * A local customer that an invoice linked to a sevDesk contact (I3/I4) keeps its local data
   on the first import that sees it; from then on, changes in sevDesk overwrite it (C5).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..clock import utcnow
@@ -89,12 +91,18 @@ class _Plan:
                 self.unchanged += 1
 
 
-def save_customers(records: Mapping[str, CustomerData], present_ids: set[str] | None) -> CollectionCounts:
+def save_customers(
+    records: Mapping[str, CustomerData],
+    present_ids: set[str] | None,
+    confirm_gone: Callable[[Sequence[str]], set[str]] | None = None,
+) -> CollectionCounts:
     """Write new and changed customers in one transaction (C5) and flag vanished ones (C6).
 
     ``present_ids``: every contact id the "Kunde" sweep returned (also malformed ones, so a
     record we could not read is not mistaken for a deleted one). ``None`` means no sweep
-    happened (single import): nothing is flagged. Local customers are never touched (C7).
+    happened (single import): nothing is flagged. ``confirm_gone`` gets the sevDesk ids of
+    the customers the sweep no longer returned and answers which of them sevDesk no longer
+    has: only those are flagged (without it, all are). Local customers are never touched (C7).
     ``records`` may be a packed source (``customer_rules.PackedCustomers``): each record is
     then built once, when it is compared or written, and let go right after.
     """
@@ -110,9 +118,11 @@ def save_customers(records: Mapping[str, CustomerData], present_ids: set[str] | 
     counts.unchanged = plan.unchanged
     vanished: list[int] = []
     if present_ids is not None:
-        vanished = [
-            cid for sid, (cid, _, deleted) in existing.items() if sid not in present_ids and not deleted
-        ]
+        missing = {
+            sid: cid for sid, (cid, _, deleted) in existing.items() if sid not in present_ids and not deleted
+        }
+        gone = confirm_gone(sorted(missing)) if missing and confirm_gone is not None else missing.keys()
+        vanished = [missing[sid] for sid in sorted(gone) if sid in missing]
     if not (plan.new or plan.changed or vanished or plan.adopted):
         return counts  # nothing to write: not even a transaction
     with db.atomic():

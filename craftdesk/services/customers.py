@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from ..api.client import SevdeskClient
+from ..api.errors import ApiError, NotFoundError, ServerError, ThrottledError, UnreachableError
 from ..api.records import (
     CategoryRec,
     RecordError,
@@ -64,6 +65,7 @@ from .fetching import (
     load_countries,
     ref_id,
     rows_of,
+    sweep,
 )
 from .lookups import (
     CUSTOMER_CATEGORY_ID,
@@ -93,6 +95,9 @@ __all__ = [
 
 # --- the bulk sweep -------------------------------------------------------------------------
 
+# C6: customers the "Kunde" sweep no longer returned are looked up one by one up to this
+# many (usually none or a few); more are checked against one sweep of every contact.
+GONE_CHECKS_ONE_BY_ONE = 20
 CONTACT_FILTER = {"depth": 1, "category[id]": CUSTOMER_CATEGORY_ID, "category[objectName]": "Category"}
 
 
@@ -144,9 +149,41 @@ def sync_customers(
         progress(0, 1, Message(Key.SAVING_CUSTOMERS))
     sweeps.forget()
     readable = len(records)
-    counts.add(save_customers(records, present))
-    sweeps.save(customers_basis(categories), {"unchanged": readable, "skipped": counts.skipped})
+    unsure: list[str] = []
+
+    def confirm_gone(sevdesk_ids: Sequence[str]) -> set[str]:
+        gone = gone_from_sevdesk(client, sevdesk_ids)
+        if gone is None:
+            unsure.extend(sevdesk_ids)
+        return gone or set()
+
+    counts.add(save_customers(records, present, confirm_gone))
+    if not unsure:  # else the next run reads every page again and asks once more
+        sweeps.save(customers_basis(categories), {"unchanged": readable, "skipped": counts.skipped})
     return counts
+
+
+def gone_from_sevdesk(client: SevdeskClient, sevdesk_ids: Sequence[str]) -> set[str] | None:
+    """Which of these contacts, no longer returned by the "Kunde" sweep, sevDesk no longer
+    has (C6): a contact moved to another category, or imported with one for an order
+    confirmation (O4), still exists and is not "in sevDesk gelöscht". A few are asked for
+    one by one, more by one sweep of every contact; None when sevDesk could not tell (then
+    nothing is flagged this time)."""
+    try:
+        if len(sevdesk_ids) <= GONE_CHECKS_ONE_BY_ONE:
+            gone = set()
+            for sevdesk_id in sevdesk_ids:
+                client.check_cancel()
+                try:
+                    client.get_one(f"/Contact/{sevdesk_id}")
+                except NotFoundError:
+                    gone.add(sevdesk_id)
+            return gone
+        existing = {ref_id(raw, "id") for page in sweep(client, "/Contact", {"depth": 1}) for raw in page}
+        return set(sevdesk_ids) - existing
+    except (ApiError, ServerError, ThrottledError, UnreachableError) as exc:
+        log.info("Could not confirm %d contacts as deleted in sevDesk: %s", len(sevdesk_ids), exc.message)
+        return None
 
 
 def _read_contacts(

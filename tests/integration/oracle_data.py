@@ -26,7 +26,7 @@ DECISIONS = (
     "net price kept rounded half-up to cents; gross derived from the kept net price",
     "part without a known unit gets 'Stk'; an empty unit name stays ''",
     "addresses exported postal, billing, then deliveries by id",
-    "a contact moved out of category Kunde is flagged deleted_in_sevdesk like a deleted one",
+    "a contact moved out of category Kunde still exists: kept as imported, not flagged deleted",
     "job site of a customer with only delivery addresses and no street match: the first one",
     "missing text fields (null in sevDesk) are exported as empty strings",
 )

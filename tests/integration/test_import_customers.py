@@ -237,15 +237,69 @@ def test_C6_deleted_contact_is_flagged_and_kept(sandbox, client, database):
     assert run_import(client, "customers").collections["customers"].flagged == 0  # flagged once
 
 
-def test_C6_contact_moved_to_other_category_is_flagged_and_unflagged_on_return(sandbox, client, database):
+def test_C6_contact_moved_to_other_category_is_kept_unflagged(sandbox, client, database):
     run_import(client, "customers")
     cid = contact_id(sandbox, GASTHAUS)
-    sandbox.data.update("Contact", cid, category={"id": "2", "objectName": "Category"})
+    before = local(GASTHAUS)
+    sandbox.data.update("Contact", cid, category={"id": "28", "objectName": "Category"}, name="Neu")
+    sandbox.requests.clear()
+    result = run_import(client, "customers").collections["customers"]
+    # still in sevDesk (an "Interessent" now): not "in sevDesk gelöscht", its data as imported
+    assert result.flagged == 0 and result.updated == 0
+    assert local(GASTHAUS).deleted_in_sevdesk is False and local(GASTHAUS).company == before.company
+    assert [r.path for r in sandbox.requests if r.path.startswith("/Contact/")] == [f"/Contact/{cid}"]
+
+
+def test_C6_O4_a_contact_imported_for_an_order_in_another_category_is_not_flagged(sandbox, client, database):
+    run_import(client, "customers")
+    prospect = next(c for c in sandbox.data.all("Contact") if c["category"]["id"] != "3")
+    customers.import_single_customer(client, prospect["id"])  # O4: the customer of an order
+    result = run_import(client, "customers").collections["customers"]
+    assert result.flagged == 0
+    assert Customer.get(Customer.sevdesk_id == prospect["id"]).deleted_in_sevdesk is False
+
+
+def test_C6_a_flagged_customer_coming_back_is_unflagged(sandbox, client, database):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, GASTHAUS)
+    gone = sandbox.data.get("Contact", cid)
+    sandbox.data.delete("Contact", cid)
     assert run_import(client, "customers").collections["customers"].flagged == 1
     assert local(GASTHAUS).deleted_in_sevdesk is True
-    sandbox.data.update("Contact", cid, category={"id": "3", "objectName": "Category"})
+    sandbox.data.add("Contact", gone, id=cid)
     assert run_import(client, "customers").collections["customers"].updated == 1
     assert local(GASTHAUS).deleted_in_sevdesk is False
+
+
+def test_C6_a_contact_sevdesk_cannot_confirm_as_gone_is_flagged_on_a_later_run(sandbox, client, database):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, KITA)
+    sandbox.data.delete("Contact", cid)
+    sandbox.faults.add(path=f"/Contact/{cid}", method="GET", kind="status", status=500, times=None)
+    assert run_import(client, "customers").collections["customers"].flagged == 0
+    assert local(KITA).deleted_in_sevdesk is False  # unknown is not deleted
+    sandbox.faults.clear()
+    # the pages are as last time, but the question is open: the next run asks again
+    assert run_import(client, "customers").collections["customers"].flagged == 1
+    assert local(KITA).deleted_in_sevdesk is True
+
+
+def test_C6_many_vanished_customers_are_checked_with_one_sweep(sandbox, client, database):
+    run_import(client, "customers")
+    kunden = [c for c in sandbox.data.all("Contact") if c["category"]["id"] == "3"]
+    assert len(kunden) > customers.GONE_CHECKS_ONE_BY_ONE + 1
+    deleted = kunden[: customers.GONE_CHECKS_ONE_BY_ONE]
+    moved = kunden[customers.GONE_CHECKS_ONE_BY_ONE]
+    for contact in deleted:
+        sandbox.data.delete("Contact", contact["id"])
+    sandbox.data.update("Contact", moved["id"], category={"id": "2", "objectName": "Category"})
+    sandbox.requests.clear()
+    assert run_import(client, "customers").collections["customers"].flagged == len(deleted)
+    flagged = {c.sevdesk_id for c in Customer.select().where(Customer.deleted_in_sevdesk == True)}
+    assert flagged == {c["id"] for c in deleted}
+    assert not [r for r in sandbox.requests if r.path.startswith("/Contact/")]  # no one by one
+    every = [r for r in sandbox.requests if r.path == "/Contact" and "category[id]" not in r.query]
+    assert every and all(r.query.get("depth") == "1" for r in every)
 
 
 def test_C7_local_customers_are_never_touched(sandbox, client, database):

@@ -242,17 +242,20 @@ def test_export_json_shape_on_this_account(exported):
         assert all(isinstance(record[k], str) for k in ("net_price", "vat_rate", "gross_price", "unit"))
 
 
-def test_C6_C7_moved_contact_flagged_local_customer_untouched(start_sandbox, database):
+def test_C6_C7_deleted_contact_flagged_moved_one_kept_local_customer_untouched(start_sandbox, database):
     from craftdesk.services.customers import create_local_customer
 
     sb, client = start_sandbox(build_account())
     local = create_local_customer(company="Nur lokal GmbH", emails=["lokal@example.de"])
     run_import(client, "customers")
     moved = next(c["id"] for c in sb.data.all("Contact") if c["customerNumber"] == "20001")
+    deleted = next(c["id"] for c in sb.data.all("Contact") if c["customerNumber"] == "20002")
     sb.data.update("Contact", moved, category=ref("Category", "2"))
+    sb.data.delete("Contact", deleted)
     result = run_import(client, "customers")
     assert result.collections["customers"].flagged == 1
-    assert Customer.get(Customer.sevdesk_id == moved).deleted_in_sevdesk
+    assert Customer.get(Customer.sevdesk_id == deleted).deleted_in_sevdesk
+    assert not Customer.get(Customer.sevdesk_id == moved).deleted_in_sevdesk
     again = Customer.get_by_id(local.id)
     assert (again.sevdesk_id, again.company, again.deleted_in_sevdesk) == (None, "Nur lokal GmbH", False)
     assert [i.value for i in again.contact_infos] == ["lokal@example.de"]
