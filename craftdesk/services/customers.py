@@ -250,8 +250,8 @@ def import_single_customer(client: SevdeskClient, contact_id: str) -> Customer:
 
     Five requests at most (contact, its addresses, its communication ways, address
     categories, countries only for a foreign country). An existing customer is updated
-    per C5. The contact is imported whatever its category; note that the recurring import
-    flags it ``deleted_in_sevdesk`` when it is not a "Kunde" in sevDesk (C6 decision above).
+    per C5. The contact is imported whatever its category; the recurring import does not
+    update it while it is not a "Kunde" in sevDesk, nor flag it as deleted (C6).
     """
     contact_id = str(contact_id).strip()
     contact = fetch_record(
