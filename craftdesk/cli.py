@@ -66,6 +66,16 @@ def record_id(text: str) -> int:
     return value
 
 
+def sevdesk_id(text: str) -> str:
+    """A sevDesk id: digits that fit in 63 bits (H10), checked before anything is sent."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine sevDesk-Id (nur Ziffern)")
+    if not id_ok(int(digits)):
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige sevDesk-Id")
+    return str(int(digits))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; the commands appear in ``--help`` in the order added here."""
     parser = _Parser(
@@ -158,7 +168,11 @@ def _add_sync_commands(sub: Subparsers) -> None:
         "import-order", help="Auftragsbestätigungen als Projekte mit Aufträgen und Terminen importieren"
     )
     p.add_argument(
-        "order_ids", nargs="+", metavar="ORDER_ID", help="sevDesk-ID einer Auftragsbestätigung (siehe orders)"
+        "order_ids",
+        nargs="+",
+        type=sevdesk_id,
+        metavar="ORDER_ID",
+        help="sevDesk-ID einer Auftragsbestätigung (siehe orders)",
     )
 
 

@@ -16,6 +16,7 @@ from .fields import (
     guard,
     in_range,
     read_bool,
+    read_date,
     read_decimal,
     read_id,
     read_int,
@@ -23,6 +24,7 @@ from .fields import (
     read_text,
     read_timestamp,
 )
+from .text import plain_text
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def parse_order(raw: Any) -> OrderRec:
             update=read_timestamp(r.get("update"), "update"),
             number=read_text(r.get("orderNumber"), "orderNumber", 64),
             contact_id=read_ref(r.get("contact"), "contact"),
-            date=read_timestamp(r.get("orderDate"), "orderDate"),
+            date=read_date(r.get("orderDate"), "orderDate"),
             status=read_int(r.get("status"), "status"),
             header=read_text(r.get("header"), "header", 255),
             order_type=read_text(r.get("orderType"), "orderType", 8),
@@ -136,7 +138,7 @@ def parse_order_pos(raw: Any) -> OrderPosRec:
             ),
             price=in_range(read_decimal(price_raw, "price", Decimal(0)), "price", price_ok),
             name=read_text(r.get("name"), "name", 255),
-            text=read_text(r.get("text"), "text"),
+            text=plain_text(read_text(r.get("text"), "text")),  # H5: sevDesk's editor sends HTML
             unity_id=read_ref(r.get("unity"), "unity"),
             tax_rate=read_decimal(r.get("taxRate"), "taxRate", Decimal(0)),
             position_number=read_int(r.get("positionNumber"), "positionNumber", 0),

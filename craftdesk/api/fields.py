@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
-from ..limits import MAX_ID
+from ..config import BUSINESS_TIMEZONE
+from ..limits import MAX_ID, MAX_YEAR, MIN_YEAR
 
 T = TypeVar("T")
 
@@ -161,6 +163,40 @@ def read_timestamp(value: Any, field: str) -> str:
     if not isinstance(value, str) or not (value.isascii() and value.isprintable()) or len(value) > 64:
         raise RecordError(f"{field} ist kein Zeitstempel")
     return value.strip()
+
+
+BERLIN = ZoneInfo(BUSINESS_TIMEZONE)  # sevDesk's dates are German ones
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def read_date(value: Any, field: str) -> str:
+    """A document date as ``YYYY-MM-DD`` ("" when sevDesk sends none). sevDesk sends ISO
+    8601 (``2024-03-01T00:00:00+01:00``); a German date (``01.03.2024``) and Unix seconds
+    (read in German time) are understood too. A date that is no date, or not in 1900–2100
+    (H10), is a RecordError: the record is skipped, not kept with a date nobody can read."""
+    if value is None or value == "":
+        return ""
+    day: date | None = None
+    try:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            day = datetime.fromtimestamp(value, BERLIN).date()
+        elif isinstance(value, str) and value.isascii():
+            text = value.strip()
+            if text.isdigit():
+                day = datetime.fromtimestamp(int(text), BERLIN).date()
+            elif found := _ISO_DAY.match(text):
+                day = date(*map(int, found.groups()))
+            elif found := _GERMAN_DATE.fullmatch(text):
+                d, m, y = map(int, found.groups())
+                day = date(y, m, d)
+    except (OverflowError, OSError, ValueError):
+        day = None
+    if day is None:
+        raise RecordError(f"{field} ist kein Datum")
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise RecordError(f"{field} liegt nicht zwischen 1900 und 2100")
+    return day.isoformat()
 
 
 def parse_datetime(value: str | None) -> datetime | None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from craftdesk import cli
-from craftdesk.api.records import RecordError, parse_order_pos, parse_part
+from craftdesk.api.records import RecordError, parse_order, parse_order_pos, parse_part
 from craftdesk.store.db import close_database, open_database
 from craftdesk.store.models import Appointment, Article, Job, Project
 
@@ -55,6 +55,11 @@ def run(data_dir, capsys, *argv: str) -> tuple[int, str]:
         ("appointment", "list", "--project", BIG_ID),
         ("invoice", BIG_ID),
         ("invoice", "-5"),
+        ("import-order", BIG_ID),
+        ("import-order", "99999999999999999999"),
+        ("import-order", "-5"),
+        ("import-order", "abc"),
+        ("import-order", "12", "AB-1"),
     ],
 )
 def test_H10_H15_out_of_range_input_is_a_usage_error(data_dir, capsys, appointment_id, argv):
@@ -82,6 +87,42 @@ def test_H15_an_http_api_url_gets_its_sentence_on_stderr(data_dir, capsys, monke
     monkeypatch.setenv("CRAFTDESK_API_TOKEN", "0123456789abcdef0123456789abcdef")
     code, err = run(data_dir, capsys, "--api-url", "http://sevdesk.example/api/v1", "sync")
     assert code == 2 and "https://" in err
+
+
+def test_H10_order_dates_are_read_as_days_in_1900_to_2100():
+    base = {"id": "9", "orderNumber": "AB-9", "status": "200", "orderType": "AB"}
+    for sent, day in [
+        ("2024-03-01T00:00:00+01:00", "2024-03-01"),
+        ("01.03.2024", "2024-03-01"),
+        ("1.3.2024", "2024-03-01"),
+        (1709247600, "2024-03-01"),  # midnight in Germany, 23:00 the day before in UTC
+        ("1709247600", "2024-03-01"),
+        (None, ""),
+        ("", ""),
+    ]:
+        assert parse_order({**base, "orderDate": sent}).date == day, sent
+    for sent in [
+        "2150-01-01T00:00:00+01:00",
+        "1850-01-01",
+        "31.12.1899",
+        "gestern",
+        "2024-02-30",
+        True,
+        10**15,
+    ]:
+        with pytest.raises(RecordError):
+            parse_order({**base, "orderDate": sent})
+
+
+def test_H5_the_html_text_of_an_order_position_is_read_as_its_text():
+    raw = {
+        "id": "1",
+        "order": {"id": "5"},
+        "name": None,
+        "text": "<p>Dachrinne &amp; Fallrohr</p><p>reinigen</p>",
+    }
+    assert parse_order_pos(raw).text == "Dachrinne & Fallrohr\n\nreinigen"
+    assert parse_order_pos({**raw, "text": "Preis < 100 €"}).text == "Preis < 100 €"
 
 
 def test_H10_imported_records_out_of_range_are_skipped():
