@@ -202,7 +202,12 @@ ROW_FIELDS = (
 def _planned_text(line: dict[str, Any]) -> str:
     label = line["article_number"] or line["name"]
     unit = f" {line['unit']}" if line["unit"] else ""
-    return f"{label}={line['quantity']}{unit}"
+    return f"{label}={_comma(line['quantity'])}{unit}"
+
+
+def _comma(quantity: str) -> str:
+    """A quantity inside a CSV text with the decimal comma of the CSV's numbers (hours)."""
+    return quantity.replace(".", ",")
 
 
 def project_rows() -> list[dict[str, Any]]:
@@ -238,7 +243,7 @@ def project_rows() -> list[dict[str, Any]]:
                         "assignees": "; ".join(a["assignees"]),
                         "observers": "; ".join(a["observers"]),
                         "planned": "; ".join(_planned_text(line) for line in a["planned"]),
-                        "used": "; ".join(f"{u['article_number']}={u['quantity']}" for u in a["used"]),
+                        "used": "; ".join(f"{u['article_number']}={_comma(u['quantity'])}" for u in a["used"]),
                         "invoice_sevdesk_id": a["invoice_sevdesk_id"],
                     }
                 )

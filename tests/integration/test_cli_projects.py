@@ -141,6 +141,9 @@ def test_O8_cli_flow_import_done_add_and_export(cli, sandbox, tmp_path):
     assert "appointment_id" in lines[0]
     assert len(lines) == 1 + 2  # header and one row per appointment
     assert any("3,5" in line for line in lines[1:])
+    # quantities inside the lists use the same decimal comma as the hours
+    assert any("D-2003=1,5" in line for line in lines[1:])
+    assert not any("=1.5" in line for line in lines[1:])
 
 
 def test_O2_export_keeps_the_confirmations_appointment_first(cli, sandbox):
