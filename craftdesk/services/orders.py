@@ -190,7 +190,10 @@ def _customer(client: SevdeskClient, contact_id: str | None) -> Customer | None:
         return local
     from .customers import import_single_customer
 
-    return import_single_customer(client, contact_id)
+    try:
+        return import_single_customer(client, contact_id)
+    except NotFoundError as exc:  # what the order names is missing: not a sevDesk failure
+        raise PreconditionError(str(exc.message)) from None
 
 
 def _articles(client: SevdeskClient, positions: list[OrderPosRec]) -> dict[str, Article]:

@@ -64,6 +64,15 @@ def test_O1_O7_import_order_reports_each_order(cli, sandbox):
     assert [r["imported"] for r in json.loads(out) if r["sevdesk_id"] == ab] == [True]
 
 
+def test_O4_an_order_whose_customer_sevdesk_no_longer_has_is_a_precondition(cli, sandbox):
+    ab = order_id(sandbox, "AB-1042")
+    sandbox.data.delete("Contact", sandbox.data.get("Order", ab)["contact"]["id"])
+    code, out, err = cli("import-order", ab)
+    assert code == 5 and "Kontakt" in err and "nicht gefunden" in err, err
+    code, out, _ = cli("export", "projects")
+    assert json.loads(out) == []  # nothing half-imported
+
+
 def test_O8_employee_add_and_list(cli, sandbox):
     code, out, err = cli(
         "employee", "add", "--name", "Sabine Krüger", "--email", "s@example.de", "--sevdesk-user", "1551102"
