@@ -243,7 +243,9 @@ def project_rows() -> list[dict[str, Any]]:
                         "assignees": "; ".join(a["assignees"]),
                         "observers": "; ".join(a["observers"]),
                         "planned": "; ".join(_planned_text(line) for line in a["planned"]),
-                        "used": "; ".join(f"{u['article_number']}={_comma(u['quantity'])}" for u in a["used"]),
+                        "used": "; ".join(
+                            f"{u['article_number']}={_comma(u['quantity'])}" for u in a["used"]
+                        ),
                         "invoice_sevdesk_id": a["invoice_sevdesk_id"],
                     }
                 )
