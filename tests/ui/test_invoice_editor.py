@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from fakes import FakeController
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from craftdesk.services import invoices, projects
 from craftdesk.services.orders import import_order
@@ -135,3 +136,25 @@ def test_V5_zero_line_is_not_the_default_and_asks_once(qtbot, ctx, sandbox, ab10
     positions = [p for p in sandbox.data.all("InvoicePos") if p["invoice"]["id"] == draft.sevdesk_id]
     assert sorted(p["price"] for p in positions if p["name"] == "Thermostatkopf") == ["0"]
     assert InvoiceEdit.select().count() == 0
+
+
+def test_enter_in_the_line_table_edits_the_cell_and_sends_nothing(qtbot, ctx, sandbox, ab1043):
+    dialog = _dialog(qtbot, ctx, ab1043)
+    dialog.confirm_double_labour()
+    assert dialog.confirm_button.isDefault()  # Enter elsewhere still creates the draft (V5)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    sandbox.clear_requests()
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(1, COLUMNS.index("quantity")))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.table.state() == dialog.table.State.EditingState  # the cell is edited
+    assert InvoiceDraft.select().count() == 0 and not any(r.path == SAVE for r in sandbox.requests)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # leaves the cell
+    dialog.table.setCurrentIndex(dialog.model.index(1, COLUMNS.index("net")))  # a sum: read-only
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Enter)
+    assert InvoiceDraft.select().count() == 0 and dialog.isVisible()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)  # Tab leaves the table for the buttons
+    assert QApplication.focusWidget() is not dialog.table
+    dialog.close()

@@ -9,6 +9,7 @@ connects them to what they do. The texts belong to the dialog's translation cont
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +31,25 @@ from PySide6.QtWidgets import (
 from ...services.invoice_preview import InvoiceProposal
 from . import common
 from .invoice_lines import COLUMNS, ProposalLinesModel
+
+
+class LinesTable(QTableView):
+    """The line table: Enter edits the current cell (as in a spreadsheet) instead of
+    pressing the dialog's default button, which would create the draft in sevDesk; Tab
+    leaves the table for the buttons instead of walking its cells."""
+
+    def __init__(self, parent: QDialog) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            index = self.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class InvoiceDialogView(QDialog):
@@ -102,7 +122,7 @@ class InvoiceDialogView(QDialog):
         return edit
 
     def _build_table(self, model: ProposalLinesModel) -> QHBoxLayout:
-        self.table = QTableView(self)
+        self.table = LinesTable(self)
         self.table.setModel(model)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
