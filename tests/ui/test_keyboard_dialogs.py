@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from craftdesk.services import projects
 from craftdesk.services.orders import OrderSummary
-from craftdesk.store.models import Address, Article, Customer
+from craftdesk.store.models import Address, Article, Customer, Project
 from craftdesk.ui.articles_tab import ArticlesTab
 from craftdesk.ui.customers_tab import CustomersTab
 from craftdesk.ui.dialogs import discard_guard
@@ -291,3 +291,29 @@ def test_after_a_deletion_the_next_row_is_selected(qtbot, customers, monkeypatch
     selected = customers.selected_record()
     assert selected is not None and selected.name != gone
     assert customers.edit_button.isEnabled()
+
+
+def test_a_dialog_opens_on_its_first_field_and_tab_passes_its_notes(qtbot, customers):
+    """The blue note at the top took the keyboard focus; Tab in "Notizen" wrote a tab."""
+    from craftdesk.ui.dialogs.project_dialog import ProjectDialog
+
+    project = projects.create_project("Dach", None)
+    Project.update(sevdesk_order_id="77", sevdesk_order_number="AB-77").where(
+        Project.id == project.id
+    ).execute()
+    dialog = ProjectDialog(project.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    assert QApplication.focusWidget() is dialog.title  # not the note about sevDesk
+    dialog.notes.setFocus()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)
+    assert dialog.notes.toPlainText() == "" and QApplication.focusWidget() is not dialog.notes
+    new_customer = CustomerDialog(None)
+    qtbot.addWidget(new_customer)
+    new_customer.show()
+    with qtbot.waitActive(new_customer):
+        new_customer.activateWindow()
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.metaObject().className() != "QLabel"

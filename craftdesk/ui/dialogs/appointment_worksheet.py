@@ -62,6 +62,7 @@ class WorksheetBox(QGroupBox):
         )
         self.take_planned.clicked.connect(self.take_over_planned)
         self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.notes.setMaximumHeight(70)
         self._build_layout()
         self.planned_label.setText(self.tr("keines"))

@@ -77,6 +77,7 @@ class ArticleDialog(DiscardGuard, QDialog):
         self.active = QCheckBox(self.tr("Aktiv (in Auswahllisten anbieten)"), self)
         self.active.setChecked(True)
         self.description = QPlainTextEdit(self)
+        self.description.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.description.setMaximumHeight(80)
 
         form = QFormLayout()

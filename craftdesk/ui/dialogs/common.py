@@ -56,13 +56,26 @@ class DecimalEdit(QLineEdit):
 
 
 def banner(text: str, kind: str = "info", parent: QWidget | None = None) -> QLabel:
-    """A word-wrapped coloured note (info, warning, error, success)."""
+    """A word-wrapped coloured note (info, warning, error, success). Its text can be
+    selected with the mouse; it takes no keyboard focus (a dialog opens on its first field,
+    and Tab does not stop at a note) unless :func:`keyboard_links` lets its link be reached."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setStyleSheet(BANNER_STYLES.get(kind, BANNER_STYLES["info"]))
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
     label.setOpenExternalLinks(False)
     return label
+
+
+def keyboard_links(label: QLabel, on: bool) -> None:
+    """A note whose link Tab reaches and Enter opens (on), or a note Tab passes by."""
+    flags = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    if on:
+        flags |= Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    label.setTextInteractionFlags(flags)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus if on else Qt.FocusPolicy.ClickFocus)
 
 
 def record_table(

@@ -380,6 +380,7 @@ class InvoicePreviewDialog(InvoiceDialogView):
             Qt.TextFormat.RichText if kind == "success" else Qt.TextFormat.PlainText
         )
         self.result_note.setText(text)
+        common.keyboard_links(self.result_note, kind == "success")
         self.result_note.setStyleSheet(common.BANNER_STYLES[kind])
         self.result_note.setVisible(True)
 
