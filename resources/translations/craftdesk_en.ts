@@ -3054,6 +3054,11 @@
         <source>Projekt speichern</source>
         <translation>Save project</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/project_dialog.py" line="193"/>
+        <source>„%1“ ist kein Kunde. Bitte einen Kunden aus der Liste wählen oder das Feld leeren (kein Kunde).</source>
+        <translation>“%1” is not a customer. Please choose a customer from the list or clear the field (no customer).</translation>
+    </message>
 </context>
 <context>
     <name>ProjectTree</name>

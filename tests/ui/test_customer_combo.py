@@ -184,3 +184,31 @@ def test_a_name_typed_while_reading_shows_its_matches_when_they_are_there(qtbot,
         slow_read["go"].set()
     assert combo.currentText() == "firma" and combo.lineEdit().cursorPosition() == 5
     assert combo.completer().completionCount() == 5 and combo.completer().popup().isVisible()
+
+
+def test_a_typed_name_that_is_no_customer_is_not_saved_as_no_customer(qtbot, database, monkeypatch):
+    from craftdesk.ui.dialogs import common
+
+    becker = _customer(first_name="Anna", last_name="Becker")
+    _customer("Bäckerei Schröder")
+    warned: list[str] = []
+    monkeypatch.setattr(common, "warn", lambda parent, title, text: warned.append(text))
+    dialog = ProjectDialog(None)
+    qtbot.addWidget(dialog)
+    assert not dialog.take_address.isEnabled()  # "(kein Kunde)": no address to take over
+    dialog.title.setText("Terrasse überdachen")
+    dialog.customer.setEditText("Bäckerei")  # a part of a name, the suggestion list closed
+    dialog.save_button.click()
+    assert Project.select().count() == 0 and dialog.result() != dialog.DialogCode.Accepted
+    assert warned and "„Bäckerei“ ist kein Kunde" in warned[0]
+    dialog.customer.set_customer_id(becker)
+    assert dialog.take_address.isEnabled()
+    dialog.save_button.click()
+    assert Project.get().customer_id == becker
+    # choosing "(kein Kunde)" on purpose still saves a project without a customer
+    other = ProjectDialog(None)
+    qtbot.addWidget(other)
+    other.title.setText("Ohne Kunde")
+    other.customer.set_customer_id(None)
+    other.save_button.click()
+    assert Project.get(Project.title == "Ohne Kunde").customer_id is None and len(warned) == 1

@@ -73,6 +73,14 @@ class CustomerCombo(QComboBox):
             row = self.findText(text, Qt.MatchFlag.MatchExactly)
         return self._ids[row] if row >= 0 else None
 
+    def unmatched_text(self) -> str:
+        """Typed text that names no customer ("" when a customer or "no customer" is chosen):
+        saving it would quietly store no customer while the box still shows the text."""
+        text = self.currentText().strip()
+        if not text or text == self._empty_text or self.customer_id() is not None:
+            return ""
+        return text
+
     def set_customer_id(self, customer_id: int | None) -> None:
         """Show this customer (no customer when it is None or unknown), also while the
         names are still read."""

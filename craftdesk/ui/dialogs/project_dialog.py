@@ -57,6 +57,7 @@ class ProjectDialog(DiscardGuard, QDialog):
         self.customer.names_read.connect(self._names_read)
         self._save_when_read = False
         self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.notes.setMaximumHeight(80)
 
         layout = QVBoxLayout(self)
@@ -175,6 +176,7 @@ class ProjectDialog(DiscardGuard, QDialog):
                 )
                 self._address_sites[choice.id] = choice.site
         self.address_choice.setEnabled(self.address_choice.count() > 1)
+        self.take_address.setEnabled(customer_id is not None)
 
     def _take_chosen_address(self, index: int) -> None:
         address_id = self.address_choice.itemData(index)
@@ -185,6 +187,18 @@ class ProjectDialog(DiscardGuard, QDialog):
     def _save(self) -> None:
         if self.customer.loading:  # a typed name is found once every name is read (a moment)
             self._save_when_read = True
+            return
+        unmatched = self.customer.unmatched_text()
+        if unmatched:
+            common.warn(
+                self,
+                self.tr("Projekt speichern"),
+                self.tr(
+                    "„%1“ ist kein Kunde. Bitte einen Kunden aus der Liste wählen oder das Feld "
+                    "leeren (kein Kunde)."
+                ).replace("%1", unmatched),
+            )
+            self.customer.setFocus()
             return
         self._store(self.form())
 
