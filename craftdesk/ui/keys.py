@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 
@@ -43,3 +43,36 @@ def row_ends(view: QAbstractItemView) -> tuple[KeyAction, KeyAction]:
 
     home = KeyAction(view, (Qt.Key.Key_Home,), lambda: go(False))
     return home, KeyAction(view, (Qt.Key.Key_End,), lambda: go(True))
+
+
+class SelectOnFocus(QObject):
+    """Tab (or a shortcut) into a list with no row selected selects its current row, else
+    its first: the focus frame stood on a row that Enter, Bearbeiten and Löschen did not
+    act on, and Home did not select it either (it was the current row already)."""
+
+    _REASONS = (
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+    )
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in self._REASONS
+        ):
+            view = self._view
+            model, selection = view.model(), view.selectionModel()
+            if model is not None and selection is not None and not selection.hasSelection():
+                index = view.currentIndex()
+                if not index.isValid() and model.rowCount() > 0:
+                    index = model.index(0, 0)
+                if index.isValid():
+                    view.setCurrentIndex(index)
+        return False

@@ -35,7 +35,7 @@ from ..services.changes import Change, Scope
 from ..services.project_rows import load_project_nodes, projects_of, tree_size
 from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint, connection_state_of, link
-from .keys import KeyAction
+from .keys import KeyAction, SelectOnFocus
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
@@ -137,6 +137,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         self.view.doubleClicked.connect(self._double_clicked)
         enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # opens the row, as in Kunden and Artikel
         self._enter = KeyAction(self.view, enter, self.edit_selected)
+        self._select_on_focus = SelectOnFocus(self.view)
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 

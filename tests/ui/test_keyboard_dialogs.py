@@ -317,3 +317,31 @@ def test_a_dialog_opens_on_its_first_field_and_tab_passes_its_notes(qtbot, custo
         new_customer.activateWindow()
     focused = QApplication.focusWidget()
     assert focused is not None and focused.metaObject().className() != "QLabel"
+
+
+def test_tab_into_a_list_with_nothing_selected_selects_a_row(qtbot, customers, monkeypatch):
+    """The focus frame stood on the first row, but Enter and the buttons had no row."""
+    customers.view.clearSelection()
+    customers.search.setFocus()
+    with qtbot.waitActive(customers):
+        customers.activateWindow()
+    customers.search.setFocus()
+    while QApplication.focusWidget() is not customers.view:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert customers.view.selectionModel().selectedRows() and customers.edit_button.isEnabled()
+
+    projects.create_project("Dach", None)
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    with qtbot.waitActive(tab):
+        tab.activateWindow()
+    tab.search.setFocus()
+    assert not tab.view.selectionModel().hasSelection() and not tab.edit_button.isEnabled()
+    while QApplication.focusWidget() is not tab.view:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert tab.selected_record() is not None and tab.edit_button.isEnabled()
+    edited: list[int] = []
+    monkeypatch.setattr(tab, "edit_record", lambda record: edited.append(record.id))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert len(edited) == 1
