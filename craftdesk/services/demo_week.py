@@ -1,6 +1,7 @@
 """A realistic week for the demo and the screenshots (SPEC §11): five employees, projects
 for the customers that exist, appointments from Monday to Saturday (a few of them done or
-in trouble, one double booking) and some still to be scheduled. Also a large synthetic week
+in trouble, one double booking) and some still to be scheduled. Its project titles are none
+of the demo sevDesk's order confirmations: importing one of those makes no look-alike. Also a large synthetic week
 for the planning board's benchmark.
 
 Only local writes, one transaction; nothing is sent to sevDesk.
@@ -44,7 +45,7 @@ class DemoJob:
 
 DEMO_JOBS = (
     DemoJob(
-        "Badsanierung Familie Schmid",
+        "Badsanierung Obergeschoss",
         "Hauptstraße 12",
         "70563",
         "Stuttgart",
@@ -56,7 +57,7 @@ DEMO_JOBS = (
         ),
     ),
     DemoJob(
-        "Heizungswartung Baustelle Vaihingen",
+        "Heizungswartung Bürogebäude",
         "Industriestraße 4",
         "70565",
         "Stuttgart",

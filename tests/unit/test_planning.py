@@ -215,6 +215,16 @@ def test_P2_demo_week_is_realistic_and_made_once(database):
     assert seed_demo_week(date(2026, 3, 4)) == 0  # deleted stays deleted
 
 
+def test_P2_demo_week_has_none_of_the_demo_confirmations_titles():
+    """Importing a demo confirmation made a second project of the same title, other customer."""
+    from craftdesk.sandbox import build_demo_data
+    from craftdesk.services.demo_week import DEMO_JOBS
+
+    headers = {o["header"] for o in build_demo_data().all("Order")}
+    assert len(headers) >= 5
+    assert not headers & {demo.project for demo in DEMO_JOBS}
+
+
 def test_P2_demo_app_seeds_the_week_after_the_first_import(database, qapp):
     from PySide6.QtCore import QObject, Signal
 
