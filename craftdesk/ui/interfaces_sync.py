@@ -196,7 +196,7 @@ class SyncSection(_Widget):
         scheduler = self.controller.scheduler
         if scheduler is not None:
             parts.append(self.tr("Nächster: {time}").replace("{time}", next_run_text(scheduler)))
-        self.schedule_text.setText(" · ".join(parts))
+        self.schedule_text.setText("\n".join(parts))  # one line each: no "·" left at a line end
 
     # -- history (R3) --------------------------------------------------------------------
     def reload_history(self) -> None:
