@@ -15,13 +15,14 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTreeView
 
 from ..services.invoice_status import InvoiceSummary, is_archivable
 from ..services.project_forms import STATUS_CODES
 from ..services.project_rows import AppointmentNode, ProjectNode
 from ..services.search import haystack
 from ..sync.messages import localize
+from .column_fit import ColumnFit
 from .project_filter import FilterRole, RowFacts, SortRole, facts_key, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal, format_money
 from .table_models import RecordRole, SearchRole
@@ -107,6 +108,7 @@ def widest_texts() -> dict[str, str]:
 
 
 HOURS_SAMPLE = "1.000,5"  # the widest hours a project plausibly sums up
+TITLE_MIN_WIDTH = 280  # narrower windows take it from the other columns (ui.column_fit)
 
 
 def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
@@ -124,6 +126,22 @@ def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
         "hours": max(60, wide.horizontalAdvance(HOURS_SAMPLE) + padding, hours_header),
         "invoice": max(130, wide.horizontalAdvance(texts["invoice"]) + padding),
     }
+
+
+def size_columns(view: QTreeView) -> ColumnFit:
+    """The title takes the width the other columns leave (see :func:`column_widths`); in a
+    narrow window (1024 px) they give some of theirs up, date and hours excepted, so that
+    titles stay readable."""
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+    widths = column_widths(view.font(), header.sectionSizeHint(COLUMNS.index("hours")))
+    fixed = {COLUMNS.index(key): width for key, width in widths.items()}
+    for column, width in fixed.items():
+        view.setColumnWidth(column, width)
+    whole = (COLUMNS.index("start"), COLUMNS.index("hours"))
+    return ColumnFit(view, fixed, TITLE_MIN_WIDTH, whole)
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # (an enum "|" is slow)

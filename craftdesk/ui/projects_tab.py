@@ -5,10 +5,8 @@ clicks do is in :mod:`~craftdesk.ui.project_actions`.
 
 A change that names its projects, jobs or appointments — made here, elsewhere in the app
 or at another workstation (T6) — rebuilds the rows of those projects only, keeping what
-is expanded and selected; a change of unknown reach reloads the tree.
-
-Rows are found through ``RecordRole`` (a :class:`TreeRecord`) on the proxy index that was
-clicked, never by row number.
+is expanded and selected; a change of unknown reach reloads the tree. Rows are found
+through ``RecordRole`` (a :class:`TreeRecord`) on the proxy index clicked, never by row.
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,7 +36,7 @@ from .keys import KeyAction, SelectOnFocus
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
-from .project_tree import COLUMNS, TreeRecord, build_model, column_titles, column_widths
+from .project_tree import TreeRecord, build_model, column_titles, size_columns
 from .project_tree_nav import TreeNavigation, foldable, rows_of
 from .project_tree_update import replace_projects
 from .project_views import ViewSwitch
@@ -93,7 +90,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
             self.mark_stale()
         else:
             self.reload()
-        self._size_columns()
+        self._column_fit = size_columns(self.view)
 
     def _build_buttons(self) -> None:
         def button(text: str, slot: Any) -> QPushButton:
@@ -176,17 +173,6 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         top.insertWidget(0, self.views)
         top.insertSpacing(1, 12)
         layout.addWidget(self.views.stack, 1)
-
-    def _size_columns(self) -> None:
-        """The title takes the width the other columns leave (see ``column_widths``)."""
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        for key, width in column_widths(
-            self.view.font(), header.sectionSizeHint(COLUMNS.index("hours"))
-        ).items():
-            self.view.setColumnWidth(COLUMNS.index(key), width)
 
     # --- data ------------------------------------------------------------------------------
 

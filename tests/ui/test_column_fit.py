@@ -54,3 +54,24 @@ def test_narrow_window_keeps_every_column_title_whole(qtbot, database):
             title = str(tab.model.headerData(n, Qt.Orientation.Horizontal))
             assert header.sectionSize(n) >= min(column.width, metrics.horizontalAdvance(title) + 20), title
     assert tab.view.columnWidth(tab.model.column_of("address")) >= MIN_STRETCH_WIDTH - 2
+
+
+def test_project_titles_stay_readable_at_1024_and_date_and_hours_stay_whole(qtbot, database):
+    from craftdesk.ui.project_tree import COLUMNS, TITLE_MIN_WIDTH, column_widths
+    from craftdesk.ui.projects_tab import ProjectsTab
+
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(1366, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    header = tab.view.header()
+    designed = column_widths(tab.view.font(), header.sectionSizeHint(COLUMNS.index("hours")))
+    assert all(tab.view.columnWidth(COLUMNS.index(k)) == w for k, w in designed.items())
+    tab.resize(1024, 600)
+    qtbot.wait(10)
+    # the title had ~200 px ("Außenwasserhahn frost…") while status and invoice kept theirs
+    assert tab.view.columnWidth(COLUMNS.index("title")) >= TITLE_MIN_WIDTH - 2
+    for key in ("start", "hours"):
+        assert tab.view.columnWidth(COLUMNS.index(key)) == designed[key]
+    assert tab.view.columnWidth(COLUMNS.index("status")) < designed["status"]
