@@ -15,6 +15,29 @@ from ..services import exports, project_export
 LABELS = {"customers": "Kunden", "articles": "Artikel", "projects": "Projekte"}
 
 
+# Why a file could not be written, in German (the system's reason is often English).
+_REASONS = {
+    errno.ENOENT: "den Ordner gibt es nicht",
+    errno.EISDIR: "das ist ein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfades ist kein Ordner",
+    errno.EACCES: "keine Schreibrechte",
+    errno.EPERM: "keine Schreibrechte",
+    errno.EROFS: "der Datenträger ist schreibgeschützt",
+    errno.ENOSPC: "der Datenträger ist voll",
+}
+
+
+def not_written(target: str, exc: OSError) -> CraftdeskError:
+    """The one sentence for an export that could not be written to ``target`` (H12, H15):
+    a place that cannot take the file is a precondition (exit 5); a failing disk is exit 1,
+    like a failing database."""
+    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    message = f"Die Datei „{target}“ konnte nicht geschrieben werden ({reason})."
+    if exc.errno in (errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", -1)):
+        return CraftdeskError(message)
+    return PreconditionError(message)
+
+
 def records_for(what: str, fmt: str) -> tuple[list[dict[str, Any]], Sequence[str] | None]:
     """The records to export and, for CSV, a fixed column list (None: from the records)."""
     if what == "customers":
@@ -47,9 +70,6 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         exports.write_export(args.what, fmt, records, target, columns)
     except OSError as exc:
-        message = f"Die Datei „{target}“ konnte nicht geschrieben werden ({exc.strerror or exc})."
-        if exc.errno in (errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", -1)):
-            raise CraftdeskError(message) from None  # the disk failed (exit 1 like the database)
-        raise PreconditionError(message) from None  # the place named cannot take it (H15)
+        raise not_written(target, exc) from None
     sys.stderr.write(f"{len(records)} Datensätze ({LABELS[args.what]}) nach „{target}“ exportiert.\n")
     return 0

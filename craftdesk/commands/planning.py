@@ -8,9 +8,10 @@ import sys
 from datetime import date, datetime
 
 from ..context import AppContext
-from ..errors import CraftdeskError, UsageError
+from ..errors import UsageError
 from ..services import calendar_export, exports, planning
 from ..services.employees import get_employee
+from .export import not_written
 
 
 def parse_datetime(text: str) -> datetime:
@@ -100,8 +101,6 @@ def run_export_appointments(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         exports.write_bytes(data, target)
     except OSError as exc:
-        raise CraftdeskError(
-            f"Die Datei „{target}“ konnte nicht geschrieben werden ({exc.strerror or exc})."
-        ) from None
+        raise not_written(target, exc) from None
     sys.stderr.write(f"{count} Termine nach „{target}“ exportiert.\n")
     return 0

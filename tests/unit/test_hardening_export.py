@@ -68,3 +68,22 @@ def test_H12_a_fifo_without_reader_is_refused_with_a_sentence(data_dir, tmp_path
     assert code == 5
     assert len([line for line in err.splitlines() if line.startswith("craftdesk:")]) == 1
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("what", [("articles",), ("appointments", "--format", "ics"), ("appointments",)])
+@pytest.mark.parametrize(
+    "place, reason", [("folder", "weder Datei noch Gerät"), ("missing/x.json", "den Ordner gibt es nicht")]
+)
+def test_H12_H15_a_place_that_cannot_take_the_export_is_one_german_sentence(
+    data_dir, tmp_path, capsys, what, place, reason
+):
+    out = tmp_path / "out"
+    (out / "folder").mkdir(parents=True)
+    target = out / place
+    code = cli.main(["--data-dir", str(data_dir), "export", *what, "-o", str(target)])
+    close_database()
+    err = capsys.readouterr().err
+    assert code == 5, err  # exit 1 means "unexpected" (H15)
+    sentences = [line for line in err.splitlines() if line.startswith("craftdesk:")]
+    assert len(sentences) == 1 and reason in sentences[0] and "No such" not in err
+    assert [p.name for p in out.iterdir()] == ["folder"] and not list((out / "folder").iterdir())
