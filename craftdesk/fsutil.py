@@ -64,3 +64,20 @@ def _write_into(target: Path, mode: int, data: bytes) -> None:
             view = view[written:]
     finally:
         os.close(fd)
+
+
+# Why a file could not be written or read, in German (the system's reason is often English).
+_REASONS = {
+    errno.ENOENT: "den Ordner gibt es nicht",
+    errno.EISDIR: "das ist ein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfades ist kein Ordner",
+    errno.EACCES: "keine Schreibrechte",
+    errno.EPERM: "keine Schreibrechte",
+    errno.EROFS: "der Datenträger ist schreibgeschützt",
+    errno.ENOSPC: "der Datenträger ist voll",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A few words on why a file operation failed, for a one-sentence message."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)

@@ -10,28 +10,17 @@ from typing import Any
 
 from ..context import AppContext
 from ..errors import CraftdeskError, PreconditionError, UsageError
+from ..fsutil import os_reason
 from ..services import exports, project_export
 
 LABELS = {"customers": "Kunden", "articles": "Artikel", "projects": "Projekte"}
-
-
-# Why a file could not be written, in German (the system's reason is often English).
-_REASONS = {
-    errno.ENOENT: "den Ordner gibt es nicht",
-    errno.EISDIR: "das ist ein Ordner",
-    errno.ENOTDIR: "ein Teil des Pfades ist kein Ordner",
-    errno.EACCES: "keine Schreibrechte",
-    errno.EPERM: "keine Schreibrechte",
-    errno.EROFS: "der Datenträger ist schreibgeschützt",
-    errno.ENOSPC: "der Datenträger ist voll",
-}
 
 
 def not_written(target: str, exc: OSError) -> CraftdeskError:
     """The one sentence for an export that could not be written to ``target`` (H12, H15):
     a place that cannot take the file is a precondition (exit 5); a failing disk is exit 1,
     like a failing database."""
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    reason = os_reason(exc)
     message = f"Die Datei „{target}“ konnte nicht geschrieben werden ({reason})."
     if exc.errno in (errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", -1)):
         return CraftdeskError(message)

@@ -14,6 +14,7 @@ from pathlib import Path
 from peewee import Database, SqliteDatabase
 
 from ..errors import PreconditionError
+from ..fsutil import os_reason
 from ..store import backup as store_backup
 from ..store.backup import BackupError, BackupInfo
 from ..store.copy import CopyError, CopyResult, copy_database
@@ -52,7 +53,8 @@ def backup_now(folder: Path, output: Path | None = None, label: str = "manuell")
     try:
         return store_backup.write_backup(_bound(), target)
     except (OSError, CopyError) as exc:
-        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({exc}).") from exc
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({reason}).") from exc
 
 
 def auto_backup(folder: Path, today: date | None = None) -> Path | None:

@@ -57,10 +57,27 @@ def _private(path: Path) -> None:
 
 
 def write_backup(database: Database, target: Path) -> Path:
-    """Copy the open ``database`` into the new SQLite file ``target``."""
+    """Copy the open ``database`` into the new SQLite file ``target`` (a folder: a new
+    stamped file in it). What fails on the way leaves no partial copy of the data behind."""
+    if target.is_dir():
+        target = target / stamped_name("manuell")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
+    try:
+        _copy_into(database, partial)
+        _private(partial)
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in (partial, *(partial.with_name(partial.name + end) for end in ("-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise
+    log.info("Backup written: %s", target.name)
+    return target
+
+
+def _copy_into(database: Database, partial: Path) -> None:
     if is_server(database):
         copy = SqliteDatabase(str(partial), pragmas={"foreign_keys": 0})
         try:
@@ -77,21 +94,21 @@ def write_backup(database: Database, target: Path) -> Path:
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
     conn = sqlite3.connect(str(partial))
     try:
+        # One self-contained file: no -wal and -shm beside it when it is read later.
+        conn.execute("PRAGMA journal_mode=DELETE")
         with conn:
             conn.execute(
                 "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", (CREATED_KEY, json.dumps(stamp))
             )
     finally:
         conn.close()
-    _private(partial)
-    os.replace(partial, target)
-    log.info("Backup written: %s", target.name)
-    return target
 
 
 def read_info(path: Path) -> BackupInfo:
     """Date, schema version and counts of a backup; BackupError when it is damaged, not
     a craftdesk backup or written by a newer craftdesk."""
+    if path.is_dir():
+        raise BackupError(f"„{path}“ ist ein Ordner, keine Sicherung: bitte die Sicherungsdatei angeben.")
     if not path.is_file():
         raise BackupError(f"Die Sicherung {path.name} gibt es nicht.")
     try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -171,6 +173,34 @@ def test_K3_cli_backup_and_restore(tmp_path, capsys):
     open_database(data / "craftdesk.sqlite3")
     assert [c.company for c in Customer.select()] == ["Eins GmbH"]
     close_database()
+
+
+def test_K3_backup_into_a_folder_and_a_failed_backup_leave_no_copy_behind(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "data"
+    args = ["--data-dir", str(data)]
+    open_database(data / "craftdesk.sqlite3")
+    Customer.create(company="Eins GmbH")
+    close_database()
+    folder = tmp_path / "sicherungen"
+    folder.mkdir()
+    assert cli_main([*args, "backup", "-o", str(folder)]) == 0  # a folder: a new file in it
+    made = Path(capsys.readouterr().out.strip())
+    assert made.parent == folder and made.suffix == ".sqlite3"
+    assert cli_main([*args, "restore", str(made)]) == 0
+    assert [p.name for p in folder.iterdir()] == [made.name]  # one file: no -wal, -shm, .part
+    capsys.readouterr()
+    assert cli_main([*args, "restore", str(folder)]) == 5
+    assert "ist ein Ordner" in capsys.readouterr().err
+
+    def broken(path):  # the copy fails on the way (a full disk, say)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_backup, "_private", broken)
+    target = tmp_path / "voll" / "sicherung.sqlite3"
+    assert cli_main([*args, "backup", "-o", str(target)]) == 5
+    err = capsys.readouterr().err
+    assert "der Datenträger ist voll" in err and "Errno" not in err and err.count("\n") == 1
+    assert list(target.parent.iterdir()) == []  # no partial copy of the customers left
 
 
 def test_T5_a_file_from_before_the_versions_upgrades_through_every_step(data_dir, monkeypatch):
