@@ -239,7 +239,9 @@ def _add_work_commands(sub: Subparsers) -> None:
     e = esub.add_parser("add", help="Mitarbeiter anlegen")
     e.add_argument("--name", required=True, help="Name des Mitarbeiters")
     e.add_argument("--email", help="E-Mail-Adresse (freiwillig)")
-    e.add_argument("--sevdesk-user", metavar="ID", help="zugehöriger sevDesk-Benutzer (ID, freiwillig)")
+    e.add_argument(
+        "--sevdesk-user", type=sevdesk_id, metavar="ID", help="zugehöriger sevDesk-Benutzer (ID, freiwillig)"
+    )
     e = esub.add_parser("list", help="Mitarbeiter auflisten")
     e.add_argument("--json", action="store_true", help="als JSON statt als Tabelle ausgeben")
 

@@ -60,6 +60,8 @@ def run(data_dir, capsys, *argv: str) -> tuple[int, str]:
         ("import-order", "-5"),
         ("import-order", "abc"),
         ("import-order", "12", "AB-1"),
+        ("employee", "add", "--name", "Y", "--sevdesk-user", "abc"),
+        ("employee", "add", "--name", "Y", "--sevdesk-user", "99999999999999999999999"),
     ],
 )
 def test_H10_H15_out_of_range_input_is_a_usage_error(data_dir, capsys, appointment_id, argv):

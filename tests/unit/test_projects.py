@@ -213,6 +213,12 @@ def test_employee_crud_and_unique_sevdesk_user(database):
         emp.add_employee("Zweite", sevdesk_user_id="1551095")
     with pytest.raises(PreconditionError):
         emp.add_employee("   ")
+    for not_an_id in ("abc", "-5", "99999999999999999999999", "12a"):  # H10
+        with pytest.raises(UsageError, match="keine sevDesk-Benutzer-Id"):
+            emp.add_employee("Dritte", sevdesk_user_id=not_an_id)
+        with pytest.raises(UsageError):
+            emp.edit_employee(anna.id, sevdesk_user_id=not_an_id)
+    assert emp.get_employee(anna.id).sevdesk_user_id == "1551095"
     emp.edit_employee(anna.id, email=None, active=False)
     assert emp.get_employee(anna.id).email is None
     assert emp.list_employees(include_inactive=False) == []
