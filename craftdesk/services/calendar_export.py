@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, cast
 
 from icalendar import Calendar, Event
+from peewee import JOIN
 
 from ..errors import NotFound, UsageError
 from ..store import settings
@@ -28,9 +29,11 @@ from ..store.models import (
     ContactInfo,
     Customer,
     Employee,
+    InvoiceDraft,
     Job,
     PlannedMaterial,
     Project,
+    UsedArticle,
 )
 from .planning import BUSINESS_TZ, end_of
 from .project_export import decimal_text
@@ -80,7 +83,8 @@ def event_uid(appointment_id: int, installation: str) -> str:
 
 
 def _select(employee_id: int | None, span: Range) -> list[Appointment]:
-    query = Appointment.select(Appointment, Job.project).join(Job)
+    # Job.id too: a joined Job without it hid every appointment's job_id (null in the export).
+    query = Appointment.select(Appointment, Job.id, Job.project).join(Job)
     if employee_id is not None:
         if Employee.get_or_none(Employee.id == employee_id) is None:
             raise NotFound(f"Mitarbeiter {employee_id} gibt es nicht.")
@@ -138,6 +142,30 @@ def _planned(ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     return found
 
 
+def _used(ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The worksheet's used articles (§7: ``used: [{article_number, quantity}]``)."""
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    query = (
+        UsedArticle.select(UsedArticle.appointment, UsedArticle.quantity, Article.number)
+        .join(Article, JOIN.LEFT_OUTER)
+        .where(UsedArticle.appointment.in_(ids))
+        .order_by(UsedArticle.position, UsedArticle.id)
+        .tuples()
+    )
+    for appointment_id, quantity, number in cast("list[tuple[int, Any, str | None]]", query):
+        found[appointment_id].append({"article_number": number or None, "quantity": decimal_text(quantity)})
+    return found
+
+
+def _invoices(rows: list[Appointment]) -> dict[int, str | None]:
+    """Draft id → its sevDesk invoice id, for the drafts these appointments are on."""
+    drafts = sorted({a.invoice_id for a in rows if a.invoice_id})
+    if not drafts:
+        return {}
+    query = InvoiceDraft.select(InvoiceDraft.id, InvoiceDraft.sevdesk_id).where(InvoiceDraft.id.in_(drafts))
+    return dict(cast("list[tuple[int, str | None]]", query.tuples()))
+
+
 def _phones(customer_ids: set[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
     query = (
@@ -160,6 +188,7 @@ def appointment_records(employee_id: int | None = None, span: Range | None = Non
     rows = _select(employee_id, span)
     ids = [a.id for a in rows]
     assignees, observers, planned = _people(ids, "assignee"), _people(ids, "observer"), _planned(ids)
+    used, invoices = _used(ids), _invoices(rows)
     customer_ids = {a.customer_id for a in rows if a.customer_id}
     customers = {c.id: c.display_name for c in Customer.select().where(Customer.id.in_(list(customer_ids)))}
     phones = _phones(customer_ids)
@@ -192,6 +221,8 @@ def appointment_records(employee_id: int | None = None, span: Range | None = Non
                     "country": a.site_country,
                 },
                 "planned": planned.get(a.id, []),
+                "used": used.get(a.id, []),
+                "invoice_sevdesk_id": invoices.get(a.invoice_id) if a.invoice_id else None,
                 "notes": a.notes,
             }
         )

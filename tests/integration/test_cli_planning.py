@@ -17,7 +17,7 @@ from craftdesk.cli import main
 from craftdesk.services import employees as emp
 from craftdesk.services import projects as svc
 from craftdesk.store.db import close_database, open_database
-from craftdesk.store.models import Article, ContactInfo, Customer
+from craftdesk.store.models import Appointment, Article, ContactInfo, Customer, InvoiceDraft
 
 BERLIN = "Europe/Berlin"
 
@@ -50,7 +50,15 @@ def week(tmp_path):
     )
     a2 = svc.create_appointment(job.id, "Abnahme", start=datetime(2026, 3, 10, 14), assignee_ids=[anna.id])
     a3 = svc.create_appointment(job.id, "Noch offen")
-    ids = {"project": project.id, "max": max_.id, "anna": anna.id, "a1": a1.id, "a2": a2.id, "a3": a3.id}
+    ids = {
+        "project": project.id,
+        "job": job.id,
+        "max": max_.id,
+        "anna": anna.id,
+        "a1": a1.id,
+        "a2": a2.id,
+        "a3": a3.id,
+    }
     close_database()
     return data_dir, ids
 
@@ -253,6 +261,24 @@ def test_P8_json_export_shape(cli, week):
         "unit": "Stk",
     }
     assert records[ids["a3"]]["start"] is None and records[ids["a3"]]["end"] is None
+    # §7's appointment fields too: its job (was null for every record), used and invoice
+    assert {r["job_id"] for r in records.values()} == {ids["job"]}
+    assert a1["used"] == [] and a1["invoice_sevdesk_id"] is None
+    assert a1["observers"] == [] and a1["hours"] is None
+
+
+def test_P8_json_export_names_used_articles_and_the_invoice(cli, week):
+    data_dir, ids = week
+    code, _, err = cli("appointment", "done", str(ids["a1"]), "--hours", "3,5", "--used", "HV-100=2")
+    assert code == 0, err
+    open_database(data_dir / "craftdesk.sqlite3")
+    draft = InvoiceDraft.create(project=ids["project"], reference="T-1", state="sent", sevdesk_id="4711")
+    Appointment.update(invoice=draft.id).where(Appointment.id == ids["a1"]).execute()
+    close_database()
+    _, out, _ = cli("export", "appointments", "--format", "json")
+    a1 = {r["id"]: r for r in json.loads(out)}[ids["a1"]]
+    assert a1["used"] == [{"article_number": "HV-100", "quantity": "2"}]
+    assert a1["invoice_sevdesk_id"] == "4711" and a1["hours"] == "3.5" and a1["status"] == "done"
 
 
 def test_P8_export_to_file(cli, week, tmp_path):
