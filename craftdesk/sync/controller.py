@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ..api.client import AUTH_MESSAGE, SevdeskClient
-from ..api.errors import AuthError, CancelledError, ServerError, UnreachableError
+from ..api.errors import AuthError, CancelledError, ServerError, SevdeskError, UnreachableError
 from ..context import NO_TOKEN_MESSAGE, AppContext
 from ..services import settings
 from ..services.changes import EVERYTHING, Change, Scope
@@ -347,11 +347,13 @@ class SyncController(QObject):
         return result
 
     def _note_reach(self, error: Exception | None) -> None:
-        """An unreachable or failing sevDesk is remembered until a job reaches it again."""
-        if error is None or isinstance(error, AuthError):
-            self.set_reach_problem(None)
-        elif isinstance(error, (UnreachableError, ServerError)):
+        """An unreachable or failing sevDesk is remembered until a job reaches it again. A
+        job that sevDesk answered (even unreadably) or that was cancelled clears it: the
+        status must not name an older failure beside the newer outcome."""
+        if isinstance(error, (UnreachableError, ServerError)):
             self.set_reach_problem(str(getattr(error, "message", "") or error))
+        elif error is None or isinstance(error, SevdeskError):
+            self.set_reach_problem(None)
 
     def _record_skipped(self, what: str, trigger: str) -> None:
         record_skipped_run(what, trigger)

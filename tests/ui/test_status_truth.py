@@ -99,6 +99,27 @@ def test_unreachable_sevdesk_is_not_called_connected_and_tray_shows_the_error(qt
     assert tray.icon().pixmap(32, 32).toImage() == normal
 
 
+def test_a_later_unreadable_answer_replaces_the_older_server_error(qtbot, shell, sandbox):
+    """A 500, then an unreadable answer: the status still named the 500 and "nicht
+    erreichbar" beside "unlesbare Antwort"."""
+    controller, _scheduler, window, _tray = shell
+    controller.ctx.tokens.set(DEMO_TOKEN)
+    settings.set("sevdesk_enabled", True)
+    controller.mark_connected("Thomas Becker")
+    controller.ctx.api_url = sandbox.url
+    sandbox.faults.add(path="/Category", method="GET", kind="status", status=500, times=None)
+    with qtbot.waitSignal(controller.run_finished, timeout=20000):
+        assert controller.start_import("all", trigger="manual")
+    assert "Serverfehler" in window.interfaces_tab.status.text()
+    sandbox.faults.clear()
+    sandbox.faults.add(path="/Category", method="GET", kind="malformed", times=None)
+    with qtbot.waitSignal(controller.run_finished, timeout=20000):
+        assert controller.start_import("all", trigger="manual")
+    assert "Serverfehler" not in window.interfaces_tab.status.text()
+    assert "nicht erreichbar" not in window._state_label.text()
+    assert window._state_label.text() == "Mit sevDesk verbunden"
+
+
 def test_token_rejection_replaces_the_older_error_and_keeps_lines_apart(qtbot, shell):
     controller, _scheduler, window, tray = shell
     tab = window.interfaces_tab
