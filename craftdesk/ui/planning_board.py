@@ -210,12 +210,27 @@ class PlanningBoard(LazyReloadMixin, QWidget):
 
             text = self.tr("Termin einplanen")
         else:
+            if not self._done_may_move(appointment_id):
+                return
 
             def action() -> planning.PlanResult:
                 return planning.move_on_board(appointment_id, start, source, target)
 
             text = self.tr("Termin verschieben")
         self.undo_stack.push(PlacementCommand(text, appointment_id, action, self._report))
+
+    def _done_may_move(self, appointment_id: int) -> bool:
+        """Finished work moves only when the user says so: its day is the invoice's service
+        date (V6), and a slip of the mouse moved it without a word."""
+        board = self.canvas.board
+        item = next((i for i in board.items if i.id == appointment_id), None) if board else None
+        if item is None or item.status != "done":
+            return True
+        return common.confirm(
+            self,
+            self.tr("Fertigen Termin verschieben"),
+            self.tr("Der Termin „%1“ ist schon fertig. Trotzdem verschieben?").replace("%1", item.title),
+        )
 
     def unschedule(self, appointment_id: int) -> None:
         self.undo_stack.push(

@@ -2642,6 +2642,16 @@
         <translation>Move appointment</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="227"/>
+        <source>Fertigen Termin verschieben</source>
+        <translation>Move finished appointment</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="228"/>
+        <source>Der Termin „%1“ ist schon fertig. Trotzdem verschieben?</source>
+        <translation>The appointment “%1” is already finished. Move it anyway?</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/planning_board.py" line="216"/>
         <source>Termin zurück in „Nicht terminiert“</source>
         <translation>Appointment back to “Not scheduled”</translation>

@@ -205,6 +205,32 @@ def test_P3_a_refused_move_changes_nothing_and_says_why(board, week):
     assert "abgerechnet" in board.notice.text() and board.notice.isVisibleTo(board)
 
 
+def test_P3_finished_work_moves_only_when_the_user_says_so(board, week, monkeypatch):
+    from craftdesk.store.models import Appointment
+    from craftdesk.ui.dialogs import common
+
+    Appointment.update(status="done", hours="2").where(Appointment.id == week["planned"]).execute()
+    board.show_week(MONDAY)
+    asked: list[str] = []
+    answer = {"yes": False}
+    monkeypatch.setattr(
+        common, "confirm", lambda parent, title, text, yes=None: asked.append(text) or answer["yes"]
+    )
+    target = _cell_point(board, week["anna"], 3)
+    _drop(board, board.canvas, drag_payload(week["planned"], week["max"]), target)
+    assert len(asked) == 1 and "„Ofen anschließen“ ist schon fertig" in asked[0]
+    assert planning.placement_of(week["planned"]).start == datetime(2026, 3, 2, 8)  # "Nein": stays
+    assert board.undo_stack.count() == 0
+    answer["yes"] = True
+    _drop(
+        board, board.canvas, drag_payload(week["planned"], week["max"]), _cell_point(board, week["anna"], 3)
+    )
+    moved = planning.placement_of(week["planned"])
+    assert moved.start == datetime(2026, 3, 5, 8) and moved.status == "done"
+    _drop(board, board.side, drag_payload(week["open"], FROM_LIST), QPoint(10, 10))
+    assert len(asked) == 2  # only finished work asks
+
+
 def test_P3_payload_round_trip():
     assert read_payload(drag_payload(7, None)) == (7, None)
     assert read_payload(drag_payload(7, FROM_LIST)) == (7, FROM_LIST)
