@@ -67,7 +67,12 @@ class CustomersTab(RecordTab):
             ),
             Column("source", self.tr("Quelle"), lambda r: local if r.is_local else "sevDesk", width=60),
             Column(
-                "status", self.tr("Status"), lambda r: deleted if r.deleted_in_sevdesk else active, width=115
+                "status",
+                self.tr("Status"),
+                lambda r: deleted if r.deleted_in_sevdesk else active,
+                # "in sevDesk gelö…": the word that matters was cut off (in either language)
+                width=max(115, self.fontMetrics().horizontalAdvance(deleted) + 24),
+                whole=True,
             ),
         ]
 

@@ -110,7 +110,8 @@ class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         if stretch:  # narrow windows: the fixed columns shrink, the stretching one stays readable
             widths = {n: c.width for n, c in enumerate(self.model.columns) if c.width and not c.stretch}
-            self.column_fit = ColumnFit(self.view, widths, MIN_STRETCH_WIDTH)
+            whole = tuple(n for n, c in enumerate(self.model.columns) if c.whole)
+            self.column_fit = ColumnFit(self.view, widths, MIN_STRETCH_WIDTH, whole)
         self.view.sortByColumn(self.default_sort_column(), Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(self._on_double_click)
         # Tab leaves the table (rows are selected whole; there is no cell to move to), and

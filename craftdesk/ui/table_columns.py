@@ -128,6 +128,7 @@ class Column:
     width: int | None = None
     stretch: bool = False  # takes the remaining width of the view
     sort_value: Callable[[Any], Any] | None = None  # what the column sorts by, if not value
+    whole: bool = False  # keeps its width in a narrow window (ui.column_fit)
 
     def text(self, record: Any) -> str:
         raw = self.value(record)

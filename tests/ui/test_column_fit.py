@@ -75,3 +75,16 @@ def test_project_titles_stay_readable_at_1024_and_date_and_hours_stay_whole(qtbo
     for key in ("start", "hours"):
         assert tab.view.columnWidth(COLUMNS.index(key)) == designed[key]
     assert tab.view.columnWidth(COLUMNS.index("status")) < designed["status"]
+
+
+def test_the_deleted_in_sevdesk_marker_is_whole_at_1024_and_1366(qtbot, database):
+    from craftdesk.store.models import Customer
+
+    Customer.create(company="Weg GmbH", sevdesk_id="9", deleted_in_sevdesk=True)
+    for width in (1366, 1024):
+        tab = _tab(qtbot, width)
+        status = tab.model.column_of("status")
+        needed = tab.view.fontMetrics().horizontalAdvance("in sevDesk gelöscht")
+        assert tab.view.columnWidth(status) >= needed + 12, width  # "in sevDesk gelö…" before
+        address = tab.model.column_of("address")
+        assert tab.view.columnWidth(address) >= MIN_STRETCH_WIDTH - 2
