@@ -345,3 +345,13 @@ def test_tab_into_a_list_with_nothing_selected_selects_a_row(qtbot, customers, m
     monkeypatch.setattr(tab, "edit_record", lambda record: edited.append(record.id))
     qtbot.keyClick(tab.view, Qt.Key.Key_Return)
     assert len(edited) == 1
+
+
+def test_a_long_name_shows_its_beginning_and_two_delivery_addresses_show(qtbot, database):
+    customer = Customer.create(company="Hausverwaltung Grünwald & Söhne Kommanditgesellschaft mbH")
+    dialog = CustomerDialog(customer.id)
+    qtbot.addWidget(dialog)
+    assert dialog.company.cursorPosition() == 0  # not scrolled to "…gesellschaft mbH"
+    table = dialog.deliveries.table
+    assert table.minimumHeight() >= 2 * table.verticalHeader().defaultSectionSize()
+    assert not table.wordWrap()

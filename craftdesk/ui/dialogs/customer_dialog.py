@@ -281,6 +281,8 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.government_agency.setChecked(form.government_agency)
         self.buyer_reference.setText(form.buyer_reference)
         self._e_invoice_choice = form.e_invoice
+        for edit in self.findChildren(QLineEdit):
+            edit.setCursorPosition(0)  # a long name shows its beginning ("Hausverwaltung …")
 
     def _e_invoice_toggled(self, _on: bool) -> None:
         self._e_invoice_touched = True

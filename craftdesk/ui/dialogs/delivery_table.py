@@ -40,8 +40,12 @@ class DeliveryTable(QGroupBox):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 70)
         self.table.setColumnWidth(3, 50)
-        self.table.setMinimumHeight(60)
-        self.table.setMaximumHeight(100)
+        # Two addresses in view at least (one showed, half scrolled away), up to five.
+        rows = self.table.verticalHeader().defaultSectionSize()
+        frame = header.sizeHint().height() + 2 * self.table.frameWidth() + 4
+        self.table.setWordWrap(False)  # a long street ends in "…", its row keeps its height
+        self.table.setMinimumHeight(frame + 2 * rows)
+        self.table.setMaximumHeight(frame + 5 * rows)
         self.add_button = QPushButton(
             QCoreApplication.translate("DeliveryTable", "Lieferadresse hinzufügen"), self
         )

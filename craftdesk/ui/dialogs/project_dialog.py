@@ -122,6 +122,8 @@ class ProjectDialog(DiscardGuard, QDialog):
         self.country.setText(form.country or "DE")
         self.notes.setPlainText(form.notes)
         self._fill_address_choice()
+        for edit in (self.title, self.street, self.city):
+            edit.setCursorPosition(0)  # a long title shows its beginning, not its end
 
     def form(self) -> ProjectForm:
         return ProjectForm(
