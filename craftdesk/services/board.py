@@ -54,6 +54,7 @@ class BoardItem:
     employee_ids: tuple[int, ...]
     invoiced: bool = False
     conflict: Overlap | None = None  # the first double booking of one of its people (P4)
+    clashing: frozenset[int] = frozenset()  # the people of it who are double-booked
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,11 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _conflicts(items: list[BoardItem], names: dict[int, str]) -> dict[int, Overlap]:
-    """Per appointment id, the first double booking of one of its people."""
+def _conflicts(
+    items: list[BoardItem], names: dict[int, str]
+) -> tuple[dict[int, Overlap], dict[int, set[int]]]:
+    """Per appointment id, the first double booking of one of its people, and which of its
+    people are double-booked (a colleague on the same appointment may be free)."""
     by_employee: dict[int, list[BoardItem]] = defaultdict(list)
     for item in items:
         if item.status == "archived":
@@ -83,6 +87,7 @@ def _conflicts(items: list[BoardItem], names: dict[int, str]) -> dict[int, Overl
         for employee_id in item.employee_ids:
             by_employee[employee_id].append(item)
     found: dict[int, Overlap] = {}
+    clashing: dict[int, set[int]] = defaultdict(set)
     for employee_id, own in by_employee.items():
         own.sort(key=lambda i: (i.start, i.id))
         latest: BoardItem | None = None  # the one reaching furthest so far
@@ -91,9 +96,10 @@ def _conflicts(items: list[BoardItem], names: dict[int, str]) -> dict[int, Overl
                 name = names.get(employee_id, "?")
                 for a, b in ((item, latest), (latest, item)):
                     found.setdefault(a.id, Overlap(name, b.title, b.start, b.end))  # type: ignore[arg-type]
+                    clashing[a.id].add(employee_id)
             if latest is None or (item.end and latest.end and item.end > latest.end):
                 latest = item
-    return found
+    return found, clashing
 
 
 _COLUMNS = (
@@ -190,8 +196,11 @@ def load_week(day: date, include_sunday: bool = False) -> WeekBoard:
     employees = list(Employee.select().order_by(Employee.name, Employee.id))
     names = {e.id: e.name for e in employees}
     items = _items(in_week, people, customers)
-    conflicts = _conflicts(items, names)
-    items = [replace(i, conflict=conflicts[i.id]) if i.id in conflicts else i for i in items]
+    conflicts, clashing = _conflicts(items, names)
+    items = [
+        replace(i, conflict=conflicts[i.id], clashing=frozenset(clashing[i.id])) if i.id in conflicts else i
+        for i in items
+    ]
     busy = {e for i in items for e in i.employee_ids}
     rows = [BoardRow(UNASSIGNED, "", "#9e9e9e")]
     rows += [

@@ -11,6 +11,7 @@ undoable service call), a double-click ``openRequested``. All text is drawn as p
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -107,6 +108,8 @@ class BoardCanvas(BoardLayout):
             for index, item in enumerate(self.cells.get((row, day_index), [])):
                 rect = self.block_rect(row, day_index, index)
                 if rect.intersects(area):  # only what is exposed
+                    if item.conflict is not None and info.employee_id not in item.clashing:
+                        item = replace(item, conflict=None)  # in a free colleague's row: no clash
                     painter.drawPixmap(rect.topLeft(), self._block_pixmap(item, rect.size()))
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawLine(0, top + height - 1, self.width(), top + height - 1)
@@ -147,8 +150,9 @@ class BoardCanvas(BoardLayout):
         painter.setPen(CONFLICT if item.conflict is not None else QColor("#202020"))
         painter.setFont(self.bold)
         bold = QFontMetrics(self.bold)
-        if item.conflict is not None and bold.horizontalAdvance("⚠ " + when) + 14 <= inner.width():
-            when = "⚠ " + when  # where it fits; the red frame says it anyway
+        if item.conflict is not None:  # not by colour alone: the sign stays, the end time may go
+            full, start = "⚠ " + when, "⚠ " + when.split("–")[0]
+            when = full if bold.horizontalAdvance(full) + 14 <= inner.width() else start
         # The time is never cut; the customer gets the room that is left.
         when = bold.elidedText(when, Qt.TextElideMode.ElideRight, inner.width())
         when_width = bold.horizontalAdvance(when + "  ")

@@ -231,6 +231,41 @@ def test_P3_finished_work_moves_only_when_the_user_says_so(board, week, monkeypa
     assert len(asked) == 2  # only finished work asks
 
 
+def test_P4_a_free_colleague_on_a_double_booked_appointment_is_not_marked(board, week, monkeypatch):
+    """Max and Anna on one appointment, Anna also elsewhere at that time: only Anna's block
+    is red; Max's row showed a clash that does not exist."""
+    both = svc.create_appointment(
+        week["job"],
+        "Gerüst stellen",
+        start=datetime(2026, 3, 3, 8),
+        end=datetime(2026, 3, 3, 11),
+        assignee_ids=[week["max"], week["anna"]],
+    )
+    svc.create_appointment(
+        week["job"],
+        "Abnahme Bad",
+        start=datetime(2026, 3, 3, 9),
+        end=datetime(2026, 3, 3, 10),
+        assignee_ids=[week["anna"]],
+    )
+    board.show_week(MONDAY)
+    item = next(i for i in board.canvas.board.items if i.id == both.id)
+    assert item.conflict is not None and item.clashing == {week["anna"]}
+    painted: list[tuple[int, bool]] = []
+    original = board.canvas._block_pixmap
+
+    def record(shown, size):
+        if shown.id == both.id:
+            painted.append((shown.conflict is not None, size.width()))
+        return original(shown, size)
+
+    monkeypatch.setattr(board.canvas, "_block_pixmap", record)
+    board.canvas.repaint()
+    rows = {r.employee_id: n for n, r in enumerate(board.canvas.board.rows)}
+    assert sorted(flag for flag, _ in painted) == [False, True]  # one row red, the other not
+    assert rows[week["max"]] != rows[week["anna"]]
+
+
 def test_P3_payload_round_trip():
     assert read_payload(drag_payload(7, None)) == (7, None)
     assert read_payload(drag_payload(7, FROM_LIST)) == (7, FROM_LIST)
