@@ -38,6 +38,7 @@ from ..sync.contract import SyncControl
 from ..sync.messages import localize
 from . import print_actions
 from .board_canvas import BoardCanvas
+from .board_keys import BoardKeys
 from .board_layout import FROM_LIST
 from .board_parts import DayHeader, PlacementCommand, UnscheduledList
 from .dialogs import common
@@ -98,6 +99,8 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.canvas.moveRequested.connect(self.move_appointment)
         self.canvas.openRequested.connect(self.openAppointment)
         self.canvas.menuRequested.connect(self._context_menu)
+        self.canvas.unscheduleRequested.connect(self.unschedule)
+        self.keys = BoardKeys(self.canvas, self.scroll_area)  # the board without a mouse
         self.side.openRequested.connect(self.openAppointment)
         self.side.unscheduleRequested.connect(self.unschedule)
         if controller is not None:
