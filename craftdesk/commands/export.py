@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ..context import AppContext
-from ..errors import CraftdeskError, PreconditionError, UsageError
-from ..fsutil import os_reason
+from ..errors import UsageError
 from ..services import exports, project_export
+from .files import not_written
 
 LABELS = {"customers": "Kunden", "articles": "Artikel", "projects": "Projekte"}
-
-
-def not_written(target: str, exc: OSError) -> CraftdeskError:
-    """The one sentence for an export that could not be written to ``target`` (H12, H15):
-    a place that cannot take the file is a precondition (exit 5); a failing disk is exit 1,
-    like a failing database."""
-    reason = os_reason(exc)
-    message = f"Die Datei „{target}“ konnte nicht geschrieben werden ({reason})."
-    if exc.errno in (errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", -1)):
-        return CraftdeskError(message)
-    return PreconditionError(message)
 
 
 def records_for(what: str, fmt: str) -> tuple[list[dict[str, Any]], Sequence[str] | None]:

@@ -11,7 +11,7 @@ from ..context import AppContext
 from ..errors import UsageError
 from ..services import calendar_export, exports, planning
 from ..services.employees import get_employee
-from .export import not_written
+from .files import not_written
 
 
 def parse_datetime(text: str) -> datetime:
