@@ -17,6 +17,12 @@ from .board_canvas import BoardCanvas
 
 Cursor = tuple[int, int, int]  # row, day, index in the cell
 
+_KEYBOARD_FOCUS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
 _STEPS = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
 
 
@@ -33,7 +39,9 @@ class BoardKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
-            if self.canvas.selected is None or self.cursor() is None:
+            # Only when the keyboard brought the focus: a closed menu or dialog gives it back
+            # too, and the board must not jump to its first block then.
+            if event.reason() in _KEYBOARD_FOCUS and (self.canvas.selected is None or self.cursor() is None):
                 self._select(self._first())
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
@@ -83,7 +91,10 @@ class BoardKeys(QObject):
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         cursor = self.cursor()
         if key in _STEPS and mods == Qt.KeyboardModifier.NoModifier:
-            self._select(self._step(cursor, *_STEPS[Qt.Key(key)]) if cursor else self._first())
+            target = self._step(cursor, *_STEPS[Qt.Key(key)]) if cursor else self._first()
+            if target is None:
+                return False  # no block this week: the arrows scroll as usual
+            self._select(target)
             return True
         if cursor is None:
             return False

@@ -227,8 +227,8 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         date (V6), and a slip of the mouse moved it without a word."""
         board = self.canvas.board
         item = next((i for i in board.items if i.id == appointment_id), None) if board else None
-        if item is None or item.status != "done":
-            return True
+        if item is None or item.status != "done" or item.invoiced:
+            return True  # an invoiced one is refused by the service, with its reason
         return common.confirm(
             self,
             self.tr("Fertigen Termin verschieben"),

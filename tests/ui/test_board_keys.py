@@ -117,3 +117,14 @@ def test_the_menu_key_opens_the_menu_of_the_selected_block(qtbot, board, week):
     texts = [a.text() for a in board.last_menu.actions()]
     assert "Bearbeiten …" in texts and "Zurück in „Nicht terminiert“" in texts
     board.last_menu.close()
+
+
+def test_focus_given_back_by_a_menu_or_dialog_keeps_the_board_where_it_was(qtbot, board, week):
+    """A closed menu gave the focus back and the board jumped to its first block."""
+    board.canvas.selected = None
+    board.canvas.setFocus(Qt.FocusReason.PopupFocusReason)
+    board.canvas.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    assert board.canvas.selected is None
+    board.canvas.clearFocus()
+    board.canvas.setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard: a block to act on
+    assert board.canvas.selected == week["fliesen"]

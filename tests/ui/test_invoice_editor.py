@@ -152,6 +152,10 @@ def test_enter_in_the_line_table_edits_the_cell_and_sends_nothing(qtbot, ctx, sa
     assert dialog.table.state() == dialog.table.State.EditingState  # the cell is edited
     assert InvoiceDraft.select().count() == 0 and not any(r.path == SAVE for r in sandbox.requests)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # leaves the cell
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)  # number pad
+    assert dialog.table.state() == dialog.table.State.EditingState
+    assert InvoiceDraft.select().count() == 0 and not any(r.path == SAVE for r in sandbox.requests)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     dialog.table.setCurrentIndex(dialog.model.index(1, COLUMNS.index("net")))  # a sum: read-only
     qtbot.keyClick(dialog.table, Qt.Key.Key_Enter)
     assert InvoiceDraft.select().count() == 0 and dialog.isVisible()

@@ -43,7 +43,8 @@ class LinesTable(QTableView):
         self.setTabKeyNavigation(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # the number pad's Enter too
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             index = self.currentIndex()
             if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
                 self.edit(index)
