@@ -7,6 +7,7 @@ the log); a reader never raises anything else.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
@@ -183,10 +184,16 @@ def read_date(value: Any, field: str) -> str:
             day = datetime.fromtimestamp(value, BERLIN).date()
         elif isinstance(value, str) and value.isascii():
             text = value.strip()
-            if text.isdigit():
+            if len(text) == 8 and text.isdigit() and text[:2] in ("19", "20"):
+                day = date(int(text[:4]), int(text[4:6]), int(text[6:]))  # 20240301
+            elif text.isdigit():
                 day = datetime.fromtimestamp(int(text), BERLIN).date()
             elif found := _ISO_DAY.match(text):
                 day = date(*map(int, found.groups()))
+                with contextlib.suppress(ValueError):  # a time with its offset: the German day
+                    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+                    if moment.tzinfo is not None:
+                        day = moment.astimezone(BERLIN).date()
             elif found := _GERMAN_DATE.fullmatch(text):
                 d, m, y = map(int, found.groups())
                 day = date(y, m, d)

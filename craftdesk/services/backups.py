@@ -7,6 +7,7 @@ The GUI's "Jetzt sichern"/"Wiederherstellen …", the daily automatic backup and
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -52,7 +53,7 @@ def backup_now(folder: Path, output: Path | None = None, label: str = "manuell")
     target = output if output is not None else folder / store_backup.stamped_name(label)
     try:
         return store_backup.write_backup(_bound(), target)
-    except (OSError, CopyError) as exc:
+    except (OSError, CopyError, sqlite3.Error) as exc:  # sqlite3: the target cannot hold a database
         reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({reason}).") from exc
 

@@ -108,6 +108,13 @@ def save_customers(
     """
     counts = CollectionCounts("customers")
     existing = _existing(records, present_ids is not None)
+    vanished: list[int] = []
+    if present_ids is not None:  # asked before anything is written: a cancel here leaves all as it was
+        missing = {
+            sid: cid for sid, (cid, _, deleted) in existing.items() if sid not in present_ids and not deleted
+        }
+        gone = confirm_gone(sorted(missing)) if missing and confirm_gone is not None else missing.keys()
+        vanished = [missing[sid] for sid in sorted(gone) if sid in missing]
     # H9: a contact an invoice is creating right now belongs to that invoice's customer.
     with db.atomic():
         claimed = pending_contacts.claim_for_import(
@@ -116,13 +123,6 @@ def save_customers(
     existing.update({sid: (cid, None, False) for sid, cid in claimed.items()})
     plan = _Plan(records, existing)
     counts.unchanged = plan.unchanged
-    vanished: list[int] = []
-    if present_ids is not None:
-        missing = {
-            sid: cid for sid, (cid, _, deleted) in existing.items() if sid not in present_ids and not deleted
-        }
-        gone = confirm_gone(sorted(missing)) if missing and confirm_gone is not None else missing.keys()
-        vanished = [missing[sid] for sid in sorted(gone) if sid in missing]
     if not (plan.new or plan.changed or vanished or plan.adopted):
         return counts  # nothing to write: not even a transaction
     with db.atomic():

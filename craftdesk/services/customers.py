@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
 from typing import Any, TypeVar
 
 from ..api.client import SevdeskClient
@@ -152,15 +153,44 @@ def sync_customers(
     unsure: list[str] = []
 
     def confirm_gone(sevdesk_ids: Sequence[str]) -> set[str]:
-        gone = gone_from_sevdesk(client, sevdesk_ids)
+        elsewhere = ContactsElsewhere()  # confirmed lately: not asked again every run
+        ask = [sid for sid in sevdesk_ids if not elsewhere.fresh(sid)]
+        gone = gone_from_sevdesk(client, ask) if ask else set()
         if gone is None:
-            unsure.extend(sevdesk_ids)
-        return gone or set()
+            unsure.extend(ask)
+            return set()
+        elsewhere.keep(sevdesk_ids, set(ask) - gone)
+        return gone
 
     counts.add(save_customers(records, present, confirm_gone))
     if not unsure:  # else the next run reads every page again and asks once more
         sweeps.save(customers_basis(categories), {"unchanged": readable, "skipped": counts.skipped})
     return counts
+
+
+class ContactsElsewhere:
+    """Customers sevDesk still has in another category (C6), with the day that was last
+    confirmed: asked again after ``RECHECK_DAYS`` (a deletion there is noticed then), not on
+    every run — more than 20 of them cost a sweep of every contact each time."""
+
+    KEY = "customers_outside_kunde"
+    RECHECK_DAYS = 7
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = dict(settings.get(self.KEY) or {})
+        self.today = date.today()
+
+    def fresh(self, sevdesk_id: str) -> bool:
+        last = self.seen.get(sevdesk_id, "")
+        return last >= (self.today - timedelta(days=self.RECHECK_DAYS)).isoformat()
+
+    def keep(self, missing: Sequence[str], confirmed: set[str]) -> None:
+        """Remember ``confirmed`` as of today; forget ids no longer missing."""
+        still = set(missing)
+        kept = {sid: day for sid, day in self.seen.items() if sid in still}
+        kept.update(dict.fromkeys(confirmed, self.today.isoformat()))
+        if kept != self.seen:
+            settings.set(self.KEY, kept)
 
 
 def gone_from_sevdesk(client: SevdeskClient, sevdesk_ids: Sequence[str]) -> set[str] | None:

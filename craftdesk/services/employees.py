@@ -86,6 +86,14 @@ def list_employees(include_inactive: bool = True) -> list[Employee]:
     return list(query)
 
 
+def _user_id(value: str | None) -> str | None:
+    """ "007" is user 7, as the command line reads it (O3 matches by this id)."""
+    cleaned = _clean(value)
+    if cleaned and cleaned.isascii() and cleaned.isdigit():
+        return str(int(cleaned))
+    return cleaned
+
+
 def _check_unique_user(sevdesk_user_id: str | None, own_id: int | None) -> None:
     """A sevDesk user id is digits that fit in 63 bits (H10) and names one employee only."""
     if not sevdesk_user_id:
@@ -110,7 +118,7 @@ def add_employee(
     name_clean = _clean(name)
     if not name_clean:
         raise PreconditionError("Ein Mitarbeiter braucht einen Namen.")
-    user_id = _clean(sevdesk_user_id)
+    user_id = _user_id(sevdesk_user_id)
     with db.atomic():
         _check_unique_user(user_id, None)
         return Employee.create(name=name_clean, email=_clean(email), sevdesk_user_id=user_id, active=active)
@@ -135,7 +143,7 @@ def edit_employee(
         if email is not _UNSET:
             employee.email = _clean(email)
         if sevdesk_user_id is not _UNSET:
-            user_id = _clean(sevdesk_user_id)
+            user_id = _user_id(sevdesk_user_id)
             _check_unique_user(user_id, employee.id)
             employee.sevdesk_user_id = user_id
         if active is not None:

@@ -69,7 +69,8 @@ def write_backup(database: Database, target: Path) -> Path:
         _private(partial)
         os.replace(partial, target)
     except BaseException:
-        for leftover in (partial, *(partial.with_name(partial.name + end) for end in ("-wal", "-shm"))):
+        ends = ("-wal", "-shm", "-journal")
+        for leftover in (partial, *(partial.with_name(partial.name + end) for end in ends)):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
         raise

@@ -101,6 +101,9 @@ def test_H10_order_dates_are_read_as_days_in_1900_to_2100():
         ("1709247600", "2024-03-01"),
         (None, ""),
         ("", ""),
+        ("20240301", "2024-03-01"),  # not Unix seconds of 1970
+        ("2024-03-01T23:30:00Z", "2024-03-02"),  # in UTC, already the next day in Germany
+        ("2024-03-01T23:30:00+01:00", "2024-03-01"),
     ]:
         assert parse_order({**base, "orderDate": sent}).date == day, sent
     for sent in [

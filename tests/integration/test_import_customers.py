@@ -12,6 +12,7 @@ from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_demo_data
 from craftdesk.services import customers
 from craftdesk.services.fetching import fetch_categories
 from craftdesk.services.importer import run_import
+from craftdesk.store import settings
 from craftdesk.store.engine import total_changes
 from craftdesk.store.models import Address, ContactInfo, Customer
 
@@ -242,12 +243,23 @@ def test_C6_contact_moved_to_other_category_is_kept_unflagged(sandbox, client, d
     cid = contact_id(sandbox, GASTHAUS)
     before = local(GASTHAUS)
     sandbox.data.update("Contact", cid, category={"id": "28", "objectName": "Category"}, name="Neu")
-    sandbox.requests.clear()
+    sandbox.clear_requests()
     result = run_import(client, "customers").collections["customers"]
     # still in sevDesk (an "Interessent" now): not "in sevDesk gelöscht", its data as imported
     assert result.flagged == 0 and result.updated == 0
     assert local(GASTHAUS).deleted_in_sevdesk is False and local(GASTHAUS).company == before.company
     assert [r.path for r in sandbox.requests if r.path.startswith("/Contact/")] == [f"/Contact/{cid}"]
+    # confirmed once, not asked again on every run whose pages changed ...
+    sandbox.data.update("Contact", contact_id(sandbox, KITA), name="Kita Regenbogen neu")
+    sandbox.clear_requests()
+    assert run_import(client, "customers").collections["customers"].updated == 1
+    assert not [r for r in sandbox.requests if r.path.startswith("/Contact/")]
+    # ... but again after a week: a deletion in the other category is noticed then
+    settings.set(customers.ContactsElsewhere.KEY, {cid: "2020-01-01"})
+    sandbox.data.delete("Contact", cid)
+    sandbox.data.update("Contact", contact_id(sandbox, KITA), name="Kita Regenbogen")
+    assert run_import(client, "customers").collections["customers"].flagged == 1
+    assert local(GASTHAUS).deleted_in_sevdesk is True
 
 
 def test_C6_O4_a_contact_imported_for_an_order_in_another_category_is_not_flagged(sandbox, client, database):
@@ -293,7 +305,7 @@ def test_C6_many_vanished_customers_are_checked_with_one_sweep(sandbox, client, 
     for contact in deleted:
         sandbox.data.delete("Contact", contact["id"])
     sandbox.data.update("Contact", moved["id"], category={"id": "2", "objectName": "Category"})
-    sandbox.requests.clear()
+    sandbox.clear_requests()
     assert run_import(client, "customers").collections["customers"].flagged == len(deleted)
     flagged = {c.sevdesk_id for c in Customer.select().where(Customer.deleted_in_sevdesk == True)}
     assert flagged == {c["id"] for c in deleted}

@@ -44,6 +44,8 @@ def test_O8_the_box_offers_every_customer_by_name_and_gives_the_chosen_one(qtbot
     assert combo.currentText() == "Müller Haustechnik GmbH (K-7)" and combo.customer_id() == mueller
     combo.setEditText("anna Becker")  # typed in full: that customer
     assert combo.customer_id() == becker
+    combo.setEditText("anna Becker ")  # a space typed after the name: still her
+    assert combo.customer_id() == becker and combo.unmatched_text() == ""
     combo.setEditText("Becker, Anna")  # names nobody
     assert combo.customer_id() is None
     combo.set_customer_id(senior)

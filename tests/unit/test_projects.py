@@ -219,6 +219,9 @@ def test_employee_crud_and_unique_sevdesk_user(database):
         with pytest.raises(UsageError):
             emp.edit_employee(anna.id, sevdesk_user_id=not_an_id)
     assert emp.get_employee(anna.id).sevdesk_user_id == "1551095"
+    null = emp.add_employee("Null", sevdesk_user_id=" 007 ")
+    assert null.sevdesk_user_id == "7"  # as the command line reads it
+    emp.delete_employee(null.id)
     emp.edit_employee(anna.id, email=None, active=False)
     assert emp.get_employee(anna.id).email is None
     assert emp.list_employees(include_inactive=False) == []

@@ -67,7 +67,7 @@ class CustomerCombo(QComboBox):
     def customer_id(self) -> int | None:
         """The chosen customer; typed text that names no customer counts as none. Two
         customers of the same name: the one chosen in the list, not the first of them."""
-        text = self.currentText()
+        text = self.currentText().strip()  # "Müller GmbH " typed is "Müller GmbH"
         row = self.currentIndex()
         if not 0 <= row < len(self._ids) or self.itemText(row) != text:
             row = self.findText(text, Qt.MatchFlag.MatchExactly)
