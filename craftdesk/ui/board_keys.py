@@ -14,14 +14,9 @@ from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QScrollArea
 
 from .board_canvas import BoardCanvas
+from .keys import KEYBOARD_FOCUS
 
 Cursor = tuple[int, int, int]  # row, day, index in the cell
-
-_KEYBOARD_FOCUS = (
-    Qt.FocusReason.TabFocusReason,
-    Qt.FocusReason.BacktabFocusReason,
-    Qt.FocusReason.ShortcutFocusReason,
-)
 
 _STEPS = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
 
@@ -41,7 +36,7 @@ class BoardKeys(QObject):
         if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
             # Only when the keyboard brought the focus: a closed menu or dialog gives it back
             # too, and the board must not jump to its first block then.
-            if event.reason() in _KEYBOARD_FOCUS and (self.canvas.selected is None or self.cursor() is None):
+            if event.reason() in KEYBOARD_FOCUS and (self.canvas.selected is None or self.cursor() is None):
                 self._select(self._first())
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):

@@ -45,16 +45,18 @@ def row_ends(view: QAbstractItemView) -> tuple[KeyAction, KeyAction]:
     return home, KeyAction(view, (Qt.Key.Key_End,), lambda: go(True))
 
 
+# What brings the focus from the keyboard (not a click, a closed menu or the window).
+KEYBOARD_FOCUS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
+
 class SelectOnFocus(QObject):
     """Tab (or a shortcut) into a list with no row selected selects its current row, else
     its first: the focus frame stood on a row that Enter, Bearbeiten and Löschen did not
     act on, and Home did not select it either (it was the current row already)."""
-
-    _REASONS = (
-        Qt.FocusReason.TabFocusReason,
-        Qt.FocusReason.BacktabFocusReason,
-        Qt.FocusReason.ShortcutFocusReason,
-    )
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
@@ -65,7 +67,7 @@ class SelectOnFocus(QObject):
         if (
             event.type() == QEvent.Type.FocusIn
             and isinstance(event, QFocusEvent)
-            and event.reason() in self._REASONS
+            and event.reason() in KEYBOARD_FOCUS
         ):
             view = self._view
             model, selection = view.model(), view.selectionModel()

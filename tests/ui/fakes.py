@@ -139,3 +139,19 @@ class FakeController(QObject):
 
     def shutdown(self, timeout_ms: int = 15000) -> None:
         pass
+
+
+def shown_board(qtbot, monday, *, active: bool = False):
+    """A planning board of the week of ``monday`` on screen (active: with the focus)."""
+    from craftdesk.ui.planning_board import PlanningBoard
+
+    widget = PlanningBoard()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show_week(monday)
+    widget.show()
+    qtbot.waitExposed(widget)
+    if active:
+        with qtbot.waitActive(widget):
+            widget.activateWindow()
+    return widget

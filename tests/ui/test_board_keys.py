@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from fakes import shown_board
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
@@ -16,7 +17,6 @@ from craftdesk.services import employees as emp
 from craftdesk.services import planning
 from craftdesk.services import projects as svc
 from craftdesk.store.models import Customer
-from craftdesk.ui.planning_board import PlanningBoard
 
 MONDAY = date(2026, 3, 2)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -47,14 +47,7 @@ def week(database):
 
 @pytest.fixture
 def board(qtbot, week):
-    widget = PlanningBoard()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show_week(MONDAY)
-    widget.show()
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
-    return widget
+    return shown_board(qtbot, MONDAY, active=True)
 
 
 def _key(qtbot, board, key, mods=Qt.KeyboardModifier.NoModifier):

@@ -319,6 +319,14 @@ def test_a_dialog_opens_on_its_first_field_and_tab_passes_its_notes(qtbot, custo
     assert focused is not None and focused.metaObject().className() != "QLabel"
 
 
+def _tab_to(qtbot, widget) -> None:
+    for _ in range(30):
+        if QApplication.focusWidget() is widget:
+            return
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {widget!r}")
+
+
 def test_tab_into_a_list_with_nothing_selected_selects_a_row(qtbot, customers, monkeypatch):
     """The focus frame stood on the first row, but Enter and the buttons had no row."""
     customers.view.clearSelection()
@@ -326,8 +334,7 @@ def test_tab_into_a_list_with_nothing_selected_selects_a_row(qtbot, customers, m
     with qtbot.waitActive(customers):
         customers.activateWindow()
     customers.search.setFocus()
-    while QApplication.focusWidget() is not customers.view:
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    _tab_to(qtbot, customers.view)
     assert customers.view.selectionModel().selectedRows() and customers.edit_button.isEnabled()
 
     projects.create_project("Dach", None)
@@ -338,8 +345,7 @@ def test_tab_into_a_list_with_nothing_selected_selects_a_row(qtbot, customers, m
         tab.activateWindow()
     tab.search.setFocus()
     assert not tab.view.selectionModel().hasSelection() and not tab.edit_button.isEnabled()
-    while QApplication.focusWidget() is not tab.view:
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    _tab_to(qtbot, tab.view)
     assert tab.selected_record() is not None and tab.edit_button.isEnabled()
     edited: list[int] = []
     monkeypatch.setattr(tab, "edit_record", lambda record: edited.append(record.id))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from fakes import shown_board
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
@@ -17,7 +18,6 @@ from craftdesk.services import projects as svc
 from craftdesk.services.changes import Change, Scope
 from craftdesk.store.models import Appointment, Customer, Job
 from craftdesk.ui.board_layout import FROM_LIST, MIME, drag_payload, drop_start, read_payload
-from craftdesk.ui.planning_board import PlanningBoard
 from craftdesk.ui.project_tree import COLUMNS
 
 MONDAY = date(2026, 3, 2)
@@ -51,13 +51,7 @@ def week(database):
 
 @pytest.fixture
 def board(qtbot, week):
-    widget = PlanningBoard()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show_week(MONDAY)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_board(qtbot, MONDAY)
 
 
 def _drop(widget, target, payload: QMimeData, pos: QPoint) -> None:

@@ -148,12 +148,17 @@ def test_K2_restore_backs_up_first_and_refuses_damaged_or_newer(database, tmp_pa
     assert [c.company for c in Customer.select()] == ["Alt GmbH"]  # untouched by refusals
 
 
-def test_K3_cli_backup_and_restore(tmp_path, capsys):
+def _one_customer(tmp_path) -> tuple[Path, list[str]]:
+    """A data folder whose database holds "Eins GmbH", and the CLI's arguments for it."""
     data = tmp_path / "data"
-    args = ["--data-dir", str(data)]
     open_database(data / "craftdesk.sqlite3")
     Customer.create(company="Eins GmbH")
     close_database()
+    return data, ["--data-dir", str(data)]
+
+
+def test_K3_cli_backup_and_restore(tmp_path, capsys):
+    data, args = _one_customer(tmp_path)
     target = tmp_path / "sicherung.sqlite3"
     assert cli_main([*args, "backup", "-o", str(target)]) == 0
     assert capsys.readouterr().out.strip() == str(target)
@@ -176,11 +181,7 @@ def test_K3_cli_backup_and_restore(tmp_path, capsys):
 
 
 def test_K3_backup_into_a_folder_and_a_failed_backup_leave_no_copy_behind(tmp_path, capsys, monkeypatch):
-    data = tmp_path / "data"
-    args = ["--data-dir", str(data)]
-    open_database(data / "craftdesk.sqlite3")
-    Customer.create(company="Eins GmbH")
-    close_database()
+    _data, args = _one_customer(tmp_path)
     folder = tmp_path / "sicherungen"
     folder.mkdir()
     assert cli_main([*args, "backup", "-o", str(folder)]) == 0  # a folder: a new file in it
