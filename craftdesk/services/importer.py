@@ -280,6 +280,11 @@ def connected_user(client: SevdeskClient) -> str:
     rows = client.get("/SevUser", {"limit": 100})
     if not isinstance(rows, list):
         raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail="/SevUser: not a list")
+    return user_label(rows)
+
+
+def user_label(rows: list[Any]) -> str:
+    """The name :func:`connected_user` shows for these ``/SevUser`` rows."""
     users = parse_rows(rows, parse_sevuser, "SevUser")
     if not users:
         return "sevDesk-Konto"

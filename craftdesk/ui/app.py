@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import config
 from ..context import AppContext, MemoryTokenStore
 from ..services import settings
+from ..services.importer import user_label
 from ..sync.controller import SyncController
 from ..sync.notifications import NotificationPolicy
 from ..sync.scheduler import SyncScheduler
@@ -262,7 +263,10 @@ def build_shell(
     if demo:
         # An example hourly rate, so the demo's first invoice draft is a realistic one
         # (the user can change it like any setting).
-        settings.apply_demo_defaults(QCoreApplication.translate("App", "Demo-Benutzer"), DEMO_HOURLY_RATE)
+        # Named as a token check names the demo's user, so it reads the same after one.
+        users = sandbox.data.all("SevUser") if sandbox is not None else []
+        name = user_label(users) if users else QCoreApplication.translate("App", "Demo-Benutzer")
+        settings.apply_demo_defaults(name, DEMO_HOURLY_RATE)
     controller = SyncController(ctx)
     if demo:
         _seed_demo_week_after_first_import(controller)

@@ -197,6 +197,16 @@ def test_demo_mode_runs_its_own_sevdesk_and_folder_without_keyring(qtbot, data_d
         assert shell.window.tabs.currentIndex() == 0  # the demo banner explains what this is
         # The demo's invoices get an example hourly rate instead of 0,00 €.
         assert shell.window.interfaces_tab.settings_panel.hourly_rate.text() == "58,00"
+        # Named as a token check of the demo names its user (it said "Demo-Benutzer", then
+        # "Thomas Becker" after the demo token was entered again).
+        from craftdesk.services.importer import connected_user
+
+        client = shell.ctx.client()
+        try:
+            named = connected_user(client)
+        finally:
+            client.close()
+        assert f"Verbunden als {named}." in shell.window.interfaces_tab.status.text()
         with qtbot.waitSignal(shell.controller.run_finished, timeout=20000) as finished:
             shell.controller.start_import("all")
         assert finished.args[0].created > 0
