@@ -132,9 +132,9 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.print_button = QToolButton(self)
-        self.print_button.setText(self.tr("Drucken"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu keeps room for its arrow (a tool button's overlapped the
+        # last letter: "Prin⌄").
+        self.print_button = QPushButton(self.tr("Drucken"), self)
         menu = QMenu(self.print_button)
         menu.addAction(self.tr("Arbeitsauftrag des gewählten Termins …"), self.print_job_sheet)
         menu.addAction(self.tr("Arbeitsbericht des gewählten Termins …"), self.print_work_report)
