@@ -86,6 +86,11 @@ def interpret(response: Answer, method: str, path: str) -> tuple[Any, dict[str, 
     if isinstance(error, dict):
         detail = str(error.get("message") or "")[:500]
         code = error.get("code")
+        # sevDesk names what an e-invoice lacks in data, not in the message (code 830).
+        data = error.get("data")
+        missing = data.get("missing information") if isinstance(data, dict) else None
+        if isinstance(missing, list) and missing:
+            detail = f"{detail} [{', '.join(str(m) for m in missing)}]"[:500]
     elif isinstance(error, str):
         detail = error[:500]
     write = method != "GET"

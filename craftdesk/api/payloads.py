@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+
+from .fields import BERLIN
 
 # The legacy ``taxType`` is not sent: with ``taxRule`` (bookkeeping version 2.0) sevDesk
 # takes the rule, and measured clients omit it (see API notes, section 8).
@@ -185,8 +187,9 @@ def address_text(head: InvoiceHead) -> str | None:
 
 
 def unix_day(day: date) -> int:
-    """A day as Unix seconds (noon UTC: the same calendar day in Germany all year)."""
-    return int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp())
+    """A day as Unix seconds: its midnight in Germany, as sevDesk's own clients send it. (Noon
+    UTC put the end of a service period 13 hours after an invoice date of the same day.)"""
+    return int(datetime(day.year, day.month, day.day, tzinfo=BERLIN).timestamp())
 
 
 def html_text(text: str) -> str | None:

@@ -61,6 +61,31 @@ def test_E4_refusal_names_what_sevdesk_misses():
     assert sentence.count(".") >= 1 and "\n" not in sentence
 
 
+def test_E4_refusal_as_real_sevdesk_sends_it_names_the_fields_of_its_data():
+    """Real sevDesk (a public client library's capture) keeps the fields in error.data,
+    the message only says "validations errors": the sentence named no field."""
+    import json
+    from types import SimpleNamespace
+
+    from craftdesk.api.answers import interpret
+
+    body = {
+        "error": {
+            "message": "Could not generate ZUGFeRD Invoice since there are validations errors",
+            "code": 830,
+            "data": {"missing information": ["document_addressCity", "sevClient_bankIban"]},
+        },
+        "objects": None,
+    }
+    answer = SimpleNamespace(status_code=400, content=json.dumps(body).encode(), text="")
+    with pytest.raises(ApiError) as raised:
+        interpret(answer, "POST", "/Invoice/Factory/saveInvoice")
+    sentence = e_invoice.refusal_sentence(raised.value)
+    assert sentence is not None
+    assert "Anschrift (Ort)" in sentence and "IBAN Ihres Unternehmens" in sentence
+    assert "validations errors" not in sentence
+
+
 @pytest.mark.parametrize("detail", ["invoiceDate must not be before deliveryDate", None])
 def test_E4_other_refusals_are_left_alone(detail):
     exc = ApiError("sevDesk hat die Anfrage abgelehnt", status=422, code=None, detail=detail)

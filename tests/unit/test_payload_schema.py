@@ -248,6 +248,12 @@ def test_I1_save_invoice_body_validates_with_spec_types(spec):
     invoice = body["invoice"]
     assert invoice["status"] == "100"  # a string enum in the spec
     assert invoice["invoiceDate"] == "02.03.2026" and invoice["deliveryDate"] == "27.02.2026"
+    # The period's end as its German midnight (as sevDesk's own clients send it): noon UTC
+    # put a period ending on the invoice day 13 hours after the invoice date.
+    until = _invoice_body(delivery_date_until=date(2026, 3, 2))["invoice"]["deliveryDateUntil"]
+    assert until == 1772406000  # 2026-03-02 00:00 in Berlin (CET)
+    summer = _invoice_body(delivery_date_until=date(2026, 7, 1))["invoice"]["deliveryDateUntil"]
+    assert summer == 1782856800  # 2026-07-01 00:00 in Berlin (CEST)
     assert invoice["contact"] == {"id": 71234567, "objectName": "Contact"}
     assert invoice["taxRule"] == {"id": "1", "objectName": "TaxRule"}
     assert "taxType" not in invoice
