@@ -160,6 +160,7 @@ class InvoiceHead:
     payment_method_id: str | None = None
     head_text: str = ""  # plain text; sent as sevDesk's HTML-capable headText (escaped)
     delivery_date_until: date | None = None  # end of the service period (V6)
+    address_country: str = "DE"  # ISO code: a foreign one is the address's last line
 
 
 def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
@@ -179,10 +180,29 @@ def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
     return body
 
 
+# The country line of a foreign address, as German post writes it (else the ISO code).
+COUNTRY_LINES = {
+    "AT": "ÖSTERREICH",
+    "BE": "BELGIEN",
+    "CH": "SCHWEIZ",
+    "CZ": "TSCHECHIEN",
+    "DK": "DÄNEMARK",
+    "FR": "FRANKREICH",
+    "IT": "ITALIEN",
+    "LI": "LIECHTENSTEIN",
+    "LU": "LUXEMBURG",
+    "NL": "NIEDERLANDE",
+    "PL": "POLEN",
+}
+
+
 def address_text(head: InvoiceHead) -> str | None:
-    """The recipient as sevDesk prints it: name, street, "ZIP City" on their own lines."""
+    """The recipient as sevDesk prints it: name, street, "ZIP City" on their own lines, and
+    a foreign country on the last (the printed invoice showed a Swiss address without it)."""
     place = " ".join(p for p in (head.address_zip, head.address_city) if p)
-    lines = [line for line in (head.address_name, head.address_street, place) if line]
+    code = (head.address_country or "DE").strip().upper()
+    country = "" if code == "DE" else COUNTRY_LINES.get(code, code)
+    lines = [line for line in (head.address_name, head.address_street, place, country) if line]
     return "\n".join(lines) or None
 
 

@@ -110,6 +110,7 @@ def _head(
         address_zip=preview.address.zip,
         address_city=preview.address.city,
         address_country_id=country_id,
+        address_country=preview.address.country,
         tax_text=tax_text,
         e_invoice=preview.e_invoice,
         payment_method_id=payment_method,

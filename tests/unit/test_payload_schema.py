@@ -255,6 +255,10 @@ def test_I1_save_invoice_body_validates_with_spec_types(spec):
     summer = _invoice_body(delivery_date_until=date(2026, 7, 1))["invoice"]["deliveryDateUntil"]
     assert summer == 1782856800  # 2026-07-01 00:00 in Berlin (CEST)
     assert invoice["contact"] == {"id": 71234567, "objectName": "Contact"}
+    assert invoice["address"] == "Bäckerei Schröder\nMarktplatz 7\n71634 Ludwigsburg"
+    swiss = _invoice_body(address_country="CH")["invoice"]
+    assert swiss["address"].endswith("\n71634 Ludwigsburg\nSCHWEIZ")  # printed with its country
+    assert _invoice_body(address_country="XK")["invoice"]["address"].endswith("\nXK")
     assert invoice["taxRule"] == {"id": "1", "objectName": "TaxRule"}
     assert "taxType" not in invoice
     positions = body["invoicePosSave"]
