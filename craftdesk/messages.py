@@ -57,6 +57,8 @@ class Key(str, Enum):
     PHASE_COMM_WAYS = "phase_comm_ways"
     PHASE_ARTICLES = "phase_articles"
     HOURLY_RATE_ZERO = "hourly_rate_zero"
+    ZERO_PRICE_LINES = "zero_price_lines"
+    DOUBLE_LABOUR_TWICE = "double_labour_twice"
     EARLIER_ATTEMPT = "earlier_attempt"
     NO_CONTACT_PERSON = "no_contact_person"
     NOTHING_TO_INVOICE = "nothing_to_invoice"
@@ -128,6 +130,14 @@ TEMPLATES: dict[Key, str] = {
     Key.PHASE_ARTICLES: QT_TRANSLATE_NOOP("ServiceText", "Artikel"),
     Key.HOURLY_RATE_ZERO: QT_TRANSLATE_NOOP(
         "ServiceText", "Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen."
+    ),
+    Key.ZERO_PRICE_LINES: QT_TRANSLATE_NOOP(
+        "ServiceText", "Positionen mit 0,00 €: %1 – bitte prüfen; vor dem Anlegen fragt craftdesk nach."
+    ),
+    Key.DOUBLE_LABOUR_TWICE: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Arbeitszeit doppelt? Für „%1“ werden die dokumentierten %2 und %3 berechnet – bitte eine "
+        "der Positionen entfernen oder „Beide berechnen“ wählen.",
     ),
     Key.EARLIER_ATTEMPT: QT_TRANSLATE_NOOP(
         "ServiceText",

@@ -25,7 +25,6 @@ from .invoice_preview import InvoiceProposal, ProposalLine
 
 DOUBLE_LABOUR = "double_labour"
 ZERO_PRICE = "zero_price"
-DOUBLE_LABOUR_LABEL = "Arbeitszeit doppelt?"
 ALLOWED_VAT = (Decimal(0), Decimal(7), Decimal(19))
 # Units that bill working time (compared without case and trailing dot).
 TIME_UNITS = {"std", "h", "stunde", "stunden", "std.", "hrs", "hour", "hours"}
@@ -76,11 +75,8 @@ def _double_labour(proposal: InvoiceProposal) -> tuple[dict[str, set[str]], list
         for line in (hours_line, *others):
             flags.setdefault(line.key, set()).add(DOUBLE_LABOUR)
         named = ", ".join(f"„{o.text}“ ({german_number(o.quantity)} {o.unit})" for o in others)
-        warnings.append(
-            f"{DOUBLE_LABOUR_LABEL} Für „{hours_line.text}“ werden die dokumentierten "
-            f"{german_number(hours_line.quantity)} {hours_line.unit} und {named} berechnet – "
-            "bitte eine der Positionen entfernen oder „Beide berechnen“ wählen."
-        )
+        documented = f"{german_number(hours_line.quantity)} {hours_line.unit}"
+        warnings.append(Message(Key.DOUBLE_LABOUR_TWICE, hours_line.text, documented, named))
     return flags, warnings
 
 
@@ -91,11 +87,7 @@ def _zero_price(proposal: InvoiceProposal) -> tuple[dict[str, set[str]], list[st
     if any(line.kind == "hours" and line.net_price == 0 for line in zero) and proposal.hourly_rate == 0:
         warnings.append(Message(Key.HOURLY_RATE_ZERO))
     if zero:
-        warnings.append(
-            "Positionen mit 0,00 €: "
-            + ", ".join(f"„{line.text}“" for line in zero)
-            + " – bitte prüfen; vor dem Anlegen fragt craftdesk nach."
-        )
+        warnings.append(Message(Key.ZERO_PRICE_LINES, ", ".join(f"„{line.text}“" for line in zero)))
     return flags, warnings
 
 

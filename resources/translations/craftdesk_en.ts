@@ -3685,7 +3685,7 @@
     <message>
         <location filename="../../craftdesk/messages.py" line="117"/>
         <source>Der Stundensatz ist 0,00 € – bitte in den Einstellungen eintragen.</source>
-        <translation>The hourly rate is 0,00 € – please enter it in the settings.</translation>
+        <translation>The hourly rate is 0.00 € – please enter it in the settings.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/messages.py" line="119"/>

@@ -123,5 +123,21 @@ def test_invoice_warnings_are_english_in_the_english_ui(english, database):
     article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
     projects.set_appointment_done(appointment.id, Decimal(2), [(article.id, Decimal(1))])
     warnings = [localize(w) for w in invoices.build_preview(project.id).warnings]
-    assert "The hourly rate is 0,00 € – please enter it in the settings." in warnings
+    assert "The hourly rate is 0.00 € – please enter it in the settings." in warnings
+    # built in German in the service before, so the English preview showed it in German
+    assert "Lines at 0.00 €: „Montage“ – please check; craftdesk asks before creating the draft." in warnings
     assert "No address is stored for the customer “Café Süß”." in warnings
+
+
+def test_the_double_labour_warning_is_english_in_the_english_ui(english, database):
+    settings.set("hourly_rate", "58")
+    customer = Customer.create(company="Café Süß", customer_number="10019")
+    project = projects.create_project("Theke", customer.id)
+    appointment = projects.create_appointment(
+        projects.jobs_of(project)[0].id, "Abfluss reinigen", start=datetime(2026, 3, 2, 8)
+    )
+    labour = Article.create(number="D-1", name="Montage Geselle", unit="Std", net_price=Decimal("58"))
+    projects.set_appointment_done(appointment.id, Decimal(2), [(labour.id, Decimal(2))])
+    warnings = [localize(w) for w in invoices.build_preview(project.id).warnings]
+    twice = [w for w in warnings if w.startswith("Working time twice?")]
+    assert len(twice) == 1 and "“Bill both”" in twice[0], warnings
