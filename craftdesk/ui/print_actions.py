@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CraftdeskError
@@ -17,6 +17,7 @@ from ..services import printouts
 from ..sync.messages import localize
 from .dialogs import common
 from .dialogs.signature_dialog import SignatureDialog
+from .plain import plain
 
 
 def _printing() -> ModuleType:
@@ -42,6 +43,7 @@ def _ask_file(parent: QWidget | None, title: str, name: str, pattern: str) -> st
 
 def output(parent: QWidget | None, document: QTextDocument, name: str, path: str | None = None) -> str | None:
     """Save ``document`` as PDF (asking where unless ``path`` is given) or print it."""
+    asked = path is None
     if path is None:
         box = QMessageBox(parent)
         box.setWindowTitle(_tr("Ausgabe"))
@@ -63,7 +65,22 @@ def output(parent: QWidget | None, document: QTextDocument, name: str, path: str
     except OSError as exc:
         common.warn(parent, "craftdesk", str(exc))
         return None
+    if asked:
+        _saved(parent, path)
     return path
+
+
+def _saved(parent: QWidget | None, path: str) -> None:
+    """Say where the PDF went, and offer to open it (nothing was said before)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, "craftdesk", _tr("Als PDF gespeichert: %1").replace("%1", path)
+    )
+    plain(box)
+    show = box.addButton(_tr("Öffnen"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+    if box.clickedButton() is show:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
 def _print(parent: QWidget | None, document: QTextDocument) -> None:
@@ -85,7 +102,12 @@ def job_sheet(parent: QWidget | None, appointment_id: int, path: str | None = No
     except CraftdeskError as exc:
         _failed(parent, exc)
         return None
-    return output(parent, _printing().job_sheet_document(sheet), f"Arbeitsauftrag-{appointment_id}.pdf", path)
+    return output(
+        parent,
+        _printing().job_sheet_document(sheet),
+        _tr("Arbeitsauftrag-%1.pdf").replace("%1", str(appointment_id)),
+        path,
+    )
 
 
 def work_report(
@@ -105,7 +127,7 @@ def work_report(
     return output(
         parent,
         _printing().work_report_document(sheet, signature),
-        f"Arbeitsbericht-{appointment_id}.pdf",
+        _tr("Arbeitsbericht-%1.pdf").replace("%1", str(appointment_id)),
         path,
     )
 
@@ -116,7 +138,11 @@ def day_plan(parent: QWidget | None, employee_id: int, day: date, path: str | No
     except CraftdeskError as exc:
         _failed(parent, exc)
         return None
-    name = f"Tagesplan-{plan.employee.replace(' ', '_')}-{day:%Y-%m-%d}.pdf"
+    name = (
+        _tr("Tagesplan-%1-%2.pdf")
+        .replace("%1", plan.employee.replace(" ", "_"))
+        .replace("%2", f"{day:%Y-%m-%d}")
+    )
     return output(parent, _printing().day_plan_document(plan), name, path)
 
 

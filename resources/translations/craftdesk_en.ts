@@ -2758,6 +2758,26 @@
         <source>Kalender exportieren</source>
         <translation>Export calendar</translation>
     </message>
+    <message>
+        <source>Als PDF gespeichert: %1</source>
+        <translation>Saved as PDF: %1</translation>
+    </message>
+    <message>
+        <source>Öffnen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Arbeitsauftrag-%1.pdf</source>
+        <translation>Job-sheet-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Arbeitsbericht-%1.pdf</source>
+        <translation>Work-report-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Tagesplan-%1-%2.pdf</source>
+        <translation>Day-plan-%1-%2.pdf</translation>
+    </message>
 </context>
 <context>
     <name>Printout</name>

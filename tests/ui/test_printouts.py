@@ -129,3 +129,32 @@ def test_P8_board_exports_the_calendar_per_employee(job, tmp_path, qtbot):
     assert print_actions.calendar(board, job["max"], date(2026, 3, 2), str(path)) == 1
     text = path.read_text(encoding="utf-8")
     assert "SUMMARY:Fliesen legen" in text and "TZID=Europe/Berlin" in text
+
+
+def test_P6_the_proposed_file_name_follows_the_ui_and_the_user_is_told_where_it_went(
+    job, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    asked: list[str] = []
+    target = tmp_path / "gewählt.pdf"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, name, pattern: (asked.append(name) or str(target), ""),
+    )
+    said: list[str] = []
+
+    def exec_box(box):  # "Als PDF speichern" in the first box, "OK" in the second
+        said.append(box.text())
+        box.done(0)
+        return 0
+
+    def clicked(box):
+        return next(b for b in box.buttons() if b.text() == "Als PDF speichern …") if len(said) == 1 else None
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    monkeypatch.setattr(QMessageBox, "clickedButton", clicked)
+    assert print_actions.job_sheet(None, job["appointment"]) == str(target)
+    assert asked and asked[0].endswith(f"Arbeitsauftrag-{job['appointment']}.pdf")
+    assert said[-1] == f"Als PDF gespeichert: {target}" and target.exists()
