@@ -112,3 +112,20 @@ def test_worksheet_buttons_never_cover_the_table(qtbot, planned, size):
         return dialog.used.viewport().rect().contains(last)
 
     qtbot.waitUntil(last_visible, timeout=2000)
+
+
+def test_a_status_change_keeps_the_size_the_user_gave_the_dialog(qtbot, planned, monkeypatch):
+    dialog = AppointmentDialog(planned["appointment"].id)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialog, "screen", lambda: None)  # the test screen is smaller than a real one
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.width() + 160, dialog.height() + 40)
+    qtbot.wait(10)
+    chosen = dialog.size()
+    dialog.status.setCurrentIndex(dialog.status.findData("done"))  # the worksheet appears
+    qtbot.wait(10)
+    assert dialog.width() >= chosen.width() and dialog.height() >= chosen.height()
+    dialog.status.setCurrentIndex(dialog.status.findData("scheduled"))
+    qtbot.wait(10)
+    assert dialog.width() >= chosen.width()  # it shrank back to its size hint before

@@ -214,8 +214,11 @@ class AppointmentDialog(DiscardGuard, QDialog):
         return people
 
     def _fit(self) -> None:
-        """As large as the content wants (wrapped texts included), within the screen."""
+        """As large as the content wants (wrapped texts included), within the screen; once
+        shown, never smaller than the user made it (a status change shrank it back)."""
         hint = self.sizeHint()
+        if self.isVisible():
+            hint = hint.expandedTo(self.size())
         screen = self.screen()
         if screen is not None:
             room = screen.availableGeometry()
