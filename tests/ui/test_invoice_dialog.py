@@ -186,6 +186,7 @@ def test_E3_preview_names_what_the_e_invoice_lacks_and_blocks_until_turned_off(
     assert _saves(sandbox) == 1
     draft = InvoiceDraft.get(InvoiceDraft.project == business.id)
     assert sandbox.data.get("Invoice", draft.sevdesk_id).get("propertyIsEInvoice") in (None, "0")
+    assert not dialog.e_invoice_box.isEnabled()  # sent: ticking it again would change nothing
 
 
 def test_E3_plain_customer_sees_no_e_invoice_choice(qtbot, ctx, sandbox, finished, monkeypatch):

@@ -181,6 +181,7 @@ class InvoicePreviewDialog(InvoiceDialogView):
         flagged = bool(self.preview.flagged(DOUBLE_LABOUR))
         self.both_button.setVisible(flagged or bool(self.labour_confirmed))
         self.both_button.setEnabled(editable and flagged)
+        self.e_invoice_box.setEnabled(editable)  # a draft sent is an e-invoice or not for good
 
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
