@@ -81,18 +81,7 @@ def interpret(response: Answer, method: str, path: str) -> tuple[Any, dict[str, 
             body = None
             text = response.text
     error = body.get("error") if isinstance(body, dict) else None
-    detail = None
-    code = None
-    if isinstance(error, dict):
-        detail = str(error.get("message") or "")[:500]
-        code = error.get("code")
-        # sevDesk names what an e-invoice lacks in data, not in the message (code 830).
-        data = error.get("data")
-        missing = data.get("missing information") if isinstance(data, dict) else None
-        if isinstance(missing, list) and missing:
-            detail = f"{detail} [{', '.join(str(m) for m in missing)}]"[:500]
-    elif isinstance(error, str):
-        detail = error[:500]
+    detail, code = _error_detail(error)
     write = method != "GET"
     if status == 401:
         raise AuthError(AUTH_MESSAGE, status=status, code=code, detail=detail)
@@ -130,6 +119,21 @@ def interpret(response: Answer, method: str, path: str) -> tuple[Any, dict[str, 
             outcome_unknown=write,
         )
     return body["objects"], body
+
+
+def _error_detail(error: Any) -> tuple[str | None, Any]:
+    """sevDesk's reason and error code. What an e-invoice lacks (code 830) sevDesk names in
+    ``data["missing information"]``, not in the message: it is added to the reason."""
+    if isinstance(error, str):
+        return error[:500], None
+    if not isinstance(error, dict):
+        return None, None
+    detail = str(error.get("message") or "")[:500]
+    data = error.get("data")
+    missing = data.get("missing information") if isinstance(data, dict) else None
+    if isinstance(missing, list) and missing:
+        detail = f"{detail} [{', '.join(str(m) for m in missing)}]"[:500]
+    return detail, error.get("code")
 
 
 INCOMPLETE = "sevDesk hat weniger Datensätze geliefert als angekündigt; der Abgleich wurde abgebrochen."
