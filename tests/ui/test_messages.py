@@ -113,16 +113,21 @@ def test_sevdesk_errors_are_english_in_the_english_ui(english, sandbox):
     assert messages.error_message(failed.value) == "sevDesk reports a server error (503)."
 
 
-def test_invoice_warnings_are_english_in_the_english_ui(english, database):
-    settings.set("hourly_rate", "0")
+def _english_warnings(rate: str, title: str, article: Article) -> list[str]:
+    """The preview warnings, in English, of a finished appointment (2 hours, 1 ``article``)."""
+    settings.set("hourly_rate", rate)
     customer = Customer.create(company="Café Süß", customer_number="10019")
     project = projects.create_project("Theke", customer.id)
     appointment = projects.create_appointment(
-        projects.jobs_of(project)[0].id, "Montage", start=datetime(2026, 3, 2, 8)
+        projects.jobs_of(project)[0].id, title, start=datetime(2026, 3, 2, 8)
     )
-    article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
     projects.set_appointment_done(appointment.id, Decimal(2), [(article.id, Decimal(1))])
-    warnings = [localize(w) for w in invoices.build_preview(project.id).warnings]
+    return [localize(w) for w in invoices.build_preview(project.id).warnings]
+
+
+def test_invoice_warnings_are_english_in_the_english_ui(english, database):
+    valve = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("24.90"))
+    warnings = _english_warnings("0", "Montage", valve)
     assert "The hourly rate is 0.00 € – please enter it in the settings." in warnings
     # built in German in the service before, so the English preview showed it in German
     assert "Lines at 0.00 €: „Montage“ – please check; craftdesk asks before creating the draft." in warnings
@@ -130,14 +135,7 @@ def test_invoice_warnings_are_english_in_the_english_ui(english, database):
 
 
 def test_the_double_labour_warning_is_english_in_the_english_ui(english, database):
-    settings.set("hourly_rate", "58")
-    customer = Customer.create(company="Café Süß", customer_number="10019")
-    project = projects.create_project("Theke", customer.id)
-    appointment = projects.create_appointment(
-        projects.jobs_of(project)[0].id, "Abfluss reinigen", start=datetime(2026, 3, 2, 8)
-    )
     labour = Article.create(number="D-1", name="Montage Geselle", unit="Std", net_price=Decimal("58"))
-    projects.set_appointment_done(appointment.id, Decimal(2), [(labour.id, Decimal(2))])
-    warnings = [localize(w) for w in invoices.build_preview(project.id).warnings]
+    warnings = _english_warnings("58", "Abfluss reinigen", labour)
     twice = [w for w in warnings if w.startswith("Working time twice?")]
     assert len(twice) == 1 and "“Bill both”" in twice[0], warnings
