@@ -168,6 +168,7 @@ def read_timestamp(value: Any, field: str) -> str:
 
 BERLIN = ZoneInfo(BUSINESS_TIMEZONE)  # sevDesk's dates are German ones
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YYYYMMDD = re.compile(r"(18|19|20|21)\d{6}")  # 18991231 is refused as a day, not read as 1970
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -180,11 +181,13 @@ def read_date(value: Any, field: str) -> str:
         return ""
     day: date | None = None
     try:
+        if isinstance(value, int) and not isinstance(value, bool) and _YYYYMMDD.fullmatch(str(value)):
+            value = str(value)  # 20240301 as a number: the day, not Unix seconds of 1970
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             day = datetime.fromtimestamp(value, BERLIN).date()
         elif isinstance(value, str) and value.isascii():
             text = value.strip()
-            if len(text) == 8 and text.isdigit() and text[:2] in ("19", "20"):
+            if _YYYYMMDD.fullmatch(text):
                 day = date(int(text[:4]), int(text[4:6]), int(text[6:]))  # 20240301
             elif text.isdigit():
                 day = datetime.fromtimestamp(int(text), BERLIN).date()

@@ -193,6 +193,14 @@ COUNTRY_LINES = {
     "LU": "LUXEMBURG",
     "NL": "NIEDERLANDE",
     "PL": "POLEN",
+    "ES": "SPANIEN",
+    "GB": "VEREINIGTES KÖNIGREICH",
+    "HU": "UNGARN",
+    "PT": "PORTUGAL",
+    "SE": "SCHWEDEN",
+    "SK": "SLOWAKEI",
+    "SI": "SLOWENIEN",
+    "US": "VEREINIGTE STAATEN",
 }
 
 

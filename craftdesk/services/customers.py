@@ -113,9 +113,11 @@ Item = TypeVar("Item")
 
 
 def customers_basis(categories: list[CategoryRec]) -> str:
-    """What the customer rules read besides the pages (see services.page_ledger)."""
+    """What the customer rules read besides the pages (see services.page_ledger); also
+    whether a contact in another category is due to be asked about again (C6), so that
+    week running out reads the pages again even when none changed."""
     cats = sorted((c.id, c.name, c.object_type, c.translation_code) for c in categories)
-    return basis(cats, settings.get(COUNTRY_CACHE_KEY), local_summary(Customer))
+    return basis(cats, settings.get(COUNTRY_CACHE_KEY), local_summary(Customer), ContactsElsewhere().due())
 
 
 def sync_customers(
@@ -152,17 +154,22 @@ def sync_customers(
     readable = len(records)
     unsure: list[str] = []
 
+    asked: list[bool] = []
+
     def confirm_gone(sevdesk_ids: Sequence[str]) -> set[str]:
+        asked.append(True)
         elsewhere = ContactsElsewhere()  # confirmed lately: not asked again every run
         ask = [sid for sid in sevdesk_ids if not elsewhere.fresh(sid)]
         gone = gone_from_sevdesk(client, ask) if ask else set()
         if gone is None:
             unsure.extend(ask)
             return set()
-        elsewhere.keep(sevdesk_ids, set(ask) - gone)
+        elsewhere.keep([sid for sid in sevdesk_ids if sid not in gone], set(ask) - gone)
         return gone
 
     counts.add(save_customers(records, present, confirm_gone))
+    if not asked:  # no customer is missing: nothing in another category to remember
+        ContactsElsewhere().keep((), set())
     if not unsure:  # else the next run reads every page again and asks once more
         sweeps.save(customers_basis(categories), {"unchanged": readable, "skipped": counts.skipped})
     return counts
@@ -181,8 +188,17 @@ class ContactsElsewhere:
         self.today = date.today()
 
     def fresh(self, sevdesk_id: str) -> bool:
+        """Confirmed within the week (a day after today, from a clock ahead: not fresh)."""
         last = self.seen.get(sevdesk_id, "")
-        return last >= (self.today - timedelta(days=self.RECHECK_DAYS)).isoformat()
+        return self._since() <= last <= self.today.isoformat()
+
+    def due(self) -> str:
+        """The first day one of them is to be asked about again, once it has come ("")."""
+        stale = [day for day in self.seen.values() if not self._since() <= day <= self.today.isoformat()]
+        return min(stale, default="")
+
+    def _since(self) -> str:
+        return (self.today - timedelta(days=self.RECHECK_DAYS)).isoformat()
 
     def keep(self, missing: Sequence[str], confirmed: set[str]) -> None:
         """Remember ``confirmed`` as of today; forget ids no longer missing."""

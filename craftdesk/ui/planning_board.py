@@ -135,6 +135,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         # A push button with a menu keeps room for its arrow (a tool button's overlapped the
         # last letter: "Prin⌄").
         self.print_button = QPushButton(self.tr("Drucken"), self)
+        self.print_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the board its keys
         menu = QMenu(self.print_button)
         menu.addAction(self.tr("Arbeitsauftrag des gewählten Termins …"), self.print_job_sheet)
         menu.addAction(self.tr("Arbeitsbericht des gewählten Termins …"), self.print_work_report)

@@ -65,9 +65,21 @@ def output(parent: QWidget | None, document: QTextDocument, name: str, path: str
     except OSError as exc:
         common.warn(parent, "craftdesk", str(exc))
         return None
+    if not _written(path):  # Qt's PDF writer says nothing when it cannot open the file
+        common.warn(
+            parent, "craftdesk", _tr("Die PDF-Datei „%1“ ließ sich nicht schreiben.").replace("%1", path)
+        )
+        return None
     if asked:
         _saved(parent, path)
     return path
+
+
+def _written(path: str) -> bool:
+    try:
+        return Path(path).stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _saved(parent: QWidget | None, path: str) -> None:

@@ -2778,6 +2778,10 @@
         <source>Tagesplan-%1-%2.pdf</source>
         <translation>Day-plan-%1-%2.pdf</translation>
     </message>
+    <message>
+        <source>Die PDF-Datei „%1“ ließ sich nicht schreiben.</source>
+        <translation>The PDF file “%1” could not be written.</translation>
+    </message>
 </context>
 <context>
     <name>Printout</name>

@@ -102,6 +102,8 @@ def test_H10_order_dates_are_read_as_days_in_1900_to_2100():
         (None, ""),
         ("", ""),
         ("20240301", "2024-03-01"),  # not Unix seconds of 1970
+        (20240301, "2024-03-01"),
+        ("21000101", "2100-01-01"),
         ("2024-03-01T23:30:00Z", "2024-03-02"),  # in UTC, already the next day in Germany
         ("2024-03-01T23:30:00+01:00", "2024-03-01"),
     ]:
@@ -110,6 +112,7 @@ def test_H10_order_dates_are_read_as_days_in_1900_to_2100():
         "2150-01-01T00:00:00+01:00",
         "1850-01-01",
         "31.12.1899",
+        "18991231",  # was read as Unix seconds: a day in 1970
         "gestern",
         "2024-02-30",
         True,

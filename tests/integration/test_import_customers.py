@@ -271,6 +271,29 @@ def test_C6_O4_a_contact_imported_for_an_order_in_another_category_is_not_flagge
     assert Customer.get(Customer.sevdesk_id == prospect["id"]).deleted_in_sevdesk is False
 
 
+def test_C6_a_contact_deleted_in_another_category_is_flagged_when_its_week_is_up(sandbox, client, database):
+    """Deleted while confirmed as elsewhere: that run skips it, and later runs found every
+    page as before and asked nothing, so it was never flagged."""
+    run_import(client, "customers")
+    cid = contact_id(sandbox, GASTHAUS)
+    sandbox.data.update("Contact", cid, category={"id": "28", "objectName": "Category"})
+    run_import(client, "customers")  # confirmed in another category
+    sandbox.data.delete("Contact", cid)
+    for table in ("ContactAddress", "CommunicationWay"):
+        for row in rows_of(sandbox, table, cid):
+            sandbox.data.delete(table, row["id"])
+    assert run_import(client, "customers").collections["customers"].flagged == 0  # within its week
+    assert run_import(client, "customers").collections["customers"].unchanged > 0  # pages as before
+    settings.set(customers.ContactsElsewhere.KEY, {cid: "2020-01-01"})  # a week later
+    assert run_import(client, "customers").collections["customers"].flagged == 1
+    assert local(GASTHAUS).deleted_in_sevdesk is True
+    assert settings.get(customers.ContactsElsewhere.KEY) == {}  # nothing left to remember
+    sandbox.clear_requests()
+    run_import(client, "customers")
+    assert not [r for r in sandbox.requests if r.path.startswith("/Contact/")]
+    assert [r.path for r in sandbox.requests].count("/Contact") == 1  # one page probe, no full run
+
+
 def test_C6_a_flagged_customer_coming_back_is_unflagged(sandbox, client, database):
     run_import(client, "customers")
     cid = contact_id(sandbox, GASTHAUS)

@@ -16,6 +16,7 @@ from craftdesk.services import printouts
 from craftdesk.services import projects as svc
 from craftdesk.store.models import Article, ContactInfo, Customer
 from craftdesk.ui import print_actions, printing
+from craftdesk.ui.dialogs import common
 from craftdesk.ui.dialogs.signature_dialog import SignatureDialog, SignaturePad
 
 
@@ -158,3 +159,11 @@ def test_P6_the_proposed_file_name_follows_the_ui_and_the_user_is_told_where_it_
     assert print_actions.job_sheet(None, job["appointment"]) == str(target)
     assert asked and asked[0].endswith(f"Arbeitsauftrag-{job['appointment']}.pdf")
     assert said[-1] == f"Als PDF gespeichert: {target}" and target.exists()
+
+
+def test_P6_a_pdf_that_could_not_be_written_is_not_reported_as_saved(job, tmp_path, monkeypatch):
+    warned: list[str] = []
+    monkeypatch.setattr(common, "warn", lambda parent, title, text: warned.append(text))
+    nowhere = tmp_path / "fehlt" / "auftrag.pdf"  # its folder does not exist
+    assert print_actions.job_sheet(None, job["appointment"], str(nowhere)) is None
+    assert warned and "ließ sich nicht schreiben" in warned[0] and not nowhere.exists()
