@@ -11,7 +11,6 @@ undoable service call), a double-click ``openRequested``. All text is drawn as p
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -108,8 +107,6 @@ class BoardCanvas(BoardLayout):
             for index, item in enumerate(self.cells.get((row, day_index), [])):
                 rect = self.block_rect(row, day_index, index)
                 if rect.intersects(area):  # only what is exposed
-                    if item.conflict is not None and info.employee_id not in item.clashing:
-                        item = replace(item, conflict=None)  # in a free colleague's row: no clash
                     painter.drawPixmap(rect.topLeft(), self._block_pixmap(item, rect.size()))
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawLine(0, top + height - 1, self.width(), top + height - 1)

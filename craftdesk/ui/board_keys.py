@@ -19,6 +19,7 @@ from .keys import KEYBOARD_FOCUS
 Cursor = tuple[int, int, int]  # row, day, index in the cell
 
 _STEPS = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+_HANDLED = {*_STEPS, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete}
 
 
 class BoardKeys(QObject):
@@ -84,6 +85,8 @@ class BoardKeys(QObject):
 
     def _key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key not in _HANDLED:
+            return False  # Ctrl+Z and the rest: the board's own shortcuts
         cursor = self.cursor()
         if key in _STEPS and mods == Qt.KeyboardModifier.NoModifier:
             target = self._step(cursor, *_STEPS[Qt.Key(key)]) if cursor else self._first()

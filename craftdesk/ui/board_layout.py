@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QSize
@@ -98,6 +98,8 @@ class BoardLayout(QWidget):
         day_index = {d: n for n, d in enumerate(board.days)}
         for r, row in enumerate(board.rows):
             for item in board.items_of(row.employee_id):
+                if item.conflict is not None and row.employee_id not in item.clashing:
+                    item = replace(item, conflict=None)  # a free colleague's row: no clash there
                 for day in self._days_of(item):
                     if day in day_index:
                         self.cells.setdefault((r, day_index[day]), []).append(item)
