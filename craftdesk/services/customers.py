@@ -152,25 +152,11 @@ def sync_customers(
         progress(0, 1, Message(Key.SAVING_CUSTOMERS))
     sweeps.forget()
     readable = len(records)
-    unsure: list[str] = []
-
-    asked: list[bool] = []
-
-    def confirm_gone(sevdesk_ids: Sequence[str]) -> set[str]:
-        asked.append(True)
-        elsewhere = ContactsElsewhere()  # confirmed lately: not asked again every run
-        ask = [sid for sid in sevdesk_ids if not elsewhere.fresh(sid)]
-        gone = gone_from_sevdesk(client, ask) if ask else set()
-        if gone is None:
-            unsure.extend(ask)
-            return set()
-        elsewhere.keep([sid for sid in sevdesk_ids if sid not in gone], set(ask) - gone)
-        return gone
-
-    counts.add(save_customers(records, present, confirm_gone))
-    if not asked:  # no customer is missing: nothing in another category to remember
-        ContactsElsewhere().keep((), set())
-    if not unsure:  # else the next run reads every page again and asks once more
+    elsewhere = ContactsElsewhere()
+    counts.add(save_customers(records, present, lambda ids: elsewhere.confirm_gone(client, ids)))
+    if not elsewhere.asked:  # no customer is missing: nothing in another category to remember
+        elsewhere.keep((), set())
+    if not elsewhere.unsure:  # else the next run reads every page again and asks once more
         sweeps.save(customers_basis(categories), {"unchanged": readable, "skipped": counts.skipped})
     return counts
 
@@ -186,6 +172,20 @@ class ContactsElsewhere:
     def __init__(self) -> None:
         self.seen: dict[str, str] = dict(settings.get(self.KEY) or {})
         self.today = date.today()
+        self.asked = False  # confirm_gone was called (some customer is missing)
+        self.unsure = False  # sevDesk could not tell: nothing flagged, ask again next run
+
+    def confirm_gone(self, client: SevdeskClient, sevdesk_ids: Sequence[str]) -> set[str]:
+        """Which missing customers sevDesk no longer has; the ones confirmed lately as being
+        elsewhere are not asked again (see :func:`gone_from_sevdesk`)."""
+        self.asked = True
+        ask = [sid for sid in sevdesk_ids if not self.fresh(sid)]
+        gone = gone_from_sevdesk(client, ask) if ask else set()
+        if gone is None:
+            self.unsure = True
+            return set()
+        self.keep([sid for sid in sevdesk_ids if sid not in gone], set(ask) - gone)
+        return gone
 
     def fresh(self, sevdesk_id: str) -> bool:
         """Confirmed within the week (a day after today, from a clock ahead: not fresh)."""
@@ -207,6 +207,7 @@ class ContactsElsewhere:
         kept.update(dict.fromkeys(confirmed, self.today.isoformat()))
         if kept != self.seen:
             settings.set(self.KEY, kept)
+            self.seen = kept
 
 
 def gone_from_sevdesk(client: SevdeskClient, sevdesk_ids: Sequence[str]) -> set[str] | None:
