@@ -13,7 +13,7 @@ from . import __version__, config
 from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
 from .context import AppContext
 from .errors import CraftdeskError
-from .limits import id_ok
+from .limits import id_ok, id_text
 from .services.errors import SevdeskError
 from .services.storage import storage_message, storage_problem
 
@@ -68,12 +68,10 @@ def record_id(text: str) -> int:
 
 def sevdesk_id(text: str) -> str:
     """A sevDesk id: digits that fit in 63 bits (H10), checked before anything is sent."""
-    digits = text.strip()
-    if not (digits.isascii() and digits.isdigit()):
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine sevDesk-Id (nur Ziffern)")
-    if not id_ok(int(digits)):
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige sevDesk-Id")
-    return str(int(digits))
+    value = id_text(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige sevDesk-Id (nur Ziffern)")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:

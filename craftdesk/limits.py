@@ -63,3 +63,12 @@ def check_date(value: datetime, what: str = "Das Datum") -> datetime:
 
 def id_ok(value: int) -> bool:
     return 0 < value <= MAX_ID
+
+
+def id_text(text: str) -> str | None:
+    """A sevDesk id as typed ("007", " 12 "): its digits without leading zeros, or None when
+    it is not a whole number that fits in 63 bits (H10)."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or not id_ok(int(digits)):
+        return None
+    return str(int(digits))

@@ -14,7 +14,7 @@ from typing import Any
 from ..api.client import SevdeskClient
 from ..api.records import SevUserRec
 from ..errors import NotFound, PreconditionError, UsageError
-from ..limits import id_ok
+from ..limits import id_text
 from ..store.db import db
 from ..store.models import Employee as Employee  # the type callers receive
 from .lookups import sev_users
@@ -87,21 +87,21 @@ def list_employees(include_inactive: bool = True) -> list[Employee]:
 
 
 def _user_id(value: str | None) -> str | None:
-    """ "007" is user 7, as the command line reads it (O3 matches by this id)."""
+    """ "007" is user 7, as the command line reads it (O3 matches by this id); anything but
+    such an id is refused (H10)."""
     cleaned = _clean(value)
-    if cleaned and cleaned.isascii() and cleaned.isdigit():
-        return str(int(cleaned))
-    return cleaned
+    if not cleaned:
+        return None
+    user_id = id_text(cleaned)
+    if user_id is None:
+        raise UsageError(f"„{cleaned}“ ist keine sevDesk-Benutzer-Id (eine Zahl aus sevDesk, z. B. 1551102).")
+    return user_id
 
 
 def _check_unique_user(sevdesk_user_id: str | None, own_id: int | None) -> None:
-    """A sevDesk user id is digits that fit in 63 bits (H10) and names one employee only."""
+    """A sevDesk user id names one employee only."""
     if not sevdesk_user_id:
         return
-    if not (sevdesk_user_id.isascii() and sevdesk_user_id.isdigit() and id_ok(int(sevdesk_user_id))):
-        raise UsageError(
-            f"„{sevdesk_user_id}“ ist keine sevDesk-Benutzer-Id (eine Zahl aus sevDesk, z. B. 1551102)."
-        )
     query = Employee.select().where(Employee.sevdesk_user_id == sevdesk_user_id)
     if own_id is not None:
         query = query.where(Employee.id != own_id)

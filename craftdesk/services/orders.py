@@ -29,7 +29,7 @@ from ..api.records import (
     parse_order_pos,
 )
 from ..errors import CraftdeskError, PreconditionError
-from ..limits import id_ok
+from ..limits import id_text
 from ..messages import Key, Message
 from ..store.db import db
 from ..store.models import (
@@ -278,7 +278,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     """Import one confirmation as project → job → first appointment (O2–O6), or report
     "bereits importiert" without touching anything (O7)."""
     order_id = str(order_id).strip()
-    if not (order_id.isascii() and order_id.isdigit() and id_ok(int(order_id))):
+    if id_text(order_id) != order_id:
         raise PreconditionError(f"„{order_id}“ ist keine gültige sevDesk-Belegnummer (Id).")
     existing = _already(order_id)
     if existing is not None:
