@@ -12,6 +12,7 @@ import importlib.resources
 import os
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 APP_NAME = "craftdesk"
 APP_DISPLAY_NAME = "craftdesk"
@@ -23,6 +24,7 @@ LOG_FILENAME = "craftdesk.log"
 
 # Appointments are wall-clock times of the business, which is in Germany (SPEC P8).
 BUSINESS_TIMEZONE = "Europe/Berlin"
+BUSINESS_TZ = ZoneInfo(BUSINESS_TIMEZONE)  # the office's (and sevDesk's) dates and times
 
 ENV_DATA_DIR = "CRAFTDESK_DATA_DIR"
 ENV_API_URL = "CRAFTDESK_API_URL"

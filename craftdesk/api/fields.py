@@ -13,9 +13,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
-from ..config import BUSINESS_TIMEZONE
+from ..config import BUSINESS_TZ
 from ..limits import MAX_ID, MAX_YEAR, MIN_YEAR
 
 T = TypeVar("T")
@@ -166,7 +165,6 @@ def read_timestamp(value: Any, field: str) -> str:
     return value.strip()
 
 
-BERLIN = ZoneInfo(BUSINESS_TIMEZONE)  # sevDesk's dates are German ones
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _YYYYMMDD = re.compile(r"(18|19|20|21)\d{6}")  # 18991231 is refused as a day, not read as 1970
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -184,19 +182,19 @@ def read_date(value: Any, field: str) -> str:
         if isinstance(value, int) and not isinstance(value, bool) and _YYYYMMDD.fullmatch(str(value)):
             value = str(value)  # 20240301 as a number: the day, not Unix seconds of 1970
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            day = datetime.fromtimestamp(value, BERLIN).date()
+            day = datetime.fromtimestamp(value, BUSINESS_TZ).date()
         elif isinstance(value, str) and value.isascii():
             text = value.strip()
             if _YYYYMMDD.fullmatch(text):
                 day = date(int(text[:4]), int(text[4:6]), int(text[6:]))  # 20240301
             elif text.isdigit():
-                day = datetime.fromtimestamp(int(text), BERLIN).date()
+                day = datetime.fromtimestamp(int(text), BUSINESS_TZ).date()
             elif found := _ISO_DAY.match(text):
                 day = date(*map(int, found.groups()))
                 with contextlib.suppress(ValueError):  # a time with its offset: the German day
                     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
                     if moment.tzinfo is not None:
-                        day = moment.astimezone(BERLIN).date()
+                        day = moment.astimezone(BUSINESS_TZ).date()
             elif found := _GERMAN_DATE.fullmatch(text):
                 d, m, y = map(int, found.groups())
                 day = date(y, m, d)

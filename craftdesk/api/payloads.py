@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from .fields import BERLIN
+from ..config import BUSINESS_TZ
 
 # The legacy ``taxType`` is not sent: with ``taxRule`` (bookkeeping version 2.0) sevDesk
 # takes the rule, and measured clients omit it (see API notes, section 8).
@@ -217,7 +217,7 @@ def address_text(head: InvoiceHead) -> str | None:
 def unix_day(day: date) -> int:
     """A day as Unix seconds: its midnight in Germany, as sevDesk's own clients send it. (Noon
     UTC put the end of a service period 13 hours after an invoice date of the same day.)"""
-    return int(datetime(day.year, day.month, day.day, tzinfo=BERLIN).timestamp())
+    return int(datetime(day.year, day.month, day.day, tzinfo=BUSINESS_TZ).timestamp())
 
 
 def html_text(text: str) -> str | None:

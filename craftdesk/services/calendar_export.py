@@ -19,6 +19,7 @@ from typing import Any, cast
 from icalendar import Calendar, Event
 from peewee import JOIN
 
+from ..config import BUSINESS_TZ
 from ..errors import NotFound, UsageError
 from ..store import settings
 from ..store.db import db
@@ -35,7 +36,7 @@ from ..store.models import (
     Project,
     UsedArticle,
 )
-from .planning import BUSINESS_TZ, end_of
+from .planning import end_of
 from .project_export import decimal_text
 
 STATUS_NAMES = {

@@ -15,9 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
-from ..config import BUSINESS_TIMEZONE
 from ..errors import NotFound, PreconditionError
 from ..messages import Key, Message
 from ..store.db import db
@@ -25,7 +23,6 @@ from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import Appointment, AppointmentEmployee, Employee
 from .projects import get_appointment, is_invoiced, local_time
 
-BUSINESS_TZ = ZoneInfo(BUSINESS_TIMEZONE)
 DEFAULT_DURATION: timedelta = DEFAULT_APPOINTMENT_DURATION
 MAX_DURATION = timedelta(days=14)
 EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2100, 12, 31, 23, 59)

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from .. import limits
-from ..config import BUSINESS_TIMEZONE
+from ..config import BUSINESS_TZ
 from ..errors import EditConflict, NotFound, PreconditionError
 from ..store.db import db
 from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
@@ -141,9 +140,7 @@ def local_time(value: datetime | None) -> datetime | None:
     limits.check_date(value, "Der Zeitpunkt")
     if value.tzinfo is None:
         return value
-    return limits.check_date(
-        value.astimezone(ZoneInfo(BUSINESS_TIMEZONE)).replace(tzinfo=None), "Der Zeitpunkt"
-    )
+    return limits.check_date(value.astimezone(BUSINESS_TZ).replace(tzinfo=None), "Der Zeitpunkt")
 
 
 def _times(start: datetime | None, end: datetime | None) -> None:
