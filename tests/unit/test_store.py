@@ -95,3 +95,38 @@ def test_settings_round_trip_and_refuse_secrets(database):
     assert settings.get("part_categories") == ["Artikel", "Material"]
     with pytest.raises(ValueError):
         settings.set("api_token", "x")
+
+
+@pytest.mark.parametrize("count", [0, 1, 31, 32, 33, 64, 100])
+def test_bulk_insert_writes_every_row_once_whatever_the_count(database, count):
+    """Several rows go into one INSERT on SQLite: a count that is not a multiple of the
+    rows per statement (and a generator, read once) still writes each row exactly once."""
+    from craftdesk.store import bulk
+
+    statements: list[str] = []
+    database.connection().set_trace_callback(statements.append)
+    now = "2026-12-02 10:00:00"
+    rows = ((f"N{i:03d}", f"Artikel {i}", "Stk", "0", "19", "", 1, "", now, now) for i in range(count))
+    with database.atomic():
+        bulk.bulk_insert(
+            Article,
+            (
+                "number",
+                "name",
+                "unit",
+                "net_price",
+                "vat_rate",
+                "description",
+                "active",
+                "category",
+                "created_at",
+                "updated_at",
+            ),
+            rows,
+        )
+    database.connection().set_trace_callback(None)
+    stored = [(a.number, a.name) for a in Article.select().order_by(Article.number)]
+    assert stored == [(f"N{i:03d}", f"Artikel {i}") for i in range(count)]
+    inserts = [s for s in statements if s.startswith("INSERT")]
+    per = bulk._ROWS_PER_INSERT
+    assert len(inserts) == count // per + (1 if count % per else 0)
