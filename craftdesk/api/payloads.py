@@ -161,6 +161,7 @@ class InvoiceHead:
     head_text: str = ""  # plain text; sent as sevDesk's HTML-capable headText (escaped)
     delivery_date_until: date | None = None  # end of the service period (V6)
     address_country: str = "DE"  # ISO code: a foreign one is the address's last line
+    address_name2: str = ""  # an organisation's second name, the address text's second line
 
 
 def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
@@ -205,13 +206,14 @@ COUNTRY_LINES = {
 
 
 def address_text(head: InvoiceHead) -> str | None:
-    """The recipient as sevDesk prints it: name, street, "ZIP City" on their own lines, and
-    a foreign country on the last (the printed invoice showed a Swiss address without it)."""
+    """The recipient as sevDesk prints it: name (and an organisation's second name), street,
+    "ZIP City" on their own lines, and a foreign country on the last (the printed invoice
+    showed a Swiss address without it)."""
     place = " ".join(p for p in (head.address_zip, head.address_city) if p)
     code = (head.address_country or "DE").strip().upper()
     country = "" if code == "DE" else COUNTRY_LINES.get(code, code)
-    lines = [line for line in (head.address_name, head.address_street, place, country) if line]
-    return "\n".join(lines) or None
+    lines = (head.address_name, head.address_name2, head.address_street, place, country)
+    return "\n".join(line for line in lines if line) or None
 
 
 def unix_day(day: date) -> int:

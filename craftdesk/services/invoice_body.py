@@ -106,6 +106,7 @@ def _head(
         time_to_pay=preview.payment_term_days,
         reference=reference,
         address_name=preview.address.name,
+        address_name2=preview.address.name2,
         address_street=preview.address.street,
         address_zip=preview.address.zip,
         address_city=preview.address.city,

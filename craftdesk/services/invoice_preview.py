@@ -115,7 +115,13 @@ def _address(customer: Customer) -> BillingAddress | None:
         )
         if row is not None:
             return BillingAddress(
-                customer.address_name, row.street, row.zip, row.city, (row.country or "DE").upper(), row
+                customer.address_name,
+                row.street,
+                row.zip,
+                row.city,
+                (row.country or "DE").upper(),
+                row,
+                name2=customer.address_name2,
             )
     return None
 

@@ -127,6 +127,7 @@ class BillingAddress:
     city: str
     country: str  # ISO code
     record: Address | None = field(default=None, compare=False, repr=False)
+    name2: str = ""  # an organisation's second name line (sevDesk's name2), else ""
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,15 @@ class Customer(BaseModel):
         return display_name(self.id, self.kind, self.company, self.first_name, self.last_name)
 
     @property
+    def address_name2(self) -> str:
+        """The line under an organisation's name on letters and invoices: its second name
+        (sevDesk's ``name2``, "Niederlassung Süd"); "" for persons, whose suffix is part of
+        :attr:`address_name`."""
+        if self.kind == "organisation" and self.company:
+            return self.name_suffix.strip()
+        return ""
+
+    @property
     def address_name(self) -> str:
         """The name on letters and invoices: "Herr Dr. Klaus Weiß" for persons."""
         name = " ".join(part for part in (self.first_name, self.last_name) if part)

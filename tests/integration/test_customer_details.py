@@ -4,6 +4,8 @@ delivery addresses of local customers, and the v3 migration on an existing datab
 
 from __future__ import annotations
 
+from datetime import date
+
 from craftdesk.api.records import parse_contact
 from craftdesk.services import projects as svc
 from craftdesk.services.customers import salutation_of
@@ -150,3 +152,40 @@ def test_invoice_address_names_salutation_and_title_of_persons(database):
     assert _address(person).name == "Herr Dr. Klaus Weiß sen."
     org = Customer.create(company="Müller GmbH", salutation="", academic_title="")
     assert org.address_name == "Müller GmbH"
+
+
+def test_invoice_address_text_carries_an_organisations_second_name(database):
+    """sevDesk's name2 of an organisation ("Niederlassung Süd") is stored as its name
+    suffix: the invoice's address text names it on the line under the company; a person's
+    suffix stays part of the name line."""
+    from craftdesk.api.payloads import InvoiceHead, address_text
+    from craftdesk.services.invoice_preview import _address
+
+    def text(customer: Customer) -> str | None:
+        Address.create(customer=customer, kind="billing", street="Hafenstr. 3", zip="28217", city="Bremen")
+        address = _address(customer)
+        assert address is not None
+        head = InvoiceHead(
+            contact_id="1",
+            contact_person_id="1",
+            invoice_date=date(2026, 3, 2),
+            delivery_date=date(2026, 3, 2),
+            header="Rechnung",
+            time_to_pay=14,
+            reference="r",
+            address_name=address.name,
+            address_street=address.street,
+            address_zip=address.zip,
+            address_city=address.city,
+            address_country_id="1",
+            address_country=address.country,
+            address_name2=address.name2,
+        )
+        return address_text(head)
+
+    org = Customer.create(company="Nordbau GmbH", name_suffix=" Niederlassung Süd ")
+    assert text(org) == "Nordbau GmbH\nNiederlassung Süd\nHafenstr. 3\n28217 Bremen"
+    plain = Customer.create(company="Südbau GmbH")
+    assert text(plain) == "Südbau GmbH\nHafenstr. 3\n28217 Bremen"
+    person = Customer.create(kind="person", first_name="Eva", last_name="Roth", name_suffix="jun.")
+    assert text(person) == "Eva Roth jun.\nHafenstr. 3\n28217 Bremen"
