@@ -289,19 +289,19 @@ def _add_settings_command(sub: Subparsers) -> None:
     p = sub.add_parser("settings", help="Einstellungen lesen oder ändern")
     ssub = p.add_subparsers(dest="settings_command", metavar="ACTION", parser_class=_Parser)
     ssub.required = True
+    keys = (
+        "part-categories: die sevDesk-Artikelkategorien, die importiert werden; "
+        "small-business: Kleinunternehmer (ja/nein), Rechnungen ohne Umsatzsteuer"
+    )
     s = ssub.add_parser("get", help="eine Einstellung ausgeben")
-    s.add_argument(
-        "key",
-        choices=["part-categories"],
-        help="part-categories: die sevDesk-Artikelkategorien, die importiert werden",
-    )
+    s.add_argument("key", choices=["part-categories", "small-business"], help=keys)
     s = ssub.add_parser("set", help="eine Einstellung ändern")
+    s.add_argument("key", choices=["part-categories", "small-business"], help=keys)
     s.add_argument(
-        "key",
-        choices=["part-categories"],
-        help="part-categories: die sevDesk-Artikelkategorien, die importiert werden",
+        "value",
+        metavar="WERT",
+        help="part-categories: Namen durch Kommas getrennt; small-business: ja oder nein",
     )
-    s.add_argument("value", metavar="NAME[,NAME…]", help="neuer Wert, mehrere Namen durch Kommas getrennt")
 
 
 def _add_data_commands(sub: Subparsers) -> None:

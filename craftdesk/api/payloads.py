@@ -21,6 +21,9 @@ from ..config import BUSINESS_TZ
 # The legacy ``taxType`` is not sent: with ``taxRule`` (bookkeeping version 2.0) sevDesk
 # takes the rule, and measured clients omit it (see API notes, section 8).
 TAX_RULE_TAXABLE = "1"  # "Umsatzsteuerpflichtige Umsätze": position rates 0, 7 or 19 %
+TAX_RULE_SMALL_BUSINESS = "11"  # "Steuer nicht erhoben nach § 19 UStG": every position 0 %
+#: The tax text of a Kleinunternehmer's invoice: the note § 19 UStG asks for.
+SMALL_BUSINESS_TAX_TEXT = "Gemäß § 19 UStG wird keine Umsatzsteuer berechnet."
 ALLOWED_TAX_RATES = (Decimal(0), Decimal(7), Decimal(19))
 INVOICE_STATUS_DRAFT = "100"
 INVOICE_TYPE = "RE"
@@ -162,6 +165,7 @@ class InvoiceHead:
     delivery_date_until: date | None = None  # end of the service period (V6)
     address_country: str = "DE"  # ISO code: a foreign one is the address's last line
     address_name2: str = ""  # an organisation's second name, the address text's second line
+    tax_rule: str = TAX_RULE_TAXABLE  # TAX_RULE_SMALL_BUSINESS for a Kleinunternehmer
 
 
 def invoice_position_body(pos: InvoicePosition, number: int) -> dict[str, Any]:
@@ -245,7 +249,7 @@ def save_invoice_body(head: InvoiceHead, positions: list[InvoicePosition]) -> di
         "status": INVOICE_STATUS_DRAFT,
         "invoiceType": INVOICE_TYPE,
         "currency": CURRENCY,
-        "taxRule": {"id": TAX_RULE_TAXABLE, "objectName": "TaxRule"},
+        "taxRule": {"id": head.tax_rule, "objectName": "TaxRule"},
         "taxRate": 0,
         "taxText": head.tax_text,
         "showNet": True,

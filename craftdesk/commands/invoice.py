@@ -48,7 +48,10 @@ def print_proposal(proposal: InvoiceProposal) -> None:
         )
     print()
     print(f"Summe netto {_money(proposal.net):>12} €")
-    print(f"Umsatzsteuer {_money(proposal.vat):>11} €")
+    if proposal.small_business:
+        print("Keine Umsatzsteuer (Kleinunternehmer, § 19 UStG)")
+    else:
+        print(f"Umsatzsteuer {_money(proposal.vat):>11} €")
     print(f"Gesamt brutto {_money(proposal.gross):>10} €")
     if proposal.edited:
         print("(mit gespeicherten Änderungen des Büros)")

@@ -91,6 +91,9 @@ def _head(
 ) -> payloads.InvoiceHead:
     rates = {line.vat_rate for line in preview.lines}
     tax_text = f"Umsatzsteuer {payloads.json_number(rates.pop())}%" if len(rates) == 1 else "Umsatzsteuer"
+    tax_rule = payloads.TAX_RULE_TAXABLE
+    if preview.small_business:  # no VAT on any position (checks.checked made them 0 %)
+        tax_rule, tax_text = payloads.TAX_RULE_SMALL_BUSINESS, payloads.SMALL_BUSINESS_TAX_TEXT
     header = preview.header
     # Never delivered after the invoice date, nor in the future (V6; sevDesk refuses it).
     latest = min(header.invoice_date, today)
@@ -113,6 +116,7 @@ def _head(
         address_country_id=country_id,
         address_country=preview.address.country,
         tax_text=tax_text,
+        tax_rule=tax_rule,
         e_invoice=preview.e_invoice,
         payment_method_id=payment_method,
     )

@@ -133,7 +133,13 @@ def _vat_rates(proposal: InvoiceProposal) -> list[str]:
 
 
 def checked(proposal: InvoiceProposal, extra_warnings: tuple[str, ...] = ()) -> InvoiceProposal:
-    """The proposal with its flags and all warnings (earlier ones first)."""
+    """The proposal with its flags and all warnings (earlier ones first). A Kleinunternehmer
+    charges no VAT: every line is 0 %, whatever the article or a stored edit says."""
+    if proposal.small_business and any(line.vat_rate for line in proposal.lines):
+        lines = tuple(
+            replace(line, vat_rate=Decimal(0)) if line.vat_rate else line for line in proposal.lines
+        )
+        proposal = replace(proposal, lines=lines)
     labour_flags, labour_warnings = _double_labour(proposal)
     zero_flags, zero_warnings = _zero_price(proposal)
     flags: dict[str, tuple[str, ...]] = {}

@@ -251,7 +251,12 @@ def preview_for(
     if customer is None:
         raise PreconditionError(Message(Key.PROJECT_WITHOUT_CUSTOMER, project.title))
     rate = _decimal_setting("hourly_rate", "Der Stundensatz")
-    hourly_vat = _decimal_setting("hourly_vat_rate", "Der Umsatzsteuersatz für Arbeitsstunden")
+    small_business = settings.get("small_business") is True  # Kleinunternehmer (§ 19 UStG)
+    hourly_vat = (
+        Decimal(0)
+        if small_business
+        else _decimal_setting("hourly_vat_rate", "Der Umsatzsteuersatz für Arbeitsstunden")
+    )
     warnings: list[str] = []
     if pending_draft_id is not None:
         warnings.append(Message(Key.EARLIER_ATTEMPT))
@@ -278,6 +283,7 @@ def preview_for(
         warnings=tuple(warnings),
         pending_draft_id=pending_draft_id,
         customer=customer,
+        small_business=small_business,
     )
 
 

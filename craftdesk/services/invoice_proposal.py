@@ -153,6 +153,7 @@ class InvoiceProposal:
     pending_draft_id: int | None = None  # set when an unfinished draft will be resumed
     e_invoice: bool = False  # the draft asks sevDesk for an e-invoice (E2)
     missing: tuple[str, ...] = ()  # what the e-invoice still lacks (E3); blocks sending
+    small_business: bool = False  # Kleinunternehmer (§ 19 UStG): every line 0 % VAT
 
     @property
     def delivery_date(self) -> date:

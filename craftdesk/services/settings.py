@@ -35,6 +35,7 @@ class Preferences:
     contact_person_name: str | None
     payment_method_id: str | None  # E2: of e-invoice drafts (None: the bank transfer)
     payment_method_name: str | None
+    small_business: bool = False  # Kleinunternehmer (§ 19 UStG): invoices without VAT
 
 
 def _decimal(value: object, default: str) -> Decimal:
@@ -58,6 +59,7 @@ def preferences() -> Preferences:
         contact_person_name=values.get("contact_person_name") or None,
         payment_method_id=str(values["payment_method_id"]) if values.get("payment_method_id") else None,
         payment_method_name=values.get("payment_method_name") or None,
+        small_business=values.get("small_business") is True,
     )
 
 
@@ -100,6 +102,16 @@ def set_hourly_rate(rate: Decimal) -> Decimal:
 
 def set_hourly_vat_rate(rate: str) -> None:
     _store.set("hourly_vat_rate", rate)
+
+
+def small_business() -> bool:
+    """Kleinunternehmer (§ 19 UStG): the office charges no VAT, its invoices go to sevDesk
+    under the tax rule "Steuer nicht erhoben nach § 19 UStG" with 0 % on every position."""
+    return _store.get("small_business") is True
+
+
+def set_small_business(on: bool) -> None:
+    _store.set("small_business", bool(on))
 
 
 def set_contact_person(person_id: str | None, name: str | None) -> None:

@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "notify_success": True,
     "hourly_rate": "0.00",
     "hourly_vat_rate": "19",
+    "small_business": False,  # Kleinunternehmer (§ 19 UStG): invoices without VAT
     "contact_person_id": None,  # sevDesk user id used as invoice contactPerson
     "payment_term_days": 14,
     "payment_method_id": None,  # sevDesk PaymentMethod of e-invoice drafts (E2); None = bank transfer

@@ -1,5 +1,5 @@
 """Settings of the Schnittstellen tab (S5): recurring import and interval, notifications,
-hourly rate and VAT, invoice contact person, part categories, start with the system.
+hourly rate and VAT, Kleinunternehmer (no VAT), invoice contact person, part categories, start with the system.
 
 Every change is saved at once (no separate "apply" step for the user to forget).
 """
@@ -90,6 +90,10 @@ class SettingsPanel(QGroupBox):
         row.addWidget(self.vat_rate)
         row.addStretch(1)
         form.addRow(self.tr("Stundensatz:"), row)
+        self.small_business = QCheckBox(
+            self.tr("Kleinunternehmer (§ 19 UStG): Rechnungen ohne Umsatzsteuer"), self
+        )
+        form.addRow("", self.small_business)
 
     def _build_sevdesk_rows(self, form: QFormLayout) -> None:
         self.contact_person = QComboBox(self)
@@ -143,6 +147,7 @@ class SettingsPanel(QGroupBox):
         self.notify_success.toggled.connect(settings.set_notify_success)
         self.hourly_rate.editingFinished.connect(self._save_rate)
         self.vat_rate.currentIndexChanged.connect(self._save_vat)
+        self.small_business.toggled.connect(self._save_small_business)
         self.contact_person.currentIndexChanged.connect(self._save_contact)
         self.load_users.clicked.connect(self.fetch_users)
         self.payment_method.currentIndexChanged.connect(self._save_payment_method)
@@ -164,6 +169,10 @@ class SettingsPanel(QGroupBox):
         self.hourly_rate.setText(format_decimal(values.hourly_rate, places=2))
         index = self.vat_rate.findData(values.hourly_vat_rate)
         self.vat_rate.setCurrentIndex(max(index, 0))
+        self.small_business.blockSignals(True)
+        self.small_business.setChecked(values.small_business)
+        self.small_business.blockSignals(False)
+        self.vat_rate.setEnabled(not values.small_business)
         self.contact_person.clear()
         self.contact_person.addItem(self.tr("(erster Administrator)"), None)
         person_id = values.contact_person_id
@@ -206,6 +215,10 @@ class SettingsPanel(QGroupBox):
 
     def _save_vat(self) -> None:
         settings.set_hourly_vat_rate(self.vat_rate.currentData())
+
+    def _save_small_business(self, on: bool) -> None:
+        settings.set_small_business(on)
+        self.vat_rate.setEnabled(not on)  # a Kleinunternehmer's hours carry no VAT
 
     def _save_contact(self) -> None:
         person_id = self.contact_person.currentData()

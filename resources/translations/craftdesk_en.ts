@@ -2122,6 +2122,11 @@
         <translation>plus VAT %1:</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="146"/>
+        <source>keine USt (§ 19 UStG):</source>
+        <translation>no VAT (§ 19 UStG):</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="204"/>
         <source>Gesamt brutto:</source>
         <translation>Total gross:</translation>
@@ -3883,6 +3888,11 @@
         <location filename="../../craftdesk/ui/settings_panel.py" line="127"/>
         <source>€ netto, USt.:</source>
         <translation>€ net, VAT:</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/settings_panel.py" line="93"/>
+        <source>Kleinunternehmer (§ 19 UStG): Rechnungen ohne Umsatzsteuer</source>
+        <translation>Small business (§ 19 UStG): invoices without VAT</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/settings_panel.py" line="130"/>

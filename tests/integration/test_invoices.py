@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -559,3 +560,50 @@ def test_cli_invoice_unknown_outcome_exits_4_and_the_rerun_finishes(cli, sandbox
     assert code == 0, err
     assert out.splitlines()[0] == InvoiceDraft.get().sevdesk_id
     assert len(invoices_with(sandbox, InvoiceDraft.get().reference)) == 1
+
+
+# --- Kleinunternehmer (§ 19 UStG) -------------------------------------------------------------
+
+
+def test_small_business_invoice_has_no_vat_and_the_section_19_tax_rule(sandbox, client, rate):
+    """A Kleinunternehmer charges no VAT: hours and articles (7 and 19 % in sevDesk), an
+    article added in the editor and a rate the office typed all go out at 0 % under tax
+    rule 11, with the note § 19 UStG asks for; preview and sevDesk agree on the sums."""
+    from craftdesk.services import invoice_edits
+    from craftdesk.services import settings as preferences
+
+    preferences.set_small_business(True)
+    plant, valve = local_article(sandbox, "A-1036"), local_article(sandbox, "A-1001")
+    project, job = make_project(local_customer(sandbox))
+    appointment(job, "Außenanlage", hours="1.5", used=((plant, "3"), (valve, "2")))
+    proposal = invoices.build_preview(project.id, today=TODAY)
+    assert proposal.small_business and proposal.hourly_vat_rate == 0
+    typed = replace(proposal.lines[1], vat_rate=Decimal(19))  # a rate the office typed
+    added = invoice_edits.article_line(valve.id, Decimal(1))
+    assert added.vat_rate == 19  # the article's own rate ...
+    lines = [*proposal.lines[:1], typed, *proposal.lines[2:], added]
+    invoice_edits.save(project.id, lines, proposal.header, today=TODAY)
+    preview = invoices.build_preview(project.id, today=TODAY)
+    assert {line.vat_rate for line in preview.lines} == {0}  # ... is not charged
+    assert preview.vat == 0 and preview.gross == preview.net == Decimal("221.40")
+
+    draft = send(client, project)
+
+    invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
+    assert invoice["taxRule"]["id"] == "11"
+    assert invoice["taxText"] == "Gemäß § 19 UStG wird keine Umsatzsteuer berechnet."
+    assert {p["taxRate"] for p in positions_of(sandbox, draft.sevdesk_id)} == {"0"}
+    assert (invoice["sumNet"], invoice["sumTax"], invoice["sumGross"]) == ("221.4", "0", "221.4")
+
+
+def test_small_business_is_a_setting_of_the_command_line(database, capsys):
+    assert main(["settings", "get", "small-business"]) == 0
+    assert capsys.readouterr().out == "nein\n"
+    assert main(["settings", "set", "small-business", "Ja"]) == 0
+    assert capsys.readouterr().out == "ja\n"
+    assert settings.get("small_business") is True
+    assert main(["settings", "set", "small-business", "vielleicht"]) == 2
+    assert "weder ja noch nein" in capsys.readouterr().err
+    assert settings.get("small_business") is True
+    assert main(["settings", "set", "small-business", "nein"]) == 0
+    assert settings.get("small_business") is False

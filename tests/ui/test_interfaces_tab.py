@@ -216,6 +216,12 @@ def test_S5_settings_are_saved_at_once(qtbot, ctx, tab_for):
     assert settings.get("hourly_rate") == "65.50"
     assert panel.hourly_rate.text() == "65,50"
     assert settings.get("hourly_vat_rate") == "7"
+    assert panel.vat_rate.isEnabled()
+    panel.small_business.setChecked(True)  # Kleinunternehmer: hours carry no VAT
+    assert settings.get("small_business") is True
+    assert not panel.vat_rate.isEnabled()
+    panel.load()
+    assert panel.small_business.isChecked() and not panel.vat_rate.isEnabled()
 
 
 def test_S5_contact_person_is_chosen_from_sevdesk_users(qtbot, ctx, sandbox, tab_for):

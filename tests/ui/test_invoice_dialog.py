@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from fakes import FakeController
+from PySide6.QtCore import Qt
 
 from craftdesk.services import projects
 from craftdesk.services.customers import create_local_customer
@@ -15,8 +16,10 @@ from craftdesk.store import settings
 from craftdesk.store.models import Appointment, Article, InvoiceDraft
 from craftdesk.ui.dialogs import common
 from craftdesk.ui.dialogs.invoice_dialog import InvoicePreviewDialog
+from craftdesk.ui.dialogs.invoice_lines import COLUMNS as LINE_COLUMNS
 from craftdesk.ui.project_tree import COLUMNS
 from craftdesk.ui.projects_tab import ProjectsTab
+from craftdesk.ui.style import format_money
 
 SAVE = "/Invoice/Factory/saveInvoice"
 
@@ -197,3 +200,19 @@ def test_E3_plain_customer_sees_no_e_invoice_choice(qtbot, ctx, sandbox, finishe
     qtbot.addWidget(dialog)
     assert not dialog.e_invoice_box.isVisibleTo(dialog)
     assert dialog.confirm_button.isEnabled()
+
+
+def test_small_business_preview_shows_no_vat(qtbot, ctx, sandbox, finished, monkeypatch):
+    """Kleinunternehmer: the totals say that no VAT is charged; net and gross are equal."""
+    settings.set("small_business", True)
+    tab = ProjectsTab(FakeController(ctx))
+    qtbot.addWidget(tab)
+    dialog = _open_preview(tab, finished["project"].id, monkeypatch)
+    qtbot.addWidget(dialog)
+    assert dialog.vat_title.text() == "keine USt (§ 19 UStG):"
+    assert dialog.vat_label.text() == format_money(Decimal(0))
+    assert dialog.gross_label.text() == dialog.net_label.text() == format_money(Decimal("180.60"))
+    vat_column = dialog.model.index(1, LINE_COLUMNS.index("vat_rate"))
+    assert not dialog.model.flags(vat_column) & Qt.ItemFlag.ItemIsEditable  # nothing to choose
+    price_column = dialog.model.index(1, LINE_COLUMNS.index("net_price"))
+    assert dialog.model.flags(price_column) & Qt.ItemFlag.ItemIsEditable

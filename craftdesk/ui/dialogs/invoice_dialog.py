@@ -59,6 +59,7 @@ class InvoicePreviewDialog(InvoiceDialogView):
         self.e_invoice_enabled = preview.e_invoice
         self.setWindowTitle(self.tr("Rechnungsentwurf – Vorschau und Bearbeitung"))
         self.model = ProposalLinesModel(preview.lines, self)
+        self.model.fixed_vat = preview.small_business
         self.model.read_only = self.frozen
         self._build_view(preview, self.model, frozen=self.frozen, e_invoice=preview.e_invoice)
         self._connect()
@@ -141,11 +142,14 @@ class InvoicePreviewDialog(InvoiceDialogView):
     def _show_totals(self, proposal: InvoiceProposal) -> None:
         self.net_label.setText(format_money(proposal.net))
         rates = proposal.vat_by_rate()
-        self.vat_title.setText(
-            self.tr("zzgl. USt %1:").replace("%1", " / ".join(format_percent(r) for r in rates))
-            if rates
-            else self.tr("zzgl. USt:")
-        )
+        if proposal.small_business:
+            self.vat_title.setText(self.tr("keine USt (§ 19 UStG):"))
+        elif rates:
+            self.vat_title.setText(
+                self.tr("zzgl. USt %1:").replace("%1", " / ".join(format_percent(r) for r in rates))
+            )
+        else:
+            self.vat_title.setText(self.tr("zzgl. USt:"))
         self.vat_label.setText(format_money(proposal.vat))
         self.gross_label.setText(format_money(proposal.gross))
         self.edited_note.setText(

@@ -66,6 +66,7 @@ class ProposalLinesModel(QAbstractTableModel):
         self.lines: list[ProposalLine] = list(lines)
         self.flags_by_key: dict[str, tuple[str, ...]] = {}
         self.read_only = False
+        self.fixed_vat = False  # a Kleinunternehmer's lines: 0 %, not to be changed
 
     # --- shape -------------------------------------------------------------------------------
 
@@ -93,7 +94,8 @@ class ProposalLinesModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and COLUMNS[index.column()] in EDITABLE and not self.read_only:
+        column = COLUMNS[index.column()] if index.isValid() else ""
+        if column in EDITABLE and not self.read_only and not (self.fixed_vat and column == "vat_rate"):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
