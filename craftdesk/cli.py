@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
@@ -13,6 +14,7 @@ from . import __version__, config
 from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
 from .context import AppContext
 from .errors import CraftdeskError
+from .fsutil import os_reason
 from .limits import id_ok, id_text
 from .services.errors import SevdeskError
 from .services.storage import storage_message, storage_problem
@@ -342,22 +344,30 @@ def _silence_stdout() -> None:
         pass
 
 
+# What Python makes of argument bytes that are not UTF-8 (surrogate escapes).
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .log import setup_logging
     from .services.heap import share_one_heap
 
     share_one_heap()  # early: glibc reads the limit when it next needs a heap for a thread
+    words = list(sys.argv[1:] if argv is None else argv)
+    if any(_UNDECODABLE.search(word) for word in words):  # bytes that were not UTF-8 (H15)
+        sys.stderr.write("craftdesk: Ein Argument ist kein gültiger Text (die Zeichen sind nicht UTF-8).\n")
+        return 2
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     command = args.command or "gui"
     if command == "gui" and not hasattr(args, "demo"):
         args.demo = False
     try:
         data_dir = config.ensure_dir(config.data_dir(args.data_dir))
         log_path = setup_logging(data_dir, console=args.verbose)
-    except OSError as exc:
-        sys.stderr.write(f"craftdesk: Der Datenordner ist nicht beschreibbar ({exc.strerror}).\n")
-        return 1
+    except OSError as exc:  # the folder named cannot hold the data: a precondition (exit 5)
+        sys.stderr.write(f"craftdesk: Der Datenordner ist nicht beschreibbar ({os_reason(exc)}).\n")
+        return 5
     # A full disk must not turn a failing log write into a traceback on stderr.
     logging.raiseExceptions = False
     log.info("craftdesk %s: %s", __version__, command)

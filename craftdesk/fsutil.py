@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -18,17 +18,18 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     the temp file is removed and the target stays as it was.
     """
     # H12: a symlink is followed (the link stays, its target gets the data); a FIFO or a
-    # device is written into, never replaced by a regular file; a file keeps its mode.
-    target = Path(os.path.realpath(path))
+    # device is written into, never replaced by a regular file; a file keeps its mode, a
+    # new one gets the mode the user's umask gives new files.
     try:
-        info = os.stat(target)
+        info = os.stat(path)  # follows links: /dev/stdout to a pipe is the pipe
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        _write_into(target, info.st_mode, data)
+        _write_into(Path(path), info.st_mode, data)
         return
+    target = Path(os.path.realpath(path))
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = _temp_file(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -41,6 +42,19 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _temp_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new file beside the target, created with mode 0666 so the umask decides (as for
+    any file the user saves); its name stays short whatever the target's length."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        tmp = os.path.join(folder, f".{name[:40]}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "keine freie temporäre Datei", str(folder))
 
 
 def _write_into(target: Path, mode: int, data: bytes) -> None:
@@ -75,9 +89,17 @@ _REASONS = {
     errno.EPERM: "keine Schreibrechte",
     errno.EROFS: "der Datenträger ist schreibgeschützt",
     errno.ENOSPC: "der Datenträger ist voll",
+    errno.ENAMETOOLONG: "der Name ist zu lang",
+    errno.ELOOP: "eine Verknüpfung zeigt im Kreis auf sich selbst",
+    errno.EEXIST: "die Datei gibt es schon",
+    errno.EBUSY: "die Datei ist gerade in Gebrauch",
 }
+# Windows: the file is open in another program (Excel keeps its file locked).
+_WINDOWS_IN_USE = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 
 
 def os_reason(exc: OSError) -> str:
     """A few words on why a file operation failed, for a one-sentence message."""
+    if getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
+        return "die Datei ist in einem anderen Programm geöffnet, zum Beispiel Excel"
     return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)

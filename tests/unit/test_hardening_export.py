@@ -3,6 +3,8 @@ a device — and never replaces it; an existing file keeps its mode."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 import sys
@@ -87,3 +89,72 @@ def test_H12_H15_a_place_that_cannot_take_the_export_is_one_german_sentence(
     sentences = [line for line in err.splitlines() if line.startswith("craftdesk:")]
     assert len(sentences) == 1 and reason in sentences[0] and "No such" not in err
     assert [p.name for p in out.iterdir()] == ["folder"] and not list((out / "folder").iterdir())
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd")
+def test_H12_dev_stdout_to_a_pipe_is_written_through(data_dir, capsys):
+    """``-o /dev/stdout`` in a pipeline: the link leads to a pipe (its resolved name
+    ``pipe:[…]`` is no path), which is written into like any FIFO."""
+    read_end, write_end = os.pipe()
+    try:
+        code, err = export(data_dir, f"/dev/fd/{write_end}", capsys)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as handle:
+            received = handle.read()
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(write_end)
+    assert code == 0, err
+    assert received.startswith(b"[")
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_H12_a_new_export_gets_the_mode_of_the_users_umask(data_dir, tmp_path, capsys, umask, mode):
+    """A CSV saved into an office folder is readable as the user's other new files are;
+    it used to be owner-only whatever the umask."""
+    old = os.umask(umask)
+    try:
+        code, err = export(data_dir, tmp_path / "artikel.json", capsys)
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    assert stat.S_IMODE((tmp_path / "artikel.json").stat().st_mode) == mode
+
+
+def test_H12_a_long_file_name_the_system_allows_is_written(data_dir, tmp_path, capsys):
+    """The temporary file beside the target has a short name: a 250-byte name the file
+    system accepts is not refused because its temporary twin would be longer."""
+    target = tmp_path / ("ä" * 120 + "x.json")  # 245 bytes in UTF-8
+    code, err = export(data_dir, target, capsys)
+    assert code == 0, err
+    assert target.read_text().startswith("[")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_H15_reasons_of_a_file_error_are_german():
+    from craftdesk.fsutil import os_reason
+
+    assert os_reason(OSError(errno.ENAMETOOLONG, "File name too long")) == "der Name ist zu lang"
+    assert "Verknüpfung" in os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links"))
+    locked = PermissionError(errno.EACCES, "Permission denied")
+    locked.winerror = 32  # type: ignore[attr-defined] - what Windows sets for a file Excel holds
+    assert "anderen Programm geöffnet" in os_reason(locked)
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "keine Schreibrechte"
+
+
+def test_H15_argument_bytes_that_are_not_utf8_exit_2(data_dir, capsys):
+    latin1 = b"Emp\xe4loyee".decode("utf-8", "surrogateescape")  # what Python makes of them
+    code = cli.main(["--data-dir", str(data_dir), "employee", "add", "--name", latin1])
+    close_database()
+    err = capsys.readouterr().err
+    assert code == 2 and "UTF-8" in err and "Traceback" not in err
+
+
+def test_H15_a_data_dir_that_is_a_file_is_one_german_sentence(tmp_path, capsys):
+    not_a_folder = tmp_path / "daten"
+    not_a_folder.write_text("x")
+    code = cli.main(["--data-dir", str(not_a_folder), "export", "customers"])
+    err = capsys.readouterr().err
+    assert code == 5
+    assert err.startswith("craftdesk: Der Datenordner ist nicht beschreibbar (")
+    assert "File exists" not in err and len(err.strip().splitlines()) == 1
