@@ -51,6 +51,11 @@ def price_ok(value: Decimal) -> bool:
     return value.is_finite() and abs(value) <= MAX_PRICE
 
 
+def vat_ok(value: Decimal) -> bool:
+    """A VAT rate in percent: 0 to 100 (sevDesk's own rates are 0, 7 and 19)."""
+    return value.is_finite() and 0 <= value <= 100
+
+
 def year_ok(value: date | datetime) -> bool:
     return MIN_YEAR <= value.year <= MAX_YEAR
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..limits import price_ok
+from ..limits import price_ok, vat_ok
 from .fields import (
     RecordError,
     guard,
@@ -129,7 +129,7 @@ def _part(r: dict[str, Any]) -> PartRow:
     name = read_text(r.get("name"), "name", 255)
     if not name:
         raise RecordError("Artikel ohne Namen")
-    vat = read_decimal(r.get("taxRate"), "taxRate", Decimal(0))
+    vat = in_range(read_decimal(r.get("taxRate"), "taxRate", Decimal(0)), "taxRate", vat_ok)
     gross_raw = r.get("priceGross")
     gross = read_decimal(gross_raw, "priceGross") if gross_raw not in (None, "") else None
     net = _net_price(r, vat, gross)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..limits import price_ok, quantity_ok
+from ..limits import price_ok, quantity_ok, vat_ok
 from .fields import (
     guard,
     in_range,
@@ -140,7 +140,7 @@ def parse_order_pos(raw: Any) -> OrderPosRec:
             name=read_text(r.get("name"), "name", 255),
             text=plain_text(read_text(r.get("text"), "text")),  # H5: sevDesk's editor sends HTML
             unity_id=read_ref(r.get("unity"), "unity"),
-            tax_rate=read_decimal(r.get("taxRate"), "taxRate", Decimal(0)),
+            tax_rate=in_range(read_decimal(r.get("taxRate"), "taxRate", Decimal(0)), "taxRate", vat_ok),
             position_number=read_int(r.get("positionNumber"), "positionNumber", 0),
         )
 

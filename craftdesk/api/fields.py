@@ -24,6 +24,10 @@ MAX_TEXT = 10_000
 # json.loads turns an escaped lone surrogate (backslash-u d800) into a str that cannot be encoded
 # as UTF-8, so SQLite (and any export) would fail on it; such characters become U+FFFD.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters other than tab and line breaks (C0, DEL, C1): never meant as text, they
+# would reach calendars, CSV cells and terminals as they came (H5); they are dropped.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class RecordError(ValueError):
@@ -79,7 +83,7 @@ def read_ref(value: Any, field: str, required: bool = False) -> str | None:
 
 
 def read_text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
-    if type(value) is str and "\x00" not in value and (value.isascii() or not _LONE_SURROGATE.search(value)):
+    if type(value) is str and (value.isprintable() or not _NOT_PLAIN.search(value)):
         stripped: str = value.strip()  # fast path: nothing to replace
         return stripped if len(stripped) <= max_len else stripped[:max_len]
     if value is None:
@@ -90,7 +94,7 @@ def read_text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise RecordError(f"{field} ist kein Text")
-    text: str = _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", "")).strip()
+    text: str = _LONE_SURROGATE.sub("\ufffd", CONTROL_CHARS.sub("", value)).strip()
     return text[:max_len]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -27,8 +28,20 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+_BREAKS = re.compile("[\t\n\r\v\f\x85\u2028\u2029]+")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _cell(value: Any) -> str:
+    """A table cell on one line: line breaks and tabs of a title become spaces, control
+    characters are dropped (a terminal would act on them)."""
+    if value is None:
+        return ""
+    return _CONTROL.sub("", _BREAKS.sub(" ", str(value)))
+
+
 def _print_table(headers: list[str], rows: list[list[Any]]) -> None:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    cells = [[_cell(v) for v in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     for row in [headers, *cells]:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=False)).rstrip())

@@ -10,13 +10,14 @@ RFC instead of hand-written string concatenation.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, cast
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, vText
 from peewee import JOIN
 
 from ..config import BUSINESS_TZ
@@ -262,6 +263,15 @@ def description_text(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# RFC 5545 TEXT allows no control characters but the tab (line breaks are escaped).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _text(value: str) -> vText:
+    """A TEXT value: control characters a user pasted are dropped, a lone CR is a break."""
+    return vText(_NOT_TEXT.sub("", value.replace("\r\n", "\n").replace("\r", "\n")))
+
+
 def _berlin(value: str) -> datetime:
     return datetime.fromisoformat(value).replace(tzinfo=BUSINESS_TZ)
 
@@ -282,7 +292,7 @@ def build_calendar(records: list[dict[str, Any]], name: str, stamp: datetime | N
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _text(name))  # escaped like any TEXT (a name with ";")
     calendar.add("x-wr-timezone", "Europe/Berlin")
     years: list[int] = []
     for record in records:
@@ -297,17 +307,22 @@ def build_calendar(records: list[dict[str, Any]], name: str, stamp: datetime | N
         summary = record["title"]
         if record["customer"]:
             summary = f"{summary} – {record['customer']}"
-        event.add("summary", summary)
+        event.add("summary", _text(summary))
         location = location_text(record["address"])
         if location:
-            event.add("location", location)
-        event.add("description", description_text(record))
+            event.add("location", _text(location))
+        event.add("description", _text(description_text(record)))
         event.add("status", "TENTATIVE" if record["status"] == "problem" else "CONFIRMED")
         event.add("categories", [STATUS_NAMES.get(record["status"], record["status"])])
         calendar.add_component(event)
-    if years:
-        # The VTIMEZONE covers the years of the events (from the tz database), not 1970–2038.
-        calendar.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
+    # The VTIMEZONE covers the years of the events (from the tz database), not 1970–2038.
+    # Without events it is still there: RFC 5545 wants one component at least.
+    years = years or [stamp.year]
+    first, last = date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1)
+    if not calendar.walk("VEVENT"):
+        calendar.add_component(Timezone.from_tzid("Europe/Berlin", first_date=first, last_date=last))
+    else:
+        calendar.add_missing_timezones(first, last)
     return calendar
 
 

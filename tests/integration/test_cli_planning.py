@@ -6,6 +6,7 @@ vobject, the parser of the Radicale calendar server), and the new appointment fi
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -316,3 +317,78 @@ def test_P8_employee_list_json(cli):
     assert [p["name"] for p in people] == ["Anna Fliese", "Max Maurer"]
     assert set(people[0]) == {"id", "name", "email", "sevdesk_user_id", "active", "color"}
     assert all(p["color"].startswith("#") for p in people)
+
+
+def test_P8_ics_text_has_no_control_characters_and_an_escaped_calendar_name(tmp_path, capsys):
+    """A title pasted with control characters: RFC 5545 TEXT allows none but the tab, so
+    they are dropped; the calendar's name is escaped like any TEXT; a calendar without any
+    event still has its VTIMEZONE (RFC 5545 wants one component)."""
+    data_dir = tmp_path / "ics-data"
+    open_database(data_dir / "craftdesk.sqlite3")
+    customer = Customer.create(company="Bau GmbH", kind="organisation")
+    project = svc.create_project("Dach", customer.id, svc.Site("Weg 1", "70173", "Stuttgart"))
+    worker = emp.add_employee("Kai; Dach,\\bau")
+    svc.create_appointment(
+        svc.first_job(project).id,
+        "Rinne\x1b[2J\x07 prüfen\x0c",
+        start=datetime(2026, 3, 2, 8),
+        assignee_ids=[worker.id],
+        notes="Leiter\r\nmitbringen\x7f",
+    )
+    close_database()
+    code = main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "appointments",
+            "--format",
+            "ics",
+            "--employee",
+            str(worker.id),
+        ]
+    )
+    out, err = capsys.readouterr()
+    close_database()
+    assert code == 0, err
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", out.replace("\r\n", ""))
+    event = icalendar.Calendar.from_ical(out).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Rinne[2J prüfen – Bau GmbH"
+    assert "Leiter\nmitbringen" in str(event["DESCRIPTION"])
+    assert "X-WR-CALNAME:craftdesk – Kai\\; Dach\\,\\\\bau\r\n" in out
+    code = main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "appointments",
+            "--format",
+            "ics",
+            "--from",
+            "2030-01-01",
+            "--to",
+            "2030-01-31",
+        ]
+    )
+    out, err = capsys.readouterr()
+    close_database()
+    assert code == 0, err
+    calendar = icalendar.Calendar.from_ical(out)
+    assert not calendar.walk("VEVENT") and [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [BERLIN]
+
+
+def test_appointment_list_prints_each_appointment_on_one_line(tmp_path, capsys):
+    """Titles from sevDesk or pasted ones with line breaks or terminal escapes: the table
+    keeps one line per appointment and sends no control characters to the terminal."""
+    data_dir = tmp_path / "list-data"
+    open_database(data_dir / "craftdesk.sqlite3")
+    project = svc.create_project("Dach", None, svc.Site("Weg 1", "70173", "Stuttgart"))
+    svc.create_appointment(svc.first_job(project).id, "Erste\nZeile\r\x1b]0;pwned\x07 Ende")
+    close_database()
+    code = main(["--data-dir", str(data_dir), "appointment", "list"])
+    out, err = capsys.readouterr()
+    close_database()
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 2 and "Erste Zeile ]0;pwned Ende" in lines[1]
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", out.replace("\n", ""))

@@ -668,3 +668,58 @@ def test_C5_packed_customers_build_what_the_record_rules_build():
         source.take("7")
     assert [a[0] for a in expected.addresses] == ["postal", "billing", "delivery"]
     assert [i[1] for i in expected.infos] == ["b@x.de", "030 2"]
+
+
+def test_H5_control_characters_of_sevdesk_texts_are_dropped_tabs_and_breaks_kept():
+    """ESC, BEL, form feed, DEL, C1 controls would reach terminals, calendars and CSV
+    cells: they are dropped on the way in, on the fast path of a usual record as well."""
+    contact = parse_contact(
+        {
+            "id": "7",
+            "name": "Bau\x1b[31m GmbH\x07",
+            "category": ref("Category", "3"),
+            "description": "Zeile 1\r\nZeile\t2\x0c\x7f\x85",
+        }
+    )
+    assert contact.company == "Bau[31m GmbH"
+    assert contact.description == "Zeile 1\r\nZeile\t2"
+    address = parse_address(
+        {"id": "8", "contact": ref("Contact", "7"), "street": "Hof\x01weg 1", "city": "Ulm"}
+    )
+    assert address.street == "Hofweg 1"
+    way = parse_comm_way(
+        {"id": "9", "contact": ref("Contact", "7"), "type": "EMAIL", "value": "a\x00@b.de\x9b"}
+    )
+    assert way.value == "a@b.de"
+    assert parse_part({"id": "5", "name": "Ventil\x1b", "taxRate": "19"}).name == "Ventil"
+
+
+@pytest.mark.parametrize("rate", ["1000", "-19", "100.01"])
+def test_H10_a_vat_rate_outside_0_to_100_makes_the_part_invalid(rate):
+    with pytest.raises(RecordError, match="taxRate liegt außerhalb"):
+        parse_part({"id": "6", "name": "Ventil", "priceGross": "10", "taxRate": rate})
+    assert parse_part({"id": "6", "name": "Ventil", "taxRate": "100"}).vat_rate == 100
+
+
+def test_H5_control_characters_are_dropped_on_the_fast_path_of_a_complete_record():
+    from craftdesk.api.records import contact_row
+
+    raw = {
+        "id": "7",
+        "update": "2026-01-01T00:00:00+01:00",
+        "category": ref("Category", "3"),
+        "parent": None,
+        "name": "Bau\x1b GmbH",
+        "surename": None,
+        "familyname": None,
+        "name2": "Filiale\x08",
+        "customerNumber": "K\x7f1",
+        "description": "a\x1bb",
+        "buyerReference": None,
+        "gender": None,
+        "academicTitle": None,
+        "governmentAgency": "0",
+    }
+    row = contact_row(raw)
+    assert "Bau GmbH" in row and "Filiale" in row and "K1" in row and "ab" in row
+    assert not any(isinstance(v, str) and "\x1b" in v for v in row)
