@@ -18,6 +18,7 @@ from .fsutil import os_reason
 from .limits import id_ok, id_text
 from .services.errors import SevdeskError
 from .services.storage import storage_message, storage_problem
+from .usage_errors import german_usage_error
 
 log = logging.getLogger("craftdesk.cli")
 
@@ -52,9 +53,16 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
 
     def error(self, message: str) -> Any:  # exit 2 with one German sentence
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"craftdesk: Aufruf fehlerhaft: {message}\n")
+        sys.stderr.write(
+            f"craftdesk: Aufruf fehlerhaft: {german_usage_error(message)} (Hilfe: {self.prog} --help)\n"
+        )
         raise SystemExit(2)
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "Aufruf:", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "Aufruf:", 1)
 
 
 def record_id(text: str) -> int:

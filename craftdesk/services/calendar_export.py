@@ -202,6 +202,7 @@ def appointment_records(employee_id: int | None = None, span: Range | None = Non
         records.append(
             {
                 "id": a.id,
+                "sevdesk_id": None,  # §7: every exported object has one; sevDesk has no appointments
                 "project_id": a.job.project_id,
                 "project_title": project.title if project else None,
                 "order_number": project.sevdesk_order_number if project else None,

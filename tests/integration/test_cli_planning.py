@@ -266,6 +266,8 @@ def test_P8_json_export_shape(cli, week):
     assert {r["job_id"] for r in records.values()} == {ids["job"]}
     assert a1["used"] == [] and a1["invoice_sevdesk_id"] is None
     assert a1["observers"] == [] and a1["hours"] is None
+    # §7: "every object has id (local) and sevdesk_id (string or null)"
+    assert all("sevdesk_id" in r and r["sevdesk_id"] is None for r in records.values())
 
 
 def test_P8_json_export_names_used_articles_and_the_invoice(cli, week):

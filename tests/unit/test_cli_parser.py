@@ -23,3 +23,25 @@ def test_usage_errors_exit_2(capsys):
         build_parser().parse_args(["invoice", "not-a-number"])
     assert info.value.code == 2
     assert "Aufruf fehlerhaft" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv, sentence",
+    [
+        (
+            ["export", "customers", "--format", "xml"],
+            "--format: „xml“ gibt es nicht (möglich: json, csv, ics)",
+        ),
+        (["appointment", "done", "1"], "es fehlt: --hours"),
+        (["--bogus"], "unbekannt: --bogus"),
+        (["invoice", "abc"], "PROJECT_ID: „abc“ ist keine Nummer"),
+    ],
+)
+def test_H15_a_usage_error_is_one_german_sentence_naming_the_help(capsys, argv, sentence):
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args(argv)
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert len(err.splitlines()) == 1 and sentence in err and "--help)" in err
+    for english in ("usage", "invalid", "argument", "choose", "required", "unrecognized"):
+        assert english not in err

@@ -1,0 +1,35 @@
+"""argparse's own error messages (English) as German sentences for the command line (H15)."""
+
+from __future__ import annotations
+
+import re
+
+# argparse's own error messages (English) as German sentences; the texts of our own
+# argument types are German already and pass through after the argument's name.
+_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), german)
+    for pattern, german in (
+        (
+            r"^argument (.+?): invalid choice: '(.*)' \(choose from (.*)\)$",
+            r"\1: „\2“ gibt es nicht (möglich: \3)",
+        ),
+        (r"^argument (.+?): invalid int value: '(.*)'$", r"\1: „\2“ ist keine ganze Zahl"),
+        (r"^argument (.+?): invalid \S+ value: '(.*)'$", r"\1: „\2“ ist kein gültiger Wert"),
+        (r"^argument (.+?): expected one argument$", r"\1 braucht einen Wert"),
+        (r"^argument (.+?): expected at least one argument$", r"\1 braucht mindestens einen Wert"),
+        (r"^argument (.+?): not allowed with argument (.+)$", r"\1 geht nicht zusammen mit \2"),
+        (r"^argument (.+?): (.*)$", r"\1: \2"),
+        (r"^the following arguments are required: (.*)$", r"es fehlt: \1"),
+        (r"^one of the arguments (.*) is required$", r"eines davon ist nötig: \1"),
+        (r"^unrecognized arguments: (.*)$", r"unbekannt: \1"),
+        (r"^ambiguous option: (.*) could match (.*)$", r"\1 ist nicht eindeutig (\2)"),
+    )
+)
+
+
+def german_usage_error(message: str) -> str:
+    """The German sentence for one of argparse's messages; others (ours) stay as they are."""
+    for pattern, german in _ARGPARSE_ERRORS:
+        if pattern.match(message):
+            return pattern.sub(german, message).replace("'", "")  # choices come quoted
+    return message
