@@ -76,6 +76,13 @@ def record_id(text: str) -> int:
     return value
 
 
+def file_name(text: str) -> str:
+    """A file the user names with -o: an empty name would quietly mean stdout."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("ein leerer Dateiname geht nicht")
+    return text
+
+
 def sevdesk_id(text: str) -> str:
     """A sevDesk id: digits that fit in 63 bits (H10), checked before anything is sent."""
     value = id_text(text)
@@ -219,7 +226,9 @@ def _add_export_command(sub: Subparsers) -> None:
         default="json",
         help="json oder csv; für appointments json oder ics (Kalenderdatei)",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="in diese Datei schreiben (Standard: stdout)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", type=file_name, help="in diese Datei schreiben (Standard: stdout)"
+    )
     p.add_argument("--employee", type=int, metavar="ID", help="nur Termine dieses Mitarbeiters")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="ab diesem Tag (JJJJ-MM-TT)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="bis zu diesem Tag einschließlich")
@@ -331,11 +340,14 @@ def _add_data_commands(sub: Subparsers) -> None:
         "-o",
         "--output",
         metavar="FILE",
+        type=file_name,
         help="Zieldatei für --from (Standard: die Datenbankdatei im Datenordner)",
     )
 
     p = sub.add_parser("backup", help="die Datenbank jetzt sichern (eine SQLite-Datei)")
-    p.add_argument("-o", "--output", metavar="FILE", help="Zieldatei (Standard: backups/ im Datenordner)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", type=file_name, help="Zieldatei (Standard: backups/ im Datenordner)"
+    )
     p = sub.add_parser(
         "restore", help="eine Sicherung wiederherstellen (der jetzige Stand wird vorher gesichert)"
     )

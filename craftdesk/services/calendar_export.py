@@ -258,7 +258,8 @@ def description_text(record: dict[str, Any]) -> str:
         for line in record["planned"]:
             number = f" [{line['article_number']}]" if line["article_number"] else ""
             unit = f" {line['unit']}" if line["unit"] else ""
-            lines.append(f"- {line['quantity']}{unit} {line['name']}{number}")
+            quantity = str(line["quantity"]).replace(".", ",")  # read by people: "0,5 m"
+            lines.append(f"- {quantity}{unit} {line['name']}{number}")
     if record["notes"].strip():
         lines.append(f"Notizen: {record['notes'].strip()}")
     return "\n".join(lines)

@@ -46,6 +46,7 @@ def week(tmp_path):
         notes="Schlüssel beim Nachbarn\nHund im Hof",
         planned=[
             svc.PlannedLine(article_id=article.id, quantity=Decimal(4)),
+            svc.PlannedLine(article_id=article.id, quantity=Decimal("0.5")),
             svc.PlannedLine(text="Anfahrt"),
         ],
     )
@@ -190,6 +191,7 @@ def test_P8_ics_is_valid_rfc5545_with_berlin_times_location_and_description(cli,
     assert "Kunde: Müller; Haustechnik, GmbH" in description
     assert "Telefon: +49 171 2345678" in description
     assert "- 4 Stk Heizkörperventil [HV-100]" in description and "- 1 Anfahrt" in description
+    assert "- 0,5 Stk Heizkörperventil [HV-100]" in description  # read by people: decimal comma
     assert "Schlüssel beim Nachbarn\nHund im Hof" in description
     assert event.decoded("DTSTAMP").tzinfo is not None
     # The default duration of two hours is shown as such.

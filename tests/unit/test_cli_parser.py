@@ -35,6 +35,7 @@ def test_usage_errors_exit_2(capsys):
         (["appointment", "done", "1"], "es fehlt: --hours"),
         (["--bogus"], "unbekannt: --bogus"),
         (["invoice", "abc"], "PROJECT_ID: „abc“ ist keine Nummer"),
+        (["export", "customers", "-o", ""], "-o/--output: ein leerer Dateiname geht nicht"),
     ],
 )
 def test_H15_a_usage_error_is_one_german_sentence_naming_the_help(capsys, argv, sentence):
