@@ -13,6 +13,7 @@ import sys
 
 from ..context import AppContext
 from ..errors import NotFound, PreconditionError, UsageError
+from ..messages import Key
 from ..services import invoices, projects
 from ..services.invoice_json import preview_json
 from ..services.invoice_preview import InvoiceProposal
@@ -57,6 +58,15 @@ def print_proposal(proposal: InvoiceProposal) -> None:
         print("(mit gespeicherten Änderungen des Büros)")
 
 
+def _for_the_command_line(warning: str) -> str:
+    """V5's question is the window's: a script cannot answer one, so the command line says
+    that the draft is created anyway instead of promising to ask."""
+    if getattr(warning, "key", None) == Key.ZERO_PRICE_LINES:
+        lines = warning.args[0]  # type: ignore[attr-defined]
+        return f"Positionen mit 0,00 €: {lines} – bitte prüfen; „craftdesk invoice“ legt den Entwurf ohne Rückfrage an."
+    return warning
+
+
 def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
     ctx.open_db()
     project_id = int(args.project_id)
@@ -76,14 +86,14 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
         else:
             print_proposal(preview)
             for warning in preview.warnings:
-                sys.stderr.write(f"Warnung: {warning}\n")
+                sys.stderr.write(f"Warnung: {_for_the_command_line(warning)}\n")
         return 0
     if invoices.pending_draft(project_id) is None:
         preview = invoices.build_preview(project_id, e_invoice=e_invoice)  # PreconditionError: nothing ready
         if preview.e_invoice and preview.missing:
             raise PreconditionError(preview.warnings[0])  # E3: blocked, exit 5
         for warning in preview.warnings:  # e.g. an hourly rate of 0,00 € — said, not refused
-            sys.stderr.write(f"Warnung: {warning}\n")
+            sys.stderr.write(f"Warnung: {_for_the_command_line(warning)}\n")
     client = ctx.client()
     try:
         draft = invoices.send_invoice(client, project_id, e_invoice=e_invoice)
