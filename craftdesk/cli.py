@@ -11,14 +11,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
 from . import __version__, config
+from .cli_args import file_name, german_usage_error, record_id, sevdesk_id
 from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
 from .context import AppContext
 from .errors import CraftdeskError
 from .fsutil import os_reason
-from .limits import id_ok, id_text
 from .services.errors import SevdeskError
 from .services.storage import storage_message, storage_problem
-from .usage_errors import german_usage_error
 
 log = logging.getLogger("craftdesk.cli")
 
@@ -63,32 +62,6 @@ class _Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         return super().format_help().replace("usage:", "Aufruf:", 1)
-
-
-def record_id(text: str) -> int:
-    """A local record id: a whole number that fits in 63 bits (H10)."""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Nummer") from None
-    if not id_ok(value):
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige Nummer")
-    return value
-
-
-def file_name(text: str) -> str:
-    """A file the user names with -o: an empty name would quietly mean stdout."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("ein leerer Dateiname geht nicht")
-    return text
-
-
-def sevdesk_id(text: str) -> str:
-    """A sevDesk id: digits that fit in 63 bits (H10), checked before anything is sent."""
-    value = id_text(text)
-    if value is None:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige sevDesk-Id (nur Ziffern)")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:

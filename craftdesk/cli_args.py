@@ -1,8 +1,39 @@
-"""argparse's own error messages (English) as German sentences for the command line (H15)."""
+"""The command line's argument types (H10) and argparse's own error messages (English) as
+German sentences (H15)."""
 
 from __future__ import annotations
 
+import argparse
 import re
+
+from .limits import id_ok, id_text
+
+
+def record_id(text: str) -> int:
+    """A local record id: a whole number that fits in 63 bits (H10)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Nummer") from None
+    if not id_ok(value):
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige Nummer")
+    return value
+
+
+def file_name(text: str) -> str:
+    """A file the user names with -o: an empty name would quietly mean stdout."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("ein leerer Dateiname geht nicht")
+    return text
+
+
+def sevdesk_id(text: str) -> str:
+    """A sevDesk id: digits that fit in 63 bits (H10), checked before anything is sent."""
+    value = id_text(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine gültige sevDesk-Id (nur Ziffern)")
+    return value
+
 
 # argparse's own error messages (English) as German sentences; the texts of our own
 # argument types are German already and pass through after the argument's name.
