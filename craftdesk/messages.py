@@ -78,6 +78,7 @@ class Key(str, Enum):
     USER_NAME_HIDDEN = "user_name_hidden"
     NOT_INSTALLED = "not_installed"
     IMPORT_RUNNING = "import_running"
+    RESTORE_DURING_IMPORT = "restore_during_import"
     IMPORT_RUNNING_ON = "import_running_on"
 
 
@@ -196,6 +197,11 @@ TEMPLATES: dict[Key, str] = {
         "craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
         "craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System "
         "starten.",
+    ),
+    Key.RESTORE_DURING_IMPORT: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Gerade läuft ein Abgleich mit dieser Datenbank; bitte warten, bis er fertig ist, und "
+        "dann wiederherstellen.",
     ),
     Key.IMPORT_RUNNING: QT_TRANSLATE_NOOP(
         "ServiceText",

@@ -11,6 +11,7 @@ from ..context import AppContext
 from ..credentials import server_password, store_server_password
 from ..errors import UsageError
 from ..services import backups
+from ..services.storage import DatabaseCorruptError
 from ..services.team import DatabaseUrlError, ServerUrl, parse_server_url
 
 
@@ -69,11 +70,18 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
 def run_restore(ctx: AppContext, args: argparse.Namespace) -> int:
     source = Path(args.file)
     info = backups.inspect_backup(source)  # refuses a damaged or newer backup before opening
-    ctx.open_db()
-    result = backups.restore_backup(ctx.data_dir / config.BACKUP_DIRNAME, source)
+    try:
+        ctx.open_db()
+    except DatabaseCorruptError:  # exactly when a backup is wanted: it replaces the file
+        if ctx.database_url is not None:
+            raise
+        result = backups.replace_damaged(ctx.db_path, source)
+        previous = f"Die beschädigte Datenbank liegt in {result.safety_copy}."
+    else:
+        result = backups.restore_backup(ctx.data_dir / config.BACKUP_DIRNAME, source)
+        previous = f"Der vorige Stand liegt in {result.safety_copy}."
     print(
         f"Wiederhergestellt: Sicherung vom {backups.backup_created(info)} mit "
-        f"{info.customers} Kunden, {info.articles} Artikeln und {info.projects} Projekten. "
-        f"Der vorige Stand liegt in {result.safety_copy}."
+        f"{info.customers} Kunden, {info.articles} Artikeln und {info.projects} Projekten. {previous}"
     )
     return 0

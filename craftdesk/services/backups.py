@@ -16,12 +16,16 @@ from peewee import Database, SqliteDatabase
 
 from ..errors import PreconditionError
 from ..fsutil import os_reason
+from ..messages import Key, Message
 from ..store import backup as store_backup
 from ..store.backup import BackupError, BackupInfo
 from ..store.copy import CopyError, CopyResult, copy_database
+from ..store.db import db, keep_damaged_copy, open_database
 from ..store.engine import ServerUrl, bound
+from ..store.locks import import_lock
 from ..store.migrations import run_migrations
 from ..store.postgres import ServerDatabase
+from . import restore_invoices
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +38,8 @@ __all__ = [
     "copy_to_server",
     "inspect_backup",
     "list_backups",
+    "newest_usable_backup",
+    "replace_damaged",
     "restore_backup",
 ]
 
@@ -91,19 +97,61 @@ def inspect_backup(path: Path) -> BackupInfo:
 
 
 def restore_backup(folder: Path, path: Path) -> RestoreResult:
-    """Back up the current state, then replace it by the backup ``path`` (K2)."""
+    """Back up the current state, then replace it by the backup ``path`` (K2). Not while an
+    import writes into the database (H7: it would go on writing into the restored data);
+    invoice drafts created since the backup stay known (I5: no second draft)."""
     info = inspect_backup(path)
-    safety = backup_now(folder, label="vor-wiederherstellung")
-    database = _bound()
+    lock = import_lock(db)
+    if not lock.acquire(wait=0):
+        raise PreconditionError(Message(Key.RESTORE_DURING_IMPORT))
     try:
-        store_backup.restore_into(database, path)
-        run_migrations(database, None)  # an older backup gets today's schema
-    except (OSError, CopyError, BackupError) as exc:
-        raise PreconditionError(
-            f"Die Wiederherstellung ist gescheitert ({exc}); der vorige Stand liegt in {safety.name}."
-        ) from exc
+        safety = backup_now(folder, label="vor-wiederherstellung")
+        drafts = restore_invoices.known_drafts()
+        database = _bound()
+        try:
+            store_backup.restore_into(database, path)
+            run_migrations(database, None)  # an older backup gets today's schema
+            restore_invoices.carry_over(drafts)
+        except (OSError, CopyError, BackupError, sqlite3.Error) as exc:
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            raise PreconditionError(
+                f"Die Wiederherstellung ist gescheitert ({reason}); der vorige Stand liegt in {safety.name}."
+            ) from exc
+    finally:
+        lock.release()
     log.info("Restored backup %s (made %s); previous state in %s", path.name, info.created_at, safety.name)
     return RestoreResult(info, safety)
+
+
+def replace_damaged(db_path: Path, path: Path) -> RestoreResult:
+    """A damaged database file (it cannot be opened) replaced by the backup ``path``: the
+    damaged file is kept as a copy beside it, a new database takes the backup's data. The
+    ``safety_copy`` of the result is that damaged copy."""
+    info = inspect_backup(path)
+    damaged = keep_damaged_copy(db_path)
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+        database = open_database(db_path)  # a new, empty database of today's schema
+        store_backup.restore_into(database, path)
+        run_migrations(database, None)
+    except (OSError, CopyError, BackupError, sqlite3.Error) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise PreconditionError(
+            f"Die Wiederherstellung ist gescheitert ({reason}); die beschädigte Datenbank liegt in {damaged}."
+        ) from exc
+    log.info("Replaced the damaged database by backup %s; damaged copy kept at %s", path.name, damaged)
+    return RestoreResult(info, damaged)
+
+
+def newest_usable_backup(folder: Path) -> tuple[Path, BackupInfo] | None:
+    """The newest backup in the folder that reads as a craftdesk backup (None: none)."""
+    for path in list_backups(folder):
+        try:
+            return path, store_backup.read_info(path)
+        except BackupError:
+            continue
+    return None
 
 
 # --- T2: moving between the file and the server -----------------------------------------------

@@ -10,9 +10,9 @@ import logging
 from pathlib import Path
 
 from .. import config
-from ..store.db import db, keep_damaged_copy, storage_problem
+from ..store.db import DatabaseCorruptError, db, keep_damaged_copy, storage_problem
 
-__all__ = ["release_connection", "storage_message", "storage_problem"]
+__all__ = ["DatabaseCorruptError", "release_connection", "storage_message", "storage_problem"]
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +43,12 @@ def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Pat
                 "bitte die Datei selbst sichern und den Support verständigen."
             )
         log.error("Copy of the damaged database kept at %s", copy)
+        backups = data_dir / config.BACKUP_DIRNAME
         return (
             f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
-            f"Sicherungskopie liegt unter {copy} – bitte den Support verständigen."
+            f"Sicherungskopie liegt unter {copy}. Eine Sicherung aus {backups} lässt sich mit "
+            "„craftdesk restore DATEI“ zurückholen (das Fenster bietet die neueste beim Start an); "
+            "sonst bitte den Support verständigen."
         )
     if kind == "newer":
         log.error("Database %s has %s, newer than this craftdesk", path, getattr(exc, "reason", exc))

@@ -194,7 +194,8 @@ class DatabasePanel(QGroupBox):
             self.tr(
                 "Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln "
                 "und {projects} Projekten wiederherstellen? Der jetzige Stand wird "
-                "vorher gesichert."
+                "vorher gesichert; Rechnungsentwürfe, die seitdem in sevDesk angelegt "
+                "wurden, bleiben bekannt."
             )
             .replace("{date}", backups.backup_created(info))
             .replace("{customers}", str(info.customers))

@@ -154,11 +154,19 @@ class SettingsPanel(QGroupBox):
         self.load_methods.clicked.connect(self.fetch_payment_methods)
         self.choose_categories.clicked.connect(self.fetch_categories)
         self.autostart.toggled.connect(self._save_autostart)
+        controller.data_changed.connect(self._reload_after_restore)
         controller.busy_changed.connect(lambda _busy: self._update_load_users())
         controller.connection_state_changed.connect(lambda _state: self._update_load_users())
         self._update_load_users()
 
     # -- loading -------------------------------------------------------------------------
+    def _reload_after_restore(self, change: object) -> None:
+        """Everything may have changed (a restored backup, K2; another workstation's
+        edits while the server was away, T7): the settings shown are read again, so the
+        panel never shows an hourly rate the invoices would not use."""
+        if change == "all" and not self.hourly_rate.hasFocus():
+            self.load()
+
     def load(self) -> None:
         values = settings.preferences()
         self.sync_enabled.setChecked(values.sync_enabled)

@@ -1161,8 +1161,8 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="193"/>
-        <source>Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln und {projects} Projekten wiederherstellen? Der jetzige Stand wird vorher gesichert.</source>
-        <translation>Restore the backup of {date} with {customers} customers, {articles} articles and {projects} projects? The current state is backed up first.</translation>
+        <source>Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln und {projects} Projekten wiederherstellen? Der jetzige Stand wird vorher gesichert; Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, bleiben bekannt.</source>
+        <translation>Restore the backup of {date} with {customers} customers, {articles} articles and {projects} projects? The current state is backed up first; invoice drafts created in sevDesk since then stay known.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="214"/>
@@ -3535,7 +3535,40 @@
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="30"/>
+        <source>craftdesk – Fehler</source>
+        <translation>craftdesk – Error</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="40"/>
+        <source>Sicherung vom %1 wiederherstellen</source>
+        <translation>Restore the backup of %1</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="43"/>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="56"/>
+        <source>craftdesk – Sicherung wiederhergestellt</source>
+        <translation>craftdesk – Backup restored</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="58"/>
+        <source>Die Sicherung vom %1 ist wiederhergestellt (%2 Kunden, %3 Artikel, %4 Projekte). Was danach eingegeben wurde, fehlt; die beschädigte Datenbank liegt in %5.</source>
+        <translation>The backup of %1 is restored (%2 customers, %3 articles, %4 projects). What was entered after it is missing; the damaged database is kept at %5.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceText</name>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Gerade läuft ein Abgleich mit dieser Datenbank; bitte warten, bis er fertig ist, und dann wiederherstellen.</source>
+        <translation>An import into this database is running right now; please wait until it has finished, then restore.</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/messages.py" line="1"/>
         <source>Es läuft bereits ein Abgleich mit dieser Datenbank (in einem anderen Fenster oder Befehl); bitte warten, bis er fertig ist.</source>

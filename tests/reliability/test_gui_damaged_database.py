@@ -49,3 +49,69 @@ def test_gui_start_with_a_damaged_database_shows_a_dialog(qapp, tmp_path, monkey
     assert any("beschädigt" in text for text in shown), shown
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert list(data_dir.glob("craftdesk.sqlite3.damaged-*"))
+
+
+def test_K2_gui_start_with_a_damaged_database_offers_the_newest_backup(qapp, tmp_path, monkeypatch):
+    """With a backup in the folder, the dialog offers it; taking it replaces the damaged file
+    (kept as a copy) and the window starts on the backup's data."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from craftdesk.context import AppContext, MemoryTokenStore
+    from craftdesk.services import backups
+    from craftdesk.store.db import close_database, open_database
+    from craftdesk.store.models import Customer
+    from craftdesk.ui import app as ui_app
+
+    data_dir = tmp_path / "data"
+    path = db_path(data_dir)
+    open_database(path)
+    Customer.create(company="Gesichert GmbH")
+    saved = backups.backup_now(data_dir / "backups")
+    close_database()
+    for suffix in ("-wal", "-shm"):
+        (data_dir / f"craftdesk.sqlite3{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"Das ist keine Datenbank. " * 400)
+    damaged = hashlib.sha256(path.read_bytes()).hexdigest()
+    offered: list[list[str]] = []
+    told: list[str] = []
+
+    def take_the_backup(box, *args, **kwargs):
+        buttons = box.buttons()
+        offered.append([b.text() for b in buttons])
+        restore = next(b for b in buttons if "wiederherstellen" in b.text())
+        monkeypatch.setattr(box, "clickedButton", lambda: restore)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", take_the_backup)
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda p, t, text, *a, **k: told.append(text))
+    )
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda p, t, text, *a, **k: told.append(text)))
+    monkeypatch.setattr(ui_app, "notify_running_instance", lambda key: False)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shells: list = []
+    real_build = ui_app.build_shell
+
+    def build_and_stop(*args, **kwargs):
+        shell = real_build(*args, use_tray=False, start_scheduler=False, **{**kwargs})
+        shells.append(shell)
+        return shell
+
+    monkeypatch.setattr(ui_app, "build_shell", build_and_stop)
+    monkeypatch.setattr(ui_app.QApplication, "exec", lambda self=None: 0)
+    monkeypatch.setattr(ui_app, "_quit_on_signals", lambda app, shell: None)
+    monkeypatch.setattr(ui_app, "ask_to_move", lambda window: None)
+    ctx = AppContext(data_dir=data_dir, tokens=MemoryTokenStore(None))
+
+    code = ui_app.run_app(ctx)
+
+    assert code == 0 and len(shells) == 1
+    assert len(offered) == 1 and any(saved.name and "wiederherstellen" in t for t in offered[0])
+    assert any("ist wiederhergestellt" in text and "damaged-" in text for text in told), told
+    assert [c.company for c in Customer.select()] == ["Gesichert GmbH"]
+    copies = [
+        p for p in data_dir.glob("craftdesk.sqlite3.damaged-*") if not p.name.endswith(("-wal", "-shm"))
+    ]
+    assert len(copies) == 1 and hashlib.sha256(copies[0].read_bytes()).hexdigest() == damaged
+    shells[0].shutdown()
+    close_database()

@@ -3,6 +3,7 @@ choice on save (T5), per-row refresh and merged change notifications (T6)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,26 @@ def test_T5_appointment_edit_names_the_changed_fields(database):
         appointment.id, notes="meins", expected_version=Appointment.get_by_id(appointment.id).version
     )
     assert Appointment.get_by_id(appointment.id).notes == "meins"
+
+
+def test_K2_the_settings_shown_are_read_again_after_a_restore(qtbot, controller, said, monkeypatch):
+    """The panel must not show an hourly rate that the restored data (and so every invoice)
+    no longer has."""
+    from craftdesk.services import settings as preferences
+    from craftdesk.ui.settings_panel import SettingsPanel
+
+    preferences.set_hourly_rate(Decimal("55"))
+    settings_panel = SettingsPanel(controller)
+    qtbot.addWidget(settings_panel)
+    settings_panel.load()
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    path = backups.backup_now(panel.backup_dir)
+    settings_panel.hourly_rate.setText("99,00")
+    settings_panel.hourly_rate.editingFinished.emit()
+    assert preferences.preferences().hourly_rate == Decimal("99.00")
+    monkeypatch.setattr(panel, "choose_backup", lambda: path)
+    monkeypatch.setattr(common, "confirm", lambda *_args, **_kw: True)
+    panel.restore_button.click()
+    assert preferences.preferences().hourly_rate == Decimal("55.00")
+    assert settings_panel.hourly_rate.text() == "55,00"

@@ -230,3 +230,76 @@ def test_T5_a_file_from_before_the_versions_upgrades_through_every_step(data_dir
     assert appointment.end == datetime(2026, 3, 2, 10, 0) and appointment.version == 1
     assert migrations.current_version(database) == migrations.LATEST_VERSION
     close_database()
+
+
+def test_K3_cli_restore_replaces_a_damaged_database(tmp_path, capsys):
+    """Exactly when the database is damaged a backup is wanted: ``restore`` replaces the
+    file (kept as a .damaged copy) instead of refusing to open it."""
+    data, args = _one_customer(tmp_path)
+    target = tmp_path / "sicherung.sqlite3"
+    assert cli_main([*args, "backup", "-o", str(target)]) == 0
+    for suffix in ("-wal", "-shm"):
+        (data / f"craftdesk.sqlite3{suffix}").unlink(missing_ok=True)
+    damaged = b"Das ist keine Datenbank. " * 400
+    (data / "craftdesk.sqlite3").write_bytes(damaged)
+    capsys.readouterr()
+    assert cli_main([*args, "restore", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "Wiederhergestellt" in out and "beschädigte Datenbank liegt in" in out
+    copies = [p for p in data.glob("craftdesk.sqlite3.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
+    assert len(copies) == 1 and copies[0].read_bytes() == damaged
+    open_database(data / "craftdesk.sqlite3")
+    assert [c.company for c in Customer.select()] == ["Eins GmbH"]
+    close_database()
+
+
+def test_K2_H7_no_restore_while_an_import_writes(database, tmp_path):
+    from craftdesk.store.locks import import_lock
+
+    folder = tmp_path / "backups"
+    Customer.create(company="Alt GmbH")
+    path = backups.backup_now(folder)
+    Customer.create(company="Neu GmbH")
+    importing = import_lock(database)  # another import (thread or process) holds it
+    assert importing.acquire()
+    try:
+        with pytest.raises(PreconditionError, match="läuft ein Abgleich"):
+            backups.restore_backup(folder, path)
+    finally:
+        importing.release()
+    assert {c.company for c in Customer.select()} == {"Alt GmbH", "Neu GmbH"}
+    assert len(backups.list_backups(folder)) == 1  # not even the safety copy
+    backups.restore_backup(folder, path)  # free again: restored
+    assert [c.company for c in Customer.select()] == ["Alt GmbH"]
+
+
+def test_K2_I5_invoice_drafts_made_after_the_backup_survive_a_restore(database, tmp_path):
+    """A backup from before an invoice: restored as it was, the work would be invoiced a
+    second time. The drafts sevDesk has (sent, or pending) stay known, with their
+    appointments; a draft whose project the backup lacks cannot be kept."""
+    from craftdesk.services.invoice_preview import invoiceable_appointments
+    from craftdesk.store.models import Appointment, DraftAppointment, InvoiceDraft, Job
+
+    folder = tmp_path / "backups"
+    project = Project.create(title="Bad", customer=Customer.create(company="Alt GmbH"))
+    job = Job.create(project=project, title="Bad")
+    done = Appointment.create(job=job, title="Montage", status="done", hours=2)
+    waiting = Appointment.create(job=job, title="Abnahme", status="done", hours=1)
+    path = backups.backup_now(folder)
+    sent = InvoiceDraft.create(project=project, reference="craftdesk-a", state="sent", sevdesk_id="135582103")
+    Appointment.update(invoice=sent).where(Appointment.id == done.id).execute()
+    pending = InvoiceDraft.create(project=project, reference="craftdesk-b", state="pending")
+    DraftAppointment.create(draft=pending, appointment=waiting)
+    failed = InvoiceDraft.create(project=project, reference="craftdesk-c", state="failed")
+    later = Project.create(title="Später")
+    InvoiceDraft.create(project=later, reference="craftdesk-d", state="sent", sevdesk_id="135582104")
+    assert invoiceable_appointments(project) == [waiting] and failed.id
+
+    backups.restore_backup(folder, path)
+
+    kept = {d.reference: d for d in InvoiceDraft.select()}
+    assert set(kept) == {"craftdesk-a", "craftdesk-b"}
+    assert kept["craftdesk-a"].sevdesk_id == "135582103" and kept["craftdesk-a"].state == "sent"
+    assert Appointment.get_by_id(done.id).invoice_id == kept["craftdesk-a"].id
+    assert [c.appointment_id for c in kept["craftdesk-b"].covered] == [waiting.id]
+    assert invoiceable_appointments(Project.get_by_id(project.id)) == [Appointment.get_by_id(waiting.id)]

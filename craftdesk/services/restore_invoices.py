@@ -1,0 +1,86 @@
+"""Invoice drafts survive a restore (K2 with I5): what was sent to sevDesk stays known.
+
+A backup from before an invoice was created knows nothing of it: restored as it is, the
+work would be offered for invoicing again and a second draft would go to sevDesk. So the
+drafts the current data knows (sent, or pending: perhaps arrived) are read before the
+restore and written back into the restored data when it lacks them, with the appointments
+they cover, as far as the restored data has their project and appointments.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ..store.db import db
+from ..store.models import Appointment, DraftAppointment, InvoiceDraft, Project
+
+log = logging.getLogger(__name__)
+
+# The draft's own columns that are carried (not its id, nor a running attempt's claim).
+_COLUMNS = (
+    "project",
+    "reference",
+    "state",
+    "sevdesk_id",
+    "sevdesk_contact_id",
+    "error",
+    "created_at",
+    "sent_at",
+    "proposal",
+    "payment_status",
+    "number",
+    "sum_gross",
+    "paid_amount",
+    "status_checked_at",
+)
+
+
+@dataclass(frozen=True)
+class KnownDraft:
+    values: dict[str, Any]  # the columns above; "project" is the project's id
+    invoiced: tuple[int, ...]  # appointments marked as invoiced by it
+    covered: tuple[int, ...]  # appointments a pending draft covers
+
+
+def known_drafts() -> list[KnownDraft]:
+    """The drafts of the open database that sevDesk may have: sent or pending."""
+    drafts = list(InvoiceDraft.select().where(InvoiceDraft.state.in_(("sent", "pending"))))
+    result = []
+    for draft in drafts:
+        values = {name: getattr(draft, name + "_id" if name == "project" else name) for name in _COLUMNS}
+        invoiced = tuple(
+            a.id for a in Appointment.select(Appointment.id).where(Appointment.invoice == draft.id)
+        )
+        covered = tuple(
+            c.appointment_id for c in DraftAppointment.select().where(DraftAppointment.draft == draft.id)
+        )
+        result.append(KnownDraft(values, invoiced, covered))
+    return result
+
+
+def carry_over(drafts: list[KnownDraft]) -> int:
+    """Write the drafts the restored database lacks back into it (one transaction); the
+    number written. A draft whose project the backup does not have is left out (logged)."""
+    written = 0
+    with db.atomic():
+        present = {row.reference for row in InvoiceDraft.select(InvoiceDraft.reference)}
+        existing = {row.id for row in Appointment.select(Appointment.id)}
+        for draft in drafts:
+            if draft.values["reference"] in present:
+                continue
+            if Project.get_or_none(Project.id == draft.values["project"]) is None:
+                log.warning("Restore: draft %s has no project in the backup", draft.values["sevdesk_id"])
+                continue
+            row = InvoiceDraft.create(**draft.values)
+            invoiced = [a for a in draft.invoiced if a in existing]
+            if invoiced:
+                Appointment.update(invoice=row.id).where(Appointment.id.in_(invoiced)).execute()
+            for appointment_id in draft.covered:
+                if appointment_id in existing:
+                    DraftAppointment.create(draft=row.id, appointment=appointment_id)
+            written += 1
+    if written:
+        log.info("Restore: %d invoice draft(s) created since the backup kept", written)
+    return written
