@@ -183,6 +183,31 @@
         <source>Mit „Speichern“ wird der Termin trotzdem so gespeichert.</source>
         <translation>“Save” saves the appointment like this anyway.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_conflict.py" line="30"/>
+        <source>Stunden</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_conflict.py" line="30"/>
+        <source>Mitarbeiter</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_conflict.py" line="30"/>
+        <source>Beobachter</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_conflict.py" line="30"/>
+        <source>Verwendete Artikel</source>
+        <translation>Used articles</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_conflict.py" line="30"/>
+        <source>Gespeichert. Am anderen Arbeitsplatz wurde inzwischen auch geändert: %1; das bleibt so.</source>
+        <translation>Saved. Another workstation changed this meanwhile too: %1; that stays as it is.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleDialog</name>

@@ -3,6 +3,7 @@ choice on save (T5), per-row refresh and merged change notifications (T6)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -219,6 +220,7 @@ def _appointment_dialog_after_a_colleague(qtbot, monkeypatch, choice):
         return choice
 
     monkeypatch.setattr(conflict_dialog, "ask", ask)
+    monkeypatch.setattr(common, "inform", lambda *_args: None)
     dialog.title.setText("Montage Mittwoch")
     dialog._save()
     return dialog, Appointment.get_by_id(appointment.id), asked
@@ -228,9 +230,9 @@ def test_T5_appointment_saved_elsewhere_is_not_overwritten(qtbot, database, monk
     dialog, stored, asked = _appointment_dialog_after_a_colleague(qtbot, monkeypatch, None)
     assert stored.title == "Montage Dienstag" and dialog.result() == 0  # cancelled: still open
     changes, labels = asked[0]
-    assert ("title", "Montage Dienstag", "Montage Mittwoch") in changes
+    # Only what both changed is asked about: the colleague's new time is not mine to undo.
+    assert changes == [("title", "Montage Dienstag", "Montage Mittwoch")]
     assert labels["title"] == "Titel" and labels["start"] == "Beginn"
-    assert ("start", "01.12.2026 08:00", "–") in changes  # a time as the dialog shows it
 
 
 def test_T5_appointment_conflict_keep_mine_saves_my_input(qtbot, database, monkeypatch):
@@ -240,6 +242,7 @@ def test_T5_appointment_conflict_keep_mine_saves_my_input(qtbot, database, monke
         qtbot, monkeypatch, conflict_dialog.KEEP_MINE
     )
     assert stored.title == "Montage Mittwoch" and dialog.result() == 1
+    assert stored.start == datetime(2026, 12, 1, 8)  # the colleague's time stays
 
 
 def test_T5_appointment_conflict_take_theirs_refills_the_dialog(qtbot, database, monkeypatch):
@@ -252,6 +255,38 @@ def test_T5_appointment_conflict_take_theirs_refills_the_dialog(qtbot, database,
     assert dialog.title.text() == "Montage Dienstag" and dialog.has_start.isChecked()
     dialog._save()  # the refilled dialog saves over the version it now shows
     assert dialog.result() == 1
+
+
+def test_T5_a_colleagues_reassignment_survives_my_note(qtbot, database, monkeypatch):
+    """Another workstation reassigns the appointment and adds a worksheet line while I type
+    a note: my save keeps both without a question and says what the colleague changed
+    (before, "Meine Eingabe speichern" put the old employee back without a word)."""
+    from craftdesk.services import employees, projects
+    from craftdesk.store.models import Appointment, Article, Job, Project
+    from craftdesk.ui.dialogs import conflict_dialog
+    from craftdesk.ui.dialogs.appointment_dialog import AppointmentDialog
+
+    max_, anna = employees.add_employee("Max Maurer"), employees.add_employee("Anna Fliese")
+    valve = Article.create(number="HV-1", name="Ventil", unit="Stk")
+    job = Job.create(project=Project.create(title="Bad"), title="Bad")
+    appointment = projects.create_appointment(job.id, "Montage", assignee_ids=[max_.id])
+    dialog = AppointmentDialog(appointment.id)
+    qtbot.addWidget(dialog)
+    projects.set_appointment_people(appointment.id, "assignee", [anna.id])  # the colleague
+    projects.set_worksheet(appointment.id, hours=Decimal("2"), used=[(valve.id, Decimal(3))])
+    projects.edit_appointment(appointment.id, start=datetime(2026, 12, 1, 8))
+    asked: list = []
+    told: list[str] = []
+    monkeypatch.setattr(conflict_dialog, "ask", lambda *args: asked.append(args) or None)
+    monkeypatch.setattr(common, "inform", lambda _p, _t, text: told.append(text))
+    dialog.notes.setPlainText("Schlüssel beim Nachbarn")
+    dialog._save()
+    assert not asked and dialog.result() == 1
+    stored = Appointment.get_by_id(appointment.id)
+    assert stored.notes == "Schlüssel beim Nachbarn" and stored.start == datetime(2026, 12, 1, 8)
+    assert [e.id for e in projects.people_of(stored, "assignee")] == [anna.id]
+    assert stored.hours == Decimal(2) and [(u.article_id, u.quantity) for u in stored.used] == [(valve.id, 3)]
+    assert "Mitarbeiter" in told[0] and "Verwendete Artikel" in told[0]
 
 
 def test_T5_appointment_edit_names_the_changed_fields(database):

@@ -4,18 +4,16 @@ the worksheet (hours, used articles, notes; see ``appointment_worksheet``). Sett
 their worksheet is read-only.
 
 Saving is one service call (``project_forms.save_appointment``) that owns its transaction.
-A save over another workstation's newer version writes nothing and shows the conflict dialog
-(each changed field, stored value against the user's; keep mine or take the stored one, T5); a
+A save over another workstation's newer version keeps what only one side changed and asks
+about the fields both changed (stored value against the user's; see appointment_conflict, T5); a
 double booking is named in the dialog before it is saved, and saved when "Speichern" is
 clicked again (P4).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
 from decimal import Decimal
-from types import SimpleNamespace
 
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -38,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CraftdeskError, EditConflict
-from ...services import employees, planning, worksheet
+from ...services import appointment_merge, employees, planning, worksheet
 from ...services import project_forms as forms
 from ...services.project_forms import STATUS_CODES
 from ...sync.messages import localize
@@ -46,7 +44,7 @@ from ..double_bookings import conflict_sentence
 from ..project_tree import status_name
 from ..qt_dates import from_datetime, to_datetime
 from ..style import STATUS_COLORS
-from . import common, conflict_dialog
+from . import appointment_conflict, common
 from .appointment_worksheet import WorksheetBox
 from .discard_guard import DiscardGuard
 
@@ -99,8 +97,11 @@ class AppointmentDialog(DiscardGuard, QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+        # What the editor showed, as its input: a later save keeps what only others changed.
+        self._loaded: forms.AppointmentInput | None = None
         if view is not None:
             self._fill(view)
+            self._loaded = self._input(view.hours, self.used_lines() or [])
             self._show_conflicts(planning.conflicts_of(view.id), held_back=False)
         self.worksheet.set_frozen(self.frozen)
         if self.frozen:
@@ -364,48 +365,13 @@ class AppointmentDialog(DiscardGuard, QDialog):
 
     # --- saved elsewhere meanwhile (T5) ----------------------------------------------------
 
-    def _resolve(self, conflict: EditConflict, data: forms.AppointmentInput) -> None:
-        shown = SimpleNamespace(
-            changes=[
-                (name, self._shown(name, theirs), self._shown(name, mine))
-                for name, theirs, mine in conflict.changes
-            ]
-        )
-        choice = conflict_dialog.ask(self, shown, self.conflict_labels())
-        if choice == conflict_dialog.KEEP_MINE:
-            try:
-                self.saved_id = forms.save_appointment(
-                    self.appointment_id, self.job_id, dataclasses.replace(data, expected_version=None)
-                )
-            except CraftdeskError as exc:
-                common.warn(self, self.windowTitle(), localize(str(exc)))
-                return
-            self.accept()
-        elif choice == conflict_dialog.TAKE_THEIRS and self.appointment_id is not None:
-            view = forms.appointment_view(self.appointment_id)
-            self._fill(view)
-            self._version = view.version
+    def _resolve(self, _conflict: EditConflict, data: forms.AppointmentInput) -> None:
+        """What only one side changed is kept; only fields both changed are asked about."""
+        assert self._loaded is not None  # an appointment that exists was loaded
+        appointment_conflict.resolve(self, self._loaded, data)
 
-    def conflict_labels(self) -> dict[str, str]:
-        return {
-            "title": self.tr("Titel"),
-            "start": self.tr("Beginn"),
-            "end": self.tr("Ende"),
-            "status": self.tr("Status"),
-            "notes": self.tr("Notizen"),
-        }
-
-    @staticmethod
-    def _shown(name: str, value: str) -> str:
-        """A value as the dialog shows it: a status by its name, a time as 01.12.2026 08:00,
-        nothing as a dash."""
-        if not value:
-            return "–"
-        if name == "status" and value in STATUS_CODES:
-            return status_name(value)
-        if name in ("start", "end"):
-            try:
-                return datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
-            except ValueError:
-                return value
-        return value
+    def refill(self, view: forms.AppointmentView, stored: forms.AppointmentView) -> None:
+        """Show ``view`` and take ``stored`` as what the next save is compared with."""
+        self._fill(view)
+        self._version = stored.version
+        self._loaded = appointment_merge.input_of(stored)
