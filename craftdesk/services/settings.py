@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..clock import parse_utc, utc_iso, utcnow
 from ..store import settings as _store
+from ..store.locks import this_computer
 from ..store.models import Setting
 
 DEFAULT_INTERVAL_MIN = 15
@@ -140,21 +141,30 @@ def set_sevdesk_enabled(enabled: bool) -> None:
     _store.set("sevdesk_enabled", bool(enabled))
 
 
+def workstation_key(key: str) -> str:
+    """The key of a setting that belongs to this computer. The token lives in each
+    computer's keyring (T1), so what sevDesk said about it, and whose it is, must not travel
+    through the team's shared database: one computer's outdated token stopped the import
+    of every other one."""
+    return f"{key}@{this_computer()}"
+
+
 def connected_user() -> str | None:
-    user = _store.get("connected_user")
+    """Whose token this computer uses (S1); an older database kept one for all computers."""
+    user = _store.get(workstation_key("connected_user")) or _store.get("connected_user")
     return str(user) if user else None
 
 
 def connection_broken() -> bool:
-    """S3: sevDesk rejected the stored token; the recurring import waits for a new one."""
-    return bool(_store.get("connection_broken"))
+    """S3: sevDesk rejected this computer's token; its recurring import waits for a new one."""
+    return bool(_store.get(workstation_key("connection_broken")))
 
 
 def set_connection_broken(broken: bool) -> None:
     """The one writer of the S3 flag: set when sevDesk rejects the stored token, cleared
     when a token is accepted (connect or a successful import)."""
     if connection_broken() != broken:
-        _store.set("connection_broken", bool(broken))
+        _store.set(workstation_key("connection_broken"), bool(broken))
 
 
 def record_connected(user: str | None) -> None:
@@ -162,7 +172,7 @@ def record_connected(user: str | None) -> None:
     set_connection_broken(False)
     set_sevdesk_enabled(True)
     if user:
-        _store.set("connected_user", user)
+        _store.set(workstation_key("connected_user"), user)
 
 
 def last_sync_success() -> datetime | None:

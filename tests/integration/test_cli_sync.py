@@ -12,6 +12,7 @@ from craftdesk import cli
 from craftdesk.context import AppContext
 from craftdesk.credentials import token_username
 from craftdesk.sandbox import DEMO_TOKEN
+from craftdesk.services.settings import workstation_key
 from craftdesk.store import settings
 from craftdesk.store.db import close_database
 from craftdesk.store.models import Customer
@@ -79,7 +80,10 @@ def test_S1_connect_tests_stores_token_shows_user_and_imports_customers(
     expected = f"Kunden: {kunden} neu, 0 geändert, 0 unverändert, 0 übersprungen, 0 als gelöscht markiert"
     assert expected in out
     assert stored_token(memory_keyring) == DEMO_TOKEN
-    assert settings.get("connected_user") == "Thomas Becker" and settings.get("sevdesk_enabled") is True
+    assert (
+        settings.get(workstation_key("connected_user")) == "Thomas Becker"
+        and settings.get("sevdesk_enabled") is True
+    )
     assert Customer.select().count() == kunden
     assert not any(r.path == "/Part" for r in env.requests)  # S1 imports customers only
 
@@ -89,7 +93,7 @@ def test_S1_connect_with_wrong_token_exits_3_and_stores_nothing(env, monkeypatch
     assert code == 3
     assert "in sevDesk geändert" in err and err.count("\n") == 1 and "Traceback" not in err
     assert stored_token(memory_keyring) is None
-    assert settings.get("connected_user") is None and Customer.select().count() == 0
+    assert settings.get(workstation_key("connected_user")) is None and Customer.select().count() == 0
 
 
 def test_S1_connect_unreachable_exits_4_and_stores_nothing(env, monkeypatch, capsys, memory_keyring):

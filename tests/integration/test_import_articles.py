@@ -14,6 +14,7 @@ from craftdesk.api.errors import AuthError, CancelledError, ServerError, Unreach
 from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_bulk_data, build_demo_data
 from craftdesk.services import articles
 from craftdesk.services.importer import run_import
+from craftdesk.services.settings import workstation_key
 from craftdesk.store import settings
 from craftdesk.store.models import Address, Article, ContactInfo, Customer, SyncRun
 
@@ -210,7 +211,7 @@ def test_failed_run_keeps_finished_collections_and_records_the_error(sandbox, cl
     assert Article.select().count() == 0
     run = SyncRun.select().order_by(SyncRun.id.desc()).get()
     assert run.status == "failed" and "Token" in run.error and run.created == Customer.select().count()
-    assert settings.get("connection_broken") is True
+    assert settings.get(workstation_key("connection_broken")) is True
 
 
 def test_failure_inside_a_collection_changes_nothing_of_it(sandbox, client, database):

@@ -9,6 +9,7 @@ import pytest
 from craftdesk.api.errors import AuthError, CancelledError
 from craftdesk.context import AppContext, MemoryTokenStore
 from craftdesk.services.changes import Change, Scope
+from craftdesk.services.settings import workstation_key
 from craftdesk.store import settings
 from craftdesk.store.models import Article, Customer, SyncRun
 from craftdesk.sync.controller import SyncController
@@ -109,7 +110,7 @@ def test_S3_401_in_background_marks_broken_and_asks_once(qtbot, data_dir, sandbo
             with qtbot.waitSignal(controller.import_failed, timeout=5000) as failed:
                 pass
             assert isinstance(failed.args[0], AuthError)
-        assert settings.get("connection_broken") is True
+        assert settings.get(workstation_key("connection_broken")) is True
         assert controller.connection_state() == "broken"
         assert not controller.can_sync()
         assert len(asked) == 1 and "Token" in asked[0]

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from craftdesk.context import AppContext, MemoryTokenStore
 from craftdesk.credentials import TOKEN_USERNAME, TokenStore
 from craftdesk.sandbox import DEMO_TOKEN
+from craftdesk.services.settings import workstation_key
 from craftdesk.store import settings
 from craftdesk.store.models import Article, Customer, SyncRun
 from craftdesk.sync.controller import SyncController
@@ -149,12 +150,12 @@ def test_S3_401_in_background_prompts_once_and_a_new_token_resumes(
             assert controller.start_import("all", trigger="scheduled")
     prompts = tab.findChildren(TokenPromptDialog)
     assert len(prompts) == 1 and prompts[0].isVisible()
-    assert settings.get("connection_broken") is True
+    assert settings.get(workstation_key("connection_broken")) is True
     assert "abgelehnt" in tab.status.text()
     prompts[0].token.setText(DEMO_TOKEN)
     with qtbot.waitSignal(controller.run_finished, timeout=20000):
         prompts[0].accept()
-    assert settings.get("connection_broken") is False
+    assert settings.get(workstation_key("connection_broken")) is False
     assert controller.can_sync()
     assert ctx.tokens.get() == DEMO_TOKEN
 

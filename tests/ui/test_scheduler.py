@@ -10,7 +10,7 @@ import pytest
 
 from craftdesk.api.errors import AuthError, CancelledError, UnreachableError
 from craftdesk.context import AppContext, MemoryTokenStore
-from craftdesk.services.settings import record_import_success
+from craftdesk.services.settings import record_import_success, workstation_key
 from craftdesk.store import settings
 from craftdesk.store.db import close_database, open_database
 from craftdesk.store.models import SyncRun
@@ -146,10 +146,10 @@ def test_R1_skips_while_busy_and_records_the_skip(qtbot, scheduler, controller, 
 
 
 def test_R1_pauses_while_broken_or_switched_off(qtbot, scheduler, controller, clock, fake_import):
-    settings.set("connection_broken", True)
+    settings.set(workstation_key("connection_broken"), True)
     assert scheduler.tick() is False
     assert scheduler.next_run_at() is None
-    settings.set("connection_broken", False)
+    settings.set(workstation_key("connection_broken"), False)
     settings.set("sync_enabled", False)
     clock.advance(minutes=1)
     assert scheduler.tick() is False

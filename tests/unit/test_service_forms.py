@@ -132,7 +132,11 @@ def _string_writes(key: str) -> list[str]:
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
                 and node.func.attr in ("set", "set_")
-                and any(isinstance(a, ast.Constant) and a.value == key for a in node.args)
+                and any(
+                    isinstance(inner, ast.Constant) and inner.value == key
+                    for a in node.args
+                    for inner in ast.walk(a)  # also a key built from it (per workstation)
+                )
             ):
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     return found
@@ -142,3 +146,20 @@ def _string_writes(key: str) -> list[str]:
 def test_each_piece_of_connection_state_has_one_writer(key):
     writes = _string_writes(key)
     assert len(writes) == 1 and writes[0].startswith("services/settings.py"), writes
+
+
+def test_T1_S3_a_rejected_token_pauses_only_the_computer_it_belongs_to(database, monkeypatch):
+    """Team mode: each computer has its own token (keyring) but all share the database. One
+    computer's outdated token must not stop the import of the others, nor name its user."""
+    computer = {"name": "büro-1"}
+    monkeypatch.setattr(settings, "this_computer", lambda: computer["name"])
+    settings.record_connected("Thomas Becker")
+    computer["name"] = "werkstatt"
+    settings.set_connection_broken(True)  # sevDesk rejected the workshop's old token
+    assert settings.connection_broken() and settings.connected_user() is None
+    computer["name"] = "büro-1"
+    assert not settings.connection_broken()  # the office goes on importing
+    assert settings.connected_user() == "Thomas Becker"
+    raw_settings.set("connected_user", "Frühere Anmeldung")  # an older database, one for all
+    computer["name"] = "laptop"
+    assert settings.connected_user() == "Frühere Anmeldung"
