@@ -189,6 +189,13 @@ class SyncSection(_Widget):
         self.update_schedule_text()
 
     def update_schedule_text(self) -> None:
+        if getattr(self.controller, "server_away", False):
+            # T7: the times live in the database the server holds; nothing is read (it would
+            # fail and show an error box although nothing was being saved).
+            self.schedule_text.setText(
+                self.tr("Nächster Abgleich: sobald der Datenbankserver erreichbar ist")
+            )
+            return
         last = settings.last_sync_success()
         parts = [
             self.tr("Letzter Abgleich: {time}").replace("{time}", format_datetime(last) if last else "–")

@@ -1800,6 +1800,11 @@
         <translation>Last sync: {time}</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/interfaces_sync.py" line="195"/>
+        <source>Nächster Abgleich: sobald der Datenbankserver erreichbar ist</source>
+        <translation>Next import: as soon as the database server can be reached</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/interfaces_tab.py" line="409"/>
         <source>Nächster: {time}</source>
         <translation>Next: {time}</translation>

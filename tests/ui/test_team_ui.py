@@ -328,3 +328,25 @@ def test_K2_the_settings_shown_are_read_again_after_a_restore(qtbot, controller,
     panel.restore_button.click()
     assert preferences.preferences().hourly_rate == Decimal("55.00")
     assert settings_panel.hourly_rate.text() == "55,00"
+
+
+def test_T7_the_schedule_line_reads_nothing_while_the_server_is_away(qtbot, controller, monkeypatch):
+    """The server went away while the window sat idle: the schedule line must not read the
+    database (an error box said 'nicht gespeichert' although nothing was being saved)."""
+    from craftdesk.services import settings as preferences
+    from craftdesk.ui.interfaces_tab import InterfacesTab
+
+    tab = InterfacesTab(controller)
+    qtbot.addWidget(tab)
+
+    def unreachable():
+        raise AssertionError("read from the database while the server is away")
+
+    monkeypatch.setattr(preferences, "last_sync_success", unreachable)
+    controller.server_away = True
+    tab.update_schedule_text()
+    assert "Datenbankserver" in tab.schedule_text.text()
+    controller.server_away = False
+    monkeypatch.undo()
+    tab.update_schedule_text()
+    assert tab.schedule_text.text().startswith("Letzter Abgleich")
