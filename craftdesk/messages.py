@@ -79,6 +79,13 @@ class Key(str, Enum):
     NOT_INSTALLED = "not_installed"
     IMPORT_RUNNING = "import_running"
     RESTORE_DURING_IMPORT = "restore_during_import"
+    STORAGE_SERVER = "storage_server"
+    STORAGE_CORRUPT = "storage_corrupt"
+    STORAGE_CORRUPT_NO_COPY = "storage_corrupt_no_copy"
+    STORAGE_NEWER = "storage_newer"
+    STORAGE_LOCKED = "storage_locked"
+    STORAGE_FULL = "storage_full"
+    STORAGE_UNUSABLE = "storage_unusable"
     IMPORT_RUNNING_ON = "import_running_on"
 
 
@@ -197,6 +204,41 @@ TEMPLATES: dict[Key, str] = {
         "craftdesk läuft nicht aus dem Ordner „Programme“ – bitte craftdesk beenden, "
         "craftdesk.app in „Programme“ ziehen und von dort starten; erst dann kann es mit dem System "
         "starten.",
+    ),
+    Key.STORAGE_SERVER: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – es wurde "
+        "nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen.",
+    ),
+    Key.STORAGE_CORRUPT: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank %1 ist beschädigt und wurde nicht verändert; eine Sicherungskopie liegt "
+        "unter %2. Eine Sicherung aus %3 lässt sich mit „craftdesk restore DATEI“ zurückholen "
+        "(das Fenster bietet die neueste beim Start an); sonst bitte den Support verständigen.",
+    ),
+    Key.STORAGE_CORRUPT_NO_COPY: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank %1 ist beschädigt und wurde nicht verändert; eine Sicherungskopie ließ "
+        "sich nicht anlegen (%2) – bitte die Datei selbst sichern und den Support verständigen.",
+    ),
+    Key.STORAGE_NEWER: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank %1 stammt von einer neueren craftdesk-Version und wurde nicht verändert – "
+        "bitte die neuere Version verwenden.",
+    ),
+    Key.STORAGE_LOCKED: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank %1 ist von einem anderen Programm gesperrt (läuft craftdesk schon?) – es "
+        "ging nichts verloren, bitte später erneut versuchen.",
+    ),
+    Key.STORAGE_FULL: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Auf dem Datenträger ist kein Platz mehr frei – die angefangene Änderung wurde verworfen, "
+        "die gespeicherten Daten sind unverändert; bitte Platz schaffen und erneut versuchen.",
+    ),
+    Key.STORAGE_UNUSABLE: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank %1 lässt sich nicht lesen oder schreiben – Einzelheiten stehen im Protokoll %2.",
     ),
     Key.RESTORE_DURING_IMPORT: QT_TRANSLATE_NOOP(
         "ServiceText",

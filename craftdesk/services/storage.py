@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from .. import config
+from ..messages import Key, Message
 from ..store.db import DatabaseCorruptError, db, keep_damaged_copy, storage_problem
 
 __all__ = ["DatabaseCorruptError", "release_connection", "storage_message", "storage_problem"]
@@ -26,10 +27,7 @@ def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Pat
     """
     if kind == "server":
         log.warning("Database server not usable: %s", exc)
-        return (
-            "Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – "
-            "es wurde nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen."
-        )
+        return Message(Key.STORAGE_SERVER)
     path = getattr(exc, "path", None) or data_dir / config.DB_FILENAME
     if kind == "corrupt":
         log.error("Database %s is damaged: %s", path, getattr(exc, "reason", exc))
@@ -37,43 +35,20 @@ def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Pat
             copy = keep_damaged_copy(path)
         except OSError as copy_exc:
             log.error("Copying the damaged database failed: %s", copy_exc)
-            return (
-                f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
-                f"Sicherungskopie ließ sich nicht anlegen ({copy_exc.strerror or copy_exc}) – "
-                "bitte die Datei selbst sichern und den Support verständigen."
-            )
+            return Message(Key.STORAGE_CORRUPT_NO_COPY, str(path), str(copy_exc.strerror or copy_exc))
         log.error("Copy of the damaged database kept at %s", copy)
-        backups = data_dir / config.BACKUP_DIRNAME
-        return (
-            f"Die Datenbank {path} ist beschädigt und wurde nicht verändert; eine "
-            f"Sicherungskopie liegt unter {copy}. Eine Sicherung aus {backups} lässt sich mit "
-            "„craftdesk restore DATEI“ zurückholen (das Fenster bietet die neueste beim Start an); "
-            "sonst bitte den Support verständigen."
-        )
+        return Message(Key.STORAGE_CORRUPT, str(path), str(copy), str(data_dir / config.BACKUP_DIRNAME))
     if kind == "newer":
         log.error("Database %s has %s, newer than this craftdesk", path, getattr(exc, "reason", exc))
-        return (
-            f"Die Datenbank {path} stammt von einer neueren craftdesk-Version und wurde nicht "
-            "verändert – bitte die neuere Version verwenden."
-        )
+        return Message(Key.STORAGE_NEWER, str(path))
     if kind == "locked":
         log.warning("Database %s is locked: %s", path, exc, exc_info=exc)
-        return (
-            f"Die Datenbank {path} ist von einem anderen Programm gesperrt (läuft craftdesk "
-            "schon?) – es ging nichts verloren, bitte später erneut versuchen."
-        )
+        return Message(Key.STORAGE_LOCKED, str(path))
     if kind == "full":
         log.warning("Disk full: %s", exc)
-        return (
-            "Auf dem Datenträger ist kein Platz mehr frei – die angefangene Änderung wurde "
-            "verworfen, die gespeicherten Daten sind unverändert; bitte Platz schaffen und "
-            "erneut versuchen."
-        )
+        return Message(Key.STORAGE_FULL)
     log.exception("Database %s not usable", path)
-    return (
-        f"Die Datenbank {path} lässt sich nicht lesen oder schreiben – Einzelheiten stehen im "
-        f"Protokoll {log_path}."
-    )
+    return Message(Key.STORAGE_UNUSABLE, str(path), str(log_path))
 
 
 def release_connection() -> None:

@@ -330,31 +330,6 @@ def _start_team_extras(shell: Shell, start_timers: bool) -> None:
     live.server_state_changed.connect(server_state)
 
 
-def _build_or_say_why(ctx: AppContext, demo: bool, real_categories: bool) -> Shell | None:
-    """The shell, or None after a dialog saying why not. The windowed app has no console: a
-    damaged, locked or full database is said in a dialog, with the same guarantees as the
-    command line (file left untouched, a damaged one copied); for a damaged one the newest
-    backup is offered, and the app starts on it when the user takes it."""
-    from ..services.storage import storage_message, storage_problem
-    from .recovery import offer_backup
-
-    for _attempt in range(2):
-        try:
-            return build_shell(ctx, demo=demo, real_categories=real_categories)
-        except Exception as exc:
-            kind = storage_problem(exc)
-            if kind is None:
-                raise
-            log_path = config.log_dir(ctx.data_dir) / config.LOG_FILENAME
-            text = storage_message(kind, exc, ctx.data_dir, log_path)
-            if kind == "corrupt" and not demo and offer_backup(ctx, text):
-                continue
-            if kind != "corrupt" or demo:
-                QMessageBox.critical(None, QCoreApplication.translate("App", "craftdesk – Fehler"), text)
-            return None
-    return None
-
-
 def _quit_on_signals(app: QApplication, shell: Shell) -> None:
     """Ctrl+C / SIGTERM end the app cleanly (worker stopped, demo server closed).
 
@@ -391,7 +366,9 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
         log.info("craftdesk already runs: asked it to show its window")
         return 0
 
-    shell = _build_or_say_why(ctx, demo, real_categories)
+    from .recovery import start_or_say_why
+
+    shell = start_or_say_why(ctx, demo, lambda: build_shell(ctx, demo=demo, real_categories=real_categories))
     if shell is None:
         return 1
     shell.instance = InstanceServer(key, shell.window, shell.window)

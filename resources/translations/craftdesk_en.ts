@@ -3591,9 +3591,64 @@
         <source>Die Sicherung vom %1 ist wiederhergestellt (%2 Kunden, %3 Artikel, %4 Projekte). Was danach eingegeben wurde, fehlt; die beschädigte Datenbank liegt in %5.</source>
         <translation>The backup of %1 is restored (%2 customers, %3 articles, %4 projects). What was entered after it is missing; the damaged database is kept at %5.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="80"/>
+        <source>craftdesk – Datenbankserver</source>
+        <translation>craftdesk – Database server</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="80"/>
+        <source>Die Datei dieses Rechners enthält nur, was vor dem Umzug auf den Server hier gespeichert war; Rechnungen, die seither angelegt wurden, kennt sie nicht.</source>
+        <translation>This computer's file only holds what was saved here before the move to the server; it does not know invoices created since.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="80"/>
+        <source>Erneut versuchen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/recovery.py" line="80"/>
+        <source>Mit der Datei dieses Rechners starten</source>
+        <translation>Start with this computer's file</translation>
+    </message>
 </context>
 <context>
     <name>ServiceText</name>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – es wurde nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen.</source>
+        <translation>The database server cannot be reached or refused the login – nothing was changed; please check the network, the server and the login details.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Die Datenbank %1 ist beschädigt und wurde nicht verändert; eine Sicherungskopie liegt unter %2. Eine Sicherung aus %3 lässt sich mit „craftdesk restore DATEI“ zurückholen (das Fenster bietet die neueste beim Start an); sonst bitte den Support verständigen.</source>
+        <translation>The database %1 is damaged and was not changed; a copy of it is kept at %2. A backup from %3 can be brought back with "craftdesk restore FILE" (the window offers the newest one at start); otherwise please contact support.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Die Datenbank %1 ist beschädigt und wurde nicht verändert; eine Sicherungskopie ließ sich nicht anlegen (%2) – bitte die Datei selbst sichern und den Support verständigen.</source>
+        <translation>The database %1 is damaged and was not changed; a copy could not be made (%2) – please back the file up yourself and contact support.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Die Datenbank %1 stammt von einer neueren craftdesk-Version und wurde nicht verändert – bitte die neuere Version verwenden.</source>
+        <translation>The database %1 comes from a newer craftdesk version and was not changed – please use the newer version.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Die Datenbank %1 ist von einem anderen Programm gesperrt (läuft craftdesk schon?) – es ging nichts verloren, bitte später erneut versuchen.</source>
+        <translation>The database %1 is locked by another program (is craftdesk running already?) – nothing was lost, please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Auf dem Datenträger ist kein Platz mehr frei – die angefangene Änderung wurde verworfen, die gespeicherten Daten sind unverändert; bitte Platz schaffen und erneut versuchen.</source>
+        <translation>The disk is full – the change begun was discarded, the saved data is unchanged; please free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Die Datenbank %1 lässt sich nicht lesen oder schreiben – Einzelheiten stehen im Protokoll %2.</source>
+        <translation>The database %1 cannot be read or written – the details are in the log %2.</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/messages.py" line="1"/>
         <source>Gerade läuft ein Abgleich mit dieser Datenbank; bitte warten, bis er fertig ist, und dann wiederherstellen.</source>

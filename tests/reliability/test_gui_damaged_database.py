@@ -115,3 +115,54 @@ def test_K2_gui_start_with_a_damaged_database_offers_the_newest_backup(qapp, tmp
     assert len(copies) == 1 and hashlib.sha256(copies[0].read_bytes()).hexdigest() == damaged
     shells[0].shutdown()
     close_database()
+
+
+def test_T7_gui_start_without_the_server_offers_retry_and_this_computers_file(
+    qapp, tmp_path, monkeypatch, memory_keyring
+):
+    """A wrong server address or a NAS still booting: the window is not locked away. The
+    user can try again or start with this computer's file and correct the address there."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from craftdesk.context import AppContext, MemoryTokenStore
+    from craftdesk.store.db import close_database
+    from craftdesk.ui import app as ui_app
+
+    answers = iter(["Erneut versuchen", "Mit der Datei dieses Rechners starten"])
+    offered: list[list[str]] = []
+
+    def answer(box, *args, **kwargs):
+        buttons = box.buttons()
+        offered.append([b.text() for b in buttons])
+        wanted = next(answers)
+        chosen = next(b for b in buttons if b.text() == wanted)
+        monkeypatch.setattr(box, "clickedButton", lambda: chosen)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(ui_app, "notify_running_instance", lambda key: False)
+    monkeypatch.setattr(ui_app, "_quit_on_signals", lambda app, shell: None)
+    monkeypatch.setattr(ui_app, "ask_to_move", lambda window: None)
+    monkeypatch.setattr(ui_app.QApplication, "exec", lambda self=None: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shells: list = []
+    real_build = ui_app.build_shell
+
+    def build(*args, **kwargs):
+        shells.append(real_build(*args, use_tray=False, start_scheduler=False, **kwargs))
+        return shells[-1]
+
+    monkeypatch.setattr(ui_app, "build_shell", build)
+    ctx = AppContext(
+        data_dir=tmp_path / "data",
+        tokens=MemoryTokenStore(None),
+        database_url="postgresql://buero:geheim@127.0.0.1:9/craftdesk?connect_timeout=2",
+    )
+
+    assert ui_app.run_app(ctx) == 0
+
+    assert len(offered) == 2 and "Beenden" in offered[0]  # tried again once, then the file
+    assert ctx.database_url is None and len(shells) == 1
+    assert (tmp_path / "data" / "craftdesk.sqlite3").exists()
+    shells[0].shutdown()
+    close_database()
