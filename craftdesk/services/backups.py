@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from peewee import Database, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
 
 from ..errors import PreconditionError
 from ..fsutil import os_reason
@@ -175,15 +176,23 @@ def copy_to_server(target: ServerUrl, password: str | None) -> CopyResult:
 
 
 def copy_from_server(target: ServerUrl, password: str | None, output: Path) -> CopyResult:
-    """A new local SQLite file with every record of the server database."""
-    output.parent.mkdir(parents=True, exist_ok=True)
+    """A new local SQLite file with every record of the server database. A target that
+    cannot be one (a folder, a file that is no database) is said as such: it is not this
+    computer's database, which stays as it is."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PreconditionError(f"In „{output}“ lässt sich nichts anlegen ({os_reason(exc)}).") from None
     server = _server(target, password)
     local = SqliteDatabase(str(output), pragmas={"journal_mode": "wal", "foreign_keys": 1})
     try:
         local.connect()
         return copy_database(server, local)
     except CopyError as exc:
-        raise PreconditionError(str(exc)) from None
+        raise PreconditionError(f"{exc} (Ziel: {output}; eine neue Datei mit -o nennen)") from None
+    except (sqlite3.Error, PeeweeDatabaseError) as exc:
+        reason = "das ist ein Ordner" if output.is_dir() else f"keine SQLite-Datenbank: {exc}"
+        raise PreconditionError(f"In „{output}“ lässt sich die Datenbank nicht anlegen ({reason}).") from None
     finally:
         local.close()
         server.close()

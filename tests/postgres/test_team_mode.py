@@ -130,6 +130,16 @@ def test_T2_copy_from_server_makes_a_sqlite_file_anyone_can_open(sandbox, pg_url
     target.rename(tmp_path / "copy" / "craftdesk.sqlite3")
     for what in ("customers", "articles"):
         assert export(copy, what) == export(server, what)
+    # A target that cannot be a database is named, not the healthy local file (no copy of it).
+    (tmp_path / "text.txt").write_text("kein SQLite")
+    for bad in (tmp_path / "text.txt", tmp_path):
+        code, _out, err = cli(*server, "db", "copy", "--from", pg_url, "-o", str(bad))
+        assert code == 5 and f"„{bad}“" in err and "beschädigt" not in err, err
+    assert not list((tmp_path / "ws").glob("*.damaged-*"))
+    code, _out, err = cli(
+        *server, "db", "copy", "--from", pg_url, "-o", str(tmp_path / "copy" / "craftdesk.sqlite3")
+    )
+    assert code == 5 and "schon Daten" in err and "-o" in err
 
 
 def _lock_holder_process(url: str, ready: Path) -> subprocess.Popen:
