@@ -61,6 +61,15 @@ class RedactingFilter(logging.Filter):
 _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 
 
+class _RotatingLog(logging.handlers.RotatingFileHandler):
+    """The log file, rotated at 2 MB; the crash trace (H13) follows it to the new file (it
+    went on into the renamed one and was deleted with it after five rotations)."""
+
+    def doRollover(self) -> None:
+        super().doRollover()
+        enable_fault_log(Path(self.baseFilename))
+
+
 def setup_logging(data_dir: Path, level: int = logging.INFO, console: bool = False) -> Path:
     """Install the rotating file handler once; returns the log file path."""
     folder = config.ensure_dir(config.log_dir(data_dir))
@@ -70,9 +79,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO, console: bool = Fal
         if getattr(handler, "_craftdesk", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    file_handler = _RotatingLog(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     file_handler.setFormatter(logging.Formatter(_FORMAT))
     file_handler.addFilter(RedactingFilter())
     file_handler._craftdesk = True  # type: ignore[attr-defined]

@@ -82,3 +82,26 @@ def test_H13_a_fatal_error_leaves_its_trace_in_the_log(tmp_path):
     log_text = (tmp_path / "logs" / "craftdesk.log").read_text(encoding="utf-8")
     assert "Fatal Python error" in log_text
     assert "most recent call first" in log_text
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="faulthandler + SIGABRT")
+def test_H13_the_trace_follows_the_log_through_its_rotations(tmp_path):
+    """After the log rotated six times (12 MB), a crash still lands in craftdesk.log: the
+    trace used to go into the renamed file, deleted by then."""
+    result = _run(
+        f"""
+        import faulthandler, logging
+        from pathlib import Path
+        from craftdesk.log import setup_logging
+
+        setup_logging(Path({str(tmp_path)!r}))
+        line = "x" * 1000
+        for _ in range(13_000):
+            logging.getLogger("craftdesk.test").info(line)
+        faulthandler._sigabrt()
+    """,
+        tmp_path,
+    )
+    assert result.returncode != 0
+    log_text = (tmp_path / "logs" / "craftdesk.log").read_text(encoding="utf-8")
+    assert "Fatal Python error" in log_text
