@@ -79,6 +79,7 @@ class Key(str, Enum):
     NOT_INSTALLED = "not_installed"
     IMPORT_RUNNING = "import_running"
     RESTORE_DURING_IMPORT = "restore_during_import"
+    IMPORT_INTERRUPTED = "import_interrupted"
     STORAGE_SERVER = "storage_server"
     STORAGE_CORRUPT = "storage_corrupt"
     STORAGE_CORRUPT_NO_COPY = "storage_corrupt_no_copy"
@@ -239,6 +240,9 @@ TEMPLATES: dict[Key, str] = {
     Key.STORAGE_UNUSABLE: QT_TRANSLATE_NOOP(
         "ServiceText",
         "Die Datenbank %1 lässt sich nicht lesen oder schreiben – Einzelheiten stehen im Protokoll %2.",
+    ),
+    Key.IMPORT_INTERRUPTED: QT_TRANSLATE_NOOP(
+        "ServiceText", "Der Abgleich wurde unterbrochen (Programm beendet)."
     ),
     Key.RESTORE_DURING_IMPORT: QT_TRANSLATE_NOOP(
         "ServiceText",

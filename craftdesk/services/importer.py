@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 
 WHAT = ("all", "customers", "articles")
 LABELS = {"customers": "Kunden", "articles": "Artikel"}
-INTERRUPTED = "Der Abgleich wurde unterbrochen (Programm beendet)."
+INTERRUPTED = Message(Key.IMPORT_INTERRUPTED)
 IMPORT_WAIT = 3.0  # seconds a second import waits for the running one (H7)
 IMPORT_RUNNING = Message(Key.IMPORT_RUNNING)
 
@@ -146,12 +146,30 @@ def run_import(
         lock.release()
 
 
+def _settle_interrupted() -> int:
+    """With the import lock held, a run still "running" was ended by a crash or kill (R3
+    must not show it running forever): no other process can be importing meanwhile."""
+    return int(
+        SyncRun.update(status="failed", finished_at=utcnow(), error=INTERRUPTED)
+        .where(SyncRun.status == "running")
+        .execute()
+    )
+
+
+def settle_interrupted_runs() -> int:
+    """At start: runs a killed process left "running" are marked interrupted, unless an
+    import runs right now (another window, a command); their number."""
+    lock = import_lock(db)
+    if not lock.acquire(wait=0):
+        return 0
+    try:
+        return _settle_interrupted()
+    finally:
+        lock.release()
+
+
 def _run_locked(client: SevdeskClient, what: str, trigger: str, progress: Progress | None) -> ImportResult:
-    # Holding the lock, a run still "running" was ended by a crash or kill (R3 must not
-    # show it running forever): no other process can be importing into this database.
-    SyncRun.update(status="failed", finished_at=utcnow(), error=INTERRUPTED).where(
-        SyncRun.status == "running"
-    ).execute()
+    _settle_interrupted()
     run = SyncRun.create(kind=what, trigger=trigger, status="running")
     result = ImportResult(what=what, run_id=run.id)
     first_request = client.request_count

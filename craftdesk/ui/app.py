@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import config
 from ..context import AppContext, MemoryTokenStore
 from ..services import settings
-from ..services.importer import user_label
+from ..services.importer import settle_interrupted_runs, user_label
 from ..sync.controller import SyncController
 from ..sync.notifications import NotificationPolicy
 from ..sync.scheduler import SyncScheduler
@@ -260,6 +260,7 @@ def build_shell(
     if demo:
         sandbox, ctx = start_demo_sandbox(ctx.data_dir, real_categories)
     ctx.open_db()
+    settle_interrupted_runs()  # a run a killed app left "running" is shown as interrupted
     if demo:
         # An example hourly rate, so the demo's first invoice draft is a realistic one
         # (the user can change it like any setting).

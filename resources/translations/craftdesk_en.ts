@@ -3616,6 +3616,11 @@
     <name>ServiceText</name>
     <message>
         <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Der Abgleich wurde unterbrochen (Programm beendet).</source>
+        <translation>The import was interrupted (the program ended).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
         <source>Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – es wurde nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen.</source>
         <translation>The database server cannot be reached or refused the login – nothing was changed; please check the network, the server and the login details.</translation>
     </message>

@@ -303,3 +303,28 @@ def test_K2_I5_invoice_drafts_made_after_the_backup_survive_a_restore(database, 
     assert Appointment.get_by_id(done.id).invoice_id == kept["craftdesk-a"].id
     assert [c.appointment_id for c in kept["craftdesk-b"].covered] == [waiting.id]
     assert invoiceable_appointments(Project.get_by_id(project.id)) == [Appointment.get_by_id(waiting.id)]
+
+
+def test_R3_a_run_a_killed_app_left_running_is_shown_interrupted_at_start(database):
+    """Killed in the middle of an import, the run stood "läuft" in the history until the
+    next import began; the window settles it at start, unless an import runs right now."""
+    from craftdesk.messages import Key
+    from craftdesk.services.importer import settle_interrupted_runs
+    from craftdesk.store.locks import import_lock
+    from craftdesk.store.models import SyncRun
+
+    run = SyncRun.create(kind="all", trigger="scheduled", status="running")
+    other = import_lock(database)
+    assert other.acquire()
+    try:
+        assert settle_interrupted_runs() == 0  # another import may be writing it
+    finally:
+        other.release()
+    assert SyncRun.get_by_id(run.id).status == "running"
+    assert settle_interrupted_runs() == 1
+    settled = SyncRun.get_by_id(run.id)
+    assert settled.status == "failed" and settled.finished_at is not None
+    assert settled.error == "Der Abgleich wurde unterbrochen (Programm beendet)."
+    from craftdesk.messages import parse
+
+    assert parse(settled.error).key == Key.IMPORT_INTERRUPTED  # shown translated in the window
