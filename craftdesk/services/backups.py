@@ -65,17 +65,20 @@ def backup_now(folder: Path, output: Path | None = None, label: str = "manuell")
         raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({reason}).") from exc
 
 
-def auto_backup(folder: Path, today: date | None = None) -> Path | None:
+def auto_backup(folder: Path, today: date | None = None, failures: list[str] | None = None) -> Path | None:
     """The daily backup (K1): made when today has none yet, then rotated. Never raises for
-    a failing disk (logged: the next start tries again)."""
+    a failing disk (logged: the next start tries again); ``failures`` gets the reason in a
+    few German words, for the window to show."""
     today = today or date.today()
-    if not store_backup.due(folder, today):
-        return None
     try:
+        if not store_backup.due(folder, today):
+            return None
         path = store_backup.write_backup(_bound(), folder / store_backup.daily_name(today))
         store_backup.rotate(folder)
-    except Exception:
+    except Exception as exc:
         log.exception("Daily backup failed")
+        if failures is not None:
+            failures.append(os_reason(exc) if isinstance(exc, OSError) else str(exc))
         return None
     return path
 

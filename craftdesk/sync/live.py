@@ -105,7 +105,10 @@ class LiveChanges(QObject):
 
 class DailyBackup(QObject):
     """Makes the day's backup shortly after the start and then whenever a day has passed,
-    on a helper thread (a server snapshot may take seconds)."""
+    on a helper thread (a server snapshot may take seconds). ``finished`` carries the new
+    backup's path, or the reason (German words) why it could not be written."""
+
+    finished = Signal(object)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,8 +136,11 @@ class DailyBackup(QObject):
         from ..services import backups
         from ..services.storage import release_connection
 
+        failures: list[str] = []
         try:
-            backups.auto_backup(self.folder)
+            made = backups.auto_backup(self.folder, failures=failures)
+            if made is not None or failures:
+                self.finished.emit(failures[0] if failures else made)  # queued to the window
         finally:
             try:
                 release_connection()  # this thread's own connection

@@ -309,6 +309,7 @@ def _start_team_extras(shell: Shell, start_timers: bool) -> None:
 
     if start_timers and not shell.ctx.demo:
         backup = DailyBackup(shell.ctx.data_dir, shell.window)
+        backup.finished.connect(shell.window.interfaces_tab.database_panel.show_backup_outcome)
         backup.start()
         shell.extras.append(backup)
     live = LiveChanges(shell.controller, shell.window)

@@ -26,6 +26,7 @@ from ..services import backups, team
 from ..services.team import DatabaseUrlError
 from .dialogs import common
 from .server_away import mark_editing
+from .style import ERROR_COLOR
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,7 @@ class DatabasePanel(QGroupBox):
                     "{path}", str(self.ctx.db_path)
                 )
             )
+        self.last_backup.setStyleSheet("")
         found = backups.list_backups(self.backup_dir)
         if found:
             self.last_backup.setText(
@@ -118,6 +120,22 @@ class DatabasePanel(QGroupBox):
                     "Noch keine Sicherung; craftdesk sichert täglich automatisch in den Ordner {folder}."
                 ).replace("{folder}", str(self.backup_dir))
             )
+
+    def show_backup_outcome(self, outcome: object) -> None:
+        """The daily backup ended (K1): the line names the new backup, or says in the error
+        colour that it could not be written (before, the line kept promising backups)."""
+        if isinstance(outcome, str):
+            self.last_backup.setStyleSheet(f"color: {ERROR_COLOR.name()};")
+            self.last_backup.setText(
+                self.tr(
+                    "Die tägliche Sicherung ließ sich nicht schreiben ({reason}); bitte im Ordner "
+                    "{folder} Schreibrechte und freien Platz prüfen."
+                )
+                .replace("{reason}", outcome)
+                .replace("{folder}", str(self.backup_dir))
+            )
+            return
+        self.refresh()
 
     # -- T1 ----------------------------------------------------------------------------------
     def apply_database(self) -> None:

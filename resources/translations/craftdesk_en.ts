@@ -1194,6 +1194,11 @@
         <source>Wiederhergestellt. Der vorige Stand liegt in {path}.</source>
         <translation>Restored. The previous state is in {path}.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/database_panel.py" line="126"/>
+        <source>Die tägliche Sicherung ließ sich nicht schreiben ({reason}); bitte im Ordner {folder} Schreibrechte und freien Platz prüfen.</source>
+        <translation>The daily backup could not be written ({reason}); please check write permission and free space in the folder {folder}.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryTable</name>

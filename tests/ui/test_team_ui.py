@@ -350,3 +350,27 @@ def test_T7_the_schedule_line_reads_nothing_while_the_server_is_away(qtbot, cont
     monkeypatch.undo()
     tab.update_schedule_text()
     assert tab.schedule_text.text().startswith("Letzter Abgleich")
+
+
+def test_K1_the_daily_backup_says_where_it_went_or_why_it_failed(qtbot, controller, data_dir, tmp_path):
+    """The line named no backup after the daily one was written, and kept promising daily
+    backups while the folder could not take them."""
+    from craftdesk.sync.live import DailyBackup
+
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    assert "Noch keine Sicherung" in panel.last_backup.text()
+    daily = DailyBackup(data_dir)
+    daily.finished.connect(panel.show_backup_outcome)
+    with qtbot.waitSignal(daily.finished, timeout=10_000):
+        daily.check()
+    assert "Letzte Sicherung: craftdesk-" in panel.last_backup.text()
+    blocked = DailyBackup(tmp_path)
+    (tmp_path / "backups").write_text("a file where the folder should be")
+    blocked.finished.connect(panel.show_backup_outcome)
+    with qtbot.waitSignal(blocked.finished, timeout=10_000) as outcome:
+        blocked.check()
+    assert isinstance(outcome.args[0], str)
+    assert (
+        "ließ sich nicht schreiben" in panel.last_backup.text() and "color" in panel.last_backup.styleSheet()
+    )
