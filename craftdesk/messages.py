@@ -85,6 +85,7 @@ class Key(str, Enum):
     STORAGE_CORRUPT_NO_COPY = "storage_corrupt_no_copy"
     STORAGE_NEWER = "storage_newer"
     STORAGE_LOCKED = "storage_locked"
+    STORAGE_LOCKED_SHORT = "storage_locked_short"
     STORAGE_FULL = "storage_full"
     STORAGE_UNUSABLE = "storage_unusable"
     IMPORT_RUNNING_ON = "import_running_on"
@@ -231,6 +232,11 @@ TEMPLATES: dict[Key, str] = {
         "ServiceText",
         "Die Datenbank %1 ist von einem anderen Programm gesperrt (läuft craftdesk schon?) – es "
         "ging nichts verloren, bitte später erneut versuchen.",
+    ),
+    Key.STORAGE_LOCKED_SHORT: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank ist von einem anderen Programm gesperrt – es ging nichts verloren, bitte "
+        "später erneut versuchen.",
     ),
     Key.STORAGE_FULL: QT_TRANSLATE_NOOP(
         "ServiceText",

@@ -48,6 +48,7 @@ from .fetching import CollectionCounts, Progress, fetch_categories
 from .gc_pause import gc_paused
 from .page_ledger import bookkeeping_rows
 from .parsing import parse_rows
+from .storage import short_reason
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,7 @@ def _record_failure(
     elif isinstance(exc, KeyboardInterrupt):
         message = Message(Key.CANCELLED_SHORT)
     else:
-        message = Message(Key.UNEXPECTED_OF_KIND, exc.__class__.__name__)
+        message = short_reason(exc) or Message(Key.UNEXPECTED_OF_KIND, exc.__class__.__name__)
         log.exception("Import run %s failed", run.id, exc_info=exc)
     try:
         _finish(run, result, status, message, requests, _total_changes() - changes_before)

@@ -47,6 +47,7 @@ from .job_site import find_site, find_site_with_note, normalize_street, order_si
 from .lookups import sev_users, unities
 from .order_list import ORDER_TYPE, STATUS_SENT, OrderSummary, is_importable, list_importable_orders
 from .projects import Site
+from .storage import short_reason
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +87,10 @@ def import_orders(client: SevdeskClient, order_ids: list[str]) -> list[ImportOrd
         except (CraftdeskError, SevdeskError) as exc:
             log.warning("Import of order %s failed: %s", order_id, exc)
             results.append(ImportOrderResult(order_id, "failed", message=str(exc), exit_code=exc.exit_code))
-        except Exception:  # one broken order must not hide the others' results
+        except Exception as exc:  # one broken order must not hide the others' results
             log.exception("Unexpected error importing order %s", order_id)
-            results.append(
-                ImportOrderResult(order_id, "failed", message=Message(Key.UNEXPECTED_IN_LOG), exit_code=1)
-            )
+            message = short_reason(exc) or Message(Key.UNEXPECTED_IN_LOG)  # a full disk is said so
+            results.append(ImportOrderResult(order_id, "failed", message=message, exit_code=1))
     return results
 
 

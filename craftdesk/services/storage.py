@@ -13,7 +13,7 @@ from .. import config
 from ..messages import Key, Message
 from ..store.db import DatabaseCorruptError, db, keep_damaged_copy, storage_problem
 
-__all__ = ["DatabaseCorruptError", "release_connection", "storage_message", "storage_problem"]
+__all__ = ["DatabaseCorruptError", "release_connection", "short_reason", "storage_message", "storage_problem"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,19 @@ def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Pat
         return Message(Key.STORAGE_FULL)
     log.exception("Database %s not usable", path)
     return Message(Key.STORAGE_UNUSABLE, str(path), str(log_path))
+
+
+def short_reason(exc: BaseException) -> Message | None:
+    """The sentence for a locked database, a full disk or an unreachable server met while
+    working (an import, a save), else None (a bug: "unexpected"). No file is touched."""
+    kind = storage_problem(exc)
+    if kind == "locked":
+        return Message(Key.STORAGE_LOCKED_SHORT)
+    if kind == "full":
+        return Message(Key.STORAGE_FULL)
+    if kind == "server":
+        return Message(Key.STORAGE_SERVER)
+    return None
 
 
 def release_connection() -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from ..errors import CraftdeskError
 from ..messages import CONTEXT, TEMPLATES, Message, parse
 from ..services.errors import SevdeskError
+from ..services.storage import short_reason
 
 
 def translate(message: Message) -> str:
@@ -45,4 +46,7 @@ def error_message(error: BaseException) -> str:
     if isinstance(error, (SevdeskError, CraftdeskError)):
         return localize(error.message)
     message = getattr(error, "message", None)  # other errors that carry a sentence (autostart)
-    return localize(message) if isinstance(message, str) else ""
+    if isinstance(message, str):
+        return localize(message)
+    storage = short_reason(error)  # a locked database, a full disk: not "unexpected"
+    return localize(storage) if storage is not None else ""

@@ -3621,6 +3621,11 @@
     <name>ServiceText</name>
     <message>
         <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Die Datenbank ist von einem anderen Programm gesperrt – es ging nichts verloren, bitte später erneut versuchen.</source>
+        <translation>The database is locked by another program – nothing was lost, please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
         <source>Der Abgleich wurde unterbrochen (Programm beendet).</source>
         <translation>The import was interrupted (the program ended).</translation>
     </message>

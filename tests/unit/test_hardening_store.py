@@ -98,3 +98,36 @@ def test_H11_a_step_merged_with_a_lower_number_than_the_newest_still_runs(data_d
 def _closed():
     yield
     close_database()
+
+
+def test_H15_a_locked_database_or_a_full_disk_during_work_is_said_not_unexpected(database, monkeypatch):
+    """An import (or a save) meeting a locked database or a full disk: the run, the
+    window's message and the order import name the cause; they said 'Unerwarteter Fehler
+    (OperationalError)' before, although nothing was a bug."""
+    import sqlite3
+
+    from craftdesk.services.storage import short_reason
+    from craftdesk.sync.messages import error_message
+
+    locked = sqlite3.OperationalError("database is locked")
+    full = sqlite3.OperationalError("database or disk is full")
+    assert "gesperrt" in short_reason(locked) and "kein Platz" in short_reason(full)
+    assert "gesperrt" in error_message(locked) and "kein Platz" in error_message(full)
+    assert short_reason(ValueError("a bug")) is None and error_message(ValueError("x")) == ""
+
+
+def test_R3_an_import_stopped_by_a_locked_database_records_why(database, sandbox, client, monkeypatch):
+    import sqlite3
+
+    from craftdesk.services import customers
+    from craftdesk.services.importer import run_import
+    from craftdesk.store.models import SyncRun
+
+    def locked(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(customers, "sync_customers", locked)
+    with pytest.raises(sqlite3.OperationalError):
+        run_import(client, "all")
+    run = SyncRun.select().order_by(SyncRun.id.desc()).first()
+    assert run.status == "failed" and "gesperrt" in run.error and "Unerwartet" not in run.error
