@@ -26,6 +26,7 @@ from ..context import AppContext, MemoryTokenStore
 from ..services import settings
 from ..services.importer import settle_interrupted_runs, user_label
 from ..sync.controller import SyncController
+from ..sync.messages import error_message
 from ..sync.notifications import NotificationPolicy
 from ..sync.scheduler import SyncScheduler
 from .i18n import install_translations
@@ -141,12 +142,18 @@ class ExceptionDialog:
         )
         from ..services.storage import storage_problem
 
-        if storage_problem(exc) == "server":  # team mode, server away (T7): not a bug
+        kind = storage_problem(exc)
+        if kind == "server":  # team mode, server away (T7): not a bug
             message = QCoreApplication.translate(
                 "App",
                 "Der Datenbankserver ist nicht erreichbar – die Änderung wurde nicht "
                 "gespeichert; craftdesk verbindet sich von selbst neu.",
             )
+        elif kind in ("locked", "full"):  # another program holds the file, the disk is full
+            message = QCoreApplication.translate(
+                "App",
+                "Die Änderung wurde nicht gespeichert: %1",
+            ).replace("%1", error_message(exc))
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("App", "craftdesk – Fehler"),

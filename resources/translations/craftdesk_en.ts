@@ -65,6 +65,11 @@
         <source>Die Verbindung zum Datenbankserver steht wieder.</source>
         <translation>The connection to the database server is back.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/app.py" line="150"/>
+        <source>Die Änderung wurde nicht gespeichert: %1</source>
+        <translation>The change was not saved: %1</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentDialog</name>

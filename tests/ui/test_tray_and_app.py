@@ -164,6 +164,20 @@ def test_excepthook_logs_the_traceback_and_shows_a_short_dialog(qtbot, data_dir)
     assert "Traceback" in text and "boom with" in text and secret not in text
 
 
+def test_H15_a_locked_database_in_a_window_save_is_said_not_unexpected(qtbot, data_dir):
+    """Saving the hourly rate while another program locks the file: the box says that the
+    change was not saved because of the lock, not "unexpected error"."""
+    import sqlite3
+
+    hook = ExceptionDialog()
+    hook(sqlite3.OperationalError, sqlite3.OperationalError("database is locked"), None)
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1
+    assert "nicht gespeichert" in boxes[0].text() and "gesperrt" in boxes[0].text()
+    assert "unerwartet" not in boxes[0].text().lower()
+    boxes[0].close()
+
+
 def test_language_follows_the_system(qtbot):
     assert i18n.ui_language(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)) == "en"
     assert i18n.ui_language(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "de"
