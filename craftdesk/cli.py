@@ -16,6 +16,7 @@ from .commands import data, export, gui, invoice, projects, sandbox, settings, s
 from .context import AppContext
 from .errors import CraftdeskError
 from .fsutil import os_reason
+from .messages import Key, Message
 from .services.errors import SevdeskError
 from .services.storage import storage_message, storage_problem
 
@@ -341,6 +342,17 @@ def _silence_stdout() -> None:
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
+def _no_data_folder(exc: OSError, command: str) -> int:
+    """The data folder cannot be written: one sentence, exit 5 (a precondition)."""
+    sentence = Message(Key.DATA_DIR_NOT_WRITABLE, os_reason(exc))
+    sys.stderr.write(f"craftdesk: {sentence}\n")
+    if command == "gui":  # the windowed app's stderr goes nowhere (Windows): say it in a box
+        from .ui.start_failure import tell
+
+        tell(sentence)
+    return 5
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .log import setup_logging
     from .services.heap import share_one_heap
@@ -359,8 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = config.ensure_dir(config.data_dir(args.data_dir))
         log_path = setup_logging(data_dir, console=args.verbose)
     except OSError as exc:  # the folder named cannot hold the data: a precondition (exit 5)
-        sys.stderr.write(f"craftdesk: Der Datenordner ist nicht beschreibbar ({os_reason(exc)}).\n")
-        return 5
+        return _no_data_folder(exc, command)
     # A full disk must not turn a failing log write into a traceback on stderr.
     logging.raiseExceptions = False
     log.info("craftdesk %s: %s", __version__, command)

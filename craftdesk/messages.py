@@ -80,6 +80,7 @@ class Key(str, Enum):
     IMPORT_RUNNING = "import_running"
     RESTORE_DURING_IMPORT = "restore_during_import"
     IMPORT_INTERRUPTED = "import_interrupted"
+    DATA_DIR_NOT_WRITABLE = "data_dir_not_writable"
     STORAGE_SERVER = "storage_server"
     STORAGE_CORRUPT = "storage_corrupt"
     STORAGE_CORRUPT_NO_COPY = "storage_corrupt_no_copy"
@@ -246,6 +247,9 @@ TEMPLATES: dict[Key, str] = {
     Key.STORAGE_UNUSABLE: QT_TRANSLATE_NOOP(
         "ServiceText",
         "Die Datenbank %1 lässt sich nicht lesen oder schreiben – Einzelheiten stehen im Protokoll %2.",
+    ),
+    Key.DATA_DIR_NOT_WRITABLE: QT_TRANSLATE_NOOP(
+        "ServiceText", "Der Datenordner ist nicht beschreibbar (%1)."
     ),
     Key.IMPORT_INTERRUPTED: QT_TRANSLATE_NOOP(
         "ServiceText", "Der Abgleich wurde unterbrochen (Programm beendet)."

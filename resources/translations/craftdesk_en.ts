@@ -3626,6 +3626,11 @@
     <name>ServiceText</name>
     <message>
         <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Der Datenordner ist nicht beschreibbar (%1).</source>
+        <translation>The data folder cannot be written (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
         <source>Die Datenbank ist von einem anderen Programm gesperrt – es ging nichts verloren, bitte später erneut versuchen.</source>
         <translation>The database is locked by another program – nothing was lost, please try again later.</translation>
     </message>

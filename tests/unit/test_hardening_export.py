@@ -158,3 +158,17 @@ def test_H15_a_data_dir_that_is_a_file_is_one_german_sentence(tmp_path, capsys):
     assert code == 5
     assert err.startswith("craftdesk: Der Datenordner ist nicht beschreibbar (")
     assert "File exists" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_H15_the_window_says_so_when_the_data_folder_cannot_be_written(tmp_path, capsys, monkeypatch):
+    """A windowed start has no console (Windows sends stderr nowhere): the sentence comes
+    in a message box, not only on stderr."""
+    from craftdesk.ui import start_failure
+
+    told: list[str] = []
+    monkeypatch.setattr(start_failure, "tell", told.append)
+    not_a_folder = tmp_path / "daten"
+    not_a_folder.write_text("x")
+    assert cli.main(["--data-dir", str(not_a_folder), "gui"]) == 5
+    assert len(told) == 1 and told[0].startswith("Der Datenordner ist nicht beschreibbar (")
+    assert capsys.readouterr().err.startswith("craftdesk: Der Datenordner")
