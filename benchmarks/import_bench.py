@@ -15,7 +15,7 @@ ways each) and ``--parts`` parts (default 10,000 and 5,000).
   installed (orjson, else the standard library) — the least any importer has to do.
 * The lower bound of a Python importer, measured on the same pages in another child: the
   floor plus the row parsers alone (``records.*_row`` over every object) plus the SQLite
-  inserts of exactly the rows the full import wrote (raw ``executemany``, one transaction,
+  inserts of exactly the rows the full import wrote (raw ``executemany`` of 32-row INSERTs, one transaction,
   empty database with the app's schema). Grouping, rules, fingerprints and bookkeeping
   come on top of it.
 * ``--baseline-commit C`` extracts commit C (``git archive``) and measures it in the
@@ -115,7 +115,8 @@ print(json.dumps({"cpu": cpu, "wall": wall, "requests": len(urls), "decoder": de
 # What any importer written in Python pays on top of the floor, measured on the same
 # pages: the row parsers alone (no grouping, rules, fingerprints or bookkeeping) and the
 # SQLite inserts of exactly the rows the full import wrote (one transaction, raw
-# executemany into an empty database with the app's schema).
+# executemany of 32-row INSERTs, as the importer writes, into an empty database with the
+# app's schema).
 BOUND_CHILD = r"""
 import json, sqlite3, sys, tempfile, time
 from pathlib import Path
@@ -165,11 +166,17 @@ with tempfile.TemporaryDirectory() as tmp:
     target.execute("PRAGMA journal_mode=wal")
     target.execute("PRAGMA synchronous=normal")
     cpu = time.process_time()
-    with target:
+    with target:  # several rows per statement, as the importer writes them
         for table, values in rows.items():
             if values:
-                marks = ", ".join("?" * len(values[0]))
-                target.executemany(f'INSERT INTO "{table}" VALUES ({marks})', values)
+                one = "(" + ", ".join("?" * len(values[0])) + ")"
+                per = max(1, min(32, 999 // len(values[0])))
+                whole = len(values) - len(values) % per
+                groups = [sum(values[i:i + per], ()) for i in range(0, whole, per)]
+                target.executemany(f'INSERT INTO "{table}" VALUES ' + ", ".join([one] * per), groups)
+                if whole < len(values):
+                    rest = values[whole:]
+                    target.execute(f'INSERT INTO "{table}" VALUES ' + ", ".join([one] * len(rest)), sum(rest, ()))
     sql = time.process_time() - cpu
     target.close()
 print(json.dumps({"parse": parse, "sql": sql, "rows": sum(map(len, rows.values()))}))
