@@ -18,23 +18,9 @@ from ..store.models import Appointment, DraftAppointment, InvoiceDraft, Project
 
 log = logging.getLogger(__name__)
 
-# The draft's own columns that are carried (not its id, nor a running attempt's claim).
-_COLUMNS = (
-    "project",
-    "reference",
-    "state",
-    "sevdesk_id",
-    "sevdesk_contact_id",
-    "error",
-    "created_at",
-    "sent_at",
-    "proposal",
-    "payment_status",
-    "number",
-    "sum_gross",
-    "paid_amount",
-    "status_checked_at",
-)
+# The draft's own columns that are carried: all but its id and a running attempt's claim
+# (a column added to the model later is carried too).
+_COLUMNS = tuple(f.name for f in InvoiceDraft._meta.sorted_fields if f.name not in ("id", "claim"))
 
 
 @dataclass(frozen=True)

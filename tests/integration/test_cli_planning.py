@@ -340,43 +340,21 @@ def test_P8_ics_text_has_no_control_characters_and_an_escaped_calendar_name(tmp_
         notes="Leiter\r\nmitbringen\x7f",
     )
     close_database()
-    code = main(
-        [
-            "--data-dir",
-            str(data_dir),
-            "export",
-            "appointments",
-            "--format",
-            "ics",
-            "--employee",
-            str(worker.id),
-        ]
-    )
-    out, err = capsys.readouterr()
-    close_database()
-    assert code == 0, err
+
+    def ics(*options: str) -> str:
+        code = main(["--data-dir", str(data_dir), "export", "appointments", "--format", "ics", *options])
+        out, err = capsys.readouterr()
+        close_database()
+        assert code == 0, err
+        return out
+
+    out = ics("--employee", str(worker.id))
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", out.replace("\r\n", ""))
     event = icalendar.Calendar.from_ical(out).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Rinne[2J prüfen – Bau GmbH"
     assert "Leiter\nmitbringen" in str(event["DESCRIPTION"])
     assert "X-WR-CALNAME:craftdesk – Kai\\; Dach\\,\\\\bau\r\n" in out
-    code = main(
-        [
-            "--data-dir",
-            str(data_dir),
-            "export",
-            "appointments",
-            "--format",
-            "ics",
-            "--from",
-            "2030-01-01",
-            "--to",
-            "2030-01-31",
-        ]
-    )
-    out, err = capsys.readouterr()
-    close_database()
-    assert code == 0, err
+    out = ics("--from", "2030-01-01", "--to", "2030-01-31")
     calendar = icalendar.Calendar.from_ical(out)
     assert not calendar.walk("VEVENT") and [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [BERLIN]
 
