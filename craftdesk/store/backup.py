@@ -191,10 +191,13 @@ def rotate(folder: Path) -> list[Path]:
     4 weeks before them need; returns what was deleted."""
     days = sorted(daily_backups(folder).items(), reverse=True)
     keep = {day for day, _ in days[:DAILY_KEEP]}
+    # The weeks before the daily ones: a week a daily backup covers already is not one of
+    # them (the first "weekly" copy was the day before the dailies, 8 days old).
+    covered = {tuple(day.isocalendar())[:2] for day in keep}
     weeks: list[tuple[int, int]] = []
     for day, _ in days[DAILY_KEEP:]:
         week = tuple(day.isocalendar())[:2]
-        if week not in weeks and len(weeks) < WEEKLY_KEEP:
+        if week not in covered and week not in weeks and len(weeks) < WEEKLY_KEEP:
             weeks.append(week)  # type: ignore[arg-type]
             keep.add(day)
     removed = []

@@ -119,6 +119,9 @@ def test_K1_rotation_keeps_seven_days_and_four_weeks(tmp_path):
     older = kept[:-7]
     assert len(older) == 4
     assert len({d.isocalendar()[:2] for d in older}) == 4
+    # "4 weeks before" the dailies: none in a week the daily ones cover already
+    assert not {d.isocalendar()[:2] for d in older} & {d.isocalendar()[:2] for d in kept[-7:]}
+    assert min(older) == date(2026, 3, 1)  # 30 days back (it was 23)
     assert manual.exists()  # hand-made backups are never rotated away
 
 
