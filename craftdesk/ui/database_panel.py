@@ -151,7 +151,11 @@ class DatabasePanel(QGroupBox):
             common.inform(
                 self,
                 title,
-                self.tr("Ab dem nächsten Start arbeitet craftdesk wieder mit der Datei auf diesem Rechner."),
+                self.tr(
+                    "Ab dem nächsten Start arbeitet craftdesk wieder mit der Datei auf diesem Rechner. "
+                    "Sie enthält nur, was vor dem Umzug auf den Server hier gespeichert war; den Stand "
+                    "des Servers holt „craftdesk db copy --from ADRESSE -o DATEI“ in eine neue Datei."
+                ),
             )
             return
         self.url_edit.setText(target.display)

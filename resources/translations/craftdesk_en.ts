@@ -1150,8 +1150,8 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="134"/>
-        <source>Ab dem nächsten Start arbeitet craftdesk wieder mit der Datei auf diesem Rechner.</source>
-        <translation>From the next start craftdesk works with the file on this computer again.</translation>
+        <source>Ab dem nächsten Start arbeitet craftdesk wieder mit der Datei auf diesem Rechner. Sie enthält nur, was vor dem Umzug auf den Server hier gespeichert war; den Stand des Servers holt „craftdesk db copy --from ADRESSE -o DATEI“ in eine neue Datei.</source>
+        <translation>From the next start craftdesk works with the file on this computer again. It only holds what was saved here before the move to the server; "craftdesk db copy --from ADDRESS -o FILE" brings the server's data into a new file.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="144"/>
