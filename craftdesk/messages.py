@@ -82,6 +82,8 @@ class Key(str, Enum):
     IMPORT_INTERRUPTED = "import_interrupted"
     DATA_DIR_NOT_WRITABLE = "data_dir_not_writable"
     STORAGE_SERVER = "storage_server"
+    STORAGE_SERVER_LOGIN = "storage_server_login"
+    STORAGE_SERVER_NO_DATABASE = "storage_server_no_database"
     STORAGE_CORRUPT = "storage_corrupt"
     STORAGE_CORRUPT_NO_COPY = "storage_corrupt_no_copy"
     STORAGE_NEWER = "storage_newer"
@@ -212,6 +214,16 @@ TEMPLATES: dict[Key, str] = {
         "ServiceText",
         "Der Datenbankserver ist nicht erreichbar oder hat die Anmeldung abgelehnt – es wurde "
         "nichts verändert; bitte Netzwerk, Server und Zugangsdaten prüfen.",
+    ),
+    Key.STORAGE_SERVER_LOGIN: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Der Datenbankserver hat die Anmeldung abgelehnt (Benutzer oder Passwort falsch) – es "
+        "wurde nichts verändert; bitte die Zugangsdaten prüfen.",
+    ),
+    Key.STORAGE_SERVER_NO_DATABASE: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die genannte Datenbank gibt es auf dem Datenbankserver nicht – es wurde nichts "
+        "verändert; bitte die Adresse prüfen.",
     ),
     Key.STORAGE_CORRUPT: QT_TRANSLATE_NOOP(
         "ServiceText",

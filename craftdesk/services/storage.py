@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import config
 from ..messages import Key, Message
 from ..store.db import DatabaseCorruptError, db, keep_damaged_copy, storage_problem
+from ..store.engine import server_refusal
 
 __all__ = ["DatabaseCorruptError", "release_connection", "short_reason", "storage_message", "storage_problem"]
 
@@ -27,6 +28,11 @@ def storage_message(kind: str, exc: BaseException, data_dir: Path, log_path: Pat
     """
     if kind == "server":
         log.warning("Database server not usable: %s", exc)
+        refusal = server_refusal(exc)
+        if refusal == "login":
+            return Message(Key.STORAGE_SERVER_LOGIN)
+        if refusal == "database":
+            return Message(Key.STORAGE_SERVER_NO_DATABASE)
         return Message(Key.STORAGE_SERVER)
     path = getattr(exc, "path", None) or data_dir / config.DB_FILENAME
     if kind == "corrupt":

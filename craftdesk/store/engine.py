@@ -8,6 +8,7 @@ changed, how to take a row for the rest of a transaction, and how a database URL
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -173,6 +174,35 @@ def claim(model: type[Model], row_id: int) -> Iterator[None]:
 def server_problem(exc: BaseException) -> str | None:
     """ "server" when ``exc`` (or its cause) says the database server cannot be reached or
     refused the login; None otherwise. psycopg errors arrive wrapped by peewee."""
+    return "server" if _server_state(exc) is not None else None
+
+
+def server_refusal(exc: BaseException) -> str | None:
+    """Why the server could not be used, when it said so: "login" (user or password),
+    "database" (no such database); None when it was not reached or did not say."""
+    state = _server_state(exc)
+    if state is None:
+        return None
+    # A refused connection has no SQLSTATE in psycopg: the server's words (English, or
+    # German on a German server) are all there is.
+    text = str(exc).casefold() + " " + str(exc.__cause__ or exc.__context__ or "").casefold()
+    if state.startswith("28") or _LOGIN_REFUSED.search(text):
+        return "login"
+    if state.startswith("3D") or _NO_DATABASE.search(text):
+        return "database"
+    return None
+
+
+_LOGIN_REFUSED = re.compile(
+    r"password authentication failed|no password supplied|role \S+ does not exist|"
+    r"passwort-authentifizierung|kein passwort angegeben|rolle \S+ existiert nicht"
+)
+_NO_DATABASE = re.compile(r'database "[^"]*" does not exist|datenbank »[^«]*« existiert nicht')
+
+
+def _server_state(exc: BaseException) -> str | None:
+    """The SQLSTATE of a connection problem in ``exc``'s chain ("" when the client could
+    not connect or lost the connection), None for anything else."""
     try:
         import psycopg
     except ImportError:  # no driver, no server
@@ -182,12 +212,12 @@ def server_problem(exc: BaseException) -> str | None:
         if current is None:
             return None
         inner = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
-        for candidate in (current, inner):
+        for candidate in (current, inner, getattr(current, "orig", None)):  # peewee keeps it as .orig
             if isinstance(candidate, (psycopg.OperationalError, psycopg.InterfaceError)):
                 state = getattr(candidate, "sqlstate", None) or ""
                 # No state: the client could not connect or lost the connection; 08 connection,
                 # 28 login refused, 57P shut down, 3D000 no such database.
                 if not state or state[:2] in ("08", "28") or state.startswith(("57P", "3D")):
-                    return "server"
+                    return str(state)
         current = current.__cause__ or current.__context__
     return None

@@ -3626,6 +3626,16 @@
     <name>ServiceText</name>
     <message>
         <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Der Datenbankserver hat die Anmeldung abgelehnt (Benutzer oder Passwort falsch) – es wurde nichts verändert; bitte die Zugangsdaten prüfen.</source>
+        <translation>The database server refused the login (wrong user or password) – nothing was changed; please check the login details.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
+        <source>Die genannte Datenbank gibt es auf dem Datenbankserver nicht – es wurde nichts verändert; bitte die Adresse prüfen.</source>
+        <translation>The database named does not exist on the database server – nothing was changed; please check the address.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="1"/>
         <source>Der Datenordner ist nicht beschreibbar (%1).</source>
         <translation>The data folder cannot be written (%1).</translation>
     </message>

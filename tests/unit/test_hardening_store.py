@@ -131,3 +131,27 @@ def test_R3_an_import_stopped_by_a_locked_database_records_why(database, sandbox
         run_import(client, "all")
     run = SyncRun.select().order_by(SyncRun.id.desc()).first()
     assert run.status == "failed" and "gesperrt" in run.error and "Unerwartet" not in run.error
+
+
+def test_T7_the_servers_refusal_is_named(tmp_path):
+    """A wrong password and a misspelt database name were told like a server that is down."""
+    import psycopg.errors
+    from peewee import OperationalError
+
+    from craftdesk.services.storage import storage_message
+
+    def told(exc: BaseException) -> str:
+        return storage_message("server", exc, tmp_path, tmp_path / "craftdesk.log")
+
+    wrapped = OperationalError(psycopg.errors.InvalidPassword("password authentication failed"))
+    assert "Passwort falsch" in told(wrapped)
+    # What psycopg raises when connecting: no SQLSTATE, the server's own words
+    failed = 'connection failed: connection to server at "nas", port 5432 failed: FATAL:  '
+    for words in (
+        'password authentication failed for user "buero"',
+        "Passwort-Authentifizierung für Benutzer »buero« fehlgeschlagen",
+    ):
+        assert "Passwort falsch" in told(psycopg.OperationalError(failed + words))
+    for words in ('database "craftdeks" does not exist', "Datenbank »craftdeks« existiert nicht"):
+        assert "gibt es auf dem Datenbankserver nicht" in told(psycopg.OperationalError(failed + words))
+    assert "nicht erreichbar" in told(psycopg.OperationalError("connection refused"))
