@@ -81,7 +81,9 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
             project_id, e_invoice=e_invoice
         )  # PreconditionError when nothing is ready
         if args.json:
-            json.dump(preview_json(preview), sys.stdout, ensure_ascii=False, indent=2)
+            record = preview_json(preview)
+            record["warnings"] = [_for_the_command_line(w) for w in preview.warnings]
+            json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:
             print_proposal(preview)
@@ -100,5 +102,5 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
     finally:
         client.close()
     print(draft.sevdesk_id)
-    print(invoices.invoice_link(str(draft.sevdesk_id)))
+    print(invoices.invoice_link(str(draft.sevdesk_id), ctx.api_url))  # the demo's own page for a demo draft
     return 0

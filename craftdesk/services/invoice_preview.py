@@ -261,6 +261,8 @@ def preview_for(
     if pending_draft_id is not None:
         warnings.append(Message(Key.EARLIER_ATTEMPT))
     lines = _proposal_lines(project, appointments, rate, hourly_vat, warnings)
+    if small_business:  # no VAT on any line, articles included: the office's edits compare with this
+        lines = [replace(line, vat_rate=Decimal(0)) if line.vat_rate else line for line in lines]
     address = _address(customer)
     if address is None:
         warnings.append(Message(Key.CUSTOMER_WITHOUT_ADDRESS, customer.display_name))

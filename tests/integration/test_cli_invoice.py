@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from craftdesk.cli import main
 from craftdesk.sandbox import DEMO_TOKEN
 
@@ -15,6 +17,9 @@ def test_I1_cli_invoice_warns_about_zero_hourly_rate_and_creates_one_draft(
     assert main([*base, "import-order", ab]) == 0
     assert main([*base, "appointment", "done", "1", "--hours", "2"]) == 0
     capsys.readouterr()
+    assert main([*base, "invoice", "1", "--preview", "--json"]) == 0
+    warnings = json.loads(capsys.readouterr().out)["warnings"]
+    assert any("ohne Rückfrage" in w for w in warnings) and not any("fragt craftdesk" in w for w in warnings)
     assert main([*base, "invoice", "1"]) == 0
     out, err = capsys.readouterr()
     assert "Warnung:" in err and "Stundensatz ist 0,00 €" in err
@@ -22,6 +27,8 @@ def test_I1_cli_invoice_warns_about_zero_hourly_rate_and_creates_one_draft(
     assert "Positionen mit 0,00 €" in err and "ohne Rückfrage" in err and "fragt craftdesk nach" not in err
     invoice_id = out.splitlines()[0]
     assert sandbox.data.get("Invoice", invoice_id) is not None
+    # the demo's draft is shown by the demo, not looked for in the real sevDesk
+    assert out.splitlines()[1] == sandbox.url.split("/api/v1")[0] + f"/demo/invoice/{invoice_id}"
     assert main([*base, "invoice", "1"]) == 5
     assert sum(1 for r in sandbox.requests if r.path == "/Invoice/Factory/saveInvoice") == 1
     from craftdesk.store.db import close_database

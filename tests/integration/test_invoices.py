@@ -534,7 +534,8 @@ def test_cli_invoice_prints_id_and_link_then_refuses_a_second_run(cli, sandbox, 
     assert code == 0, err
     invoice_id, link = out.strip().splitlines()
     assert sandbox.data.get("Invoice", invoice_id)["header"] == "Rechnung Backstube Heizung"
-    assert link == f"https://my.sevdesk.de/#/fi/edit/type/RE/id/{invoice_id}"
+    # the demo sevDesk on this computer shows its own draft (the real sevDesk knows no such id)
+    assert link == sandbox.url.split("/api/v1")[0] + f"/demo/invoice/{invoice_id}"
 
     code, out, err = cli("invoice", str(ready.id))
     assert code == 5 and out == ""
@@ -607,3 +608,24 @@ def test_small_business_is_a_setting_of_the_command_line(database, capsys):
     assert settings.get("small_business") is True
     assert main(["settings", "set", "small-business", "nein"]) == 0
     assert settings.get("small_business") is False
+
+
+def test_small_business_switched_off_again_brings_every_rate_back(sandbox, client, rate):
+    """An edit made while the office was a Kleinunternehmer must not store 0 % as its own
+    choice: switched off, the articles are charged at their rates again."""
+    from craftdesk.services import invoice_edits
+    from craftdesk.services import settings as preferences
+
+    plant, valve = local_article(sandbox, "A-1036"), local_article(sandbox, "A-1001")
+    project, job = make_project(local_customer(sandbox))
+    appointment(job, "Außenanlage", hours="1.5", used=((plant, "3"), (valve, "2")))
+    preferences.set_small_business(True)
+    proposal = invoices.build_preview(project.id, today=TODAY)
+    edited = [
+        replace(line, quantity=Decimal("2")) if line.kind == "hours" else line for line in proposal.lines
+    ]
+    invoice_edits.save(project.id, edited, proposal.header, today=TODAY)
+    preferences.set_small_business(False)
+    preview = invoices.build_preview(project.id, today=TODAY)
+    assert [line.vat_rate for line in preview.lines if line.kind != "title"] == [19, 7, 19]
+    assert [line.quantity for line in preview.lines if line.kind == "hours"] == [2]  # the edit stays

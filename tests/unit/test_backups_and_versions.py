@@ -280,15 +280,23 @@ def test_K2_I5_invoice_drafts_made_after_the_backup_survive_a_restore(database, 
     """A backup from before an invoice: restored as it was, the work would be invoiced a
     second time. The drafts sevDesk has (sent, or pending) stay known, with their
     appointments; a draft whose project the backup lacks cannot be kept."""
+    from decimal import Decimal
+
     from craftdesk.services.invoice_preview import invoiceable_appointments
-    from craftdesk.store.models import Appointment, DraftAppointment, InvoiceDraft, Job
+    from craftdesk.store.models import Appointment, DraftAppointment, InvoiceDraft, Job, UsedArticle
 
     folder = tmp_path / "backups"
     project = Project.create(title="Bad", customer=Customer.create(company="Alt GmbH"))
     job = Job.create(project=project, title="Bad")
-    done = Appointment.create(job=job, title="Montage", status="done", hours=2)
+    done = Appointment.create(job=job, title="Montage", status="scheduled")
     waiting = Appointment.create(job=job, title="Abnahme", status="done", hours=1)
-    path = backups.backup_now(folder)
+    valve = Article.create(number="HV-1", name="Ventil")
+    path = backups.backup_now(folder)  # before "Montage" was finished
+    later_article = Article.create(number="NEU", name="Später angelegt")
+    Appointment.update(status="done", hours=Decimal("2.5")).where(Appointment.id == done.id).execute()
+    UsedArticle.create(appointment=done, article=valve, quantity=Decimal(3), position=0)
+    UsedArticle.create(appointment=done, article=None, text="Anfahrt", quantity=Decimal(1), position=1)
+    UsedArticle.create(appointment=done, article=later_article, quantity=Decimal(1), position=2)
     sent = InvoiceDraft.create(project=project, reference="craftdesk-a", state="sent", sevdesk_id="135582103")
     Appointment.update(invoice=sent).where(Appointment.id == done.id).execute()
     pending = InvoiceDraft.create(project=project, reference="craftdesk-b", state="pending")
@@ -303,7 +311,12 @@ def test_K2_I5_invoice_drafts_made_after_the_backup_survive_a_restore(database, 
     kept = {d.reference: d for d in InvoiceDraft.select()}
     assert set(kept) == {"craftdesk-a", "craftdesk-b"}
     assert kept["craftdesk-a"].sevdesk_id == "135582103" and kept["craftdesk-a"].state == "sent"
-    assert Appointment.get_by_id(done.id).invoice_id == kept["craftdesk-a"].id
+    invoiced = Appointment.get_by_id(done.id)
+    assert invoiced.invoice_id == kept["craftdesk-a"].id
+    # as it was invoiced: finished, its hours and worksheet (an article the backup lacks left out)
+    assert (invoiced.status, invoiced.hours) == ("done", Decimal("2.5"))
+    lines = [(u.article_id, u.text, u.quantity) for u in invoiced.used.order_by(UsedArticle.position)]
+    assert lines == [(valve.id, "", 3), (None, "Anfahrt", 1)]
     assert [c.appointment_id for c in kept["craftdesk-b"].covered] == [waiting.id]
     assert invoiceable_appointments(Project.get_by_id(project.id)) == [Appointment.get_by_id(waiting.id)]
 

@@ -17,6 +17,7 @@ ignored; on success the sevDesk id and a link that opens the draft are shown.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from decimal import Decimal
 
@@ -238,7 +239,10 @@ class InvoicePreviewDialog(InvoiceDialogView):
         self._insert(line)
 
     def add_article_line(self, article_id: int, quantity: Decimal) -> None:
-        self._insert(invoice_edits.article_line(article_id, quantity))
+        line = invoice_edits.article_line(article_id, quantity)
+        if self.preview.small_business:  # a Kleinunternehmer charges no VAT (shown as sent)
+            line = dataclasses.replace(line, vat_rate=Decimal(0))
+        self._insert(line)
 
     def _insert(self, line: ProposalLine) -> None:
         rows = self.selected_rows()
