@@ -7,6 +7,8 @@ The GUI's "Jetzt sichern"/"Wiederherstellen …", the daily automatic backup and
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,7 +24,7 @@ from ..store import backup as store_backup
 from ..store.backup import BackupError, BackupInfo
 from ..store.copy import CopyError, CopyResult, copy_database
 from ..store.db import db, keep_damaged_copy, open_database
-from ..store.engine import ServerUrl, bound
+from ..store.engine import ServerUrl, bound, is_server
 from ..store.locks import import_lock
 from ..store.migrations import run_migrations
 from ..store.postgres import ServerDatabase
@@ -56,13 +58,36 @@ def _bound() -> Database:
 
 
 def backup_now(folder: Path, output: Path | None = None, label: str = "manuell") -> Path:
-    """Back the open database up into ``output`` or a new stamped file in ``folder``."""
+    """Back the open database up into ``output`` or a new stamped file in ``folder``. An
+    existing ``output`` is replaced only when it is a craftdesk backup (not the database in
+    use, not some other file the user named by mistake)."""
     target = output if output is not None else folder / store_backup.stamped_name(label)
+    if output is not None and output.is_file():
+        _refuse_to_overwrite(output)
+    counter = 1
+    while output is None and target.exists():  # two within a second: never one over another
+        counter += 1
+        target = folder / store_backup.stamped_name(f"{label}-{counter}")
     try:
         return store_backup.write_backup(_bound(), target)
     except (OSError, CopyError, sqlite3.Error) as exc:  # sqlite3: the target cannot hold a database
         reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({reason}).") from exc
+
+
+def _refuse_to_overwrite(output: Path) -> None:
+    database = _bound()
+    live = getattr(database, "database", None)
+    if live and not is_server(database) and Path(str(live)).resolve() == output.resolve():
+        raise PreconditionError(
+            f"„{output}“ ist die Datenbank, die craftdesk gerade benutzt; bitte eine andere Datei nennen."
+        )
+    try:
+        store_backup.read_info(output)
+    except BackupError:
+        raise PreconditionError(
+            f"Die Datei „{output}“ gibt es schon und sie ist keine craftdesk-Sicherung; bitte einen anderen Namen wählen."
+        ) from None
 
 
 def auto_backup(folder: Path, today: date | None = None, failures: list[str] | None = None) -> Path | None:
@@ -133,13 +158,18 @@ def replace_damaged(db_path: Path, path: Path) -> RestoreResult:
     ``safety_copy`` of the result is that damaged copy."""
     info = inspect_backup(path)
     damaged = keep_damaged_copy(db_path)
+    # The backup (one complete SQLite file) is copied beside the database and takes its
+    # place only once whole: a copy failing half-way (a full disk) leaves the damaged file,
+    # not an empty database that the next start would open without a word.
+    temp = db_path.with_name(db_path.name + ".wiederherstellung")
     try:
-        for suffix in ("", "-wal", "-shm"):
+        shutil.copyfile(path, temp)
+        for suffix in ("-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
-        database = open_database(db_path)  # a new, empty database of today's schema
-        store_backup.restore_into(database, path)
-        run_migrations(database, None)
-    except (OSError, CopyError, BackupError, sqlite3.Error) as exc:
+        os.replace(temp, db_path)
+        open_database(db_path)  # today's schema for an older backup
+    except (OSError, sqlite3.Error) as exc:
+        temp.unlink(missing_ok=True)
         reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise PreconditionError(
             f"Die Wiederherstellung ist gescheitert ({reason}); die beschädigte Datenbank liegt in {damaged}."

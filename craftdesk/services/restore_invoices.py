@@ -46,23 +46,48 @@ class Worksheet:
 @dataclass(frozen=True)
 class KnownDraft:
     values: dict[str, Any]  # the columns above; "project" is the project's id
+    project_key: tuple[Any, ...]  # what makes its project the same project in the backup
     invoiced: tuple[int, ...]  # appointments marked as invoiced by it
     covered: tuple[int, ...]  # appointments a pending draft covers
     worksheets: dict[int, Worksheet]  # of the invoiced appointments
+    appointment_keys: dict[int, tuple[Any, ...]]  # what makes each the same appointment
+
+
+def _project_key(project: Project | None) -> tuple[Any, ...] | None:
+    if project is None:
+        return None
+    return (project.title, project.sevdesk_order_id, project.customer_id, project.created_at)
+
+
+def _appointment_key(appointment: Appointment) -> tuple[Any, ...]:
+    return (appointment.title, appointment.job_id, appointment.created_at)
 
 
 def known_drafts() -> list[KnownDraft]:
-    """The drafts of the open database that sevDesk may have: sent or pending."""
-    drafts = list(InvoiceDraft.select().where(InvoiceDraft.state.in_(("sent", "pending"))))
+    """The drafts of the open database that sevDesk has or may have (sent, pending) and
+    those it refused (failed: a backup may still hold them as pending)."""
+    drafts = list(InvoiceDraft.select().where(InvoiceDraft.state.in_(("sent", "pending", "failed"))))
     result = []
     for draft in drafts:
         values = {name: getattr(draft, name + "_id" if name == "project" else name) for name in _COLUMNS}
         rows = list(Appointment.select().where(Appointment.invoice == draft.id))
-        covered = tuple(
-            c.appointment_id for c in DraftAppointment.select().where(DraftAppointment.draft == draft.id)
+        covered = list(
+            Appointment.select()
+            .join(DraftAppointment, on=DraftAppointment.appointment == Appointment.id)
+            .where(DraftAppointment.draft == draft.id)
         )
-        worksheets = {a.id: _worksheet(a) for a in rows}
-        result.append(KnownDraft(values, tuple(a.id for a in rows), covered, worksheets))
+        keys = {a.id: _appointment_key(a) for a in [*rows, *covered]}
+        project = Project.get_or_none(Project.id == draft.project_id)
+        result.append(
+            KnownDraft(
+                values,
+                _project_key(project) or (),
+                tuple(a.id for a in rows),
+                tuple(a.id for a in covered),
+                {a.id: _worksheet(a) for a in rows},
+                keys,
+            )
+        )
     return result
 
 
@@ -95,28 +120,55 @@ def _restore_worksheet(appointment_id: int, sheet: Worksheet) -> None:
 
 
 def carry_over(drafts: list[KnownDraft]) -> int:
-    """Write the drafts the restored database lacks back into it (one transaction); the
-    number written. A draft whose project the backup does not have is left out (logged)."""
+    """Write what the restored database lacks of these drafts back into it (one
+    transaction); the number of drafts carried. A draft is carried only onto the same
+    project and appointments (the same title, order, customer and creation time: ids are
+    given anew after a restore and may name other records); the rest is logged."""
     written = 0
     with db.atomic():
-        present = {row.reference for row in InvoiceDraft.select(InvoiceDraft.reference)}
-        existing = {row.id for row in Appointment.select(Appointment.id)}
+        present = {row.reference: row for row in InvoiceDraft.select()}
         for draft in drafts:
-            if draft.values["reference"] in present:
+            project = Project.get_or_none(Project.id == draft.values["project"])
+            if _project_key(project) != draft.project_key:
+                log.warning(
+                    "Restore: draft %s has no project of its own in the backup", draft.values["reference"]
+                )
                 continue
-            if Project.get_or_none(Project.id == draft.values["project"]) is None:
-                log.warning("Restore: draft %s has no project in the backup", draft.values["sevdesk_id"])
+            row = present.get(draft.values["reference"])
+            if row is None and draft.values["state"] == "failed":
+                continue  # nothing in sevDesk, nothing to remember
+            if row is None:
+                row = InvoiceDraft.create(**draft.values)
+            elif row.state != draft.values["state"]:  # pending in the backup, settled since
+                InvoiceDraft.update(**draft.values).where(InvoiceDraft.id == row.id).execute()
+            else:
                 continue
-            row = InvoiceDraft.create(**draft.values)
-            invoiced = [a for a in draft.invoiced if a in existing]
-            for appointment_id in invoiced:
-                _restore_worksheet(appointment_id, draft.worksheets[appointment_id])
-            if invoiced:
-                Appointment.update(invoice=row.id).where(Appointment.id.in_(invoiced)).execute()
-            for appointment_id in draft.covered:
-                if appointment_id in existing:
-                    DraftAppointment.create(draft=row.id, appointment=appointment_id)
+            _link(row.id, draft)
             written += 1
     if written:
-        log.info("Restore: %d invoice draft(s) created since the backup kept", written)
+        log.info("Restore: %d invoice draft(s) settled since the backup kept", written)
     return written
+
+
+def _same(appointment_id: int, draft: KnownDraft) -> bool:
+    appointment = Appointment.get_or_none(Appointment.id == appointment_id)
+    return appointment is not None and _appointment_key(appointment) == draft.appointment_keys.get(
+        appointment_id
+    )
+
+
+def _link(draft_id: int, draft: KnownDraft) -> None:
+    """The draft's appointments as they are now: invoiced ones with their worksheet, the
+    ones a pending draft covers; a failed draft covers none."""
+    DraftAppointment.delete().where(DraftAppointment.draft == draft_id).execute()
+    Appointment.update(invoice=None).where(Appointment.invoice == draft_id).execute()
+    if draft.values["state"] == "failed":
+        return
+    invoiced = [a for a in draft.invoiced if _same(a, draft)]
+    for appointment_id in invoiced:
+        _restore_worksheet(appointment_id, draft.worksheets[appointment_id])
+    if invoiced:
+        Appointment.update(invoice=draft_id).where(Appointment.id.in_(invoiced)).execute()
+    for appointment_id in draft.covered:
+        if _same(appointment_id, draft):
+            DraftAppointment.create(draft=draft_id, appointment=appointment_id)

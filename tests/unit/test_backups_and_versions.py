@@ -344,3 +344,112 @@ def test_R3_a_run_a_killed_app_left_running_is_shown_interrupted_at_start(databa
     from craftdesk.messages import parse
 
     assert parse(settled.error).key == Key.IMPORT_INTERRUPTED  # shown translated in the window
+
+
+def test_K3_backup_o_replaces_only_a_craftdesk_backup(tmp_path, capsys):
+    """``backup -o notes.txt`` turned a text file into a database; ``-o`` the database in use
+    replaced it under the running app."""
+    data, args = _one_customer(tmp_path)
+    notes = tmp_path / "notizen.txt"
+    notes.write_text("Einkaufsliste")
+    assert cli_main([*args, "backup", "-o", str(notes)]) == 5
+    assert "keine craftdesk-Sicherung" in capsys.readouterr().err and notes.read_text() == "Einkaufsliste"
+    assert cli_main([*args, "backup", "-o", str(data / "craftdesk.sqlite3")]) == 5
+    assert "gerade benutzt" in capsys.readouterr().err
+    earlier = tmp_path / "sicherung.sqlite3"
+    assert cli_main([*args, "backup", "-o", str(earlier)]) == 0
+    assert cli_main([*args, "backup", "-o", str(earlier)]) == 0  # a backup may be replaced
+
+
+def test_K2_I5_a_draft_goes_only_onto_the_same_project_after_ids_were_given_anew(database, tmp_path):
+    """Ids are given anew after a restore: a project made then can have the id of one in an
+    older backup. Its draft must not land on that other project (and mark its work billed)."""
+    from craftdesk.services.invoice_preview import invoiceable_appointments
+    from craftdesk.store.models import Appointment, InvoiceDraft, Job
+
+    folder = tmp_path / "backups"
+    mueller = Project.create(title="Müller Bad", customer=Customer.create(company="Müller"))
+    bath = Appointment.create(
+        job=Job.create(project=mueller, title="Bad"), title="Fliesen", status="done", hours=4
+    )
+    path = backups.backup_now(folder)
+    mueller.delete_instance(recursive=True)
+    schulz = Project.create(title="Schulz Dach", customer=Customer.create(company="Schulz"))
+    roof = Appointment.create(
+        job=Job.create(project=schulz, title="Dach"), title="Rinne", status="done", hours=2
+    )
+    assert (schulz.id, roof.id) == (mueller.id, bath.id)  # the same ids, other records
+    sent = InvoiceDraft.create(project=schulz, reference="craftdesk-s", state="sent", sevdesk_id="135582106")
+    Appointment.update(invoice=sent).where(Appointment.id == roof.id).execute()
+
+    backups.restore_backup(folder, path)
+
+    assert not list(InvoiceDraft.select())  # Schulz's draft has no project here
+    assert invoiceable_appointments(Project.get_by_id(mueller.id)) == [Appointment.get_by_id(bath.id)]
+
+
+def test_K2_I5_a_draft_pending_in_the_backup_and_refused_since_is_not_sent_again(database, tmp_path):
+    """The backup holds a draft as pending (outcome unknown); sevDesk refused it since and a
+    second draft went out. Restored, the first must be the refused one and the work billed
+    by the second, or the next click would send the first again."""
+    from craftdesk.services.invoice_preview import invoiceable_appointments
+    from craftdesk.store.models import Appointment, DraftAppointment, InvoiceDraft, Job
+
+    folder = tmp_path / "backups"
+    project = Project.create(title="Bad", customer=Customer.create(company="Alt GmbH"))
+    work = Appointment.create(
+        job=Job.create(project=project, title="Bad"), title="Montage", status="done", hours=2
+    )
+    first = InvoiceDraft.create(project=project, reference="craftdesk-p", state="pending")
+    DraftAppointment.create(draft=first, appointment=work)
+    path = backups.backup_now(folder)
+    InvoiceDraft.update(state="failed", error="abgelehnt").where(InvoiceDraft.id == first.id).execute()
+    DraftAppointment.delete().execute()
+    second = InvoiceDraft.create(
+        project=project, reference="craftdesk-x", state="sent", sevdesk_id="135582107"
+    )
+    Appointment.update(invoice=second).where(Appointment.id == work.id).execute()
+
+    backups.restore_backup(folder, path)
+
+    states = {d.reference: d.state for d in InvoiceDraft.select()}
+    assert states == {"craftdesk-p": "failed", "craftdesk-x": "sent"}
+    assert not list(DraftAppointment.select())
+    assert Appointment.get_by_id(work.id).invoice.reference == "craftdesk-x"
+    assert invoiceable_appointments(Project.get_by_id(project.id)) == []
+
+
+def test_K2_a_failed_replacement_of_a_damaged_database_leaves_it_as_it_was(tmp_path, monkeypatch):
+    """The backup's copy failing half-way (a full disk) must not leave an empty database in
+    place of the damaged one, which the next start would open without a word."""
+    import shutil
+
+    data, _args = _one_customer(tmp_path)
+    open_database(data / "craftdesk.sqlite3")
+    saved = backups.backup_now(tmp_path / "b")
+    close_database()
+    for suffix in ("-wal", "-shm"):
+        (data / f"craftdesk.sqlite3{suffix}").unlink(missing_ok=True)
+    damaged = b"Das ist keine Datenbank. " * 400
+    (data / "craftdesk.sqlite3").write_bytes(damaged)
+
+    copy = shutil.copyfile
+
+    def full(source, target, *args, **kwargs):
+        if str(target).endswith(".wiederherstellung"):  # the backup's copy, not the damaged one's
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return copy(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    with pytest.raises(PreconditionError, match="Datenträger ist voll"):
+        backups.replace_damaged(data / "craftdesk.sqlite3", saved)
+    assert (data / "craftdesk.sqlite3").read_bytes() == damaged
+    assert not list(data.glob("*.wiederherstellung"))
+
+
+def test_K2_two_backups_in_one_second_do_not_overwrite_each_other(database, tmp_path):
+    folder = tmp_path / "backups"
+    Customer.create(company="Wichtig GmbH")
+    first = backups.backup_now(folder, label="vor-wiederherstellung")
+    second = backups.backup_now(folder, label="vor-wiederherstellung")
+    assert first != second and first.exists() and second.exists()
