@@ -48,8 +48,10 @@ def _key(name: str, value: Any) -> Any:
         return tuple(_line(line) for line in value)
     if name == "hours":
         return _number(value)
-    if name in ("title", "notes"):
-        return (value or "").strip()
+    if name in ("title", "notes"):  # the editor writes line breaks as \n
+        return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if name in ("start", "end") and value is not None:
+        return value.replace(second=0, microsecond=0)  # the editor shows minutes
     return value
 
 

@@ -374,3 +374,57 @@ def test_K1_the_daily_backup_says_where_it_went_or_why_it_failed(qtbot, controll
     assert (
         "ließ sich nicht schreiben" in panel.last_backup.text() and "color" in panel.last_backup.styleSheet()
     )
+
+
+def _open_with_a_colleague(qtbot, monkeypatch, notes: str = ""):
+    from craftdesk.services import employees, projects
+    from craftdesk.store.models import Job, Project
+    from craftdesk.ui.dialogs import conflict_dialog
+    from craftdesk.ui.dialogs.appointment_dialog import AppointmentDialog
+
+    max_, anna = employees.add_employee("Max Maurer"), employees.add_employee("Anna Fliese")
+    job = Job.create(project=Project.create(title="Bad"), title="Bad")
+    appointment = projects.create_appointment(
+        job.id, "Montage", assignee_ids=[max_.id], notes=notes, start=datetime(2026, 12, 1, 8, 0, 30)
+    )
+    dialog = AppointmentDialog(appointment.id)
+    qtbot.addWidget(dialog)
+    asked: list = []
+    told: list[str] = []
+    monkeypatch.setattr(conflict_dialog, "ask", lambda *args: asked.append(args) or None)
+    monkeypatch.setattr(common, "inform", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(common, "warn", lambda _p, _t, text: told.append("WARN " + text))
+    return dialog, appointment, anna, asked, told
+
+
+def test_T5_what_the_editor_only_shows_differently_is_no_change(qtbot, database, monkeypatch):
+    """Notes with \\r\\n and a start with seconds come back from the editor as \\n and whole
+    minutes: that is not the user's change nor the colleague's."""
+    from craftdesk.services import projects
+
+    dialog, appointment, anna, asked, told = _open_with_a_colleague(qtbot, monkeypatch, notes="Hof\r\nHund")
+    projects.set_appointment_people(appointment.id, "assignee", [anna.id])
+    projects.edit_appointment(appointment.id, title="Montage")  # a save elsewhere: a new version
+    dialog.title.setText("Montage Bad")
+    dialog._save()
+    assert not asked and dialog.result() == 1
+    assert told == [told[0]] and "Mitarbeiter" in told[0]
+    assert "Notizen" not in told[0] and "Beginn" not in told[0]
+
+
+def test_T5_work_typed_into_an_appointment_invoiced_meanwhile_is_not_dropped_silently(
+    qtbot, database, monkeypatch
+):
+    from craftdesk.services import projects
+    from craftdesk.store.models import Appointment, InvoiceDraft
+
+    dialog, appointment, _anna, _asked, told = _open_with_a_colleague(qtbot, monkeypatch)
+    projects.set_worksheet(appointment.id, hours=Decimal("2"), used=[])
+    draft = InvoiceDraft.create(project=appointment.job.project, reference="craftdesk-q", state="sent")
+    Appointment.update(invoice=draft, version=Appointment.version + 1).where(
+        Appointment.id == appointment.id
+    ).execute()
+    dialog.hours.setText("5")
+    dialog._save()
+    assert dialog.result() == 0 and told and told[0].startswith("WARN") and "abgerechnet" in told[0]
+    assert Appointment.get_by_id(appointment.id).hours == Decimal(2)

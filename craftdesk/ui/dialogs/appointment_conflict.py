@@ -72,6 +72,20 @@ def resolve(dialog: AppointmentDialog, base: forms.AppointmentInput, data: forms
     assert dialog.appointment_id is not None
     result = appointment_merge.merge(base, data, dialog.appointment_id)
     to_save = result.data
+    lost = [name for name in (*result.mine_only, *result.both) if name in ("status", "hours", "used")]
+    if result.theirs.frozen and lost:  # invoiced meanwhile: its worksheet is what was billed
+        common.warn(
+            dialog,
+            dialog.windowTitle(),
+            _tr(
+                "Der Termin wurde inzwischen an einem anderen Arbeitsplatz abgerechnet; Status, "
+                "Stunden und Arbeitsbericht bleiben, wie sie berechnet wurden. Ihre übrigen "
+                "Änderungen stehen noch im Dialog – bitte erneut speichern."
+            ),
+        )
+        keep = [name for name in result.mine_only if name not in lost]
+        dialog.refill(appointment_merge.view_with(result, keep), result.theirs)
+        return
     if result.both:
         changes = [
             (
