@@ -145,7 +145,8 @@ def _add_sync_commands(sub: Subparsers) -> None:
         nargs="?",
         choices=["customers", "articles", "all"],
         default="all",
-        help="was importiert wird: Kunden, Artikel oder beides (Standard: all)",
+        metavar="WAS",
+        help="was importiert wird: customers (Kunden), articles (Artikel) oder all (beides, Standard)",
     )
 
     p = sub.add_parser(
@@ -192,7 +193,10 @@ def _add_export_command(sub: Subparsers) -> None:
         "export", help="Kunden, Artikel, Projekte oder Termine exportieren (JSON, CSV oder Kalender)"
     )
     p.add_argument(
-        "what", choices=["customers", "articles", "projects", "appointments"], help="was exportiert wird"
+        "what",
+        choices=["customers", "articles", "projects", "appointments"],
+        metavar="WAS",
+        help="was exportiert wird: customers, articles, projects oder appointments",
     )
     p.add_argument(
         "--format",
@@ -287,9 +291,9 @@ def _add_settings_command(sub: Subparsers) -> None:
         "small-business: Kleinunternehmer (ja/nein), Rechnungen ohne Umsatzsteuer"
     )
     s = ssub.add_parser("get", help="eine Einstellung ausgeben")
-    s.add_argument("key", choices=["part-categories", "small-business"], help=keys)
+    s.add_argument("key", choices=["part-categories", "small-business"], metavar="EINSTELLUNG", help=keys)
     s = ssub.add_parser("set", help="eine Einstellung ändern")
-    s.add_argument("key", choices=["part-categories", "small-business"], help=keys)
+    s.add_argument("key", choices=["part-categories", "small-business"], metavar="EINSTELLUNG", help=keys)
     s.add_argument(
         "value",
         metavar="WERT",

@@ -27,6 +27,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Control characters other than tab and line breaks (C0, DEL, C1): never meant as text, they
 # would reach calendars, CSV cells and terminals as they came (H5); they are dropped.
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAKS = re.compile("[\x0b\x0c\x85]")
 _NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -94,7 +95,9 @@ def read_text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise RecordError(f"{field} ist kein Text")
-    text: str = _LONE_SURROGATE.sub("\ufffd", CONTROL_CHARS.sub("", value)).strip()
+    # A vertical tab (Word's soft line break), a form feed or NEL separate lines: a line
+    # break keeps the words apart; every other control character is dropped.
+    text: str = _LONE_SURROGATE.sub("\ufffd", CONTROL_CHARS.sub("", _BREAKS.sub("\n", value))).strip()
     return text[:max_len]
 
 

@@ -200,7 +200,8 @@ def run_appointment(ctx: AppContext, args: argparse.Namespace) -> int:
         used = None if args.used is None else parse_used(list(args.used))  # None: keep the lines
         appointment = project_service.set_appointment_done(args.appointment_id, hours, used)
         lines = len(used_lines(appointment.id))
-        print(f"Termin {appointment.id} ist fertig ({decimal_text(hours)} Std, {lines} Artikelangaben).")
+        shown = (decimal_text(hours) or "0").replace(".", ",")  # as typed: "3,5"
+        print(f"Termin {appointment.id} ist fertig ({shown} Std, {lines} Artikelangaben).")
         return 0
     records = [_appointment_dict(a) for a in project_service.list_appointments(args.project)]
     if args.json:

@@ -70,6 +70,17 @@ def short_reason(exc: BaseException) -> Message | None:
     return None
 
 
+def close_quietly() -> None:
+    """Close the database a failed start may have opened (a server gone away cannot be
+    closed politely: that is logged, not raised)."""
+    from ..store.db import close_database
+
+    try:
+        close_database()
+    except Exception as exc:
+        log.debug("Closing the database after a failed start: %s", exc)
+
+
 def release_connection() -> None:
     """Close the calling thread's database connection unless a transaction is open (a
     worker thread ends its jobs this way, so no connection is left open at quit)."""

@@ -41,7 +41,8 @@ def get(key: str, default: Any = None) -> Any:
 
 
 def set(key: str, value: Any) -> None:  # mirrors get()
-    if any(marker in key.lower() for marker in _SECRET_MARKERS):
+    name = key.split("@", 1)[0]  # "connected_user@Secretary-PC": the computer's name is no secret
+    if any(marker in name.lower() for marker in _SECRET_MARKERS):
         raise ValueError("secrets belong in the keyring, not in settings")
     payload = json.dumps(value)
     Setting.insert(key=key, value=payload).on_conflict(

@@ -122,6 +122,7 @@ def start_or_say_why(ctx: AppContext, demo: bool, build: Callable[[], T]) -> T |
         if demo or kind not in ("corrupt", "server"):
             QMessageBox.critical(None, _tr("craftdesk – Fehler"), localize(text))
             return None
+        _forget_database(ctx)  # a start that failed half-way may have opened it
         if kind == "corrupt":
             if not offer_backup(ctx, text):
                 return None
@@ -131,3 +132,12 @@ def start_or_say_why(ctx: AppContext, demo: bool, build: Callable[[], T]) -> T |
             return None
         if choice == LOCAL:
             ctx.database_url = None  # for this start; the saved address stays to be corrected
+
+
+def _forget_database(ctx: AppContext) -> None:
+    """Close what the failed start opened, so the next attempt opens the database chosen
+    then (this computer's file after the server failed) and not the one before."""
+    from ..services.storage import close_quietly
+
+    close_quietly()
+    ctx._db_open = False

@@ -157,6 +157,8 @@ def let_go_of(model: QStandardItemModel) -> None:
     # The model stays its tab's: only deleteLater, in the event loop, deletes it (a tab
     # closed meanwhile takes it along, and its slices with it). Handed to Python, it was
     # deleted wherever its last reference went, as the timer of its own last slice ended.
+    # Nothing may follow its rows as they go: it is no view's any more.
+    model.blockSignals(True)
     turn()
 
 

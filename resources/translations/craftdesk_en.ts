@@ -213,6 +213,11 @@
         <source>Gespeichert. Am anderen Arbeitsplatz wurde inzwischen auch geändert: %1; das bleibt so.</source>
         <translation>Saved. Another workstation changed this meanwhile too: %1; that stays as it is.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/appointment_conflict.py" line="80"/>
+        <source>Der Termin wurde inzwischen an einem anderen Arbeitsplatz abgerechnet; Status, Stunden und Arbeitsbericht bleiben, wie sie berechnet wurden. Ihre übrigen Änderungen stehen noch im Dialog – bitte erneut speichern.</source>
+        <translation>The appointment was invoiced on another workstation meanwhile; status, hours and worksheet stay as they were billed. Your other changes are still in the dialog – please save again.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleDialog</name>

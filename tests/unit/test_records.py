@@ -682,7 +682,11 @@ def test_H5_control_characters_of_sevdesk_texts_are_dropped_tabs_and_breaks_kept
         }
     )
     assert contact.company == "Bau[31m GmbH"
-    assert contact.description == "Zeile 1\r\nZeile\t2"
+    assert contact.description == "Zeile 1\r\nZeile\t2"  # the form feed and NEL at its end
+    soft = parse_contact(
+        {"id": "8", "name": "X", "category": ref("Category", "3"), "description": "Nachbarn\x0bTel. 0711"}
+    )
+    assert soft.description == "Nachbarn\nTel. 0711"  # Word's soft line break keeps the words apart
     address = parse_address(
         {"id": "8", "contact": ref("Contact", "7"), "street": "Hof\x01weg 1", "city": "Ulm"}
     )

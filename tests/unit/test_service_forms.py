@@ -163,3 +163,10 @@ def test_T1_S3_a_rejected_token_pauses_only_the_computer_it_belongs_to(database,
     raw_settings.set("connected_user", "Frühere Anmeldung")  # an older database, one for all
     computer["name"] = "laptop"
     assert settings.connected_user() == "Frühere Anmeldung"
+    for name in ("Secretary-PC", "TOKEN-LAPTOP", "password-nas"):  # a name is no secret
+        computer["name"] = name
+        settings.record_connected("Anna Fliese")
+        settings.set_connection_broken(True)
+        assert settings.connected_user() == "Anna Fliese" and settings.connection_broken()
+    with pytest.raises(ValueError):
+        raw_settings.set("api_token", "x")  # while secrets still stay out
