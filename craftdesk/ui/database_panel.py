@@ -131,7 +131,7 @@ class DatabasePanel(QGroupBox):
                     "Die tägliche Sicherung ließ sich nicht schreiben ({reason}); bitte im Ordner "
                     "{folder} Schreibrechte und freien Platz prüfen."
                 )
-                .replace("{reason}", outcome)
+                .replace("{reason}", self.tr(outcome))  # fsutil's reasons are translated here
                 .replace("{folder}", str(self.backup_dir))
             )
             return

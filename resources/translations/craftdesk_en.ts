@@ -1209,6 +1209,56 @@
         <source>Die tägliche Sicherung ließ sich nicht schreiben ({reason}); bitte im Ordner {folder} Schreibrechte und freien Platz prüfen.</source>
         <translation>The daily backup could not be written ({reason}); please check write permission and free space in the folder {folder}.</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>den Ordner gibt es nicht</source>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>das ist ein Ordner</source>
+        <translation>that is a folder</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>ein Teil des Pfades ist kein Ordner</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>keine Schreibrechte</source>
+        <translation>no permission to write</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>der Datenträger ist schreibgeschützt</source>
+        <translation>the disk is write-protected</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>der Datenträger ist voll</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>der Name ist zu lang</source>
+        <translation>the name is too long</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>eine Verknüpfung zeigt im Kreis auf sich selbst</source>
+        <translation>a link points to itself in a loop</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>die Datei gibt es schon</source>
+        <translation>the file exists already</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/fsutil.py" line="1"/>
+        <source>die Datei ist gerade in Gebrauch</source>
+        <translation>the file is in use right now</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryTable</name>
