@@ -20,6 +20,7 @@ from craftdesk.ui.customers_tab import CustomersTab
 from craftdesk.ui.database_panel import DatabasePanel
 from craftdesk.ui.dialogs import common, conflict_dialog
 from craftdesk.ui.dialogs.customer_dialog import CustomerDialog
+from craftdesk.ui.qt_dates import from_datetime
 
 
 class TeamController(FakeController):
@@ -428,3 +429,34 @@ def test_T5_work_typed_into_an_appointment_invoiced_meanwhile_is_not_dropped_sil
     dialog._save()
     assert dialog.result() == 0 and told and told[0].startswith("WARN") and "abgerechnet" in told[0]
     assert Appointment.get_by_id(appointment.id).hours == Decimal(2)
+
+
+def test_T5_P4_a_merged_save_names_the_double_booking_the_combination_makes(qtbot, database, monkeypatch):
+    """A colleague assigns Anna; I move the appointment onto Anna's other booking. Neither
+    side saw the combination: the dialog shows it and names the double booking before it is
+    saved, as any double booking (P4); the next "Speichern" saves it."""
+    from craftdesk.services import projects
+    from craftdesk.store.models import Appointment
+
+    dialog, appointment, anna, asked, _told = _open_with_a_colleague(qtbot, monkeypatch)
+    other = projects.create_appointment(
+        appointment.job_id,
+        "Abnahme",
+        start=datetime(2026, 12, 2, 8),
+        end=datetime(2026, 12, 2, 10),
+        assignee_ids=[anna.id],
+    )
+    projects.set_appointment_people(appointment.id, "assignee", [anna.id])  # the colleague
+    projects.edit_appointment(appointment.id, title="Montage")
+    dialog.start.setDateTime(from_datetime(datetime(2026, 12, 2, 9)))
+    dialog.end.setDateTime(from_datetime(datetime(2026, 12, 2, 11)))
+    dialog.has_end.setChecked(True)
+    dialog._save()
+    assert dialog.result() == 0 and not asked
+    assert dialog.conflicts.isVisibleTo(dialog) and "Anna" in dialog.conflicts.text()
+    assert Appointment.get_by_id(appointment.id).start == datetime(2026, 12, 1, 8, 0, 30)  # not yet
+    dialog._save()  # named, then allowed
+    assert dialog.result() == 1
+    stored = Appointment.get_by_id(appointment.id)
+    assert stored.start == datetime(2026, 12, 2, 9) and other.id
+    assert [e.id for e in projects.people_of(stored, "assignee")] == [anna.id]

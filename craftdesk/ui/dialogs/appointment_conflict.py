@@ -17,6 +17,7 @@ from ...services import appointment_merge, employees
 from ...services import project_forms as forms
 from ...services.project_forms import STATUS_CODES
 from ...sync.messages import localize
+from ..double_bookings import conflict_sentence
 from ..project_tree import status_name
 from ..style import format_decimal
 from . import common, conflict_dialog
@@ -101,6 +102,8 @@ def resolve(dialog: AppointmentDialog, base: forms.AppointmentInput, data: forms
             return
         if choice != conflict_dialog.KEEP_MINE:
             return  # cancelled: the editor stays as it is
+    if result.theirs_only and _new_double_bookings(dialog, result, to_save):
+        return
     try:
         dialog.saved_id = forms.save_appointment(dialog.appointment_id, dialog.job_id, to_save)
     except EditConflict:  # saved elsewhere once more meanwhile: merged against that save
@@ -118,3 +121,18 @@ def resolve(dialog: AppointmentDialog, base: forms.AppointmentInput, data: forms
             ).replace("%1", ", ".join(labels()[name] for name in result.theirs_only)),
         )
     dialog.accept()
+
+
+def _new_double_bookings(
+    dialog: AppointmentDialog, result: appointment_merge.Merge, to_save: forms.AppointmentInput
+) -> bool:
+    """The merged appointment is a combination nobody has seen: its double bookings (P4)
+    are named in the dialog, which shows the combination, before it is saved (with the
+    next "Speichern"). True when the save waits."""
+    assert dialog.appointment_id is not None
+    conflicts = forms.double_bookings(dialog.appointment_id, to_save)
+    if not conflicts or "\n".join(conflict_sentence(c) for c in conflicts) == dialog.named_conflicts:
+        return False
+    dialog.refill(appointment_merge.view_with(result, (*result.mine_only, *result.both)), result.theirs)
+    dialog.show_double_bookings(conflicts)
+    return True

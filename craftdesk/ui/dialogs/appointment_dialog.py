@@ -370,6 +370,14 @@ class AppointmentDialog(DiscardGuard, QDialog):
         assert self._loaded is not None  # an appointment that exists was loaded
         appointment_conflict.resolve(self, self._loaded, data)
 
+    @property
+    def named_conflicts(self) -> str:
+        """The double bookings named last (P4): the same ones again do not hold a save back."""
+        return self._named_conflicts
+
+    def show_double_bookings(self, conflicts: list[planning.Conflict]) -> None:
+        self._show_conflicts(conflicts, held_back=True)
+
     def refill(self, view: forms.AppointmentView, stored: forms.AppointmentView) -> None:
         """Show ``view`` and take ``stored`` as what the next save is compared with."""
         self._fill(view)
