@@ -28,7 +28,9 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # would reach calendars, CSV cells and terminals as they came (H5); they are dropped.
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BREAKS = re.compile("[\x0b\x0c\x85]")
-_NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+#: What the careful text reader replaces (control characters, lone surrogates): a text with
+#: none of them is kept as sent, stripped (the records' fast paths test for it too).
+NOT_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class RecordError(ValueError):
@@ -84,7 +86,7 @@ def read_ref(value: Any, field: str, required: bool = False) -> str | None:
 
 
 def read_text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
-    if type(value) is str and (value.isprintable() or not _NOT_PLAIN.search(value)):
+    if type(value) is str and (value.isprintable() or not NOT_PLAIN.search(value)):
         stripped: str = value.strip()  # fast path: nothing to replace
         return stripped if len(stripped) <= max_len else stripped[:max_len]
     if value is None:

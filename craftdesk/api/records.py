@@ -15,7 +15,6 @@ Every parser is tolerant: a field it cannot read makes the record invalid
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -47,6 +46,7 @@ from .documents import (
 )
 from .fields import (
     MAX_TEXT,
+    NOT_PLAIN,
     RecordError,
     guard,
     parse_datetime,
@@ -60,7 +60,7 @@ from .text import plain_text
 
 # What the careful text reader would replace: with none of these, a text is kept as sent
 # (stripped, cut to its length). Ids: up to 18 ASCII digits always fit in 63 bits (H10).
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE = NOT_PLAIN
 # The fields each fast path reads, in one C-level look-up; a record without one of them
 # goes the careful way (which reads a missing field as empty).
 _CONTACT_KEYS = itemgetter(

@@ -22,6 +22,7 @@ from peewee import JOIN
 from ..messages import Key, Message
 from ..store.models import Article, PlannedMaterial, UsedArticle
 from .invoice_preview import InvoiceProposal, ProposalLine
+from .invoice_proposal import without_vat
 
 DOUBLE_LABOUR = "double_labour"
 ZERO_PRICE = "zero_price"
@@ -136,10 +137,7 @@ def checked(proposal: InvoiceProposal, extra_warnings: tuple[str, ...] = ()) -> 
     """The proposal with its flags and all warnings (earlier ones first). A Kleinunternehmer
     charges no VAT: every line is 0 %, whatever the article or a stored edit says."""
     if proposal.small_business and any(line.vat_rate for line in proposal.lines):
-        lines = tuple(
-            replace(line, vat_rate=Decimal(0)) if line.vat_rate else line for line in proposal.lines
-        )
-        proposal = replace(proposal, lines=lines)
+        proposal = replace(proposal, lines=without_vat(proposal.lines))
     labour_flags, labour_warnings = _double_labour(proposal)
     zero_flags, zero_warnings = _zero_price(proposal)
     flags: dict[str, tuple[str, ...]] = {}

@@ -35,6 +35,7 @@ from ..store.models import (
     Project,
     UsedArticle,
 )
+from . import settings as preferences
 from .invoice_proposal import (
     CENT,
     HOUR_UNIT,
@@ -49,6 +50,7 @@ from .invoice_proposal import (
     ProposalHeader,
     ProposalLine,
     cents,
+    without_vat,
 )
 
 # The proposal's types are imported from here by the dialogs and commands.
@@ -251,7 +253,7 @@ def preview_for(
     if customer is None:
         raise PreconditionError(Message(Key.PROJECT_WITHOUT_CUSTOMER, project.title))
     rate = _decimal_setting("hourly_rate", "Der Stundensatz")
-    small_business = settings.get("small_business") is True  # Kleinunternehmer (§ 19 UStG)
+    small_business = preferences.small_business()  # Kleinunternehmer (§ 19 UStG)
     hourly_vat = (
         Decimal(0)
         if small_business
@@ -262,7 +264,7 @@ def preview_for(
         warnings.append(Message(Key.EARLIER_ATTEMPT))
     lines = _proposal_lines(project, appointments, rate, hourly_vat, warnings)
     if small_business:  # no VAT on any line, articles included: the office's edits compare with this
-        lines = [replace(line, vat_rate=Decimal(0)) if line.vat_rate else line for line in lines]
+        lines = list(without_vat(lines))
     address = _address(customer)
     if address is None:
         warnings.append(Message(Key.CUSTOMER_WITHOUT_ADDRESS, customer.display_name))

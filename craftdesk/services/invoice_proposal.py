@@ -4,7 +4,8 @@ proposal is computed lives in ``invoice_preview``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -182,4 +183,12 @@ class InvoiceProposal:
 
 
 InvoicePreview = InvoiceProposal  # the name the first preview (I2) had
+
+
+def without_vat(lines: Iterable[ProposalLine]) -> tuple[ProposalLine, ...]:
+    """The lines of a Kleinunternehmer (§ 19 UStG): 0 % on each, whatever the article or an
+    edit said."""
+    return tuple(replace(line, vat_rate=Decimal(0)) if line.vat_rate else line for line in lines)
+
+
 PreviewLine = ProposalLine

@@ -17,7 +17,6 @@ ignored; on success the sevDesk id and a link that opens the draft are shown.
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from decimal import Decimal
 
@@ -30,6 +29,7 @@ from ...services import invoice_edits
 from ...services.changes import Change, Scope
 from ...services.invoice_checks import DOUBLE_LABOUR, ZERO_PRICE
 from ...services.invoice_preview import InvoiceProposal, ProposalHeader, ProposalLine
+from ...services.invoice_proposal import without_vat
 from ...services.invoices import InvoiceDraft, invoice_link, pending_draft, send_invoice
 from ...sync.contract import SyncControl
 from ...sync.messages import localize
@@ -241,7 +241,7 @@ class InvoicePreviewDialog(InvoiceDialogView):
     def add_article_line(self, article_id: int, quantity: Decimal) -> None:
         line = invoice_edits.article_line(article_id, quantity)
         if self.preview.small_business:  # a Kleinunternehmer charges no VAT (shown as sent)
-            line = dataclasses.replace(line, vat_rate=Decimal(0))
+            (line,) = without_vat([line])
         self._insert(line)
 
     def _insert(self, line: ProposalLine) -> None:
