@@ -23,7 +23,7 @@ from ..messages import Key, Message
 from ..store import backup as store_backup
 from ..store.backup import BackupError, BackupInfo
 from ..store.copy import CopyError, CopyResult, copy_database
-from ..store.db import db, keep_damaged_copy, open_database
+from ..store.db import db, keep_damaged_copy
 from ..store.engine import ServerUrl, bound, is_server
 from ..store.locks import import_lock
 from ..store.migrations import run_migrations
@@ -166,13 +166,11 @@ def replace_damaged(db_path: Path, path: Path) -> RestoreResult:
         shutil.copyfile(path, temp)
         for suffix in ("-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
-        os.replace(temp, db_path)
-        open_database(db_path)  # today's schema for an older backup
-    except (OSError, sqlite3.Error) as exc:
+        os.replace(temp, db_path)  # opened (and an older backup migrated) by who needs it next
+    except OSError as exc:
         temp.unlink(missing_ok=True)
-        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise PreconditionError(
-            f"Die Wiederherstellung ist gescheitert ({reason}); die beschädigte Datenbank liegt in {damaged}."
+            f"Die Wiederherstellung ist gescheitert ({os_reason(exc)}); die beschädigte Datenbank liegt in {damaged}."
         ) from exc
     log.info("Replaced the damaged database by backup %s; damaged copy kept at %s", path.name, damaged)
     return RestoreResult(info, damaged)

@@ -2,9 +2,10 @@
 
 A backup from before an invoice was created knows nothing of it: restored as it is, the
 work would be offered for invoicing again and a second draft would go to sevDesk. So the
-drafts the current data knows (sent, or pending: perhaps arrived) are read before the
-restore and written back into the restored data when it lacks them, with the appointments
-they cover, as far as the restored data has their project and appointments.
+drafts the current data knows (sent, pending: perhaps arrived, failed) are read before the
+restore and written back into the restored data where it lacks them or holds an older
+state, with the appointments they cover, as far as the restored data has the same project
+and appointments.
 """
 
 from __future__ import annotations
@@ -56,11 +57,13 @@ class KnownDraft:
 def _project_key(project: Project | None) -> tuple[Any, ...] | None:
     if project is None:
         return None
-    return (project.title, project.sevdesk_order_id, project.customer_id, project.created_at)
+    # What does not change while a project lives (a title may be edited after the backup);
+    # creation times are to the second, so the customer and the order tell two apart.
+    return (project.sevdesk_order_id, project.customer_id, project.created_at)
 
 
 def _appointment_key(appointment: Appointment) -> tuple[Any, ...]:
-    return (appointment.title, appointment.job_id, appointment.created_at)
+    return (appointment.job_id, appointment.created_at)
 
 
 def known_drafts() -> list[KnownDraft]:
@@ -122,8 +125,8 @@ def _restore_worksheet(appointment_id: int, sheet: Worksheet) -> None:
 def carry_over(drafts: list[KnownDraft]) -> int:
     """Write what the restored database lacks of these drafts back into it (one
     transaction); the number of drafts carried. A draft is carried only onto the same
-    project and appointments (the same title, order, customer and creation time: ids are
-    given anew after a restore and may name other records); the rest is logged."""
+    project and appointments (the same creation time, customer and order: ids are given
+    anew after a restore and may name other records); the rest is logged."""
     written = 0
     with db.atomic():
         present = {row.reference: row for row in InvoiceDraft.select()}

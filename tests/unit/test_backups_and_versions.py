@@ -453,3 +453,25 @@ def test_K2_two_backups_in_one_second_do_not_overwrite_each_other(database, tmp_
     first = backups.backup_now(folder, label="vor-wiederherstellung")
     second = backups.backup_now(folder, label="vor-wiederherstellung")
     assert first != second and first.exists() and second.exists()
+
+
+def test_K2_I5_a_project_renamed_after_the_backup_keeps_its_draft(database, tmp_path):
+    """A title may change after the backup; the project is still the same one."""
+    from craftdesk.services.invoice_preview import invoiceable_appointments
+    from craftdesk.store.models import Appointment, InvoiceDraft, Job
+
+    folder = tmp_path / "backups"
+    project = Project.create(title="Bad", customer=Customer.create(company="Alt GmbH"))
+    work = Appointment.create(
+        job=Job.create(project=project, title="Bad"), title="Montage", status="done", hours=2
+    )
+    path = backups.backup_now(folder)
+    Project.update(title="Bad und Küche").where(Project.id == project.id).execute()
+    Appointment.update(title="Montage Bad").where(Appointment.id == work.id).execute()
+    sent = InvoiceDraft.create(project=project, reference="craftdesk-r", state="sent", sevdesk_id="135582108")
+    Appointment.update(invoice=sent).where(Appointment.id == work.id).execute()
+
+    backups.restore_backup(folder, path)
+
+    assert Appointment.get_by_id(work.id).invoice.reference == "craftdesk-r"
+    assert invoiceable_appointments(Project.get_by_id(project.id)) == []
