@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..api.client import SevdeskClient
@@ -231,7 +231,8 @@ def status_json(summary: InvoiceSummary) -> dict[str, Any]:
     """One entry of ``invoices`` in ``export projects`` (V8)."""
 
     def money(value: Decimal | None) -> str | None:
-        return None if value is None else format(value.quantize(Decimal("0.01")), "f")
+        # Half-up, as every amount of the app (A3): a sum of "10.005" is 10.01, not 10.00.
+        return None if value is None else format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f")
 
     return {
         "sevdesk_id": summary.sevdesk_id,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..clock import parse_utc, utc_iso, utcnow
 from ..store import settings as _store
@@ -95,8 +95,9 @@ def notify_success() -> bool:
 
 
 def set_hourly_rate(rate: Decimal) -> Decimal:
-    """The hourly rate in euros, stored to the cent; returns what was stored."""
-    value = rate.quantize(CENT)
+    """The hourly rate in euros, stored to the cent (half-up, A3: 47,325 is 47,33 as
+    everywhere else, not 47,32); returns what was stored."""
+    value = rate.quantize(CENT, rounding=ROUND_HALF_UP)
     _store.set("hourly_rate", str(value))
     return value
 

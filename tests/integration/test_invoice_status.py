@@ -188,3 +188,9 @@ def test_V8_demo_actions_move_the_invoice_on(sandbox, client, invoiced):
     assert _entry(invoiced["project_id"])[0]["status"] == "paid"
     demo_invoice_action(client, invoice_id, "cancel", demo=True)
     assert _entry(invoiced["project_id"])[0]["status"] == "cancelled"
+
+
+def test_V8_amounts_in_the_export_are_rounded_half_up_to_cents():
+    summary = invoice_status.InvoiceSummary(1, "7", "RE-1", "200", Decimal("10.005"), Decimal("2.125"))
+    assert invoice_status.status_json(summary)["sum_gross"] == "10.01"  # A3, not half-even 10.00
+    assert invoice_status.status_json(summary)["paid_amount"] == "2.13"

@@ -97,6 +97,12 @@ def test_article_id_by_number_prefers_an_active_article(database):
     assert forms.article_id_by_number("A-1") == active.id
 
 
+def test_A3_the_hourly_rate_is_rounded_half_up_to_cents(database):
+    assert settings.set_hourly_rate(Decimal("47.325")) == Decimal("47.33")  # not 47.32 (half-even)
+    assert settings.set_hourly_rate(Decimal("47.335")) == Decimal("47.34")
+    assert settings.preferences().hourly_rate == Decimal("47.34")
+
+
 def test_S5_preferences_round_trip(database):
     settings.set_sync(False, 30)
     assert settings.set_hourly_rate(Decimal("58.5")) == Decimal("58.50")
