@@ -23,6 +23,7 @@ from ..services.project_rows import AppointmentNode, ProjectNode
 from ..services.search import haystack
 from ..sync.messages import localize
 from .column_fit import ColumnFit
+from .item_pins import pins_of
 from .project_filter import FilterRole, RowFacts, SortRole, facts_key, sort_text
 from .style import STATUS_COLORS, format_datetime, format_decimal, format_money
 from .table_models import RecordRole, SearchRole
@@ -161,9 +162,11 @@ def _row(
     keys: dict[str, object] | None = None,
     search: Iterable[str] = (),
     above: str = "",
+    pins: list[QStandardItem] | None = None,
 ) -> list[QStandardItem]:
     """One row; ``keys`` are sort values per column where the text does not sort right
-    (dates, hours, status order); ``above``: the search text of the rows above it."""
+    (dates, hours, status order); ``above``: the search text of the rows above it;
+    ``pins`` holds the items made (see :mod:`~craftdesk.ui.item_pins`)."""
     items = []
     keys = keys or {}
     font = _bold_font() if bold else None
@@ -177,6 +180,8 @@ def _row(
         if font is not None:
             item.setFont(font)
         items.append(item)
+    if pins is not None:
+        pins.extend(items)
     text = haystack(search)  # the row's data, not its decoration
     items[0].setData("\n".join(t for t in (text, above) if t), SearchRole)
     invoice = items[COLUMNS.index("invoice")]
@@ -258,13 +263,14 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
     model.removeRows(0, model.rowCount())
     if model.columnCount() != len(COLUMNS):
         model.setHorizontalHeaderLabels(column_titles())
-    root = model.invisibleRootItem()
+    root, pins = model.invisibleRootItem(), pins_of(model)
     for project in nodes:
-        root.appendRow(project_rows(project))
+        root.appendRow(project_rows(project, pins))
 
 
-def project_rows(project: ProjectNode) -> list[QStandardItem]:
-    """The row of one project, its jobs and their appointments beneath it."""
+def project_rows(project: ProjectNode, pins: list[QStandardItem] | None = None) -> list[QStandardItem]:
+    """The row of one project, its jobs and their appointments beneath it; ``pins``
+    holds every item made, for the model that takes them (:mod:`~craftdesk.ui.item_pins`)."""
     invoiceable = _invoiceable(project)
     record = TreeRecord(
         "project",
@@ -296,6 +302,7 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
         keys={**_keys(first, hours), "title": project.title},
         search=project.invoice_ids,
         above=named,
+        pins=pins,
     )
     if project.invoices:
         _with_tooltip(project_row[COLUMNS.index("invoice")], _invoice_tooltip(project.invoices))
@@ -312,17 +319,22 @@ def project_rows(project: ProjectNode) -> list[QStandardItem]:
             keys=_keys(_first_start(job.appointments), job_hours),
             search=(job.title,),
             above=named,
+            pins=pins,
         )
         job_named = job_row[0].data(SearchRole)
         for appointment in job.appointments:
             summary = by_sevdesk_id.get(appointment.invoice_id or "")
-            job_row[0].appendRow(_appointment_row(appointment, job_record, summary, job_named))
+            job_row[0].appendRow(_appointment_row(appointment, job_record, summary, job_named, pins))
         project_row[0].appendRow(job_row)
     return project_row
 
 
 def _appointment_row(
-    a: AppointmentNode, job: TreeRecord, summary: InvoiceSummary | None, above: str
+    a: AppointmentNode,
+    job: TreeRecord,
+    summary: InvoiceSummary | None,
+    above: str,
+    pins: list[QStandardItem] | None,
 ) -> list[QStandardItem]:
     record = TreeRecord(
         "appointment", a.id, job.project_id, job.id, a.invoice_id, invoiceable=job.invoiceable
@@ -346,6 +358,7 @@ def _appointment_row(
             a.invoice_id or "",
         ),
         above=above,
+        pins=pins,
     )
     if summary is not None:
         _with_tooltip(row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..services.project_rows import ProjectNode
+from .item_pins import pins_of
 from .project_tree import project_rows
 from .table_models import RecordRole
 
@@ -62,10 +63,11 @@ def replace_projects(
     was open, folded and selected in them is as it was."""
     fresh = {node.id: node for node in nodes}
     kept: set[int] = set()
+    pins = pins_of(model)  # (also those that only lend their data: a few per change)
     for project_id in sorted(project_ids):
         row = project_row_of(model, project_id)
         node = fresh.get(project_id)
-        rows = project_rows(node) if node is not None else None
+        rows = project_rows(node, pins) if node is not None else None
         if row >= 0 and rows is not None:
             added = _appointments_added(model.item(row, 0), rows[0])
             if added is not None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ..services.gc_pause import gc_paused, only_this_pause
 from ..services.project_rows import ProjectNode, load_project_nodes
 from .background_rows import BackgroundRows
+from .item_pins import pins_of
 from .project_tree import column_titles, project_rows
 from .table_models import RecordRole
 
@@ -118,10 +119,10 @@ class TreeLoader(QObject):
 
     def _build_slice(self, model: QStandardItemModel) -> bool:
         """Rows until the slice's time is up; whether every project is built."""
-        root, nodes = model.invisibleRootItem(), self._nodes
+        root, nodes, pins = model.invisibleRootItem(), self._nodes, pins_of(model)
         end = time.perf_counter() + SLICE_SECONDS
         while self._built < len(nodes):
-            root.appendRow(project_rows(nodes[self._built]))
+            root.appendRow(project_rows(nodes[self._built], pins))
             self._built += 1
             if time.perf_counter() > end:
                 return self._built >= len(nodes)

@@ -236,7 +236,7 @@ def test_a_row_that_cannot_be_built_ends_the_read_and_the_next_one_works(qtbot, 
     tab = _open(qtbot)
     original = tree_loader.project_rows
 
-    def broken(node):
+    def broken(node, pins=None):
         raise ValueError("bad row")
 
     monkeypatch.setattr(tree_loader, "project_rows", broken)
