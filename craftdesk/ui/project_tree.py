@@ -263,9 +263,9 @@ def build_model(nodes: list[ProjectNode], model: QStandardItemModel) -> None:
     model.removeRows(0, model.rowCount())
     if model.columnCount() != len(COLUMNS):
         model.setHorizontalHeaderLabels(column_titles())
-    root, pins = model.invisibleRootItem(), pins_of(model)
+    pins = pins_of(model)
     for project in nodes:
-        root.appendRow(project_rows(project, pins))
+        model.appendRow(project_rows(project, pins))
 
 
 def project_rows(project: ProjectNode, pins: list[QStandardItem] | None = None) -> list[QStandardItem]:

@@ -119,10 +119,13 @@ class TreeLoader(QObject):
 
     def _build_slice(self, model: QStandardItemModel) -> bool:
         """Rows until the slice's time is up; whether every project is built."""
-        root, nodes, pins = model.invisibleRootItem(), self._nodes, pins_of(model)
+        # Onto the model, not its invisibleRootItem(): the binding's object for that item
+        # made here would stay in the traceback of a row that cannot be built, past the
+        # model it belongs to (see item_pins).
+        nodes, pins = self._nodes, pins_of(model)
         end = time.perf_counter() + SLICE_SECONDS
         while self._built < len(nodes):
-            root.appendRow(project_rows(nodes[self._built], pins))
+            model.appendRow(project_rows(nodes[self._built], pins))
             self._built += 1
             if time.perf_counter() > end:
                 return self._built >= len(nodes)
