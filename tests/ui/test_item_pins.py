@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+import shiboken6
 from fakes import FakeController
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -85,3 +86,31 @@ def test_projects_changed_one_at_a_time_stay_held(qtbot, work):
     titles = [item.text() for item in _items(model)]
     assert "Termin neu" in titles and "Termin 1.0" not in titles and "Projekt neu" in titles
     assert _held(model)
+
+
+def test_a_row_that_cannot_be_built_leaves_no_object_of_the_models_own_items_behind(qtbot, work, monkeypatch):
+    """The traceback of a failed slice outlives the model; an object of the model's root
+    item in it outlived that item too."""
+    monkeypatch.setattr(projects_tab, "BACKGROUND_TREE_ROWS", 1)
+    built = []
+    original = tree_loader.project_rows
+
+    def third_fails(node, pins=None):
+        if len(built) == 2:
+            raise ValueError("bad row")
+        built.append(node.id)
+        return original(node, pins)
+
+    monkeypatch.setattr(tree_loader, "project_rows", third_fails)
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    with qtbot.capture_exceptions() as raised:
+        tab.show()
+        qtbot.waitUntil(lambda: not tab.loader.busy)
+    [(_kind, error, trace)] = raised
+    assert str(error) == "bad row" and len(built) == 2
+    kept = []
+    while trace is not None:
+        kept += [v for v in trace.tb_frame.f_locals.values() if isinstance(v, QStandardItem)]
+        trace = trace.tb_next
+    assert not [item for item in kept if not shiboken6.createdByPython(item)]
