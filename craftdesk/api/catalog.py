@@ -25,6 +25,11 @@ from .fields import (
 )
 from .text import plain_text
 
+# sevDesk keeps a unit price to 10 decimal places: a part priced gross carries its net as
+# "8.3949579832" (9.99 gross at 19 %). craftdesk keeps that precision (A3): rounded to
+# cents first, the net would give a gross one cent off (8.39 → 9.98) and bill too little.
+UNIT_PRICE_STEP = Decimal("1e-10")
+
 # --- categories, units, countries ---------------------------------------------------------
 
 
@@ -118,10 +123,10 @@ def _net_price(r: dict[str, Any], vat: Decimal, gross: Decimal | None) -> Decima
         if value not in (None, "") and read_decimal(value, key):
             return read_decimal(value, key)
     if gross:
-        net = (gross * 100 / (100 + vat)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        if abs(net) > Decimal("1e12"):
+        if abs(gross) > Decimal("1e12"):
             raise RecordError("priceGross ist keine gültige Zahl")
-        return net
+        # To sevDesk's own precision, not to cents: 9.99 gross at 19 % stays 9.99 (A3).
+        return (gross * 100 / (100 + vat)).quantize(UNIT_PRICE_STEP, rounding=ROUND_HALF_UP)
     return Decimal(0)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ..api.catalog import UNIT_PRICE_STEP
 from ..api.client import SevdeskClient
 from ..api.records import (
     CategoryRec,
@@ -60,6 +61,16 @@ def rate_text(value: Decimal) -> str:
     """A VAT rate as a plain decimal string without trailing zeros ("19", "7", "10.7")."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+def unit_price_text(net: Decimal) -> str:
+    """A3: an imported unit net price as stored: in cents ("24.90"), or finer where sevDesk
+    keeps it finer ("8.3949579832", a part priced gross), so that the gross derived from it
+    is the one sevDesk shows (9.99); rounded to cents it would be 9.98."""
+    fine = net.quantize(UNIT_PRICE_STEP, rounding=ROUND_HALF_UP)
+    if fine == money(fine):
+        return format(money(fine), "f")
+    return format(fine.normalize(), "f")
 
 
 def gross_price(net: Decimal, vat_rate: Decimal) -> Decimal:
@@ -120,7 +131,7 @@ def article_from_row(row: PartRow, units: dict[str, str], category_names: dict[s
             number,
             name,
             units.get(unity_id or "", DEFAULT_UNIT),
-            format(money(net), "f"),
+            unit_price_text(net),
             rate_text(vat),
             description,
             1 if active else 0,

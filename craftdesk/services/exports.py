@@ -109,7 +109,7 @@ def customer_records() -> list[dict[str, Any]]:
 def article_records() -> list[dict[str, Any]]:
     result = []
     for a in Article.select().order_by(Article.id):
-        net = money(a.net_price or Decimal(0))
+        net = a.net_price or Decimal(0)  # finer than cents where sevDesk keeps it so (A3)
         rate = a.vat_rate or Decimal(0)
         result.append(
             {
@@ -118,7 +118,7 @@ def article_records() -> list[dict[str, Any]]:
                 "number": a.number,
                 "name": a.name,
                 "unit": a.unit,
-                "net_price": format(net, "f"),
+                "net_price": format(money(net), "f"),
                 "vat_rate": rate_text(rate),
                 "gross_price": format(gross_price(net, rate), "f"),
                 "description": a.description,

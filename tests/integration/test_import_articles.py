@@ -12,7 +12,7 @@ import pytest
 from craftdesk.api.client import SevdeskClient
 from craftdesk.api.errors import AuthError, CancelledError, ServerError, UnreachableError
 from craftdesk.sandbox import DEMO_TOKEN, Sandbox, build_bulk_data, build_demo_data
-from craftdesk.services import articles
+from craftdesk.services import articles, exports
 from craftdesk.services.importer import run_import
 from craftdesk.services.settings import workstation_key
 from craftdesk.store import settings
@@ -95,9 +95,43 @@ def test_A3_prices_are_decimal_net_plus_rate_rounded_half_up(sandbox, client, da
     assert valve.vat_rate == Decimal("19")
     assert articles.gross_price(valve.net_price, valve.vat_rate) == Decimal("29.63")
     screw = article("A-9001")
-    assert screw.net_price == Decimal("0.29")  # half-up, not banker's rounding (0.28)
+    assert screw.net_price == Decimal("0.285")  # kept as sevDesk keeps it ...
+    exported = {a["number"]: a for a in exports.article_records()}["A-9001"]
+    assert exported["net_price"] == "0.29"  # ... and shown half-up, not banker's rounding (0.28)
+    assert exported["gross_price"] == "0.34"  # 0.33915, as sevDesk derives it from 0.285
     assert str(screw.vat_rate) == "19"
     assert article("A-1036").vat_rate == Decimal("7")
+
+
+@pytest.mark.parametrize(
+    "prices, net, gross",
+    [
+        ({"priceNet": "8.3949579832", "price": "8.3949579832", "priceGross": "9.99"}, "8.39", "9.99"),
+        ({"priceNet": "12.6050420168", "priceGross": "15"}, "12.61", "15.00"),
+        ({"priceNet": None, "price": None, "priceGross": "7.99"}, "6.71", "7.99"),
+        ({"priceNet": "0", "price": "0", "priceGross": "13.00"}, "10.92", "13.00"),
+    ],
+)
+def test_A3_a_part_priced_gross_in_sevdesk_keeps_the_gross_sevdesk_shows(
+    sandbox, client, database, prices, net, gross
+):
+    """Rounded to cents first, these nets gave 9.98, 15.01, 7.98 and 12.99 gross."""
+    sandbox.data.add(
+        "Part",
+        {
+            "name": "Brutto-Artikel",
+            "partNumber": "B-1",
+            "taxRate": "19",
+            "status": "100",
+            "unity": {"id": "1", "objectName": "Unity"},
+            "category": category_ref(sandbox, "Artikel"),
+            **prices,
+        },
+    )
+    run_import(client, "articles")
+    exported = {a["number"]: a for a in exports.article_records()}["B-1"]
+    assert (exported["net_price"], exported["gross_price"]) == (net, gross)
+    assert articles.gross_price(article("B-1").net_price, Decimal(19)) == Decimal(gross)
 
 
 def test_A4_changes_in_sevdesk_overwrite(sandbox, client, database):

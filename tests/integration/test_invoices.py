@@ -182,6 +182,23 @@ def test_I2_lines_for_two_finished_and_one_open_appointment(sandbox, client, rat
     assert open_one.id not in {d.appointment_id for d in DraftAppointment.select()}
 
 
+def test_A3_I2_a_part_priced_gross_is_billed_at_the_price_sevdesk_keeps(sandbox, client, rate):
+    """12 × 9,99 € gross: the line goes out at sevDesk's own net (8.3949579832), so the
+    draft's gross is 119,88 €; at the net rounded to cents (8,39 €) it was 119,81 €."""
+    soap = local_article(sandbox, "A-1001")
+    soap.net_price = Decimal("8.3949579832")
+    soap.save()
+    project, job = make_project(local_customer(sandbox))
+    appointment(job, "Seife", hours="0", used=((soap, "12"),))
+
+    preview = invoices.build_preview(project.id, today=TODAY)
+    line = next(line for line in preview.lines if line.article_id == soap.id)
+    assert (line.net, line.gross) == (Decimal("100.74"), Decimal("119.88"))
+    draft = send(client, project)
+    sent = next(p for p in positions_of(sandbox, draft.sevdesk_id) if p["name"] == soap.name)
+    assert (sent["quantity"], Decimal(sent["price"])) == ("12", Decimal("8.3949579832"))
+
+
 def test_I2_units_are_mapped_to_the_account_unity_ids(sandbox, client, rate):
     sandbox.data.change_id("Unity", "9", "880009")  # "Std" has another id in this account
     sandbox.data.change_id("Unity", "7", "880007")  # so has "pauschal"

@@ -135,3 +135,23 @@ def test_A4_imported_article_dialog_notes_overwrite_and_saves_edit(tab, qtbot):
     dialog.net_price.setText("10,25")
     dialog.save_button.click()
     assert Article.get_by_id(article.id).net_price == Decimal("10.25")
+
+
+def test_A3_a_price_sevdesk_keeps_finer_than_cents_is_kept_unless_the_user_types_another(tab, qtbot):
+    article = Article.create(
+        number="B-1", name="Brutto", unit="Stk", net_price=Decimal("8.3949579832"), vat_rate=Decimal(19)
+    )
+    dialog = ArticleDialog(article.id, tab)
+    qtbot.addWidget(dialog)
+    assert dialog.net_price.text() == "8,39"
+    assert dialog.gross_label.text() == "9,99 €"  # the gross sevDesk shows, not 9,98 €
+    dialog.name.setText("Brutto-Artikel")
+    dialog.save_button.click()
+    assert Article.get_by_id(article.id).net_price == Decimal("8.3949579832")
+
+    dialog = ArticleDialog(article.id, tab)
+    qtbot.addWidget(dialog)
+    dialog.net_price.setText("8,40")
+    assert dialog.gross_label.text() == "10,00 €"
+    dialog.save_button.click()
+    assert Article.get_by_id(article.id).net_price == Decimal("8.40")

@@ -103,6 +103,7 @@ class ArticleDialog(DiscardGuard, QDialog):
         self.net_price.textChanged.connect(self._update_gross)
         self.vat_rate.currentIndexChanged.connect(self._update_gross)
         self._version: int | None = None
+        self._stored_net: tuple[str, Decimal | None] = ("", None)
         if article_id is not None:
             stored = article_form(article_id)
             self._version = stored.version
@@ -114,6 +115,9 @@ class ArticleDialog(DiscardGuard, QDialog):
         self.name.setText(form.name)
         self.unit.setCurrentText(form.unit)
         self.net_price.set_value(form.net_price)
+        # A price sevDesk keeps finer than cents (a part priced gross) is shown in cents and
+        # kept as it is unless the user types another one.
+        self._stored_net = (self.net_price.text(), form.net_price)
         rate = format(form.vat_rate.normalize(), "f")
         if self.vat_rate.findData(rate) < 0:  # an unusual rate from sevDesk stays selectable
             self.vat_rate.addItem(f"{rate.replace('.', ',')} %", rate)
@@ -124,8 +128,12 @@ class ArticleDialog(DiscardGuard, QDialog):
     def _vat(self) -> Decimal:
         return Decimal(self.vat_rate.currentData() or "0")
 
+    def _net(self) -> Decimal | None:
+        shown, stored = self._stored_net
+        return stored if self.net_price.text() == shown else self.net_price.value()
+
     def _update_gross(self) -> None:
-        net = self.net_price.value()
+        net = self._net()
         self.gross_label.setText(format_money(gross_price(net, self._vat())) if net is not None else "–")
 
     def form(self) -> ArticleForm:
@@ -133,7 +141,7 @@ class ArticleDialog(DiscardGuard, QDialog):
             number=self.number.text(),
             name=self.name.text(),
             unit=self.unit.currentText(),
-            net_price=self.net_price.value() or Decimal(0),
+            net_price=self._net() or Decimal(0),
             vat_rate=self._vat(),
             description=self.description.toPlainText(),
             active=self.active.isChecked(),
