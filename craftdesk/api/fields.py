@@ -236,5 +236,6 @@ def guard(raw: Any, build: Callable[[dict[str, Any]], T]) -> T:
         raise
     except Exception as exc:  # anything unexpected in a record is still just a bad record
         raise RecordError(
-            f"unlesbar ({exc.__class__.__name__})", str(record_id) if record_id is not None else None
+            f"unerwarteter Inhalt: {exc.__class__.__name__}",
+            str(record_id) if record_id is not None else None,
         ) from None

@@ -17,6 +17,10 @@ _HTML_TAG = re.compile(
     r"font|img|blockquote|pre|hr|sub|sup|small|big|center|code)\b[^>]*>",
     re.IGNORECASE,
 )
+# What is left of a text the HTML parser refuses: its tags and the openers of marked
+# sections ("<![foo[") dropped, breaks kept, every other character kept as text.
+_ANY_TAG = re.compile(r"<!\[[^\[<>]*\[|<[^<>]*>")
+_BREAK = re.compile(r"<\s*/?\s*(br|p|div|li|tr|h[1-6])\b", re.IGNORECASE)
 _BLOCKS = {
     "p",
     "div",
@@ -68,9 +72,13 @@ def html_to_text(text: str) -> str:
     if not text or not looks_like_html(text):
         return text
     parser = _Text()
-    parser.feed(text)
-    parser.close()
-    joined = unescape("".join(parser.parts)).replace("\xa0", " ")
+    try:
+        parser.feed(text)
+        parser.close()
+        parts = parser.parts
+    except Exception:  # markup the parser gives up on ("<![foo[") is still just a text
+        parts = [_ANY_TAG.sub(lambda m: "\n" if _BREAK.match(m.group()) else "", text)]
+    joined = unescape("".join(parts)).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in joined.splitlines()]
     result: list[str] = []
     for line in lines:  # no runs of empty lines where paragraphs met

@@ -17,6 +17,7 @@ from craftdesk.api.records import (
     parse_address,
     parse_comm_way,
     parse_contact,
+    parse_order_pos,
     parse_part,
     parse_sevuser,
 )
@@ -727,3 +728,49 @@ def test_H5_control_characters_are_dropped_on_the_fast_path_of_a_complete_record
     row = contact_row(raw)
     assert "Bau GmbH" in row and "Filiale" in row and "K1" in row and "ab" in row
     assert not any(isinstance(v, str) and "\x1b" in v for v in row)
+
+
+@pytest.mark.parametrize(
+    "sent, text",
+    [
+        ("<p>Stammkunde</p><![foo[", "Stammkunde"),
+        ("<p>Zeile 1<br>Zeile 2</p><![if x]>", "Zeile 1\nZeile 2"),
+        ("<div>Tor &amp; Zaun</div><![foo[ bar", "Tor & Zaun\nbar"),
+    ],
+)
+def test_H5_markup_the_html_parser_gives_up_on_is_still_read_as_text(sent, text):
+    """Python's HTML parser raises on some marked sections; that contact was not skipped
+    but ended the whole import (exit 1), and the same text cost a part or an order."""
+    from craftdesk.api.records import contact_row
+    from craftdesk.api.text import plain_text
+
+    assert plain_text(sent) == text
+    raw = {"id": "7", "name": "Bau GmbH", "category": ref("Category", "3"), "description": sent}
+    assert contact_row(raw)[9] == text  # the careful path
+    complete = {
+        **raw,
+        "update": None,
+        "parent": None,
+        "surename": None,
+        "familyname": None,
+        "name2": None,
+        "customerNumber": "K1",
+        "buyerReference": None,
+        "gender": None,
+        "academicTitle": None,
+        "governmentAgency": "0",
+    }
+    assert contact_row(complete)[9] == text  # the fast path
+    assert parse_part({"id": "8", "name": "Ventil", "text": sent}).description == text
+    assert parse_order_pos({"id": "9", "order": ref("Order", "5"), "text": sent}).text == text
+
+
+def test_a_fast_path_that_meets_the_unexpected_leaves_the_record_to_the_careful_one(monkeypatch):
+    from craftdesk.api import records
+
+    def broken(raw):
+        raise AssertionError("unexpected")
+
+    monkeypatch.setattr(records, "_address_fast", broken)
+    raw = {"id": "1", "contact": ref("Contact", "2"), "street": "Weg 1", "zip": "1", "city": "X"}
+    assert records.address_row(raw)[:5] == ("1", "2", "Weg 1", "1", "X")
