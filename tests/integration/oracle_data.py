@@ -329,14 +329,14 @@ def expected_articles(data: SandboxData, categories: tuple[str, ...] = ("Artikel
     for part in data.all("Part"):
         if (part.get("category") or {}).get("id") not in wanted:
             continue
-        net = cents(Decimal(part["priceNet"]))
+        net = Decimal(part["priceNet"])  # as sevDesk keeps it; shown in cents (A3)
         rate = Decimal(part["taxRate"])
         result[part["id"]] = {
             "sevdesk_id": part["id"],
             "number": part["partNumber"] or "",
             "name": part["name"] or "",
             "unit": units.get((part.get("unity") or {}).get("id"), "Stk"),
-            "net_price": format(net, "f"),
+            "net_price": format(cents(net), "f"),
             "vat_rate": plain(rate),
             "gross_price": format(cents(net * (1 + rate / 100)), "f"),
             "description": part["text"] or "",
