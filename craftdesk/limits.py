@@ -19,6 +19,24 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_ID = 2**63 - 1  # SQLite INTEGER and sevDesk ids
 
 
+# Decimal places a number may carry (sevDesk keeps ten): "1e-999999999" is finite and
+# small, but written out it is a gigabyte of zeros.
+MAX_PLACES = 20
+
+
+def plain_number(value: Decimal) -> bool:
+    """A number craftdesk can write out: finite, below 10^30, with at most MAX_PLACES
+    decimal places not counting trailing zeros (also a zero: "0E-999999" is a million
+    zeros)."""
+    if not value.is_finite() or value.adjusted() >= 30:
+        return False
+    _sign, digits, exponent = value.as_tuple()
+    if exponent >= -MAX_PLACES:  # type: ignore[operator]
+        return True
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0")) if any(digits) else 0
+    return exponent + trailing >= -MAX_PLACES  # type: ignore[operator]
+
+
 class OutOfRangeError(PreconditionError):
     """A value outside its range: bad input, so a usage error on the command line."""
 

@@ -161,6 +161,7 @@ class InvoiceRec:
     invoice_type: str = ""
     origin_id: str | None = None
     origin_object: str = ""
+    partial: bool = False  # only id and reference could be read: the sums say nothing
 
 
 def parse_invoice(raw: Any) -> InvoiceRec:

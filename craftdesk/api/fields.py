@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from ..config import BUSINESS_TZ
-from ..limits import MAX_ID, MAX_YEAR, MIN_YEAR
+from ..limits import MAX_ID, MAX_YEAR, MIN_YEAR, plain_number
 
 T = TypeVar("T")
 
@@ -116,7 +116,7 @@ def read_decimal(value: Any, field: str, default: Decimal | None = None) -> Deci
         result = Decimal(str(value).strip().replace(",", ".") if isinstance(value, str) else str(value))
     except (InvalidOperation, ValueError):
         raise RecordError(f"{field} ist keine Zahl") from None
-    if not result.is_finite() or abs(result) > Decimal("1e12"):
+    if not plain_number(result) or abs(result) > Decimal("1e12"):
         raise RecordError(f"{field} ist keine gültige Zahl")
     return result
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..context import AppContext
 from ..errors import UsageError
-from ..limits import check_date
+from ..limits import check_date, plain_number
 from ..services import employees as employee_service
 from ..services import projects as project_service
 from ..services.orders import import_orders, list_importable_orders
@@ -59,7 +59,7 @@ def parse_decimal(text: str, what: str) -> Decimal:
         value = Decimal(raw.replace(",", "."))
     except InvalidOperation:
         raise UsageError(f"{what} „{text}“ ist keine Zahl.") from None
-    if not value.is_finite():
+    if not plain_number(value):
         raise UsageError(f"{what} „{text}“ ist keine Zahl.")
     return value
 

@@ -23,6 +23,7 @@ from ..api.client import SevdeskClient
 from ..api.records import InvoiceRec, parse_invoice
 from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
+from ..limits import price_ok
 from ..store import settings
 from ..store.db import db
 from ..store.models import Appointment, InvoiceDraft, Job, Project
@@ -137,7 +138,7 @@ def refresh_payment_status(client: SevdeskClient, now: datetime | None = None) -
     rows = client.get("/Invoice", {"updateAfter": int(since.timestamp()), "limit": LIMIT, "offset": 0})
     if not isinstance(rows, list):
         rows = [rows] if rows else []
-    records = parse_rows(rows, parse_invoice, "Invoice")
+    records = [rec for rec in parse_rows(rows, parse_invoice, "Invoice") if _amounts_in_range(rec)]
     with db.atomic():
         changed = _apply_statuses(drafts, records)
         if len(rows) < LIMIT:
@@ -152,6 +153,14 @@ def refresh_payment_status(client: SevdeskClient, now: datetime | None = None) -
             )
     log.info("Payment status of %d invoices read, %d changed", len(drafts), changed)
     return StatusResult(tracked=len(drafts), changed=changed, skipped=len(rows) - len(records), requests=1)
+
+
+def _amounts_in_range(rec: InvoiceRec) -> bool:
+    """H10: a status whose sums lie outside ±10,000,000 € is not taken (skipped, logged)."""
+    if price_ok(rec.sum_gross) and price_ok(rec.paid_amount):
+        return True
+    log.warning("Skipping Invoice %s: sums out of range", rec.id)
+    return False
 
 
 def _tracked_drafts() -> list[InvoiceDraft]:

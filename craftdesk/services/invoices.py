@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 from ..api import payloads
 from ..api.client import SevdeskClient
 from ..api.errors import AuthError, CancelledError, SevdeskError, ThrottledError
+from ..api.fields import read_id, read_text
 from ..api.records import InvoiceRec, RecordError, parse_invoice
 from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
@@ -245,7 +246,7 @@ def _finalize(draft: InvoiceDraft, sevdesk_id: str, rec: InvoiceRec | None = Non
             error=None,
             payment_status="draft",
             paid_amount=Decimal(0),
-            sum_gross=rec.sum_gross if rec is not None else None,
+            sum_gross=rec.sum_gross if rec is not None and not rec.partial else None,
         ).where(InvoiceDraft.id == draft.id).execute()
         ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
         Appointment.update(invoice=draft.id).where(Appointment.id.in_(ids)).execute()
@@ -261,10 +262,24 @@ def find_by_reference(client: SevdeskClient, reference: str) -> InvoiceRec | Non
     rows = client.get_all("/Invoice", {"customerInternalNote": reference})
     matches = [
         rec for rec in parse_rows(rows, parse_invoice, "Invoice") if rec.customer_internal_note == reference
-    ]
+    ] or [rec for rec in map(_partly_read, rows) if rec and rec.customer_internal_note == reference]
     if len(matches) > 1:
         log.warning("%d sevDesk invoices carry reference %s", len(matches), reference)
     return min(matches, key=lambda r: int(r.id)) if matches else None
+
+
+def _partly_read(raw: Any) -> InvoiceRec | None:
+    """Only the id and the reference of an invoice: when no readable invoice carries our
+    reference, one with an unreadable field (a sum sevDesk sends oddly) is still ours, and
+    sending the draft again would make a second invoice (I5)."""
+    if not isinstance(raw, dict):
+        return None
+    try:
+        invoice_id = read_id(raw.get("id"), "id")
+        note = read_text(raw.get("customerInternalNote"), "customerInternalNote", 255)
+    except RecordError:
+        return None
+    return InvoiceRec(invoice_id, 100, "", None, note, Decimal(0), partial=True) if invoice_id else None
 
 
 def send_invoice(

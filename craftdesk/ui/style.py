@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ..limits import plain_number
+
 CENT = Decimal("0.01")
 _EN_GROUPED = re.compile(r"^[-+]?\d{1,3}(,\d{3})+$")
 
@@ -145,7 +147,7 @@ def parse_decimal_de(text: str | None) -> Decimal | None:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    return value if value.is_finite() else None
+    return value if plain_number(value) else None
 
 
 def _as_datetime(value: datetime | date | str | None) -> datetime | date | None:

@@ -132,6 +132,31 @@ def test_V8_malformed_invoice_record_is_skipped_and_counted(sandbox, client, inv
     assert _entry(invoiced["project_id"])[0]["status"] == "draft"
 
 
+@pytest.mark.parametrize(
+    "amounts",
+    [
+        {"paidAmount": "1e-999999999"},  # written out, a gigabyte: every import ended with exit 1
+        {"sumGross": "999999999999", "paidAmount": "-99999999999"},
+    ],
+)
+def test_H10_V8_an_invoice_status_with_absurd_sums_is_skipped(sandbox, client, invoiced, amounts):
+    sandbox.data.update("Invoice", invoiced["draft"].sevdesk_id, status="200", **amounts)
+    result = run_import(client, "all")
+    assert result.status == "ok" and result.invoice_status.skipped == 1
+    assert _entry(invoiced["project_id"])[0]["status"] == "draft"  # as before, not junk
+    draft = InvoiceDraft.get()
+    assert draft.paid_amount == 0 and draft.sum_gross is not None and draft.sum_gross < 10_000
+
+
+def test_I5_an_invoice_with_unreadable_sums_still_counts_as_sent(sandbox, client, invoiced):
+    """Only id and reference are needed to recognise our invoice: sending again must not
+    make a second one because sevDesk sent a sum craftdesk cannot read."""
+    draft = invoiced["draft"]
+    sandbox.data.update("Invoice", draft.sevdesk_id, sumGross="1e-999999999")
+    found = invoices.find_by_reference(client, draft.reference)
+    assert found is not None and found.id == draft.sevdesk_id and found.partial
+
+
 def test_V8_unchanged_status_writes_nothing(sandbox, client, invoiced):
     run_import(client, "all")
     second = run_import(client, "all")

@@ -774,3 +774,25 @@ def test_a_fast_path_that_meets_the_unexpected_leaves_the_record_to_the_careful_
     monkeypatch.setattr(records, "_address_fast", broken)
     raw = {"id": "1", "contact": ref("Contact", "2"), "street": "Weg 1", "zip": "1", "city": "X"}
     assert records.address_row(raw)[:5] == ("1", "2", "Weg 1", "1", "X")
+
+
+@pytest.mark.parametrize(
+    "sent", ["1e-999999999", "1E-999999", "0E-999999", "0.0000000000000000000001", "1e31"]
+)
+def test_H10_a_number_too_fine_or_too_large_to_write_out_is_refused_wherever_it_enters(sent):
+    """Finite and small, "1e-999999999" passed every range check and then took an import
+    or an order down (exit 1) when the database wrote it out: a gigabyte of zeros."""
+    from craftdesk.api.fields import read_decimal
+    from craftdesk.commands.projects import parse_decimal
+    from craftdesk.errors import UsageError
+    from craftdesk.ui.style import parse_decimal_de
+
+    with pytest.raises(RecordError, match="keine gültige Zahl"):
+        read_decimal(sent, "priceNet")
+    with pytest.raises(UsageError, match="keine Zahl"):
+        parse_decimal(sent, "Die Stundenzahl")
+    assert parse_decimal_de(sent) is None
+    with pytest.raises(RecordError):
+        parse_order_pos({"id": "9", "order": ref("Order", "5"), "quantity": "1", "priceNet": sent})
+    assert read_decimal("8.39495798320000000000000", "priceNet") == Decimal("8.3949579832")
+    assert read_decimal("1.00000000000000000001", "quantity") == Decimal("1.00000000000000000001")
