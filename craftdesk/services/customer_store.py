@@ -61,19 +61,54 @@ def _number_of(records: Mapping[str, CustomerData]) -> Callable[[str], str]:
     return number if number is not None else lambda sid: str(records[sid].fields[0])
 
 
+class KeptAsStored:
+    """Customers one of whose addresses or communication ways sevDesk sent unreadably: they
+    keep what craftdesk stores for them this run (C5 with "unreadable is not deleted"),
+    else that address would be deleted here. The owner comes from the record, or, when its
+    contact cannot be read either, from the address or way stored under the record's id."""
+
+    def __init__(self) -> None:
+        self.owners: set[str] = set()
+        self.children: set[str] = set()
+
+    def note(self, owner: str | None, child_id: str | None) -> None:
+        if owner is not None:
+            self.owners.add(owner)
+        elif child_id is not None and child_id.isdigit():
+            self.children.add(child_id)
+
+    def sevdesk_ids(self) -> set[str]:
+        found = set(self.owners)
+        for model in (Address, ContactInfo):
+            if self.children:
+                query = (
+                    model.select(Customer.sevdesk_id)
+                    .join(Customer)
+                    .where(model.sevdesk_id.in_(sorted(self.children)), Customer.sevdesk_id.is_null(False))
+                )
+                found.update(sid for (sid,) in raw_rows(query))
+        return found
+
+
 class _Plan:
     """What one save writes: new, changed and adopted customers, and vanished ones."""
 
-    def __init__(self, records: Mapping[str, CustomerData], existing: Existing) -> None:
+    def __init__(self, records: Mapping[str, CustomerData], existing: Existing, keep: set[str]) -> None:
         self.new: list[str] = []  # sevDesk ids: built when written (not kept meanwhile)
         self.changed: list[tuple[int, CustomerData, str]] = []
         self.adopted: list[tuple[str, str, int]] = []
+        self.returned: list[int] = []  # flagged, back in sevDesk, kept as stored otherwise
         self.unchanged = 0
         take = _taker(records)
         for sid in records:
             current = existing.get(sid)
             if current is None:
                 self.new.append(sid)
+                continue
+            if sid in keep:
+                if current[2]:
+                    self.returned.append(current[0])
+                self.unchanged += 1
                 continue
             data = take(sid)
             digest = data.fingerprint()
@@ -95,6 +130,7 @@ def save_customers(
     records: Mapping[str, CustomerData],
     present_ids: set[str] | None,
     confirm_gone: Callable[[Sequence[str]], set[str]] | None = None,
+    keep: set[str] | None = None,
 ) -> CollectionCounts:
     """Write new and changed customers in one transaction (C5) and flag vanished ones (C6).
 
@@ -103,6 +139,7 @@ def save_customers(
     happened (single import): nothing is flagged. ``confirm_gone`` gets the sevDesk ids of
     the customers the sweep no longer returned and answers which of them sevDesk no longer
     has: only those are flagged (without it, all are). Local customers are never touched (C7).
+    ``keep``: sevDesk ids of customers that stay as stored (see :class:`KeptAsStored`).
     ``records`` may be a packed source (``customer_rules.PackedCustomers``): each record is
     then built once, when it is compared or written, and let go right after.
     """
@@ -121,16 +158,18 @@ def save_customers(
             (sid for sid in records if sid not in existing), _number_of(records)
         )
     existing.update({sid: (cid, None, False) for sid, cid in claimed.items()})
-    plan = _Plan(records, existing)
+    plan = _Plan(records, existing, keep or set())
     counts.unchanged = plan.unchanged
-    if not (plan.new or plan.changed or vanished or plan.adopted):
+    if not (plan.new or plan.changed or vanished or plan.adopted or plan.returned):
         return counts  # nothing to write: not even a transaction
     with db.atomic():
         new_ids = _write(plan, _taker(records), vanished)
     counts.created = len(plan.new)
     counts.updated = len(plan.changed)
     counts.flagged = len(vanished)
-    counts.changed_ids = set(new_ids) | {cid for cid, _, _ in plan.changed} | set(vanished)
+    counts.changed_ids = (
+        set(new_ids) | {cid for cid, _, _ in plan.changed} | set(vanished) | set(plan.returned)
+    )
     let_go(plan.changed)
     return counts
 
@@ -187,7 +226,8 @@ def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]
     targets += [(cid, *d.packed()) for cid, d, _ in changed]
     bulk_insert(Address, _ADDRESS_COLS, _child_rows(targets, addresses=True))
     bulk_insert(ContactInfo, _INFO_COLS, _child_rows(targets, addresses=False))
-    bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), [(True, now, cid) for cid in vanished])
+    flags = [(True, now, cid) for cid in vanished] + [(False, now, cid) for cid in plan.returned]
+    bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), flags)
     bulk_update(Customer, ("sevdesk_update", "sync_hash"), plan.adopted)
     new_ids = [cid for cid, _, _ in targets[: len(plan.new)]]
     let_go(targets)

@@ -57,7 +57,7 @@ from .customer_rules import (
     salutation_of,
     way_item,
 )
-from .customer_store import save_customers
+from .customer_store import KeptAsStored, save_customers
 from .fetching import (
     COUNTRY_CACHE_KEY,
     CollectionCounts,
@@ -134,16 +134,17 @@ def sync_customers(
         )
     counts = CollectionCounts("customers")
     contacts, present = _read_contacts(sweeps.pages(0), counts)
+    kept = KeptAsStored()
     addresses: dict[str, list[AddressItem]] = _group(
         sweeps.pages(1),
         address_row,
         address_reader(address_categories_from(categories)),
         "ContactAddress",
         contacts,
-        counts,
+        (counts, kept),
     )
     ways: dict[str, list[WayItem]] = _group(
-        sweeps.pages(2), comm_way_row, way_item, "CommunicationWay", contacts, counts
+        sweeps.pages(2), comm_way_row, way_item, "CommunicationWay", contacts, (counts, kept)
     )
     countries = load_countries(client, {a.rsplit(SEP, 1)[1] for items in addresses.values() for a in items})
     records = PackedCustomers(contacts, addresses, ways, countries)
@@ -153,7 +154,8 @@ def sync_customers(
     sweeps.forget()
     readable = len(records)
     elsewhere = ContactsElsewhere()
-    counts.add(save_customers(records, present, lambda ids: elsewhere.confirm_gone(client, ids)))
+    gone = elsewhere.confirm_gone
+    counts.add(save_customers(records, present, lambda ids: gone(client, ids), kept.sevdesk_ids()))
     if not elsewhere.asked:  # no customer is missing: nothing in another category to remember
         elsewhere.keep((), set())
     if not elsewhere.unsure:  # else the next run reads every page again and asks once more
@@ -263,19 +265,20 @@ def _group(
     item: Callable[[Any], Item | None],
     object_name: str,
     contacts: dict[str, Contact],
-    counts: CollectionCounts,
+    bad: tuple[CollectionCounts, KeptAsStored],
 ) -> dict[str, list[Item]]:
     """A per-contact collection (addresses, communication ways) as compact items per
     contact id; rows of other contacts are ignored, bad rows of our contacts (or of no
-    contact) are counted."""
+    readable contact) are counted, and the customers they may belong to kept as stored."""
     grouped: dict[str, list[Item]] = {}
     for raw in rows_of(pages):
         try:
             row = parse(raw)
         except RecordError as exc:
             owner = ref_id(raw, "contact")
-            if owner is None or owner in contacts:
-                counts.skip(object_name, exc)
+            if owner is None or not owner.isdigit() or owner in contacts:
+                bad[0].skip(object_name, exc)
+                bad[1].note(owner if owner in contacts else None, ref_id(raw, "id"))
             continue
         owner = row[1]
         if owner in contacts:
@@ -311,24 +314,30 @@ def import_single_customer(client: SevdeskClient, contact_id: str) -> Customer:
     )
     ref = {"contact[id]": contact.id, "contact[objectName]": "Contact"}
     # sevDesk ignores unknown filters silently, so the contact id is checked again here.
-    addresses = _parse_valid(client.get_all("/ContactAddress", ref), parse_address, contact.id)
-    ways = _parse_valid(client.get_all("/CommunicationWay", ref), parse_comm_way, contact.id)
+    kept = KeptAsStored()  # an unreadable address or way of this contact: stays as stored
+    addresses = _parse_valid(client.get_all("/ContactAddress", ref), parse_address, contact.id, kept)
+    ways = _parse_valid(client.get_all("/CommunicationWay", ref), parse_comm_way, contact.id, kept)
     categories = _parse_valid(
         client.get_all("/Category", {"objectType": "ContactAddress"}), parse_category, None
     )
     countries = load_countries(client, {a.country_id for a in addresses if a.country_id})
     data = build_customer(contact, addresses, ways, address_categories_from(categories), countries)
-    save_customers({contact.id: data}, present_ids=None)
+    save_customers({contact.id: data}, present_ids=None, keep={contact.id} & kept.sevdesk_ids())
     return Customer.get(Customer.sevdesk_id == contact.id)
 
 
-def _parse_valid(rows: list[Any], parser: Any, contact_id: str | None) -> list[Any]:
+def _parse_valid(
+    rows: list[Any], parser: Any, contact_id: str | None, kept: KeptAsStored | None = None
+) -> list[Any]:
     result = []
     for raw in rows:
         try:
             rec = parser(raw)
         except RecordError as exc:
             log.warning("Skipping sevDesk record %s: %s", exc.record_id, exc.reason)
+            owner = ref_id(raw, "contact")
+            if kept is not None and (owner is None or not owner.isdigit() or owner == contact_id):
+                kept.note(contact_id, None)
             continue
         if contact_id is None or rec.contact_id == contact_id:
             result.append(rec)

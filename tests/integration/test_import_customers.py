@@ -306,6 +306,62 @@ def test_C6_a_flagged_customer_coming_back_is_unflagged(sandbox, client, databas
     assert local(GASTHAUS).deleted_in_sevdesk is False
 
 
+@pytest.mark.parametrize(
+    "table, change",
+    [
+        ("ContactAddress", {"zip": {"a": 1}}),
+        ("ContactAddress", {"contact": {"id": "abc", "objectName": "Contact"}}),  # owner unreadable too
+        ("CommunicationWay", {"value": ["a@b.de"]}),
+        ("CommunicationWay", {"type": "E-MAIL"}),
+    ],
+)
+def test_C5_an_unreadable_address_or_way_is_not_deleted_here(sandbox, client, database, table, change):
+    """Its customer stays as stored this run: an unreadable billing address was deleted
+    locally (invoices then went to the postal address), an unreadable e-mail dropped."""
+    run_import(client, "customers")
+    cid = contact_id(sandbox, MUELLER)
+    before = snapshot()
+    kinds = {"ContactAddress": "Address", "CommunicationWay": "ContactInfo"}
+    row = rows_of(sandbox, table, cid)[0]
+    sandbox.data.update(table, row["id"], **change)
+    sandbox.data.update("Contact", cid, description="geändert, während eine Adresse unlesbar ist")
+
+    counts = run_import(client, "customers").collections["customers"]
+
+    assert (counts.skipped, counts.updated, counts.created) == (1, 0, 0)
+    assert snapshot() == before, kinds[table]
+    sandbox.data.update(table, row["id"], **{k: v for k, v in row.items() if k in change})
+    counts = run_import(client, "customers").collections["customers"]
+    assert (counts.skipped, counts.updated) == (0, 1)  # readable again: the change arrives
+    assert local(MUELLER).description.startswith("geändert")
+
+
+def test_C5_C6_a_flagged_customer_back_with_an_unreadable_address_is_unflagged_only(
+    sandbox, client, database
+):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, WEISS_PRAXIS)
+    gone = sandbox.data.get("Contact", cid)
+    sandbox.data.delete("Contact", cid)
+    run_import(client, "customers")
+    stored = addresses(local(WEISS_PRAXIS))
+    sandbox.data.add("Contact", gone, id=cid)
+    sandbox.data.update("ContactAddress", rows_of(sandbox, "ContactAddress", cid)[0]["id"], street=["?"])
+    counts = run_import(client, "customers").collections["customers"]
+    assert counts.skipped == 1
+    assert local(WEISS_PRAXIS).deleted_in_sevdesk is False
+    assert addresses(local(WEISS_PRAXIS)) == stored
+
+
+def test_O4_a_single_import_keeps_a_customer_whose_address_is_unreadable(sandbox, client, database):
+    run_import(client, "customers")
+    cid = contact_id(sandbox, WEISS_PRAXIS)
+    stored = addresses(local(WEISS_PRAXIS))
+    sandbox.data.update("ContactAddress", rows_of(sandbox, "ContactAddress", cid)[0]["id"], zip=[1])
+    customers.import_single_customer(client, cid)
+    assert addresses(local(WEISS_PRAXIS)) == stored
+
+
 def test_C6_a_contact_sevdesk_cannot_confirm_as_gone_is_flagged_on_a_later_run(sandbox, client, database):
     run_import(client, "customers")
     cid = contact_id(sandbox, KITA)
