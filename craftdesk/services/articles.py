@@ -153,11 +153,12 @@ def save_articles(
     """Write new/changed articles and deactivate parts that left (A4) in one transaction.
 
     ``data``: every readable part (from a sweep: all of them). ``importable``: ids in an
-    imported category. ``malformed``/``wanted_names`` are None for a single import, which
-    deactivates nothing.
+    imported category. ``wanted_names`` is None for a single import, which deactivates
+    nothing; ``malformed`` is None for it too, and for a sweep that is not provably
+    complete: then no part is deactivated for being missing (unreadable is not gone).
     """
     counts = CollectionCounts("articles")
-    swept = malformed is not None and wanted_names is not None
+    swept = wanted_names is not None
     query = Article.select(
         Article.id, Article.sevdesk_id, Article.sync_hash, Article.active, Article.category
     ).where(Article.sevdesk_id.is_null(False))
@@ -169,8 +170,8 @@ def save_articles(
     }
     plan = _Plan(data, importable, existing, wanted_names if swept else None)
     moved_out_count = len(plan.deactivate)
-    if swept:
-        gone = set(existing) - set(data) - (malformed or set())
+    if swept and malformed is not None:
+        gone = set(existing) - set(data) - malformed
         plan.deactivate.extend(existing[sid][0] for sid in gone if existing[sid][2])
     counts.unchanged = counts.steady = plan.unchanged
     if not (plan.new or plan.changed or plan.deactivate or plan.rehashed):
@@ -287,6 +288,9 @@ def sync_articles(
     wanted = part_categories_from(categories, names)
     units = {u.id: u.name for page in sweeps.pages(0) for u in parse_rows(page, parse_unity, "Unity")}
     data, importable, malformed = _read_parts(sweeps.pages(1), units, categories, wanted, counts)
+    if malformed is not None and not sweeps.complete(1, len(data) + len(malformed)):
+        log.warning("The parts sweep returned fewer parts than sevDesk counts: none is deactivated this run")
+        malformed = None
     client.check_cancel()  # last point where a cancel leaves this collection untouched
     if progress:
         progress(0, 1, Message(Key.SAVING_ARTICLES))
@@ -305,19 +309,23 @@ def _read_parts(
     categories: list[CategoryRec],
     wanted: dict[str, str],
     counts: CollectionCounts,
-) -> tuple[dict[str, ArticleData], set[str], set[str]]:
+) -> tuple[dict[str, ArticleData], set[str], set[str] | None]:
     """Every readable part as an article, the ids in an imported category, and the ids of
-    unreadable parts (unreadable is not gone, A4); bad parts of ours are counted."""
+    unreadable parts (unreadable is not gone, A4), None when one of them has no readable
+    id (then any part may be that one); bad parts of ours are counted."""
     all_part_categories = {c.id: c.name for c in categories if c.object_type.casefold() == "part"}
     data: dict[str, ArticleData] = {}
     importable: set[str] = set()
     malformed: set[str] = set()
+    unknown = False
     for raw in rows_of(pages):
         try:
             row = part_row(raw)
         except RecordError as exc:
-            if exc.record_id:
+            if exc.record_id and exc.record_id.isdigit():
                 malformed.add(exc.record_id)
+            else:
+                unknown = True
             category = ref_id(raw, "category")
             if category is None or category in wanted:
                 counts.skip("Part", exc)
@@ -325,7 +333,7 @@ def _read_parts(
         data[row[0]] = article_from_row(row, units, all_part_categories)
         if row[10] in wanted:
             importable.add(row[0])
-    return data, importable, malformed
+    return data, importable, None if unknown else malformed
 
 
 def import_single_part(client: SevdeskClient, part_id: str) -> Article:

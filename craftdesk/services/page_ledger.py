@@ -249,6 +249,15 @@ class LedgerSweeps:
             record=lambda page: ledger.record(key, page),
         )
 
+    def complete(self, index: int, rows: int) -> bool:
+        """Whether ``rows`` distinct records are all sevDesk counted for sweep ``index``:
+        offset paging over data that changed meanwhile repeats a record and skips another
+        (H2), and a record never seen must not count as gone."""
+        path, params, _label = self.sweeps[index]
+        pages = self.ledger.current.get(sweep_key(path, params)) or []
+        total = pages[-1][3] if pages else None
+        return total is None or rows >= total
+
     def forget(self) -> None:
         self.ledger.forget()
 
