@@ -146,7 +146,7 @@ def _customer_data(client) -> dict:
     captured: dict = {}
     original = customers.save_customers
 
-    def capture(records, present, confirm_gone=None):
+    def capture(records, present, confirm_gone=None, keep=None):
         captured.update(records)
         return customers.CollectionCounts("customers")
 
