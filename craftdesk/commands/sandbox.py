@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 import time
 
 from ..context import AppContext
+from ..errors import PreconditionError
+from ..fsutil import os_reason
 
 
 def run_sandbox(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -18,7 +21,11 @@ def run_sandbox(ctx: AppContext, args: argparse.Namespace) -> int:
     state = ctx.data_dir / ("sandbox-state-real.json" if real else "sandbox-state.json")
     data = None if state.exists() else build_demo_data(real_categories=real)
     sandbox = Sandbox(data=data, token=token, port=args.port, state_file=state)
-    sandbox.start()
+    try:
+        sandbox.start()
+    except OSError as exc:  # the port is taken, or not ours to take
+        why = "er ist schon belegt" if exc.errno == errno.EADDRINUSE else os_reason(exc)
+        raise PreconditionError(f"Der Demo-sevDesk kann Port {args.port} nicht öffnen ({why}).") from None
     print(f"Demo-sevDesk läuft: {sandbox.url}", flush=True)
     print(f"Token: {token}", flush=True)
     print("Beenden mit Strg+C.", flush=True)

@@ -121,3 +121,21 @@ def test_cli_sandbox_prints_url_and_serves(tmp_path):
     finally:
         proc.terminate()
         proc.communicate(timeout=10)  # waits, and closes its pipes
+
+
+def test_H15_cli_sandbox_on_a_taken_port_says_so_in_one_sentence(tmp_path, capsys):
+    import socket
+
+    from craftdesk.cli import main
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        port = taken.getsockname()[1]
+        code = main(["--data-dir", str(tmp_path), "sandbox", "--port", str(port)])
+    finally:
+        taken.close()
+    err = capsys.readouterr().err
+    assert code == 5
+    assert f"Port {port} nicht öffnen (er ist schon belegt)" in err and "Traceback" not in err
