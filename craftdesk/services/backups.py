@@ -125,6 +125,11 @@ def inspect_backup(path: Path) -> BackupInfo:
         raise PreconditionError(str(exc)) from None
 
 
+def current_counts() -> tuple[int, int, int]:
+    """Customers, articles and projects now: what a restore replaces (K2)."""
+    return store_backup.current_counts()
+
+
 def restore_backup(folder: Path, path: Path) -> RestoreResult:
     """Back up the current state, then replace it by the backup ``path`` (K2). Not while an
     import writes into the database (H7: it would go on writing into the restored data);

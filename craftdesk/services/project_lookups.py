@@ -30,6 +30,23 @@ def project_exists(project_id: int) -> bool:
     return Project.select().where(Project.id == project_id).exists()
 
 
+def deletion_summary(kind: str, record_id: int) -> tuple[str, int, int, int]:
+    """What deleting a project, job or appointment takes with it, for the question: its
+    title and its numbers of jobs, appointments and finished appointments."""
+    if kind == "project":
+        title = get_project(record_id).title
+        jobs = Job.select().where(Job.project == record_id)
+    elif kind == "job":
+        title = get_job(record_id).title
+        jobs = Job.select().where(Job.id == record_id)
+    else:
+        appointment = get_appointment(record_id)
+        return appointment.title, 0, 1, int(appointment.status == "done")
+    appointments = Appointment.select().where(Appointment.job.in_(jobs))
+    done = appointments.where(Appointment.status == "done")
+    return title, jobs.count(), appointments.count(), done.count()
+
+
 def get_job(job_id: int) -> Job:
     job = Job.get_or_none(Job.id == job_id)
     if job is None:

@@ -41,6 +41,7 @@ from .appointment_details import (
 )
 from .project_lookups import (
     appointments_of,
+    deletion_summary,
     get_appointment,
     get_job,
     get_project,
@@ -67,6 +68,7 @@ __all__ = [
     "delete_appointment",
     "delete_job",
     "delete_project",
+    "deletion_summary",
     "edit_appointment",
     "edit_job",
     "edit_project",

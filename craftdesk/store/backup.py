@@ -51,6 +51,12 @@ class BackupInfo:
     projects: int
 
 
+def current_counts() -> tuple[int, int, int]:
+    """Customers, articles and projects of the open database, counted as a backup's are:
+    what a restore would replace (K2)."""
+    return tuple(m.select().count() for m in (models.Customer, models.Article, models.Project))  # type: ignore[return-value]
+
+
 def _private(path: Path) -> None:
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)

@@ -212,17 +212,23 @@ class DatabasePanel(QGroupBox):
         except CraftdeskError as exc:
             common.warn(self, title, exc.message)
             return
+        now = backups.current_counts()
         question = (
             self.tr(
                 "Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln "
-                "und {projects} Projekten wiederherstellen? Der jetzige Stand wird "
-                "vorher gesichert; Rechnungsentwürfe, die seitdem in sevDesk angelegt "
-                "wurden, bleiben bekannt."
+                "und {projects} Projekten wiederherstellen? Jetzt sind es {now_customers} "
+                "Kunden, {now_articles} Artikel und {now_projects} Projekte: Was seit der "
+                "Sicherung hinzukam oder geändert wurde, geht verloren. Der jetzige Stand "
+                "wird vorher gesichert und lässt sich ebenso wiederherstellen; "
+                "Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, bleiben bekannt."
             )
             .replace("{date}", backups.backup_created(info))
             .replace("{customers}", str(info.customers))
             .replace("{articles}", str(info.articles))
             .replace("{projects}", str(info.projects))
+            .replace("{now_customers}", str(now[0]))
+            .replace("{now_articles}", str(now[1]))
+            .replace("{now_projects}", str(now[2]))
         )
         if not common.confirm(self, title, question, self.tr("Wiederherstellen")):
             return

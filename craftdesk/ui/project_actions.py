@@ -190,17 +190,32 @@ class ProjectActions(_Widget):
             self.delete_record(record)
 
     def delete_record(self, record: TreeRecord) -> None:
+        try:
+            title, jobs, appointments, done = projects.deletion_summary(record.kind, record.id)
+        except CraftdeskError as exc:  # deleted meanwhile (another window, a colleague)
+            common.warn(self, self.tr("Löschen nicht möglich"), localize(str(exc)))
+            self.refresh_projects({record.project_id})
+            return
         questions = {
-            "project": self.tr("Das Projekt mit allen Aufträgen und Terminen löschen?"),
-            "job": self.tr("Den Auftrag mit allen Terminen löschen?"),
-            "appointment": self.tr("Den Termin löschen?"),
+            "project": self.tr(
+                "Das Projekt „{title}“ mit allen Aufträgen ({jobs}) und Terminen ({n}) löschen?"
+            ),
+            "job": self.tr("Den Auftrag „{title}“ mit allen Terminen ({n}) löschen?"),
+            "appointment": self.tr("Den Termin „{title}“ löschen?"),
         }
+        question = questions[record.kind].replace("{jobs}", str(jobs)).replace("{n}", str(appointments))
+        if done:
+            question += " " + self.tr(
+                "Fertig gemeldete Termine ({done}) verlieren ihre Stunden und ihr Material."
+            )
+        question += " " + self.tr("Das lässt sich nicht rückgängig machen.")
         actions: dict[str, Callable[[int], None]] = {
             "project": projects.delete_project,
             "job": projects.delete_job,
             "appointment": projects.delete_appointment,
         }
-        if common.confirm(self, self.tr("Löschen"), questions[record.kind], yes=self.tr("Löschen")):
+        question = question.replace("{title}", title).replace("{done}", str(done))
+        if common.confirm(self, self.tr("Löschen"), question, yes=self.tr("Löschen")):
             # A refusal (e.g. an invoiced appointment) is shown with its reason.
             self._run(
                 lambda: actions[record.kind](record.id), self.tr("Löschen nicht möglich"), record.project_id

@@ -1196,8 +1196,8 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="193"/>
-        <source>Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln und {projects} Projekten wiederherstellen? Der jetzige Stand wird vorher gesichert; Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, bleiben bekannt.</source>
-        <translation>Restore the backup of {date} with {customers} customers, {articles} articles and {projects} projects? The current state is backed up first; invoice drafts created in sevDesk since then stay known.</translation>
+        <source>Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln und {projects} Projekten wiederherstellen? Jetzt sind es {now_customers} Kunden, {now_articles} Artikel und {now_projects} Projekte: Was seit der Sicherung hinzukam oder geändert wurde, geht verloren. Der jetzige Stand wird vorher gesichert und lässt sich ebenso wiederherstellen; Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, bleiben bekannt.</source>
+        <translation>Restore the backup of {date} with {customers} customers, {articles} articles and {projects} projects? There are now {now_customers} customers, {now_articles} articles and {now_projects} projects: whatever was added or changed since the backup is lost. The current state is backed up first and can be restored the same way; invoice drafts created in sevDesk since then stay known.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="214"/>
@@ -2010,6 +2010,16 @@
 </context>
 <context>
     <name>InvoicePreviewDialog</name>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="285"/>
+        <source>Alle Änderungen an Kopf und Positionen verwerfen und den Vorschlag wiederherstellen?</source>
+        <translation>Discard all changes to the header and the lines and restore the proposal?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="286"/>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/invoice_dialog.py" line="73"/>
         <source>Rechnungsentwurf – Vorschau und Bearbeitung</source>
@@ -3496,18 +3506,28 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="398"/>
-        <source>Das Projekt mit allen Aufträgen und Terminen löschen?</source>
-        <translation>Delete the project with all its jobs and appointments?</translation>
+        <source>Das Projekt „{title}“ mit allen Aufträgen ({jobs}) und Terminen ({n}) löschen?</source>
+        <translation>Delete the project “{title}” with all its jobs ({jobs}) and appointments ({n})?</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_actions.py" line="205"/>
+        <source>Fertig gemeldete Termine ({done}) verlieren ihre Stunden und ihr Material.</source>
+        <translation>Finished appointments ({done}) lose their hours and material.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/project_actions.py" line="206"/>
+        <source>Das lässt sich nicht rückgängig machen.</source>
+        <translation>This cannot be undone.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="399"/>
-        <source>Den Auftrag mit allen Terminen löschen?</source>
-        <translation>Delete the job with all its appointments?</translation>
+        <source>Den Auftrag „{title}“ mit allen Terminen ({n}) löschen?</source>
+        <translation>Delete the job “{title}” with all its appointments ({n})?</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="400"/>
-        <source>Den Termin löschen?</source>
-        <translation>Delete the appointment?</translation>
+        <source>Den Termin „{title}“ löschen?</source>
+        <translation>Delete the appointment “{title}”?</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="406"/>

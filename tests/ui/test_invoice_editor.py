@@ -73,7 +73,7 @@ def test_V1_inline_edits_are_kept_with_the_project(qtbot, ctx, ab1043):
     assert "Leistungszeitraum: 24.02.2026" in again.head_text.toPlainText()
 
 
-def test_V1_add_remove_reorder_and_reset(qtbot, ctx, ab1043):
+def test_V1_add_remove_reorder_and_reset(qtbot, ctx, ab1043, monkeypatch):
     dialog = _dialog(qtbot, ctx, ab1043)
     original = _texts(dialog)
     dialog.table.selectRow(0)
@@ -92,9 +92,18 @@ def test_V1_add_remove_reorder_and_reset(qtbot, ctx, ab1043):
     reopened = _dialog(qtbot, ctx, ab1043)
     assert _texts(reopened) == _texts(dialog)
 
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(common, "confirm", lambda _p, _t, text, yes=None: asked.append(text) or answer[0])
+    reopened.reset()  # "Zurücksetzen" asks before the edits are thrown away: here, no
+    assert asked and "verwerfen" in asked[0]
+    assert _texts(reopened) == _texts(dialog) and InvoiceEdit.select().count() == 1
+    answer[0] = True
     reopened.reset()
     assert _texts(reopened) == original
     assert InvoiceEdit.select().count() == 0
+    reopened.reset()  # nothing edited: nothing to ask
+    assert len(asked) == 2
 
 
 def test_V4_double_labour_flag_until_resolved_in_the_editor(qtbot, ctx, ab1043):

@@ -146,6 +146,24 @@ def test_T6_the_tabs_own_edit_rebuilds_only_that_project(tree, monkeypatch):
     assert not tab.find_index("appointment", record.id).isValid()
 
 
+def test_deleting_names_what_goes_with_it_and_no_keeps_everything(tree, monkeypatch):
+    tab, built, _rows, _loads = tree
+    from craftdesk.ui.dialogs import common
+
+    asked: list[str] = []
+    monkeypatch.setattr(common, "confirm", lambda _p, _t, text, yes=None: asked.append(text) or False)
+    Appointment.update(status="done").where(Appointment.id == built["dach"]["appointments"][0]).execute()
+    for kind, key in (("project", "id"), ("job", "jobs"), ("appointment", "appointments")):
+        record_id = built["dach"][key] if kind == "project" else built["dach"][key][0]
+        tab.delete_record(tab.find_index(kind, record_id).data(RecordRole))
+    assert asked[0].startswith("Das Projekt „Dach“ mit allen Aufträgen (2) und Terminen (4) löschen?")
+    assert "Fertig gemeldete Termine (1) verlieren ihre Stunden" in asked[0]
+    assert asked[1].startswith("Den Auftrag „Dach“ mit allen Terminen (2) löschen?")
+    assert asked[2].startswith("Den Termin „Dach Termin 0“ löschen?")
+    assert all(text.endswith("Das lässt sich nicht rückgängig machen.") for text in asked)
+    assert Project.select().count() == 3 and Appointment.select().count() == 12
+
+
 def test_T6_a_hidden_tab_rebuilds_the_named_projects_when_shown(qtbot, tree):
     tab, built, _rows, loads = tree
     tab.hide()

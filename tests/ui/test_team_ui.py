@@ -331,6 +331,23 @@ def test_K2_the_settings_shown_are_read_again_after_a_restore(qtbot, controller,
     assert settings_panel.hourly_rate.text() == "55,00"
 
 
+def test_K2_the_restore_question_says_what_there_is_now_and_what_is_lost(
+    qtbot, controller, said, monkeypatch
+):
+    Customer.create(company="Gesichert GmbH")
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    path = backups.backup_now(panel.backup_dir)
+    Customer.create(company="Neu seit der Sicherung GmbH")
+    asked: list[str] = []
+    monkeypatch.setattr(panel, "choose_backup", lambda: path)
+    monkeypatch.setattr(common, "confirm", lambda _p, _t, text, _yes=None: asked.append(text) or False)
+    panel.restore_button.click()
+    assert "mit 1 Kunden, 0 Artikeln und 0 Projekten wiederherstellen?" in asked[0]
+    assert "Jetzt sind es 2 Kunden, 0 Artikel und 0 Projekte" in asked[0] and "geht verloren" in asked[0]
+    assert Customer.select().count() == 2  # answered no: nothing restored
+
+
 def test_T7_the_schedule_line_reads_nothing_while_the_server_is_away(qtbot, controller, monkeypatch):
     """The server went away while the window sat idle: the schedule line must not read the
     database (an error box said 'nicht gespeichert' although nothing was being saved)."""

@@ -280,6 +280,13 @@ class InvoicePreviewDialog(InvoiceDialogView):
         """ "Zurücksetzen": forget the stored edits and show the proposal again."""
         if self.frozen:
             return
+        if invoice_edits.has_edits(self.preview.project_id) and not common.confirm(
+            self,
+            self.windowTitle(),
+            self.tr("Alle Änderungen an Kopf und Positionen verwerfen und den Vorschlag wiederherstellen?"),
+            yes=self.tr("Verwerfen"),
+        ):
+            return
         try:
             invoice_edits.reset(self.preview.project_id)
             proposal = invoice_edits.current_proposal(self.preview.project_id)

@@ -259,7 +259,7 @@ class InvoiceDialogView(QDialog):
 
     def _fit(self) -> None:
         hint = self.sizeHint().expandedTo(self.minimumSizeHint())
-        hint.setWidth(max(hint.width(), 980))
+        hint.setWidth(max(hint.width(), 1100))  # room for the positions; the screen bounds it
         hint.setHeight(max(hint.height(), 600))
         screen = self.screen()
         if screen is not None:
