@@ -101,6 +101,7 @@ def run_invoice(ctx: AppContext, args: argparse.Namespace) -> int:
         draft = invoices.send_invoice(client, project_id, e_invoice=e_invoice)
     finally:
         client.close()
-    print(draft.sevdesk_id)
-    print(invoices.invoice_link(str(draft.sevdesk_id), ctx.api_url))  # the demo's own page for a demo draft
+    print(draft.sevdesk_id)  # §7: the id alone on standard output, for scripts
+    # For people: where to find it (the demo's own page for a demo draft).
+    sys.stderr.write(f"Entwurf in sevDesk: {invoices.invoice_link(str(draft.sevdesk_id), ctx.api_url)}\n")
     return 0

@@ -25,10 +25,11 @@ def test_I1_cli_invoice_warns_about_zero_hourly_rate_and_creates_one_draft(
     assert "Warnung:" in err and "Stundensatz ist 0,00 €" in err
     # V5's question belongs to the window: the command line does not promise to ask
     assert "Positionen mit 0,00 €" in err and "ohne Rückfrage" in err and "fragt craftdesk nach" not in err
-    invoice_id = out.splitlines()[0]
+    invoice_id = out.strip()  # §7: the id and nothing else on standard output
     assert sandbox.data.get("Invoice", invoice_id) is not None
     # the demo's draft is shown by the demo, not looked for in the real sevDesk
-    assert out.splitlines()[1] == sandbox.url.split("/api/v1")[0] + f"/demo/invoice/{invoice_id}"
+    link = sandbox.url.split("/api/v1")[0] + f"/demo/invoice/{invoice_id}"
+    assert f"Entwurf in sevDesk: {link}\n" in err
     assert main([*base, "invoice", "1"]) == 5
     assert sum(1 for r in sandbox.requests if r.path == "/Invoice/Factory/saveInvoice") == 1
     from craftdesk.store.db import close_database

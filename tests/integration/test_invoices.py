@@ -546,13 +546,14 @@ def cli(sandbox, data_dir, database, monkeypatch, capsys):
     return run
 
 
-def test_cli_invoice_prints_id_and_link_then_refuses_a_second_run(cli, sandbox, ready):
+def test_cli_invoice_prints_the_id_tells_the_link_then_refuses_a_second_run(cli, sandbox, ready):
     code, out, err = cli("invoice", str(ready.id))
     assert code == 0, err
-    invoice_id, link = out.strip().splitlines()
+    invoice_id = out.strip()  # §7: the id alone, for scripts; the link is for people (stderr)
+    assert out == f"{invoice_id}\n"
     assert sandbox.data.get("Invoice", invoice_id)["header"] == "Rechnung Backstube Heizung"
     # the demo sevDesk on this computer shows its own draft (the real sevDesk knows no such id)
-    assert link == sandbox.url.split("/api/v1")[0] + f"/demo/invoice/{invoice_id}"
+    assert sandbox.url.split("/api/v1")[0] + f"/demo/invoice/{invoice_id}" in err
 
     code, out, err = cli("invoice", str(ready.id))
     assert code == 5 and out == ""
