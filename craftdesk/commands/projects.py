@@ -93,6 +93,11 @@ def run_orders(ctx: AppContext, args: argparse.Namespace) -> int:
         orders = list_importable_orders(client)
     finally:
         client.close()
+    if orders.unreadable:
+        sys.stderr.write(
+            f"Warnung: {orders.unreadable} Auftragsbestätigung(en) in sevDesk sind unlesbar und "
+            "fehlen in der Liste (Einzelheiten im Protokoll).\n"
+        )
     if args.json:
         _print_json([o.as_dict() for o in orders])
         return 0

@@ -36,6 +36,18 @@ class OrderSummary:
         return asdict(self)
 
 
+class OrderList(list[OrderSummary]):
+    """The listed confirmations, and how many sevDesk sent that could not be read (they
+    are logged and left out; the user is told how many)."""
+
+    unreadable = 0
+
+
+def project_title(order: OrderRec) -> str:
+    """The title of the project a confirmation becomes (O2), also shown in the list."""
+    return order.header or f"Auftragsbestätigung {order.number or order.id}"
+
+
 def _contact_name(rec: ContactRec) -> str:
     if rec.kind == "organisation" and rec.company:
         return rec.company
@@ -50,18 +62,20 @@ def is_importable(order: OrderRec, type_confirmed: bool = False) -> bool:
     return (kind == ORDER_TYPE or (not kind and type_confirmed)) and order.status == STATUS_SENT
 
 
-def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
+def list_importable_orders(client: SevdeskClient) -> OrderList:
     """Sent order confirmations (type AB, status 200), already imported ones marked."""
     # ``embed=contact`` lets sevDesk deliver the customer names in the same call; where
     # the answer carries bare references only, unknown customers are fetched one by one.
     rows = client.get_all("/Order", {"orderType": ORDER_TYPE, "status": str(STATUS_SENT), "embed": "contact"})
     orders: list[OrderRec] = []
     embedded: dict[str, str] = {}
+    unreadable = 0
     for raw in rows:
         try:
             order = parse_order(raw)
         except RecordError as exc:
             log.warning("Skipping unreadable order %s: %s", exc.record_id, exc.reason)
+            unreadable += 1
             continue
         if not is_importable(order, type_confirmed=True):
             continue
@@ -92,14 +106,16 @@ def list_importable_orders(client: SevdeskClient) -> list[OrderSummary]:
         )
     }
     orders.sort(key=lambda o: (o.date, int(o.id)))
-    return [
+    listed = OrderList(
         OrderSummary(
             sevdesk_id=o.id,
             number=o.number,
-            title=o.header,
+            title=project_title(o),
             customer=names.get(o.contact_id or "", ""),
             date=o.date[:10],
             imported=o.id in imported,
         )
         for o in orders
-    ]
+    )
+    listed.unreadable = unreadable
+    return listed

@@ -45,7 +45,14 @@ from ..store.models import (
 from .employees import UserIdentity, employee_by_user_id, match_employee
 from .job_site import find_site, find_site_with_note, normalize_street, order_site
 from .lookups import sev_users, unities
-from .order_list import ORDER_TYPE, STATUS_SENT, OrderSummary, is_importable, list_importable_orders
+from .order_list import (
+    ORDER_TYPE,
+    STATUS_SENT,
+    OrderSummary,
+    is_importable,
+    list_importable_orders,
+    project_title,
+)
 from .projects import Site
 from .storage import short_reason
 
@@ -294,7 +301,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     articles = _articles(client, positions)
     site, site_note = find_site_with_note(customer, order_site(order.address_street, order.address))
     lines = planned_lines(positions, articles, _unit_names(client, positions, articles))
-    title = order.header or f"Auftragsbestätigung {order.number or order.id}"
+    title = project_title(order)
 
     with db.atomic():
         existing = _already(order_id)  # another window may have imported it meanwhile

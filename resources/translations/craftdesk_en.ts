@@ -2504,6 +2504,11 @@
 <context>
     <name>OrderImportDialog</name>
     <message>
+        <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="142"/>
+        <source>%1 weitere sind in sevDesk unlesbar und fehlen hier (Einzelheiten im Protokoll).</source>
+        <translation>%1 more cannot be read in sevDesk and are missing here (details in the log).</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/dialogs/order_import_dialog.py" line="39"/>
         <source>Auftragsbestätigungen aus sevDesk importieren</source>
         <translation>Import order confirmations from sevDesk</translation>

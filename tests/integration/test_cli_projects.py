@@ -51,6 +51,23 @@ def test_O1_orders_json_shape(cli, sandbox):
     assert code == 0 and "AB-1042" in out and "Müller Haustechnik GmbH" in out
 
 
+def test_O1_O2_an_unreadable_order_is_counted_and_a_titleless_one_listed_as_its_project_is_named(
+    cli, sandbox
+):
+    sandbox.data.update("Order", order_id(sandbox, "AB-1041"), orderDate="2026-13-45T00:00:00+01:00")
+    sandbox.data.update("Order", order_id(sandbox, "AB-1042"), header=None)
+    code, out, err = cli("orders", "--json")
+    assert code == 0, err
+    rows = {r["number"]: r for r in json.loads(out)}
+    assert "AB-1041" not in rows
+    assert "1 Auftragsbestätigung(en) in sevDesk sind unlesbar" in err
+    assert rows["AB-1042"]["title"] == "Auftragsbestätigung AB-1042"
+    code, out, err = cli("import-order", order_id(sandbox, "AB-1042"))
+    assert code == 0, err
+    code, out, err = cli("export", "projects", "--format", "json")
+    assert [p["title"] for p in json.loads(out)] == ["Auftragsbestätigung AB-1042"]
+
+
 def test_O1_O7_import_order_reports_each_order(cli, sandbox):
     ab = order_id(sandbox, "AB-1042")
     code, out, err = cli("import-order", ab)

@@ -165,6 +165,20 @@ def test_order_import_space_and_double_click_tick_rows(qtbot, ctx):
     assert len(dialog.model.checked_records()) == 1
 
 
+def test_O1_the_order_list_says_how_many_confirmations_could_not_be_read(qtbot, ctx):
+    from craftdesk.services.order_list import OrderList
+
+    dialog = OrderImportDialog(FakeController(ctx))
+    qtbot.addWidget(dialog)
+    listed = OrderList([_order("AB-1044")])
+    listed.unreadable = 2
+    dialog._loaded(listed)
+    assert dialog.status.text() == (
+        "1 Auftragsbestätigungen, davon 1 noch nicht importiert. 2 weitere sind in sevDesk "
+        "unlesbar und fehlen hier (Einzelheiten im Protokoll)."
+    )
+
+
 def test_saved_customer_hidden_by_the_search_is_shown_and_said(qtbot, customers, monkeypatch):
     customers.search.setText("Autohaus")
 

@@ -136,7 +136,12 @@ class OrderImportDialog(QDialog):
                 .replace("%1", str(len(orders)))
                 .replace("%2", str(new))
             )
-        self._set_busy(False, text)
+        unreadable = getattr(orders, "unreadable", 0)
+        if unreadable:
+            text += " " + self.tr(
+                "%1 weitere sind in sevDesk unlesbar und fehlen hier (Einzelheiten im Protokoll)."
+            ).replace("%1", str(unreadable))
+        self._set_busy(False, text, "warning" if unreadable else "info")
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False, error_text(error), "error")
