@@ -64,6 +64,7 @@ class Key(str, Enum):
     NOTHING_TO_INVOICE = "nothing_to_invoice"
     PROJECT_WITHOUT_CUSTOMER = "project_without_customer"
     APPOINTMENT_WITHOUT_HOURS = "appointment_without_hours"
+    APPOINTMENT_AFTER_INVOICE_DATE = "appointment_after_invoice_date"
     CUSTOMER_WITHOUT_ADDRESS = "customer_without_address"
     UNKNOWN_UNIT = "unknown_unit"
     NO_PART_CATEGORY_BUT = "no_part_category_but"
@@ -169,6 +170,11 @@ TEMPLATES: dict[Key, str] = {
     ),
     Key.APPOINTMENT_WITHOUT_HOURS: QT_TRANSLATE_NOOP(
         "ServiceText", "Für den Termin „%1“ sind keine Stunden dokumentiert."
+    ),
+    Key.APPOINTMENT_AFTER_INVOICE_DATE: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Der Termin „%1“ ist erst am %2, nach dem Rechnungsdatum: Die Leistung wird bis zum %3 "
+        "angegeben, die Position nennt den %2. Bitte das Datum des Termins prüfen.",
     ),
     Key.CUSTOMER_WITHOUT_ADDRESS: QT_TRANSLATE_NOOP(
         "ServiceText", "Für den Kunden „%1“ ist keine Anschrift hinterlegt."

@@ -263,6 +263,7 @@ def preview_for(
     if pending_draft_id is not None:
         warnings.append(Message(Key.EARLIER_ATTEMPT))
     lines = _proposal_lines(project, appointments, rate, hourly_vat, warnings)
+    warnings.extend(_finished_before_their_day(appointments, today))
     if small_business:  # no VAT on any line, articles included: the office's edits compare with this
         lines = list(without_vat(lines))
     address = _address(customer)
@@ -319,6 +320,16 @@ def _proposal_lines(
         )
         lines.extend(_worksheet_lines(appointment, hourly_vat))
     return lines
+
+
+def _finished_before_their_day(appointments: list[Appointment], today: date) -> list[str]:
+    """V6 states the service period never after the invoice date; an appointment finished
+    before its own day would then contradict its line ("am 03.12.") without a word."""
+    late = [(a, day) for a in appointments if (day := _day(a.start)) is not None and day > today]
+    return [
+        Message(Key.APPOINTMENT_AFTER_INVOICE_DATE, a.title, f"{day:%d.%m.%Y}", f"{today:%d.%m.%Y}")
+        for a, day in late
+    ]
 
 
 def _header(

@@ -3705,6 +3705,11 @@
 <context>
     <name>ServiceText</name>
     <message>
+        <location filename="../../craftdesk/messages.py" line="175"/>
+        <source>Der Termin „%1“ ist erst am %2, nach dem Rechnungsdatum: Die Leistung wird bis zum %3 angegeben, die Position nennt den %2. Bitte das Datum des Termins prüfen.</source>
+        <translation>The appointment “%1” is not until %2, after the invoice date: the service is stated up to %3 while its line names %2. Please check the appointment's date.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/messages.py" line="1"/>
         <source>Der Datenbankserver hat die Anmeldung abgelehnt (Benutzer oder Passwort falsch) – es wurde nichts verändert; bitte die Zugangsdaten prüfen.</source>
         <translation>The database server refused the login (wrong user or password) – nothing was changed; please check the login details.</translation>

@@ -118,6 +118,12 @@ def test_V6_delivery_date_range_never_in_the_future(sandbox, client, ab1043):
         start=datetime(2026, 3, 12, 8),
         hours=Decimal(1),
     )
+    preview = invoices.build_preview(ab1043, today=TODAY)
+    # the period stops at the invoice date, so the line "am 12.03.2026" needs a word (V6)
+    assert [str(w) for w in preview.warnings if "Nacharbeit" in str(w)] == [
+        "Der Termin „Nacharbeit“ ist erst am 12.03.2026, nach dem Rechnungsdatum: Die Leistung wird "
+        "bis zum 10.03.2026 angegeben, die Position nennt den 12.03.2026. Bitte das Datum des Termins prüfen."
+    ]
     draft = invoices.send_invoice(client, ab1043, today=TODAY)
     invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
     assert invoice["deliveryDate"].startswith("2026-03-02")
