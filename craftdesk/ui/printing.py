@@ -151,7 +151,8 @@ def _material(lines: list[Line]) -> list[list[str]]:
 def _head(w: _Writer, kind: str, sheet: Sheet) -> None:
     w.text(kind, size=18, bold=True)
     w.text(sheet.title, size=13, bold=True, space_before=4)
-    project = sheet.project + (f" ({sheet.order_number})" if sheet.order_number else "")
+    number = sheet.order_number  # not twice: "Auftragsbestätigung AB-1045 (AB-1045)"
+    project = sheet.project + (f" ({number})" if number and number not in sheet.project else "")
     w.text(
         _tr("Projekt: %1 · Termin Nr. %2").replace("%1", project).replace("%2", str(sheet.appointment_id)),
         gray=True,

@@ -71,6 +71,16 @@ def test_P6_job_sheet_has_customer_site_contacts_material_and_fields(job, tmp_pa
     assert _pages(path) == 1
 
 
+def test_P6_the_order_number_is_not_repeated_when_the_project_title_names_it(job):
+    from dataclasses import replace
+
+    sheet = printouts.job_sheet(job["appointment"])
+    named = replace(sheet, project="Auftragsbestätigung AB-1045", order_number="AB-1045")
+    assert "Projekt: Auftragsbestätigung AB-1045 · Termin" in printing.job_sheet_document(named).toPlainText()
+    other = replace(sheet, project="Bad", order_number="AB-1045")
+    assert "Projekt: Bad (AB-1045) · Termin" in printing.job_sheet_document(other).toPlainText()
+
+
 def test_P6_day_plan_lists_the_employees_day_in_order(job, tmp_path):
     later = svc.create_appointment(
         svc.get_appointment(job["appointment"]).job_id,
