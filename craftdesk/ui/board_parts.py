@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QUndoCommand,
@@ -78,7 +79,8 @@ class DayHeader(QWidget):
 
 class UnscheduledList(QListWidget):
     """The "Nicht terminiert" list: drag an entry onto the board to schedule it; drop a
-    block here to unschedule it."""
+    block here to unschedule it. Enter (or a double click) opens the entry, where its day,
+    time and people are set with the keyboard."""
 
     unscheduleRequested = Signal(int)
     openRequested = Signal(int)
@@ -105,6 +107,13 @@ class UnscheduledList(QListWidget):
             item.setData(ItemRole, entry.id)
             item.setToolTip("\n".join(line for line in lines if line))
             self.addItem(item)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.openRequested.emit(item.data(ItemRole))
+            return
+        super().keyPressEvent(event)
 
     def startDrag(self, actions: Qt.DropAction) -> None:
         item = self.currentItem()

@@ -65,6 +65,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the board inside it
         self.side = UnscheduledList(self)
         self.side_title = QLabel(self)
         self._build_navigation()

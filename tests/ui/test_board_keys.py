@@ -99,6 +99,24 @@ def test_enter_opens_ctrl_arrows_move_undoably_and_entf_unschedules(qtbot, board
     _key(qtbot, board, Qt.Key.Key_Escape)  # no modifier left behind for later tests
 
 
+def test_enter_on_an_unscheduled_entry_opens_it_to_be_planned(qtbot, board, week):
+    """Before, only a drag with the mouse planned an entry of "Nicht terminiert"."""
+    opened: list[int] = []
+    board.openAppointment.connect(opened.append)
+    board.canvas.selected = week["abnahme"]
+    board.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+    _key(qtbot, board, Qt.Key.Key_Delete)
+    assert board.side.count() == 1
+    board.side.setCurrentRow(0)
+    board.side.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(board.side, Qt.Key.Key_Return)
+    qtbot.keyClick(board.side, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert opened == [week["abnahme"], week["abnahme"]]
+    board.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(board.canvas, Qt.Key.Key_Tab)  # from the board straight to the list (no stop between)
+    assert QApplication.focusWidget() is board.side
+
+
 def test_the_menu_key_opens_the_menu_of_the_selected_block(qtbot, board, week):
     board.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
     board.canvas.selected = week["ofen"]
