@@ -108,6 +108,18 @@ class UnscheduledList(QListWidget):
             item.setToolTip("\n".join(line for line in lines if line))
             self.addItem(item)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count() == 0:  # not a blank box: say why it is empty
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.viewport().rect().adjusted(6, 6, -6, -6),
+                int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+                QCoreApplication.translate("PlanningBoard", "Alle Termine sind eingeplant."),
+            )
+            painter.end()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:

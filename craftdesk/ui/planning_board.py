@@ -74,6 +74,16 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(common.BANNER_STYLES["warning"])
         self.notice.hide()
+        # With no employee the board is one grey row: say how the rows come.
+        self.no_staff = common.banner(
+            self.tr(
+                "Noch keine Mitarbeiter: Mit „Mitarbeiter …“ anlegen oder aus sevDesk übernehmen "
+                "– jeder bekommt hier seine Zeile. Bis dahin wird in „nicht zugewiesen“ geplant."
+            ),
+            "info",
+            self,
+        )
+        self.no_staff.hide()
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -95,6 +105,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.navigation)
         layout.addWidget(self.notice)
+        layout.addWidget(self.no_staff)
         layout.addWidget(self.splitter, 1)
 
         self.canvas.moveRequested.connect(self.move_appointment)
@@ -192,6 +203,7 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.canvas.set_board(board)
         self.header.update()
         self.side.set_items(board.unscheduled)
+        self.no_staff.setVisible(len(board.rows) == 1)  # only "nicht zugewiesen"
         self.side_title.setText(self.tr("Nicht terminiert (%1)").replace("%1", str(len(board.unscheduled))))
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(self.day.year, self.day.month, self.day.day))

@@ -1479,8 +1479,8 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="222"/>
-        <source>%1 Mitarbeiter übernommen: %2</source>
-        <translation>%1 employees taken over: %2</translation>
+        <source>%1 Mitarbeiter übernommen: %2.</source>
+        <translation>%1 employees taken over: %2.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/employee_dialog.py" line="225"/>
@@ -2675,6 +2675,16 @@
 </context>
 <context>
     <name>PlanningBoard</name>
+    <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="79"/>
+        <source>Noch keine Mitarbeiter: Mit „Mitarbeiter …“ anlegen oder aus sevDesk übernehmen – jeder bekommt hier seine Zeile. Bis dahin wird in „nicht zugewiesen“ geplant.</source>
+        <translation>No employees yet: add them with “Employees …” or take them over from sevDesk – each gets a row here. Until then, plan in “not assigned”.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/board_parts.py" line="131"/>
+        <source>Alle Termine sind eingeplant.</source>
+        <translation>All appointments are planned.</translation>
+    </message>
     <message>
         <location filename="../../craftdesk/ui/planning_board.py" line="109"/>
         <source>Vorherige Woche</source>

@@ -140,3 +140,13 @@ def test_focus_given_back_by_a_menu_or_dialog_keeps_the_board_where_it_was(qtbot
     board.prev_button.setFocus()
     board.canvas.setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard: a block to act on
     assert board.canvas.selected == week["fliesen"]
+
+
+def test_an_empty_board_says_how_employees_and_plans_come(qtbot, database, tmp_path):
+    board = shown_board(qtbot, MONDAY)
+    assert board.no_staff.isVisible() and "Noch keine Mitarbeiter" in board.no_staff.text()
+    assert board.side.count() == 0
+    board.side.grab().save(str(tmp_path / "side.png"))  # the empty list paints its note
+    emp.add_employee("Anna Fliese")
+    board.reload()
+    assert not board.no_staff.isVisible()

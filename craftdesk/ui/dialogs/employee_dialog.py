@@ -263,7 +263,9 @@ class EmployeeDialog(QDialog):
         if created:
             names = ", ".join(e.name for e in created)
             text = (
-                self.tr("%1 Mitarbeiter übernommen: %2").replace("%1", str(len(created))).replace("%2", names)
+                self.tr("%1 Mitarbeiter übernommen: %2.")
+                .replace("%1", str(len(created)))
+                .replace("%2", names)
             )
             if observers.pending_count():
                 text += " " + self.tr(
