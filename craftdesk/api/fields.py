@@ -112,11 +112,14 @@ def read_decimal(value: Any, field: str, default: Decimal | None = None) -> Deci
         return Decimal(1)
     if value is False:
         return Decimal(0)
+    text = value.strip().replace(",", ".") if isinstance(value, str) else str(value)
     try:
-        result = Decimal(str(value).strip().replace(",", ".") if isinstance(value, str) else str(value))
+        result = Decimal(text)
     except (InvalidOperation, ValueError):
         raise RecordError(f"{field} ist keine Zahl") from None
-    if not plain_number(result) or abs(result) > Decimal("1e12"):
+    # Up to 20 characters without an exponent are always a plain number (the usual case).
+    written_out = len(text) <= 20 and "e" not in text and "E" not in text
+    if not (result.is_finite() and (written_out or plain_number(result))) or abs(result) > Decimal("1e12"):
         raise RecordError(f"{field} ist keine gültige Zahl")
     return result
 

@@ -15,10 +15,9 @@ Every parser is tolerant: a field it cannot read makes the record invalid
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from .catalog import (
     PART_STATUS_ACTIVE,
@@ -72,20 +71,6 @@ _CONTACT_MORE_KEYS = itemgetter(
 )
 _ADDRESS_KEYS = itemgetter("id", "contact", "country", "category", "street", "zip", "city", "update")
 _WAY_KEYS = itemgetter("id", "contact", "type", "value", "main", "key")
-
-
-T = TypeVar("T")
-
-
-def _fast(read: Callable[[dict[str, Any]], T | None], raw: Any) -> T | None:
-    """A fast path's row, or None: then the careful path reads the record (also when the
-    fast path met something it did not expect; the careful one counts it as unreadable)."""
-    if type(raw) is not dict:
-        return None
-    try:
-        return read(raw)
-    except Exception:
-        return None
 
 
 def _fast_id(value: Any) -> bool:
@@ -212,7 +197,10 @@ def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
 
 def contact_row(raw: Any) -> ContactRow:
     """The values of :class:`ContactRec` as a tuple (RecordError when unusable)."""
-    row = _fast(_contact_fast, raw)
+    try:
+        row = _contact_fast(raw) if type(raw) is dict else None
+    except Exception:  # what the fast path did not expect is left to the careful one
+        row = None
     return row if row is not None else guard(raw, _contact_careful)
 
 
@@ -289,7 +277,10 @@ def _address_fast(r: dict[str, Any]) -> AddressRow | None:
 
 def address_row(raw: Any) -> AddressRow:
     """The values of :class:`AddressRec` as a tuple (RecordError when unusable)."""
-    row = _fast(_address_fast, raw)
+    try:
+        row = _address_fast(raw) if type(raw) is dict else None
+    except Exception:  # what the fast path did not expect is left to the careful one
+        row = None
     return row if row is not None else guard(raw, _address_careful)
 
 
@@ -356,7 +347,10 @@ def _comm_way_fast(r: dict[str, Any]) -> CommWayRow | None:
 
 def comm_way_row(raw: Any) -> CommWayRow:
     """The values of :class:`CommWayRec` as a tuple (RecordError when unusable)."""
-    row = _fast(_comm_way_fast, raw)
+    try:
+        row = _comm_way_fast(raw) if type(raw) is dict else None
+    except Exception:  # what the fast path did not expect is left to the careful one
+        row = None
     return row if row is not None else guard(raw, _comm_way_careful)
 
 
