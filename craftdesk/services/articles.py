@@ -322,7 +322,7 @@ def _read_parts(
         try:
             row = part_row(raw)
         except RecordError as exc:
-            if exc.record_id and exc.record_id.isdigit():
+            if exc.record_id and exc.record_id.isascii() and exc.record_id.isdigit():
                 malformed.add(exc.record_id)
             else:
                 unknown = True

@@ -14,7 +14,7 @@ Decisions (the SPEC leaves them open):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..clock import utcnow
@@ -61,23 +61,33 @@ def _number_of(records: Mapping[str, CustomerData]) -> Callable[[str], str]:
     return number if number is not None else lambda sid: str(records[sid].fields[0])
 
 
+# The fingerprint of a customer whose addresses and ways were kept as stored: matches no
+# content, so the next run that reads its pages writes the customer whole again.
+KEPT_HASH = ""
+
+
 class KeptAsStored:
-    """Customers one of whose addresses or communication ways sevDesk sent unreadably: they
-    keep what craftdesk stores for them this run (C5 with "unreadable is not deleted"),
-    else that address would be deleted here. The owner comes from the record, or, when its
+    """Customers whose addresses and communication ways stay as stored this run, while
+    their own fields follow sevDesk (C5 with "unreadable is not deleted"): one of them came
+    unreadably (else it would be deleted here), or a sweep of them was not provably complete
+    (``everyone``). The owner of an unreadable one comes from the record, or, when its
     contact cannot be read either, from the address or way stored under the record's id."""
 
     def __init__(self) -> None:
         self.owners: set[str] = set()
         self.children: set[str] = set()
+        self.everyone = False
 
     def note(self, owner: str | None, child_id: str | None) -> None:
         if owner is not None:
             self.owners.add(owner)
-        elif child_id is not None and child_id.isdigit():
+        elif child_id is not None and child_id.isascii() and child_id.isdigit():
             self.children.add(child_id)
 
-    def sevdesk_ids(self) -> set[str]:
+    def sevdesk_ids(self, every: Iterable[str] = ()) -> set[str]:
+        """The customers to keep; ``every`` customer of the run when ``everyone``."""
+        if self.everyone:
+            return set(every)
         found = set(self.owners)
         for model in (Address, ContactInfo):
             if self.children:
@@ -97,7 +107,7 @@ class _Plan:
         self.new: list[str] = []  # sevDesk ids: built when written (not kept meanwhile)
         self.changed: list[tuple[int, CustomerData, str]] = []
         self.adopted: list[tuple[str, str, int]] = []
-        self.returned: list[int] = []  # flagged, back in sevDesk, kept as stored otherwise
+        self.fields_only: list[tuple[int, CustomerData]] = []  # addresses and ways kept
         self.unchanged = 0
         take = _taker(records)
         for sid in records:
@@ -105,12 +115,10 @@ class _Plan:
             if current is None:
                 self.new.append(sid)
                 continue
-            if sid in keep:
-                if current[2]:
-                    self.returned.append(current[0])
-                self.unchanged += 1
-                continue
             data = take(sid)
+            if sid in keep:
+                self.fields_only.append((current[0], data))
+                continue
             digest = data.fingerprint()
             if current[1] is None:
                 # A local customer an invoice linked to sevDesk (I3): its local data stay;
@@ -160,15 +168,18 @@ def save_customers(
     existing.update({sid: (cid, None, False) for sid, cid in claimed.items()})
     plan = _Plan(records, existing, keep or set())
     counts.unchanged = plan.unchanged
-    if not (plan.new or plan.changed or vanished or plan.adopted or plan.returned):
+    if not (plan.new or plan.changed or vanished or plan.adopted or plan.fields_only):
         return counts  # nothing to write: not even a transaction
     with db.atomic():
         new_ids = _write(plan, _taker(records), vanished)
     counts.created = len(plan.new)
-    counts.updated = len(plan.changed)
+    counts.updated = len(plan.changed) + len(plan.fields_only)
     counts.flagged = len(vanished)
     counts.changed_ids = (
-        set(new_ids) | {cid for cid, _, _ in plan.changed} | set(vanished) | set(plan.returned)
+        set(new_ids)
+        | {cid for cid, _, _ in plan.changed}
+        | set(vanished)
+        | {cid for cid, _ in plan.fields_only}
     )
     let_go(plan.changed)
     return counts
@@ -217,7 +228,8 @@ def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]
     bulk_update(
         Customer,
         _UPDATE_COLS,
-        [(d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed],
+        [(d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed]
+        + [(d.sevdesk_update, KEPT_HASH, *d.fields, False, now, cid) for cid, d in plan.fields_only],
     )
     bulk_delete_children(Address, "customer", [cid for cid, _, _ in changed])
     bulk_delete_children(ContactInfo, "customer", [cid for cid, _, _ in changed])
@@ -226,8 +238,7 @@ def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]
     targets += [(cid, *d.packed()) for cid, d, _ in changed]
     bulk_insert(Address, _ADDRESS_COLS, _child_rows(targets, addresses=True))
     bulk_insert(ContactInfo, _INFO_COLS, _child_rows(targets, addresses=False))
-    flags = [(True, now, cid) for cid in vanished] + [(False, now, cid) for cid in plan.returned]
-    bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), flags)
+    bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), [(True, now, cid) for cid in vanished])
     bulk_update(Customer, ("sevdesk_update", "sync_hash"), plan.adopted)
     new_ids = [cid for cid, _, _ in targets[: len(plan.new)]]
     let_go(targets)

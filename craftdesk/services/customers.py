@@ -135,7 +135,8 @@ def sync_customers(
     counts = CollectionCounts("customers")
     contacts, present = _read_contacts(sweeps.pages(0), counts)
     kept = KeptAsStored()
-    addresses: dict[str, list[AddressItem]] = _group(
+    addresses: dict[str, list[AddressItem]]
+    addresses, address_rows = _group(
         sweeps.pages(1),
         address_row,
         address_reader(address_categories_from(categories)),
@@ -143,9 +144,13 @@ def sync_customers(
         contacts,
         (counts, kept),
     )
-    ways: dict[str, list[WayItem]] = _group(
+    ways: dict[str, list[WayItem]]
+    ways, way_rows = _group(
         sweeps.pages(2), comm_way_row, way_item, "CommunicationWay", contacts, (counts, kept)
     )
+    if not (sweeps.complete(1, address_rows) and sweeps.complete(2, way_rows)):
+        log.warning("Fewer addresses or ways than sevDesk counts: every customer keeps its own this run")
+        kept.everyone = True
     countries = load_countries(client, {a.rsplit(SEP, 1)[1] for items in addresses.values() for a in items})
     records = PackedCustomers(contacts, addresses, ways, countries)
     client.check_cancel()  # last point where a cancel leaves this collection untouched
@@ -155,7 +160,7 @@ def sync_customers(
     readable = len(records)
     elsewhere = ContactsElsewhere()
     gone = elsewhere.confirm_gone
-    counts.add(save_customers(records, present, lambda ids: gone(client, ids), kept.sevdesk_ids()))
+    counts.add(save_customers(records, present, lambda ids: gone(client, ids), kept.sevdesk_ids(contacts)))
     if not elsewhere.asked:  # no customer is missing: nothing in another category to remember
         elsewhere.keep((), set())
     if not elsewhere.unsure:  # else the next run reads every page again and asks once more
@@ -266,17 +271,20 @@ def _group(
     object_name: str,
     contacts: dict[str, Contact],
     bad: tuple[CollectionCounts, KeptAsStored],
-) -> dict[str, list[Item]]:
+) -> tuple[dict[str, list[Item]], int]:
     """A per-contact collection (addresses, communication ways) as compact items per
-    contact id; rows of other contacts are ignored, bad rows of our contacts (or of no
-    readable contact) are counted, and the customers they may belong to kept as stored."""
+    contact id, and the number of distinct rows read; rows of other contacts are ignored,
+    bad rows of our contacts (or of no readable contact) are counted, and the customers
+    they may belong to kept as stored."""
     grouped: dict[str, list[Item]] = {}
+    rows = 0
     for raw in rows_of(pages):
+        rows += 1
         try:
             row = parse(raw)
         except RecordError as exc:
             owner = ref_id(raw, "contact")
-            if owner is None or not owner.isdigit() or owner in contacts:
+            if owner is None or not (owner.isascii() and owner.isdigit()) or owner in contacts:
                 bad[0].skip(object_name, exc)
                 bad[1].note(owner if owner in contacts else None, ref_id(raw, "id"))
             continue
@@ -289,7 +297,7 @@ def _group(
                     grouped[owner] = [kept]
                 else:
                     items.append(kept)
-    return grouped
+    return grouped, rows
 
 
 # --- single import (order confirmations, O4) ---------------------------------------------
@@ -336,7 +344,9 @@ def _parse_valid(
         except RecordError as exc:
             log.warning("Skipping sevDesk record %s: %s", exc.record_id, exc.reason)
             owner = ref_id(raw, "contact")
-            if kept is not None and (owner is None or not owner.isdigit() or owner == contact_id):
+            if kept is not None and (
+                owner is None or not (owner.isascii() and owner.isdigit()) or owner == contact_id
+            ):
                 kept.note(contact_id, None)
             continue
         if contact_id is None or rec.contact_id == contact_id:

@@ -250,13 +250,15 @@ class LedgerSweeps:
         )
 
     def complete(self, index: int, rows: int) -> bool:
-        """Whether ``rows`` distinct records are all sevDesk counted for sweep ``index``:
-        offset paging over data that changed meanwhile repeats a record and skips another
-        (H2), and a record never seen must not count as gone."""
+        """Whether sweep ``index`` provably saw every record: sevDesk counted the same total
+        on every page and ``rows`` distinct records are all of them. Offset paging over data
+        that changed meanwhile skips a record (H2), and a record never seen must not count
+        as gone."""
         path, params, _label = self.sweeps[index]
-        pages = self.ledger.current.get(sweep_key(path, params)) or []
-        total = pages[-1][3] if pages else None
-        return total is None or rows >= total
+        totals = {page[3] for page in self.ledger.current.get(sweep_key(path, params)) or []}
+        if totals == {None} or not totals:
+            return True  # no count to check against (the sweep ended on a short page)
+        return len(totals) == 1 and None not in totals and rows >= next(iter(totals))
 
     def forget(self) -> None:
         self.ledger.forget()

@@ -61,7 +61,22 @@ def test_A4_H2_a_sweep_that_repeats_one_part_and_skips_another_deactivates_nothi
     assert all(a.active for a in Article.select())
 
 
-@pytest.mark.parametrize("unreadable_id", ["3.0", "3x", ["3"], None])
+@responses.activate
+def test_A4_H2_a_part_deleted_while_the_pages_were_read_hides_no_other_one(api):
+    """Part 1 was deleted after the first page: the second page starts one part later,
+    so part 3 is never seen, and the distinct parts still add up to the new total."""
+    _import_three(api)
+    responses.get(f"{BASE}/Unity", json={"objects": [], "total": "0"})
+    responses.get(f"{BASE}/Part", json={"objects": [_part("1"), _part("2")], "total": "3"})
+    responses.get(f"{BASE}/Part", json={"objects": [], "total": "2"})
+
+    counts = sync_articles(api, CATEGORIES)
+
+    assert counts.flagged == 0
+    assert all(a.active for a in Article.select())
+
+
+@pytest.mark.parametrize("unreadable_id", ["3.0", "3x", ["3"], None, "٣"])
 @responses.activate
 def test_A4_a_part_whose_id_cannot_be_read_deactivates_nothing(api, unreadable_id):
     _import_three(api)
