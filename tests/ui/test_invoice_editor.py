@@ -73,6 +73,22 @@ def test_V1_inline_edits_are_kept_with_the_project(qtbot, ctx, ab1043):
     assert "Leistungszeitraum: 24.02.2026" in again.head_text.toPlainText()
 
 
+def test_A3_V1_an_editor_closed_on_a_finer_price_leaves_it_as_it_is(qtbot, ctx, ab1043):
+    """The cell shows cents; Enter or Tab on an untouched editor wrote them back, and a
+    part priced gross lost its sevDesk net (3 × 8.3949579832: gross 29,97 € became 29,95 €)."""
+    from dataclasses import replace
+
+    dialog = _dialog(qtbot, ctx, ab1043)
+    fine = replace(dialog.model.lines[2], net_price=Decimal("8.3949579832"), quantity=Decimal(3))
+    dialog.model.lines[2] = fine
+    shown = dialog.model.index(2, COLUMNS.index("net_price")).data(Qt.ItemDataRole.EditRole)
+    assert shown == "8,39 €"
+    assert _edit(dialog, 2, "net_price", shown)  # the editor closed as it opened
+    assert dialog.model.lines[2].net_price == Decimal("8.3949579832")
+    assert _edit(dialog, 2, "net_price", "8,40")  # typed: taken
+    assert dialog.model.lines[2].net_price == Decimal("8.40")
+
+
 def test_V1_add_remove_reorder_and_reset(qtbot, ctx, ab1043, monkeypatch):
     dialog = _dialog(qtbot, ctx, ab1043)
     original = _texts(dialog)

@@ -157,6 +157,8 @@ class ProposalLinesModel(QAbstractTableModel):
             return False
         column = COLUMNS[index.column()]
         line = self.lines[index.row()]
+        if str(value) == self._edit_text(line, column):
+            return True  # left as shown: a price finer than the cents shown stays as it is (A3)
         changed = self._parsed(line, column, str(value))
         if changed is None:
             return False
