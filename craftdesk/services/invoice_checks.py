@@ -20,8 +20,8 @@ from decimal import Decimal
 from peewee import JOIN
 
 from ..messages import Key, Message
-from ..store.models import Article, PlannedMaterial, UsedArticle
-from .invoice_preview import InvoiceProposal, ProposalLine
+from ..store.models import Appointment, Article, PlannedMaterial, UsedArticle
+from .invoice_preview import InvoiceProposal, ProposalLine, local_day
 from .invoice_proposal import without_vat
 
 DOUBLE_LABOUR = "double_labour"
@@ -133,6 +133,26 @@ def _vat_rates(proposal: InvoiceProposal) -> list[str]:
     ]
 
 
+def _after_the_invoice_date(proposal: InvoiceProposal) -> list[str]:
+    """V6 states the service period no later than the invoice date (the office may edit
+    it); an appointment finished before its own later day would then contradict its line
+    ("am 03.12.") without a word."""
+    ids = {line.appointment_id for line in proposal.lines if line.kind == "hours" and line.appointment_id}
+    if not ids:
+        return []
+    invoice_date = proposal.header.invoice_date
+    query = (
+        Appointment.select(Appointment.title, Appointment.start)
+        .where(Appointment.id.in_(sorted(ids)), Appointment.start.is_null(False))
+        .order_by(Appointment.start, Appointment.id)
+    )
+    late = [(a.title, day) for a in query if (day := local_day(a.start)) and day > invoice_date]
+    return [
+        Message(Key.APPOINTMENT_AFTER_INVOICE_DATE, title, f"{day:%d.%m.%Y}", f"{invoice_date:%d.%m.%Y}")
+        for title, day in late
+    ]
+
+
 def checked(proposal: InvoiceProposal, extra_warnings: tuple[str, ...] = ()) -> InvoiceProposal:
     """The proposal with its flags and all warnings (earlier ones first). A Kleinunternehmer
     charges no VAT: every line is 0 %, whatever the article or a stored edit says."""
@@ -152,6 +172,7 @@ def checked(proposal: InvoiceProposal, extra_warnings: tuple[str, ...] = ()) -> 
         *labour_warnings,
         *_missing_planned(proposal),
         *_vat_rates(proposal),
+        *_after_the_invoice_date(proposal),
     ]
     return replace(proposal, flags=flags, warnings=tuple(dict.fromkeys(warnings)))
 

@@ -142,7 +142,7 @@ def _site(project: Project, appointments: list[Appointment], name: str) -> Billi
     return BillingAddress(name, "", "", "", "DE")
 
 
-def _day(value: datetime | None) -> date | None:
+def local_day(value: datetime | None) -> date | None:
     if value is None:
         return None
     if value.tzinfo is not None:  # stored naive local time; be tolerant anyway
@@ -186,7 +186,7 @@ def head_text_for(service_from: date, service_to: date, site: BillingAddress, ad
 
 def service_period(appointments: list[Appointment], invoice_date: date) -> tuple[date, date]:
     """First to last day of the billed appointments, never after the invoice date (V6)."""
-    days = [d for d in (_day(a.start) for a in appointments) if d is not None]
+    days = [d for d in (local_day(a.start) for a in appointments) if d is not None]
     if not days:
         return invoice_date, invoice_date
     return min(min(days), invoice_date), min(max(days), invoice_date)
@@ -263,7 +263,6 @@ def preview_for(
     if pending_draft_id is not None:
         warnings.append(Message(Key.EARLIER_ATTEMPT))
     lines = _proposal_lines(project, appointments, rate, hourly_vat, warnings)
-    warnings.extend(_finished_before_their_day(appointments, today))
     if small_business:  # no VAT on any line, articles included: the office's edits compare with this
         lines = list(without_vat(lines))
     address = _address(customer)
@@ -304,7 +303,7 @@ def _proposal_lines(
         hours = appointment.hours
         if not hours:
             warnings.append(Message(Key.APPOINTMENT_WITHOUT_HOURS, appointment.title))
-        day = _day(appointment.start)
+        day = local_day(appointment.start)
         lines.append(
             ProposalLine(
                 f"hours:{appointment.id}",
@@ -320,16 +319,6 @@ def _proposal_lines(
         )
         lines.extend(_worksheet_lines(appointment, hourly_vat))
     return lines
-
-
-def _finished_before_their_day(appointments: list[Appointment], today: date) -> list[str]:
-    """V6 states the service period never after the invoice date; an appointment finished
-    before its own day would then contradict its line ("am 03.12.") without a word."""
-    late = [(a, day) for a in appointments if (day := _day(a.start)) is not None and day > today]
-    return [
-        Message(Key.APPOINTMENT_AFTER_INVOICE_DATE, a.title, f"{day:%d.%m.%Y}", f"{today:%d.%m.%Y}")
-        for a, day in late
-    ]
 
 
 def _header(

@@ -40,6 +40,7 @@ from ..api.fields import read_id, read_text
 from ..api.records import InvoiceRec, RecordError, parse_invoice
 from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
+from ..limits import price_ok
 from ..store.db import db
 from ..store.engine import claim
 from ..store.models import Appointment, DraftAppointment, InvoiceEdit, Project
@@ -246,7 +247,9 @@ def _finalize(draft: InvoiceDraft, sevdesk_id: str, rec: InvoiceRec | None = Non
             error=None,
             payment_status="draft",
             paid_amount=Decimal(0),
-            sum_gross=rec.sum_gross if rec is not None and not rec.partial else None,
+            sum_gross=rec.sum_gross
+            if rec is not None and not rec.partial and price_ok(rec.sum_gross)
+            else None,
         ).where(InvoiceDraft.id == draft.id).execute()
         ids = [row.appointment_id for row in DraftAppointment.select().where(DraftAppointment.draft == draft)]
         Appointment.update(invoice=draft.id).where(Appointment.id.in_(ids)).execute()

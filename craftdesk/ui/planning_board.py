@@ -77,8 +77,9 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         # With no employee the board is one grey row: say how the rows come.
         self.no_staff = common.banner(
             self.tr(
-                "Noch keine Mitarbeiter: Mit „Mitarbeiter …“ anlegen oder aus sevDesk übernehmen "
-                "– jeder bekommt hier seine Zeile. Bis dahin wird in „nicht zugewiesen“ geplant."
+                "Keine aktiven Mitarbeiter: Mit „Mitarbeiter …“ anlegen, wieder aktivieren oder aus "
+                "sevDesk übernehmen – jeder bekommt hier seine Zeile. Bis dahin wird in „nicht "
+                "zugewiesen“ geplant."
             ),
             "info",
             self,

@@ -8,6 +8,7 @@ support; no browser engine is involved.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -152,7 +153,8 @@ def _head(w: _Writer, kind: str, sheet: Sheet) -> None:
     w.text(kind, size=18, bold=True)
     w.text(sheet.title, size=13, bold=True, space_before=4)
     number = sheet.order_number  # not twice: "Auftragsbestätigung AB-1045 (AB-1045)"
-    project = sheet.project + (f" ({number})" if number and number not in sheet.project else "")
+    named = bool(number) and re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", sheet.project)
+    project = sheet.project + (f" ({number})" if number and not named else "")
     w.text(
         _tr("Projekt: %1 · Termin Nr. %2").replace("%1", project).replace("%2", str(sheet.appointment_id)),
         gray=True,

@@ -2677,8 +2677,8 @@
     <name>PlanningBoard</name>
     <message>
         <location filename="../../craftdesk/ui/planning_board.py" line="79"/>
-        <source>Noch keine Mitarbeiter: Mit „Mitarbeiter …“ anlegen oder aus sevDesk übernehmen – jeder bekommt hier seine Zeile. Bis dahin wird in „nicht zugewiesen“ geplant.</source>
-        <translation>No employees yet: add them with “Employees …” or take them over from sevDesk – each gets a row here. Until then, plan in “not assigned”.</translation>
+        <source>Keine aktiven Mitarbeiter: Mit „Mitarbeiter …“ anlegen, wieder aktivieren oder aus sevDesk übernehmen – jeder bekommt hier seine Zeile. Bis dahin wird in „nicht zugewiesen“ geplant.</source>
+        <translation>No active employees: add them, activate them again or take them over from sevDesk with “Employees …” – each gets a row here. Until then, plan in “not assigned”.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/board_parts.py" line="131"/>

@@ -124,6 +124,16 @@ def test_V6_delivery_date_range_never_in_the_future(sandbox, client, ab1043):
         "Der Termin „Nacharbeit“ ist erst am 12.03.2026, nach dem Rechnungsdatum: Die Leistung wird "
         "bis zum 10.03.2026 angegeben, die Position nennt den 12.03.2026. Bitte das Datum des Termins prüfen."
     ]
+    from dataclasses import replace
+
+    from craftdesk.services.invoice_checks import checked
+
+    def warned(day):  # the office edits the invoice date: the warning follows it
+        edited = checked(replace(preview, header=replace(preview.header, invoice_date=day), warnings=()))
+        return [str(w) for w in edited.warnings if "Nacharbeit" in str(w)]
+
+    assert warned(date(2026, 3, 15)) == []
+    assert "nach dem Rechnungsdatum" in warned(date(2026, 3, 11))[0]
     draft = invoices.send_invoice(client, ab1043, today=TODAY)
     invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
     assert invoice["deliveryDate"].startswith("2026-03-02")

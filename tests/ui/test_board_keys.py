@@ -142,11 +142,14 @@ def test_focus_given_back_by_a_menu_or_dialog_keeps_the_board_where_it_was(qtbot
     assert board.canvas.selected == week["fliesen"]
 
 
-def test_an_empty_board_says_how_employees_and_plans_come(qtbot, database, tmp_path):
+def test_an_empty_board_says_how_employees_and_plans_come(qtbot, database):
     board = shown_board(qtbot, MONDAY)
-    assert board.no_staff.isVisible() and "Noch keine Mitarbeiter" in board.no_staff.text()
+    assert board.no_staff.isVisible() and "Keine aktiven Mitarbeiter" in board.no_staff.text()
     assert board.side.count() == 0
-    board.side.grab().save(str(tmp_path / "side.png"))  # the empty list paints its note
+    painted = board.side.viewport().grab().toImage()  # the empty list paints its note
+    background = painted.pixelColor(painted.width() - 2, painted.height() - 2)
+    top = [painted.pixelColor(x, y) for y in range(4, 30) for x in range(painted.width())]
+    assert any(color != background for color in top)
     emp.add_employee("Anna Fliese")
     board.reload()
     assert not board.no_staff.isVisible()

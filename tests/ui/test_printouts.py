@@ -79,6 +79,8 @@ def test_P6_the_order_number_is_not_repeated_when_the_project_title_names_it(job
     assert "Projekt: Auftragsbestätigung AB-1045 · Termin" in printing.job_sheet_document(named).toPlainText()
     other = replace(sheet, project="Bad", order_number="AB-1045")
     assert "Projekt: Bad (AB-1045) · Termin" in printing.job_sheet_document(other).toPlainText()
+    near = replace(sheet, project="Auftragsbestätigung AB-1045", order_number="AB-104")
+    assert "AB-1045 (AB-104) · Termin" in printing.job_sheet_document(near).toPlainText()
 
 
 def test_P6_day_plan_lists_the_employees_day_in_order(job, tmp_path):
