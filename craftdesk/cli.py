@@ -13,6 +13,7 @@ from typing import Any, TypeAlias
 from . import __version__, config
 from .cli_args import file_name, german_usage_error, record_id, sevdesk_id
 from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
+from .console import port_number, utf8_output
 from .context import AppContext
 from .errors import CraftdeskError
 from .fsutil import os_reason
@@ -217,7 +218,7 @@ def _add_sandbox_command(sub: Subparsers) -> None:
     p = sub.add_parser(
         "sandbox", help="den Demo-sevDesk (Testserver mit Beispieldaten) im Vordergrund starten"
     )
-    p.add_argument("--port", type=int, default=0, help="Port auf 127.0.0.1 (Standard: ein freier)")
+    p.add_argument("--port", type=port_number, default=0, help="Port auf 127.0.0.1 (Standard: ein freier)")
     p.add_argument("--token", help="API-Token, den der Demo-Server annimmt (Standard: der Demo-Token)")
     p.add_argument(
         "--real-categories",
@@ -362,6 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .services.heap import share_one_heap
 
     share_one_heap()  # early: glibc reads the limit when it next needs a heap for a thread
+    utf8_output()
     words = list(sys.argv[1:] if argv is None else argv)
     if any(_UNDECODABLE.search(word) for word in words):  # bytes that were not UTF-8 (H15)
         sys.stderr.write("craftdesk: Ein Argument ist kein gültiger Text (die Zeichen sind nicht UTF-8).\n")
@@ -408,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         kind = storage_problem(exc)
         if kind is not None:
             sys.stderr.write(f"craftdesk: {storage_message(kind, exc, data_dir, log_path)}\n")
-            return 5 if kind == "newer" else 1
+            return 5  # a known condition of the storage, said in one sentence: not a bug (H15)
         log.exception("Unexpected error in %s", command)
         sys.stderr.write(f"craftdesk: Unerwarteter Fehler – Einzelheiten stehen im Protokoll {log_path}.\n")
         return 1

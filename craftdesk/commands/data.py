@@ -34,7 +34,7 @@ def _counts_line(counts: dict[str, int]) -> str:
 
 
 def run_db(ctx: AppContext, args: argparse.Namespace) -> int:
-    if args.to:
+    if args.to is not None:
         if ctx.team_mode:
             raise UsageError(
                 "„db copy --to“ kopiert die lokale Datenbank; bitte ohne "

@@ -50,11 +50,16 @@ def _print_table(headers: list[str], rows: list[list[Any]]) -> None:
 # --- parsing -----------------------------------------------------------------------------
 
 
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+
+
 def parse_decimal(text: str, what: str) -> Decimal:
     """ "3.5" and "3,5" both mean three and a half; thousands separators are refused."""
     raw = (text or "").strip()
     if "," in raw and "." in raw:
         raise UsageError(f"{what} „{text}“ ist keine Zahl (bitte ohne Tausenderpunkt).")
+    if not _PLAIN_DECIMAL.fullmatch(raw):  # no "1_0", "1e3" or digits of other scripts
+        raise UsageError(f"{what} „{text}“ ist keine Zahl.")
     try:
         value = Decimal(raw.replace(",", "."))
     except InvalidOperation:

@@ -61,6 +61,10 @@ def backup_now(folder: Path, output: Path | None = None, label: str = "manuell")
     """Back the open database up into ``output`` or a new stamped file in ``folder``. An
     existing ``output`` is replaced only when it is a craftdesk backup (not the database in
     use, not some other file the user named by mistake)."""
+    if output is not None and output.is_symlink():
+        output = output.resolve()  # the file the link names, not the link (H12)
+    if output is not None and output.exists() and not (output.is_file() or output.is_dir()):
+        raise PreconditionError(f"„{output}“ ist keine gewöhnliche Datei; eine Sicherung braucht eine Datei.")
     target = output if output is not None else folder / store_backup.stamped_name(label)
     if output is not None and output.is_file():
         _refuse_to_overwrite(output)

@@ -97,8 +97,9 @@ def _tables() -> _Tables:
     )
 
 
-def project_records() -> list[dict[str, Any]]:
-    """All projects, nested: project → jobs → appointments (a handful of queries)."""
+def project_records(named: bool = False) -> list[dict[str, Any]]:
+    """All projects, nested: project → jobs → appointments (a handful of queries);
+    ``named``: the used lines carry their names too."""
     projects = list(Project.select().order_by(Project.id))
     jobs = _group(Job.select().order_by(Job.position, Job.id), "project_id")
     # Creation order (id): the appointment made from a confirmation stays first (O2), however
@@ -123,7 +124,9 @@ def project_records() -> list[dict[str, Any]]:
                 {
                     "id": j.id,
                     "title": j.title,
-                    "appointments": [_appointment(a, p.id, tables) for a in appointments.get(j.id, [])],
+                    "appointments": [
+                        _appointment(a, p.id, tables, named) for a in appointments.get(j.id, [])
+                    ],
                 }
                 for j in jobs.get(p.id, [])
             ],
@@ -133,7 +136,7 @@ def project_records() -> list[dict[str, Any]]:
     ]
 
 
-def _appointment(a: Appointment, project_id: int, tables: _Tables) -> dict[str, Any]:
+def _appointment(a: Appointment, project_id: int, tables: _Tables, named: bool) -> dict[str, Any]:
     employees = tables.employees
     return {
         "id": a.id,
@@ -150,7 +153,7 @@ def _appointment(a: Appointment, project_id: int, tables: _Tables) -> dict[str, 
             employees[o.employee_id] for o in tables.observers.get(a.id, []) if o.employee_id in employees
         ],
         "planned": [_planned_line(p, tables.articles) for p in tables.planned.get(a.id, [])],
-        "used": [_used_line(u, tables.articles) for u in tables.used.get(a.id, [])],
+        "used": [_used_line(u, tables.articles, named) for u in tables.used.get(a.id, [])],
         "invoice_sevdesk_id": tables.invoices.get(a.invoice_id) if a.invoice_id else None,
     }
 
@@ -165,12 +168,17 @@ def _planned_line(line: PlannedMaterial, articles: dict[int, Article]) -> dict[s
     }
 
 
-def _used_line(line: UsedArticle, articles: dict[int, Article]) -> dict[str, Any]:
+def _used_line(line: UsedArticle, articles: dict[int, Article], named: bool) -> dict[str, Any]:
+    """§7's ``{article_number, quantity}``; ``named`` adds what the line was (the CSV names
+    a free-text line, which has no article number, by its text)."""
     article = articles.get(line.article_id)
-    return {
+    used = {
         "article_number": (article.number or None) if article else None,
         "quantity": decimal_text(line.quantity),
     }
+    if named:
+        used["name"] = article.name if article else line.text
+    return used
 
 
 ROW_FIELDS = (
@@ -214,7 +222,7 @@ def project_rows() -> list[dict[str, Any]]:
     """One flat row per appointment (a project or job without appointments still gets a
     row), lists joined with "; " — for CSV."""
     rows: list[dict[str, Any]] = []
-    for p in project_records():
+    for p in project_records(named=True):
         base = {
             "project_id": p["id"],
             "project_sevdesk_id": p["sevdesk_id"],
@@ -244,7 +252,7 @@ def project_rows() -> list[dict[str, Any]]:
                         "observers": "; ".join(a["observers"]),
                         "planned": "; ".join(_planned_text(line) for line in a["planned"]),
                         "used": "; ".join(
-                            f"{u['article_number']}={_comma(u['quantity'])}" for u in a["used"]
+                            f"{u['article_number'] or u['name']}={_comma(u['quantity'])}" for u in a["used"]
                         ),
                         "invoice_sevdesk_id": a["invoice_sevdesk_id"],
                     }

@@ -18,6 +18,7 @@ from peewee import (
 )
 
 from ..clock import utcnow
+from ..limits import OutOfRangeError
 
 # The one proxy every model is bound to; store.db opens a database and binds it here
 # (models and the proxy together, opening and migrating apart: no import circle).
@@ -50,6 +51,7 @@ class BaseModel(Model):
     def save(self, force_insert: bool = False, only: Any = None) -> Any:
         meta = self._meta
         record: Any = self  # peewee's private helpers (_pk, _pk_expr) are untyped
+        _check_lengths(meta.sorted_fields, record.__data__)
         updating = "version" in meta.fields and record._pk is not None and not force_insert
         if updating and only is None:
             only = [f for f in meta.sorted_fields if f.name != "version" and f is not meta.primary_key]
@@ -58,6 +60,17 @@ class BaseModel(Model):
             model: Any = type(self)
             record.version = model.select(model.version).where(record._pk_expr()).scalar()
         return rows
+
+
+def _check_lengths(fields: Any, data: dict[str, Any]) -> None:
+    """H10 for text: a PostgreSQL server refuses a text longer than its column (SQLite
+    would keep it, and a later copy to the server would fail), so neither keeps it."""
+    for field in fields:
+        value = data.get(field.name)
+        if isinstance(field, CharField) and isinstance(value, str) and len(value) > (field.max_length or 255):
+            raise OutOfRangeError(
+                f"„{value[:40]}…“ ist zu lang: höchstens {field.max_length or 255} Zeichen."
+            )
 
 
 def version_field() -> IntegerField:

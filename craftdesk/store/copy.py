@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import Database, Model, sort_models  # type: ignore[attr-defined]
+from peewee import Database, DataError, Model, sort_models  # type: ignore[attr-defined]
 
 from . import models
 from .engine import is_server, run_sql
@@ -119,7 +119,13 @@ def copy_database(source: Database, target: Database, replace: bool = False) -> 
             fields = model._meta.sorted_fields
             copied = 0
             for batch in _rows(model, source):
-                model.insert_many(batch, fields=fields).bind(target).as_rowcount().execute()
+                try:
+                    model.insert_many(batch, fields=fields).bind(target).as_rowcount().execute()
+                except DataError as exc:  # a text longer than the server's column, say
+                    raise CopyError(
+                        f"Ein Eintrag der Tabelle „{model._meta.table_name}“ passt nicht in die "
+                        f"Zieldatenbank ({str(exc).splitlines()[0]}); nichts wurde kopiert."
+                    ) from exc
                 copied += len(batch)
             result.counts[model._meta.table_name] = copied
         _reset_sequences(target)

@@ -1,6 +1,6 @@
 """Local failures: a locked database, a full disk, a damaged database, no keyring.
 
-Each ends in one German sentence and exit 1 (never a traceback), and the data the user
+Each ends in one German sentence and exit 5, a known condition and no bug (H15; never a traceback), and the data the user
 already has stays exactly as it was.
 """
 
@@ -45,7 +45,7 @@ def test_write_lock_held_by_another_process_gives_clear_error_and_loses_nothing(
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert code == 1
+    assert code == 5
     assert one_sentence(err) and "gesperrt" in err and "nichts verloren" in err, err
     assert snapshot(db_path(data_dir)) == synced, diff(synced, snapshot(db_path(data_dir)))
     # Once the other writer is gone, the next run goes through.
@@ -69,7 +69,7 @@ def test_exclusive_lock_at_start_is_a_lock_not_damage(cli_env, synced, data_dir,
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert code == 1
+    assert code == 5
     assert one_sentence(err) and "gesperrt" in err and "beschädigt" not in err, err
     assert not list(data_dir.glob("*.damaged-*"))
     assert snapshot(db_path(data_dir)) == synced
@@ -115,7 +115,7 @@ def test_disk_full_during_import_rolls_back_and_says_so(cli_env, synced, sandbox
     conn.close()
     monkeypatch.setitem(PRAGMAS, "max_page_count", pages + 2)
     code, _out, err = run_cli([*cli_env, "sync", "customers"])
-    assert code == 1
+    assert code == 5
     assert one_sentence(err) and "kein Platz" in err, err
     after = snapshot(db_path(data_dir))
     assert after == synced, diff(synced, after)
@@ -146,7 +146,7 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(
     monkeypatch.setattr(customer_store, "bulk_insert", insert_then_fail)
     code, _out, err = run_cli([*cli_env, "sync", "customers"])
     assert calls, "the fault was never reached"
-    assert code == 1
+    assert code == 5
     assert one_sentence(err) and "kein Platz" in err, err
     after = snapshot(db_path(data_dir))
     assert after == synced, diff(synced, after)
@@ -180,7 +180,7 @@ def test_enospc_while_writing_an_export_keeps_the_previous_file(
     monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: FullFile(real_fdopen(fd, *a, **k)))
     code, _out, err = run_cli([*cli_env, "export", "customers", "-o", str(target)])
     monkeypatch.setattr(os, "fdopen", real_fdopen)
-    assert code == 1
+    assert code == 5
     assert one_sentence(err) and str(target) in err, err
     assert target.read_text(encoding="utf-8") == "[]\n"
     assert [p.name for p in tmp_path.iterdir()] == ["kunden.json"]  # no half-written temp file
@@ -217,7 +217,7 @@ def test_damaged_database_is_reported_kept_and_copied(cli_env, synced, data_dir,
     _damage(path, how)
     before = _sha(path)
     code, out, err = run_cli([*cli_env, *command])
-    assert code == 1
+    assert code == 5
     assert one_sentence(err), err
     assert "beschädigt" in err and "nicht verändert" in err and str(path) in err, err
     copies = [
@@ -250,14 +250,14 @@ def test_damaged_database_with_wal_is_never_checkpointed_or_replaced(cli_env, sy
     _damage(path, "middle_page")
     before = (_sha(path), _sha(wal))
     code, _out, err = run_cli([*cli_env, "sync"])
-    assert code == 1 and "beschädigt" in err, err
+    assert code == 5 and "beschädigt" in err, err
     assert (_sha(path), _sha(wal)) == before, "the damaged database or its WAL was changed"
     wal_copy = list(data_dir.glob("craftdesk.sqlite3.damaged-*-wal"))
     assert len(wal_copy) == 1 and _sha(wal_copy[0]) == before[1]
     # A second start reports again and still replaces nothing; the copy of this same damage
     # is not made again (H11).
     code, _out, err = run_cli([*cli_env, "sync"])
-    assert code == 1 and "beschädigt" in err
+    assert code == 5 and "beschädigt" in err
     assert (_sha(path), _sha(wal)) == before
     assert (
         len(

@@ -415,10 +415,34 @@ def test_project_records_shape(customer, articles):
     assert row["planned"] == "A-2=18 m; Anfahrt=1" and row["used"] == "A-1=2"
 
 
+def test_a_free_text_line_used_is_named_in_the_csv_and_stays_as_s7_says_in_json(customer, articles):
+    """Taken over from a confirmation's free-text position, it has no article number: the
+    CSV said "None=1"."""
+    project = svc.create_project("Heizung", customer.id)
+    a = Appointment.create(job=svc.first_job(project), title="Tausch", status="done", hours=Decimal(2))
+    UsedArticle.create(appointment=a, article=None, text="Entsorgung der Altheizkörper", quantity=Decimal(1))
+    UsedArticle.create(appointment=a, article=articles[0], quantity=Decimal(2), position=1)
+    [row] = project_rows()
+    assert row["used"] == "Entsorgung der Altheizkörper=1; A-1=2"
+    [appointment] = project_records()[0]["jobs"][0]["appointments"]
+    assert appointment["used"] == [
+        {"article_number": None, "quantity": "1"},
+        {"article_number": "A-1", "quantity": "2"},
+    ]
+
+
 def test_project_rows_keep_projects_without_appointments(customer):
     svc.create_project("Leer", customer.id)
     [row] = project_rows()
     assert row["project_title"] == "Leer" and row["appointment_id"] is None
+
+
+@pytest.mark.parametrize("text", ["1_0", "٣", "1e3", "Infinity", "NaN", "0x10"])
+def test_H10_numbers_on_the_command_line_are_plain_digits(text):
+    """Python's Decimal reads "1_0" as ten and Arabic digits as numbers; an hour count or
+    a quantity is typed in plain digits, so anything else is a usage error (exit 2)."""
+    with pytest.raises(UsageError, match="keine Zahl"):
+        parse_decimal(text, "Die Stundenzahl")
 
 
 @pytest.mark.parametrize("text,value", [("3.5", "3.5"), ("3,5", "3.5"), (" 4 ", "4")])
