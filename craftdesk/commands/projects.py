@@ -83,6 +83,8 @@ def parse_used(items: list[str]) -> list[tuple[int, Decimal]]:
         number, sep, qty = item.rpartition("=")
         if not sep or not number.strip():
             raise UsageError(f"„{item}“ hat nicht die Form ARTIKELNUMMER=MENGE.")
+        if "=" in number:  # "A-1=3,A-2=2": several articles in one
+            raise UsageError(f"„{item}“: bitte je Artikel ein eigenes --used ARTIKELNUMMER=MENGE.")
         quantity = parse_decimal(qty, "Die Menge")
         used.append((article_id_by_number(number.strip()), quantity))
     return used

@@ -445,6 +445,13 @@ def test_H10_numbers_on_the_command_line_are_plain_digits(text):
         parse_decimal(text, "Die Stundenzahl")
 
 
+def test_H15_several_articles_in_one_used_is_a_usage_error():
+    from craftdesk.commands.projects import parse_used
+
+    with pytest.raises(UsageError, match="je Artikel ein eigenes --used"):
+        parse_used(["A-1002=3,A-1005=2"])
+
+
 @pytest.mark.parametrize("text,value", [("3.5", "3.5"), ("3,5", "3.5"), (" 4 ", "4")])
 def test_hours_accept_point_and_comma(text, value):
     assert parse_decimal(text, "Die Stundenzahl") == Decimal(value)
