@@ -48,5 +48,7 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
         exports.write_export(args.what, fmt, records, target, columns)
     except OSError as exc:
         raise not_written(target, exc) from None
-    sys.stderr.write(f"{len(records)} Datensätze ({LABELS[args.what]}) nach „{target}“ exportiert.\n")
+    # The projects CSV has a row per appointment: count the projects, as its label says.
+    count = len({row["project_id"] for row in records}) if columns is not None else len(records)
+    sys.stderr.write(f"{count} Datensätze ({LABELS[args.what]}) nach „{target}“ exportiert.\n")
     return 0

@@ -166,6 +166,7 @@ def test_O8_cli_flow_import_done_add_and_export(cli, sandbox, tmp_path):
     lines = csv_target.read_text(encoding="utf-8-sig").strip().splitlines()
     assert "appointment_id" in lines[0]
     assert len(lines) == 1 + 2  # header and one row per appointment
+    assert err.startswith("1 Datensätze (Projekte)")  # projects counted, not rows
     assert any("3,5" in line for line in lines[1:])
     # quantities inside the lists use the same decimal comma as the hours
     assert any("D-2003=1,5" in line for line in lines[1:])
