@@ -140,6 +140,9 @@ class BoardCanvas(BoardLayout):
             painter.setPen(FRAMES.get(item.status, FALLBACK.darker(125)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        if item.conflict is not None and item.id == self.selected:  # selected shows inside the red
+            painter.setPen(QPen(self.palette().highlight().color(), 2))
+            painter.drawRect(rect.adjusted(3, 3, -4, -4))
         inner = rect.adjusted(5, 2, -4, -2)
         metrics = QFontMetrics(self.font())
         line = metrics.height()

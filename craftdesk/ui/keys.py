@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 
@@ -77,4 +77,30 @@ class SelectOnFocus(QObject):
                     index = model.index(0, 0)
                 if index.isValid():
                     view.setCurrentIndex(index)
+        return False
+
+
+class KeyboardMenu(QObject):
+    """The menu key (or Shift+F10) on a list opens the menu of its current row: Qt gives the
+    list's own coordinates for it, which a list with a header read as the row one header
+    lower, so the menu acted on the next row (and could delete it). ``show`` gets the
+    position in the viewport, as for a right click."""
+
+    def __init__(self, view: QAbstractItemView, show: Callable[[QPoint], None]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._show = show
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+        ):
+            view = self._view
+            index = view.currentIndex()
+            rect = view.visualRect(index) if index.isValid() else view.viewport().rect()
+            self._show(rect.center() if index.isValid() else rect.topLeft())
+            return True
         return False

@@ -230,14 +230,19 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+TITLE_BAR = 32  # px the window manager adds above the window
+
+
 def default_size(screen: QScreen | None) -> tuple[int, int]:
     """1100×720 fits a 1366×768 laptop; a larger screen gets 1280×800, so the tables show
     their long columns (addresses, titles) without cutting them off."""
-    if screen is not None:
-        available = screen.availableGeometry()
-        if available.width() >= 1440 and available.height() >= 900:
-            return 1280, 800
-    return 1100, 720
+    if screen is None:
+        return 1100, 720
+    available = screen.availableGeometry()
+    if available.width() >= 1440 and available.height() >= 900:
+        return 1280, 800
+    # A smaller screen (1024×700): the window and its title bar stay on it.
+    return min(1100, available.width()), min(720, available.height() - TITLE_BAR)
 
 
 def _reason(error: Exception) -> str:

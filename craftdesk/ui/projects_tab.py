@@ -32,7 +32,7 @@ from ..services.changes import Change, Scope
 from ..services.project_rows import load_project_nodes, projects_of, tree_size
 from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint, connection_state_of, link
-from .keys import KeyAction, SelectOnFocus
+from .keys import KeyAction, KeyboardMenu, SelectOnFocus
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
@@ -131,6 +131,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         self.view.setExpandsOnDoubleClick(False)  # double-click means "open", not "fold"
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self._keyboard_menu = KeyboardMenu(self.view, self._context_menu)
         self.view.doubleClicked.connect(self._double_clicked)
         enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # opens the row, as in Kunden and Artikel
         self._enter = KeyAction(self.view, enter, self.edit_selected)

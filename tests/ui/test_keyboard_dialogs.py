@@ -165,6 +165,21 @@ def test_order_import_space_and_double_click_tick_rows(qtbot, ctx):
     assert len(dialog.model.checked_records()) == 1
 
 
+def test_tab_into_the_order_list_selects_a_row_so_space_ticks_it(qtbot, ctx):
+    """The focus frame stood on a row that Space did not tick (nothing was selected)."""
+    dialog = OrderImportDialog(FakeController(ctx))
+    qtbot.addWidget(dialog)
+    dialog._loaded([_order("AB-1044"), _order("AB-1045")])
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.refresh_button.setFocus()
+    dialog.view.setFocus(Qt.FocusReason.TabFocusReason)  # Tab from the button into the list
+    assert dialog.view.selectionModel().hasSelection()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    assert len(dialog.model.checked_records()) == 1
+
+
 def test_O1_the_order_list_says_how_many_confirmations_could_not_be_read(qtbot, ctx):
     from craftdesk.services.order_list import OrderList
 

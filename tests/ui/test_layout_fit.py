@@ -89,7 +89,10 @@ def test_long_cell_texts_show_in_full_on_hover(qtbot, database):
     assert tips["Café Süß"] is None  # short texts fit; no tooltip clutter
 
 
-def test_main_window_is_larger_on_large_screens():
-    assert default_size(_Screen(1366, 728)) == (1100, 720)
+def test_main_window_is_larger_on_large_screens_and_fits_small_ones():
+    assert default_size(_Screen(1366, 768)) == (1100, 720)
+    # a laptop with a taskbar: 728 px left, the title bar included (720 + 32 did not fit)
+    assert default_size(_Screen(1366, 728)) == (1100, 696)
+    assert default_size(_Screen(1024, 700)) == (1024, 668)
     assert default_size(_Screen(1920, 1040)) == (1280, 800)
     assert default_size(None) == (1100, 720)

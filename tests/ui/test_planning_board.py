@@ -298,6 +298,12 @@ def test_P4_double_booking_is_shown_and_named(board, week):
     first = board.canvas.cells[(row, 0)][0]
     tip = board.canvas.tooltip_for(board.canvas.block_rect(row, 0, 0).center())
     assert first.conflict is not None and "Doppelbelegung: Max Maurer" in tip
+    # selected, a double-booked block still shows it inside its red frame (keyboard use)
+    size = board.canvas.block_rect(row, 0, 0).size()
+    board.canvas.selected = None
+    plain = board.canvas._block_pixmap(first, size).toImage()
+    board.canvas.selected = first.id
+    assert board.canvas._block_pixmap(first, size).toImage() != plain
     board.undo_stack.undo()
     assert not board.notice.isVisibleTo(board)
 

@@ -164,6 +164,37 @@ def test_deleting_names_what_goes_with_it_and_no_keeps_everything(tree, monkeypa
     assert Project.select().count() == 3 and Appointment.select().count() == 12
 
 
+def test_the_menu_key_opens_the_menu_of_the_selected_row_not_the_one_below(tree, monkeypatch):
+    """Qt gives the list's own coordinates for the menu key: read as a place in the rows,
+    that was one header lower, and "Löschen …" asked about the next appointment."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from craftdesk.ui import project_actions
+    from craftdesk.ui.dialogs import common
+
+    class Menu(QMenu):  # picks "Löschen …" instead of waiting for the user
+        def exec(self, *_args):
+            next(a for a in self.actions() if a.text() == "Löschen …").trigger()
+
+    tab, built, _rows, _loads = tree
+    asked: list[str] = []
+    monkeypatch.setattr(common, "confirm", lambda _p, _t, text, yes=None: asked.append(text) or False)
+    monkeypatch.setattr(project_actions, "QMenu", Menu)
+    tab.view.expandAll()
+    index = tab.find_index("appointment", built["dach"]["appointments"][0])
+    tab.view.setCurrentIndex(index)
+    rect = tab.view.visualRect(index)
+    inside = tab.view.viewport().mapTo(tab.view, rect.center())  # the list's own coordinates
+    menu_key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, inside, tab.view.mapToGlobal(inside))
+    QApplication.sendEvent(tab.view, menu_key)
+    assert asked and asked[0].startswith("Den Termin „Dach Termin 0“ löschen?")
+    asked.clear()
+    tab.view.customContextMenuRequested.emit(QPoint(rect.center()))  # a right click: as before
+    assert asked[0].startswith("Den Termin „Dach Termin 0“ löschen?")
+
+
 def test_T6_a_hidden_tab_rebuilds_the_named_projects_when_shown(qtbot, tree):
     tab, built, _rows, loads = tree
     tab.hide()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..keys import SelectOnFocus
 from ..plain import plain
 from ..style import format_decimal, parse_decimal_de
 from ..table_models import Column
@@ -105,6 +106,8 @@ def record_table(
     for number, column in enumerate(columns):
         if column.width:
             view.setColumnWidth(number, column.width)
+    # Tab into the table selects a row, so Enter, Space and the buttons act on one.
+    SelectOnFocus(view)
     return view
 
 
