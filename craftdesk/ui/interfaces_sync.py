@@ -131,8 +131,11 @@ class SyncSection(_Widget):
     def _on_busy(self, busy: bool) -> None:
         self._busy = busy
         self._first_progress = busy
-        self.sync_button.setEnabled(not busy and self.controller.can_sync())
+        had_focus = self.sync_button.hasFocus()
         self.cancel_button.setEnabled(busy)
+        self.sync_button.setEnabled(not busy and self.controller.can_sync())
+        if busy and had_focus:  # the disabled button gives the keyboard to Abbrechen, not past it
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)

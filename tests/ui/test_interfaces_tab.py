@@ -175,6 +175,19 @@ def test_R4_sync_now_shows_progress_and_fills_history(qtbot, ctx, tab_for):
     assert "Kunden neu" in tab.progress_text.text()
 
 
+def test_R4_the_keyboard_goes_from_a_started_sync_to_abbrechen(qtbot, ctx, sandbox, tab_for):
+    """The sync button is disabled once pressed: its focus jumped past Abbrechen."""
+    sandbox.faults.add(path="/Contact", method="GET", kind="delay", seconds=1.0, times=1)
+    controller, tab = tab_for(ctx)
+    tab.show()
+    with qtbot.waitActive(tab.window()):
+        tab.window().activateWindow()
+    tab.sync_button.setFocus()
+    with qtbot.waitSignal(controller.run_finished, timeout=20000):
+        qtbot.keyClick(tab.sync_button, Qt.Key.Key_Space)
+        assert tab.cancel_button.hasFocus()
+
+
 def test_R4_cancel_button_cancels(qtbot, ctx, sandbox, tab_for):
     sandbox.faults.add(path="/Contact", method="GET", kind="delay", seconds=1.0, times=1)
     controller, tab = tab_for(ctx)
