@@ -30,7 +30,7 @@ from ...services.local_records import (
     article_origin,
     save_article,
 )
-from ..style import format_money
+from ..style import format_decimal, format_money
 from . import common, conflict_dialog
 from .discard_guard import DiscardGuard
 
@@ -69,7 +69,7 @@ class ArticleDialog(DiscardGuard, QDialog):
         self.unit.setEditable(True)
         self.unit.addItems(list(UNITS))
         self.net_price = common.DecimalEdit(self, places=2)
-        self.net_price.setPlaceholderText("0,00")
+        self.net_price.setPlaceholderText(format_decimal(0, 2))  # "0,00", in English "0.00"
         self.vat_rate = QComboBox(self)
         for rate in VAT_RATES:
             self.vat_rate.addItem(f"{rate} %", rate)
