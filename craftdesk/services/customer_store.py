@@ -116,10 +116,13 @@ class _Plan:
                 self.new.append(sid)
                 continue
             data = take(sid)
-            if sid in keep:
-                self.fields_only.append((current[0], data))
-                continue
             digest = data.fingerprint()
+            if sid in keep:  # as stored, unless its own fields changed (or it came back)
+                if digest != current[1] or current[2]:
+                    self.fields_only.append((current[0], data))
+                else:
+                    self.unchanged += 1
+                continue
             if current[1] is None:
                 # A local customer an invoice linked to sevDesk (I3): its local data stay;
                 # what sevDesk holds now is the baseline, later changes there overwrite (C5).
