@@ -155,3 +155,16 @@ def test_A3_a_price_sevdesk_keeps_finer_than_cents_is_kept_unless_the_user_types
     assert dialog.gross_label.text() == "10,00 €"
     dialog.save_button.click()
     assert Article.get_by_id(article.id).net_price == Decimal("8.40")
+
+
+def test_the_price_placeholder_follows_the_ui_language(tab, qtbot):
+    from craftdesk.ui import style
+
+    assert ArticleDialog(None, tab).net_price.placeholderText() == "0,00"
+    style.set_number_language("en")
+    try:
+        dialog = ArticleDialog(None, tab)
+        qtbot.addWidget(dialog)
+        assert dialog.net_price.placeholderText() == "0.00"  # was "0,00" in the English UI
+    finally:
+        style.set_number_language("de")
