@@ -154,7 +154,9 @@ class BoardCanvas(BoardLayout):
             full, start = "⚠ " + when, "⚠ " + when.split("–")[0]
             when = full if bold.horizontalAdvance(full) + 14 <= inner.width() else start
         # The time is never cut; the customer gets the room that is left.
-        when = bold.elidedText(when, Qt.TextElideMode.ElideRight, inner.width())
+        when = bold.elidedText(
+            time_label(when, item.customer, inner.width(), bold), Qt.TextElideMode.ElideRight, inner.width()
+        )
         when_width = bold.horizontalAdvance(when + "  ")
         painter.drawText(
             QRect(inner.left(), inner.top(), inner.width(), line),
@@ -307,6 +309,18 @@ class BoardCanvas(BoardLayout):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+
+def time_label(when: str, customer: str, width: int, metrics: QFontMetrics) -> str:
+    """A block's time: its start alone where the whole span would leave the customer (P2)
+    less than a few letters beside it."""
+    if (
+        customer
+        and "–" in when
+        and width - metrics.horizontalAdvance(when + "  ") < metrics.horizontalAdvance("MMMM")
+    ):
+        return when.split("–")[0].rstrip()
+    return when
 
 
 def _span(item: BoardItem) -> str:

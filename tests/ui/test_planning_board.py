@@ -393,3 +393,19 @@ def test_P1_colour_and_context_menu_on_the_board(board, week):
     assert next(r.color for r in board.canvas.board.rows if r.employee_id == week["max"]) == "#123456"
     board.choose_color(week["max"], "rot")
     assert "keine Farbe" in board.notice.text()
+
+
+def test_P2_a_narrow_block_shows_the_start_alone_so_the_customer_stays(qapp):
+    """At a 1100 px window a day is about 130 px wide: "08:00–10:00" left no room for the
+    customer, which P2 wants on every block."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from craftdesk.ui.board_canvas import time_label
+
+    bold = QFont()
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    assert time_label("08:00–10:00", "Bäckerei Schröder", 120, metrics) == "08:00"
+    assert time_label("⚠ 08:00–10:00", "Bäckerei Schröder", 120, metrics) == "⚠ 08:00"
+    assert time_label("08:00–10:00", "Bäckerei Schröder", 400, metrics) == "08:00–10:00"
+    assert time_label("08:00–10:00", "", 120, metrics) == "08:00–10:00"  # no customer: the whole span
