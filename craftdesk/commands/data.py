@@ -26,11 +26,25 @@ def _target(url: str) -> tuple[ServerUrl, str | None]:
     return target, server_password(target.display)
 
 
-def _counts_line(counts: dict[str, int]) -> str:
-    return (
-        f"{counts.get('customer', 0)} Kunden, {counts.get('article', 0)} Artikel, "
-        f"{counts.get('project', 0)} Projekte ({sum(counts.values())} Datensätze)"
+def _counted(n: int, one: str, many: str) -> str:
+    return one if n == 1 else f"{n} {many}"
+
+
+def _record_counts(customers: int, articles: int, projects: int) -> str:
+    """ "1 Kunde, 3 Artikel, 2 Projekte"."""
+    return ", ".join(
+        (
+            _counted(customers, "1 Kunde", "Kunden"),
+            _counted(articles, "1 Artikel", "Artikel"),
+            _counted(projects, "1 Projekt", "Projekte"),
+        )
     )
+
+
+def _counts_line(counts: dict[str, int]) -> str:
+    every = sum(counts.values())
+    whole = _record_counts(counts.get("customer", 0), counts.get("article", 0), counts.get("project", 0))
+    return f"{whole} ({_counted(every, '1 Datensatz', 'Datensätze')})"
 
 
 def run_db(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -61,9 +75,7 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     path = backups.backup_now(ctx.data_dir / config.BACKUP_DIRNAME, output)
     info = backups.inspect_backup(path)
     print(path)
-    sys.stderr.write(
-        f"Gesichert: {info.customers} Kunden, {info.articles} Artikel, {info.projects} Projekte.\n"
-    )
+    sys.stderr.write(f"Gesichert: {_record_counts(info.customers, info.articles, info.projects)}.\n")
     return 0
 
 
@@ -81,7 +93,7 @@ def run_restore(ctx: AppContext, args: argparse.Namespace) -> int:
         result = backups.restore_backup(ctx.data_dir / config.BACKUP_DIRNAME, source)
         previous = f"Der vorige Stand liegt in {result.safety_copy}."
     print(
-        f"Wiederhergestellt: Sicherung vom {backups.backup_created(info)} mit "
-        f"{info.customers} Kunden, {info.articles} Artikeln und {info.projects} Projekten. {previous}"
+        f"Wiederhergestellt: Sicherung vom {backups.backup_created(info)} "
+        f"({_record_counts(info.customers, info.articles, info.projects)}). {previous}"
     )
     return 0

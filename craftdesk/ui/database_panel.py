@@ -25,6 +25,7 @@ from ..errors import CraftdeskError
 from ..services import backups, team
 from ..services.team import DatabaseUrlError
 from .dialogs import common
+from .i18n import record_counts
 from .server_away import mark_editing
 from .style import ERROR_COLOR
 
@@ -212,23 +213,17 @@ class DatabasePanel(QGroupBox):
         except CraftdeskError as exc:
             common.warn(self, title, exc.message)
             return
-        now = backups.current_counts()
         question = (
             self.tr(
-                "Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln "
-                "und {projects} Projekten wiederherstellen? Jetzt sind es {now_customers} "
-                "Kunden, {now_articles} Artikel und {now_projects} Projekte: Was seit der "
-                "Sicherung hinzukam oder geändert wurde, geht verloren. Der jetzige Stand "
-                "wird vorher gesichert und lässt sich ebenso wiederherstellen; "
-                "Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, bleiben bekannt."
+                "Die Sicherung vom {date} wiederherstellen?\n\nIn der Sicherung: {then}.\n"
+                "Jetzt: {now}.\n\nWas seit der Sicherung hinzukam oder geändert wurde, geht "
+                "verloren. Der jetzige Stand wird vorher gesichert und lässt sich ebenso "
+                "wiederherstellen; Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, "
+                "bleiben bekannt."
             )
             .replace("{date}", backups.backup_created(info))
-            .replace("{customers}", str(info.customers))
-            .replace("{articles}", str(info.articles))
-            .replace("{projects}", str(info.projects))
-            .replace("{now_customers}", str(now[0]))
-            .replace("{now_articles}", str(now[1]))
-            .replace("{now_projects}", str(now[2]))
+            .replace("{then}", record_counts(info.customers, info.articles, info.projects))
+            .replace("{now}", record_counts(*backups.current_counts()))
         )
         if not common.confirm(self, title, question, self.tr("Wiederherstellen")):
             return

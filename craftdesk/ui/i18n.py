@@ -58,3 +58,19 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
         )
     )
     return language
+
+
+def record_counts(customers: int, articles: int, projects: int) -> str:
+    """ "1 Kunde, 3 Artikel, 2 Projekte": the counts of a database, singular or plural."""
+    from PySide6.QtCore import QCoreApplication
+
+    def counted(n: int, one: str, many: str) -> str:
+        return QCoreApplication.translate("Counts", one if n == 1 else many).replace("%n", str(n))
+
+    return ", ".join(
+        (
+            counted(customers, "1 Kunde", "%n Kunden"),
+            counted(articles, "1 Artikel", "%n Artikel"),
+            counted(projects, "1 Projekt", "%n Projekte"),
+        )
+    )

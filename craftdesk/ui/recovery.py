@@ -18,6 +18,7 @@ from ..context import AppContext
 from ..errors import CraftdeskError
 from ..services import backups
 from ..sync.messages import localize
+from .i18n import record_counts
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -59,14 +60,12 @@ def offer_backup(ctx: AppContext, text: str) -> bool:
         None,
         _tr("craftdesk – Sicherung wiederhergestellt"),
         _tr(
-            "Die Sicherung vom %1 ist wiederhergestellt (%2 Kunden, %3 Artikel, %4 Projekte). "
-            "Was danach eingegeben wurde, fehlt; die beschädigte Datenbank liegt in %5."
+            "Die Sicherung vom %1 ist wiederhergestellt (%2). "
+            "Was danach eingegeben wurde, fehlt; die beschädigte Datenbank liegt in %3."
         )
         .replace("%1", backups.backup_created(info))
-        .replace("%2", str(info.customers))
-        .replace("%3", str(info.articles))
-        .replace("%4", str(info.projects))
-        .replace("%5", str(result.safety_copy)),
+        .replace("%2", record_counts(info.customers, info.articles, info.projects))
+        .replace("%3", str(result.safety_copy)),
     )
     return True
 

@@ -1196,8 +1196,18 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="193"/>
-        <source>Sicherung vom {date} mit {customers} Kunden, {articles} Artikeln und {projects} Projekten wiederherstellen? Jetzt sind es {now_customers} Kunden, {now_articles} Artikel und {now_projects} Projekte: Was seit der Sicherung hinzukam oder geändert wurde, geht verloren. Der jetzige Stand wird vorher gesichert und lässt sich ebenso wiederherstellen; Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, bleiben bekannt.</source>
-        <translation>Restore the backup of {date} with {customers} customers, {articles} articles and {projects} projects? There are now {now_customers} customers, {now_articles} articles and {now_projects} projects: whatever was added or changed since the backup is lost. The current state is backed up first and can be restored the same way; invoice drafts created in sevDesk since then stay known.</translation>
+        <source>Die Sicherung vom {date} wiederherstellen?
+
+In der Sicherung: {then}.
+Jetzt: {now}.
+
+Was seit der Sicherung hinzukam oder geändert wurde, geht verloren. Der jetzige Stand wird vorher gesichert und lässt sich ebenso wiederherstellen; Rechnungsentwürfe, die seitdem in sevDesk angelegt wurden, bleiben bekannt.</source>
+        <translation>Restore the backup of {date}?
+
+In the backup: {then}.
+Now: {now}.
+
+Whatever was added or changed since the backup is lost. The current state is backed up first and can be restored the same way; invoice drafts created in sevDesk since then stay known.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/database_panel.py" line="214"/>
@@ -3688,8 +3698,8 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/recovery.py" line="58"/>
-        <source>Die Sicherung vom %1 ist wiederhergestellt (%2 Kunden, %3 Artikel, %4 Projekte). Was danach eingegeben wurde, fehlt; die beschädigte Datenbank liegt in %5.</source>
-        <translation>The backup of %1 is restored (%2 customers, %3 articles, %4 projects). What was entered after it is missing; the damaged database is kept at %5.</translation>
+        <source>Die Sicherung vom %1 ist wiederhergestellt (%2). Was danach eingegeben wurde, fehlt; die beschädigte Datenbank liegt in %3.</source>
+        <translation>The backup of %1 is restored (%2). What was entered after it is missing; the damaged database is kept at %3.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/ui/recovery.py" line="80"/>
@@ -4581,6 +4591,33 @@
         <location filename="../../craftdesk/ui/server_away.py" line="1"/>
         <source>Der Datenbankserver ist nicht erreichbar – craftdesk zeigt den letzten Stand, ändert nichts und verbindet sich von selbst neu.</source>
         <translation>The database server cannot be reached – craftdesk shows the last data, changes nothing and reconnects by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>1 Kunde</source>
+        <translation>1 customer</translation>
+    </message>
+    <message>
+        <source>%n Kunden</source>
+        <translation>%n customers</translation>
+    </message>
+    <message>
+        <source>1 Artikel</source>
+        <translation>1 article</translation>
+    </message>
+    <message>
+        <source>%n Artikel</source>
+        <translation>%n articles</translation>
+    </message>
+    <message>
+        <source>1 Projekt</source>
+        <translation>1 project</translation>
+    </message>
+    <message>
+        <source>%n Projekte</source>
+        <translation>%n projects</translation>
     </message>
 </context>
 </TS>

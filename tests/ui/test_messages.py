@@ -139,3 +139,10 @@ def test_the_double_labour_warning_is_english_in_the_english_ui(english, databas
     warnings = _english_warnings("58", "Abfluss reinigen", labour)
     twice = [w for w in warnings if w.startswith("Working time twice?")]
     assert len(twice) == 1 and "“Bill both”" in twice[0], warnings
+
+
+def test_record_counts_say_one_or_many_in_either_language(english):
+    assert i18n.record_counts(1, 0, 2) == "1 customer, 0 articles, 2 projects"
+    i18n.install_translations(QApplication.instance(), "de")
+    assert i18n.record_counts(1, 1, 1) == "1 Kunde, 1 Artikel, 1 Projekt"
+    assert i18n.record_counts(2, 0, 5) == "2 Kunden, 0 Artikel, 5 Projekte"

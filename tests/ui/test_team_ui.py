@@ -67,7 +67,8 @@ def test_K2_wiederherstellen_shows_date_and_counts_and_reloads_the_views(
     with qtbot.waitSignal(controller.data_changed) as signal:
         panel.restore_button.click()
     assert signal.args == ["all"]
-    assert "1 Kunden, 0 Artikeln und 0 Projekten" in questions[0]
+    assert "In der Sicherung: 1 Kunde, 0 Artikel, 0 Projekte." in questions[0]
+    assert "Jetzt: 2 Kunden, 0 Artikel, 0 Projekte." in questions[0]
     assert [c.company for c in Customer.select()] == ["Alt GmbH"]
     assert "vor-wiederherstellung" in said[-1]
 
@@ -343,8 +344,8 @@ def test_K2_the_restore_question_says_what_there_is_now_and_what_is_lost(
     monkeypatch.setattr(panel, "choose_backup", lambda: path)
     monkeypatch.setattr(common, "confirm", lambda _p, _t, text, _yes=None: asked.append(text) or False)
     panel.restore_button.click()
-    assert "mit 1 Kunden, 0 Artikeln und 0 Projekten wiederherstellen?" in asked[0]
-    assert "Jetzt sind es 2 Kunden, 0 Artikel und 0 Projekte" in asked[0] and "geht verloren" in asked[0]
+    assert "In der Sicherung: 1 Kunde, 0 Artikel, 0 Projekte." in asked[0]
+    assert "Jetzt: 2 Kunden, 0 Artikel, 0 Projekte." in asked[0] and "geht verloren" in asked[0]
     assert Customer.select().count() == 2  # answered no: nothing restored
 
 

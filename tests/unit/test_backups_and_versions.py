@@ -170,7 +170,7 @@ def test_K3_cli_backup_and_restore(tmp_path, capsys):
     close_database()
     assert cli_main([*args, "restore", str(target)]) == 0
     out = capsys.readouterr().out
-    assert "1 Kunden" in out and "vor-wiederherstellung" in out
+    assert "(1 Kunde, 0 Artikel, 0 Projekte)" in out and "vor-wiederherstellung" in out
     assert cli_main([*args, "backup"]) == 0
     made = capsys.readouterr().out.strip()
     assert made.startswith(str(data / "backups"))
