@@ -10,7 +10,6 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -28,7 +27,7 @@ from ..services import settings
 from ..services.importer import connected_user
 from ..sync.contract import SyncControl
 from ..sync.messages import localize
-from .interfaces_parts import TokenPromptDialog, eye_icon, token_error_text
+from .interfaces_parts import TokenPromptDialog, add_reveal_action, token_error_text
 from .style import ERROR_COLOR, OK_COLOR
 
 if TYPE_CHECKING:
@@ -73,11 +72,7 @@ class ConnectionSection(_Widget):
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_edit.setPlaceholderText(self.tr("API-Token aus sevDesk einfügen"))
         self.token_edit.returnPressed.connect(self.save_token)
-        self.toggle_action = QAction(eye_icon(False), self.tr("Token anzeigen"), box)
-        self.toggle_action.setObjectName("ToggleTokenAction")
-        self.toggle_action.setCheckable(True)
-        self.toggle_action.toggled.connect(self._toggle_token_visible)
-        self.token_edit.addAction(self.toggle_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.toggle_action = add_reveal_action(self.token_edit)
         self.save_button = QPushButton(self.tr("Speichern"), box)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_token)
@@ -113,11 +108,6 @@ class ConnectionSection(_Widget):
         return box
 
     # -- connection (S1–S3) --------------------------------------------------------------
-    def _toggle_token_visible(self, visible: bool) -> None:
-        self.token_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
-        self.toggle_action.setIcon(eye_icon(visible))
-        self.toggle_action.setText(self.tr("Token verbergen") if visible else self.tr("Token anzeigen"))
-
     def _on_enabled(self, enabled: bool) -> None:
         self.controller.set_enabled(enabled)
 

@@ -4,7 +4,7 @@ field, the S3 token prompt, and the German (translatable) words of the import hi
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..services.errors import AuthError, SevdeskError, UnreachableError
@@ -28,6 +28,36 @@ def eye_icon(open_eye: bool) -> QIcon:
     return QIcon(pixmap)
 
 
+REVEAL_KEY = "Alt+F8"  # as Windows' own password fields
+
+
+def add_reveal_action(edit: QLineEdit) -> QAction:
+    """The eye at the end of a token field: shows or hides the token, by click or by
+    Alt+F8 while the field has the focus (the eye itself takes no Tab stop)."""
+    action = QAction(edit)
+    action.setObjectName("ToggleTokenAction")
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence(REVEAL_KEY))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def show(visible: bool) -> None:
+        edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
+        action.setIcon(eye_icon(visible))
+        text = (
+            QCoreApplication.translate("InterfacesTab", "Token verbergen")
+            if visible
+            else QCoreApplication.translate("InterfacesTab", "Token anzeigen")
+        )
+        action.setText(text)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text} ({shortcut})")
+
+    action.toggled.connect(show)
+    show(False)
+    edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+    return action
+
+
 class TokenPromptDialog(QDialog):
     """S3: asks once for the new token after sevDesk rejected the stored one."""
 
@@ -42,6 +72,7 @@ class TokenPromptDialog(QDialog):
         self.token = QLineEdit(self)
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(self.tr("neuen API-Token einfügen"))
+        self.toggle_action = add_reveal_action(self.token)
         layout.addWidget(self.token)
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.tr("Speichern"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -130,6 +130,30 @@ def test_S1_token_field_is_masked_with_show_hide(qtbot, keyring_ctx, tab_for):
     assert tab.token_edit.echoMode() == QLineEdit.EchoMode.Password
 
 
+def test_S1_the_token_shows_and_hides_by_keyboard_too(qtbot, keyring_ctx, tab_for):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from craftdesk.ui.interfaces_parts import TokenPromptDialog
+
+    _controller, tab = tab_for(keyring_ctx)
+    tab.show()
+    tab.token_edit.setFocus()
+    qtbot.waitUntil(tab.token_edit.hasFocus)
+    qtbot.keyClick(tab.token_edit, Qt.Key.Key_F8, Qt.KeyboardModifier.AltModifier)
+    assert tab.token_edit.echoMode() == QLineEdit.EchoMode.Normal
+    assert "Alt+F8" in tab.toggle_action.toolTip() and "verbergen" in tab.toggle_action.toolTip()
+    qtbot.keyClick(tab.token_edit, Qt.Key.Key_F8, Qt.KeyboardModifier.AltModifier)
+    assert tab.token_edit.echoMode() == QLineEdit.EchoMode.Password
+    prompt = TokenPromptDialog("Der Token wurde abgelehnt.")  # S3's prompt has the same eye
+    qtbot.addWidget(prompt)
+    prompt.show()
+    prompt.token.setFocus()
+    qtbot.waitUntil(prompt.token.hasFocus)
+    qtbot.keyClick(prompt.token, Qt.Key.Key_F8, Qt.KeyboardModifier.AltModifier)
+    assert prompt.token.echoMode() == QLineEdit.EchoMode.Normal
+
+
 def test_S2_help_names_the_place_of_the_token_and_the_change_warning(qtbot, keyring_ctx, tab_for):
     from PySide6.QtWidgets import QLabel
 
