@@ -3,6 +3,7 @@ the widget's own key handling and without depending on the window being active."
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
@@ -104,3 +105,9 @@ class KeyboardMenu(QObject):
             self._show(rect.center() if index.isValid() else rect.topLeft())
             return True
         return False
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in this order (Qt's default is the order of making)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)

@@ -32,7 +32,7 @@ from ..services.changes import Change, Scope
 from ..services.project_rows import load_project_nodes, projects_of, tree_size
 from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint, connection_state_of, link
-from .keys import KeyAction, KeyboardMenu, SelectOnFocus
+from .keys import KeyAction, KeyboardMenu, SelectOnFocus, chain_tab_order
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
@@ -82,6 +82,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         controller.data_changed.connect(self._on_data_changed)
         self.empty_hint = EmptyHint(self.view)
         self.empty_hint.linkActivated.connect(self.follow_link)
+        self._set_tab_order()
         controller.connection_state_changed.connect(self._update_import_button)
         controller.connection_state_changed.connect(self._update_empty_hint)
         self._update_import_button()
@@ -174,6 +175,17 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         top.insertWidget(0, self.views)
         top.insertSpacing(1, 12)
         layout.addWidget(self.views.stack, 1)
+
+    def _set_tab_order(self) -> None:
+        """Tab goes as the eye reads: views, search, the top buttons, the filters, the
+        buttons above the list, the list (its empty hint's links last)."""
+        bar, views = self.filter_bar, self.views
+        chain_tab_order(views.list_button, views.board_button, self.search, self.import_button)
+        chain_tab_order(self.import_button, self.employees_button, bar.status, bar.employee)
+        chain_tab_order(bar.employee, bar.use_range, bar.first, bar.last, bar.billable, bar.reset)
+        chain_tab_order(bar.reset, self.new_project_button, self.new_appointment_button)
+        chain_tab_order(self.new_appointment_button, self.edit_button, self.delete_button)
+        chain_tab_order(self.delete_button, self.invoice_button, self.view, self.empty_hint)
 
     # --- data ------------------------------------------------------------------------------
 

@@ -390,3 +390,31 @@ def test_a_long_name_shows_its_beginning_and_two_delivery_addresses_show(qtbot, 
     table = dialog.deliveries.table
     assert table.minimumHeight() >= 2 * table.verticalHeader().defaultSectionSize()
     assert not table.wordWrap()
+
+
+def test_tab_in_the_projekte_tab_goes_as_the_eye_reads(qtbot, database):
+    """Search, the buttons beside it, the filters, the buttons above the list, the list:
+    the filters used to come after the list (by the order the widgets were made)."""
+    from craftdesk.ui.projects_tab import ProjectsTab
+
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    order, widget = [], tab.views.list_button
+    for _ in range(30):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while (
+            not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            or not widget.isVisible()
+            or not widget.isEnabled()
+        ):
+            widget = widget.nextInFocusChain()
+        if widget is tab.views.list_button:
+            break
+    bar = tab.filter_bar
+    expected = [tab.views.list_button, tab.views.board_button, tab.search, tab.import_button]
+    expected += [tab.employees_button, bar.status, bar.employee, bar.use_range, bar.billable, bar.reset]
+    expected += [tab.new_project_button, tab.view]
+    assert [w for w in order if w in expected] == expected
