@@ -40,8 +40,9 @@ from . import print_actions
 from .board_canvas import BoardCanvas
 from .board_keys import BoardKeys
 from .board_layout import FROM_LIST
-from .board_parts import DayHeader, PlacementCommand, UnscheduledList
+from .board_parts import DayHeader, PlacementCommand, UnscheduledList, weekday_name
 from .dialogs import common
+from .dialogs.day_plan_choice import DayPlanChoice
 from .double_bookings import conflict_sentence
 from .lazy_reload import LazyReloadMixin
 
@@ -344,13 +345,22 @@ class PlanningBoard(LazyReloadMixin, QWidget):
     def print_day_plan(self) -> None:
         employee_id, day = self._current_employee()
         if employee_id is None or day is None:
-            common.inform(
-                self,
-                self.tr("Tagesplan"),
-                self.tr("Bitte zuerst in der Zeile eines Mitarbeiters auf den gewünschten Tag klicken."),
-            )
-            return
+            chosen = self.ask_day_plan()
+            if chosen is None:
+                return
+            employee_id, day = chosen
         print_actions.day_plan(self, employee_id, day)
+
+    def ask_day_plan(self) -> tuple[int, date] | None:
+        """No cell chosen yet: whose plan, which day of the shown week (today if shown)."""
+        board = self.canvas.board
+        people = [(r.employee_id, r.name) for r in board.rows if r.employee_id is not None] if board else []
+        if board is None or not people:
+            common.inform(self, self.tr("Tagesplan"), self.tr("Es gibt keine aktiven Mitarbeiter."))
+            return None
+        days = [(d, f"{weekday_name(d)} {d:%d.%m.%Y}") for d in board.days]
+        dialog = DayPlanChoice(people, days, date.today(), self)
+        return dialog.chosen() if dialog.exec() else None
 
     def export_calendar(self) -> None:
         """Per employee or for all (P8): the row clicked last is preselected."""

@@ -2686,6 +2686,10 @@ Whatever was added or changed since the backup is lost. The current state is bac
 <context>
     <name>PlanningBoard</name>
     <message>
+        <source>Es gibt keine aktiven Mitarbeiter.</source>
+        <translation>There are no active employees.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/planning_board.py" line="79"/>
         <source>Keine aktiven Mitarbeiter: Mit „Mitarbeiter …“ anlegen, wieder aktivieren oder aus sevDesk übernehmen – jeder bekommt hier seine Zeile. Bis dahin wird in „nicht zugewiesen“ geplant.</source>
         <translation>No active employees: add them, activate them again or take them over from sevDesk with “Employees …” – each gets a row here. Until then, plan in “not assigned”.</translation>
@@ -4618,6 +4622,29 @@ Whatever was added or changed since the backup is lost. The current state is bac
     <message>
         <source>%n Projekte</source>
         <translation>%n projects</translation>
+    </message>
+</context>
+<context>
+    <name>DayPlanChoice</name>
+    <message>
+        <source>Tagesplan drucken</source>
+        <translation>Print day plan</translation>
+    </message>
+    <message>
+        <source>Mitarbeiter:</source>
+        <translation>Employee:</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Day:</translation>
+    </message>
+    <message>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

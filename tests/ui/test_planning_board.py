@@ -409,3 +409,37 @@ def test_P2_a_narrow_block_shows_the_start_alone_so_the_customer_stays(qapp):
     assert time_label("⚠ 08:00–10:00", "Bäckerei Schröder", 120, metrics) == "⚠ 08:00"
     assert time_label("08:00–10:00", "Bäckerei Schröder", 400, metrics) == "08:00–10:00"
     assert time_label("08:00–10:00", "", 120, metrics) == "08:00–10:00"  # no customer: the whole span
+
+
+def test_P6_tagesplan_without_a_chosen_cell_asks_whose_and_which_day(board, week, monkeypatch):
+    """By keyboard the Drucken menu comes before any cell; it used to say "click first"."""
+    from craftdesk.ui import planning_board
+    from craftdesk.ui.dialogs.day_plan_choice import DayPlanChoice
+
+    printed, offered = [], []
+
+    def answer(dialog):
+        offered.append([dialog.employee.itemText(i) for i in range(dialog.employee.count())])
+        offered.append(dialog.day.currentText())
+        dialog.employee.setCurrentIndex(dialog.employee.findData(week["anna"]))
+        dialog.day.setCurrentIndex(2)
+        return True
+
+    monkeypatch.setattr(DayPlanChoice, "exec", answer)
+    monkeypatch.setattr(planning_board.print_actions, "day_plan", lambda _p, *args: printed.append(args))
+    board.canvas.current_cell = None
+    board.print_day_plan()
+    assert printed == [(week["anna"], MONDAY + timedelta(days=2))]
+    assert set(offered[0]) == {"Anna Fliese", "Max Maurer"}  # active employees only
+    assert offered[1].startswith("Mo 02.03.2026")  # today is not in the shown week: its Monday
+    monkeypatch.setattr(DayPlanChoice, "exec", lambda _dialog: False)
+    board.print_day_plan()
+    assert len(printed) == 1  # cancelled: nothing printed
+
+
+def test_P6_the_day_plan_choice_starts_on_the_given_day(qtbot):
+    from craftdesk.ui.dialogs.day_plan_choice import DayPlanChoice
+
+    days = [(MONDAY + timedelta(days=n), f"Tag {n}") for n in range(5)]
+    dialog = DayPlanChoice([(7, "Max Maurer")], days, MONDAY + timedelta(days=3))
+    assert dialog.chosen() == (7, MONDAY + timedelta(days=3))
