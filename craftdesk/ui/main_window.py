@@ -8,7 +8,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ..services.errors import CancelledError
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         for widget, title in zip(self.tab_widgets, self._titles, strict=True):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self.tab)  # a placeholder clicked early: build it now
+        self._install_shortcuts()
 
         self.statusBar().setObjectName("StatusBar")
         self._state_label = QLabel(self)
@@ -90,6 +91,33 @@ class MainWindow(QMainWindow):
             self._build_tab(index)
         return self.tab_widgets[index]
 
+    def _install_shortcuts(self) -> None:
+        """Ctrl+1 … Ctrl+4 choose a tab (named in its tooltip), Ctrl+F goes to the tab's
+        search, Ctrl+N makes a new record of the tab, F5 imports from sevDesk now."""
+        self._tips: list[str] = []
+        for index in range(len(self._titles)):
+            keys = QKeySequence(f"Ctrl+{index + 1}")
+            QShortcut(keys, self, lambda index=index: self.tabs.setCurrentIndex(index))
+            native = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            self._tips.append(f"{self._titles[index]} ({native})")
+            self.tabs.setTabToolTip(index, self._tips[index])
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new_record)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, lambda: self.interfaces_tab.sync_now())
+
+    def focus_search(self) -> None:
+        search = getattr(self.tab(self.tabs.currentIndex()), "search", None)
+        if search is not None:
+            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            search.selectAll()
+
+    def new_record(self) -> None:
+        """What the tab's own "Neu" button does, when it may (not while the server is away)."""
+        tab = self.tab(self.tabs.currentIndex())
+        button = getattr(tab, "new_button", None) or getattr(tab, "new_project_button", None)
+        if button is not None and button.isEnabled() and button.isVisible():
+            button.click()
+
     def _build_tab(self, index: int) -> None:
         from .articles_tab import ArticlesTab
         from .customers_tab import CustomersTab
@@ -102,6 +130,7 @@ class MainWindow(QMainWindow):
         blocked = self.tabs.blockSignals(True)  # the same tab stays in front: nothing to tell
         try:
             self.tabs.insertTab(index, widget, self._titles[index])  # before the placeholder
+            self.tabs.setTabToolTip(index, self._tips[index])
             if in_front:
                 self.tabs.setCurrentIndex(index)
             self.tabs.removeTab(index + 1)

@@ -62,3 +62,33 @@ def test_a_tab_clicked_before_it_was_built_is_built_and_shown_at_once(window, qt
     assert window.tab(1).proxy.rowCount() == 1
     qtbot.waitUntil(lambda: len(window.built) == 2)
     assert window.tabs.currentIndex() == 1
+
+
+def test_keyboard_shortcuts_choose_tabs_search_and_make_new_records(window, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from craftdesk.ui.projects_tab import ProjectsTab
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1 and "Ctrl+2" in window.tabs.tabToolTip(1).replace("Strg", "Ctrl")
+    window.tab(1).search.setText("alt")
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tab(1).search.hasFocus() and window.tab(1).search.selectedText() == "alt"
+    opened: list[str] = []
+    monkeypatch.setattr(CustomersTab, "open_editor", lambda self, record: opened.append("customer"))
+    monkeypatch.setattr(ProjectsTab, "new_project", lambda self: opened.append("project"))
+    qtbot.keyClick(window.tab(1).search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 3
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Schnittstellen: nothing
+    assert opened == ["customer", "project"]
+    monkeypatch.setattr(window.interfaces_tab, "sync_now", lambda: opened.append("sync"))
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert opened[-1] == "sync"
