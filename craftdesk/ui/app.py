@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import config
 from ..context import AppContext, MemoryTokenStore
+from ..errors import PreconditionError
 from ..services import settings
 from ..services.importer import settle_interrupted_runs, user_label
 from ..sync.controller import SyncController
@@ -378,8 +379,8 @@ def run_app(ctx: AppContext, demo: bool = False, real_categories: bool = False) 
     from .recovery import start_or_say_why
 
     shell = start_or_say_why(ctx, demo, lambda: build_shell(ctx, demo=demo, real_categories=real_categories))
-    if shell is None:
-        return 1
+    if shell is None:  # a damaged, locked or full database, or no team server: said in a dialog
+        return PreconditionError.exit_code  # as the command line says it (5), not "unexpected"
     shell.instance = InstanceServer(key, shell.window, shell.window)
     # With a tray, hiding the window must not end the app; without one, closing quits.
     app.setQuitOnLastWindowClosed(shell.tray is None)

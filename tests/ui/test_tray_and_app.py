@@ -243,9 +243,14 @@ def test_gui_command_starts_and_quits(qtbot, data_dir, monkeypatch):
     # run_app installs its own Ctrl+C/SIGTERM handlers; give the test runner its own back.
     saved_handlers = [(number, signal.getsignal(number)) for number in (signal.SIGINT, signal.SIGTERM)]
     windows: list[MainWindow] = []
+    earlier = set(QApplication.topLevelWidgets())  # another test's window is not this one
 
     def quit_when_shown() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w not in earlier
+        ]
         if shown:
             windows.extend(shown)
             QCoreApplication.quit()
