@@ -41,12 +41,10 @@ def _settle() -> None:
         QCoreApplication.processEvents()
 
 
-def _grab(widget: QWidget, path: Path, fit: bool = False) -> Path:
+def _grab(widget: QWidget, path: Path) -> Path:
+    """The widget at the size it opens with (as exec() shows a dialog: a squeezed one shows)."""
     widget.show()
     _settle()
-    if fit:  # dialogs: at least the size their layout asks for, as exec() would show them
-        widget.resize(widget.size().expandedTo(widget.sizeHint()))
-        _settle()
     widget.grab().save(str(path))
     return path
 
@@ -194,7 +192,7 @@ def render_tab_screenshots(window: QWidget, out_dir: str | Path) -> list[Path]:
         finishing.status.setCurrentIndex(finishing.status.findData("done"))
         dialogs.append(("dialog-termin-fertig.png", finishing))
     for name, dialog in dialogs:
-        saved.append(_grab(dialog, out / name, fit=True))
+        saved.append(_grab(dialog, out / name))
         dialog.close()
 
     importer = OrderImportDialog(controller, window)

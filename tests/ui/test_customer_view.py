@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from fakes import FakeController
+from PySide6.QtCore import QRect
 
 from craftdesk.services.importer import run_import
 from craftdesk.services.orders import import_order
@@ -149,3 +150,34 @@ def test_project_tree_marks_a_job_site_that_fell_back(qtbot, sandbox, client, da
     assert any("AB-1044" in title and tip and "Königsallee 7" in tip for title, tip in tips.items())
     assert any("AB-1042" in title and not tip for title, tip in tips.items())
     assert matched.note == "" and fell_back.note
+
+
+class _Screen:
+    """A screen of the given free area (what a taskbar leaves)."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+
+    def availableGeometry(self) -> QRect:
+        return QRect(0, 0, self.width, self.height)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1040), (1366, 728), (1024, 660), (1024, 560)])
+def test_customer_dialog_opens_as_tall_as_the_screen_allows(qtbot, database, monkeypatch, width, height):
+    # Qt opens a window whose size hint is over two thirds of the screen at its minimum:
+    # the delivery addresses were two squeezed rows, the buttons on the table's edge.
+    monkeypatch.setattr(CustomerDialog, "screen", lambda self: _Screen(width, height))
+    dialog = CustomerDialog(None)
+    qtbot.addWidget(dialog)
+    for _ in range(4):
+        dialog.deliveries.add_row()
+    dialog.show()
+    room = int(height * 0.95)
+    assert dialog.height() >= dialog.minimumSizeHint().height()  # never squeezed below its layout
+    assert dialog.height() <= max(room, dialog.minimumSizeHint().height())  # title bar stays on screen
+    if room >= dialog.sizeHint().height():
+        assert dialog.height() >= dialog.sizeHint().height()
+    table = dialog.deliveries.table
+    rows = table.verticalHeader().defaultSectionSize()
+    if height >= 660:
+        assert table.viewport().height() >= 3 * rows  # room to see the job sites, not two of them

@@ -218,13 +218,7 @@ class AppointmentDialog(DiscardGuard, QDialog):
         """As large as the content wants (wrapped texts included), within the screen; once
         shown, never smaller than the user made it (a status change shrank it back)."""
         hint = self.sizeHint()
-        if self.isVisible():
-            hint = hint.expandedTo(self.size())
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            hint = hint.boundedTo(room.size() * 0.95)
-        self.resize(hint.expandedTo(self.minimumSizeHint()))
+        common.fit_to_screen(self, hint.expandedTo(self.size()) if self.isVisible() else hint)
 
     # --- filling -----------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QRegularExpression, Qt, QUrl
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QRegularExpression, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,22 @@ class DecimalEdit(QLineEdit):
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText("" if value is None else format_decimal(value, self._places))
+
+
+#: The share of the screen's free area a dialog may take at most: its title bar and frame
+#: still fit above a taskbar (700 px high: a dialog of 665 px and its title bar).
+SCREEN_SHARE = 0.95
+
+
+def fit_to_screen(widget: QWidget, wanted: QSize | None = None) -> None:
+    """Size a window as large as its content wants (``wanted``, else its size hint), within
+    the free area of its screen, and never below its layout's minimum. Qt alone opens a
+    window whose hint is over two thirds of the screen at its minimum, squeezed."""
+    size = wanted if wanted is not None else widget.sizeHint()
+    screen = widget.screen()
+    if screen is not None:
+        size = size.boundedTo(screen.availableGeometry().size() * SCREEN_SHARE)
+    widget.resize(size.expandedTo(widget.minimumSizeHint()))
 
 
 def banner(text: str, kind: str = "info", parent: QWidget | None = None) -> QLabel:

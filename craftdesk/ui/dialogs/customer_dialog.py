@@ -84,6 +84,9 @@ class CustomerDialog(DiscardGuard, QDialog):
             self.customer_number.setText(next_local_customer_number())
             self.postal.country.setText("DE")
         self._kind_changed()
+        # Delivery addresses in view, not two squeezed rows (Qt opens a dialog this tall at
+        # its minimum height).
+        common.fit_to_screen(self)
 
     def _build_note(self, customer: RecordOrigin | None) -> QLabel:
         """Where the customer comes from and what editing it here means (C5, C6, C7)."""
