@@ -13,8 +13,9 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint
-from PySide6.QtWidgets import QMenu, QTreeView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QPushButton, QTreeView, QWidget
 
 from ..errors import CraftdeskError
 from ..services import demo_payments, invoice_status, invoices, projects
@@ -47,6 +48,7 @@ class ProjectActions(_Widget):
     controller: SyncControl
     view: QTreeView
     filter_bar: FilterBar
+    delete_button: QPushButton
     last_dialog: Any
 
     if TYPE_CHECKING:  # provided by the tab (declared only: nothing here hides them)
@@ -99,6 +101,7 @@ class ProjectActions(_Widget):
                     self._demo_menu(menu, record.project_id)
             menu.addAction(self.tr("Bearbeiten …"), lambda: self.edit_record(record))
             writes.append(menu.addAction(self.tr("Löschen …"), lambda: self.delete_record(record)))
+            writes[-1].setShortcut(QKeySequence(Qt.Key.Key_Delete))  # the list's keys, named
             if record.kind == "appointment":  # P6, P7
                 menu.addAction(
                     self.tr("Arbeitsauftrag drucken …"),
@@ -188,6 +191,11 @@ class ProjectActions(_Widget):
         record = self.selected_record()
         if record is not None:
             self.delete_record(record)
+
+    def delete_if_allowed(self) -> None:
+        """The Delete key in the list: what "Löschen" does, when it may (it asks first)."""
+        if self.delete_button.isEnabled():
+            self.delete_selected()
 
     def delete_record(self, record: TreeRecord) -> None:
         try:

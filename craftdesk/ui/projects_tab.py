@@ -136,6 +136,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         self.view.doubleClicked.connect(self._double_clicked)
         enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # opens the row, as in Kunden and Artikel
         self._enter = KeyAction(self.view, enter, self.edit_selected)
+        self._delete_key = KeyAction(self.view, (Qt.Key.Key_Delete,), self.delete_if_allowed)
         self._select_on_focus = SelectOnFocus(self.view)
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)

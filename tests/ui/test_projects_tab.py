@@ -168,6 +168,25 @@ def test_delete_refusal_reason_is_shown(tab, plan, monkeypatch):
     assert Project.select().count() == 1
 
 
+def test_the_delete_key_in_the_list_asks_and_deletes_as_loeschen_does(qtbot, tab, plan, monkeypatch):
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        common, "confirm", lambda parent, title, text, *a, **k: asked.append(text) or next(answers)
+    )
+    tab.select("appointment", plan["second"].id)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)  # "no": nothing is deleted
+    assert len(asked) == 1 and "Abnahme" in asked[0]
+    assert Appointment.get_or_none(Appointment.id == plan["second"].id) is not None
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert Appointment.get_or_none(Appointment.id == plan["second"].id) is None
+    tab.delete_button.setEnabled(False)  # e.g. the team server is away: the key does nothing
+    tab.select("appointment", plan["first"].id)
+    tab.delete_button.setEnabled(False)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert len(asked) == 2
+
+
 def test_O1_order_import_dialog_lists_and_imports(qtbot, ctx, sandbox):
     controller = FakeController(ctx)
     dialog = OrderImportDialog(controller)
