@@ -69,6 +69,11 @@ def price_ok(value: Decimal) -> bool:
     return value.is_finite() and abs(value) <= MAX_PRICE
 
 
+def discount_ok(value: Decimal) -> bool:
+    """A position's discount in percent: 0 to 100."""
+    return value.is_finite() and 0 <= value <= 100
+
+
 def vat_ok(value: Decimal) -> bool:
     """A VAT rate in percent: 0 to 100 (sevDesk's own rates are 0, 7 and 19)."""
     return value.is_finite() and 0 <= value <= 100

@@ -70,6 +70,7 @@ class Key(str, Enum):
     NO_PART_CATEGORY_BUT = "no_part_category_but"
     NO_PART_CATEGORY_AT_ALL = "no_part_category_at_all"
     JOB_SITE_FALLBACK = "job_site_fallback"
+    OPTIONAL_POSITIONS = "optional_positions"
     END_BEFORE_START = "end_before_start"
     TIME_OUT_OF_RANGE = "time_out_of_range"
     TOO_LONG = "too_long"
@@ -195,6 +196,11 @@ TEMPLATES: dict[Key, str] = {
         "ServiceText",
         "Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – "
         "als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.",
+    ),
+    Key.OPTIONAL_POSITIONS: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Optionale Positionen der Auftragsbestätigung sind nicht eingeplant; sie stehen in den "
+        "Notizen des Termins.",
     ),
     Key.END_BEFORE_START: QT_TRANSLATE_NOOP(
         "ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."

@@ -8,10 +8,11 @@ Every parser is tolerant: a field it cannot read makes the record invalid
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..limits import price_ok, quantity_ok, vat_ok
+from ..limits import discount_ok, price_ok, quantity_ok, vat_ok
+from .catalog import UNIT_PRICE_STEP
 from .fields import (
     guard,
     in_range,
@@ -119,6 +120,18 @@ class OrderPosRec:
     unity_id: str | None
     tax_rate: Decimal
     position_number: int
+    # A position's discount in percent ("Rabatt %"), and an optional position
+    # ("Bedarfsposition"), which sevDesk leaves out of the confirmation's sum.
+    discount: Decimal = Decimal(0)
+    optional: bool = False
+
+    @property
+    def net_price(self) -> Decimal:
+        """The confirmed net unit price: the price less the position's discount, to
+        sevDesk's precision of 10 decimal places (A3)."""
+        if not self.discount:
+            return self.price
+        return (self.price * (100 - self.discount) / 100).quantize(UNIT_PRICE_STEP, rounding=ROUND_HALF_UP)
 
 
 def parse_order_pos(raw: Any) -> OrderPosRec:
@@ -142,6 +155,10 @@ def parse_order_pos(raw: Any) -> OrderPosRec:
             unity_id=read_ref(r.get("unity"), "unity"),
             tax_rate=in_range(read_decimal(r.get("taxRate"), "taxRate", Decimal(0)), "taxRate", vat_ok),
             position_number=read_int(r.get("positionNumber"), "positionNumber", 0),
+            discount=in_range(
+                read_decimal(r.get("discount"), "discount", Decimal(0)), "discount", discount_ok
+            ),
+            optional=read_bool(r.get("optional")),
         )
 
     return guard(raw, build)

@@ -132,8 +132,8 @@ def run_import_order(ctx: AppContext, args: argparse.Namespace) -> int:
     for result in results:
         if result.status == "imported":
             print(f"{result.order_id}: als Projekt {result.project_id} importiert")
-            if result.note:
-                sys.stderr.write(f"craftdesk: Hinweis zu {result.order_id}: {result.note}\n")
+            for note in result.notes:
+                sys.stderr.write(f"craftdesk: Hinweis zu {result.order_id}: {note}\n")
         elif result.status == "already_imported":
             print(f"{result.order_id}: bereits importiert (Projekt {result.project_id})")
         else:

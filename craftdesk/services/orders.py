@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ..api.client import SevdeskClient
 from ..api.errors import (
@@ -45,6 +44,7 @@ from ..store.models import (
 from .employees import UserIdentity, employee_by_user_id, match_employee
 from .job_site import find_site, find_site_with_note, normalize_street, order_site
 from .lookups import sev_users, unities
+from .order_lines import optional_positions, planned_lines
 from .order_list import (
     ORDER_TYPE,
     STATUS_SENT,
@@ -71,6 +71,11 @@ class ImportOrderResult:
     message: str = ""
     exit_code: int = 0  # of the failure, for the command line (4 sevDesk, 5 precondition)
     note: str = ""  # imported, but worth a look (e.g. the job site fell back, O5)
+    more_notes: tuple[str, ...] = ()  # further ones (optional positions not planned)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.note, *self.more_notes) if n)
 
     @property
     def ok(self) -> bool:
@@ -222,16 +227,6 @@ def _articles(client: SevdeskClient, positions: list[OrderPosRec]) -> dict[str, 
     return found
 
 
-@dataclass
-class _Line:
-    article: Article | None
-    text: str
-    quantity: Decimal
-    unit: str
-    net_price: Decimal | None = None  # the confirmation's price and rate (V2)
-    vat_rate: Decimal | None = None
-
-
 def _unit_names(
     client: SevdeskClient, positions: list[OrderPosRec], articles: dict[str, Article]
 ) -> dict[str, str]:
@@ -243,42 +238,6 @@ def _unit_names(
     except (NotFoundError, ApiError, MalformedResponseError) as exc:
         log.info("Units not readable, free-text lines stay without unit: %s", exc)
         return {}
-
-
-def planned_lines(
-    positions: list[OrderPosRec], articles: dict[str, Article], unit_names: dict[str, str] | None = None
-) -> list[_Line]:
-    """Positions → planned lines: one line per article with the summed quantity (O6),
-    free-text lines for positions without an article (or whose part sevDesk no longer
-    has) with the unit of their position, in the confirmation's order. Every line keeps
-    the position's net price and VAT rate (V2); positions of one article at different
-    prices stay separate lines, so nothing confirmed changes its price."""
-    lines: list[_Line] = []
-    by_part: dict[tuple[str, Decimal, Decimal], _Line] = {}
-    for pos in positions:
-        if pos.part_id and pos.part_id in articles:
-            key = (pos.part_id, pos.price, pos.tax_rate)
-            line = by_part.get(key)
-            if line is not None:
-                line.quantity += pos.quantity
-                continue
-            article = articles[pos.part_id]
-            line = _Line(article, "", pos.quantity, article.unit, pos.price, pos.tax_rate)
-            by_part[key] = line
-        else:
-            text = pos.name or pos.text
-            if not text:
-                continue  # an empty separator line carries nothing to plan
-            line = _Line(
-                None,
-                text,
-                pos.quantity,
-                (unit_names or {}).get(pos.unity_id or "", ""),
-                pos.price,
-                pos.tax_rate,
-            )
-        lines.append(line)
-    return lines
 
 
 def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
@@ -300,7 +259,9 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     customer = _customer(client, order.contact_id)
     articles = _articles(client, positions)
     site, site_note = find_site_with_note(customer, order_site(order.address_street, order.address))
-    lines = planned_lines(positions, articles, _unit_names(client, positions, articles))
+    unit_names = _unit_names(client, positions, articles)
+    lines = planned_lines(positions, articles, unit_names)
+    optional = optional_positions(positions, articles, unit_names)
     title = project_title(order)
 
     with db.atomic():
@@ -308,7 +269,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         if existing is not None:
             return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
         project = _create_project(order, title, customer, site, site_note)
-        appointment = _create_first_appointment(project, title, customer, site)
+        appointment = _create_first_appointment(project, title, customer, site, optional)
         if observer is not None:
             AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
         for position, line in enumerate(lines):
@@ -330,7 +291,12 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         len(lines),
     )
     return ImportOrderResult(
-        order_id, "imported", project.id, f"als Projekt {project.id} importiert", note=site_note
+        order_id,
+        "imported",
+        project.id,
+        f"als Projekt {project.id} importiert",
+        note=site_note,
+        more_notes=(Message(Key.OPTIONAL_POSITIONS),) if optional else (),
     )
 
 
@@ -352,7 +318,7 @@ def _create_project(
 
 
 def _create_first_appointment(
-    project: Project, title: str, customer: Customer | None, site: Site
+    project: Project, title: str, customer: Customer | None, site: Site, notes: str = ""
 ) -> Appointment:
     """The project's job with its first, not yet scheduled appointment (O2)."""
     job = Job.create(project=project, title=title)
@@ -361,6 +327,7 @@ def _create_first_appointment(
         title=title,
         status="unscheduled",
         customer=customer,
+        notes=notes,
         site_street=site.street,
         site_zip=site.zip,
         site_city=site.city,

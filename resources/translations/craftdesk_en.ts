@@ -4069,6 +4069,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>The address of the order confirmation “%1” matches none of the customer&apos;s addresses – “%2” was used as the job site; please check.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/messages.py" line="200"/>
+        <source>Optionale Positionen der Auftragsbestätigung sind nicht eingeplant; sie stehen in den Notizen des Termins.</source>
+        <translation>Optional positions of the order confirmation are not planned; they are listed in the appointment&apos;s notes.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/messages.py" line="155"/>
         <source>sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)</source>
         <translation>sevDesk user %1 (name not visible to this token)</translation>

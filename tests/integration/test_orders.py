@@ -288,6 +288,50 @@ def test_O6_position_without_article_is_a_free_text_line(sandbox, client, databa
     assert PlannedMaterial.select().where(PlannedMaterial.article.is_null()).count() == 1
 
 
+def _positions(sandbox, number: str) -> list[dict]:
+    ab = order(sandbox, number)
+    found = [p for p in sandbox.data.all("OrderPos") if p["order"]["id"] == ab["id"]]
+    return sorted(found, key=lambda p: int(p["positionNumber"]))
+
+
+def test_O6_V2_a_discounted_position_is_planned_at_its_confirmed_price(sandbox, client, database):
+    # sevDesk's "Rabatt %" on a position: 12 m at 8.90 less 10 % were confirmed at 8.01
+    copper = [
+        p
+        for p in _positions(sandbox, "AB-1041")
+        if p["part"] and p["part"]["id"] == part_id(sandbox, "A-1002")
+    ]
+    assert len(copper) == 2 and {p["priceNet"] for p in copper} == {"8.9"}
+    sandbox.data.update("OrderPos", copper[0]["id"], discount="10")
+    result = import_order(client, order_id(sandbox, "AB-1041"))
+    lines = [
+        (line.quantity, line.net_price)
+        for line in svc.planned_of(the_appointment(result.project_id))
+        if line.article and line.article.number == "A-1002"
+    ]
+    # not merged with the undiscounted position: each keeps what was confirmed (V2)
+    assert sorted(lines) == sorted(
+        [(Decimal(copper[0]["quantity"]), Decimal("8.01")), (Decimal(copper[1]["quantity"]), Decimal("8.9"))]
+    )
+
+
+def test_O6_V2_optional_positions_are_not_planned_but_named_in_the_notes(sandbox, client, database):
+    positions = _positions(sandbox, "AB-1041")
+    labour = next(p for p in positions if p["part"] and p["part"]["id"] == part_id(sandbox, "D-2001"))
+    sandbox.data.update("OrderPos", labour["id"], optional=True)  # a "Bedarfsposition"
+    result = import_order(client, order_id(sandbox, "AB-1041"))
+    assert [n for n, _, _ in planned(result.project_id)] == ["A-1002", "A-1005", "A-1019", "A-1009"]
+    notes = the_appointment(result.project_id).notes
+    article = Article.get(Article.number == "D-2001")
+    assert notes.startswith("Optionale Positionen der Auftragsbestätigung (nicht eingeplant): ")
+    price = Decimal(labour["priceNet"]).quantize(Decimal("0.01"))
+    assert f"{article.name} à {str(price).replace('.', ',')} € netto" in notes
+    assert any("Optionale Positionen" in note for note in result.notes)
+    # without optional positions: no note, nothing in the appointment's notes
+    plain = import_order(client, order_id(sandbox, "AB-1043"))
+    assert plain.more_notes == () and the_appointment(plain.project_id).notes == ""
+
+
 # --- O7 ------------------------------------------------------------------------------------
 
 

@@ -211,9 +211,10 @@ class OrderImportDialog(QDialog):
         numbers = {o.sevdesk_id: o.number or o.sevdesk_id for o in self.model.records()}
         for result in failed:
             text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {localize(result.message)}"
-        noted = [r for r in results if r.status == "imported" and r.note]
-        for result in noted:  # e.g. the job site fell back to the postal address (O5)
-            text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {localize(result.note)}"
+        noted = [r for r in results if r.status == "imported" and r.notes]
+        for result in noted:  # the job site fell back (O5), optional positions not planned
+            for note in result.notes:
+                text += "\n" + f"{numbers.get(result.order_id, result.order_id)}: {localize(note)}"
         kind = "error" if failed and not imported else "warning" if failed or already or noted else "success"
         return text, kind
 

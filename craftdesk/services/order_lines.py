@@ -1,0 +1,88 @@
+"""Order confirmation positions → planned material lines (O6, V2) and the note that names
+the optional positions (sevDesk leaves them out of the confirmed sum)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..api.documents import OrderPosRec
+from ..store.models import Article
+
+
+@dataclass
+class _Line:
+    article: Article | None
+    text: str
+    quantity: Decimal
+    unit: str
+    net_price: Decimal | None = None  # the confirmation's price and rate (V2)
+    vat_rate: Decimal | None = None
+
+
+def planned_lines(
+    positions: list[OrderPosRec], articles: dict[str, Article], unit_names: dict[str, str] | None = None
+) -> list[_Line]:
+    """Positions → planned lines: one line per article with the summed quantity (O6),
+    free-text lines for positions without an article (or whose part sevDesk no longer
+    has) with the unit of their position, in the confirmation's order. Every line keeps
+    the position's net price, less its discount, and VAT rate (V2); positions of one
+    article at different prices stay separate lines, so nothing confirmed changes its
+    price. Optional positions are not confirmed and not planned (see
+    :func:`optional_positions`)."""
+    lines: list[_Line] = []
+    by_part: dict[tuple[str, Decimal, Decimal], _Line] = {}
+    for pos in positions:
+        if pos.optional:
+            continue  # not confirmed ("Bedarfsposition"): named in the appointment's notes
+        if pos.part_id and pos.part_id in articles:
+            key = (pos.part_id, pos.net_price, pos.tax_rate)
+            line = by_part.get(key)
+            if line is not None:
+                line.quantity += pos.quantity
+                continue
+            article = articles[pos.part_id]
+            line = _Line(article, "", pos.quantity, article.unit, pos.net_price, pos.tax_rate)
+            by_part[key] = line
+        else:
+            text = pos.name or pos.text
+            if not text:
+                continue  # an empty separator line carries nothing to plan
+            line = _Line(
+                None,
+                text,
+                pos.quantity,
+                (unit_names or {}).get(pos.unity_id or "", ""),
+                pos.net_price,
+                pos.tax_rate,
+            )
+        lines.append(line)
+    return lines
+
+
+def optional_positions(
+    positions: list[OrderPosRec], articles: dict[str, Article], unit_names: dict[str, str] | None = None
+) -> str:
+    """The optional positions of a confirmation as one line for the appointment's notes,
+    or "": sevDesk leaves them out of the confirmed sum, so they are not planned material,
+    but the office sees them and bills one that was needed after all."""
+    named = []
+    for pos in positions:
+        if not pos.optional:
+            continue
+        article = articles.get(pos.part_id or "")
+        name = (article.name if article is not None else "") or pos.name or pos.text
+        unit = article.unit if article is not None else (unit_names or {}).get(pos.unity_id or "", "")
+        amount = " ".join(p for p in (_german(pos.quantity), unit) if p)
+        named.append(f"{amount} {name} à {_german(pos.net_price, cents=True)} € netto")
+    if not named:
+        return ""
+    return "Optionale Positionen der Auftragsbestätigung (nicht eingeplant): " + "; ".join(named)
+
+
+def _german(value: Decimal, cents: bool = False) -> str:
+    """A number as the office writes it: "1,5", "62,00" (prices to the cent, half up)."""
+    if cents:
+        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = format(value if cents else value.normalize(), "f")
+    return text.replace(".", ",")
