@@ -71,6 +71,7 @@ class Key(str, Enum):
     NO_PART_CATEGORY_AT_ALL = "no_part_category_at_all"
     JOB_SITE_FALLBACK = "job_site_fallback"
     OPTIONAL_POSITIONS = "optional_positions"
+    ORDER_DISCOUNT = "order_discount"
     END_BEFORE_START = "end_before_start"
     TIME_OUT_OF_RANGE = "time_out_of_range"
     TOO_LONG = "too_long"
@@ -196,6 +197,12 @@ TEMPLATES: dict[Key, str] = {
         "ServiceText",
         "Die Adresse der Auftragsbestätigung „%1“ passt zu keiner Adresse des Kunden – "
         "als Einsatzort wurde „%2“ eingesetzt; bitte prüfen.",
+    ),
+    Key.ORDER_DISCOUNT: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Auftragsbestätigung hat einen Rabatt oder Aufschlag auf die Gesamtsumme, der in keiner "
+        "geplanten Position steckt – bitte im Rechnungsentwurf berücksichtigen (Betrag in den "
+        "Notizen des Termins).",
     ),
     Key.OPTIONAL_POSITIONS: QT_TRANSLATE_NOOP(
         "ServiceText",

@@ -14,6 +14,7 @@ from typing import Any
 from ..limits import discount_ok, price_ok, quantity_ok, vat_ok
 from .catalog import UNIT_PRICE_STEP
 from .fields import (
+    RecordError,
     guard,
     in_range,
     read_bool,
@@ -87,6 +88,17 @@ class OrderRec:
     address: str
     address_street: str
     create_user_id: str | None
+    # A discount (negative) or surcharge on the whole confirmation, net ("Rabatt" below the
+    # positions); 0 when there is none or it cannot be read.
+    sum_discounts: Decimal = Decimal(0)
+
+
+def _lenient_amount(value: Any) -> Decimal:
+    """An amount that only informs: unreadable or out of range counts as 0."""
+    try:
+        return in_range(read_decimal(value, "sumDiscounts", Decimal(0)), "sumDiscounts", price_ok)
+    except RecordError:
+        return Decimal(0)
 
 
 def parse_order(raw: Any) -> OrderRec:
@@ -103,6 +115,7 @@ def parse_order(raw: Any) -> OrderRec:
             address=read_text(r.get("address"), "address", 1000),
             address_street=read_text(r.get("addressStreet"), "addressStreet", 255),
             create_user_id=read_ref(r.get("createUser"), "createUser"),
+            sum_discounts=_lenient_amount(r.get("sumDiscounts")),
         )
 
     return guard(raw, build)

@@ -86,3 +86,13 @@ def _german(value: Decimal, cents: bool = False) -> str:
         value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     text = format(value if cents else value.normalize(), "f")
     return text.replace(".", ",")
+
+
+def whole_order_discount(amount: Decimal) -> str:
+    """The confirmation's discount (or surcharge) on its whole sum as one line for the
+    appointment's notes, or "": it is in none of the positions, so the planned lines
+    alone would bill more (or less) than was confirmed."""
+    if not amount:
+        return ""
+    kind = "Rabatt" if amount < 0 else "Aufschlag"
+    return f"{kind} auf die gesamte Auftragsbestätigung: {_german(amount, cents=True)} € netto"

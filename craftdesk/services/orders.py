@@ -44,7 +44,7 @@ from ..store.models import (
 from .employees import UserIdentity, employee_by_user_id, match_employee
 from .job_site import find_site, find_site_with_note, normalize_street, order_site
 from .lookups import sev_users, unities
-from .order_lines import optional_positions, planned_lines
+from .order_lines import optional_positions, planned_lines, whole_order_discount
 from .order_list import (
     ORDER_TYPE,
     STATUS_SENT,
@@ -262,6 +262,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     unit_names = _unit_names(client, positions, articles)
     lines = planned_lines(positions, articles, unit_names)
     optional = optional_positions(positions, articles, unit_names)
+    discount = whole_order_discount(order.sum_discounts)
     title = project_title(order)
 
     with db.atomic():
@@ -269,7 +270,8 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         if existing is not None:
             return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
         project = _create_project(order, title, customer, site, site_note)
-        appointment = _create_first_appointment(project, title, customer, site, optional)
+        notes = "\n".join(n for n in (discount, optional) if n)
+        appointment = _create_first_appointment(project, title, customer, site, notes)
         if observer is not None:
             AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
         for position, line in enumerate(lines):
@@ -296,7 +298,11 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         project.id,
         f"als Projekt {project.id} importiert",
         note=site_note,
-        more_notes=(Message(Key.OPTIONAL_POSITIONS),) if optional else (),
+        more_notes=tuple(
+            Message(key)
+            for key, given in ((Key.ORDER_DISCOUNT, discount), (Key.OPTIONAL_POSITIONS, optional))
+            if given
+        ),
     )
 
 

@@ -4074,6 +4074,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>Optional positions of the order confirmation are not planned; they are listed in the appointment&apos;s notes.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/messages.py" line="200"/>
+        <source>Die Auftragsbestätigung hat einen Rabatt oder Aufschlag auf die Gesamtsumme, der in keiner geplanten Position steckt – bitte im Rechnungsentwurf berücksichtigen (Betrag in den Notizen des Termins).</source>
+        <translation>The order confirmation has a discount or surcharge on its total that is in none of the planned positions – please allow for it in the invoice draft (the amount is in the appointment&apos;s notes).</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/messages.py" line="155"/>
         <source>sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)</source>
         <translation>sevDesk user %1 (name not visible to this token)</translation>

@@ -332,6 +332,20 @@ def test_O6_V2_optional_positions_are_not_planned_but_named_in_the_notes(sandbox
     assert plain.more_notes == () and the_appointment(plain.project_id).notes == ""
 
 
+def test_O6_V2_a_discount_on_the_whole_confirmation_is_named_not_lost(sandbox, client, database):
+    ab = order(sandbox, "AB-1042")
+    sandbox.data.update("Order", ab["id"], sumDiscounts="-40.95")  # "Kundenrabatt 3 %" below the positions
+    result = import_order(client, ab["id"])
+    assert the_appointment(result.project_id).notes == (
+        "Rabatt auf die gesamte Auftragsbestätigung: -40,95 € netto"
+    )
+    assert any("Rabatt oder Aufschlag auf die Gesamtsumme" in note for note in result.notes)
+    unreadable = order(sandbox, "AB-1043")
+    sandbox.data.update("Order", unreadable["id"], sumDiscounts="viel")  # only informs: no refusal
+    other = import_order(client, unreadable["id"])
+    assert other.status == "imported" and the_appointment(other.project_id).notes == ""
+
+
 # --- O7 ------------------------------------------------------------------------------------
 
 
