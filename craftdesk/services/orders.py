@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from ..api.client import SevdeskClient
 from ..api.errors import (
@@ -274,17 +275,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         appointment = _create_first_appointment(project, title, customer, site, notes)
         if observer is not None:
             AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
-        for position, line in enumerate(lines):
-            PlannedMaterial.create(
-                appointment=appointment,
-                article=line.article,
-                text=line.text,
-                quantity=line.quantity,
-                unit=line.unit,
-                position=position,
-                net_price=line.net_price,
-                vat_rate=line.vat_rate,
-            )
+        _plan(appointment, lines)
     log.info(
         "Imported order %s (%s) as project %s with %d planned lines",
         order.id,
@@ -304,6 +295,21 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
             if given
         ),
     )
+
+
+def _plan(appointment: Appointment, lines: list[Any]) -> None:
+    """The planned material of the first appointment (O6, V2)."""
+    for position, line in enumerate(lines):
+        PlannedMaterial.create(
+            appointment=appointment,
+            article=line.article,
+            text=line.text,
+            quantity=line.quantity,
+            unit=line.unit,
+            position=position,
+            net_price=line.net_price,
+            vat_rate=line.vat_rate,
+        )
 
 
 def _create_project(
