@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..context import AppContext
 from ..errors import NotFound, PreconditionError, UsageError
@@ -19,8 +20,11 @@ from ..services.invoice_json import preview_json
 from ..services.invoice_preview import InvoiceProposal
 
 
-def _money(value: object) -> str:
-    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+def _money(value: Decimal) -> str:
+    """German money text, rounded half up as everywhere in craftdesk (A3): 2.345 → "2,35"
+    (Python's own format rounds half to even: "2,34")."""
+    cents = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{cents:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _number(value: object) -> str:

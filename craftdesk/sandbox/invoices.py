@@ -54,6 +54,7 @@ class Position:
     fields: Record
     net: Decimal
     gross: Decimal
+    rate: Decimal = Decimal(0)
 
 
 def _decimal(value: object, what: str) -> Decimal:
@@ -138,7 +139,7 @@ def _position_values(pos: Record, index: int, tax_rule: str | None, show_net: bo
         "sumTax": money(sum_gross - sum_net),
         "sumDiscount": money(quantity * unit_net * (1 - keep)),
     }
-    return Position(fields, sum_net, sum_gross)
+    return Position(fields, sum_net, sum_gross, rate)
 
 
 def _invoice_fields(src: Record) -> Record:
@@ -185,7 +186,7 @@ def save_invoice(data: SandboxData, body: object) -> Answer:
         positions = _positions(
             data, to_save, [p for p in own if p["id"] not in to_delete], tax_rule, show_net
         )
-        saved_id = _store(data, src, existing, invoice_id, positions)
+        saved_id = _store(data, src, existing, invoice_id, positions, show_net)
         for old in own:
             if old["id"] in to_delete:
                 data.delete("InvoicePos", old["id"])
@@ -268,16 +269,27 @@ def _store(
     existing: Record | None,
     invoice_id: str | None,
     positions: list[tuple[str | None, Position]],
+    show_net: bool = True,
 ) -> str:
-    """Write the invoice with the sums of its positions; returns its id."""
+    """Write the invoice with the sums of its positions; returns its id. Net prices: the
+    VAT of each rate is its summed nets times the rate (EN 16931 BR-CO-17); gross prices:
+    the summed grosses less their nets."""
     totals_net = sum((p.net for _, p in positions), Decimal(0))
-    totals_gross = sum((p.gross for _, p in positions), Decimal(0))
+    if show_net:
+        nets: dict[Decimal, Decimal] = {}
+        for _, p in positions:
+            nets[p.rate] = nets.get(p.rate, Decimal(0)) + p.net
+        totals_tax = sum(
+            ((net * rate / 100).quantize(CENT, ROUND_HALF_UP) for rate, net in nets.items()), Decimal(0)
+        )
+    else:
+        totals_tax = sum((p.gross for _, p in positions), Decimal(0)) - totals_net
     fields = _invoice_fields(src)
     fields.update(
         status="100",
         sumNet=money(totals_net),
-        sumGross=money(totals_gross),
-        sumTax=money(totals_gross - totals_net),
+        sumGross=money(totals_net + totals_tax),
+        sumTax=money(totals_tax),
         sumDiscounts="0",
     )
     if existing is None or invoice_id is None:

@@ -47,12 +47,14 @@ class ProposalLine:
         return cents(self.quantity * self.net_price)
 
     @property
-    def gross(self) -> Decimal:
-        return cents(self.quantity * self.net_price * (1 + self.vat_rate / 100))
+    def vat(self) -> Decimal:
+        """The line's VAT: its net times its rate, to the cent (the invoice's VAT is taken
+        per rate from the summed nets, see :meth:`InvoiceProposal.vat_by_rate`)."""
+        return cents(self.net * self.vat_rate / 100)
 
     @property
-    def vat(self) -> Decimal:
-        return self.gross - self.net
+    def gross(self) -> Decimal:
+        return self.net + self.vat
 
     # Kept for callers written against the first preview (I2).
     @property
@@ -166,17 +168,20 @@ class InvoiceProposal:
 
     @property
     def gross(self) -> Decimal:
-        return sum((line.gross for line in self.lines), Decimal("0.00"))
+        return self.net + self.vat
 
     @property
     def vat(self) -> Decimal:
-        return self.gross - self.net
+        return sum(self.vat_by_rate().values(), Decimal("0.00"))
 
     def vat_by_rate(self) -> dict[Decimal, Decimal]:
-        result: dict[Decimal, Decimal] = {}
+        """The VAT of each rate: the summed nets of its lines times the rate, to the cent
+        (EN 16931 BR-CO-17, as an e-invoice states it) — not the sum of every line's
+        rounded VAT, which can be a cent off (0.25 h at 47.50 €: 11.88 net, 2.26 VAT)."""
+        nets: dict[Decimal, Decimal] = {}
         for line in self.lines:
-            result[line.vat_rate] = result.get(line.vat_rate, Decimal("0.00")) + line.vat
-        return dict(sorted(result.items()))
+            nets[line.vat_rate] = nets.get(line.vat_rate, Decimal("0.00")) + line.net
+        return {rate: cents(net * rate / 100) for rate, net in sorted(nets.items())}
 
     def flagged(self, flag: str) -> list[ProposalLine]:
         return [line for line in self.lines if flag in self.flags.get(line.key, ())]

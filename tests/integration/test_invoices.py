@@ -235,6 +235,20 @@ def test_I2_seven_and_nineteen_percent_articles(sandbox, client, rate):
     )
 
 
+def test_I2_the_drafts_vat_is_the_previews_taken_per_rate(sandbox, client, database):
+    settings.set("hourly_rate", "1.01")
+    settings.set("hourly_vat_rate", "19")
+    project, job = make_project(local_customer(sandbox))
+    for day in (2, 3, 4):
+        appointment(job, f"Teil {day}", day=day, hours="1")
+    preview = invoices.build_preview(project.id, today=TODAY)
+    draft = send(client, project)
+    invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
+    # 3 × 1.01 net; 3.03 × 19 % = 0.5757: 0.58 (the lines' own 0.19 each add up to 0.57)
+    assert (invoice["sumNet"], invoice["sumTax"], invoice["sumGross"]) == ("3.03", "0.58", "3.61")
+    assert (preview.net, preview.vat, preview.gross) == (Decimal("3.03"), Decimal("0.58"), Decimal("3.61"))
+
+
 # --- I3 / I4 -------------------------------------------------------------------------------
 
 

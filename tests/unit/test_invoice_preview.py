@@ -127,6 +127,27 @@ def test_I2_totals_are_decimal_and_rounded_half_up(shop):
     assert all(isinstance(v, Decimal) for v in (preview.net, preview.vat, preview.gross))
 
 
+def test_I2_vat_is_taken_per_rate_from_the_summed_nets(shop):
+    # 0.25 h at 47.50 € is 11.875 → 11.88 net; 19 % of 11.88 is 2.2572 → 2.26. Taken from
+    # the unrounded 11.875 (14.13125 gross), the invoice read 11.88 + 2.25 = 14.13.
+    settings.set("hourly_rate", "47.50")
+    _appointment(shop["job"], "Kurz", hours="0.25")
+    preview = build_preview(shop["project"].id, today=TODAY)
+    assert (preview.net, preview.vat, preview.gross) == (Decimal("11.88"), Decimal("2.26"), Decimal("14.14"))
+    # Several lines of one rate: their nets are summed first, then taxed (EN 16931
+    # BR-CO-17); each line's own VAT, rounded and added up, is a cent off here.
+    settings.set("hourly_rate", "1.01")
+    other = Project.create(title="Drei Kleinigkeiten", customer=shop["customer"])
+    job = Job.create(project=other, title="Kleinkram")
+    for n in range(3):
+        _appointment(job, f"Teil {n}", hours="1")
+    preview = build_preview(other.id, today=TODAY)
+    lines = [line for line in preview.lines if line.net]
+    assert [(line.net, line.vat) for line in lines] == [(Decimal("1.01"), Decimal("0.19"))] * 3  # 0.1919
+    assert preview.vat_by_rate() == {Decimal(19): Decimal("0.58")}  # 3.03 × 19 % = 0.5757, not 0.57
+    assert (preview.net, preview.vat, preview.gross) == (Decimal("3.03"), Decimal("0.58"), Decimal("3.61"))
+
+
 def test_S5_zero_hourly_rate_warns(shop):
     settings.set("hourly_rate", "0.00")
     _appointment(shop["job"], "Montage")
@@ -190,3 +211,16 @@ def test_I2_unsupported_vat_rate_warns(shop):
 
 def test_I5_invoice_link():
     assert invoice_link("135582100") == "https://my.sevdesk.de/#/fi/edit/type/RE/id/135582100"
+
+
+def test_A3_the_command_lines_preview_rounds_money_half_up_as_the_window_does():
+    from craftdesk.commands.invoice import _money
+
+    # Python's format rounds half to even: the CLI showed 2,34 and 0,12 where the GUI and
+    # the line totals say 2,35 and 0,13.
+    assert [_money(Decimal(v)) for v in ("2.345", "0.125", "1234.5", "-2.345")] == [
+        "2,35",
+        "0,13",
+        "1.234,50",
+        "-2,35",
+    ]
