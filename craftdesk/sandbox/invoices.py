@@ -186,6 +186,10 @@ def save_invoice(data: SandboxData, body: object) -> Answer:
         positions = _positions(
             data, to_save, [p for p in own if p["id"] not in to_delete], tax_rule, show_net
         )
+        if _flag_true(merged.get("propertyIsEInvoice"), False):
+            for index, (_, position) in enumerate(positions):
+                if Decimal(str(position.fields["price"])) < 0:  # EN 16931 BR-27
+                    raise unprocessable(f"invoicePosSave[{index}].price must not be negative in an e-invoice")
         saved_id = _store(data, src, existing, invoice_id, positions, show_net)
         for old in own:
             if old["id"] in to_delete:

@@ -34,12 +34,15 @@ def prepare(
     contact_id = resolve_contact(client, preview.customer, preview.address.record, country_id)
     InvoiceDraft.update(sevdesk_contact_id=contact_id).where(InvoiceDraft.id == draft.id).execute()
     head = _head(preview, draft.reference, today, contact_id, contact_person, country_id, payment_method)
+    # An e-invoice's unit prices may not be negative (EN 16931 BR-27): a credit line goes as
+    # a negative quantity at a positive price, the same amount.
+    credit = preview.e_invoice
     positions = [
         payloads.InvoicePosition(
             name=line.text,
             text=line.detail,
-            quantity=line.quantity,
-            price=line.net_price,
+            quantity=-line.quantity if credit and line.net_price < 0 else line.quantity,
+            price=-line.net_price if credit and line.net_price < 0 else line.net_price,
             unity_id=unity_id,
             tax_rate=line.vat_rate,
             part_id=line.part_id,

@@ -136,3 +136,40 @@ def test_E5_preview_json_and_no_e_invoice_on_the_cli(sandbox, data_dir, monkeypa
     assert main([*base, "invoice", str(project_id), "--no-e-invoice"]) == 0
     assert len(_saved(sandbox)) == before + 1
     close_database()
+
+
+def test_E2_a_credit_line_goes_to_an_e_invoice_as_a_negative_quantity(sandbox, client, imported):
+    # EN 16931 BR-27: an item's net price is never negative; the demo sevDesk refuses it as
+    # sevDesk's e-invoice would. The same amount goes as -1 × 5.56.
+    from dataclasses import replace
+
+    from craftdesk.services import invoice_edits
+
+    project_id = _finished_project(SCHROEDER)
+    proposal = invoice_edits.current_proposal(project_id, TODAY)
+    lines = list(proposal.lines)
+    lines.append(
+        replace(
+            lines[-1],
+            key="added:credit",
+            kind="text",
+            text="Gutschrift",
+            quantity=Decimal(1),
+            unit="pauschal",
+            net_price=Decimal("-5.56"),
+            vat_rate=Decimal(19),
+            article_id=None,
+            part_id=None,
+            article_number=None,
+        )
+    )
+    invoice_edits.save(project_id, lines, proposal.header, today=TODAY)
+    preview = invoices.build_preview(project_id, today=TODAY)
+    assert preview.e_invoice and preview.net == Decimal("116.00") - Decimal("5.56")
+    draft = invoices.send_invoice(client, project_id, today=TODAY)
+    invoice = sandbox.data.get("Invoice", draft.sevdesk_id)
+    assert invoice["propertyIsEInvoice"] == "1"
+    positions = [p for p in sandbox.data.all("InvoicePos") if p["invoice"]["id"] == draft.sevdesk_id]
+    credit = next(p for p in positions if p["name"] == "Gutschrift")
+    assert (credit["quantity"], credit["price"]) == ("-1", "5.56")
+    assert (invoice["sumNet"], invoice["sumTax"]) == (str(preview.net.normalize()), str(preview.vat))
