@@ -7,6 +7,7 @@ skipped record in an import.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -100,3 +101,14 @@ def id_text(text: str) -> str | None:
     if not (digits.isascii() and digits.isdigit()) or not id_ok(int(digits)):
         return None
     return str(int(digits))
+
+
+# Control characters Python's split() does not take for white space (a bell, an escape, DEL,
+# C1 codes): typed into a name or title on the command line, they would land in exports
+# and printouts, as the importer never lets sevDesk's text do (H5).
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def one_line(value: str | None) -> str:
+    """A name or title as one line: control characters dropped, white space collapsed."""
+    return " ".join(_INVISIBLE.sub("", value or "").split())

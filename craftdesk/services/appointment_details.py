@@ -33,7 +33,9 @@ class PlannedLine:
 def _quantity(value: Decimal, what: str, allow_zero: bool = False) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise PreconditionError(f"{what} ist keine gültige Zahl.")
-    if value < 0 or (value == 0 and not allow_zero):  # out of range (H10): a usage error
+    if value < 0 and allow_zero:  # out of range (H10): a usage error
+        raise limits.OutOfRangeError(f"{what} darf nicht negativ sein.")
+    if value <= 0 and not allow_zero:
         raise limits.OutOfRangeError(f"{what} muss größer als null sein.")
     if value > limits.MAX_QUANTITY:  # H10
         return limits.check_quantity(value, what)
@@ -80,7 +82,7 @@ def replace_planned(appointment: Appointment, lines: Sequence[PlannedLine]) -> N
                 position=position,
             )
         else:
-            text = " ".join(line.text.split())
+            text = limits.one_line(line.text)
             if not text:
                 raise PreconditionError("Eine Freitext-Materialzeile braucht einen Text.")
             PlannedMaterial.create(

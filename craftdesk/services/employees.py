@@ -14,7 +14,7 @@ from typing import Any
 from ..api.client import SevdeskClient
 from ..api.records import SevUserRec
 from ..errors import NotFound, PreconditionError, UsageError
-from ..limits import id_text
+from ..limits import id_text, one_line
 from ..store.db import db
 from ..store.models import Employee as Employee  # the type callers receive
 from .lookups import sev_users
@@ -27,7 +27,7 @@ _UNSET: Any = object()  # "not given", as opposed to None = "clear"
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = " ".join(value.split())
+    value = one_line(value)
     return value or None
 
 

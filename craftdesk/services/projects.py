@@ -112,7 +112,7 @@ class Site:
 
 
 def _title(value: str, what: str) -> str:
-    title = " ".join((value or "").split())
+    title = limits.one_line(value)
     if not title:
         raise PreconditionError(f"{what} braucht einen Titel.")
     return title

@@ -17,7 +17,7 @@ from decimal import Decimal
 from peewee import JOIN
 
 from ..errors import NotFound, PreconditionError
-from ..limits import OutOfRangeError
+from ..limits import OutOfRangeError, one_line
 from ..store.models import Appointment, Article, PlannedMaterial, UsedArticle
 
 MAX_QUANTITY = Decimal(1_000_000)
@@ -193,7 +193,7 @@ def _normalized(lines: Sequence[UsedLine | tuple[int, Decimal]]) -> list[UsedLin
             raise OutOfRangeError("Die verwendete Menge muss größer als null sein.")  # H10: exit 2
         if line.quantity > MAX_QUANTITY:
             raise OutOfRangeError("Die verwendete Menge darf höchstens 1.000.000 sein.")
-        if line.article_id is None and not " ".join(line.text.split()):
+        if line.article_id is None and not one_line(line.text):
             raise PreconditionError("Eine Freitext-Zeile braucht einen Text.")
         result.append(line)
     return result
@@ -209,6 +209,8 @@ def replace_used(appointment: Appointment, lines: Sequence[UsedLine | tuple[int,
         key = line.merge_key()
         if key in merged:
             merged[key] = replace(merged[key], quantity=merged[key].quantity + line.quantity)
+            if merged[key].quantity > MAX_QUANTITY:  # H10 holds for the sum, not each part
+                raise OutOfRangeError("Die verwendete Menge darf höchstens 1.000.000 sein.")
         else:
             merged[key] = line
     UsedArticle.delete().where(UsedArticle.appointment == appointment).execute()
@@ -222,7 +224,7 @@ def replace_used(appointment: Appointment, lines: Sequence[UsedLine | tuple[int,
             article=line.article_id,
             quantity=line.quantity,
             position=position,
-            text=" ".join(line.text.split()),
+            text=one_line(line.text),
             unit=line.unit,
             net_price=line.net_price,
             vat_rate=line.vat_rate,

@@ -12,7 +12,7 @@ import pytest
 from craftdesk import cli
 from craftdesk.api.records import RecordError, parse_order, parse_order_pos, parse_part
 from craftdesk.store.db import close_database, open_database
-from craftdesk.store.models import Appointment, Article, Job, Project
+from craftdesk.store.models import Appointment, Article, Employee, Job, Project
 
 BIG_ID = str(2**70)
 
@@ -49,6 +49,7 @@ def run(data_dir, capsys, *argv: str) -> tuple[int, str]:
         ("appointment", "done", "{a}", "--hours", "-1"),
         ("appointment", "done", "{a}", "--hours", "2", "--used", "X=1e20"),
         ("appointment", "done", "{a}", "--hours", "2", "--used", "X=-3"),
+        ("appointment", "done", "{a}", "--hours", "2", "--used", "X=600000", "X=600000"),  # the sum counts
         ("appointment", "done", BIG_ID, "--hours", "2"),
         ("appointment", "add", "1", "--title", "T", "--start", "0001-01-01T00:00+14:00"),
         ("appointment", "add", "1", "--title", "T", "--start", "9999-12-31T23:59-14:00"),
@@ -71,6 +72,28 @@ def test_H10_H15_out_of_range_input_is_a_usage_error(data_dir, capsys, appointme
     open_database(data_dir / "craftdesk.sqlite3")
     assert Appointment.get_by_id(appointment_id).hours is None  # nothing stored
     close_database()
+
+
+def test_H10_negative_hours_are_named_as_such(data_dir, capsys, appointment_id):
+    # 0 hours are allowed (H10: 0–24): the sentence must not say "größer als null"
+    code, err = run(data_dir, capsys, "appointment", "done", str(appointment_id), "--hours", "-1")
+    assert code == 2 and "darf nicht negativ sein" in err
+
+
+def test_H5_control_characters_typed_into_names_and_titles_are_dropped(data_dir, capsys, appointment_id):
+    code, err = run(data_dir, capsys, "employee", "add", "--name", "\x01\x02")
+    assert code != 0 and "braucht einen Namen" in err  # nothing but control characters: no name
+    base = ["--data-dir", str(data_dir)]
+    assert cli.main([*base, "employee", "add", "--name", "Max\x07 Muster\x1b[31mmann"]) == 0
+    close_database()
+    assert cli.main([*base, "appointment", "add", "1", "--title", "Abnahme\x07\tBad\x7f"]) == 0
+    close_database()
+    open_database(data_dir / "craftdesk.sqlite3")
+    try:
+        assert [e.name for e in Employee.select()] == ["Max Muster[31mmann"]
+        assert Appointment.select().order_by(Appointment.id.desc()).first().title == "Abnahme Bad"
+    finally:
+        close_database()
 
 
 def test_H15_non_utf8_stdin_for_connect_is_one_sentence(data_dir, capsys, monkeypatch):
