@@ -134,7 +134,9 @@ def _part(r: dict[str, Any]) -> PartRow:
     name = read_text(r.get("name"), "name", 255)
     if not name:
         raise RecordError("Artikel ohne Namen")
-    vat = in_range(read_decimal(r.get("taxRate"), "taxRate", Decimal(0)), "taxRate", vat_ok)
+    # Required by sevDesk: a part without one is not read as 0 % (an invoice line would go
+    # out without VAT), it is skipped and counted.
+    vat = in_range(read_decimal(r.get("taxRate"), "taxRate"), "taxRate", vat_ok)
     gross_raw = r.get("priceGross")
     gross = read_decimal(gross_raw, "priceGross") if gross_raw not in (None, "") else None
     net = _net_price(r, vat, gross)

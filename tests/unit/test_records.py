@@ -109,11 +109,15 @@ def test_part_prices_status_and_bad_numbers():
         }
     )
     assert (part.net_price, part.vat_rate, part.active) == (Decimal("24.9"), Decimal("19.00"), False)
-    assert parse_part({"id": "2", "name": "X", "price": "5"}).net_price == Decimal("5")
+    assert parse_part({"id": "2", "name": "X", "price": "5", "taxRate": "19"}).net_price == Decimal("5")
+    # sevDesk requires a part's taxRate: without one the part is skipped, not read as 0 %
+    for missing in ({}, {"taxRate": None}, {"taxRate": ""}):
+        with pytest.raises(RecordError, match="taxRate"):
+            parse_part({"id": "9", "name": "X", "price": "5", **missing})
     derived = parse_part({"id": "3", "name": "X", "priceGross": "11.90", "taxRate": "19"})
     assert derived.net_price == Decimal("10.00")
     with pytest.raises(RecordError, match="priceNet ist keine Zahl"):
-        parse_part({"id": "4", "name": "X", "priceNet": "zehn"})
+        parse_part({"id": "4", "name": "X", "priceNet": "zehn", "taxRate": "19"})
 
 
 def test_sevuser_client_owner_flag():
@@ -338,7 +342,7 @@ def test_C1_other_categories_are_dropped_even_if_sevdesk_ignores_the_filter(api)
 def test_C2_update_in_another_format_does_not_cost_the_contact(stamp, stored):
     """``update`` is only stored: an unexpected format must not drop the whole record."""
     contact = parse_contact({"id": "1", "name": "Firma", "category": ref("Category", "3"), "update": stamp})
-    part = parse_part({"id": "2", "name": "Rohr", "price": "1", "update": stamp})
+    part = parse_part({"id": "2", "name": "Rohr", "price": "1", "taxRate": "19", "update": stamp})
     assert contact.update == part.update == stored
 
 
@@ -473,12 +477,12 @@ def test_A3_net_price_from_priceNet_price_or_gross(prices, net):
     "status, active", [(100, True), ("100", True), (100.0, True), ("50.0", False), (50, False), (None, True)]
 )
 def test_A2_part_status_as_int_string_or_integral_decimal(status, active):
-    assert parse_part({"id": "1", "name": "Ventil", "status": status}).active is active
+    assert parse_part({"id": "1", "name": "Ventil", "taxRate": "19", "status": status}).active is active
 
 
 def test_A2_part_status_that_is_no_whole_number_is_a_bad_record():
     with pytest.raises(RecordError, match="status"):
-        parse_part({"id": "1", "name": "Ventil", "status": "100.5"})
+        parse_part({"id": "1", "name": "Ventil", "taxRate": "19", "status": "100.5"})
 
 
 def test_C1_C4_A2_json_numbers_and_booleans_instead_of_strings(api):
@@ -761,7 +765,7 @@ def test_H5_markup_the_html_parser_gives_up_on_is_still_read_as_text(sent, text)
         "governmentAgency": "0",
     }
     assert contact_row(complete)[9] == text  # the fast path
-    assert parse_part({"id": "8", "name": "Ventil", "text": sent}).description == text
+    assert parse_part({"id": "8", "name": "Ventil", "taxRate": "19", "text": sent}).description == text
     assert parse_order_pos({"id": "9", "order": ref("Order", "5"), "text": sent}).text == text
 
 
