@@ -103,3 +103,28 @@ def os_reason(exc: OSError) -> str:
     if getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
         return "die Datei ist in einem anderen Programm geöffnet, zum Beispiel Excel"
     return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+# What SQLite says (in English) of a file it cannot write, in the words of os_reason.
+_DATABASE_REASONS = (
+    ("disk is full", "der Datenträger ist voll"),
+    ("readonly", "der Datenträger oder die Datei ist schreibgeschützt"),
+    ("read-only", "der Datenträger oder die Datei ist schreibgeschützt"),
+    ("unable to open", "die Datei lässt sich nicht öffnen"),
+    ("locked", "die Datei ist gerade in Gebrauch"),
+    ("not a database", "die Datei ist keine Datenbank"),
+    ("malformed", "die Datei ist beschädigt"),
+)
+
+
+def error_reason(exc: BaseException) -> str:
+    """A few German words on why writing a file or database failed: os_reason for an
+    OSError, SQLite's English messages ("database or disk is full") said in German."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    text = str(exc)
+    lowered = text.lower()
+    for needle, reason in _DATABASE_REASONS:
+        if needle in lowered:
+            return reason
+    return text

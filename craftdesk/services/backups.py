@@ -6,6 +6,7 @@ The GUI's "Jetzt sichern"/"Wiederherstellen …", the daily automatic backup and
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -18,9 +19,10 @@ from peewee import Database, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from ..errors import PreconditionError
-from ..fsutil import os_reason
+from ..fsutil import error_reason, os_reason
 from ..messages import Key, Message
 from ..store import backup as store_backup
+from ..store import settings
 from ..store.backup import BackupError, BackupInfo
 from ..store.copy import CopyError, CopyResult, copy_database
 from ..store.db import db, keep_damaged_copy
@@ -74,9 +76,8 @@ def backup_now(folder: Path, output: Path | None = None, label: str = "manuell")
         target = folder / store_backup.stamped_name(f"{label}-{counter}")
     try:
         return store_backup.write_backup(_bound(), target)
-    except (OSError, CopyError, sqlite3.Error) as exc:  # sqlite3: the target cannot hold a database
-        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
-        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({reason}).") from exc
+    except (OSError, CopyError, sqlite3.Error, PeeweeDatabaseError) as exc:  # sqlite3: no room for a database
+        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({error_reason(exc)}).") from exc
 
 
 def _refuse_to_overwrite(output: Path) -> None:
@@ -107,7 +108,7 @@ def auto_backup(folder: Path, today: date | None = None, failures: list[str] | N
     except Exception as exc:
         log.exception("Daily backup failed")
         if failures is not None:
-            failures.append(os_reason(exc) if isinstance(exc, OSError) else str(exc))
+            failures.append(error_reason(exc))
         return None
     return path
 
@@ -134,6 +135,9 @@ def current_counts() -> tuple[int, int, int]:
     return store_backup.current_counts()
 
 
+_RESTORE_ERRORS = (OSError, CopyError, BackupError, sqlite3.Error, PeeweeDatabaseError)
+
+
 def restore_backup(folder: Path, path: Path) -> RestoreResult:
     """Back up the current state, then replace it by the backup ``path`` (K2). Not while an
     import writes into the database (H7: it would go on writing into the restored data);
@@ -143,17 +147,28 @@ def restore_backup(folder: Path, path: Path) -> RestoreResult:
     if not lock.acquire(wait=0):
         raise PreconditionError(Message(Key.RESTORE_DURING_IMPORT))
     try:
-        safety = backup_now(folder, label="vor-wiederherstellung")
+        try:
+            safety = backup_now(folder, label="vor-wiederherstellung")
+        except PreconditionError as exc:
+            raise PreconditionError(
+                f"{exc} Ohne diese Sicherung des jetzigen Stands wurde nichts wiederhergestellt."
+            ) from exc
         drafts = restore_invoices.known_drafts()
         database = _bound()
         try:
-            store_backup.restore_into(database, path)
+            store_backup.restore_into(database, path)  # one transaction: a failure changes nothing
+        except _RESTORE_ERRORS as exc:
+            raise PreconditionError(
+                f"Die Wiederherstellung ist gescheitert ({error_reason(exc)}); die Daten sind unverändert."
+            ) from exc
+        try:
             run_migrations(database, None)  # an older backup gets today's schema
             restore_invoices.carry_over(drafts)
-        except (OSError, CopyError, BackupError, sqlite3.Error) as exc:
-            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            settings.delete(store_backup.CREATED_KEY)  # the live data is no backup: no stale date
+        except _RESTORE_ERRORS as exc:
             raise PreconditionError(
-                f"Die Wiederherstellung ist gescheitert ({reason}); der vorige Stand liegt in {safety.name}."
+                f"Die Wiederherstellung ist gescheitert ({error_reason(exc)}); der vorige Stand liegt in "
+                f"{safety.name}."
             ) from exc
     finally:
         lock.release()
@@ -173,6 +188,7 @@ def replace_damaged(db_path: Path, path: Path) -> RestoreResult:
     temp = db_path.with_name(db_path.name + ".wiederherstellung")
     try:
         shutil.copyfile(path, temp)
+        os.chmod(temp, 0o600)  # the customers' data: the owner's alone, as the database was
         for suffix in ("-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
         os.replace(temp, db_path)  # opened (and an older backup migrated) by who needs it next
@@ -224,18 +240,27 @@ def copy_from_server(target: ServerUrl, password: str | None, output: Path) -> C
     except OSError as exc:
         raise PreconditionError(f"In „{output}“ lässt sich nichts anlegen ({os_reason(exc)}).") from None
     server = _server(target, password)
+    existed, failed = output.exists(), True
     local = SqliteDatabase(str(output), pragmas={"journal_mode": "wal", "foreign_keys": 1})
     try:
         local.connect()
-        return copy_database(server, local)
+        if not existed:
+            os.chmod(output, 0o600)  # the customers' data: the owner's alone, like the database
+        result = copy_database(server, local)
+        failed = False
+        return result
     except CopyError as exc:
-        raise PreconditionError(f"{exc} (Ziel: {output}; eine neue Datei mit -o nennen)") from None
-    except (sqlite3.Error, PeeweeDatabaseError) as exc:
-        reason = "das ist ein Ordner" if output.is_dir() else f"keine SQLite-Datenbank: {exc}"
+        raise PreconditionError(f"{exc} Ziel: {output}; bitte mit -o eine neue Datei nennen.") from None
+    except (OSError, sqlite3.Error, PeeweeDatabaseError) as exc:
+        reason = "das ist ein Ordner" if output.is_dir() else error_reason(exc)
         raise PreconditionError(f"In „{output}“ lässt sich die Datenbank nicht anlegen ({reason}).") from None
     finally:
         local.close()
         server.close()
+        if failed and not existed:  # no half-written file to trip over next time
+            for leftover in (output, Path(f"{output}-wal"), Path(f"{output}-shm")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
 
 
 def backup_created(info: BackupInfo) -> str:

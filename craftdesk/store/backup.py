@@ -17,7 +17,9 @@ import json
 import logging
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -155,15 +157,25 @@ def restore_into(database: Database, source: Path) -> None:
     """Replace the content of the open ``database`` by the backup ``source`` (checked by the
     caller with read_info). SQLite: the online backup API copies the file's pages in;
     a server database gets every record of the backup (after it was emptied)."""
-    backup = SqliteDatabase(str(source), pragmas={"foreign_keys": 0})
-    try:
-        backup.connect()
-        if is_server(database):
-            copy_database(backup, database, replace=True)
-        else:
+    if is_server(database):
+        # The copy brings an older backup to today's schema first: on a copy of the file,
+        # so the user's backup stays as it was (and may lie on a read-only stick).
+        with tempfile.TemporaryDirectory(prefix="craftdesk-restore-") as folder:
+            working = Path(folder) / "backup.sqlite3"
+            shutil.copyfile(source, working)
+            backup = SqliteDatabase(str(working), pragmas={"foreign_keys": 0})
+            try:
+                backup.connect()
+                copy_database(backup, database, replace=True)
+            finally:
+                backup.close()
+    else:
+        backup = SqliteDatabase(str(source), pragmas={"foreign_keys": 0})
+        try:
+            backup.connect()
             raw_connection(backup).backup(raw_connection(database))
-    finally:
-        backup.close()
+        finally:
+            backup.close()
     log.info("Restored from %s", source.name)
 
 

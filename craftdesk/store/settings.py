@@ -50,6 +50,10 @@ def set(key: str, value: Any) -> None:  # mirrors get()
     ).execute()
 
 
+def delete(key: str) -> None:
+    Setting.delete().where(Setting.key == key).execute()
+
+
 def all_settings() -> dict[str, Any]:
     result = dict(DEFAULTS)
     for row in Setting.select():

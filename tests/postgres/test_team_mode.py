@@ -434,6 +434,33 @@ def test_K2_restore_into_the_server_backs_up_first_and_keeps_ids(pg_url, tmp_pat
     assert Customer.create(company="Danach GmbH").id == kept.id + 1
 
 
+def test_K2_T1_restore_into_the_server_leaves_the_backup_file_as_it_was(pg_url, tmp_path):
+    # The copy migrated an older backup in place: the user's file changed, and one on a
+    # read-only stick failed with a sentence about a local database team mode has not.
+    import hashlib
+    import sqlite3
+
+    from craftdesk.store.migrations import LATEST_VERSION
+
+    open_server(pg_url)
+    Customer.create(company="Alt GmbH")
+    path = backups.backup_now(tmp_path / "backups")
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "DELETE FROM schema_version WHERE version = ?", (LATEST_VERSION,)
+    )  # as an older craftdesk wrote it
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.chmod(0o400)
+    try:
+        backups.restore_backup(tmp_path / "backups", path)
+    finally:
+        path.chmod(0o600)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert [c.company for c in Customer.select()] == ["Alt GmbH"]
+
+
 def test_T6_customers_tab_shows_another_workstations_change_within_two_seconds(qtbot, pg_url, tmp_path):
     from PySide6.QtCore import QObject, Signal
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,7 +22,7 @@ from craftdesk.services.local_records import (
     save_customer,
 )
 from craftdesk.store import backup as store_backup
-from craftdesk.store import migrations
+from craftdesk.store import migrations, settings
 from craftdesk.store.bulk import bulk_update
 from craftdesk.store.db import close_database, open_database
 from craftdesk.store.engine import DatabaseUrlError, parse_server_url
@@ -475,3 +476,62 @@ def test_K2_I5_a_project_renamed_after_the_backup_keeps_its_draft(database, tmp_
 
     assert Appointment.get_by_id(work.id).invoice.reference == "craftdesk-r"
     assert invoiceable_appointments(Project.get_by_id(project.id)) == []
+
+
+def test_K2_after_a_restore_the_live_data_carries_no_backup_date(database, tmp_path):
+    # The restored file's stamp stayed in the live database: a copy of it (or a server
+    # snapshot) later showed as "Sicherung vom <the old backup's date>".
+    folder = tmp_path / "backups"
+    Customer.create(company="Alt GmbH")
+    path = backups.backup_now(folder)
+    backups.restore_backup(folder, path)
+    assert settings.get(store_backup.CREATED_KEY) is None
+    assert backups.inspect_backup(path).created_at is not None  # the backup itself keeps it
+
+
+def test_K2_a_restore_that_fails_says_what_happened_in_german(database, tmp_path, monkeypatch):
+    folder = tmp_path / "backups"
+    Customer.create(company="Alt GmbH")
+    path = backups.backup_now(folder)
+
+    def full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store_backup, "restore_into", full)
+    with pytest.raises(PreconditionError) as failed:
+        backups.restore_backup(folder, path)
+    assert (
+        str(failed.value)
+        == "Die Wiederherstellung ist gescheitert (der Datenträger ist voll); die Daten sind unverändert."
+    )
+    monkeypatch.undo()
+
+    def no_room(*_args: object, **_kw: object) -> Path:
+        raise PreconditionError("Die Sicherung ließ sich nicht schreiben (der Datenträger ist voll).")
+
+    monkeypatch.setattr(backups, "backup_now", no_room)
+    with pytest.raises(PreconditionError, match="wurde nichts wiederhergestellt"):
+        backups.restore_backup(folder, path)
+    assert [c.company for c in Customer.select()] == ["Alt GmbH"]
+
+
+def test_K1_sqlites_english_reasons_are_said_in_german():
+    from craftdesk.fsutil import error_reason
+
+    assert error_reason(sqlite3.OperationalError("database or disk is full")) == "der Datenträger ist voll"
+    assert "schreibgeschützt" in error_reason(
+        sqlite3.OperationalError("attempt to write a readonly database")
+    )
+    assert error_reason(OSError(errno.ENOSPC, "No space left on device")) != "No space left on device"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX file modes")
+def test_K3_a_database_put_back_from_a_backup_is_the_owners_alone(tmp_path, capsys):
+    data, args = _one_customer(tmp_path)
+    target = tmp_path / "sicherung.sqlite3"
+    assert cli_main([*args, "backup", "-o", str(target)]) == 0
+    for suffix in ("-wal", "-shm"):
+        (data / f"craftdesk.sqlite3{suffix}").unlink(missing_ok=True)
+    (data / "craftdesk.sqlite3").write_bytes(b"kaputt " * 1000)
+    assert cli_main([*args, "restore", str(target)]) == 0
+    assert (data / "craftdesk.sqlite3").stat().st_mode & 0o077 == 0
