@@ -73,6 +73,9 @@ class Key(str, Enum):
     OPTIONAL_POSITIONS = "optional_positions"
     ORDER_DISCOUNT = "order_discount"
     END_BEFORE_START = "end_before_start"
+    END_BEFORE_START_EDIT = "end_before_start_edit"
+    EMPLOYEE_NEEDS_NAME = "employee_needs_name"
+    DONE_NEEDS_HOURS = "done_needs_hours"
     TIME_OUT_OF_RANGE = "time_out_of_range"
     TOO_LONG = "too_long"
     INVOICED_NOT_MOVED = "invoiced_not_moved"
@@ -208,6 +211,13 @@ TEMPLATES: dict[Key, str] = {
         "ServiceText",
         "Optionale Positionen der Auftragsbestätigung sind nicht eingeplant; sie stehen in den "
         "Notizen des Termins.",
+    ),
+    Key.END_BEFORE_START_EDIT: QT_TRANSLATE_NOOP(
+        "ServiceText", "Das Ende eines Termins liegt vor seinem Beginn."
+    ),
+    Key.EMPLOYEE_NEEDS_NAME: QT_TRANSLATE_NOOP("ServiceText", "Ein Mitarbeiter braucht einen Namen."),
+    Key.DONE_NEEDS_HOURS: QT_TRANSLATE_NOOP(
+        "ServiceText", "Für „Fertig“ werden die geleisteten Stunden benötigt."
     ),
     Key.END_BEFORE_START: QT_TRANSLATE_NOOP(
         "ServiceText", "Das Ende eines Termins muss nach seinem Beginn liegen."

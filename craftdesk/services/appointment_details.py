@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import NotFound, PreconditionError
+from ..messages import Key, Message
 from ..store.db import db
 from ..store.models import Appointment, AppointmentEmployee, Article, Employee, PlannedMaterial
 from .project_lookups import get_appointment, is_invoiced
@@ -140,7 +141,7 @@ def set_appointment_done(
     """Set the appointment to "Fertig" with its documented hours and used articles (O8);
     ``used`` None keeps the worksheet's lines as they are."""
     if hours is None:
-        raise PreconditionError("Für „Fertig“ werden die geleisteten Stunden benötigt.")
+        raise PreconditionError(Message(Key.DONE_NEEDS_HOURS))
     with db.atomic():
         appointment = set_worksheet(appointment_id, hours=hours, used=used)
         appointment.status = "done"

@@ -15,6 +15,7 @@ from ..api.client import SevdeskClient
 from ..api.records import SevUserRec
 from ..errors import NotFound, PreconditionError, UsageError
 from ..limits import id_text, one_line
+from ..messages import Key, Message
 from ..store.db import db
 from ..store.models import Employee as Employee  # the type callers receive
 from .lookups import sev_users
@@ -117,7 +118,7 @@ def add_employee(
 ) -> Employee:
     name_clean = _clean(name)
     if not name_clean:
-        raise PreconditionError("Ein Mitarbeiter braucht einen Namen.")
+        raise PreconditionError(Message(Key.EMPLOYEE_NEEDS_NAME))
     user_id = _user_id(sevdesk_user_id)
     with db.atomic():
         _check_unique_user(user_id, None)
@@ -138,7 +139,7 @@ def edit_employee(
         if name is not None:
             name_clean = _clean(name)
             if not name_clean:
-                raise PreconditionError("Ein Mitarbeiter braucht einen Namen.")
+                raise PreconditionError(Message(Key.EMPLOYEE_NEEDS_NAME))
             employee.name = name_clean
         if email is not _UNSET:
             employee.email = _clean(email)

@@ -16,6 +16,7 @@ from datetime import datetime
 from .. import limits
 from ..config import BUSINESS_TZ
 from ..errors import EditConflict, NotFound, PreconditionError
+from ..messages import Key, Message
 from ..store.db import db
 from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import (
@@ -147,7 +148,7 @@ def local_time(value: datetime | None) -> datetime | None:
 
 def _times(start: datetime | None, end: datetime | None) -> None:
     if start is not None and end is not None and end < start:
-        raise PreconditionError("Das Ende eines Termins liegt vor seinem Beginn.")
+        raise PreconditionError(Message(Key.END_BEFORE_START_EDIT))
 
 
 def _set_site(record: Project | Appointment, site: Site) -> None:

@@ -4074,6 +4074,21 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>Optional positions of the order confirmation are not planned; they are listed in the appointment&apos;s notes.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/messages.py" line="210"/>
+        <source>Das Ende eines Termins liegt vor seinem Beginn.</source>
+        <translation>The end of an appointment lies before its start.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="210"/>
+        <source>Ein Mitarbeiter braucht einen Namen.</source>
+        <translation>An employee needs a name.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="210"/>
+        <source>Für „Fertig“ werden die geleisteten Stunden benötigt.</source>
+        <translation>“Done” needs the hours worked.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/messages.py" line="200"/>
         <source>Die Auftragsbestätigung hat einen Rabatt oder Aufschlag auf die Gesamtsumme, der in keiner geplanten Position steckt – bitte im Rechnungsentwurf berücksichtigen (Betrag in den Notizen des Termins).</source>
         <translation>The order confirmation has a discount or surcharge on its total that is in none of the planned positions – please allow for it in the invoice draft (the amount is in the appointment&apos;s notes).</translation>

@@ -146,3 +146,21 @@ def test_record_counts_say_one_or_many_in_either_language(english):
     i18n.install_translations(QApplication.instance(), "de")
     assert i18n.record_counts(1, 1, 1) == "1 Kunde, 1 Artikel, 1 Projekt"
     assert i18n.record_counts(2, 0, 5) == "2 Kunden, 0 Artikel, 5 Projekte"
+
+
+def test_the_appointment_and_employee_checks_speak_the_ui_language(english, database):
+    # The appointment dialog showed "Das Ende eines Termins liegt vor seinem Beginn." in
+    # the English UI: the service raised a plain German sentence no translation knew.
+    from craftdesk.errors import PreconditionError
+    from craftdesk.services import employees
+
+    project = projects.create_project("Bad", None)
+    job = projects.jobs_of(project)[0]
+    with pytest.raises(PreconditionError) as wrong_order:
+        projects.create_appointment(
+            job.id, "Fliesen", start=datetime(2026, 3, 2, 10), end=datetime(2026, 3, 2, 8)
+        )
+    assert localize(str(wrong_order.value)) == "The end of an appointment lies before its start."
+    with pytest.raises(PreconditionError) as nameless:
+        employees.add_employee("  ")
+    assert localize(str(nameless.value)) == "An employee needs a name."
