@@ -244,7 +244,7 @@ def copy_from_server(target: ServerUrl, password: str | None, output: Path) -> C
     local = SqliteDatabase(str(output), pragmas={"journal_mode": "wal", "foreign_keys": 1})
     try:
         local.connect()
-        if not existed:
+        if not existed and output.is_file():
             os.chmod(output, 0o600)  # the customers' data: the owner's alone, like the database
         result = copy_database(server, local)
         failed = False

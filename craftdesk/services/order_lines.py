@@ -72,6 +72,8 @@ def optional_positions(
             continue
         article = articles.get(pos.part_id or "")
         name = (article.name if article is not None else "") or pos.name or pos.text
+        if not name:
+            continue  # an empty separator line names nothing
         unit = article.unit if article is not None else (unit_names or {}).get(pos.unity_id or "", "")
         amount = " ".join(p for p in (_german(pos.quantity), unit) if p)
         named.append(f"{amount} {name} à {_german(pos.net_price, cents=True)} € netto")
