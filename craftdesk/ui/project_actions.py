@@ -49,6 +49,9 @@ class ProjectActions(_Widget):
     view: QTreeView
     filter_bar: FilterBar
     delete_button: QPushButton
+    new_appointment_button: QPushButton
+    edit_button: QPushButton
+    invoice_button: QPushButton
     last_dialog: Any
 
     if TYPE_CHECKING:  # provided by the tab (declared only: nothing here hides them)
@@ -191,6 +194,22 @@ class ProjectActions(_Widget):
         record = self.selected_record()
         if record is not None:
             self.delete_record(record)
+
+    def hint_selection(self, chosen: bool) -> None:
+        """The buttons that act on a row are enabled once one is chosen; until then each
+        says so in its tooltip (a greyed button alone does not tell why)."""
+        hint = self.tr("Zuerst ein Projekt, einen Auftrag oder einen Termin in der Liste wählen.")
+        for button in (
+            self.new_appointment_button,
+            self.edit_button,
+            self.delete_button,
+            self.invoice_button,
+        ):
+            button.setEnabled(chosen)
+            if not chosen:
+                button.setToolTip(hint)
+            elif button is not self.invoice_button:
+                button.setToolTip("")
 
     def delete_if_allowed(self) -> None:
         """The Delete key in the list: what "Löschen" does, when it may (it asks first)."""

@@ -388,9 +388,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
 
     def _update_buttons(self, *_args: object) -> None:
         record = self.selected_record()
-        self.new_appointment_button.setEnabled(record is not None)
-        self.edit_button.setEnabled(record is not None)
-        self.delete_button.setEnabled(record is not None)
+        self.hint_selection(record is not None)  # greyed until a row is chosen, and why
         # A project without a finished, not yet invoiced appointment has nothing to invoice;
         # the tooltip says what is missing (double-click still explains it in a message).
         self.invoice_button.setEnabled(record is not None and record.invoiceable)
@@ -401,7 +399,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
                     "und noch nicht abgerechnet ist."
                 )
             )
-        else:
+        elif record is not None:  # none chosen: hint_selection said what to do
             self.invoice_button.setToolTip(
                 self.tr("Vorschau des Rechnungsentwurfs (auch per Doppelklick auf das Projekt)")
             )

@@ -3409,6 +3409,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>Preview of the invoice draft (also by double-clicking the project)</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/project_actions.py" line="197"/>
+        <source>Zuerst ein Projekt, einen Auftrag oder einen Termin in der Liste wählen.</source>
+        <translation>First choose a project, job or appointment in the list.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/projects_tab.py" line="89"/>
         <source>Mitarbeiter …</source>
         <translation>Employees …</translation>

@@ -252,3 +252,14 @@ def test_the_employee_list_is_sorted_by_name_from_a_to_z(qtbot, ctx):
     qtbot.addWidget(dialog)
     names = [dialog.proxy.index(row, 0).data() for row in range(dialog.proxy.rowCount())]
     assert names == ["Anton Berg", "Max Monteur", "Sabine Krüger"]  # was Z to A
+
+
+def test_the_buttons_greyed_until_a_row_is_chosen_say_why(tab, plan):
+    row_buttons = (tab.new_appointment_button, tab.edit_button, tab.delete_button, tab.invoice_button)
+    tab.view.clearSelection()
+    tab.view.setCurrentIndex(QModelIndex())
+    assert not any(b.isEnabled() for b in row_buttons)
+    assert all("in der Liste wählen" in b.toolTip() for b in row_buttons)
+    tab.select("appointment", plan["first"].id)
+    assert tab.edit_button.isEnabled() and tab.edit_button.toolTip() == ""
+    assert "Fertig" in tab.invoice_button.toolTip()  # nothing finished yet: what is missing
