@@ -25,7 +25,7 @@ from ..store import backup as store_backup
 from ..store import settings
 from ..store.backup import BackupError, BackupInfo
 from ..store.copy import CopyError, CopyResult, copy_database
-from ..store.db import db, keep_damaged_copy
+from ..store.db import db, keep_damaged_copy, storage_problem
 from ..store.engine import ServerUrl, bound, is_server
 from ..store.locks import import_lock
 from ..store.migrations import run_migrations
@@ -77,7 +77,7 @@ def backup_now(folder: Path, output: Path | None = None, label: str = "manuell")
     try:
         return store_backup.write_backup(_bound(), target)
     except (OSError, CopyError, sqlite3.Error, PeeweeDatabaseError) as exc:  # sqlite3: no room for a database
-        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({error_reason(exc)}).") from exc
+        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({_reason(exc)}).") from exc
 
 
 def _refuse_to_overwrite(output: Path) -> None:
@@ -108,7 +108,7 @@ def auto_backup(folder: Path, today: date | None = None, failures: list[str] | N
     except Exception as exc:
         log.exception("Daily backup failed")
         if failures is not None:
-            failures.append(error_reason(exc))
+            failures.append(_reason(exc))
         return None
     return path
 
@@ -135,6 +135,20 @@ def current_counts() -> tuple[int, int, int]:
     return store_backup.current_counts()
 
 
+_KNOWN_PROBLEMS = {
+    "full": "der Datenträger ist voll",
+    "locked": "die Datei ist gerade in Gebrauch",
+    "corrupt": "die Datei ist beschädigt",
+}
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a backup, restore or copy failed, in a few German words: the storage problem the
+    whole exception chain shows (SQLite's own rollback after a full disk hides the cause
+    behind "no transaction is active"), else what the error itself says."""
+    return _KNOWN_PROBLEMS.get(storage_problem(exc) or "") or error_reason(exc)
+
+
 _RESTORE_ERRORS = (OSError, CopyError, BackupError, sqlite3.Error, PeeweeDatabaseError)
 
 
@@ -159,7 +173,7 @@ def restore_backup(folder: Path, path: Path) -> RestoreResult:
             store_backup.restore_into(database, path)  # one transaction: a failure changes nothing
         except _RESTORE_ERRORS as exc:
             raise PreconditionError(
-                f"Die Wiederherstellung ist gescheitert ({error_reason(exc)}); die Daten sind unverändert."
+                f"Die Wiederherstellung ist gescheitert ({_reason(exc)}); die Daten sind unverändert."
             ) from exc
         try:
             run_migrations(database, None)  # an older backup gets today's schema
@@ -167,7 +181,7 @@ def restore_backup(folder: Path, path: Path) -> RestoreResult:
             settings.delete(store_backup.CREATED_KEY)  # the live data is no backup: no stale date
         except _RESTORE_ERRORS as exc:
             raise PreconditionError(
-                f"Die Wiederherstellung ist gescheitert ({error_reason(exc)}); der vorige Stand liegt in "
+                f"Die Wiederherstellung ist gescheitert ({_reason(exc)}); der vorige Stand liegt in "
                 f"{safety.name}."
             ) from exc
     finally:
@@ -252,7 +266,7 @@ def copy_from_server(target: ServerUrl, password: str | None, output: Path) -> C
     except CopyError as exc:
         raise PreconditionError(f"{exc} Ziel: {output}; bitte mit -o eine neue Datei nennen.") from None
     except (OSError, sqlite3.Error, PeeweeDatabaseError) as exc:
-        reason = "das ist ein Ordner" if output.is_dir() else error_reason(exc)
+        reason = "das ist ein Ordner" if output.is_dir() else _reason(exc)
         raise PreconditionError(f"In „{output}“ lässt sich die Datenbank nicht anlegen ({reason}).") from None
     finally:
         local.close()

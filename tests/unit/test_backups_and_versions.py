@@ -523,6 +523,15 @@ def test_K1_sqlites_english_reasons_are_said_in_german():
         sqlite3.OperationalError("attempt to write a readonly database")
     )
     assert error_reason(OSError(errno.ENOSPC, "No space left on device")) != "No space left on device"
+    # A full disk seen through peewee's failed rollback ("no transaction is active"): the
+    # chain's cause counts, not the last message
+    try:
+        try:
+            raise sqlite3.OperationalError("database or disk is full")
+        except sqlite3.OperationalError as full:
+            raise sqlite3.OperationalError("cannot rollback - no transaction is active") from full
+    except sqlite3.OperationalError as hidden:
+        assert backups._reason(hidden) == "der Datenträger ist voll"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX file modes")
