@@ -138,8 +138,7 @@ def current_counts() -> tuple[int, int, int]:
 _KNOWN_PROBLEMS = {
     "full": "der Datenträger ist voll",
     "locked": "die Datei ist gerade in Gebrauch",
-    "corrupt": "die Datei ist beschädigt",
-}
+}  # not "corrupt": a file the user named that is no database is not damaged (the text says which)
 
 
 def _reason(exc: BaseException) -> str:
