@@ -7,7 +7,9 @@ Each backup records when it was made (a setting row in the copy).
 
 Automatic backups are daily, ``craftdesk-YYYY-MM-DD.sqlite3`` in ``backups/``; rotation
 keeps the 7 newest days and the newest copy of each of the 4 weeks before them. Backups
-made by hand or before a restore carry a time and are never rotated away.
+made by hand or before a restore carry a time and are never rotated away. A backup that
+a killed process left half-written (``….sqlite3.part``) is removed by the next rotation
+once it is a day old (a younger one may still be written by another window).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ CREATED_KEY = "backup_created_at"
 DAILY_KEEP = 7
 WEEKLY_KEEP = 4
 _DAILY = re.compile(r"^craftdesk-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+_PARTIAL = re.compile(r"^craftdesk-.*\.sqlite3\.part(-wal|-shm|-journal)?$")
+PARTIAL_AGE = timedelta(days=1)  # a half-written backup older than this was abandoned
 
 
 class BackupError(RuntimeError):
@@ -223,6 +227,22 @@ def rotate(folder: Path) -> list[Path]:
         if day not in keep:
             path.unlink(missing_ok=True)
             removed.append(path)
+    return removed + _abandoned_partials(folder)
+
+
+def _abandoned_partials(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete what a backup killed half-way left behind, once it is a day old."""
+    limit = (now or datetime.now(timezone.utc)).timestamp() - PARTIAL_AGE.total_seconds()
+    removed = []
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if not _PARTIAL.match(entry.name):
+            continue
+        try:
+            if entry.is_file() and entry.stat().st_mtime < limit:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:
+            continue
     return removed
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -124,6 +124,25 @@ def test_K1_rotation_keeps_seven_days_and_four_weeks(tmp_path):
     assert not {d.isocalendar()[:2] for d in older} & {d.isocalendar()[:2] for d in kept[-7:]}
     assert min(older) == date(2026, 3, 1)  # 30 days back (it was 23)
     assert manual.exists()  # hand-made backups are never rotated away
+
+
+def test_K1_rotation_removes_backups_a_killed_process_left_half_written(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old_stamp = (datetime.now() - timedelta(days=2)).timestamp()
+    abandoned = [
+        folder / "craftdesk-2026-03-01.sqlite3.part",
+        folder / "craftdesk-2026-03-01.sqlite3.part-wal",
+    ]
+    fresh = folder / "craftdesk-2026-03-31-101500-manuell.sqlite3.part"  # maybe being written now
+    foreign = folder / "notizen.sqlite3.part"  # not ours
+    for path in (*abandoned, fresh, foreign):
+        path.write_bytes(b"x")
+    for path in (*abandoned, foreign):
+        os.utime(path, (old_stamp, old_stamp))
+    removed = store_backup.rotate(folder)
+    assert sorted(removed) == sorted(abandoned)
+    assert fresh.exists() and foreign.exists()
 
 
 def test_K2_restore_backs_up_first_and_refuses_damaged_or_newer(database, tmp_path):
