@@ -129,3 +129,23 @@ def test_a_status_change_keeps_the_size_the_user_gave_the_dialog(qtbot, planned,
     dialog.status.setCurrentIndex(dialog.status.findData("scheduled"))
     qtbot.wait(10)
     assert dialog.width() >= chosen.width()  # it shrank back to its size hint before
+
+
+def test_O8_tab_leaves_the_worksheet_table_for_notes_and_buttons(qtbot, planned):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog = AppointmentDialog(planned["appointment"].id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    dialog.take_planned.click()
+    assert dialog.used.rowCount() == 2
+    dialog.used.setFocus()
+    dialog.used.setCurrentCell(0, 2)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.used)
+    reached = set()
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    assert dialog.notes in reached  # the notes and the buttons after them can be reached

@@ -80,6 +80,9 @@ class WorksheetBox(QGroupBox):
             ]
         )
         used.verticalHeader().setVisible(False)
+        # Tab leaves the table (arrows move between cells): else notes and the dialog's
+        # buttons could never be reached from the keyboard.
+        used.setTabKeyNavigation(False)
         used.setWordWrap(False)  # rows of one height: the minimum below holds four
         used.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         used.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -64,6 +64,7 @@ class ConflictDialog(QDialog):
                 table.setItem(row, column, item)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
+        table.setTabKeyNavigation(False)  # Tab goes on to the choice, not cell by cell
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(table)
