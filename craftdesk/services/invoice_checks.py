@@ -153,6 +153,12 @@ def _after_the_invoice_date(proposal: InvoiceProposal) -> list[str]:
     ]
 
 
+def dates_contradict(proposal: InvoiceProposal) -> bool:
+    """An appointment it bills lies after the invoice date (the warning above): creating
+    the draft is then not the default action, as with a 0,00 € line (V5)."""
+    return any(getattr(w, "key", None) is Key.APPOINTMENT_AFTER_INVOICE_DATE for w in proposal.warnings)
+
+
 def checked(proposal: InvoiceProposal, extra_warnings: tuple[str, ...] = ()) -> InvoiceProposal:
     """The proposal with its flags and all warnings (earlier ones first). A Kleinunternehmer
     charges no VAT: every line is 0 %, whatever the article or a stored edit says."""

@@ -187,3 +187,13 @@ def test_enter_in_the_line_table_edits_the_cell_and_sends_nothing(qtbot, ctx, sa
     qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)  # Tab leaves the table for the buttons
     assert QApplication.focusWidget() is not dialog.table
     dialog.close()
+
+
+def test_V6_appointment_after_the_invoice_date_makes_creating_not_the_default(qtbot, ctx, ab1043):
+    from datetime import datetime, timedelta
+
+    Appointment.update(start=datetime.now().replace(hour=8, minute=0) + timedelta(days=1)).execute()
+    dialog = _dialog(qtbot, ctx, ab1043)
+    dialog.confirm_double_labour()
+    assert any("nach dem Rechnungsdatum" in w for w in dialog.preview.warnings)
+    assert not dialog.confirm_button.isDefault()  # Enter does not create a draft that contradicts itself

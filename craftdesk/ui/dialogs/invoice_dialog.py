@@ -27,7 +27,7 @@ from ...errors import CraftdeskError
 from ...services import e_invoice as e_invoice_rules
 from ...services import invoice_edits
 from ...services.changes import Change, Scope
-from ...services.invoice_checks import DOUBLE_LABOUR, ZERO_PRICE
+from ...services.invoice_checks import DOUBLE_LABOUR, ZERO_PRICE, dates_contradict
 from ...services.invoice_preview import InvoiceProposal, ProposalHeader, ProposalLine
 from ...services.invoice_proposal import without_vat
 from ...services.invoices import InvoiceDraft, invoice_link, pending_draft, send_invoice
@@ -112,8 +112,8 @@ class InvoicePreviewDialog(InvoiceDialogView):
         self.model.set_flags(proposal.flags)
         self._show_totals(proposal)
         self._show_warnings(proposal)
-        # V5: a draft with a 0,00 € line is never the default action.
-        zero = bool(proposal.flagged(ZERO_PRICE))
+        # V5/V6: a draft with a 0,00 € line, or dated before a day it bills, is never the default.
+        zero = bool(proposal.flagged(ZERO_PRICE)) or dates_contradict(proposal)
         blocked = proposal.e_invoice and bool(proposal.missing)
         self.confirm_button.setDefault(not zero and not blocked and not self.sending)
         if self.draft is None and not self.sending:
