@@ -72,8 +72,11 @@ def parse_server_url(value: str) -> ServerUrl:
     try:
         parts = urlsplit(value.strip())
         port = parts.port or 5432
-    except ValueError as exc:
-        raise DatabaseUrlError(f"Die Datenbank-Adresse ist ungültig ({exc}).") from None
+    except ValueError:  # Python's reason is English: the German sentence names what to check
+        raise DatabaseUrlError(
+            "Die Datenbank-Adresse ist ungültig: bitte Server und Port prüfen "
+            "(z. B. postgresql://craftdesk@nas.local:5432/craftdesk)."
+        ) from None
     if parts.scheme.lower() not in SERVER_SCHEMES:
         raise DatabaseUrlError("Die Datenbank-Adresse muss mit postgresql:// beginnen.")
     dbname = unquote(parts.path.lstrip("/"))
@@ -82,14 +85,42 @@ def parse_server_url(value: str) -> ServerUrl:
             "Die Datenbank-Adresse braucht Server und Datenbankname, "
             "z. B. postgresql://craftdesk@nas.local/craftdesk."
         )
+    query, in_query = _checked_query(parts.query)
+    password = unquote(parts.password) if parts.password else in_query
     return ServerUrl(
         user=unquote(parts.username or ""),
         host=parts.hostname,
         port=port,
         dbname=dbname,
-        password=unquote(parts.password) if parts.password else None,
-        query=parts.query,
+        password=password,
+        query=query,
     )
+
+
+_SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def _checked_query(query: str) -> tuple[str, str | None]:
+    """The URL's parameters without a ``password=`` (which goes to the keyring like the
+    ``user:password@`` form, never into settings, logs or the window; T1, H6), and that
+    password. A timeout or SSL mode the server would refuse is a mistake in the address."""
+    kept, password = [], None
+    for part in filter(None, query.split("&")):
+        key, _, raw = part.partition("=")
+        value = unquote(raw)
+        if key == "password":
+            password = value or None
+            continue
+        if key == "connect_timeout" and not (value.isascii() and value.isdigit()):
+            raise DatabaseUrlError(
+                "In der Datenbank-Adresse muss connect_timeout eine Zahl von Sekunden sein."
+            )
+        if key == "sslmode" and value not in _SSL_MODES:
+            raise DatabaseUrlError(
+                f"In der Datenbank-Adresse ist sslmode unbekannt; möglich sind: {', '.join(_SSL_MODES)}."
+            )
+        kept.append(part)
+    return "&".join(kept), password
 
 
 # --- which engine ---------------------------------------------------------------------------

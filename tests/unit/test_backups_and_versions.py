@@ -106,6 +106,22 @@ def test_K1_daily_backup_once_a_day(database, tmp_path):
     assert oct(first.stat().st_mode)[-3:] == "600"
 
 
+def test_T1_password_in_the_query_goes_to_the_keyring_not_into_the_shown_url():
+    target = parse_server_url("postgresql://craftdesk@nas.local/team?sslmode=require&password=S3cret%21x")
+    assert target.password == "S3cret!x"
+    assert "S3cret" not in target.display and "password" not in target.display
+    assert target.display == "postgresql://craftdesk@nas.local:5432/team?sslmode=require"
+    assert target.conninfo()["password"] == "S3cret!x"
+    for bad in (
+        "postgresql://x@nas.local/db?connect_timeout=abc",
+        "postgresql://x@nas.local/db?sslmode=bogus",
+        "postgresql://x@nas.local:notaport/db",
+    ):
+        with pytest.raises(DatabaseUrlError) as refused:
+            parse_server_url(bad)
+        assert "Datenbank-Adresse" in str(refused.value) and "could not" not in str(refused.value)
+
+
 def test_K1_rotation_keeps_seven_days_and_four_weeks(tmp_path):
     folder = tmp_path / "backups"
     folder.mkdir()
