@@ -41,7 +41,7 @@ from ..api.records import InvoiceRec, RecordError, parse_invoice
 from ..clock import utcnow
 from ..errors import NotFound, PreconditionError
 from ..limits import price_ok
-from ..store.db import db
+from ..store.db import db, storage_problem
 from ..store.engine import claim
 from ..store.models import Appointment, DraftAppointment, InvoiceEdit, Project
 from ..store.models import InvoiceDraft as InvoiceDraft  # the type callers receive
@@ -76,6 +76,11 @@ LEASE = timedelta(minutes=2)  # longer than the client's connect + read timeout
 
 BUSY_MESSAGE = (
     "Für dieses Projekt wird gerade ein Rechnungsentwurf angelegt; bitte in zwei Minuten erneut versuchen."
+)
+SENT_NOT_RECORDED = (
+    "Der Rechnungsentwurf {} ist in sevDesk angelegt, aber die Datenbank ließ sich danach "
+    "nicht beschreiben. Bitte ihn nicht von Hand anlegen: Ein neuer Versuch in ein paar "
+    "Minuten findet ihn in sevDesk und trägt ihn ein."
 )
 UNKNOWN_MESSAGE = (
     "Ob der Rechnungsentwurf in sevDesk angelegt wurde, ist unklar; beim nächsten Versuch "
@@ -378,7 +383,13 @@ def _transmit(client: SevdeskClient, draft: InvoiceDraft, body: dict[str, Any]) 
             draft,
             SevdeskError("sevDesk hat das Anlegen des Entwurfs unlesbar beantwortet.", outcome_unknown=True),
         )
-    return _finalize(draft, invoice_id, rec)
+    try:
+        return _finalize(draft, invoice_id, rec)
+    except Exception as exc:  # sent, but not recorded: the claim's lease keeps it exactly once
+        if storage_problem(exc) is None:
+            raise
+        log.error("Draft %s sent as %s, not recorded: %s", draft.reference, invoice_id, exc)
+        raise PreconditionError(SENT_NOT_RECORDED.format(invoice_id)) from exc
 
 
 def _settle_unknown(client: SevdeskClient, draft: InvoiceDraft, exc: SevdeskError) -> InvoiceDraft:

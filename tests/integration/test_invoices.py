@@ -661,3 +661,33 @@ def test_small_business_switched_off_again_brings_every_rate_back(sandbox, clien
     preview = invoices.build_preview(project.id, today=TODAY)
     assert [line.vat_rate for line in preview.lines if line.kind != "title"] == [19, 7, 19]
     assert [line.quantity for line in preview.lines if line.kind == "hours"] == [2]  # the edit stays
+
+
+def test_I5_draft_sent_but_not_recorded_says_so_and_a_retry_records_it(sandbox, client, ready, monkeypatch):
+    """The database fails right after sevDesk created the draft (a full disk, the team
+    server gone): the sentence says the draft exists, and the next attempt takes it over."""
+    import sqlite3
+
+    import peewee
+
+    real_finalize = invoices._finalize
+
+    def full_disk(*args, **kwargs):
+        failure = peewee.OperationalError("no transaction is active")
+        failure.__cause__ = sqlite3.OperationalError("database or disk is full")
+        raise failure
+
+    monkeypatch.setattr(invoices, "_finalize", full_disk)
+    with pytest.raises(PreconditionError) as refused:
+        send(client, ready)
+    pending = InvoiceDraft.get()
+    [created] = invoices_with(sandbox, pending.reference)
+    assert f"Rechnungsentwurf {created['id']} ist in sevDesk angelegt" in str(refused.value)
+    assert "nicht von Hand" in str(refused.value)
+
+    monkeypatch.setattr(invoices, "_finalize", real_finalize)
+    InvoiceDraft.update(sent_at=datetime(2000, 1, 1)).execute()  # the lease has run out
+    draft = send(client, ready)
+    assert (draft.sevdesk_id, draft.state) == (created["id"], "sent")
+    assert len(invoices_with(sandbox, pending.reference)) == 1
+    assert writes(sandbox) == [("POST", SAVE)]
