@@ -111,3 +111,20 @@ def chain_tab_order(*widgets: QWidget) -> None:
     """Tab moves through ``widgets`` in this order (Qt's default is the order of making)."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def into_list(field: QWidget, view: QAbstractItemView) -> KeyAction:
+    """The Down arrow or Enter in a search field goes into its list: the selected row when
+    the search still shows it, else the first match. The keys did nothing, and a keyboard
+    user had to Tab past the filters and buttons to reach what they had just found."""
+
+    def go() -> None:
+        model, selection = view.model(), view.selectionModel()
+        if model is None or model.rowCount() == 0:
+            return
+        if selection is None or not selection.hasSelection():
+            view.setCurrentIndex(model.index(0, 0))
+        view.scrollTo(view.currentIndex())
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    return KeyAction(field, (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter), go)

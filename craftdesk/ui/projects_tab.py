@@ -32,7 +32,7 @@ from ..services.changes import Change, Scope
 from ..services.project_rows import load_project_nodes, projects_of, tree_size
 from ..sync.contract import SyncControl
 from .empty_hint import EmptyHint, connection_state_of, link
-from .keys import KeyAction, KeyboardMenu, SelectOnFocus, chain_tab_order
+from .keys import KeyAction, KeyboardMenu, SelectOnFocus, chain_tab_order, into_list
 from .lazy_reload import LazyReloadMixin
 from .project_actions import ProjectActions
 from .project_filter import FilterBar, ProjectFilterProxy
@@ -138,6 +138,7 @@ class ProjectsTab(TreeNavigation, TreeReading, ProjectActions, LazyReloadMixin, 
         self._enter = KeyAction(self.view, enter, self.edit_selected)
         self._delete_key = KeyAction(self.view, (Qt.Key.Key_Delete,), self.delete_if_allowed)
         self._select_on_focus = SelectOnFocus(self.view)
+        self._into_list = into_list(self.search, self.view)
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 

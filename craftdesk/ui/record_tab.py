@@ -29,7 +29,7 @@ from ..sync.contract import SyncControl
 from .background_rows import BackgroundRows
 from .column_fit import ColumnFit
 from .empty_hint import EmptyHint
-from .keys import KeyAction, SelectOnFocus, row_ends
+from .keys import KeyAction, SelectOnFocus, into_list, row_ends
 from .lazy_reload import LazyReloadMixin
 from .record_empty import EmptyTableMixin
 from .record_proxy import RecordFilterProxy
@@ -120,6 +120,7 @@ class RecordTab(EmptyTableMixin, LazyReloadMixin, QWidget):
         self._enter = KeyAction(self.view, (Qt.Key.Key_Return, Qt.Key.Key_Enter), self.edit_selected)
         self._select_on_focus = SelectOnFocus(self.view)
         self._ends = row_ends(self.view)
+        self._into_list = into_list(self.search, self.view)
         # A sort moves the selected row: it stays in view (after the view's own sort).
         header, view = self.view.horizontalHeader(), self.view
         header.sortIndicatorChanged.connect(lambda *_: view.scrollTo(view.currentIndex()))

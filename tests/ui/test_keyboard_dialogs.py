@@ -418,3 +418,52 @@ def test_tab_in_the_projekte_tab_goes_as_the_eye_reads(qtbot, database):
     expected += [tab.employees_button, bar.status, bar.employee, bar.use_range, bar.billable, bar.reset]
     expected += [tab.new_project_button, tab.view]
     assert [w for w in order if w in expected] == expected
+
+
+def test_down_or_enter_in_the_search_goes_to_the_first_match(qtbot, customers, monkeypatch):
+    """The keys did nothing in the search field: a keyboard user had to Tab past the filter
+    and the buttons to reach the customer just found."""
+    opened = []
+    monkeypatch.setattr(customers, "open_editor", lambda record: opened.append(record.name) or None)
+    with qtbot.waitActive(customers):  # (the focus moves only in the active window)
+        customers.activateWindow()
+    customers.search.setFocus()
+    qtbot.keyClicks(customers.search, "schmidt")
+    assert customers.proxy.rowCount() == 1
+    qtbot.keyClick(customers.search, Qt.Key.Key_Down)
+    assert customers.view.hasFocus()
+    assert customers.selected_record().name == "Bäckerei Schmidt"
+    qtbot.keyClick(customers.view, Qt.Key.Key_Return)  # and Enter there opens it
+    assert opened == ["Bäckerei Schmidt"]
+
+
+def test_enter_in_the_search_keeps_the_row_that_was_selected(qtbot, customers):
+    with qtbot.waitActive(customers):
+        customers.activateWindow()
+    customers.view.selectRow(1)
+    chosen = customers.selected_record().name
+    customers.search.setFocus()
+    qtbot.keyClick(customers.search, Qt.Key.Key_Return)
+    assert customers.view.hasFocus() and customers.selected_record().name == chosen
+    customers.search.setFocus()
+    qtbot.keyClicks(customers.search, "nobody here")
+    qtbot.keyClick(customers.search, Qt.Key.Key_Enter)  # nothing found: the focus stays
+    assert customers.search.hasFocus()
+
+
+def test_down_in_the_project_search_goes_into_the_tree(qtbot, database):
+    projects.create_project("Bad Meier")
+    wanted = projects.create_project("Dach Schmidt")
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.show()
+    with qtbot.waitActive(tab):  # (the focus moves only in the active window)
+        tab.activateWindow()
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == 2)
+    tab.search.setFocus()
+    qtbot.keyClicks(tab.search, "dach")
+    assert tab.proxy.rowCount() == 1
+    qtbot.keyClick(tab.search, Qt.Key.Key_Down)
+    assert tab.view.hasFocus()
+    record = tab.selected_record()
+    assert (record.kind, record.id) == ("project", wanted.id)
