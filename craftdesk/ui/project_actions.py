@@ -298,8 +298,12 @@ class ProjectActions(_Widget):
         )
 
     def open_order_import(self) -> None:
-        self._open(OrderImportDialog(self.controller, self))
+        dialog = OrderImportDialog(self.controller, self)
+        self._open(dialog)
         self.reload()  # any number of projects may have come
+        made = [r.project_id for r in dialog.results if r.status == "imported" and r.project_id]
+        if made:  # the newest of them is selected (it comes first): the user looks for it next
+            self.select_soon("project", max(made), max(made))
 
     def open_employees(self) -> None:
         self._open(EmployeeDialog(self.controller, self))

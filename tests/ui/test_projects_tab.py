@@ -263,3 +263,25 @@ def test_the_buttons_greyed_until_a_row_is_chosen_say_why(tab, plan):
     tab.select("appointment", plan["first"].id)
     assert tab.edit_button.isEnabled() and tab.edit_button.toolTip() == ""
     assert "Fertig" in tab.invoice_button.toolTip()  # nothing finished yet: what is missing
+
+
+def test_O1_the_newest_project_of_an_order_import_is_selected(qtbot, ctx, sandbox, monkeypatch):
+    """After closing the import, the row the user looks for next was nowhere selected."""
+    tab = ProjectsTab(FakeController(ctx))
+    qtbot.addWidget(tab)
+    tab.show()
+    imported: list[int] = []
+
+    def run(dialog):
+        for order in dialog.model.records()[:2]:
+            dialog.model.set_checked(order.sevdesk_id, True)
+        dialog.import_button.click()
+        imported.extend(r.project_id for r in dialog.results)
+        return False  # closed
+
+    monkeypatch.setattr(tab, "_open", run)
+    tab.open_order_import()
+    qtbot.waitUntil(lambda: tab.selected_record() is not None)
+    record = tab.selected_record()
+    assert len(imported) == 2
+    assert (record.kind, record.id) == ("project", max(imported))
