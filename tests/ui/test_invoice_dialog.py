@@ -138,8 +138,11 @@ def test_failure_keeps_dialog_open_and_allows_a_safe_retry(qtbot, ctx, sandbox, 
     assert dialog.confirm_button.isEnabled()
     assert dialog.confirm_button.text() == "Erneut versuchen"
     assert dialog.draft is None
+    assert all(field.isEnabled() for field in dialog.head_fields)  # refused: editable again
     dialog.confirm_button.click()
     assert dialog.draft is not None
+    # The draft is made: its title, dates and text no longer look as if they could change.
+    assert not any(field.isEnabled() for field in dialog.head_fields)
     assert sum(1 for d in InvoiceDraft.select() if d.state == "sent") == 1
 
 

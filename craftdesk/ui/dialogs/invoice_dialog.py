@@ -178,8 +178,8 @@ class InvoicePreviewDialog(InvoiceDialogView):
     def _update_buttons(self, *_args: object) -> None:
         rows = self.selected_rows()
         editable = not self.frozen and not self.sending and self.draft is None
-        for button in (self.add_text_button, self.add_article_button, self.reset_button):
-            button.setEnabled(editable)
+        for widget in (self.add_text_button, self.add_article_button, self.reset_button, *self.head_fields):
+            widget.setEnabled(editable)
         self.remove_button.setEnabled(editable and bool(rows))
         self.up_button.setEnabled(editable and len(rows) == 1 and rows[0] > 0)
         self.down_button.setEnabled(editable and len(rows) == 1 and rows[0] < self.model.rowCount() - 1)

@@ -106,13 +106,15 @@ class InvoiceDialogView(QDialog):
         grid.addLayout(text_box, 0, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        for widget in (
+        # Greyed while the draft is claimed, being sent or made: it no longer changes.
+        self.head_fields = (
             self.header_edit,
             self.invoice_date,
             self.service_from,
             self.service_to,
             self.head_text,
-        ):
+        )
+        for widget in self.head_fields:
             widget.setEnabled(not frozen)
         return box
 
