@@ -22,9 +22,10 @@ from .articles import gross_price
 from .customers import create_local_customer
 
 
-def _flat(value: Any) -> str:
+def flat_text(value: Any) -> str:
+    """A form field as one line of text (how a conflict shows it and compares it)."""
     if isinstance(value, list):
-        return ", ".join(_flat(v) for v in value if _flat(v))
+        return ", ".join(flat_text(v) for v in value if flat_text(v))
     if isinstance(value, AddressForm):
         return value.one_line()
     if value is None:
@@ -40,7 +41,7 @@ def form_changes(stored: Any, mine: Any) -> list[tuple[str, str, str]]:
     for item in fields(stored):
         if item.name == "version":
             continue
-        theirs, own = _flat(getattr(stored, item.name)), _flat(getattr(mine, item.name))
+        theirs, own = flat_text(getattr(stored, item.name)), flat_text(getattr(mine, item.name))
         if theirs != own:
             result.append((item.name, theirs, own))
     return result

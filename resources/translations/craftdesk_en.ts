@@ -560,6 +560,11 @@
     </message>
     <message>
         <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="1"/>
+        <source>Gespeichert. Am anderen Arbeitsplatz wurde inzwischen auch geändert: %1; das bleibt so.</source>
+        <translation>Saved. Meanwhile another workstation also changed: %1; that stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/ui/dialogs/conflict_dialog.py" line="1"/>
         <source>nein</source>
         <translation>no</translation>
     </message>

@@ -3,15 +3,18 @@ editing actions while the database server is away (T7)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from fakes import FakeController
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QWidget
 
 from craftdesk.context import AppContext
-from craftdesk.services import employees, projects
-from craftdesk.store.models import Customer, Employee, Project
+from craftdesk.services import employees, local_records, projects
+from craftdesk.store.models import Article, Customer, Employee, Project
 from craftdesk.sync.live import LiveChanges
-from craftdesk.ui.dialogs import conflict_dialog
+from craftdesk.ui.dialogs import common, conflict_dialog
+from craftdesk.ui.dialogs.article_dialog import ArticleDialog
 from craftdesk.ui.dialogs.employee_dialog import EmployeeDialog, EmployeeEditDialog
 from craftdesk.ui.dialogs.project_dialog import ProjectDialog
 from craftdesk.ui.projects_tab import ProjectsTab
@@ -29,22 +32,62 @@ def _answer(monkeypatch, choice):
     return asked
 
 
-def test_T5_employee_dialog_shows_what_changed_and_keeps_mine(qtbot, database, monkeypatch):
+def _told(monkeypatch) -> list[str]:
+    told: list[str] = []
+    monkeypatch.setattr(common, "inform", lambda _parent, _title, text: told.append(text))
+    return told
+
+
+def test_T5_employee_dialog_keeps_what_each_side_changed_without_asking(qtbot, database, monkeypatch):
+    """Only the colleague changed the e-mail, only the user the name: both stay. Before,
+    the user was asked about both fields as if they conflicted, and „Meine Eingabe
+    speichern“ wrote the old e-mail address back."""
     employee = employees.add_employee("Max Maurer", "max@example.org")
     dialog = EmployeeEditDialog(employee.id)
     qtbot.addWidget(dialog)
     employees.edit_employee(employee.id, email="max.maurer@example.org")  # elsewhere
     dialog.name.setText("Max Maurer-Schmidt")
+    asked = _answer(monkeypatch, conflict_dialog.TAKE_THEIRS)
+    told = _told(monkeypatch)
+    dialog._save()
+    assert asked == [] and dialog.result() == 1
+    stored = Employee.get_by_id(employee.id)
+    assert (stored.name, stored.email) == ("Max Maurer-Schmidt", "max.maurer@example.org")
+    assert len(told) == 1 and "E-Mail" in told[0] and "Name" not in told[0]
+
+
+def test_T5_article_dialog_keeps_the_colleagues_price_and_my_name(qtbot, database, monkeypatch):
+    article = Article.create(number="A-1", name="Ventil", unit="Stk", net_price=Decimal("10.00"), vat_rate=19)
+    dialog = ArticleDialog(article.id)
+    qtbot.addWidget(dialog)
+    elsewhere = local_records.article_form(article.id)
+    elsewhere.net_price = Decimal("12.50")
+    local_records.save_article(article.id, elsewhere)
+    dialog.name.setText("Ventil 1/2 Zoll")
     asked = _answer(monkeypatch, conflict_dialog.KEEP_MINE)
+    told = _told(monkeypatch)
+    dialog._save()
+    assert asked == [] and dialog.result() == 1
+    stored = Article.get_by_id(article.id)
+    assert (stored.name, stored.net_price) == ("Ventil 1/2 Zoll", Decimal("12.50"))
+    assert len(told) == 1 and "Netto" in told[0]
+
+
+def test_T5_employee_dialog_asks_only_about_the_field_both_changed(qtbot, database, monkeypatch):
+    employee = employees.add_employee("Max Maurer", "max@example.org")
+    dialog = EmployeeEditDialog(employee.id)
+    qtbot.addWidget(dialog)
+    employees.edit_employee(employee.id, name="Max Maurer sen.", email="max.maurer@example.org")
+    dialog.name.setText("Max Maurer-Schmidt")
+    asked = _answer(monkeypatch, conflict_dialog.KEEP_MINE)
+    told = _told(monkeypatch)
     dialog._save()
     changes, labels = asked[0]
-    assert changes == [
-        ("name", "Max Maurer", "Max Maurer-Schmidt"),
-        ("email", "max.maurer@example.org", "max@example.org"),
-    ]
-    assert labels["email"] == "E-Mail" and dialog.result() == 1
+    assert changes == [("name", "Max Maurer sen.", "Max Maurer-Schmidt")]
+    assert labels["name"] == "Name" and dialog.result() == 1
     stored = Employee.get_by_id(employee.id)
-    assert (stored.name, stored.email) == ("Max Maurer-Schmidt", "max@example.org")
+    assert (stored.name, stored.email) == ("Max Maurer-Schmidt", "max.maurer@example.org")
+    assert len(told) == 1 and "E-Mail" in told[0]
 
 
 def test_T5_conflict_dialog_shows_yes_and_no_in_the_window_language(qtbot, qapp):
@@ -65,15 +108,20 @@ def test_T5_employee_dialog_takes_over_the_stored_version(qtbot, database, monke
     employee = employees.add_employee("Anna")
     dialog = EmployeeEditDialog(employee.id)
     qtbot.addWidget(dialog)
-    employees.edit_employee(employee.id, active=False)
+    employees.edit_employee(employee.id, name="Anna Berg", active=False)
+    dialog.name.setText("Anna B.")
     dialog.email.setText("anna@example.org")
     _answer(monkeypatch, conflict_dialog.TAKE_THEIRS)
     dialog._save()
-    assert dialog.result() == 0 and not dialog.active.isChecked() and dialog.email.text() == ""
+    # The stored name and state; the user's e-mail (nobody else changed it) stays typed in.
+    assert (dialog.result(), dialog.name.text(), dialog.active.isChecked()) == (0, "Anna Berg", False)
+    assert dialog.email.text() == "anna@example.org"
     assert Employee.get_by_id(employee.id).email is None  # nothing of mine was written
     monkeypatch.setattr(conflict_dialog, "ask", lambda *_a: (_ for _ in ()).throw(AssertionError))
     dialog._save()  # now from the stored version: saves without asking
     assert dialog.result() == 1
+    stored = Employee.get_by_id(employee.id)
+    assert (stored.name, stored.email, stored.active) == ("Anna Berg", "anna@example.org", False)
 
 
 def test_T5_employee_dialog_cancelled_conflict_leaves_the_dialog_open(qtbot, database, monkeypatch):
@@ -88,7 +136,7 @@ def test_T5_employee_dialog_cancelled_conflict_leaves_the_dialog_open(qtbot, dat
     assert Employee.get_by_id(employee.id).name == "Anna Berg"
 
 
-def test_T5_project_dialog_shows_what_changed_and_keeps_mine(qtbot, database, monkeypatch):
+def test_T5_project_dialog_keeps_the_colleagues_customer_and_my_notes(qtbot, database, monkeypatch):
     old = Customer.create(company="Bäckerei Schröder")
     new = Customer.create(company="Café Sonne")
     project = projects.create_project("Ladenumbau", old.id)
@@ -96,16 +144,31 @@ def test_T5_project_dialog_shows_what_changed_and_keeps_mine(qtbot, database, mo
     qtbot.addWidget(dialog)
     projects.edit_project(project.id, customer_id=new.id)  # another workstation
     dialog.notes.setPlainText("Schlüssel beim Nachbarn")
+    asked = _answer(monkeypatch, conflict_dialog.TAKE_THEIRS)
+    told = _told(monkeypatch)
+    dialog._save()
+    assert asked == [] and dialog.result() == 1
+    stored = Project.get_by_id(project.id)
+    assert (stored.customer_id, stored.notes) == (new.id, "Schlüssel beim Nachbarn")
+    assert len(told) == 1 and "Kunde" in told[0]
+
+
+def test_T5_project_dialog_keeps_mine_where_both_changed(qtbot, database, monkeypatch):
+    old = Customer.create(company="Bäckerei Schröder")
+    new = Customer.create(company="Café Sonne")
+    other = Customer.create(company="Eisdiele Venezia")
+    project = projects.create_project("Ladenumbau", old.id)
+    dialog = ProjectDialog(project.id)
+    qtbot.addWidget(dialog)
+    projects.edit_project(project.id, customer_id=new.id)  # another workstation
+    dialog.customer.set_customer_id(other.id)
     asked = _answer(monkeypatch, conflict_dialog.KEEP_MINE)
+    _told(monkeypatch)
     dialog._save()
     changes, labels = asked[0]
-    assert changes == [
-        ("customer", "Café Sonne", "Bäckerei Schröder"),
-        ("notes", "", "Schlüssel beim Nachbarn"),
-    ]
+    assert changes == [("customer", "Café Sonne", "Eisdiele Venezia")]
     assert labels["customer"] == "Kunde" and dialog.result() == 1
-    stored = Project.get_by_id(project.id)
-    assert (stored.customer_id, stored.notes) == (old.id, "Schlüssel beim Nachbarn")
+    assert Project.get_by_id(project.id).customer_id == other.id
 
 
 def test_T5_project_dialog_takes_over_the_stored_version(qtbot, database, monkeypatch):
@@ -116,7 +179,7 @@ def test_T5_project_dialog_takes_over_the_stored_version(qtbot, database, monkey
     dialog.title.setText("Bad unten")
     asked = _answer(monkeypatch, conflict_dialog.TAKE_THEIRS)
     dialog._save()
-    assert [name for name, _t, _m in asked[0][0]] == ["title", "street"]
+    assert [name for name, _t, _m in asked[0][0]] == ["title"]  # the street: only theirs changed
     assert (dialog.title.text(), dialog.street.text(), dialog.result()) == ("Bad oben", "Ringstr. 4", 0)
     assert Project.get_by_id(project.id).title == "Bad oben"
     dialog.notes.setPlainText("zweiter Versuch")

@@ -100,10 +100,12 @@ def test_T1_server_setting_keeps_the_password_out_of_the_file(qtbot, controller,
 
 
 def test_T5_customer_dialog_shows_the_conflict_and_keeps_mine_when_chosen(qtbot, database, monkeypatch):
+    """Both changed the company: only that is asked; my other edit goes in with my choice."""
     customer = Customer.create(company="Müller Bau")
     dialog = CustomerDialog(customer.id)
     qtbot.addWidget(dialog)
     Customer.update(company="Müller Bau GmbH").where(Customer.id == customer.id).execute()  # elsewhere
+    dialog.company.setText("Müller Bau KG")
     dialog.description.setPlainText("Stammkunde")
     asked: list[list] = []
 
@@ -114,9 +116,27 @@ def test_T5_customer_dialog_shows_the_conflict_and_keeps_mine_when_chosen(qtbot,
 
     monkeypatch.setattr(conflict_dialog, "ask", ask)
     dialog._save()
-    assert asked and asked[0][0][:2] == ("company", "Müller Bau GmbH")
+    assert [change[:3] for change in asked[0]] == [("company", "Müller Bau GmbH", "Müller Bau KG")]
     stored = Customer.get_by_id(customer.id)
-    assert (stored.company, stored.description) == ("Müller Bau", "Stammkunde")
+    assert (stored.company, stored.description) == ("Müller Bau KG", "Stammkunde")
+    assert dialog.result() == 1
+
+
+def test_T5_a_colleagues_change_of_another_field_is_kept_without_a_question(qtbot, database, monkeypatch):
+    customer = Customer.create(company="Müller Bau")
+    dialog = CustomerDialog(customer.id)
+    qtbot.addWidget(dialog)
+    Customer.update(company="Müller Bau GmbH").where(Customer.id == customer.id).execute()  # elsewhere
+    dialog.description.setPlainText("Stammkunde")
+    asked: list = []
+    told: list[str] = []
+    monkeypatch.setattr(conflict_dialog, "ask", lambda *a: asked.append(a) or conflict_dialog.KEEP_MINE)
+    monkeypatch.setattr(common, "inform", lambda _p, _t, text: told.append(text))
+    dialog._save()
+    assert not asked and dialog.result() == 1
+    stored = Customer.get_by_id(customer.id)
+    assert (stored.company, stored.description) == ("Müller Bau GmbH", "Stammkunde")
+    assert len(told) == 1 and "Firma" in told[0] and "Beschreibung" not in told[0]
 
 
 def test_T5_taking_over_the_stored_version_refills_the_dialog(qtbot, database, monkeypatch):
@@ -124,11 +144,16 @@ def test_T5_taking_over_the_stored_version_refills_the_dialog(qtbot, database, m
     dialog = CustomerDialog(customer.id)
     qtbot.addWidget(dialog)
     Customer.update(company="Müller Bau GmbH").where(Customer.id == customer.id).execute()
+    dialog.company.setText("Müller Bau KG")
+    dialog.description.setPlainText("Stammkunde")
     monkeypatch.setattr(conflict_dialog, "ask", lambda *_a: conflict_dialog.TAKE_THEIRS)
     dialog._save()
     assert dialog.company.text() == "Müller Bau GmbH" and dialog.result() == 0
+    assert dialog.description.toPlainText() == "Stammkunde"  # my other edit stays in the form
     dialog._save()  # now from the stored version: saves
     assert dialog.result() == 1
+    stored = Customer.get_by_id(customer.id)
+    assert (stored.company, stored.description) == ("Müller Bau GmbH", "Stammkunde")
 
 
 def test_T5_conflict_dialog_lists_fields_as_plain_text(qtbot):

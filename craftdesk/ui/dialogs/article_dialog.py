@@ -103,10 +103,11 @@ class ArticleDialog(DiscardGuard, QDialog):
         self.net_price.textChanged.connect(self._update_gross)
         self.vat_rate.currentIndexChanged.connect(self._update_gross)
         self._version: int | None = None
+        self._opened: ArticleForm | None = None  # the form as shown, for a merge (T5)
         self._stored_net: tuple[str, Decimal | None] = ("", None)
         if article_id is not None:
             stored = article_form(article_id)
-            self._version = stored.version
+            self._version, self._opened = stored.version, stored
             self._fill(stored)
         self._update_gross()
 
@@ -167,7 +168,7 @@ class ArticleDialog(DiscardGuard, QDialog):
             return
         self._store(self.form())
 
-    def _store(self, form: ArticleForm, force: bool = False) -> None:
+    def _store(self, form: ArticleForm, force: bool = False) -> bool:
         form.version = self._version
         try:
             self.saved_id = save_article(self.article_id, form, force=force)
@@ -181,6 +182,9 @@ class ArticleDialog(DiscardGuard, QDialog):
                 "description": self.tr("Beschreibung"),
                 "active": self.tr("Aktiv"),
             }
-            conflict_dialog.resolve(self, conflict, labels, lambda: self._store(form, force=True))
-            return
+            conflict_dialog.resolve(
+                self, conflict, form, labels, lambda merged: self._store(merged, force=True)
+            )
+            return False
         self.accept()
+        return True

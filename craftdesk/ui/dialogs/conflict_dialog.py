@@ -1,15 +1,18 @@
 """ "Inzwischen geändert" (T5): what another workstation saved, and the user's choice.
 
 Shown when a dialog's save finds that the record was saved elsewhere after the dialog
-opened it. The table lists each field that differs — the stored value and the user's —
-as plain text; the user keeps their own values or takes over the stored ones.
+opened it and both changed the same field. The table lists each such field — the stored
+value and the user's — as plain text; the user keeps their own values or takes over the
+stored ones. Fields only one side changed are merged without a question.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ...services import form_merge
+from . import common
 
 KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
@@ -98,9 +104,11 @@ def ask(
 
 class RecordEditor(Protocol):
     """An editor whose form can be refilled from a stored record (customer, article,
-    employee, project): ``_fill`` shows it, ``_version`` is what the next save expects."""
+    employee, project): ``_fill`` shows it, ``_version`` is what the next save expects,
+    ``_opened`` the form as the editor showed it (None: merged as if all was the user's)."""
 
     _version: int | None
+    _opened: Any
 
     def _fill(self, current: Any) -> None: ...
 
@@ -108,16 +116,39 @@ class RecordEditor(Protocol):
 def resolve(
     editor: RecordEditor,
     conflict: Any,
+    mine: Any,
     labels: dict[str, str],
-    save_mine: Callable[[], None],
+    save: Callable[[Any], bool],
     yes_no: frozenset[str] = frozenset(),
 ) -> None:
-    """T5 in every record editor: ask; „Meine Eingabe speichern“ runs ``save_mine`` (a
-    forced save), „Gespeicherte Fassung übernehmen“ refills the form with the stored record
-    and takes its version; cancelling leaves the editor as it is."""
-    choice = ask(editor if isinstance(editor, QWidget) else None, conflict, labels, yes_no)
-    if choice == KEEP_MINE:
-        save_mine()
-    elif choice == TAKE_THEIRS:
-        editor._fill(conflict.current)
-        editor._version = conflict.current.version
+    """T5 in every record editor, after a save found the record saved elsewhere: a field
+    only one side changed keeps that side's value without a question (``form_merge``);
+    only fields both changed are shown. „Meine Eingabe speichern“ saves the merged form
+    with ``save`` (forced; True when saved); „Gespeicherte Fassung übernehmen“ refills the
+    form with the stored record and the user's other edits, to save again; cancelling
+    leaves the editor as it is. After a save, the fields taken over are named."""
+    current = conflict.current
+    result = form_merge.merge(editor._opened if editor._opened is not None else current, current, mine)
+    if editor._opened is None:  # (nothing to tell the sides apart by: every change is asked)
+        result = form_merge.FormMerge(mine, (), (), result.theirs_only + result.mine_only + result.both)
+    if result.both:
+        names = set(result.both) | ({"customer"} if "customer_id" in result.both else set())
+        changes = [change for change in conflict.changes if change[0] in names]
+        parent = editor if isinstance(editor, QWidget) else None
+        choice = ask(parent, SimpleNamespace(changes=changes), labels, yes_no)
+        if choice == TAKE_THEIRS:
+            editor._fill(result.theirs_with_mine(current))
+            editor._version, editor._opened = current.version, current
+            return
+        if choice != KEEP_MINE:
+            return
+    if save(result.merged) and result.theirs_only:
+        taken = [labels.get("customer" if n == "customer_id" else n, n) for n in result.theirs_only]
+        common.inform(
+            editor if isinstance(editor, QWidget) else None,
+            QCoreApplication.translate("ConflictDialog", "Inzwischen geändert"),
+            QCoreApplication.translate(
+                "ConflictDialog",
+                "Gespeichert. Am anderen Arbeitsplatz wurde inzwischen auch geändert: %1; das bleibt so.",
+            ).replace("%1", ", ".join(taken)),
+        )

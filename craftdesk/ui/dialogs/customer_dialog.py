@@ -67,9 +67,10 @@ class CustomerDialog(DiscardGuard, QDialog):
         self.e_invoice.toggled.connect(self._e_invoice_toggled)
         self._set_tab_order()
         self._version: int | None = None
+        self._opened: CustomerForm | None = None  # the form as shown, for a merge (T5)
         if customer is not None and customer_id is not None:
             stored = customer_form(customer_id)
-            self._version = stored.version
+            self._version, self._opened = stored.version, stored
             self._fill(stored)
             # The number links the customer to sevDesk (I3); it is sevDesk's to change.
             if customer.sevdesk_id:
@@ -342,14 +343,17 @@ class CustomerDialog(DiscardGuard, QDialog):
             return
         self._store(form)
 
-    def _store(self, form: CustomerForm, force: bool = False) -> None:
+    def _store(self, form: CustomerForm, force: bool = False) -> bool:
         form.version = self._version
         try:
             self.saved_id = save_customer(self.customer_id, form, force=force)
         except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
-            conflict_dialog.resolve(self, conflict, conflict_labels(), lambda: self._store(form, force=True))
-            return
+            conflict_dialog.resolve(
+                self, conflict, form, conflict_labels(), lambda merged: self._store(merged, force=True)
+            )
+            return False
         self.accept()
+        return True
 
     def _delete(self) -> None:
         if self.customer_id is None:

@@ -80,9 +80,10 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._version: int | None = None
+        self._opened: EmployeeForm | None = None  # the form as shown, for a merge (T5)
         if employee_id is not None:
             stored = employee_form(employee_id)
-            self._version = stored.version
+            self._version, self._opened = stored.version, stored
             self._fill(stored)
 
     def _fill(self, form: EmployeeForm) -> None:
@@ -110,7 +111,7 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
     def _save(self) -> None:
         self._store(self.form())
 
-    def _store(self, form: EmployeeForm, force: bool = False) -> None:
+    def _store(self, form: EmployeeForm, force: bool = False) -> bool:
         form.version = self._version
         try:
             self.saved_id = save_employee(self.employee_id, form, force=force)
@@ -118,15 +119,17 @@ class EmployeeEditDialog(DiscardGuard, QDialog):
             conflict_dialog.resolve(
                 self,
                 conflict,
+                form,
                 self.conflict_labels(),
-                lambda: self._store(form, force=True),
+                lambda merged: self._store(merged, force=True),
                 frozenset({"active"}),
             )
-            return
+            return False
         except CraftdeskError as exc:
             common.warn(self, self.windowTitle(), str(exc))
-            return
+            return False
         self.accept()
+        return True
 
 
 class EmployeeDialog(QDialog):

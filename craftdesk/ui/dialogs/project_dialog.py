@@ -105,9 +105,10 @@ class ProjectDialog(DiscardGuard, QDialog):
         layout.addWidget(buttons)
 
         self._version: int | None = None
+        self._opened: ProjectForm | None = None  # the form as shown, for a merge (T5)
         if project_id is not None:
             stored = project_form(project_id)
-            self._version = stored.version
+            self._version, self._opened = stored.version, stored
             self._fill(stored)
         else:
             self.country.setText("DE")
@@ -210,16 +211,17 @@ class ProjectDialog(DiscardGuard, QDialog):
             self._save_when_read = False
             self._save()
 
-    def _store(self, form: ProjectForm, force: bool = False) -> None:
+    def _store(self, form: ProjectForm, force: bool = False) -> bool:
         form.version = self._version
         try:
             self.saved_id = save_project(self.project_id, form, force=force)
         except EditConflict as conflict:  # saved elsewhere meanwhile (T5)
             conflict_dialog.resolve(
-                self, conflict, self.conflict_labels(), lambda: self._store(form, force=True)
+                self, conflict, form, self.conflict_labels(), lambda merged: self._store(merged, force=True)
             )
-            return
+            return False
         except CraftdeskError as exc:
             common.warn(self, self.tr("Projekt speichern"), str(exc))
-            return
+            return False
         self.accept()
+        return True
