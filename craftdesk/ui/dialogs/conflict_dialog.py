@@ -105,7 +105,8 @@ def ask(
 class RecordEditor(Protocol):
     """An editor whose form can be refilled from a stored record (customer, article,
     employee, project): ``_fill`` shows it, ``_version`` is what the next save expects,
-    ``_opened`` the form as the editor showed it (None: merged as if all was the user's)."""
+    ``_opened`` the form as the editor showed it (set with ``_version``: a record that was
+    never read cannot be saved elsewhere meanwhile)."""
 
     _version: int | None
     _opened: Any
@@ -128,9 +129,7 @@ def resolve(
     form with the stored record and the user's other edits, to save again; cancelling
     leaves the editor as it is. After a save, the fields taken over are named."""
     current = conflict.current
-    result = form_merge.merge(editor._opened if editor._opened is not None else current, current, mine)
-    if editor._opened is None:  # (nothing to tell the sides apart by: every change is asked)
-        result = form_merge.FormMerge(mine, (), (), result.theirs_only + result.mine_only + result.both)
+    result = form_merge.merge(editor._opened, current, mine)
     if result.both:
         names = set(result.both) | ({"customer"} if "customer_id" in result.both else set())
         changes = [change for change in conflict.changes if change[0] in names]
