@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
 from . import __version__, config
-from .cli_args import file_name, german_usage_error, record_id, sevdesk_id
+from .cli_args import file_name, german_usage_error, record_id, sevdesk_id, some_text
 from .commands import data, export, gui, invoice, projects, sandbox, settings, sync
 from .console import port_number, utf8_output
 from .context import AppContext
@@ -233,7 +233,7 @@ def _add_work_commands(sub: Subparsers) -> None:
     esub = p.add_subparsers(dest="employee_command", metavar="ACTION", parser_class=_Parser)
     esub.required = True
     e = esub.add_parser("add", help="Mitarbeiter anlegen")
-    e.add_argument("--name", required=True, help="Name des Mitarbeiters")
+    e.add_argument("--name", required=True, type=some_text, help="Name des Mitarbeiters")
     e.add_argument("--email", help="E-Mail-Adresse (freiwillig)")
     e.add_argument(
         "--sevdesk-user", type=sevdesk_id, metavar="ID", help="zugehöriger sevDesk-Benutzer (ID, freiwillig)"
@@ -249,7 +249,7 @@ def _add_work_commands(sub: Subparsers) -> None:
     a.add_argument("--json", action="store_true", help="als JSON statt als Tabelle ausgeben")
     a = asub.add_parser("add", help="Termin im ersten Auftrag des Projekts anlegen")
     a.add_argument("project_id", type=record_id, metavar="PROJECT_ID", help="Nummer des Projekts")
-    a.add_argument("--title", required=True, help="Titel des Termins")
+    a.add_argument("--title", required=True, type=some_text, help="Titel des Termins")
     a.add_argument(
         "--start", metavar="ISO_DATETIME", help="Beginn, z. B. 2024-05-02T08:00 (ohne Angabe: ohne Datum)"
     )

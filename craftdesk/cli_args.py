@@ -27,6 +27,13 @@ def file_name(text: str) -> str:
     return text
 
 
+def some_text(text: str) -> str:
+    """A title or name the command needs (H15: an empty one is bad input, exit 2)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("darf nicht leer sein")
+    return text
+
+
 def sevdesk_id(text: str) -> str:
     """A sevDesk id: digits that fit in 63 bits (H10), checked before anything is sent."""
     value = id_text(text)

@@ -63,6 +63,10 @@ def run(data_dir, capsys, *argv: str) -> tuple[int, str]:
         ("import-order", "12", "AB-1"),
         ("employee", "add", "--name", "Y", "--sevdesk-user", "abc"),
         ("employee", "add", "--name", "Y", "--sevdesk-user", "99999999999999999999999"),
+        ("employee", "add", "--name", ""),  # an empty name or title is bad input, not exit 5
+        ("employee", "add", "--name", "   "),
+        ("appointment", "add", "1", "--title", ""),
+        ("appointment", "add", "1", "--title", " \t "),
     ],
 )
 def test_H10_H15_out_of_range_input_is_a_usage_error(data_dir, capsys, appointment_id, argv):
@@ -94,6 +98,22 @@ def test_H5_control_characters_typed_into_names_and_titles_are_dropped(data_dir,
         assert Appointment.select().order_by(Appointment.id.desc()).first().title == "Abnahme Bad"
     finally:
         close_database()
+
+
+@pytest.mark.parametrize("argv", [(), ("gui",), ("gui", "--demo")])
+def test_H15_the_window_without_a_display_is_one_sentence(data_dir, capsys, monkeypatch, argv):
+    # On Linux without a display Qt aborts the process (exit 134, lines of its own).
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    started: list[object] = []
+    monkeypatch.setattr("craftdesk.ui.app.run_app", lambda *a, **k: started.append(a) or 0)
+    code, err = run(data_dir, capsys, *argv)
+    assert code == 5 and "grafische Oberfläche" in err
+    assert started == []  # Qt was never asked to open a window
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # chosen by the user: left to Qt
+    assert cli.main(["--data-dir", str(data_dir), *argv]) == 0 and len(started) == 1
+    close_database()
 
 
 def test_H15_non_utf8_stdin_for_connect_is_one_sentence(data_dir, capsys, monkeypatch):
