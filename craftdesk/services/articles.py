@@ -272,7 +272,9 @@ def sync_articles(
     When every page arrives as in the last run, nothing is parsed (services.page_ledger).
     """
     names = configured_categories()
-    warning = part_categories.missing_warning(names, part_categories.account_names(categories))
+    available = part_categories.account_names(categories)
+    part_categories.remember_account_names(available)
+    warning = part_categories.missing_warning(names, available)
     if warning is not None:
         # A1a: nothing to import, and nothing to deactivate either (the parts did not move).
         log.warning("No configured part category exists in sevDesk (%s)", ", ".join(names))

@@ -19,6 +19,7 @@ from ..store import settings
 SETTING = "part_categories"
 DEFAULT_CATEGORIES = ("Artikel",)
 CHOSEN_SETTING = "part_categories_chosen"  # True once the user picked categories (A1a)
+ACCOUNT_SETTING = "part_categories_in_account"  # the account's names as last read (A1a)
 
 
 def parse_names(text: str | Iterable[str]) -> list[str]:
@@ -62,6 +63,25 @@ def account_names(categories: Iterable[CategoryRec]) -> list[str]:
     return parse_names(c.name for c in categories if c.object_type.casefold() == "part")
 
 
+def remember_account_names(available: list[str]) -> None:
+    """Keep the account's part category names as read from sevDesk, so that a setting made
+    without sevDesk (``craftdesk settings set``) can be checked against them."""
+    if settings.get(ACCOUNT_SETTING) != available:
+        settings.set(ACCOUNT_SETTING, available)
+
+
+def known_account_names() -> list[str] | None:
+    """The account's part category names as last read, or None before the first read."""
+    value = settings.get(ACCOUNT_SETTING)
+    return [str(n) for n in value] if isinstance(value, list) else None
+
+
+def unknown(names: Iterable[str], available: Iterable[str]) -> list[str]:
+    """The configured names that the account does not have (case-insensitive)."""
+    present = {a.casefold() for a in available}
+    return [n for n in names if n.casefold() not in present]
+
+
 def matching(names: Iterable[str], available: Iterable[str]) -> list[str]:
     """The configured names that exist in the account (case-insensitive)."""
     present = {a.casefold() for a in available}
@@ -83,7 +103,9 @@ def load_account_names(client: SevdeskClient) -> list[str]:
     """The account's part category names, read from sevDesk (for the choice, A1a)."""
     from .fetching import fetch_categories
 
-    return account_names(fetch_categories(client, None, ["Part"]))
+    names = account_names(fetch_categories(client, None, ["Part"]))
+    remember_account_names(names)
+    return names
 
 
 def first_connect_question(client: SevdeskClient) -> list[str] | None:

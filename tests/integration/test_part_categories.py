@@ -84,6 +84,20 @@ def test_A1a_settings_set_then_sync_imports_the_chosen_categories(env, capsys):
     assert Article.select().count() == len(parts) > 0
 
 
+def test_A1a_settings_set_names_a_category_the_account_did_not_have(env, capsys):
+    # Before any import nothing is known about the account: stored without a word.
+    assert run(capsys, "settings", "set", "part-categories", "Gibtsnicht")[::2] == (0, "")
+    assert run(capsys, "sync", "articles")[0] == 0  # reads the account's categories (and warns)
+    code, out, err = run(capsys, "settings", "set", "part-categories", "gibtsnicht,standard")
+    assert (code, out) == (0, "gibtsnicht,standard\n")  # stored all the same (exit 0)
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("craftdesk: Warnung:")
+    assert "„gibtsnicht“" in lines[0] and "standard“" not in lines[0].split("(")[0]
+    assert "„Standard“, „Dienstleistung“" in lines[0]
+    code, out, err = run(capsys, "settings", "set", "part-categories", "Dienstleistung")
+    assert (code, err) == (0, "")  # a name the account has: no warning
+
+
 def test_A1a_settings_get_default_and_usage_errors(env, capsys):
     assert run(capsys, "settings", "get", "part-categories")[:2] == (0, "Artikel\n")
     code, _out, err = run(capsys, "settings", "set", "part-categories", " , ")
