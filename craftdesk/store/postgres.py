@@ -22,6 +22,7 @@ from typing import Any
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
+from ..peewee_first import psycopg_for_peewee
 from .engine import ChangeCounter, ServerUrl, run_sql
 from .models import db
 
@@ -80,6 +81,7 @@ class ServerDatabase(PostgresqlDatabase):
         params.setdefault("application_name", application_name())
         params["options"] = "-c timezone=UTC"
         self.conninfo = {"dbname": dbname, **params}  # for the listener and the locks
+        psycopg_for_peewee()  # held back from peewee at start (it is for team mode only)
         super().__init__(dbname, prefer_psycopg3=True, autoconnect=True, **params, **kwargs)
 
     def _initialize_connection(self, conn: Any) -> None:
