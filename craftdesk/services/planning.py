@@ -21,10 +21,10 @@ from ..messages import Key, Message
 from ..store.db import db
 from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import Appointment, AppointmentEmployee, Employee
-from .projects import get_appointment, is_invoiced, local_time
+from .projects import MAX_APPOINTMENT_DURATION, get_appointment, is_invoiced, local_time
 
 DEFAULT_DURATION: timedelta = DEFAULT_APPOINTMENT_DURATION
-MAX_DURATION = timedelta(days=14)
+MAX_DURATION = MAX_APPOINTMENT_DURATION  # the same limit as the appointment dialog's
 EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2100, 12, 31, 23, 59)
 
 
@@ -55,9 +55,15 @@ class Conflict:
         day = f"{self.other_start:%d.%m.%Y}"
         return (
             f"Doppelbelegung: {self.employee_name} ist am {day} von "
-            f"{self.other_start:%H:%M} bis {self.other_end:%H:%M} schon für "
+            f"{self.other_start:%H:%M} bis {until_text(self.other_start, self.other_end)} schon für "
             f"„{self.other_title}“ (Termin {self.other_id}) eingeplant."
         )
+
+
+def until_text(start: datetime, end: datetime) -> str:
+    """The end of an appointment after its start's day: its time, with the date when it
+    ends on another day (else "am 01.03. von 08:00 bis 17:00" hid three days)."""
+    return f"{end:%H:%M}" if end.date() == start.date() else f"{end:%d.%m.%Y} {end:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -240,12 +246,18 @@ def move_on_board(
         duration = DEFAULT_DURATION
         if current.start is not None:
             duration = end_of(current.start, current.end) - current.start  # type: ignore[operator]
-        assignees = [e for e in current.assignee_ids if e != from_employee]
-        if to_employee is None:
-            if from_employee is None:
-                assignees = []
-        elif to_employee not in assignees:
-            assignees.append(to_employee)
+        assignees = list(current.assignee_ids)  # the order stays (the first is named first)
+        if to_employee != from_employee:
+            if from_employee in assignees:
+                at = assignees.index(from_employee)
+                if to_employee is None or to_employee in assignees:
+                    del assignees[at]
+                else:
+                    assignees[at] = to_employee  # in the place of the one it left
+            elif to_employee is not None and to_employee not in assignees:
+                assignees.append(to_employee)
+        elif to_employee is None:
+            assignees = []
         return plan_appointment(appointment_id, start, start + duration, assignees)
 
 
@@ -270,7 +282,14 @@ def unschedule_appointment(appointment_id: int) -> PlanResult:
 def restore_placement(appointment_id: int, placement: Placement) -> PlanResult:
     """Put an appointment back where it was (undo) or again where it went (redo)."""
     if placement.start is not None and placement.end is not None:
-        _check_times(placement.start, placement.end)
+        # What was stored may be put back: an appointment may end when it starts and be
+        # longer than a move allows (as the appointment dialog lets it); only the range
+        # and the order are checked (an undo refused here was lost to the user).
+        for value in (placement.start, placement.end):
+            if not EARLIEST <= value <= LATEST:
+                raise PreconditionError(Message(Key.TIME_OUT_OF_RANGE))
+        if placement.end < placement.start:
+            raise PreconditionError(Message(Key.END_BEFORE_START))
     with db.atomic():
         appointment = get_appointment(appointment_id)
         _check_movable(appointment)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .. import limits
 from ..config import BUSINESS_TZ
@@ -146,9 +146,16 @@ def local_time(value: datetime | None) -> datetime | None:
     return limits.check_date(value.astimezone(BUSINESS_TZ).replace(tzinfo=None), "Der Zeitpunkt")
 
 
+#: The longest appointment (P2/P4): the board and the double-booking check look this far
+#: back for appointments still running, so a longer one vanished from its later weeks.
+MAX_APPOINTMENT_DURATION = timedelta(days=14)
+
+
 def _times(start: datetime | None, end: datetime | None) -> None:
     if start is not None and end is not None and end < start:
         raise PreconditionError(Message(Key.END_BEFORE_START_EDIT))
+    if start is not None and end is not None and end - start > MAX_APPOINTMENT_DURATION:
+        raise PreconditionError(Message(Key.TOO_LONG))
 
 
 def _set_site(record: Project | Appointment, site: Site) -> None:

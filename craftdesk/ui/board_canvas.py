@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from ..services.board import BoardItem
+from ..services.planning import until_text
 from .board_layout import GAP, PAD, BoardLayout, DropTarget, drag_payload, read_payload
 from .style import STATUS_COLORS
 
@@ -296,7 +297,7 @@ class BoardCanvas(BoardLayout):
                 .replace("%1", c.employee)
                 .replace("%2", c.other_title)
                 .replace("%3", f"{c.other_start:%H:%M}")
-                .replace("%4", f"{c.other_end:%H:%M}")
+                .replace("%4", until_text(c.other_start, c.other_end))
             )
         return "\n".join(line for line in lines if line)
 

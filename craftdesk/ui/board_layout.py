@@ -49,10 +49,16 @@ def drop_start(
     day: date, others: list[BoardItem], index: int, duration: timedelta, preferred: time | None
 ) -> datetime:
     """The start of a block dropped at position ``index`` among ``others`` of that day: its
-    own time of day where the order allows, else right after the block before it."""
+    own time of day where the order allows, else right after the block before it. A
+    neighbour that began on an earlier day or ends on a later one (several days long) sets
+    no bound on that side: its times are not this day's."""
     start = datetime.combine(day, preferred or DAY_START)
     lower = others[index - 1].end if index > 0 else None
     upper = others[index].start if index < len(others) else None
+    if lower is not None and lower.date() != day:
+        lower = None
+    if upper is not None and upper.date() != day:
+        upper = None
     if lower is not None and start < lower:
         start = lower
     if upper is not None and start + duration > upper:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..services.planning import Conflict
+from ..services.planning import Conflict, until_text
 
 
 def conflict_sentence(conflict: Conflict) -> str:
@@ -16,6 +16,6 @@ def conflict_sentence(conflict: Conflict) -> str:
         .replace("%1", conflict.employee_name)
         .replace("%2", f"{conflict.other_start:%d.%m.%Y}")
         .replace("%3", f"{conflict.other_start:%H:%M}")
-        .replace("%4", f"{conflict.other_end:%H:%M}")
+        .replace("%4", until_text(conflict.other_start, conflict.other_end))
         .replace("%5", conflict.other_title)
     )

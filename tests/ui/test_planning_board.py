@@ -184,6 +184,23 @@ def test_P3_drop_position_orders_the_day(week):
     )
 
 
+def test_P3_a_drop_beside_a_block_of_several_days_keeps_its_own_time(week):
+    # A block from Monday 08:00 to Wednesday 17:00 covers Tuesday: dropped below it there, a
+    # block went to 23:45 (after Wednesday's end, held to the day), above it to 00:00.
+    job = svc.get_job(week["job"])
+    long = svc.create_appointment(job.id, "Dach", start=datetime(2026, 3, 2, 8), end=datetime(2026, 3, 4, 17))
+    day = date(2026, 3, 3)
+    others = [i for i in board_service.load_week(date(2026, 3, 2)).items if i.id == long.id]
+    assert others and others[0].start.date() < day < others[0].end.date()
+    ten = datetime(2026, 3, 3, 10).time()
+    assert drop_start(day, others, 1, timedelta(hours=2), ten) == datetime(2026, 3, 3, 10)
+    assert drop_start(day, others, 0, timedelta(hours=2), ten) == datetime(2026, 3, 3, 10)
+    monday = date(2026, 3, 2)  # its end is not on Monday either: no bound, the own time
+    assert drop_start(monday, others, 1, timedelta(hours=2), datetime(2026, 3, 2, 7).time()) == datetime(
+        2026, 3, 2, 7
+    )
+
+
 def test_P3_a_refused_move_changes_nothing_and_says_why(board, week):
     from craftdesk.store.models import Appointment, InvoiceDraft
 

@@ -149,6 +149,33 @@ def test_P3_restore_placement_is_undo_and_redo(job, people):
     assert planning.placement_of(a.id) == after
 
 
+def test_P3_a_move_keeps_the_order_of_the_assignees(job, people):
+    max_, anna = people
+    third = emp.add_employee("Ole Otto")
+    a = svc.create_appointment(job.id, "Bad", start=MONDAY, assignee_ids=[max_.id, anna.id])
+    same_row = planning.move_on_board(a.id, MONDAY + timedelta(days=1), max_.id, max_.id)
+    assert same_row.placement.assignee_ids == (max_.id, anna.id)  # was (Anna, Max)
+    other_row = planning.move_on_board(a.id, MONDAY, max_.id, third.id)
+    assert other_row.placement.assignee_ids == (third.id, anna.id)  # in Max's place
+    onto_a_colleague = planning.move_on_board(a.id, MONDAY, third.id, anna.id)
+    assert onto_a_colleague.placement.assignee_ids == (anna.id,)
+
+
+def test_P3_undo_puts_back_what_the_dialog_may_store(job, people):
+    # An appointment may end when it starts (the dialog allows it): the undo of a move
+    # was refused and the earlier placement was lost.
+    max_, _anna = people
+    a = svc.create_appointment(job.id, "Abnahme", start=MONDAY, end=MONDAY, assignee_ids=[max_.id])
+    before = planning.placement_of(a.id)
+    planning.move_on_board(a.id, MONDAY + timedelta(days=1), max_.id, max_.id)
+    planning.restore_placement(a.id, before)
+    assert planning.placement_of(a.id) == before
+    with pytest.raises(PreconditionError, match="nach seinem Beginn"):
+        planning.restore_placement(
+            a.id, planning.Placement(MONDAY, MONDAY - timedelta(hours=1), "scheduled", ())
+        )
+
+
 def test_P3_invalid_or_frozen_moves_are_refused(job, people):
     a = svc.create_appointment(job.id, "Fliesen")
     with pytest.raises(PreconditionError, match="nach seinem Beginn"):
@@ -190,6 +217,21 @@ def test_P4_double_booking_is_named_and_allowed(job, people):
     assert touching.conflicts == []
     svc.set_appointment_status(first.id, "archived")
     assert planning.plan_appointment(second.id, MONDAY).conflicts == []
+
+
+def test_P4_a_double_booking_over_several_days_names_its_last_day(job, people):
+    max_, _anna = people
+    long = svc.create_appointment(
+        job.id,
+        "Dach",
+        start=MONDAY - timedelta(days=1),
+        end=MONDAY + timedelta(days=2, hours=9),
+        assignee_ids=[max_.id],
+    )
+    short = svc.create_appointment(job.id, "Rinne")
+    conflicts = planning.plan_appointment(short.id, MONDAY, MONDAY + timedelta(hours=2), [max_.id]).conflicts
+    assert [c.other_id for c in conflicts] == [long.id]
+    assert "am 01.03.2026 von 08:00 bis 04.03.2026 17:00 schon" in conflicts[0].sentence()
 
 
 # --- demo week ------------------------------------------------------------------------------
@@ -241,3 +283,16 @@ def test_P2_demo_app_seeds_the_week_after_the_first_import(database, qapp):
     controller.import_succeeded.emit(None, "manual")
     controller.import_succeeded.emit(None, "scheduled")
     assert seen == ["projects"] and Employee.select().count() == 5
+
+
+def test_P4_an_appointment_longer_than_the_board_looks_back_is_refused(job, people):
+    # The board and the double-booking check look 14 days back for appointments still
+    # running: a longer one, which the dialog saved, vanished from its later weeks and met
+    # no double booking there.
+    max_, _anna = people
+    with pytest.raises(PreconditionError, match="14 Tage"):
+        svc.create_appointment(
+            job.id, "Rohbau", start=MONDAY, end=MONDAY + timedelta(days=30), assignee_ids=[max_.id]
+        )
+    a = svc.create_appointment(job.id, "Rohbau", start=MONDAY, end=MONDAY + timedelta(days=14))
+    assert svc.get_appointment(a.id).end == MONDAY + timedelta(days=14)  # the limit itself is fine
