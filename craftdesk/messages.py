@@ -79,6 +79,7 @@ class Key(str, Enum):
     TIME_OUT_OF_RANGE = "time_out_of_range"
     TOO_LONG = "too_long"
     INVOICED_NOT_MOVED = "invoiced_not_moved"
+    CHANGED_SINCE_STEP = "changed_since_step"
     DONE_STAYS_SCHEDULED = "done_stays_scheduled"
     WORK_REPORT_NOT_DONE = "work_report_not_done"
     USER_NAME_HIDDEN = "user_name_hidden"
@@ -224,6 +225,10 @@ TEMPLATES: dict[Key, str] = {
     ),
     Key.TIME_OUT_OF_RANGE: QT_TRANSLATE_NOOP("ServiceText", "Termine müssen zwischen 1900 und 2100 liegen."),
     Key.TOO_LONG: QT_TRANSLATE_NOOP("ServiceText", "Ein Termin darf höchstens 14 Tage dauern."),
+    Key.CHANGED_SINCE_STEP: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Der Termin „%1“ wurde seitdem geändert; dieser Schritt lässt sich nicht mehr rückgängig machen.",
+    ),
     Key.INVOICED_NOT_MOVED: QT_TRANSLATE_NOOP(
         "ServiceText", "Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben."
     ),

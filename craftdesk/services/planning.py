@@ -279,8 +279,12 @@ def unschedule_appointment(appointment_id: int) -> PlanResult:
         return _apply(appointment, Placement(None, None, "unscheduled", assignee_ids_of(appointment_id)))
 
 
-def restore_placement(appointment_id: int, placement: Placement) -> PlanResult:
-    """Put an appointment back where it was (undo) or again where it went (redo)."""
+def restore_placement(
+    appointment_id: int, placement: Placement, expected: Placement | None = None
+) -> PlanResult:
+    """Put an appointment back where it was (undo) or again where it went (redo).
+    ``expected``: where the step left it; changed since (a status set to "Fertig", other
+    employees, another workstation), nothing is restored: that change would be lost."""
     if placement.start is not None and placement.end is not None:
         # What was stored may be put back: an appointment may end when it starts and be
         # longer than a move allows (as the appointment dialog lets it); only the range
@@ -292,5 +296,7 @@ def restore_placement(appointment_id: int, placement: Placement) -> PlanResult:
             raise PreconditionError(Message(Key.END_BEFORE_START))
     with db.atomic():
         appointment = get_appointment(appointment_id)
+        if expected is not None and placement_of(appointment_id) != expected:
+            raise PreconditionError(Message(Key.CHANGED_SINCE_STEP, appointment.title))
         _check_movable(appointment)
         return _apply(appointment, placement)

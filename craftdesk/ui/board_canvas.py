@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from ..services.board import BoardItem
 from ..services.planning import until_text
 from .board_layout import GAP, PAD, BoardLayout, DropTarget, drag_payload, read_payload
+from .plain import plain_tooltip
 from .style import STATUS_COLORS
 
 CONFLICT = QColor("#c62828")
@@ -305,7 +306,7 @@ class BoardCanvas(BoardLayout):
         if event.type() == event.Type.ToolTip:
             text = self.tooltip_for(event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(text) or "", self)  # H5: data
             else:
                 QToolTip.hideText()
             return True

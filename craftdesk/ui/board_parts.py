@@ -27,6 +27,7 @@ from ..services import planning
 from ..services.board import BoardItem
 from .board_canvas import BoardCanvas
 from .board_layout import FROM_LIST, drag_payload, read_payload
+from .plain import plain_tooltip
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
@@ -105,7 +106,7 @@ class UnscheduledList(QListWidget):
             lines = [entry.title, entry.customer, entry.place]
             item = QListWidgetItem("\n".join(line for line in lines if line))
             item.setData(ItemRole, entry.id)
-            item.setToolTip("\n".join(line for line in lines if line))
+            item.setToolTip(plain_tooltip("\n".join(line for line in lines if line)) or "")  # H5: data
             self.addItem(item)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -179,7 +180,7 @@ class PlacementCommand(QUndoCommand):
                 result = self.action()
                 self.after = result.placement
             else:
-                result = planning.restore_placement(self.appointment_id, self.after)
+                result = planning.restore_placement(self.appointment_id, self.after, self.before)
         except CraftdeskError as exc:
             self.setObsolete(True)  # nothing changed: the stack drops this command
             self.report(None, str(exc))
@@ -190,8 +191,9 @@ class PlacementCommand(QUndoCommand):
         if self.before is None:
             return
         try:
-            result = planning.restore_placement(self.appointment_id, self.before)
-        except CraftdeskError as exc:
+            result = planning.restore_placement(self.appointment_id, self.before, self.after)
+        except CraftdeskError as exc:  # changed since, or invoiced: the step leaves the stack
+            self.setObsolete(True)
             self.report(None, str(exc))
             return
         self.report(result, None)

@@ -368,7 +368,13 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         if board is None:
             return
         people = [(r.employee_id, r.name) for r in board.rows if r.employee_id is not None]
-        names = [self.tr("Alle Mitarbeiter")] + [name for _id, name in people]
+        everyone = self.tr("Alle Mitarbeiter")
+        taken = [everyone] + [name for _id, name in people]
+        # Names need not be unique: a name given twice (or "Alle Mitarbeiter") gets its
+        # number, else the choice of the second exported the first one's appointments.
+        names = [everyone] + [
+            name if taken.count(name) == 1 else f"{name} (#{employee_id})" for employee_id, name in people
+        ]
         current, _day = self._current_employee()
         start = next((n + 1 for n, (i, _name) in enumerate(people) if i == current), 0)
         choice, ok = QInputDialog.getItem(

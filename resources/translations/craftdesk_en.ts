@@ -4130,6 +4130,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
     </message>
     <message>
         <location filename="../../craftdesk/messages.py" line="146"/>
+        <source>Der Termin „%1“ wurde seitdem geändert; dieser Schritt lässt sich nicht mehr rückgängig machen.</source>
+        <translation>The appointment “%1” has been changed since; this step can no longer be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="146"/>
         <source>Der Termin „%1“ ist bereits abgerechnet und wird nicht mehr verschoben.</source>
         <translation>The appointment “%1” is already invoiced and is no longer moved.</translation>
     </message>

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from fakes import shown_board
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QHelpEvent
 
 from craftdesk.services import board as board_service
 from craftdesk.services import employees as emp
@@ -460,3 +460,63 @@ def test_P6_the_day_plan_choice_starts_on_the_given_day(qtbot):
     days = [(MONDAY + timedelta(days=n), f"Tag {n}") for n in range(5)]
     dialog = DayPlanChoice([(7, "Max Maurer")], days, MONDAY + timedelta(days=3))
     assert dialog.chosen() == (7, MONDAY + timedelta(days=3))
+
+
+def test_P3_undo_of_a_move_changed_since_keeps_the_change_and_says_so(board, week):
+    # Undo wrote the whole earlier placement back: a "Fertig" set after the move was lost.
+    board.move_appointment(week["planned"], week["max"], week["anna"], datetime(2026, 3, 3, 9))
+    svc.set_appointment_status(week["planned"], "done")
+    board.undo_stack.undo()
+    placement = planning.placement_of(week["planned"])
+    assert (placement.status, placement.assignee_ids) == ("done", (week["anna"],))
+    assert placement.start == datetime(2026, 3, 3, 9)
+    assert board.notice.isVisibleTo(board) and "seitdem geändert" in board.notice.text()
+    assert not board.undo_stack.canUndo() and not board.undo_stack.canRedo()  # the step is gone
+    # Unchanged since, undo and redo work as before.
+    svc.set_appointment_status(week["planned"], "scheduled")  # (a finished one asks before it moves)
+    board.show_week(MONDAY)
+    board.move_appointment(week["planned"], week["anna"], week["max"], datetime(2026, 3, 4, 9))
+    board.undo_stack.undo()
+    assert planning.placement_of(week["planned"]).start == datetime(2026, 3, 3, 9)
+    board.undo_stack.redo()
+    assert planning.placement_of(week["planned"]).start == datetime(2026, 3, 4, 9)
+
+
+def test_H5_board_tooltips_show_titles_as_text(board, week, monkeypatch):
+    from craftdesk.ui import board_canvas
+
+    Appointment.update(title="<b>Bad</b> & <i>Dusche</i>").where(
+        Appointment.id.in_([week["planned"], week["open"]])
+    ).execute()
+    board.show_week(MONDAY)
+    tip = board.side.item(0).toolTip()
+    assert "&lt;b&gt;Bad&lt;/b&gt; &amp; &lt;i&gt;" in tip  # shown literally, not as bold
+    shown: list[str] = []
+    monkeypatch.setattr(board_canvas.QToolTip, "showText", lambda _pos, text, _w: shown.append(text))
+    point = _cell_point(board, week["max"], 0)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, board.canvas.mapToGlobal(point))
+    board.canvas.event(event)
+    assert shown and "&lt;b&gt;Bad&lt;/b&gt;" in shown[0] and "<b>" not in shown[0]
+
+
+def test_P8_export_for_the_second_of_two_namesakes_exports_theirs(board, week, monkeypatch):
+    from craftdesk.ui import planning_board
+
+    twin = emp.add_employee("Max Maurer")
+    planning.plan_appointment(week["open"], datetime(2026, 3, 3, 8), None, [twin.id])
+    board.show_week(MONDAY)
+    offered: list[list[str]] = []
+
+    def choose(_parent, _title, _label, names, _current, _editable):
+        offered.append(list(names))
+        return names[-1], True  # the row of the second "Max Maurer"
+
+    monkeypatch.setattr(planning_board.QInputDialog, "getItem", choose)
+    exported: list[object] = []
+    monkeypatch.setattr(
+        planning_board.print_actions, "calendar", lambda _p, employee, _monday: exported.append(employee)
+    )
+    board.export_calendar()
+    names = offered[0]
+    assert len(set(names)) == len(names) and f"Max Maurer (#{twin.id})" in names
+    assert exported == [[r.employee_id for r in board.canvas.board.rows if r.employee_id][-1]]
