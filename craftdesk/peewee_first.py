@@ -2,10 +2,10 @@
 
 peewee imports psycopg (with libpq and its type registry) at its own import whenever it is
 installed: 0.1–0.2 s of every start of the window and of every command (a seventh of
-the first paint), for team mode only (T1). The package imports peewee first (``craftdesk/__init__``) with psycopg held
-back; :func:`psycopg_for_peewee` gives peewee the driver when a server database is made
-(``store.postgres``). Where psycopg was imported already (a test, the self-check), peewee
-takes it as usual.
+the first paint), for team mode only (T1). The package imports peewee first
+(``craftdesk/__init__``) with psycopg held back; :func:`psycopg_for_peewee` gives peewee
+the driver when a server database is made (``store.postgres``). Where psycopg was imported
+already (a test, the self-check), peewee takes it as usual.
 """
 
 from __future__ import annotations

@@ -78,8 +78,9 @@ def known_account_names() -> list[str] | None:
 
 def unknown(names: Iterable[str], available: Iterable[str]) -> list[str]:
     """The configured names that the account does not have (case-insensitive)."""
-    present = {a.casefold() for a in available}
-    return [n for n in names if n.casefold() not in present]
+    names = list(names)
+    found = set(matching(names, available))
+    return [n for n in names if n not in found]
 
 
 def matching(names: Iterable[str], available: Iterable[str]) -> list[str]:

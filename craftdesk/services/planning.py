@@ -173,11 +173,13 @@ def _conflicts(appointment: Appointment, employee_ids: Sequence[int]) -> list[Co
 # --- changing ----------------------------------------------------------------------------
 
 
-def _check_times(start: datetime, end: datetime) -> None:
+def _check_times(start: datetime, end: datetime, stored: bool = False) -> None:
+    """A new placement ends after it starts; a ``stored`` one (put back by undo) may end
+    when it starts, as the appointment dialog allows."""
     for value in (start, end):
         if not EARLIEST <= value <= LATEST:
             raise PreconditionError(Message(Key.TIME_OUT_OF_RANGE))
-    if end <= start:
+    if end < start or (end == start and not stored):
         raise PreconditionError(Message(Key.END_BEFORE_START))
     if end - start > MAX_DURATION:
         raise PreconditionError(Message(Key.TOO_LONG))
@@ -286,14 +288,7 @@ def restore_placement(
     ``expected``: where the step left it; changed since (a status set to "Fertig", other
     employees, another workstation), nothing is restored: that change would be lost."""
     if placement.start is not None and placement.end is not None:
-        # What was stored may be put back: an appointment may end when it starts and be
-        # longer than a move allows (as the appointment dialog lets it); only the range
-        # and the order are checked (an undo refused here was lost to the user).
-        for value in (placement.start, placement.end):
-            if not EARLIEST <= value <= LATEST:
-                raise PreconditionError(Message(Key.TIME_OUT_OF_RANGE))
-        if placement.end < placement.start:
-            raise PreconditionError(Message(Key.END_BEFORE_START))
+        _check_times(placement.start, placement.end, stored=True)
     with db.atomic():
         appointment = get_appointment(appointment_id)
         if expected is not None and placement_of(appointment_id) != expected:
