@@ -78,6 +78,8 @@ class Key(str, Enum):
     DONE_NEEDS_HOURS = "done_needs_hours"
     TIME_OUT_OF_RANGE = "time_out_of_range"
     TOO_LONG = "too_long"
+    TIME_SKIPPED = "time_skipped"
+    TIME_TWICE = "time_twice"
     INVOICED_NOT_MOVED = "invoiced_not_moved"
     CHANGED_SINCE_STEP = "changed_since_step"
     DONE_STAYS_SCHEDULED = "done_stays_scheduled"
@@ -225,6 +227,15 @@ TEMPLATES: dict[Key, str] = {
     ),
     Key.TIME_OUT_OF_RANGE: QT_TRANSLATE_NOOP("ServiceText", "Termine müssen zwischen 1900 und 2100 liegen."),
     Key.TOO_LONG: QT_TRANSLATE_NOOP("ServiceText", "Ein Termin darf höchstens 14 Tage dauern."),
+    Key.TIME_SKIPPED: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Den Zeitpunkt %1 gibt es nicht: In dieser Nacht wird die Uhr von 2 auf 3 Uhr vorgestellt.",
+    ),
+    Key.TIME_TWICE: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die zweite %1 der Nacht, in der die Uhr zurückgestellt wird, lässt sich nicht planen "
+        "(Termine gelten als Zeit vor der Umstellung); bitte eine andere Zeit wählen.",
+    ),
     Key.CHANGED_SINCE_STEP: QT_TRANSLATE_NOOP(
         "ServiceText",
         "Der Termin „%1“ wurde seitdem geändert; dieser Schritt lässt sich nicht mehr rückgängig machen.",

@@ -12,17 +12,7 @@ from ..errors import UsageError
 from ..services import calendar_export, exports, planning
 from ..services.employees import get_employee
 from .files import not_written
-
-
-def parse_datetime(text: str) -> datetime:
-    """ISO date and time ("2026-03-02T08:00", with or without offset)."""
-    try:
-        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise UsageError(f"„{text}“ ist kein Zeitpunkt im ISO-Format (z. B. 2026-03-02T08:00).") from None
-    if not 1900 <= value.year <= 2100:
-        raise UsageError(f"„{text}“ liegt nicht zwischen 1900 und 2100.")
-    return value
+from .times import parse_datetime
 
 
 def parse_date(text: str | None) -> date | None:

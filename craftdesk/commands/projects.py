@@ -14,7 +14,7 @@ from typing import Any
 
 from ..context import AppContext
 from ..errors import UsageError
-from ..limits import check_date, plain_number
+from ..limits import plain_number
 from ..services import employees as employee_service
 from ..services import projects as project_service
 from ..services.orders import import_orders, list_importable_orders
@@ -22,6 +22,7 @@ from ..services.planning import end_of
 from ..services.project_export import decimal_text
 from ..services.project_forms import STATUS_NAMES, article_id_by_number
 from ..services.worksheet import used_lines
+from .times import parse_datetime
 
 
 def _print_json(value: Any) -> None:
@@ -67,14 +68,6 @@ def parse_decimal(text: str, what: str) -> Decimal:
     if not plain_number(value):
         raise UsageError(f"{what} „{text}“ ist keine Zahl.")
     return value
-
-
-def parse_datetime(text: str) -> datetime:
-    try:
-        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise UsageError(f"„{text}“ ist kein Zeitpunkt im ISO-Format (z. B. 2026-03-02T08:00).") from None
-    return check_date(value, "Der Zeitpunkt")  # H10: 1900–2100
 
 
 def parse_used(items: list[str]) -> list[tuple[int, Decimal]]:

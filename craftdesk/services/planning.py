@@ -21,7 +21,7 @@ from ..messages import Key, Message
 from ..store.db import db
 from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import Appointment, AppointmentEmployee, Employee
-from .projects import MAX_APPOINTMENT_DURATION, get_appointment, is_invoiced, local_time
+from .projects import MAX_APPOINTMENT_DURATION, check_wall_time, get_appointment, is_invoiced, local_time
 
 DEFAULT_DURATION: timedelta = DEFAULT_APPOINTMENT_DURATION
 MAX_DURATION = MAX_APPOINTMENT_DURATION  # the same limit as the appointment dialog's
@@ -179,6 +179,8 @@ def _check_times(start: datetime, end: datetime, stored: bool = False) -> None:
     for value in (start, end):
         if not EARLIEST <= value <= LATEST:
             raise PreconditionError(Message(Key.TIME_OUT_OF_RANGE))
+        if not stored:
+            check_wall_time(value)
     if end < start or (end == start and not stored):
         raise PreconditionError(Message(Key.END_BEFORE_START))
     if end - start > MAX_DURATION:

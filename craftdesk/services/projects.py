@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from .. import limits
 from ..config import BUSINESS_TZ
@@ -151,7 +151,25 @@ def local_time(value: datetime | None) -> datetime | None:
 MAX_APPOINTMENT_DURATION = timedelta(days=14)
 
 
+def check_wall_time(value: datetime | None) -> None:
+    """P8 and the clock changes: a time is stored as Berlin wall-clock time, so one the
+    clock skips (02:30 on the spring night) or the second pass of the hour the autumn night
+    repeats (``fold`` 1, from a time given with its offset) cannot be stored as meant; it
+    is refused with a sentence instead of being moved by an hour (a calendar then showed
+    the appointment ending before it starts, or an hour early)."""
+    if value is None:
+        return
+    aware = value.replace(tzinfo=BUSINESS_TZ)
+    shown = f"{value:%d.%m.%Y %H:%M}"
+    if aware.astimezone(timezone.utc).astimezone(BUSINESS_TZ).replace(tzinfo=None, fold=0) != value:
+        raise PreconditionError(Message(Key.TIME_SKIPPED, shown))
+    if value.fold and aware.utcoffset() != aware.replace(fold=0).utcoffset():
+        raise PreconditionError(Message(Key.TIME_TWICE, shown))
+
+
 def _times(start: datetime | None, end: datetime | None) -> None:
+    check_wall_time(start)
+    check_wall_time(end)
     if start is not None and end is not None and end < start:
         raise PreconditionError(Message(Key.END_BEFORE_START_EDIT))
     if start is not None and end is not None and end - start > MAX_APPOINTMENT_DURATION:

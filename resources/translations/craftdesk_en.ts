@@ -4129,6 +4129,16 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>An appointment may last 14 days at most.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/messages.py" line="229"/>
+        <source>Den Zeitpunkt %1 gibt es nicht: In dieser Nacht wird die Uhr von 2 auf 3 Uhr vorgestellt.</source>
+        <translation>The time %1 does not exist: that night the clocks go forward from 2 to 3 o'clock.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="233"/>
+        <source>Die zweite %1 der Nacht, in der die Uhr zurückgestellt wird, lässt sich nicht planen (Termine gelten als Zeit vor der Umstellung); bitte eine andere Zeit wählen.</source>
+        <translation>The second %1 of the night the clocks go back cannot be planned (appointments count as the time before the change); please choose another time.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/messages.py" line="146"/>
         <source>Der Termin „%1“ wurde seitdem geändert; dieser Schritt lässt sich nicht mehr rückgängig machen.</source>
         <translation>The appointment “%1” has been changed since; this step can no longer be undone.</translation>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import icalendar
@@ -150,6 +150,12 @@ def test_P8_plan_converts_offsets_to_berlin_and_keeps_assignees(cli, week):
             2,
             "keine gültige Nummer",
         ),
+        (["--start", "2027-03-28T02:30", "--end", "2027-03-28T04:00"], 2, "28.03.2027 02:30 gibt es nicht"),
+        (
+            ["--start", "2026-10-25T02:30+01:00", "--end", "2026-10-25T04:00+01:00"],
+            2,
+            "zweite 25.10.2026 02:30",
+        ),
     ],
 )
 def test_P8_plan_refuses_bad_input_with_one_sentence(cli, week, argv, code, text):
@@ -159,6 +165,33 @@ def test_P8_plan_refuses_bad_input_with_one_sentence(cli, week, argv, code, text
     assert len(err.strip().splitlines()) == 1
     _, out, _ = cli("appointment", "list", "--json")
     assert next(r for r in json.loads(out) if r["id"] == ids["a3"])["start"] is None
+
+
+def test_P8_the_first_pass_of_the_autumn_hour_is_exported_at_summer_time(cli, week):
+    # 02:30 on 25.10.2026 happens twice; given as the first (+02:00) it is stored as the
+    # wall-clock time that a calendar reads as the first: 00:30 UTC.
+    _, ids = week
+    code, _, err = cli(
+        "appointment",
+        "plan",
+        str(ids["a3"]),
+        "--start",
+        "2026-10-25T02:30+02:00",
+        "--end",
+        "2026-10-25T04:00",
+    )
+    assert code == 0, err
+    code, out, err = cli("export", "appointments", "--format", "ics")
+    assert code == 0, err
+    event = _events(out)[ids["a3"]]
+    start, end = event["DTSTART"].dt, event["DTEND"].dt
+    assert str(start.tzinfo) == BERLIN
+    assert start.astimezone(timezone.utc) == datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc)
+    assert end - start > timedelta(0)
+    code, _, err = cli(
+        "appointment", "add", str(ids["project"]), "--title", "Nacht", "--start", "2027-03-28T02:30"
+    )
+    assert code == 2 and "gibt es nicht" in err
 
 
 def test_P8_plan_unknown_appointment_exits_5(cli):

@@ -88,3 +88,34 @@ def test_P4_an_opened_double_booking_is_named_and_saves_at_once(qtbot, week):
     dialog._save()  # the same double booking was named when it opened
     assert dialog.result() == 1
     assert Appointment.get_by_id(other).notes == "Schlüssel beim Nachbarn"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("de", "Den Zeitpunkt 28.03.2027 02:30 gibt es nicht"),
+        ("en", "The time 28.03.2027 02:30 does not exist"),
+    ],
+)
+def test_P8_dialog_says_a_time_the_clock_skips_does_not_exist(
+    qtbot, qapp, week, monkeypatch, language, sentence
+):
+    from craftdesk.ui import i18n
+    from craftdesk.ui.dialogs import common
+
+    i18n.install_translations(qapp, language)
+    try:
+        warned: list[str] = []
+        monkeypatch.setattr(common, "warn", lambda parent, title, text: warned.append(text))
+        dialog = AppointmentDialog(None, week["job"])
+        qtbot.addWidget(dialog)
+        _plan(dialog, week["anna"], 10)
+        dialog.start.setDateTime(QDateTime(QDate(2027, 3, 28), QTime(2, 30)))
+        if dialog.start.dateTime().time() != QTime(2, 30):
+            pytest.skip("this computer's own clock skips 02:30 on that night: the field cannot show it")
+        count = Appointment.select().count()
+        dialog._save()
+        assert dialog.result() == 0 and Appointment.select().count() == count
+        assert len(warned) == 1 and warned[0].startswith(sentence)
+    finally:
+        i18n.install_translations(qapp, "de")

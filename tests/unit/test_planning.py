@@ -296,3 +296,36 @@ def test_P4_an_appointment_longer_than_the_board_looks_back_is_refused(job, peop
         )
     a = svc.create_appointment(job.id, "Rohbau", start=MONDAY, end=MONDAY + timedelta(days=14))
     assert svc.get_appointment(a.id).end == MONDAY + timedelta(days=14)  # the limit itself is fine
+
+
+def test_P8_a_time_the_clock_skips_in_spring_is_refused_not_moved(job, people):
+    # 28.03.2027: the clock goes from 02:00 to 03:00. Stored as 02:30 wall-clock time, a
+    # calendar read it as 03:30, after the 03:00 end: the event ended before it started.
+    max_, _anna = people
+    skipped = datetime(2027, 3, 28, 2, 30)
+    with pytest.raises(PreconditionError, match=r"28\.03\.2027 02:30 gibt es nicht"):
+        svc.create_appointment(job.id, "Notdienst", start=skipped, end=datetime(2027, 3, 28, 3))
+    a = svc.create_appointment(job.id, "Notdienst")
+    with pytest.raises(PreconditionError, match="gibt es nicht"):
+        planning.plan_appointment(a.id, datetime(2027, 3, 28, 1), datetime(2027, 3, 28, 2, 15), [max_.id])
+    with pytest.raises(PreconditionError, match="gibt es nicht"):
+        svc.edit_appointment(a.id, start=datetime(2027, 3, 28, 1, 59), end=datetime(2027, 3, 28, 2))
+    assert svc.get_appointment(a.id).start is None  # nothing stored
+    # Either side of the gap, and an appointment spanning it, are fine.
+    planning.plan_appointment(a.id, datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 3, 30), [max_.id])
+    assert svc.get_appointment(a.id).end == datetime(2027, 3, 28, 3, 30)
+
+
+def test_P8_the_second_pass_of_the_autumn_hour_is_refused_the_first_kept(job):
+    # 25.10.2026: 02:00–03:00 happens twice. A wall-clock time means the first (summer
+    # time), as RFC 5545 reads it; the second, given with its offset, would be exported an
+    # hour early, so it is refused. The first, given either way, is kept.
+    a = svc.create_appointment(job.id, "Nachtschicht")
+    second = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=1)))
+    with pytest.raises(PreconditionError, match=r"zweite 25\.10\.2026 02:30"):
+        planning.plan_appointment(a.id, second, second + timedelta(hours=2))
+    first = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=2)))
+    planning.plan_appointment(a.id, first, datetime(2026, 10, 25, 4))
+    assert svc.get_appointment(a.id).start == datetime(2026, 10, 25, 2, 30)
+    svc.edit_appointment(a.id, start=datetime(2026, 10, 25, 2, 45), end=datetime(2026, 10, 25, 4))
+    assert svc.get_appointment(a.id).start == datetime(2026, 10, 25, 2, 45)
