@@ -178,9 +178,10 @@ def _items(
 
 
 def load_week(day: date, include_sunday: bool = False) -> WeekBoard:
-    """The week holding ``day``: rows, the blocks overlapping it, and the unscheduled list."""
+    """The week holding ``day``: rows, the blocks overlapping it, and the unscheduled list.
+    Sunday is a column when ``include_sunday``, and also in a week with work on a Sunday:
+    without it such an appointment was on neither the board nor the unscheduled list."""
     monday = monday_of(day)
-    days = tuple(monday + timedelta(days=n) for n in range(7 if include_sunday else 6))
     week_start = datetime.combine(monday, datetime.min.time())
     week_end = week_start + timedelta(days=7)
     in_week_sql = (
@@ -190,6 +191,9 @@ def load_week(day: date, include_sunday: bool = False) -> WeekBoard:
     )
     open_sql = Appointment.start.is_null(True) & Appointment.status.not_in(["done", "archived"])
     in_week = [r for r in _rows(in_week_sql) if end_of(r[8], r[9]) > week_start]  # type: ignore[operator]
+    sunday = week_end - timedelta(days=1)
+    include_sunday = include_sunday or any(end_of(r[8], r[9]) > sunday for r in in_week)  # type: ignore[operator]
+    days = tuple(monday + timedelta(days=n) for n in range(7 if include_sunday else 6))
     open_ones = _rows(open_sql)
     people = {**_assignees(in_week_sql), **_assignees(open_sql)}
     customers = dict(_customer_names({r[3] for r in (*in_week, *open_ones) if r[3]}))

@@ -59,7 +59,7 @@ class BoardCanvas(BoardLayout):
         self._press: tuple[QPoint, BoardItem, int] | None = None
         self.unassigned_text = self.tr("nicht zugewiesen")
         self._conflict_pen = QPen(CONFLICT, 2)
-        self._pixmaps: dict[tuple[BoardItem, int, int, bool], QPixmap] = {}
+        self._pixmaps: dict[tuple[BoardItem, str, int, int, bool], QPixmap] = {}
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -109,14 +109,14 @@ class BoardCanvas(BoardLayout):
             for index, item in enumerate(self.cells.get((row, day_index), [])):
                 rect = self.block_rect(row, day_index, index)
                 if rect.intersects(area):  # only what is exposed
-                    painter.drawPixmap(rect.topLeft(), self._block_pixmap(item, rect.size()))
+                    painter.drawPixmap(rect.topLeft(), self._block_pixmap(item, rect.size(), day))
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawLine(0, top + height - 1, self.width(), top + height - 1)
 
-    def _block_pixmap(self, item: BoardItem, size: QSize) -> QPixmap:
-        """A block painted once per look (item, size, selection) and then only copied: text
-        layout is what costs, and scrolling or dragging repaints the same blocks."""
-        key = (item, size.width(), size.height(), item.id == self.selected)
+    def _block_pixmap(self, item: BoardItem, size: QSize, day: date | None = None) -> QPixmap:
+        """A block painted once per look (item, day, size, selection) and then only copied:
+        text layout is what costs, and scrolling or dragging repaints the same blocks."""
+        key = (item, _span(item, day), size.width(), size.height(), item.id == self.selected)
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             if len(self._pixmaps) > 6000:
@@ -126,12 +126,12 @@ class BoardCanvas(BoardLayout):
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(self.palette().base().color())
             painter = QPainter(pixmap)
-            self._paint_block(painter, QRect(0, 0, size.width(), size.height()), item)
+            self._paint_block(painter, QRect(0, 0, size.width(), size.height()), item, day)
             painter.end()
             self._pixmaps[key] = pixmap
         return pixmap
 
-    def _paint_block(self, painter: QPainter, rect: QRect, item: BoardItem) -> None:
+    def _paint_block(self, painter: QPainter, rect: QRect, item: BoardItem, day: date | None = None) -> None:
         # Plain rectangles: rounded ones cost a path each (0.4 ms a block in the benchmark).
         painter.fillRect(rect, STATUS_COLORS.get(item.status, FALLBACK))
         if item.conflict is not None:
@@ -148,12 +148,12 @@ class BoardCanvas(BoardLayout):
         inner = rect.adjusted(5, 2, -4, -2)
         metrics = QFontMetrics(self.font())
         line = metrics.height()
-        when = _span(item)
+        when = _span(item, day)
         painter.setPen(CONFLICT if item.conflict is not None else QColor("#202020"))
         painter.setFont(self.bold)
         bold = QFontMetrics(self.bold)
         if item.conflict is not None:  # not by colour alone: the sign stays, the end time may go
-            full, start = "⚠ " + when, "⚠ " + when.split("–")[0]
+            full, start = "⚠ " + when, "⚠ " + (when.split("–")[0] or when)
             when = full if bold.horizontalAdvance(full) + 14 <= inner.width() else start
         # The time is never cut; the customer gets the room that is left.
         when = bold.elidedText(
@@ -321,13 +321,18 @@ def time_label(when: str, customer: str, width: int, metrics: QFontMetrics) -> s
         and "–" in when
         and width - metrics.horizontalAdvance(when + "  ") < metrics.horizontalAdvance("MMMM")
     ):
-        return when.split("–")[0].rstrip()
+        start = when.split("–")[0].rstrip()
+        return start or when.split(" ")[0]  # a later day's end: "–04.03." of "–04.03. 17:00"
     return when
 
 
-def _span(item: BoardItem) -> str:
+def _span(item: BoardItem, day: date | None = None) -> str:
+    """The block's time on ``day``: a later day of a longer appointment shows where it ends
+    ("–17:00" on its last day, "–04.03. 17:00" before), not the first day's start again."""
     if item.start is None or item.end is None:
         return ""
     if item.end.date() != item.start.date():
+        if day is not None and day > item.start.date():
+            return f"–{item.end:%H:%M}" if day == item.end.date() else f"–{item.end:%d.%m. %H:%M}"
         return f"{item.start:%H:%M}–{item.end:%d.%m. %H:%M}"
     return f"{item.start:%H:%M}–{item.end:%H:%M}"

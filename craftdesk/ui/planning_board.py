@@ -138,6 +138,9 @@ class PlanningBoard(LazyReloadMixin, QWidget):
         self.date_edit.dateChanged.connect(self._picked)
         self.week_label = QLabel(self)
         self.sunday_box = QCheckBox(self.tr("Sonntag"), self)
+        self.sunday_box.setToolTip(
+            self.tr("Sonntag in jeder Woche zeigen (eine Woche mit Terminen am Sonntag zeigt ihn immer)")
+        )
         self.sunday_box.toggled.connect(lambda _on: self.reload())
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Rückgängig"))
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])

@@ -2725,6 +2725,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>Sunday</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/planning_board.py" line="142"/>
+        <source>Sonntag in jeder Woche zeigen (eine Woche mit Terminen am Sonntag zeigt ihn immer)</source>
+        <translation>Show Sunday in every week (a week with appointments on a Sunday always shows it)</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/ui/planning_board.py" line="124"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>

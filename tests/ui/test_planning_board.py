@@ -96,6 +96,50 @@ def test_P2_week_rows_columns_and_blocks(board, week):
     assert len(canvas.board.days) == 7
 
 
+def test_P2_a_week_with_work_on_sunday_shows_sunday(board, week):
+    # With "Sonntag" off, an appointment on a Sunday was on neither the board nor the
+    # "Nicht terminiert" list, and nothing said it existed.
+    sunday = datetime(2026, 3, 8, 9)
+    planning.plan_appointment(week["open"], sunday, sunday + timedelta(hours=3), [week["anna"]])
+    board.show_week(MONDAY)
+    assert not board.sunday_box.isChecked()
+    canvas = board.canvas
+    assert len(canvas.board.days) == 7 and "08.03.2026" in board.week_label.text()
+    [item] = canvas.cells[(_row(board, week["anna"]), 6)]
+    assert item.id == week["open"]
+    assert canvas.item_at(_cell_point(board, week["anna"], 6))[0].id == week["open"]
+    # One that started on Saturday and runs into Sunday counts too; a week without any does not.
+    planning.plan_appointment(week["open"], datetime(2026, 3, 7, 20), datetime(2026, 3, 8, 2), [week["anna"]])
+    board.show_week(MONDAY)
+    assert len(canvas.board.days) == 7
+    planning.plan_appointment(
+        week["open"], datetime(2026, 3, 7, 20), datetime(2026, 3, 7, 23), [week["anna"]]
+    )
+    board.show_week(MONDAY)
+    assert len(canvas.board.days) == 6
+
+
+def test_P2_later_days_of_a_long_appointment_show_where_it_ends(board, week):
+    from craftdesk.ui.board_canvas import _span
+
+    planning.plan_appointment(week["open"], datetime(2026, 3, 2, 8), datetime(2026, 3, 4, 17), [week["anna"]])
+    board.show_week(MONDAY)
+    canvas = board.canvas
+    row = _row(board, week["anna"])
+    [item] = {i for day in range(3) for i in canvas.cells[(row, day)]}
+    days = [MONDAY + timedelta(days=n) for n in range(3)]
+    assert [_span(item, day) for day in days] == ["08:00–04.03. 17:00", "–04.03. 17:00", "–17:00"]
+    assert _span(item) == "08:00–04.03. 17:00"  # the tooltip names the whole span
+    from craftdesk.ui.board_canvas import time_label
+
+    metrics = canvas.fontMetrics()
+    narrow = metrics.horizontalAdvance("–04.03. 17:00")
+    assert time_label("–04.03. 17:00", "Bäckerei", narrow, metrics) == "–04.03."  # the day it ends
+    assert time_label("–17:00", "Bäckerei", narrow, metrics) == "–17:00"
+    image = board.grab().toImage()  # each day's block painted with its own text
+    assert not image.isNull() and len({k[1] for k in canvas._pixmaps if k[0].id == item.id}) == 3
+
+
 def test_P2_navigation_and_inactive_rows(board, week):
     board.next_button.click()
     assert board.canvas.board.monday == MONDAY + timedelta(days=7)
@@ -265,10 +309,10 @@ def test_P4_a_free_colleague_on_a_double_booked_appointment_is_not_marked(board,
     painted: list[tuple[int, bool]] = []
     original = board.canvas._block_pixmap
 
-    def record(shown, size):
+    def record(shown, size, day=None):
         if shown.id == both.id:
             painted.append((shown.conflict is not None, size.width()))
-        return original(shown, size)
+        return original(shown, size, day)
 
     monkeypatch.setattr(board.canvas, "_block_pixmap", record)
     board.canvas.repaint()
