@@ -34,6 +34,7 @@ class AppointmentNode:
     invoice_id: str | None
     assignee_ids: tuple[int, ...] = ()
     invoiced: bool = False
+    end: datetime | None = None  # as stored (the project list's date filter, P5)
 
 
 @dataclass
@@ -144,6 +145,7 @@ def _appointment_nodes(
                 draft_ids.get(a.invoice_id) if a.invoice_id else None,
                 tuple(assignees.get(a.id, ())),
                 a.invoice_id is not None,
+                a.end,
             )
         )
         if a.customer_id is not None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,6 +29,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..services import employees as employee_service
+from ..services.planning import end_of
 from .qt_dates import to_date
 from .table_columns import numbered
 
@@ -57,6 +59,16 @@ class RowFacts:
     invoiced: bool
     assignee_ids: tuple[int, ...]
     start: datetime | None
+    end: datetime | None = None  # None or not after the start: the default duration
+
+    def days(self) -> tuple[date, date] | None:
+        """The first and the last day the appointment covers (one ending at midnight does
+        not cover the next day), as the board and the calendar export count it."""
+        if self.start is None:
+            return None
+        end = end_of(self.start, self.end)
+        assert end is not None
+        return self.start.date(), max(self.start.date(), (end - timedelta(microseconds=1)).date())
 
 
 @dataclass(frozen=True)
@@ -79,11 +91,11 @@ class Filters:
         if self.employee_id is not None and self.employee_id not in facts.assignee_ids:
             return False
         if self.first is not None or self.last is not None:
-            if facts.start is None:
+            days = facts.days()
+            if days is None:
                 return False
-            day = facts.start.date()
-            if (self.first and day < self.first) or (self.last and day > self.last):
-                return False
+            if (self.first and days[1] < self.first) or (self.last and days[0] > self.last):
+                return False  # P5: any day of it in the range, as on the board
         return True
 
     def pattern(self) -> str:
@@ -95,50 +107,40 @@ class Filters:
         elif self.status is not None:
             status = re.escape(self.status)
         employee = r"[^|]*" if self.employee_id is None else rf"[^|]*,{int(self.employee_id)},[^|]*"
-        day = r"[^|]*"
-        if self.first is not None or self.last is not None:
-            low = _day_digits(self.first) if self.first is not None else "0" * 8
-            high = _day_digits(self.last) if self.last is not None else "9" * 8
-            day = digits_between(low, high)
-        return rf"^\|s:{status}\|i:{invoiced}\|e:{employee}\|d:{day}\|$"
+        first, last = _days_pattern(self.first, self.last)
+        return rf"^\|s:{status}\|i:{invoiced}\|e:{employee}\|d:{first}\|l:{last}\|$"
 
 
 def facts_key(facts: RowFacts) -> str:
     """An appointment's facts as the text :meth:`Filters.pattern` matches."""
     assignees = ",".join(str(i) for i in facts.assignee_ids)
-    day = _day_digits(facts.start.date()) if facts.start is not None else ""
-    return f"|s:{facts.status}|i:{int(facts.invoiced)}|e:,{assignees},|d:{day}|"
+    days = facts.days()
+    first, last = (_day_digits(days[0]), _day_digits(days[1])) if days is not None else ("", "")
+    return f"|s:{facts.status}|i:{int(facts.invoiced)}|e:,{assignees},|d:{first}|l:{last}|"
+
+
+@lru_cache(maxsize=8)
+def _days_pattern(first: date | None, last: date | None) -> tuple[str, str]:
+    """The patterns of an appointment's first and last day for a date range: it starts by
+    the range's last day and ends from its first (any day of it in the range)."""
+    if first is None and last is None:
+        return r"[^|]*", r"[^|]*"
+    starts = digits_past(_day_digits(last), above=False) if last is not None else r"\d{8}"
+    ends = digits_past(_day_digits(first), above=True) if first is not None else r"\d{8}"
+    return starts, ends
 
 
 def _day_digits(day: date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def digits_between(low: str, high: str) -> str:
-    """A pattern of the digit texts of ``low``'s length from ``low`` to ``high``, both
-    included (the same length; nothing when ``low`` is after ``high``)."""
-    if low > high:
-        return "(?!)"
-    if low == high:
-        return low
-    same = 0
-    while low[same] == high[same]:
-        same += 1
-    a, b, rest = int(low[same]), int(high[same]), len(low) - same - 1
-    choices = [f"{a}{_one_side(low[same + 1 :], above=True)}"]
-    if b - a > 1:
-        choices.append(f"[{a + 1}-{b - 1}]{_any_digits(rest)}")
-    choices.append(f"{b}{_one_side(high[same + 1 :], above=False)}")
-    return f"{low[:same]}(?:{'|'.join(choices)})"
-
-
-def _one_side(bound: str, above: bool) -> str:
+def digits_past(bound: str, above: bool) -> str:
     """A pattern of the digit texts of ``bound``'s length at or above it (``above``), or at
     or below it."""
     if not bound:
         return ""
     first = int(bound[0])
-    choices = [f"{first}{_one_side(bound[1:], above)}"]
+    choices = [f"{first}{digits_past(bound[1:], above)}"]
     if above and first < 9:
         choices.append(f"[{first + 1}-9]{_any_digits(len(bound) - 1)}")
     elif not above and first > 0:

@@ -362,7 +362,7 @@ def _appointment_row(
     )
     if summary is not None:
         _with_tooltip(row[COLUMNS.index("invoice")], _invoice_tooltip([summary]))
-    row[0].setData(facts_key(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start)), FilterRole)
+    row[0].setData(facts_key(RowFacts(a.status, a.invoiced, a.assignee_ids, a.start, a.end)), FilterRole)
     color = STATUS_COLORS.get(a.status)
     if color is not None:
         row[COLUMNS.index("status")].setBackground(QBrush(color))
