@@ -4,6 +4,7 @@ function takes an optional ``path`` so tests and scripts skip the file dialogs."
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -34,6 +35,16 @@ def _tr(text: str) -> str:
 
 def _documents_dir() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+# Characters Windows and macOS refuse in a file name, and blanks (easier to pass on).
+_NOT_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+
+
+def name_part(text: str) -> str:
+    """A person's name as part of a proposed file name ("Max Müller" → "Max_Müller"); a
+    name like "A/B" must not turn into a folder or be refused by the file dialog."""
+    return _NOT_IN_NAME.sub("_", text).strip("._") or "_"
 
 
 def _ask_file(parent: QWidget | None, title: str, name: str, pattern: str) -> str | None:
@@ -150,11 +161,7 @@ def day_plan(parent: QWidget | None, employee_id: int, day: date, path: str | No
     except CraftdeskError as exc:
         _failed(parent, exc)
         return None
-    name = (
-        _tr("Tagesplan-%1-%2.pdf")
-        .replace("%1", plan.employee.replace(" ", "_"))
-        .replace("%2", f"{day:%Y-%m-%d}")
-    )
+    name = _tr("Tagesplan-%1-%2.pdf").replace("%1", name_part(plan.employee)).replace("%2", f"{day:%Y-%m-%d}")
     return output(parent, _printing().day_plan_document(plan), name, path)
 
 
@@ -163,8 +170,9 @@ def calendar(
 ) -> int | None:
     """Export the appointments from ``first`` on as an .ics file (P8, as the CLI does)."""
     if path is None:
-        name = "craftdesk-termine.ics"
-        path = _ask_file(parent, _tr("Kalender exportieren"), name, "iCalendar (*.ics)")
+        path = _ask_file(
+            parent, _tr("Kalender exportieren"), _calendar_file(employee_id), "iCalendar (*.ics)"
+        )
         if path is None:
             return None
     try:
@@ -174,3 +182,14 @@ def calendar(
     except (CraftdeskError, OSError) as exc:
         common.warn(parent, "craftdesk", localize(str(exc)))
         return None
+
+
+def _calendar_file(employee_id: int | None) -> str:
+    """The proposed file name: one per employee, so their files do not overwrite each other."""
+    from ..services.employees import get_employee
+
+    try:
+        employee = get_employee(employee_id) if employee_id is not None else None
+    except CraftdeskError:  # removed meanwhile: the export then says so
+        employee = None
+    return f"craftdesk-termine-{name_part(employee.name)}.ics" if employee else "craftdesk-termine.ics"

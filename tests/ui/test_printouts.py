@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -179,3 +180,20 @@ def test_P6_a_pdf_that_could_not_be_written_is_not_reported_as_saved(job, tmp_pa
     nowhere = tmp_path / "fehlt" / "auftrag.pdf"  # its folder does not exist
     assert print_actions.job_sheet(None, job["appointment"], str(nowhere)) is None
     assert warned and "ließ sich nicht schreiben" in warned[0] and not nowhere.exists()
+
+
+def test_P8_each_employee_gets_a_calendar_file_name_of_their_own(job, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    odd = emp.add_employee('Bau/Team: "Nord" 2')
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda parent, title, name, pattern: (asked.append(name) or "", "")
+    )
+    for employee_id in (job["max"], odd.id, None):
+        assert print_actions.calendar(None, employee_id, date(2026, 3, 2)) is None  # cancelled
+    names = [Path(name).name for name in asked]
+    assert names[0] == f"craftdesk-termine-{print_actions.name_part(emp.get_employee(job['max']).name)}.ics"
+    assert names[1] == "craftdesk-termine-Bau_Team_Nord_2.ics"
+    assert names[2] == "craftdesk-termine.ics"
+    assert len(set(names)) == 3
