@@ -87,21 +87,15 @@ def _events(text: str) -> dict[int, icalendar.Event]:
 # --- appointment plan ----------------------------------------------------------------------
 
 
+def _plan(cli, appointment_id: int, start: str, end: str, *employees: int) -> tuple[int, str, str]:
+    """``appointment plan ID --start START --end END [--employee ID …]``."""
+    more = [arg for employee in employees for arg in ("--employee", str(employee))]
+    return cli("appointment", "plan", str(appointment_id), "--start", start, "--end", end, *more)
+
+
 def test_P8_plan_schedules_and_warns_on_double_booking(cli, week):
     _, ids = week
-    code, out, err = cli(
-        "appointment",
-        "plan",
-        str(ids["a3"]),
-        "--start",
-        "2026-03-02T11:00",
-        "--end",
-        "2026-03-02T13:00",
-        "--employee",
-        str(ids["max"]),
-        "--employee",
-        str(ids["anna"]),
-    )
+    code, out, err = _plan(cli, ids["a3"], "2026-03-02T11:00", "2026-03-02T13:00", ids["max"], ids["anna"])
     assert code == 0, err
     assert out.strip() == (f"Termin {ids['a3']} geplant: 02.03.2026 11:00–13:00 (Anna Fliese, Max Maurer).")
     assert err.strip() == (
@@ -120,15 +114,7 @@ def test_P8_plan_schedules_and_warns_on_double_booking(cli, week):
 
 def test_P8_plan_converts_offsets_to_berlin_and_keeps_assignees(cli, week):
     _, ids = week
-    code, out, err = cli(
-        "appointment",
-        "plan",
-        str(ids["a1"]),
-        "--start",
-        "2026-07-01T06:00Z",
-        "--end",
-        "2026-07-01T10:00+02:00",
-    )
+    code, out, err = _plan(cli, ids["a1"], "2026-07-01T06:00Z", "2026-07-01T10:00+02:00")
     assert code == 0, err
     assert "01.07.2026 08:00–10:00 (Max Maurer)" in out and err == ""
 
@@ -171,15 +157,7 @@ def test_P8_the_first_pass_of_the_autumn_hour_is_exported_at_summer_time(cli, we
     # 02:30 on 25.10.2026 happens twice; given as the first (+02:00) it is stored as the
     # wall-clock time that a calendar reads as the first: 00:30 UTC.
     _, ids = week
-    code, _, err = cli(
-        "appointment",
-        "plan",
-        str(ids["a3"]),
-        "--start",
-        "2026-10-25T02:30+02:00",
-        "--end",
-        "2026-10-25T04:00",
-    )
+    code, _, err = _plan(cli, ids["a3"], "2026-10-25T02:30+02:00", "2026-10-25T04:00")
     assert code == 0, err
     code, out, err = cli("export", "appointments", "--format", "ics")
     assert code == 0, err
