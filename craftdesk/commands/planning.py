@@ -49,7 +49,8 @@ def _span(start: datetime | None, end: datetime | None) -> str:
 
 def run_plan(args: argparse.Namespace) -> int:
     """``appointment plan ID --start ISO --end ISO [--employee ID ...]``; a double booking
-    is a warning on stderr (P4), not an error."""
+    (P4) and moving finished work (its day is the invoice's service date) are warnings on
+    stderr, not errors."""
     check_id(args.appointment_id, "Termin")
     for employee_id in args.employee or []:
         check_id(employee_id, "Mitarbeiter")
@@ -64,6 +65,11 @@ def run_plan(args: argparse.Namespace) -> int:
     names = sorted(get_employee(e).name for e in placement.assignee_ids)
     who = ", ".join(names) if names else "niemand zugewiesen"
     print(f"Termin {result.appointment_id} geplant: {_span(placement.start, placement.end)} ({who}).")
+    if placement.status == "done":  # the board asks first; a command can only say so
+        sys.stderr.write(
+            f"craftdesk: Warnung: Termin {result.appointment_id} ist schon fertig; sein neuer Tag gilt "
+            "als Leistungsdatum der Rechnung.\n"
+        )
     for conflict in result.conflicts:
         sys.stderr.write(f"craftdesk: Warnung: {conflict.sentence()}\n")
     return 0

@@ -172,6 +172,22 @@ def test_P8_the_first_pass_of_the_autumn_hour_is_exported_at_summer_time(cli, we
     assert code == 2 and "gibt es nicht" in err
 
 
+def test_P8_plan_of_finished_work_moves_it_with_a_warning(cli, week):
+    # The board asks before it moves a finished appointment; the command says so instead.
+    data_dir, ids = week
+    open_database(data_dir / "craftdesk.sqlite3")
+    svc.set_appointment_done(ids["a2"], Decimal(3), [])
+    close_database()
+    code, out, err = _plan(cli, ids["a2"], "2026-03-11T14:00", "2026-03-11T16:00")
+    assert code == 0 and "11.03.2026 14:00–16:00" in out
+    assert err.strip() == (
+        f"craftdesk: Warnung: Termin {ids['a2']} ist schon fertig; sein neuer Tag gilt als "
+        "Leistungsdatum der Rechnung."
+    )
+    code, _, err = _plan(cli, ids["a3"], "2026-03-11T08:00", "2026-03-11T09:00")
+    assert code == 0 and err == ""
+
+
 def test_P8_plan_unknown_appointment_exits_5(cli):
     code, _, err = cli(
         "appointment", "plan", "999", "--start", "2026-03-02T10:00", "--end", "2026-03-02T11:00"
