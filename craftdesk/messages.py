@@ -233,8 +233,8 @@ TEMPLATES: dict[Key, str] = {
     ),
     Key.TIME_TWICE: QT_TRANSLATE_NOOP(
         "ServiceText",
-        "Die zweite %1 der Nacht, in der die Uhr zurückgestellt wird, lässt sich nicht planen "
-        "(Termine gelten als Zeit vor der Umstellung); bitte eine andere Zeit wählen.",
+        "Den Zeitpunkt %1 nach dem Zurückstellen der Uhr (das zweite Mal in dieser Nacht) kann "
+        "craftdesk nicht speichern; bitte eine andere Zeit wählen.",
     ),
     Key.CHANGED_SINCE_STEP: QT_TRANSLATE_NOOP(
         "ServiceText",

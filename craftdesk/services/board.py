@@ -16,7 +16,7 @@ from typing import Any
 from ..store.bulk import tuples
 from ..store.models import Appointment, AppointmentEmployee, Customer, Employee, Job, Project
 from .employees import color_of
-from .planning import MAX_DURATION, end_of
+from .planning import MAX_DURATION, days_covered, end_of
 
 UNASSIGNED = None  # the employee id of the "nicht zugewiesen" row
 
@@ -191,8 +191,8 @@ def load_week(day: date, include_sunday: bool = False) -> WeekBoard:
     )
     open_sql = Appointment.start.is_null(True) & Appointment.status.not_in(["done", "archived"])
     in_week = [r for r in _rows(in_week_sql) if end_of(r[8], r[9]) > week_start]  # type: ignore[operator]
-    sunday = week_end - timedelta(days=1)
-    include_sunday = include_sunday or any(end_of(r[8], r[9]) > sunday for r in in_week)  # type: ignore[operator]
+    sunday = monday + timedelta(days=6)
+    include_sunday = include_sunday or any(days_covered(r[8], r[9])[1] >= sunday for r in in_week)
     days = tuple(monday + timedelta(days=n) for n in range(7 if include_sunday else 6))
     open_ones = _rows(open_sql)
     people = {**_assignees(in_week_sql), **_assignees(open_sql)}

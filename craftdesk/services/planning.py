@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from ..errors import NotFound, PreconditionError
@@ -21,7 +21,14 @@ from ..messages import Key, Message
 from ..store.db import db
 from ..store.migrations import DEFAULT_APPOINTMENT_DURATION
 from ..store.models import Appointment, AppointmentEmployee, Employee
-from .projects import MAX_APPOINTMENT_DURATION, check_wall_time, get_appointment, is_invoiced, local_time
+from .projects import (
+    MAX_APPOINTMENT_DURATION,
+    check_wall_time,
+    get_appointment,
+    is_invoiced,
+    local_time,
+    wall_after,
+)
 
 DEFAULT_DURATION: timedelta = DEFAULT_APPOINTMENT_DURATION
 MAX_DURATION = MAX_APPOINTMENT_DURATION  # the same limit as the appointment dialog's
@@ -88,6 +95,16 @@ def end_of(start: datetime | None, end: datetime | None) -> datetime | None:
     if start is None:
         return None
     return end if end is not None and end > start else start + DEFAULT_DURATION
+
+
+def days_covered(start: datetime, end: datetime | None) -> tuple[date, date]:
+    """The first and the last day an appointment is on (P2, P5): the board, its Sunday
+    column and the project list's date range all count so. One ending at midnight (or in
+    the first minute of a day, from a time with seconds) is not on that day."""
+    until = end_of(start, end)
+    assert until is not None
+    last = until - timedelta(minutes=1)
+    return start.date(), max(start.date(), last.date())
 
 
 def assignee_ids_of(appointment_id: int) -> tuple[int, ...]:
@@ -230,7 +247,7 @@ def plan_appointment(
     them). An unscheduled appointment becomes "Terminiert" (P3); the end defaults to
     start + 2 hours."""
     start = business_time(start)
-    end = business_time(end) if end is not None else start + DEFAULT_DURATION
+    end = business_time(end) if end is not None else wall_after(start, DEFAULT_DURATION)
     _check_times(start, end)
     with db.atomic():
         appointment = get_appointment(appointment_id)
@@ -262,7 +279,8 @@ def move_on_board(
                 assignees.append(to_employee)
         elif to_employee is None:
             assignees = []
-        return plan_appointment(appointment_id, start, start + duration, assignees)
+        start = business_time(start)
+        return plan_appointment(appointment_id, start, wall_after(start, duration), assignees)
 
 
 def schedule_on_board(appointment_id: int, start: datetime, employee_id: int | None) -> PlanResult:

@@ -167,9 +167,25 @@ def check_wall_time(value: datetime | None) -> None:
         raise PreconditionError(Message(Key.TIME_TWICE, shown))
 
 
-def _times(start: datetime | None, end: datetime | None) -> None:
-    check_wall_time(start)
-    check_wall_time(end)
+def wall_after(start: datetime, duration: timedelta) -> datetime:
+    """The wall-clock time ``duration`` after ``start`` for an end the caller did not give
+    (P1's two hours, a move that keeps the length): one in the hour the spring clock skips
+    is the time the clock shows then (00:30 + 2 h is 03:30 that night), not refused."""
+    end = start + duration
+    aware = end.replace(tzinfo=BUSINESS_TZ, fold=0)
+    return aware.astimezone(timezone.utc).astimezone(BUSINESS_TZ).replace(tzinfo=None, fold=0)
+
+
+def _times(
+    start: datetime | None,
+    end: datetime | None,
+    stored: tuple[datetime | None, datetime | None] = (None, None),
+) -> None:
+    """The times to save are usable; a value as ``stored`` already is not checked against
+    the clock again (one written before that check must not block editing the title)."""
+    for value, before in zip((start, end), stored, strict=True):
+        if value is not None and (before is None or value != before or value.fold):
+            check_wall_time(value)
     if start is not None and end is not None and end < start:
         raise PreconditionError(Message(Key.END_BEFORE_START_EDIT))
     if start is not None and end is not None and end - start > MAX_APPOINTMENT_DURATION:
@@ -293,7 +309,7 @@ def create_appointment(
     "scheduled" when a start is given, else "unscheduled"; the end to start + 2 hours."""
     start, end = local_time(start), local_time(end)
     if start is not None and end is None:
-        end = start + DEFAULT_APPOINTMENT_DURATION  # P1: shown as two hours until changed
+        end = wall_after(start, DEFAULT_APPOINTMENT_DURATION)  # P1: shown as two hours until changed
     _times(start, end)
     with db.atomic():
         job = get_job(job_id)
@@ -352,13 +368,14 @@ def edit_appointment(
             ]
             raise EditConflict(changes, stored)
         appointment = get_appointment(appointment_id)
+        before = (appointment.start, appointment.end)
         if title is not None:
             appointment.title = _title(title, "Ein Termin")
         if start is not UNSET:
             appointment.start = local_time(start)
         if end is not UNSET:
             appointment.end = local_time(end)
-        _times(appointment.start, appointment.end)
+        _times(appointment.start, appointment.end, before)
         if status is not None:
             appointment.status = _status(status)
         if customer_id is not UNSET:

@@ -321,8 +321,12 @@ def time_label(when: str, customer: str, width: int, metrics: QFontMetrics) -> s
         and "–" in when
         and width - metrics.horizontalAdvance(when + "  ") < metrics.horizontalAdvance("MMMM")
     ):
-        start = when.split("–")[0].rstrip()
-        return start or when.split(" ")[0]  # a later day's end: "–04.03." of "–04.03. 17:00"
+        head, _, tail = when.partition("–")
+        head = head.rstrip()
+        if head.strip("⚠ "):  # a start time
+            return head
+        # A later day's end: "–04.03." of "–04.03. 17:00" (after the sign of a double booking).
+        return f"{head} –{tail.split(' ')[0]}" if head else f"–{tail.split(' ')[0]}"
     return when
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from ..services.board import BoardItem, WeekBoard
+from ..services.planning import days_covered
 
 MIME = "application/x-craftdesk-appointment"
 FROM_LIST = "list"  # the drag came from the side list of unscheduled appointments
@@ -127,10 +128,9 @@ class BoardLayout(QWidget):
     def _days_of(item: BoardItem) -> list[date]:
         if item.start is None:
             return []
-        last = (item.end - timedelta(minutes=1)) if item.end else item.start
+        day, last = days_covered(item.start, item.end)
         days: list[date] = []
-        day = item.start.date()
-        while day <= max(last.date(), item.start.date()) and len(days) < 15:
+        while day <= last and len(days) < 15:
             days.append(day)
             day += timedelta(days=1)
         return days

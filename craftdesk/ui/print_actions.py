@@ -5,6 +5,7 @@ function takes an optional ``path`` so tests and scripts skip the file dialogs."
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -38,13 +39,17 @@ def _documents_dir() -> str:
 
 
 # Characters Windows and macOS refuse in a file name, and blanks (easier to pass on).
-_NOT_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+_NOT_IN_NAME = re.compile(r'[\\/:*?"<>|\s]+')
+_NAME_LENGTH = 60
 
 
 def name_part(text: str) -> str:
-    """A person's name as part of a proposed file name ("Max Müller" → "Max_Müller"); a
-    name like "A/B" must not turn into a folder or be refused by the file dialog."""
-    return _NOT_IN_NAME.sub("_", text).strip("._") or "_"
+    """A person's name as part of a proposed file name ("Max Müller" → "Max_Müller"): a
+    name like "A/B" must not turn into a folder or be refused by the file dialog; control
+    and invisible format characters (a right-to-left override) are dropped, and a long
+    name is cut so the whole file name stays far below the systems' limits."""
+    visible = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+    return _NOT_IN_NAME.sub("_", visible).strip("._")[:_NAME_LENGTH].rstrip("._") or "_"
 
 
 def _ask_file(parent: QWidget | None, title: str, name: str, pattern: str) -> str | None:
@@ -192,4 +197,5 @@ def _calendar_file(employee_id: int | None) -> str:
         employee = get_employee(employee_id) if employee_id is not None else None
     except CraftdeskError:  # removed meanwhile: the export then says so
         employee = None
-    return f"craftdesk-termine-{name_part(employee.name)}.ics" if employee else "craftdesk-termine.ics"
+    stem = _tr("craftdesk-termine")
+    return f"{stem}-{name_part(employee.name)}.ics" if employee else f"{stem}.ics"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 from PySide6.QtCore import (
@@ -29,7 +29,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..services import employees as employee_service
-from ..services.planning import end_of
+from ..services.planning import days_covered
 from .qt_dates import to_date
 from .table_columns import numbered
 
@@ -62,13 +62,8 @@ class RowFacts:
     end: datetime | None = None  # None or not after the start: the default duration
 
     def days(self) -> tuple[date, date] | None:
-        """The first and the last day the appointment covers (one ending at midnight does
-        not cover the next day), as the board and the calendar export count it."""
-        if self.start is None:
-            return None
-        end = end_of(self.start, self.end)
-        assert end is not None
-        return self.start.date(), max(self.start.date(), (end - timedelta(microseconds=1)).date())
+        """The first and the last day the appointment is on, as the board counts them."""
+        return days_covered(self.start, self.end) if self.start is not None else None
 
 
 @dataclass(frozen=True)
@@ -92,8 +87,8 @@ class Filters:
             return False
         if self.first is not None or self.last is not None:
             days = facts.days()
-            if days is None:
-                return False
+            if days is None or (self.first and self.last and self.first > self.last):
+                return False  # a range that ends before it begins holds no day
             if (self.first and days[1] < self.first) or (self.last and days[0] > self.last):
                 return False  # P5: any day of it in the range, as on the board
         return True
@@ -125,6 +120,8 @@ def _days_pattern(first: date | None, last: date | None) -> tuple[str, str]:
     the range's last day and ends from its first (any day of it in the range)."""
     if first is None and last is None:
         return r"[^|]*", r"[^|]*"
+    if first is not None and last is not None and first > last:
+        return "(?!)", "(?!)"  # no day
     starts = digits_past(_day_digits(last), above=False) if last is not None else r"\d{8}"
     ends = digits_past(_day_digits(first), above=True) if first is not None else r"\d{8}"
     return starts, ends

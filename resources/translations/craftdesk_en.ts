@@ -2920,6 +2920,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>Job-sheet-%1.pdf</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/ui/print_actions.py" line="200"/>
+        <source>craftdesk-termine</source>
+        <translation>craftdesk-appointments</translation>
+    </message>
+    <message>
         <source>Arbeitsbericht-%1.pdf</source>
         <translation>Work-report-%1.pdf</translation>
     </message>
@@ -4140,8 +4145,8 @@ Whatever was added or changed since the backup is lost. The current state is bac
     </message>
     <message>
         <location filename="../../craftdesk/messages.py" line="233"/>
-        <source>Die zweite %1 der Nacht, in der die Uhr zurückgestellt wird, lässt sich nicht planen (Termine gelten als Zeit vor der Umstellung); bitte eine andere Zeit wählen.</source>
-        <translation>The second %1 of the night the clocks go back cannot be planned (appointments count as the time before the change); please choose another time.</translation>
+        <source>Den Zeitpunkt %1 nach dem Zurückstellen der Uhr (das zweite Mal in dieser Nacht) kann craftdesk nicht speichern; bitte eine andere Zeit wählen.</source>
+        <translation>craftdesk cannot store %1 after the clocks went back (its second pass that night); please choose another time.</translation>
     </message>
     <message>
         <location filename="../../craftdesk/messages.py" line="146"/>

@@ -140,7 +140,7 @@ def test_P8_plan_converts_offsets_to_berlin_and_keeps_assignees(cli, week):
         (
             ["--start", "2026-10-25T02:30+01:00", "--end", "2026-10-25T04:00+01:00"],
             2,
-            "zweite 25.10.2026 02:30",
+            "25.10.2026 02:30 nach dem Zurückstellen der Uhr",
         ),
     ],
 )
@@ -170,6 +170,14 @@ def test_P8_the_first_pass_of_the_autumn_hour_is_exported_at_summer_time(cli, we
         "appointment", "add", str(ids["project"]), "--title", "Nacht", "--start", "2027-03-28T02:30"
     )
     assert code == 2 and "gibt es nicht" in err
+    # Two hours after 00:30 that night the clock shows 03:30: the default end is not refused.
+    code, out, err = cli(
+        "appointment", "add", str(ids["project"]), "--title", "N", "--start", "2027-03-28T00:30"
+    )
+    assert code == 0, err
+    code, listed, _ = cli("appointment", "list", "--json")
+    row = next(r for r in json.loads(listed) if r["id"] == int(out))
+    assert (row["start"], row["end"]) == ("2027-03-28T00:30:00", "2027-03-28T03:30:00")
 
 
 def test_P8_plan_of_finished_work_moves_it_with_a_warning(cli, week):

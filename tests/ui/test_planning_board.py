@@ -117,6 +117,14 @@ def test_P2_a_week_with_work_on_sunday_shows_sunday(board, week):
     )
     board.show_week(MONDAY)
     assert len(canvas.board.days) == 6
+    # Ending at midnight, or seconds after it (a time given with seconds), is not Sunday work:
+    # no empty Sunday column (the block is drawn on Saturday only).
+    for end in (datetime(2026, 3, 8), datetime(2026, 3, 8, 0, 0, 30)):
+        Appointment.update(start=datetime(2026, 3, 7, 22), end=end).where(
+            Appointment.id == week["open"]
+        ).execute()
+        board.show_week(MONDAY)
+        assert len(canvas.board.days) == 6 and canvas.cells[(_row(board, week["anna"]), 5)]
 
 
 def test_P2_later_days_of_a_long_appointment_show_where_it_ends(board, week):
@@ -136,6 +144,8 @@ def test_P2_later_days_of_a_long_appointment_show_where_it_ends(board, week):
     narrow = metrics.horizontalAdvance("–04.03. 17:00")
     assert time_label("–04.03. 17:00", "Bäckerei", narrow, metrics) == "–04.03."  # the day it ends
     assert time_label("–17:00", "Bäckerei", narrow, metrics) == "–17:00"
+    assert time_label("⚠ –04.03. 17:00", "Bäckerei", narrow, metrics) == "⚠ –04.03."  # double booked
+    assert time_label("⚠ 08:00–04.03. 17:00", "Bäckerei", narrow, metrics) == "⚠ 08:00"
     image = board.grab().toImage()  # each day's block painted with its own text
     assert not image.isNull() and len({k[1] for k in canvas._pixmaps if k[0].id == item.id}) == 3
 

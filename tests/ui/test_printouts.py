@@ -197,3 +197,7 @@ def test_P8_each_employee_gets_a_calendar_file_name_of_their_own(job, tmp_path, 
     assert names[1] == "craftdesk-termine-Bau_Team_Nord_2.ics"
     assert names[2] == "craftdesk-termine.ics"
     assert len(set(names)) == 3
+    # Invisible and control characters go, a long name is cut (the file name stays short).
+    assert print_actions.name_part("Anna\u202e\u200bFliese\x7f") == "AnnaFliese"
+    assert len(print_actions.name_part("Sehr " * 100)) <= 60
+    assert print_actions.name_part("...") == "_"

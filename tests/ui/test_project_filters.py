@@ -325,6 +325,7 @@ def test_P5_qts_filter_pattern_says_what_the_rules_say_of_any_appointment(facts,
         (datetime(2026, 2, 28, 23), None, True),  # two hours by default: into the first day
         (datetime(2026, 3, 3, 0, 0), datetime(2026, 3, 4), False),  # starts after the last day
         (datetime(2026, 3, 2, 23, 0), datetime(2026, 3, 2, 23, 0), True),  # ends when it starts
+        (datetime(2026, 2, 28, 22), datetime(2026, 3, 1, 0, 0, 30), False),  # seconds past midnight
     ],
 )
 def test_P5_the_date_range_shows_every_appointment_on_a_day_of_it(start, end, shown):
@@ -334,6 +335,13 @@ def test_P5_the_date_range_shows_every_appointment_on_a_day_of_it(start, end, sh
     facts = RowFacts("scheduled", False, (), start, end)
     assert filters.accepts(facts) is shown
     assert QRegularExpression(filters.pattern()).match(facts_key(facts)).hasMatch() is shown
+
+
+def test_P5_a_range_that_ends_before_it_begins_holds_no_appointment():
+    reversed_ = Filters(first=date(2026, 3, 10), last=date(2026, 3, 5))
+    facts = RowFacts("scheduled", False, (), datetime(2026, 3, 4, 8), datetime(2026, 3, 12, 17))
+    assert not reversed_.accepts(facts)
+    assert not QRegularExpression(reversed_.pattern()).match(facts_key(facts)).hasMatch()
 
 
 def test_P5_a_filter_asks_no_python_code_per_row(tab, qtbot, monkeypatch):

@@ -322,10 +322,38 @@ def test_P8_the_second_pass_of_the_autumn_hour_is_refused_the_first_kept(job):
     # hour early, so it is refused. The first, given either way, is kept.
     a = svc.create_appointment(job.id, "Nachtschicht")
     second = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=1)))
-    with pytest.raises(PreconditionError, match=r"zweite 25\.10\.2026 02:30"):
+    with pytest.raises(PreconditionError, match=r"25\.10\.2026 02:30 nach dem Zurückstellen der Uhr"):
         planning.plan_appointment(a.id, second, second + timedelta(hours=2))
     first = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=2)))
     planning.plan_appointment(a.id, first, datetime(2026, 10, 25, 4))
     assert svc.get_appointment(a.id).start == datetime(2026, 10, 25, 2, 30)
     svc.edit_appointment(a.id, start=datetime(2026, 10, 25, 2, 45), end=datetime(2026, 10, 25, 4))
     assert svc.get_appointment(a.id).start == datetime(2026, 10, 25, 2, 45)
+
+
+def test_P8_an_end_the_user_did_not_give_is_where_the_clock_stands_then(job, people):
+    # Two hours after 00:30 on the spring night the clock shows 03:30: a default end, or a
+    # move that keeps the length, is that time instead of a refusal naming a time never typed.
+    max_, _anna = people
+    night = datetime(2027, 3, 28, 0, 30)
+    a = svc.create_appointment(job.id, "Notdienst", start=night)
+    assert svc.get_appointment(a.id).end == datetime(2027, 3, 28, 3, 30)
+    b = svc.create_appointment(job.id, "Bereitschaft")
+    planning.plan_appointment(b.id, night)
+    assert svc.get_appointment(b.id).end == datetime(2027, 3, 28, 3, 30)
+    c = svc.create_appointment(job.id, "Rohr", start=datetime(2027, 3, 26, 8), end=datetime(2027, 3, 26, 10))
+    planning.move_on_board(c.id, night, None, max_.id)
+    assert svc.get_appointment(c.id).end == datetime(2027, 3, 28, 3, 30)
+
+
+def test_P8_an_appointment_stored_at_a_skipped_time_can_still_be_edited(job):
+    # Written before the check (an older version, a backup): its title, status and notes
+    # can be changed; only a new time is checked.
+    a = svc.create_appointment(job.id, "Alt", start=datetime(2027, 3, 28, 1), end=datetime(2027, 3, 28, 4))
+    Appointment.update(start=datetime(2027, 3, 28, 2, 30)).where(Appointment.id == a.id).execute()
+    svc.edit_appointment(a.id, title="Neu", start=datetime(2027, 3, 28, 2, 30), end=datetime(2027, 3, 28, 4))
+    svc.set_appointment_status(a.id, "in_progress")
+    stored = svc.get_appointment(a.id)
+    assert (stored.title, stored.status, stored.start) == ("Neu", "in_progress", datetime(2027, 3, 28, 2, 30))
+    with pytest.raises(PreconditionError, match="02:15 gibt es nicht"):
+        svc.edit_appointment(a.id, start=datetime(2027, 3, 28, 2, 15))
