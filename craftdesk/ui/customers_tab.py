@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..services.changes import Scope
 from ..services.customer_rows import CustomerRow, count_customers, load_customer_rows
+from ..services.slices import mapped
 from ..sync.contract import SyncControl
 from .dialogs.customer_dialog import CustomerDialog
 from .empty_hint import link
@@ -86,7 +87,7 @@ class CustomersTab(RecordTab):
         return record.search
 
     def search_texts(self, records: Sequence[CustomerRow]) -> list[str]:
-        return list(map(_SEARCH, records))
+        return mapped(_SEARCH, records)
 
     def load_records_by_ids(self, ids: list[int]) -> list[CustomerRow]:
         return load_customer_rows(ids)

@@ -13,10 +13,12 @@ import bisect
 import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import compress, repeat
 from typing import Any, NamedTuple
 
 from ..services.search import Term, matching, narrows
+from ..services.slices import mapped, picked, sorted_positions, zipped_dict
 
 Key = Any
 """A row's sort key in one column: folded text, a scaled integer, or None for an empty
@@ -95,14 +97,13 @@ class RowSet:
         changing this row set, so a reader thread can do it: at 50,000 customers this is
         ~40 ms of Python the GUI thread no longer spends (``search_texts`` and the
         predicates must then be Qt-free too)."""
+        # Column passes in slices (services.slices): the window gets the GIL between them.
         records = list(records)  # never the shown list itself: adopt hands that one back to be freed
-        ids = list(map(self.record_id, records))
+        ids = mapped(self.record_id, records)
         hay = self.search_texts(records)
-        cache = (
-            dict(zip(ids, keys[2], strict=True)) if keys is not None and len(keys[2]) == len(ids) else None
-        )
+        cache = zipped_dict(ids, keys[2]) if keys is not None and len(keys[2]) == len(ids) else None
         predicates = dict(self.predicates)  # as installed now; checked again when adopted
-        masks = {name: (keep, list(map(bool, map(keep, records)))) for name, keep in predicates.items()}
+        masks = {name: (keep, mapped(bool, mapped(keep, records))) for name, keep in predicates.items()}
         return Prepared(records, ids, hay, keys if cache is not None else None, cache, masks)
 
     def adopt(self, prepared: Prepared) -> list[Any]:
@@ -361,12 +362,14 @@ class RowSet:
         self.refilter()
 
 
-def sort_order(keys: list[Key], descending: bool) -> list[int]:
+def sort_order(keys: list[Key], descending: bool, sliced: bool = False) -> list[int]:
     """The positions of ``keys`` in sorted order (stable: equal keys keep their order)."""
     # Plain strings or ints compare several times faster than tuples: only a column with
     # empty values (None) needs the full keys that put those last.
     if any(map(operator.is_, keys, repeat(None))):
-        keys = list(map(full_key, keys, repeat(descending)))
+        keys = mapped(partial(full_key, descending=descending), keys)
+    if sliced:  # a reader thread: the window gets the GIL between the slices (services.slices)
+        return sorted_positions(keys.__getitem__, len(keys), descending)
     return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
 
@@ -375,8 +378,8 @@ def presort(
 ) -> tuple[list[Any], Presorted]:
     """The records sorted by their ``keys`` as :class:`RowSet` would sort them (on a reader
     thread, so the GUI thread only takes them over)."""
-    order = sort_order(keys, descending)
-    return list(map(records.__getitem__, order)), (column, descending, list(map(keys.__getitem__, order)))
+    order = sort_order(keys, descending, sliced=True)
+    return picked(records, order), (column, descending, picked(keys, order))
 
 
 def _among(positions: list[int], position: int) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QRegularExpression, Qt
 
 from ..services.search import fold, fold_all, query_terms
+from ..services.slices import SLICE, distinct, mapped
 from .row_set import Key
 from .style import format_decimal, format_money, format_percent
 
@@ -72,8 +73,18 @@ def numbered(text: str) -> str:
 
 
 def _numbered_all(texts: list[str]) -> list[str]:
-    """``[numbered(t) for t in texts]``: one pass over the joined column, with a Python call
-    per number only (a column without numbers costs a join and one search)."""
+    """``[numbered(t) for t in texts]``: one pass over each slice of the joined column
+    (services.slices), with a Python call per number only (a slice without numbers costs a
+    join and one search)."""
+    if len(texts) > SLICE:
+        out: list[str] = []
+        for start in range(0, len(texts), SLICE):
+            out += _numbered_slice(texts[start : start + SLICE])
+        return out
+    return _numbered_slice(texts)
+
+
+def _numbered_slice(texts: list[str]) -> list[str]:
     joined = _SEPARATOR.join(texts)
     if _DIGITS.search(joined) is None:
         return texts
@@ -98,15 +109,17 @@ def sort_keys(values: Sequence[Any]) -> list[Key]:
     """``list(map(sort_key, values))``; a column of plain texts is folded in one bulk call
     (services.search.fold_all), and a column of few distinct texts (a kind, a status)
     once per distinct text."""
-    if not set(map(type, values)) <= {str}:
+    if not all(
+        set(map(type, values[start : start + SLICE])) <= {str} for start in range(0, len(values), SLICE)
+    ):
         return list(map(sort_key, values))
-    distinct = list(dict.fromkeys(values))
-    if len(distinct) * _FEW > len(values):
+    texts = distinct(values)
+    if len(texts) * _FEW > len(values):
         keys = _numbered_all(fold_all(values))
         return [key or None for key in keys] if "" in keys else keys
-    keys = _numbered_all(fold_all(distinct))
-    key_of = {value: key or None for value, key in zip(distinct, keys, strict=True)}
-    return list(map(key_of.__getitem__, values))
+    keys = _numbered_all(fold_all(texts))
+    key_of = {value: key or None for value, key in zip(texts, keys, strict=True)}
+    return mapped(key_of.__getitem__, values)
 
 
 @dataclass(frozen=True)
@@ -146,7 +159,7 @@ class Column:
 
     def sort_keys(self, records: Sequence[Any]) -> list[Key]:
         """The sort keys of these records in this column (see :func:`sort_keys`)."""
-        return sort_keys(list(map(self.sort_value or self.value, records)))
+        return sort_keys(mapped(self.sort_value or self.value, records))
 
     @property
     def numeric(self) -> bool:
