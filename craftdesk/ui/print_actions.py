@@ -166,7 +166,11 @@ def day_plan(parent: QWidget | None, employee_id: int, day: date, path: str | No
     except CraftdeskError as exc:
         _failed(parent, exc)
         return None
-    name = _tr("Tagesplan-%1-%2.pdf").replace("%1", name_part(plan.employee)).replace("%2", f"{day:%Y-%m-%d}")
+    name = (
+        _tr("Tagesplan-%1-%2.pdf")
+        .replace("%1", employee_part(employee_id, plan.employee))
+        .replace("%2", f"{day:%Y-%m-%d}")
+    )
     return output(parent, _printing().day_plan_document(plan), name, path)
 
 
@@ -198,4 +202,17 @@ def _calendar_file(employee_id: int | None) -> str:
     except CraftdeskError:  # removed meanwhile: the export then says so
         employee = None
     stem = _tr("craftdesk-termine")
-    return f"{stem}-{name_part(employee.name)}.ics" if employee else f"{stem}.ics"
+    return f"{stem}-{employee_part(employee.id, employee.name)}.ics" if employee else f"{stem}.ics"
+
+
+def employee_part(employee_id: int, name: str) -> str:
+    """An employee in a proposed file name (:func:`name_part`); with the number too when
+    another employee's name gives the same part (two "Max Maurer" would overwrite each
+    other's files; letter case counts as the same, as on Windows and macOS)."""
+    from ..services.employees import list_employees
+
+    part = name_part(name)
+    same = part.casefold()
+    if any(e.id != employee_id and name_part(e.name).casefold() == same for e in list_employees()):
+        return f"{part}-{employee_id}"
+    return part

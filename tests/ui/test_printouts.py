@@ -201,3 +201,31 @@ def test_P8_each_employee_gets_a_calendar_file_name_of_their_own(job, tmp_path, 
     assert print_actions.name_part("Anna\u202e\u200bFliese\x7f") == "AnnaFliese"
     assert len(print_actions.name_part("Sehr " * 100)) <= 60
     assert print_actions.name_part("...") == "_"
+
+
+def test_P8_two_employees_of_the_same_name_get_different_file_names(job, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    first = emp.add_employee("Max Maurer")
+    second = emp.add_employee("max maurer")  # the same file name on Windows and macOS
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda parent, title, name, pattern: (asked.append(name) or "", "")
+    )
+    for employee_id in (first.id, second.id):
+        assert print_actions.calendar(None, employee_id, date(2026, 3, 2)) is None  # cancelled
+    names = [Path(name).name for name in asked]
+    assert names == [
+        f"craftdesk-termine-Max_Maurer-{first.id}.ics",
+        f"craftdesk-termine-max_maurer-{second.id}.ics",
+    ]
+    alone = emp.add_employee("Anna Fliese")  # a name nobody else has: no number
+    assert print_actions.employee_part(alone.id, alone.name) == "Anna_Fliese"
+    plans: list[str] = []
+    monkeypatch.setattr(print_actions, "output", lambda parent, document, name, path=None: plans.append(name))
+    for employee_id in (first.id, second.id):
+        print_actions.day_plan(None, employee_id, date(2026, 3, 2))
+    assert plans == [
+        f"Tagesplan-Max_Maurer-{first.id}-2026-03-02.pdf",
+        f"Tagesplan-max_maurer-{second.id}-2026-03-02.pdf",
+    ]
