@@ -8,6 +8,7 @@ the log); a reader never raises anything else.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
@@ -16,6 +17,8 @@ from typing import Any, TypeVar
 
 from ..config import BUSINESS_TZ
 from ..limits import MAX_ID, MAX_YEAR, MIN_YEAR, plain_number
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -88,7 +91,7 @@ def read_ref(value: Any, field: str, required: bool = False) -> str | None:
 def read_text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
     if type(value) is str and (value.isprintable() or not NOT_PLAIN.search(value)):
         stripped: str = value.strip()  # fast path: nothing to replace
-        return stripped if len(stripped) <= max_len else stripped[:max_len]
+        return stripped if len(stripped) <= max_len else cut(stripped, field, max_len)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -100,6 +103,13 @@ def read_text(value: Any, field: str = "", max_len: int = MAX_TEXT) -> str:
     # A vertical tab (Word's soft line break), a form feed or NEL separate lines: a line
     # break keeps the words apart; every other control character is dropped.
     text: str = _LONE_SURROGATE.sub("\ufffd", CONTROL_CHARS.sub("", _BREAKS.sub("\n", value))).strip()
+    return text if len(text) <= max_len else cut(text, field, max_len)
+
+
+def cut(text: str, field: str, max_len: int = MAX_TEXT) -> str:
+    """A text longer than craftdesk keeps, cut to ``max_len`` characters, with a log line
+    that says so (the field and both lengths, never the text)."""
+    log.warning("%s: %d characters from sevDesk, the first %d kept", field or "Text", len(text), max_len)
     return text[:max_len]
 
 

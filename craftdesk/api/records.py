@@ -48,6 +48,7 @@ from .fields import (
     MAX_TEXT,
     NOT_PLAIN,
     RecordError,
+    cut,
     guard,
     parse_datetime,
     read_bool,
@@ -148,6 +149,10 @@ def _contact_careful(r: dict[str, Any]) -> ContactRow:
     )
 
 
+def _kept(description: str) -> str:
+    return description if len(description) <= MAX_TEXT else cut(description, "description")
+
+
 def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
     try:  # sevDesk sends every field, also the empty ones: one C-level look-up for all
         rid, update, category, parent, name, first, last, name2, number = _CONTACT_KEYS(r)
@@ -183,7 +188,7 @@ def _contact_fast(r: dict[str, Any]) -> ContactRow | None:
             company,
             name2.strip()[:255] if name2 is not None else "",
             number.strip()[:64] if number is not None else "",
-            plain_text(description.strip()[:MAX_TEXT]) if description is not None else "",
+            plain_text(_kept(description.strip())) if description is not None else "",
             parent,
             buyer.strip()[:255] if buyer is not None else "",
             agency == "1" or (agency != "0" and agency is not None and read_bool(agency)),

@@ -44,6 +44,32 @@ def test_contact_with_name_is_an_organisation_else_a_person():
     assert (person.kind, person.first_name, person.name_suffix, person.id) == ("person", "Anna", "jun.", "2")
 
 
+def test_a_text_longer_than_craftdesk_keeps_is_cut_with_a_log_line(caplog):
+    """Both readers (sevDesk's usual wire form and the careful one) cut a description of
+    more than 10,000 characters and say so in the log: the field and the lengths, never
+    the text itself."""
+    from craftdesk.api.fields import MAX_TEXT
+    from craftdesk.api.records import contact_row
+
+    long = "Geheimnis-" * 1500  # 15,000 characters
+    usual = {key: None for key in ("parent", "surename", "familyname", "name2", "customerNumber")}
+    usual |= {"buyerReference": None, "gender": None, "academicTitle": None, "governmentAgency": "0"}
+    usual |= {"id": "9", "update": "2024-03-01T10:15:00+01:00", "category": ref("Category", "3")}
+    usual |= {"name": "Bau GmbH", "description": long}
+    careful = {"id": "9", "name": "Bau GmbH", "description": long + "\x0b"}  # a control character
+    for raw in (usual, careful):
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            row = contact_row(raw)
+        assert row is not None and row[9] == long.strip()[:MAX_TEXT]
+        assert "description: 15000 characters from sevDesk, the first 10000 kept" in caplog.text
+        assert "Geheimnis" not in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        contact_row(usual | {"description": "kurz"})
+    assert caplog.text == ""
+
+
 @pytest.mark.parametrize(
     "raw, reason",
     [
