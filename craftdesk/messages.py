@@ -71,6 +71,7 @@ class Key(str, Enum):
     NO_PART_CATEGORY_AT_ALL = "no_part_category_at_all"
     JOB_SITE_FALLBACK = "job_site_fallback"
     OPTIONAL_POSITIONS = "optional_positions"
+    SKIPPED_POSITIONS = "skipped_positions"
     ORDER_DISCOUNT = "order_discount"
     END_BEFORE_START = "end_before_start"
     END_BEFORE_START_EDIT = "end_before_start_edit"
@@ -214,6 +215,11 @@ TEMPLATES: dict[Key, str] = {
         "ServiceText",
         "Optionale Positionen der Auftragsbestätigung sind nicht eingeplant; sie stehen in den "
         "Notizen des Termins.",
+    ),
+    Key.SKIPPED_POSITIONS: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Positionen der Auftragsbestätigung, die craftdesk nicht lesen konnte, sind nicht "
+        "eingeplant; sie stehen in den Notizen des Termins.",
     ),
     Key.END_BEFORE_START_EDIT: QT_TRANSLATE_NOOP(
         "ServiceText", "Das Ende eines Termins liegt vor seinem Beginn."

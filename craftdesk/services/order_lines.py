@@ -3,10 +3,14 @@ the optional positions (sevDesk leaves them out of the confirmed sum)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from ..api.documents import OrderPosRec
+from ..api.fields import RecordError, read_text
+from ..api.text import plain_text
 from ..store.models import Article
 
 
@@ -80,6 +84,34 @@ def optional_positions(
     if not named:
         return ""
     return "Optionale Positionen der Auftragsbestätigung (nicht eingeplant): " + "; ".join(named)
+
+
+def unreadable_position(raw: Any, reason: str) -> str:
+    """A position craftdesk could not read, named for the office: its name (or number) and
+    quantity as sevDesk sent them, and why. Plain text, cut short."""
+    fields = raw if isinstance(raw, dict) else {}
+    name = ""
+    for key in ("name", "text"):
+        with suppress(RecordError):
+            name = name or plain_text(read_text(fields.get(key), key, 120))
+    if not name:
+        number = fields.get("positionNumber")
+        name = (
+            f"Position {number}" if isinstance(number, (str, int)) and str(number).isdigit() else "Position"
+        )
+    quantity = fields.get("quantity")
+    amount = (
+        f", Menge {quantity}" if isinstance(quantity, (str, int, float)) and len(str(quantity)) < 30 else ""
+    )
+    return f"„{name}“{amount} ({reason})"
+
+
+def skipped_positions(skipped: list[str]) -> str:
+    """The unreadable positions of a confirmation as one line for the appointment's notes,
+    or "": they are not planned (H10), but the office sees them and adds one by hand."""
+    if not skipped:
+        return ""
+    return "Unlesbare Positionen der Auftragsbestätigung (nicht eingeplant): " + "; ".join(skipped)
 
 
 def _german(value: Decimal, cents: bool = False) -> str:

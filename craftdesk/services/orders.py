@@ -45,7 +45,13 @@ from ..store.models import (
 from .employees import UserIdentity, employee_by_user_id, match_employee
 from .job_site import find_site, find_site_with_note, normalize_street, order_site
 from .lookups import sev_users, unities
-from .order_lines import optional_positions, planned_lines, whole_order_discount
+from .order_lines import (
+    optional_positions,
+    planned_lines,
+    skipped_positions,
+    unreadable_position,
+    whole_order_discount,
+)
 from .order_list import (
     ORDER_TYPE,
     STATUS_SENT,
@@ -152,8 +158,12 @@ def _listed_as_confirmation(client: SevdeskClient, order: OrderRec) -> bool:
     return False
 
 
-def _fetch_positions(client: SevdeskClient, order: OrderRec) -> list[OrderPosRec]:
+def _fetch_positions(client: SevdeskClient, order: OrderRec) -> tuple[list[OrderPosRec], list[str]]:
+    """The confirmation's readable positions, and one text for each unreadable one: it is
+    skipped and logged (H10: a quantity of -1 is out of range) while the rest imports; the
+    text names it in the appointment's notes, so the office can add it by hand."""
     positions = []
+    skipped = []
     for raw in client.get_all(f"/Order/{order.id}/getPositions"):
         if isinstance(raw, dict) and not raw.get("order"):
             # Asked for this order's positions: an answer without the back reference
@@ -162,15 +172,15 @@ def _fetch_positions(client: SevdeskClient, order: OrderRec) -> list[OrderPosRec
         try:
             pos = parse_order_pos(raw)
         except RecordError as exc:
-            # Dropping a line silently would lose planned material: refuse the order.
-            raise PreconditionError(
-                f"Eine Position der Auftragsbestätigung {order.number or order.id} ist "
-                f"unlesbar ({exc.reason})."
-            ) from None
+            log.warning(
+                "Skipping position %s of order %s: %s", exc.record_id or "(ohne Id)", order.id, exc.reason
+            )
+            skipped.append(unreadable_position(raw, exc.reason))
+            continue
         if pos.order_id == order.id:
             positions.append(pos)
     positions.sort(key=lambda p: (p.position_number, int(p.id)))
-    return positions
+    return positions, skipped
 
 
 def _observer(client: SevdeskClient, user_id: str | None) -> Employee | None:
@@ -252,7 +262,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
 
     order = _fetch_order(client, order_id)
-    positions = _fetch_positions(client, order)
+    positions, skipped = _fetch_positions(client, order)
     observer = _observer(client, order.create_user_id)
     # Customer and parts are imported by their own rules and committed on their own: they
     # are valid imports whatever becomes of this order, and no database lock is held
@@ -264,6 +274,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
     lines = planned_lines(positions, articles, unit_names)
     optional = optional_positions(positions, articles, unit_names)
     discount = whole_order_discount(order.sum_discounts)
+    unreadable = skipped_positions(skipped)
     title = project_title(order)
 
     with db.atomic():
@@ -271,7 +282,7 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         if existing is not None:
             return ImportOrderResult(order_id, "already_imported", existing.id, ALREADY_IMPORTED)
         project = _create_project(order, title, customer, site, site_note)
-        notes = "\n".join(n for n in (discount, optional) if n)
+        notes = "\n".join(n for n in (unreadable, discount, optional) if n)
         appointment = _create_first_appointment(project, title, customer, site, notes)
         if observer is not None:
             AppointmentEmployee.create(appointment=appointment, employee=observer, role="observer")
@@ -291,7 +302,11 @@ def import_order(client: SevdeskClient, order_id: str) -> ImportOrderResult:
         note=site_note,
         more_notes=tuple(
             Message(key)
-            for key, given in ((Key.ORDER_DISCOUNT, discount), (Key.OPTIONAL_POSITIONS, optional))
+            for key, given in (
+                (Key.SKIPPED_POSITIONS, unreadable),
+                (Key.ORDER_DISCOUNT, discount),
+                (Key.OPTIONAL_POSITIONS, optional),
+            )
             if given
         ),
     )

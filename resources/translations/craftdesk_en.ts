@@ -4094,6 +4094,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>Optional positions of the order confirmation are not planned; they are listed in the appointment&apos;s notes.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/messages.py" line="218"/>
+        <source>Positionen der Auftragsbestätigung, die craftdesk nicht lesen konnte, sind nicht eingeplant; sie stehen in den Notizen des Termins.</source>
+        <translation>Positions of the order confirmation that craftdesk could not read are not planned; they are listed in the appointment&apos;s notes.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/messages.py" line="210"/>
         <source>Das Ende eines Termins liegt vor seinem Beginn.</source>
         <translation>The end of an appointment lies before its start.</translation>

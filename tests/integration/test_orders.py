@@ -288,6 +288,31 @@ def test_O6_position_without_article_is_a_free_text_line(sandbox, client, databa
     assert PlannedMaterial.select().where(PlannedMaterial.article.is_null()).count() == 1
 
 
+def test_H10_O6_an_unreadable_position_is_skipped_and_named_while_the_rest_imports(
+    sandbox, client, database, caplog
+):
+    """A position out of range (a credit of -2, H10) or unreadable made the whole
+    confirmation unimportable. It is skipped and logged, the rest is planned, and the
+    appointment's notes name it (with what sevDesk sent), so the office can add it."""
+    positions = _positions(sandbox, "AB-1041")
+    fitting = next(p for p in positions if p["part"] and p["part"]["id"] == part_id(sandbox, "A-1005"))
+    sandbox.data.update("OrderPos", fitting["id"], quantity="-2")
+    silicone = next(p for p in positions if p["part"] and p["part"]["id"] == part_id(sandbox, "A-1009"))
+    sandbox.data.update("OrderPos", silicone["id"], name=None, text=None, price="viel", priceNet=None)
+    with caplog.at_level("WARNING"):
+        result = import_order(client, order_id(sandbox, "AB-1041"))
+    assert result.status == "imported"
+    assert [n for n, _, _ in planned(result.project_id)] == ["A-1002", "A-1019", "D-2001"]
+    notes = the_appointment(result.project_id).notes
+    assert notes.startswith("Unlesbare Positionen der Auftragsbestätigung (nicht eingeplant): ")
+    assert (
+        "„Pressfitting Bogen 90° 15 mm“, Menge -2 (quantity liegt außerhalb des gültigen Bereichs)" in notes
+    )
+    assert f"„Position {silicone['positionNumber']}“, Menge {silicone['quantity']} (price" in notes
+    assert any("nicht lesen konnte" in str(note) for note in result.notes)
+    assert f"Skipping position {fitting['id']} of order" in caplog.text and "Pressfitting" not in caplog.text
+
+
 def _positions(sandbox, number: str) -> list[dict]:
     ab = order(sandbox, number)
     found = [p for p in sandbox.data.all("OrderPos") if p["order"]["id"] == ab["id"]]
