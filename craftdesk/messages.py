@@ -15,8 +15,9 @@ recognised by :func:`parse` against the same templates.
 from __future__ import annotations
 
 import re
-from enum import Enum
 from functools import cache
+
+from .message_keys import Key as Key  # re-exported: every user imports it from here
 
 CONTEXT = "ServiceText"
 
@@ -24,84 +25,6 @@ CONTEXT = "ServiceText"
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name Qt's lupdate looks for
     """Marks ``text`` for Qt's translation tools; returns it unchanged."""
     return text
-
-
-class Key(str, Enum):
-    AUTH_REJECTED = "auth_rejected"
-    NO_TOKEN = "no_token"
-    NO_TOKEN_CONNECT_FIRST = "no_token_connect_first"
-    CANCELLED = "cancelled"
-    CANCELLED_SHORT = "cancelled_short"
-    NOT_FOUND = "not_found"
-    THROTTLED = "throttled"
-    TIMEOUT = "timeout"
-    UNREACHABLE = "unreachable"
-    CONNECTION_FAILED = "connection_failed"
-    UNREADABLE_ANSWER = "unreadable_answer"
-    UNEXPECTED_ANSWER = "unexpected_answer"
-    REFUSED = "refused"
-    REFUSED_BECAUSE = "refused_because"
-    SEVDESK_ERROR = "sevdesk_error"
-    SEVDESK_ERROR_BECAUSE = "sevdesk_error_because"
-    SERVER_ERROR = "server_error"
-    RUN_OVERLAPPED = "run_overlapped"
-    UNEXPECTED_IN_LOG = "unexpected_in_log"
-    UNEXPECTED_OF_KIND = "unexpected_of_kind"
-    LOADING_CATEGORIES = "loading_categories"
-    SAVING_CUSTOMERS = "saving_customers"
-    SAVING_ARTICLES = "saving_articles"
-    IMPORT_DONE = "import_done"
-    PAGE_PROGRESS = "page_progress"
-    PHASE_CUSTOMERS = "phase_customers"
-    PHASE_ADDRESSES = "phase_addresses"
-    PHASE_COMM_WAYS = "phase_comm_ways"
-    PHASE_ARTICLES = "phase_articles"
-    HOURLY_RATE_ZERO = "hourly_rate_zero"
-    ZERO_PRICE_LINES = "zero_price_lines"
-    DOUBLE_LABOUR_TWICE = "double_labour_twice"
-    EARLIER_ATTEMPT = "earlier_attempt"
-    NO_CONTACT_PERSON = "no_contact_person"
-    NOTHING_TO_INVOICE = "nothing_to_invoice"
-    PROJECT_WITHOUT_CUSTOMER = "project_without_customer"
-    APPOINTMENT_WITHOUT_HOURS = "appointment_without_hours"
-    APPOINTMENT_AFTER_INVOICE_DATE = "appointment_after_invoice_date"
-    CUSTOMER_WITHOUT_ADDRESS = "customer_without_address"
-    UNKNOWN_UNIT = "unknown_unit"
-    NO_PART_CATEGORY_BUT = "no_part_category_but"
-    NO_PART_CATEGORY_AT_ALL = "no_part_category_at_all"
-    JOB_SITE_FALLBACK = "job_site_fallback"
-    OPTIONAL_POSITIONS = "optional_positions"
-    SKIPPED_POSITIONS = "skipped_positions"
-    ORDER_DISCOUNT = "order_discount"
-    END_BEFORE_START = "end_before_start"
-    END_BEFORE_START_EDIT = "end_before_start_edit"
-    EMPLOYEE_NEEDS_NAME = "employee_needs_name"
-    DONE_NEEDS_HOURS = "done_needs_hours"
-    TIME_OUT_OF_RANGE = "time_out_of_range"
-    TOO_LONG = "too_long"
-    TIME_SKIPPED = "time_skipped"
-    TIME_TWICE = "time_twice"
-    INVOICED_NOT_MOVED = "invoiced_not_moved"
-    CHANGED_SINCE_STEP = "changed_since_step"
-    DONE_STAYS_SCHEDULED = "done_stays_scheduled"
-    WORK_REPORT_NOT_DONE = "work_report_not_done"
-    USER_NAME_HIDDEN = "user_name_hidden"
-    NOT_INSTALLED = "not_installed"
-    IMPORT_RUNNING = "import_running"
-    RESTORE_DURING_IMPORT = "restore_during_import"
-    IMPORT_INTERRUPTED = "import_interrupted"
-    DATA_DIR_NOT_WRITABLE = "data_dir_not_writable"
-    STORAGE_SERVER = "storage_server"
-    STORAGE_SERVER_LOGIN = "storage_server_login"
-    STORAGE_SERVER_NO_DATABASE = "storage_server_no_database"
-    STORAGE_CORRUPT = "storage_corrupt"
-    STORAGE_CORRUPT_NO_COPY = "storage_corrupt_no_copy"
-    STORAGE_NEWER = "storage_newer"
-    STORAGE_LOCKED = "storage_locked"
-    STORAGE_LOCKED_SHORT = "storage_locked_short"
-    STORAGE_FULL = "storage_full"
-    STORAGE_UNUSABLE = "storage_unusable"
-    IMPORT_RUNNING_ON = "import_running_on"
 
 
 TEMPLATES: dict[Key, str] = {
@@ -334,6 +257,48 @@ TEMPLATES: dict[Key, str] = {
     ),
     Key.USER_NAME_HIDDEN: QT_TRANSLATE_NOOP(
         "ServiceText", "sevDesk-Benutzer %1 (Name für diesen Token nicht sichtbar)"
+    ),
+    Key.DB_URL_INVALID: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank-Adresse ist ungültig: bitte Server und Port prüfen "
+        "(z. B. postgresql://craftdesk@nas.local:5432/craftdesk).",
+    ),
+    Key.DB_URL_SCHEME: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Datenbank-Adresse muss mit postgresql:// beginnen."
+    ),
+    Key.DB_URL_INCOMPLETE: QT_TRANSLATE_NOOP(
+        "ServiceText",
+        "Die Datenbank-Adresse braucht Server und Datenbankname, z. B. postgresql://craftdesk@nas.local/craftdesk.",
+    ),
+    Key.DB_URL_TIMEOUT: QT_TRANSLATE_NOOP(
+        "ServiceText", "In der Datenbank-Adresse muss connect_timeout eine Zahl von Sekunden sein."
+    ),
+    Key.DB_URL_SSLMODE: QT_TRANSLATE_NOOP(
+        "ServiceText", "In der Datenbank-Adresse ist sslmode unbekannt; möglich sind: %1."
+    ),
+    Key.BACKUP_IS_FOLDER: QT_TRANSLATE_NOOP(
+        "ServiceText", "„%1“ ist ein Ordner, keine Sicherung: bitte die Sicherungsdatei angeben."
+    ),
+    Key.BACKUP_MISSING: QT_TRANSLATE_NOOP("ServiceText", "Die Sicherungsdatei %1 gibt es nicht."),
+    Key.BACKUP_UNOPENABLE: QT_TRANSLATE_NOOP("ServiceText", "Die Sicherung %1 lässt sich nicht öffnen."),
+    Key.BACKUP_DAMAGED: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Sicherung %1 ist beschädigt und wird nicht verwendet."
+    ),
+    Key.BACKUP_NOT_CRAFTDESK: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Datei %1 ist keine lesbare craftdesk-Sicherung."
+    ),
+    Key.BACKUP_NEWER: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Sicherung %1 stammt von einer neueren craftdesk-Version und wird nicht verwendet."
+    ),
+    Key.BACKUP_NOT_WRITTEN: QT_TRANSLATE_NOOP("ServiceText", "Die Sicherung ließ sich nicht schreiben (%1)."),
+    Key.RESTORE_FAILED_UNCHANGED: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Wiederherstellung ist gescheitert (%1); die Daten sind unverändert."
+    ),
+    Key.RESTORE_FAILED_PREVIOUS_IN: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Wiederherstellung ist gescheitert (%1); der vorige Stand liegt in %2."
+    ),
+    Key.RESTORE_FAILED_DAMAGED_IN: QT_TRANSLATE_NOOP(
+        "ServiceText", "Die Wiederherstellung ist gescheitert (%1); die beschädigte Datenbank liegt in %2."
     ),
 }
 

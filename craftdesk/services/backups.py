@@ -77,7 +77,7 @@ def backup_now(folder: Path, output: Path | None = None, label: str = "manuell")
     try:
         return store_backup.write_backup(_bound(), target)
     except (OSError, CopyError, sqlite3.Error, PeeweeDatabaseError) as exc:  # sqlite3: no room for a database
-        raise PreconditionError(f"Die Sicherung ließ sich nicht schreiben ({_reason(exc)}).") from exc
+        raise PreconditionError(Message(Key.BACKUP_NOT_WRITTEN, _reason(exc))) from exc
 
 
 def _refuse_to_overwrite(output: Path) -> None:
@@ -127,7 +127,7 @@ def inspect_backup(path: Path) -> BackupInfo:
     try:
         return store_backup.read_info(path)
     except BackupError as exc:
-        raise PreconditionError(str(exc)) from None
+        raise PreconditionError(exc.args[0] if exc.args else str(exc)) from None
 
 
 def current_counts() -> tuple[int, int, int]:
@@ -171,17 +171,14 @@ def restore_backup(folder: Path, path: Path) -> RestoreResult:
         try:
             store_backup.restore_into(database, path)  # one transaction: a failure changes nothing
         except _RESTORE_ERRORS as exc:
-            raise PreconditionError(
-                f"Die Wiederherstellung ist gescheitert ({_reason(exc)}); die Daten sind unverändert."
-            ) from exc
+            raise PreconditionError(Message(Key.RESTORE_FAILED_UNCHANGED, _reason(exc))) from exc
         try:
             run_migrations(database, None)  # an older backup gets today's schema
             restore_invoices.carry_over(drafts)
             settings.delete(store_backup.CREATED_KEY)  # the live data is no backup: no stale date
         except _RESTORE_ERRORS as exc:
             raise PreconditionError(
-                f"Die Wiederherstellung ist gescheitert ({_reason(exc)}); der vorige Stand liegt in "
-                f"{safety.name}."
+                Message(Key.RESTORE_FAILED_PREVIOUS_IN, _reason(exc), safety.name)
             ) from exc
     finally:
         lock.release()
@@ -207,9 +204,7 @@ def replace_damaged(db_path: Path, path: Path) -> RestoreResult:
         os.replace(temp, db_path)  # opened (and an older backup migrated) by who needs it next
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise PreconditionError(
-            f"Die Wiederherstellung ist gescheitert ({os_reason(exc)}); die beschädigte Datenbank liegt in {damaged}."
-        ) from exc
+        raise PreconditionError(Message(Key.RESTORE_FAILED_DAMAGED_IN, os_reason(exc), str(damaged))) from exc
     log.info("Replaced the damaged database by backup %s; damaged copy kept at %s", path.name, damaged)
     return RestoreResult(info, damaged)
 
@@ -239,7 +234,7 @@ def copy_to_server(target: ServerUrl, password: str | None) -> CopyResult:
     try:
         return copy_database(_bound(), server)
     except CopyError as exc:
-        raise PreconditionError(str(exc)) from None
+        raise PreconditionError(exc.args[0] if exc.args else str(exc)) from None
     finally:
         server.close()
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
+from ..messages import Key, Message
 from . import models
 from .copy import copy_database
 from .engine import is_server, raw_connection
@@ -121,17 +122,17 @@ def read_info(path: Path) -> BackupInfo:
     """Date, schema version and counts of a backup; BackupError when it is damaged, not
     a craftdesk backup or written by a newer craftdesk."""
     if path.is_dir():
-        raise BackupError(f"„{path}“ ist ein Ordner, keine Sicherung: bitte die Sicherungsdatei angeben.")
+        raise BackupError(Message(Key.BACKUP_IS_FOLDER, str(path)))
     if not path.is_file():
-        raise BackupError(f"Die Sicherung {path.name} gibt es nicht.")
+        raise BackupError(Message(Key.BACKUP_MISSING, path.name))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
-        raise BackupError(f"Die Sicherung {path.name} lässt sich nicht öffnen.") from None
+        raise BackupError(Message(Key.BACKUP_UNOPENABLE, path.name)) from None
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
-            raise BackupError(f"Die Sicherung {path.name} ist beschädigt und wird nicht verwendet.")
+            raise BackupError(Message(Key.BACKUP_DAMAGED, path.name))
         version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
         counts = [
             conn.execute(f'SELECT COUNT(*) FROM "{m._meta.table_name}"').fetchone()[0]
@@ -139,13 +140,11 @@ def read_info(path: Path) -> BackupInfo:
         ]
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (CREATED_KEY,)).fetchone()
     except sqlite3.Error:
-        raise BackupError(f"Die Datei {path.name} ist keine lesbare craftdesk-Sicherung.") from None
+        raise BackupError(Message(Key.BACKUP_NOT_CRAFTDESK, path.name)) from None
     finally:
         conn.close()
     if version > LATEST_VERSION:
-        raise BackupError(
-            f"Die Sicherung {path.name} stammt von einer neueren craftdesk-Version und wird nicht verwendet."
-        )
+        raise BackupError(Message(Key.BACKUP_NEWER, path.name))
     created = None
     if row and row[0]:
         try:

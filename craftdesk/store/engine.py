@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from peewee import Database, Model, PostgresqlDatabase, SqliteDatabase
 
+from ..messages import Key, Message
 from .models import db
 
 SERVER_SCHEMES = ("postgresql", "postgres")
@@ -73,18 +74,12 @@ def parse_server_url(value: str) -> ServerUrl:
         parts = urlsplit(value.strip())
         port = parts.port or 5432
     except ValueError:  # Python's reason is English: the German sentence names what to check
-        raise DatabaseUrlError(
-            "Die Datenbank-Adresse ist ungültig: bitte Server und Port prüfen "
-            "(z. B. postgresql://craftdesk@nas.local:5432/craftdesk)."
-        ) from None
+        raise DatabaseUrlError(Message(Key.DB_URL_INVALID)) from None
     if parts.scheme.lower() not in SERVER_SCHEMES:
-        raise DatabaseUrlError("Die Datenbank-Adresse muss mit postgresql:// beginnen.")
+        raise DatabaseUrlError(Message(Key.DB_URL_SCHEME))
     dbname = unquote(parts.path.lstrip("/"))
     if not parts.hostname or not dbname or "/" in dbname:
-        raise DatabaseUrlError(
-            "Die Datenbank-Adresse braucht Server und Datenbankname, "
-            "z. B. postgresql://craftdesk@nas.local/craftdesk."
-        )
+        raise DatabaseUrlError(Message(Key.DB_URL_INCOMPLETE))
     query, in_query = _checked_query(parts.query)
     password = unquote(parts.password) if parts.password else in_query
     return ServerUrl(
@@ -112,13 +107,9 @@ def _checked_query(query: str) -> tuple[str, str | None]:
             password = value or None
             continue
         if key == "connect_timeout" and not (value.isascii() and value.isdigit()):
-            raise DatabaseUrlError(
-                "In der Datenbank-Adresse muss connect_timeout eine Zahl von Sekunden sein."
-            )
+            raise DatabaseUrlError(Message(Key.DB_URL_TIMEOUT))
         if key == "sslmode" and value not in _SSL_MODES:
-            raise DatabaseUrlError(
-                f"In der Datenbank-Adresse ist sslmode unbekannt; möglich sind: {', '.join(_SSL_MODES)}."
-            )
+            raise DatabaseUrlError(Message(Key.DB_URL_SSLMODE, ", ".join(_SSL_MODES)))
         kept.append(part)
     return "&".join(kept), password
 

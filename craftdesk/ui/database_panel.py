@@ -24,6 +24,7 @@ from ..credentials import store_server_password
 from ..errors import CraftdeskError
 from ..services import backups, team
 from ..services.team import DatabaseUrlError
+from ..sync.messages import localize
 from .dialogs import common
 from .i18n import record_counts
 from .server_away import mark_editing
@@ -145,7 +146,7 @@ class DatabasePanel(QGroupBox):
         try:
             target = team.save_database_setting(Path(self.ctx.data_dir), url)
         except DatabaseUrlError as exc:
-            common.warn(self, title, str(exc))
+            common.warn(self, title, localize(str(exc.args[0] if exc.args else exc)))
             return
         self.password_edit.clear()
         if target is None:
@@ -187,7 +188,7 @@ class DatabasePanel(QGroupBox):
         try:
             path = backups.backup_now(self.backup_dir)
         except CraftdeskError as exc:
-            common.warn(self, title, exc.message)
+            common.warn(self, title, localize(exc.message))
             return
         self.refresh()
         common.inform(self, title, self.tr("Gesichert in {path}.").replace("{path}", str(path)))
@@ -211,7 +212,7 @@ class DatabasePanel(QGroupBox):
         try:
             info = backups.inspect_backup(path)
         except CraftdeskError as exc:
-            common.warn(self, title, exc.message)
+            common.warn(self, title, localize(exc.message))
             return
         question = (
             self.tr(
@@ -230,7 +231,7 @@ class DatabasePanel(QGroupBox):
         try:
             result = backups.restore_backup(self.backup_dir, path)
         except CraftdeskError as exc:
-            common.warn(self, title, exc.message)
+            common.warn(self, title, localize(exc.message))
             return
         self.controller.data_changed.emit("all")  # every view reads again (K2)
         self.refresh()

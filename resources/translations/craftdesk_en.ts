@@ -4099,6 +4099,81 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <translation>Positions of the order confirmation that craftdesk could not read are not planned; they are listed in the appointment&apos;s notes.</translation>
     </message>
     <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Datenbank-Adresse ist ungültig: bitte Server und Port prüfen (z. B. postgresql://craftdesk@nas.local:5432/craftdesk).</source>
+        <translation>The database address is invalid: please check the server and port (e.g. postgresql://craftdesk@nas.local:5432/craftdesk).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Datenbank-Adresse muss mit postgresql:// beginnen.</source>
+        <translation>The database address must begin with postgresql://.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Datenbank-Adresse braucht Server und Datenbankname, z. B. postgresql://craftdesk@nas.local/craftdesk.</source>
+        <translation>The database address needs a server and a database name, e.g. postgresql://craftdesk@nas.local/craftdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>In der Datenbank-Adresse muss connect_timeout eine Zahl von Sekunden sein.</source>
+        <translation>In the database address, connect_timeout must be a number of seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>In der Datenbank-Adresse ist sslmode unbekannt; möglich sind: %1.</source>
+        <translation>In the database address, sslmode is unknown; possible values: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>„%1“ ist ein Ordner, keine Sicherung: bitte die Sicherungsdatei angeben.</source>
+        <translation>“%1” is a folder, not a backup: please choose the backup file.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Sicherungsdatei %1 gibt es nicht.</source>
+        <translation>The backup %1 does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Sicherung %1 lässt sich nicht öffnen.</source>
+        <translation>The backup %1 cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Sicherung %1 ist beschädigt und wird nicht verwendet.</source>
+        <translation>The backup %1 is damaged and is not used.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Datei %1 ist keine lesbare craftdesk-Sicherung.</source>
+        <translation>The file %1 is not a readable craftdesk backup.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Sicherung %1 stammt von einer neueren craftdesk-Version und wird nicht verwendet.</source>
+        <translation>The backup %1 comes from a newer version of craftdesk and is not used.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Sicherung ließ sich nicht schreiben (%1).</source>
+        <translation>The backup could not be written (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Wiederherstellung ist gescheitert (%1); die Daten sind unverändert.</source>
+        <translation>The restore failed (%1); the data is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Wiederherstellung ist gescheitert (%1); der vorige Stand liegt in %2.</source>
+        <translation>The restore failed (%1); the previous state is in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>Die Wiederherstellung ist gescheitert (%1); die beschädigte Datenbank liegt in %2.</source>
+        <translation>The restore failed (%1); the damaged database is in %2.</translation>
+    </message>
+    <message>
         <location filename="../../craftdesk/messages.py" line="210"/>
         <source>Das Ende eines Termins liegt vor seinem Beginn.</source>
         <translation>The end of an appointment lies before its start.</translation>

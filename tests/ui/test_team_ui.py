@@ -334,6 +334,49 @@ def test_T5_appointment_edit_names_the_changed_fields(database):
     assert Appointment.get_by_id(appointment.id).notes == "meins"
 
 
+def test_K2_T1_the_database_panels_refusals_are_in_the_ui_language(
+    qtbot, controller, said, monkeypatch, tmp_path
+):
+    """The English window said "Die Datei … ist keine lesbare craftdesk-Sicherung." and
+    "Die Datenbank-Adresse muss mit postgresql:// beginnen."; the German one still does."""
+    from PySide6.QtWidgets import QApplication
+
+    from craftdesk.ui import i18n
+
+    bad = tmp_path / "keine.sqlite3"
+    bad.write_bytes(b"")  # an empty file: SQLite opens it, but it is no backup
+    panel = DatabasePanel(controller)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(panel, "choose_backup", lambda: bad)
+    app = QApplication.instance()
+    try:
+        for language in ("en", "de"):
+            i18n.install_translations(app, language)
+            said.clear()
+            panel.restore_button.click()
+            for url in (
+                "mysql://craftdesk@nas/craftdesk",
+                "postgresql://",
+                "postgresql://nas/db?sslmode=bitte",
+            ):
+                panel.url_edit.setText(url)
+                panel.apply_database()
+            if language == "en":
+                assert said == [
+                    "WARN The file keine.sqlite3 is not a readable craftdesk backup.",
+                    "WARN The database address must begin with postgresql://.",
+                    "WARN The database address needs a server and a database name, "
+                    "e.g. postgresql://craftdesk@nas.local/craftdesk.",
+                    "WARN In the database address, sslmode is unknown; possible values: "
+                    "disable, allow, prefer, require, verify-ca, verify-full.",
+                ]
+            else:
+                assert said[0] == "WARN Die Datei keine.sqlite3 ist keine lesbare craftdesk-Sicherung."
+                assert said[1] == "WARN Die Datenbank-Adresse muss mit postgresql:// beginnen."
+    finally:
+        i18n.install_translations(app, "de")
+
+
 def test_K2_the_settings_shown_are_read_again_after_a_restore(qtbot, controller, said, monkeypatch):
     """The panel must not show an hourly rate that the restored data (and so every invoice)
     no longer has."""
