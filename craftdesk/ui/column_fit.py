@@ -23,11 +23,15 @@ class ColumnFit(QObject):
         widths: dict[int, int],
         min_stretch: int,
         whole: tuple[int, ...] = (),
+        last: tuple[int, ...] = (),
+        least: dict[int, int] | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.widths = dict(widths)
         self.whole = whole  # columns that keep their designed width (a date and time)
+        self.last = last  # columns that give up width only when the others are at their least
+        self.least = dict(least or {})  # a column's least width, when its title is not enough
         self.min_stretch = min_stretch
         self._set = dict(widths)  # what this object set last, per column
         view.viewport().installEventFilter(self)  # resized after the view's layout: its true width
@@ -44,15 +48,25 @@ class ColumnFit(QObject):
     def fit(self) -> None:
         header = self._header()
         floors = {
-            column: width if column in self.whole else min(width, self._header_width(column))
+            column: width
+            if column in self.whole
+            else min(width, max(self._header_width(column), self.least.get(column, 0)))
             for column, width in self.widths.items()
         }
-        spare = sum(self.widths.values()) - sum(floors.values())
-        room = self.view.viewport().width() - self.min_stretch - sum(floors.values())
-        factor = max(0.0, min(1.0, room / spare)) if spare > 0 else 1.0
+        # The width above their least that the columns may have: the ``last`` ones get
+        # theirs first, the others share what is left, each group in proportion.
+        room = max(0, self.view.viewport().width() - self.min_stretch - sum(floors.values()))
+        factors: dict[int, float] = {}
+        for keep in (True, False):
+            columns = [c for c in self.widths if (c in self.last) == keep]
+            spare = sum(self.widths[c] - floors[c] for c in columns)
+            given = min(spare, room)
+            factors.update(dict.fromkeys(columns, given / spare if spare > 0 else 1.0))
+            room -= given
         for column, width in self.widths.items():
             if header.sectionSize(column) != self._set[column]:
                 continue  # resized by the user
+            factor = factors[column]
             new = max(header.minimumSectionSize(), floors[column] + int((width - floors[column]) * factor))
             self.view.setColumnWidth(column, new)
             self._set[column] = new

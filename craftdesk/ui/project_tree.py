@@ -110,6 +110,7 @@ def widest_texts() -> dict[str, str]:
 
 HOURS_SAMPLE = "1.000,5"  # the widest hours a project plausibly sums up
 TITLE_MIN_WIDTH = 280  # narrower windows take it from the other columns (ui.column_fit)
+CUSTOMER_LEAST = 120  # "Hausverwaltung Gr…": still recognisable
 
 
 def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
@@ -132,7 +133,7 @@ def column_widths(font: QFont, hours_header: int = 0) -> dict[str, int]:
 def size_columns(view: QTreeView) -> ColumnFit:
     """The title takes the width the other columns leave (see :func:`column_widths`); in a
     narrow window (1024 px) they give some of theirs up, date and hours excepted, so that
-    titles stay readable."""
+    titles stay readable, the status last."""
     header = view.header()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -142,7 +143,10 @@ def size_columns(view: QTreeView) -> ColumnFit:
     for column, width in fixed.items():
         view.setColumnWidth(column, width)
     whole = (COLUMNS.index("start"), COLUMNS.index("hours"))
-    return ColumnFit(view, fixed, TITLE_MIN_WIDTH, whole)
+    # The status says whether a project can be invoiced ("– abrechenbar" at its end): it is
+    # cut last; a customer's name keeps enough to be recognised.
+    last = (COLUMNS.index("status"),)
+    return ColumnFit(view, fixed, TITLE_MIN_WIDTH, whole, last, {COLUMNS.index("customer"): CUSTOMER_LEAST})
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # (an enum "|" is slow)

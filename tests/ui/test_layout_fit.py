@@ -75,6 +75,26 @@ def test_project_status_and_hours_fit_their_columns_at_the_default_width(qtbot, 
     assert tab.view.columnWidth(COLUMNS.index("title")) >= 250
 
 
+def test_the_invoiceable_status_stays_whole_at_1024_px(qtbot, invoiceable, language):
+    """At 1024 px the status read "1 von 2 fertig – abrechen…" while the invoice column sat
+    wide and empty: the status gives up width last, the customer keeps a recognisable
+    part, and the title keeps its room."""
+    tab = ProjectsTab(FakeController())
+    qtbot.addWidget(tab)
+    tab.resize(1024, 640)
+    tab.show()
+    qtbot.waitExposed(tab)
+    bold = QFont(tab.view.font())
+    bold.setBold(True)
+    status = COLUMNS.index("status")
+    text = tab.find_index("project", invoiceable.id).siblingAtColumn(status).data()
+    assert QFontMetrics(bold).horizontalAdvance(text) + 8 <= tab.view.columnWidth(status), text
+    assert tab.view.columnWidth(COLUMNS.index("customer")) >= 120
+    assert tab.view.columnWidth(COLUMNS.index("title")) >= 250
+    used = sum(tab.view.columnWidth(c) for c in range(len(COLUMNS)))
+    assert used <= tab.view.viewport().width()
+
+
 def test_long_cell_texts_show_in_full_on_hover(qtbot, database):
     Customer.create(company="Evangelische Kirchengemeinde Degerloch", customer_number="10015")
     Customer.create(company="Café Süß", customer_number="10019")
