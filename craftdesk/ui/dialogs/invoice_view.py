@@ -87,6 +87,7 @@ class InvoiceDialogView(QDialog):
         self.service_to = self._date_edit()
         self.head_text = QPlainTextEdit(self)
         self.head_text.setFixedHeight(84)
+        self.head_text.setMinimumWidth(200)  # narrower, its words broke in the middle
         self.head_text.setTabChangesFocus(True)
         left = QFormLayout()
         left.addRow(QCoreApplication.translate("InvoicePreviewDialog", "Kunde:"), who)
