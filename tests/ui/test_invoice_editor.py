@@ -197,3 +197,15 @@ def test_V6_appointment_after_the_invoice_date_makes_creating_not_the_default(qt
     dialog.confirm_double_labour()
     assert any("nach dem Rechnungsdatum" in w for w in dialog.preview.warnings)
     assert not dialog.confirm_button.isDefault()  # Enter does not create a draft that contradicts itself
+
+
+def test_the_dialog_at_its_least_width_keeps_the_introduction_readable(qtbot, ctx, ab1043):
+    """At its least width the introduction box was about 60 px wide and broke its words in
+    the middle ("berechn / en"); the least width still fits a 1024 px screen."""
+    dialog = _dialog(qtbot, ctx, ab1043)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSizeHint())
+    qtbot.wait(10)
+    assert dialog.head_text.width() >= 200
+    assert dialog.width() <= 1000
