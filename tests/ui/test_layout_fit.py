@@ -51,15 +51,25 @@ def language(request, qtbot):
     i18n.install_translations(app, "de")
 
 
-def test_project_status_and_hours_fit_their_columns_at_the_default_width(qtbot, invoiceable, language):
+def _shown_projects(qtbot, width: int) -> tuple[ProjectsTab, QFontMetrics]:
+    """The Projekte tab shown ``width`` px wide, and the metrics of its bold project rows."""
     tab = ProjectsTab(FakeController())
     qtbot.addWidget(tab)
-    tab.resize(1100, 640)
+    tab.resize(width, 640)
     tab.show()
     qtbot.waitExposed(tab)
     bold = QFont(tab.view.font())
     bold.setBold(True)
-    metrics = QFontMetrics(bold)
+    return tab, QFontMetrics(bold)
+
+
+def _side_by_side(tab: ProjectsTab) -> bool:
+    """Every column visible at once: no sideways scrolling."""
+    return sum(tab.view.columnWidth(c) for c in range(len(COLUMNS))) <= tab.view.viewport().width()
+
+
+def test_project_status_and_hours_fit_their_columns_at_the_default_width(qtbot, invoiceable, language):
+    tab, metrics = _shown_projects(qtbot, 1100)
     project_row = tab.find_index("project", invoiceable.id)
     for key in ("status", "hours"):
         column = COLUMNS.index(key)
@@ -69,9 +79,7 @@ def test_project_status_and_hours_fit_their_columns_at_the_default_width(qtbot, 
     assert ("ready to invoice" if language == "en" else "abrechenbar") in project_row.siblingAtColumn(
         COLUMNS.index("status")
     ).data()
-    # All columns are visible side by side: no sideways scrolling at the default width.
-    used = sum(tab.view.columnWidth(c) for c in range(len(COLUMNS)))
-    assert used <= tab.view.viewport().width()
+    assert _side_by_side(tab)
     assert tab.view.columnWidth(COLUMNS.index("title")) >= 250
 
 
@@ -79,20 +87,13 @@ def test_the_invoiceable_status_stays_whole_at_1024_px(qtbot, invoiceable, langu
     """At 1024 px the status read "1 von 2 fertig – abrechen…" while the invoice column sat
     wide and empty: the status gives up width last, the customer keeps a recognisable
     part, and the title keeps its room."""
-    tab = ProjectsTab(FakeController())
-    qtbot.addWidget(tab)
-    tab.resize(1024, 640)
-    tab.show()
-    qtbot.waitExposed(tab)
-    bold = QFont(tab.view.font())
-    bold.setBold(True)
+    tab, metrics = _shown_projects(qtbot, 1024)
     status = COLUMNS.index("status")
     text = tab.find_index("project", invoiceable.id).siblingAtColumn(status).data()
-    assert QFontMetrics(bold).horizontalAdvance(text) + 8 <= tab.view.columnWidth(status), text
+    assert metrics.horizontalAdvance(text) + 8 <= tab.view.columnWidth(status), text
     assert tab.view.columnWidth(COLUMNS.index("customer")) >= 120
     assert tab.view.columnWidth(COLUMNS.index("title")) >= 250
-    used = sum(tab.view.columnWidth(c) for c in range(len(COLUMNS)))
-    assert used <= tab.view.viewport().width()
+    assert _side_by_side(tab)
 
 
 def test_long_cell_texts_show_in_full_on_hover(qtbot, database):
