@@ -10,7 +10,16 @@ from datetime import date, datetime, timedelta
 
 from ..errors import PreconditionError
 from ..messages import Key, Message
-from ..store.models import Appointment, AppointmentEmployee, Article, ContactInfo, Employee
+from ..store.models import (
+    Address,
+    Appointment,
+    AppointmentEmployee,
+    Article,
+    ContactInfo,
+    Customer,
+    Employee,
+    one_line,
+)
 from .employees import get_employee
 from .planning import end_of
 from .project_export import decimal_text
@@ -47,6 +56,7 @@ class Sheet:
     used: list[Line] = field(default_factory=list)
     hours: str | None = None
     notes: str = ""
+    site_is_customer_address: bool = False  # no job site given: the customer's postal address
 
 
 @dataclass
@@ -56,9 +66,22 @@ class DayPlan:
     sheets: list[Sheet]
 
 
-def _site(a: Appointment) -> str:
-    town = " ".join(p for p in (a.site_zip, a.site_city) if p)
-    return ", ".join(p for p in (a.site_street, town) if p)
+def _site(a: Appointment, customer: Customer | None) -> tuple[str, bool]:
+    """Where the work is, on one line (the country when it is not Germany): the
+    appointment's job site, else its project's, else the customer's postal address; True
+    when it is the customer's address (the sheet says so: it may not be the site)."""
+    for holder in (a, a.job.project):
+        if holder.site_street or holder.site_zip or holder.site_city:
+            return one_line(holder.site_street, holder.site_zip, holder.site_city, holder.site_country), False
+    postal = (
+        Address.select()
+        .where((Address.customer == customer) & (Address.kind == "postal"))
+        .order_by(Address.position, Address.id)
+        .first()
+        if customer is not None
+        else None
+    )
+    return (postal.one_line(), True) if postal is not None and postal.one_line() else ("", False)
 
 
 def _lines_planned(a: Appointment) -> list[Line]:
@@ -102,6 +125,7 @@ def job_sheet(appointment_id: int) -> Sheet:
         if customer
         else []
     )
+    site, from_customer = _site(a, customer)
     return Sheet(
         appointment_id=a.id,
         title=a.title,
@@ -109,7 +133,8 @@ def job_sheet(appointment_id: int) -> Sheet:
         order_number=project.sevdesk_order_number or "",
         customer=customer.display_name if customer else "",
         customer_number=(customer.customer_number or "") if customer else "",
-        site=_site(a),
+        site=site,
+        site_is_customer_address=from_customer,
         start=a.start,
         end=end_of(a.start, a.end),
         status=a.status,

@@ -44,6 +44,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Printout", text)
 
 
+def _site_text(sheet: Sheet) -> str:
+    """The job site; the customer's address when none was given, marked as such."""
+    if sheet.site_is_customer_address:
+        return f"{sheet.site} {_tr('(Anschrift des Kunden, kein Einsatzort angegeben)')}"
+    return sheet.site
+
+
 class _Writer:
     """A cursor with the few building blocks the printouts need."""
 
@@ -165,7 +172,7 @@ def _head(w: _Writer, kind: str, sheet: Sheet) -> None:
             sheet.customer
             + (f" ({_tr('Kd.-Nr.')} {sheet.customer_number})" if sheet.customer_number else ""),
         ],
-        [_tr("Einsatzort"), sheet.site],
+        [_tr("Einsatzort"), _site_text(sheet)],
         [_tr("Telefon"), ", ".join(sheet.phones)],
         [_tr("E-Mail"), ", ".join(sheet.emails)],
         [_tr("Termin"), _when(sheet.start, sheet.end)],
@@ -253,7 +260,7 @@ def day_plan_document(plan: DayPlan) -> QTextDocument:
         job = "\n".join(p for p in (s.title, s.customer, ", ".join(s.phones)) if p)
         material = "\n".join(f"{format_decimal(m.quantity)} {m.unit} {m.text}".strip() for m in s.planned)
         notes = s.notes.strip()
-        rows.append([time_text, job, s.site, "\n".join(p for p in (material, notes) if p)])
+        rows.append([time_text, job, _site_text(s), "\n".join(p for p in (material, notes) if p)])
     w.table(
         [_tr("Zeit"), _tr("Termin / Kunde"), _tr("Einsatzort"), _tr("Material / Notizen")],
         rows,

@@ -3099,6 +3099,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
         <source>von</source>
         <translation>from</translation>
     </message>
+    <message>
+        <location filename="../../craftdesk/ui/printing.py" line="50"/>
+        <source>(Anschrift des Kunden, kein Einsatzort angegeben)</source>
+        <translation>(the customer&apos;s address; no job site given)</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDialog</name>

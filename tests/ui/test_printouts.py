@@ -72,6 +72,36 @@ def test_P6_job_sheet_has_customer_site_contacts_material_and_fields(job, tmp_pa
     assert _pages(path) == 1
 
 
+def test_P6_without_a_job_site_the_sheets_name_the_customers_address_as_such(job):
+    """A project made without a job site printed an empty "Einsatzort": the job sheet and
+    the day plan now give the project's site, else the customer's postal address, marked as
+    the customer's; a site abroad names its country."""
+    from craftdesk.store.models import Address, Appointment, Project
+
+    Appointment.update(site_street="", site_zip="", site_city="").execute()
+    sheet = printouts.job_sheet(job["appointment"])
+    assert (sheet.site, sheet.site_is_customer_address) == (
+        "Hauptstraße 12, 70563 Stuttgart",
+        False,
+    )  # the project's
+    Project.update(site_street="", site_zip="", site_city="").execute()
+    assert printouts.job_sheet(job["appointment"]).site == ""  # nothing known: nothing made up
+    customer = Customer.get(Customer.customer_number == "10042")
+    Address.create(customer=customer, kind="billing", street="Postfach 1", zip="70001", city="Stuttgart")
+    Address.create(
+        customer=customer, kind="postal", street="Talweg 3", zip="6020", city="Innsbruck", country="AT"
+    )
+    sheet = printouts.job_sheet(job["appointment"])
+    assert (sheet.site, sheet.site_is_customer_address) == ("Talweg 3, 6020 Innsbruck, AT", True)
+    assert "Talweg 3, 6020 Innsbruck, AT (Anschrift des Kunden, kein Einsatzort angegeben)" in (
+        printing.job_sheet_document(sheet).toPlainText()
+    )
+    plan = printouts.day_plan(job["max"], date(2026, 3, 3))
+    assert (
+        "(Anschrift des Kunden, kein Einsatzort angegeben)" in printing.day_plan_document(plan).toPlainText()
+    )
+
+
 def test_P6_the_order_number_is_not_repeated_when_the_project_title_names_it(job):
     from dataclasses import replace
 
