@@ -95,5 +95,6 @@ class Key(str, Enum):
     BACKUP_NEWER = "backup_newer"
     BACKUP_NOT_WRITTEN = "backup_not_written"
     RESTORE_FAILED_UNCHANGED = "restore_failed_unchanged"
+    RESTORE_WITHOUT_SAFETY = "restore_without_safety"
     RESTORE_FAILED_PREVIOUS_IN = "restore_failed_previous_in"
     RESTORE_FAILED_DAMAGED_IN = "restore_failed_damaged_in"

@@ -15,6 +15,7 @@ recognised by :func:`parse` against the same templates.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from .message_keys import Key as Key  # re-exported: every user imports it from here
@@ -294,6 +295,9 @@ TEMPLATES: dict[Key, str] = {
     Key.RESTORE_FAILED_UNCHANGED: QT_TRANSLATE_NOOP(
         "ServiceText", "Die Wiederherstellung ist gescheitert (%1); die Daten sind unverändert."
     ),
+    Key.RESTORE_WITHOUT_SAFETY: QT_TRANSLATE_NOOP(
+        "ServiceText", "%1 Ohne diese Sicherung des jetzigen Stands wurde nichts wiederhergestellt."
+    ),
     Key.RESTORE_FAILED_PREVIOUS_IN: QT_TRANSLATE_NOOP(
         "ServiceText", "Die Wiederherstellung ist gescheitert (%1); der vorige Stand liegt in %2."
     ),
@@ -311,12 +315,19 @@ PHASES = {
 }
 
 
-def fill(template: str, args: tuple[str, ...]) -> str:
-    """``template`` with ``%1``, ``%2`` … replaced, the highest first (``%1`` must not eat
-    the start of ``%10``)."""
-    for number, value in reversed(list(enumerate(args, start=1))):
-        template = template.replace(f"%{number}", value)
-    return template
+_PLACE = re.compile(r"%(\d+)")
+
+
+def fill(template: str, args: Sequence[str]) -> str:
+    """``template`` with ``%1``, ``%2`` … replaced in one pass: an argument that holds
+    "%1" itself (a folder "50%1 Rabatt") stays as it is, and ``%1`` never eats the start
+    of ``%10``; a number without an argument stays as written."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return args[number - 1] if 0 < number <= len(args) else match.group(0)
+
+    return _PLACE.sub(value, template)
 
 
 class Message(str):

@@ -163,9 +163,7 @@ def restore_backup(folder: Path, path: Path) -> RestoreResult:
         try:
             safety = backup_now(folder, label="vor-wiederherstellung")
         except PreconditionError as exc:
-            raise PreconditionError(
-                f"{exc} Ohne diese Sicherung des jetzigen Stands wurde nichts wiederhergestellt."
-            ) from exc
+            raise PreconditionError(Message(Key.RESTORE_WITHOUT_SAFETY, exc.message)) from exc
         drafts = restore_invoices.known_drafts()
         database = _bound()
         try:

@@ -109,11 +109,18 @@ def _match(customer: Customer | None, wanted: OrderAddress) -> Site | None:
 
 
 def _fallback(customer: Customer | None, wanted: OrderAddress) -> Site:
+    address = customer_address(customer)
+    if address is not None:
+        return Site.from_address(address)
+    return Site(wanted.street, wanted.zip, wanted.city, "DE")
+
+
+def customer_address(customer: Customer | None) -> Address | None:
+    """The customer's address to go to when no job site is known (O5): the postal address,
+    else the billing address, else the first one."""
     addresses = list(customer.addresses.order_by(Address.position, Address.id)) if customer else []
     for kind in ("postal", "billing"):
         for address in addresses:
             if address.kind == kind:
-                return Site.from_address(address)
-    if addresses:
-        return Site.from_address(addresses[0])
-    return Site(wanted.street, wanted.zip, wanted.city, "DE")
+                return address
+    return addresses[0] if addresses else None

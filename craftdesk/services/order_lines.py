@@ -3,6 +3,7 @@ the optional positions (sevDesk leaves them out of the confirmed sum)."""
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -93,17 +94,22 @@ def unreadable_position(raw: Any, reason: str) -> str:
     name = ""
     for key in ("name", "text"):
         with suppress(RecordError):
-            name = name or plain_text(read_text(fields.get(key), key, 120))
+            name = name or plain_text(read_text(fields.get(key), key))
+    if len(name) > 120:
+        name = name[:119] + "…"
     if not name:
         number = fields.get("positionNumber")
         name = (
             f"Position {number}" if isinstance(number, (str, int)) and str(number).isdigit() else "Position"
         )
     quantity = fields.get("quantity")
-    amount = (
-        f", Menge {quantity}" if isinstance(quantity, (str, int, float)) and len(str(quantity)) < 30 else ""
-    )
+    shown = str(quantity).strip() if isinstance(quantity, (str, int, float)) else ""
+    amount = f", Menge {shown}" if _NUMBER_LIKE.fullmatch(shown) else ""
     return f"„{name}“{amount} ({reason})"
+
+
+# A quantity as sevDesk may send it ("-2", "1.5", "2,5", "1e3"); anything else is not shown.
+_NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9.,]{0,20}(?:[eE][-+]?[0-9]{1,4})?")
 
 
 def skipped_positions(skipped: list[str]) -> str:

@@ -172,6 +172,8 @@ def _fetch_positions(client: SevdeskClient, order: OrderRec) -> tuple[list[Order
         try:
             pos = parse_order_pos(raw)
         except RecordError as exc:
+            if not _may_be_of(raw, order.id):
+                continue  # another order's position, as a readable one is left out below
             log.warning(
                 "Skipping position %s of order %s: %s", exc.record_id or "(ohne Id)", order.id, exc.reason
             )
@@ -181,6 +183,13 @@ def _fetch_positions(client: SevdeskClient, order: OrderRec) -> tuple[list[Order
             positions.append(pos)
     positions.sort(key=lambda p: (p.position_number, int(p.id)))
     return positions, skipped
+
+
+def _may_be_of(raw: Any, order_id: str) -> bool:
+    """Whether an unreadable position may belong to this order: it does not name another."""
+    ref = raw.get("order") if isinstance(raw, dict) else None
+    named = ref.get("id") if isinstance(ref, dict) else None
+    return named is None or str(named).strip() == order_id
 
 
 def _observer(client: SevdeskClient, user_id: str | None) -> Employee | None:

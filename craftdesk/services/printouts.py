@@ -11,16 +11,16 @@ from datetime import date, datetime, timedelta
 from ..errors import PreconditionError
 from ..messages import Key, Message
 from ..store.models import (
-    Address,
     Appointment,
     AppointmentEmployee,
     Article,
     ContactInfo,
-    Customer,
+    Customer,  # (job site fallback)
     Employee,
     one_line,
 )
 from .employees import get_employee
+from .job_site import customer_address
 from .planning import end_of
 from .project_export import decimal_text
 from .projects import get_appointment, people_of, planned_of, used_of
@@ -56,7 +56,7 @@ class Sheet:
     used: list[Line] = field(default_factory=list)
     hours: str | None = None
     notes: str = ""
-    site_is_customer_address: bool = False  # no job site given: the customer's postal address
+    site_is_customer_address: bool = False  # no job site given: the customer's address
 
 
 @dataclass
@@ -68,20 +68,15 @@ class DayPlan:
 
 def _site(a: Appointment, customer: Customer | None) -> tuple[str, bool]:
     """Where the work is, on one line (the country when it is not Germany): the
-    appointment's job site, else its project's, else the customer's postal address; True
-    when it is the customer's address (the sheet says so: it may not be the site)."""
+    appointment's job site, else its project's, else the customer's address (postal, else
+    billing, else any: :func:`job_site.customer_address`); True when it is the customer's
+    address (the sheet says so: it may not be the site)."""
     for holder in (a, a.job.project):
         if holder.site_street or holder.site_zip or holder.site_city:
             return one_line(holder.site_street, holder.site_zip, holder.site_city, holder.site_country), False
-    postal = (
-        Address.select()
-        .where((Address.customer == customer) & (Address.kind == "postal"))
-        .order_by(Address.position, Address.id)
-        .first()
-        if customer is not None
-        else None
-    )
-    return (postal.one_line(), True) if postal is not None and postal.one_line() else ("", False)
+    address = customer_address(customer)  # as a confirmation's import falls back (O5)
+    text = address.one_line() if address is not None else ""
+    return (text, True) if text else ("", False)
 
 
 def _lines_planned(a: Appointment) -> list[Line]:

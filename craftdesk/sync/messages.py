@@ -16,7 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..errors import CraftdeskError
-from ..messages import CONTEXT, TEMPLATES, Message, parse
+from ..messages import CONTEXT, TEMPLATES, Message, fill, parse
 from ..services.errors import SevdeskError
 from ..services.storage import short_reason
 
@@ -25,10 +25,7 @@ def translate(message: Message) -> str:
     """A Message in the UI language: its template translated, its arguments filled in
     (an argument that is itself a Message is translated too)."""
     template = QCoreApplication.translate(CONTEXT, TEMPLATES[message.key])
-    args = [translate(a) if isinstance(a, Message) else str(a) for a in message.args]
-    for number, value in reversed(list(enumerate(args, start=1))):
-        template = template.replace(f"%{number}", value)
-    return template
+    return fill(template, [translate(a) if isinstance(a, Message) else str(a) for a in message.args])
 
 
 def localize(text: str | None) -> str:

@@ -168,8 +168,8 @@ def day_plan(parent: QWidget | None, employee_id: int, day: date, path: str | No
         return None
     name = (
         _tr("Tagesplan-%1-%2.pdf")
+        .replace("%2", f"{day:%Y-%m-%d}")  # first: a name may hold "%2" ("Team%2"), a date no "%1"
         .replace("%1", employee_part(employee_id, plan.employee))
-        .replace("%2", f"{day:%Y-%m-%d}")
     )
     return output(parent, _printing().day_plan_document(plan), name, path)
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt
 
+from ..services import slices
 from ..services.search import fold, fold_all, query_terms
-from ..services.slices import SLICE, distinct, mapped
+from ..services.slices import distinct, mapped
 from .row_set import Key
 from .style import format_decimal, format_money, format_percent
 
@@ -76,10 +77,11 @@ def _numbered_all(texts: list[str]) -> list[str]:
     """``[numbered(t) for t in texts]``: one pass over each slice of the joined column
     (services.slices), with a Python call per number only (a slice without numbers costs a
     join and one search)."""
-    if len(texts) > SLICE:
+    size = slices.SLICE
+    if len(texts) > size:
         out: list[str] = []
-        for start in range(0, len(texts), SLICE):
-            out += _numbered_slice(texts[start : start + SLICE])
+        for start in range(0, len(texts), size):
+            out += _numbered_slice(texts[start : start + size])
         return out
     return _numbered_slice(texts)
 
@@ -109,8 +111,9 @@ def sort_keys(values: Sequence[Any]) -> list[Key]:
     """``list(map(sort_key, values))``; a column of plain texts is folded in one bulk call
     (services.search.fold_all), and a column of few distinct texts (a kind, a status)
     once per distinct text."""
+    size = slices.SLICE
     if not all(
-        set(map(type, values[start : start + SLICE])) <= {str} for start in range(0, len(values), SLICE)
+        set(map(type, values[start : start + size])) <= {str} for start in range(0, len(values), size)
     ):
         return list(map(sort_key, values))
     texts = distinct(values)

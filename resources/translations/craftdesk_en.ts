@@ -4170,6 +4170,11 @@ Whatever was added or changed since the backup is lost. The current state is bac
     </message>
     <message>
         <location filename="../../craftdesk/messages.py" line="300"/>
+        <source>%1 Ohne diese Sicherung des jetzigen Stands wurde nichts wiederhergestellt.</source>
+        <translation>%1 Without this backup of the current state, nothing was restored.</translation>
+    </message>
+    <message>
+        <location filename="../../craftdesk/messages.py" line="300"/>
         <source>Die Wiederherstellung ist gescheitert (%1); der vorige Stand liegt in %2.</source>
         <translation>The restore failed (%1); the previous state is in %2.</translation>
     </message>

@@ -313,6 +313,32 @@ def test_H10_O6_an_unreadable_position_is_skipped_and_named_while_the_rest_impor
     assert f"Skipping position {fitting['id']} of order" in caplog.text and "Pressfitting" not in caplog.text
 
 
+def test_H10_an_unreadable_position_of_another_order_is_not_named(sandbox, client, database, monkeypatch):
+    """sevDesk's answer for this order's positions may hold another order's: a readable one
+    was always left out; an unreadable one must not land in this order's notes either, and
+    a quantity that is no number is not copied into them."""
+    from craftdesk.services import orders
+
+    real = client.get_all
+
+    def with_strangers(path, params=None):
+        rows = real(path, params)
+        if path.endswith("/getPositions"):
+            other = {"id": "1", "objectName": "Order"}
+            rows = [
+                *rows,
+                {"id": "9001", "order": other, "name": "Fremde Position", "quantity": "-2"},
+                {"id": "9002", "name": "Eigene Position", "quantity": "1\u202e\x07", "price": "viel"},
+            ]
+        return rows
+
+    monkeypatch.setattr(client, "get_all", with_strangers)
+    result = orders.import_order(client, order_id(sandbox, "AB-1043"))
+    notes = the_appointment(result.project_id).notes
+    assert "Fremde Position" not in notes
+    assert "„Eigene Position“ (quantity" in notes and "\u202e" not in notes and "Menge 1" not in notes
+
+
 def _positions(sandbox, number: str) -> list[dict]:
     ab = order(sandbox, number)
     found = [p for p in sandbox.data.all("OrderPos") if p["order"]["id"] == ab["id"]]

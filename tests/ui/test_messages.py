@@ -43,6 +43,26 @@ def test_every_service_sentence_has_an_english_translation(english):
     assert untranslated == []
 
 
+def test_an_argument_that_holds_a_placeholder_is_filled_in_as_it_is(english):
+    """Arguments were filled in the highest first, so a folder named "50%1 Rabatt" given as
+    %2 had its "%1" replaced by the first argument; one pass leaves it as it is."""
+    message = Message(Key.RESTORE_FAILED_DAMAGED_IN, "kein Platz", "/daten/50%10 Rabatt/x.db")
+    assert message.endswith("liegt in /daten/50%10 Rabatt/x.db.")
+    assert (
+        localize(message)
+        == "The restore failed (kein Platz); the damaged database is in /daten/50%10 Rabatt/x.db."
+    )
+    assert localize(str(message)).endswith("/daten/50%10 Rabatt/x.db.")  # as stored text, too
+    nested = Message(Key.RESTORE_WITHOUT_SAFETY, Message(Key.BACKUP_NOT_WRITTEN, "Platte voll"))
+    assert nested == (
+        "Die Sicherung ließ sich nicht schreiben (Platte voll). "
+        "Ohne diese Sicherung des jetzigen Stands wurde nichts wiederhergestellt."
+    )
+    assert localize(nested) == (
+        "The backup could not be written (Platte voll). Without this backup of the current state, nothing was restored."
+    )
+
+
 def test_every_service_sentence_exists_once():
     """No module but craftdesk/messages.py spells out a service sentence (the GUI translates
     by key, so a copy elsewhere would be a second, untranslated version)."""

@@ -100,6 +100,8 @@ def test_P6_without_a_job_site_the_sheets_name_the_customers_address_as_such(job
     assert (
         "(Anschrift des Kunden, kein Einsatzort angegeben)" in printing.day_plan_document(plan).toPlainText()
     )
+    Address.delete().where(Address.kind == "postal").execute()  # only the billing address: that one
+    assert printouts.job_sheet(job["appointment"]).site == "Postfach 1, 70001 Stuttgart"
 
 
 def test_P6_the_order_number_is_not_repeated_when_the_project_title_names_it(job):
@@ -259,3 +261,7 @@ def test_P8_two_employees_of_the_same_name_get_different_file_names(job, monkeyp
         f"Tagesplan-Max_Maurer-{first.id}-2026-03-02.pdf",
         f"Tagesplan-max_maurer-{second.id}-2026-03-02.pdf",
     ]
+    team = emp.add_employee("Team%2")  # a placeholder in the name stays in the name
+    plans.clear()
+    print_actions.day_plan(None, team.id, date(2026, 3, 2))
+    assert plans == ["Tagesplan-Team%2-2026-03-02.pdf"]

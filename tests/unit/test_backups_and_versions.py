@@ -292,6 +292,30 @@ def test_K3_cli_restore_replaces_a_damaged_database(tmp_path, capsys):
     close_database()
 
 
+def test_K2_a_restore_whose_safety_backup_fails_restores_nothing_and_says_why(
+    database, tmp_path, monkeypatch
+):
+    from craftdesk.errors import PreconditionError
+    from craftdesk.messages import Key, Message
+
+    Customer.create(company="Alt GmbH")
+    path = backups.backup_now(tmp_path)
+    Customer.create(company="Neu GmbH")
+
+    def no_room(*_args, **_kwargs):
+        raise PreconditionError(Message(Key.BACKUP_NOT_WRITTEN, "kein Platz auf dem Datenträger"))
+
+    monkeypatch.setattr(backups, "backup_now", no_room)
+    with pytest.raises(PreconditionError) as refused:
+        backups.restore_backup(tmp_path, path)
+    assert refused.value.message.key is Key.RESTORE_WITHOUT_SAFETY  # translated in the window
+    assert str(refused.value) == (
+        "Die Sicherung ließ sich nicht schreiben (kein Platz auf dem Datenträger). "
+        "Ohne diese Sicherung des jetzigen Stands wurde nichts wiederhergestellt."
+    )
+    assert Customer.select().count() == 2
+
+
 def test_K2_H7_no_restore_while_an_import_writes(database, tmp_path):
     from craftdesk.store.locks import import_lock
 

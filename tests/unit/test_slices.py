@@ -57,6 +57,15 @@ def test_column_passes_in_slices_equal_the_builtins(tiny_slices: None) -> None:
         slices.zipped_dict(items, values[:-1])
 
 
+def test_sort_keys_across_slice_boundaries_equal_one_key_at_a_time(tiny_slices: None) -> None:
+    from craftdesk.ui.table_columns import sort_key
+
+    names = ["Typ 10", "typ 9", "Ärger", "", "Zoo 2", "zoo 10", "Typ 10", None, "Alpha"] * 3
+    texts = [n for n in names if n is not None]
+    assert sort_keys(texts) == [sort_key(t) for t in texts]  # the bulk path, in slices of 3
+    assert sort_keys(names) == [sort_key(n) for n in names]
+
+
 def test_big_columns_sort_and_key_alike_in_slices_and_at_once() -> None:
     """At the real slice size (tens of thousands of rows, many equal names)."""
     rng = random.Random(9)
