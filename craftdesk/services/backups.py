@@ -127,7 +127,7 @@ def inspect_backup(path: Path) -> BackupInfo:
     try:
         return store_backup.read_info(path)
     except BackupError as exc:
-        raise PreconditionError(exc.args[0] if exc.args else str(exc)) from None
+        raise PreconditionError(exc.message) from None
 
 
 def current_counts() -> tuple[int, int, int]:
@@ -232,7 +232,7 @@ def copy_to_server(target: ServerUrl, password: str | None) -> CopyResult:
     try:
         return copy_database(_bound(), server)
     except CopyError as exc:
-        raise PreconditionError(exc.args[0] if exc.args else str(exc)) from None
+        raise PreconditionError(str(exc)) from None
     finally:
         server.close()
 

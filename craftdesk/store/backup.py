@@ -47,6 +47,10 @@ PARTIAL_AGE = timedelta(days=1)  # a half-written backup older than this was aba
 class BackupError(RuntimeError):
     """A backup that cannot be made or used; the message is one German sentence."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message  # a keyed Message: the window translates it (sync.messages)
+
 
 @dataclass(frozen=True)
 class BackupInfo:

@@ -27,6 +27,10 @@ SERVER_SCHEMES = ("postgresql", "postgres")
 class DatabaseUrlError(ValueError):
     """A database URL craftdesk cannot use; the message is one German sentence."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message  # a keyed Message: the window translates it (sync.messages)
+
 
 @dataclass(frozen=True)
 class ServerUrl:

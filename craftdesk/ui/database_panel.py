@@ -146,7 +146,7 @@ class DatabasePanel(QGroupBox):
         try:
             target = team.save_database_setting(Path(self.ctx.data_dir), url)
         except DatabaseUrlError as exc:
-            common.warn(self, title, localize(str(exc.args[0] if exc.args else exc)))
+            common.warn(self, title, localize(exc.message))
             return
         self.password_edit.clear()
         if target is None:
