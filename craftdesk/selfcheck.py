@@ -13,6 +13,8 @@ exit code 1. Warnings (``Warnung: …`` on stdout) do not fail the check:
   on Windows and macOS the OS keyring always exists, so a missing one means the bundle
   lacks keyring's backends — a problem.
 - Missing Qt translations for German only affect standard button texts — a warning.
+- A missing fast JSON decoder (orjson, msgspec) slows the import down: a problem in the
+  built app, a warning in a source install.
 - A missing PostgreSQL driver (psycopg with its libpq) is a problem in the built app, which
   must be able to join a team database (T1), and a warning in a source install without the
   ``team`` extra.
@@ -158,6 +160,19 @@ def _check_postgres_driver(report: Report) -> None:
     report.add("PostgreSQL-Treiber", f"psycopg {psycopg.__version__} ({pq.__impl__}, libpq {version})")
 
 
+def _check_decoders(report: Report) -> None:
+    """The import's fast JSON decoders (orjson, msgspec): without them it works, slower."""
+    found = []
+    for name in ("orjson", "msgspec"):
+        try:
+            module = __import__(name)
+            found.append(f"{name} {getattr(module, '__version__', '?')}")
+        except ImportError:
+            sentence = f"Der JSON-Decoder {name} fehlt – der Abgleich mit sevDesk läuft langsamer."
+            (report.problems if getattr(sys, "frozen", False) else report.warnings).append(sentence)
+    report.add("JSON-Decoder", ", ".join(found) or "keine")
+
+
 def _qt_application() -> Any:
     """The running Qt application, or a new QGuiApplication (offscreen without a display)."""
     from PySide6.QtGui import QGuiApplication
@@ -283,6 +298,7 @@ def collect(args: Namespace) -> Report:
     _check_keyring(report)
     _check_tls(report)
     _check_postgres_driver(report)
+    _check_decoders(report)
     app = _check_qt(report)  # kept alive until the report is complete
     _check_round_trip(report)
     del app

@@ -24,6 +24,7 @@ from .errors import (
 )
 from .transport import Answer
 from .transport import decode_json as decode_utf8_json
+from .wire import page_rows
 
 try:  # a faster decoder for the large pages of an import; the standard library otherwise
     import orjson as _orjson
@@ -43,6 +44,14 @@ def decode_json(content: bytes) -> Any:
         except ValueError:
             pass
     return decode_utf8_json(content)
+
+
+def objects_of(content: bytes, shape: str | None) -> tuple[list[Any], int | None] | None:
+    """The objects of a successful page of ``shape`` (``wire.CONTACTS``, …) read as rows
+    where they can, with sevDesk's total; None (no shape, or one ``wire.page_rows`` cannot
+    read) when the page goes the usual way."""
+    read = page_rows(content, shape, decode_json) if shape else None
+    return None if read is None else (read[0], as_int(read[1]))
 
 
 def page_digest(content: bytes) -> str:
@@ -157,6 +166,21 @@ def page_keys(objects: list[Any]) -> set[str]:
             else f"row:{json.dumps(row, sort_keys=True, default=str)}"
         )
     return keys
+
+
+def page_objects(body: Any, path: str) -> list[Any]:
+    """The ``objects`` of a page's decoded body; the answer is unreadable without them."""
+    objects = body.get("objects") if isinstance(body, dict) else None
+    if not isinstance(objects, list):
+        raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
+    return objects
+
+
+def page_query(params: dict[str, Any] | None, page_size: int, offset: int) -> dict[str, Any]:
+    """A page's query: ``params`` with its limit and offset, and sevDesk's row count asked for."""
+    query = dict(params or {})
+    query.update({"limit": page_size, "offset": offset, "countAll": "true"})
+    return query
 
 
 def as_int(value: Any) -> int | None:

@@ -30,8 +30,11 @@ from .answers import (
     check_complete,
     decode_json,
     interpret,
+    objects_of,
     page_digest,
     page_keys,
+    page_objects,
+    page_query,
 )
 from .errors import (
     ApiError,
@@ -162,12 +165,8 @@ class SevdeskClient:
         seen: set[str] = set()
         for _page in range(MAX_PAGES):
             self.check_cancel()
-            query = dict(params or {})
-            query.update({"limit": page_size, "offset": offset, "countAll": "true"})
-            envelope = self.get_envelope(path, query)
-            objects = envelope.get("objects")
-            if not isinstance(objects, list):
-                raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
+            envelope = self.get_envelope(path, page_query(params, page_size, offset))
+            objects = page_objects(envelope, path)
             total = as_int(envelope.get("total"))
             if not objects:
                 check_complete(path, offset, total)
@@ -193,6 +192,7 @@ class SevdeskClient:
         known: KnownPages | None = None,
         offset: int = 0,
         ahead: bool = False,
+        shape: str | None = None,
     ) -> Generator[Page, None, None]:
         """Pages like :meth:`iter_pages_with_total`, each with the digest of its bytes.
 
@@ -201,15 +201,16 @@ class SevdeskClient:
         :meth:`iter_pages_with_total` (H2); a repeated page is recognised by its bytes.
         ``ahead``: while the caller works on a page, the next one is requested in a helper
         thread (:class:`~.ahead.Ahead`); pages are still decoded in the caller's thread.
+        ``shape``: the pages' objects are read as rows where they can (``answers.objects_of``).
         """
         digests: set[str] = set()
         sender = Ahead(lambda query: self._send("GET", path, params=query)) if ahead else None
         try:
             for _page in range(MAX_PAGES):
                 self.check_cancel()
-                query = _page_query(params, page_size, offset)
+                query = page_query(params, page_size, offset)
                 response = sender.take(query) if sender else self._send("GET", path, params=query)
-                page = self._page(response, path, offset, known)
+                page = self._page(response, path, offset, known, shape)
                 if not page.rows:
                     check_complete(path, offset, page.total)
                     yield page
@@ -220,7 +221,7 @@ class SevdeskClient:
                 offset += page.rows
                 last = page.total is not None and offset >= page.total
                 if sender and not last:
-                    sender.start(_page_query(params, page_size, offset))
+                    sender.start(page_query(params, page_size, offset))
                 yield page
                 if last:
                     return
@@ -229,30 +230,34 @@ class SevdeskClient:
             if sender:
                 sender.close()
 
-    def _page(self, response: Answer, path: str, offset: int, known: KnownPages | None) -> Page:
+    def _page(
+        self, response: Answer, path: str, offset: int, known: KnownPages | None, shape: str | None
+    ) -> Page:
         content = response.content
         digest = page_digest(content)
-        seen = known(offset, digest) if known is not None and response.status_code == 200 else None
+        ok = response.status_code == 200
+        seen = known(offset, digest) if known is not None and ok else None
         if seen is not None:
             return Page(offset, digest, seen[0], seen[1], None, content)
+        read = objects_of(content, shape) if ok else None
+        if read is not None:
+            return Page(offset, digest, len(read[0]), read[1], read[0])
         envelope = interpret(response, "GET", path)[1]
-        objects = envelope.get("objects")
-        if not isinstance(objects, list):
-            raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
+        objects = page_objects(envelope, path)
         return Page(offset, digest, len(objects), as_int(envelope.get("total")), objects)
 
-    def decode_page(self, page: Page, path: str) -> list[Any]:
-        """The objects of a page left undecoded by :meth:`iter_pages_raw`."""
+    def decode_page(self, page: Page, path: str, shape: str | None = None) -> list[Any]:
+        """The objects of a page left undecoded by :meth:`iter_pages_raw` (``shape``: as there)."""
         if page.objects is not None:
             return page.objects
+        read = objects_of(page.content, shape)
+        if read is not None:
+            return read[0]
         try:
             body = decode_json(page.content)
         except ValueError:
             body = None
-        objects = body.get("objects") if isinstance(body, dict) else None
-        if not isinstance(objects, list):
-            raise MalformedResponseError(Message(Key.UNEXPECTED_ANSWER), detail=f"{path}: not a list")
-        return objects
+        return page_objects(body, path)
 
     def get_all(self, path: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
@@ -395,12 +400,6 @@ class SevdeskClient:
             time.sleep(min(left, 0.25))
             if self.on_wait is not None:
                 self.on_wait()
-
-
-def _page_query(params: dict[str, Any] | None, page_size: int, offset: int) -> dict[str, Any]:
-    query = dict(params or {})
-    query.update({"limit": page_size, "offset": offset, "countAll": "true"})
-    return query
 
 
 __all__ = [

@@ -37,6 +37,7 @@ from ..api.records import (
     parse_comm_way,
     parse_contact,
 )
+from ..api.wire import ADDRESSES, COMM_WAYS, CONTACTS
 from ..messages import Key, Message
 from ..store import settings
 from ..store.bulk import tuples
@@ -133,11 +134,11 @@ def sync_customers(
             "customers", unchanged=sweeps.previous("unchanged"), skipped=sweeps.previous("skipped")
         )
     counts = CollectionCounts("customers")
-    contacts, present = _read_contacts(sweeps.pages(0), counts)
+    contacts, present = _read_contacts(sweeps.pages(0, CONTACTS), counts)
     kept = KeptAsStored()
     addresses: dict[str, list[AddressItem]]
     addresses, address_rows = _group(
-        sweeps.pages(1),
+        sweeps.pages(1, ADDRESSES),
         address_row,
         address_reader(address_categories_from(categories)),
         "ContactAddress",
@@ -146,7 +147,7 @@ def sync_customers(
     )
     ways: dict[str, list[WayItem]]
     ways, way_rows = _group(
-        sweeps.pages(2), comm_way_row, way_item, "CommunicationWay", contacts, (counts, kept)
+        sweeps.pages(2, COMM_WAYS), comm_way_row, way_item, "CommunicationWay", contacts, (counts, kept)
     )
     if not (sweeps.complete(1, address_rows) and sweeps.complete(2, way_rows)):
         log.warning("Fewer addresses or ways than sevDesk counts: every customer keeps its own this run")

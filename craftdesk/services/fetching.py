@@ -64,6 +64,7 @@ def sweep(
     *,
     prefetched: Iterable[Page] = (),
     record: Callable[[Page], None] | None = None,
+    shape: str | None = None,
 ) -> Iterator[list[Any]]:
     """Pages of a collection (1000 each) until the ``total`` sevDesk reports is reached.
 
@@ -78,6 +79,8 @@ def sweep(
 
     ``prefetched``: decoded pages already read (by a :class:`~.page_ledger.Probe`); the
     sweep continues after the last of them. ``record`` sees every page (its digest).
+    ``shape``: the rows come as ``api.wire.page_rows`` reads them (tuples where it could),
+    for the row parsers of ``api.records``, which take a tuple as read.
     """
     seen: set[Any] = set()
     done = 0
@@ -92,7 +95,7 @@ def sweep(
         _report(progress, label, done, total)
     if finished:
         return
-    pages = client.iter_pages_raw(path, dict(params or {}), PAGE_SIZE, offset=done, ahead=True)
+    pages = client.iter_pages_raw(path, dict(params or {}), PAGE_SIZE, offset=done, ahead=True, shape=shape)
     try:
         for page in pages:
             rows = _deduplicated(page, seen, record)
@@ -118,8 +121,8 @@ def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | N
         record(page)
     objects = page.objects or []
     page.objects = None  # the rows list holds them now; the page is only its digest
-    try:  # the usual page: objects with text ids, none seen before (C-level checks)
-        ids = set(map(_ID, objects))
+    try:  # the usual page: objects (or rows) with text ids, none seen before (C-level checks)
+        ids = set(map(_ROW_ID if objects and type(objects[0]) is tuple else _ID, objects))
         "".join(ids)  # TypeError unless every id is a text
         if len(ids) == len(objects) and seen.isdisjoint(ids):
             seen |= ids
@@ -128,7 +131,7 @@ def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | N
         pass
     rows = []
     for row in objects:
-        key = row.get("id") if type(row) is dict else None
+        key = row[0] if type(row) is tuple else row.get("id") if type(row) is dict else None
         if key is not None:
             if type(key) is not str:
                 key = str(key)
@@ -140,6 +143,7 @@ def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | N
 
 
 _ID = itemgetter("id")
+_ROW_ID = itemgetter(0)  # a row read already (api.wire) starts with its id
 
 
 def _report(progress: Progress | None, label: str | None, done: int, total: int | None) -> None:

@@ -195,12 +195,12 @@ class Probe:
             return []
         return self.kept.get(sweep_key(path, params), [])
 
-    def decoded(self, path: str, params: dict[str, Any] | None) -> Iterator[Page]:
+    def decoded(self, path: str, params: dict[str, Any] | None, shape: str | None = None) -> Iterator[Page]:
         """The pages read of this sweep, decoded one at a time; each is let go (its bytes
         and objects) once the caller moves on, so they are never all decoded at once."""
         for page in self.pages(path, params):
             if page.objects is None:
-                page.objects = self.client.decode_page(page, path)
+                page.objects = self.client.decode_page(page, path, shape)
                 page.content = b""
             yield page
             page.objects = None
@@ -235,7 +235,8 @@ class LedgerSweeps:
         """A count of the last successful run (for an unchanged one)."""
         return self.ledger.previous_counts.get(name, 0)
 
-    def pages(self, index: int) -> Iterator[list[Any]]:
+    def pages(self, index: int, shape: str | None = None) -> Iterator[list[Any]]:
+        """The rows of sweep ``index`` (``shape``: see :func:`~.fetching.sweep`)."""
         path, params, label = self.sweeps[index]
         key = sweep_key(path, params)
         ledger = self.ledger
@@ -245,8 +246,9 @@ class LedgerSweeps:
             params,
             self.progress,
             None if index in self.quiet else label,
-            prefetched=self.probe.decoded(path, params),
+            prefetched=self.probe.decoded(path, params, shape),
             record=lambda page: ledger.record(key, page),
+            shape=shape,
         )
 
     def complete(self, index: int, rows: int) -> bool:

@@ -8,6 +8,7 @@ change what is imported, skipped, logged or counted.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from craftdesk.api import records as R
+from craftdesk.api import wire
+from craftdesk.api.answers import decode_json
 from craftdesk.api.fields import RecordError, guard
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -181,3 +184,65 @@ def test_C4_compact_way_items_follow_the_kind_rule() -> None:
         for key in (None, "1", "2", "3", "4"):
             item = way_item(("5", "1", kind, "v", True, key))
             assert (item.split("\x00")[1] if item else None) == comm_kind(kind, key), (kind, key)
+
+
+# --- whole pages read by msgspec (api.wire.page_rows) --------------------------------------
+
+SHAPES = {"contact": wire.CONTACTS, "address": wire.ADDRESSES, "comm_way": wire.COMM_WAYS}
+
+
+def page_outcomes(name: str, content: bytes) -> list[tuple[str, Any]] | None:
+    """What the import makes of each record of a page read by page_rows (None: the page
+    goes the usual way)."""
+    fast = CASES[name][0]
+    read = wire.page_rows(content, SHAPES[name], decode_json)
+    return None if read is None else [outcome(fast, row) for row in read[0]]
+
+
+def usual_outcomes(name: str, content: bytes) -> list[tuple[str, Any]]:
+    fast = CASES[name][0]
+    return [outcome(fast, raw) for raw in decode_json(content)["objects"]]
+
+
+@FUZZ
+@given(st.lists(mutated(), min_size=1, max_size=6), st.booleans())
+def test_pages_read_by_msgspec_give_every_record_the_usual_outcome(
+    cases: list[Any], ascii_only: bool
+) -> None:
+    name = cases[0][0]
+    records = [raw for kind, raw in cases if kind == name]
+    content = json.dumps({"objects": records, "total": len(records)}, ensure_ascii=ascii_only).encode(
+        "utf-8", "surrogatepass"
+    )
+    read = page_outcomes(name, content)
+    if read is not None:
+        assert read == usual_outcomes(name, content)
+
+
+def test_usual_pages_are_read_as_rows_and_odd_records_handed_on_as_decoded() -> None:
+    for name, (fast, _careful, template) in CASES.items():
+        odd = {**template, "id": 17}  # a number: the careful reader's
+        content = json.dumps({"objects": [template, odd, template], "total": "3"}).encode()
+        rows, total = wire.page_rows(content, SHAPES[name], decode_json) or ([], None)
+        assert total == "3"
+        assert rows[0] == rows[2] == fast(template) and type(rows[0]) is tuple
+        assert rows[1] == odd  # the decoder's dict, for the careful reader
+        assert fast(rows[1])[0] == "17"
+
+
+def test_pages_msgspec_cannot_read_in_its_form_go_the_usual_way(monkeypatch: Any) -> None:
+    template = CASES["address"][2]
+    for page in (
+        {"objects": [template, {**template, "contact": "71234501"}]},  # a reference as text
+        {"objects": [template, None]},  # a record that is no object
+        {"objects": [template], "error": {"message": "kaputt"}},
+        {"total": 1},  # no objects
+        [template],
+    ):
+        assert wire.page_rows(json.dumps(page).encode(), wire.ADDRESSES, decode_json) is None, page
+    lone = b'{"objects": [{"id": "1", "contact": {"id": "2"}, "street": "\\ud800"}]}'
+    assert wire.page_rows(lone, wire.ADDRESSES, decode_json) is None
+    assert wire.page_rows(b'{"objects": []}', "Part", decode_json) is None  # no reader of parts
+    monkeypatch.setattr(wire, "_READERS", {})  # as without msgspec
+    content = json.dumps({"objects": [template]}).encode()
+    assert wire.page_rows(content, wire.ADDRESSES, decode_json) is None

@@ -165,3 +165,20 @@ def test_T1_a_missing_postgresql_driver_fails_the_built_app_and_warns_a_source_i
     found = report.problems if frozen else report.warnings
     assert len(found) == 1 and found[0].startswith("Der PostgreSQL-Treiber (psycopg) fehlt")
     assert not (report.warnings if frozen else report.problems)
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_a_missing_fast_json_decoder_fails_the_built_app_and_warns_a_source_install(monkeypatch, frozen):
+    report = selfcheck.Report()
+    selfcheck._check_decoders(report)
+    assert report.lines[0][0] == "JSON-Decoder" and report.lines[0][1].startswith("orjson ")
+    assert not report.problems and not report.warnings
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # import msgspec raises ImportError
+    if frozen:
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    report = selfcheck.Report()
+    selfcheck._check_decoders(report)
+    found = report.problems if frozen else report.warnings
+    assert found == ["Der JSON-Decoder msgspec fehlt – der Abgleich mit sevDesk läuft langsamer."]
+    assert not (report.warnings if frozen else report.problems)
+    assert report.lines[0][0] == "JSON-Decoder" and "msgspec" not in report.lines[0][1]

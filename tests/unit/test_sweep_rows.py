@@ -35,3 +35,12 @@ def test_a_row_repeated_within_one_page_is_kept_once() -> None:
 
 def test_rows_of_flattens_pages_in_order() -> None:
     assert list(rows_of(iter([[1, 2], [], [3]]))) == [1, 2, 3]
+
+
+def test_rows_read_already_count_by_their_id_like_decoded_records() -> None:
+    """api.wire hands on rows (tuples starting with the id), with a decoded record where
+    the careful reader must look; a repeat is dropped whichever form it came in."""
+    a, b, c = ("1", "x"), ("2", "y"), {"id": "3"}
+    out, seen = dedupe([[a, b], [("2", "y"), c], [{"id": "1"}, ("3", "z"), ("4", "w")]])
+    assert out == [[a, b], [c], [("4", "w")]]
+    assert seen == {"1", "2", "3", "4"}

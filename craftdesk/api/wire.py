@@ -1,0 +1,318 @@
+"""sevDesk's usual wire form, read fast: the fast paths of the bulk row parsers, on a
+decoded record (a dict) or straight from a page's bytes.
+
+``records.contact_row`` and its kin try :func:`contact_fast` (and so on) before their
+careful readers; each fast path gives the careful reader's row or None ("ask the careful
+one"), never a different row (tests/reliability/test_fast_rows.py). The ``*_values``
+functions are those fast paths on the field values alone, in a fixed order.
+
+:func:`page_rows` reads a whole page of contacts, addresses or communication ways with
+msgspec when it is installed: only the fields the import reads are decoded (a contact
+has some 40), and no dict is built per record, which makes decoding and parsing a page
+about twice as fast. Each record becomes its row through the same ``*_values`` function;
+a record the fast path leaves to the careful reader is handed on as the dict the usual
+decoder gives, and a page msgspec cannot read in this form (an unexpected type, a lone
+surrogate, an error envelope) is decoded the usual way. So which path read a page
+never changes a row, a skip or a log line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from .fields import MAX_TEXT, NOT_PLAIN, cut, read_bool
+from .text import plain_text
+
+if TYPE_CHECKING:
+    from .records import AddressRow, CommWayRow, ContactRow
+
+try:  # a decoder that reads only the fields asked for; the usual decoder otherwise
+    import msgspec
+except ImportError:  # pragma: no cover - msgspec is a dependency, but the app runs without it
+    msgspec = None  # type: ignore[assignment]
+
+COMM_TYPES = ("EMAIL", "PHONE", "MOBILE", "WEB")
+
+# What the careful text reader would replace: with none of these, a text is kept as sent
+# (stripped, cut to its length). Ids: up to 18 ASCII digits always fit in 63 bits (H10).
+_UNSAFE = NOT_PLAIN
+# The fields each fast path reads, in one C-level look-up; a record without one of them
+# goes the careful way (which reads a missing field as empty).
+_CONTACT_KEYS = itemgetter(
+    "id", "update", "category", "parent", "name", "surename", "familyname", "name2", "customerNumber"
+)
+_CONTACT_MORE_KEYS = itemgetter(
+    "description", "buyerReference", "gender", "academicTitle", "governmentAgency"
+)
+_ADDRESS_KEYS = itemgetter("id", "contact", "country", "category", "street", "zip", "city", "update")
+_WAY_KEYS = itemgetter("id", "contact", "type", "value", "main", "key")
+
+
+def _fast_id(value: Any) -> bool:
+    """An id in sevDesk's usual form: up to 18 ASCII digits (fits 63 bits, H10)."""
+    return type(value) is str and len(value) < 19 and value.isdigit() and value.isascii()
+
+
+_NOT_READ: Any = object()  # what the fast path leaves to the careful one
+
+
+def _fast_ref(value: Any) -> Any:
+    """The id of a reference ``{"id": …}``, None for null, _NOT_READ for anything else."""
+    if value is None:
+        return None
+    # a reference decoded as a dict, or as api.wire's struct (which has only its id)
+    ref = value.get("id") if type(value) is dict else getattr(value, "id", None)
+    return ref if _fast_id(ref) else _NOT_READ
+
+
+def _fast_update(value: Any) -> Any:
+    """A timestamp as sent (stripped), "" for null, _NOT_READ for anything else."""
+    if value is None:
+        return ""
+    if type(value) is str and len(value) <= 64 and value.isascii() and value.isprintable():
+        return value.strip()
+    return _NOT_READ
+
+
+def _kept(description: str) -> str:
+    return description if len(description) <= MAX_TEXT else cut(description, "description")
+
+
+def contact_fast(r: dict[str, Any]) -> ContactRow | None:
+    try:  # sevDesk sends every field, also the empty ones: one C-level look-up for all
+        return contact_values(*_CONTACT_KEYS(r), *_CONTACT_MORE_KEYS(r))
+    except KeyError:
+        return None
+
+
+def contact_values(
+    rid: Any,
+    update: Any,
+    category: Any,
+    parent: Any,
+    name: Any,
+    first: Any,
+    last: Any,
+    name2: Any,
+    number: Any,
+    description: Any,
+    buyer: Any,
+    gender: Any,
+    title: Any,
+    agency: Any,
+) -> ContactRow | None:
+    """The fast path on the values of _CONTACT_KEYS and _CONTACT_MORE_KEYS (None: ask the
+    careful one, which reads a missing field as null, as this does)."""
+    if not _fast_id(rid):
+        return None
+    if _UNSAFE.search(f"{name}{first}{last}{name2}{number}{description}{buyer}{gender}{title}"):
+        return None
+    category = _fast_ref(category)
+    if category is _NOT_READ:
+        return None
+    parent = _fast_ref(parent)
+    if parent is _NOT_READ:
+        return None
+    update = _fast_update(update)
+    if update is _NOT_READ:
+        return None
+    try:  # .strip(): only a str has it; anything else goes the careful way
+        company = name.strip()[:255] if name is not None else ""
+        first = first.strip()[:255] if first is not None else ""
+        last = last.strip()[:255] if last is not None else ""
+        if not (company or first or last):
+            return None
+        row: ContactRow = (
+            rid,
+            update,
+            category,
+            "organisation" if company else "person",
+            first,
+            last,
+            company,
+            name2.strip()[:255] if name2 is not None else "",
+            number.strip()[:64] if number is not None else "",
+            plain_text(_kept(description.strip())) if description is not None else "",
+            parent,
+            buyer.strip()[:255] if buyer is not None else "",
+            agency == "1" or (agency != "0" and agency is not None and read_bool(agency)),
+            gender.strip()[:32] if gender is not None else "",
+            title.strip()[:64] if title is not None else "",
+        )
+    except AttributeError:
+        return None
+    return row
+
+
+def address_fast(r: dict[str, Any]) -> AddressRow | None:
+    try:
+        return address_values(*_ADDRESS_KEYS(r))
+    except KeyError:
+        return None
+
+
+def address_values(
+    rid: Any, contact: Any, country: Any, category: Any, street: Any, zip_: Any, city: Any, update: Any
+) -> AddressRow | None:
+    """The fast path on the values of _ADDRESS_KEYS (None: ask the careful one)."""
+    if not _fast_id(rid):
+        return None
+    contact = _fast_ref(contact)
+    if contact is None or contact is _NOT_READ:
+        return None
+    country = _fast_ref(country)
+    if country is _NOT_READ:
+        return None
+    category = _fast_ref(category)
+    if category is _NOT_READ:
+        return None
+    update = _fast_update(update)
+    if update is _NOT_READ:
+        return None
+    if _UNSAFE.search(f"{street}{zip_}{city}"):
+        return None
+    try:
+        return (
+            rid,
+            contact,
+            street.strip()[:255] if street is not None else "",
+            zip_.strip()[:32] if zip_ is not None else "",
+            city.strip()[:255] if city is not None else "",
+            country,
+            category,
+            update,
+        )
+    except AttributeError:
+        return None
+
+
+def comm_way_fast(r: dict[str, Any]) -> CommWayRow | None:
+    try:
+        return comm_way_values(*_WAY_KEYS(r))
+    except KeyError:
+        return None
+
+
+def comm_way_values(rid: Any, contact: Any, kind: Any, value: Any, main: Any, key: Any) -> CommWayRow | None:
+    """The fast path on the values of _WAY_KEYS (None: ask the careful one)."""
+    if not _fast_id(rid):
+        return None
+    contact = _fast_ref(contact)
+    if contact is None or contact is _NOT_READ:
+        return None
+    key = _fast_ref(key)
+    if key is _NOT_READ:
+        return None
+    if type(kind) is not str or type(value) is not str or _UNSAFE.search(f"{kind}{value}"):
+        return None
+    kind = kind.strip()[:16].upper()
+    value = value.strip()[:255]
+    if kind not in COMM_TYPES or not value:
+        return None
+    return rid, contact, kind, value, main == "1" or (main != "0" and read_bool(main)), key
+
+
+# --- whole pages ----------------------------------------------------------------------------
+
+#: The object names :func:`page_rows` reads.
+CONTACTS, ADDRESSES, COMM_WAYS = "Contact", "ContactAddress", "CommunicationWay"
+
+Decode = Callable[[bytes], Any]  # the usual decoder (answers.decode_json)
+_READERS: dict[str, tuple[Any, Callable[..., Any]]] = {}
+
+if msgspec is not None:
+    T = TypeVar("T")
+
+    # Every field is optional and of any type, as in a dict: a missing field reads as null,
+    # as the careful readers read it. References are decoded to their id alone; one that is
+    # no object (or null) makes the page go the usual way. gc=False: JSON has no cycles.
+    class _Ref(msgspec.Struct, gc=False):
+        id: Any = None
+
+    class _Contact(msgspec.Struct, gc=False):  # the order of contact_values
+        id: Any = None
+        update: Any = None
+        category: _Ref | None = None
+        parent: _Ref | None = None
+        name: Any = None
+        surename: Any = None
+        familyname: Any = None
+        name2: Any = None
+        customerNumber: Any = None
+        description: Any = None
+        buyerReference: Any = None
+        gender: Any = None
+        academicTitle: Any = None
+        governmentAgency: Any = None
+
+    class _Address(msgspec.Struct, gc=False):  # the order of address_values
+        id: Any = None
+        contact: _Ref | None = None
+        country: _Ref | None = None
+        category: _Ref | None = None
+        street: Any = None
+        zip: Any = None
+        city: Any = None
+        update: Any = None
+
+    class _Way(msgspec.Struct, gc=False):  # the order of comm_way_values
+        id: Any = None
+        contact: _Ref | None = None
+        type: Any = None
+        value: Any = None
+        main: Any = None
+        key: _Ref | None = None
+
+    class _Envelope(msgspec.Struct, Generic[T], gc=False):
+        objects: list[T]
+        total: Any = None
+        error: Any = None
+
+    _READERS.update(
+        {
+            CONTACTS: (msgspec.json.Decoder(_Envelope[_Contact]), contact_values),
+            ADDRESSES: (msgspec.json.Decoder(_Envelope[_Address]), address_values),
+            COMM_WAYS: (msgspec.json.Decoder(_Envelope[_Way]), comm_way_values),
+        }
+    )
+
+
+def page_rows(content: bytes, shape: str, decode: Decode) -> tuple[list[Any], Any] | None:
+    """The records of a successful page of ``shape`` (an object name above) and sevDesk's
+    ``total``: each record as its row (a tuple), or as ``decode``'s dict where the fast
+    path leaves it to the careful reader. None when the page must be decoded the usual
+    way: msgspec is missing, cannot read it in this form, or it carries an error."""
+    reader = _READERS.get(shape)
+    if reader is None:
+        return None
+    decoder, values = reader
+    try:
+        envelope = decoder.decode(content)
+    except Exception:  # anything unexpected: the usual decoder and its checks decide
+        return None
+    if envelope.error is not None:
+        return None
+    astuple = msgspec.structs.astuple
+    try:
+        rows: list[Any] = [values(*astuple(record)) for record in envelope.objects]
+    except Exception:  # what the fast path did not expect is left to the careful one
+        rows = [_guarded(values, astuple(record)) for record in envelope.objects]
+    if None in rows:
+        try:
+            body = decode(content)
+        except ValueError:
+            return None
+        objects = body.get("objects") if type(body) is dict else None
+        if type(objects) is not list or len(objects) != len(rows):
+            return None
+        rows = [objects[i] if row is None else row for i, row in enumerate(rows)]
+    return rows, envelope.total
+
+
+def _guarded(values: Callable[..., Any], fields: tuple[Any, ...]) -> Any:
+    try:
+        return values(*fields)
+    except Exception:
+        return None
