@@ -12,17 +12,20 @@ has some 40), and no dict is built per record, which makes decoding and parsing 
 about twice as fast. Each record becomes its row through the same ``*_values`` function;
 a record the fast path leaves to the careful reader is handed on as the dict the usual
 decoder gives, and a page msgspec cannot read in this form (an unexpected type, a lone
-surrogate, an error envelope) is decoded the usual way. So which path read a page
-never changes a row, a skip or a log line.
+surrogate, an error envelope) is decoded the usual way. The fast paths log nothing: a
+text longer than craftdesk keeps is left to the careful reader, which cuts it and says so.
+So which path read a page never changes a row, a skip or a log line — with one leniency:
+bytes the usual decoder refuses in a field the import does not read (invalid UTF-8, a
+number of more than 4,300 digits) do not cost msgspec the page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
+from operator import gt, itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .fields import MAX_TEXT, NOT_PLAIN, cut, read_bool
+from .fields import MAX_TEXT, NOT_PLAIN, read_bool
 from .text import plain_text
 
 if TYPE_CHECKING:
@@ -48,6 +51,9 @@ _CONTACT_MORE_KEYS = itemgetter(
 )
 _ADDRESS_KEYS = itemgetter("id", "contact", "country", "category", "street", "zip", "city", "update")
 _WAY_KEYS = itemgetter("id", "contact", "type", "value", "main", "key")
+# What the careful readers keep of name, surename, familyname, name2, customerNumber,
+# description, buyerReference, gender and academicTitle.
+_CONTACT_LIMITS = (255, 255, 255, 255, 64, MAX_TEXT, 255, 32, 64)
 
 
 def _fast_id(value: Any) -> bool:
@@ -74,10 +80,6 @@ def _fast_update(value: Any) -> Any:
     if type(value) is str and len(value) <= 64 and value.isascii() and value.isprintable():
         return value.strip()
     return _NOT_READ
-
-
-def _kept(description: str) -> str:
-    return description if len(description) <= MAX_TEXT else cut(description, "description")
 
 
 def contact_fast(r: dict[str, Any]) -> ContactRow | None:
@@ -109,41 +111,39 @@ def contact_values(
         return None
     if _UNSAFE.search(f"{name}{first}{last}{name2}{number}{description}{buyer}{gender}{title}"):
         return None
-    category = _fast_ref(category)
-    if category is _NOT_READ:
-        return None
-    parent = _fast_ref(parent)
-    if parent is _NOT_READ:
-        return None
-    update = _fast_update(update)
-    if update is _NOT_READ:
+    category, parent, update = _fast_ref(category), _fast_ref(parent), _fast_update(update)
+    if category is _NOT_READ or parent is _NOT_READ or update is _NOT_READ:
         return None
     try:  # .strip(): only a str has it; anything else goes the careful way
-        company = name.strip()[:255] if name is not None else ""
-        first = first.strip()[:255] if first is not None else ""
-        last = last.strip()[:255] if last is not None else ""
-        if not (company or first or last):
-            return None
-        row: ContactRow = (
-            rid,
-            update,
-            category,
-            "organisation" if company else "person",
-            first,
-            last,
-            company,
-            name2.strip()[:255] if name2 is not None else "",
-            number.strip()[:64] if number is not None else "",
-            plain_text(_kept(description.strip())) if description is not None else "",
-            parent,
-            buyer.strip()[:255] if buyer is not None else "",
-            agency == "1" or (agency != "0" and agency is not None and read_bool(agency)),
-            gender.strip()[:32] if gender is not None else "",
-            title.strip()[:64] if title is not None else "",
-        )
+        texts = [
+            "" if text is None else text.strip()
+            for text in (name, first, last, name2, number, description, buyer, gender, title)
+        ]
     except AttributeError:
         return None
-    return row
+    # a text longer than craftdesk keeps: the careful reader cuts it and says so
+    if any(map(gt, map(len, texts), _CONTACT_LIMITS)):
+        return None
+    company, first, last, name2, number, description, buyer, gender, title = texts
+    if not (company or first or last):
+        return None
+    return (
+        rid,
+        update,
+        category,
+        "organisation" if company else "person",
+        first,
+        last,
+        company,
+        name2,
+        number,
+        plain_text(description),
+        parent,
+        buyer,
+        agency == "1" or (agency != "0" and agency is not None and read_bool(agency)),
+        gender,
+        title,
+    )
 
 
 def address_fast(r: dict[str, Any]) -> AddressRow | None:
@@ -174,18 +174,14 @@ def address_values(
     if _UNSAFE.search(f"{street}{zip_}{city}"):
         return None
     try:
-        return (
-            rid,
-            contact,
-            street.strip()[:255] if street is not None else "",
-            zip_.strip()[:32] if zip_ is not None else "",
-            city.strip()[:255] if city is not None else "",
-            country,
-            category,
-            update,
-        )
+        street = street.strip() if street is not None else ""
+        zip_ = zip_.strip() if zip_ is not None else ""
+        city = city.strip() if city is not None else ""
     except AttributeError:
         return None
+    if len(street) > 255 or len(zip_) > 32 or len(city) > 255:
+        return None  # the careful reader cuts it and says so
+    return rid, contact, street, zip_, city, country, category, update
 
 
 def comm_way_fast(r: dict[str, Any]) -> CommWayRow | None:
@@ -207,10 +203,10 @@ def comm_way_values(rid: Any, contact: Any, kind: Any, value: Any, main: Any, ke
         return None
     if type(kind) is not str or type(value) is not str or _UNSAFE.search(f"{kind}{value}"):
         return None
-    kind = kind.strip()[:16].upper()
-    value = value.strip()[:255]
-    if kind not in COMM_TYPES or not value:
-        return None
+    kind = kind.strip().upper()
+    value = value.strip()
+    if kind not in COMM_TYPES or not value or len(value) > 255:
+        return None  # the careful reader refuses it, or cuts it and says so
     return rid, contact, kind, value, main == "1" or (main != "0" and read_bool(main)), key
 
 
@@ -292,8 +288,9 @@ def page_rows(content: bytes, shape: str, decode: Decode) -> tuple[list[Any], An
         envelope = decoder.decode(content)
     except Exception:  # anything unexpected: the usual decoder and its checks decide
         return None
-    if envelope.error is not None:
-        return None
+    total = envelope.total
+    if envelope.error is not None or (type(total) is int and not -(2**63) <= total < 2**64):
+        return None  # an error; a count orjson reads as a float (none), msgspec as an int
     astuple = msgspec.structs.astuple
     try:
         rows: list[Any] = [values(*astuple(record)) for record in envelope.objects]
@@ -308,7 +305,7 @@ def page_rows(content: bytes, shape: str, decode: Decode) -> tuple[list[Any], An
         if type(objects) is not list or len(objects) != len(rows):
             return None
         rows = [objects[i] if row is None else row for i, row in enumerate(rows)]
-    return rows, envelope.total
+    return rows, total
 
 
 def _guarded(values: Callable[..., Any], fields: tuple[Any, ...]) -> Any:

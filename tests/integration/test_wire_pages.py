@@ -29,6 +29,9 @@ def add_odd_records(sandbox: Any) -> None:
     data.add("Contact", {"category": kunde, "customerNumber": "10999"})  # no name: skipped
     data.add("Contact", {"category": kunde, "name": "Zahl-Id GmbH", "customerNumber": 10998})
     data.add("Contact", {"category": kunde, "name": "Steuer\x00zeichen", "description": "a\x0bb"})
+    data.add("Contact", {"category": kunde, "name": "L" * 300, "customerNumber": "10997"})  # cut, logged
+    supplier = ref("Category", "2")  # not read at all: no line about its long description
+    data.add("Contact", {"category": supplier, "name": "Lieferant", "description": "z" * 10_001})
     data.add("ContactAddress", {"contact": None, "street": "Nirgendwo 1"})
     data.add("ContactAddress", {"contact": ref("Contact", cid), "street": {"not": "text"}})
     data.add("ContactAddress", {"contact": ref("Contact", cid), "street": " Weg 3 ", "zip": 70173})
@@ -94,3 +97,5 @@ def test_H10_pages_read_by_msgspec_import_what_the_usual_decoder_imports(
     assert fast == usual
     assert fast[1][1] == 5  # nameless contact, orphan and bad address, fax, bare reference
     assert any("10998" in row[1] for row in fast[0]["customers"])
+    assert sum("300 characters" in line for line in fast[2]) == 1
+    assert not any("10001 characters" in line for line in fast[2])

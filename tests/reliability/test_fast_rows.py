@@ -9,6 +9,7 @@ change what is imported, skipped, logged or counted.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -191,17 +192,42 @@ def test_C4_compact_way_items_follow_the_kind_rule() -> None:
 SHAPES = {"contact": wire.CONTACTS, "address": wire.ADDRESSES, "comm_way": wire.COMM_WAYS}
 
 
-def page_outcomes(name: str, content: bytes) -> list[tuple[str, Any]] | None:
+class Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def logged(run: Callable[[], Any]) -> tuple[Any, list[str]]:
+    """What ``run`` returns, and the log lines of craftdesk.api meanwhile, in order."""
+    handler, logger = Lines(), logging.getLogger("craftdesk.api")
+    logger.addHandler(handler)
+    level, logger.level = logger.level, logging.DEBUG
+    try:
+        return run(), handler.lines
+    finally:
+        logger.removeHandler(handler)
+        logger.level = level
+
+
+def page_outcomes(name: str, content: bytes) -> tuple[list[tuple[str, Any]] | None, list[str]]:
     """What the import makes of each record of a page read by page_rows (None: the page
-    goes the usual way)."""
+    goes the usual way), and what it logs."""
     fast = CASES[name][0]
-    read = wire.page_rows(content, SHAPES[name], decode_json)
-    return None if read is None else [outcome(fast, row) for row in read[0]]
+
+    def run() -> list[tuple[str, Any]] | None:
+        read = wire.page_rows(content, SHAPES[name], decode_json)
+        return None if read is None else [outcome(fast, row) for row in read[0]]
+
+    return logged(run)
 
 
-def usual_outcomes(name: str, content: bytes) -> list[tuple[str, Any]]:
+def usual_outcomes(name: str, content: bytes) -> tuple[list[tuple[str, Any]], list[str]]:
     fast = CASES[name][0]
-    return [outcome(fast, raw) for raw in decode_json(content)["objects"]]
+    return logged(lambda: [outcome(fast, raw) for raw in decode_json(content)["objects"]])
 
 
 @FUZZ
@@ -214,9 +240,31 @@ def test_pages_read_by_msgspec_give_every_record_the_usual_outcome(
     content = json.dumps({"objects": records, "total": len(records)}, ensure_ascii=ascii_only).encode(
         "utf-8", "surrogatepass"
     )
-    read = page_outcomes(name, content)
+    read, lines = page_outcomes(name, content)
     if read is not None:
-        assert read == usual_outcomes(name, content)
+        assert (read, lines) == usual_outcomes(name, content)
+
+
+def test_texts_longer_than_kept_are_left_to_the_careful_reader_which_says_so() -> None:
+    """A fast path never cuts (silently): the record goes the careful way, which logs the
+    cut — also for sevDesk's real contacts, which come without a "parent" field."""
+    limits = {
+        "contact": {"name": 255, "name2": 255, "customerNumber": 64, "description": R.MAX_TEXT},
+        "address": {"street": 255, "zip": 32, "city": 255},
+        "comm_way": {"value": 255},
+    }
+    for name, fields in limits.items():
+        template = CASES[name][2]
+        for key, limit in fields.items():
+            for record in ({**template, key: "x" * limit}, {**template, key: f" {'x' * limit} "}):
+                content = json.dumps({"objects": [record]}).encode()
+                assert page_outcomes(name, content) == usual_outcomes(name, content)
+                assert type(wire.page_rows(content, SHAPES[name], decode_json)[0][0]) is tuple
+            sent = {k: v for k, v in template.items() if k != "parent"} | {key: "y" * (limit + 1)}
+            content = json.dumps({"objects": [sent]}).encode()
+            (rows, lines), usual = page_outcomes(name, content), usual_outcomes(name, content)
+            assert (rows, lines) == usual and len(lines) == 1 and f"{limit + 1} characters" in lines[0]
+            assert rows[0][0] == "row" and "y" * limit in rows[0][1]
 
 
 def test_usual_pages_are_read_as_rows_and_odd_records_handed_on_as_decoded() -> None:
@@ -237,6 +285,7 @@ def test_pages_msgspec_cannot_read_in_its_form_go_the_usual_way(monkeypatch: Any
         {"objects": [template, None]},  # a record that is no object
         {"objects": [template], "error": {"message": "kaputt"}},
         {"total": 1},  # no objects
+        {"objects": [template], "total": 2**64},  # a count orjson reads as a float: none
         [template],
     ):
         assert wire.page_rows(json.dumps(page).encode(), wire.ADDRESSES, decode_json) is None, page
