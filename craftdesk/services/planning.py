@@ -244,15 +244,17 @@ def plan_appointment(
     employee_ids: Sequence[int] | None = None,
 ) -> PlanResult:
     """Schedule or move an appointment; ``employee_ids`` replaces the assignees (None keeps
-    them). An unscheduled appointment becomes "Terminiert" (P3); the end defaults to
-    start + 2 hours."""
+    them). An appointment without a date (the side list: "Nicht terminiert", also one
+    marked "Problem" or "In Bearbeitung" meanwhile) becomes "Terminiert" (P3); a move keeps
+    the status. The end defaults to start + 2 hours."""
     start = business_time(start)
     end = business_time(end) if end is not None else wall_after(start, DEFAULT_DURATION)
     _check_times(start, end)
     with db.atomic():
         appointment = get_appointment(appointment_id)
         _check_movable(appointment)
-        status = "scheduled" if appointment.status == "unscheduled" else appointment.status
+        unplanned = appointment.start is None or appointment.status == "unscheduled"
+        status = "scheduled" if unplanned else appointment.status
         assignees = assignee_ids_of(appointment_id) if employee_ids is None else tuple(employee_ids)
         return _apply(appointment, Placement(start, end, status, assignees))
 

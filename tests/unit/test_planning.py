@@ -124,6 +124,19 @@ def test_P3_planning_schedules_and_unscheduling_keeps_people(job, people):
     assert back.placement == planning.Placement(None, None, "unscheduled", (max_.id,))
 
 
+def test_P3_an_appointment_without_a_date_becomes_terminiert_whatever_it_was_marked(job):
+    """The side list holds every open appointment without a date, also one marked
+    "Problem" or "In Bearbeitung" meanwhile: dragged onto the board, it is "Terminiert"."""
+    for marked in ("problem", "in_progress"):
+        a = svc.create_appointment(job.id, f"Fliesen {marked}")
+        svc.set_appointment_status(a.id, marked)
+        planned = planning.plan_appointment(a.id, MONDAY)
+        assert planned.placement.status == "scheduled"
+        svc.set_appointment_status(a.id, marked)
+        moved = planning.plan_appointment(a.id, MONDAY + timedelta(days=1))
+        assert moved.placement.status == marked  # on the board already: a move keeps it
+
+
 def test_P3_move_on_board_swaps_the_row_and_keeps_duration(job, people):
     max_, anna = people
     a = svc.create_appointment(
