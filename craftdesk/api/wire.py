@@ -41,16 +41,19 @@ COMM_TYPES = ("EMAIL", "PHONE", "MOBILE", "WEB")
 # What the careful text reader would replace: with none of these, a text is kept as sent
 # (stripped, cut to its length). Ids: up to 18 ASCII digits always fit in 63 bits (H10).
 _UNSAFE = NOT_PLAIN
-# The fields each fast path reads, in one C-level look-up; a record without one of them
-# goes the careful way (which reads a missing field as empty).
-_CONTACT_KEYS = itemgetter(
-    "id", "update", "category", "parent", "name", "surename", "familyname", "name2", "customerNumber"
-)
-_CONTACT_MORE_KEYS = itemgetter(
-    "description", "buyerReference", "gender", "academicTitle", "governmentAgency"
-)
-_ADDRESS_KEYS = itemgetter("id", "contact", "country", "category", "street", "zip", "city", "update")
-_WAY_KEYS = itemgetter("id", "contact", "type", "value", "main", "key")
+# The fields each fast path reads, in the order of its ``*_values`` function: from a dict
+# in one C-level look-up (a record without one of them goes the careful way, which reads
+# a missing field as empty), and the fields of the structs msgspec decodes pages into.
+_CONTACT_FIELDS = (
+    "id", "update", "category", "parent", "name", "surename", "familyname", "name2",
+    "customerNumber", "description", "buyerReference", "gender", "academicTitle", "governmentAgency",
+)  # fmt: skip
+_ADDRESS_FIELDS = ("id", "contact", "country", "category", "street", "zip", "city", "update")
+_WAY_FIELDS = ("id", "contact", "type", "value", "main", "key")
+_REFERENCES = {"category", "parent", "contact", "country", "key"}  # {"id": …, "objectName": …}
+_CONTACT_KEYS = itemgetter(*_CONTACT_FIELDS)
+_ADDRESS_KEYS = itemgetter(*_ADDRESS_FIELDS)
+_WAY_KEYS = itemgetter(*_WAY_FIELDS)
 # What the careful readers keep of name, surename, familyname, name2, customerNumber,
 # description, buyerReference, gender and academicTitle.
 _CONTACT_LIMITS = (255, 255, 255, 255, 64, MAX_TEXT, 255, 32, 64)
@@ -84,7 +87,7 @@ def _fast_update(value: Any) -> Any:
 
 def contact_fast(r: dict[str, Any]) -> ContactRow | None:
     try:  # sevDesk sends every field, also the empty ones: one C-level look-up for all
-        return contact_values(*_CONTACT_KEYS(r), *_CONTACT_MORE_KEYS(r))
+        return contact_values(*_CONTACT_KEYS(r))
     except KeyError:
         return None
 
@@ -105,8 +108,8 @@ def contact_values(
     title: Any,
     agency: Any,
 ) -> ContactRow | None:
-    """The fast path on the values of _CONTACT_KEYS and _CONTACT_MORE_KEYS (None: ask the
-    careful one, which reads a missing field as null, as this does)."""
+    """The fast path on the values of _CONTACT_FIELDS (None: ask the careful one, which
+    reads a missing field as null, as this does)."""
     if not _fast_id(rid):
         return None
     if _UNSAFE.search(f"{name}{first}{last}{name2}{number}{description}{buyer}{gender}{title}"):
@@ -156,22 +159,13 @@ def address_fast(r: dict[str, Any]) -> AddressRow | None:
 def address_values(
     rid: Any, contact: Any, country: Any, category: Any, street: Any, zip_: Any, city: Any, update: Any
 ) -> AddressRow | None:
-    """The fast path on the values of _ADDRESS_KEYS (None: ask the careful one)."""
-    if not _fast_id(rid):
-        return None
-    contact = _fast_ref(contact)
-    if contact is None or contact is _NOT_READ:
-        return None
-    country = _fast_ref(country)
-    if country is _NOT_READ:
-        return None
-    category = _fast_ref(category)
-    if category is _NOT_READ:
-        return None
+    """The fast path on the values of _ADDRESS_FIELDS (None: ask the careful one)."""
+    contact, country, category = _fast_ref(contact), _fast_ref(country), _fast_ref(category)
     update = _fast_update(update)
-    if update is _NOT_READ:
+    no = _NOT_READ  # (``is`` checks: cheaper than ``in`` over a tuple)
+    if contact is None or contact is no or country is no or category is no or update is no:
         return None
-    if _UNSAFE.search(f"{street}{zip_}{city}"):
+    if not _fast_id(rid) or _UNSAFE.search(f"{street}{zip_}{city}"):
         return None
     try:
         street = street.strip() if street is not None else ""
@@ -192,14 +186,9 @@ def comm_way_fast(r: dict[str, Any]) -> CommWayRow | None:
 
 
 def comm_way_values(rid: Any, contact: Any, kind: Any, value: Any, main: Any, key: Any) -> CommWayRow | None:
-    """The fast path on the values of _WAY_KEYS (None: ask the careful one)."""
-    if not _fast_id(rid):
-        return None
-    contact = _fast_ref(contact)
-    if contact is None or contact is _NOT_READ:
-        return None
-    key = _fast_ref(key)
-    if key is _NOT_READ:
+    """The fast path on the values of _WAY_FIELDS (None: ask the careful one)."""
+    contact, key = _fast_ref(contact), _fast_ref(key)
+    if contact is None or contact is _NOT_READ or key is _NOT_READ or not _fast_id(rid):
         return None
     if type(kind) is not str or type(value) is not str or _UNSAFE.search(f"{kind}{value}"):
         return None
@@ -227,39 +216,10 @@ if msgspec is not None:
     class _Ref(msgspec.Struct, gc=False):
         id: Any = None
 
-    class _Contact(msgspec.Struct, gc=False):  # the order of contact_values
-        id: Any = None
-        update: Any = None
-        category: _Ref | None = None
-        parent: _Ref | None = None
-        name: Any = None
-        surename: Any = None
-        familyname: Any = None
-        name2: Any = None
-        customerNumber: Any = None
-        description: Any = None
-        buyerReference: Any = None
-        gender: Any = None
-        academicTitle: Any = None
-        governmentAgency: Any = None
-
-    class _Address(msgspec.Struct, gc=False):  # the order of address_values
-        id: Any = None
-        contact: _Ref | None = None
-        country: _Ref | None = None
-        category: _Ref | None = None
-        street: Any = None
-        zip: Any = None
-        city: Any = None
-        update: Any = None
-
-    class _Way(msgspec.Struct, gc=False):  # the order of comm_way_values
-        id: Any = None
-        contact: _Ref | None = None
-        type: Any = None
-        value: Any = None
-        main: Any = None
-        key: _Ref | None = None
+    def _shape(name: str, fields: tuple[str, ...]) -> Any:
+        return msgspec.defstruct(
+            name, [(f, _Ref | None if f in _REFERENCES else Any, None) for f in fields], gc=False
+        )
 
     class _Envelope(msgspec.Struct, Generic[T], gc=False):
         objects: list[T]
@@ -268,9 +228,12 @@ if msgspec is not None:
 
     _READERS.update(
         {
-            CONTACTS: (msgspec.json.Decoder(_Envelope[_Contact]), contact_values),
-            ADDRESSES: (msgspec.json.Decoder(_Envelope[_Address]), address_values),
-            COMM_WAYS: (msgspec.json.Decoder(_Envelope[_Way]), comm_way_values),
+            shape: (msgspec.json.Decoder(_Envelope[_shape(shape, fields)]), values)  # type: ignore[misc]
+            for shape, fields, values in (
+                (CONTACTS, _CONTACT_FIELDS, contact_values),
+                (ADDRESSES, _ADDRESS_FIELDS, address_values),
+                (COMM_WAYS, _WAY_FIELDS, comm_way_values),
+            )
         }
     )
 
