@@ -130,8 +130,12 @@ def test_P3_an_appointment_without_a_date_becomes_terminiert_whatever_it_was_mar
     for marked in ("problem", "in_progress"):
         a = svc.create_appointment(job.id, f"Fliesen {marked}")
         svc.set_appointment_status(a.id, marked)
+        before = planning.placement_of(a.id)
         planned = planning.plan_appointment(a.id, MONDAY)
         assert planned.placement.status == "scheduled"
+        undone = planning.restore_placement(a.id, before, planned.placement)  # Ctrl+Z
+        assert undone.placement == before and before.status == marked
+        planning.restore_placement(a.id, planned.placement, before)  # Ctrl+Y
         svc.set_appointment_status(a.id, marked)
         moved = planning.plan_appointment(a.id, MONDAY + timedelta(days=1))
         assert moved.placement.status == marked  # on the board already: a move keeps it
