@@ -15,8 +15,9 @@ decoder gives, and a page msgspec cannot read in this form (an unexpected type, 
 surrogate, an error envelope) is decoded the usual way. The fast paths log nothing: a
 text longer than craftdesk keeps is left to the careful reader, which cuts it and says so.
 So which path read a page never changes a row, a skip or a log line — with one leniency:
-bytes the usual decoder refuses in a field the import does not read (invalid UTF-8, a
-number of more than 4,300 digits) do not cost msgspec the page.
+a number of more than 4,300 digits in a field the import does not read (valid JSON, which
+Python's decoders refuse) does not cost msgspec the page. A body that is not UTF-8 goes
+the usual way, which calls it malformed (H3), even where msgspec would skip the bytes.
 """
 
 from __future__ import annotations
@@ -247,6 +248,11 @@ def page_rows(content: bytes, shape: str, decode: Decode) -> tuple[list[Any], An
     if reader is None:
         return None
     decoder, values = reader
+    if not content.isascii():  # H3: not UTF-8 is malformed, also in a field nobody reads
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
     try:
         envelope = decoder.decode(content)
     except Exception:  # anything unexpected: the usual decoder and its checks decide

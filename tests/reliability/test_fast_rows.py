@@ -291,6 +291,12 @@ def test_pages_msgspec_cannot_read_in_its_form_go_the_usual_way(monkeypatch: Any
         assert wire.page_rows(json.dumps(page).encode(), wire.ADDRESSES, decode_json) is None, page
     lone = b'{"objects": [{"id": "1", "contact": {"id": "2"}, "street": "\\ud800"}]}'
     assert wire.page_rows(lone, wire.ADDRESSES, decode_json) is None
+    for unread in (b"\xff", b"\xed\xa0\x80", "Müller".encode("latin-1")):  # H3, in a field nobody reads
+        page = b'{"objects": [{"id": "1", "contact": {"id": "2"}, "titel": "' + unread + b'"}]}'
+        assert wire.page_rows(page, wire.ADDRESSES, decode_json) is None, unread
+    assert wire.page_rows(
+        '{"objects": [{"id": "1", "contact": {"id": "2"}, "x": "ü"}]}'.encode(), wire.ADDRESSES, decode_json
+    )
     assert wire.page_rows(b'{"objects": []}', "Part", decode_json) is None  # no reader of parts
     monkeypatch.setattr(wire, "_READERS", {})  # as without msgspec
     content = json.dumps({"objects": [template]}).encode()
