@@ -246,14 +246,15 @@ def plan_appointment(
     """Schedule or move an appointment; ``employee_ids`` replaces the assignees (None keeps
     them). An appointment without a date (the side list: "Nicht terminiert", also one
     marked "Problem" or "In Bearbeitung" meanwhile) becomes "Terminiert" (P3); a move keeps
-    the status. The end defaults to start + 2 hours."""
+    the status, and so does finished work ("Fertig", "Archiv") given its day. The end defaults to start + 2 hours."""
     start = business_time(start)
     end = business_time(end) if end is not None else wall_after(start, DEFAULT_DURATION)
     _check_times(start, end)
     with db.atomic():
         appointment = get_appointment(appointment_id)
         _check_movable(appointment)
-        unplanned = appointment.start is None or appointment.status == "unscheduled"
+        open_ = appointment.status not in ("done", "archived")  # finished work keeps its mark
+        unplanned = appointment.status == "unscheduled" or (appointment.start is None and open_)
         status = "scheduled" if unplanned else appointment.status
         assignees = assignee_ids_of(appointment_id) if employee_ids is None else tuple(employee_ids)
         return _apply(appointment, Placement(start, end, status, assignees))

@@ -5,6 +5,7 @@ bookings (P4)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 
@@ -139,6 +140,18 @@ def test_P3_an_appointment_without_a_date_becomes_terminiert_whatever_it_was_mar
         svc.set_appointment_status(a.id, marked)
         moved = planning.plan_appointment(a.id, MONDAY + timedelta(days=1))
         assert moved.placement.status == marked  # on the board already: a move keeps it
+
+
+def test_P3_finished_work_without_a_date_keeps_its_mark_when_it_gets_its_day(job):
+    """A job finished (or archived) without a date and given its day later (the CLI's
+    ``plan``, or a side list another window has not refreshed) stays "Fertig": it must not
+    drop out of what can be invoiced."""
+    done = svc.create_appointment(job.id, "Fertig ohne Datum")
+    svc.set_appointment_done(done.id, Decimal("2"), None)
+    assert planning.plan_appointment(done.id, MONDAY).placement.status == "done"
+    archived = svc.create_appointment(job.id, "Archiviert ohne Datum")
+    svc.set_appointment_status(archived.id, "archived")
+    assert planning.plan_appointment(archived.id, MONDAY).placement.status == "archived"
 
 
 def test_P3_move_on_board_swaps_the_row_and_keeps_duration(job, people):
