@@ -22,9 +22,9 @@ from .errors import (
     ServerError,
     ThrottledError,
 )
+from .fast_pages import page_rows
 from .transport import Answer
 from .transport import decode_json as decode_utf8_json
-from .wire import page_rows
 
 try:  # a faster decoder for the large pages of an import; the standard library otherwise
     import orjson as _orjson
@@ -47,8 +47,8 @@ def decode_json(content: bytes) -> Any:
 
 
 def objects_of(content: bytes, shape: str | None) -> tuple[list[Any], int | None] | None:
-    """The objects of a successful page of ``shape`` (``wire.CONTACTS``, …) read as rows
-    where they can, with sevDesk's total; None (no shape, or one ``wire.page_rows`` cannot
+    """The objects of a successful page of ``shape`` (``fast_pages.CONTACTS``, …) read as rows
+    where they can, with sevDesk's total; None (no shape, or one ``fast_pages.page_rows`` cannot
     read) when the page goes the usual way."""
     read = page_rows(content, shape, decode_json) if shape else None
     return None if read is None else (read[0], as_int(read[1]))

@@ -1,7 +1,7 @@
 """Checks on a whole column of a page at once: the values of one field of every record,
 tested in a few C-level calls instead of one Python call per record.
 
-``api.wire`` reads a page of sevDesk's usual wire form column by column with these. Each
+``api.fast_pages`` reads a page of sevDesk's usual wire form column by column with these. Each
 check is the record fast path's check on every value of the column: it holds for the
 column exactly when it holds for each value, so a page that passes every check gives the
 rows the record fast path gives, and a page that fails one is read record by record.

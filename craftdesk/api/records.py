@@ -112,7 +112,7 @@ def _contact_careful(r: dict[str, Any]) -> ContactRow:
 
 def contact_row(raw: Any) -> ContactRow:
     """The values of :class:`ContactRec` as a tuple (RecordError when unusable); a tuple
-    is a row read already (``wire.page_rows``)."""
+    is a row read already (``fast_pages.page_rows``)."""
     if type(raw) is tuple:
         return raw
     try:
@@ -159,7 +159,7 @@ def _address_careful(r: dict[str, Any]) -> AddressRow:
 
 def address_row(raw: Any) -> AddressRow:
     """The values of :class:`AddressRec` as a tuple (RecordError when unusable); a tuple
-    is a row read already (``wire.page_rows``)."""
+    is a row read already (``fast_pages.page_rows``)."""
     if type(raw) is tuple:
         return raw
     try:
@@ -208,7 +208,7 @@ def _comm_way_careful(r: dict[str, Any]) -> CommWayRow:
 
 def comm_way_row(raw: Any) -> CommWayRow:
     """The values of :class:`CommWayRec` as a tuple (RecordError when unusable); a tuple
-    is a row read already (``wire.page_rows``)."""
+    is a row read already (``fast_pages.page_rows``)."""
     if type(raw) is tuple:
         return raw
     try:

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from ..api.client import SevdeskClient
 from ..api.errors import ApiError, NotFoundError, ServerError, ThrottledError, UnreachableError
+from ..api.fast_pages import ADDRESSES, COMM_WAYS, CONTACTS
 from ..api.records import (
     CategoryRec,
     RecordError,
@@ -37,7 +38,6 @@ from ..api.records import (
     parse_comm_way,
     parse_contact,
 )
-from ..api.wire import ADDRESSES, COMM_WAYS, CONTACTS
 from ..messages import Key, Message
 from ..store import settings
 from ..store.bulk import tuples

@@ -79,7 +79,7 @@ def sweep(
 
     ``prefetched``: decoded pages already read (by a :class:`~.page_ledger.Probe`); the
     sweep continues after the last of them. ``record`` sees every page (its digest).
-    ``shape``: the rows come as ``api.wire.page_rows`` reads them (tuples where it could),
+    ``shape``: the rows come as ``api.fast_pages.page_rows`` reads them (tuples where it could),
     for the row parsers of ``api.records``, which take a tuple as read.
     """
     seen: set[Any] = set()
@@ -143,7 +143,7 @@ def _deduplicated(page: Page, seen: set[Any], record: Callable[[Page], None] | N
 
 
 _ID = itemgetter("id")
-_ROW_ID = itemgetter(0)  # a row read already (api.wire) starts with its id
+_ROW_ID = itemgetter(0)  # a row read already (api.fast_pages) starts with its id
 
 
 def _report(progress: Progress | None, label: str | None, done: int, total: int | None) -> None:

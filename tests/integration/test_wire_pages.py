@@ -1,4 +1,4 @@
-"""Pages read by msgspec (api.wire) import exactly what the usual decoder imports: the
+"""Pages read by msgspec (api.fast_pages) import exactly what the usual decoder imports: the
 same customers, addresses and communication ways, the same skips and the same log lines,
 also when some records of a page (or a whole page) must go the careful way."""
 
@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from craftdesk.api import wire
+from craftdesk.api import fast_pages as pages
 from craftdesk.services.importer import run_import
 from craftdesk.store.db import close_database, open_database
 from craftdesk.store.models import Address, ContactInfo, Customer
 
-pytestmark = pytest.mark.skipif(not wire._READERS, reason="msgspec is not installed")
+pytestmark = pytest.mark.skipif(not pages._READERS, reason="msgspec is not installed")
 
 
 def ref(object_name: str, id_: str) -> dict[str, str]:
@@ -81,7 +81,7 @@ def test_H10_pages_read_by_msgspec_import_what_the_usual_decoder_imports(
     add_odd_records(sandbox)
     caplog.set_level(logging.WARNING, logger="craftdesk")
     read = {"rows": 0, "usual": 0}
-    page_rows = wire.page_rows
+    page_rows = pages.page_rows
 
     def counted(content: bytes, shape: str, decode: Any) -> Any:
         result = page_rows(content, shape, decode)
@@ -91,7 +91,7 @@ def test_H10_pages_read_by_msgspec_import_what_the_usual_decoder_imports(
     monkeypatch.setattr("craftdesk.api.answers.page_rows", counted)
     fast = import_into(data_dir / "fast.sqlite3", client, caplog)
     assert read == {"rows": 2, "usual": 1}  # contacts and addresses; ways the usual way
-    monkeypatch.setattr(wire, "_READERS", {})  # as without msgspec
+    monkeypatch.setattr(pages, "_READERS", {})  # as without msgspec
     usual = import_into(data_dir / "usual.sqlite3", client, caplog)
     assert read["rows"] == 2
     assert fast == usual

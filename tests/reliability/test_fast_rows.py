@@ -16,6 +16,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from craftdesk.api import fast_pages as pages
 from craftdesk.api import records as R
 from craftdesk.api import wire
 from craftdesk.api.answers import decode_json
@@ -187,9 +188,9 @@ def test_C4_compact_way_items_follow_the_kind_rule() -> None:
             assert (item.split("\x00")[1] if item else None) == comm_kind(kind, key), (kind, key)
 
 
-# --- whole pages read by msgspec (api.wire.page_rows) --------------------------------------
+# --- whole pages read by msgspec (api.pages.page_rows) --------------------------------------
 
-SHAPES = {"contact": wire.CONTACTS, "address": wire.ADDRESSES, "comm_way": wire.COMM_WAYS}
+SHAPES = {"contact": pages.CONTACTS, "address": pages.ADDRESSES, "comm_way": pages.COMM_WAYS}
 
 
 class Lines(logging.Handler):
@@ -219,7 +220,7 @@ def page_outcomes(name: str, content: bytes) -> tuple[list[tuple[str, Any]] | No
     fast = CASES[name][0]
 
     def run() -> list[tuple[str, Any]] | None:
-        read = wire.page_rows(content, SHAPES[name], decode_json)
+        read = pages.page_rows(content, SHAPES[name], decode_json)
         return None if read is None else [outcome(fast, row) for row in read[0]]
 
     return logged(run)
@@ -259,7 +260,7 @@ def test_texts_longer_than_kept_are_left_to_the_careful_reader_which_says_so() -
             for record in ({**template, key: "x" * limit}, {**template, key: f" {'x' * limit} "}):
                 content = json.dumps({"objects": [record]}).encode()
                 assert page_outcomes(name, content) == usual_outcomes(name, content)
-                assert type(wire.page_rows(content, SHAPES[name], decode_json)[0][0]) is tuple
+                assert type(pages.page_rows(content, SHAPES[name], decode_json)[0][0]) is tuple
             sent = {k: v for k, v in template.items() if k != "parent"} | {key: "y" * (limit + 1)}
             content = json.dumps({"objects": [sent]}).encode()
             (rows, lines), usual = page_outcomes(name, content), usual_outcomes(name, content)
@@ -271,7 +272,7 @@ def test_usual_pages_are_read_as_rows_and_odd_records_handed_on_as_decoded() -> 
     for name, (fast, _careful, template) in CASES.items():
         odd = {**template, "id": 17}  # a number: the careful reader's
         content = json.dumps({"objects": [template, odd, template], "total": "3"}).encode()
-        rows, total = wire.page_rows(content, SHAPES[name], decode_json) or ([], None)
+        rows, total = pages.page_rows(content, SHAPES[name], decode_json) or ([], None)
         assert total == "3"
         assert rows[0] == rows[2] == fast(template) and type(rows[0]) is tuple
         assert rows[1] == odd  # the decoder's dict, for the careful reader
@@ -288,27 +289,27 @@ def test_pages_msgspec_cannot_read_in_its_form_go_the_usual_way(monkeypatch: Any
         {"objects": [template], "total": 2**64},  # a count orjson reads as a float: none
         [template],
     ):
-        assert wire.page_rows(json.dumps(page).encode(), wire.ADDRESSES, decode_json) is None, page
+        assert pages.page_rows(json.dumps(page).encode(), pages.ADDRESSES, decode_json) is None, page
     lone = b'{"objects": [{"id": "1", "contact": {"id": "2"}, "street": "\\ud800"}]}'
-    assert wire.page_rows(lone, wire.ADDRESSES, decode_json) is None
+    assert pages.page_rows(lone, pages.ADDRESSES, decode_json) is None
     for unread in (b"\xff", b"\xed\xa0\x80", "Müller".encode("latin-1")):  # H3, in a field nobody reads
         page = b'{"objects": [{"id": "1", "contact": {"id": "2"}, "titel": "' + unread + b'"}]}'
-        assert wire.page_rows(page, wire.ADDRESSES, decode_json) is None, unread
-    assert wire.page_rows(
-        '{"objects": [{"id": "1", "contact": {"id": "2"}, "x": "ü"}]}'.encode(), wire.ADDRESSES, decode_json
+        assert pages.page_rows(page, pages.ADDRESSES, decode_json) is None, unread
+    assert pages.page_rows(
+        '{"objects": [{"id": "1", "contact": {"id": "2"}, "x": "ü"}]}'.encode(), pages.ADDRESSES, decode_json
     )
-    assert wire.page_rows(b'{"objects": []}', "Part", decode_json) is None  # no reader of parts
-    monkeypatch.setattr(wire, "_READERS", {})  # as without msgspec
+    assert pages.page_rows(b'{"objects": []}', "Part", decode_json) is None  # no reader of parts
+    monkeypatch.setattr(pages, "_READERS", {})  # as without msgspec
     content = json.dumps({"objects": [template]}).encode()
-    assert wire.page_rows(content, wire.ADDRESSES, decode_json) is None
+    assert pages.page_rows(content, pages.ADDRESSES, decode_json) is None
 
 
 # --- whole pages read column by column (api.columns) --------------------------------------
 
 COLUMN_READERS = {
-    "contact": (wire.CONTACTS, wire.contact_values, wire.contact_columns),
-    "address": (wire.ADDRESSES, wire.address_values, wire.address_columns),
-    "comm_way": (wire.COMM_WAYS, wire.comm_way_values, wire.comm_way_columns),
+    "contact": (pages.CONTACTS, wire.contact_values, pages.contact_columns),
+    "address": (pages.ADDRESSES, wire.address_values, pages.address_columns),
+    "comm_way": (pages.COMM_WAYS, wire.comm_way_values, pages.comm_way_columns),
 }
 # Values near every check of the column readers: ids at 18/19 digits, texts at their
 # limits, with spaces, markup, umlauts, controls; flags as sevDesk and others send them.
@@ -346,10 +347,10 @@ def test_a_page_read_column_by_column_gives_every_record_its_fast_row(case: Any)
     shape, values, columns = COLUMN_READERS[name]
     content = json.dumps({"objects": records}).encode()
     try:
-        decoded = wire._READERS[shape][0].decode(content).objects
+        decoded = pages._READERS[shape][0].decode(content).objects
     except Exception:
         return  # msgspec cannot read it in this form: the page goes the usual way
-    by_record = [wire._guarded(values, wire._astuple(r)) for r in decoded]
+    by_record = [pages._guarded(values, pages._astuple(r)) for r in decoded]
     try:
         by_column = columns(decoded)
     except Exception:
@@ -368,8 +369,8 @@ def test_the_usual_page_is_read_column_by_column(monkeypatch: Any) -> None:
         def refuse(*_values: Any) -> None:
             raise AssertionError("read record by record")
 
-        decoder, values, _columns = wire._READERS[shape]
-        monkeypatch.setitem(wire._READERS, shape, (decoder, refuse, columns))
-        rows, total = wire.page_rows(content, shape, decode_json) or ([], None)
-        assert rows == [values(*wire._astuple(r)) for r in decoder.decode(content).objects] and total == 3
+        decoder, values, _columns = pages._READERS[shape]
+        monkeypatch.setitem(pages._READERS, shape, (decoder, refuse, columns))
+        rows, total = pages.page_rows(content, shape, decode_json) or ([], None)
+        assert rows == [values(*pages._astuple(r)) for r in decoder.decode(content).objects] and total == 3
         assert type(rows[0]) is tuple
