@@ -24,6 +24,7 @@ from .fields import (
     read_timestamp,
 )
 from .text import plain_text
+from .wire import PART_STATUS_ACTIVE, part_fast
 
 # sevDesk keeps a unit price to 10 decimal places: a part priced gross carries its net as
 # "8.3949579832" (9.99 gross at 19 %). craftdesk keeps that precision (A3): rounded to
@@ -94,8 +95,6 @@ def parse_country(raw: Any) -> CountryRec:
 
 # --- parts --------------------------------------------------------------------------------
 
-PART_STATUS_ACTIVE = 100
-
 
 @dataclass(frozen=True, slots=True)
 class PartRec:
@@ -157,8 +156,15 @@ def _part(r: dict[str, Any]) -> PartRow:
 
 
 def part_row(raw: Any) -> PartRow:
-    """The values of :class:`PartRec` as a tuple (RecordError when unusable)."""
-    return guard(raw, _part)
+    """The values of :class:`PartRec` as a tuple (RecordError when unusable); a tuple is
+    a row read already (``fast_pages.page_rows``)."""
+    if type(raw) is tuple:
+        return raw
+    try:
+        row = part_fast(raw) if type(raw) is dict else None
+    except Exception:  # what the fast path did not expect is left to the careful one
+        row = None
+    return row if row is not None else guard(raw, _part)
 
 
 def parse_part(raw: Any) -> PartRec:

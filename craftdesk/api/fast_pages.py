@@ -29,11 +29,13 @@ from .wire import (
     COMM_TYPES,
     CONTACT_FIELDS,
     CONTACT_LIMITS,
+    PART_FIELDS,
     REFERENCES,
     WAY_FIELDS,
     address_values,
     comm_way_values,
     contact_values,
+    part_values,
 )
 
 if TYPE_CHECKING:
@@ -122,10 +124,10 @@ def comm_way_columns(records: list[Any]) -> list[CommWayRow] | None:
 # --- whole pages ----------------------------------------------------------------------------
 
 #: The object names :func:`page_rows` reads.
-CONTACTS, ADDRESSES, COMM_WAYS = "Contact", "ContactAddress", "CommunicationWay"
+CONTACTS, ADDRESSES, COMM_WAYS, PARTS = "Contact", "ContactAddress", "CommunicationWay", "Part"
 
 Decode = Callable[[bytes], Any]  # the usual decoder (answers.decode_json)
-_READERS: dict[str, tuple[Any, Callable[..., Any], Callable[[list[Any]], Any]]] = {}
+_READERS: dict[str, tuple[Any, Callable[..., Any], Callable[[list[Any]], Any] | None]] = {}
 
 if msgspec is not None:
     T = TypeVar("T")
@@ -154,6 +156,7 @@ if msgspec is not None:
                 (CONTACTS, CONTACT_FIELDS, contact_values, contact_columns),
                 (ADDRESSES, ADDRESS_FIELDS, address_values, address_columns),
                 (COMM_WAYS, WAY_FIELDS, comm_way_values, comm_way_columns),
+                (PARTS, PART_FIELDS, part_values, None),  # a few thousand: record by record
             )
         }
     )
@@ -182,7 +185,7 @@ def page_rows(content: bytes, shape: str, decode: Decode) -> tuple[list[Any], An
         return None  # an error; a count orjson reads as a float (none), msgspec as an int
     records = envelope.objects
     try:  # the usual page: column by column; else record by record
-        rows: list[Any] | None = columns(records) if records else []
+        rows: list[Any] | None = [] if not records else None if columns is None else columns(records)
     except Exception:
         rows = None
     if rows is None:

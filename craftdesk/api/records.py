@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import (
-    PART_STATUS_ACTIVE,
     CategoryRec,
     CountryRec,
     PartRec,
@@ -55,7 +54,7 @@ from .fields import (
     read_timestamp,
 )
 from .text import plain_text
-from .wire import COMM_TYPES
+from .wire import COMM_TYPES, PART_STATUS_ACTIVE
 from .wire import address_fast as _address_fast
 from .wire import comm_way_fast as _comm_way_fast
 from .wire import contact_fast as _contact_fast

@@ -12,13 +12,17 @@ reader, which cuts it and says so.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from operator import gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
+from ..limits import MAX_PRICE
 from .fields import MAX_TEXT, NOT_PLAIN, read_bool
 from .text import plain_text
 
 if TYPE_CHECKING:
+    from .catalog import PartRow
     from .records import AddressRow, CommWayRow, ContactRow
 
 COMM_TYPES = ("EMAIL", "PHONE", "MOBILE", "WEB")
@@ -35,10 +39,15 @@ CONTACT_FIELDS = (
 )  # fmt: skip
 ADDRESS_FIELDS = ("id", "contact", "country", "category", "street", "zip", "city", "update")
 WAY_FIELDS = ("id", "contact", "type", "value", "main", "key")
-REFERENCES = {"category", "parent", "contact", "country", "key"}  # {"id": …, "objectName": …}
+PART_FIELDS = (
+    "id", "update", "name", "partNumber", "unity", "priceNet", "price", "priceGross", "taxRate", "text",
+    "status", "category",
+)  # fmt: skip
+REFERENCES = {"category", "parent", "contact", "country", "key", "unity"}  # {"id": …, "objectName": …}
 _CONTACT_KEYS = itemgetter(*CONTACT_FIELDS)
 _ADDRESS_KEYS = itemgetter(*ADDRESS_FIELDS)
 _WAY_KEYS = itemgetter(*WAY_FIELDS)
+_PART_KEYS = itemgetter(*PART_FIELDS)
 # What the careful readers keep of name, surename, familyname, name2, customerNumber,
 # description, buyerReference, gender and academicTitle.
 CONTACT_LIMITS = (255, 255, 255, 255, 64, MAX_TEXT, 255, 32, 64)
@@ -182,3 +191,93 @@ def comm_way_values(rid: Any, contact: Any, kind: Any, value: Any, main: Any, ke
     if kind not in COMM_TYPES or not value or len(value) > 255:
         return None  # the careful reader refuses it, or cuts it and says so
     return rid, contact, kind, value, main == "1" or (main != "0" and read_bool(main)), key
+
+
+# --- parts --------------------------------------------------------------------------------
+
+PART_STATUS_ACTIVE = 100
+# A number as sevDesk writes it: digits, at most 12 before the point (the careful reader
+# refuses 10^12 and more) and 10 after it; any other form goes the careful way.
+_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,10})?")
+
+
+def _fast_number(value: Any) -> Decimal | None:
+    """A number in sevDesk's usual form as the careful reader reads it, else None."""
+    return Decimal(value) if type(value) is str and _NUMBER.fullmatch(value) else None
+
+
+def part_fast(r: dict[str, Any]) -> PartRow | None:
+    try:
+        return part_values(*_PART_KEYS(r))
+    except KeyError:
+        return None
+
+
+def _fast_net(net: Any, price: Any) -> Decimal | None:
+    """The first non-zero of ``priceNet`` and ``price``; None when neither is one (a net
+    derived from the gross price, or 0) or either is not in the usual form."""
+    for value in (net, price):
+        if value is None or value == "":
+            continue
+        amount = _fast_number(value)
+        if amount is None or amount:
+            return amount
+    return None
+
+
+def part_values(
+    rid: Any,
+    update: Any,
+    name: Any,
+    number: Any,
+    unity: Any,
+    net: Any,
+    price: Any,
+    gross: Any,
+    vat: Any,
+    text: Any,
+    status: Any,
+    category: Any,
+) -> PartRow | None:
+    """The fast path on the values of PART_FIELDS (None: ask the careful one)."""
+    unity, category, update = _fast_ref(unity), _fast_ref(category), _fast_update(update)
+    if not _fast_id(rid) or unity is _NOT_READ or category is _NOT_READ or update is _NOT_READ:
+        return None
+    rate, amount = _fast_number(vat), _fast_net(net, price)
+    if rate is None or not 0 <= rate <= 100 or amount is None or abs(amount) > MAX_PRICE:
+        return None
+    if gross is not None and gross != "":
+        gross = _fast_number(gross)
+        if gross is None or abs(gross) > MAX_PRICE:
+            return None
+    else:
+        gross = None
+    if status is None or status == "":
+        status = PART_STATUS_ACTIVE
+    elif type(status) is str and status.isdigit() and status.isascii() and len(status) < 10:
+        status = int(status)
+    else:
+        return None
+    if type(name) is not str or _UNSAFE.search(f"{name}{number}{text}"):
+        return None
+    try:
+        name = name.strip()
+        number = number.strip() if number is not None else ""
+        text = text.strip() if text is not None else ""
+    except AttributeError:
+        return None
+    if not name or len(name) > 255 or len(number) > 64 or len(text) > MAX_TEXT:
+        return None  # refused, or cut (and said so) by the careful reader
+    return (
+        rid,
+        update,
+        name,
+        number,
+        unity,
+        amount,
+        gross,
+        rate,
+        plain_text(text),
+        status >= PART_STATUS_ACTIVE,
+        category,
+    )

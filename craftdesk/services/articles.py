@@ -25,6 +25,7 @@ from typing import Any
 
 from ..api.catalog import UNIT_PRICE_STEP
 from ..api.client import SevdeskClient
+from ..api.fast_pages import PARTS
 from ..api.records import (
     CategoryRec,
     PartRec,
@@ -289,7 +290,7 @@ def sync_articles(
     counts = CollectionCounts("articles")
     wanted = part_categories_from(categories, names)
     units = {u.id: u.name for page in sweeps.pages(0) for u in parse_rows(page, parse_unity, "Unity")}
-    data, importable, malformed = _read_parts(sweeps.pages(1), units, categories, wanted, counts)
+    data, importable, malformed = _read_parts(sweeps.pages(1, PARTS), units, categories, wanted, counts)
     if malformed is not None and not sweeps.complete(1, len(data) + len(malformed)):
         log.warning("The parts sweep returned fewer parts than sevDesk counts: none is deactivated this run")
         malformed = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from decimal import Decimal
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from craftdesk.api import fast_pages as pages
+from craftdesk.api import catalog
 from craftdesk.api import records as R
 from craftdesk.api import wire
 from craftdesk.api.answers import decode_json
@@ -65,15 +67,33 @@ COMM_WAY = {
     "key": ref("CommunicationWayKey", "2"),
 }
 
+PART = {
+    "id": "9876501",
+    "objectName": "Part",
+    "update": "2024-03-01T10:15:00+01:00",
+    "name": "Kupferrohr 15 mm",
+    "partNumber": "A-100001",
+    "text": "<p>je Meter</p>",
+    "category": ref("Category", "631154"),
+    "unity": ref("Unity", "1"),
+    "price": "12.5",
+    "priceNet": "12.5",
+    "priceGross": "14.88",
+    "taxRate": "19",
+    "status": "100",
+}
+
 CASES: dict[str, tuple[Callable[[Any], Any], Callable[[dict[str, Any]], Any], dict[str, Any]]] = {
     "contact": (R.contact_row, R._contact_careful, CONTACT),
     "address": (R.address_row, R._address_careful, ADDRESS),
     "comm_way": (R.comm_way_row, R._comm_way_careful, COMM_WAY),
+    "part": (R.part_row, catalog._part, PART),
 }
 
 texts = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["", "  Müller  ", "a\x00b", "\ud800x", "x" * 300, "<p>Hallo</p>", "1", "0", " 42 "]),
+    st.sampled_from(["19", "7.5", "-3", "1e3", "1,5", "100.0000000001", "9" * 12, "9" * 13, "0.00", "99"]),
 )
 ids = st.one_of(
     st.sampled_from(["1", "71234501", " 7 ", "", "-1", "1.5", "²", "9" * 18, "9" * 19, "12a"]),
@@ -126,6 +146,15 @@ def test_fast_rows_equal_the_careful_readers_on_the_usual_wire_form() -> None:
     for fast, careful, template in CASES.values():
         assert fast(template) == guard(template, careful)
         assert fast(template) is not None
+    for fast_path, name in (
+        (wire.contact_fast, "contact"),
+        (wire.address_fast, "address"),
+        (wire.comm_way_fast, "comm_way"),
+        (wire.part_fast, "part"),
+    ):
+        template = CASES[name][2]
+        assert fast_path(template) == guard(template, CASES[name][1])  # taken, not declined
+    assert R.parse_part(PART).net_price == Decimal("12.5") and R.parse_part(PART).description == "je Meter"
     assert R.parse_contact(CONTACT).company == "Müller Haustechnik GmbH"
     assert R.parse_comm_way(COMM_WAY).main is True
 
@@ -147,6 +176,17 @@ INTERESTING = [
     " PHONE ",
     "9" * 19,
     "12a",
+    "7",
+    "-0",
+    "12.50",
+    " 19 ",
+    "2,5",
+    "1E2",
+    "10000000",
+    "10000000.01",
+    "0.0000000001",
+    "100",
+    "50",
     True,
     False,
     0,
@@ -190,7 +230,12 @@ def test_C4_compact_way_items_follow_the_kind_rule() -> None:
 
 # --- whole pages read by msgspec (api.pages.page_rows) --------------------------------------
 
-SHAPES = {"contact": pages.CONTACTS, "address": pages.ADDRESSES, "comm_way": pages.COMM_WAYS}
+SHAPES = {
+    "contact": pages.CONTACTS,
+    "address": pages.ADDRESSES,
+    "comm_way": pages.COMM_WAYS,
+    "part": pages.PARTS,
+}
 
 
 class Lines(logging.Handler):
@@ -253,6 +298,7 @@ def test_texts_longer_than_kept_are_left_to_the_careful_reader_which_says_so() -
         "contact": {"name": 255, "name2": 255, "customerNumber": 64, "description": R.MAX_TEXT},
         "address": {"street": 255, "zip": 32, "city": 255},
         "comm_way": {"value": 255},
+        "part": {"name": 255, "partNumber": 64, "text": R.MAX_TEXT},
     }
     for name, fields in limits.items():
         template = CASES[name][2]
@@ -298,7 +344,7 @@ def test_pages_msgspec_cannot_read_in_its_form_go_the_usual_way(monkeypatch: Any
     assert pages.page_rows(
         '{"objects": [{"id": "1", "contact": {"id": "2"}, "x": "ü"}]}'.encode(), pages.ADDRESSES, decode_json
     )
-    assert pages.page_rows(b'{"objects": []}', "Part", decode_json) is None  # no reader of parts
+    assert pages.page_rows(b'{"objects": []}', "Unity", decode_json) is None  # no reader of units
     monkeypatch.setattr(pages, "_READERS", {})  # as without msgspec
     content = json.dumps({"objects": [template]}).encode()
     assert pages.page_rows(content, pages.ADDRESSES, decode_json) is None
