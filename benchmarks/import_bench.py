@@ -136,11 +136,16 @@ from craftdesk.store.db import close_database, open_database
 
 base, token = sys.argv[1], sys.argv[2]
 urls = json.loads(sys.stdin.read())
-try:  # pages the import reads with msgspec (api.wire): decoded and parsed in one go
-    from craftdesk.api import wire
+try:  # pages the import reads with msgspec (api.fast_pages, before: api.wire) in one go
+    try:
+        from craftdesk.api import fast_pages as wire
+    except ImportError:
+        from craftdesk.api import wire
     from craftdesk.api.answers import decode_json
     shapes = {"/Contact": wire.CONTACTS, "/ContactAddress": wire.ADDRESSES,
               "/CommunicationWay": wire.COMM_WAYS} if wire._READERS else {}
+    if getattr(wire, "PARTS", None) in wire._READERS:
+        shapes["/Part"] = wire.PARTS
 except ImportError:
     shapes = {}
 parsers = {"/Contact": records.contact_row, "/ContactAddress": records.address_row,
