@@ -23,7 +23,10 @@ def valid_ids(ids: Sequence[Any]) -> bool:
         joined = "".join(ids)  # TypeError: not every value is a text
     except TypeError:
         return False
-    return joined.isdigit() and joined.isascii() and min(map(len, ids)) > 0 and max(map(len, ids)) < 19
+    if not (joined.isdigit() and joined.isascii()):
+        return False
+    lengths = set(map(len, ids))  # one pass; a handful of lengths
+    return min(lengths) > 0 and max(lengths) < 19
 
 
 def ref_ids(refs: Sequence[Any], required: bool) -> list[Any] | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 
 from ..api.records import AddressRec, AddressRow, CommWayRec, CommWayRow, ContactRec, ContactRow
 from .fingerprints import older_digests, text_digest
@@ -102,6 +103,9 @@ def _main_then_number(item: list[str]) -> tuple[bool, int]:
     return not item[3], int(item[0])
 
 
+_KIND = itemgetter(1)  # of a split address or way item
+
+
 def choose_addresses(items: Iterable[AddressItem], countries: dict[str, str]) -> tuple[AddressTuple, ...]:
     """C3: one billing (lowest id), all delivery, postal = first other else billing."""
     billing: list[str] | None = None
@@ -172,11 +176,17 @@ def way_item(row: CommWayRow) -> WayItem | None:
 
 def choose_comm_ways(items: Iterable[WayItem]) -> tuple[InfoTuple, ...]:
     """C4: ≤2 e-mails, ≤2 mobiles, 1 phone; ``main`` first, then the lowest id."""
+    ways = [each.split(SEP) for each in items]
+    if len(set(map(_KIND, ways))) == len(ways):
+        # At most one way of each kind (the usual customer): nothing to rank, drop or
+        # merge; only the order of the kinds, which is their alphabetical order.
+        ways.sort(key=_KIND)
+        return tuple([(kind, value, rid) for rid, kind, value, _main in ways])
     emails: list[InfoTuple] = []
     mobiles: list[InfoTuple] = []
     phones: list[InfoTuple] = []
     seen: set[tuple[str, str]] = set()
-    for rid, kind, value, _main in sorted([each.split(SEP) for each in items], key=_main_then_number):
+    for rid, kind, value, _main in sorted(ways, key=_main_then_number):
         if kind == "email":
             picked, limit = emails, MAX_EMAILS
         elif kind == "mobile":

@@ -208,9 +208,9 @@ def _child_rows(targets: list[Children], addresses: bool) -> Iterator[tuple[obje
     for cid, packed_addresses, packed_infos in targets:
         packed = packed_addresses if addresses else packed_infos
         if packed:
-            values = packed.split(SEP)
-            for pos, start in enumerate(range(0, len(values), width)):
-                yield (cid, *values[start : start + width], pos)
+            values = iter(packed.split(SEP))
+            for pos, row in enumerate(zip(*[values] * width, strict=True)):  # ``width`` at a time
+                yield (cid, *row, pos)
 
 
 def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]) -> list[int]:

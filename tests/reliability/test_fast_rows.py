@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import json
 import logging
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from craftdesk.api import catalog, wire
 from craftdesk.api import fast_pages as pages
-from craftdesk.api import catalog
 from craftdesk.api import records as R
-from craftdesk.api import wire
 from craftdesk.api.answers import decode_json
 from craftdesk.api.fields import RecordError, guard
 

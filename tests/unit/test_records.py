@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 import responses
+from hypothesis import given
+from hypothesis import strategies as st
 
 from craftdesk.api.client import SevdeskClient
 from craftdesk.api.errors import MalformedResponseError
@@ -826,3 +828,37 @@ def test_H10_a_number_too_fine_or_too_large_to_write_out_is_refused_wherever_it_
         parse_order_pos({"id": "9", "order": ref("Order", "5"), "quantity": "1", "priceNet": sent})
     assert read_decimal("8.39495798320000000000000", "priceNet") == Decimal("8.3949579832")
     assert read_decimal("1.00000000000000000001", "quantity") == Decimal("1.00000000000000000001")
+
+
+def c4_by_the_book(items):
+    """C4 read literally: ``main`` first, then the lowest id; per kind the first ones up to
+    its limit, a value already kept for that kind (case-insensitive) counting once."""
+    limits = {"email": 2, "mobile": 2, "phone": 1}
+    ranked = sorted((item.split("\x00") for item in items), key=lambda w: (w[3] != "1", int(w[0])))
+    kept = {kind: [] for kind in limits}
+    for rid, kind, value, _main in ranked:
+        if len(kept[kind]) < limits[kind] and value.casefold() not in [
+            v.casefold() for _k, v, _r in kept[kind]
+        ]:
+            kept[kind].append((kind, value, rid))
+    return (*kept["email"], *kept["mobile"], *kept["phone"])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 60),
+            st.sampled_from(["email", "mobile", "phone"]),
+            st.sampled_from(["a@x.de", "A@X.DE", "b@x.de", "0171 1", "030 2", "Straße@x.de", "STRASSE@x.de"]),
+            st.booleans(),
+        ),
+        max_size=7,
+        unique_by=lambda w: w[0],
+    )
+)
+def test_C4_choice_is_the_rule_for_any_ways_of_a_customer(ways):
+    """Also the shortcut for a customer with at most one way of each kind."""
+    from craftdesk.services.customer_rules import choose_comm_ways
+
+    items = [f"{rid}\x00{kind}\x00{value}\x00{'1' if main else ''}" for rid, kind, value, main in ways]
+    assert choose_comm_ways(items) == c4_by_the_book(items)
