@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .columns import fits, plain, ref_ids, stamps, stripped, valid_ids
-from .fields import NOT_PLAIN, read_bool
+from ..limits import MAX_PRICE
+from .columns import fits, numbers, plain, ref_ids, stamps, stripped, valid_ids
+from .fields import MAX_TEXT, NOT_PLAIN, read_bool
 from .text import plain_text
 from .wire import (
     ADDRESS_FIELDS,
@@ -30,15 +31,18 @@ from .wire import (
     CONTACT_FIELDS,
     CONTACT_LIMITS,
     PART_FIELDS,
+    PART_STATUS_ACTIVE,
     REFERENCES,
     WAY_FIELDS,
     address_values,
     comm_way_values,
     contact_values,
+    fast_net,
     part_values,
 )
 
 if TYPE_CHECKING:
+    from .catalog import PartRow
     from .records import AddressRow, CommWayRow, ContactRow
 
 try:  # a decoder that reads only the fields asked for; the usual decoder otherwise
@@ -121,6 +125,59 @@ def comm_way_columns(records: list[Any]) -> list[CommWayRow] | None:
     return list(zip(rid, contacts, kinds, values, mains, keys, strict=True))
 
 
+def part_columns(records: list[Any]) -> list[PartRow] | None:
+    rid, update, name, number, unity, net, price, gross, vat, text, status, category = zip(
+        *map(_astuple, records), strict=True
+    )
+    if not (valid_ids(rid) and plain(name, number, text)) or None in name:
+        return None
+    unities, categories, updates = ref_ids(unity, False), ref_ids(category, False), stamps(update)
+    rates, nets = numbers(vat), numbers(net)
+    amounts: list[Any] = (
+        nets
+        if nets is not None and all(nets)
+        else [
+            fast_net(*prices)
+            for prices in zip(net, price, strict=True)  # some priced by ``price``
+        ]
+    )
+    if unities is None or categories is None or updates is None or rates is None or None in amounts:
+        return None
+    if min(rates) < 0 or max(rates) > 100 or max(map(abs, amounts)) > MAX_PRICE:
+        return None
+    given = numbers([value for value in gross if value is not None and value != ""])
+    if given is None or (given and max(map(abs, given)) > MAX_PRICE):
+        return None
+    found = iter(given)  # a part without a gross price has None
+    grosses = [None if value is None or value == "" else next(found) for value in gross]
+    statuses = [value for value in status if value is not None and value != ""]  # none: active
+    try:  # every status written out in digits (else: record by record)
+        joined = "".join(statuses)
+    except TypeError:
+        return None
+    if statuses and not (joined.isdigit() and joined.isascii() and fits(statuses, 9)):
+        return None
+    names, parts, texts = stripped(name), stripped(number), stripped(text)
+    if "" in names or not (fits(names, 255) and fits(parts, 64) and fits(texts, MAX_TEXT)):
+        return None
+    return list(
+        zip(
+            rid,
+            updates,
+            names,
+            parts,
+            unities,
+            amounts,
+            grosses,
+            rates,
+            [text if "<" not in text else plain_text(text) for text in texts],
+            [value is None or value == "" or int(value) >= PART_STATUS_ACTIVE for value in status],
+            categories,
+            strict=True,
+        )
+    )
+
+
 # --- whole pages ----------------------------------------------------------------------------
 
 #: The object names :func:`page_rows` reads.
@@ -156,7 +213,7 @@ if msgspec is not None:
                 (CONTACTS, CONTACT_FIELDS, contact_values, contact_columns),
                 (ADDRESSES, ADDRESS_FIELDS, address_values, address_columns),
                 (COMM_WAYS, WAY_FIELDS, comm_way_values, comm_way_columns),
-                (PARTS, PART_FIELDS, part_values, None),  # a few thousand: record by record
+                (PARTS, PART_FIELDS, part_values, part_columns),
             )
         }
     )

@@ -213,7 +213,7 @@ def part_fast(r: dict[str, Any]) -> PartRow | None:
         return None
 
 
-def _fast_net(net: Any, price: Any) -> Decimal | None:
+def fast_net(net: Any, price: Any) -> Decimal | None:
     """The first non-zero of ``priceNet`` and ``price``; None when neither is one (a net
     derived from the gross price, or 0) or either is not in the usual form."""
     for value in (net, price):
@@ -243,7 +243,7 @@ def part_values(
     unity, category, update = _fast_ref(unity), _fast_ref(category), _fast_update(update)
     if not _fast_id(rid) or unity is _NOT_READ or category is _NOT_READ or update is _NOT_READ:
         return None
-    rate, amount = _fast_number(vat), _fast_net(net, price)
+    rate, amount = _fast_number(vat), fast_net(net, price)
     if rate is None or not 0 <= rate <= 100 or amount is None or abs(amount) > MAX_PRICE:
         return None
     if gross is not None and gross != "":

@@ -355,6 +355,7 @@ COLUMN_READERS = {
     "contact": (pages.CONTACTS, wire.contact_values, pages.contact_columns),
     "address": (pages.ADDRESSES, wire.address_values, pages.address_columns),
     "comm_way": (pages.COMM_WAYS, wire.comm_way_values, pages.comm_way_columns),
+    "part": (pages.PARTS, wire.part_values, pages.part_columns),
 }
 # Values near every check of the column readers: ids at 18/19 digits, texts at their
 # limits, with spaces, markup, umlauts, controls; flags as sevDesk and others send them.
@@ -363,6 +364,9 @@ near = st.one_of(
     st.sampled_from(["", " ", "1", "0", "true", "nein", "x" * 32, "x" * 33, "y" * 255, f" {'y' * 255} "]),
     st.sampled_from(["9" * 18, "9" * 19, "0", "007", " 5", "<b>fett</b>", "Straße 1", "a\x7fb", "EMAIL"]),
     st.sampled_from([" phone ", "Mobile", "WEB", "FAX", "2024-03-01T10:15:00+01:00", "\u00e9t\u00e9"]),
+    st.sampled_from(
+        ["19", "-0", "0.00", "12.50", "1e3", "9" * 12 + ".5", "9" * 13, "10000000.01", "050", "1,5"]
+    ),
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12),
     st.builds(ref, st.just("X"), st.sampled_from(["1", "2", "99", "", "x"])),
     st.integers(min_value=-2, max_value=10),
