@@ -279,25 +279,27 @@ def _group(
     they may belong to kept as stored."""
     grouped: dict[str, list[Item]] = {}
     rows = 0
-    for raw in rows_of(pages):
-        rows += 1
-        try:
-            row = parse(raw)
-        except RecordError as exc:
-            owner = ref_id(raw, "contact")
-            if owner is None or not (owner.isascii() and owner.isdigit()) or owner in contacts:
-                bad[0].skip(object_name, exc)
-                bad[1].note(owner if owner in contacts else None, ref_id(raw, "id"))
-            continue
-        owner = row[1]
-        if owner in contacts:
-            kept = item(row)
-            if kept is not None:
-                items = grouped.get(owner)
-                if items is None:
-                    grouped[owner] = [kept]
-                else:
-                    items.append(kept)
+    for page in pages:
+        rows += len(page)
+        for raw in page:
+            try:
+                row = raw if type(raw) is tuple else parse(raw)  # a tuple: read already
+            except RecordError as exc:
+                owner = ref_id(raw, "contact")
+                if owner is None or not (owner.isascii() and owner.isdigit()) or owner in contacts:
+                    bad[0].skip(object_name, exc)
+                    bad[1].note(owner if owner in contacts else None, ref_id(raw, "id"))
+                continue
+            owner = row[1]
+            if owner in contacts:
+                kept = item(row)
+                if kept is not None:
+                    items = grouped.get(owner)
+                    if items is None:
+                        grouped[owner] = [kept]
+                    else:
+                        items.append(kept)
+        del page  # let go before the next one is asked for
     return grouped, rows
 
 
