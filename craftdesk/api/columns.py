@@ -37,11 +37,18 @@ def valid_ids(ids: Sequence[Any]) -> bool:
 def ref_ids(refs: Sequence[Any], required: bool) -> list[Any] | None:
     """The ids of a column of references (structs with an ``id``), None for a null one;
     None when one is not in the usual form, or null where ``required``."""
-    try:
-        ids = [ref.id for ref in refs] if required else [None if ref is None else ref.id for ref in refs]
-    except AttributeError:  # a null reference where one is required
-        return None
-    return ids if valid_ids(ids if required else [i for i in ids if i is not None]) else None
+    if required:
+        try:
+            ids = [ref.id for ref in refs]
+        except AttributeError:  # a null reference where one is required
+            return None
+        return ids if valid_ids(ids) else None
+    # a reference without an id ({} or {"id": null}) is not a null one: not valid_ids
+    return (
+        [None if ref is None else ref.id for ref in refs]
+        if valid_ids([ref.id for ref in refs if ref is not None])
+        else None
+    )
 
 
 def plain(*columns: Sequence[Any]) -> bool:
