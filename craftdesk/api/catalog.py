@@ -14,6 +14,7 @@ from typing import Any
 from ..limits import price_ok, vat_ok
 from .fields import (
     RecordError,
+    fast_or_careful,
     guard,
     in_range,
     read_decimal,
@@ -156,15 +157,9 @@ def _part(r: dict[str, Any]) -> PartRow:
 
 
 def part_row(raw: Any) -> PartRow:
-    """The values of :class:`PartRec` as a tuple (RecordError when unusable); a tuple is
-    a row read already (``fast_pages.page_rows``)."""
-    if type(raw) is tuple:
-        return raw
-    try:
-        row = part_fast(raw) if type(raw) is dict else None
-    except Exception:  # what the fast path did not expect is left to the careful one
-        row = None
-    return row if row is not None else guard(raw, _part)
+    """The values of :class:`PartRec` as a tuple (RecordError when unusable); a tuple
+    is a row read already (``fast_pages.page_rows``)."""
+    return fast_or_careful(raw, part_fast, _part)
 
 
 def parse_part(raw: Any) -> PartRec:

@@ -238,6 +238,20 @@ def parse_datetime(value: str | None) -> datetime | None:
         return None
 
 
+def fast_or_careful(
+    raw: Any, fast: Callable[[dict[str, Any]], T | None], careful: Callable[[dict[str, Any]], T]
+) -> T:
+    """A bulk record's row: a tuple is a row read already (``fast_pages.page_rows``); else
+    the fast path's row, or, where it declines (None) or fails, the careful reader's."""
+    if type(raw) is tuple:
+        return raw  # type: ignore[return-value]
+    try:
+        row = fast(raw) if type(raw) is dict else None
+    except Exception:  # what the fast path did not expect is left to the careful one
+        row = None
+    return row if row is not None else guard(raw, careful)
+
+
 def guard(raw: Any, build: Callable[[dict[str, Any]], T]) -> T:
     if not isinstance(raw, dict):
         raise RecordError("Datensatz ist kein Objekt")

@@ -45,7 +45,7 @@ from .documents import (
 from .fields import (
     MAX_TEXT,
     RecordError,
-    guard,
+    fast_or_careful,
     parse_datetime,
     read_bool,
     read_id,
@@ -112,13 +112,7 @@ def _contact_careful(r: dict[str, Any]) -> ContactRow:
 def contact_row(raw: Any) -> ContactRow:
     """The values of :class:`ContactRec` as a tuple (RecordError when unusable); a tuple
     is a row read already (``fast_pages.page_rows``)."""
-    if type(raw) is tuple:
-        return raw
-    try:
-        row = _contact_fast(raw) if type(raw) is dict else None
-    except Exception:  # what the fast path did not expect is left to the careful one
-        row = None
-    return row if row is not None else guard(raw, _contact_careful)
+    return fast_or_careful(raw, _contact_fast, _contact_careful)
 
 
 def parse_contact(raw: Any) -> ContactRec:
@@ -159,13 +153,7 @@ def _address_careful(r: dict[str, Any]) -> AddressRow:
 def address_row(raw: Any) -> AddressRow:
     """The values of :class:`AddressRec` as a tuple (RecordError when unusable); a tuple
     is a row read already (``fast_pages.page_rows``)."""
-    if type(raw) is tuple:
-        return raw
-    try:
-        row = _address_fast(raw) if type(raw) is dict else None
-    except Exception:  # what the fast path did not expect is left to the careful one
-        row = None
-    return row if row is not None else guard(raw, _address_careful)
+    return fast_or_careful(raw, _address_fast, _address_careful)
 
 
 def parse_address(raw: Any) -> AddressRec:
@@ -208,13 +196,7 @@ def _comm_way_careful(r: dict[str, Any]) -> CommWayRow:
 def comm_way_row(raw: Any) -> CommWayRow:
     """The values of :class:`CommWayRec` as a tuple (RecordError when unusable); a tuple
     is a row read already (``fast_pages.page_rows``)."""
-    if type(raw) is tuple:
-        return raw
-    try:
-        row = _comm_way_fast(raw) if type(raw) is dict else None
-    except Exception:  # what the fast path did not expect is left to the careful one
-        row = None
-    return row if row is not None else guard(raw, _comm_way_careful)
+    return fast_or_careful(raw, _comm_way_fast, _comm_way_careful)
 
 
 def parse_comm_way(raw: Any) -> CommWayRec:
