@@ -16,8 +16,11 @@ from typing import Any
 
 from .fields import NOT_PLAIN
 
-# Numbers as the record fast path takes them (api.wire._NUMBER), each followed by a NUL.
-_NUMBERS = re.compile(r"(?:-?[0-9]{1,12}(?:\.[0-9]{1,10})?\x00)*")
+# A number as sevDesk writes it: digits, at most 12 before the point (the careful reader
+# refuses 10^12 and more) and 10 after it; the record fast path (api.wire) reads one, and
+# :func:`numbers` a column of them, each followed by a NUL.
+NUMBER = r"-?[0-9]{1,12}(?:\.[0-9]{1,10})?"
+_NUMBERS = re.compile(f"(?:{NUMBER}\x00)*")
 
 
 def valid_ids(ids: Sequence[Any]) -> bool:

@@ -18,6 +18,7 @@ from operator import gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..limits import MAX_PRICE
+from .columns import NUMBER
 from .fields import MAX_TEXT, NOT_PLAIN, read_bool
 from .text import plain_text
 
@@ -196,9 +197,7 @@ def comm_way_values(rid: Any, contact: Any, kind: Any, value: Any, main: Any, ke
 # --- parts --------------------------------------------------------------------------------
 
 PART_STATUS_ACTIVE = 100
-# A number as sevDesk writes it: digits, at most 12 before the point (the careful reader
-# refuses 10^12 and more) and 10 after it; any other form goes the careful way.
-_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,10})?")
+_NUMBER = re.compile(NUMBER)  # any other form goes the careful way
 
 
 def _fast_number(value: Any) -> Decimal | None:
