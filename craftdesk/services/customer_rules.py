@@ -20,10 +20,11 @@ Decisions (documented here because the SPEC leaves them open):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
+from typing import NamedTuple
 
 from ..api.records import AddressRec, AddressRow, CommWayRec, CommWayRow, ContactRec, ContactRow
 from .fingerprints import older_digests, text_digest
@@ -242,6 +243,34 @@ class CustomerData:
         """What older versions stored for the same content, recognised once after an update."""
         return older_digests((self.fields, self.addresses, self.infos))
 
+    def taken(self) -> Taken:
+        """The customer as the import writes it (see :class:`Taken`)."""
+        addresses, infos = self.packed()
+        return Taken(self.sevdesk_update, self.fields, addresses, infos, self.fingerprint((addresses, infos)))
+
+
+class Taken(NamedTuple):
+    """A customer as the import compares and writes it: the values of FIELDS, the
+    addresses and the communication ways packed (:meth:`CustomerData.packed`), and the
+    fingerprint of it all."""
+
+    sevdesk_update: str
+    fields: tuple[str | bool, ...]
+    addresses: str
+    infos: str
+    fingerprint: str
+
+    def older_fingerprints(self) -> tuple[str, str]:
+        """:meth:`CustomerData.older_fingerprints` of the same customer."""
+        return older_digests((self.fields, _unpacked(self.addresses, 6), _unpacked(self.infos, 3)))
+
+
+def _unpacked(packed: str, width: int) -> tuple[tuple[str, ...], ...]:
+    if not packed:
+        return ()
+    values = iter(packed.split(SEP))
+    return tuple(zip(*[values] * width, strict=True))
+
 
 _SALUTATIONS = {
     "m": "Herr",
@@ -282,62 +311,16 @@ def customer_fields(row: ContactRow) -> tuple[str | bool, ...]:
 
 def pack_contact(row: ContactRow) -> str:
     """What the bulk import keeps of a contact while the other sweeps are read: its
-    ``update`` and the values of FIELDS as one text (see SEP); :func:`unpack_contact`."""
-    fields = customer_fields(row)
-    return SEP.join((row[1], *fields[:8], "1" if fields[8] else "", *fields[9:]))  # type: ignore[arg-type]
+    ``update`` and the values of FIELDS as one text (see SEP), each value as ``str``
+    makes it (a truth value "True" or "False"), so the values part is the text the
+    fingerprint hashes; :func:`unpack_contact`."""
+    return SEP.join((row[1], *map(str, customer_fields(row))))
 
 
 def unpack_contact(packed: str) -> tuple[str, tuple[str | bool, ...]]:
     """``update`` and the values of FIELDS of :func:`pack_contact`."""
     parts = packed.split(SEP)
-    return parts[0], (*parts[1:9], parts[9] == "1", *parts[10:])
-
-
-class PackedCustomers(Mapping[str, CustomerData]):
-    """The customers of a bulk import, kept packed (contact, address and communication
-    way items) until they are written: each :class:`CustomerData` is built when asked for,
-    and :meth:`take` builds it and lets its packed items go, so the records of a whole
-    account never exist at once."""
-
-    def __init__(
-        self,
-        contacts: dict[str, str],
-        addresses: dict[str, list[AddressItem]],
-        ways: dict[str, list[WayItem]],
-        countries: dict[str, str],
-    ) -> None:
-        self._contacts = contacts
-        self._addresses = addresses
-        self._ways = ways
-        self._countries = countries
-
-    def _packed(self, sid: str) -> str:
-        packed = self._contacts[sid]
-        if not packed:  # a packed contact is never empty: this one was taken
-            raise KeyError(f"customer {sid} was taken already")
-        return packed
-
-    def __getitem__(self, sid: str) -> CustomerData:
-        update, fields = unpack_contact(self._packed(sid))
-        addresses = choose_addresses(self._addresses.get(sid, ()), self._countries)
-        return CustomerData(sid, update, fields, addresses, choose_comm_ways(self._ways.get(sid, ())))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._contacts)
-
-    def __len__(self) -> int:
-        return len(self._contacts)
-
-    def take(self, sid: str) -> CustomerData:
-        """The customer, built for the last time: its packed items are let go, and it can
-        no longer be looked up (KeyError)."""
-        update, fields = unpack_contact(self._packed(sid))
-        self._contacts[sid] = ""  # keeps the key: iteration and len stay as they were
-        addresses = choose_addresses(self._addresses.pop(sid, ()), self._countries)
-        return CustomerData(sid, update, fields, addresses, choose_comm_ways(self._ways.pop(sid, ())))
-
-    def customer_number(self, sid: str) -> str:
-        return self._packed(sid).split(SEP, 2)[1]
+    return parts[0], (*parts[1:9], parts[9] == "True", *parts[10:])
 
 
 def build_customer(

@@ -22,7 +22,7 @@ from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, column_
 from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
 from . import pending_contacts
-from .customer_rules import FIELDS, SEP, CustomerData
+from .customer_rules import FIELDS, SEP, CustomerData, Taken
 from .fetching import CollectionCounts
 
 _CUSTOMER_COLS = (
@@ -50,10 +50,11 @@ def _existing(records: Mapping[str, CustomerData], swept: bool) -> Existing:
     return {sid: (cid, digest, bool(deleted)) for cid, sid, digest, deleted in raw_rows(query)}
 
 
-def _taker(records: Mapping[str, CustomerData]) -> Callable[[str], CustomerData]:
-    """How to get each record for the last time: a packed source lets its items go."""
-    take: Callable[[str], CustomerData] | None = getattr(records, "take", None)
-    return take if take is not None else records.__getitem__
+def _taker(records: Mapping[str, CustomerData]) -> Callable[[str], Taken]:
+    """How to get each record as written, for the last time: a packed source lets its
+    items go."""
+    take: Callable[[str], Taken] | None = getattr(records, "take", None)
+    return take if take is not None else lambda sid: records[sid].taken()
 
 
 def _number_of(records: Mapping[str, CustomerData]) -> Callable[[str], str]:
@@ -105,9 +106,9 @@ class _Plan:
 
     def __init__(self, records: Mapping[str, CustomerData], existing: Existing, keep: set[str]) -> None:
         self.new: list[str] = []  # sevDesk ids: built when written (not kept meanwhile)
-        self.changed: list[tuple[int, CustomerData, str]] = []
+        self.changed: list[tuple[int, Taken]] = []
         self.adopted: list[tuple[str, str, int]] = []
-        self.fields_only: list[tuple[int, CustomerData]] = []  # addresses and ways kept
+        self.fields_only: list[tuple[int, Taken]] = []  # addresses and ways kept
         self.unchanged = 0
         take = _taker(records)
         for sid in records:
@@ -116,7 +117,7 @@ class _Plan:
                 self.new.append(sid)
                 continue
             data = take(sid)
-            digest = data.fingerprint()
+            digest = data.fingerprint
             if sid in keep:  # as stored, unless its own fields changed (or it came back)
                 if digest != current[1] or current[2]:
                     self.fields_only.append((current[0], data))
@@ -132,7 +133,7 @@ class _Plan:
                 self.adopted.append((data.sevdesk_update, digest, current[0]))  # same content
                 self.unchanged += 1
             elif current[1] != digest or current[2]:
-                self.changed.append((current[0], data, digest))
+                self.changed.append((current[0], data))
             else:
                 self.unchanged += 1
 
@@ -151,7 +152,7 @@ def save_customers(
     the customers the sweep no longer returned and answers which of them sevDesk no longer
     has: only those are flagged (without it, all are). Local customers are never touched (C7).
     ``keep``: sevDesk ids of customers that stay as stored (see :class:`KeptAsStored`).
-    ``records`` may be a packed source (``customer_rules.PackedCustomers``): each record is
+    ``records`` may be a packed source (``customer_packing.PackedCustomers``): each record is
     then built once, when it is compared or written, and let go right after.
     """
     counts = CollectionCounts("customers")
@@ -179,10 +180,7 @@ def save_customers(
     counts.updated = len(plan.changed) + len(plan.fields_only)
     counts.flagged = len(vanished)
     counts.changed_ids = (
-        set(new_ids)
-        | {cid for cid, _, _ in plan.changed}
-        | set(vanished)
-        | {cid for cid, _ in plan.fields_only}
+        set(new_ids) | {cid for cid, _ in plan.changed} | set(vanished) | {cid for cid, _ in plan.fields_only}
     )
     let_go(plan.changed)
     return counts
@@ -213,7 +211,7 @@ def _child_rows(targets: list[Children], addresses: bool) -> Iterator[tuple[obje
                 yield (cid, *row, pos)
 
 
-def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]) -> list[int]:
+def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> list[int]:
     """The statements of one save (inside its transaction); the local ids of the new rows."""
     now = column_value(Customer.updated_at, utcnow())
     children: list[tuple[str, str, str]] = []
@@ -221,9 +219,8 @@ def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]
     def new_rows() -> Iterator[tuple[object, ...]]:
         for sid in plan.new:
             d = take(sid)
-            packed = d.packed()
-            children.append((sid, *packed))
-            yield (sid, d.sevdesk_update, d.fingerprint(packed), *d.fields, False, now, now)
+            children.append((sid, d.addresses, d.infos))
+            yield (sid, d.sevdesk_update, d.fingerprint, *d.fields, False, now, now)
 
     bulk_insert(Customer, _CUSTOMER_COLS, new_rows())
     ids = _local_ids(plan.new)
@@ -231,14 +228,14 @@ def _write(plan: _Plan, take: Callable[[str], CustomerData], vanished: list[int]
     bulk_update(
         Customer,
         _UPDATE_COLS,
-        [(d.sevdesk_update, digest, *d.fields, False, now, cid) for cid, d, digest in changed]
+        [(d.sevdesk_update, d.fingerprint, *d.fields, False, now, cid) for cid, d in changed]
         + [(d.sevdesk_update, KEPT_HASH, *d.fields, False, now, cid) for cid, d in plan.fields_only],
     )
-    bulk_delete_children(Address, "customer", [cid for cid, _, _ in changed])
-    bulk_delete_children(ContactInfo, "customer", [cid for cid, _, _ in changed])
+    bulk_delete_children(Address, "customer", [cid for cid, _ in changed])
+    bulk_delete_children(ContactInfo, "customer", [cid for cid, _ in changed])
     targets: list[Children] = [(ids[sid], a, i) for sid, a, i in children]
     children.clear()
-    targets += [(cid, *d.packed()) for cid, d, _ in changed]
+    targets += [(cid, d.addresses, d.infos) for cid, d in changed]
     bulk_insert(Address, _ADDRESS_COLS, _child_rows(targets, addresses=True))
     bulk_insert(ContactInfo, _INFO_COLS, _child_rows(targets, addresses=False))
     bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), [(True, now, cid) for cid in vanished])

@@ -7,7 +7,7 @@ used when an order confirmation names an unknown customer, and local customers (
 
 The bulk import keeps one packed text per sevDesk row while it reads (never the decoded
 pages, never record objects) and builds each customer only when it compares or writes it
-(``customer_rules.PackedCustomers``), so its memory is about the size of what it stores.
+(``customer_packing.PackedCustomers``), so its memory is about the size of what it stores.
 
 Decisions (documented here because the SPEC leaves them open):
 
@@ -43,12 +43,12 @@ from ..store import settings
 from ..store.bulk import tuples
 from ..store.db import db
 from ..store.models import ADDRESS_KINDS, CUSTOMER_KINDS, Address, ContactInfo, Customer
+from .customer_packing import PackedCustomers
 from .customer_rules import (
     FIELDS,
     SEP,
     AddressItem,
     CustomerData,
-    PackedCustomers,
     WayItem,
     address_reader,
     build_customer,

@@ -636,8 +636,8 @@ def test_C5_packed_customers_build_what_the_record_rules_build():
         parse_comm_way,
         parse_contact,
     )
+    from craftdesk.services.customer_packing import PackedCustomers
     from craftdesk.services.customer_rules import (
-        PackedCustomers,
         address_reader,
         build_customer,
         pack_contact,
@@ -694,7 +694,7 @@ def test_C5_packed_customers_build_what_the_record_rules_build():
     assert list(source) == ["7"] and len(source) == 1
     assert source["7"] == expected
     assert source.customer_number("7") == "1001"
-    assert source.take("7") == expected
+    assert source.take("7") == expected.taken()
     assert addresses == {} and ways == {}
     assert "7" not in source and len(source) == 1  # taken: no second look-up
     with pytest.raises(KeyError):
@@ -862,3 +862,49 @@ def test_C4_choice_is_the_rule_for_any_ways_of_a_customer(ways):
 
     items = [f"{rid}\x00{kind}\x00{value}\x00{'1' if main else ''}" for rid, kind, value, main in ways]
     assert choose_comm_ways(items) == c4_by_the_book(items)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 40),
+            st.sampled_from(["billing", "delivery", "other"]),
+            st.sampled_from(["Weg 1", "Straße 2", ""]),
+            st.sampled_from(["", "1", "2", "9"]),
+        ),
+        max_size=5,
+        unique_by=lambda a: a[0],
+    ),
+    st.lists(
+        st.tuples(
+            st.integers(1, 40),
+            st.sampled_from(["email", "mobile", "phone"]),
+            st.sampled_from(["a@x.de", "A@X.DE", "0171 1", "030 2"]),
+            st.booleans(),
+        ),
+        max_size=6,
+        unique_by=lambda w: w[0],
+    ),
+    st.booleans(),
+)
+def test_C5_a_packed_customer_is_written_as_the_rules_build_it(addresses, ways, agency):
+    """``PackedCustomers.take`` (C3 and C4 straight into the packed form the import
+    writes, and its fingerprint) gives what the rules give through ``CustomerData``, for
+    any addresses and communication ways of a customer."""
+    from craftdesk.services.customer_packing import PackedCustomers
+    from craftdesk.services.customer_rules import pack_contact
+
+    row = ("7", "2025-01-01", "3", "person", "Ä", "B", "", "jr.", "1001", "", None, "", agency, "m", "Dr.")
+    address_items = [
+        f"{i}\x00{kind}\x00{street}\x00{i}0\x00Ort\x00{land}" for i, kind, street, land in addresses
+    ]
+    way_items = [f"{i}\x00{kind}\x00{value}\x00{'1' if main else ''}" for i, kind, value, main in ways]
+    countries = {"1": "DE", "2": "AT"}
+    source = PackedCustomers(
+        {"7": pack_contact(row)}, {"7": list(address_items)}, {"7": list(way_items)}, countries
+    )
+    built = source["7"]
+    taken = source.take("7")
+    assert taken == built.taken()
+    assert taken.fingerprint == built.fingerprint() and taken.fields == built.fields
+    assert taken.older_fingerprints() == built.older_fingerprints()

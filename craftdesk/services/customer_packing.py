@@ -1,0 +1,138 @@
+"""The customers of a bulk import, kept packed until they are written.
+
+While the three sweeps are read, each contact is one packed text (``pack_contact``) and
+each address and communication way one item (``address_reader``, ``way_item``), so the
+import holds about what it stores. :class:`PackedCustomers` builds each customer from
+them when it is compared or written, straight into the packed form the import writes
+(:class:`~.customer_rules.Taken`): the same C3 and C4 choice as ``choose_addresses`` and
+``choose_comm_ways``, without the record objects and tuples in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from .customer_rules import (
+    _KIND,
+    SEP,
+    AddressItem,
+    CustomerData,
+    Taken,
+    WayItem,
+    choose_addresses,
+    choose_comm_ways,
+    unpack_contact,
+)
+from .fingerprints import text_digest
+from .lookups import GERMANY_COUNTRY_ID
+
+
+def country_codes(countries: dict[str, str]) -> dict[str, str]:
+    """``customer_rules.country_code`` as one table: an address item's country id (""
+    for none) to the code stored; an id not in it stores ""."""
+    codes = dict(countries)
+    codes.setdefault(GERMANY_COUNTRY_ID, "DE")
+    codes[""] = "DE"
+    return codes
+
+
+def _number(item: list[str]) -> int:
+    return int(item[0])
+
+
+def packed_addresses(items: Iterable[AddressItem], codes: dict[str, str]) -> tuple[int, str]:
+    """C3 (``choose_addresses``): how many addresses are kept, and them packed."""
+    split = [each.split(SEP) for each in items]
+    if len(split) == 1:  # the usual customer: one address, nothing to rank
+        rid, kind, street, zip_, city, country = split[0]
+        where = f"{street}\x00{zip_}\x00{city}\x00{codes.get(country, '')}\x00{rid}"
+        if kind == "billing":  # also the postal address (no other one)
+            return 2, f"postal\x00{where}\x00billing\x00{where}"
+        return 1, ("delivery\x00" if kind == "delivery" else "postal\x00") + where
+    billing: list[str] | None = None
+    other: list[str] | None = None
+    kept: list[str] = []
+    for item in sorted(split, key=_number):
+        kind = item[1]
+        if kind == "billing":
+            billing = billing or item
+        elif kind == "delivery":
+            kept.append(
+                f"delivery\x00{item[2]}\x00{item[3]}\x00{item[4]}\x00{codes.get(item[5], '')}\x00{item[0]}"
+            )
+        else:
+            other = other or item
+    if billing is not None:
+        a = billing
+        kept.insert(0, f"billing\x00{a[2]}\x00{a[3]}\x00{a[4]}\x00{codes.get(a[5], '')}\x00{a[0]}")
+    postal = other or billing
+    if postal is not None:
+        a = postal
+        kept.insert(0, f"postal\x00{a[2]}\x00{a[3]}\x00{a[4]}\x00{codes.get(a[5], '')}\x00{a[0]}")
+    return len(kept), SEP.join(kept)
+
+
+def packed_ways(items: Iterable[WayItem]) -> tuple[int, str]:
+    """C4 (``choose_comm_ways``): how many communication ways are kept, and them packed."""
+    ways = [each.split(SEP) for each in items]
+    if len(set(map(_KIND, ways))) == len(ways):  # at most one of each kind (as there)
+        ways.sort(key=_KIND)
+        return len(ways), SEP.join([f"{kind}\x00{value}\x00{rid}" for rid, kind, value, _main in ways])
+    chosen = choose_comm_ways(SEP.join(way) for way in ways)
+    return len(chosen), SEP.join([SEP.join(way) for way in chosen])
+
+
+class PackedCustomers(Mapping[str, CustomerData]):
+    """The customers of a bulk import, kept packed (contact, address and communication
+    way items) until they are written: a :class:`CustomerData` is built when one is
+    looked up, and :meth:`take` gives the customer as the import writes it and lets its
+    packed items go, so the records of a whole account never exist at once."""
+
+    def __init__(
+        self,
+        contacts: dict[str, str],
+        addresses: dict[str, list[AddressItem]],
+        ways: dict[str, list[WayItem]],
+        countries: dict[str, str],
+    ) -> None:
+        self._contacts = contacts
+        self._addresses = addresses
+        self._ways = ways
+        self._countries = countries
+        self._codes = country_codes(countries)
+
+    def _packed(self, sid: str) -> str:
+        packed = self._contacts[sid]
+        if not packed:  # a packed contact is never empty: this one was taken
+            raise KeyError(f"customer {sid} was taken already")
+        return packed
+
+    def __getitem__(self, sid: str) -> CustomerData:
+        update, fields = unpack_contact(self._packed(sid))
+        addresses = choose_addresses(self._addresses.get(sid, ()), self._countries)
+        return CustomerData(sid, update, fields, addresses, choose_comm_ways(self._ways.get(sid, ())))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._contacts)
+
+    def __len__(self) -> int:
+        return len(self._contacts)
+
+    def take(self, sid: str) -> Taken:
+        """The customer as written (``self[sid].taken()``), for the last time: its packed
+        items are let go, and it can no longer be looked up (KeyError)."""
+        update, _, values = self._packed(sid).partition(SEP)
+        self._contacts[sid] = ""  # keeps the key: iteration and len stay as they were
+        count, addresses = packed_addresses(self._addresses.pop(sid, ()), self._codes)
+        ways, infos = packed_ways(self._ways.pop(sid, ()))
+        hashed = [str(count), str(ways), values]  # as CustomerData.fingerprint joins them
+        if addresses:
+            hashed.append(addresses)
+        if infos:
+            hashed.append(infos)
+        fields: list[str | bool] = list(values.split(SEP))
+        fields[8] = fields[8] == "True"  # government agency
+        return Taken(update, tuple(fields), addresses, infos, text_digest(SEP.join(hashed)))
+
+    def customer_number(self, sid: str) -> str:
+        return self._packed(sid).split(SEP, 2)[1]
