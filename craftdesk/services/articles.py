@@ -281,7 +281,7 @@ def sync_articles(
         log.warning("No configured part category exists in sevDesk (%s)", ", ".join(names))
         return CollectionCounts("articles", warnings=[warning])
     sweeps = LedgerSweeps(
-        client, "articles", ARTICLE_SWEEPS, articles_basis(categories, names), progress, quiet=[0]
+        client, "articles", ARTICLE_SWEEPS, lambda: articles_basis(categories, names), progress, quiet=[0]
     )
     if sweeps.unchanged:
         return CollectionCounts(

@@ -128,7 +128,7 @@ def sync_customers(
 
     When every page arrives as in the last run, nothing is parsed (services.page_ledger).
     """
-    sweeps = LedgerSweeps(client, "customers", CUSTOMER_SWEEPS, customers_basis(categories), progress)
+    sweeps = LedgerSweeps(client, "customers", CUSTOMER_SWEEPS, lambda: customers_basis(categories), progress)
     if sweeps.unchanged:
         return CollectionCounts(
             "customers", unchanged=sweeps.previous("unchanged"), skipped=sweeps.previous("skipped")

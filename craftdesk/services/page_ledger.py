@@ -104,11 +104,13 @@ def basis(*parts: Any) -> str:
 class PageLedger:
     """The page digests of one collection's last successful run, and those of this run."""
 
-    def __init__(self, collection: str, basis_now: str) -> None:
+    def __init__(self, collection: str, basis_now: Callable[[], str]) -> None:
+        """``basis_now`` gives the basis of this run: asked only when a last run left
+        pages to compare with (on a first import it reads every local row for nothing)."""
         self.key = KEY_PREFIX + collection
         stored = settings.get(self.key)
         self.stored = stored is not None
-        valid = isinstance(stored, dict) and stored.get("basis") == basis_now
+        valid = isinstance(stored, dict) and stored.get("basis") == basis_now()
         self.previous: dict[str, list[list[Any]]] = dict(stored["pages"]) if valid else {}
         self.previous_counts: dict[str, int] = dict(stored.get("counts") or {}) if valid else {}
         self.current: dict[str, list[list[Any]]] = {}
@@ -219,7 +221,7 @@ class LedgerSweeps:
         client: SevdeskClient,
         collection: str,
         sweeps: list[Sweep],
-        basis_now: str,
+        basis_now: Callable[[], str],
         progress: Progress | None = None,
         quiet: Iterable[int] = (),
     ) -> None:

@@ -63,6 +63,27 @@ def test_R1_second_run_is_already_cheap(sandbox, client, database, parsed):
     assert again.skipped == first.skipped
 
 
+def test_R1_a_first_import_reads_no_local_rows_for_a_comparison(sandbox, client, database, monkeypatch):
+    """Without a last run there is nothing to compare this run's basis with: the local rows
+    are summarised once per collection, after writing (the next run's yardstick), not also
+    before; the unchanged run after it summarises them once, to compare."""
+    from craftdesk.services import page_ledger
+
+    summarised: list[str] = []
+
+    def counting(model):
+        summarised.append(model.__name__)
+        return page_ledger.local_summary(model)
+
+    monkeypatch.setattr(customers, "local_summary", counting)
+    monkeypatch.setattr(articles, "local_summary", counting)
+    run_import(client, "all")
+    assert sorted(summarised) == ["Article", "Customer"]
+    summarised.clear()
+    again = run_import(client, "all")
+    assert again.rows_written == 0 and sorted(summarised) == ["Article", "Customer"]
+
+
 def test_R1_one_changed_contact_updates_it_without_extra_requests(sandbox, client, database, parsed):
     run_import(client, "all")
     before = run_import(client, "all")
