@@ -20,6 +20,9 @@ ways each) and ``--parts`` parts (default 10,000 and 5,000).
   inserts of exactly the rows the full import wrote (raw ``executemany`` of 32-row INSERTs, one transaction,
   empty database with the app's schema). Grouping, rules, fingerprints and bookkeeping
   come on top of it.
+* Each ratio is printed twice: the median CPU over the median floor, and the median of
+  the rounds' own ratios (each import over the floor of its round, measured seconds
+  apart), which a machine whose speed drifts from minute to minute moves less.
 * ``--baseline-commit C`` extracts commit C (``git archive``) and measures it in the
   same run: the rounds interleave floor, baseline and current code, medians of all
   rounds are printed, each as a ratio to the floor of the same run.
@@ -348,8 +351,10 @@ def report(args: Any, results: dict[str, list[dict[str, Any]]], floors: list[dic
             cpu = [r[phase]["cpu"] for r in runs]
             last = runs[-1][phase]
             server = last["server"]
+            paired = med([c / f["cpu"] for c, f in zip(cpu, floors, strict=True)])
             print(
-                f"{name:8} {phase:9}: {med(cpu):.2f} CPU-s = {med(cpu) / floor_cpu:.2f} x floor, "
+                f"{name:8} {phase:9}: {med(cpu):.2f} CPU-s = {med(cpu) / floor_cpu:.2f} x floor "
+                f"(median of the rounds' own ratios {paired:.2f}), "
                 f"{med([r[phase]['wall'] for r in runs]):.2f} s wall, {last['requests']} requests, "
                 f"{server['bytes'] / 1e6:.1f} MB received, {last['rows']} rows written "
                 f"({last['created']} new, {last['updated']} changed, {last['unchanged']} unchanged); "
