@@ -220,3 +220,50 @@ def test_A2_article_fingerprints_of_older_versions_are_recognised(sandbox, clien
     assert (counts.created, counts.updated) == (0, 0)
     stored = {a.sevdesk_id: a.sync_hash for a in Article.select() if a.sevdesk_id in captured}
     assert stored == {sid: item.fingerprint() for sid, item in captured.items() if sid in stored}
+
+
+# Modules the rule modules import that do not turn pages into rows, each with its reason.
+NOT_RULES = {
+    "craftdesk.api.client": "HTTP; a page's bytes, not what is made of them",
+    "craftdesk.api.errors": "exceptions",
+    "craftdesk.api.documents": "order confirmations, invoices, users: no import collection",
+    "craftdesk.services.changes": "the change log of a run",
+    "craftdesk.services.gc_pause": "garbage collector pauses",
+    "craftdesk.services.heap": "memory housekeeping",
+    "craftdesk.services.invoice_status": "invoice payments, read after the collections",
+    "craftdesk.services.pending_contacts": "local state (H9), read when the run writes",
+    "craftdesk.services.settings": "settings, in the basis by value where the rules read them",
+    "craftdesk.services.storage": "disk space checks",
+}
+
+
+def test_R1_every_module_of_the_rules_is_in_the_basis():
+    """A new version re-imports once because the basis hashes the source of the modules
+    whose rules turn pages into rows: a rule module that imports another module of the
+    app's api or services has it in RULE_MODULES, or in NOT_RULES with the reason why
+    its code cannot change a row (else a rule moved there would change no basis)."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    from craftdesk.services.page_ledger import RULE_MODULES
+
+    def imported(name: str) -> set[str]:
+        tree = ast.parse(Path(importlib.import_module(name).__file__).read_text(encoding="utf-8"))
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                base = name.split(".")[: -node.level] if node.level else []
+                if node.module:
+                    found.add(".".join([*base, node.module]) if node.level else node.module)
+                else:
+                    found.update(".".join([*base, alias.name]) for alias in node.names)
+        return {module for module in found if module.startswith(("craftdesk.api.", "craftdesk.services."))}
+
+    unlisted = {
+        module: name
+        for name in RULE_MODULES
+        for module in imported(name)
+        if module not in RULE_MODULES and module not in NOT_RULES
+    }
+    assert unlisted == {}
