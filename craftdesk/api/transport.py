@@ -34,10 +34,6 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 256 * 1024 * 1024  # far above any sevDesk page; a runaway body is not read on
 POLL = 0.05  # how often the waiting thread looks at cancel and deadline (seconds)
-# A body is read in pieces of this size (decompressed): a page of an import in one or two
-# pieces (in 64 KiB ones, its reading cost a tenth more CPU). A cancel does not wait for a
-# piece: it shuts the connection, which ends a read that is waiting.
-READ_PIECE = 1024 * 1024
 
 URL_MESSAGE = (
     "Die sevDesk-Adresse muss mit https:// beginnen und einen einfachen Rechnernamen haben "
@@ -201,7 +197,7 @@ class _Exchange:
                 return
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_content(READ_PIECE):
+            for chunk in response.iter_content(64 * 1024):
                 if self.aborted:
                     return
                 size += len(chunk)
