@@ -21,6 +21,7 @@ from .customer_rules import (
     WayItem,
     choose_addresses,
     choose_comm_ways,
+    choose_split_ways,
     unpack_contact,
 )
 from .fingerprints import text_digest
@@ -78,7 +79,7 @@ def packed_ways(items: Iterable[WayItem]) -> tuple[int, str]:
     if len(set(map(_KIND, ways))) == len(ways):  # at most one of each kind (as there)
         ways.sort(key=_KIND)
         return len(ways), SEP.join([f"{kind}\x00{value}\x00{rid}" for rid, kind, value, _main in ways])
-    chosen = choose_comm_ways(SEP.join(way) for way in ways)
+    chosen = choose_split_ways(ways)
     return len(chosen), SEP.join([SEP.join(way) for way in chosen])
 
 

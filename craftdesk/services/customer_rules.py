@@ -177,7 +177,11 @@ def way_item(row: CommWayRow) -> WayItem | None:
 
 def choose_comm_ways(items: Iterable[WayItem]) -> tuple[InfoTuple, ...]:
     """C4: ≤2 e-mails, ≤2 mobiles, 1 phone; ``main`` first, then the lowest id."""
-    ways = [each.split(SEP) for each in items]
+    return choose_split_ways([each.split(SEP) for each in items])
+
+
+def choose_split_ways(ways: list[list[str]]) -> tuple[InfoTuple, ...]:
+    """:func:`choose_comm_ways` of items split at SEP already (the list is reordered)."""
     if len(set(map(_KIND, ways))) == len(ways):
         # At most one way of each kind (the usual customer): nothing to rank, drop or
         # merge; only the order of the kinds, which is their alphabetical order.
