@@ -19,6 +19,7 @@ from .customer_rules import (
     CustomerData,
     Taken,
     WayItem,
+    _number,
     choose_addresses,
     choose_comm_ways,
     choose_split_ways,
@@ -37,8 +38,9 @@ def country_codes(countries: dict[str, str]) -> dict[str, str]:
     return codes
 
 
-def _number(item: list[str]) -> int:
-    return int(item[0])
+def _kept(kind: str, item: list[str], codes: dict[str, str]) -> str:
+    """A split address item as kept by C3 under ``kind``, packed (see AddressTuple)."""
+    return f"{kind}\x00{item[2]}\x00{item[3]}\x00{item[4]}\x00{codes.get(item[5], '')}\x00{item[0]}"
 
 
 def packed_addresses(items: Iterable[AddressItem], codes: dict[str, str]) -> tuple[int, str]:
@@ -58,18 +60,14 @@ def packed_addresses(items: Iterable[AddressItem], codes: dict[str, str]) -> tup
         if kind == "billing":
             billing = billing or item
         elif kind == "delivery":
-            kept.append(
-                f"delivery\x00{item[2]}\x00{item[3]}\x00{item[4]}\x00{codes.get(item[5], '')}\x00{item[0]}"
-            )
+            kept.append(_kept("delivery", item, codes))
         else:
             other = other or item
     if billing is not None:
-        a = billing
-        kept.insert(0, f"billing\x00{a[2]}\x00{a[3]}\x00{a[4]}\x00{codes.get(a[5], '')}\x00{a[0]}")
+        kept.insert(0, _kept("billing", billing, codes))
     postal = other or billing
     if postal is not None:
-        a = postal
-        kept.insert(0, f"postal\x00{a[2]}\x00{a[3]}\x00{a[4]}\x00{codes.get(a[5], '')}\x00{a[0]}")
+        kept.insert(0, _kept("postal", postal, codes))
     return len(kept), SEP.join(kept)
 
 
