@@ -69,7 +69,8 @@ def sweep(
     """Pages of a collection (1000 each) until the ``total`` sevDesk reports is reached.
 
     Like ``client.iter_pages`` but with ``countAll=true``, which saves the empty request
-    after a full last page; without a usable ``total`` it stops at the first short page.
+    after a full last page; without a usable ``total`` it ends on an empty page (H2: a
+    server may cap pages below the limit asked for, so a short page is not the end).
     While the caller works on a page, a helper thread requests the next one (its bytes;
     the caller decodes it), so sevDesk's answer time and our parsing and writing overlap;
     the helper is the only other user of the client while the sweep runs. Rows repeated
@@ -88,7 +89,8 @@ def sweep(
     for page in prefetched:
         rows = _deduplicated(page, seen, record)
         done, total = page.offset + page.rows, page.total
-        finished = not page.rows or (done >= total if total is not None else page.rows < PAGE_SIZE)
+        # H2: as iter_pages_raw ends, on the total or an empty page; a short page is no end
+        finished = not page.rows or (total is not None and done >= total)
         del page
         yield rows
         del rows

@@ -98,3 +98,29 @@ def test_A4_a_part_really_gone_from_a_complete_sweep_is_still_deactivated(api):
 
     assert counts.flagged == 1
     assert [a.number for a in Article.select().where(Article.active == False)] == ["P-3"]
+
+
+def _capped(*pages: list[dict]) -> None:
+    """Pages capped below the limit asked for, without a ``total``, ending on an empty one."""
+    responses.get(f"{BASE}/Unity", json={"objects": []})
+    for page in (*pages, []):
+        responses.get(f"{BASE}/Part", json={"objects": page})
+
+
+@responses.activate
+def test_H2_a_sweep_resumed_after_the_probe_reads_on_past_short_pages_without_total(api):
+    """The second run's probe stops at the first page that changed; the sweep goes on
+    from there. Without a total only an empty page ends it: the short pages a server
+    caps are not the end, so the parts behind the changed page are read and stay."""
+    _capped([_part("1"), _part("2")], [_part("3"), _part("4")], [_part("5")])
+    assert sync_articles(api, CATEGORIES).created == 5
+    responses.reset()
+    renamed = {**_part("1"), "name": "Teil eins"}
+    _capped([renamed, _part("2")], [_part("3"), _part("4")], [_part("5")])
+
+    counts = sync_articles(api, CATEGORIES)
+
+    assert (counts.updated, counts.unchanged, counts.flagged) == (1, 4, 0)
+    assert len([c for c in responses.calls if "/Part" in c.request.url]) == 4
+    assert all(a.active for a in Article.select())
+    assert Article.get(Article.number == "P-1").name == "Teil eins"
