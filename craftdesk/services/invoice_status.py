@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ..api.answers import as_int
 from ..api.client import SevdeskClient
 from ..api.records import InvoiceRec, parse_invoice
 from ..clock import utcnow
@@ -135,13 +136,20 @@ def refresh_payment_status(client: SevdeskClient, now: datetime | None = None) -
         return StatusResult()
     started = now or datetime.now(timezone.utc)
     since = _since(drafts)
-    rows = client.get("/Invoice", {"updateAfter": int(since.timestamp()), "limit": LIMIT, "offset": 0})
+    envelope = client.get_envelope(
+        "/Invoice", {"updateAfter": int(since.timestamp()), "limit": LIMIT, "offset": 0, "countAll": "true"}
+    )
+    rows = envelope.get("objects")
     if not isinstance(rows, list):
         rows = [rows] if rows else []
+    # H2: the window moves on only when the page provably held every changed invoice: fewer
+    # than asked for, and all sevDesk counted (a server may cap pages below the limit)
+    total = as_int(envelope.get("total"))
+    complete = len(rows) < LIMIT and (total is None or len(rows) >= total)
     records = [rec for rec in parse_rows(rows, parse_invoice, "Invoice") if _amounts_in_range(rec)]
     with db.atomic():
         changed = _apply_statuses(drafts, records)
-        if len(rows) < LIMIT:
+        if complete:
             # Written only when something changed or hours passed, so an import where
             # nothing changed in sevDesk writes nothing (§9); the window stays small.
             stored = since + MARGIN
@@ -149,7 +157,10 @@ def refresh_payment_status(client: SevdeskClient, now: datetime | None = None) -
                 settings.set(CHECKED_KEY, started.astimezone(timezone.utc).isoformat(timespec="seconds"))
         else:
             log.warning(
-                "More than %d invoices changed since %s; the check is repeated", LIMIT, since.isoformat()
+                "%s invoices changed since %s, %d read; the check is repeated",
+                total if total is not None else f"More than {LIMIT}",
+                since.isoformat(),
+                len(rows),
             )
     log.info("Payment status of %d invoices read, %d changed", len(drafts), changed)
     return StatusResult(tracked=len(drafts), changed=changed, skipped=len(rows) - len(records), requests=1)

@@ -219,3 +219,37 @@ def test_V8_amounts_in_the_export_are_rounded_half_up_to_cents():
     summary = invoice_status.InvoiceSummary(1, "7", "RE-1", "200", Decimal("10.005"), Decimal("2.125"))
     assert invoice_status.status_json(summary)["sum_gross"] == "10.01"  # A3, not half-even 10.00
     assert invoice_status.status_json(summary)["paid_amount"] == "2.13"
+
+
+def test_V8_H2_a_page_capped_below_what_sevdesk_counted_does_not_move_the_window(
+    sandbox, client, invoiced, monkeypatch, caplog
+):
+    """A server may send fewer invoices than asked for: with sevDesk's count above what
+    came, the next import asks for the same window again instead of moving past the
+    invoices it never saw."""
+    run_import(client, "all")  # the window is set once
+    settings.set(invoice_status.CHECKED_KEY, "2020-01-01T00:00:00+00:00")
+    asked = client.get_envelope
+    came: list[int] = []
+
+    def capped(path, params=None):
+        envelope = asked(path, params)
+        if path == "/Invoice":
+            assert params["countAll"] == "true"
+            came.append(len(envelope["objects"]))
+            return {**envelope, "total": str(came[-1] + 5)}
+        return envelope
+
+    monkeypatch.setattr(client, "get_envelope", capped)
+    sandbox.data.update("Invoice", invoiced["draft"].sevdesk_id, status="200")
+    result = invoice_status.refresh_payment_status(client)
+
+    assert result.changed == 1  # what came is taken
+    assert settings.get(invoice_status.CHECKED_KEY) == "2020-01-01T00:00:00+00:00"
+    assert f"{came[0] + 5} invoices changed since" in caplog.text
+    assert f", {came[0]} read; the check is repeated" in caplog.text
+
+    monkeypatch.setattr(client, "get_envelope", asked)
+    sandbox.data.update("Invoice", invoiced["draft"].sevdesk_id, status="1000")
+    assert invoice_status.refresh_payment_status(client).changed == 1
+    assert settings.get(invoice_status.CHECKED_KEY) > "2020-01-01T00:00:00+00:00"
