@@ -24,6 +24,7 @@ from ..store.models import Address, ContactInfo, Customer
 from . import pending_contacts
 from .customer_rules import FIELDS, SEP, CustomerData, Taken
 from .fetching import CollectionCounts
+from .fingerprints import digest as fields_digest
 
 _CUSTOMER_COLS = (
     "sevdesk_id",
@@ -62,9 +63,12 @@ def _number_of(records: Mapping[str, CustomerData]) -> Callable[[str], str]:
     return number if number is not None else lambda sid: str(records[sid].fields[0])
 
 
-# The fingerprint of a customer whose addresses and ways were kept as stored: matches no
-# content, so the next run that reads its pages writes the customer whole again.
-KEPT_HASH = ""
+def kept_fingerprint(data: Taken) -> str:
+    """The fingerprint of a customer written with its addresses and ways kept as stored:
+    of its own fields alone, marked so that it matches no whole customer's. While they stay
+    kept, a run that reads the pages finds it unchanged when its fields are; once they are
+    readable again, the customer no longer matches and is written whole."""
+    return "kept:" + fields_digest(data.fields)
 
 
 class KeptAsStored:
@@ -119,7 +123,7 @@ class _Plan:
             data = take(sid)
             digest = data.fingerprint
             if sid in keep:  # as stored, unless its own fields changed (or it came back)
-                if digest != current[1] or current[2]:
+                if current[2] or current[1] not in (digest, kept_fingerprint(data)):
                     self.fields_only.append((current[0], data))
                 else:
                     self.unchanged += 1
@@ -229,7 +233,9 @@ def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> li
         Customer,
         _UPDATE_COLS,
         [(d.sevdesk_update, d.fingerprint, *d.fields, False, now, cid) for cid, d in changed]
-        + [(d.sevdesk_update, KEPT_HASH, *d.fields, False, now, cid) for cid, d in plan.fields_only],
+        + [
+            (d.sevdesk_update, kept_fingerprint(d), *d.fields, False, now, cid) for cid, d in plan.fields_only
+        ],
     )
     bulk_delete_children(Address, "customer", [cid for cid, _ in changed])
     bulk_delete_children(ContactInfo, "customer", [cid for cid, _ in changed])

@@ -340,6 +340,33 @@ def test_C5_an_unreadable_address_or_way_is_not_deleted_here(sandbox, client, da
         assert "Neue Straße 1" in [street for _k, street, _id in addresses(local(MUELLER))]
 
 
+def test_C5_R3_a_customer_kept_as_stored_is_not_written_again_while_nothing_of_it_changed(
+    sandbox, client, database
+):
+    """Kept as stored (an address unreadable), then a run reads the pages for another
+    customer's change: the kept one is unchanged, not counted as updated and not written
+    again every run; its own change, and its address readable again, still arrive."""
+    run_import(client, "customers")
+    cid = contact_id(sandbox, MUELLER)
+    row = rows_of(sandbox, "ContactAddress", cid)[0]
+    sandbox.data.update("ContactAddress", row["id"], zip={"a": 1})
+    sandbox.data.update("Contact", cid, description="geändert, während eine Adresse unlesbar ist")
+    assert run_import(client, "customers").collections["customers"].updated == 1
+    version = local(MUELLER).version
+
+    sandbox.data.update("Contact", contact_id(sandbox, GASTHAUS), description="anderswo geändert")
+    counts = run_import(client, "customers").collections["customers"]
+
+    assert (counts.updated, counts.skipped, counts.changed_ids) == (1, 1, {local(GASTHAUS).id})
+    assert local(MUELLER).version == version
+    sandbox.data.update("Contact", cid, description="noch einmal geändert")
+    assert run_import(client, "customers").collections["customers"].changed_ids == {local(MUELLER).id}
+    assert local(MUELLER).description == "noch einmal geändert"
+    sandbox.data.update("ContactAddress", row["id"], zip=row["zip"], street="Neue Straße 1")
+    assert run_import(client, "customers").collections["customers"].changed_ids == {local(MUELLER).id}
+    assert "Neue Straße 1" in [street for _k, street, _id in addresses(local(MUELLER))]
+
+
 def test_C5_C6_a_flagged_customer_back_with_an_unreadable_address_is_unflagged(sandbox, client, database):
     run_import(client, "customers")
     cid = contact_id(sandbox, WEISS_PRAXIS)
