@@ -63,11 +63,11 @@ from .fetching import (
     COUNTRY_CACHE_KEY,
     CollectionCounts,
     Progress,
+    every_id,
     fetch_record,
     load_countries,
     ref_id,
     rows_of,
-    sweep,
 )
 from .lookups import (
     CUSTOMER_CATEGORY_ID,
@@ -234,8 +234,8 @@ def gone_from_sevdesk(client: SevdeskClient, sevdesk_ids: Sequence[str]) -> set[
                 except NotFoundError:
                     gone.add(sevdesk_id)
             return gone
-        existing = {ref_id(raw, "id") for page in sweep(client, "/Contact", {"depth": 1}) for raw in page}
-        return set(sevdesk_ids) - existing
+        existing = every_id(client, "/Contact", {"depth": 1})
+        return None if existing is None else set(sevdesk_ids) - existing
     except (ApiError, ServerError, ThrottledError, UnreachableError) as exc:
         log.info("Could not confirm %d contacts as deleted in sevDesk: %s", len(sevdesk_ids), exc.message)
         return None

@@ -110,6 +110,22 @@ def sweep(
         pages.close()
 
 
+def every_id(client: SevdeskClient, path: str, params: dict[str, Any] | None = None) -> set[str] | None:
+    """The ids of every record of a collection, or None when the sweep did not provably
+    see them all (H2): sevDesk counted more distinct records than came (offset paging over a
+    list that changed meanwhile repeats one record and skips another), or its count moved."""
+    ids: set[str] = set()
+    totals: set[int | None] = set()
+    for objects, total in client.iter_pages_with_total(path, params):
+        totals.add(total)
+        ids.update(key for raw in objects if (key := ref_id(raw, "id")) is not None)
+    counted = {total for total in totals if total is not None}
+    if counted and (len(totals) != 1 or len(ids) < next(iter(counted))):
+        log.info("%s: %d records where sevDesk counts %s", path, len(ids), sorted(counted))
+        return None
+    return ids
+
+
 def rows_of(pages: Iterable[list[Any]]) -> Iterator[Any]:
     """The rows of a sweep's pages; each page is let go before the next is asked for, so
     no more than the page in hand and the one read ahead are in memory."""

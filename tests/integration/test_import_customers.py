@@ -447,6 +447,37 @@ def test_C6_many_vanished_customers_are_checked_with_one_sweep(sandbox, client, 
     assert every and all(r.query.get("depth") == "1" for r in every)
 
 
+def test_C6_H2_the_sweep_of_every_contact_must_reach_the_total_before_anyone_is_flagged(
+    sandbox, client, database, monkeypatch
+):
+    """Many customers left "Kunde", and the sweep of every contact that tells which still
+    exist repeated one contact in place of another (offset paging over a changing list):
+    the one it never saw exists in sevDesk and must not be flagged as deleted there."""
+    from craftdesk.api.client import SevdeskClient
+
+    run_import(client, "customers")
+    kunden = [c for c in sandbox.data.all("Contact") if c["category"]["id"] == "3"]
+    moved = kunden[: customers.GONE_CHECKS_ONE_BY_ONE + 1]
+    for contact in moved:
+        sandbox.data.update("Contact", contact["id"], category={"id": "2", "objectName": "Category"})
+    original = SevdeskClient.iter_pages_with_total
+
+    def repeating(self, path, params=None, *args, **kwargs):
+        for objects, total in original(self, path, params, *args, **kwargs):
+            if path == "/Contact":  # one moved customer never arrives, another twice
+                objects = [objects[-1] if o["id"] == moved[0]["id"] else o for o in objects]
+            yield objects, total
+
+    monkeypatch.setattr(SevdeskClient, "iter_pages_with_total", repeating)
+    assert run_import(client, "customers").collections["customers"].flagged == 0
+    assert not Customer.select().where(Customer.deleted_in_sevdesk == True).exists()
+
+    monkeypatch.setattr(SevdeskClient, "iter_pages_with_total", original)
+    sandbox.data.delete("Contact", moved[0]["id"])
+    assert run_import(client, "customers").collections["customers"].flagged == 1  # asked again
+    assert local(moved[0]["customerNumber"]).deleted_in_sevdesk is True
+
+
 def test_C7_local_customers_are_never_touched(sandbox, client, database):
     first = customers.create_local_customer(
         company="Schmitt Bau",
