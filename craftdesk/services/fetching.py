@@ -119,11 +119,20 @@ def every_id(client: SevdeskClient, path: str, params: dict[str, Any] | None = N
     for objects, total in client.iter_pages_with_total(path, params):
         totals.add(total)
         ids.update(key for raw in objects if (key := ref_id(raw, "id")) is not None)
-    counted = {total for total in totals if total is not None}
-    if counted and (len(totals) != 1 or len(ids) < next(iter(counted))):
-        log.info("%s: %d records where sevDesk counts %s", path, len(ids), sorted(counted))
+    if not provably_complete(totals, len(ids)):
+        log.info("%s: %d records where sevDesk counts %s", path, len(ids), sorted(map(str, totals)))
         return None
     return ids
+
+
+def provably_complete(totals: set[int | None], rows: int) -> bool:
+    """H2: whether a sweep whose pages carried ``totals`` (sevDesk's counts) saw every
+    record with ``rows`` distinct ones: the same count on every page, and reached. Without
+    any count the sweep ended on an empty page, which is proof enough."""
+    counted = {total for total in totals if total is not None}
+    if not counted:
+        return True
+    return len(totals) == 1 and rows >= next(iter(counted))
 
 
 def rows_of(pages: Iterable[list[Any]]) -> Iterator[Any]:

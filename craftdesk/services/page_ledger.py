@@ -34,7 +34,7 @@ from ..api.client import Page, SevdeskClient
 from ..store import settings
 from ..store.bulk import raw_rows
 from ..store.engine import total_changes
-from .fetching import sweep
+from .fetching import provably_complete, sweep
 
 log = logging.getLogger(__name__)
 
@@ -264,10 +264,9 @@ class LedgerSweeps:
         that changed meanwhile skips a record (H2), and a record never seen must not count
         as gone."""
         path, params, _label = self.sweeps[index]
-        totals = {page[3] for page in self.ledger.current.get(sweep_key(path, params)) or []}
-        if totals == {None} or not totals:
-            return True  # no count to check against (the sweep ended on a short page)
-        return len(totals) == 1 and None not in totals and rows >= next(iter(totals))
+        return provably_complete(
+            {page[3] for page in self.ledger.current.get(sweep_key(path, params)) or []}, rows
+        )
 
     def forget(self) -> None:
         self.ledger.forget()
