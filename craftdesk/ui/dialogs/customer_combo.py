@@ -12,17 +12,36 @@ offers "no customer" and the project's own customer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QListView, QWidget
 
 from ...services.customer_rows import count_customers
 from ...services.project_forms import CustomerChoices, customer_choices
+from ...services.slices import zipped_dict
 from ..background_rows import BackgroundRows
 
 #: The box shows this many characters of a name, whatever the longest name is.
 VISIBLE_CHARACTERS = 32
 #: From this many customers on, their names are read on a helper thread.
 BACKGROUND_CUSTOMERS = 5000
+
+
+@dataclass(frozen=True)
+class _Entries:
+    """The box's entries: ids (None first, for "no customer"), labels, and each customer's
+    row. Made on the helper thread when the names are read there: at 50,000 customers the
+    row index alone took the window 8-10 ms."""
+
+    ids: list[int | None]
+    labels: list[str]
+    rows: dict[int, int]
+
+
+def _entries(empty_text: str, choices: CustomerChoices) -> _Entries:
+    rows = zipped_dict(choices.ids, range(1, len(choices.ids) + 1))
+    return _Entries([None, *choices.ids], [empty_text, *choices.labels], rows)
 
 
 class CustomerCombo(QComboBox):
@@ -59,10 +78,10 @@ class CustomerCombo(QComboBox):
         self._reader.loaded.connect(self._on_read)
         self.loading = count_customers() >= BACKGROUND_CUSTOMERS
         if self.loading:
-            self._show(CustomerChoices([], []))
-            self._reader.start(lambda: customer_choices())
+            self._show(_entries(empty_text, CustomerChoices([], [])))
+            self._reader.start(lambda: _entries(empty_text, customer_choices()))
         else:
-            self._show(customer_choices())
+            self._show(_entries(empty_text, customer_choices()))
 
     def customer_id(self) -> int | None:
         """The chosen customer; typed text that names no customer counts as none. Two
@@ -93,11 +112,11 @@ class CustomerCombo(QComboBox):
         customer in the list moves when the names arrive)."""
         return (self.customer_id(), self.currentText())
 
-    def _show(self, choices: CustomerChoices) -> None:
-        self._ids = [None, *choices.ids]
-        self._rows = {cid: row for row, cid in enumerate(choices.ids, start=1)}
+    def _show(self, entries: _Entries) -> None:
+        self._ids = entries.ids
+        self._rows = entries.rows
         # (the model it replaces belongs to the box, which deletes it)
-        self.setModel(QStringListModel([self._empty_text, *choices.labels], self))
+        self.setModel(QStringListModel(entries.labels, self))
 
     def _add(self, choices: CustomerChoices) -> None:
         model = self.model()
@@ -112,7 +131,7 @@ class CustomerCombo(QComboBox):
         self.loading = False
         if isinstance(result, BaseException):
             raise result  # as a read on the GUI thread would (the excepthook says it)
-        assert isinstance(result, CustomerChoices)
+        assert isinstance(result, _Entries)
         chosen, text = self.customer_id(), self.currentText()
         typed = text != self.itemText(self.currentIndex())
         line = self.lineEdit()
