@@ -9,7 +9,6 @@ Python loop step per slice.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -56,18 +55,50 @@ def distinct(items: Sequence[T]) -> list[T]:
 
 def sorted_positions(key: Callable[[int], Any], count: int, descending: bool = False) -> list[int]:
     """``sorted(range(count), key=key, reverse=descending)`` (stable), as sorted slices of
-    :data:`SLICE` rows merged by ``heapq.merge``, a Python loop: no C-level call holds the
-    GIL for more than a slice's sort (a millisecond). The merges of long runs that this
-    did before took 8-12 ms each over 50,000 names, and the window, which asks for the GIL
-    dozens of times per paint, stood still for 30-50 ms. Costs more CPU than one
-    ``sorted`` (50,000 names: 48 instead of 20 ms): for threads that share the GIL with
-    the window, not for the window."""
+    :data:`SLICE` rows merged pairwise, each merge in pieces of at most SLICE rows
+    (:func:`_merged`): no C-level call holds the GIL for more than a slice's worth (about a
+    millisecond). Merging whole runs in one ``sorted`` each, as this did before, held it
+    for 8-12 ms at a time over 50,000 names, and the window, which asks for the GIL dozens
+    of times per paint, stood still for 30-50 ms. Costs more CPU than one ``sorted``: for
+    threads that share the GIL with the window, not for the window."""
     runs = [
         sorted(range(start, min(start + SLICE, count)), key=key, reverse=descending)
         for start in range(0, count, SLICE)
     ]
-    if len(runs) <= 1:
-        return runs[0] if runs else []
-    # Stable as one sort: of equal keys, heapq.merge takes the earlier run's first (also
-    # with reverse=True), and within a run a stable sort kept them in order.
-    return list(heapq.merge(*runs, key=key, reverse=descending))
+    while len(runs) > 1:
+        runs = [
+            _merged(runs[n], runs[n + 1], key, descending) if n + 1 < len(runs) else runs[n]
+            for n in range(0, len(runs), 2)
+        ]
+    return runs[0] if runs else []
+
+
+def _merged(first: list[int], second: list[int], key: Callable[[int], Any], descending: bool) -> list[int]:
+    """Two runs sorted by ``key`` as one, equal keys from ``first`` before those of ``second``
+    (what a stable sort of ``first + second`` gives), SLICE rows of the result at a time:
+    where each piece ends in either run is found by a binary search (the merge path), and
+    the piece is one ``sorted`` over two short runs (a linear merge)."""
+    out: list[int] = []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        end = min(i + j + SLICE, len(first) + len(second))
+        p = _split(first, second, end, key, descending)
+        out += sorted(first[i:p] + second[j : end - p], key=key, reverse=descending)
+        i, j = p, end - p
+    return out + first[i:] + second[j:]
+
+
+def _split(first: list[int], second: list[int], end: int, key: Callable[[int], Any], descending: bool) -> int:
+    """How many of ``first`` are among the first ``end`` rows of the merged runs."""
+
+    def before(x: int, y: int) -> bool:  # x (of second) comes before y (of first)
+        return bool(key(x) > key(y)) if descending else bool(key(x) < key(y))
+
+    low, high = max(0, end - len(second)), min(end, len(first))
+    while low < high:  # the smallest p whose next row of second does not come before first[p]
+        p = (low + high) // 2
+        if before(second[end - p - 1], first[p]):
+            high = p
+        else:
+            low = p + 1
+    return low
