@@ -58,7 +58,7 @@ from .customer_rules import (
     salutation_of,
     way_item,
 )
-from .customer_store import KeptAsStored, save_customers
+from .customer_store import KeptAsStored, let_go, save_customers
 from .fetching import (
     COUNTRY_CACHE_KEY,
     CollectionCounts,
@@ -166,6 +166,7 @@ def sync_customers(
         elsewhere.keep((), set())
     if not elsewhere.unsure:  # else the next run reads every page again and asks once more
         sweeps.save(customers_basis(categories), {"unchanged": readable, "skipped": counts.skipped})
+    let_go(contacts, addresses, ways, present)  # not in one piece when this returns
     return counts
 
 
