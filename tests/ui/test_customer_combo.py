@@ -255,3 +255,31 @@ def test_a_typed_name_that_is_no_customer_is_not_saved_as_no_customer(qtbot, dat
     other.customer.set_customer_id(None)
     other.save_button.click()
     assert Project.get(Project.title == "Ohne Kunde").customer_id is None and len(warned) == 1
+
+
+@pytest.mark.parametrize("editing", [False, True])
+def test_enter_while_the_names_are_read_then_cancel_saves_nothing(
+    qtbot, database, slow_read, monkeypatch, editing
+):
+    """Enter while the names are read asks for a save once they are there; cancelling the
+    dialog meanwhile (Esc, "Verwerfen") takes that back: no project created, no discarded
+    change stored."""
+    from PySide6.QtCore import Qt
+
+    from craftdesk.ui.dialogs import discard_guard
+
+    monkeypatch.setattr(discard_guard, "ask_discard", lambda parent: True)  # "Verwerfen"
+    ids = [_customer(f"Firma {n}", str(100 + n)) for n in range(5)]
+    project = projects.create_project("Alt", ids[0]) if editing else None
+    dialog = ProjectDialog(project.id if project else None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Verworfen")
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return)  # deferred: the names are still read
+    assert dialog.customer.loading
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    with qtbot.waitSignal(dialog.customer.names_read, timeout=10_000):
+        slow_read["go"].set()
+    titles = [p.title for p in Project.select()]
+    assert titles == (["Alt"] if editing else [])

@@ -205,6 +205,12 @@ class ProjectDialog(DiscardGuard, QDialog):
             return
         self._store(self.form())
 
+    def done(self, result: int) -> None:
+        # A save asked for while the names were read does not outlive the dialog: cancelled
+        # (Esc, "Abbrechen", closed), it saves nothing when they arrive.
+        self._save_when_read = False
+        super().done(result)
+
     def _names_read(self) -> None:
         self._fill_address_choice()
         if self._save_when_read:
