@@ -2,11 +2,11 @@
 deadline per request, cancel in the middle of a response, and strict UTF-8 JSON (H1, H3,
 H4, H14).
 
-``exchange`` runs one request (headers *and* body) in a helper thread while the calling
-thread watches the deadline and the cancel flag. Socket timeouts alone do not bound a
-request: a server that sends a byte every few seconds never trips a read timeout. When the
-deadline passes or the user cancels, the caller returns at once and the helper's socket is
-shut down, so a trickling body cannot keep an import alive.
+``exchange`` runs one request (headers *and* body) in a helper thread (kept for the next
+request) while the calling thread watches the deadline and the cancel flag. Socket
+timeouts alone do not bound a request: a server that sends a byte every few seconds never
+trips a read timeout. When the deadline passes or the user cancels, the caller returns at
+once and the helper's socket is shut down, so a trickling body cannot keep an import alive.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import ipaddress
 import json
 import logging
 import math
+import queue
 import re
 import ssl
 import threading
@@ -208,8 +209,6 @@ class _Exchange:
             response.close()
         except BaseException as exc:  # handed to the waiting thread
             self.error = exc
-        finally:
-            self.done.set()
 
     def abort(self) -> None:
         self.aborted = True
@@ -229,6 +228,48 @@ class _Exchange:
             pass
 
 
+class _Helpers:
+    """The threads that run exchanges, each kept for the next one: a new thread per
+    request cost about 1 ms of CPU here (its first large allocations), as much as reading
+    a whole page. A helper whose exchange was abandoned (deadline, cancel) is busy until
+    its shut socket ends the read; meanwhile the next exchange gets another helper. A
+    helper that had nothing to do for ``IDLE`` seconds ends."""
+
+    IDLE = 30.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list[queue.SimpleQueue[_Exchange]] = []
+
+    def run(self, job: _Exchange) -> None:
+        with self._lock:
+            jobs = self._idle.pop() if self._idle else None
+        if jobs is None:
+            jobs = queue.SimpleQueue()
+            threading.Thread(target=self._serve, args=(jobs,), name="sevdesk-http", daemon=True).start()
+        jobs.put(job)
+
+    def _serve(self, jobs: queue.SimpleQueue[_Exchange]) -> None:
+        while True:
+            try:
+                job = jobs.get(timeout=self.IDLE)
+            except queue.Empty:
+                with self._lock:
+                    if jobs in self._idle:  # else an exchange took this helper just now
+                        self._idle.remove(jobs)
+                        return
+                continue
+            try:
+                job.run()
+            finally:
+                with self._lock:  # idle again before the caller wakes for its next request
+                    self._idle.append(jobs)
+                job.done.set()
+
+
+_helpers = _Helpers()
+
+
 def exchange(
     session: requests.Session,
     method: str,
@@ -246,9 +287,8 @@ def exchange(
     waits (e.g. to renew a lease).
     """
     job = _Exchange(session, {"method": method, "url": url, **kwargs})
-    thread = threading.Thread(target=job.run, name="sevdesk-http", daemon=True)
     end = time.monotonic() + deadline
-    thread.start()
+    _helpers.run(job)
     while not job.done.wait(POLL):
         if cancel_event.is_set():
             job.abort()

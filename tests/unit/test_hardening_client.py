@@ -109,6 +109,66 @@ def test_H1_cancel_takes_effect_in_the_middle_of_a_response(trickle):
     assert time.monotonic() - started < 1.5
 
 
+@responses.activate
+def test_H1_consecutive_requests_share_one_helper_thread():
+    seen: list[threading.Thread] = []  # the threads themselves: an ident may be reused
+
+    def answer(request):
+        seen.append(threading.current_thread())
+        return (200, {}, '{"objects": []}')
+
+    responses.add_callback(responses.GET, f"{BASE}/Contact", callback=answer)
+    client = SevdeskClient(BASE, TOKEN, sleep=lambda s: None)
+    for _ in range(5):
+        client.get("/Contact")
+    assert len(seen) == 5
+    assert all(thread is seen[0] for thread in seen)  # not a new thread per request
+    assert seen[0] is not threading.current_thread()  # the caller watches deadline and cancel
+
+
+@responses.activate
+def test_H1_a_request_while_another_is_in_flight_gets_a_helper_of_its_own():
+    release = threading.Event()
+    seen: dict[str, threading.Thread] = {}
+
+    def answer(request):
+        name = request.url.rsplit("/", 1)[-1]
+        if name == "Contact":
+            assert release.wait(10)
+        seen[name] = threading.current_thread()
+        return (200, {}, '{"objects": []}')
+
+    responses.add_callback(responses.GET, f"{BASE}/Contact", callback=answer)
+    responses.add_callback(responses.GET, f"{BASE}/Part", callback=answer)
+    slow = threading.Thread(target=SevdeskClient(BASE, TOKEN).get, args=("/Contact",))
+    slow.start()
+    try:
+        SevdeskClient(BASE, TOKEN).get("/Part")  # answered while /Contact still waits
+        assert "Contact" not in seen
+    finally:
+        release.set()
+        slow.join(10)
+    assert seen["Part"] is not seen["Contact"]
+
+
+@responses.activate
+def test_H1_an_idle_helper_thread_ends(monkeypatch):
+    from craftdesk.api import transport
+
+    monkeypatch.setattr(transport._helpers, "IDLE", 0.2)
+    seen: list[threading.Thread] = []
+
+    def answer(request):
+        seen.append(threading.current_thread())
+        return (200, {}, '{"objects": []}')
+
+    responses.add_callback(responses.GET, f"{BASE}/Contact", callback=answer)
+    SevdeskClient(BASE, TOKEN).get("/Contact")
+    helper = seen[0]
+    helper.join(10)
+    assert not helper.is_alive()
+
+
 # --- H2 paging -----------------------------------------------------------------------------
 
 
