@@ -15,6 +15,7 @@ import ipaddress
 import json
 import logging
 import math
+import os
 import queue
 import re
 import ssl
@@ -203,6 +204,7 @@ class _Exchange:
                     return
                 size += len(chunk)
                 if size > MAX_BODY:
+                    response.close()
                     raise requests.ConnectionError("response body too large")
                 chunks.append(chunk)
             self.answer = Answer(response.status_code, response.headers, b"".join(chunks), response.url or "")
@@ -240,6 +242,12 @@ class _Helpers:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._idle: list[queue.SimpleQueue[_Exchange]] = []
+        if hasattr(os, "register_at_fork"):  # a forked child has none of the threads
+            os.register_at_fork(after_in_child=self._forget)
+
+    def _forget(self) -> None:
+        self._lock = threading.Lock()
+        self._idle = []
 
     def run(self, job: _Exchange) -> None:
         with self._lock:
@@ -265,6 +273,7 @@ class _Helpers:
                 with self._lock:  # idle again before the caller wakes for its next request
                     self._idle.append(jobs)
                 job.done.set()
+                del job  # an idle helper keeps nothing of its last request (body, session)
 
 
 _helpers = _Helpers()

@@ -3,6 +3,7 @@ strict URLs and redirects, redaction, the OS trust store and proxies."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -109,8 +110,18 @@ def test_H1_cancel_takes_effect_in_the_middle_of_a_response(trickle):
     assert time.monotonic() - started < 1.5
 
 
+@pytest.fixture
+def helpers(monkeypatch):
+    """A pool of its own, so that a helper of an earlier test cannot take a request."""
+    from craftdesk.api import transport
+
+    pool = transport._Helpers()
+    monkeypatch.setattr(transport, "_helpers", pool)
+    return pool
+
+
 @responses.activate
-def test_H1_consecutive_requests_share_one_helper_thread():
+def test_H1_consecutive_requests_share_one_helper_thread(helpers):
     seen: list[threading.Thread] = []  # the threads themselves: an ident may be reused
 
     def answer(request):
@@ -127,7 +138,7 @@ def test_H1_consecutive_requests_share_one_helper_thread():
 
 
 @responses.activate
-def test_H1_a_request_while_another_is_in_flight_gets_a_helper_of_its_own():
+def test_H1_a_request_while_another_is_in_flight_gets_a_helper_of_its_own(helpers):
     release = threading.Event()
     seen: dict[str, threading.Thread] = {}
 
@@ -152,10 +163,8 @@ def test_H1_a_request_while_another_is_in_flight_gets_a_helper_of_its_own():
 
 
 @responses.activate
-def test_H1_an_idle_helper_thread_ends(monkeypatch):
-    from craftdesk.api import transport
-
-    monkeypatch.setattr(transport._helpers, "IDLE", 0.2)
+def test_H1_an_idle_helper_thread_ends(helpers):
+    helpers.IDLE = 0.2
     seen: list[threading.Thread] = []
 
     def answer(request):
@@ -167,6 +176,40 @@ def test_H1_an_idle_helper_thread_ends(monkeypatch):
     helper = seen[0]
     helper.join(10)
     assert not helper.is_alive()
+
+
+@responses.activate
+def test_H1_an_idle_helper_keeps_nothing_of_its_last_request(helpers):
+    import gc
+    import weakref
+
+    responses.get(f"{BASE}/Contact", body=b'{"objects": []}' + b" " * 500_000)
+    client = SevdeskClient(BASE, TOKEN)
+    answer = client._exchange("GET", f"{BASE}/Contact", None, None)
+    assert len(answer.content) > 500_000
+    body, session = weakref.ref(answer), weakref.ref(client.session)
+    del answer
+    client.close()
+    del client
+    gc.collect()
+    assert body() is None  # the page's bytes
+    assert session() is None  # and the session with its connections
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+@responses.activate
+def test_H1_a_forked_process_sends_its_requests_with_helpers_of_its_own(helpers):
+    responses.get(f"{BASE}/Contact", json={"objects": []})
+    SevdeskClient(BASE, TOKEN).get("/Contact")  # leaves an idle helper in the parent
+    pid = os.fork()
+    if pid == 0:  # the child: the parent's helper thread does not exist here
+        try:
+            SevdeskClient(BASE, TOKEN, deadline=3).get("/Contact")
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 # --- H2 paging -----------------------------------------------------------------------------
