@@ -93,7 +93,7 @@ class SevdeskClient:
                 "hat (Leerzeichen oder Sonderzeichen) – bitte neu kopieren."
             )
         self._origin = origin(self.base_url)
-        self.session = session or new_session()  # the OS trust store, HTTPS_PROXY (H14)
+        self.session = session or new_session(self.base_url)  # OS trust store, HTTPS_PROXY (H14)
         self.session.headers.update(
             {
                 "Accept": "application/json",

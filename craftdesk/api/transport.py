@@ -146,10 +146,17 @@ def system_ssl_context() -> ssl.SSLContext:
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
-def new_session() -> requests.Session:
-    """A session that trusts the OS certificates and honours HTTPS_PROXY (``trust_env``)."""
+def new_session(url: str | None = None) -> requests.Session:
+    """A session that trusts the OS certificates and honours HTTPS_PROXY (and NO_PROXY).
+
+    With ``url`` (a client talks to one origin), the proxy for it is looked up once, here.
+    Otherwise requests looks it up for every request: it scans the environment and asks
+    the system's settings (the registry on Windows, the system configuration on macOS)."""
     session = requests.Session()
     session.mount("https://", SystemTrustAdapter())
+    if url is not None:
+        session.proxies.update(requests.utils.get_environ_proxies(url))
+        session.trust_env = False  # nothing more from the environment per request
     return session
 
 

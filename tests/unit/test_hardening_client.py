@@ -374,6 +374,47 @@ def test_H14_https_is_verified_against_the_operating_system_trust_store():
     assert pool.conn_kw.get("ssl_context") is adapter.ssl_context
 
 
+@responses.activate
+def test_H14_the_proxy_settings_are_looked_up_once_per_client(monkeypatch):
+    import requests.utils
+
+    asked: list[str] = []
+    for name in ("getproxies", "proxy_bypass"):
+        real = getattr(requests.utils, name)
+        monkeypatch.setattr(requests.utils, name, lambda *a, _n=name, _f=real: (asked.append(_n), _f(*a))[1])
+    responses.get(f"{BASE}/Contact", json={"objects": []})
+    client = SevdeskClient(BASE, TOKEN)
+    looked_up = len(asked)
+    assert looked_up >= 1  # as the client is made
+    for _ in range(5):
+        client.get("/Contact")
+    assert len(asked) == looked_up  # not again per request
+
+
+def test_H14_no_proxy_is_honoured(monkeypatch):
+    def refuse(conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+
+    def answer(conn: socket.socket) -> None:
+        body = b'{"objects": []}'
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n" + body
+        )
+
+    proxy, server = RawServer(refuse), RawServer(answer)
+    try:
+        for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"):
+            monkeypatch.setenv(name, f"http://127.0.0.1:{proxy.port}")
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        monkeypatch.setenv("no_proxy", "127.0.0.1")
+        client = SevdeskClient(f"http://127.0.0.1:{server.port}/api/v1", TOKEN, max_retries=0)
+        assert client.get("/Contact") == []
+        assert server.received and not proxy.received
+    finally:
+        proxy.close()
+        server.close()
+
+
 def test_H14_https_proxy_from_the_environment_is_used(monkeypatch):
     def handler(conn: socket.socket) -> None:
         conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
