@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..clock import utcnow
-from ..store.bulk import bulk_delete_children, bulk_insert, bulk_update, column_value, raw_rows
+from ..store.bulk import (
+    bulk_delete_children,
+    bulk_insert,
+    bulk_update,
+    column_value,
+    inserted_ids,
+    raw_rows,
+)
 from ..store.db import db
 from ..store.models import Address, ContactInfo, Customer
 from . import pending_contacts
@@ -231,7 +238,8 @@ def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> li
             yield (sid, d.sevdesk_update, d.fingerprint, *d.fields, False, now, now)
 
     bulk_insert(Customer, _CUSTOMER_COLS, new_rows())
-    ids = _local_ids(plan.new)
+    given = inserted_ids(Customer, len(plan.new))  # without a query over the new rows
+    ids = _local_ids(plan.new) if given is None else None
     changed = plan.changed
     bulk_update(
         Customer,
@@ -243,7 +251,11 @@ def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> li
     )
     bulk_delete_children(Address, "customer", [cid for cid, _ in changed])
     bulk_delete_children(ContactInfo, "customer", [cid for cid, _ in changed])
-    targets: list[Children] = [(ids[sid], a, i) for sid, a, i in children]
+    targets: list[Children] = (
+        [(ids[sid], a, i) for sid, a, i in children]
+        if ids is not None
+        else [(cid, a, i) for cid, (_, a, i) in zip(given or (), children, strict=True)]
+    )
     children.clear()
     targets += [(cid, d.addresses, d.infos) for cid, d in changed]
     bulk_insert(Address, _ADDRESS_COLS, _child_rows(targets, addresses=True))

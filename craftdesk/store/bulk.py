@@ -102,6 +102,24 @@ def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple
         connection.execute(head + ", ".join([one] * len(rest)), tuple(flat(rest)))
 
 
+def inserted_ids(model: type[Model], count: int) -> range | None:
+    """The ids SQLite gave the ``count`` rows this connection inserted into ``model``'s
+    table last, one after another (``bulk_insert``), in their order; None on PostgreSQL
+    or when that cannot be shown. SQLite gives a new row the highest id plus one, so those
+    rows are the table's ``count`` highest ids, without gaps, unless the table once held
+    the highest possible id (then ids are random, and its highest id is not the last
+    row's): a count and a maximum over the range show it."""
+    if count <= 0 or is_server(db.obj):
+        return None
+    connection = db.obj.connection()
+    last = connection.execute("SELECT last_insert_rowid()").fetchone()[0]
+    first = last - count + 1
+    found, highest = connection.execute(
+        f'SELECT count(*), max("id") FROM "{model._meta.table_name}" WHERE "id" >= ?', (first,)
+    ).fetchone()
+    return range(first, last + 1) if (found, highest) == (count, last) else None
+
+
 def bulk_update(model: type[Model], columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
     """Rows are the new values of ``columns`` followed by the primary key."""
     if not rows:

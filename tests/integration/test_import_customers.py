@@ -598,3 +598,36 @@ def test_C7_customer_linked_by_an_invoice_keeps_its_local_data_until_sevdesk_cha
     sandbox.data.update("Contact", new_id, name="Schmitt Bau GmbH")
     run_import(client, "customers")
     assert Customer.get_by_id(local_customer.id).company == "Schmitt Bau GmbH"  # C5 from now on
+
+
+def _linked() -> set[tuple]:
+    return {(c.sevdesk_id, a.kind, a.street, a.position) for c in Customer.select() for a in c.addresses} | {
+        (c.sevdesk_id, i.kind, i.value, i.position) for c in Customer.select() for i in c.contact_infos
+    }
+
+
+def test_C5_new_customers_get_their_addresses_without_being_read_back(sandbox, client, database, monkeypatch):
+    """A full import knows the ids SQLite gave its new customers (``bulk.inserted_ids``);
+    where it cannot show them, it reads them back: both attach every address and way to
+    its own customer."""
+    from craftdesk.services import customer_store
+    from craftdesk.store.engine import is_server
+
+    statements: list[str] = []
+    if not is_server(database):
+        database.connection().set_trace_callback(statements.append)
+    run_import(client, "customers")
+    if not is_server(database):
+        database.connection().set_trace_callback(None)
+        read_back = [
+            s for s in statements if s.startswith('SELECT "t1"."id", "t1"."sevdesk_id" FROM "customer"')
+        ]
+        assert read_back == []
+    linked, count = _linked(), Customer.select().count()
+    assert len(linked) > count > 20
+    for model in (ContactInfo, Address, Customer):
+        model.delete().execute()
+    monkeypatch.setattr(customer_store, "inserted_ids", lambda model, count: None)
+    result = run_import(client, "customers")  # the pages again: the local rows changed
+    assert result.collections["customers"].created == count
+    assert _linked() == linked

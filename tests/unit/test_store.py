@@ -155,3 +155,71 @@ def test_the_imports_big_containers_are_let_go_one_item_at_a_time():
     let_go(as_dict, as_set)
     assert sorted(freed) == list(range(6)) and as_dict == {} and as_set == set()
     assert all(ref() is None for ref in watch)
+
+
+def _articles(names: list[str]) -> list[tuple[str, ...]]:
+    now = "2026-12-05 10:00:00"
+    return [(name, name, "Stk", "0", "19", "", 1, "", now, now) for name in names]
+
+
+_ARTICLE_COLS = (
+    "number",
+    "name",
+    "unit",
+    "net_price",
+    "vat_rate",
+    "description",
+    "active",
+    "category",
+    "created_at",
+    "updated_at",
+)
+
+
+def test_inserted_ids_are_the_ids_of_the_rows_just_inserted_in_their_order(database):
+    """The import learns the ids of its new customers without reading them back (SQLite);
+    rows deleted before, leaving gaps, do not shift them."""
+    from craftdesk.store import bulk
+    from craftdesk.store.engine import is_server
+
+    with database.atomic():
+        bulk.bulk_insert(Article, _ARTICLE_COLS, _articles([f"alt{i}" for i in range(10)]))
+    Article.delete().where(Article.number.in_(["alt3", "alt4", "alt9"])).execute()
+    names = [f"neu{i:03d}" for i in range(70)]  # more than one INSERT of 32 rows
+    with database.atomic():
+        bulk.bulk_insert(Article, _ARTICLE_COLS, iter(_articles(names)))
+        given = bulk.inserted_ids(Article, len(names))
+    if is_server(database):
+        assert given is None  # PostgreSQL: the caller reads the ids
+        return
+    assert given is not None
+    assert dict(zip(names, given, strict=True)) == {
+        a.number: a.id for a in Article.select().where(Article.number.startswith("neu"))
+    }
+
+
+def test_inserted_ids_are_not_guessed_once_the_table_held_the_highest_id(database):
+    """Then SQLite picks ids at random, and the import reads them back instead."""
+    from craftdesk.store import bulk
+    from craftdesk.store.engine import is_server
+
+    if is_server(database):
+        pytest.skip("SQLite's rowids")
+    highest = 2**63 - 1
+    now = "2026-12-05 10:00:00"
+    Article.insert(
+        id=highest,
+        number="max",
+        name="max",
+        unit="Stk",
+        net_price="0",
+        vat_rate="19",
+        description="",
+        active=1,
+        category="",
+        created_at=now,
+        updated_at=now,
+    ).execute()
+    with database.atomic():
+        bulk.bulk_insert(Article, _ARTICLE_COLS, _articles([f"neu{i}" for i in range(40)]))
+        assert bulk.inserted_ids(Article, 40) is None
