@@ -117,8 +117,8 @@ def comm_way_columns(records: list[Any]) -> list[CommWayRow] | None:
     contacts, keys = ref_ids(contact, True), ref_ids(key, False)
     if contacts is None or keys is None:
         return None
-    kinds = [text.strip().upper() for text in kind]
-    values = [text.strip() for text in value]
+    kinds = list(map(str.upper, map(str.strip, kind)))
+    values = list(map(str.strip, value))
     if not _KINDS.issuperset(kinds) or min(map(len, values)) == 0 or not fits(values, 255):
         return None
     mains = [m == "1" or (m != "0" and read_bool(m)) for m in main]
@@ -133,15 +133,14 @@ def part_columns(records: list[Any]) -> list[PartRow] | None:
         return None
     unities, categories, updates = ref_ids(unity, False), ref_ids(category, False), stamps(update)
     rates, nets = numbers(vat), numbers(net)
-    amounts: list[Any] = (
-        nets
-        if nets is not None and all(nets)
-        else [
-            fast_net(*prices)
-            for prices in zip(net, price, strict=True)  # some priced by ``price``
-        ]
-    )
-    if unities is None or categories is None or updates is None or rates is None or None in amounts:
+    amounts: list[Any]
+    if nets is not None and all(nets):
+        amounts = nets
+    else:  # some priced by ``price``; ``None in`` only here: each Decimal == None is slow
+        amounts = [fast_net(*prices) for prices in zip(net, price, strict=True)]
+        if None in amounts:
+            return None
+    if unities is None or categories is None or updates is None or rates is None:
         return None
     if min(rates) < 0 or max(rates) > 100 or max(map(abs, amounts)) > MAX_PRICE:
         return None
