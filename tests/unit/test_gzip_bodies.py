@@ -90,3 +90,10 @@ def test_a_deflate_body_is_still_read_by_urllib3():
 
     _serve(zlib.compress(json.dumps(PAGE).encode()), encoding="deflate")
     assert SevdeskClient(BASE, TOKEN).get("/Thing") == PAGE["objects"]
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 3 * 65536, 200_001])
+def test_a_body_of_any_size_inflates_to_itself_across_piece_boundaries(size):
+    text = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    assert inflate(gzip.compress(text)) == text
+    assert inflate(gzip.compress(text) + gzip.compress(text)) == text + text
