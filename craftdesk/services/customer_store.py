@@ -21,6 +21,7 @@ from ..clock import utcnow
 from ..store.bulk import (
     bulk_delete_children,
     bulk_insert,
+    bulk_insert_packed,
     bulk_update,
     column_value,
     inserted_ids,
@@ -210,20 +211,8 @@ def let_go(*held: list[Any] | dict[Any, Any] | set[Any]) -> None:
 
 # Addresses and communication ways of one customer: its local id and their values joined
 # by SEP (a few texts per customer instead of a tuple per row while the customers go in).
+# (bulk.bulk_insert_packed writes them as they are.)
 Children = tuple[int, str, str]
-_ADDRESS_WIDTH = 6  # values of an AddressTuple
-_INFO_WIDTH = 3  # values of an InfoTuple
-
-
-def _child_rows(targets: list[Children], addresses: bool) -> Iterator[tuple[object, ...]]:
-    """The address (or communication way) rows of the targets, with their positions."""
-    width = _ADDRESS_WIDTH if addresses else _INFO_WIDTH
-    for cid, packed_addresses, packed_infos in targets:
-        packed = packed_addresses if addresses else packed_infos
-        if packed:
-            values = iter(packed.split(SEP))
-            for pos, row in enumerate(zip(*[values] * width, strict=True)):  # ``width`` at a time
-                yield (cid, *row, pos)
 
 
 def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> list[int]:
@@ -258,8 +247,8 @@ def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> li
     )
     children.clear()
     targets += [(cid, d.addresses, d.infos) for cid, d in changed]
-    bulk_insert(Address, _ADDRESS_COLS, _child_rows(targets, addresses=True))
-    bulk_insert(ContactInfo, _INFO_COLS, _child_rows(targets, addresses=False))
+    bulk_insert_packed(Address, _ADDRESS_COLS, targets, 1, SEP)
+    bulk_insert_packed(ContactInfo, _INFO_COLS, targets, 2, SEP)
     bulk_update(Customer, ("deleted_in_sevdesk", "updated_at"), [(True, now, cid) for cid in vanished])
     bulk_update(Customer, ("sevdesk_update", "sync_hash"), plan.adopted)
     new_ids = [cid for cid, _, _ in targets[: len(plan.new)]]

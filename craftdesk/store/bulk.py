@@ -102,6 +102,70 @@ def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple
         connection.execute(head + ", ".join([one] * len(rest)), tuple(flat(rest)))
 
 
+def bulk_insert_packed(
+    model: type[Model], columns: Sequence[str], parents: Sequence[Sequence[Any]], at: int, sep: str
+) -> None:
+    """Child rows given per parent: ``parent[0]`` its id and ``parent[at]`` the values of
+    its rows joined by ``sep`` ("" for none). ``columns``: the parent's, those of the values,
+    and the position's (0, 1, … within a parent). On SQLite each parent's id is bound once
+    and the positions are part of the statement, so no tuple is made per row: parents with
+    the same number of rows go in together, several to a statement."""
+    width = len(columns) - 2
+    if is_server(db.obj):
+        bulk_insert(model, columns, _packed_rows(parents, at, width, sep))
+        return
+    names = ", ".join(_col(model, c) for c in columns)
+    head = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES '
+    for count in sorted({parent[at].count(sep) for parent in parents if parent[at]}):
+        same = (parent for parent in parents if parent[at] and parent[at].count(sep) == count)
+        rows = (count + 1) // width
+        if 1 + rows * width > _MAX_VALUES:  # hundreds of rows: one statement each
+            bulk_insert(model, columns, _packed_rows(same, at, width, sep))
+        else:
+            _insert_alike(head, width, rows, ((parent[0], *parent[at].split(sep)) for parent in same))
+
+
+def _insert_alike(head: str, width: int, rows: int, parents: Iterator[tuple[Any, ...]]) -> None:
+    """Parents of ``rows`` rows each, as (id, their values): several to a statement."""
+    each = 1 + rows * width  # values of a parent
+    per = max(1, min(_ROWS_PER_INSERT // rows, _MAX_VALUES // each))
+    rest: list[tuple[Any, ...]] = []
+
+    def groups() -> Iterator[tuple[Any, ...]]:
+        while True:
+            group = list(islice(parents, per))
+            if len(group) < per:
+                rest.extend(group)
+                return
+            yield tuple(chain.from_iterable(group))
+
+    connection = db.obj.connection()
+    connection.executemany(_alike(head, width, rows, per), groups())
+    if rest:
+        connection.execute(_alike(head, width, rows, len(rest)), tuple(chain.from_iterable(rest)))
+
+
+def _alike(head: str, width: int, rows: int, parents: int) -> str:
+    """The INSERT of ``parents`` parents of ``rows`` rows: ?1 the first parent's id, ?2 …
+    its first row's values, its positions written out; then the next parent."""
+    each = 1 + rows * width
+    return head + ", ".join(
+        f"(?{p * each + 1}, {', '.join(f'?{p * each + 2 + r * width + c}' for c in range(width))}, {r})"
+        for p in range(parents)
+        for r in range(rows)
+    )
+
+
+def _packed_rows(
+    parents: Iterable[Sequence[Any]], at: int, width: int, sep: str
+) -> Iterator[tuple[Any, ...]]:
+    for parent in parents:
+        if parent[at]:
+            values = iter(parent[at].split(sep))
+            for position, row in enumerate(zip(*[values] * width, strict=True)):
+                yield (parent[0], *row, position)
+
+
 def inserted_ids(model: type[Model], count: int) -> range | None:
     """The ids SQLite gave the ``count`` rows this connection inserted into ``model``'s
     table last, one after another (``bulk_insert``), in their order; None on PostgreSQL

@@ -223,3 +223,43 @@ def test_inserted_ids_are_not_guessed_once_the_table_held_the_highest_id(databas
     with database.atomic():
         bulk.bulk_insert(Article, _ARTICLE_COLS, _articles([f"neu{i}" for i in range(40)]))
         assert bulk.inserted_ids(Article, 40) is None
+
+
+def test_packed_child_rows_go_in_with_their_parent_and_positions_whatever_their_number(database):
+    """The import writes addresses as one packed text per customer (bulk_insert_packed):
+    customers with 0, 1, 2, 3 or 200 addresses (the last beyond one statement's values)
+    each get exactly their rows, in their order, at positions 0, 1, …"""
+    from craftdesk.store import bulk
+    from craftdesk.store.engine import is_server
+    from craftdesk.store.models import Address
+
+    now = "2026-12-05 10:00:00"
+    fields = dict(kind="person", first_name="", last_name="X", company="", name_suffix="")
+    fields |= dict(salutation="", academic_title="", description="", deleted_in_sevdesk=False)
+    fields |= dict(buyer_reference="", government_agency=False, created_at=now, updated_at=now)
+    counts = [2, 0, 1, 3, 2, 200, 1, 2] + [2] * 40  # several statements of two-row parents
+    ids = [Customer.insert(customer_number=f"K{i}", **fields).execute() for i in range(len(counts))]
+
+    def values(cid: int, n: int) -> list[tuple[str, ...]]:
+        return [("postal", f"Straße {cid}-{r}", "12345", "Ort", "DE", f"{cid}{r:03d}") for r in range(n)]
+
+    parents = [
+        (cid, "\x00".join(v for row in values(cid, n) for v in row), "")
+        for cid, n in zip(ids, counts, strict=True)
+    ]
+    statements: list[str] = []
+    if not is_server(database):
+        database.connection().set_trace_callback(statements.append)
+    columns = ("customer", "kind", "street", "zip", "city", "country", "sevdesk_id", "position")
+    with database.atomic():
+        bulk.bulk_insert_packed(Address, columns, parents, 1, "\x00")
+    if not is_server(database):
+        database.connection().set_trace_callback(None)
+        inserts = [s for s in statements if s.startswith("INSERT")]
+        assert len(inserts) < sum(counts) // 4  # several parents per statement
+    for cid, n in zip(ids, counts, strict=True):
+        stored = [
+            (a.kind, a.street, a.zip, a.city, a.country, a.sevdesk_id, a.position)
+            for a in Address.select().where(Address.customer == cid).order_by(Address.position)
+        ]
+        assert stored == [(*row, r) for r, row in enumerate(values(cid, n))]
