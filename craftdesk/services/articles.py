@@ -38,7 +38,7 @@ from ..api.records import (
 )
 from ..clock import utcnow
 from ..messages import Key, Message
-from ..store.bulk import bulk_insert, bulk_update, column_value, raw_rows
+from ..store.bulk import bulk_insert, bulk_update, column_value, inserted_ids, raw_rows
 from ..store.db import db
 from ..store.models import Article
 from . import part_categories
@@ -141,7 +141,7 @@ def article_from_row(row: PartRow, units: dict[str, str], category_names: dict[s
     )
 
 
-_INSERT_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash", *FIELDS, "created_at", "updated_at")
+_INSERT_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash", *FIELDS)  # and _write's times
 _UPDATE_COLS = ("sevdesk_update", "sync_hash", *FIELDS, "updated_at")
 
 
@@ -230,8 +230,10 @@ def _write(plan: _Plan) -> set[int]:
     bulk_insert(
         Article,
         _INSERT_COLS,
-        [(d.sevdesk_id, d.sevdesk_update, digest, *d.fields, now, now) for d, digest in plan.new],
+        [(d.sevdesk_id, d.sevdesk_update, digest, *d.fields) for d, digest in plan.new],
+        {"created_at": now, "updated_at": now},
     )
+    given = inserted_ids(Article, len(plan.new))  # without a query over the new rows
     bulk_update(
         Article,
         _UPDATE_COLS,
@@ -242,7 +244,7 @@ def _write(plan: _Plan) -> set[int]:
         Article, ("active", "sync_hash", "updated_at"), [(0, None, now, aid) for aid in plan.deactivate]
     )
     bulk_update(Article, ("sync_hash",), plan.rehashed)
-    return _local_ids([d.sevdesk_id for d, _ in plan.new])
+    return set(given) if given is not None else _local_ids([d.sevdesk_id for d, _ in plan.new])
 
 
 def _local_ids(sevdesk_ids: list[str]) -> set[int]:

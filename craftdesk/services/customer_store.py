@@ -34,15 +34,7 @@ from .customer_rules import FIELDS, SEP, CustomerData, Taken
 from .fetching import CollectionCounts
 from .fingerprints import digest as fields_digest
 
-_CUSTOMER_COLS = (
-    "sevdesk_id",
-    "sevdesk_update",
-    "sync_hash",
-    *FIELDS,
-    "deleted_in_sevdesk",
-    "created_at",
-    "updated_at",
-)
+_CUSTOMER_COLS = ("sevdesk_id", "sevdesk_update", "sync_hash", *FIELDS)  # of a new one, with _write's
 _UPDATE_COLS = ("sevdesk_update", "sync_hash", *FIELDS, "deleted_in_sevdesk", "updated_at")
 _ADDRESS_COLS = ("customer", "kind", "street", "zip", "city", "country", "sevdesk_id", "position")
 _INFO_COLS = ("customer", "kind", "value", "sevdesk_id", "position")
@@ -224,9 +216,14 @@ def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> li
         for sid in plan.new:
             d = take(sid)
             children.append((sid, d.addresses, d.infos))
-            yield (sid, d.sevdesk_update, d.fingerprint, *d.fields, False, now, now)
+            yield (sid, d.sevdesk_update, d.fingerprint, *d.fields)
 
-    bulk_insert(Customer, _CUSTOMER_COLS, new_rows())
+    bulk_insert(
+        Customer,
+        _CUSTOMER_COLS,
+        new_rows(),
+        {"deleted_in_sevdesk": False, "created_at": now, "updated_at": now},
+    )
     given = inserted_ids(Customer, len(plan.new))  # without a query over the new rows
     ids = _local_ids(plan.new) if given is None else None
     changed = plan.changed

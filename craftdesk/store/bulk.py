@@ -9,7 +9,7 @@ gets a new version.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from itertools import chain, islice
 from typing import Any
@@ -72,19 +72,27 @@ _MAX_VALUES = 999
 _ROWS_PER_INSERT = 32
 
 
-def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
-    """``rows`` may be a generator: the rows are then never all in memory at once."""
+def bulk_insert(
+    model: type[Model],
+    columns: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+    same: Mapping[str, Any] | None = None,
+) -> None:
+    """``rows`` may be a generator: the rows are then never all in memory at once.
+    ``same``: columns with one value for every row, given once instead of in each row (on
+    SQLite bound once per statement)."""
     if isinstance(rows, list) and not rows:
         return
-    names = ", ".join(_col(model, c) for c in columns)
-    one = "(" + ", ".join("?" for _ in columns) + ")"
-    head = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES '
+    shared = tuple((same or {}).values())
+    every = [*columns, *(same or {})]
+    head = f'INSERT INTO "{model._meta.table_name}" ({", ".join(_col(model, c) for c in every)}) VALUES '
     if is_server(db.obj):
-        _run(model, columns, head + one, rows)
+        one = "(" + ", ".join("?" for _ in every) + ")"
+        _run(model, every, head + one, (row + shared for row in rows) if shared else rows)
         return
-    per = max(1, min(_ROWS_PER_INSERT, _MAX_VALUES // len(columns)))
+    width = len(columns)
+    per = max(1, min(_ROWS_PER_INSERT, (_MAX_VALUES - len(shared)) // width))
     connection = db.obj.connection()
-    many = head + ", ".join([one] * per)
     flat = chain.from_iterable
     source = iter(rows)
     rest: list[tuple[Any, ...]] = []
@@ -95,11 +103,23 @@ def bulk_insert(model: type[Model], columns: Sequence[str], rows: Iterable[tuple
             if len(group) < per:
                 rest.extend(group)
                 return
-            yield tuple(flat(group))
+            yield (*flat(group), *shared)
 
-    connection.executemany(many, groups())
+    connection.executemany(_values(head, width, len(shared), per), groups())
     if rest:
-        connection.execute(head + ", ".join([one] * len(rest)), tuple(flat(rest)))
+        connection.execute(_values(head, width, len(shared), len(rest)), (*flat(rest), *shared))
+
+
+def _values(head: str, width: int, shared: int, rows: int) -> str:
+    """The INSERT of ``rows`` rows of ``width`` values each and then ``shared`` values that
+    every row repeats (bound after the rows' values)."""
+    if not shared:
+        one = "(" + ", ".join(["?"] * width) + ")"
+        return head + ", ".join([one] * rows)
+    tail = ", ".join(f"?{rows * width + k + 1}" for k in range(shared))
+    return head + ", ".join(
+        f"({', '.join(f'?{r * width + c + 1}' for c in range(width))}, {tail})" for r in range(rows)
+    )
 
 
 def bulk_insert_packed(

@@ -138,8 +138,8 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(
     real_insert = bulk.bulk_insert
     calls = []
 
-    def insert_then_fail(model, columns, rows):
-        real_insert(model, columns, rows)
+    def insert_then_fail(model, columns, rows, same=None):
+        real_insert(model, columns, rows, same)
         calls.append(model.__name__)
         raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -97,36 +97,35 @@ def test_settings_round_trip_and_refuse_secrets(database):
         settings.set("api_token", "x")
 
 
+@pytest.mark.parametrize("shared", [False, True])
 @pytest.mark.parametrize("count", [0, 1, 31, 32, 33, 64, 100])
-def test_bulk_insert_writes_every_row_once_whatever_the_count(database, count):
+def test_bulk_insert_writes_every_row_once_whatever_the_count(database, count, shared):
     """Several rows go into one INSERT on SQLite: a count that is not a multiple of the
-    rows per statement (and a generator, read once) still writes each row exactly once."""
+    rows per statement (and a generator, read once) still writes each row exactly once;
+    values every row shares (``same``) may be given once."""
+    from datetime import datetime
+
     from craftdesk.store import bulk
 
     statements: list[str] = []
     database.connection().set_trace_callback(statements.append)
     now = "2026-12-02 10:00:00"
+    columns = ("number", "name", "unit", "net_price", "vat_rate", "description", "active", "category")
     rows = ((f"N{i:03d}", f"Artikel {i}", "Stk", "0", "19", "", 1, "", now, now) for i in range(count))
     with database.atomic():
-        bulk.bulk_insert(
-            Article,
-            (
-                "number",
-                "name",
-                "unit",
-                "net_price",
-                "vat_rate",
-                "description",
-                "active",
-                "category",
-                "created_at",
-                "updated_at",
-            ),
-            rows,
-        )
+        if shared:
+            same = {"active": 0, "created_at": now, "updated_at": "2026-12-03 11:00:00"}
+            some = (row[:6] + row[7:8] for row in rows)
+            bulk.bulk_insert(Article, columns[:6] + columns[7:], some, same)
+        else:
+            bulk.bulk_insert(Article, (*columns, "created_at", "updated_at"), rows)
     database.connection().set_trace_callback(None)
-    stored = [(a.number, a.name) for a in Article.select().order_by(Article.number)]
-    assert stored == [(f"N{i:03d}", f"Artikel {i}") for i in range(count)]
+    stored = [
+        (a.number, a.name, a.category, a.active, a.updated_at)
+        for a in Article.select().order_by(Article.number)
+    ]
+    after = datetime(2026, 12, 3, 11) if shared else datetime(2026, 12, 2, 10)
+    assert stored == [(f"N{i:03d}", f"Artikel {i}", "", not shared, after) for i in range(count)]
     inserts = [s for s in statements if s.startswith("INSERT")]
     per = bulk._ROWS_PER_INSERT
     assert len(inserts) == count // per + (1 if count % per else 0)
