@@ -81,6 +81,9 @@ def packed_ways(items: Iterable[WayItem]) -> tuple[int, str]:
     return len(chosen), SEP.join([SEP.join(way) for way in chosen])
 
 
+_taken = tuple.__new__  # a Taken from its values, without the Python-level constructor
+
+
 class PackedCustomers(Mapping[str, CustomerData]):
     """The customers of a bulk import, kept packed (contact, address and communication
     way items) until they are written: a :class:`CustomerData` is built when one is
@@ -120,18 +123,21 @@ class PackedCustomers(Mapping[str, CustomerData]):
     def take(self, sid: str) -> Taken:
         """The customer as written (``self[sid].taken()``), for the last time: its packed
         items are let go, and it can no longer be looked up (KeyError)."""
-        update, _, values = self._packed(sid).partition(SEP)
+        packed = self._contacts[sid]
+        if not packed:
+            raise KeyError(f"customer {sid} was taken already")
+        update, _, values = packed.partition(SEP)
         self._contacts[sid] = ""  # keeps the key: iteration and len stay as they were
         count, addresses = packed_addresses(self._addresses.pop(sid, ()), self._codes)
         ways, infos = packed_ways(self._ways.pop(sid, ()))
-        hashed = [str(count), str(ways), values]  # as CustomerData.fingerprint joins them
+        hashed = f"{count}{SEP}{ways}{SEP}{values}"  # as CustomerData.fingerprint joins them
         if addresses:
-            hashed.append(addresses)
+            hashed += SEP + addresses
         if infos:
-            hashed.append(infos)
-        fields: list[str | bool] = list(values.split(SEP))
+            hashed += SEP + infos
+        fields: list[str | bool] = values.split(SEP)  # type: ignore[assignment]
         fields[8] = fields[8] == "True"  # government agency
-        return Taken(update, tuple(fields), addresses, infos, text_digest(SEP.join(hashed)))
+        return _taken(Taken, (update, tuple(fields), addresses, infos, text_digest(hashed)))
 
     def customer_number(self, sid: str) -> str:
         return self._packed(sid).split(SEP, 2)[1]
