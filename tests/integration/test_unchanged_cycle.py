@@ -267,3 +267,31 @@ def test_R1_every_module_of_the_rules_is_in_the_basis():
         if module not in RULE_MODULES and module not in NOT_RULES
     }
     assert unlisted == {}
+
+
+def test_R1_the_local_summary_hashes_every_linked_fingerprint_in_the_order_of_ids(sandbox, client, database):
+    """What the import left is summed up by the database (``page_ledger._fingerprints``)
+    as the text a row at a time gave before: ids in numeric order (9 before 10), a row
+    without a fingerprint included, local rows left out."""
+    from craftdesk.services import page_ledger
+
+    run_import(client, "customers")
+    linked = list(Customer.select().where(Customer.sevdesk_id.is_null(False)).order_by(Customer.id))
+    assert len(linked) > 10 and linked[-1].id >= 10
+    Customer.update(sync_hash=None).where(Customer.id == linked[3].id).execute()
+    local = Customer.get_by_id(linked[5].id)
+    Customer.insert(
+        **{f: getattr(local, f) for f in ("kind", "first_name", "last_name", "company", "name_suffix")},
+        **{f: getattr(local, f) for f in ("salutation", "academic_title", "description", "buyer_reference")},
+        customer_number="L-1",
+        deleted_in_sevdesk=False,
+        government_agency=False,
+        created_at=local.created_at,
+        updated_at=local.updated_at,
+    ).execute()  # a local customer: no sevDesk id
+    rows = Customer.select().where(Customer.sevdesk_id.is_null(False)).order_by(Customer.id)
+    expected = "".join(f"{c.id}:{c.sync_hash or ''}," for c in rows)
+    assert ":," in expected
+    assert page_ledger._fingerprints(Customer) == expected
+    Customer.delete().execute()
+    assert page_ledger._fingerprints(Customer) == ""
