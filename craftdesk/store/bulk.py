@@ -136,41 +136,45 @@ def bulk_insert_packed(
         return
     names = ", ".join(_col(model, c) for c in columns)
     head = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES '
-    for count in sorted({parent[at].count(sep) for parent in parents if parent[at]}):
-        same = (parent for parent in parents if parent[at] and parent[at].count(sep) == count)
-        rows = (count + 1) // width
+    alike: dict[int, list[Sequence[Any]]] = {}  # parents by their number of separators
+    for parent in parents:
+        if parent[at]:
+            alike.setdefault(parent[at].count(sep), []).append(parent)
+    for count in sorted(alike):
+        same = alike.pop(count)
+        rows, odd = divmod(count + 1, width)
+        if odd:  # a value with the separator in it: the rows cannot be told apart
+            raise ValueError(f"{count + 1} packed values do not make rows of {width}")
         if 1 + rows * width > _MAX_VALUES:  # hundreds of rows: one statement each
             bulk_insert(model, columns, _packed_rows(same, at, width, sep))
         else:
-            _insert_alike(head, width, rows, ((parent[0], *parent[at].split(sep)) for parent in same))
+            _insert_alike(head, width, rows, same, at, sep)
 
 
-def _insert_alike(head: str, width: int, rows: int, parents: Iterator[tuple[Any, ...]]) -> None:
-    """Parents of ``rows`` rows each, as (id, their values): several to a statement."""
-    each = 1 + rows * width  # values of a parent
-    per = max(1, min(_ROWS_PER_INSERT // rows, _MAX_VALUES // each))
-    rest: list[tuple[Any, ...]] = []
+def _insert_alike(head: str, width: int, rows: int, parents: list[Sequence[Any]], at: int, sep: str) -> None:
+    """Parents of ``rows`` rows each, several to a statement: first their ids, then the
+    values of all their rows, split from their packed texts joined (so no tuple is made
+    per parent or row)."""
+    per = max(1, min(_ROWS_PER_INSERT // rows, _MAX_VALUES // (1 + rows * width)))
+    whole = len(parents) - len(parents) % per
 
-    def groups() -> Iterator[tuple[Any, ...]]:
-        while True:
-            group = list(islice(parents, per))
-            if len(group) < per:
-                rest.extend(group)
-                return
-            yield tuple(chain.from_iterable(group))
+    def values(group: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
+        return (*[parent[0] for parent in group], *sep.join([parent[at] for parent in group]).split(sep))
 
     connection = db.obj.connection()
-    connection.executemany(_alike(head, width, rows, per), groups())
-    if rest:
-        connection.execute(_alike(head, width, rows, len(rest)), tuple(chain.from_iterable(rest)))
+    connection.executemany(
+        _alike(head, width, rows, per),
+        (values(parents[start : start + per]) for start in range(0, whole, per)),
+    )
+    if whole < len(parents):
+        connection.execute(_alike(head, width, rows, len(parents) - whole), values(parents[whole:]))
 
 
 def _alike(head: str, width: int, rows: int, parents: int) -> str:
-    """The INSERT of ``parents`` parents of ``rows`` rows: ?1 the first parent's id, ?2 …
-    its first row's values, its positions written out; then the next parent."""
-    each = 1 + rows * width
+    """The INSERT of ``parents`` parents of ``rows`` rows: ?1 … the parents' ids, then the
+    values of the first parent's rows, of the next parent's …; the positions written out."""
     return head + ", ".join(
-        f"(?{p * each + 1}, {', '.join(f'?{p * each + 2 + r * width + c}' for c in range(width))}, {r})"
+        f"(?{p + 1}, {', '.join(f'?{parents + 1 + (p * rows + r) * width + c}' for c in range(width))}, {r})"
         for p in range(parents)
         for r in range(rows)
     )

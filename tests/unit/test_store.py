@@ -262,3 +262,22 @@ def test_packed_child_rows_go_in_with_their_parent_and_positions_whatever_their_
             for a in Address.select().where(Address.customer == cid).order_by(Address.position)
         ]
         assert stored == [(*row, r) for r, row in enumerate(values(cid, n))]
+
+
+def test_packed_child_rows_with_a_separator_in_a_value_are_refused_not_shifted(database):
+    """A packed text whose values do not make whole rows (a value holding the separator)
+    stops the write with an error; it never shifts values into another parent's rows."""
+    from craftdesk.store import bulk
+    from craftdesk.store.models import Address
+
+    now = "2026-12-05 10:00:00"
+    fields = dict(kind="person", first_name="", last_name="X", company="", name_suffix="")
+    fields |= dict(salutation="", academic_title="", description="", deleted_in_sevdesk=False)
+    fields |= dict(buyer_reference="", government_agency=False, created_at=now, updated_at=now)
+    cid = Customer.insert(customer_number="K1", **fields).execute()
+    good = "\x00".join(["postal", "Weg 1", "12345", "Ort", "DE", "7"])
+    bad = "\x00".join(["postal", "Weg\x002", "12345", "Ort", "DE", "8"])  # seven values
+    columns = ("customer", "kind", "street", "zip", "city", "country", "sevdesk_id", "position")
+    with pytest.raises(ValueError), database.atomic():
+        bulk.bulk_insert_packed(Address, columns, [(cid, good), (cid, bad)], 1, "\x00")
+    assert Address.select().count() == 0
