@@ -58,10 +58,12 @@ def plain(*columns: Sequence[Any]) -> bool:
     """Every value a text or null, and no text with a character the careful text reader
     replaces (a control character, a lone surrogate)."""
     try:
-        joined = "".join(["".join([text for text in column if text is not None]) for column in columns])
+        joined = ["".join([text for text in column if text is not None]) for column in columns]
     except TypeError:
         return False
-    return not NOT_PLAIN.search(joined)
+    # printable: no control character and no surrogate, in one quick pass; a column that
+    # is not (a line break in a description) is searched for what the reader replaces
+    return all([text.isprintable() or not NOT_PLAIN.search(text) for text in joined])
 
 
 def stripped(column: Sequence[str | None]) -> list[str]:

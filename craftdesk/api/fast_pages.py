@@ -110,9 +110,10 @@ def address_columns(records: list[Any]) -> list[AddressRow] | None:
 def comm_way_columns(records: list[Any]) -> list[CommWayRow] | None:
     rid, contact, kind, value, main, key = zip(*map(_astuple, records), strict=True)
     try:  # every type and value a text (TypeError otherwise)
-        if not valid_ids(rid) or NOT_PLAIN.search("".join(kind) + "".join(value)):
-            return None
+        texts = "".join(kind) + "".join(value)
     except TypeError:
+        return None
+    if not (valid_ids(rid) and (texts.isprintable() or not NOT_PLAIN.search(texts))):
         return None
     contacts, keys = ref_ids(contact, True), ref_ids(key, False)
     if contacts is None or keys is None:

@@ -433,3 +433,17 @@ def test_the_usual_page_is_read_column_by_column(monkeypatch: Any) -> None:
         rows, total = pages.page_rows(content, shape, decode_json) or ([], None)
         assert rows == [values(*pages._astuple(r)) for r in decoder.decode(content).objects] and total == 3
         assert type(rows[0]) is tuple
+
+
+def test_a_column_is_plain_unless_a_text_holds_what_the_careful_reader_replaces() -> None:
+    """``columns.plain``: printable texts, and texts with line breaks, tabs or a no-break
+    space (not printable, but kept as sent), are plain; a control character or a lone
+    surrogate in any one column is not, nor is a value that is no text."""
+    from craftdesk.api.columns import plain
+
+    assert plain(["Müller", None, "Straße 1"], ["Zeile 1\nZeile 2\tmehr", "\u00a0€"])
+    assert plain([], [None])
+    assert not plain(["ok"], ["Zeile\n1", "a\x07b"])
+    assert not plain(["a\x85"], ["ok"])  # a C1 control
+    assert not plain(["ok", "x\ud800"])
+    assert not plain(["ok", 5])
