@@ -120,9 +120,9 @@ class PackedCustomers(Mapping[str, CustomerData]):
     def __len__(self) -> int:
         return len(self._contacts)
 
-    def take(self, sid: str) -> Taken:
-        """The customer as written (``self[sid].taken()``), for the last time: its packed
-        items are let go, and it can no longer be looked up (KeyError)."""
+    def _let_go(self, sid: str) -> tuple[str, str, str, str, str]:
+        """The customer's ``update``, FIELDS packed, addresses and ways packed (C3, C4) and
+        its fingerprint; its packed items are let go."""
         packed = self._contacts[sid]
         if not packed:
             raise KeyError(f"customer {sid} was taken already")
@@ -135,9 +135,21 @@ class PackedCustomers(Mapping[str, CustomerData]):
             hashed += SEP + addresses
         if infos:
             hashed += SEP + infos
+        return update, values, addresses, infos, text_digest(hashed)
+
+    def take(self, sid: str) -> Taken:
+        """The customer as written (``self[sid].taken()``), for the last time: its packed
+        items are let go, and it can no longer be looked up (KeyError)."""
+        update, values, addresses, infos, fingerprint = self._let_go(sid)
         fields: list[str | bool] = values.split(SEP)  # type: ignore[assignment]
         fields[8] = fields[8] == "True"  # government agency
-        return _taken(Taken, (update, tuple(fields), addresses, infos, text_digest(hashed)))
+        return _taken(Taken, (update, tuple(fields), addresses, infos, fingerprint))
+
+    def take_row(self, sid: str) -> tuple[str, str, str]:
+        """:meth:`take` as a new customer goes in: its row (``Taken.row``) and its
+        addresses and ways packed, without splitting its values on the way."""
+        update, values, addresses, infos, fingerprint = self._let_go(sid)
+        return f"{sid}{SEP}{update}{SEP}{fingerprint}{SEP}{values}", addresses, infos
 
     def customer_number(self, sid: str) -> str:
         return self._packed(sid).split(SEP, 2)[1]

@@ -268,6 +268,12 @@ class Taken(NamedTuple):
         """:meth:`CustomerData.older_fingerprints` of the same customer."""
         return older_digests((self.fields, _unpacked(self.addresses, 6), _unpacked(self.infos, 3)))
 
+    def row(self, sid: str) -> str:
+        """The new customer's row as ``bulk.bulk_insert_joined`` takes it: the sevDesk id,
+        ``update``, the fingerprint and the values of FIELDS, a truth value as "True" or
+        "False", joined by SEP."""
+        return SEP.join((sid, self.sevdesk_update, self.fingerprint, *map(str, self.fields)))
+
 
 def _unpacked(packed: str, width: int) -> tuple[tuple[str, ...], ...]:
     if not packed:

@@ -20,7 +20,7 @@ from typing import Any
 from ..clock import utcnow
 from ..store.bulk import (
     bulk_delete_children,
-    bulk_insert,
+    bulk_insert_joined,
     bulk_insert_packed,
     bulk_update,
     column_value,
@@ -56,6 +56,19 @@ def _taker(records: Mapping[str, CustomerData]) -> Callable[[str], Taken]:
     items go."""
     take: Callable[[str], Taken] | None = getattr(records, "take", None)
     return take if take is not None else lambda sid: records[sid].taken()
+
+
+def _row_taker(records: Mapping[str, CustomerData]) -> Callable[[str], tuple[str, str, str]]:
+    """:func:`_taker` for a new customer: its row (``Taken.row``), addresses and ways."""
+    take_row: Callable[[str], tuple[str, str, str]] | None = getattr(records, "take_row", None)
+    if take_row is not None:
+        return take_row
+
+    def row_of(sid: str) -> tuple[str, str, str]:
+        taken = records[sid].taken()
+        return taken.row(sid), taken.addresses, taken.infos
+
+    return row_of
 
 
 def _number_of(records: Mapping[str, CustomerData]) -> Callable[[str], str]:
@@ -180,7 +193,7 @@ def save_customers(
         let_go(existing)
         return counts  # nothing to write: not even a transaction
     with db.atomic():
-        new_ids = _write(plan, _taker(records), vanished)
+        new_ids = _write(plan, _row_taker(records), vanished)
     counts.created = len(plan.new)
     counts.updated = len(plan.changed) + len(plan.fields_only)
     counts.flagged = len(vanished)
@@ -207,22 +220,24 @@ def let_go(*held: list[Any] | dict[Any, Any] | set[Any]) -> None:
 Children = tuple[int, str, str]
 
 
-def _write(plan: _Plan, take: Callable[[str], Taken], vanished: list[int]) -> list[int]:
+def _write(plan: _Plan, take_row: Callable[[str], tuple[str, str, str]], vanished: list[int]) -> list[int]:
     """The statements of one save (inside its transaction); the local ids of the new rows."""
     now = column_value(Customer.updated_at, utcnow())
     children: list[tuple[str, str, str]] = []
 
-    def new_rows() -> Iterator[tuple[object, ...]]:
+    def new_rows() -> Iterator[str]:
         for sid in plan.new:
-            d = take(sid)
-            children.append((sid, d.addresses, d.infos))
-            yield (sid, d.sevdesk_update, d.fingerprint, *d.fields)
+            row, addresses, infos = take_row(sid)
+            children.append((sid, addresses, infos))
+            yield row
 
-    bulk_insert(
+    bulk_insert_joined(
         Customer,
         _CUSTOMER_COLS,
         new_rows(),
+        SEP,
         {"deleted_in_sevdesk": False, "created_at": now, "updated_at": now},
+        truths={"government_agency"},
     )
     given = inserted_ids(Customer, len(plan.new))  # without a query over the new rows
     ids = _local_ids(plan.new) if given is None else None

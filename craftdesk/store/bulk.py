@@ -9,7 +9,7 @@ gets a new version.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from itertools import chain, islice
 from typing import Any
@@ -110,15 +110,72 @@ def bulk_insert(
         connection.execute(_values(head, width, len(shared), len(rest)), (*flat(rest), *shared))
 
 
-def _values(head: str, width: int, shared: int, rows: int) -> str:
+def bulk_insert_joined(
+    model: type[Model],
+    columns: Sequence[str],
+    rows: Iterable[str],
+    sep: str,
+    same: Mapping[str, Any] | None = None,
+    truths: Collection[str] = (),
+) -> None:
+    """Rows given each as one text, the values of ``columns`` joined by ``sep``: on SQLite
+    the rows of a statement are joined and split once, so no tuple is made per row.
+    ``truths``: columns whose values come as "True" or "False" (SQLite compares them in
+    the statement). ``same`` as for :func:`bulk_insert`."""
+    width = len(columns)
+    if is_server(db.obj):
+        flags = [i for i, column in enumerate(columns) if column in truths]
+
+        def split(row: str) -> tuple[Any, ...]:
+            values: list[Any] = _split(row, sep, 1, width)
+            for i in flags:
+                values[i] = values[i] == "True"
+            return tuple(values)
+
+        bulk_insert(model, columns, map(split, rows), same)
+        return
+    shared = tuple((same or {}).values())
+    every = [*columns, *(same or {})]
+    head = f'INSERT INTO "{model._meta.table_name}" ({", ".join(_col(model, c) for c in every)}) VALUES '
+    per = max(1, min(_ROWS_PER_INSERT, (_MAX_VALUES - len(shared)) // width))
+    forms = ["(? = 'True')" if column in truths else "?" for column in columns]
+    source = iter(rows)
+    rest: list[str] = []
+
+    def groups() -> Iterator[list[Any]]:
+        while True:
+            group = list(islice(source, per))
+            if len(group) < per:
+                rest.extend(group)
+                return
+            yield _split(sep.join(group), sep, per, width) + list(shared)
+
+    connection = db.obj.connection()
+    connection.executemany(_values(head, width, len(shared), per, forms), groups())
+    if rest:
+        values = _split(sep.join(rest), sep, len(rest), width) + list(shared)
+        connection.execute(_values(head, width, len(shared), len(rest), forms), values)
+
+
+def _split(joined: str, sep: str, rows: int, width: int) -> list[str]:
+    values = joined.split(sep)
+    if len(values) != rows * width:  # a value with the separator in it
+        raise ValueError(f"{len(values)} joined values do not make {rows} rows of {width}")
+    return values
+
+
+def _values(head: str, width: int, shared: int, rows: int, forms: Sequence[str] = ()) -> str:
     """The INSERT of ``rows`` rows of ``width`` values each and then ``shared`` values that
-    every row repeats (bound after the rows' values)."""
-    if not shared:
+    every row repeats (bound after the rows' values). ``forms``: each column's expression
+    of its value ``?`` (the value itself by default)."""
+    if not shared and not forms:
         one = "(" + ", ".join(["?"] * width) + ")"
         return head + ", ".join([one] * rows)
-    tail = ", ".join(f"?{rows * width + k + 1}" for k in range(shared))
+    forms = forms or ["?"] * width
+    tail = "".join(f", ?{rows * width + k + 1}" for k in range(shared))
     return head + ", ".join(
-        f"({', '.join(f'?{r * width + c + 1}' for c in range(width))}, {tail})" for r in range(rows)
+        f"({', '.join(forms[c].replace('?', f'?{r * width + c + 1}') for c in range(width))}{tail})"
+        for r in range(rows)
     )
 
 

@@ -135,15 +135,15 @@ def test_enospc_in_the_middle_of_an_import_transaction_rolls_back(
     from craftdesk.store import bulk
 
     _grow_sevdesk(sandbox, 20)
-    real_insert = bulk.bulk_insert
+    real_insert = bulk.bulk_insert_joined
     calls = []
 
-    def insert_then_fail(model, columns, rows, same=None):
-        real_insert(model, columns, rows, same)
+    def insert_then_fail(model, columns, rows, sep, same=None, truths=()):
+        real_insert(model, columns, rows, sep, same, truths)
         calls.append(model.__name__)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(customer_store, "bulk_insert", insert_then_fail)
+    monkeypatch.setattr(customer_store, "bulk_insert_joined", insert_then_fail)
     code, _out, err = run_cli([*cli_env, "sync", "customers"])
     assert calls, "the fault was never reached"
     assert code == 5

@@ -281,3 +281,28 @@ def test_packed_child_rows_with_a_separator_in_a_value_are_refused_not_shifted(d
     with pytest.raises(ValueError), database.atomic():
         bulk.bulk_insert_packed(Address, columns, [(cid, good), (cid, bad)], 1, "\x00")
     assert Address.select().count() == 0
+
+
+def test_rows_given_as_joined_texts_go_in_with_their_truth_values_and_shared_values(database):
+    """bulk_insert_joined: each row one text of its values joined by the separator, a
+    truth value as "True"/"False"; 70 rows (two whole statements and a rest) arrive
+    value by value, and a row whose values do not fit the columns stops the write."""
+    from craftdesk.store import bulk
+
+    now = "2026-12-05 10:00:00"
+    columns = ("sevdesk_id", "customer_number", "kind", "last_name", "government_agency", "salutation")
+    rows = [f"9{i}\x00K{i}\x00person\x00Name {i}\x00{i % 3 == 0}\x00Frau" for i in range(70)]
+    same = dict(first_name="", company="", name_suffix="", academic_title="", description="")
+    same |= dict(deleted_in_sevdesk=False, buyer_reference="", created_at=now, updated_at=now)
+    with database.atomic():
+        bulk.bulk_insert_joined(Customer, columns, iter(rows), "\x00", same, truths={"government_agency"})
+    stored = [
+        (c.sevdesk_id, c.customer_number, c.kind, c.last_name, c.government_agency, c.salutation, c.company)
+        for c in Customer.select().order_by(Customer.id)
+    ]
+    assert stored == [(f"9{i}", f"K{i}", "person", f"Name {i}", i % 3 == 0, "Frau", "") for i in range(70)]
+    with pytest.raises(ValueError), database.atomic():
+        bulk.bulk_insert_joined(
+            Customer, columns, ["1\x00K\x00person\x00A\x00B\x00False\x00Herr"], "\x00", same
+        )
+    assert Customer.select().count() == 70
