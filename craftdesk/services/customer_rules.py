@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..api.records import AddressRec, AddressRow, CommWayRec, CommWayRow, ContactRec, ContactRow
 from .fingerprints import older_digests, text_digest
@@ -325,6 +325,35 @@ def pack_contact(row: ContactRow) -> str:
     makes it (a truth value "True" or "False"), so the values part is the text the
     fingerprint hashes; :func:`unpack_contact`."""
     return SEP.join((row[1], *map(str, customer_fields(row))))
+
+
+class _Salutations(dict[str, str]):
+    """:func:`salutation_of` of each gender text, worked out once per text."""
+
+    def __missing__(self, gender: str) -> str:
+        salutation = self[gender] = salutation_of(gender)
+        return salutation
+
+
+def pack_customer_page(page: list[Any], category: str, contacts: dict[str, str], present: set[str]) -> bool:
+    """:func:`pack_contact` for every contact of ``category`` on a page read as rows
+    (``fast_pages.page_rows``), into ``contacts`` and ``present``, in one pass; False
+    (nothing done) unless every record of the page is a row."""
+    if not page or type(page[0]) is not tuple or len(set(map(type, page))) != 1:
+        return False
+    ours = [row for row in page if row[2] == category]
+    salutations = _Salutations()
+    packed = [
+        SEP.join(
+            (row[1], row[8], row[3], row[4], row[5], row[6], row[7], row[9], row[11], str(row[12]))
+            + ((salutations[row[13]], row[14]) if row[3] == "person" else ("", ""))
+        )
+        for row in ours
+    ]
+    ids = [row[0] for row in ours]
+    contacts.update(zip(ids, packed, strict=True))
+    present.update(ids)
+    return True
 
 
 def unpack_contact(packed: str) -> tuple[str, tuple[str | bool, ...]]:

@@ -53,6 +53,7 @@ from .customer_rules import (
     address_reader,
     build_customer,
     pack_contact,
+    pack_customer_page,
     pick_addresses,
     pick_comm_ways,
     salutation_of,
@@ -67,7 +68,6 @@ from .fetching import (
     fetch_record,
     load_countries,
     ref_id,
-    rows_of,
 )
 from .lookups import (
     CUSTOMER_CATEGORY_ID,
@@ -249,20 +249,22 @@ def _read_contacts(
     unreadable records: unreadable is not deleted, C6)."""
     contacts: dict[str, Contact] = {}
     present: set[str] = set()
-    for raw in rows_of(pages):
-        category = ref_id(raw, "category")
-        if category is not None and category != CUSTOMER_CATEGORY_ID:
-            continue  # sevDesk ignores unknown filters silently: check again (C1)
-        try:
-            row = contact_row(raw)
-        except RecordError as exc:
-            if exc.record_id:
-                present.add(exc.record_id)
-            counts.skip("Contact", exc)
-            continue
-        if row[2] == CUSTOMER_CATEGORY_ID:
-            contacts[row[0]] = pack_contact(row)
-            present.add(row[0])
+    for page in pages:  # sevDesk ignores unknown filters silently: the category is checked again (C1)
+        if not pack_customer_page(page, CUSTOMER_CATEGORY_ID, contacts, present):
+            for raw in page:
+                if ref_id(raw, "category") not in (None, CUSTOMER_CATEGORY_ID):
+                    continue
+                try:
+                    row = contact_row(raw)
+                except RecordError as exc:
+                    if exc.record_id:
+                        present.add(exc.record_id)
+                    counts.skip("Contact", exc)
+                    continue
+                if row[2] == CUSTOMER_CATEGORY_ID:
+                    contacts[row[0]] = pack_contact(row)
+                    present.add(row[0])
+        del page  # let go before the next one is asked for
     return contacts, present
 
 

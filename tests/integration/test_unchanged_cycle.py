@@ -13,7 +13,7 @@ import pytest
 
 from craftdesk.api import client as client_module
 from craftdesk.api import records
-from craftdesk.services import articles, customers
+from craftdesk.services import articles, customer_rules, customers
 from craftdesk.services.importer import run_import
 from craftdesk.store import settings
 from craftdesk.store.models import Customer
@@ -31,8 +31,15 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
         return parse
 
-    # The bulk import parses rows (records.contact_row / part_row), not record objects.
+    def counting_pages(page, category, contacts, present):
+        packed = customer_rules.pack_customer_page(page, category, contacts, present)
+        counts["Contact"] += len(page) if packed else 0
+        return packed
+
+    # The bulk import parses rows (records.contact_row / part_row), not record objects; a
+    # page of contacts read as rows is packed as a whole (pack_customer_page).
     monkeypatch.setattr(customers, "contact_row", counting("Contact", records.contact_row))
+    monkeypatch.setattr(customers, "pack_customer_page", counting_pages)
     monkeypatch.setattr(articles, "part_row", counting("Part", records.part_row))
     return counts
 

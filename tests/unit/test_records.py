@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 import responses
@@ -908,3 +909,36 @@ def test_C5_a_packed_customer_is_written_as_the_rules_build_it(addresses, ways, 
     assert taken == built.taken()
     assert taken.fingerprint == built.fingerprint() and taken.fields == built.fields
     assert taken.older_fingerprints() == built.older_fingerprints()
+
+
+def test_C1_a_page_of_rows_packs_each_customer_as_one_by_one_and_a_new_row_as_taken():
+    """``pack_customer_page`` gives every contact of the customer category the text
+    ``pack_contact`` gives it (salutations of persons only, agency as True/False), skips
+    other categories, and leaves a page with an unread record to the record loop;
+    ``take_row`` gives what ``Taken.row`` makes of the same customer."""
+    from craftdesk.api.records import contact_row
+    from craftdesk.services.customer_packing import PackedCustomers
+    from craftdesk.services.customer_rules import pack_contact, pack_customer_page
+
+    def raw(i: int, category: str, **fields: Any) -> dict[str, Any]:
+        return {"id": str(i), "category": {"id": category}, "update": f"2026-0{i}-01", **fields}
+
+    records = [
+        raw(1, "3", surename="Anna", familyname="Berg", gender="w", title="Dr."),
+        raw(2, "3", name="Weiß GmbH", gender="m", title="Prof.", governmentAgency="1"),
+        raw(3, "4", familyname="Lieferant"),
+        raw(4, "3", familyname="Kurz", gender=" Herr. ", customerNumber="K-4", description="a\nb"),
+        raw(5, "3", familyname="Ohne", gender="x"),
+    ]
+    rows = [contact_row(r) for r in records]
+    contacts: dict[str, str] = {}
+    present: set[str] = set()
+    assert pack_customer_page(rows, "3", contacts, present)
+    assert contacts == {row[0]: pack_contact(row) for row in rows if row[2] == "3"}
+    assert present == {"1", "2", "4", "5"} and "Frau" in contacts["1"] and "Herr" not in contacts["2"]
+    assert not pack_customer_page([*rows[:2], records[2]], "3", {}, set())
+    assert not pack_customer_page([], "3", contacts, present)
+    source = PackedCustomers(dict(contacts), {}, {}, {})
+    expected = source["4"].taken()
+    assert source.take_row("4") == (expected.row("4"), expected.addresses, expected.infos)
+    assert expected.row("4").split("\x00")[:4] == ["4", "2026-04-01", expected.fingerprint, "K-4"]
