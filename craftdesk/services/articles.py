@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..api.catalog import UNIT_PRICE_STEP
 from ..api.client import SevdeskClient
@@ -58,6 +58,7 @@ def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=64)  # a handful of rates per account; equal Decimals give the same text
 def rate_text(value: Decimal) -> str:
     """A VAT rate as a plain decimal string without trailing zeros ("19", "7", "10.7")."""
     text = format(value.normalize(), "f")
@@ -69,9 +70,8 @@ def unit_price_text(net: Decimal) -> str:
     keeps it finer ("8.3949579832", a part priced gross), so that the gross derived from it
     is the one sevDesk shows (9.99); rounded to cents it would be 9.98."""
     fine = net.quantize(UNIT_PRICE_STEP, rounding=ROUND_HALF_UP)
-    if fine == money(fine):
-        return format(money(fine), "f")
-    return format(fine.normalize(), "f")
+    cents = money(fine)
+    return format(cents if fine == cents else fine.normalize(), "f")
 
 
 def gross_price(net: Decimal, vat_rate: Decimal) -> Decimal:
@@ -89,8 +89,7 @@ def configured_categories() -> list[str]:
     return part_categories.configured()
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleData:
+class ArticleData(NamedTuple):  # a named tuple: thousands are made per import
     sevdesk_id: str
     sevdesk_update: str
     fields: tuple[object, ...]  # values of FIELDS in database form (text, 0/1)
