@@ -31,6 +31,11 @@ try:  # a faster decoder for the large pages of an import; the standard library 
 except ImportError:  # pragma: no cover - orjson is a dependency, but the app runs without it
     _orjson = None  # type: ignore[assignment]
 
+try:  # the digest of a page: ten times as fast as hashlib's fastest here (page_digest)
+    from xxhash import xxh3_128_hexdigest as _xxh3_128
+except ImportError:  # pragma: no cover - xxhash is a dependency, but the app runs without it
+    _xxh3_128 = None  # type: ignore[assignment]
+
 AUTH_MESSAGE = Message(Key.AUTH_REJECTED)
 
 
@@ -55,9 +60,12 @@ def objects_of(content: bytes, shape: str | None) -> tuple[list[Any], int | None
 
 
 def page_digest(content: bytes) -> str:
-    """A page's identity for the unchanged-cycle check (its exact bytes). No secret and no
-    adversary is involved, only an accidental match would matter: SHA-1 reads a page twice
-    as fast as SHA-256 and four times as fast as BLAKE2 (33 MB of pages: 20 ms)."""
+    """A page's identity for the unchanged-cycle check (its exact bytes), 32 hex digits.
+    No secret and no adversary is involved, only an accidental match would matter: XXH3's
+    128 bits read the 33 MB of pages of 10,000 customers in 2 ms, SHA-1 (without xxhash)
+    in 20 ms. A digest of the other kind never matches: that page is read again, once."""
+    if _xxh3_128 is not None:
+        return _xxh3_128(content)
     return hashlib.sha1(content, usedforsecurity=False).hexdigest()[:32]
 
 

@@ -182,3 +182,19 @@ def test_a_missing_fast_json_decoder_fails_the_built_app_and_warns_a_source_inst
     assert found == ["Der JSON-Decoder msgspec fehlt – der Abgleich mit sevDesk läuft langsamer."]
     assert not (report.warnings if frozen else report.problems)
     assert report.lines[0][0] == "JSON-Decoder" and "msgspec" not in report.lines[0][1]
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_a_missing_page_digest_library_fails_the_built_app_and_warns_a_source_install(monkeypatch, frozen):
+    report = selfcheck.Report()
+    selfcheck._check_decoders(report)
+    assert ("Seiten-Prüfsumme", f"xxhash {__import__('xxhash').VERSION}") in report.lines
+    monkeypatch.setitem(sys.modules, "xxhash", None)  # import xxhash raises ImportError
+    if frozen:
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    report = selfcheck.Report()
+    selfcheck._check_decoders(report)
+    found = report.problems if frozen else report.warnings
+    assert found == ["Die Prüfsummen-Bibliothek xxhash fehlt – der Abgleich mit sevDesk läuft langsamer."]
+    assert not (report.warnings if frozen else report.problems)
+    assert ("Seiten-Prüfsumme", "SHA-1") in report.lines
