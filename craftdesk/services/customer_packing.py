@@ -10,7 +10,7 @@ them when it is compared or written, straight into the packed form the import wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .customer_rules import (
     _KIND,
@@ -52,10 +52,16 @@ def packed_addresses(items: Iterable[AddressItem], codes: dict[str, str]) -> tup
         if kind == "billing":  # also the postal address (no other one)
             return 2, f"postal\x00{where}\x00billing\x00{where}"
         return 1, ("delivery\x00" if kind == "delivery" else "postal\x00") + where
+    ordered: Sequence[list[str]]
+    if len(split) == 2:  # two: in the order of their ids without a sort
+        first, second = split
+        ordered = (second, first) if int(first[0]) > int(second[0]) else (first, second)
+    else:
+        ordered = sorted(split, key=_number)
     billing: list[str] | None = None
     other: list[str] | None = None
     kept: list[str] = []
-    for item in sorted(split, key=_number):
+    for item in ordered:
         kind = item[1]
         if kind == "billing":
             billing = billing or item
@@ -130,11 +136,8 @@ class PackedCustomers(Mapping[str, CustomerData]):
         self._contacts[sid] = ""  # keeps the key: iteration and len stay as they were
         count, addresses = packed_addresses(self._addresses.pop(sid, ()), self._codes)
         ways, infos = packed_ways(self._ways.pop(sid, ()))
-        hashed = f"{count}{SEP}{ways}{SEP}{values}"  # as CustomerData.fingerprint joins them
-        if addresses:
-            hashed += SEP + addresses
-        if infos:
-            hashed += SEP + infos
+        # as CustomerData.fingerprint joins them (no SEP for no addresses or ways)
+        hashed = f"{count}{SEP}{ways}{SEP}{values}{SEP if addresses else ''}{addresses}{SEP if infos else ''}{infos}"
         return update, values, addresses, infos, text_digest(hashed)
 
     def take(self, sid: str) -> Taken:

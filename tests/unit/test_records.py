@@ -909,6 +909,10 @@ def test_C5_a_packed_customer_is_written_as_the_rules_build_it(addresses, ways, 
     assert taken == built.taken()
     assert taken.fingerprint == built.fingerprint() and taken.fields == built.fields
     assert taken.older_fingerprints() == built.older_fingerprints()
+    again = PackedCustomers(
+        {"7": pack_contact(row)}, {"7": list(address_items)}, {"7": list(way_items)}, countries
+    )
+    assert again.take_row("7") == (taken.row("7"), taken.addresses, taken.infos)
 
 
 def test_C1_a_page_of_rows_packs_each_customer_as_one_by_one_and_a_new_row_as_taken():
