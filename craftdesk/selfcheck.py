@@ -13,8 +13,9 @@ exit code 1. Warnings (``Warnung: …`` on stdout) do not fail the check:
   on Windows and macOS the OS keyring always exists, so a missing one means the bundle
   lacks keyring's backends — a problem.
 - Missing Qt translations for German only affect standard button texts — a warning.
-- A missing fast JSON decoder (orjson, msgspec) or page digest (xxhash) slows the import
-  down: a problem in the built app, a warning in a source install.
+- A missing fast JSON decoder (orjson, msgspec), page digest (xxhash) or gzip inflater
+  (zlib-ng) slows the import down: a problem in the built app, a warning in a source
+  install.
 - A missing PostgreSQL driver (psycopg with its libpq) is a problem in the built app, which
   must be able to join a team database (T1), and a warning in a source install without the
   ``team`` extra.
@@ -161,8 +162,8 @@ def _check_postgres_driver(report: Report) -> None:
 
 
 def _check_decoders(report: Report) -> None:
-    """The import's fast JSON decoders (orjson, msgspec) and page digest (xxhash): without
-    them it works, slower."""
+    """The import's fast JSON decoders (orjson, msgspec), page digest (xxhash) and gzip
+    inflater (zlib-ng): without them it works, slower."""
     found = []
     for name in ("orjson", "msgspec"):
         try:
@@ -172,14 +173,20 @@ def _check_decoders(report: Report) -> None:
             sentence = f"Der JSON-Decoder {name} fehlt – der Abgleich mit sevDesk läuft langsamer."
             (report.problems if getattr(sys, "frozen", False) else report.warnings).append(sentence)
     report.add("JSON-Decoder", ", ".join(found) or "keine")
-    try:
-        import xxhash
-    except ImportError:
-        sentence = "Die Prüfsummen-Bibliothek xxhash fehlt – der Abgleich mit sevDesk läuft langsamer."
-        (report.problems if getattr(sys, "frozen", False) else report.warnings).append(sentence)
-        report.add("Seiten-Prüfsumme", "SHA-1")
-    else:
-        report.add("Seiten-Prüfsumme", f"xxhash {xxhash.VERSION}")
+    # (module, line of the report, what is used without it, the library as the sentence names it)
+    for name, label, fallback, library in (
+        ("xxhash", "Seiten-Prüfsumme", "SHA-1", "Die Prüfsummen-Bibliothek xxhash"),
+        ("zlib_ng", "gzip-Entpacker", "zlib", "Die Entpack-Bibliothek zlib-ng"),
+    ):
+        try:
+            module = __import__(name)
+        except ImportError:
+            sentence = f"{library} fehlt – der Abgleich mit sevDesk läuft langsamer."
+            (report.problems if getattr(sys, "frozen", False) else report.warnings).append(sentence)
+            report.add(label, fallback)
+        else:
+            version = getattr(module, "VERSION", None) or getattr(module, "__version__", "?")
+            report.add(label, f"{name.replace('_', '-')} {version}")
 
 
 def _qt_application() -> Any:

@@ -21,6 +21,19 @@ TOKEN = "0123456789abcdef0123456789abcdef"
 PAGE = {"objects": [{"id": str(n), "name": "Müller & Söhne"} for n in range(1, 400)], "total": 399}
 
 
+@pytest.fixture(autouse=True, params=["zlib-ng", "zlib"])
+def inflater(request, monkeypatch):
+    """Every test with zlib-ng (a dependency) and with the standard library's zlib (the app
+    without zlib-ng): the same bodies, limits and errors."""
+    if request.param == "zlib":
+        import zlib
+
+        monkeypatch.setattr(transport, "_inflating", zlib)
+    else:
+        assert transport._inflating.__name__ == "zlib_ng.zlib_ng"
+    return request.param
+
+
 def _serve(body: bytes, encoding: str = "gzip") -> None:
     responses.add(
         responses.GET,

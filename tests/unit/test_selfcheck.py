@@ -185,16 +185,26 @@ def test_a_missing_fast_json_decoder_fails_the_built_app_and_warns_a_source_inst
 
 
 @pytest.mark.parametrize("frozen", [False, True])
-def test_a_missing_page_digest_library_fails_the_built_app_and_warns_a_source_install(monkeypatch, frozen):
+@pytest.mark.parametrize(
+    ("name", "label", "fallback", "sentence"),
+    [
+        ("xxhash", "Seiten-Prüfsumme", "SHA-1", "Die Prüfsummen-Bibliothek xxhash fehlt"),
+        ("zlib_ng", "gzip-Entpacker", "zlib", "Die Entpack-Bibliothek zlib-ng fehlt"),
+    ],
+)
+def test_a_missing_digest_or_inflater_library_fails_the_built_app_and_warns_a_source_install(
+    monkeypatch, frozen, name, label, fallback, sentence
+):
     report = selfcheck.Report()
     selfcheck._check_decoders(report)
-    assert ("Seiten-Prüfsumme", f"xxhash {__import__('xxhash').VERSION}") in report.lines
-    monkeypatch.setitem(sys.modules, "xxhash", None)  # import xxhash raises ImportError
+    shown = dict(report.lines)[label]
+    assert shown.startswith(name.replace("_", "-") + " ")
+    monkeypatch.setitem(sys.modules, name, None)  # the import raises ImportError
     if frozen:
         monkeypatch.setattr(sys, "frozen", True, raising=False)
     report = selfcheck.Report()
     selfcheck._check_decoders(report)
     found = report.problems if frozen else report.warnings
-    assert found == ["Die Prüfsummen-Bibliothek xxhash fehlt – der Abgleich mit sevDesk läuft langsamer."]
+    assert found == [f"{sentence} – der Abgleich mit sevDesk läuft langsamer."]
     assert not (report.warnings if frozen else report.problems)
-    assert ("Seiten-Prüfsumme", "SHA-1") in report.lines
+    assert (label, fallback) in report.lines
