@@ -301,7 +301,8 @@ def salutation_of(gender: str) -> str:
 
 
 def customer_fields(row: ContactRow) -> tuple[str | bool, ...]:
-    """The values of FIELDS from a contact row (``records.contact_row``)."""
+    """The values of FIELDS from a contact row (``records.contact_row``); a page of rows is
+    packed in the same order by :func:`pack_customer_page` (a test holds them together)."""
     kind = row[3]
     person = kind == "person"
     return (
